@@ -1,0 +1,199 @@
+"""SQLAlchemy models.
+
+Synced tables carry the DESIGN.md conventions (UUIDv7 key, origin desk,
+version, server_seq, timestamps and a tombstone) through `SyncedMixin`.
+Local tables (outbox, desk counters, desk settings) never leave this desk.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from smesco_desk.db.types import UTCDateTime
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class SyncedMixin:
+    """Columns every synced row carries (DESIGN.md, data conventions)."""
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    origin_desk: Mapped[str] = mapped_column(String(16))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    server_seq: Mapped[int | None] = mapped_column(BigInteger, default=None)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+
+
+# --- desk-local tables -------------------------------------------------------
+
+
+class DeskSetting(Base):
+    """Settings of this desk only (its code, its counters' owner)."""
+
+    __tablename__ = "desk_settings"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class DeskCounter(Base):
+    """Gap-free counters of this desk, taken inside write transactions."""
+
+    __tablename__ = "desk_counters"
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class OutboxOp(Base):
+    """An operation waiting to be pushed to the central server."""
+
+    __tablename__ = "outbox"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # idempotency key
+    seq: Mapped[int] = mapped_column(BigInteger, unique=True)  # push order
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    entity: Mapped[str] = mapped_column(String(64))
+    entity_id: Mapped[str] = mapped_column(String(36))
+    op: Mapped[str] = mapped_column(String(16))  # insert | update | delete
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+
+    __table_args__ = (Index("ix_outbox_pending", "sent_at", "seq"),)
+
+
+# --- synced tables -----------------------------------------------------------
+
+
+class AppSetting(SyncedMixin, Base):
+    """Business configuration shared by all desks (closing time, retention...)."""
+
+    __tablename__ = "app_settings"
+    key: Mapped[str] = mapped_column(String(64), unique=True)
+    value: Mapped[Any] = mapped_column(JSON)
+
+
+class Desk(SyncedMixin, Base):
+    __tablename__ = "desks"
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+
+
+class User(SyncedMixin, Base):
+    __tablename__ = "users"
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(32))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+
+
+class VisitPurpose(SyncedMixin, Base):
+    """A purpose of visit; admins edit the list, codes never change."""
+
+    __tablename__ = "visit_purposes"
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    label_id: Mapped[str] = mapped_column(String(100))
+    label_en: Mapped[str] = mapped_column(String(100))
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Visitor(SyncedMixin, Base):
+    """A person who has visited; personal data lives here and only here."""
+
+    __tablename__ = "visitors"
+    full_name: Mapped[str] = mapped_column(String(200))
+    name_key: Mapped[str] = mapped_column(String(200))  # folded for prefix search
+    phone: Mapped[str | None] = mapped_column(String(20), default=None)  # E.164
+    phone_key: Mapped[str | None] = mapped_column(String(20), default=None)  # digits only
+    organisation: Mapped[str] = mapped_column(String(200), default="")
+    nik_masked: Mapped[str | None] = mapped_column(String(16), default=None)
+    nik_hash: Mapped[str | None] = mapped_column(String(64), default=None)
+    consent_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    consent_version: Mapped[str] = mapped_column(String(16))
+    last_visit_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    visit_count: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (
+        Index("ix_visitors_name_key", "name_key"),
+        Index("ix_visitors_phone_key", "phone_key"),
+        Index("ix_visitors_nik_hash", "nik_hash"),
+    )
+
+
+class Visit(SyncedMixin, Base):
+    """One check-in. The visitor's name and organisation are copied at check-in
+    so that badges and lists show what was true that day."""
+
+    __tablename__ = "visits"
+    visitor_id: Mapped[str] = mapped_column(ForeignKey("visitors.id"))
+    badge_number: Mapped[str] = mapped_column(String(32), unique=True)
+    visitor_name: Mapped[str] = mapped_column(String(200))
+    organisation: Mapped[str] = mapped_column(String(200), default="")
+    purpose_code: Mapped[str] = mapped_column(String(32))
+    host: Mapped[str] = mapped_column(String(200), default="")
+    desk_code: Mapped[str] = mapped_column(String(16))
+    checked_in_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    valid_until: Mapped[datetime] = mapped_column(UTCDateTime())
+    checked_in_by: Mapped[str] = mapped_column(String(64))
+    # Denormalised from the CheckOut fact, kept in the same transaction.
+    checked_out_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+
+    __table_args__ = (
+        Index("ix_visits_checked_in_at", "checked_in_at"),
+        Index("ix_visits_open", "checked_out_at", "checked_in_at"),
+        Index("ix_visits_visitor", "visitor_id", "checked_in_at"),
+    )
+
+
+class CheckOut(SyncedMixin, Base):
+    """The fact that a visit ended (append-only; one per visit)."""
+
+    __tablename__ = "visit_checkouts"
+    visit_id: Mapped[str] = mapped_column(ForeignKey("visits.id"))
+    checked_out_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    method: Mapped[str] = mapped_column(String(16))  # scan | badge | list | auto | cli
+    checked_out_by: Mapped[str] = mapped_column(String(64))
+
+    __table_args__ = (UniqueConstraint("visit_id"),)
+
+
+class AuditEntry(SyncedMixin, Base):
+    """Who did what, when (append-only)."""
+
+    __tablename__ = "audit_log"
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    actor: Mapped[str] = mapped_column(String(100))
+    actor_kind: Mapped[str] = mapped_column(String(16))  # user | cli | system
+    action: Mapped[str] = mapped_column(String(64))
+    entity: Mapped[str] = mapped_column(String(64))
+    entity_id: Mapped[str | None] = mapped_column(String(36))
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+    __table_args__ = (Index("ix_audit_at", "at"), Index("ix_audit_entity", "entity_id"))

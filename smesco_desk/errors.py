@@ -1,0 +1,42 @@
+"""Typed domain errors with messages a receptionist understands."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+
+class DomainError(Exception):
+    """A refusal the user can act on. `field` names the form field it concerns."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+class ValidationError(DomainError):
+    """Bad input: one message per field; nothing was saved."""
+
+    def __init__(self, errors: Mapping[str, str]) -> None:
+        self.errors = dict(errors)
+        first_field, first_message = next(iter(self.errors.items()))
+        super().__init__(first_message, first_field)
+
+    def __str__(self) -> str:
+        return "; ".join(f"{field}: {msg}" for field, msg in self.errors.items())
+
+
+class NotFound(DomainError):
+    pass
+
+
+class PermissionDenied(DomainError):
+    pass
+
+
+class AlreadyDone(DomainError):
+    """The change was already made (e.g. a visit already checked out)."""
+
+
+class SetupRequired(DomainError):
+    """The database has not been initialised yet."""

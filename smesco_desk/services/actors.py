@@ -1,0 +1,91 @@
+"""Who acts: users with roles, the command line, the system itself."""
+
+from __future__ import annotations
+
+import getpass
+from dataclasses import dataclass
+from enum import StrEnum
+
+from smesco_desk.errors import PermissionDenied
+from smesco_desk.i18n import N_, _
+
+
+class Role(StrEnum):
+    RECEPTIONIST = "receptionist"
+    TENANT_MANAGER = "tenant_manager"
+    SUPERVISOR = "supervisor"
+    ADMIN = "admin"
+
+
+ROLE_LABELS = {
+    Role.RECEPTIONIST: N_("Resepsionis"),
+    Role.TENANT_MANAGER: N_("Pengelola tenan"),
+    Role.SUPERVISOR: N_("Supervisor"),
+    Role.ADMIN: N_("Administrator"),
+}
+
+
+class Permission(StrEnum):
+    REGISTER_VISITOR = "register_visitor"
+    VIEW_VISITORS = "view_visitors"
+    VIEW_PERSONAL_DATA = "view_personal_data"
+    CHECK_OUT = "check_out"
+    PRINT_MUSTER = "print_muster"
+    MANAGE_PURPOSES = "manage_purposes"
+    MANAGE_SETTINGS = "manage_settings"
+    MANAGE_USERS = "manage_users"
+    VIEW_AUDIT = "view_audit"
+    BACKUP = "backup"
+
+
+_FRONT = {Role.RECEPTIONIST, Role.SUPERVISOR, Role.ADMIN}
+_ALL = set(Role)
+GRANTS: dict[Permission, set[Role]] = {
+    Permission.REGISTER_VISITOR: _FRONT,
+    Permission.VIEW_VISITORS: _ALL,
+    Permission.VIEW_PERSONAL_DATA: _FRONT,
+    Permission.CHECK_OUT: _FRONT,
+    Permission.PRINT_MUSTER: _ALL,
+    Permission.MANAGE_PURPOSES: {Role.SUPERVISOR, Role.ADMIN},
+    Permission.MANAGE_SETTINGS: {Role.ADMIN},
+    Permission.MANAGE_USERS: {Role.ADMIN},
+    Permission.VIEW_AUDIT: {Role.SUPERVISOR, Role.ADMIN},
+    Permission.BACKUP: {Role.SUPERVISOR, Role.ADMIN},
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The acting person, as recorded in the audit log."""
+
+    username: str
+    role: Role
+    kind: str = "user"  # user | cli | system
+    full_name: str = ""
+    user_id: str | None = None
+
+    @property
+    def audit_name(self) -> str:
+        return self.username if self.kind == "user" else f"{self.kind}:{self.username}"
+
+    def can(self, permission: Permission) -> bool:
+        return self.role in GRANTS[permission]
+
+
+def cli_actor() -> Actor:
+    """The operating-system user running the command line (acts as admin)."""
+    try:
+        name = getpass.getuser()
+    except (KeyError, OSError):
+        name = "unknown"
+    return Actor(username=name, role=Role.ADMIN, kind="cli", full_name=name)
+
+
+SYSTEM = Actor(username="system", role=Role.ADMIN, kind="system", full_name="Smesco Desk")
+
+
+def require(actor: Actor, permission: Permission) -> None:
+    if not actor.can(permission):
+        raise PermissionDenied(
+            _("Peran {role} tidak boleh melakukan ini.").format(role=_(ROLE_LABELS[actor.role]))
+        )

@@ -1,0 +1,76 @@
+"""The application core: one database, one desk, and the services over them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from smesco_desk.clock import Clock, utc_now
+from smesco_desk.db import migrate
+from smesco_desk.db.engine import Database, sqlite_url
+from smesco_desk.db.models import DeskSetting
+from smesco_desk.errors import SetupRequired
+from smesco_desk.i18n import _
+from smesco_desk.paths import database_path, default_data_dir
+
+
+class Core:
+    """Services over one database for one desk. Pass it to whoever needs services."""
+
+    def __init__(self, db: Database, *, data_dir: Path | None = None, clock: Clock = utc_now):
+        from smesco_desk.services.maintenance import MaintenanceService
+        from smesco_desk.services.settings import SettingsService
+        from smesco_desk.services.setup import SetupService
+        from smesco_desk.services.users import UserService
+        from smesco_desk.services.visitors import VisitorService
+
+        self.db = db
+        self.data_dir = data_dir
+        self.clock = clock
+        self._desk_code: str | None = None
+        self.setup = SetupService(self)
+        self.users = UserService(self)
+        self.settings = SettingsService(self)
+        self.visitors = VisitorService(self)
+        self.maintenance = MaintenanceService(self)
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    @property
+    def desk_code(self) -> str:
+        """This desk's code (e.g. D01); SetupRequired before the first set-up."""
+        if self._desk_code is None:
+            with self.db.read() as session:
+                row = session.get(DeskSetting, "desk_code")
+            if row is None:
+                raise SetupRequired(_("Desk ini belum disiapkan. Jalankan penyiapan awal."))
+            self._desk_code = row.value
+        return self._desk_code
+
+    def forget_desk_code(self) -> None:
+        self._desk_code = None
+
+    def close(self) -> None:
+        self.db.dispose()
+
+
+def open_core(
+    data_dir: Path | None = None,
+    database_url: str | None = None,
+    *,
+    clock: Clock = utc_now,
+    upgrade: bool = True,
+) -> Core:
+    """Open (and create or upgrade) the database, backing the file up first."""
+    if database_url is None:
+        data_dir = data_dir or default_data_dir()
+        data_dir.mkdir(parents=True, exist_ok=True)
+        database_url = sqlite_url(database_path(data_dir))
+    core = Core(Database(database_url), data_dir=data_dir, clock=clock)
+    if upgrade:
+        core.maintenance.upgrade_schema()
+    return core
+
+
+__all__ = ["Core", "open_core", "migrate"]

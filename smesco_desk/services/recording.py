@@ -1,0 +1,112 @@
+"""Every change writes, in its own transaction, an audit row and outbox rows."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import func, inspect, select
+from sqlalchemy.orm import Session
+
+from smesco_desk.db.models import AuditEntry, DeskCounter, OutboxOp, SyncedMixin
+from smesco_desk.ids import new_id
+from smesco_desk.services.actors import Actor
+
+
+def row_payload(row: SyncedMixin) -> dict[str, Any]:
+    """All column values of a row as JSON-friendly values."""
+    mapper = inspect(row).mapper
+    out: dict[str, Any] = {}
+    for attr in mapper.column_attrs:
+        value = getattr(row, attr.key)
+        if isinstance(value, datetime | date):
+            value = value.isoformat()
+        out[attr.key] = value
+    return out
+
+
+def new_synced(session: Session, row: SyncedMixin, desk: str, now: datetime) -> None:
+    """Fill the sync columns of a new row and add it to the session."""
+    row.id = row.id or new_id()
+    row.origin_desk = desk
+    row.version = 1
+    row.created_at = now
+    row.updated_at = now
+    session.add(row)
+
+
+def touch(row: SyncedMixin, now: datetime) -> None:
+    """Mark a changed row: a new version for sync."""
+    row.version = (row.version or 0) + 1
+    row.updated_at = now
+
+
+def enqueue(session: Session, row: SyncedMixin, op: str, now: datetime) -> None:
+    """Queue the row's current state for the central server."""
+    session.flush()
+    session.add(
+        OutboxOp(
+            id=new_id(),
+            seq=next_counter(session, "outbox"),
+            created_at=now,
+            entity=type(row).__tablename__,
+            entity_id=row.id,
+            op=op,
+            payload=row_payload(row),
+        )
+    )
+
+
+def audit(
+    session: Session,
+    actor: Actor,
+    desk: str,
+    now: datetime,
+    action: str,
+    row: SyncedMixin | None,
+    detail: dict[str, Any] | None = None,
+) -> None:
+    """Write the audit row (and queue it) for a change."""
+    entry = AuditEntry(
+        at=now,
+        actor=actor.audit_name,
+        actor_kind=actor.kind,
+        action=action,
+        entity=type(row).__tablename__ if row is not None else "",
+        entity_id=row.id if row is not None else None,
+        detail=detail or {},
+    )
+    new_synced(session, entry, desk, now)
+    enqueue(session, entry, "insert", now)
+
+
+def record(
+    session: Session,
+    actor: Actor,
+    desk: str,
+    now: datetime,
+    action: str,
+    rows: list[tuple[SyncedMixin, str]],
+    detail: dict[str, Any] | None = None,
+) -> None:
+    """Queue every changed row (row, op) and write one audit row about the first."""
+    for row, op in rows:
+        enqueue(session, row, op, now)
+    audit(session, actor, desk, now, action, rows[0][0] if rows else None, detail)
+
+
+def next_counter(session: Session, name: str) -> int:
+    """Take the next value of a desk counter inside the current transaction."""
+    counter = session.get(DeskCounter, name)
+    if counter is None:
+        counter = DeskCounter(name=name, value=0)
+        session.add(counter)
+    counter.value += 1
+    session.flush()
+    return counter.value
+
+
+def pending_outbox(session: Session) -> int:
+    return session.scalar(
+        select(func.count()).select_from(OutboxOp).where(OutboxOp.sent_at.is_(None))
+    ) or 0

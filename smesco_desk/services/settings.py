@@ -1,0 +1,104 @@
+"""Business configuration shared by every desk (kept in the database)."""
+
+from __future__ import annotations
+
+import re
+import secrets
+from datetime import time
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from smesco_desk.db.models import AppSetting
+from smesco_desk.errors import ValidationError
+from smesco_desk.i18n import _
+from smesco_desk.services.actors import Actor, Permission, require
+from smesco_desk.services.recording import new_synced, record, touch
+
+if TYPE_CHECKING:
+    from smesco_desk.services.core import Core
+
+DEFAULTS: dict[str, Any] = {
+    "building_name": "SMESCO Indonesia",
+    "building_address": "Jl. Gatot Subroto Kav. 94, Pancoran, Jakarta Selatan 12780",
+    "closing_time": "21:00",
+    "visitor_retention_days": 365,
+    "consent_version": "2026-1",
+}
+SECRET_KEYS = {"nik_hash_key"}
+
+
+class SettingsService:
+    def __init__(self, core: Core) -> None:
+        self.core = core
+
+    def get(self, key: str) -> Any:
+        with self.core.db.read() as session:
+            return self.get_in(session, key)
+
+    @staticmethod
+    def get_in(session: Session, key: str) -> Any:
+        row = session.scalar(select(AppSetting).where(AppSetting.key == key))
+        return DEFAULTS.get(key) if row is None else row.value
+
+    def closing_time(self) -> time:
+        return parse_hhmm(str(self.get("closing_time")))
+
+    def all_public(self) -> dict[str, Any]:
+        with self.core.db.read() as session:
+            rows = session.scalars(select(AppSetting)).all()
+        values = dict(DEFAULTS)
+        values.update({r.key: r.value for r in rows if r.key not in SECRET_KEYS})
+        return values
+
+    def set(self, actor: Actor, key: str, value: Any) -> None:
+        require(actor, Permission.MANAGE_SETTINGS)
+        value = validate_setting(key, value)
+        with self.core.db.write() as session:
+            self.put_in(session, actor, key, value)
+
+    def put_in(self, session: Session, actor: Actor, key: str, value: Any) -> None:
+        now = self.core.now()
+        row = session.scalar(select(AppSetting).where(AppSetting.key == key))
+        if row is None:
+            row = AppSetting(key=key, value=value)
+            new_synced(session, row, self.core.desk_code, now)
+            op = "insert"
+        else:
+            row.value = value
+            touch(row, now)
+            op = "update"
+        shown = "***" if key in SECRET_KEYS else value
+        record(session, actor, self.core.desk_code, now, "setting.set", [(row, op)],
+               {"key": key, "value": shown})
+
+    def ensure_secret(self, session: Session, actor: Actor) -> None:
+        if session.scalar(select(AppSetting).where(AppSetting.key == "nik_hash_key")) is None:
+            self.put_in(session, actor, "nik_hash_key", secrets.token_hex(32))
+
+
+def parse_hhmm(text: str) -> time:
+    match = re.fullmatch(r"\s*(\d{1,2})[:.](\d{2})\s*", text)
+    if not match or int(match[1]) > 23 or int(match[2]) > 59:
+        raise ValidationError({"closing_time": _("Jam harus berbentuk JJ:MM, mis. 21:00.")})
+    return time(int(match[1]), int(match[2]))
+
+
+def validate_setting(key: str, value: Any) -> Any:
+    if key == "closing_time":
+        return parse_hhmm(str(value)).strftime("%H:%M")
+    if key == "visitor_retention_days":
+        try:
+            days = int(value)
+        except (TypeError, ValueError):
+            days = -1
+        if not 30 <= days <= 3650:
+            raise ValidationError({key: _("Masa simpan harus 30 sampai 3650 hari.")})
+        return days
+    if key in ("building_name", "building_address"):
+        text = str(value).strip()
+        if not text:
+            raise ValidationError({key: _("Wajib diisi.")})
+        return text
+    raise ValidationError({key: _("Pengaturan tidak dikenal: {key}").format(key=key)})

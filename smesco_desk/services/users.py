@@ -1,0 +1,120 @@
+"""Users, roles and logins (passwords hashed with argon2)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from smesco_desk.db.models import User
+from smesco_desk.errors import DomainError, NotFound, ValidationError
+from smesco_desk.i18n import _
+from smesco_desk.services.actors import Actor, Permission, Role, require
+from smesco_desk.services.recording import new_synced, record, touch
+
+if TYPE_CHECKING:
+    from smesco_desk.services.core import Core
+
+_hasher = PasswordHasher()
+USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{2,31}$")
+MIN_PASSWORD = 8
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    id: str
+    username: str
+    full_name: str
+    role: Role
+    active: bool
+    last_login_at: datetime | None
+
+
+def _info(user: User) -> UserInfo:
+    return UserInfo(user.id, user.username, user.full_name, Role(user.role), user.active,
+                    user.last_login_at)
+
+
+def validate_new_user(username: str, full_name: str, password: str, role: str) -> None:
+    errors: dict[str, str] = {}
+    if not USERNAME_RE.match(username):
+        errors["username"] = _(
+            "Nama pengguna 3-32 huruf kecil, angka, titik, garis bawah atau tanda minus."
+        )
+    if not full_name.strip():
+        errors["full_name"] = _("Nama lengkap wajib diisi.")
+    if len(password) < MIN_PASSWORD:
+        errors["password"] = _("Kata sandi minimal {n} karakter.").format(n=MIN_PASSWORD)
+    if role not in {r.value for r in Role}:
+        errors["role"] = _("Peran tidak dikenal.")
+    if errors:
+        raise ValidationError(errors)
+
+
+class UserService:
+    def __init__(self, core: Core) -> None:
+        self.core = core
+
+    def count(self) -> int:
+        with self.core.db.read() as session:
+            return session.scalar(select(func.count()).select_from(User)) or 0
+
+    def authenticate(self, username: str, password: str) -> Actor:
+        """The actor for a correct login; DomainError otherwise (same message either way)."""
+        wrong = DomainError(_("Nama pengguna atau kata sandi salah."), "password")
+        with self.core.db.write() as session:
+            user = session.scalar(select(User).where(User.username == username.strip().lower()))
+            if user is None or not user.active or user.deleted_at is not None:
+                raise wrong
+            try:
+                _hasher.verify(user.password_hash, password)
+            except (VerificationError, InvalidHashError):
+                raise wrong from None
+            user.last_login_at = self.core.now()
+            return Actor(user.username, Role(user.role), "user", user.full_name, user.id)
+
+    def create(self, actor: Actor, username: str, full_name: str, password: str,
+               role: str) -> UserInfo:
+        require(actor, Permission.MANAGE_USERS)
+        with self.core.db.write() as session:
+            return self.create_in(session, actor, username, full_name, password, role)
+
+    def create_in(self, session: Session, actor: Actor, username: str, full_name: str,
+                  password: str, role: str) -> UserInfo:
+        username = username.strip().lower()
+        validate_new_user(username, full_name, password, role)
+        if session.scalar(select(User).where(User.username == username)) is not None:
+            raise ValidationError({"username": _("Nama pengguna sudah dipakai.")})
+        now = self.core.now()
+        user = User(username=username, full_name=full_name.strip(),
+                    password_hash=_hasher.hash(password), role=role, active=True)
+        new_synced(session, user, self.core.desk_code, now)
+        record(session, actor, self.core.desk_code, now, "user.create", [(user, "insert")],
+               {"username": username, "role": role})
+        return _info(user)
+
+    def list(self, actor: Actor) -> list[UserInfo]:
+        require(actor, Permission.MANAGE_USERS)
+        with self.core.db.read() as session:
+            return [_info(u) for u in session.scalars(select(User).order_by(User.username))]
+
+    def set_password(self, actor: Actor, user_id: str, password: str) -> None:
+        if actor.user_id != user_id:
+            require(actor, Permission.MANAGE_USERS)
+        if len(password) < MIN_PASSWORD:
+            raise ValidationError(
+                {"password": _("Kata sandi minimal {n} karakter.").format(n=MIN_PASSWORD)})
+        with self.core.db.write() as session:
+            user = session.get(User, user_id)
+            if user is None:
+                raise NotFound(_("Pengguna tidak ditemukan."))
+            user.password_hash = _hasher.hash(password)
+            now = self.core.now()
+            touch(user, now)
+            record(session, actor, self.core.desk_code, now, "user.password", [(user, "update")])

@@ -1,0 +1,471 @@
+"""Walk-in visitors: registration, returning visitors, check-in and check-out."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session
+
+from smesco_desk.clock import WIB, to_wib, wib_day_bounds, wib_today
+from smesco_desk.db.models import CheckOut, Visit, Visitor, VisitPurpose
+from smesco_desk.domain.nik import InvalidNik, mask_nik, normalize_nik
+from smesco_desk.domain.phone import InvalidPhone, normalize_phone
+from smesco_desk.domain.text import clean_name, fold, prefix_upper_bound
+from smesco_desk.errors import AlreadyDone, NotFound, ValidationError
+from smesco_desk.i18n import _, language
+from smesco_desk.services.actors import SYSTEM, Actor, Permission, require
+from smesco_desk.services.recording import new_synced, next_counter, record, touch
+from smesco_desk.services.settings import SettingsService
+from smesco_desk.services.values import (
+    CheckOutResult,
+    Purpose,
+    VisitFilter,
+    VisitorDetails,
+    VisitorForm,
+    VisitorSuggestion,
+    VisitRecord,
+    VisitScope,
+)
+
+if TYPE_CHECKING:
+    from smesco_desk.services.core import Core
+
+_Q = TypeVar("_Q", bound=Select[Any])
+UUID_RE = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+MAX_TEXT = 200
+
+
+def nik_hash(key: str, nik_digits: str) -> str:
+    """Keyed hash of a NIK: finds a returning visitor without keeping the NIK."""
+    return hmac.new(key.encode(), nik_digits.encode(), hashlib.sha256).hexdigest()
+
+
+def phone_hint(phone: str | None) -> str:
+    if not phone:
+        return ""
+    return phone[:6] + "\u2022" * max(0, len(phone) - 9) + phone[-3:]
+
+
+class VisitorService:
+    def __init__(self, core: Core) -> None:
+        self.core = core
+
+    # --- purposes ---------------------------------------------------------
+
+    def purposes(self, active_only: bool = True) -> list[Purpose]:
+        with self.core.db.read() as session:
+            return self._purposes(session, active_only)
+
+    def _purposes(self, session: Session, active_only: bool = True) -> list[Purpose]:
+        query = select(VisitPurpose).where(VisitPurpose.deleted_at.is_(None))
+        if active_only:
+            query = query.where(VisitPurpose.active.is_(True))
+        rows = session.scalars(query.order_by(VisitPurpose.sort_order, VisitPurpose.code))
+        english = language() == "en"
+        return [
+            Purpose(p.code, p.label_en if english else p.label_id, p.label_id, p.label_en,
+                    p.active, p.sort_order)
+            for p in rows
+        ]
+
+    def _purpose_labels(self, session: Session) -> dict[str, str]:
+        return {p.code: p.label for p in self._purposes(session, active_only=False)}
+
+    def save_purpose(self, actor: Actor, code: str, label_id: str, label_en: str,
+                     active: bool = True) -> Purpose:
+        """Add a purpose or change its labels; codes never change."""
+        require(actor, Permission.MANAGE_PURPOSES)
+        code = code.strip().lower()
+        errors: dict[str, str] = {}
+        if not re.fullmatch(r"[a-z][a-z0-9_]{1,31}", code):
+            errors["code"] = _("Kode 2-32 huruf kecil, angka atau garis bawah.")
+        if not label_id.strip():
+            errors["label_id"] = _("Label bahasa Indonesia wajib diisi.")
+        if errors:
+            raise ValidationError(errors)
+        now = self.core.now()
+        with self.core.db.write() as session:
+            row = session.scalar(select(VisitPurpose).where(VisitPurpose.code == code))
+            if row is None:
+                order = session.scalar(select(func.max(VisitPurpose.sort_order))) or 0
+                row = VisitPurpose(code=code, label_id="", label_en="", sort_order=order + 1)
+                new_synced(session, row, self.core.desk_code, now)
+                op = "insert"
+            else:
+                touch(row, now)
+                op = "update"
+            row.label_id = label_id.strip()
+            row.label_en = label_en.strip() or label_id.strip()
+            row.active = active
+            record(session, actor, self.core.desk_code, now, "purpose.save", [(row, op)],
+                   {"code": code, "active": active})
+            english = language() == "en"
+            return Purpose(row.code, row.label_en if english else row.label_id, row.label_id,
+                           row.label_en, row.active, row.sort_order)
+
+    # --- registration -----------------------------------------------------
+
+    def register(self, actor: Actor, form: VisitorForm) -> VisitRecord:
+        """Register a walk-in (new or returning) and check them in, in one transaction."""
+        require(actor, Permission.REGISTER_VISITOR)
+        clean = self._validate(form)
+        with self.core.db.write() as session:
+            if clean.purpose not in self._purpose_labels(session) or not self._purpose_active(
+                session, clean.purpose
+            ):
+                raise ValidationError({"purpose": _("Pilih keperluan kunjungan dari daftar.")})
+            now = self.core.now()
+            visitor, op = self._visitor_for(session, clean, now)
+            visit = self._check_in(session, visitor, clean, actor, now)
+            record(session, actor, self.core.desk_code, now, "visit.check_in",
+                   [(visit, "insert"), (visitor, op)],
+                   {"badge_number": visit.badge_number, "purpose": clean.purpose})
+            return self._record(session, visit)
+
+    def _purpose_active(self, session: Session, code: str) -> bool:
+        return any(p.code == code for p in self._purposes(session, active_only=True))
+
+    def _validate(self, form: VisitorForm) -> _CleanForm:
+        errors: dict[str, str] = {}
+        name = clean_name(form.name)
+        if len(name) < 2:
+            errors["name"] = _("Nama wajib diisi (minimal 2 huruf).")
+        elif len(name) > MAX_TEXT:
+            errors["name"] = _("Nama terlalu panjang (maksimal 200 karakter).")
+        phone = ""
+        try:
+            phone = normalize_phone(form.phone)
+        except InvalidPhone as exc:
+            errors["phone"] = str(exc)
+        nik = ""
+        if form.nik.strip():
+            try:
+                nik = normalize_nik(form.nik)
+            except InvalidNik as exc:
+                errors["nik"] = str(exc)
+        organisation, host = clean_name(form.organisation), clean_name(form.host)
+        if len(organisation) > MAX_TEXT:
+            errors["organisation"] = _("Nama organisasi terlalu panjang.")
+        if len(host) > MAX_TEXT:
+            errors["host"] = _("Tuan rumah/acara terlalu panjang.")
+        if not form.purpose:
+            errors["purpose"] = _("Pilih keperluan kunjungan.")
+        if not form.consent:
+            errors["consent"] = _("Tamu harus menyetujui pemberitahuan privasi.")
+        if errors:
+            raise ValidationError(errors)
+        return _CleanForm(name, phone, form.purpose, organisation, nik, host, form.visitor_id)
+
+    def _visitor_for(self, session: Session, form: _CleanForm,
+                     now: datetime) -> tuple[Visitor, str]:
+        hashed = nik_hash(self._hash_key(session), form.nik) if form.nik else None
+        visitor = self._find_existing(session, form, hashed)
+        op = "update"
+        if visitor is None:
+            visitor = Visitor(consent_at=now, consent_version="", visit_count=0)
+            new_synced(session, visitor, self.core.desk_code, now)
+            op = "insert"
+        else:
+            touch(visitor, now)
+        visitor.full_name = form.name
+        visitor.name_key = fold(form.name)
+        visitor.phone = form.phone
+        visitor.phone_key = form.phone.lstrip("+")
+        visitor.organisation = form.organisation
+        if hashed:
+            visitor.nik_hash, visitor.nik_masked = hashed, mask_nik(form.nik)
+        visitor.consent_at = now
+        visitor.consent_version = str(SettingsService.get_in(session, "consent_version"))
+        visitor.last_visit_at = now
+        visitor.visit_count = (visitor.visit_count or 0) + 1
+        return visitor, op
+
+    def _find_existing(self, session: Session, form: _CleanForm,
+                       hashed: str | None) -> Visitor | None:
+        live = Visitor.deleted_at.is_(None)
+        if form.visitor_id:
+            visitor = session.get(Visitor, form.visitor_id)
+            if visitor is None or visitor.deleted_at is not None:
+                raise NotFound(_("Data tamu lama tidak ditemukan; daftarkan sebagai tamu baru."))
+            return visitor
+        if hashed:
+            found = session.scalar(select(Visitor).where(Visitor.nik_hash == hashed, live))
+            if found is not None:
+                return found
+        return session.scalar(
+            select(Visitor)
+            .where(Visitor.phone_key == form.phone.lstrip("+"),
+                   Visitor.name_key == fold(form.name), live)
+            .limit(1)
+        )
+
+    def _hash_key(self, session: Session) -> str:
+        return str(SettingsService.get_in(session, "nik_hash_key"))
+
+    def _check_in(self, session: Session, visitor: Visitor, form: _CleanForm, actor: Actor,
+                  now: datetime) -> Visit:
+        desk = self.core.desk_code
+        day = to_wib(now).strftime("%y%m%d")
+        seq = next_counter(session, f"badge:{day}")
+        visit = Visit(
+            visitor_id=visitor.id,
+            badge_number=f"{desk}-{day}-{seq:03d}",
+            visitor_name=form.name,
+            organisation=form.organisation,
+            purpose_code=form.purpose,
+            host=form.host,
+            desk_code=desk,
+            checked_in_at=now,
+            valid_until=self._next_closing(session, now),
+            checked_in_by=actor.audit_name,
+        )
+        new_synced(session, visit, desk, now)
+        return visit
+
+    # --- closing time -----------------------------------------------------
+
+    def _closing_on(self, session: Session, moment: datetime) -> datetime:
+        closing = SettingsService.get_in(session, "closing_time")
+        hh, mm = (int(x) for x in str(closing).split(":"))
+        local = to_wib(moment).replace(hour=hh, minute=mm, second=0, microsecond=0)
+        return local.astimezone(moment.tzinfo)
+
+    def _next_closing(self, session: Session, now: datetime) -> datetime:
+        closing = self._closing_on(session, now)
+        return closing if closing > now else closing + timedelta(days=1)
+
+    def _last_closing(self, session: Session, now: datetime) -> datetime:
+        closing = self._closing_on(session, now)
+        return closing if closing <= now else closing - timedelta(days=1)
+
+    # --- check-out --------------------------------------------------------
+
+    def check_out(self, actor: Actor, key: str, method: str | None = None) -> CheckOutResult:
+        """Check a visit out by scanned QR text, visit id or badge number."""
+        require(actor, Permission.CHECK_OUT)
+        key = key.strip()
+        if not key:
+            raise ValidationError({"scan": _("Pindai badge atau ketik nomor badge.")})
+        with self.core.db.write() as session:
+            visit = self._find_visit(session, key)
+            if method is None:
+                method = "scan" if UUID_RE.search(key) else "badge"
+            if visit.checked_out_at is not None:
+                when = to_wib(visit.checked_out_at).strftime("%d-%m-%Y %H:%M")
+                raise AlreadyDone(
+                    _("{name} ({badge}) sudah keluar pada {when}.").format(
+                        name=visit.visitor_name, badge=visit.badge_number, when=when), "scan")
+            now = self.core.now()
+            self._close(session, actor, visit, now, method)
+            return CheckOutResult(self._record(session, visit), method)
+
+    def _find_visit(self, session: Session, key: str) -> Visit:
+        match = UUID_RE.search(key)
+        visit = None
+        if match:
+            visit = session.get(Visit, match.group(0).lower())
+        else:
+            visit = session.scalar(select(Visit).where(Visit.badge_number == key.upper()))
+        if visit is None or visit.deleted_at is not None:
+            raise NotFound(_("Badge {key} tidak dikenal.").format(key=key), "scan")
+        return visit
+
+    def _close(self, session: Session, actor: Actor, visit: Visit, at: datetime,
+               method: str) -> None:
+        fact = CheckOut(visit_id=visit.id, checked_out_at=at, method=method,
+                        checked_out_by=actor.audit_name)
+        new_synced(session, fact, self.core.desk_code, at)
+        visit.checked_out_at = at
+        touch(visit, at)
+        record(session, actor, self.core.desk_code, at, "visit.check_out",
+               [(fact, "insert"), (visit, "update")],
+               {"badge_number": visit.badge_number, "method": method})
+
+    def auto_check_out(self, actor: Actor = SYSTEM) -> int:
+        """Check out every visit still open from before the last closing time."""
+        with self.core.db.write() as session:
+            now = self.core.now()
+            closing = self._last_closing(session, now)
+            open_visits = session.scalars(
+                select(Visit).where(Visit.checked_out_at.is_(None),
+                                    Visit.checked_in_at < closing,
+                                    Visit.deleted_at.is_(None))
+            ).all()
+            for visit in open_visits:
+                self._close(session, actor, visit, closing, "auto")
+            return len(open_visits)
+
+    # --- returning visitors -----------------------------------------------
+
+    def suggest(self, actor: Actor, text: str, limit: int = 8) -> list[VisitorSuggestion]:
+        """Returning visitors matching a phone number, a name prefix or a NIK."""
+        require(actor, Permission.VIEW_PERSONAL_DATA)
+        with self.core.db.read() as session:
+            query, matched_on = self._suggest_query(session, text)
+            if query is None:
+                return []
+            rows = session.scalars(query.where(Visitor.deleted_at.is_(None)).limit(limit))
+            return [
+                VisitorSuggestion(v.id, v.full_name, v.organisation, phone_hint(v.phone),
+                                  v.nik_masked, v.last_visit_at, v.visit_count, matched_on)
+                for v in rows
+            ]
+
+    def _suggest_query(self, session: Session,
+                       text: str) -> tuple[Select[tuple[Visitor]] | None, str]:
+        text = text.strip()
+        digits = re.sub(r"[\s.\-()]", "", text)
+        if digits.lstrip("+").isdigit():
+            plain = digits.lstrip("+")
+            if len(plain) == 16:
+                try:
+                    hashed = nik_hash(self._hash_key(session), normalize_nik(plain))
+                    return select(Visitor).where(Visitor.nik_hash == hashed), "nik"
+                except InvalidNik:
+                    pass
+            key = phone_search_key(digits)
+            if len(key) < 5:
+                return None, "phone"
+            return (select(Visitor)
+                    .where(Visitor.phone_key >= key,
+                           Visitor.phone_key < prefix_upper_bound(key))
+                    .order_by(Visitor.phone_key)), "phone"
+        key = fold(text)
+        if len(key) < 2:
+            return None, "name"
+        return (select(Visitor)
+                .where(Visitor.name_key >= key, Visitor.name_key < prefix_upper_bound(key))
+                .order_by(Visitor.name_key)), "name"
+
+    def visitor_details(self, actor: Actor, visitor_id: str) -> VisitorDetails:
+        """What the form needs to fill itself for a returning visitor."""
+        require(actor, Permission.VIEW_PERSONAL_DATA)
+        with self.core.db.read() as session:
+            v = session.get(Visitor, visitor_id)
+            if v is None or v.deleted_at is not None:
+                raise NotFound(_("Data tamu tidak ditemukan."))
+            last = session.scalar(
+                select(Visit).where(Visit.visitor_id == v.id)
+                .order_by(Visit.checked_in_at.desc()).limit(1))
+            return VisitorDetails(v.id, v.full_name, v.phone or "", v.organisation,
+                                  v.nik_masked, v.last_visit_at, v.visit_count,
+                                  last.purpose_code if last else None,
+                                  last.host if last else "")
+
+    # --- documents --------------------------------------------------------
+
+    def badge_pdf(self, visit_id: str, copy: bool = False) -> bytes:
+        """The CR80 badge of a visit as PDF bytes (never a NIK or a phone number)."""
+        from smesco_desk.printing.badge import render_badge
+
+        return render_badge(self._badge_data(visit_id, copy))
+
+    def badge_label_pdf(self, visit_id: str, copy: bool = False) -> bytes:
+        from smesco_desk.printing.badge import render_badge_label
+
+        return render_badge_label(self._badge_data(visit_id, copy))
+
+    def _badge_data(self, visit_id: str, copy: bool) -> Any:
+        from smesco_desk.printing.badge import BadgeData
+
+        visit = self.get_visit(visit_id)
+        return BadgeData(
+            visit_id=visit.id, badge_number=visit.badge_number, name=visit.name,
+            organisation=visit.organisation, purpose_label=visit.purpose_label,
+            host=visit.host, checked_in_at=visit.checked_in_at, valid_until=visit.valid_until,
+            building_name=str(self.core.settings.get("building_name")), copy=copy,
+        )
+
+    def muster_pdf(self, actor: Actor, last_sync_at: datetime | None = None) -> bytes:
+        """The evacuation muster list (A4) of everyone in the building now."""
+        from smesco_desk.printing.muster import MusterData, MusterRow, render_muster_list
+
+        require(actor, Permission.PRINT_MUSTER)
+        flt = VisitFilter(VisitScope.IN_BUILDING)
+        rows = [
+            MusterRow(v.badge_number, v.name, v.organisation, v.purpose_label, v.host,
+                      v.checked_in_at)
+            for v in self.list_visits(flt, 0, 100_000)
+        ]
+        rows.sort(key=lambda r: r.name.casefold())
+        return render_muster_list(MusterData(
+            rows=rows, generated_at=self.core.now(), desk_code=self.core.desk_code,
+            building_name=str(self.core.settings.get("building_name")),
+            last_sync_at=last_sync_at))
+
+    # --- lists ------------------------------------------------------------
+
+    def get_visit(self, visit_id_or_badge: str) -> VisitRecord:
+        with self.core.db.read() as session:
+            return self._record(session, self._find_visit(session, visit_id_or_badge))
+
+    def count_visits(self, flt: VisitFilter) -> int:
+        with self.core.db.read() as session:
+            query = self._filtered(select(func.count()).select_from(Visit), flt)
+            return session.scalar(query) or 0
+
+    def list_visits(self, flt: VisitFilter, offset: int = 0,
+                    limit: int = 200) -> list[VisitRecord]:
+        """One page of visits, newest check-in first."""
+        with self.core.db.read() as session:
+            query = self._filtered(select(Visit), flt)
+            query = query.order_by(Visit.checked_in_at.desc(), Visit.id.desc())
+            rows = session.scalars(query.offset(offset).limit(limit)).all()
+            labels = self._purpose_labels(session)
+            return [self._record(session, v, labels) for v in rows]
+
+    def _filtered(self, query: _Q, flt: VisitFilter) -> _Q:
+        query = query.where(Visit.deleted_at.is_(None))
+        if flt.scope is VisitScope.IN_BUILDING:
+            query = query.where(Visit.checked_out_at.is_(None))
+        elif flt.scope is VisitScope.TODAY:
+            start, end = wib_day_bounds(flt.day or wib_today(self.core.now()))
+            query = query.where(Visit.checked_in_at >= start, Visit.checked_in_at < end)
+        text = flt.text.strip()
+        if text:
+            like = f"%{text.replace('%', '').replace('_', '')}%"
+            query = query.where(or_(Visit.visitor_name.ilike(like),
+                                    Visit.organisation.ilike(like),
+                                    Visit.badge_number == text.upper(),
+                                    Visit.host.ilike(like)))
+        return query
+
+    def _record(self, session: Session, visit: Visit,
+                labels: dict[str, str] | None = None) -> VisitRecord:
+        labels = labels if labels is not None else self._purpose_labels(session)
+        return VisitRecord(
+            visit.id, visit.badge_number, visit.visitor_id, visit.visitor_name,
+            visit.organisation, visit.purpose_code,
+            labels.get(visit.purpose_code, visit.purpose_code), visit.host, visit.desk_code,
+            visit.checked_in_at, visit.valid_until, visit.checked_out_at,
+        )
+
+
+def phone_search_key(typed: str) -> str:
+    """Digits of a phone number as stored (62...), from a partly typed number."""
+    digits = re.sub(r"\D", "", typed)
+    if typed.startswith("+"):
+        return digits
+    if digits.startswith("00"):
+        return digits[2:]
+    if digits.startswith("0"):
+        return "62" + digits[1:]
+    return digits
+
+
+class _CleanForm:
+    __slots__ = ("name", "phone", "purpose", "organisation", "nik", "host", "visitor_id")
+
+    def __init__(self, name: str, phone: str, purpose: str, organisation: str, nik: str,
+                 host: str, visitor_id: str | None) -> None:
+        self.name, self.phone, self.purpose = name, phone, purpose
+        self.organisation, self.nik, self.host = organisation, nik, host
+        self.visitor_id = visitor_id
+
+
+__all__ = ["VisitorService", "WIB", "nik_hash", "phone_search_key"]
