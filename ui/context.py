@@ -1,0 +1,27 @@
+"""The application context handed to every window: services, runner, settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from smesco_desk.services.actors import Actor, Permission
+from smesco_desk.services.core import Core
+from ui.operations import OperationRunner
+from ui.settings import UiSettings
+
+
+@dataclass
+class AppContext:
+    core: Core
+    runner: OperationRunner
+    settings: UiSettings
+    actor: Actor | None = None
+    extras: dict[str, object] = field(default_factory=dict)
+
+    def can(self, permission: Permission) -> bool:
+        return self.actor is not None and self.actor.can(permission)
+
+    def require_actor(self) -> Actor:
+        if self.actor is None:
+            raise RuntimeError("no one is logged in")
+        return self.actor
