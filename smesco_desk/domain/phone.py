@@ -84,9 +84,9 @@ def _international(digits: str) -> str:
         raise InvalidPhone(_("Kode negara tidak valid: tidak boleh diawali 0"))
     if len(digits) not in _E164_DIGITS:
         raise InvalidPhone(
-            _("Nomor luar negeri harus 8 sampai 15 digit termasuk kode negara (tertulis {n})").format(
-                n=len(digits)
-            )
+            _(
+                "Nomor luar negeri harus 8 sampai 15 digit termasuk kode negara (tertulis {n})"
+            ).format(n=len(digits))
         )
     return "+" + digits
 
