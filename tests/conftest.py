@@ -1,0 +1,22 @@
+"""Shared pytest set-up for every test tier (core, UI, end-to-end).
+
+Keep it in sections; add fixtures to the section they belong to, or to a
+plugin module listed in `pytest_plugins` when a section grows large.
+"""
+
+# --- Environment: before anything imports Qt ------------------------------------
+
+import os
+
+# Widgets render without a screen unless a test asks for a real one (xvfb_display).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# --- Plugins ----------------------------------------------------------------------
+
+# tests.fixtures_system: xvfb_display, cups_pdf_printer, postgres_url.
+# ("tests" is importable because pyproject sets pythonpath = ["."] for pytest.)
+pytest_plugins = ["tests.fixtures_system"]
+
+# --- Core fixtures (no Qt) ----------------------------------------------------------
+
+# --- UI fixtures (qtbot, application context) ---------------------------------------
