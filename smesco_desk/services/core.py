@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from sqlalchemy import select
+
 from smesco_desk.clock import Clock, utc_now
 from smesco_desk.db import migrate
 from smesco_desk.db.engine import Database, sqlite_url
@@ -42,10 +44,11 @@ class Core:
         """This desk's code (e.g. D01); SetupRequired before the first set-up."""
         if self._desk_code is None:
             with self.db.read() as session:
-                row = session.get(DeskSetting, "desk_code")
-            if row is None:
+                code = session.scalar(
+                    select(DeskSetting.value).where(DeskSetting.key == "desk_code"))
+            if code is None:
                 raise SetupRequired(_("Desk ini belum disiapkan. Jalankan penyiapan awal."))
-            self._desk_code = row.value
+            self._desk_code = code
         return self._desk_code
 
     def forget_desk_code(self) -> None:

@@ -113,7 +113,7 @@ class VisitorService:
     def register(self, actor: Actor, form: VisitorForm) -> VisitRecord:
         """Register a walk-in (new or returning) and check them in, in one transaction."""
         require(actor, Permission.REGISTER_VISITOR)
-        clean = self._validate(form)
+        clean = self.validate_form(form)
         with self.core.db.write() as session:
             if clean.purpose not in self._purpose_labels(session) or not self._purpose_active(
                 session, clean.purpose
@@ -130,7 +130,8 @@ class VisitorService:
     def _purpose_active(self, session: Session, code: str) -> bool:
         return any(p.code == code for p in self._purposes(session, active_only=True))
 
-    def _validate(self, form: VisitorForm) -> _CleanForm:
+    def validate_form(self, form: VisitorForm) -> _CleanForm:
+        """Check every field; ValidationError lists each bad one. Writes nothing."""
         errors: dict[str, str] = {}
         name = clean_name(form.name)
         if len(name) < 2:

@@ -1,0 +1,3 @@
+from smesco_desk.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,238 @@
+"""Command line for administrators and scripts: `python -m smesco_desk ...`.
+
+It needs no login: it acts as the operating-system user, recorded so in the
+audit log. Exit status 0 on success; on bad input one line on stderr, a
+non-zero status, and nothing written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from smesco_desk.errors import DomainError, ValidationError
+from smesco_desk.paths import database_path
+from smesco_desk.services.actors import cli_actor
+from smesco_desk.services.core import Core, open_core
+from smesco_desk.services.values import VisitFilter, VisitorForm, VisitRecord, VisitScope
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+class CliError(Exception):
+    def __init__(self, message: str, status: int = EXIT_ERROR) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise CliError(f"{self.prog}: {message}", EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="smesco-desk-admin", description="Smesco Desk administration")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--data-dir", type=Path, help="data folder (SQLite database)")
+    where.add_argument("--database-url", help="SQLAlchemy database URL instead of the folder")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    init = sub.add_parser("init", help="create or upgrade the database")
+    init.add_argument("--desk", default=None, help="this desk's code (default D01)")
+    sub.add_parser("seed-demo", help="fill realistic demo data")
+
+    visits = sub.add_parser("visits", help="list visits")
+    visits.add_argument("--today", action="store_true")
+    visits.add_argument("--in-building", action="store_true")
+    visits.add_argument("--search", default="", help="name, organisation, host or badge")
+    visits.add_argument("--json", action="store_true")
+
+    reg = sub.add_parser("register", help="register a walk-in visitor and check them in")
+    reg.add_argument("--name", required=True)
+    reg.add_argument("--phone", required=True)
+    reg.add_argument("--purpose", required=True)
+    reg.add_argument("--organisation", default="")
+    reg.add_argument("--host", default="")
+    reg.add_argument("--nik", default="")
+    reg.add_argument("--consent", action="store_true", help="the visitor consented")
+    reg.add_argument("--json", action="store_true")
+
+    out = sub.add_parser("checkout", help="check a visit out")
+    out.add_argument("key", metavar="VISIT_ID_OR_BADGE_NUMBER")
+    out.add_argument("--json", action="store_true")
+
+    sub.add_parser("auto-checkout", help="check out visits left open past closing time")
+
+    badge = sub.add_parser("badge", help="write a visit's badge as PDF")
+    badge.add_argument("visit", metavar="VISIT_ID")
+    badge.add_argument("--output", "-o", type=Path, required=True)
+    badge.add_argument("--format", choices=["card", "label"], default="card")
+    badge.add_argument("--copy", action="store_true", help="mark as a reprint (SALINAN)")
+
+    muster = sub.add_parser("muster", help="write the evacuation muster list as PDF")
+    muster.add_argument("--output", "-o", type=Path, required=True)
+
+    backup = sub.add_parser("backup", help="consistent copy of the database")
+    backup.add_argument("dest", type=Path)
+    return parser
+
+
+def _open(args: argparse.Namespace, *, must_exist: bool = False) -> Core:
+    if args.database_url:
+        return open_core(database_url=args.database_url)
+    if must_exist and args.data_dir and not database_path(args.data_dir).exists():
+        raise CliError(f"no database in {args.data_dir}: run `init` first")
+    return open_core(args.data_dir)
+
+
+def _ensure_init(core: Core) -> None:
+    if not core.setup.is_initialized():
+        core.setup.initialize("D01")
+
+
+def _print_visits(visits: Sequence[VisitRecord], as_json: bool) -> None:
+    if as_json:
+        print(json.dumps([v.to_json() for v in visits], ensure_ascii=False, indent=2))
+        return
+    for v in visits:
+        j = v.to_json()
+        out = j["checked_out_at"] or "-"
+        print(f"{v.badge_number}\t{v.name}\t{v.organisation}\t{v.purpose_code}\t"
+              f"{j['checked_in_at']}\t{out}")
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    core = _open(args)
+    code = core.setup.initialize(args.desk or "D01")
+    print(f"database ready: {core.db.url} (desk {code})")
+    return EXIT_OK
+
+
+def cmd_seed_demo(args: argparse.Namespace) -> int:
+    from smesco_desk.demo import seed_demo
+
+    core = _open(args)
+    _ensure_init(core)
+    info = seed_demo(core)
+    print(info.summary())
+    return EXIT_OK
+
+
+def cmd_visits(args: argparse.Namespace) -> int:
+    core = _open(args)
+    scope = VisitScope.HISTORY
+    if args.in_building:
+        scope = VisitScope.IN_BUILDING
+    elif args.today:
+        scope = VisitScope.TODAY
+    flt = VisitFilter(scope, args.search)
+    visits = core.visitors.list_visits(flt, 0, 10_000_000)
+    if args.in_building and args.today:
+        today = {v.id for v in core.visitors.list_visits(VisitFilter(VisitScope.TODAY), 0,
+                                                         10_000_000)}
+        visits = [v for v in visits if v.id in today]
+    _print_visits(visits, args.json)
+    return EXIT_OK
+
+
+def cmd_register(args: argparse.Namespace) -> int:
+    form = VisitorForm(name=args.name, phone=args.phone, purpose=args.purpose,
+                       organisation=args.organisation, nik=args.nik, host=args.host,
+                       consent=args.consent)
+    core = _open(args)
+    core.visitors.validate_form(form)  # before anything is written
+    _ensure_init(core)
+    visit = core.visitors.register(cli_actor(), form)
+    if args.json:
+        print(json.dumps(visit.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(f"{visit.badge_number}\t{visit.name}\t{visit.id}")
+    return EXIT_OK
+
+
+def cmd_checkout(args: argparse.Namespace) -> int:
+    core = _open(args)
+    _ensure_init(core)
+    result = core.visitors.check_out(cli_actor(), args.key, method="cli")
+    if args.json:
+        print(json.dumps(result.visit.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(f"{result.visit.badge_number}\t{result.visit.name}\tchecked out")
+    return EXIT_OK
+
+
+def cmd_auto_checkout(args: argparse.Namespace) -> int:
+    core = _open(args)
+    _ensure_init(core)
+    print(f"checked out: {core.visitors.auto_check_out(cli_actor())}")
+    return EXIT_OK
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".part")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+
+
+def cmd_badge(args: argparse.Namespace) -> int:
+    core = _open(args)
+    render = core.visitors.badge_label_pdf if args.format == "label" else core.visitors.badge_pdf
+    pdf = render(args.visit.strip(), copy=args.copy)
+    _write_atomically(args.output, pdf)
+    print(f"badge written: {args.output}")
+    return EXIT_OK
+
+
+def cmd_muster(args: argparse.Namespace) -> int:
+    core = _open(args)
+    _ensure_init(core)
+    _write_atomically(args.output, core.visitors.muster_pdf(cli_actor()))
+    print(f"muster list written: {args.output}")
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    core = _open(args, must_exist=True)
+    result = core.maintenance.backup(args.dest)
+    print(f"backup written: {result.path} ({result.size_bytes} bytes, "
+          f"integrity {result.integrity})")
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "init": cmd_init,
+    "seed-demo": cmd_seed_demo,
+    "visits": cmd_visits,
+    "register": cmd_register,
+    "checkout": cmd_checkout,
+    "auto-checkout": cmd_auto_checkout,
+    "badge": cmd_badge,
+    "muster": cmd_muster,
+    "backup": cmd_backup,
+}
+
+
+def _one_line(error: DomainError) -> str:
+    if isinstance(error, ValidationError):
+        return "; ".join(f"{field}: {msg}" for field, msg in error.errors.items())
+    return error.message
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        return COMMANDS[args.command](args)
+    except CliError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.status
+    except DomainError as exc:
+        print(f"error: {_one_line(exc)}".replace("\n", " "), file=sys.stderr)
+        return EXIT_USAGE if isinstance(exc, ValidationError) else EXIT_ERROR
+    except OSError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
