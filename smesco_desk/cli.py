@@ -101,8 +101,10 @@ def _print_visits(visits: Sequence[VisitRecord], as_json: bool) -> None:
     for v in visits:
         j = v.to_json()
         out = j["checked_out_at"] or "-"
-        print(f"{v.badge_number}\t{v.name}\t{v.organisation}\t{v.purpose_code}\t"
-              f"{j['checked_in_at']}\t{out}")
+        print(
+            f"{v.badge_number}\t{v.name}\t{v.organisation}\t{v.purpose_code}\t"
+            f"{j['checked_in_at']}\t{out}"
+        )
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -132,17 +134,24 @@ def cmd_visits(args: argparse.Namespace) -> int:
     flt = VisitFilter(scope, args.search)
     visits = core.visitors.list_visits(flt, 0, 10_000_000)
     if args.in_building and args.today:
-        today = {v.id for v in core.visitors.list_visits(VisitFilter(VisitScope.TODAY), 0,
-                                                         10_000_000)}
+        today = {
+            v.id for v in core.visitors.list_visits(VisitFilter(VisitScope.TODAY), 0, 10_000_000)
+        }
         visits = [v for v in visits if v.id in today]
     _print_visits(visits, args.json)
     return EXIT_OK
 
 
 def cmd_register(args: argparse.Namespace) -> int:
-    form = VisitorForm(name=args.name, phone=args.phone, purpose=args.purpose,
-                       organisation=args.organisation, nik=args.nik, host=args.host,
-                       consent=args.consent)
+    form = VisitorForm(
+        name=args.name,
+        phone=args.phone,
+        purpose=args.purpose,
+        organisation=args.organisation,
+        nik=args.nik,
+        host=args.host,
+        consent=args.consent,
+    )
     core = _open(args)
     core.visitors.validate_form(form)  # before anything is written
     _ensure_init(core)
@@ -199,8 +208,9 @@ def cmd_muster(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     core = _open(args, must_exist=True)
     result = core.maintenance.backup(args.dest)
-    print(f"backup written: {result.path} ({result.size_bytes} bytes, "
-          f"integrity {result.integrity})")
+    print(
+        f"backup written: {result.path} ({result.size_bytes} bytes, integrity {result.integrity})"
+    )
     return EXIT_OK
 
 

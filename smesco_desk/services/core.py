@@ -45,7 +45,8 @@ class Core:
         if self._desk_code is None:
             with self.db.read() as session:
                 code = session.scalar(
-                    select(DeskSetting.value).where(DeskSetting.key == "desk_code"))
+                    select(DeskSetting.value).where(DeskSetting.key == "desk_code")
+                )
             if code is None:
                 raise SetupRequired(_("Desk ini belum disiapkan. Jalankan penyiapan awal."))
             self._desk_code = code

@@ -25,6 +25,11 @@ def row_payload(row: SyncedMixin) -> dict[str, Any]:
     return out
 
 
+def entity_name(row: SyncedMixin) -> str:
+    """The table name of a synced row: what the outbox and audit call its kind."""
+    return str(type(row).__tablename__)  # type: ignore[attr-defined]
+
+
 def new_synced(session: Session, row: SyncedMixin, desk: str, now: datetime) -> None:
     """Fill the sync columns of a new row and add it to the session."""
     row.id = row.id or new_id()
@@ -49,7 +54,7 @@ def enqueue(session: Session, row: SyncedMixin, op: str, now: datetime) -> None:
             id=new_id(),
             seq=next_counter(session, "outbox"),
             created_at=now,
-            entity=type(row).__tablename__,
+            entity=entity_name(row),
             entity_id=row.id,
             op=op,
             payload=row_payload(row),
@@ -72,7 +77,7 @@ def audit(
         actor=actor.audit_name,
         actor_kind=actor.kind,
         action=action,
-        entity=type(row).__tablename__ if row is not None else "",
+        entity=entity_name(row) if row is not None else "",
         entity_id=row.id if row is not None else None,
         detail=detail or {},
     )
@@ -107,6 +112,7 @@ def next_counter(session: Session, name: str) -> int:
 
 
 def pending_outbox(session: Session) -> int:
-    return session.scalar(
-        select(func.count()).select_from(OutboxOp).where(OutboxOp.sent_at.is_(None))
-    ) or 0
+    return (
+        session.scalar(select(func.count()).select_from(OutboxOp).where(OutboxOp.sent_at.is_(None)))
+        or 0
+    )

@@ -70,8 +70,15 @@ class SettingsService:
             touch(row, now)
             op = "update"
         shown = "***" if key in SECRET_KEYS else value
-        record(session, actor, self.core.desk_code, now, "setting.set", [(row, op)],
-               {"key": key, "value": shown})
+        record(
+            session,
+            actor,
+            self.core.desk_code,
+            now,
+            "setting.set",
+            [(row, op)],
+            {"key": key, "value": shown},
+        )
 
     def ensure_secret(self, session: Session, actor: Actor) -> None:
         if session.scalar(select(AppSetting).where(AppSetting.key == "nik_hash_key")) is None:

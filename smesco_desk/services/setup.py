@@ -64,7 +64,8 @@ class SetupService:
             if existing is not None:
                 if existing.value != code and desk_code:
                     raise DomainError(
-                        _("Desk ini sudah berkode {code}.").format(code=existing.value), "desk")
+                        _("Desk ini sudah berkode {code}.").format(code=existing.value), "desk"
+                    )
                 return existing.value
             session.add(DeskSetting(key="desk_code", value=code))
             session.flush()
@@ -85,8 +86,9 @@ class SetupService:
             return
         now = self.core.now()
         for order, (pcode, label_id, label_en) in enumerate(DEFAULT_PURPOSES):
-            purpose = VisitPurpose(code=pcode, label_id=label_id, label_en=label_en,
-                                   sort_order=order, active=True)
+            purpose = VisitPurpose(
+                code=pcode, label_id=label_id, label_en=label_en, sort_order=order, active=True
+            )
             new_synced(session, purpose, code, now)
             record(session, actor, code, now, "purpose.create", [(purpose, "insert")])
 
@@ -95,5 +97,6 @@ class SetupService:
         with self.core.db.write() as session:
             if session.scalar(select(func.count()).select_from(User)):
                 raise DomainError(_("Administrator pertama sudah dibuat."))
-            return self.core.users.create_in(session, SYSTEM, username, full_name, password,
-                                             Role.ADMIN.value)
+            return self.core.users.create_in(
+                session, SYSTEM, username, full_name, password, Role.ADMIN.value
+            )

@@ -37,8 +37,9 @@ class UserInfo:
 
 
 def _info(user: User) -> UserInfo:
-    return UserInfo(user.id, user.username, user.full_name, Role(user.role), user.active,
-                    user.last_login_at)
+    return UserInfo(
+        user.id, user.username, user.full_name, Role(user.role), user.active, user.last_login_at
+    )
 
 
 def validate_new_user(username: str, full_name: str, password: str, role: str) -> None:
@@ -79,24 +80,44 @@ class UserService:
             user.last_login_at = self.core.now()
             return Actor(user.username, Role(user.role), "user", user.full_name, user.id)
 
-    def create(self, actor: Actor, username: str, full_name: str, password: str,
-               role: str) -> UserInfo:
+    def create(
+        self, actor: Actor, username: str, full_name: str, password: str, role: str
+    ) -> UserInfo:
         require(actor, Permission.MANAGE_USERS)
         with self.core.db.write() as session:
             return self.create_in(session, actor, username, full_name, password, role)
 
-    def create_in(self, session: Session, actor: Actor, username: str, full_name: str,
-                  password: str, role: str) -> UserInfo:
+    def create_in(
+        self,
+        session: Session,
+        actor: Actor,
+        username: str,
+        full_name: str,
+        password: str,
+        role: str,
+    ) -> UserInfo:
         username = username.strip().lower()
         validate_new_user(username, full_name, password, role)
         if session.scalar(select(User).where(User.username == username)) is not None:
             raise ValidationError({"username": _("Nama pengguna sudah dipakai.")})
         now = self.core.now()
-        user = User(username=username, full_name=full_name.strip(),
-                    password_hash=_hasher.hash(password), role=role, active=True)
+        user = User(
+            username=username,
+            full_name=full_name.strip(),
+            password_hash=_hasher.hash(password),
+            role=role,
+            active=True,
+        )
         new_synced(session, user, self.core.desk_code, now)
-        record(session, actor, self.core.desk_code, now, "user.create", [(user, "insert")],
-               {"username": username, "role": role})
+        record(
+            session,
+            actor,
+            self.core.desk_code,
+            now,
+            "user.create",
+            [(user, "insert")],
+            {"username": username, "role": role},
+        )
         return _info(user)
 
     def list(self, actor: Actor) -> list[UserInfo]:
@@ -109,7 +130,8 @@ class UserService:
             require(actor, Permission.MANAGE_USERS)
         if len(password) < MIN_PASSWORD:
             raise ValidationError(
-                {"password": _("Kata sandi minimal {n} karakter.").format(n=MIN_PASSWORD)})
+                {"password": _("Kata sandi minimal {n} karakter.").format(n=MIN_PASSWORD)}
+            )
         with self.core.db.write() as session:
             user = session.get(User, user_id)
             if user is None:

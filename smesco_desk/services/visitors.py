@@ -68,16 +68,23 @@ class VisitorService:
         rows = session.scalars(query.order_by(VisitPurpose.sort_order, VisitPurpose.code))
         english = language() == "en"
         return [
-            Purpose(p.code, p.label_en if english else p.label_id, p.label_id, p.label_en,
-                    p.active, p.sort_order)
+            Purpose(
+                p.code,
+                p.label_en if english else p.label_id,
+                p.label_id,
+                p.label_en,
+                p.active,
+                p.sort_order,
+            )
             for p in rows
         ]
 
     def _purpose_labels(self, session: Session) -> dict[str, str]:
         return {p.code: p.label for p in self._purposes(session, active_only=False)}
 
-    def save_purpose(self, actor: Actor, code: str, label_id: str, label_en: str,
-                     active: bool = True) -> Purpose:
+    def save_purpose(
+        self, actor: Actor, code: str, label_id: str, label_en: str, active: bool = True
+    ) -> Purpose:
         """Add a purpose or change its labels; codes never change."""
         require(actor, Permission.MANAGE_PURPOSES)
         code = code.strip().lower()
@@ -102,11 +109,24 @@ class VisitorService:
             row.label_id = label_id.strip()
             row.label_en = label_en.strip() or label_id.strip()
             row.active = active
-            record(session, actor, self.core.desk_code, now, "purpose.save", [(row, op)],
-                   {"code": code, "active": active})
+            record(
+                session,
+                actor,
+                self.core.desk_code,
+                now,
+                "purpose.save",
+                [(row, op)],
+                {"code": code, "active": active},
+            )
             english = language() == "en"
-            return Purpose(row.code, row.label_en if english else row.label_id, row.label_id,
-                           row.label_en, row.active, row.sort_order)
+            return Purpose(
+                row.code,
+                row.label_en if english else row.label_id,
+                row.label_id,
+                row.label_en,
+                row.active,
+                row.sort_order,
+            )
 
     # --- registration -----------------------------------------------------
 
@@ -122,9 +142,15 @@ class VisitorService:
             now = self.core.now()
             visitor, op = self._visitor_for(session, clean, now)
             visit = self._check_in(session, visitor, clean, actor, now)
-            record(session, actor, self.core.desk_code, now, "visit.check_in",
-                   [(visit, "insert"), (visitor, op)],
-                   {"badge_number": visit.badge_number, "purpose": clean.purpose})
+            record(
+                session,
+                actor,
+                self.core.desk_code,
+                now,
+                "visit.check_in",
+                [(visit, "insert"), (visitor, op)],
+                {"badge_number": visit.badge_number, "purpose": clean.purpose},
+            )
             return self._record(session, visit)
 
     def _purpose_active(self, session: Session, code: str) -> bool:
@@ -162,8 +188,9 @@ class VisitorService:
             raise ValidationError(errors)
         return _CleanForm(name, phone, form.purpose, organisation, nik, host, form.visitor_id)
 
-    def _visitor_for(self, session: Session, form: _CleanForm,
-                     now: datetime) -> tuple[Visitor, str]:
+    def _visitor_for(
+        self, session: Session, form: _CleanForm, now: datetime
+    ) -> tuple[Visitor, str]:
         hashed = nik_hash(self._hash_key(session), form.nik) if form.nik else None
         visitor = self._find_existing(session, form, hashed)
         op = "update"
@@ -186,8 +213,9 @@ class VisitorService:
         visitor.visit_count = (visitor.visit_count or 0) + 1
         return visitor, op
 
-    def _find_existing(self, session: Session, form: _CleanForm,
-                       hashed: str | None) -> Visitor | None:
+    def _find_existing(
+        self, session: Session, form: _CleanForm, hashed: str | None
+    ) -> Visitor | None:
         live = Visitor.deleted_at.is_(None)
         if form.visitor_id:
             visitor = session.get(Visitor, form.visitor_id)
@@ -200,16 +228,20 @@ class VisitorService:
                 return found
         return session.scalar(
             select(Visitor)
-            .where(Visitor.phone_key == form.phone.lstrip("+"),
-                   Visitor.name_key == fold(form.name), live)
+            .where(
+                Visitor.phone_key == form.phone.lstrip("+"),
+                Visitor.name_key == fold(form.name),
+                live,
+            )
             .limit(1)
         )
 
     def _hash_key(self, session: Session) -> str:
         return str(SettingsService.get_in(session, "nik_hash_key"))
 
-    def _check_in(self, session: Session, visitor: Visitor, form: _CleanForm, actor: Actor,
-                  now: datetime) -> Visit:
+    def _check_in(
+        self, session: Session, visitor: Visitor, form: _CleanForm, actor: Actor, now: datetime
+    ) -> Visit:
         desk = self.core.desk_code
         day = to_wib(now).strftime("%y%m%d")
         seq = next_counter(session, f"badge:{day}")
@@ -260,7 +292,10 @@ class VisitorService:
                 when = to_wib(visit.checked_out_at).strftime("%d-%m-%Y %H:%M")
                 raise AlreadyDone(
                     _("{name} ({badge}) sudah keluar pada {when}.").format(
-                        name=visit.visitor_name, badge=visit.badge_number, when=when), "scan")
+                        name=visit.visitor_name, badge=visit.badge_number, when=when
+                    ),
+                    "scan",
+                )
             now = self.core.now()
             self._close(session, actor, visit, now, method)
             return CheckOutResult(self._record(session, visit), method)
@@ -276,16 +311,24 @@ class VisitorService:
             raise NotFound(_("Badge {key} tidak dikenal.").format(key=key), "scan")
         return visit
 
-    def _close(self, session: Session, actor: Actor, visit: Visit, at: datetime,
-               method: str) -> None:
-        fact = CheckOut(visit_id=visit.id, checked_out_at=at, method=method,
-                        checked_out_by=actor.audit_name)
+    def _close(
+        self, session: Session, actor: Actor, visit: Visit, at: datetime, method: str
+    ) -> None:
+        fact = CheckOut(
+            visit_id=visit.id, checked_out_at=at, method=method, checked_out_by=actor.audit_name
+        )
         new_synced(session, fact, self.core.desk_code, at)
         visit.checked_out_at = at
         touch(visit, at)
-        record(session, actor, self.core.desk_code, at, "visit.check_out",
-               [(fact, "insert"), (visit, "update")],
-               {"badge_number": visit.badge_number, "method": method})
+        record(
+            session,
+            actor,
+            self.core.desk_code,
+            at,
+            "visit.check_out",
+            [(fact, "insert"), (visit, "update")],
+            {"badge_number": visit.badge_number, "method": method},
+        )
 
     def auto_check_out(self, actor: Actor = SYSTEM) -> int:
         """Check out every visit still open from before the last closing time."""
@@ -293,9 +336,11 @@ class VisitorService:
             now = self.core.now()
             closing = self._last_closing(session, now)
             open_visits = session.scalars(
-                select(Visit).where(Visit.checked_out_at.is_(None),
-                                    Visit.checked_in_at < closing,
-                                    Visit.deleted_at.is_(None))
+                select(Visit).where(
+                    Visit.checked_out_at.is_(None),
+                    Visit.checked_in_at < closing,
+                    Visit.deleted_at.is_(None),
+                )
             ).all()
             for visit in open_visits:
                 self._close(session, actor, visit, closing, "auto")
@@ -312,13 +357,20 @@ class VisitorService:
                 return []
             rows = session.scalars(query.where(Visitor.deleted_at.is_(None)).limit(limit))
             return [
-                VisitorSuggestion(v.id, v.full_name, v.organisation, phone_hint(v.phone),
-                                  v.nik_masked, v.last_visit_at, v.visit_count, matched_on)
+                VisitorSuggestion(
+                    v.id,
+                    v.full_name,
+                    v.organisation,
+                    phone_hint(v.phone),
+                    v.nik_masked,
+                    v.last_visit_at,
+                    v.visit_count,
+                    matched_on,
+                )
                 for v in rows
             ]
 
-    def _suggest_query(self, session: Session,
-                       text: str) -> tuple[Select[tuple[Visitor]] | None, str]:
+    def _suggest_query(self, session: Session, text: str) -> tuple[Select[Visitor] | None, str]:
         text = text.strip()
         digits = re.sub(r"[\s.\-()]", "", text)
         if digits.lstrip("+").isdigit():
@@ -332,16 +384,19 @@ class VisitorService:
             key = phone_search_key(digits)
             if len(key) < 5:
                 return None, "phone"
-            return (select(Visitor)
-                    .where(Visitor.phone_key >= key,
-                           Visitor.phone_key < prefix_upper_bound(key))
-                    .order_by(Visitor.phone_key)), "phone"
+            return (
+                select(Visitor)
+                .where(Visitor.phone_key >= key, Visitor.phone_key < prefix_upper_bound(key))
+                .order_by(Visitor.phone_key)
+            ), "phone"
         key = fold(text)
         if len(key) < 2:
             return None, "name"
-        return (select(Visitor)
-                .where(Visitor.name_key >= key, Visitor.name_key < prefix_upper_bound(key))
-                .order_by(Visitor.name_key)), "name"
+        return (
+            select(Visitor)
+            .where(Visitor.name_key >= key, Visitor.name_key < prefix_upper_bound(key))
+            .order_by(Visitor.name_key)
+        ), "name"
 
     def visitor_details(self, actor: Actor, visitor_id: str) -> VisitorDetails:
         """What the form needs to fill itself for a returning visitor."""
@@ -351,12 +406,22 @@ class VisitorService:
             if v is None or v.deleted_at is not None:
                 raise NotFound(_("Data tamu tidak ditemukan."))
             last = session.scalar(
-                select(Visit).where(Visit.visitor_id == v.id)
-                .order_by(Visit.checked_in_at.desc()).limit(1))
-            return VisitorDetails(v.id, v.full_name, v.phone or "", v.organisation,
-                                  v.nik_masked, v.last_visit_at, v.visit_count,
-                                  last.purpose_code if last else None,
-                                  last.host if last else "")
+                select(Visit)
+                .where(Visit.visitor_id == v.id)
+                .order_by(Visit.checked_in_at.desc())
+                .limit(1)
+            )
+            return VisitorDetails(
+                v.id,
+                v.full_name,
+                v.phone or "",
+                v.organisation,
+                v.nik_masked,
+                v.last_visit_at,
+                v.visit_count,
+                last.purpose_code if last else None,
+                last.host if last else "",
+            )
 
     # --- documents --------------------------------------------------------
 
@@ -376,10 +441,16 @@ class VisitorService:
 
         visit = self.get_visit(visit_id)
         return BadgeData(
-            visit_id=visit.id, badge_number=visit.badge_number, name=visit.name,
-            organisation=visit.organisation, purpose_label=visit.purpose_label,
-            host=visit.host, checked_in_at=visit.checked_in_at, valid_until=visit.valid_until,
-            building_name=str(self.core.settings.get("building_name")), copy=copy,
+            visit_id=visit.id,
+            badge_number=visit.badge_number,
+            name=visit.name,
+            organisation=visit.organisation,
+            purpose_label=visit.purpose_label,
+            host=visit.host,
+            checked_in_at=visit.checked_in_at,
+            valid_until=visit.valid_until,
+            building_name=str(self.core.settings.get("building_name")),
+            copy=copy,
         )
 
     def muster_pdf(self, actor: Actor, last_sync_at: datetime | None = None) -> bytes:
@@ -389,15 +460,21 @@ class VisitorService:
         require(actor, Permission.PRINT_MUSTER)
         flt = VisitFilter(VisitScope.IN_BUILDING)
         rows = [
-            MusterRow(v.badge_number, v.name, v.organisation, v.purpose_label, v.host,
-                      v.checked_in_at)
+            MusterRow(
+                v.badge_number, v.name, v.organisation, v.purpose_label, v.host, v.checked_in_at
+            )
             for v in self.list_visits(flt, 0, 100_000)
         ]
         rows.sort(key=lambda r: r.name.casefold())
-        return render_muster_list(MusterData(
-            rows=rows, generated_at=self.core.now(), desk_code=self.core.desk_code,
-            building_name=str(self.core.settings.get("building_name")),
-            last_sync_at=last_sync_at))
+        return render_muster_list(
+            MusterData(
+                rows=rows,
+                generated_at=self.core.now(),
+                desk_code=self.core.desk_code,
+                building_name=str(self.core.settings.get("building_name")),
+                last_sync_at=last_sync_at,
+            )
+        )
 
     # --- lists ------------------------------------------------------------
 
@@ -410,8 +487,7 @@ class VisitorService:
             query = self._filtered(select(func.count()).select_from(Visit), flt)
             return session.scalar(query) or 0
 
-    def list_visits(self, flt: VisitFilter, offset: int = 0,
-                    limit: int = 200) -> list[VisitRecord]:
+    def list_visits(self, flt: VisitFilter, offset: int = 0, limit: int = 200) -> list[VisitRecord]:
         """One page of visits, newest check-in first."""
         with self.core.db.read() as session:
             query = self._filtered(select(Visit), flt)
@@ -430,20 +506,33 @@ class VisitorService:
         text = flt.text.strip()
         if text:
             like = f"%{text.replace('%', '').replace('_', '')}%"
-            query = query.where(or_(Visit.visitor_name.ilike(like),
-                                    Visit.organisation.ilike(like),
-                                    Visit.badge_number == text.upper(),
-                                    Visit.host.ilike(like)))
+            query = query.where(
+                or_(
+                    Visit.visitor_name.ilike(like),
+                    Visit.organisation.ilike(like),
+                    Visit.badge_number == text.upper(),
+                    Visit.host.ilike(like),
+                )
+            )
         return query
 
-    def _record(self, session: Session, visit: Visit,
-                labels: dict[str, str] | None = None) -> VisitRecord:
+    def _record(
+        self, session: Session, visit: Visit, labels: dict[str, str] | None = None
+    ) -> VisitRecord:
         labels = labels if labels is not None else self._purpose_labels(session)
         return VisitRecord(
-            visit.id, visit.badge_number, visit.visitor_id, visit.visitor_name,
-            visit.organisation, visit.purpose_code,
-            labels.get(visit.purpose_code, visit.purpose_code), visit.host, visit.desk_code,
-            visit.checked_in_at, visit.valid_until, visit.checked_out_at,
+            visit.id,
+            visit.badge_number,
+            visit.visitor_id,
+            visit.visitor_name,
+            visit.organisation,
+            visit.purpose_code,
+            labels.get(visit.purpose_code, visit.purpose_code),
+            visit.host,
+            visit.desk_code,
+            visit.checked_in_at,
+            visit.valid_until,
+            visit.checked_out_at,
         )
 
 
@@ -462,8 +551,16 @@ def phone_search_key(typed: str) -> str:
 class _CleanForm:
     __slots__ = ("name", "phone", "purpose", "organisation", "nik", "host", "visitor_id")
 
-    def __init__(self, name: str, phone: str, purpose: str, organisation: str, nik: str,
-                 host: str, visitor_id: str | None) -> None:
+    def __init__(
+        self,
+        name: str,
+        phone: str,
+        purpose: str,
+        organisation: str,
+        nik: str,
+        host: str,
+        visitor_id: str | None,
+    ) -> None:
         self.name, self.phone, self.purpose = name, phone, purpose
         self.organisation, self.nik, self.host = organisation, nik, host
         self.visitor_id = visitor_id

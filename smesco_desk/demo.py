@@ -1,0 +1,298 @@
+"""Realistic demo data for the SMESCO building, made through the services."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta
+
+from sqlalchemy import select
+
+from smesco_desk.clock import WIB, to_wib
+from smesco_desk.db.models import DeskSetting
+from smesco_desk.errors import ValidationError
+from smesco_desk.services.actors import Actor, Role
+from smesco_desk.services.core import Core
+from smesco_desk.services.values import VisitorForm, VisitRecord
+
+DEMO_PASSWORD = "smesco2026"
+DEMO_USERS = [
+    ("admin", "Administrator Sistem", Role.ADMIN),
+    ("sari", "Sari Wulandari", Role.RECEPTIONIST),
+    ("rudi", "Rudi Hartono", Role.RECEPTIONIST),
+    ("dewi", "Dewi Kartikasari", Role.TENANT_MANAGER),
+    ("hendra", "Hendra Gunawan", Role.SUPERVISOR),
+]
+
+FIRST = [
+    "Siti",
+    "Budi",
+    "Agus",
+    "Dewi",
+    "Rina",
+    "Andi",
+    "Putri",
+    "Eko",
+    "Wahyu",
+    "Ayu",
+    "Fajar",
+    "Nur",
+    "Indah",
+    "Yusuf",
+    "Ratna",
+    "Hendra",
+    "Lestari",
+    "Bambang",
+    "Maya",
+    "Rizky",
+    "Sri",
+    "Joko",
+    "Fitri",
+    "Dimas",
+    "Ika",
+    "Gede",
+    "Made",
+    "Nyoman",
+    "Ketut",
+    "Teuku",
+    "Cut",
+    "Muhammad",
+    "Nurul",
+    "Ahmad",
+    "Kadek",
+    "Yohanes",
+    "Maria",
+    "Theresia",
+    "Ignatius",
+    "Lukas",
+    "Chandra",
+    "Lina",
+    "Hana",
+    "Zoë",
+]
+LAST = [
+    "Nurhaliza",
+    "Santoso",
+    "Wibowo",
+    "Lestari",
+    "Saputra",
+    "Pratama",
+    "Handayani",
+    "Kusuma",
+    "Siregar",
+    "Nasution",
+    "Simanjuntak",
+    "Hutapea",
+    "Rahmawati",
+    "Setiawan",
+    "Hidayat",
+    "Kurniawan",
+    "Wijaya",
+    "Purnomo",
+    "Susanto",
+    "Permana",
+    "Suryadi",
+    "Tanjung",
+    "Lubis",
+    "Harahap",
+    "Sembiring",
+    "Ginting",
+    "Manurung",
+    "Pangaribuan",
+    "Rahayu",
+    "Anggraini",
+    "Febriani",
+    "Gunawan",
+    "Halim",
+    "Tanoto",
+    "Sutrisno",
+    "Mahendra",
+    "Adnyana",
+    "Wirawan",
+    "Ramadhan",
+    "Syahputra",
+]
+ORGS = [
+    "Batik Tulis Lasem Bu Sri",
+    "Kopi Gayo Mandiri",
+    "Keripik Tempe Bu Hartini",
+    "CV Rotan Cirebon Jaya",
+    "Koperasi Wanita Sejahtera Depok",
+    "Tenun Ikat Sumba Lestari",
+    "Sambal Bu Rudy Nusantara",
+    "Kerajinan Perak Kotagede",
+    "Madu Hutan Sumbawa",
+    "UD Anyaman Pandan Tasik",
+    "Dinas Koperasi dan UKM DKI Jakarta",
+    "Bank BRI KCP Gatot Subroto",
+    "Rumah Kreatif BUMN Jakarta",
+    "Kementerian Koperasi dan UKM",
+    "Universitas Indonesia",
+    "Koperasi Susu Lembang",
+    "Gula Aren Banten Organik",
+    "Songket Palembang Cik Ana",
+    "Keramik Plered Purwakarta",
+    "Dodol Garut Picnic",
+    "",
+    "",
+    "",
+]
+HOSTS = [
+    "Pelatihan Fotografi Produk Angkatan 12",
+    "Kelas Digital Marketing UMKM",
+    "Rapat Kurasi Produk Galeri",
+    "Bapak Agus Wibowo (Pemasaran)",
+    "Ibu Ratna Dewi (Inkubasi Bisnis)",
+    "Temu Bisnis Trade Hub",
+    "Bengkel Produk: Kemasan",
+    "Ibu Lestari (Pengelola Pujasera)",
+    "Workshop Ekspor untuk UMKM",
+    "",
+    "",
+]
+PURPOSES = (
+    ["business_lounge"] * 3
+    + ["workshop"] * 2
+    + ["training"] * 3
+    + ["meeting"] * 3
+    + ["food_court"] * 2
+    + ["showcase"] * 2
+    + ["other"]
+)
+
+
+@dataclass(frozen=True)
+class DemoInfo:
+    username: str
+    password: str
+    users: int
+    visits: int
+    in_building: int
+    already_seeded: bool = False
+
+    def summary(self) -> str:
+        if self.already_seeded:
+            return f"demo data already present. Demo login: {self.username} / {self.password}"
+        return (
+            f"demo data: {self.users} users, {self.visits} visits, "
+            f"{self.in_building} in the building now. "
+            f"Demo login: {self.username} / {self.password}"
+        )
+
+
+def seed_demo(core: Core, *, days: int = 40, seed: int = 2026) -> DemoInfo:
+    """Fill the database with demo users and a few hundred visits (once)."""
+    core.setup.initialize(core.desk_code if core.setup.is_initialized() else "D01")
+    if _seeded(core):
+        return DemoInfo("sari", DEMO_PASSWORD, 0, 0, 0, already_seeded=True)
+    rng = random.Random(seed)
+    actors = _users(core)
+    real_clock = core.clock
+    try:
+        visits, in_building = _visits(core, actors, rng, days)
+    finally:
+        core.clock = real_clock
+    with core.db.write() as session:
+        session.add(DeskSetting(key="demo_seeded", value=real_clock().isoformat()))
+    return DemoInfo("sari", DEMO_PASSWORD, len(actors), visits, in_building)
+
+
+def _seeded(core: Core) -> bool:
+    with core.db.read() as session:
+        return (
+            session.scalar(select(DeskSetting.key).where(DeskSetting.key == "demo_seeded"))
+            is not None
+        )
+
+
+def _users(core: Core) -> list[Actor]:
+    if core.setup.needs_admin():
+        core.setup.create_first_admin("admin", "Administrator Sistem", DEMO_PASSWORD)
+    admin = _login(core, "admin")
+    actors: list[Actor] = []
+    for username, full_name, role in DEMO_USERS:
+        actor = _login(core, username)
+        if actor is None and admin is not None:
+            try:
+                core.users.create(admin, username, full_name, DEMO_PASSWORD, role.value)
+            except ValidationError:
+                continue
+            actor = _login(core, username)
+        if actor is not None:
+            actors.append(actor)
+    return actors
+
+
+def _login(core: Core, username: str) -> Actor | None:
+    try:
+        return core.users.authenticate(username, DEMO_PASSWORD)
+    except Exception:  # noqa: BLE001 - a user with another password is simply skipped
+        return None
+
+
+def _visits(core: Core, actors: list[Actor], rng: random.Random, days: int) -> tuple[int, int]:
+    desk = [a for a in actors if a.role in (Role.RECEPTIONIST, Role.ADMIN)] or actors
+    now = core.now()
+    known: list[str] = []
+    count = 0
+    for back in range(days, 0, -1):
+        day = (to_wib(now) - timedelta(days=back)).date()
+        per_day = rng.randint(2, 4) if day.weekday() == 6 else rng.randint(7, 14)
+        for _ in range(per_day):
+            start = datetime.combine(day, time(8, 0), tzinfo=WIB) + timedelta(
+                minutes=rng.randint(0, 8 * 60)
+            )
+            visit = _one(core, rng, rng.choice(desk), start, known)
+            _leave(core, rng.choice(desk), visit, start + timedelta(minutes=rng.randint(20, 240)))
+            count += 1
+    in_building = 0
+    for minutes_ago in sorted(rng.sample(range(5, 180), 12), reverse=True):
+        start = now - timedelta(minutes=minutes_ago)
+        visit = _one(core, rng, rng.choice(desk), start, known)
+        count += 1
+        if minutes_ago > 120:
+            _leave(core, rng.choice(desk), visit, now - timedelta(minutes=rng.randint(1, 60)))
+        else:
+            in_building += 1
+    return count, in_building
+
+
+def _one(
+    core: Core, rng: random.Random, actor: Actor, at: datetime, known: list[str]
+) -> VisitRecord:
+    core.clock = lambda: at.astimezone(UTC)
+    returning = known and rng.random() < 0.3
+    if returning:
+        details = core.visitors.visitor_details(actor, rng.choice(known))
+        form = VisitorForm(
+            name=details.name,
+            phone=details.phone,
+            purpose=rng.choice(PURPOSES),
+            organisation=details.organisation,
+            host=rng.choice(HOSTS),
+            consent=True,
+            visitor_id=details.visitor_id,
+        )
+    else:
+        name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+        phone = (
+            f"08{rng.choice(['11', '12', '13', '21', '52', '56', '57', '77', '78', '95'])}"
+            f"{rng.randint(10_000_000, 99_999_999)}"
+        )
+        form = VisitorForm(
+            name=name,
+            phone=phone,
+            purpose=rng.choice(PURPOSES),
+            organisation=rng.choice(ORGS),
+            host=rng.choice(HOSTS),
+            consent=True,
+        )
+    visit = core.visitors.register(actor, form)
+    if not returning:
+        known.append(visit.visitor_id)
+    return visit
+
+
+def _leave(core: Core, actor: Actor, visit: VisitRecord, at: datetime) -> None:
+    core.clock = lambda: at.astimezone(UTC)
+    core.visitors.check_out(actor, visit.id, method="badge")
