@@ -46,10 +46,11 @@ class SettingsService:
         return parse_hhmm(str(self.get("closing_time")))
 
     def all_public(self) -> dict[str, Any]:
+        # Plain (key, value) tuples: ORM rows expire when the read session ends.
         with self.core.db.read() as session:
-            rows = session.scalars(select(AppSetting)).all()
+            rows = session.execute(select(AppSetting.key, AppSetting.value)).all()
         values = dict(DEFAULTS)
-        values.update({r.key: r.value for r in rows if r.key not in SECRET_KEYS})
+        values.update({key: value for key, value in rows if key not in SECRET_KEYS})
         return values
 
     def set(self, actor: Actor, key: str, value: Any) -> None:
