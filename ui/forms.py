@@ -1,0 +1,75 @@
+"""Form helpers: an error message under each field, filled from domain errors.
+
+Services raise `ValidationError(errors={field: message})` or a `DomainError`
+with a `field`; a form keeps one `FieldError` label per field name and shows
+each message right under the widget it concerns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from smesco_desk.errors import DomainError, ValidationError
+
+
+class FieldError(QLabel):
+    """A red message under a form field; takes no room while empty."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("field_error")
+        self.setWordWrap(True)
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+
+
+class FieldErrors:
+    """The error labels of one form, by field name (the service's field keys)."""
+
+    def __init__(self) -> None:
+        self.labels: dict[str, FieldError] = {}
+
+    def add(self, field: str) -> FieldError:
+        label = FieldError()
+        self.labels[field] = label
+        return label
+
+    def __getitem__(self, field: str) -> FieldError:
+        return self.labels[field]
+
+    def clear(self) -> None:
+        for label in self.labels.values():
+            label.show_message("")
+
+    def show(self, errors: Mapping[str, str]) -> dict[str, str]:
+        """Show each message under its field; returns those with no field here."""
+        self.clear()
+        unplaced: dict[str, str] = {}
+        for field, message in errors.items():
+            if field in self.labels:
+                self.labels[field].show_message(message)
+            else:
+                unplaced[field] = message
+        return unplaced
+
+    def show_error(self, exc: DomainError) -> dict[str, str]:
+        """Place a domain error's messages; returns the ones that fit no field."""
+        if isinstance(exc, ValidationError):
+            return self.show(exc.errors)
+        return self.show({exc.field or "": exc.message})
+
+
+def with_error(widget: QWidget, error: FieldError) -> QWidget:
+    """The widget with its error label right below it (one QFormLayout row)."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    layout.addWidget(widget)
+    layout.addWidget(error)
+    return box
