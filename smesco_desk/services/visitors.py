@@ -545,6 +545,8 @@ def phone_search_key(typed: str) -> str:
         return digits[2:]
     if digits.startswith("0"):
         return "62" + digits[1:]
+    if digits.startswith("8"):  # a mobile number without its 0, as normalize_phone accepts
+        return "62" + digits
     return digits
 
 
