@@ -76,6 +76,12 @@ def build_parser() -> argparse.ArgumentParser:
     muster = sub.add_parser("muster", help="write the evacuation muster list as PDF")
     muster.add_argument("--output", "-o", type=Path, required=True)
 
+    sub.add_parser("purge-expired", help="erase visitors past the retention period")
+    export = sub.add_parser("export-visitor", help="a person's stored data as JSON")
+    export.add_argument("visitor", metavar="VISITOR_ID")
+    erase = sub.add_parser("erase-visitor", help="erase a person's data on request")
+    erase.add_argument("visitor", metavar="VISITOR_ID")
+
     backup = sub.add_parser("backup", help="consistent copy of the database")
     backup.add_argument("dest", type=Path)
     return parser
@@ -214,6 +220,29 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_purge_expired(args: argparse.Namespace) -> int:
+    core = _open(args)
+    _ensure_init(core)
+    print(f"visitors erased: {core.privacy.purge_expired(cli_actor())}")
+    return EXIT_OK
+
+
+def cmd_export_visitor(args: argparse.Namespace) -> int:
+    core = _open(args)
+    _ensure_init(core)
+    data = core.privacy.export_visitor(cli_actor(), args.visitor.strip())
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def cmd_erase_visitor(args: argparse.Namespace) -> int:
+    core = _open(args)
+    _ensure_init(core)
+    visits = core.privacy.erase_visitor(cli_actor(), args.visitor.strip())
+    print(f"visitor erased ({visits} visits blanked)")
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "init": cmd_init,
     "seed-demo": cmd_seed_demo,
@@ -224,6 +253,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "badge": cmd_badge,
     "muster": cmd_muster,
     "backup": cmd_backup,
+    "purge-expired": cmd_purge_expired,
+    "export-visitor": cmd_export_visitor,
+    "erase-visitor": cmd_erase_visitor,
 }
 
 

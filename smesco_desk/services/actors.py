@@ -36,6 +36,7 @@ class Permission(StrEnum):
     MANAGE_USERS = "manage_users"
     VIEW_AUDIT = "view_audit"
     BACKUP = "backup"
+    MANAGE_PERSONAL_DATA = "manage_personal_data"
 
 
 _FRONT = {Role.RECEPTIONIST, Role.SUPERVISOR, Role.ADMIN}
@@ -51,6 +52,7 @@ GRANTS: dict[Permission, set[Role]] = {
     Permission.MANAGE_USERS: {Role.ADMIN},
     Permission.VIEW_AUDIT: {Role.SUPERVISOR, Role.ADMIN},
     Permission.BACKUP: {Role.SUPERVISOR, Role.ADMIN},
+    Permission.MANAGE_PERSONAL_DATA: {Role.SUPERVISOR, Role.ADMIN},
 }
 
 

@@ -21,6 +21,7 @@ class Core:
 
     def __init__(self, db: Database, *, data_dir: Path | None = None, clock: Clock = utc_now):
         from smesco_desk.services.maintenance import MaintenanceService
+        from smesco_desk.services.privacy import PrivacyService
         from smesco_desk.services.settings import SettingsService
         from smesco_desk.services.setup import SetupService
         from smesco_desk.services.users import UserService
@@ -35,6 +36,7 @@ class Core:
         self.settings = SettingsService(self)
         self.visitors = VisitorService(self)
         self.maintenance = MaintenanceService(self)
+        self.privacy = PrivacyService(self)
 
     def now(self) -> datetime:
         return self.clock()

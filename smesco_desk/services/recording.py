@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -91,7 +92,7 @@ def record(
     desk: str,
     now: datetime,
     action: str,
-    rows: list[tuple[SyncedMixin, str]],
+    rows: Sequence[tuple[SyncedMixin, str]],
     detail: dict[str, Any] | None = None,
 ) -> None:
     """Queue every changed row (row, op) and write one audit row about the first."""

@@ -191,3 +191,22 @@ def test_usage_errors_are_one_line(tmp_path: Path) -> None:
         result = run(tmp_path, *args)
         assert result.returncode == 2
         assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
+def test_export_then_erase_a_visitor(data_dir: Path) -> None:
+    visit = register(data_dir, "Ratna Handayani", "--nik", "3174056508900001")
+    exported = run(data_dir, "export-visitor", str(visit["visitor_id"]))
+    assert exported.returncode == 0, exported.stderr
+    data = json.loads(exported.stdout)
+    assert data["name"] == "Ratna Handayani" and data["phone"] == "+6281234567890"
+    assert len(data["visits"]) == 1 and data["nik_masked"] == "3174********0001"
+    assert run(data_dir, "erase-visitor", str(visit["visitor_id"])).returncode == 0
+    raw = b"".join(p.read_bytes() for p in data_dir.glob("smesco_desk.sqlite3*"))
+    listed = json.loads(run(data_dir, "visits", "--json").stdout)
+    assert listed[0]["name"] == "(dihapus)"
+    with sqlite3.connect(data_dir / "smesco_desk.sqlite3") as conn:
+        row = conn.execute("SELECT full_name, phone, nik_hash, deleted_at FROM visitors").fetchone()
+    assert row[0] == "(dihapus)" and row[1] is None and row[2] is None and row[3] is not None
+    assert b"3174056508900001" not in raw
+    again = run(data_dir, "export-visitor", str(visit["visitor_id"]))
+    assert again.returncode != 0

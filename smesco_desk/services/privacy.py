@@ -1,0 +1,119 @@
+"""Personal data under UU PDP (Law 27/2022): export, erase, purge after retention.
+
+Synced rows are never hard-deleted (other desks may know them): erasing wipes
+the personal fields, tombstones the visitor and blanks the name copied onto
+their visits. Counts and times stay, so reports still add up.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from smesco_desk.clock import iso
+from smesco_desk.db.models import Visit, Visitor
+from smesco_desk.errors import NotFound
+from smesco_desk.i18n import _
+from smesco_desk.services.actors import Actor, Permission, require
+from smesco_desk.services.recording import record, touch
+from smesco_desk.services.settings import SettingsService
+
+if TYPE_CHECKING:
+    from smesco_desk.services.core import Core
+
+ERASED_NAME = "(dihapus)"
+
+
+class PrivacyService:
+    def __init__(self, core: Core) -> None:
+        self.core = core
+
+    def export_visitor(self, actor: Actor, visitor_id: str) -> dict[str, Any]:
+        """Everything stored about one person, as plain JSON-ready values."""
+        require(actor, Permission.MANAGE_PERSONAL_DATA)
+        with self.core.db.write() as session:
+            visitor = self._visitor(session, visitor_id)
+            visits = session.scalars(
+                select(Visit).where(Visit.visitor_id == visitor.id).order_by(Visit.checked_in_at)
+            ).all()
+            data = {
+                "visitor_id": visitor.id,
+                "name": visitor.full_name,
+                "phone": visitor.phone,
+                "organisation": visitor.organisation,
+                "nik_masked": visitor.nik_masked,
+                "consent_at": iso(visitor.consent_at),
+                "consent_version": visitor.consent_version,
+                "visits": [
+                    {
+                        "badge_number": v.badge_number,
+                        "purpose": v.purpose_code,
+                        "host": v.host,
+                        "checked_in_at": iso(v.checked_in_at),
+                        "checked_out_at": iso(v.checked_out_at),
+                    }
+                    for v in visits
+                ],
+            }
+            now = self.core.now()
+            record(
+                session,
+                actor,
+                self.core.desk_code,
+                now,
+                "privacy.export",
+                [],
+                {"visitor_id": visitor.id},
+            )
+            return data
+
+    def erase_visitor(self, actor: Actor, visitor_id: str) -> int:
+        """Erase a person's data on request; returns how many visits were blanked."""
+        require(actor, Permission.MANAGE_PERSONAL_DATA)
+        with self.core.db.write() as session:
+            visitor = self._visitor(session, visitor_id)
+            return self._erase(session, actor, visitor, "privacy.erase")
+
+    def purge_expired(self, actor: Actor) -> int:
+        """Erase visitors not seen within the retention period; returns how many."""
+        require(actor, Permission.MANAGE_PERSONAL_DATA)
+        with self.core.db.write() as session:
+            days = int(SettingsService.get_in(session, "visitor_retention_days"))
+            cutoff = self.core.now() - timedelta(days=days)
+            expired = session.scalars(
+                select(Visitor).where(Visitor.deleted_at.is_(None), Visitor.last_visit_at < cutoff)
+            ).all()
+            for visitor in expired:
+                self._erase(session, actor, visitor, "privacy.purge")
+            return len(expired)
+
+    def _visitor(self, session: Session, visitor_id: str) -> Visitor:
+        visitor = session.get(Visitor, visitor_id)
+        if visitor is None or visitor.deleted_at is not None:
+            raise NotFound(_("Data tamu tidak ditemukan."))
+        return visitor
+
+    def _erase(self, session: Session, actor: Actor, visitor: Visitor, action: str) -> int:
+        now = self.core.now()
+        visitor.full_name, visitor.name_key, visitor.organisation = ERASED_NAME, "", ""
+        visitor.phone = visitor.phone_key = visitor.nik_masked = visitor.nik_hash = None
+        visitor.deleted_at = now
+        touch(visitor, now)
+        changed: list[tuple[Any, str]] = [(visitor, "update")]
+        for visit in session.scalars(select(Visit).where(Visit.visitor_id == visitor.id)):
+            visit.visitor_name, visit.organisation = ERASED_NAME, ""
+            touch(visit, now)
+            changed.append((visit, "update"))
+        record(
+            session,
+            actor,
+            self.core.desk_code,
+            now,
+            action,
+            changed,
+            {"visitor_id": visitor.id, "visits": len(changed) - 1},
+        )
+        return len(changed) - 1
