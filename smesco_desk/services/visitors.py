@@ -312,26 +312,38 @@ class VisitorService:
         return visit
 
     def _close(
-        self, session: Session, actor: Actor, visit: Visit, at: datetime, method: str
+        self,
+        session: Session,
+        actor: Actor,
+        visit: Visit,
+        at: datetime,
+        method: str,
+        now: datetime | None = None,
     ) -> None:
+        """Record that `visit` ended `at`; `now` (default `at`) is when this is written."""
+        now = now or at
         fact = CheckOut(
             visit_id=visit.id, checked_out_at=at, method=method, checked_out_by=actor.audit_name
         )
-        new_synced(session, fact, self.core.desk_code, at)
+        new_synced(session, fact, self.core.desk_code, now)
         visit.checked_out_at = at
-        touch(visit, at)
+        touch(visit, now)
         record(
             session,
             actor,
             self.core.desk_code,
-            at,
+            now,
             "visit.check_out",
             [(fact, "insert"), (visit, "update")],
             {"badge_number": visit.badge_number, "method": method},
         )
 
     def auto_check_out(self, actor: Actor = SYSTEM) -> int:
-        """Check out every visit still open from before the last closing time."""
+        """Check out every visit still open from before the last closing time.
+
+        Each visit ends at the first closing after its check-in, not at the last
+        one: after a weekend with the desk off, Friday's visitors left on Friday.
+        """
         with self.core.db.write() as session:
             now = self.core.now()
             closing = self._last_closing(session, now)
@@ -343,7 +355,8 @@ class VisitorService:
                 )
             ).all()
             for visit in open_visits:
-                self._close(session, actor, visit, closing, "auto")
+                ended = self._next_closing(session, visit.checked_in_at)
+                self._close(session, actor, visit, ended, "auto", now)
             return len(open_visits)
 
     # --- returning visitors -----------------------------------------------
