@@ -518,13 +518,15 @@ class VisitorService:
             query = query.where(Visit.checked_in_at >= start, Visit.checked_in_at < end)
         text = flt.text.strip()
         if text:
-            like = f"%{text.replace('%', '').replace('_', '')}%"
+            # % and _ are searched for as themselves, not as wildcards.
+            escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            like = f"%{escaped}%"
             query = query.where(
                 or_(
-                    Visit.visitor_name.ilike(like),
-                    Visit.organisation.ilike(like),
+                    Visit.visitor_name.ilike(like, escape="\\"),
+                    Visit.organisation.ilike(like, escape="\\"),
                     Visit.badge_number == text.upper(),
-                    Visit.host.ilike(like),
+                    Visit.host.ilike(like, escape="\\"),
                 )
             )
         return query
