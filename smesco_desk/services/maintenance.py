@@ -67,7 +67,9 @@ class MaintenanceService:
         dest.parent.mkdir(parents=True, exist_ok=True)
         tmp = dest.with_name(dest.name + ".part")
         tmp.unlink(missing_ok=True)
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=10)
+        # A URI (for mode=ro) needs the path escaped: "#" or "?" in a folder name
+        # would otherwise cut it short and back up some other, empty file.
+        src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
         try:
             out = sqlite3.connect(tmp)
             try:
