@@ -1,0 +1,207 @@
+"""Starting the desktop application: arguments, Qt set-up, first run or login, main window.
+
+    uv run main.py [--data-dir DIR] [--database-url URL] [--demo] [--lang id|en]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLocale, QObject, QTranslator, Slot
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from smesco_desk import i18n
+from smesco_desk.paths import resource, translations_dir
+from smesco_desk.services.actors import Actor
+from smesco_desk.services.core import Core, open_core
+from ui.context import AppContext
+from ui.errors import show_error
+from ui.operations import OperationRunner
+from ui.settings import LANGUAGE, UiSettings
+
+if TYPE_CHECKING:
+    from smesco_desk.demo import DemoInfo
+    from ui.main_window import MainWindow
+
+ORGANIZATION = "SMESCO"
+APPLICATION = "SmescoDesk"
+LANGUAGES = ("id", "en")
+
+
+def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
+    """Our options, and whatever is left for Qt (e.g. -platform offscreen)."""
+    parser = argparse.ArgumentParser(prog="smesco-desk",
+                                     description="Smesco Desk: SMESCO front desk application")
+    parser.add_argument("--data-dir", type=Path, help="folder for the SQLite database")
+    parser.add_argument("--database-url", help="SQLAlchemy URL instead of the SQLite file")
+    parser.add_argument("--demo", action="store_true",
+                        help="fill demo data into an empty database and show the demo login")
+    parser.add_argument("--lang", choices=LANGUAGES, help="interface language for this run")
+    return parser.parse_known_args(list(argv))
+
+
+def create_application(qt_args: Sequence[str]) -> QApplication:
+    app = QApplication([sys.argv[0] if sys.argv else "smesco-desk", *qt_args])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("Smesco Desk")
+    app.setQuitOnLastWindowClosed(False)  # logging out closes the window, not the app
+    app.setStyle("Fusion")  # the same base on every OS, so the style sheet looks the same
+    app.setStyleSheet(load_style_sheet())
+    return app
+
+
+def load_style_sheet() -> str:
+    """resources/style.qss, with @resources@ pointing at the resources folder."""
+    path = resource("style.qss")
+    if not path.is_file():
+        return ""
+    return path.read_text(encoding="utf-8").replace("@resources@", resource().as_posix())
+
+
+def install_translations(app: QApplication, language: str) -> list[QTranslator]:
+    """UI strings (Qt Linguist .qm) and core strings (gettext) in `language`.
+
+    Indonesian is the source language: it needs only the small catalogue for
+    Qt's own buttons, which Qt does not ship in Indonesian.
+    """
+    i18n.set_language(language)
+    QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
+                       if language == "id" else QLocale(QLocale.Language.English))
+    names = ["qtbase_id"] if language == "id" else [f"smesco_desk_{language}"]
+    installed = []
+    for name in names:
+        translator = QTranslator(app)
+        if translator.load(name, str(translations_dir())):
+            app.installTranslator(translator)
+            installed.append(translator)
+    return installed
+
+
+def build_context(core: Core, settings: UiSettings | None = None,
+                  parent: QObject | None = None) -> AppContext:
+    """The context every window gets: core, one operation runner, settings."""
+    return AppContext(core, OperationRunner(parent), settings or UiSettings())
+
+
+def prepare_demo(core: Core) -> DemoInfo | None:
+    """Demo data for an empty database (or the login of earlier demo data)."""
+    from smesco_desk import demo
+
+    if core.setup.needs_setup() or demo._seeded(core):  # no public check yet
+        info = demo.seed_demo(core)
+        print(f"Demo login: {info.username} / {info.password}", flush=True)
+        return info
+    print("The database already holds data: --demo adds nothing to it.", file=sys.stderr)
+    return None
+
+
+class SessionController(QObject):
+    """Who is logged in: first run or login, the main window, logging out."""
+
+    def __init__(self, ctx: AppContext, demo_hint: str = "") -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.demo_hint = demo_hint
+        self.window: MainWindow | None = None
+
+    def start(self) -> bool:
+        """Run the first-run wizard or the login; False if the person gave up."""
+        actor = self._first_run() if self.ctx.core.setup.needs_setup() else self._login()
+        if actor is None:
+            return False
+        self._open_main_window(actor)
+        return True
+
+    def _first_run(self) -> Actor | None:
+        from ui.dialogs.first_run import FirstRunWizard
+
+        wizard = FirstRunWizard(self.ctx)
+        accepted = wizard.exec() == QDialog.DialogCode.Accepted
+        wizard.deleteLater()
+        return wizard.actor if accepted else None
+
+    def _login(self) -> Actor | None:
+        from ui.dialogs.login import LoginDialog
+
+        dialog = LoginDialog(self.ctx, self.demo_hint)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        return dialog.actor if accepted else None
+
+    def _open_main_window(self, actor: Actor) -> None:
+        from ui.main_window import MainWindow
+
+        self.ctx.actor = actor
+        self.window = MainWindow(self.ctx)
+        self.window.logout_requested.connect(self._logout)
+        self.window.closed.connect(self._quit)
+        self.window.show()
+
+    @Slot()
+    def _logout(self) -> None:
+        old, self.window = self.window, None
+        if old is not None:
+            old.closed.disconnect(self._quit)
+            old.close()
+            old.deleteLater()
+        self.ctx.actor = None
+        actor = self._login()
+        if actor is None:
+            self._quit()
+        else:
+            self._open_main_window(actor)
+
+    @Slot()
+    def _quit(self) -> None:
+        QApplication.quit()
+
+
+def _excepthook(kind: type[BaseException], exc: BaseException,
+                tb: TracebackType | None) -> None:
+    """An error nobody caught in a slot: tell the person, keep the app running."""
+    sys.__excepthook__(kind, exc, tb)
+    if issubclass(kind, KeyboardInterrupt):
+        QApplication.quit()
+        return
+    active = QApplication.activeWindow()
+    show_error(active if isinstance(active, QWidget) else None, exc)
+
+
+def _open_core(args: argparse.Namespace) -> Core | None:
+    try:
+        return open_core(args.data_dir, args.database_url)
+    except Exception as exc:  # noqa: BLE001 - any failure here ends the start, with a message
+        show_error(None, exc, QApplication.translate("app", "Basis data tidak dapat dibuka"))
+        return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args, qt_args = parse_args(sys.argv[1:] if argv is None else argv)
+    app = create_application(qt_args)
+    settings = UiSettings()
+    language = args.lang or str(settings.get(LANGUAGE))
+    install_translations(app, language if language in LANGUAGES else "id")
+    core = _open_core(args)
+    if core is None:
+        return 1
+    ctx = build_context(core, settings, app)
+    try:
+        info = prepare_demo(core) if args.demo else None
+        hint = QApplication.translate("app", "Data demo: masuk sebagai {user} / {password}")
+        controller = SessionController(
+            ctx, hint.format(user=info.username, password=info.password) if info else "")
+        sys.excepthook = _excepthook
+        if not controller.start():
+            return 0
+        return app.exec()
+    finally:
+        sys.excepthook = sys.__excepthook__
+        ctx.runner.wait_idle()
+        settings.sync()
+        core.close()

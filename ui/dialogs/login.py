@@ -1,0 +1,132 @@
+"""The login dialog: username and password, the error at the field."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smesco_desk.errors import DomainError
+from smesco_desk.services.actors import Actor
+from ui.context import AppContext
+from ui.errors import show_error
+from ui.forms import FieldErrors, with_error
+from ui.settings import Option
+
+LAST_USERNAME = Option("state/last_username", "")
+
+
+class LoginDialog(QDialog):
+    """Asks who is at the desk; `actor` holds them once accepted."""
+
+    def __init__(self, ctx: AppContext, demo_hint: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.actor: Actor | None = None
+        self.setObjectName("login_dialog")
+        self.setWindowTitle(self.tr("Masuk - Smesco Desk"))
+        self.errors = FieldErrors()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 28, 32, 24)
+        layout.setSpacing(14)
+        layout.addWidget(self._heading())
+        layout.addLayout(self._build_form())
+        self.demo_hint_label = QLabel(demo_hint, self)
+        self.demo_hint_label.setObjectName("demo_hint_label")
+        self.demo_hint_label.setWordWrap(True)
+        self.demo_hint_label.setVisible(bool(demo_hint))
+        layout.addWidget(self.demo_hint_label)
+        layout.addStretch(1)
+        layout.addSpacing(6)
+        layout.addLayout(self._build_buttons())
+        self.setMinimumWidth(440)
+        self._restore_username()
+
+    def _heading(self) -> QWidget:
+        box = QWidget(self)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 6)
+        title = QLabel(self.tr("Smesco Desk"), box)
+        title.setObjectName("title_label")
+        subtitle = QLabel(self.tr("Masuk untuk mulai bertugas di meja depan."), box)
+        subtitle.setObjectName("subtitle_label")
+        column.addWidget(title)
+        column.addWidget(subtitle)
+        return box
+
+    def _build_form(self) -> QFormLayout:
+        self.username_edit = QLineEdit(self)
+        self.username_edit.setObjectName("username_edit")
+        self.username_edit.setPlaceholderText(self.tr("mis. sari"))
+        self.password_edit = QLineEdit(self)
+        self.password_edit.setObjectName("password_edit")
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout()
+        form.setVerticalSpacing(10)
+        form.addRow(self.tr("Nama pengguna"),
+                    with_error(self.username_edit, self.errors.add("username")))
+        form.addRow(self.tr("Kata sandi"),
+                    with_error(self.password_edit, self.errors.add("password")))
+        return form
+
+    def _build_buttons(self) -> QHBoxLayout:
+        self.quit_button = QPushButton(self.tr("Keluar"), self)
+        self.quit_button.setObjectName("quit_button")
+        self.quit_button.setAutoDefault(False)
+        self.quit_button.clicked.connect(self.reject)
+        self.login_button = QPushButton(self.tr("Masuk"), self)
+        self.login_button.setObjectName("login_button")
+        self.login_button.setProperty("primary", True)
+        self.login_button.setDefault(True)  # Enter in either field logs in
+        self.login_button.clicked.connect(self.submit)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.quit_button)
+        row.addWidget(self.login_button)
+        return row
+
+    def _restore_username(self) -> None:
+        last = self.ctx.settings.get(LAST_USERNAME)
+        self.username_edit.setText(last)
+        (self.password_edit if last else self.username_edit).setFocus()
+
+    @Slot()
+    def submit(self) -> None:
+        username, password = self.username_edit.text().strip(), self.password_edit.text()
+        self.errors.clear()
+        if not username:
+            self.errors["username"].show_message(self.tr("Isi nama pengguna."))
+            return
+        self._set_busy(True)
+        core = self.ctx.core
+        self.ctx.runner.op(lambda: core.users.authenticate(username, password), parent=self) \
+            .success(self._logged_in).failure(self._refused).run()
+
+    def _set_busy(self, busy: bool) -> None:
+        for widget in (self.username_edit, self.password_edit, self.login_button):
+            widget.setEnabled(not busy)
+
+    def _logged_in(self, actor: Actor) -> None:
+        self.actor = actor
+        self.ctx.settings.set(LAST_USERNAME, actor.username)
+        self.accept()
+
+    def _refused(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        if not isinstance(exc, DomainError):
+            show_error(self, exc)
+            return
+        leftover = self.errors.show_error(exc)
+        if leftover:
+            self.errors["password"].show_message(" ".join(leftover.values()))
+        self.password_edit.selectAll()
+        self.password_edit.setFocus()

@@ -1,0 +1,261 @@
+"""The main window: navigation on the left, one page per area, a status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot, qVersion
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QStackedWidget,
+    QWidget,
+)
+
+from smesco_desk.i18n import _ as core_tr
+from smesco_desk.paths import backups_dir
+from smesco_desk.services.actors import ROLE_LABELS, Permission
+from smesco_desk.services.maintenance import BackupResult
+from smesco_desk.services.values import VisitFilter, VisitScope
+from ui.context import AppContext
+from ui.errors import show_error
+from ui.pages.settings_page import SettingsPage
+
+try:  # the Visitors page is being written alongside this window
+    from ui.pages.visitors_page import VisitorsPage
+except ImportError:  # pragma: no cover - temporary
+    VisitorsPage = None  # type: ignore[assignment,misc]
+
+AUTO_CHECK_OUT_MS = 60_000
+GEOMETRY_STATE, WINDOW_STATE = "main_window/geometry", "main_window/state"
+
+
+class MainWindow(QMainWindow):
+    """Everything a logged-in person works with. Emits `logout_requested`."""
+
+    logout_requested = Signal()
+    closed = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("main_window")
+        self.setWindowTitle(self.tr("Smesco Desk"))
+        self._build_pages()
+        self._build_status_bar()
+        self._build_menus()
+        ctx.runner.data_changed.connect(self._on_data_changed)
+        ctx.runner.busy_changed.connect(self._on_busy_changed)
+        ctx.runner.error_unhandled.connect(self._on_error_unhandled)
+        self.auto_check_out_timer = QTimer(self, interval=AUTO_CHECK_OUT_MS)
+        self.auto_check_out_timer.timeout.connect(self.run_auto_check_out)
+        self.auto_check_out_timer.start()
+        self._restore_geometry()
+        self.refresh_status()
+        QTimer.singleShot(0, self.run_auto_check_out)
+
+    # --- pages ------------------------------------------------------------------
+
+    def _build_pages(self) -> None:
+        self.nav_list = QListWidget(self)
+        self.nav_list.setObjectName("nav_list")
+        self.nav_list.setFixedWidth(190)
+        self.nav_list.setIconSize(QSize(20, 20))
+        self.stack = QStackedWidget(self)
+        self.stack.setObjectName("page_stack")
+        self.pages: dict[str, QWidget] = {}
+        self._add_page("visitors", self.tr("Tamu"), self._visitors_page())
+        self._add_page("settings", self.tr("Pengaturan"), SettingsPage(self.ctx, self))
+        self.nav_list.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav_list.setCurrentRow(0)
+        central = QWidget(self)
+        central.setObjectName("central_widget")
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav_list)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+    def _visitors_page(self) -> QWidget:
+        if VisitorsPage is None:  # pragma: no cover - temporary
+            return QLabel(self.tr("Halaman tamu sedang disiapkan."), self)
+        return VisitorsPage(self.ctx)
+
+    def _add_page(self, name: str, title: str, page: QWidget) -> None:
+        item = QListWidgetItem(title, self.nav_list)
+        item.setData(Qt.ItemDataRole.UserRole, name)
+        item.setSizeHint(QSize(0, 44))
+        self.stack.addWidget(page)
+        self.pages[name] = page
+
+    def show_page(self, name: str) -> None:
+        self.nav_list.setCurrentRow(list(self.pages).index(name))
+
+    # --- status bar -----------------------------------------------------------
+
+    def _status_label(self, name: str) -> QLabel:
+        label = QLabel(self)
+        label.setObjectName(name)
+        self.statusBar().addPermanentWidget(label)
+        return label
+
+    def _build_status_bar(self) -> None:
+        self.busy_bar = QProgressBar(self)
+        self.busy_bar.setObjectName("busy_bar")
+        self.busy_bar.setRange(0, 0)  # indeterminate
+        self.busy_bar.setFixedWidth(110)
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.hide()
+        self.busy_label = QLabel(self)
+        self.busy_label.setObjectName("busy_label")
+        self.statusBar().addWidget(self.busy_bar)
+        self.statusBar().addWidget(self.busy_label)
+        self.in_building_label = self._status_label("in_building_label")
+        self.desk_label = self._status_label("desk_label")
+        self.user_label = self._status_label("user_label")
+        actor = self.ctx.require_actor()
+        self.user_label.setText(self.tr("{name} · {role}").format(
+            name=actor.full_name or actor.username, role=core_tr(ROLE_LABELS[actor.role])))
+
+    @Slot()
+    def refresh_status(self) -> None:
+        core = self.ctx.core
+        in_building = VisitFilter(scope=VisitScope.IN_BUILDING)
+        self.ctx.runner.op(lambda: (core.desk_code, core.visitors.count_visits(in_building)),
+                           parent=self).success(self._show_status).run()
+
+    def _show_status(self, status: tuple[str, int]) -> None:
+        desk, count = status
+        self.desk_label.setText(self.tr("Desk {desk}").format(desk=desk))
+        self.in_building_label.setText(self.tr("Di dalam gedung: %n orang", "", count))
+
+    @Slot(object)
+    def _on_data_changed(self, changes: frozenset[str]) -> None:
+        if "visits" in changes:
+            self.refresh_status()
+
+    @Slot(str)
+    def _on_busy_changed(self, label: str) -> None:
+        self.busy_bar.setVisible(bool(label))
+        self.busy_label.setText(label)
+
+    @Slot(object)
+    def _on_error_unhandled(self, exc: BaseException) -> None:
+        show_error(self, exc)
+
+    # --- automatic check-out ------------------------------------------------------
+
+    @Slot()
+    def run_auto_check_out(self) -> None:
+        """Close visits still open from before the last closing time."""
+        core = self.ctx.core
+        self.ctx.runner.op(core.visitors.auto_check_out, parent=self) \
+            .success(self._auto_checked_out).run()
+
+    def _auto_checked_out(self, closed: int) -> None:
+        # Announce a change only when something closed: views refresh every minute otherwise.
+        if closed:
+            self.ctx.runner.data_changed.emit(frozenset({"visits"}))
+            self.statusBar().showMessage(
+                self.tr("%n kunjungan dicatat keluar otomatis (lewat jam tutup).", "", closed),
+                10_000)
+
+    # --- menus ----------------------------------------------------------------
+
+    def _action(self, name: str, text: str, slot: Callable[[], object],
+                shortcut: QKeySequence | None = None) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        self.backup_action = self._action("backup_action", self.tr("Cadangkan data…"),
+                                          self.back_up)
+        self.backup_action.setEnabled(self.ctx.can(Permission.BACKUP))
+        self.logout_action = self._action("logout_action", self.tr("Keluar akun"),
+                                          self.logout)
+        self.quit_action = self._action("quit_action", self.tr("Tutup aplikasi"), self.close,
+                                        QKeySequence(QKeySequence.StandardKey.Quit))
+        file_menu = self.menuBar().addMenu(self.tr("&Berkas"))
+        file_menu.setObjectName("file_menu")
+        file_menu.addAction(self.backup_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.logout_action)
+        file_menu.addAction(self.quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("Ba&ntuan"))
+        help_menu.setObjectName("help_menu")
+        self.about_action = self._action("about_action", self.tr("Tentang Smesco Desk"),
+                                         self.show_about)
+        help_menu.addAction(self.about_action)
+
+    @Slot()
+    def logout(self) -> None:
+        self.logout_requested.emit()
+
+    @Slot()
+    def back_up(self) -> None:
+        chosen = self._ask_backup_path()
+        if chosen is None:
+            return
+        core = self.ctx.core
+        self.ctx.runner.op(lambda: core.maintenance.backup(chosen), parent=self) \
+            .success(self._backed_up).failure(self._backup_failed) \
+            .with_progress(self.tr("Mencadangkan data…")).run()
+
+    def _ask_backup_path(self) -> Path | None:
+        folder = backups_dir(self.ctx.core.data_dir) if self.ctx.core.data_dir else Path.home()
+        stamp = self.ctx.core.now().strftime("%Y%m%d-%H%M")
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Cadangkan data"), str(folder / f"smesco_desk-{stamp}.sqlite3"),
+            self.tr("Cadangan basis data (*.sqlite3)"))
+        return Path(chosen) if chosen else None
+
+    def _backed_up(self, result: BackupResult) -> None:
+        QMessageBox.information(self, self.tr("Cadangan selesai"), self.tr(
+            "Data dicadangkan ke:\n{path}\n\nUkuran {size:.1f} MB; pemeriksaan: {check}."
+        ).format(path=result.path, size=result.size_bytes / 1_048_576, check=result.integrity))
+
+    def _backup_failed(self, exc: BaseException) -> None:
+        show_error(self, exc, self.tr("Cadangan gagal"))
+
+    @Slot()
+    def show_about(self) -> None:
+        try:
+            app_version = version("smesco-desk")
+        except PackageNotFoundError:
+            app_version = "?"
+        QMessageBox.about(self, self.tr("Tentang Smesco Desk"), self.tr(
+            "<h3>Smesco Desk {version}</h3>"
+            "<p>Aplikasi meja depan dan kantor tenan Gedung SMESCO, Jakarta: pendaftaran tamu, "
+            "kartu tamu, ruang, pujasera dan kuitansi.</p>"
+            "<p>LLP-KUKM · Qt {qt}</p>").format(version=app_version, qt=qVersion()))
+
+    # --- window state ---------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = self.ctx.settings.state(GEOMETRY_STATE)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1200, 760)
+        state = self.ctx.settings.state(WINDOW_STATE)
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.auto_check_out_timer.stop()
+        self.ctx.settings.save_state(GEOMETRY_STATE, self.saveGeometry())
+        self.ctx.settings.save_state(WINDOW_STATE, self.saveState())
+        super().closeEvent(event)
+        self.closed.emit()
