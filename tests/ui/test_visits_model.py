@@ -1,0 +1,167 @@
+"""VisitsTableModel over real services and a temporary SQLite database."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, QSettings
+
+from smesco_desk.services.actors import Actor
+from smesco_desk.services.core import Core, open_core
+from smesco_desk.services.values import VisitFilter, VisitorForm, VisitScope
+from ui.context import AppContext
+from ui.models.visits_model import (
+    BADGE_ROLE,
+    BATCH_SIZE,
+    COL_BADGE,
+    COL_NAME,
+    RECORD_ROLE,
+    VISIT_ID_ROLE,
+    VisitsTableModel,
+)
+from ui.operations import OperationRunner
+from ui.settings import UiSettings
+
+VISITS = 460
+CHECKED_OUT = 10
+PASSWORD = "rahasia-sekali-123"
+
+
+@pytest.fixture(scope="module")
+def loaded_core(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Core, Actor]]:
+    """A desk with VISITS visits, the first CHECKED_OUT of them checked out."""
+    core = open_core(tmp_path_factory.mktemp("visits"))
+    core.setup.initialize("D01")
+    core.setup.create_first_admin("admin", "Admin Satu", PASSWORD)
+    actor = core.users.authenticate("admin", PASSWORD)
+    organisations = ["UMKM Batik Sekar", "Koperasi Maju Bersama", "Kopi Nusantara"]
+    for i in range(VISITS):
+        form = VisitorForm(f"Tamu Nomor {i:03d}", f"0812{i:07d}", "meeting",
+                           organisation=organisations[i % 3], consent=True)
+        visit = core.visitors.register(actor, form)
+        if i < CHECKED_OUT:
+            core.visitors.check_out(actor, visit.id)
+    yield core, actor
+    core.close()
+
+
+@pytest.fixture
+def ctx(qtbot, loaded_core: tuple[Core, Actor], tmp_path: Path) -> AppContext:  # noqa: ARG001
+    core, actor = loaded_core
+    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    return AppContext(core, OperationRunner(synchronous=True), settings, actor)
+
+
+def _threaded_ctx(loaded_core: tuple[Core, Actor], tmp_path: Path) -> AppContext:
+    core, actor = loaded_core
+    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    return AppContext(core, OperationRunner(), settings, actor)
+
+
+def _model(ctx: AppContext, flt: VisitFilter) -> VisitsTableModel:
+    return VisitsTableModel(ctx, flt)
+
+
+def test_passes_the_model_tester_while_loading_lazily(qtbot, qtmodeltester,
+                                                      loaded_core: tuple[Core, Actor],
+                                                      tmp_path: Path) -> None:
+    """The tester stays connected and checks every later insertion and reset.
+
+    A real worker thread here: rows arrive after fetchMore returns, as in the app.
+    """
+    model = _model(_threaded_ctx(loaded_core, tmp_path), VisitFilter(VisitScope.HISTORY))
+    qtbot.waitUntil(lambda: model.rowCount() == BATCH_SIZE)
+    qtmodeltester.check(model, force_py=True)  # calls fetchMore itself
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+        qtbot.waitUntil(lambda: not model.is_loading())
+    assert model.rowCount() == VISITS
+    model.set_filter(VisitFilter(VisitScope.IN_BUILDING))
+    assert model.rowCount() == 0
+    qtbot.waitUntil(lambda: model.rowCount() == BATCH_SIZE)
+    model.fetchMore(QModelIndex())
+    qtbot.waitUntil(lambda: model.rowCount() == 2 * BATCH_SIZE)
+    model.refresh()  # reloads as many rows as are loaded
+    qtbot.waitUntil(lambda: not model.is_loading())
+    assert model.rowCount() == 2 * BATCH_SIZE
+    model.fetchMore(QModelIndex())
+    qtbot.waitUntil(lambda: not model.is_loading())
+    assert model.rowCount() == VISITS - CHECKED_OUT
+
+
+def test_loads_lazily_in_batches(ctx: AppContext) -> None:
+    model = _model(ctx, VisitFilter(VisitScope.HISTORY))
+    assert model.rowCount() == BATCH_SIZE
+    assert model.total() == VISITS
+    assert model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 2 * BATCH_SIZE
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == VISITS
+    assert not model.canFetchMore(QModelIndex())
+
+
+def test_newest_first_with_named_roles(ctx: AppContext) -> None:
+    model = _model(ctx, VisitFilter(VisitScope.HISTORY))
+    first = model.index(0, COL_NAME)
+    assert first.data() == f"Tamu Nomor {VISITS - 1:03d}"
+    record = first.data(RECORD_ROLE)
+    assert first.data(VISIT_ID_ROLE) == record.id
+    assert model.index(0, COL_BADGE).data(BADGE_ROLE) == record.badge_number
+    assert model.index(0, COL_BADGE).data() == record.badge_number
+
+
+def test_set_filter_resets_and_reloads(ctx: AppContext, qtbot) -> None:
+    model = _model(ctx, VisitFilter(VisitScope.HISTORY))
+    model.fetchMore(QModelIndex())
+    with qtbot.waitSignals([model.modelAboutToBeReset, model.modelReset]):
+        model.set_filter(VisitFilter(VisitScope.IN_BUILDING))
+    assert model.total() == VISITS - CHECKED_OUT
+    assert model.rowCount() == BATCH_SIZE
+    model.set_filter(VisitFilter(VisitScope.HISTORY, text="Tamu Nomor 00"))
+    assert model.rowCount() == model.total() == 10
+    assert not model.canFetchMore(QModelIndex())
+
+
+def test_search_by_exact_badge_number(ctx: AppContext) -> None:
+    model = _model(ctx, VisitFilter(VisitScope.HISTORY))
+    badge = model.index(5, COL_BADGE).data()
+    model.set_filter(VisitFilter(VisitScope.HISTORY, text=badge.lower()))
+    assert [model.index(r, COL_BADGE).data() for r in range(model.rowCount())] == [badge]
+
+
+def test_refreshes_when_visits_change_but_not_for_other_data(ctx: AppContext, qtbot) -> None:
+    core, actor = ctx.core, ctx.require_actor()
+    model = _model(ctx, VisitFilter(VisitScope.IN_BUILDING))
+    before = model.total()
+    with qtbot.assertNotEmitted(model.modelReset):
+        ctx.runner.data_changed.emit(frozenset({"users"}))
+    form = VisitorForm("Tamu Terakhir", "081399999999", "meeting", consent=True)
+    ctx.runner.op(lambda: core.visitors.register(actor, form)).changes({"visits"}).run()
+    assert model.total() == before + 1
+    assert model.index(0, COL_NAME).data() == "Tamu Terakhir"
+
+
+def test_stale_results_are_dropped(qtbot, loaded_core: tuple[Core, Actor],
+                                   tmp_path: Path) -> None:
+    """With a real worker thread, only the newest filter's rows are shown."""
+    model = _model(_threaded_ctx(loaded_core, tmp_path), VisitFilter(VisitScope.HISTORY))
+    model.set_filter(VisitFilter(VisitScope.HISTORY, text="Tamu Nomor 01"))
+    model.set_filter(VisitFilter(VisitScope.HISTORY, text="Tamu Nomor 002"))
+    qtbot.waitUntil(lambda: not model.is_loading())
+    assert model.rowCount() == model.total() == 1
+    assert model.index(0, COL_NAME).data() == "Tamu Nomor 002"
+
+
+def test_fetch_more_does_not_fetch_twice_concurrently(qtbot, loaded_core: tuple[Core, Actor],
+                                                      tmp_path: Path) -> None:
+    model = _model(_threaded_ctx(loaded_core, tmp_path), VisitFilter(VisitScope.HISTORY))
+    qtbot.waitUntil(lambda: model.rowCount() == BATCH_SIZE)
+    model.fetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())  # ignored: a batch is on its way
+    qtbot.waitUntil(lambda: not model.is_loading())
+    assert model.rowCount() == 2 * BATCH_SIZE
+    ids = [model.index(r, 0).data(VISIT_ID_ROLE) for r in range(model.rowCount())]
+    assert len(set(ids)) == len(ids)
