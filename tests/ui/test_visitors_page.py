@@ -1,0 +1,317 @@
+"""The Visitors page on real services over a temporary database (offscreen)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from smesco_desk.services.actors import Actor, Role
+from smesco_desk.services.core import Core
+from smesco_desk.services.values import VisitFilter, VisitorForm, VisitRecord, VisitScope
+from tests.ui.helpers_ui import make_actor
+from ui.context import AppContext
+from ui.pages.visitors.lists import IN_BUILDING_TAB
+from ui.pages.visitors_page import VisitorsPage
+from ui.printing import PrintError
+from ui.settings import PRINT_BADGE_AFTER_REGISTER
+
+
+@dataclass
+class FakePrinter:
+    """Stands in for ui.printing.DocumentPrinter; real printing is tested elsewhere."""
+
+    jobs: list[tuple[str, str]] = field(default_factory=list)
+    fail_with: str = ""
+
+    def print_pdf(self, pdf: bytes, kind: str, title: str, parent: QWidget | None = None) -> None:
+        assert pdf.startswith(b"%PDF")
+        if self.fail_with:
+            raise PrintError(self.fail_with)
+        self.jobs.append((kind, title))
+
+    def preview(self, pdf: bytes, kind: str, title: str, parent: QWidget | None = None) -> None:
+        self.jobs.append((f"preview:{kind}", title))
+
+    def save_pdf(self, pdf: bytes, suggested_name: str, parent: QWidget | None = None) -> None:
+        self.jobs.append(("save", suggested_name))
+
+
+@pytest.fixture
+def printer() -> FakePrinter:
+    return FakePrinter()
+
+
+@pytest.fixture
+def page(qtbot, ctx: AppContext, printer: FakePrinter) -> VisitorsPage:
+    ctx.settings.set(PRINT_BADGE_AFTER_REGISTER, True)
+    return _show(qtbot, VisitorsPage(ctx, printer=printer))
+
+
+def _show(qtbot, page: VisitorsPage) -> VisitorsPage:
+    qtbot.addWidget(page)
+    page.resize(1176, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    return page
+
+
+def _register(core: Core, actor: Actor, name: str, phone: str, **kw: str) -> VisitRecord:
+    form = VisitorForm(name, phone, kw.pop("purpose", "meeting"), consent=True, **kw)
+    return core.visitors.register(actor, form)
+
+
+def _in_building(core: Core) -> int:
+    return core.visitors.count_visits(VisitFilter(VisitScope.IN_BUILDING))
+
+
+def _type(qtbot, text: str) -> None:
+    """Type into whatever has the keyboard focus, as a person would."""
+    qtbot.keyClicks(QApplication.focusWidget(), text)
+
+
+def _key(qtbot, key: Qt.Key) -> None:
+    qtbot.keyClick(QApplication.focusWidget(), key)
+
+
+# --- registration ---------------------------------------------------------------
+
+
+def test_bad_phone_is_shown_under_the_phone_field_and_nothing_is_saved(
+        qtbot, page: VisitorsPage, core: Core) -> None:
+    form = page.form
+    assert form is not None
+    qtbot.keyClicks(form.name_edit, "Siti Nurhaliza")
+    qtbot.keyClicks(form.phone_edit, "12-34")
+    form.purpose_combo.setCurrentIndex(0)
+    form.consent_check.setChecked(True)
+    qtbot.mouseClick(form.register_button, Qt.MouseButton.LeftButton)
+
+    error = form.errors["phone"]
+    assert error.isVisible() and error.text()
+    assert error.parentWidget() is form.phone_edit.parentWidget()  # the phone field's cell
+    assert error.y() > form.phone_edit.y()
+    assert form.phone_edit.property("invalid") is True
+    assert QApplication.focusWidget() is form.phone_edit
+    assert not form.errors["name"].isVisible()
+    assert core.visitors.count_visits(VisitFilter(VisitScope.HISTORY)) == 0
+
+    qtbot.keyClicks(form.phone_edit, "5")  # editing the field takes the mark away
+    assert not error.isVisible() and not form.phone_edit.property("invalid")
+
+
+def test_full_registration_by_keyboard(qtbot, page: VisitorsPage, core: Core,
+                                       printer: FakePrinter) -> None:
+    form = page.form
+    assert form is not None
+    assert QApplication.focusWidget() is form.name_edit  # where a desk starts
+    with qtbot.waitSignal(page.visitor_checked_in) as registered:
+        _type(qtbot, "Larasati Kusumawardhani")
+        _key(qtbot, Qt.Key.Key_Tab)
+        _type(qtbot, "0813 1122 3344")
+        _key(qtbot, Qt.Key.Key_Tab)  # NIK: optional
+        _key(qtbot, Qt.Key.Key_Tab)
+        _type(qtbot, "Batik Larasati Pekalongan")
+        _key(qtbot, Qt.Key.Key_Tab)
+        _type(qtbot, "Rapat")  # the purpose list finds it by its label
+        _key(qtbot, Qt.Key.Key_Tab)
+        _type(qtbot, "Bu Ratna (Pemasaran)")
+        _key(qtbot, Qt.Key.Key_Tab)
+        _key(qtbot, Qt.Key.Key_Space)  # consent
+        _key(qtbot, Qt.Key.Key_Return)
+
+    visit = registered.args[0]
+    assert (visit.name, visit.purpose_code, visit.host) == (
+        "Larasati Kusumawardhani", "meeting", "Bu Ratna (Pemasaran)")
+    assert _in_building(core) == 1
+    assert page.lists.in_building_model.total() == 1
+    assert page.lists.tabs.tabText(IN_BUILDING_TAB) == "Di gedung sekarang (1)"
+    assert page.lists.in_building_model.record(0).id == visit.id
+    assert visit.badge_number in form.banner.text()
+    assert form.banner.kind() == "success"
+    assert printer.jobs == [("badge", f"Kartu tamu {visit.badge_number}")]
+    assert form.name_edit.text() == "" and not form.consent_check.isChecked()
+    assert QApplication.focusWidget() is form.name_edit  # ready for the next visitor
+
+
+def test_a_failed_badge_print_keeps_the_visit_and_offers_a_reprint(
+        qtbot, page: VisitorsPage, core: Core, printer: FakePrinter) -> None:
+    form = page.form
+    assert form is not None
+    printer.fail_with = "Printer “Badge” tidak ditemukan."
+    form.name_edit.setText("Budi Santoso")
+    form.phone_edit.setText("081298765402")
+    form.purpose_combo.setCurrentIndex(0)
+    form.consent_check.setChecked(True)
+    form.submit()
+
+    assert _in_building(core) == 1
+    assert form.banner.kind() == "error"
+    assert "tidak ditemukan" in form.banner.text()
+    assert form.banner.action_button.isVisible()
+    printer.fail_with = ""
+    qtbot.mouseClick(form.banner.action_button, Qt.MouseButton.LeftButton)
+    assert len(printer.jobs) == 1 and form.banner.kind() == "success"
+    assert _in_building(core) == 1
+
+
+# --- returning visitors ---------------------------------------------------------
+
+
+def test_returning_visitor_is_suggested_by_phone_digits_and_fills_the_form(
+        qtbot, page: VisitorsPage, core: Core, admin: Actor) -> None:
+    first = _register(core, admin, "Siti Nurhaliza", "081234567801",
+                      organisation="UMKM Batik Sekar Jagad", host="Bu Ratna",
+                      nik="3174054107900001")
+    form = page.form
+    assert form is not None
+    form.phone_edit.setFocus()
+    _type(qtbot, "081234")
+    qtbot.waitUntil(form.suggestions.is_open)
+    assert form.suggestions.model.rowCount() == 1
+    assert "Siti Nurhaliza" in form.suggestions.model.index(0, 0).data()
+
+    _key(qtbot, Qt.Key.Key_Down)
+    _key(qtbot, Qt.Key.Key_Return)
+
+    assert not form.suggestions.is_open()
+    assert form.name_edit.text() == "Siti Nurhaliza"
+    assert form.organisation_edit.text() == "UMKM Batik Sekar Jagad"
+    assert form.host_edit.text() == "Bu Ratna"
+    assert form.purpose_combo.currentData() == "meeting"
+    assert form.nik_edit.text() == "" and form.nik_edit.placeholderText() == "3174********0001"
+    assert form.chip.isVisible()
+    assert form.form_value().visitor_id == first.visitor_id
+    form.consent_check.setChecked(True)
+    with qtbot.waitSignal(page.visitor_checked_in) as registered:
+        form.submit()
+    assert registered.args[0].visitor_id == first.visitor_id
+
+
+def test_renaming_to_someone_else_breaks_the_link_to_the_returning_visitor(
+        qtbot, page: VisitorsPage, core: Core, admin: Actor) -> None:
+    first = _register(core, admin, "Siti Nurhaliza", "081234567801")
+    form = page.form
+    assert form is not None
+    form.fill_from(core.visitors.visitor_details(admin, first.visitor_id))
+    form.name_edit.setFocus()
+    form.name_edit.end(False)
+    _type(qtbot, "h")  # a correction keeps the link
+    assert form.linked_visitor() is not None
+    form.name_edit.selectAll()
+    _type(qtbot, "Budi")
+    assert form.linked_visitor() is None and not form.chip.isVisible()
+
+
+# --- check-out ------------------------------------------------------------------
+
+
+def test_scanning_a_badge_checks_the_visitor_out(qtbot, ctx: AppContext, core: Core,
+                                                 admin: Actor, printer: FakePrinter) -> None:
+    visit = _register(core, admin, "Siti Nurhaliza", "081234567801")
+    _register(core, admin, "Budi Santoso", "081298765402")
+    page = _show(qtbot, VisitorsPage(ctx, printer=printer))
+    assert page.in_building_count() == 2
+    qtbot.keyClick(page.form.name_edit, Qt.Key.Key_F2)
+    bar = page.checkout_bar
+    assert QApplication.focusWidget() is bar.scan_edit
+
+    with qtbot.waitSignal(page.visitor_checked_out) as checked_out:
+        _type(qtbot, visit.id)  # what the QR code holds
+        _key(qtbot, Qt.Key.Key_Return)
+
+    assert checked_out.args[0].id == visit.id
+    assert bar.message().startswith(f"Siti Nurhaliza keluar · {visit.badge_number} · ")
+    assert bar.message_label.property("kind") == "success"
+    assert bar.scan_edit.text() == "" and QApplication.focusWidget() is bar.scan_edit
+    assert _in_building(core) == 1
+    assert page.in_building_count() == 1
+    assert page.lists.tabs.tabText(IN_BUILDING_TAB) == "Di gedung sekarang (1)"
+
+
+def test_an_unknown_badge_is_reported_at_the_scan_field(qtbot, page: VisitorsPage) -> None:
+    bar = page.checkout_bar
+    page.focus_scan()
+    _type(qtbot, "D01-000000-999")
+    _key(qtbot, Qt.Key.Key_Return)
+    assert "tidak dikenal" in bar.message()
+    assert bar.message_label.property("kind") == "error"
+    assert bar.scan_edit.property("invalid") is True
+    assert bar.scan_edit.selectedText() == "D01-000000-999"  # to correct, or scan over it
+
+
+def test_a_second_scan_says_the_visitor_already_left(qtbot, page: VisitorsPage, core: Core,
+                                                     admin: Actor) -> None:
+    visit = _register(core, admin, "Siti Nurhaliza", "081234567801")
+    bar = page.checkout_bar
+    bar.check_out(visit.badge_number)
+    bar.check_out(visit.badge_number)
+    assert "sudah keluar" in bar.message()
+
+
+def test_a_badge_scanned_into_the_name_field_checks_out(qtbot, page: VisitorsPage, core: Core,
+                                                        admin: Actor) -> None:
+    visit = _register(core, admin, "Siti Nurhaliza", "081234567801")
+    page.lists.in_building_model.refresh()
+    page.focus_name()
+    _type(qtbot, visit.id)
+    _key(qtbot, Qt.Key.Key_Return)
+    assert _in_building(core) == 0
+    assert page.form.name_edit.text() == ""
+    assert "keluar" in page.checkout_bar.message()
+
+
+# --- lists ----------------------------------------------------------------------
+
+
+def test_history_search_runs_in_the_service(qtbot, page: VisitorsPage, core: Core,
+                                            admin: Actor) -> None:
+    _register(core, admin, "Siti Nurhaliza", "081234567801", organisation="Batik Sekar")
+    other = _register(core, admin, "Budi Santoso", "081298765402", organisation="Kopi Gayo")
+    page.lists.history_model.refresh()
+    page.lists.search_edit.setText("gayo")
+    qtbot.waitUntil(lambda: page.lists.history_model.filter().text == "gayo")
+    assert page.lists.history_model.rowCount() == 1
+    page.lists.search_edit.setText(other.badge_number)
+    qtbot.waitUntil(lambda: page.lists.history_model.filter().text == other.badge_number)
+    assert page.lists.history_model.record(0).id == other.id
+
+
+def test_muster_list_goes_to_the_office_printer(page: VisitorsPage, printer: FakePrinter,
+                                                core: Core, admin: Actor) -> None:
+    _register(core, admin, "Siti Nurhaliza", "081234567801")
+    page.lists.print_muster()
+    page.lists.preview_muster()
+    assert [kind for kind, _title in printer.jobs] == ["office", "preview:office"]
+
+
+def test_check_out_from_the_list_asks_first(qtbot, page: VisitorsPage, core: Core, admin: Actor,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    visit = _register(core, admin, "Siti Nurhaliza", "081234567801")
+    page.lists.in_building_model.refresh()
+    page.lists.in_building_table.selectRow(0)
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(page.visitor_checked_out):
+        qtbot.mouseClick(page.lists.checkout_button, Qt.MouseButton.LeftButton)
+    assert core.visitors.get_visit(visit.id).checked_out_at is not None
+    assert page.in_building_count() == 0
+
+
+# --- roles ----------------------------------------------------------------------
+
+
+def test_a_tenant_manager_sees_the_lists_only(qtbot, ctx: AppContext, core: Core,
+                                              admin: Actor, printer: FakePrinter) -> None:
+    ctx.actor = make_actor(core, admin, Role.TENANT_MANAGER, "dewi")
+    page = _show(qtbot, VisitorsPage(ctx, printer=printer))
+    assert page.form is None and page.checkout_bar is None
+    assert not page.lists.checkout_button.isVisible()
+    assert not page.lists.reprint_button.isVisible()
+    assert page.lists.muster_button.isVisible()

@@ -1,0 +1,87 @@
+"""Printing badges and the muster list: PDF made on the worker, printed on the UI thread."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from smesco_desk.services.values import VisitRecord
+from ui.context import AppContext
+from ui.pages.visitors.common import DocumentPrinterLike
+from ui.settings import BADGE_FORMAT, PREVIEW_BEFORE_PRINT
+
+Done = Callable[[bool], None]  # True: sent straight to the printer (not previewed/saved)
+Failed = Callable[[BaseException], None]
+
+
+class VisitorDocuments(QObject):
+    """Badges (card or label, as set) and the evacuation list, through one printer.
+
+    `printer` defaults to ui.printing.DocumentPrinter, made when first needed.
+    Callbacks run on the UI thread; a failed print leaves the visit as it is.
+    """
+
+    def __init__(self, ctx: AppContext, widget: QWidget,
+                 printer: DocumentPrinterLike | None = None) -> None:
+        super().__init__(widget)
+        self._ctx = ctx
+        self._widget = widget
+        self._printer = printer
+
+    def printer(self) -> DocumentPrinterLike:
+        if self._printer is None:
+            from ui.printing import DocumentPrinter
+
+            self._printer = DocumentPrinter(self._ctx, self)
+        return self._printer
+
+    def print_badge(self, visit: VisitRecord, copy: bool, done: Done, failed: Failed) -> None:
+        visitors = self._ctx.core.visitors
+        render = (visitors.badge_label_pdf if self._ctx.settings.get(BADGE_FORMAT) == "label"
+                  else visitors.badge_pdf)
+        title = self.tr("Kartu tamu {badge}").format(badge=visit.badge_number)
+        self._ctx.runner.op(lambda: render(visit.id, copy), self) \
+            .success(lambda pdf: self._deliver(pdf, "badge", title, done, failed)) \
+            .failure(failed).run()
+
+    def muster(self, mode: str, done: Done, failed: Failed) -> None:
+        """mode: print | preview | save."""
+        visitors, actor = self._ctx.core.visitors, self._ctx.require_actor()
+        title = self.tr("Daftar evakuasi")
+        self._ctx.runner.op(lambda: visitors.muster_pdf(actor), self) \
+            .success(lambda pdf: self._muster_ready(pdf, mode, title, done, failed)) \
+            .failure(failed).with_progress(self.tr("Menyiapkan daftar evakuasi…")).run()
+
+    def _muster_ready(self, pdf: bytes, mode: str, title: str, done: Done,
+                      failed: Failed) -> None:
+        if mode == "preview":
+            self._guard(lambda: self.printer().preview(pdf, "office", title, self._widget),
+                        lambda: done(False), failed)
+        elif mode == "save":
+            stamp = self._ctx.core.now().strftime("%Y%m%d-%H%M")
+            self._guard(lambda: self.printer().save_pdf(pdf, f"daftar-evakuasi-{stamp}.pdf",
+                                                        self._widget),
+                        lambda: done(False), failed)
+        else:
+            self._deliver(pdf, "office", title, done, failed, preview_allowed=False)
+
+    def _deliver(self, pdf: bytes, kind: str, title: str, done: Done, failed: Failed,
+                 preview_allowed: bool = True) -> None:
+        if preview_allowed and self._ctx.settings.get(PREVIEW_BEFORE_PRINT):
+            self._guard(lambda: self.printer().preview(pdf, kind, title, self._widget),
+                        lambda: done(False), failed)
+        else:
+            self._guard(lambda: self.printer().print_pdf(pdf, kind, title, self._widget),
+                        lambda: done(True), failed)
+
+    @staticmethod
+    def _guard(action: Callable[[], object], done: Callable[[], None],
+               failed: Failed) -> None:
+        try:
+            action()
+        except Exception as exc:  # noqa: BLE001 - a printer problem must not lose the visit
+            failed(exc)
+        else:
+            done()

@@ -1,0 +1,106 @@
+"""The check-out bar: a badge scanner (which types like a keyboard, then Enter)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from smesco_desk.clock import to_wib
+from smesco_desk.errors import DomainError
+from smesco_desk.services.values import CheckOutResult
+from ui.context import AppContext
+from ui.errors import show_error
+from ui.pages.visitors.common import set_flag
+
+
+class CheckOutBar(QFrame):
+    """Enter in the scan field checks the visitor out; emits `visitor_checked_out`."""
+
+    visitor_checked_out = Signal(object)  # VisitRecord
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("checkout_bar")
+        self._ctx = ctx
+        title = QLabel(self.tr("Check-out tamu"), self)
+        title.setObjectName("section_label")
+        self.scan_edit = QLineEdit(self)
+        self.scan_edit.setObjectName("scan_edit")
+        self.scan_edit.setPlaceholderText(self.tr("Pindai badge / ketik nomor badge"))
+        self.scan_edit.setClearButtonEnabled(True)
+        self.scan_edit.setMaxLength(200)
+        self.scan_edit.returnPressed.connect(self.submit)
+        self.scan_edit.textEdited.connect(self._on_edited)
+        self.message_label = QLabel(self)
+        self.message_label.setObjectName("scan_message_label")
+        self.message_label.setWordWrap(True)
+        hint = QLabel(self.tr("F2"), self)
+        hint.setObjectName("hint_label")
+        hint.setToolTip(self.tr("Tekan F2 dari mana saja di halaman ini untuk memindai"))
+        row = QHBoxLayout()
+        row.addWidget(title)
+        row.addStretch(1)
+        row.addWidget(hint)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(6)
+        layout.addLayout(row)
+        layout.addWidget(self.scan_edit)
+        layout.addWidget(self.message_label)
+        self.message_label.hide()
+
+    @Slot()
+    def submit(self) -> None:
+        key = self.scan_edit.text().strip()
+        if key:
+            # Cleared at once so that the next scan starts on an empty field.
+            self.scan_edit.clear()
+            self.check_out(key)
+
+    def check_out(self, key: str) -> None:
+        """Check out by scanned QR text, visit id or badge number."""
+        visitors, actor = self._ctx.core.visitors, self._ctx.require_actor()
+        self._ctx.runner.op(lambda: visitors.check_out(actor, key), self) \
+            .changes({"visits"}) \
+            .success(self._on_checked_out) \
+            .failure(lambda exc: self._on_failed(key, exc)).run()
+
+    def _on_checked_out(self, result: CheckOutResult) -> None:
+        visit = result.visit
+        when = to_wib(visit.checked_out_at).strftime("%H:%M") if visit.checked_out_at else ""
+        self.show_message("success", self.tr("{name} keluar · {badge} · {time}").format(
+            name=visit.name, badge=visit.badge_number, time=when))
+        self.scan_edit.setFocus()
+        self.visitor_checked_out.emit(visit)
+
+    def _on_failed(self, key: str, exc: BaseException) -> None:
+        if not isinstance(exc, DomainError):
+            show_error(self, exc)
+            return
+        self.show_message("error", exc.message)
+        if not self.scan_edit.text():  # give the text back to correct a typed number
+            self.scan_edit.setText(key)
+            self.scan_edit.selectAll()
+        self.scan_edit.setFocus()
+
+    def show_message(self, kind: str, text: str) -> None:
+        """kind: success (green) or error (red, the field marked too)."""
+        set_flag(self.message_label, "kind", kind)
+        set_flag(self.scan_edit, "invalid", kind == "error")
+        self.message_label.setText(text)
+        self.message_label.setVisible(bool(text))
+
+    def message(self) -> str:
+        return self.message_label.text() if self.message_label.isVisible() else ""
+
+    @Slot()
+    def _on_edited(self) -> None:
+        if self.scan_edit.property("invalid"):
+            set_flag(self.scan_edit, "invalid", False)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()  # the scan field handled it; it must not reach the form
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,366 @@
+"""The visit lists: in the building now, today's log, and searchable history."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smesco_desk.errors import DomainError
+from smesco_desk.services.actors import Permission
+from smesco_desk.services.values import CheckOutResult, VisitFilter, VisitRecord, VisitScope
+from ui.context import AppContext
+from ui.errors import show_error
+from ui.models.visits_model import (
+    COL_BADGE,
+    COL_HOST,
+    COL_IN,
+    COL_NAME,
+    COL_ORGANISATION,
+    COL_OUT,
+    COL_PURPOSE,
+    RECORD_ROLE,
+    VisitsTableModel,
+)
+from ui.pages.visitors.badges import VisitorDocuments
+from ui.pages.visitors.common import StatusBanner, error_text
+from ui.pages.visitors.details import VisitDetailsDialog
+
+SEARCH_DEBOUNCE_MS = 300
+SHARES = {COL_NAME: 0.38, COL_ORGANISATION: 0.34, COL_HOST: 0.28}  # of the free width
+IN_BUILDING_TAB, TODAY_TAB, HISTORY_TAB = range(3)
+
+
+class VisitTable(QTableView):
+    """A table of visits that keeps the chosen visit and the scroll across reloads."""
+
+    def __init__(self, model: VisitsTableModel, name: str, parent: QWidget | None = None,
+                 *, long_times: bool = False) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setModel(model)
+        self._model = model
+        self._kept_id: str | None = None
+        self._kept_scroll = 0
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setShowGrid(False)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+        self._size_columns(long_times)
+        model.modelAboutToBeReset.connect(self._keep_place)
+        model.modelReset.connect(self._restore_place)
+
+    def _size_columns(self, long_times: bool) -> None:
+        """Badge, purpose and times fixed; name, organisation and host share the rest."""
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(48)
+        metrics = self.fontMetrics()
+        time_text = "00-00-0000 00:00" if long_times else "00:00"
+        self._fixed = {COL_BADGE: metrics.horizontalAdvance("D01-000000-000") + 24,
+                       COL_PURPOSE: metrics.horizontalAdvance("Pelatihan / Kelas") + 24,
+                       COL_IN: metrics.horizontalAdvance(time_text) + 24,
+                       COL_OUT: metrics.horizontalAdvance(time_text) + 24}
+        for column in self._fixed:  # never narrower than the column's title
+            self._fixed[column] = max(self._fixed[column],
+                                      header.sectionSizeFromContents(column).width())
+            header.resizeSection(column, self._fixed[column])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        fixed = sum(w for c, w in self._fixed.items() if not self.isColumnHidden(c))
+        free = max(self.viewport().width() - fixed - 2, 3 * 100)
+        for column, share in SHARES.items():
+            self.horizontalHeader().resizeSection(column, int(free * share))
+
+    def current_record(self) -> VisitRecord | None:
+        index = self.currentIndex()
+        record = index.data(RECORD_ROLE) if index.isValid() else None
+        return record if isinstance(record, VisitRecord) else None
+
+    @Slot()
+    def _keep_place(self) -> None:
+        record = self.current_record()
+        self._kept_id = record.id if record else None
+        self._kept_scroll = self.verticalScrollBar().value()
+
+    @Slot()
+    def _restore_place(self) -> None:
+        row = self._model.row_of(self._kept_id) if self._kept_id else -1
+        if row >= 0:
+            self.selectRow(row)
+        QTimer.singleShot(0, lambda: self.verticalScrollBar().setValue(self._kept_scroll))
+
+
+class VisitLists(QWidget):
+    """Three tabs of visits with their actions. Emits `visitor_checked_out`."""
+
+    visitor_checked_out = Signal(object)  # VisitRecord
+    in_building_count_changed = Signal(int)
+
+    def __init__(self, ctx: AppContext, documents: VisitorDocuments,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._documents = documents
+        self.in_building_model = VisitsTableModel(ctx, VisitFilter(VisitScope.IN_BUILDING), self)
+        self.today_model = VisitsTableModel(ctx, VisitFilter(VisitScope.TODAY), self)
+        self.history_model = VisitsTableModel(ctx, VisitFilter(VisitScope.HISTORY), self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("visit_tabs")
+        self.tabs.setDocumentMode(False)
+        self.tabs.addTab(self._build_in_building(), "")
+        self.today_table = self._table(self.today_model, "today_table")
+        self.tabs.addTab(self.today_table, "")
+        self.tabs.addTab(self._build_history(), self.tr("Riwayat"))
+        self.banner = StatusBanner(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.banner)
+        for model in (self.in_building_model, self.today_model, self.history_model):
+            model.total_changed.connect(self._on_total_changed)
+            model.load_failed.connect(self._on_load_failed)
+        self._on_total_changed()
+
+    # --- building -------------------------------------------------------------
+
+    def _table(self, model: VisitsTableModel, name: str, long_times: bool = False) -> VisitTable:
+        table = VisitTable(model, name, self, long_times=long_times)
+        table.doubleClicked.connect(self._on_double_clicked)
+        table.customContextMenuRequested.connect(self._on_context_menu)
+        return table
+
+    def _build_in_building(self) -> QWidget:
+        page = QWidget(self)
+        self.in_building_table = self._table(self.in_building_model, "in_building_table")
+        self.in_building_table.setColumnHidden(COL_OUT, True)  # nobody here has left
+        self.in_building_table.selectionModel().currentRowChanged.connect(self._update_actions)
+        self.checkout_button = QPushButton(self.tr("Check-out"), page)
+        self.checkout_button.setObjectName("list_checkout_button")
+        self.checkout_button.clicked.connect(self.check_out_selected)
+        self.checkout_button.setVisible(self._ctx.can(Permission.CHECK_OUT))
+        self.reprint_button = QPushButton(self.tr("Cetak ulang badge"), page)
+        self.reprint_button.setObjectName("reprint_button")
+        self.reprint_button.clicked.connect(self.reprint_selected)
+        self.reprint_button.setVisible(self._ctx.can(Permission.REGISTER_VISITOR))
+        row = QHBoxLayout()
+        row.addWidget(self.checkout_button)
+        row.addWidget(self.reprint_button)
+        row.addStretch(1)
+        row.addWidget(self._build_muster_button(page))
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.in_building_table, 1)
+        self._update_actions()
+        return page
+
+    def _build_muster_button(self, parent: QWidget) -> QToolButton:
+        button = QToolButton(parent)
+        button.setObjectName("muster_button")
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        print_action = QAction(self.tr("Cetak daftar evakuasi (muster)"), button)
+        print_action.setObjectName("muster_print_action")
+        print_action.triggered.connect(self.print_muster)
+        menu = QMenu(button)
+        for name, text, slot in (("muster_preview_action", self.tr("Pratinjau…"),
+                                  self.preview_muster),
+                                 ("muster_save_action", self.tr("Simpan PDF…"),
+                                  self.save_muster)):
+            action = menu.addAction(text)
+            action.setObjectName(name)
+            action.triggered.connect(slot)
+        button.setDefaultAction(print_action)
+        button.setMenu(menu)
+        button.setVisible(self._ctx.can(Permission.PRINT_MUSTER))
+        self.muster_button = button
+        return button
+
+    def _build_history(self) -> QWidget:
+        page = QWidget(self)
+        self.search_edit = QLineEdit(page)
+        self.search_edit.setObjectName("history_search_edit")
+        self.search_edit.setPlaceholderText(
+            self.tr("Cari nama, organisasi, tuan rumah, atau nomor badge persis"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.textChanged.connect(self._on_search_edited)
+        self.history_count_label = QLabel(page)
+        self.history_count_label.setObjectName("history_count_label")
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
+        self._search_timer.timeout.connect(self.search_history)
+        self.history_table = self._table(self.history_model, "history_table", long_times=True)
+        row = QHBoxLayout()
+        row.addWidget(self.search_edit, 1)
+        row.addWidget(self.history_count_label)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.history_table, 1)
+        return page
+
+    # --- counts ---------------------------------------------------------------
+
+    @Slot()
+    def _on_total_changed(self) -> None:
+        count = self.in_building_model.total()
+        self.tabs.setTabText(IN_BUILDING_TAB,
+                             self.tr("Di gedung sekarang ({n})").format(n=count))
+        self.tabs.setTabText(TODAY_TAB, self.tr("Log hari ini ({n})").format(
+            n=self.today_model.total()))
+        self.history_count_label.setText(self.tr("{n} kunjungan").format(
+            n=self.history_model.total()))
+        if self.sender() is self.in_building_model:
+            self.in_building_count_changed.emit(count)
+
+    @Slot(str)
+    def _on_load_failed(self, message: str) -> None:
+        self.banner.show_message("error", message)
+
+    # --- history search -------------------------------------------------------
+
+    @Slot()
+    def _on_search_edited(self) -> None:
+        self._search_timer.start()
+
+    @Slot()
+    def search_history(self) -> None:
+        text = self.search_edit.text().strip()
+        if text != self.history_model.filter().text:
+            self.history_model.set_filter(VisitFilter(VisitScope.HISTORY, text))
+
+    # --- actions --------------------------------------------------------------
+
+    @Slot()
+    def _update_actions(self) -> None:
+        record = self.in_building_table.current_record()
+        here = record is not None and record.in_building
+        self.checkout_button.setEnabled(here)
+        self.reprint_button.setEnabled(here)
+
+    @Slot()
+    def check_out_selected(self) -> None:
+        record = self.in_building_table.current_record()
+        if record is not None:
+            self.check_out(record)
+
+    def check_out(self, record: VisitRecord) -> None:
+        """Check a visitor out from the list, after asking (method "list")."""
+        if not record.in_building:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Check-out"),
+            self.tr("Catat {name} ({badge}) keluar sekarang?").format(
+                name=record.name, badge=record.badge_number))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        visitors, actor = self._ctx.core.visitors, self._ctx.require_actor()
+        self._ctx.runner.op(lambda: visitors.check_out(actor, record.id, "list"), self) \
+            .changes({"visits"}).success(self._on_checked_out) \
+            .failure(self._on_failed).run()
+
+    def _on_checked_out(self, result: CheckOutResult) -> None:
+        self.banner.show_message("success", self.tr("{name} keluar").format(
+            name=result.visit.name))
+        self.visitor_checked_out.emit(result.visit)
+
+    @Slot()
+    def reprint_selected(self) -> None:
+        record = self.in_building_table.current_record()
+        if record is not None:
+            self.reprint(record)
+
+    def reprint(self, record: VisitRecord) -> None:
+        """Print the badge again, marked as a copy (SALINAN)."""
+        self.banner.show_message("info", self.tr("Mencetak ulang badge {badge}…").format(
+            badge=record.badge_number))
+        self._documents.print_badge(
+            record, True,
+            lambda _printed: self.banner.show_message(
+                "success", self.tr("Badge {badge} dicetak ulang (SALINAN).").format(
+                    badge=record.badge_number)),
+            self._on_failed)
+
+    @Slot()
+    def print_muster(self) -> None:
+        self._muster("print")
+
+    @Slot()
+    def preview_muster(self) -> None:
+        self._muster("preview")
+
+    @Slot()
+    def save_muster(self) -> None:
+        self._muster("save")
+
+    def _muster(self, mode: str) -> None:
+        self.banner.show_message("info", self.tr("Menyiapkan daftar evakuasi…"))
+        self._documents.muster(mode, self._muster_done, self._on_failed)
+
+    def _muster_done(self, printed: bool) -> None:
+        if printed:
+            self.banner.show_message("success", self.tr("Daftar evakuasi dicetak."))
+        else:
+            self.banner.clear()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.banner.show_message("error", error_text(exc))
+        if not isinstance(exc, DomainError):
+            show_error(self, exc)  # a bug: the details go with it
+
+    # --- rows -----------------------------------------------------------------
+
+    @Slot(QModelIndex)
+    def _on_double_clicked(self, index: QModelIndex) -> None:
+        record = index.data(RECORD_ROLE)
+        if isinstance(record, VisitRecord):
+            self.show_details(record)
+
+    def show_details(self, record: VisitRecord) -> None:
+        dialog = VisitDetailsDialog(record, self)
+        dialog.exec()
+        dialog.deleteLater()
+
+    @Slot(QPoint)
+    def _on_context_menu(self, pos: QPoint) -> None:
+        table = self.sender()
+        if not isinstance(table, VisitTable):
+            return
+        index = table.indexAt(pos)
+        if not index.isValid():
+            return
+        table.selectRow(index.row())
+        record = table.current_record()
+        if record is not None:
+            self._row_menu(record).exec(table.viewport().mapToGlobal(pos))
+
+    def _row_menu(self, record: VisitRecord) -> QMenu:
+        menu = QMenu(self)
+        menu.setObjectName("visit_menu")
+        menu.addAction(self.tr("Rincian…"), lambda: self.show_details(record))
+        if record.in_building and self._ctx.can(Permission.CHECK_OUT):
+            menu.addAction(self.tr("Check-out"), lambda: self.check_out(record))
+        if record.in_building and self._ctx.can(Permission.REGISTER_VISITOR):
+            menu.addAction(self.tr("Cetak ulang badge"), lambda: self.reprint(record))
+        return menu

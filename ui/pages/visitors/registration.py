@@ -1,0 +1,471 @@
+"""The registration form: a walk-in visitor (new or returning) checked in with a badge."""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smesco_desk.domain.text import fold
+from smesco_desk.errors import DomainError, ValidationError
+from smesco_desk.services.actors import Permission
+from smesco_desk.services.values import Purpose, VisitorDetails, VisitorForm, VisitRecord
+from ui.context import AppContext
+from ui.errors import show_error
+from ui.forms import FieldErrors
+from ui.pages.visitors.badges import VisitorDocuments
+from ui.pages.visitors.common import StatusBanner, error_text, set_flag
+from ui.pages.visitors.suggestions import SuggestionController
+from ui.settings import PRINT_BADGE_AFTER_REGISTER
+
+# A badge QR code holds the visit id: scanned while Nama had the focus, it is a check-out.
+SCANNED_BADGE = re.compile(r"\s*[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}\s*")
+FIELD_ORDER = ("name", "phone", "nik", "organisation", "purpose", "host", "consent")
+DEFAULT_RETENTION_DAYS = 365
+
+
+def same_person(typed: str, linked: str) -> bool:
+    """Whether an edited name still plausibly names the linked returning visitor.
+
+    Corrections (a typo, a last name added or dropped) keep the link; a
+    different name breaks it, so a new person is never filed under an old one.
+    """
+    a, b = fold(typed), fold(linked)
+    if not a:
+        return False
+    return a.startswith(b) or b.startswith(a) or SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
+class RegistrationForm(QFrame):
+    """Emits `visitor_registered(VisitRecord)` once a visit is saved.
+
+    A badge scanned into the Nama field is not a name: it is handed on as
+    `badge_scanned(text)` (the page checks the visitor out).
+    """
+
+    visitor_registered = Signal(object)
+    badge_scanned = Signal(str)
+
+    def __init__(self, ctx: AppContext, documents: VisitorDocuments,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("registration_panel")
+        self._ctx = ctx
+        self._documents = documents
+        self._linked: VisitorDetails | None = None
+        self._last_visit: VisitRecord | None = None
+        self._badge_printed = False
+        self._busy = False
+        self.errors = FieldErrors()
+        self._build()
+        self.suggestions = SuggestionController(
+            ctx, self, [self.name_edit, self.phone_edit, self.nik_edit])
+        self.suggestions.enabled = ctx.can(Permission.VIEW_PERSONAL_DATA)
+        self.suggestions.visitor_chosen.connect(self._on_visitor_chosen)
+        ctx.runner.data_changed.connect(self._on_data_changed)
+        self._load_purposes()
+        self._load_retention()
+
+    # --- building -------------------------------------------------------------
+
+    def _build(self) -> None:
+        title = QLabel(self.tr("Pendaftaran tamu"), self)
+        title.setObjectName("section_label")
+        self.banner = StatusBanner(self)
+        self.banner.action_triggered.connect(self.print_last_badge)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 14, 16, 14)
+        layout.setSpacing(10)
+        layout.addWidget(title)
+        layout.addWidget(self.banner)
+        layout.addLayout(self._build_fields())
+        layout.addLayout(self._build_consent())
+        layout.addLayout(self._build_buttons())
+        hint = QLabel(self.tr("F3: ke Nama · F2: ke pindai badge · Enter: daftarkan"), self)
+        hint.setObjectName("hint_label")
+        layout.addWidget(hint)
+        layout.addStretch(1)
+
+    def _line_edit(self, name: str, placeholder: str, max_length: int = 200) -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setObjectName(f"{name}_edit")
+        edit.setPlaceholderText(placeholder)
+        edit.setMaxLength(max_length)
+        edit.textEdited.connect(self._on_field_edited)
+        return edit
+
+    def _build_fields(self) -> QGridLayout:
+        self.name_edit = self._line_edit("name", self.tr("Nama lengkap sesuai identitas"))
+        self.name_edit.textEdited.connect(self._on_name_edited)
+        self.phone_edit = self._line_edit("phone", self.tr("mis. 0812 3456 7890"), 24)
+        self.nik_edit = self._line_edit("nik", self.tr("16 digit (opsional)"), 24)
+        self.organisation_edit = self._line_edit(
+            "organisation", self.tr("Nama organisasi, instansi atau UMKM"))
+        self.purpose_combo = QComboBox(self)
+        self.purpose_combo.setObjectName("purpose_combo")
+        self.purpose_combo.setPlaceholderText(self.tr("Pilih keperluan…"))
+        self.purpose_combo.currentIndexChanged.connect(self._on_field_edited)
+        self.host_edit = self._line_edit("host", self.tr("Yang dikunjungi atau nama acara"))
+        self.chip = self._build_chip()
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(8)
+        top = Qt.AlignmentFlag.AlignTop  # a message under one field must not shift its neighbour
+        grid.addWidget(self._cell("name", self.tr("Nama *"), self.name_edit, self.chip), 0, 0,
+                       1, 2, top)
+        grid.addWidget(self._cell("phone", self.tr("No. HP *"), self.phone_edit), 1, 0, top)
+        grid.addWidget(self._cell("nik", self.tr("NIK (opsional)"), self.nik_edit), 1, 1, top)
+        grid.addWidget(self._cell("organisation", self.tr("Organisasi / UMKM"),
+                                  self.organisation_edit), 2, 0, 1, 2, top)
+        grid.addWidget(self._cell("purpose", self.tr("Keperluan *"), self.purpose_combo), 3, 0,
+                       top)
+        grid.addWidget(self._cell("host", self.tr("Tuan rumah / acara"), self.host_edit), 3, 1,
+                       top)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        return grid
+
+    def _cell(self, field: str, label_text: str, widget: QWidget,
+              extra: QWidget | None = None) -> QWidget:
+        """Label above the widget, the field's error message right under it."""
+        cell = QWidget(self)
+        cell.setObjectName(f"{field}_cell")
+        label = QLabel(label_text, cell)
+        label.setBuddy(widget)
+        box = QVBoxLayout(cell)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(3)
+        box.addWidget(label)
+        box.addWidget(widget)
+        box.addWidget(self.errors.add(field))
+        if extra is not None:
+            box.addWidget(extra)
+        return cell
+
+    def _build_chip(self) -> QFrame:
+        chip = QFrame(self)
+        chip.setObjectName("returning_chip")
+        self.chip_label = QLabel(chip)
+        self.chip_label.setObjectName("returning_label")
+        clear = QToolButton(chip)
+        clear.setObjectName("unlink_button")
+        clear.setText("\u2715")
+        clear.setAutoRaise(True)
+        clear.setToolTip(self.tr("Bukan orang ini: daftarkan sebagai tamu baru"))
+        clear.clicked.connect(self.unlink_visitor)
+        row = QHBoxLayout(chip)
+        row.setContentsMargins(10, 2, 4, 2)
+        row.addWidget(self.chip_label, 1)
+        row.addWidget(clear)
+        chip.hide()
+        return chip
+
+    def _build_consent(self) -> QVBoxLayout:
+        self.consent_check = QCheckBox(self)
+        self.consent_check.setObjectName("consent_check")
+        self.consent_check.toggled.connect(self._on_field_edited)
+        self.consent_label = QLabel(self)
+        self.consent_label.setObjectName("consent_label")
+        self.consent_label.setWordWrap(True)
+        self.consent_label.installEventFilter(self)  # a click on the text ticks the box
+        self._set_consent_text(DEFAULT_RETENTION_DAYS)
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        row.addWidget(self.consent_check, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.consent_label, 1)
+        box = QVBoxLayout()
+        box.setSpacing(3)
+        box.addLayout(row)
+        box.addWidget(self.errors.add("consent"))
+        return box
+
+    def _build_buttons(self) -> QHBoxLayout:
+        self.register_button = QPushButton(self)
+        self.register_button.setObjectName("register_button")
+        self.register_button.setProperty("primary", True)
+        self.register_button.setDefault(True)
+        self.register_button.clicked.connect(self.submit)
+        self.clear_button = QPushButton(self.tr("Bersihkan"), self)
+        self.clear_button.setObjectName("clear_button")
+        self.clear_button.clicked.connect(self.clear_form)
+        for button in (self.register_button, self.clear_button):
+            button.setAutoDefault(True)  # Enter on a focused button presses it
+        self._update_register_text()
+        chain = [self.name_edit, self.phone_edit, self.nik_edit, self.organisation_edit,
+                 self.purpose_combo, self.host_edit, self.consent_check, self.register_button,
+                 self.clear_button]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+        row = QHBoxLayout()
+        row.addWidget(self.register_button, 1)
+        row.addWidget(self.clear_button)
+        return row
+
+    def _set_consent_text(self, days: int) -> None:
+        text = self.tr(
+            "Tamu setuju data dirinya diproses untuk keperluan keamanan dan layanan gedung "
+            "sesuai UU PDP (UU No. 27 Tahun 2022); data disimpan {days} hari, lalu dihapus."
+        ).format(days=days)
+        self.consent_label.setText(text)
+        self.consent_check.setAccessibleName(text)
+
+    def _update_register_text(self) -> None:
+        printing = self._ctx.settings.get(PRINT_BADGE_AFTER_REGISTER)
+        self.register_button.setText(self.tr("Daftarkan && cetak badge") if printing
+                                     else self.tr("Daftarkan"))
+
+    # --- loading --------------------------------------------------------------
+
+    def _load_purposes(self) -> None:
+        visitors = self._ctx.core.visitors
+        self._ctx.runner.op(visitors.purposes, self).success(self._set_purposes) \
+            .failure(self._show_failure).run()
+
+    def _set_purposes(self, purposes: list[Purpose]) -> None:
+        current = self.purpose_combo.currentData()
+        self.purpose_combo.clear()
+        for purpose in purposes:
+            self.purpose_combo.addItem(purpose.label, purpose.code)
+        self.purpose_combo.setCurrentIndex(self.purpose_combo.findData(current))
+
+    def _load_retention(self) -> None:
+        settings = self._ctx.core.settings
+        self._ctx.runner.op(lambda: settings.get("visitor_retention_days"), self) \
+            .success(lambda days: self._set_consent_text(int(days))).run()
+
+    @Slot(object)
+    def _on_data_changed(self, changed: frozenset[str]) -> None:
+        if "purposes" in changed:
+            self._load_purposes()
+        if "settings" in changed:
+            self._load_retention()
+
+    # --- values ---------------------------------------------------------------
+
+    def form_value(self) -> VisitorForm:
+        return VisitorForm(
+            name=self.name_edit.text(), phone=self.phone_edit.text(),
+            purpose=self.purpose_combo.currentData() or "",
+            organisation=self.organisation_edit.text(), nik=self.nik_edit.text(),
+            host=self.host_edit.text(), consent=self.consent_check.isChecked(),
+            visitor_id=self._linked.visitor_id if self._linked else None)
+
+    def linked_visitor(self) -> VisitorDetails | None:
+        return self._linked
+
+    def last_visit(self) -> VisitRecord | None:
+        return self._last_visit
+
+    def widget_for(self, field: str) -> QWidget:
+        return {"name": self.name_edit, "phone": self.phone_edit, "nik": self.nik_edit,
+                "organisation": self.organisation_edit, "purpose": self.purpose_combo,
+                "host": self.host_edit, "consent": self.consent_check}[field]
+
+    # --- registering ----------------------------------------------------------
+
+    @Slot()
+    def submit(self) -> None:
+        if self._busy:
+            return
+        if SCANNED_BADGE.fullmatch(self.name_edit.text()):
+            scanned = self.name_edit.text().strip()
+            self.name_edit.clear()
+            self.badge_scanned.emit(scanned)
+            return
+        form, visitors, actor = self.form_value(), self._ctx.core.visitors, self._ctx.actor
+        if actor is None:
+            return
+        self._set_busy(True)
+        self._ctx.runner.op(lambda: visitors.register(actor, form), self) \
+            .changes({"visits", "visitors"}).with_progress(self.tr("Menyimpan…")) \
+            .success(self._on_registered).failure(self._on_register_failed).run()
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.register_button.setEnabled(not busy)
+
+    def _on_registered(self, visit: VisitRecord) -> None:
+        self._set_busy(False)
+        self._last_visit, self._badge_printed = visit, False
+        self.clear_form()
+        self.name_edit.setFocus()
+        self.visitor_registered.emit(visit)
+        if self._ctx.settings.get(PRINT_BADGE_AFTER_REGISTER):
+            self._report(visit, "info", self.tr("Mencetak badge…"), "")
+            self._print_badge(visit)
+        else:
+            self._report(visit, "success", "", self.tr("Cetak badge"))
+
+    def _on_register_failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(exc, ValidationError):
+            self.show_errors(exc.errors)
+        elif isinstance(exc, DomainError) and exc.field in self.errors.labels:
+            self.show_errors({str(exc.field): exc.message})
+        elif isinstance(exc, DomainError):
+            if self._linked is not None and exc.field is None:
+                self.unlink_visitor()  # the returning visitor was erased meanwhile
+            self.banner.show_message("error", exc.message)
+        else:
+            show_error(self, exc)
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """Each message under its field, the fields marked; the first bad one focused."""
+        self.clear_errors()
+        unplaced = self.errors.show(errors)
+        for field in errors:
+            if field in FIELD_ORDER:
+                set_flag(self.widget_for(field), "invalid", True)
+        first = next((f for f in FIELD_ORDER if f in errors), None)
+        if first is not None:
+            self.widget_for(first).setFocus(Qt.FocusReason.OtherFocusReason)
+        if unplaced:
+            self.banner.show_message("error", " ".join(unplaced.values()))
+
+    def clear_errors(self) -> None:
+        self.errors.clear()
+        for field in FIELD_ORDER:
+            if self.widget_for(field).property("invalid"):
+                set_flag(self.widget_for(field), "invalid", False)
+
+    @Slot()
+    def clear_form(self) -> None:
+        """Empty every field for the next visitor (the banner stays)."""
+        self.suggestions.hide()
+        for edit in (self.name_edit, self.phone_edit, self.nik_edit, self.organisation_edit,
+                     self.host_edit):
+            edit.clear()
+        self.purpose_combo.setCurrentIndex(-1)
+        self.consent_check.setChecked(False)
+        self.unlink_visitor()
+        self.clear_errors()
+
+    @Slot()
+    def _on_field_edited(self) -> None:
+        sender = self.sender()
+        for field in FIELD_ORDER:
+            if self.widget_for(field) is sender and self.widget_for(field).property("invalid"):
+                self.errors[field].show_message("")
+                set_flag(self.widget_for(field), "invalid", False)
+
+    # --- badge ----------------------------------------------------------------
+
+    @Slot()
+    def print_last_badge(self) -> None:
+        """(Re)print the badge of the visit registered last."""
+        if self._last_visit is not None:
+            self._report(self._last_visit, "info", self.tr("Mencetak badge…"), "")
+            self._print_badge(self._last_visit, copy=self._badge_printed)
+
+    def _print_badge(self, visit: VisitRecord, copy: bool = False) -> None:
+        self._documents.print_badge(
+            visit, copy, lambda printed: self._badge_done(visit, printed),
+            lambda exc: self._badge_failed(visit, exc))
+
+    def _badge_done(self, visit: VisitRecord, printed: bool) -> None:
+        self._badge_printed = self._badge_printed or printed
+        note = self.tr("Badge dicetak.") if printed else ""
+        self._report(visit, "success", note, self.tr("Cetak ulang badge"))
+
+    def _badge_failed(self, visit: VisitRecord, exc: BaseException) -> None:
+        note = self.tr("Badge gagal dicetak: {error}").format(error=error_text(exc))
+        self._report(visit, "error", note, self.tr("Cetak ulang badge"))
+
+    def _report(self, visit: VisitRecord, kind: str, note: str, action: str) -> None:
+        """The banner about `visit`, unless a later registration has replaced it."""
+        if visit is not self._last_visit:
+            return
+        headline = self.tr("Terdaftar: {badge}").format(badge=visit.badge_number)
+        text = f"{visit.name}. {note}" if note else visit.name
+        self.banner.show_message(kind, text, action, headline)
+
+    # --- returning visitors ---------------------------------------------------
+
+    @Slot(str)
+    def _on_visitor_chosen(self, visitor_id: str) -> None:
+        visitors, actor = self._ctx.core.visitors, self._ctx.require_actor()
+        self._ctx.runner.op(lambda: visitors.visitor_details(actor, visitor_id), self) \
+            .success(self.fill_from).failure(self._show_failure).run()
+
+    def fill_from(self, details: VisitorDetails) -> None:
+        """Fill the form for a returning visitor and remember who it is."""
+        self.clear_errors()
+        self.name_edit.setText(details.name)
+        self.phone_edit.setText(details.phone)
+        self.organisation_edit.setText(details.organisation)
+        self.nik_edit.clear()
+        if details.last_purpose and self.purpose_combo.findData(details.last_purpose) >= 0:
+            self.purpose_combo.setCurrentIndex(self.purpose_combo.findData(details.last_purpose))
+        self.host_edit.setText(details.last_host)
+        self._link(details)
+        next_field = self.consent_check if self.purpose_combo.currentIndex() >= 0 \
+            else self.purpose_combo
+        next_field.setFocus()
+
+    def _link(self, details: VisitorDetails) -> None:
+        self._linked = details
+        self.suggestions.enabled = False
+        self.chip_label.setText(
+            self.tr("Tamu lama: {name} · {count} kunjungan sebelumnya").format(
+                name=details.name, count=details.visit_count))
+        self.nik_edit.setPlaceholderText(details.nik_masked or self.tr("16 digit (opsional)"))
+        self.nik_edit.setToolTip(self.tr("NIK tersimpan; biarkan kosong untuk tetap memakainya")
+                                 if details.nik_masked else "")
+        self.chip.show()
+
+    @Slot()
+    def unlink_visitor(self) -> None:
+        """Register the person in the form as a new visitor after all."""
+        self._linked = None
+        self.suggestions.enabled = self._ctx.can(Permission.VIEW_PERSONAL_DATA)
+        self.nik_edit.setPlaceholderText(self.tr("16 digit (opsional)"))
+        self.nik_edit.setToolTip("")
+        self.chip.hide()
+
+    @Slot(str)
+    def _on_name_edited(self, text: str) -> None:
+        if self._linked is not None and not same_person(text, self._linked.name):
+            self.unlink_visitor()
+
+    def _show_failure(self, exc: BaseException) -> None:
+        if isinstance(exc, DomainError):
+            self.banner.show_message("error", exc.message)
+        else:
+            show_error(self, exc)
+
+    # --- Qt events ------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        # Enter in a field (line edits pass it on) registers, as in a dialog.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
+                event.modifiers() in (Qt.KeyboardModifier.NoModifier,
+                                      Qt.KeyboardModifier.KeypadModifier):
+            self.submit()
+            return
+        super().keyPressEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt
+        if watched is self.consent_label and event.type() == QEvent.Type.MouseButtonRelease:
+            self.consent_check.toggle()
+            self.consent_check.setFocus()
+            return True
+        return super().eventFilter(watched, event)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        self._update_register_text()  # the option may have changed in the settings
+        super().showEvent(event)

@@ -1,0 +1,123 @@
+"""The Visitors page: register walk-ins, check them out by scanning, see who is in.
+
+    page = VisitorsPage(ctx)                    # printing through ui.printing.DocumentPrinter
+    page.visitor_checked_in.connect(...)        # VisitRecord, after a registration
+    page.visitor_checked_out.connect(...)       # VisitRecord, by scan or from the list
+    F2 focuses the scan field, F3 the name field.
+
+Parts of the page the actor's role does not allow are not built at all (the
+services check the permissions again).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+
+from smesco_desk.services.actors import Permission
+from smesco_desk.services.values import VisitRecord
+from ui.context import AppContext
+from ui.pages.visitors.badges import VisitorDocuments
+from ui.pages.visitors.checkout_bar import CheckOutBar
+from ui.pages.visitors.common import PAGE_STYLE, DocumentPrinterLike
+from ui.pages.visitors.lists import VisitLists
+from ui.pages.visitors.registration import RegistrationForm
+
+FORM_WIDTH = 410
+
+
+class VisitorsPage(QWidget):
+    """Registration on the left; the scan bar and the visit lists on the right."""
+
+    visitor_checked_in = Signal(object)  # VisitRecord
+    visitor_checked_out = Signal(object)  # VisitRecord
+    in_building_count_changed = Signal(int)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
+                 printer: DocumentPrinterLike | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("visitors_page")
+        self.setStyleSheet(PAGE_STYLE)
+        self.ctx = ctx
+        self.documents = VisitorDocuments(ctx, self, printer)
+        self.form: RegistrationForm | None = None
+        self.checkout_bar: CheckOutBar | None = None
+        self.lists = VisitLists(ctx, self.documents, self)
+        self.lists.visitor_checked_out.connect(self._on_checked_out)
+        self.lists.in_building_count_changed.connect(self.in_building_count_changed)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setSpacing(12)
+        if ctx.can(Permission.REGISTER_VISITOR):
+            layout.addWidget(self._build_form())
+        layout.addLayout(self._build_right(), 1)
+        self._add_shortcuts()
+        self._shown_once = False
+
+    def _build_form(self) -> QScrollArea:
+        self.form = RegistrationForm(self.ctx, self.documents)
+        self.form.visitor_registered.connect(self._on_registered)
+        self.form.badge_scanned.connect(self._on_badge_scanned)
+        scroll = QScrollArea(self)
+        scroll.setObjectName("registration_scroll")
+        scroll.setWidget(self.form)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFixedWidth(FORM_WIDTH)
+        return scroll
+
+    def _build_right(self) -> QVBoxLayout:
+        right = QVBoxLayout()
+        right.setSpacing(12)
+        if self.ctx.can(Permission.CHECK_OUT):
+            self.checkout_bar = CheckOutBar(self.ctx, self)
+            self.checkout_bar.visitor_checked_out.connect(self._on_checked_out)
+            right.addWidget(self.checkout_bar)
+        right.addWidget(self.lists, 1)
+        return right
+
+    def _add_shortcuts(self) -> None:
+        for key, slot in ((Qt.Key.Key_F2, self.focus_scan), (Qt.Key.Key_F3, self.focus_name)):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)  # only while shown
+            shortcut.activated.connect(slot)
+
+    # --- public ---------------------------------------------------------------
+
+    @Slot()
+    def focus_scan(self) -> None:
+        if self.checkout_bar is not None:
+            self.checkout_bar.scan_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.checkout_bar.scan_edit.selectAll()
+
+    @Slot()
+    def focus_name(self) -> None:
+        if self.form is not None:
+            self.form.name_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def in_building_count(self) -> int:
+        return self.lists.in_building_model.total()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self._shown_once:  # start where the desk starts: the next visitor's name
+            self._shown_once = True
+            QTimer.singleShot(0, self.focus_name)
+
+    # --- relays ---------------------------------------------------------------
+
+    @Slot(object)
+    def _on_registered(self, visit: VisitRecord) -> None:
+        self.visitor_checked_in.emit(visit)
+
+    @Slot(str)
+    def _on_badge_scanned(self, text: str) -> None:
+        if self.checkout_bar is not None:
+            self.focus_scan()
+            self.checkout_bar.check_out(text)
+
+    @Slot(object)
+    def _on_checked_out(self, visit: VisitRecord) -> None:
+        self.visitor_checked_out.emit(visit)
