@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 from smesco_desk.services.actors import Actor, Role
 from smesco_desk.services.core import Core
 from smesco_desk.services.values import VisitFilter, VisitorForm, VisitRecord, VisitScope
-from tests.ui.helpers_ui import make_actor
 from ui.context import AppContext
 from ui.pages.visitors.lists import IN_BUILDING_TAB
 from ui.pages.visitors_page import VisitorsPage
@@ -309,7 +308,8 @@ def test_check_out_from_the_list_asks_first(qtbot, page: VisitorsPage, core: Cor
 
 def test_a_tenant_manager_sees_the_lists_only(qtbot, ctx: AppContext, core: Core,
                                               admin: Actor, printer: FakePrinter) -> None:
-    ctx.actor = make_actor(core, admin, Role.TENANT_MANAGER, "dewi")
+    core.users.create(admin, "dewi", "Dewi Kartikasari", "rahasia-dewi-1", Role.TENANT_MANAGER)
+    ctx.actor = core.users.authenticate("dewi", "rahasia-dewi-1")
     page = _show(qtbot, VisitorsPage(ctx, printer=printer))
     assert page.form is None and page.checkout_bar is None
     assert not page.lists.checkout_button.isVisible()
