@@ -1,0 +1,215 @@
+"""Start the real application's pieces the way `main.py` does, log in, and time the first paint.
+
+Run by bench_startup.py, not by hand:
+
+    SMESCO_BENCH_T0=<time.time() before Popen> SMESCO_BENCH_USER=sari:<password> \
+    [SMESCO_BENCH_UNTIL=main|login] [SMESCO_BENCH_HISTORY_BATCHES=N] \
+    [SMESCO_BENCH_PROFILE=out.prof] python benchmarks/_startup_probe.py --data-dir DIR
+
+It imports `ui.app` and follows `ui.app.main()` step by step (arguments, the
+QApplication with its style sheet, translations, `open_core`, the context),
+but instead of the login dialog it authenticates the user given in
+SMESCO_BENCH_USER (the Argon2 check the dialog would run), builds
+`MainWindow(ctx)`, shows it and waits for its first paint. With
+SMESCO_BENCH_HISTORY_BATCHES it then opens the Visitors page's history tab, scrolls until
+its model has fetched that many batches, and reads VmRSS and VmHWM.
+
+It prints one line `PROBE {json}` with milliseconds since SMESCO_BENCH_T0 and exits.
+ui/app.py is not changed for this: the probe is the only bench hook.
+"""
+
+from __future__ import annotations
+
+import time
+
+T_PYTHON = time.time()  # the interpreter is up (before any import of ours)
+
+import json  # noqa: E402
+import os  # noqa: E402
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+MARKS: dict[str, float] = {}
+T0 = float(os.environ.get("SMESCO_BENCH_T0", T_PYTHON))
+
+
+def mark(name: str, at: float | None = None) -> None:
+    MARKS[name] = round(((at or time.time()) - T0) * 1000, 1)
+
+
+mark("python_up", T_PYTHON)
+
+from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QTabWidget, QWidget  # noqa: E402
+
+from smesco_desk.services.core import open_core  # noqa: E402
+from ui.app import build_context, create_application, install_translations, parse_args  # noqa: E402
+from ui.settings import LANGUAGE, UiSettings  # noqa: E402
+
+mark("imports")
+
+
+def memory() -> dict[str, int]:
+    """VmRSS and VmHWM (peak) of this process, in kB."""
+    out = {}
+    for line in Path("/proc/self/status").read_text().splitlines():
+        key, _, value = line.partition(":")
+        if key in ("VmRSS", "VmHWM"):
+            out[key] = int(value.split()[0])
+    return out
+
+
+class FirstPaint(QObject):
+    """Calls `done` once, on the next loop turn after the watched widget's first paint."""
+
+    def __init__(self, widget: QWidget, done: object) -> None:
+        super().__init__(widget)
+        self.done, self.fired = done, False
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if not self.fired and event.type() in (QEvent.Type.Paint, QEvent.Type.Expose):
+            self.fired = True
+            mark("first_paint_event")
+            QTimer.singleShot(0, self.done)  # after this paint is flushed
+        return False
+
+
+def finish(app: QApplication, extra: dict[str, object]) -> None:
+    print("PROBE " + json.dumps({"marks": MARKS, **extra}), flush=True)
+    app.exit(0)
+
+
+def history_views(root: QWidget) -> list[tuple[QAbstractItemView, object]]:
+    """(view, VisitsTableModel) pairs under `root` whose filter is the history scope."""
+    from smesco_desk.services.values import VisitScope
+    from ui.models.visits_model import VisitsTableModel
+
+    found = []
+    for view in root.findChildren(QAbstractItemView):
+        model = view.model()
+        while model is not None and not isinstance(model, VisitsTableModel):
+            model = model.sourceModel() if hasattr(model, "sourceModel") else None
+        if model is not None and model.filter().scope is VisitScope.HISTORY:
+            found.append((view, model))
+    return found
+
+
+def wait_until(app: QApplication, condition: object, timeout_s: float = 60) -> bool:
+    deadline = time.time() + timeout_s
+    while not condition():  # type: ignore[operator]
+        if time.time() > deadline:
+            return False
+        app.processEvents()
+        time.sleep(0.002)
+    return True
+
+
+def open_history(
+    app: QApplication, window: QWidget, ctx: object, batches: int
+) -> dict[str, object]:
+    """Show the history tab and scroll until its model has fetched `batches` batches."""
+    page = getattr(window, "pages", {}).get("visitors", window)
+    pairs = history_views(page)
+    source = "visitors page history tab"
+    if not pairs:  # the page has no history tab yet: the same model in a plain view
+        from PySide6.QtWidgets import QTableView
+
+        from smesco_desk.services.values import VisitFilter, VisitScope
+        from ui.models.visits_model import VisitsTableModel
+
+        view = QTableView()
+        view.setModel(VisitsTableModel(ctx, VisitFilter(VisitScope.HISTORY), view))
+        view.resize(1000, 600)
+        view.show()
+        pairs, source = [(view, view.model())], "fallback: VisitsTableModel in a QTableView"
+    view, model = pairs[0]
+    holder = view.parentWidget()
+    while holder is not None:  # bring the tab holding the view to the front
+        if isinstance(holder, QTabWidget):
+            for i in range(holder.count()):
+                if holder.widget(i) is view or holder.widget(i).isAncestorOf(view):
+                    holder.setCurrentIndex(i)
+        holder = holder.parentWidget()
+    started = time.time()
+    wait_until(app, lambda: model.rowCount() > 0 and not model.is_loading())
+    first_page_ms = (time.time() - started) * 1000
+    for _ in range(batches - 1):
+        before = model.rowCount()
+        view.scrollToBottom()
+        wait_until(app, lambda b=before: model.rowCount() > b and not model.is_loading(), 30)
+        if model.rowCount() == before and model.canFetchMore():
+            model.fetchMore()  # the view did not ask (e.g. not visible): ask as it would
+            wait_until(app, lambda b=before: model.rowCount() > b and not model.is_loading(), 30)
+    ctx.runner.wait_idle()  # type: ignore[attr-defined]
+    app.processEvents()
+    return {
+        "history_source": source,
+        "history_rows": model.rowCount(),
+        "history_total": model.total(),
+        "history_first_page_ms": round(first_page_ms, 1),
+        "history_ms": round((time.time() - started) * 1000, 1),
+    }
+
+
+def main() -> int:
+    args, qt_args = parse_args(sys.argv[1:])
+    until = os.environ.get("SMESCO_BENCH_UNTIL", "main")
+    batches = int(os.environ.get("SMESCO_BENCH_HISTORY_BATCHES", "0"))
+    username, _, password = os.environ["SMESCO_BENCH_USER"].partition(":")
+    app = create_application(qt_args)
+    settings = UiSettings()
+    install_translations(app, str(args.lang or settings.get(LANGUAGE) or "id"))
+    mark("qapplication")
+    core = open_core(args.data_dir, args.database_url)
+    mark("open_core")
+    ctx = build_context(core, settings, app)
+    extra: dict[str, object] = {"platform": QApplication.platformName()}
+    if until == "login":
+        from ui.dialogs.login import LoginDialog
+
+        dialog = LoginDialog(ctx, "")
+        mark("window_built")
+        FirstPaint(dialog, lambda: (mark("first_paint"), finish(app, extra)))
+        dialog.show()
+    else:
+        extra["memory_before_login_kb"] = memory()
+        ctx.actor = core.users.authenticate(username, password)
+        mark("authenticated")
+        extra["memory_after_login_kb"] = memory()  # Argon2 (64 MiB) sets the peak here
+        from ui.main_window import MainWindow
+
+        window = MainWindow(ctx)
+        mark("window_built")
+
+        def painted() -> None:
+            mark("first_paint")
+            extra["memory_at_paint_kb"] = memory()
+            if batches:
+                extra.update(open_history(app, window, ctx, batches))
+                extra["memory_after_history_kb"] = memory()
+            finish(app, extra)
+
+        FirstPaint(window, painted)
+        window.show()
+    mark("shown")
+    code = app.exec()
+    ctx.runner.wait_idle()
+    core.close()
+    return code
+
+
+def profiled_main(path: str) -> int:
+    """main() under cProfile (SMESCO_BENCH_PROFILE=file): where the start-up time goes."""
+    import cProfile
+
+    profile = cProfile.Profile()
+    try:
+        return int(profile.runcall(main))
+    finally:
+        profile.dump_stats(path)
+
+
+if __name__ == "__main__":
+    target = os.environ.get("SMESCO_BENCH_PROFILE")
+    sys.exit(profiled_main(target) if target else main())

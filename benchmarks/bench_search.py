@@ -1,0 +1,231 @@
+"""Returning-visitor search and the visit lists on a 1,000,000-visit history.
+
+    uv run python benchmarks/bench_search.py [--visits 1000000] [--rounds 5]
+
+Times `core.visitors.suggest(actor, text)` for 500+ typed queries (name
+prefixes of 2-6 letters, phone prefixes typed as 08.. and +62 .., full NIKs)
+beside the same query run raw with the sqlite3 module (same SQL shape: an
+indexed range on name_key / phone_key, or equality on nik_hash, LIMIT 8;
+the raw side also computes the key: fold, phone digits, HMAC). Then the
+history list's first page, the in-building count and a history text search.
+Budget: suggest p95 <= 5 ms. Prints figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sqlite3
+import statistics
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from _common import budget_line, fmt, header, median_of_rounds, summary, time_ms, timings
+from generate_history import PASSWORD, copy_history, load_samples
+
+from smesco_desk.demo import FIRST, LAST
+from smesco_desk.domain.text import fold, prefix_upper_bound
+from smesco_desk.paths import database_path
+from smesco_desk.services.core import Core, open_core
+from smesco_desk.services.values import VisitFilter, VisitScope
+from smesco_desk.services.visitors import nik_hash, phone_search_key
+
+SUGGEST_BUDGET_MS = 5.0
+LIMIT = 8
+COLUMNS = (
+    "id, origin_desk, version, server_seq, created_at, updated_at, deleted_at, full_name, "
+    "name_key, phone, phone_key, organisation, nik_masked, nik_hash, consent_at, "
+    "consent_version, last_visit_at, visit_count"
+)
+RAW_SQL = {
+    "name": f"SELECT {COLUMNS} FROM visitors WHERE name_key >= ? AND name_key < ? "
+    f"AND deleted_at IS NULL ORDER BY name_key LIMIT {LIMIT}",
+    "phone": f"SELECT {COLUMNS} FROM visitors WHERE phone_key >= ? AND phone_key < ? "
+    f"AND deleted_at IS NULL ORDER BY phone_key LIMIT {LIMIT}",
+    "nik": f"SELECT {COLUMNS} FROM visitors WHERE nik_hash = ? AND deleted_at IS NULL "
+    f"LIMIT {LIMIT}",
+}
+# Valid NIKs (structure) that nobody in the generated history has: searches that miss.
+UNKNOWN_NIKS = [
+    f"3174{d:02d}{m:02d}8{y}000{s}"
+    for d, m, y, s in [(12, 1, 5, 1), (53, 7, 9, 2), (1, 12, 1, 3), (28, 2, 7, 4), (44, 4, 0, 5)]
+]
+
+
+def queries(samples: dict[str, Any], rng: random.Random) -> list[tuple[str, str]]:
+    """(kind, text) pairs as a receptionist types them."""
+    out: list[tuple[str, str]] = []
+    words = FIRST + LAST
+    for _ in range(280):
+        word = rng.choice(words)
+        text = word[: rng.randint(2, min(6, len(word)))]
+        if rng.random() < 0.3:
+            text = text.lower()
+        if rng.random() < 0.2:  # first name and the start of the last name
+            text = f"{rng.choice(FIRST)} {rng.choice(LAST)[: rng.randint(1, 4)]}"
+        out.append(("name", text))
+    for phone in samples["sample_phones"][:120]:  # 0812..., 5 to 12 digits typed
+        out.append(("phone", phone[: rng.randint(5, min(12, len(phone)))]))
+    for phone in samples["sample_phones"][120:200]:  # +62 812-3456..., as written on a card
+        digits = phone[1:][: rng.randint(4, 10)]
+        out.append(("phone", f"+62 {digits[:3]}-{digits[3:]}"))
+    for nik in samples["sample_niks"][:100] + UNKNOWN_NIKS:
+        out.append(("nik", nik))
+    rng.shuffle(out)
+    return out
+
+
+class RawSearch:
+    """The same searches with the sqlite3 module: the floor the service stands on."""
+
+    def __init__(self, db: Path, hash_key: str) -> None:
+        self.conn = sqlite3.connect(db)
+        self.hash_key = hash_key
+
+    def run(self, kind: str, text: str) -> list[Any]:
+        if kind == "nik":
+            params: tuple[str, ...] = (nik_hash(self.hash_key, text),)
+        elif kind == "phone":
+            key = phone_search_key(text.replace(" ", ""))
+            params = (key, prefix_upper_bound(key))
+        else:
+            key = fold(text)
+            params = (key, prefix_upper_bound(key))
+        return self.conn.execute(RAW_SQL[kind], params).fetchall()
+
+    def plans(self) -> list[str]:
+        args = {"name": ("ab", "ac"), "phone": ("62812", "62813"), "nik": ("x",)}
+        return [
+            f"{kind}: "
+            + "; ".join(
+                row[3] for row in self.conn.execute(f"EXPLAIN QUERY PLAN {sql}", args[kind])
+            )
+            for kind, sql in RAW_SQL.items()
+        ]
+
+
+def bench_suggest(core: Core, raw: RawSearch, qs: list[tuple[str, str]], rounds: int) -> None:
+    actor = core.users.authenticate("sari", PASSWORD)
+    hits = {kind: [0, 0] for kind in RAW_SQL}
+    for kind, text in qs:  # warm-up, and check both sides find the same people
+        found = core.visitors.suggest(actor, text)
+        assert [s.visitor_id for s in found] == [r[0] for r in raw.run(kind, text)], text
+        hits[kind][0] += 1
+        hits[kind][1] += bool(found)
+    print(
+        f"   {len(qs)} queries: "
+        + ", ".join(f"{kind} {n} ({found} with results)" for kind, (n, found) in hits.items())
+    )
+    service_rounds, raw_rounds = [], []
+    per_kind: dict[str, list[float]] = {k: [] for k in RAW_SQL}
+    best_service = [float("inf")] * len(qs)
+    best_raw = [float("inf")] * len(qs)
+    for _ in range(rounds):
+        service, low = [], []
+        for i, (kind, text) in enumerate(qs):
+            ms = time_ms(lambda t=text: core.visitors.suggest(actor, t))
+            service.append(ms)
+            per_kind[kind].append(ms)
+            best_service[i] = min(best_service[i], ms)
+        for i, (kind, text) in enumerate(qs):
+            low.append(time_ms(lambda k=kind, t=text: raw.run(k, t)))
+            best_raw[i] = min(best_raw[i], low[-1])
+        service_rounds.append(summary(service))
+        raw_rounds.append(summary(low))
+    svc, low_stats = median_of_rounds(service_rounds), median_of_rounds(raw_rounds)
+    print(f"   service suggest()   {fmt(svc)}   (each statistic: median of {rounds} rounds)")
+    print(f"   raw sqlite3         {fmt(low_stats)}")
+    print(
+        f"   ratio service/raw   p50 {svc['p50'] / low_stats['p50']:.1f}x  "
+        f"p95 {svc['p95'] / low_stats['p95']:.1f}x"
+    )
+    best, best_low = summary(best_service), summary(best_raw)
+    print(
+        f"   best of {rounds} per query (noise removed): service {fmt(best, ('p50', 'p95'))}"
+        f"; raw {fmt(best_low, ('p50', 'p95'))}"
+    )
+    for kind, values in per_kind.items():
+        print(f"   service, {kind:<5}     {fmt(summary(values))}")
+    print("   " + budget_line("suggest p95", svc["p95"], SUGGEST_BUDGET_MS))
+    for line in raw.plans():
+        print(f"   plan {line}")
+
+
+def bench_lists(core: Core, runs: int) -> None:
+    history, in_building = VisitFilter(VisitScope.HISTORY), VisitFilter(VisitScope.IN_BUILDING)
+    search = VisitFilter(VisitScope.HISTORY, "sant")
+    visitors = core.visitors
+    cases: list[tuple[str, Callable[[], Any]]] = [
+        (
+            "history first page list_visits(HISTORY, 0, 200)",
+            lambda: visitors.list_visits(history, 0, 200),
+        ),
+        ("history page at offset 2000", lambda: visitors.list_visits(history, 2000, 200)),
+        ("history count_visits(HISTORY)", lambda: visitors.count_visits(history)),
+        ("in-building count_visits(IN_BUILDING)", lambda: visitors.count_visits(in_building)),
+        (
+            "in-building list_visits(IN_BUILDING, 0, 200)",
+            lambda: visitors.list_visits(in_building, 0, 200),
+        ),
+        ("today count_visits(TODAY)", lambda: visitors.count_visits(VisitFilter(VisitScope.TODAY))),
+        ("history search 'sant' first page", lambda: visitors.list_visits(search, 0, 200)),
+        ("history search 'sant' count", lambda: visitors.count_visits(search)),
+        (
+            "history search 'xqz' (no match) first page",
+            lambda: visitors.list_visits(VisitFilter(VisitScope.HISTORY, "xqz"), 0, 200),
+        ),
+    ]
+    width = max(len(label) for label, _ in cases)
+    for label, fn in cases:
+        values = timings(fn, runs, warmup=1)
+        print(
+            f"   {label:<{width}}  median {statistics.median(values):8.2f} ms  "
+            f"min {min(values):8.2f}  max {max(values):8.2f}  (n={runs})"
+        )
+    print("   the history tab opens with count + first page (VisitsTableModel.refresh):")
+    model_open = [
+        time_ms(lambda: (visitors.count_visits(history), visitors.list_visits(history, 0, 200)))
+        for _ in range(runs)
+    ]
+    model_search = [
+        time_ms(lambda: (visitors.count_visits(search), visitors.list_visits(search, 0, 200)))
+        for _ in range(runs)
+    ]
+    print(
+        f"   {'history tab open: count + first page':<{width}}  median "
+        f"{statistics.median(model_open):8.2f} ms"
+    )
+    print(
+        f"   {'history search sant: count + first page':<{width}}  median "
+        f"{statistics.median(model_search):8.2f} ms"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--visits", type=int, default=1_000_000)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--list-runs", type=int, default=15)
+    args = parser.parse_args(argv)
+    samples = load_samples(args.visits)
+    header(f"search on {samples['visits']:,} visits / {samples['visitors']:,} visitors")
+    with tempfile.TemporaryDirectory() as tmp:
+        data_dir = copy_history(Path(tmp), args.visits)
+        core = open_core(data_dir)
+        try:
+            raw = RawSearch(database_path(data_dir), str(core.settings.get("nik_hash_key")))
+            print("-- returning-visitor search (suggest)")
+            bench_suggest(core, raw, queries(samples, random.Random(7)), args.rounds)
+            print("-- visit lists")
+            bench_lists(core, args.list_runs)
+            raw.conn.close()
+        finally:
+            core.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
