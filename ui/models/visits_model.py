@@ -42,7 +42,6 @@ class VisitsTableModel(QAbstractTableModel):
     """Visits matching a `VisitFilter`, newest check-in first, loaded lazily."""
 
     total_changed = Signal(int)  # how many visits match the filter (not just loaded)
-    loading_changed = Signal(bool)
     load_failed = Signal(str)
 
     def __init__(self, ctx: AppContext, flt: VisitFilter | None = None,
@@ -188,7 +187,7 @@ class VisitsTableModel(QAbstractTableModel):
         if generation != self._generation:
             return
         self._exhausted = len(rows) < self._batch
-        if rows:
+        if rows:  # (a view or tester may call fetchMore from these signals)
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
             self._rows.extend(rows)
@@ -203,13 +202,12 @@ class VisitsTableModel(QAbstractTableModel):
         self.load_failed.emit(getattr(exc, "message", None) or str(exc))
 
     def _set_total(self, total: int) -> None:
-        self._total = total
-        self.total_changed.emit(total)
+        if total != self._total:
+            self._total = total
+            self.total_changed.emit(total)
 
     def _set_loading(self, loading: bool) -> None:
-        if loading != self._loading:
-            self._loading = loading
-            self.loading_changed.emit(loading)
+        self._loading = loading
 
     @Slot(object)
     def _on_data_changed(self, changed: frozenset[str]) -> None:

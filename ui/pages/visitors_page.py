@@ -16,7 +16,6 @@ from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from smesco_desk.services.actors import Permission
-from smesco_desk.services.values import VisitRecord
 from ui.context import AppContext
 from ui.pages.visitors.badges import VisitorDocuments
 from ui.pages.visitors.checkout_bar import CheckOutBar
@@ -44,7 +43,7 @@ class VisitorsPage(QWidget):
         self.form: RegistrationForm | None = None
         self.checkout_bar: CheckOutBar | None = None
         self.lists = VisitLists(ctx, self.documents, self)
-        self.lists.visitor_checked_out.connect(self._on_checked_out)
+        self.lists.visitor_checked_out.connect(self.visitor_checked_out)
         self.lists.in_building_count_changed.connect(self.in_building_count_changed)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
@@ -57,7 +56,7 @@ class VisitorsPage(QWidget):
 
     def _build_form(self) -> QScrollArea:
         self.form = RegistrationForm(self.ctx, self.documents)
-        self.form.visitor_registered.connect(self._on_registered)
+        self.form.visitor_registered.connect(self.visitor_checked_in)
         self.form.badge_scanned.connect(self._on_badge_scanned)
         scroll = QScrollArea(self)
         scroll.setObjectName("registration_scroll")
@@ -73,7 +72,7 @@ class VisitorsPage(QWidget):
         right.setSpacing(12)
         if self.ctx.can(Permission.CHECK_OUT):
             self.checkout_bar = CheckOutBar(self.ctx, self)
-            self.checkout_bar.visitor_checked_out.connect(self._on_checked_out)
+            self.checkout_bar.visitor_checked_out.connect(self.visitor_checked_out)
             right.addWidget(self.checkout_bar)
         right.addWidget(self.lists, 1)
         return right
@@ -108,16 +107,8 @@ class VisitorsPage(QWidget):
 
     # --- relays ---------------------------------------------------------------
 
-    @Slot(object)
-    def _on_registered(self, visit: VisitRecord) -> None:
-        self.visitor_checked_in.emit(visit)
-
     @Slot(str)
     def _on_badge_scanned(self, text: str) -> None:
         if self.checkout_bar is not None:
             self.focus_scan()
             self.checkout_bar.check_out(text)
-
-    @Slot(object)
-    def _on_checked_out(self, visit: VisitRecord) -> None:
-        self.visitor_checked_out.emit(visit)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from smesco_desk.errors import DomainError
@@ -90,7 +90,7 @@ class StatusBanner(QFrame):
         self.action_button = QPushButton(self)
         self.action_button.setObjectName("banner_action_button")
         self.action_button.hide()
-        self.action_button.clicked.connect(self._on_action)
+        self.action_button.clicked.connect(self.action_triggered)
         text = QVBoxLayout()
         text.setSpacing(2)
         text.addWidget(self.headline_label)
@@ -122,7 +122,3 @@ class StatusBanner(QFrame):
 
     def kind(self) -> str:
         return str(self.property("kind") or "")
-
-    @Slot()
-    def _on_action(self) -> None:
-        self.action_triggered.emit()
