@@ -54,6 +54,12 @@ def upgrade(engine: Engine) -> None:
     from alembic import command
 
     cfg = alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    with engine.connect() as conn:
+        if conn.dialect.name == "sqlite":
+            # Take the write lock first: a second process starting at the same
+            # moment waits, then finds the schema at head and does nothing
+            # (a deferred transaction would fail with "database is locked").
+            conn = conn.execution_options(sqlite_begin="IMMEDIATE")
+        with conn.begin():
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
