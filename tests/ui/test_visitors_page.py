@@ -12,7 +12,8 @@ from smesco_desk.services.actors import Actor, Role
 from smesco_desk.services.core import Core
 from smesco_desk.services.values import VisitFilter, VisitorForm, VisitRecord, VisitScope
 from ui.context import AppContext
-from ui.pages.visitors.lists import IN_BUILDING_TAB
+from ui.pages.visitors.lists import HISTORY_TAB, IN_BUILDING_TAB
+from ui.pages.visitors.registration import same_person
 from ui.pages.visitors_page import VisitorsPage
 from ui.printing import PrintError
 from ui.settings import PRINT_BADGE_AFTER_REGISTER
@@ -206,6 +207,31 @@ def test_renaming_to_someone_else_breaks_the_link_to_the_returning_visitor(
     assert form.linked_visitor() is None and not form.chip.isVisible()
 
 
+def test_an_answer_to_older_text_is_dropped(page: VisitorsPage, core: Core,
+                                             admin: Actor) -> None:
+    _register(core, admin, "Siti Nurhaliza", "081234567801")
+    suggestions = page.form.suggestions
+    old = core.visitors.suggest(admin, "Siti")
+    page.form.name_edit.setFocus()
+    # Each edit moves the token on; an answer carrying the previous one is stale.
+    suggestions._on_text_edited("Si")
+    suggestions._show(suggestions._token - 1, old)
+    assert not suggestions.is_open()
+
+
+@pytest.mark.parametrize(("typed", "linked", "same"), [
+    ("Siti Nurhaliza", "Siti Nurhaliza", True),
+    ("Siti Nurhalizah", "Siti Nurhaliza", True),  # a typo fixed
+    ("Siti", "Siti Nurhaliza", True),  # the last name dropped
+    ("siti  nurhaliza", "Siti Nurhaliza", True),
+    ("Siti Aminah", "Siti Nurhaliza", False),
+    ("Budi", "Siti Nurhaliza", False),
+    ("", "Siti Nurhaliza", False),
+])
+def test_same_person(typed: str, linked: str, same: bool) -> None:
+    assert same_person(typed, linked) is same
+
+
 # --- check-out ------------------------------------------------------------------
 
 
@@ -271,7 +297,8 @@ def test_history_search_runs_in_the_service(qtbot, page: VisitorsPage, core: Cor
                                             admin: Actor) -> None:
     _register(core, admin, "Siti Nurhaliza", "081234567801", organisation="Batik Sekar")
     other = _register(core, admin, "Budi Santoso", "081298765402", organisation="Kopi Gayo")
-    page.lists.history_model.refresh()
+    page.lists.tabs.setCurrentIndex(HISTORY_TAB)  # history loads when first shown
+    assert page.lists.history_model.rowCount() == 2
     page.lists.search_edit.setText("gayo")
     qtbot.waitUntil(lambda: page.lists.history_model.filter().text == "gayo")
     assert page.lists.history_model.rowCount() == 1

@@ -45,7 +45,8 @@ class VisitsTableModel(QAbstractTableModel):
     load_failed = Signal(str)
 
     def __init__(self, ctx: AppContext, flt: VisitFilter | None = None,
-                 parent: QObject | None = None, *, batch_size: int = BATCH_SIZE) -> None:
+                 parent: QObject | None = None, *, batch_size: int = BATCH_SIZE,
+                 live: bool = True) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._filter = flt or VisitFilter()
@@ -56,8 +57,10 @@ class VisitsTableModel(QAbstractTableModel):
         self._loading = False
         self._generation = 0
         self._today = wib_today()
+        self._live, self._stale = live, not live
         ctx.runner.data_changed.connect(self._on_data_changed)
-        self._load_first()
+        if live:
+            self._load_first()
 
     # --- public -------------------------------------------------------------
 
@@ -71,6 +74,12 @@ class VisitsTableModel(QAbstractTableModel):
         self._rows, self._total, self._exhausted = [], 0, False
         self.endResetModel()
         self._load_first()
+
+    def set_live(self, live: bool) -> None:
+        """A model nobody looks at (a hidden tab) only notes changes; it reloads when shown."""
+        self._live = live
+        if live and self._stale:
+            self._load_first()
 
     def refresh(self) -> None:
         """Load again as many rows as are loaded now; the old rows stay until then."""
@@ -155,7 +164,7 @@ class VisitsTableModel(QAbstractTableModel):
         if column == COL_IN:
             return self._time(r.checked_in_at)
         if column == COL_OUT:
-            return self._time(r.checked_out_at) if r.checked_out_at else ""
+            return self._time_out(r)
         values = (r.badge_number, r.name, r.organisation, r.purpose_label, r.host)
         return values[column] if 0 <= column < len(values) else ""
 
@@ -166,10 +175,19 @@ class VisitsTableModel(QAbstractTableModel):
             return local.strftime("%H:%M")
         return local.strftime("%d-%m-%Y %H:%M")
 
+    def _time_out(self, r: VisitRecord) -> str:
+        """Just HH:MM when the visitor left on the day they came (nearly always)."""
+        if r.checked_out_at is None:
+            return ""
+        out = to_wib(r.checked_out_at)
+        return out.strftime("%H:%M") if out.date() == to_wib(r.checked_in_at).date() \
+            else out.strftime("%d-%m-%Y %H:%M")
+
     # --- loading ------------------------------------------------------------
 
     def _load_first(self) -> None:
         self._today = wib_today()
+        self._stale = False
         self.refresh()
 
     # State changes before the signals: a view or tester may call fetchMore from them.
@@ -211,9 +229,13 @@ class VisitsTableModel(QAbstractTableModel):
 
     @Slot(object)
     def _on_data_changed(self, changed: frozenset[str]) -> None:
-        if "visits" in changed:
+        if "visits" not in changed:
+            return
+        if self._live:
             self._today = wib_today()
             self.refresh()
+        else:
+            self._stale = True
 
 
 __all__ = [

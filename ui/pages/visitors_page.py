@@ -23,7 +23,7 @@ from ui.pages.visitors.common import PAGE_STYLE, DocumentPrinterLike
 from ui.pages.visitors.lists import VisitLists
 from ui.pages.visitors.registration import RegistrationForm
 
-FORM_WIDTH = 410
+FORM_WIDTH = 390
 
 
 class VisitorsPage(QWidget):

@@ -48,7 +48,8 @@ class CheckOutBar(QFrame):
         layout.addLayout(row)
         layout.addWidget(self.scan_edit)
         layout.addWidget(self.message_label)
-        self.message_label.hide()
+        # The line is kept even when empty, so the lists do not jump at every scan.
+        self.message_label.setMinimumHeight(self.message_label.fontMetrics().height())
 
     @Slot()
     def submit(self) -> None:
@@ -89,10 +90,9 @@ class CheckOutBar(QFrame):
         set_flag(self.message_label, "kind", kind)
         set_flag(self.scan_edit, "invalid", kind == "error")
         self.message_label.setText(text)
-        self.message_label.setVisible(bool(text))
 
     def message(self) -> str:
-        return self.message_label.text() if self.message_label.isVisible() else ""
+        return self.message_label.text()
 
     @Slot()
     def _on_edited(self) -> None:

@@ -23,6 +23,7 @@ QLineEdit[invalid="true"], QComboBox[invalid="true"] {
 QCheckBox[invalid="true"] { color: #b42318; }
 QLineEdit#scan_edit { font-size: 15pt; padding: 8px 12px; border: 2px solid #1d5fa8; }
 QLineEdit#scan_edit[invalid="true"] { border: 2px solid #b42318; }
+QLabel#scan_message_label { font-size: 12pt; }
 QLabel#scan_message_label[kind="success"] { color: #1e7a46; font-weight: 600; }
 QLabel#scan_message_label[kind="error"] { color: #b42318; font-weight: 600; }
 QFrame#status_banner { border-radius: 6px; padding: 2px; }

@@ -41,6 +41,8 @@ from ui.pages.visitors.details import VisitDetailsDialog
 
 SEARCH_DEBOUNCE_MS = 300
 SHARES = {COL_NAME: 0.38, COL_ORGANISATION: 0.34, COL_HOST: 0.28}  # of the free width
+PURPOSE_SAMPLES = ("Business Lounge", "Pelatihan / Kelas")  # the longest default labels
+MIN_SHARED_WIDTH = 300  # below this the table scrolls sideways rather than cut names
 IN_BUILDING_TAB, TODAY_TAB, HISTORY_TAB = range(3)
 
 
@@ -64,33 +66,59 @@ class VisitTable(QTableView):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.verticalHeader().hide()
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
-        self._size_columns(long_times)
+        self._long_times = long_times
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setMinimumSectionSize(48)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._on_header_menu)
         model.modelAboutToBeReset.connect(self._keep_place)
         model.modelReset.connect(self._restore_place)
 
-    def _size_columns(self, long_times: bool) -> None:
-        """Badge, purpose and times fixed; name, organisation and host share the rest."""
-        header = self.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setStretchLastSection(False)
-        header.setMinimumSectionSize(48)
-        metrics = self.fontMetrics()
-        time_text = "00-00-0000 00:00" if long_times else "00:00"
-        self._fixed = {COL_BADGE: metrics.horizontalAdvance("D01-000000-000") + 24,
-                       COL_PURPOSE: metrics.horizontalAdvance("Pelatihan / Kelas") + 24,
-                       COL_IN: metrics.horizontalAdvance(time_text) + 24,
-                       COL_OUT: metrics.horizontalAdvance(time_text) + 24}
-        for column in self._fixed:  # never narrower than the column's title
-            self._fixed[column] = max(self._fixed[column],
-                                      header.sectionSizeFromContents(column).width())
-            header.resizeSection(column, self._fixed[column])
+    def _fixed_widths(self) -> dict[int, int]:
+        """Badge, purpose and times: as wide as their usual text in the current font."""
+        metrics, header = self.fontMetrics(), self.horizontalHeader()
+        time_in = "00-00-0000 00:00" if self._long_times else "00:00"
+        purpose = max(metrics.horizontalAdvance(t) for t in PURPOSE_SAMPLES)
+        widths = {COL_BADGE: metrics.horizontalAdvance("D01-000000-000"),
+                  COL_PURPOSE: purpose, COL_IN: metrics.horizontalAdvance(time_in),
+                  COL_OUT: metrics.horizontalAdvance("00:00")}
+        return {column: max(width + 16, header.sectionSizeFromContents(column).width())
+                for column, width in widths.items() if not self.isColumnHidden(column)}
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        # Sized here, not in __init__: only now is the style sheet's font in effect.
         super().resizeEvent(event)
-        fixed = sum(w for c, w in self._fixed.items() if not self.isColumnHidden(c))
-        free = max(self.viewport().width() - fixed - 2, 3 * 100)
-        for column, share in SHARES.items():
-            self.horizontalHeader().resizeSection(column, int(free * share))
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        header = self.horizontalHeader()
+        fixed = self._fixed_widths()
+        for column, width in fixed.items():
+            header.resizeSection(column, width)
+        free = max(self.viewport().width() - sum(fixed.values()) - 2, MIN_SHARED_WIDTH)
+        shares = {c: s for c, s in SHARES.items() if not self.isColumnHidden(c)}
+        for column, share in shares.items():  # never narrower than the column's title
+            width = int(free * share / sum(shares.values()))
+            header.resizeSection(column, max(width, header.sectionSizeFromContents(column).width()))
+
+    @Slot(QPoint)
+    def _on_header_menu(self, pos: QPoint) -> None:
+        """Right-click on the titles: show or hide columns (not the name)."""
+        menu = QMenu(self)
+        for column in range(self._model.columnCount()):
+            if column == COL_NAME:
+                continue
+            action = menu.addAction(str(self._model.headerData(column, Qt.Orientation.Horizontal)))
+            action.setCheckable(True)
+            action.setChecked(not self.isColumnHidden(column))
+            action.toggled.connect(lambda shown, c=column: self._show_column(c, shown))
+        menu.exec(self.horizontalHeader().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def _show_column(self, column: int, shown: bool) -> None:
+        self.setColumnHidden(column, not shown)
+        self._fit_columns()
 
     def current_record(self) -> VisitRecord | None:
         index = self.currentIndex()
@@ -124,7 +152,10 @@ class VisitLists(QWidget):
         self._documents = documents
         self.in_building_model = VisitsTableModel(ctx, VisitFilter(VisitScope.IN_BUILDING), self)
         self.today_model = VisitsTableModel(ctx, VisitFilter(VisitScope.TODAY), self)
-        self.history_model = VisitsTableModel(ctx, VisitFilter(VisitScope.HISTORY), self)
+        # History can be large: it loads when its tab is first shown, and refreshes
+        # only while shown (the other two show their counts in the tab titles).
+        self.history_model = VisitsTableModel(ctx, VisitFilter(VisitScope.HISTORY), self,
+                                              live=False)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("visit_tabs")
         self.tabs.setDocumentMode(False)
@@ -132,6 +163,7 @@ class VisitLists(QWidget):
         self.today_table = self._table(self.today_model, "today_table")
         self.tabs.addTab(self.today_table, "")
         self.tabs.addTab(self._build_history(), self.tr("Riwayat"))
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         self.banner = StatusBanner(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -211,6 +243,8 @@ class VisitLists(QWidget):
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
         self._search_timer.timeout.connect(self.search_history)
         self.history_table = self._table(self.history_model, "history_table", long_times=True)
+        # Dates make this table wider; the purpose is in the details and the header menu.
+        self.history_table.setColumnHidden(COL_PURPOSE, True)
         row = QHBoxLayout()
         row.addWidget(self.search_edit, 1)
         row.addWidget(self.history_count_label)
@@ -237,6 +271,10 @@ class VisitLists(QWidget):
     @Slot(str)
     def _on_load_failed(self, message: str) -> None:
         self.banner.show_message("error", message)
+
+    @Slot(int)
+    def _on_tab_changed(self, index: int) -> None:
+        self.history_model.set_live(index == HISTORY_TAB)
 
     # --- history search -------------------------------------------------------
 
