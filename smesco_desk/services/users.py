@@ -16,12 +16,22 @@ from smesco_desk.db.models import User
 from smesco_desk.errors import DomainError, NotFound, ValidationError
 from smesco_desk.i18n import _
 from smesco_desk.services.actors import Actor, Permission, Role, require
-from smesco_desk.services.recording import new_synced, record, touch
+from smesco_desk.services.recording import audit, new_synced, record, touch
 
 if TYPE_CHECKING:
     from smesco_desk.services.core import Core
 
 _hasher = PasswordHasher()
+_dummy: list[str] = []
+
+
+def _dummy_hash() -> str:
+    """A hash to verify against when the user is unknown (same cost as a real one)."""
+    if not _dummy:
+        _dummy.append(_hasher.hash("not-a-real-password"))
+    return _dummy[0]
+
+
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{2,31}$")
 MIN_PASSWORD = 8
 
@@ -67,18 +77,35 @@ class UserService:
             return session.scalar(select(func.count()).select_from(User)) or 0
 
     def authenticate(self, username: str, password: str) -> Actor:
-        """The actor for a correct login; DomainError otherwise (same message either way)."""
+        """The actor for a correct login; DomainError otherwise (same message either way).
+
+        The password is checked outside any write transaction (argon2 is slow on
+        purpose), and an unknown user costs as much as a wrong password.
+        """
         wrong = DomainError(_("Nama pengguna atau kata sandi salah."), "password")
+        name = username.strip().lower()
+        with self.core.db.read() as session:
+            user = session.scalar(select(User).where(User.username == name))
+            found = user is not None and user.active and user.deleted_at is None
+            stored = user.password_hash if user is not None and found else _dummy_hash()
+            actor = (
+                Actor(user.username, Role(user.role), "user", user.full_name, user.id)
+                if user is not None
+                else None
+            )
+        try:
+            _hasher.verify(stored, password)
+        except (VerificationError, InvalidHashError):
+            raise wrong from None
+        if not found or actor is None:
+            raise wrong
         with self.core.db.write() as session:
-            user = session.scalar(select(User).where(User.username == username.strip().lower()))
-            if user is None or not user.active or user.deleted_at is not None:
-                raise wrong
-            try:
-                _hasher.verify(user.password_hash, password)
-            except (VerificationError, InvalidHashError):
-                raise wrong from None
-            user.last_login_at = self.core.now()
-            return Actor(user.username, Role(user.role), "user", user.full_name, user.id)
+            row = session.get(User, actor.user_id)
+            now = self.core.now()
+            if row is not None:
+                row.last_login_at = now
+            audit(session, actor, self.core.desk_code, now, "user.login", row)
+        return actor
 
     def create(
         self, actor: Actor, username: str, full_name: str, password: str, role: str
