@@ -192,6 +192,19 @@ def test_returning_visitor_is_suggested_by_phone_digits_and_fills_the_form(
     assert registered.args[0].visitor_id == first.visitor_id
 
 
+def test_enter_without_choosing_a_suggestion_registers_and_closes_the_list(
+        qtbot, page: VisitorsPage, core: Core, admin: Actor) -> None:
+    _register(core, admin, "Siti Nurhaliza", "081234567801")
+    form = page.form
+    form.name_edit.setFocus()
+    _type(qtbot, "Siti")
+    qtbot.waitUntil(form.suggestions.is_open)
+    _key(qtbot, Qt.Key.Key_Return)  # no row highlighted: this is "register"
+    assert not form.suggestions.is_open()
+    assert form.errors["phone"].isVisible()  # the form was submitted (and refused)
+    assert form.linked_visitor() is None
+
+
 def test_renaming_to_someone_else_breaks_the_link_to_the_returning_visitor(
         qtbot, page: VisitorsPage, core: Core, admin: Actor) -> None:
     first = _register(core, admin, "Siti Nurhaliza", "081234567801")

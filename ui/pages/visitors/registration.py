@@ -280,6 +280,7 @@ class RegistrationForm(QFrame):
 
     @Slot()
     def submit(self) -> None:
+        self.suggestions.hide()
         if self._busy:
             return
         if SCANNED_BADGE.fullmatch(self.name_edit.text()):
