@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 from smesco_desk.services.values import VisitRecord
 from ui.context import AppContext
 from ui.pages.visitors.common import DocumentPrinterLike
+from ui.printing import DocumentPrinter
 from ui.settings import BADGE_FORMAT, PREVIEW_BEFORE_PRINT
 
 Done = Callable[[bool], None]  # True: sent straight to the printer (not previewed/saved)
@@ -19,7 +20,7 @@ Failed = Callable[[BaseException], None]
 class VisitorDocuments(QObject):
     """Badges (card or label, as set) and the evacuation list, through one printer.
 
-    `printer` defaults to ui.printing.DocumentPrinter, made when first needed.
+    `printer` defaults to a ui.printing.DocumentPrinter, made when first needed.
     Callbacks run on the UI thread; a failed print leaves the visit as it is.
     """
 
@@ -32,8 +33,6 @@ class VisitorDocuments(QObject):
 
     def printer(self) -> DocumentPrinterLike:
         if self._printer is None:
-            from ui.printing import DocumentPrinter
-
             self._printer = DocumentPrinter(self._ctx, self)
         return self._printer
 
