@@ -29,11 +29,7 @@ from smesco_desk.services.values import VisitFilter, VisitScope
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.pages.settings_page import SettingsPage
-
-try:  # the Visitors page is being written alongside this window
-    from ui.pages.visitors_page import VisitorsPage
-except ImportError:  # pragma: no cover - temporary
-    VisitorsPage = None  # type: ignore[assignment,misc]
+from ui.pages.visitors_page import VisitorsPage
 
 AUTO_CHECK_OUT_MS = 60_000
 GEOMETRY_STATE, WINDOW_STATE = "main_window/geometry", "main_window/state"
@@ -73,7 +69,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("page_stack")
         self.pages: dict[str, QWidget] = {}
-        self._add_page("visitors", self.tr("Tamu"), self._visitors_page())
+        self._add_page("visitors", self.tr("Tamu"), VisitorsPage(self.ctx))
         self._add_page("settings", self.tr("Pengaturan"), SettingsPage(self.ctx, self))
         self.nav_list.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav_list.setCurrentRow(0)
@@ -85,11 +81,6 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav_list)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-
-    def _visitors_page(self) -> QWidget:
-        if VisitorsPage is None:  # pragma: no cover - temporary
-            return QLabel(self.tr("Halaman tamu sedang disiapkan."), self)
-        return VisitorsPage(self.ctx)
 
     def _add_page(self, name: str, title: str, page: QWidget) -> None:
         item = QListWidgetItem(title, self.nav_list)

@@ -7,6 +7,7 @@ gets its own database, its own QSettings file, and a cheap password hasher.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,13 +18,10 @@ from PySide6.QtCore import QSettings
 from smesco_desk.services import users as users_module
 from smesco_desk.services.actors import Actor
 from smesco_desk.services.core import Core, open_core
+from tests.ui.helpers_ui import ADMIN_PASSWORD, ADMIN_USERNAME
 from ui.context import AppContext
 from ui.operations import OperationRunner
 from ui.settings import UiSettings
-
-ADMIN_USERNAME = "admin"
-ADMIN_PASSWORD = "rahasia-admin-1"
-USER_PASSWORD = "rahasia-user-1"
 
 
 @pytest.fixture(autouse=True)
@@ -31,6 +29,15 @@ def _cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
     """Argon2 with tiny costs (logins still verify for real)."""
     monkeypatch.setattr(users_module, "_hasher",
                         PasswordHasher(time_cost=1, memory_cost=64, parallelism=1))
+
+
+@pytest.fixture(autouse=True)
+def _collect_qt_garbage(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Free each test's widget cycles while Qt is still running: Qt objects left
+    for the interpreter's final clean-up can crash it at exit."""
+    yield
+    if "qapp" in request.fixturenames or "qtbot" in request.fixturenames:
+        gc.collect()
 
 
 @pytest.fixture

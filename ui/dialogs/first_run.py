@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 
 from smesco_desk.errors import DomainError, ValidationError
 from smesco_desk.i18n import _ as core_tr
-from smesco_desk.services.actors import ROLE_LABELS, Actor
+from smesco_desk.services.actors import ROLE_LABELS, Actor, Role
 from smesco_desk.services.core import Core
 from smesco_desk.services.setup import normalize_desk_code
+from smesco_desk.services.users import validate_new_user
 from ui.context import AppContext
 from ui.dialogs.login import LAST_USERNAME
 from ui.errors import show_error
@@ -33,7 +34,11 @@ DEFAULT_DESK = "D01"
 
 
 def set_up_desk(core: Core, desk: str, username: str, full_name: str, password: str) -> Actor:
-    """The whole first run (worker thread): desk, administrator, login."""
+    """The whole first run (worker thread): desk, administrator, login.
+
+    The administrator's details are checked first, so a typo writes nothing.
+    """
+    validate_new_user(username.strip().lower(), full_name, password, Role.ADMIN.value)
     core.setup.initialize(desk)
     core.setup.create_first_admin(username, full_name, password)
     return core.users.authenticate(username, password)

@@ -1,0 +1,213 @@
+"""The main window: pages, status bar, menus, automatic check-out, window state."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+import ui.main_window
+from smesco_desk.clock import WIB
+from smesco_desk.errors import DomainError
+from smesco_desk.services.actors import Actor, Role
+from smesco_desk.services.core import Core, open_core
+from smesco_desk.services.values import VisitorForm
+from tests.ui.helpers_ui import make_actor
+from ui.context import AppContext
+from ui.errors import error_box
+from ui.main_window import AUTO_CHECK_OUT_MS, GEOMETRY_STATE, MainWindow
+from ui.operations import OperationRunner
+from ui.pages.settings_page import SettingsPage
+from ui.pages.visitors_page import VisitorsPage
+from ui.settings import UiSettings
+
+WINDOWS: list[MainWindow] = []
+
+
+@pytest.fixture(autouse=True)
+def _close_windows_first(qtbot) -> Iterator[None]:
+    """Close the windows and let the zero-delay timers their pages start on hiding
+    run before pytest-qt deletes the widgets (as the app does when logging out)."""
+    yield
+    while WINDOWS:
+        WINDOWS.pop().close()
+    qtbot.wait(5)
+
+
+def make_window(qtbot, ctx: AppContext) -> MainWindow:
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    WINDOWS.append(window)
+    return window
+
+
+def register(core: Core, actor: Actor, name: str = "Siti Aminah") -> str:
+    form = VisitorForm(name, "081234567890", "meeting", consent=True)
+    return core.visitors.register(actor, form).id
+
+
+class MessageBoxes:
+    """Records message boxes instead of showing them."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.shown: list[QMessageBox] = []
+        self.infos: list[str] = []
+        monkeypatch.setattr(QMessageBox, "exec", lambda box: self.shown.append(box) or 0)
+        monkeypatch.setattr(QMessageBox, "information",
+                            staticmethod(lambda parent, title, text, *a: self.infos.append(text)))
+
+
+def test_two_pages_visitors_first(qtbot, ctx: AppContext) -> None:
+    window = make_window(qtbot, ctx)
+    titles = [window.nav_list.item(i).text() for i in range(window.nav_list.count())]
+    assert titles == ["Tamu", "Pengaturan"]
+    assert isinstance(window.pages["visitors"], VisitorsPage)
+    assert isinstance(window.pages["settings"], SettingsPage)
+    assert window.stack.currentWidget() is window.pages["visitors"]
+    window.nav_list.setCurrentRow(1)
+    assert window.stack.currentWidget() is window.pages["settings"]
+
+
+def test_status_bar_names_user_desk_and_people_inside(qtbot, ctx: AppContext) -> None:
+    window = make_window(qtbot, ctx)
+    assert window.user_label.text() == "Administrator Gedung · Administrator"
+    assert window.desk_label.text() == "Desk D01"
+    assert window.in_building_label.text() == "Di dalam gedung: 0 orang"
+    register(ctx.core, ctx.require_actor())
+    ctx.runner.data_changed.emit(frozenset({"visits"}))
+    assert window.in_building_label.text() == "Di dalam gedung: 1 orang"
+
+
+def test_busy_indicator_follows_the_runner(qtbot, ctx: AppContext) -> None:
+    window = make_window(qtbot, ctx)
+    assert window.busy_bar.isHidden()
+    ctx.runner.busy_changed.emit("Mencadangkan data…")
+    assert not window.busy_bar.isHidden()
+    assert window.busy_label.text() == "Mencadangkan data…"
+    ctx.runner.busy_changed.emit("")
+    assert window.busy_bar.isHidden() and window.busy_label.text() == ""
+
+
+class MovableClock:
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def test_auto_check_out_runs_at_start_and_every_minute(qtbot, tmp_path: Path,
+                                                       ui_settings: UiSettings,
+                                                       runner: OperationRunner) -> None:
+    clock = MovableClock(datetime(2026, 3, 10, 10, 0, tzinfo=WIB).astimezone(UTC))
+    core = open_core(tmp_path / "clocked", clock=clock)
+    core.setup.initialize("D01")
+    core.setup.create_first_admin("admin", "Admin", "rahasia-admin-1")
+    admin = core.users.authenticate("admin", "rahasia-admin-1")
+    visit_id = register(core, admin)
+    clock.now += timedelta(days=1)  # past last night's closing time
+    changes: list[frozenset[str]] = []
+    runner.data_changed.connect(changes.append)
+    window = make_window(qtbot, AppContext(core, runner, ui_settings, admin))
+    assert window.auto_check_out_timer.isActive()
+    assert window.auto_check_out_timer.interval() == AUTO_CHECK_OUT_MS
+    qtbot.waitUntil(lambda: core.visitors.get_visit(visit_id).checked_out_at is not None)
+    assert frozenset({"visits"}) in changes
+    assert window.in_building_label.text() == "Di dalam gedung: 0 orang"
+    core.close()
+
+
+def test_nothing_to_close_announces_no_change(qtbot, ctx: AppContext) -> None:
+    window = make_window(qtbot, ctx)
+    changes: list[frozenset[str]] = []
+    ctx.runner.data_changed.connect(changes.append)
+    window.run_auto_check_out()
+    assert changes == []
+
+
+def test_backup_writes_the_chosen_file(qtbot, ctx: AppContext, tmp_path: Path,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    boxes = MessageBoxes(monkeypatch)
+    target = tmp_path / "cadangan" / "hari-ini.sqlite3"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *args: (str(target), "")))
+    window = make_window(qtbot, ctx)
+    assert window.backup_action.isEnabled()
+    window.backup_action.trigger()
+    assert target.is_file() and target.stat().st_size > 0
+    assert boxes.infos and str(target) in boxes.infos[0]
+
+
+def test_backup_cancelled_does_nothing(qtbot, ctx: AppContext,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    boxes = MessageBoxes(monkeypatch)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *args: ("", "")))
+    make_window(qtbot, ctx).backup_action.trigger()
+    assert boxes.infos == [] and boxes.shown == []
+
+
+def test_a_receptionist_cannot_back_up(qtbot, ctx: AppContext, admin: Actor) -> None:
+    ctx.actor = make_actor(ctx.core, admin, Role.RECEPTIONIST, "sari")
+    window = make_window(qtbot, ctx)
+    assert not window.backup_action.isEnabled()
+    assert window.user_label.text() == "Sari · Resepsionis"
+
+
+def test_domain_errors_show_their_message_only(qtbot, ctx: AppContext,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    boxes = MessageBoxes(monkeypatch)
+    make_window(qtbot, ctx)
+    ctx.runner.error_unhandled.emit(DomainError("Kartu ini sudah dicatat keluar."))
+    assert boxes.shown[0].text() == "Kartu ini sudah dicatat keluar."
+    assert boxes.shown[0].detailedText() == ""
+
+
+def test_unexpected_errors_keep_details_behind_a_button(qtbot, ctx: AppContext,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    boxes = MessageBoxes(monkeypatch)
+    make_window(qtbot, ctx)
+    ctx.runner.op(lambda: 1 / 0).run()  # no failure callback: error_unhandled
+    box = boxes.shown[0]
+    assert "tidak terduga" in box.text() and "ZeroDivisionError" not in box.text()
+    assert "ZeroDivisionError" in box.detailedText()
+
+
+def test_error_box_for_a_domain_error_without_a_traceback(qtbot) -> None:
+    box = error_box(None, DomainError("Printer tidak ditemukan."))
+    qtbot.addWidget(box)
+    assert box.text() == "Printer tidak ditemukan." and box.detailedText() == ""
+
+
+def test_logout_and_close_are_announced(qtbot, ctx: AppContext) -> None:
+    window = make_window(qtbot, ctx)
+    with qtbot.waitSignal(window.logout_requested, timeout=1000):
+        window.logout_action.trigger()
+    with qtbot.waitSignal(window.closed, timeout=1000):
+        window.close()
+
+
+def test_window_geometry_is_remembered(qtbot, ctx: AppContext) -> None:
+    window = make_window(qtbot, ctx)
+    window.show()
+    window.resize(QSize(window.width(), 520))  # the offscreen screen is only 800x600
+    window.close()
+    assert ctx.settings.state(GEOMETRY_STATE) is not None
+    again = make_window(qtbot, ctx)
+    assert again.height() == 520
+
+
+def test_about_names_the_application(qtbot, ctx: AppContext,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    texts: list[str] = []
+    monkeypatch.setattr(QMessageBox, "about",
+                        staticmethod(lambda parent, title, text: texts.append(text)))
+    make_window(qtbot, ctx).about_action.trigger()
+    assert "Smesco Desk" in texts[0]
+
+
+def test_the_window_module_imports_the_visitors_page_directly() -> None:
+    assert ui.main_window.VisitorsPage is VisitorsPage

@@ -1,0 +1,273 @@
+"""Settings: printers and language (this PC), building settings, purposes, users."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QTime
+
+import ui.dialogs.settings_dialog as settings_module
+from smesco_desk.services.actors import Actor, Role
+from tests.ui.helpers_ui import make_actor
+from ui.context import AppContext
+from ui.dialogs.admin_pages import ROW_VALUE_ROLE, PurposesPage, UsersPage
+from ui.dialogs.settings_dialog import (
+    BusinessPage,
+    LanguagePage,
+    PrintersPage,
+    SettingsDialog,
+    SettingsPanel,
+)
+from ui.settings import (
+    BADGE_FORMAT,
+    BADGE_PRINTER,
+    LANGUAGE,
+    OFFICE_PRINTER,
+    PREVIEW_BEFORE_PRINT,
+    PRINT_BADGE_AFTER_REGISTER,
+    RECEIPT_PRINTER,
+)
+
+PRINTERS = ["Kartu-Zebra", "Struk-Epson", "Kantor-HP"]
+
+
+@pytest.fixture(autouse=True)
+def fake_printers(monkeypatch: pytest.MonkeyPatch) -> None:
+    info = settings_module.QPrinterInfo
+    monkeypatch.setattr(info, "availablePrinterNames", staticmethod(lambda: list(PRINTERS)))
+    monkeypatch.setattr(info, "defaultPrinterName", staticmethod(lambda: "Kantor-HP"))
+
+
+def make(qtbot, widget):
+    qtbot.addWidget(widget)
+    return widget
+
+
+def choose(combo, data: object) -> None:
+    index = combo.findData(data)
+    assert index >= 0, data
+    combo.setCurrentIndex(index)
+
+
+# --- this PC's options ------------------------------------------------------------
+
+
+def test_printers_lists_the_system_printers_and_the_default(qtbot, ctx: AppContext) -> None:
+    page = make(qtbot, PrintersPage(ctx))
+    page.load()
+    combo = page.printer_combos["badge"]
+    items = [combo.itemText(i) for i in range(combo.count())]
+    assert items == ["Printer bawaan sistem (Kantor-HP)", *PRINTERS]
+    assert combo.currentData() == ""
+
+
+def test_printers_are_saved_per_kind(qtbot, ctx: AppContext) -> None:
+    page = make(qtbot, PrintersPage(ctx))
+    page.load()
+    choose(page.printer_combos["badge"], "Kartu-Zebra")
+    choose(page.printer_combos["receipt"], "Struk-Epson")
+    choose(page.badge_format_combo, "label")
+    page.auto_print_check.setChecked(False)
+    page.preview_check.setChecked(True)
+    with qtbot.waitSignal(page.saved, timeout=1000):
+        page.save()
+    settings = ctx.settings
+    assert settings.get(BADGE_PRINTER) == "Kartu-Zebra"
+    assert settings.get(RECEIPT_PRINTER) == "Struk-Epson"
+    assert settings.get(OFFICE_PRINTER) == ""
+    assert settings.printer_for("badge") == "Kartu-Zebra"
+    assert settings.get(BADGE_FORMAT) == "label"
+    assert settings.get(PRINT_BADGE_AFTER_REGISTER) is False
+    assert settings.get(PREVIEW_BEFORE_PRINT) is True
+
+
+def test_a_printer_that_went_away_stays_chosen_and_is_marked(qtbot, ctx: AppContext) -> None:
+    ctx.settings.set(RECEIPT_PRINTER, "Struk-Lama")
+    page = make(qtbot, PrintersPage(ctx))
+    page.load()
+    combo = page.printer_combos["receipt"]
+    assert combo.currentText() == "Struk-Lama (tidak tersedia)"
+    page.save()
+    assert ctx.settings.get(RECEIPT_PRINTER) == "Struk-Lama"
+
+
+def test_language_is_saved(qtbot, ctx: AppContext) -> None:
+    page = make(qtbot, LanguagePage(ctx))
+    page.load()
+    assert page.language_combo.currentData() == "id"
+    choose(page.language_combo, "en")
+    page.save()
+    assert ctx.settings.get(LANGUAGE) == "en"
+
+
+# --- building settings (database) ---------------------------------------------------
+
+
+def test_building_settings_load_from_the_database(qtbot, ctx: AppContext) -> None:
+    page = make(qtbot, BusinessPage(ctx))
+    page.load()
+    assert page.building_name_edit.text() == "SMESCO Indonesia"
+    assert page.closing_time_edit.time() == QTime(21, 0)
+    assert page.retention_spin.value() == 365
+
+
+def test_building_settings_are_saved_through_the_core(qtbot, ctx: AppContext) -> None:
+    page = make(qtbot, BusinessPage(ctx))
+    page.load()
+    page.building_name_edit.setText("Gedung SMESCO")
+    page.closing_time_edit.setTime(QTime(20, 30))
+    page.retention_spin.setValue(180)
+    with qtbot.waitSignal(page.saved, timeout=1000):
+        page.save()
+    settings = ctx.core.settings
+    assert settings.get("building_name") == "Gedung SMESCO"
+    assert settings.get("closing_time") == "20:30"
+    assert settings.get("visitor_retention_days") == 180
+
+
+def test_a_refused_setting_is_shown_under_its_field(qtbot, ctx: AppContext) -> None:
+    page = make(qtbot, BusinessPage(ctx))
+    page.load()
+    page.building_name_edit.setText("   ")
+    page.retention_spin.setValue(90)
+    page.save()
+    error = page.errors["building_name"]
+    assert not error.isHidden() and error.text() == "Wajib diisi."
+    assert ctx.core.settings.get("building_name") == "SMESCO Indonesia"
+    assert ctx.core.settings.get("visitor_retention_days") == 90  # the valid one is kept
+
+
+# --- purposes ---------------------------------------------------------------------
+
+
+def test_purposes_table_lists_every_purpose(qtbot, qtmodeltester, ctx: AppContext) -> None:
+    page = make(qtbot, PurposesPage(ctx))
+    page.load()
+    assert page.model.rowCount() == 7
+    qtmodeltester.check(page.model)
+    first = page.model.index(0, 0)
+    assert first.data() == "business_lounge"
+    assert first.data(ROW_VALUE_ROLE).label_id == "Business Lounge"
+
+
+def test_a_new_purpose_is_added(qtbot, ctx: AppContext) -> None:
+    page = make(qtbot, PurposesPage(ctx))
+    page.load()
+    page.new_purpose()
+    page.code_edit.setText("pameran")
+    page.label_id_edit.setText("Pameran produk")
+    page.label_en_edit.setText("Product fair")
+    page.save_purpose_button.click()
+    assert page.model.rowCount() == 8  # reloaded on data_changed
+    assert page.code_edit.isReadOnly()
+    codes = [p.code for p in ctx.core.visitors.purposes()]
+    assert "pameran" in codes
+
+
+def test_a_purpose_is_renamed_and_retired(qtbot, ctx: AppContext) -> None:
+    page = make(qtbot, PurposesPage(ctx))
+    page.load()
+    page.table.selectRow(3)  # meeting
+    assert page.code_edit.text() == "meeting" and page.code_edit.isReadOnly()
+    page.label_id_edit.setText("Rapat bisnis")
+    page.active_check.setChecked(False)
+    page.save_purpose_button.click()
+    everything = {p.code: p for p in ctx.core.visitors.purposes(active_only=False)}
+    assert everything["meeting"].label_id == "Rapat bisnis"
+    assert not everything["meeting"].active
+    assert "meeting" not in [p.code for p in ctx.core.visitors.purposes()]
+
+
+def test_a_bad_purpose_shows_errors_at_the_fields(qtbot, ctx: AppContext) -> None:
+    page = make(qtbot, PurposesPage(ctx))
+    page.load()
+    page.new_purpose()
+    page.code_edit.setText("X!")
+    page.save_purpose_button.click()
+    assert not page.errors["code"].isHidden()
+    assert not page.errors["label_id"].isHidden()
+    assert page.model.rowCount() == 7
+
+
+# --- users ------------------------------------------------------------------------
+
+
+def test_users_are_listed_and_added(qtbot, qtmodeltester, ctx: AppContext) -> None:
+    page = make(qtbot, UsersPage(ctx))
+    page.load()
+    assert page.model.rowCount() == 1
+    page.username_edit.setText("sari")
+    page.full_name_edit.setText("Sari Wulandari")
+    choose(page.role_combo, Role.RECEPTIONIST.value)
+    page.password_edit.setText("rahasia-sari-1")
+    page.add_button.click()
+    assert page.model.rowCount() == 2
+    qtmodeltester.check(page.model)
+    assert "sari" in page.result_label.text() and page.username_edit.text() == ""
+    actor = ctx.core.users.authenticate("sari", "rahasia-sari-1")
+    assert actor.role == Role.RECEPTIONIST
+    row = [page.model.index(r, 0).data() for r in range(2)].index("sari")
+    assert page.model.index(row, 2).data() == "Resepsionis"
+
+
+def test_user_errors_show_at_the_fields(qtbot, ctx: AppContext) -> None:
+    page = make(qtbot, UsersPage(ctx))
+    page.load()
+    page.username_edit.setText("admin")  # taken
+    page.full_name_edit.setText("Orang Lain")
+    page.password_edit.setText("rahasia-lain-1")
+    page.add_button.click()
+    assert "dipakai" in page.errors["username"].text()
+    page.username_edit.setText("baru")
+    page.password_edit.setText("pendek")
+    page.add_button.click()
+    assert page.errors["username"].isHidden()
+    assert not page.errors["password"].isHidden()
+    assert page.model.rowCount() == 1
+
+
+# --- the panel, by role -------------------------------------------------------------
+
+
+def tab_names(panel: SettingsPanel) -> list[str]:
+    return list(panel.pages)
+
+
+def test_an_administrator_sees_every_tab(qtbot, ctx: AppContext) -> None:
+    panel = make(qtbot, SettingsPanel(ctx))
+    assert tab_names(panel) == ["printers", "language", "business", "purposes", "users"]
+    assert [panel.tabs.tabText(i) for i in range(panel.tabs.count())] == [
+        "Printer", "Bahasa", "Gedung", "Tujuan kunjungan", "Pengguna"]
+
+
+@pytest.mark.parametrize(("role", "tabs"), [
+    (Role.RECEPTIONIST, ["printers", "language"]),
+    (Role.TENANT_MANAGER, ["printers", "language"]),
+    (Role.SUPERVISOR, ["printers", "language", "purposes"]),
+])
+def test_other_roles_see_fewer_tabs(qtbot, ctx: AppContext, admin: Actor, role: Role,
+                                    tabs: list[str]) -> None:
+    ctx.actor = make_actor(ctx.core, admin, role, "orang")
+    assert tab_names(make(qtbot, SettingsPanel(ctx))) == tabs
+
+
+def test_the_save_button_saves_every_options_page(qtbot, ctx: AppContext) -> None:
+    panel = make(qtbot, SettingsPanel(ctx))
+    choose(panel.pages["language"].language_combo, "en")
+    panel.pages["business"].building_name_edit.setText("Gedung SMESCO Jakarta")
+    panel.save_button.click()
+    assert ctx.settings.get(LANGUAGE) == "en"
+    assert ctx.core.settings.get("building_name") == "Gedung SMESCO Jakarta"
+    assert panel.status_label.text() == "Pengaturan tersimpan."
+
+
+def test_the_save_button_hides_on_list_tabs(qtbot, ctx: AppContext) -> None:
+    panel = make(qtbot, SettingsPanel(ctx))
+    panel.show_tab("users")
+    assert panel.save_button.isHidden()
+    panel.show_tab("printers")
+    assert not panel.save_button.isHidden()
+
+
+def test_the_dialog_opens_on_the_asked_tab(qtbot, ctx: AppContext) -> None:
+    dialog = make(qtbot, SettingsDialog(ctx, tab="language"))
+    assert dialog.panel.tabs.currentWidget() is dialog.panel.pages["language"]
