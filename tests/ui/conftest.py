@@ -7,7 +7,6 @@ gets its own database, its own QSettings file, and a cheap password hasher.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,15 +28,6 @@ def _cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
     """Argon2 with tiny costs (logins still verify for real)."""
     monkeypatch.setattr(users_module, "_hasher",
                         PasswordHasher(time_cost=1, memory_cost=64, parallelism=1))
-
-
-@pytest.fixture(autouse=True)
-def _collect_qt_garbage(request: pytest.FixtureRequest) -> Iterator[None]:
-    """Free each test's widget cycles while Qt is still running: Qt objects left
-    for the interpreter's final clean-up can crash it at exit."""
-    yield
-    if "qapp" in request.fixturenames or "qtbot" in request.fixturenames:
-        gc.collect()
 
 
 @pytest.fixture
