@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import random
 import statistics
 import sys
@@ -315,23 +316,19 @@ def main(argv: list[str] | None = None) -> int:
     bench_floors(args.runs)
     print("-- through the services")
     with tempfile.TemporaryDirectory() as tmp:
+        big = copy_history(Path(tmp, "big"), args.visits)  # both databases exist before timing
         fresh = Path(tmp, "fresh")
         _initialise(fresh)
-        core = open_core(fresh)
-        try:
-            bench_service("fresh database", core, args.runs, [])
-        finally:
-            core.close()
-        core = open_core(copy_history(Path(tmp, "big"), args.visits))
-        try:
-            bench_service(
-                f"copy of the {samples['visits']:,}-visit history",
-                core,
-                args.runs,
-                samples["sample_phones"][:40],
-            )
-        finally:
-            core.close()
+        os.sync()
+        cases = [("fresh database", fresh, []),
+                 (f"copy of the {samples['visits']:,}-visit history", big,
+                  samples["sample_phones"][:40])]  # fmt: skip
+        for label, data_dir, returning in cases:
+            core = open_core(data_dir)
+            try:
+                bench_service(label, core, args.runs, returning)
+            finally:
+                core.close()
     return 0
 
 
