@@ -15,10 +15,6 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from smesco_desk.errors import DomainError
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("errors", text)
-
-
 def technical_details(exc: BaseException) -> str:
     """The traceback the worker recorded, or the one the exception carries."""
     recorded = getattr(exc, "__traceback_text__", None)
@@ -31,17 +27,16 @@ def error_box(parent: QWidget | None, exc: BaseException, title: str = "") -> QM
     """A message box for `exc` (not shown yet)."""
     box = QMessageBox(parent)
     box.setObjectName("error_box")
-    box.setWindowTitle(title or _tr("Smesco Desk"))
+    box.setWindowTitle(title or QCoreApplication.translate("errors", "Smesco Desk"))
     if isinstance(exc, DomainError):
         box.setIcon(QMessageBox.Icon.Warning)
         box.setText(exc.message)
     else:
         box.setIcon(QMessageBox.Icon.Critical)
-        box.setText(_tr("Terjadi kesalahan yang tidak terduga."))
-        box.setInformativeText(
-            _tr("Pekerjaan ini tidak selesai. Coba lagi; bila terulang, hubungi admin "
-                "dan sertakan rinciannya.")
-        )
+        box.setText(QCoreApplication.translate("errors", "Terjadi kesalahan yang tidak terduga."))
+        box.setInformativeText(QCoreApplication.translate(
+            "errors", "Pekerjaan ini tidak selesai. Coba lagi; bila terulang, hubungi admin "
+            "dan sertakan rinciannya."))
         box.setDetailedText(technical_details(exc))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     return box

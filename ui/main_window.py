@@ -32,6 +32,7 @@ from ui.pages.settings_page import SettingsPage
 from ui.pages.visitors_page import VisitorsPage
 
 AUTO_CHECK_OUT_MS = 60_000
+SMALL_SCREEN_WIDTH = 1440
 GEOMETRY_STATE, WINDOW_STATE = "main_window/geometry", "main_window/state"
 
 
@@ -239,10 +240,19 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         geometry = self.ctx.settings.state(GEOMETRY_STATE)
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1200, 760)
+            self._first_size()
         state = self.ctx.settings.state(WINDOW_STATE)
         if state is not None:
             self.restoreState(state)
+
+    def _first_size(self) -> None:
+        """Desk PCs (1366x768 and the like) get the whole screen; big screens a window."""
+        screen = self.screen().availableGeometry()
+        if screen.width() <= SMALL_SCREEN_WIDTH:
+            self.setWindowState(Qt.WindowState.WindowMaximized)
+            self.resize(screen.size())  # also without a window manager
+        else:
+            self.resize(min(1360, screen.width()), min(880, screen.height()))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.auto_check_out_timer.stop()

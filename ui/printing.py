@@ -54,10 +54,6 @@ class PrintError(DomainError):
     """The document could not be printed or saved; the message says why."""
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DocumentPrinter", text)
-
-
 def load_pdf(pdf: bytes, parent: QObject | None = None) -> QPdfDocument:
     """A QPdfDocument over the bytes (it keeps its buffer alive as a child)."""
     document = QPdfDocument(parent)
@@ -67,7 +63,8 @@ def load_pdf(pdf: bytes, parent: QObject | None = None) -> QPdfDocument:
     document.load(buffer)  # a complete in-memory buffer loads synchronously
     if document.status() != QPdfDocument.Status.Ready or document.pageCount() < 1:
         document.deleteLater()
-        raise PrintError(_tr("Dokumen PDF tidak dapat dibuka (rusak atau kosong)."))
+        raise PrintError(QCoreApplication.translate(
+            "DocumentPrinter", "Dokumen PDF tidak dapat dibuka (rusak atau kosong)."))
     return document
 
 

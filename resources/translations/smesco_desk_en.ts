@@ -1,0 +1,945 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="id">
+<context>
+    <name>AdminPage</name>
+    <message>
+        <source>Administrator pertama</source>
+        <translation>First administrator</translation>
+    </message>
+    <message>
+        <source>Akun ini mengatur pengguna, printer dan pengaturan gedung. Akun resepsionis ditambahkan nanti di Pengaturan › Pengguna.</source>
+        <translation>This account manages users, printers and the building settings. Receptionist accounts are added later in Settings › Users.</translation>
+    </message>
+    <message>
+        <source>huruf kecil, mis. admin</source>
+        <translation>lower case, e.g. admin</translation>
+    </message>
+    <message>
+        <source>minimal 8 karakter</source>
+        <translation>at least 8 characters</translation>
+    </message>
+    <message>
+        <source>Nama pengguna</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Nama lengkap</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Kata sandi</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Ulangi kata sandi</source>
+        <translation>Repeat password</translation>
+    </message>
+    <message>
+        <source>Kata sandi dan ulangannya tidak sama.</source>
+        <translation>The two passwords do not match.</translation>
+    </message>
+    <message>
+        <source>Menyiapkan desk…</source>
+        <translation>Setting up the desk…</translation>
+    </message>
+</context>
+<context>
+    <name>BusinessPage</name>
+    <message>
+        <source> hari</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>Nama gedung</source>
+        <translation>Building name</translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Jam tutup</source>
+        <translation>Closing time</translation>
+    </message>
+    <message>
+        <source>Tamu yang belum keluar dicatat keluar otomatis setelah jam ini.</source>
+        <translation>Visitors still inside are checked out automatically after this time.</translation>
+    </message>
+    <message>
+        <source>Masa simpan data tamu</source>
+        <translation>Keep visitor data for</translation>
+    </message>
+    <message>
+        <source>Data tamu yang lebih lama dihapus (UU PDP).</source>
+        <translation>Older visitor data is deleted (Personal Data Protection Law).</translation>
+    </message>
+    <message>
+        <source>Gedung</source>
+        <translation>Building</translation>
+    </message>
+</context>
+<context>
+    <name>CheckOutBar</name>
+    <message>
+        <source>Check-out tamu</source>
+        <translation>Check visitors out</translation>
+    </message>
+    <message>
+        <source>Pindai badge / ketik nomor badge</source>
+        <translation>Scan the badge / type the badge number</translation>
+    </message>
+    <message>
+        <source>F2</source>
+        <translation>F2</translation>
+    </message>
+    <message>
+        <source>Tekan F2 dari mana saja di halaman ini untuk memindai</source>
+        <translation>Press F2 anywhere on this page to scan</translation>
+    </message>
+    <message>
+        <source>{name} keluar · {badge} · {time}</source>
+        <translation>{name} left · {badge} · {time}</translation>
+    </message>
+</context>
+<context>
+    <name>DeskPage</name>
+    <message>
+        <source>Kode desk ini</source>
+        <translation>This desk&apos;s code</translation>
+    </message>
+    <message>
+        <source>Selamat datang di Smesco Desk</source>
+        <translation>Welcome to Smesco Desk</translation>
+    </message>
+    <message>
+        <source>Tiga langkah singkat menyiapkan komputer ini sebagai meja depan Gedung SMESCO.</source>
+        <translation>Three short steps set this computer up as a front desk of the SMESCO building.</translation>
+    </message>
+    <message>
+        <source>Setiap meja depan punya kode sendiri, mis. D01 untuk meja pertama di lobi dan D02 untuk meja kedua. Kode ini tercetak di nomor kartu tamu dan kuitansi, dan tidak dapat diubah nanti.</source>
+        <translation>Every front desk has its own code, e.g. D01 for the first desk in the lobby and D02 for the second. The code is printed in badge and receipt numbers and cannot be changed later.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPrinter</name>
+    <message>
+        <source>Dokumen PDF tidak dapat dibuka (rusak atau kosong).</source>
+        <translation>The PDF document cannot be opened (damaged or empty).</translation>
+    </message>
+    <message>
+        <source>Printer “{name}” tidak ditemukan. Periksa sambungannya atau pilih printer lain di Pengaturan › Printer.</source>
+        <translation>Printer “{name}” was not found. Check its connection or choose another printer in Settings › Printers.</translation>
+    </message>
+    <message>
+        <source>Belum ada printer di komputer ini. Pasang printer, atau pilih satu di Pengaturan › Printer.</source>
+        <translation>This computer has no printer yet. Install one, or choose one in Settings › Printers.</translation>
+    </message>
+    <message>
+        <source>Printer “{name}” tidak dapat dipakai.</source>
+        <translation>Printer “{name}” cannot be used.</translation>
+    </message>
+    <message>
+        <source>Printer “{name}” sedang berhenti atau bermasalah. Periksa kertas, tinta dan sambungannya, lalu aktifkan kembali.</source>
+        <translation>Printer “{name}” is stopped or has a problem. Check paper, ink and connection, then enable it again.</translation>
+    </message>
+    <message>
+        <source>Printer “{name}” sedang tidak menerima pekerjaan cetak. Minta admin mengaktifkannya kembali.</source>
+        <translation>Printer “{name}” is not accepting print jobs. Ask an administrator to enable it again.</translation>
+    </message>
+    <message>
+        <source>Printer “{name}” menolak pekerjaan cetak ini.</source>
+        <translation>Printer “{name}” refused this print job.</translation>
+    </message>
+    <message>
+        <source>Pencetakan ke “{name}” gagal.</source>
+        <translation>Printing to “{name}” failed.</translation>
+    </message>
+    <message>
+        <source>Printer “{name}” berhenti di tengah dokumen.</source>
+        <translation>Printer “{name}” stopped in the middle of the document.</translation>
+    </message>
+    <message>
+        <source>Simpan PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <source>Dokumen PDF (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PDF tidak dapat disimpan ke {path}: {reason}</source>
+        <translation>The PDF could not be saved to {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>Tidak dapat mencetak</source>
+        <translation>Cannot print</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <source>Siap dipakai</source>
+        <translation>Ready to use</translation>
+    </message>
+    <message>
+        <source>Langkah berikutnya: pilih printer kartu tamu dan kuitansi di Pengaturan › Printer, lalu tambahkan akun resepsionis di Pengaturan › Pengguna.</source>
+        <translation>Next: choose the badge and receipt printers in Settings › Printers, then add receptionist accounts in Settings › Users.</translation>
+    </message>
+    <message>
+        <source>Desk {desk} sudah disiapkan. Anda masuk sebagai {name} ({role}).</source>
+        <translation>Desk {desk} is set up. You are logged in as {name} ({role}).</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Penyiapan awal - Smesco Desk</source>
+        <translation>First-time setup - Smesco Desk</translation>
+    </message>
+    <message>
+        <source>&lt; Kembali</source>
+        <translation>&lt; Back</translation>
+    </message>
+    <message>
+        <source>Lanjut &gt;</source>
+        <translation>Next &gt;</translation>
+    </message>
+    <message>
+        <source>Mulai</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>LanguagePage</name>
+    <message>
+        <source>Bahasa tampilan</source>
+        <translation>Display language</translation>
+    </message>
+    <message>
+        <source>Bahasa baru berlaku setelah aplikasi ditutup dan dibuka kembali. Kartu tamu dan kuitansi ikut bahasa ini.</source>
+        <translation>A new language takes effect after the application is closed and opened again. Badges and receipts follow this language.</translation>
+    </message>
+    <message>
+        <source>Bahasa</source>
+        <translation>Language</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Masuk - Smesco Desk</source>
+        <translation>Log in - Smesco Desk</translation>
+    </message>
+    <message>
+        <source>Smesco Desk</source>
+        <translation>Smesco Desk</translation>
+    </message>
+    <message>
+        <source>Masuk untuk mulai bertugas di meja depan.</source>
+        <translation>Log in to start your shift at the front desk.</translation>
+    </message>
+    <message>
+        <source>mis. sari</source>
+        <translation>e.g. sari</translation>
+    </message>
+    <message>
+        <source>Nama pengguna</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Kata sandi</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Keluar</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Masuk</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>Isi nama pengguna.</source>
+        <translation>Enter your username.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Smesco Desk</source>
+        <translation>Smesco Desk</translation>
+    </message>
+    <message>
+        <source>Tamu</source>
+        <translation>Visitors</translation>
+    </message>
+    <message>
+        <source>Pengaturan</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>{name} · {role}</source>
+        <translation>{name} · {role}</translation>
+    </message>
+    <message>
+        <source>Desk {desk}</source>
+        <translation>Desk {desk}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Di dalam gedung: %n orang</source>
+        <translation>
+            <numerusform>In the building: %n person</numerusform>
+            <numerusform>In the building: %n people</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kunjungan dicatat keluar otomatis (lewat jam tutup).</source>
+        <translation>
+            <numerusform>%n visit checked out automatically (past closing time).</numerusform>
+            <numerusform>%n visits checked out automatically (past closing time).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cadangkan data…</source>
+        <translation>Back up data…</translation>
+    </message>
+    <message>
+        <source>Keluar akun</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <source>Tutup aplikasi</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Berkas</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>Ba&amp;ntuan</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Tentang Smesco Desk</source>
+        <translation>About Smesco Desk</translation>
+    </message>
+    <message>
+        <source>Mencadangkan data…</source>
+        <translation>Backing up data…</translation>
+    </message>
+    <message>
+        <source>Cadangkan data</source>
+        <translation>Back up data</translation>
+    </message>
+    <message>
+        <source>Cadangan basis data (*.sqlite3)</source>
+        <translation>Database backups (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>Cadangan selesai</source>
+        <translation>Backup finished</translation>
+    </message>
+    <message>
+        <source>Data dicadangkan ke:
+{path}
+
+Ukuran {size:.1f} MB; pemeriksaan: {check}.</source>
+        <translation>Data backed up to:
+{path}
+
+Size {size:.1f} MB; integrity check: {check}.</translation>
+    </message>
+    <message>
+        <source>Cadangan gagal</source>
+        <translation>Backup failed</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Smesco Desk {version}&lt;/h3&gt;&lt;p&gt;Aplikasi meja depan dan kantor tenan Gedung SMESCO, Jakarta: pendaftaran tamu, kartu tamu, ruang, pujasera dan kuitansi.&lt;/p&gt;&lt;p&gt;LLP-KUKM · Qt {qt}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Smesco Desk {version}&lt;/h3&gt;&lt;p&gt;Front desk and tenant office application of the SMESCO building, Jakarta: visitor registration, badges, rooms, food court and receipts.&lt;/p&gt;&lt;p&gt;LLP-KUKM · Qt {qt}&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>Pratinjau: {title}</source>
+        <translation>Preview: {title}</translation>
+    </message>
+    <message>
+        <source>Pas halaman</source>
+        <translation>Fit page</translation>
+    </message>
+    <message>
+        <source>Pas lebar</source>
+        <translation>Fit width</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n halaman</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Perbesaran:</source>
+        <translation>Zoom:</translation>
+    </message>
+    <message>
+        <source>Simpan PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <source>Cetak</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Printer: {name}</source>
+        <translation>Printer: {name}</translation>
+    </message>
+    <message>
+        <source>(belum ada)</source>
+        <translation>(none yet)</translation>
+    </message>
+    <message>
+        <source>Tidak dapat mencetak</source>
+        <translation>Cannot print</translation>
+    </message>
+    <message>
+        <source>Tidak dapat menyimpan</source>
+        <translation>Cannot save</translation>
+    </message>
+</context>
+<context>
+    <name>PrintersPage</name>
+    <message>
+        <source>Kartu tamu</source>
+        <translation>Visitor badges</translation>
+    </message>
+    <message>
+        <source>Kuitansi</source>
+        <translation>Receipts</translation>
+    </message>
+    <message>
+        <source>Dokumen kantor (A4)</source>
+        <translation>Office documents (A4)</translation>
+    </message>
+    <message>
+        <source>Kartu CR80 (85,6 × 54 mm)</source>
+        <translation>CR80 card (85.6 × 54 mm)</translation>
+    </message>
+    <message>
+        <source>Label gulung</source>
+        <translation>Label roll</translation>
+    </message>
+    <message>
+        <source>Bentuk kartu tamu</source>
+        <translation>Badge format</translation>
+    </message>
+    <message>
+        <source>Cetak kartu tamu otomatis setelah pendaftaran</source>
+        <translation>Print the badge automatically after registration</translation>
+    </message>
+    <message>
+        <source>Tampilkan pratinjau sebelum mencetak</source>
+        <translation>Show a preview before printing</translation>
+    </message>
+    <message>
+        <source>“Printer bawaan sistem” memakai printer utama komputer ini. Printer baru muncul di daftar setelah dipasang di sistem operasi.</source>
+        <translation>“System default printer” uses the main printer of this computer. New printers appear in the list once installed in the operating system.</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Printers</translation>
+    </message>
+    <message>
+        <source>Printer bawaan sistem ({name})</source>
+        <translation>System default printer ({name})</translation>
+    </message>
+    <message>
+        <source>Printer bawaan sistem (belum ada)</source>
+        <translation>System default printer (none yet)</translation>
+    </message>
+    <message>
+        <source>{name} (tidak tersedia)</source>
+        <translation>{name} (not available)</translation>
+    </message>
+</context>
+<context>
+    <name>PurposesPage</name>
+    <message>
+        <source>Ya</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Tidak</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Label (Indonesia)</source>
+        <translation>Label (Indonesian)</translation>
+    </message>
+    <message>
+        <source>Label (Inggris)</source>
+        <translation>Label (English)</translation>
+    </message>
+    <message>
+        <source>Aktif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Tujuan kunjungan</source>
+        <translation>Visit purposes</translation>
+    </message>
+    <message>
+        <source>Tujuan</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>mis. pameran</source>
+        <translation>e.g. exhibition</translation>
+    </message>
+    <message>
+        <source>Aktif (muncul di pendaftaran)</source>
+        <translation>Active (offered at registration)</translation>
+    </message>
+    <message>
+        <source>Tujuan baru</source>
+        <translation>New purpose</translation>
+    </message>
+    <message>
+        <source>Simpan tujuan</source>
+        <translation>Save purpose</translation>
+    </message>
+    <message>
+        <source>Kode tidak dapat diubah setelah disimpan. Tujuan yang tidak dipakai lagi cukup dinonaktifkan; kunjungan lama tetap menyebutnya.</source>
+        <translation>A code cannot be changed once saved. Deactivate a purpose that is no longer used; past visits keep showing it.</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationForm</name>
+    <message>
+        <source>Pendaftaran tamu</source>
+        <translation>Visitor registration</translation>
+    </message>
+    <message>
+        <source>F3: ke Nama · F2: ke pindai badge · Enter: daftarkan</source>
+        <translation>F3: to Name · F2: to badge scan · Enter: register</translation>
+    </message>
+    <message>
+        <source>Nama lengkap sesuai identitas</source>
+        <translation>Full name as on the ID</translation>
+    </message>
+    <message>
+        <source>mis. 0812 3456 7890</source>
+        <translation>e.g. 0812 3456 7890</translation>
+    </message>
+    <message>
+        <source>16 digit (opsional)</source>
+        <translation>16 digits (optional)</translation>
+    </message>
+    <message>
+        <source>Nama organisasi, instansi atau UMKM</source>
+        <translation>Organisation, agency or small business</translation>
+    </message>
+    <message>
+        <source>Pilih keperluan…</source>
+        <translation>Choose a purpose…</translation>
+    </message>
+    <message>
+        <source>Yang dikunjungi atau nama acara</source>
+        <translation>Person visited or event name</translation>
+    </message>
+    <message>
+        <source>Nama *</source>
+        <translation>Name *</translation>
+    </message>
+    <message>
+        <source>No. HP *</source>
+        <translation>Mobile no. *</translation>
+    </message>
+    <message>
+        <source>NIK (opsional)</source>
+        <translation>NIK (optional)</translation>
+    </message>
+    <message>
+        <source>Organisasi / UMKM</source>
+        <translation>Organisation / business</translation>
+    </message>
+    <message>
+        <source>Keperluan *</source>
+        <translation>Purpose *</translation>
+    </message>
+    <message>
+        <source>Tuan rumah / acara</source>
+        <translation>Host / event</translation>
+    </message>
+    <message>
+        <source>Bukan orang ini: daftarkan sebagai tamu baru</source>
+        <translation>Not this person: register as a new visitor</translation>
+    </message>
+    <message>
+        <source>Bersihkan</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>Tamu setuju data dirinya diproses untuk keperluan keamanan dan layanan gedung sesuai UU PDP (UU No. 27 Tahun 2022); data disimpan {days} hari, lalu dihapus.</source>
+        <translation>The visitor agrees that their data is processed for building security and services under the Personal Data Protection Law (Law No. 27 of 2022); it is kept for {days} days, then deleted.</translation>
+    </message>
+    <message>
+        <source>Daftarkan &amp;&amp; cetak badge</source>
+        <translation>Register &amp;&amp; print badge</translation>
+    </message>
+    <message>
+        <source>Daftarkan</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>Menyimpan…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Mencetak badge…</source>
+        <translation>Printing the badge…</translation>
+    </message>
+    <message>
+        <source>Cetak badge</source>
+        <translation>Print badge</translation>
+    </message>
+    <message>
+        <source>Badge dicetak.</source>
+        <translation>Badge printed.</translation>
+    </message>
+    <message>
+        <source>Cetak ulang badge</source>
+        <translation>Reprint badge</translation>
+    </message>
+    <message>
+        <source>Badge gagal dicetak: {error}</source>
+        <translation>The badge could not be printed: {error}</translation>
+    </message>
+    <message>
+        <source>Terdaftar: {badge}</source>
+        <translation>Registered: {badge}</translation>
+    </message>
+    <message>
+        <source>Tamu lama: {name} · {count} kunjungan sebelumnya</source>
+        <translation>Returning visitor: {name} · {count} earlier visits</translation>
+    </message>
+    <message>
+        <source>NIK tersimpan; biarkan kosong untuk tetap memakainya</source>
+        <translation>NIK on file; leave empty to keep it</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Pengaturan</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Pengaturan</source>
+        <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPanel</name>
+    <message>
+        <source>Simpan pengaturan</source>
+        <translation>Save settings</translation>
+    </message>
+    <message>
+        <source>Pengaturan tersimpan.</source>
+        <translation>Settings saved.</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsModel</name>
+    <message>
+        <source>NIK {nik}</source>
+        <translation>NIK {nik}</translation>
+    </message>
+    <message>
+        <source>terakhir {date} ({count}×)</source>
+        <translation>last {date} ({count}×)</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>Ya</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Tidak</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Nama pengguna</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Nama lengkap</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Peran</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Aktif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Terakhir masuk</source>
+        <translation>Last login</translation>
+    </message>
+    <message>
+        <source>Pengguna</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>Pengguna baru</source>
+        <translation>New user</translation>
+    </message>
+    <message>
+        <source>huruf kecil, mis. sari</source>
+        <translation>lower case, e.g. sari</translation>
+    </message>
+    <message>
+        <source>minimal 8 karakter</source>
+        <translation>at least 8 characters</translation>
+    </message>
+    <message>
+        <source>Kata sandi</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Tambah pengguna</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <source>Pengguna {username} ditambahkan.</source>
+        <translation>User {username} added.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDetailsDialog</name>
+    <message>
+        <source>Kunjungan {badge}</source>
+        <translation>Visit {badge}</translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation>Badge</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Organisasi</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Keperluan</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Tuan rumah / acara</source>
+        <translation>Host / event</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <source>Masuk</source>
+        <translation>Checked in</translation>
+    </message>
+    <message>
+        <source>Berlaku sampai</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Keluar</source>
+        <translation>Checked out</translation>
+    </message>
+    <message>
+        <source>Masih di dalam gedung</source>
+        <translation>Still in the building</translation>
+    </message>
+    <message>
+        <source>{time} WIB</source>
+        <translation>{time} WIB</translation>
+    </message>
+</context>
+<context>
+    <name>VisitLists</name>
+    <message>
+        <source>Riwayat</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Check-out</source>
+        <translation>Check out</translation>
+    </message>
+    <message>
+        <source>Cetak ulang badge</source>
+        <translation>Reprint badge</translation>
+    </message>
+    <message>
+        <source>Cetak daftar evakuasi (muster)</source>
+        <translation>Print evacuation list (muster)</translation>
+    </message>
+    <message>
+        <source>Pratinjau…</source>
+        <translation>Preview…</translation>
+    </message>
+    <message>
+        <source>Simpan PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <source>Cari nama, organisasi, tuan rumah, atau nomor badge persis</source>
+        <translation>Search name, organisation, host, or an exact badge number</translation>
+    </message>
+    <message>
+        <source>Di gedung sekarang ({n})</source>
+        <translation>In the building now ({n})</translation>
+    </message>
+    <message>
+        <source>Log hari ini ({n})</source>
+        <translation>Today&apos;s log ({n})</translation>
+    </message>
+    <message>
+        <source>{n} kunjungan</source>
+        <translation>{n} visits</translation>
+    </message>
+    <message>
+        <source>Catat {name} ({badge}) keluar sekarang?</source>
+        <translation>Check {name} ({badge}) out now?</translation>
+    </message>
+    <message>
+        <source>{name} keluar</source>
+        <translation>{name} checked out</translation>
+    </message>
+    <message>
+        <source>Mencetak ulang badge {badge}…</source>
+        <translation>Reprinting badge {badge}…</translation>
+    </message>
+    <message>
+        <source>Badge {badge} dicetak ulang (SALINAN).</source>
+        <translation>Badge {badge} reprinted (COPY).</translation>
+    </message>
+    <message>
+        <source>Menyiapkan daftar evakuasi…</source>
+        <translation>Preparing the evacuation list…</translation>
+    </message>
+    <message>
+        <source>Daftar evakuasi dicetak.</source>
+        <translation>Evacuation list printed.</translation>
+    </message>
+    <message>
+        <source>Rincian…</source>
+        <translation>Details…</translation>
+    </message>
+</context>
+<context>
+    <name>VisitorDocuments</name>
+    <message>
+        <source>Kartu tamu {badge}</source>
+        <translation>Visitor badge {badge}</translation>
+    </message>
+    <message>
+        <source>Daftar evakuasi</source>
+        <translation>Evacuation list</translation>
+    </message>
+    <message>
+        <source>Menyiapkan daftar evakuasi…</source>
+        <translation>Preparing the evacuation list…</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsTableModel</name>
+    <message>
+        <source>Badge</source>
+        <translation>Badge</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Organisasi</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Keperluan</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Tuan rumah</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Masuk</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>Keluar</source>
+        <translation>Out</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>Basis data tidak dapat dibuka</source>
+        <translation>The database cannot be opened</translation>
+    </message>
+    <message>
+        <source>Data demo: masuk sebagai {user} / {password}</source>
+        <translation>Demo data: log in as {user} / {password}</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Smesco Desk</source>
+        <translation>Smesco Desk</translation>
+    </message>
+    <message>
+        <source>Terjadi kesalahan yang tidak terduga.</source>
+        <translation>An unexpected error occurred.</translation>
+    </message>
+    <message>
+        <source>Pekerjaan ini tidak selesai. Coba lagi; bila terulang, hubungi admin dan sertakan rinciannya.</source>
+        <translation>This work was not finished. Try again; if it happens again, contact an administrator and include the details.</translation>
+    </message>
+</context>
+<context>
+    <name>visitors</name>
+    <message>
+        <source>Terjadi kesalahan yang tidak terduga ({error}).</source>
+        <translation>An unexpected error occurred ({error}).</translation>
+    </message>
+</context>
+</TS>

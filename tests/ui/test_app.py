@@ -1,0 +1,196 @@
+"""Starting the application: arguments, style sheet, translations, demo data,
+and the session (first run or login, main window, logout)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QDialog
+
+from smesco_desk import i18n
+from smesco_desk.services.core import Core
+from tests.ui.helpers_ui import ADMIN_PASSWORD, ADMIN_USERNAME
+from ui.app import (
+    SessionController,
+    build_context,
+    install_translations,
+    load_style_sheet,
+    parse_args,
+    prepare_demo,
+)
+from ui.context import AppContext
+from ui.dialogs.first_run import FirstRunWizard
+from ui.dialogs.login import LoginDialog
+from ui.main_window import MainWindow
+from ui.operations import OperationRunner
+
+
+def test_arguments_and_what_is_left_for_qt() -> None:
+    args, rest = parse_args(["--data-dir", "/tmp/x", "--demo", "--lang", "en",
+                             "-platform", "offscreen"])
+    assert args.data_dir == Path("/tmp/x") and args.demo and args.lang == "en"
+    assert args.database_url is None
+    assert rest == ["-platform", "offscreen"]
+
+
+def test_the_style_sheet_points_at_the_bundled_icons() -> None:
+    sheet = load_style_sheet()
+    assert "QPushButton[primary=\"true\"]" in sheet
+    assert "@resources@" not in sheet
+    icon = sheet.split("url(", 1)[1].split(")", 1)[0]
+    assert Path(icon).is_file()
+
+
+def test_build_context_has_a_runner_and_nobody_logged_in(core: Core, qapp) -> None:
+    ctx = build_context(core)
+    assert isinstance(ctx.runner, OperationRunner) and ctx.actor is None
+    ctx.runner.deleteLater()
+
+
+@pytest.fixture
+def translators(qapp: QApplication) -> Iterator[list]:
+    installed: list = []
+    yield installed
+    for translator in installed:
+        qapp.removeTranslator(translator)
+    i18n.set_language("id")
+
+
+def test_english_translates_the_interface(qapp: QApplication, translators: list) -> None:
+    translators += install_translations(qapp, "en")
+    assert translators, "resources/translations/smesco_desk_en.qm is missing"
+    assert QCoreApplication.translate("MainWindow", "Tamu") == "Visitors"
+    assert QCoreApplication.translate("MainWindow", "Di dalam gedung: %n orang", "", 2) == \
+        "In the building: 2 people"
+    assert i18n.language() == "en"
+
+
+def test_indonesian_also_translates_qt_buttons(qapp: QApplication, translators: list) -> None:
+    translators += install_translations(qapp, "id")
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Batal"
+    assert QCoreApplication.translate("QMessageBox", "Show Details...") == "Tampilkan rincian…"
+    assert QCoreApplication.translate("MainWindow", "Tamu") == "Tamu"
+
+
+@pytest.mark.slow
+def test_demo_data_fills_an_empty_database(bare_core: Core, capsys) -> None:
+    info = prepare_demo(bare_core)
+    assert info is not None and not bare_core.setup.needs_setup()
+    assert f"Demo login: {info.username} / {info.password}" in capsys.readouterr().out
+    bare_core.users.authenticate(info.username, info.password)
+    again = prepare_demo(bare_core)  # earlier demo data: only the login again
+    assert again is not None and again.already_seeded
+
+
+def test_demo_data_never_goes_into_a_real_database(core: Core, capsys) -> None:
+    assert prepare_demo(core) is None
+    assert "adds nothing" in capsys.readouterr().err
+
+
+# --- the session ---------------------------------------------------------------------
+
+
+class Dialogs:
+    """Answers the wizard and the login dialog instead of a person."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, ctx: AppContext) -> None:
+        self.logins: list[str] = []
+        self.wizards = 0
+        self.answer_login = True
+        core = ctx.core
+
+        def login_exec(dialog: LoginDialog) -> int:
+            self.logins.append(dialog.demo_hint_label.text())
+            if not self.answer_login:
+                return QDialog.DialogCode.Rejected
+            dialog.actor = core.users.authenticate(ADMIN_USERNAME, ADMIN_PASSWORD)
+            return QDialog.DialogCode.Accepted
+
+        def wizard_exec(wizard: FirstRunWizard) -> int:
+            self.wizards += 1
+            wizard.show()  # as exec() would
+            wizard.desk_page.desk_edit.setText("D03")
+            wizard.next()
+            page = wizard.admin_page
+            page.username_edit.setText(ADMIN_USERNAME)
+            page.full_name_edit.setText("Admin Pertama")
+            page.password_edit.setText(ADMIN_PASSWORD)
+            page.confirm_edit.setText(ADMIN_PASSWORD)
+            wizard.next()
+            return QDialog.DialogCode.Accepted
+
+        monkeypatch.setattr(LoginDialog, "exec", login_exec)
+        monkeypatch.setattr(FirstRunWizard, "exec", wizard_exec)
+
+
+@pytest.fixture
+def controller(qtbot) -> Iterator[list[SessionController]]:
+    made: list[SessionController] = []
+    yield made
+    for item in made:
+        if item.window is not None:
+            item.window.closed.disconnect(item._quit)
+            item.window.close()
+            item.window.deleteLater()
+    qtbot.wait(5)
+
+
+def test_a_new_database_starts_with_the_wizard(bare_ctx: AppContext, controller,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    dialogs = Dialogs(monkeypatch, bare_ctx)
+    session = SessionController(bare_ctx)
+    controller.append(session)
+    assert session.start()
+    assert dialogs.wizards == 1 and dialogs.logins == []
+    assert isinstance(session.window, MainWindow)
+    assert bare_ctx.actor is not None and bare_ctx.core.desk_code == "D03"
+
+
+def test_a_set_up_database_starts_with_the_login(ctx: AppContext, controller,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    dialogs = Dialogs(monkeypatch, ctx)
+    session = SessionController(ctx, "Data demo: masuk sebagai sari / smesco2026")
+    controller.append(session)
+    assert session.start()
+    assert dialogs.logins == ["Data demo: masuk sebagai sari / smesco2026"]
+    assert session.window is not None and session.window.isVisible()
+
+
+def test_giving_up_at_the_login_ends_the_start(ctx: AppContext, controller,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    dialogs = Dialogs(monkeypatch, ctx)
+    dialogs.answer_login = False
+    session = SessionController(ctx)
+    controller.append(session)
+    assert not session.start() and session.window is None
+
+
+def test_logout_asks_for_a_login_and_opens_a_new_window(qtbot, ctx: AppContext, controller,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    dialogs = Dialogs(monkeypatch, ctx)
+    session = SessionController(ctx)
+    controller.append(session)
+    session.start()
+    first = session.window
+    assert first is not None
+    first.logout_action.trigger()
+    assert len(dialogs.logins) == 2
+    assert session.window is not None and session.window is not first
+    assert not first.isVisible()
+
+
+def test_logout_then_giving_up_quits(qtbot, ctx: AppContext, controller,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    dialogs = Dialogs(monkeypatch, ctx)
+    quits: list[bool] = []
+    monkeypatch.setattr(QApplication, "quit", staticmethod(lambda: quits.append(True)))
+    session = SessionController(ctx)
+    controller.append(session)
+    session.start()
+    dialogs.answer_login = False
+    assert session.window is not None
+    session.window.logout_action.trigger()
+    assert quits == [True] and session.window is None and ctx.actor is None
