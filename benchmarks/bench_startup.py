@@ -165,17 +165,24 @@ def baselines(env: dict[str, str], runs: int = 5) -> None:
 
 
 class Xvfb:
-    """A private X server on :77 for the runs under a real display."""
+    """A private X server (:77, or the next free display) for the runs under a real display."""
 
     def __enter__(self) -> Xvfb:
+        global DISPLAY
+        number = next(n for n in range(77, 200) if not Path(f"/tmp/.X11-unix/X{n}").exists()
+                      and not Path(f"/tmp/.X{n}-lock").exists())  # fmt: skip
+        DISPLAY = f":{number}"
         self.proc = subprocess.Popen(
             ["Xvfb", DISPLAY, "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
             stderr=subprocess.DEVNULL,
         )
-        socket = Path(f"/tmp/.X11-unix/X{DISPLAY[1:]}")
+        socket = Path(f"/tmp/.X11-unix/X{number}")
         deadline = time.time() + 10
         while not socket.exists() and time.time() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"Xvfb {DISPLAY} did not start")
             time.sleep(0.05)
+        print(f"   (Xvfb on {DISPLAY}, pid {self.proc.pid})")
         return self
 
     def __exit__(self, *exc: object) -> None:
