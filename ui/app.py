@@ -104,10 +104,11 @@ def prepare_demo(core: Core) -> DemoInfo | None:
 class SessionController(QObject):
     """Who is logged in: first run or login, the main window, logging out."""
 
-    def __init__(self, ctx: AppContext, demo_hint: str = "") -> None:
+    def __init__(self, ctx: AppContext, demo_hint: str = "", demo_username: str = "") -> None:
         super().__init__()
         self.ctx = ctx
         self.demo_hint = demo_hint
+        self.demo_username = demo_username
         self.window: MainWindow | None = None
 
     def start(self) -> bool:
@@ -129,7 +130,7 @@ class SessionController(QObject):
     def _login(self) -> Actor | None:
         from ui.dialogs.login import LoginDialog
 
-        dialog = LoginDialog(self.ctx, self.demo_hint)
+        dialog = LoginDialog(self.ctx, self.demo_hint, self.demo_username)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         dialog.deleteLater()
         return dialog.actor if accepted else None
@@ -195,7 +196,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         info = prepare_demo(core) if args.demo else None
         hint = QApplication.translate("app", "Data demo: masuk sebagai {user} / {password}")
         controller = SessionController(
-            ctx, hint.format(user=info.username, password=info.password) if info else "")
+            ctx, hint.format(user=info.username, password=info.password) if info else "",
+            info.username if info else "")
         sys.excepthook = _excepthook
         if not controller.start():
             return 0

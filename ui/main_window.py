@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -65,7 +66,6 @@ class MainWindow(QMainWindow):
     def _build_pages(self) -> None:
         self.nav_list = QListWidget(self)
         self.nav_list.setObjectName("nav_list")
-        self.nav_list.setFixedWidth(190)
         self.nav_list.setIconSize(QSize(20, 20))
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("page_stack")
@@ -79,9 +79,25 @@ class MainWindow(QMainWindow):
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.nav_list)
+        layout.addWidget(self._nav_panel())
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+
+    def _nav_panel(self) -> QWidget:
+        panel = QWidget(self)
+        panel.setObjectName("nav_panel")
+        panel.setFixedWidth(190)
+        brand = QLabel(self.tr("Smesco Desk"), panel)
+        brand.setObjectName("brand_label")
+        sub = QLabel(self.tr("Gedung SMESCO, Jakarta"), panel)
+        sub.setObjectName("brand_sub_label")
+        column = QVBoxLayout(panel)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(brand)
+        column.addWidget(sub)
+        column.addWidget(self.nav_list, 1)
+        return panel
 
     def _add_page(self, name: str, title: str, page: QWidget) -> None:
         item = QListWidgetItem(title, self.nav_list)

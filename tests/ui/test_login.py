@@ -74,3 +74,11 @@ def test_quit_rejects(qtbot, ctx: AppContext) -> None:
     dialog = make_dialog(qtbot, ctx)
     dialog.quit_button.click()
     assert dialog.result() == QDialog.DialogCode.Rejected and dialog.actor is None
+
+
+def test_a_given_username_wins_over_the_last_one(qtbot, ctx: AppContext) -> None:
+    ctx.settings.set(LAST_USERNAME, "admin")
+    ctx.actor = None
+    dialog = LoginDialog(ctx, "Data demo: masuk sebagai sari / smesco2026", "sari")
+    qtbot.addWidget(dialog)
+    assert dialog.username_edit.text() == "sari"

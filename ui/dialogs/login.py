@@ -27,8 +27,9 @@ LAST_USERNAME = Option("state/last_username", "")
 class LoginDialog(QDialog):
     """Asks who is at the desk; `actor` holds them once accepted."""
 
-    def __init__(self, ctx: AppContext, demo_hint: str = "",
+    def __init__(self, ctx: AppContext, demo_hint: str = "", username: str = "",
                  parent: QWidget | None = None) -> None:
+        """`username` fills the field (e.g. the demo user) instead of the last one."""
         super().__init__(parent)
         self.ctx = ctx
         self.actor: Actor | None = None
@@ -49,7 +50,7 @@ class LoginDialog(QDialog):
         layout.addSpacing(6)
         layout.addLayout(self._build_buttons())
         self.setMinimumWidth(440)
-        self._restore_username()
+        self._restore_username(username)
 
     def _heading(self) -> QWidget:
         box = QWidget(self)
@@ -94,8 +95,8 @@ class LoginDialog(QDialog):
         row.addWidget(self.login_button)
         return row
 
-    def _restore_username(self) -> None:
-        last = self.ctx.settings.get(LAST_USERNAME)
+    def _restore_username(self, username: str) -> None:
+        last = username or self.ctx.settings.get(LAST_USERNAME)
         self.username_edit.setText(last)
         (self.password_edit if last else self.username_edit).setFocus()
 

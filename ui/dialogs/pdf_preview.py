@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QComboBox,
@@ -47,7 +47,13 @@ class PdfPreviewDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addLayout(self._build_buttons())
         self._set_zoom(0)
-        self.resize(760, 820)
+        self._fit_screen()
+
+    def _fit_screen(self) -> None:
+        """Tall enough for an A4 page, never taller than the screen (1366x768 desks)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry()
+        self.resize(min(780, room.width() - 40), min(900, room.height() - 80))
 
     def _build_toolbar(self) -> QHBoxLayout:
         self.zoom_combo = QComboBox(self)
