@@ -64,12 +64,15 @@ class FieldErrors:
         return self.show({exc.field or "": exc.message})
 
 
-def with_error(widget: QWidget, error: FieldError) -> QWidget:
-    """The widget with its error label right below it (one QFormLayout row)."""
+def with_error(widget: QWidget, error: FieldError, *below: QWidget) -> QWidget:
+    """The widget with its error label right below it (one QFormLayout row),
+    then any `below` widgets (e.g. a note explaining the field)."""
     box = QWidget()
     layout = QVBoxLayout(box)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(2)
     layout.addWidget(widget)
     layout.addWidget(error)
+    for extra in below:
+        layout.addWidget(extra)
     return box

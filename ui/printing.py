@@ -56,7 +56,7 @@ class PrintError(DomainError):
 
 def load_pdf(pdf: bytes, parent: QObject | None = None) -> QPdfDocument:
     """A QPdfDocument over the bytes (it keeps its buffer alive as a child)."""
-    document = QPdfDocument(parent)
+    document = QPdfDocument(parent) if parent is not None else QPdfDocument()
     buffer = QBuffer(document)
     buffer.setData(QByteArray(pdf))
     buffer.open(QBuffer.OpenModeFlag.ReadOnly)

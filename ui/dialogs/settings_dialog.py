@@ -238,10 +238,8 @@ class BusinessPage(OptionsPage):
              self.tr("Data tamu yang lebih lama dihapus (UU PDP).")),
         )
         for label, widget, key, note in rows:
-            box = with_error(widget, self.errors.add(key))
-            if note:
-                box.layout().addWidget(note_label(note, box))
-            form.addRow(label, box)
+            notes = [note_label(note, self)] if note else []
+            form.addRow(label, with_error(widget, self.errors.add(key), *notes))
         layout = QVBoxLayout(self)
         layout.addWidget(self._narrow(form))
         layout.addWidget(self.errors.add(""))
