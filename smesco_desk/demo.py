@@ -197,6 +197,11 @@ def seed_demo(core: Core, *, days: int = 40, seed: int = 2026) -> DemoInfo:
     return DemoInfo("sari", DEMO_PASSWORD, len(actors), visits, in_building)
 
 
+def is_seeded(core: Core) -> bool:
+    """Whether this database already holds the demo data."""
+    return _seeded(core)
+
+
 def _seeded(core: Core) -> bool:
     with core.db.read() as session:
         return (

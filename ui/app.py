@@ -93,7 +93,7 @@ def prepare_demo(core: Core) -> DemoInfo | None:
     """Demo data for an empty database (or the login of earlier demo data)."""
     from smesco_desk import demo
 
-    if core.setup.needs_setup() or demo._seeded(core):  # no public check yet
+    if core.setup.needs_setup() or demo.is_seeded(core):
         info = demo.seed_demo(core)
         print(f"Demo login: {info.username} / {info.password}", flush=True)
         return info

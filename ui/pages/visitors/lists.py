@@ -136,7 +136,12 @@ class VisitTable(QTableView):
         row = self._model.row_of(self._kept_id) if self._kept_id else -1
         if row >= 0:
             self.selectRow(row)
-        QTimer.singleShot(0, lambda: self.verticalScrollBar().setValue(self._kept_scroll))
+        # Owned by self: the timer dies with the table instead of firing on a deleted one.
+        QTimer.singleShot(0, self, self._restore_scroll)
+
+    @Slot()
+    def _restore_scroll(self) -> None:
+        self.verticalScrollBar().setValue(self._kept_scroll)
 
 
 class VisitLists(QWidget):
