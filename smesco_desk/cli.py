@@ -12,7 +12,7 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from smesco_desk.errors import DomainError, ValidationError
 from smesco_desk.paths import database_path
@@ -84,7 +84,27 @@ def build_parser() -> argparse.ArgumentParser:
 
     backup = sub.add_parser("backup", help="consistent copy of the database")
     backup.add_argument("dest", type=Path)
+    _add_sync_parser(sub)
     return parser
+
+
+def _add_sync_parser(sub: Any) -> None:
+    sync = sub.add_parser("sync", help="several desks on a central PostgreSQL")
+    actions = sync.add_subparsers(dest="sync_command", required=True, parser_class=_Parser)
+    enroll = actions.add_parser("enroll", help="join this desk to a central server")
+    enroll.add_argument("--server", required=True, help="SQLAlchemy PostgreSQL URL")
+    enroll.add_argument("--desk", required=True, help="this desk's code, e.g. D02")
+    run = actions.add_parser("run", help="push and pull once")
+    run.add_argument("--json", action="store_true")
+    status = actions.add_parser("status", help="link, waiting operations, conflicts")
+    status.add_argument("--json", action="store_true")
+    conflicts = actions.add_parser("conflicts", help="list conflicts")
+    conflicts.add_argument("--all", action="store_true", help="resolved ones too")
+    conflicts.add_argument("--json", action="store_true")
+    resolve = actions.add_parser("resolve", help="resolve a conflict")
+    resolve.add_argument("conflict", metavar="CONFLICT_ID")
+    resolve.add_argument("--choice", choices=["keep", "restore"], required=True)
+    resolve.add_argument("--note", default="")
 
 
 def _open(args: argparse.Namespace, *, must_exist: bool = False) -> Core:
@@ -187,6 +207,42 @@ def cmd_auto_checkout(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_sync(args: argparse.Namespace) -> int:
+    core = _open(args)
+    command = args.sync_command
+    if command == "enroll":
+        print(core.sync.enroll(args.server, args.desk).summary())
+        return EXIT_OK
+    if command == "run":
+        report = core.sync.run_once()
+        if args.json:
+            print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+        else:
+            print(f"sent {report.sent}, received {report.received}, conflicts {report.conflicts}")
+        if report.error:
+            raise CliError(report.error)
+        return EXIT_OK
+    if command == "status":
+        status = core.sync.status()
+        if args.json:
+            print(json.dumps(status.to_json(), ensure_ascii=False, indent=2))
+        else:
+            for key, value in status.to_json().items():
+                print(f"{key}: {'-' if value is None else value}")
+        return EXIT_OK
+    if command == "conflicts":
+        found = core.sync.conflicts(open_only=not args.all)
+        if args.json:
+            print(json.dumps([c.to_json() for c in found], ensure_ascii=False, indent=2))
+        for c in [] if args.json else found:
+            fields = ",".join(c.changed_fields())
+            print(f"{c.id}\t{c.status}\t{c.kind}\t{c.entity}\t{c.desk_code}\t{fields}\t{c.reason}")
+        return EXIT_OK
+    info = core.sync.resolve_conflict(cli_actor(), args.conflict.strip(), args.choice, args.note)
+    print(f"{info.id}\t{info.status}\t{info.resolution}")
+    return EXIT_OK
+
+
 def _write_atomically(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".part")
@@ -206,7 +262,9 @@ def cmd_badge(args: argparse.Namespace) -> int:
 def cmd_muster(args: argparse.Namespace) -> int:
     core = _open(args)
     _ensure_init(core)
-    _write_atomically(args.output, core.visitors.muster_pdf(cli_actor()))
+    # With several desks the list says how current it is (the last sync).
+    last_sync = core.sync.status().last_sync_at if core.sync.is_enrolled() else None
+    _write_atomically(args.output, core.visitors.muster_pdf(cli_actor(), last_sync))
     print(f"muster list written: {args.output}")
     return EXIT_OK
 
@@ -256,6 +314,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "purge-expired": cmd_purge_expired,
     "export-visitor": cmd_export_visitor,
     "erase-visitor": cmd_erase_visitor,
+    "sync": cmd_sync,
 }
 
 

@@ -82,6 +82,11 @@ class OutboxOp(Base):
     op: Mapped[str] = mapped_column(String(16))  # insert | update | delete
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    # The outbox seq of the first op of the same local transaction: the server
+    # applies one transaction's ops parents first (a visit after its visitor).
+    txn: Mapped[int | None] = mapped_column(BigInteger, default=None)
+    # For an update: the row version the change was made on (conflict detection).
+    base_version: Mapped[int | None] = mapped_column(Integer, default=None)
 
     __table_args__ = (Index("ix_outbox_pending", "sent_at", "seq"),)
 
@@ -197,3 +202,62 @@ class AuditEntry(SyncedMixin, Base):
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
     __table_args__ = (Index("ix_audit_at", "at"), Index("ix_audit_entity", "entity_id"))
+
+
+# --- sync with the central server (issue 3) ------------------------------------
+
+
+class SyncConflict(SyncedMixin, Base):
+    """A change the central server could not simply apply, shown at every desk.
+
+    `local_payload` is the row as the desk `desk_code` sent it; `server_payload`
+    is the row the server held. kind "concurrent_edit": both desks changed the
+    row; the server kept `winner` ("local" or "server") by a deterministic rule
+    and status is "info". kind "rejected": the row broke a rule of the server
+    (a unique number taken, an overlapping booking); status is "open" until a
+    supervisor resolves it. The desk's own row is never silently deleted.
+    """
+
+    __tablename__ = "sync_conflicts"
+    kind: Mapped[str] = mapped_column(String(16))  # concurrent_edit | rejected
+    entity: Mapped[str] = mapped_column(String(64))
+    entity_id: Mapped[str] = mapped_column(String(36))
+    op_id: Mapped[str] = mapped_column(String(36))
+    desk_code: Mapped[str] = mapped_column(String(16))
+    local_payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    server_payload: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
+    winner: Mapped[str] = mapped_column(String(16))  # local | server
+    reason: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(16))  # open | info | resolved
+    resolution: Mapped[str | None] = mapped_column(String(16), default=None)
+    resolved_by: Mapped[str | None] = mapped_column(String(100), default=None)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    resolution_note: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (
+        Index("ix_sync_conflicts_status", "status"),
+        Index("ix_sync_conflicts_entity_id", "entity_id"),
+    )
+
+
+class SyncState(Base):
+    """This desk's link to the central server: url, desk code, pull cursor, last result."""
+
+    __tablename__ = "sync_state"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class SyncHeld(Base):
+    """A pulled change this desk could not store yet (a local row not accepted by
+    the server holds the same unique value); retried on every pull."""
+
+    __tablename__ = "sync_held"
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    entity: Mapped[str] = mapped_column(String(64))
+    entity_id: Mapped[str] = mapped_column(String(36))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    held_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    __table_args__ = (Index("ix_sync_held_entity_id", "entity_id"),)

@@ -26,6 +26,7 @@ class Core:
         from smesco_desk.services.setup import SetupService
         from smesco_desk.services.users import UserService
         from smesco_desk.services.visitors import VisitorService
+        from smesco_desk.sync.service import SyncService
 
         self.db = db
         self.data_dir = data_dir
@@ -37,6 +38,7 @@ class Core:
         self.visitors = VisitorService(self)
         self.maintenance = MaintenanceService(self)
         self.privacy = PrivacyService(self)
+        self.sync = SyncService(self)
 
     def now(self) -> datetime:
         return self.clock()

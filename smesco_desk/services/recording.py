@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
@@ -41,8 +42,14 @@ def new_synced(session: Session, row: SyncedMixin, desk: str, now: datetime) -> 
     session.add(row)
 
 
+# The version each touched row had before its first change since it was last
+# queued: the base of the next update op (how the server spots a concurrent edit).
+_base_versions: WeakKeyDictionary[SyncedMixin, int] = WeakKeyDictionary()
+
+
 def touch(row: SyncedMixin, now: datetime) -> None:
     """Mark a changed row: a new version for sync."""
+    _base_versions.setdefault(row, row.version or 0)
     row.version = (row.version or 0) + 1
     row.updated_at = now
 
@@ -50,17 +57,32 @@ def touch(row: SyncedMixin, now: datetime) -> None:
 def enqueue(session: Session, row: SyncedMixin, op: str, now: datetime) -> None:
     """Queue the row's current state for the central server."""
     session.flush()
+    seq = next_counter(session, "outbox")
+    base = _base_versions.pop(row, None)
+    if op == "update" and base is None:
+        base = (row.version or 1) - 1
     session.add(
         OutboxOp(
             id=new_id(),
-            seq=next_counter(session, "outbox"),
+            seq=seq,
             created_at=now,
             entity=entity_name(row),
             entity_id=row.id,
             op=op,
             payload=row_payload(row),
+            txn=_transaction_first_seq(session, seq),
+            base_version=base if op == "update" else None,
         )
     )
+
+
+def _transaction_first_seq(session: Session, seq: int) -> int:
+    """The seq of the first op queued in the session's current transaction."""
+    current = session.get_transaction()
+    known = session.info.get("outbox_txn")
+    if known is None or known[0] is not current:
+        session.info["outbox_txn"] = known = (current, seq)
+    return int(known[1])
 
 
 def audit(

@@ -1,0 +1,185 @@
+"""Sync throughput: 10,000 queued operations pushed, 10,000 changes pulled.
+
+    uv run python benchmarks/bench_sync.py [--ops 10000] [--pg postgresql+psycopg://root@127.0.0.1:5432/postgres]
+
+Desk D01 registers walk-ins (3 outbox operations each: visit, visitor, audit)
+until `--ops` operations wait, then `core.sync.push()` sends them (batches of
+500, one server transaction each, idempotency records, change log). Desk D02,
+enrolled before, then pulls the same changes with `core.sync.pull()` into its
+SQLite (one IMMEDIATE transaction per 1,000 changes, cursor included).
+
+Beside each, the floor: a raw psycopg `executemany` of the same rows into an
+empty copy of the tables (push), and a raw fetch of the same change rows plus a
+sqlite3 `executemany` into a scratch file (pull). Goal: >= 1,000 ops/s each
+way. Uses scratch databases on the given PostgreSQL; prints figures; asserts
+nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import tempfile
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+import psycopg
+from _common import header
+from psycopg import sql
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+
+from smesco_desk.services.actors import cli_actor
+from smesco_desk.services.core import Core, open_core
+from smesco_desk.services.values import VisitorForm
+from smesco_desk.sync.server import row_params, upsert_sql
+from smesco_desk.sync.tables import synced_table
+
+GOAL_OPS_PER_S = 1000.0
+
+
+def admin(url: str) -> psycopg.Connection[Any]:
+    u = make_url(url)
+    return psycopg.connect(
+        host=u.host,
+        port=u.port,
+        user=u.username,
+        password=u.password,
+        dbname="postgres",
+        autocommit=True,
+    )
+
+
+def fill_outbox(core: Core, ops: int) -> int:
+    actor = cli_actor()
+    queued = 0
+    i = 0
+    while queued < ops:
+        core.visitors.register(
+            actor,
+            VisitorForm(f"Tamu Uji {i}", f"0812{i:08d}", "meeting", "Koperasi Maju", consent=True),
+        )
+        queued += 3
+        i += 1
+    return queued
+
+
+def pending_payloads(core: Core) -> list[tuple[str, dict[str, Any]]]:
+    with core.db.engine.connect() as conn:
+        rows = conn.execute(
+            text("SELECT entity, payload FROM outbox WHERE sent_at IS NULL ORDER BY seq")
+        )
+        import json
+
+        return [(e, json.loads(p) if isinstance(p, str) else p) for e, p in rows]
+
+
+def raw_push(url: str, payloads: list[tuple[str, dict[str, Any]]]) -> float:
+    """Seconds for a raw executemany of the same rows into empty tables."""
+    u = make_url(url)
+    with psycopg.connect(
+        host=u.host, port=u.port, user=u.username, dbname=u.database, autocommit=True
+    ) as conn:
+        for name in ("visitors", "visits", "audit_log"):
+            conn.execute(f"CREATE TEMP TABLE raw_{name} (LIKE {name} INCLUDING ALL)")
+        by_table: dict[str, list[list[Any]]] = {}
+        for entity, payload in payloads:
+            table = synced_table(entity)
+            by_table.setdefault(entity, []).append(row_params(table, table.to_python(payload)))
+        started = time.perf_counter()
+        with conn.transaction(), conn.cursor() as cur:
+            for name, params in by_table.items():
+                stmt = (
+                    upsert_sql(name)
+                    .as_string(conn)
+                    .replace(f'INTO "{name}"', f'INTO "raw_{name}"', 1)
+                )
+                cur.executemany(stmt, params)
+        return time.perf_counter() - started
+
+
+def raw_pull(url: str, after: int, count: int, folder: Path) -> float:
+    """Seconds to fetch the same changes and executemany them into a scratch SQLite."""
+    u = make_url(url)
+    started = time.perf_counter()
+    with psycopg.connect(host=u.host, port=u.port, user=u.username, dbname=u.database) as conn:
+        rows = conn.execute(
+            "SELECT seq, entity, entity_id, payload::text FROM sync_changes"
+            " WHERE seq > %s ORDER BY seq LIMIT %s",
+            (after, count),
+        ).fetchall()
+    db = sqlite3.connect(folder / "raw.sqlite3")
+    db.execute("CREATE TABLE changes (seq INTEGER PRIMARY KEY, entity, entity_id, payload)")
+    with db:
+        db.executemany("INSERT INTO changes VALUES (?, ?, ?, ?)", rows)
+    db.close()
+    return time.perf_counter() - started
+
+
+def goal_line(label: str, rate: float) -> str:
+    verdict = "meets the goal" if rate >= GOAL_OPS_PER_S else "BELOW THE GOAL"
+    return f"{label}: {rate:.0f} ops/s (goal >= {GOAL_OPS_PER_S:g} ops/s): {verdict}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--ops", type=int, default=10_000)
+    parser.add_argument("--pg", default="postgresql+psycopg://root@127.0.0.1:5432/postgres")
+    args = parser.parse_args()
+    header(f"sync: {args.ops} operations pushed, the same changes pulled by another desk")
+    name = f"bench_sync_{uuid.uuid4().hex[:8]}"
+    with admin(args.pg) as conn:
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    server = make_url(args.pg).set(database=name).render_as_string(hide_password=False)
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            run(Path(tmp), server, args.ops)
+    finally:
+        with admin(args.pg) as conn:
+            conn.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+            )
+
+
+def run(folder: Path, server: str, ops: int) -> None:
+    d1 = open_core(folder / "d1")
+    d1.setup.initialize("D01")
+    d1.sync.enroll(server, "D01")
+    d2 = open_core(folder / "d2")
+    d2.sync.enroll(server, "D02")
+    d2.sync.push()
+    queued = fill_outbox(d1, ops)
+    payloads = pending_payloads(d1)
+    cursor = d2.sync.status().cursor
+
+    started = time.perf_counter()
+    pushed = d1.sync.push()
+    push_s = time.perf_counter() - started
+    assert pushed.error is None and pushed.sent == queued, pushed
+
+    started = time.perf_counter()
+    pulled = d2.sync.pull()
+    pull_s = time.perf_counter() - started
+    assert pulled.error is None and pulled.received == queued, pulled
+
+    raw_push_s = raw_push(server, payloads)
+    raw_pull_s = raw_pull(server, cursor, queued, folder)
+    print(
+        f"   push: {queued} ops in {push_s:.2f} s = {queued / push_s:8.0f} ops/s;"
+        f" raw executemany {queued / raw_push_s:8.0f} rows/s; ratio {push_s / raw_push_s:.1f}x"
+    )
+    print(
+        f"   pull: {queued} changes in {pull_s:.2f} s = {queued / pull_s:8.0f} ops/s;"
+        f" raw fetch+executemany {queued / raw_pull_s:8.0f} rows/s;"
+        f" ratio {pull_s / raw_pull_s:.1f}x"
+    )
+    print("   " + goal_line("push", queued / push_s))
+    print("   " + goal_line("pull", queued / pull_s))
+    d1.close()
+    d2.close()
+
+
+if __name__ == "__main__":
+    main()

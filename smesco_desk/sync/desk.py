@@ -1,0 +1,251 @@
+"""The desk's side of sync: its link state, its outbox, and applying pulled changes.
+
+Pulled changes are written straight into the tables, never through a service:
+they queue nothing in the outbox and write no audit row of their own (the
+audit rows of the desk that made the change arrive as changes too).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+from typing import Any
+
+from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import Session
+
+from smesco_desk.db.models import OutboxOp, SyncConflict, SyncHeld, SyncState
+from smesco_desk.sync.server import Change, OpResult, PushOp
+from smesco_desk.sync.tables import SyncedTable, synced_table
+
+# --- the link state (desk-local key/value table sync_state) -----------------------
+
+CURSOR, SERVER, DESK, INSTANCE = "cursor", "server_url", "desk", "instance_id"
+LAST_SYNC, LAST_ATTEMPT = "last_sync_at", "last_attempt_at"
+LAST_ERROR, STATE = "last_error", "state"
+
+
+def read_state(session: Session) -> dict[str, str]:
+    return {k: v for k, v in session.execute(select(SyncState.key, SyncState.value))}
+
+
+def write_state(session: Session, **values: str | int | datetime | None) -> None:
+    """Set (or, with None, remove) link state keys inside the caller's transaction."""
+    for key, value in values.items():
+        row = session.get(SyncState, key)
+        if value is None:
+            if row is not None:
+                session.delete(row)
+            continue
+        text = value.isoformat() if isinstance(value, datetime) else str(value)
+        if row is None:
+            session.add(SyncState(key=key, value=text))
+        else:
+            row.value = text
+    session.flush()
+
+
+def parse_time(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+# --- the outbox -------------------------------------------------------------------
+
+
+def pending_batch(session: Session, limit: int) -> list[PushOp]:
+    """The oldest unsent operations, never splitting one local transaction's ops."""
+    pending = OutboxOp.sent_at.is_(None)
+    rows = session.scalars(select(OutboxOp).where(pending).order_by(OutboxOp.seq).limit(limit))
+    ops = [_push_op(r) for r in rows]
+    if len(ops) == limit:
+        last = ops[-1]
+        rest = session.scalars(
+            select(OutboxOp)
+            .where(pending, OutboxOp.txn == last.txn, OutboxOp.seq > last.seq)
+            .order_by(OutboxOp.seq)
+        ).all()
+        if rest:
+            whole = [op for op in ops if op.txn != last.txn]
+            ops = whole or ops + [_push_op(r) for r in rest]
+    return ops
+
+
+def _push_op(row: OutboxOp) -> PushOp:
+    payload = row.payload if isinstance(row.payload, dict) else json.loads(row.payload)
+    return PushOp(
+        row.id,
+        row.seq,
+        row.txn if row.txn is not None else row.seq,
+        row.entity,
+        row.entity_id,
+        row.op,
+        payload,
+        row.base_version,
+    )
+
+
+def acknowledge(
+    session: Session, ops: Sequence[PushOp], results: Sequence[OpResult], now: datetime
+) -> None:
+    """After the server's commit: mark the ops sent, and give rows the server's number."""
+    session.execute(update(OutboxOp), [{"id": op.id, "sent_at": now} for op in ops])
+    by_table: dict[str, list[dict[str, object]]] = {}
+    for op, result in zip(ops, results, strict=True):
+        if result.status in ("applied", "same") and result.server_seq and result.version:
+            by_table.setdefault(op.entity, []).append(
+                {"b_id": op.entity_id, "b_version": result.version, "b_seq": result.server_seq}
+            )
+    for name, rows in by_table.items():
+        table = synced_table(name).table
+        stmt = (
+            update(table)
+            .where(table.c.id == bindparam("b_id"), table.c.version == bindparam("b_version"))
+            .values(server_seq=bindparam("b_seq"))
+        )
+        session.connection().execute(stmt, rows)
+
+
+# --- applying pulled changes ---------------------------------------------------------
+
+
+@cache
+def _statements(name: str) -> tuple[str, str]:
+    table = synced_table(name)
+    cols = ", ".join(f'"{c}"' for c in table.columns)
+    marks = ", ".join("?" for _ in table.columns)
+    sets = ", ".join(f'"{c}" = excluded."{c}"' for c in table.columns if c != "id")
+    upsert = f'INSERT INTO "{name}" ({cols}) VALUES ({marks}) ON CONFLICT(id) DO UPDATE SET {sets}'
+    plain = f'INSERT INTO "{name}" ({cols}) VALUES ({marks})'
+    return upsert, plain
+
+
+def bind_converter(table: SyncedTable, dialect: Dialect) -> Callable[[dict[str, Any]], list[Any]]:
+    """Column values -> SQLite parameters, exactly as SQLAlchemy would store them."""
+    processors = [
+        (col, table.table.c[col].type.dialect_impl(dialect).bind_processor(dialect))
+        for col in table.columns
+    ]
+
+    def convert(values: dict[str, Any]) -> list[Any]:
+        return [proc(values[col]) if proc else values[col] for col, proc in processors]
+
+    return convert
+
+
+@dataclass
+class PullOutcome:
+    applied: int = 0
+    skipped: int = 0
+    held: int = 0
+
+
+class LocalApplier:
+    """Writes server changes into this desk's SQLite inside the caller's transaction."""
+
+    def __init__(self, session: Session, desk: str, withdraw: Callable[[dict[str, Any]], None]):
+        self.session = session
+        self.desk = desk
+        self.withdraw = withdraw
+        self.raw: sqlite3.Connection = session.connection().connection.driver_connection  # type: ignore[assignment]
+        self.dialect = session.connection().dialect
+        self.pending = {
+            str(r[0])
+            for r in self.raw.execute("SELECT DISTINCT entity_id FROM outbox WHERE sent_at IS NULL")
+        }
+        self._converters: dict[str, Callable[[dict[str, Any]], list[Any]]] = {}
+        self.outcome = PullOutcome()
+
+    def params(self, table: SyncedTable, values: dict[str, Any]) -> list[Any]:
+        convert = self._converters.get(table.name)
+        if convert is None:
+            convert = self._converters[table.name] = bind_converter(table, self.dialect)
+        return convert(values)
+
+    def apply(self, change: Change) -> bool:
+        """Store one change; False if it was skipped (a local change waits to be
+        pushed: the server decides, then sends the outcome) or held."""
+        if change.entity_id in self.pending:
+            self.outcome.skipped += 1
+            return False
+        table = synced_table(change.entity)
+        values = {**table.to_python(change.payload), "server_seq": change.seq}
+        try:
+            self.raw.execute(_statements(table.name)[0], self.params(table, values))
+        except sqlite3.IntegrityError as exc:
+            self._hold(change, str(exc))
+            return False
+        self.raw.execute(
+            "DELETE FROM sync_held WHERE entity_id = ? AND seq < ?", (change.entity_id, change.seq)
+        )
+        self.outcome.applied += 1
+        if change.entity == "sync_conflicts":
+            self.withdraw(values)
+        return True
+
+    def _hold(self, change: Change, reason: str) -> None:
+        self.raw.execute("DELETE FROM sync_held WHERE entity_id = ?", (change.entity_id,))
+        self.session.add(
+            SyncHeld(
+                seq=change.seq,
+                entity=change.entity,
+                entity_id=change.entity_id,
+                payload=change.payload,
+                reason=reason,
+                held_at=_utc_now(),
+            )
+        )
+        self.session.flush()
+        self.outcome.held += 1
+
+    def retry_held(self) -> int:
+        """Apply held changes that can now be stored; returns how many were."""
+        held = self.session.scalars(select(SyncHeld).order_by(SyncHeld.seq)).all()
+        done = 0
+        for row in held:
+            if row.entity_id in self.pending:
+                continue  # the push brings the server's outcome, which supersedes it
+            change = Change(row.seq, row.entity, row.entity_id, "", dict(row.payload))
+            seq = row.seq
+            self.session.expunge(row)
+            self.raw.execute("DELETE FROM sync_held WHERE seq = ?", (seq,))
+            if self.apply(change):
+                done += 1
+        return done
+
+    def insert_rows(self, table: SyncedTable, rows: Sequence[dict[str, Any]]) -> None:
+        """Plain inserts of a full download (the table is empty)."""
+        self.raw.executemany(_statements(table.name)[1], [self.params(table, r) for r in rows])
+
+
+def _utc_now() -> datetime:
+    from smesco_desk.clock import utc_now
+
+    return utc_now()
+
+
+# --- counts for the status --------------------------------------------------------
+
+
+def conflict_counts(session: Session) -> tuple[int, int]:
+    """(open conflicts, unacknowledged notices)."""
+    rows = dict(
+        session.execute(
+            select(SyncConflict.status, func.count())
+            .where(SyncConflict.deleted_at.is_(None))
+            .group_by(SyncConflict.status)
+        ).all()
+    )
+    return int(rows.get("open", 0)), int(rows.get("info", 0))
+
+
+def held_count(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(SyncHeld)) or 0
+
+
+def clear_held(session: Session) -> None:
+    session.execute(delete(SyncHeld))

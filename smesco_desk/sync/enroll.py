@@ -1,0 +1,271 @@
+"""Joining a desk to a central server: the first desk uploads, a new desk downloads.
+
+- Empty server: the migrations run there, then this desk's whole database goes
+  up in one server transaction (every row also becomes a change, so the change
+  log alone can rebuild the server's state).
+- Server with data: this desk must hold no business data (only what the first
+  set-up makes: its desk, purposes, settings, users, audit). That is replaced
+  by a full download taken from one consistent snapshot, and the pull cursor
+  starts at the snapshot's change number.
+- Desk codes are unique on the server: a code enrolled by another desk
+  installation (another `instance_id`) is refused.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from psycopg.types.json import Json
+from sqlalchemy import bindparam, delete, func, select, update
+
+from smesco_desk.db import migrate
+from smesco_desk.db.engine import make_engine
+from smesco_desk.db.models import DeskSetting, OutboxOp, SyncHeld
+from smesco_desk.errors import DomainError
+from smesco_desk.i18n import _
+from smesco_desk.ids import new_id
+from smesco_desk.services.setup import normalize_desk_code
+from smesco_desk.sync import desk as local
+from smesco_desk.sync import server
+from smesco_desk.sync.connection import check_server_url, connect, display_url
+from smesco_desk.sync.tables import synced_tables
+from smesco_desk.sync.values import EnrollResult, SyncRefused
+
+if TYPE_CHECKING:
+    from smesco_desk.services.core import Core
+    from smesco_desk.sync.service import SyncService
+
+# What the first set-up of a desk writes; any other synced row is business data.
+SETUP_TABLES = frozenset(
+    {"desks", "visit_purposes", "app_settings", "users", "audit_log", "sync_conflicts"}
+)
+MIGRATION_LOCK = 0x534D_4553_4D49
+
+
+def enroll(sync: SyncService, server_url: str, desk_code: str) -> EnrollResult:
+    core = sync.core
+    if not core.db.is_sqlite:
+        raise DomainError(_("Hanya desk dengan basis data SQLite lokal yang dapat disinkronkan."))
+    url = check_server_url(server_url)
+    code = normalize_desk_code(desk_code)
+    with core.db.write() as session:
+        state = local.read_state(session)
+        if state.get(local.SERVER) and (state[local.SERVER], state[local.DESK]) != (url, code):
+            raise DomainError(
+                _("Desk ini sudah terdaftar sebagai {desk} di {server}.").format(
+                    desk=state[local.DESK], server=display_url(state[local.SERVER])
+                )
+            )
+        instance = state.get(local.INSTANCE) or new_id()
+        local.write_state(session, **{local.INSTANCE: instance})
+    conn = connect(url, code)
+    try:
+        _prepare_schema(conn, url, sync)
+        sync.check_server(conn)
+        desks = server.enrolled_desks(conn)
+        if code in desks and desks[code] != instance:
+            raise DomainError(
+                _("Kode desk {code} sudah dipakai desk lain di server ini.").format(code=code),
+                "desk",
+            )
+        if code in desks:
+            return _resume(sync, conn, url, code, instance)
+        if not desks:
+            return _upload(core, conn, url, code, instance)
+        _refuse_business_data(core)
+        _claim(conn, code, instance)
+        return _download(core, conn, url, code, instance)
+    finally:
+        conn.close()
+
+
+def _prepare_schema(conn: server.Conn, url: str, sync: SyncService) -> None:
+    """Run the migrations on an empty server (one enroller at a time)."""
+    revision, _now = server.revision_and_now(conn)
+    if revision is None:
+        conn.execute("SELECT pg_advisory_lock(%s)", (MIGRATION_LOCK,))
+        try:
+            if server.revision_and_now(conn)[0] is None:
+                engine = make_engine(url)
+                try:
+                    migrate.upgrade(engine)
+                finally:
+                    engine.dispose()
+        finally:
+            conn.execute("SELECT pg_advisory_unlock(%s)", (MIGRATION_LOCK,))
+    if not server.has_sync_tables(conn):
+        raise SyncRefused(_("Basis data server bukan server Smesco Desk."))
+
+
+def _local_code(core: Core) -> str | None:
+    with core.db.read() as session:
+        row = session.get(DeskSetting, "desk_code")
+        return None if row is None else row.value
+
+
+def _upload(core: Core, conn: server.Conn, url: str, code: str, instance: str) -> EnrollResult:
+    existing = _local_code(core)
+    if existing is not None and existing != code:
+        raise DomainError(
+            _("Desk ini berkode {code}; daftarkan dengan --desk {code}.").format(code=existing),
+            "desk",
+        )
+    core.setup.initialize(code)
+    with core.db.write() as session:  # IMMEDIATE: no local change slips in meanwhile
+        tables = {
+            name: [dict(r._mapping) for r in session.execute(select(t.table))]
+            for name, t in synced_tables().items()
+        }
+        last_op = session.scalar(select(func.max(OutboxOp.seq))) or 0
+        seq, now = _upload_rows(conn, code, instance, tables)
+        for name, rows in tables.items():
+            if rows:
+                table = synced_tables()[name].table
+                stmt = update(table).where(table.c.id == bindparam("b_id"))
+                session.connection().execute(
+                    stmt.values(server_seq=bindparam("b_seq")),
+                    [{"b_id": r["id"], "b_seq": r["server_seq"]} for r in rows],
+                )
+        session.execute(
+            update(OutboxOp)
+            .where(OutboxOp.sent_at.is_(None), OutboxOp.seq <= last_op)
+            .values(sent_at=now)
+        )
+        _link(session, url, code, instance, seq, now)
+    return EnrollResult(code, display_url(url), "upload", sum(len(r) for r in tables.values()))
+
+
+def _upload_rows(
+    conn: server.Conn, code: str, instance: str, tables: dict[str, list[dict[str, Any]]]
+) -> tuple[int, Any]:
+    """One server transaction: every row, a change per row, this desk enrolled."""
+    with conn.transaction():
+        seq, now = server.lock_changes(conn)
+        if server.enrolled_desks(conn):
+            raise DomainError(_("Desk lain baru saja mendaftar lebih dulu; ulangi pendaftaran."))
+        for name, rows in tables.items():
+            table = synced_tables()[name]
+            params, changes = [], []
+            for values in rows:
+                seq += 1
+                values["server_seq"] = seq
+                params.append(server.row_params(table, values))
+                payload = Json(table.to_payload(values))
+                changes.append((seq, name, values["id"], code, None, payload))
+            if params:
+                with conn.cursor() as cur:
+                    cur.executemany(server.upsert_sql(name), params)
+            server.insert_changes(conn, changes)
+        _register(conn, code, instance, first=True)
+        server.finish_changes(conn, code, seq)
+    return seq, now
+
+
+def _register(conn: server.Conn, code: str, instance: str, first: bool = False) -> None:
+    conn.execute(
+        "INSERT INTO sync_desks (code, instance_id, last_seen_at) VALUES (%s, %s, now())",
+        (code, instance),
+    )
+    if first:
+        revision = server.revision_and_now(conn)[0] or ""
+        conn.execute(
+            "INSERT INTO sync_meta (key, value) VALUES ('first_desk', %s), ('created_revision', %s)"
+            " ON CONFLICT (key) DO NOTHING",
+            (code, revision),
+        )
+
+
+def _refuse_business_data(core: Core) -> None:
+    with core.db.read() as session:
+        for name, table in synced_tables().items():
+            if name in SETUP_TABLES:
+                continue
+            if session.scalar(select(func.count()).select_from(table.table)):
+                raise DomainError(
+                    _(
+                        "Desk ini sudah berisi data ({table}); desk baru harus kosong untuk"
+                        " mengunduh data dari server."
+                    ).format(table=name)
+                )
+
+
+def _claim(conn: server.Conn, code: str, instance: str) -> None:
+    """Take the desk code on the server before downloading (codes are unique)."""
+    with conn.transaction():
+        server.lock_changes(conn)
+        if code in server.enrolled_desks(conn):
+            raise DomainError(
+                _("Kode desk {code} sudah dipakai desk lain di server ini.").format(code=code),
+                "desk",
+            )
+        _register(conn, code, instance)
+
+
+def _download(core: Core, conn: server.Conn, url: str, code: str, instance: str) -> EnrollResult:
+    """Replace this desk's set-up rows by the server's snapshot, then set the desk up."""
+    count = 0
+    with core.db.write() as session:
+        for table in reversed(list(synced_tables().values())):
+            session.execute(delete(table.table))
+        session.execute(delete(OutboxOp))
+        session.execute(delete(SyncHeld))
+        session.execute(delete(DeskSetting).where(DeskSetting.key == "desk_code"))
+        applier = local.LocalApplier(session, code, lambda _values: None)
+        with conn.transaction():
+            conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            row = conn.execute("SELECT value, now() FROM sync_counter WHERE name = 'changes'")
+            cursor, now = row.fetchone() or (0, None)
+            for table in synced_tables().values():
+                count += _download_table(conn, applier, table)
+        _link(session, url, code, instance, int(cursor), now)
+    core.forget_desk_code()
+    core.setup.initialize(code)
+    return EnrollResult(code, display_url(url), "download", count)
+
+
+def _download_table(conn: server.Conn, applier: local.LocalApplier, table: Any) -> int:
+    count = 0
+    cols = ", ".join(f'"{c}"' for c in table.columns)
+    with conn.cursor(name=f"download_{table.name}") as cur:
+        cur.execute(f'SELECT {cols} FROM "{table.name}" ORDER BY id')  # noqa: S608
+        while rows := cur.fetchmany(2000):
+            applier.insert_rows(
+                table, [table.to_python(dict(zip(table.columns, r, strict=True))) for r in rows]
+            )
+            count += len(rows)
+    return count
+
+
+def _resume(
+    sync: SyncService, conn: server.Conn, url: str, code: str, instance: str
+) -> EnrollResult:
+    """This installation enrolled before but did not finish (or enrolls again)."""
+    core = sync.core
+    with core.db.read() as session:
+        linked = local.read_state(session).get(local.SERVER) == url
+    if linked:
+        return EnrollResult(code, display_url(url), "resume", 0)
+    try:
+        _refuse_business_data(core)
+    except DomainError:
+        # The upload committed on the server but not here: the change log from
+        # the start brings everything back; this desk's own rows wait in its outbox.
+        with core.db.write() as session:
+            _link(session, url, code, instance, 0, None)
+        return EnrollResult(code, display_url(url), "resume", 0)
+    return _download(core, conn, url, code, instance)
+
+
+def _link(session: Any, url: str, code: str, instance: str, cursor: int, now: Any) -> None:
+    local.write_state(
+        session,
+        **{
+            local.SERVER: url,
+            local.DESK: code,
+            local.INSTANCE: instance,
+            local.CURSOR: cursor,
+            local.LAST_SYNC: now,
+            local.LAST_ERROR: None,
+            local.STATE: "online" if now is not None else None,
+        },
+    )

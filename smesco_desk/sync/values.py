@@ -1,0 +1,170 @@
+"""What the sync service returns: frozen values, and its typed errors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from smesco_desk.clock import iso
+from smesco_desk.errors import DomainError
+
+
+class SyncRefused(DomainError):
+    """The server and this desk must not sync (schema revisions or clocks differ,
+    desk not enrolled there). Nothing was sent; the outbox is kept."""
+
+
+class SyncUnavailable(DomainError):
+    """The server cannot be reached now; the desk keeps working, the outbox waits."""
+
+
+class NotEnrolled(DomainError):
+    """This desk has not been enrolled with a central server."""
+
+
+class LinkState(StrEnum):
+    """How the last sync attempt went (what the status bar shows)."""
+
+    NOT_ENROLLED = "not_enrolled"
+    NEVER = "never"  # enrolled, not tried since
+    ONLINE = "online"
+    OFFLINE = "offline"
+    REFUSED = "refused"
+    ERROR = "error"
+
+
+class ConflictChoice(StrEnum):
+    """How a supervisor resolves a conflict."""
+
+    KEEP = "keep"  # the server's outcome stays (a rejected row is withdrawn at its desk)
+    RESTORE = "restore"  # the version that lost becomes the current one (a new change)
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    enrolled: bool
+    desk: str | None
+    server: str | None  # the server URL without its password
+    state: LinkState
+    pending_ops: int
+    last_sync_at: datetime | None  # last complete push and pull
+    last_attempt_at: datetime | None
+    last_error: str | None
+    conflicts: int  # open conflicts: a supervisor must decide
+    notices: int  # concurrent edits settled by the rule, not yet acknowledged
+    held: int  # pulled changes waiting for a local conflict to be resolved
+    cursor: int
+
+    @property
+    def online(self) -> bool:
+        return self.state is LinkState.ONLINE
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "enrolled": self.enrolled,
+            "desk": self.desk,
+            "server": self.server,
+            "state": self.state.value,
+            "online": self.online,
+            "pending_ops": self.pending_ops,
+            "last_sync_at": iso(self.last_sync_at),
+            "last_attempt_at": iso(self.last_attempt_at),
+            "last_error": self.last_error,
+            "conflicts": self.conflicts,
+            "notices": self.notices,
+            "held": self.held,
+            "cursor": self.cursor,
+        }
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    """What one push-and-pull did. `error` is set when it stopped early; what was
+    sent and received before that stays done."""
+
+    sent: int = 0
+    received: int = 0
+    conflicts: int = 0  # conflicts this desk's pushed changes caused
+    error: str | None = None
+    refused: bool = False
+    changed_entities: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "sent": self.sent,
+            "received": self.received,
+            "conflicts": self.conflicts,
+            "error": self.error,
+            "refused": self.refused,
+            "changed_entities": sorted(self.changed_entities),
+        }
+
+
+@dataclass(frozen=True)
+class EnrollResult:
+    desk: str
+    server: str
+    mode: str  # upload (first desk) | download (a new desk) | resume (already enrolled)
+    rows: int
+
+    def summary(self) -> str:
+        verb = {"upload": "uploaded", "download": "downloaded", "resume": "resumed"}[self.mode]
+        return f"desk {self.desk} enrolled at {self.server}: {verb} {self.rows} rows"
+
+
+@dataclass(frozen=True)
+class ConflictInfo:
+    """A conflict with both sides as plain dicts (column name -> JSON value)."""
+
+    id: str
+    kind: str  # concurrent_edit | rejected
+    status: str  # open | info | resolved
+    entity: str
+    entity_id: str
+    desk_code: str  # the desk whose change met the conflict
+    local_payload: dict[str, Any]  # the row as that desk sent it
+    server_payload: dict[str, Any] | None  # the row the server held
+    winner: str  # local | server: whose version is the current one
+    reason: str
+    created_at: datetime
+    resolution: str | None
+    resolved_by: str | None
+    resolved_at: datetime | None
+    resolution_note: str
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == "open"
+
+    def changed_fields(self) -> list[str]:
+        """Columns whose values differ between the two sides (bookkeeping aside)."""
+        other = self.server_payload or {}
+        skip = {"version", "server_seq", "updated_at"}
+        keys = sorted(set(self.local_payload) | set(other))
+        return [k for k in keys if k not in skip and self.local_payload.get(k) != other.get(k)]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "status": self.status,
+            "entity": self.entity,
+            "entity_id": self.entity_id,
+            "desk_code": self.desk_code,
+            "winner": self.winner,
+            "reason": self.reason,
+            "created_at": iso(self.created_at),
+            "changed_fields": self.changed_fields(),
+            "local": self.local_payload,
+            "server": self.server_payload,
+            "resolution": self.resolution,
+            "resolved_by": self.resolved_by,
+            "resolved_at": iso(self.resolved_at),
+            "resolution_note": self.resolution_note,
+        }
