@@ -91,11 +91,7 @@ def raw_push(url: str, payloads: list[tuple[str, dict[str, Any]]]) -> float:
         started = time.perf_counter()
         with conn.transaction(), conn.cursor() as cur:
             for name, params in by_table.items():
-                stmt = (
-                    upsert_sql(name)
-                    .as_string(conn)
-                    .replace(f'INTO "{name}"', f'INTO "raw_{name}"', 1)
-                )
+                stmt = upsert_sql(name).replace(f'INTO "{name}"', f'INTO "raw_{name}"', 1)
                 cur.executemany(stmt, params)
         return time.perf_counter() - started
 

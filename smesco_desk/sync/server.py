@@ -39,6 +39,10 @@ Conn = psycopg.Connection[Any]
 # Serialises every transaction that takes change numbers (any constant will do).
 CHANGES_LOCK = 0x534D_4553_434F  # "SMESCO"
 CONFLICTS = "sync_conflicts"
+# What the server's rules refuse in one op (unique, foreign key, exclusion and
+# check constraints; a value too long for its column): that op is rejected,
+# the rest of its batch goes on.
+REFUSALS = (psycopg.errors.IntegrityError, psycopg.errors.DataError)
 
 
 @dataclass(frozen=True)
@@ -248,7 +252,7 @@ class PushBatch:
                 for plan in plans:
                     for statement, params in plan.writes:
                         cur.execute(statement, params)
-        except psycopg.errors.IntegrityError:
+        except REFUSALS:
             self.seq, self.rows = start_seq, start_rows
             self.writers, self.changes, self.results = {}, [], {}
             for op in ops:
@@ -262,7 +266,7 @@ class PushBatch:
             with self.conn.transaction(), self.conn.cursor() as cur:
                 for statement, params in plan.writes:
                     cur.execute(statement, params)
-        except psycopg.errors.IntegrityError as exc:
+        except REFUSALS as exc:
             self.seq = before
             plan = self._reject(op, exc)
             with self.conn.cursor() as cur:
@@ -407,7 +411,7 @@ class PushBatch:
         )
         return plan
 
-    def _reject(self, op: PushOp, exc: psycopg.errors.IntegrityError) -> _Plan:
+    def _reject(self, op: PushOp, exc: psycopg.Error) -> _Plan:
         table = synced_table(op.entity)
         current = self.rows.get(op.entity_id)
         diag = exc.diag

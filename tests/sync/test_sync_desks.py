@@ -228,3 +228,27 @@ def test_an_erasure_wins_over_a_concurrent_edit(proxied_desks: Desks, proxy: Tcp
     for core in (d1, d2):
         assert count(core, "SELECT count(*) FROM visitors WHERE deleted_at IS NOT NULL") == 1
         assert count(core, "SELECT count(*) FROM visitors WHERE phone IS NOT NULL") == 0
+
+
+def test_one_refused_op_does_not_spoil_its_batch(desks: Desks, server_url: str) -> None:
+    """A value the server cannot store (here a badge number too long for its
+    column, which SQLite does not check) is rejected alone, visibly."""
+    d1 = desks.first("D01")
+    bad = register(d1, "Siti Rahayu", "081234567890")
+    good = register(d1, "Budi Santoso", "081311112222")
+    with d1.db.engine.begin() as conn:
+        conn.execute(
+            text(
+                "UPDATE outbox SET payload = json_set(payload, '$.badge_number', :b)"
+                " WHERE entity = 'visits' AND entity_id = :id"
+            ),
+            {"b": "X" * 40, "id": bad.id},
+        )
+    report = d1.sync.run_once()
+    assert report.error is None and report.sent == 6 and report.conflicts == 1
+    (conflict,) = d1.sync.conflicts()
+    assert conflict.kind == "rejected" and conflict.entity_id == bad.id
+    assert conflict.local_payload["badge_number"] == "X" * 40
+    assert server_scalar(server_url, "SELECT count(*) FROM visits") == 1
+    assert server_scalar(server_url, "SELECT id FROM visits") == good.id
+    assert d1.sync.status().conflicts == 1

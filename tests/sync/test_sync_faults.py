@@ -225,3 +225,66 @@ def test_sigkill_of_a_desk_in_the_middle_of_a_push(
     report = d1.sync.run_once()
     assert report.error is None
     assert_once_everywhere(server_url, [d1], ids)
+
+
+def test_readers_never_see_a_later_change_before_an_earlier_one(
+    desks: Desks, server_url: str
+) -> None:
+    """Three desks push at once; a reader polling the change log only ever sees
+    an unbroken run of numbers after its cursor (commit order = counter order)."""
+    import threading
+
+    cores = [desks.first("D01"), desks.join("D02"), desks.join("D03")]
+    for n, core in enumerate(cores):
+        core.sync.push_batch = 7  # many small server transactions
+        register_many(core, 40, f"d{n}")
+    stop = threading.Event()
+    problems: list[str] = []
+
+    def read() -> None:
+        cursor = int(server_scalar(server_url, "SELECT max(seq) FROM sync_changes"))
+        with psycopg.connect(**conninfo(server_url, "reader"), autocommit=True) as conn:
+            while not stop.is_set():
+                seqs = [
+                    r[0]
+                    for r in conn.execute(
+                        "SELECT seq FROM sync_changes WHERE seq > %s ORDER BY seq", (cursor,)
+                    )
+                ]
+                if seqs and seqs != list(range(cursor + 1, cursor + 1 + len(seqs))):
+                    problems.append(f"after {cursor}: {seqs[:5]}...")
+                cursor = seqs[-1] if seqs else cursor
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    pushers = [threading.Thread(target=core.sync.push) for core in cores]
+    for t in pushers:
+        t.start()
+    for t in pushers:
+        t.join()
+    stop.set()
+    reader.join()
+    assert problems == []
+    sync_all(*cores)
+    assert server_visits(server_url) == 120
+
+
+def test_work_done_offline_survives_closing_the_desk(
+    proxied_desks: Desks, proxy: TcpProxy, server_url: str, tmp_path: Path
+) -> None:
+    """The known failure of offline systems: orders lost when the session closed."""
+    from smesco_desk.services.core import open_core
+
+    d1 = proxied_desks.first("D01")
+    proxy.go_offline()
+    ids = register_many(d1, 3, "a")
+    assert d1.sync.run_once().error
+    d1.close()
+    proxy.go_online()
+    again = open_core(tmp_path / "d01")
+    try:
+        assert again.sync.status().pending_ops == 9
+        assert again.sync.run_once().error is None
+        assert_once_everywhere(server_url, [again], ids)
+    finally:
+        again.close()
