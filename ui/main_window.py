@@ -190,12 +190,12 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
-        self.backup_action = self._action("backup_action", self.tr("Cadangkan data…"),
+        self.backup_action = self._action("backup_action", self.tr("&Cadangkan data…"),
                                           self.back_up)
         self.backup_action.setEnabled(self.ctx.can(Permission.BACKUP))
-        self.logout_action = self._action("logout_action", self.tr("Keluar akun"),
-                                          self.logout)
-        self.quit_action = self._action("quit_action", self.tr("Tutup aplikasi"), self.close,
+        self.logout_action = self._action("logout_action", self.tr("&Keluar akun"),
+                                          self.logout, QKeySequence("Ctrl+Shift+L"))
+        self.quit_action = self._action("quit_action", self.tr("&Tutup aplikasi"), self.close,
                                         QKeySequence(QKeySequence.StandardKey.Quit))
         file_menu = self.menuBar().addMenu(self.tr("&Berkas"))
         file_menu.setObjectName("file_menu")
@@ -205,7 +205,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         help_menu = self.menuBar().addMenu(self.tr("Ba&ntuan"))
         help_menu.setObjectName("help_menu")
-        self.about_action = self._action("about_action", self.tr("Tentang Smesco Desk"),
+        self.about_action = self._action("about_action", self.tr("&Tentang Smesco Desk"),
                                          self.show_about)
         help_menu.addAction(self.about_action)
 

@@ -355,3 +355,19 @@ def test_a_tenant_manager_sees_the_lists_only(qtbot, ctx: AppContext, core: Core
     assert not page.lists.checkout_button.isVisible()
     assert not page.lists.reprint_button.isVisible()
     assert page.lists.muster_button.isVisible()
+
+
+def test_tab_leaves_the_name_field_and_closes_the_suggestions(
+        qtbot, page: VisitorsPage, core: Core, admin: Actor) -> None:
+    _register(core, admin, "Budi Santoso", "081234567802")
+    form = page.form
+    assert form is not None
+    form.name_edit.setFocus()
+    _type(qtbot, "Budi")
+    qtbot.waitUntil(form.suggestions.is_open)
+    _key(qtbot, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: not form.suggestions.is_open())
+    assert not form.name_edit.hasFocus()
+    # A late answer for the old text must not reopen the list on another field.
+    qtbot.wait(400)
+    assert not form.suggestions.is_open()

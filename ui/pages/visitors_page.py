@@ -16,6 +16,7 @@ from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from smesco_desk.services.actors import Permission
+from smesco_desk.services.values import VisitRecord
 from ui.context import AppContext
 from ui.pages.visitors.badges import VisitorDocuments
 from ui.pages.visitors.checkout_bar import CheckOutBar
@@ -44,6 +45,7 @@ class VisitorsPage(QWidget):
         self.checkout_bar: CheckOutBar | None = None
         self.lists = VisitLists(ctx, self.documents, self)
         self.lists.visitor_checked_out.connect(self.visitor_checked_out)
+        self.visitor_checked_out.connect(self._on_visitor_checked_out)
         self.lists.in_building_count_changed.connect(self.in_building_count_changed)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
@@ -76,6 +78,11 @@ class VisitorsPage(QWidget):
             right.addWidget(self.checkout_bar)
         right.addWidget(self.lists, 1)
         return right
+
+    @Slot(object)
+    def _on_visitor_checked_out(self, visit: object) -> None:
+        if self.form is not None and isinstance(visit, VisitRecord):
+            self.form.on_visit_checked_out(visit)
 
     def _add_shortcuts(self) -> None:
         for key, slot in ((Qt.Key.Key_F2, self.focus_scan), (Qt.Key.Key_F3, self.focus_name)):

@@ -367,6 +367,13 @@ class RegistrationForm(QFrame):
     # --- badge ----------------------------------------------------------------
 
     @Slot()
+    def on_visit_checked_out(self, visit: VisitRecord) -> None:
+        """Drop the banner (and its reprint button) once that visitor has left."""
+        if self._last_visit is not None and self._last_visit.id == visit.id:
+            self._last_visit = None
+            self.banner.hide()
+
+    @Slot()
     def print_last_badge(self) -> None:
         """(Re)print the badge of the visit registered last."""
         if self._last_visit is not None:

@@ -137,4 +137,9 @@ class SuggestionController(QObject):
         if key == Qt.Key.Key_Escape:
             self.hide()
             return True
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            # Leaving the field closes the list even where no FocusOut arrives
+            # (an inactive window, e.g. a kiosk without a window manager).
+            self._token += 1
+            self.hide()
         return False
