@@ -16,7 +16,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from psycopg.types.json import Json
-from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy import delete, func, select, text, update
+from sqlalchemy.orm import Session
 
 from smesco_desk.db import migrate
 from smesco_desk.db.engine import make_engine
@@ -28,7 +29,7 @@ from smesco_desk.services.setup import normalize_desk_code
 from smesco_desk.sync import desk as local
 from smesco_desk.sync import server
 from smesco_desk.sync.connection import check_server_url, connect, display_url
-from smesco_desk.sync.tables import synced_tables
+from smesco_desk.sync.tables import SyncedTable, synced_tables
 from smesco_desk.sync.values import EnrollResult, SyncRefused
 
 if TYPE_CHECKING:
@@ -40,6 +41,7 @@ SETUP_TABLES = frozenset(
     {"desks", "visit_purposes", "app_settings", "users", "audit_log", "sync_conflicts"}
 )
 MIGRATION_LOCK = 0x534D_4553_4D49
+UPLOAD_CHUNK = 2000
 
 
 def enroll(sync: SyncService, server_url: str, desk_code: str) -> EnrollResult:
@@ -112,53 +114,56 @@ def _upload(core: Core, conn: server.Conn, url: str, code: str, instance: str) -
         )
     core.setup.initialize(code)
     with core.db.write() as session:  # IMMEDIATE: no local change slips in meanwhile
-        tables = {
-            name: [dict(r._mapping) for r in session.execute(select(t.table))]
-            for name, t in synced_tables().items()
-        }
         last_op = session.scalar(select(func.max(OutboxOp.seq))) or 0
-        seq, now = _upload_rows(conn, code, instance, tables)
-        for name, rows in tables.items():
-            if rows:
-                table = synced_tables()[name].table
-                stmt = update(table).where(table.c.id == bindparam("b_id"))
-                session.connection().execute(
-                    stmt.values(server_seq=bindparam("b_seq")),
-                    [{"b_id": r["id"], "b_seq": r["server_seq"]} for r in rows],
+        with conn.transaction():  # committed before the local transaction is
+            seq, now = server.lock_changes(conn)
+            if server.enrolled_desks(conn):
+                raise DomainError(
+                    _("Desk lain baru saja mendaftar lebih dulu; ulangi pendaftaran.")
                 )
+            first = seq
+            for table in synced_tables().values():
+                seq = _upload_table(session, conn, code, table, seq)
+            _register(conn, code, instance, first=True)
+            server.finish_changes(conn, code, seq)
         session.execute(
             update(OutboxOp)
             .where(OutboxOp.sent_at.is_(None), OutboxOp.seq <= last_op)
             .values(sent_at=now)
         )
         _link(session, url, code, instance, seq, now)
-    return EnrollResult(code, display_url(url), "upload", sum(len(r) for r in tables.values()))
+    return EnrollResult(code, display_url(url), "upload", seq - first)
 
 
-def _upload_rows(
-    conn: server.Conn, code: str, instance: str, tables: dict[str, list[dict[str, Any]]]
-) -> tuple[int, Any]:
-    """One server transaction: every row, a change per row, this desk enrolled."""
-    with conn.transaction():
-        seq, now = server.lock_changes(conn)
-        if server.enrolled_desks(conn):
-            raise DomainError(_("Desk lain baru saja mendaftar lebih dulu; ulangi pendaftaran."))
-        for name, rows in tables.items():
-            table = synced_tables()[name]
-            params, changes = [], []
-            for values in rows:
-                seq += 1
-                values["server_seq"] = seq
-                params.append(server.row_params(table, values))
-                payload = Json(table.to_payload(values))
-                changes.append((seq, name, values["id"], code, None, payload))
-            if params:
-                with conn.cursor() as cur:
-                    cur.executemany(server.upsert_sql(name), params)
-            server.insert_changes(conn, changes)
-        _register(conn, code, instance, first=True)
-        server.finish_changes(conn, code, seq)
-    return seq, now
+def _upload_table(
+    session: Session, conn: server.Conn, code: str, table: SyncedTable, seq: int
+) -> int:
+    """Stream one table to the server (a change per row, numbered in id order),
+    then give the local rows the same numbers; returns the last number."""
+    first = seq
+    query = select(table.table).order_by(table.table.c.id)
+    result = session.connection().execution_options(yield_per=UPLOAD_CHUNK).execute(query)
+    for chunk in result.partitions():
+        params, changes = [], []
+        for row in chunk:
+            seq += 1
+            values = {**row._mapping, "server_seq": seq}
+            params.append(server.row_params(table, values))
+            payload = Json(table.to_payload(values))
+            changes.append((seq, table.name, values["id"], code, None, payload))
+        with conn.cursor() as cur:
+            cur.executemany(server.upsert_sql(table.name), params)
+        server.insert_changes(conn, changes)
+    if seq > first:
+        session.execute(
+            text(
+                f'UPDATE "{table.name}" SET server_seq = :base + x.rn FROM'
+                f' (SELECT id, row_number() OVER (ORDER BY id) AS rn FROM "{table.name}") AS x'
+                f' WHERE x.id = "{table.name}".id'
+            ),
+            {"base": first},
+        )
+    return seq
 
 
 def _register(conn: server.Conn, code: str, instance: str, first: bool = False) -> None:
