@@ -20,7 +20,7 @@ that make those rules hold whichever desk runs them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
@@ -490,6 +490,3 @@ def _record_applied(conn: Conn, desk: str, results: Sequence[OpResult]) -> None:
                 " VALUES (%s, %s, %s, %s)",
                 [(r.op_id, desk, r.server_seq, Json(r.to_json())) for r in results],
             )
-
-
-ProgressHook = Callable[[str], None]
