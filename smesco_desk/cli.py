@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from smesco_desk.errors import DomainError, ValidationError
-from smesco_desk.paths import database_path
+from smesco_desk.paths import database_path, default_data_dir
 from smesco_desk.services.actors import cli_actor
 from smesco_desk.services.core import Core, open_core
 from smesco_desk.services.values import VisitFilter, VisitorForm, VisitRecord, VisitScope
@@ -107,17 +107,19 @@ def _add_sync_parser(sub: Any) -> None:
     resolve.add_argument("--note", default="")
 
 
-def _open(args: argparse.Namespace, *, must_exist: bool = False) -> Core:
+def _open(args: argparse.Namespace, *, create: bool = False) -> Core:
+    """The core for the chosen database. Unless `create`, the database must exist
+    and be set up: a mistyped --data-dir must not quietly start a new desk."""
     if args.database_url:
-        return open_core(database_url=args.database_url)
-    if must_exist and args.data_dir and not database_path(args.data_dir).exists():
-        raise CliError(f"no database in {args.data_dir}: run `init` first")
-    return open_core(args.data_dir)
-
-
-def _ensure_init(core: Core) -> None:
-    if not core.setup.is_initialized():
-        core.setup.initialize("D01")
+        core = open_core(database_url=args.database_url)
+    else:
+        data_dir = args.data_dir or default_data_dir()
+        if not create and not database_path(data_dir).exists():
+            raise CliError(f"no database in {data_dir}: run `init` first")
+        core = open_core(data_dir)
+    if not create and not core.setup.is_initialized():
+        raise CliError("the database is not set up: run `init` first")
+    return core
 
 
 def _print_visits(visits: Sequence[VisitRecord], as_json: bool) -> None:
@@ -134,7 +136,7 @@ def _print_visits(visits: Sequence[VisitRecord], as_json: bool) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    core = _open(args)
+    core = _open(args, create=True)
     code = core.setup.initialize(args.desk or "D01")
     print(f"database ready: {core.db.url} (desk {code})")
     return EXIT_OK
@@ -143,8 +145,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_seed_demo(args: argparse.Namespace) -> int:
     from smesco_desk.demo import seed_demo
 
-    core = _open(args)
-    _ensure_init(core)
+    core = _open(args, create=True)
     info = seed_demo(core)
     print(info.summary())
     return EXIT_OK
@@ -180,7 +181,6 @@ def cmd_register(args: argparse.Namespace) -> int:
     )
     core = _open(args)
     core.visitors.validate_form(form)  # before anything is written
-    _ensure_init(core)
     visit = core.visitors.register(cli_actor(), form)
     if args.json:
         print(json.dumps(visit.to_json(), ensure_ascii=False, indent=2))
@@ -191,7 +191,6 @@ def cmd_register(args: argparse.Namespace) -> int:
 
 def cmd_checkout(args: argparse.Namespace) -> int:
     core = _open(args)
-    _ensure_init(core)
     result = core.visitors.check_out(cli_actor(), args.key, method="cli")
     if args.json:
         print(json.dumps(result.visit.to_json(), ensure_ascii=False, indent=2))
@@ -202,13 +201,12 @@ def cmd_checkout(args: argparse.Namespace) -> int:
 
 def cmd_auto_checkout(args: argparse.Namespace) -> int:
     core = _open(args)
-    _ensure_init(core)
     print(f"checked out: {core.visitors.auto_check_out(cli_actor())}")
     return EXIT_OK
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    core = _open(args)
+    core = _open(args, create=True)
     command = args.sync_command
     if command == "enroll":
         print(core.sync.enroll(args.server, args.desk).summary())
@@ -261,7 +259,6 @@ def cmd_badge(args: argparse.Namespace) -> int:
 
 def cmd_muster(args: argparse.Namespace) -> int:
     core = _open(args)
-    _ensure_init(core)
     # With several desks the list says how current it is (the last sync).
     last_sync = core.sync.status().last_sync_at if core.sync.is_enrolled() else None
     _write_atomically(args.output, core.visitors.muster_pdf(cli_actor(), last_sync))
@@ -270,7 +267,7 @@ def cmd_muster(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    core = _open(args, must_exist=True)
+    core = _open(args)
     result = core.maintenance.backup(args.dest)
     print(
         f"backup written: {result.path} ({result.size_bytes} bytes, integrity {result.integrity})"
@@ -280,14 +277,12 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_purge_expired(args: argparse.Namespace) -> int:
     core = _open(args)
-    _ensure_init(core)
     print(f"visitors erased: {core.privacy.purge_expired(cli_actor())}")
     return EXIT_OK
 
 
 def cmd_export_visitor(args: argparse.Namespace) -> int:
     core = _open(args)
-    _ensure_init(core)
     data = core.privacy.export_visitor(cli_actor(), args.visitor.strip())
     print(json.dumps(data, ensure_ascii=False, indent=2))
     return EXIT_OK
@@ -295,7 +290,6 @@ def cmd_export_visitor(args: argparse.Namespace) -> int:
 
 def cmd_erase_visitor(args: argparse.Namespace) -> int:
     core = _open(args)
-    _ensure_init(core)
     visits = core.privacy.erase_visitor(cli_actor(), args.visitor.strip())
     print(f"visitor erased ({visits} visits blanked)")
     return EXIT_OK

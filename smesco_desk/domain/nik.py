@@ -148,6 +148,19 @@ def _birth_date_and_sex(ddmmyy: str, today: date) -> tuple[date, Sex]:
     sex: Sex = "M"
     if day > _FEMALE_DAY_OFFSET:
         day, sex = day - _FEMALE_DAY_OFFSET, "F"
+    if not 1 <= month <= 12:
+        raise InvalidNik(
+            _(
+                "Tanggal lahir pada NIK tidak valid: bulan {mm} (digit ke-9 dan ke-10 harus 01-12)"
+            ).format(mm=ddmmyy[2:4])
+        )
+    if not 1 <= day <= 31:
+        raise InvalidNik(
+            _(
+                "Tanggal lahir pada NIK tidak valid: tanggal {dd} (digit ke-7 dan ke-8 "
+                "harus 01-31, atau 41-71 untuk perempuan)"
+            ).format(dd=ddmmyy[0:2])
+        )
     for century in _centuries(today):
         try:
             born = date(century + yy, month, day)

@@ -54,18 +54,46 @@ class MaintenanceService:
         return backup_path
 
     def backup(self, dest: Path) -> BackupResult:
-        """A consistent copy made with SQLite's online backup API, then checked."""
+        """A consistent copy made with SQLite's online backup API, then checked.
+
+        `dest` is a file or a folder (a dated name is made inside). An existing
+        file is replaced only if it is itself a SQLite database (an older backup).
+        """
         source = self.sqlite_file()
         if source is None:
             raise DomainError(_("Cadangan hanya untuk basis data SQLite lokal."))
-        dest = Path(dest)
-        if dest.exists() and dest.is_dir():
+        dest = self._backup_target(Path(dest), source)
+        tmp = dest.with_name(dest.name + ".part")
+        try:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            integrity = self._copy(source, tmp)
+        except (OSError, sqlite3.Error) as exc:
+            tmp.unlink(missing_ok=True)
+            raise DomainError(
+                _("Cadangan gagal ditulis ke {path}: {detail}").format(path=dest, detail=exc),
+                "dest",
+            ) from exc
+        if integrity != "ok":
+            tmp.unlink(missing_ok=True)
+            raise DomainError(_("Cadangan rusak: {detail}").format(detail=integrity))
+        tmp.replace(dest)
+        return BackupResult(dest, dest.stat().st_size, integrity)
+
+    def _backup_target(self, dest: Path, source: Path) -> Path:
+        if dest.is_dir():
             stamp = self.core.now().strftime("%Y%m%dT%H%M%SZ")
             dest = dest / f"smesco_desk-{stamp}.sqlite3"
         if dest.resolve() == source.resolve():
             raise DomainError(_("Tujuan cadangan sama dengan basis data yang dipakai."), "dest")
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        tmp = dest.with_name(dest.name + ".part")
+        if dest.exists() and not _is_sqlite_file(dest):
+            raise DomainError(
+                _("{path} sudah ada dan bukan basis data; pilih nama lain.").format(path=dest),
+                "dest",
+            )
+        return dest
+
+    @staticmethod
+    def _copy(source: Path, tmp: Path) -> str:
         tmp.unlink(missing_ok=True)
         # A URI (for mode=ro) needs the path escaped: "#" or "?" in a folder name
         # would otherwise cut it short and back up some other, empty file.
@@ -75,13 +103,16 @@ class MaintenanceService:
             try:
                 src.backup(out, pages=1024)
                 out.execute("PRAGMA journal_mode=DELETE")
-                integrity = str(out.execute("PRAGMA integrity_check").fetchone()[0])
+                return str(out.execute("PRAGMA integrity_check").fetchone()[0])
             finally:
                 out.close()
         finally:
             src.close()
-        if integrity != "ok":
-            tmp.unlink(missing_ok=True)
-            raise DomainError(_("Cadangan rusak: {detail}").format(detail=integrity))
-        tmp.replace(dest)
-        return BackupResult(dest, dest.stat().st_size, integrity)
+
+
+def _is_sqlite_file(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False

@@ -48,6 +48,8 @@ class VisitRecord:
     checked_in_at: datetime
     valid_until: datetime
     checked_out_at: datetime | None
+    # Badges of this visitor's earlier visits that this check-in closed.
+    replaced_badges: tuple[str, ...] = ()
 
     @property
     def in_building(self) -> bool:
@@ -67,6 +69,7 @@ class VisitRecord:
             "checked_in_at": iso(self.checked_in_at),
             "valid_until": iso(self.valid_until),
             "checked_out_at": iso(self.checked_out_at),
+            "replaced_badges": list(self.replaced_badges),
         }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -131,16 +132,21 @@ class VisitorService:
     # --- registration -----------------------------------------------------
 
     def register(self, actor: Actor, form: VisitorForm) -> VisitRecord:
-        """Register a walk-in (new or returning) and check them in, in one transaction."""
+        """Register a walk-in (new or returning) and check them in, in one transaction.
+
+        A returning visitor who is still checked in (a lost badge, a second
+        errand) gets the new badge and the old visit is closed ("replaced"), so
+        nobody counts twice on the muster list and the old badge stops working.
+        """
         require(actor, Permission.REGISTER_VISITOR)
         clean = self.validate_form(form)
         with self.core.db.write() as session:
-            if clean.purpose not in self._purpose_labels(session) or not self._purpose_active(
-                session, clean.purpose
-            ):
-                raise ValidationError({"purpose": _("Pilih keperluan kunjungan dari daftar.")})
+            self._check_purpose(session, clean.purpose)
             now = self.core.now()
             visitor, op = self._visitor_for(session, clean, now)
+            replaced = (
+                self._close_open_visits(session, actor, visitor, now) if op == "update" else []
+            )
             visit = self._check_in(session, visitor, clean, actor, now)
             record(
                 session,
@@ -149,12 +155,38 @@ class VisitorService:
                 now,
                 "visit.check_in",
                 [(visit, "insert"), (visitor, op)],
-                {"badge_number": visit.badge_number, "purpose": clean.purpose},
+                {
+                    "badge_number": visit.badge_number,
+                    "purpose": clean.purpose,
+                    "replaced": replaced,
+                },
             )
-            return self._record(session, visit)
+            return replace(self._record(session, visit), replaced_badges=tuple(replaced))
 
-    def _purpose_active(self, session: Session, code: str) -> bool:
-        return any(p.code == code for p in self._purposes(session, active_only=True))
+    def _check_purpose(self, session: Session, code: str) -> None:
+        active = [p.code for p in self._purposes(session, active_only=True)]
+        if code not in active:
+            raise ValidationError(
+                {
+                    "purpose": _(
+                        "Keperluan '{code}' tidak ada dalam daftar. Pilih salah satu: {codes}."
+                    ).format(code=code, codes=", ".join(active))
+                }
+            )
+
+    def _close_open_visits(
+        self, session: Session, actor: Actor, visitor: Visitor, now: datetime
+    ) -> list[str]:
+        open_visits = session.scalars(
+            select(Visit).where(
+                Visit.visitor_id == visitor.id,
+                Visit.checked_out_at.is_(None),
+                Visit.deleted_at.is_(None),
+            )
+        ).all()
+        for visit in open_visits:
+            self._close(session, actor, visit, now, "replaced")
+        return [v.badge_number for v in open_visits]
 
     def validate_form(self, form: VisitorForm) -> _CleanForm:
         """Check every field; ValidationError lists each bad one. Writes nothing."""

@@ -112,13 +112,28 @@ def test_bad_input_one_line_nonzero_and_nothing_written(data_dir: Path) -> None:
     assert table_counts(db) == before
 
 
-def test_register_on_fresh_folder_with_bad_input_creates_no_rows(tmp_path: Path) -> None:
-    result = run(
-        tmp_path, "register", "--name", "Budi", "--phone", "x", "--purpose", "meeting", "--consent"
-    )
-    assert result.returncode != 0
-    counts = table_counts(tmp_path / "smesco_desk.sqlite3")
-    assert counts.get("visits", 0) == 0 and counts.get("audit_log", 0) == 0
+def test_commands_refuse_a_folder_without_a_database(tmp_path: Path) -> None:
+    """A mistyped --data-dir must not quietly start a second desk D01."""
+    missing = tmp_path / "typo"
+    for args in (
+        ["visits", "--json"],
+        [
+            "register",
+            "--name",
+            "Budi",
+            "--phone",
+            "081234567890",
+            "--purpose",
+            "meeting",
+            "--consent",
+        ],
+        ["checkout", "D01-261127-001"],
+        ["backup", str(tmp_path / "b.sqlite3")],
+    ):
+        result = run(missing, *args)
+        assert result.returncode != 0, args
+        assert "init" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert not missing.exists() or not any(missing.iterdir())
 
 
 def test_checkout_by_id_and_by_badge_number(data_dir: Path) -> None:
@@ -210,3 +225,17 @@ def test_export_then_erase_a_visitor(data_dir: Path) -> None:
     assert b"3174056508900001" not in raw
     again = run(data_dir, "export-visitor", str(visit["visitor_id"]))
     assert again.returncode != 0
+
+
+def test_backup_never_overwrites_a_file_that_is_not_a_database(data_dir: Path) -> None:
+    notes = data_dir / "notes.txt"
+    notes.write_text("jangan ditimpa")
+    result = run(data_dir, "backup", str(notes))
+    assert result.returncode != 0 and len(result.stderr.strip().splitlines()) == 1
+    assert notes.read_text() == "jangan ditimpa"
+    unwritable = run(data_dir, "backup", "/proc/smesco-backup.sqlite3")
+    assert unwritable.returncode != 0 and "Traceback" not in unwritable.stderr
+    assert len(unwritable.stderr.strip().splitlines()) == 1
+    first = data_dir / "old.sqlite3"
+    assert run(data_dir, "backup", str(first)).returncode == 0
+    assert run(data_dir, "backup", str(first)).returncode == 0  # an older backup is replaced
