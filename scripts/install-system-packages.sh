@@ -12,7 +12,7 @@ SUDO=""
 
 runtime=(
   libglib2.0-0 libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6
-  libxkbcommon0 libxkbcommon-x11-0 fonts-dejavu-core fonts-noto-core
+  libxkbcommon0 libxkbcommon-x11-0 fonts-dejavu-core fonts-noto-core fonts-wqy-zenhei
   libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
   libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0
   libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxcb-xinerama0

@@ -107,12 +107,23 @@ def layout_badge(data: BadgeData) -> Layout:
     (then they shrink to 6.5 pt and, if still too long, end in an ellipsis).
     """
     sizes = (17.0, 16.0, 15.0, 14.0, 13.0, 12.0, 11.0, 10.5, 10.0)
-    attempts = [(size, lines) for lines in ((2, 2), (2, 1), (1, 1)) for size in sizes]
-    for name_size, detail_lines in attempts:
-        layout = _card_layout(data, name_size, detail_lines)
-        if not layout_problems(layout, QR_CLEAR) and _groups_apart(layout):
-            break
-    return layout
+    attempts = [(size, lines, 2) for lines in ((2, 2), (2, 1), (1, 1)) for size in sizes]
+    # A name that still does not fit on two lines gets a third line and may go
+    # down to 8 pt before anything of it is cut: the name is what a guard reads.
+    attempts += [(size, (1, 1), 3) for size in (10.0, 9.5, 9.0, 8.5, 8.0)]
+    fallback: Layout | None = None
+    for name_size, detail_lines, name_lines in attempts:
+        layout = _card_layout(data, name_size, detail_lines, name_lines)
+        if layout_problems(layout, QR_CLEAR) or not _groups_apart(layout):
+            continue
+        fallback = fallback or layout
+        if not _name_block(layout).fit.truncated:
+            return layout
+    return fallback or layout
+
+
+def _name_block(layout: Layout) -> TextBlock:
+    return next(b for b in layout.blocks if b.role == "name")
 
 
 def _groups_apart(layout: Layout) -> bool:
@@ -124,7 +135,9 @@ def _groups_apart(layout: Layout) -> bool:
     return min(upper) - max(lower) >= GROUP_GAP
 
 
-def _card_layout(data: BadgeData, name_size: float, detail_lines: tuple[int, int]) -> Layout:
+def _card_layout(
+    data: BadgeData, name_size: float, detail_lines: tuple[int, int], name_lines: int = 2
+) -> Layout:
     """One attempt; detail_lines: how many lines organisation and host may take."""
     width, height = CARD_SIZE
     pad = 2.2 * mm
@@ -135,7 +148,9 @@ def _card_layout(data: BadgeData, name_size: float, detail_lines: tuple[int, int
     qr = Box(right - qr_size, bottom, qr_size, qr_size)
     column = qr.x - 3 * mm - left
 
-    name_style = TextStyle(name_size, min(10, name_size), INK, bold=True, max_lines=2, leading=1.1)
+    name_style = TextStyle(
+        name_size, min(10, name_size), INK, bold=True, max_lines=name_lines, leading=1.1
+    )
     name = text_block(
         "name", data.name, name_style, x=left, max_width=right - left, top=band.y - 2.2 * mm
     )
