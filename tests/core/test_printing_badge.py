@@ -381,3 +381,24 @@ def test_documents_still_print_with_no_font_files_at_all(
     row = MusterRow("D01-261127-001", "Zoë Núñez", "", "Ruang Rapat", "", data.checked_in_at)
     muster = render_muster_list(MusterData([row], data.checked_in_at, "D01"))
     assert "Zoë Núñez" in pdf_text(muster)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Sitti Aisyah Nur Fadhilah binti Muhammad Ramadhani Kusumawardhani",
+        "Raden Mas Haryo Bagus Prasetyo Adinegoro Wicaksono Hadiningrat",
+    ],
+)
+def test_very_long_names_print_whole_on_the_card(name: str) -> None:
+    data = badge(
+        name=name,
+        organisation="Koperasi Produsen Kerajinan Tangan dan Batik Tulis Nusantara Sejahtera",
+        host="Pelatihan Fotografi Produk Angkatan 12 bersama Ibu Ratna Dewi",
+    )
+    layout = layout_badge(data)
+    block = next(b for b in layout.blocks if b.role == "name")
+    assert not block.fit.truncated
+    assert " ".join(block.fit.lines).split() == name.split()
+    assert block.fit.size >= 8
+    assert layout_problems(layout, qr_clear=2.5 * mm) == []
