@@ -206,7 +206,8 @@ def cmd_auto_checkout(args: argparse.Namespace) -> int:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    core = _open(args, create=True)
+    # Enrolling may start a new desk (it downloads everything); the rest need one.
+    core = _open(args, create=args.sync_command == "enroll")
     command = args.sync_command
     if command == "enroll":
         print(core.sync.enroll(args.server, args.desk).summary())

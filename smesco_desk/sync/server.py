@@ -138,13 +138,12 @@ def fetch_changes(conn: Conn, after: int, limit: int) -> list[Change]:
 
 def lock_changes(conn: Conn) -> tuple[int, datetime]:
     """Take the change lock (inside a transaction): the last change number, now."""
-    row = conn.execute(
-        "SELECT pg_advisory_xact_lock(%s), now(),"
-        " (SELECT value FROM sync_counter WHERE name = 'changes')",
-        (CHANGES_LOCK,),
-    ).fetchone()
+    conn.execute("SELECT pg_advisory_xact_lock(%s)", (CHANGES_LOCK,))
+    # A statement of its own: one that waited for the lock would still read the
+    # counter as it was when it started, before the previous holder committed.
+    row = conn.execute("SELECT value, now() FROM sync_counter WHERE name = 'changes'").fetchone()
     assert row is not None
-    return int(row[2]), row[1]
+    return int(row[0]), row[1]
 
 
 def finish_changes(conn: Conn, desk: str, last_seq: int) -> None:

@@ -140,6 +140,7 @@ def test_concurrent_visitor_edits_keep_both_versions_and_show_the_outcome(
     d1 = proxied_desks.first("D01")
     d2 = proxied_desks.join("D02")
     first = register(d1, "Siti Rahayu", "081234567890", organisation="Koperasi A")
+    d1.visitors.check_out(SUPERVISOR, first.badge_number)  # she comes back later, twice
     sync_all(d1, d2)
     proxy.go_offline()
     register(

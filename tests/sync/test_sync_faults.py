@@ -14,6 +14,7 @@ import psycopg
 import pytest
 
 from smesco_desk.services.core import Core
+from smesco_desk.sync import SyncReport
 from smesco_desk.sync.connection import conninfo
 from tests.sync.helpers_sync import (
     Desks,
@@ -257,7 +258,8 @@ def test_readers_never_see_a_later_change_before_an_earlier_one(
 
     reader = threading.Thread(target=read)
     reader.start()
-    pushers = [threading.Thread(target=core.sync.push) for core in cores]
+    reports: list[SyncReport] = []
+    pushers = [threading.Thread(target=lambda c=c: reports.append(c.sync.push())) for c in cores]
     for t in pushers:
         t.start()
     for t in pushers:
@@ -265,6 +267,8 @@ def test_readers_never_see_a_later_change_before_an_earlier_one(
     stop.set()
     reader.join()
     assert problems == []
+    assert [r.error for r in reports] == [None] * 3
+    assert sum(r.sent for r in reports) == 3 * 120 + 2 * 2  # and the two new desks' own rows
     sync_all(*cores)
     assert server_visits(server_url) == 120
 
