@@ -43,7 +43,7 @@ def test_another_desks_change_arrives_within_a_second(desks: Desks) -> None:
         started = time.monotonic()
         w1.trigger()  # what the UI does after each change
         wait_for(lambda: names(d2) == ["Siti Rahayu"], 5)
-        assert time.monotonic() - started < 1.5
+        assert time.monotonic() - started < 1.5  # typically 0.05 s
         assert seen and seen[-1].online and seen[-1].desk == "D02"
     finally:
         w1.stop()
