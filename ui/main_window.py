@@ -70,7 +70,8 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("page_stack")
         self.pages: dict[str, QWidget] = {}
-        self._add_page("visitors", self.tr("Tamu"), VisitorsPage(self.ctx))
+        self.visitors_page = VisitorsPage(self.ctx)
+        self._add_page("visitors", self.tr("Tamu"), self.visitors_page)
         self._add_page("settings", self.tr("Pengaturan"), SettingsPage(self.ctx, self))
         self.nav_list.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav_list.setCurrentRow(0)
@@ -203,11 +204,42 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.logout_action)
         file_menu.addAction(self.quit_action)
+        self._build_visitors_menu()
         help_menu = self.menuBar().addMenu(self.tr("Ba&ntuan"))
         help_menu.setObjectName("help_menu")
         self.about_action = self._action("about_action", self.tr("&Tentang Smesco Desk"),
                                          self.show_about)
         help_menu.addAction(self.about_action)
+
+    def _build_visitors_menu(self) -> None:
+        """F2 (scan a badge) and F3 (next visitor) from every page of the window."""
+        page = self.visitors_page
+        page.release_shortcuts()
+        self.scan_action = self._action("scan_action", self.tr("&Pindai badge (check-out)"),
+                                        self.go_scan, QKeySequence(Qt.Key.Key_F2))
+        self.scan_action.setEnabled(page.checkout_bar is not None)
+        self.new_visitor_action = self._action("new_visitor_action",
+                                               self.tr("&Daftarkan tamu"), self.go_register,
+                                               QKeySequence(Qt.Key.Key_F3))
+        self.new_visitor_action.setEnabled(page.form is not None)
+        menu = self.menuBar().addMenu(self.tr("&Tamu"))
+        menu.setObjectName("visitors_menu")
+        menu.addAction(self.scan_action)
+        menu.addAction(self.new_visitor_action)
+        for action in (self.scan_action, self.new_visitor_action):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(action)  # works with the menu closed, from any page
+
+    @Slot()
+    def go_scan(self) -> None:
+        """To the Visitors page, keyboard in the scan field (a badge is coming)."""
+        self.show_page("visitors")
+        self.visitors_page.focus_scan()
+
+    @Slot()
+    def go_register(self) -> None:
+        self.show_page("visitors")
+        self.visitors_page.focus_name()
 
     @Slot()
     def logout(self) -> None:

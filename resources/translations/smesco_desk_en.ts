@@ -94,8 +94,12 @@
         <translation>F2</translation>
     </message>
     <message>
+        <source>Tekan F2 dari mana saja di aplikasi untuk memindai</source>
+        <translation>Press F2 anywhere in the application to scan</translation>
+    </message>
+    <message>
         <source>Tekan F2 dari mana saja di halaman ini untuk memindai</source>
-        <translation>Press F2 anywhere on this page to scan</translation>
+        <translation type="vanished">Press F2 anywhere on this page to scan</translation>
     </message>
     <message>
         <source>{name} keluar · {badge} · {time}</source>
@@ -213,6 +217,18 @@
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <source>Batalkan penyiapan?</source>
+        <translation>Cancel the set-up?</translation>
+    </message>
+    <message>
+        <source>Penyiapan belum selesai. Tutup Smesco Desk sekarang?
+
+Penyiapan dimulai lagi saat aplikasi dibuka berikutnya.</source>
+        <translation>The set-up is not finished. Close Smesco Desk now?
+
+The set-up starts again the next time the application is opened.</translation>
+    </message>
 </context>
 <context>
     <name>LanguagePage</name>
@@ -283,6 +299,10 @@
         <translation>Settings</translation>
     </message>
     <message>
+        <source>Gedung SMESCO, Jakarta</source>
+        <translation>SMESCO Building, Jakarta</translation>
+    </message>
+    <message>
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
@@ -306,15 +326,15 @@
     </message>
     <message>
         <source>Cadangkan data…</source>
-        <translation>Back up data…</translation>
+        <translation type="vanished">Back up data…</translation>
     </message>
     <message>
         <source>Keluar akun</source>
-        <translation>Log out</translation>
+        <translation type="vanished">Log out</translation>
     </message>
     <message>
         <source>Tutup aplikasi</source>
-        <translation>Quit</translation>
+        <translation type="vanished">Quit</translation>
     </message>
     <message>
         <source>&amp;Berkas</source>
@@ -331,6 +351,34 @@
     <message>
         <source>Mencadangkan data…</source>
         <translation>Backing up data…</translation>
+    </message>
+    <message>
+        <source>&amp;Cadangkan data…</source>
+        <translation>&amp;Back up data…</translation>
+    </message>
+    <message>
+        <source>&amp;Keluar akun</source>
+        <translation>&amp;Log out</translation>
+    </message>
+    <message>
+        <source>&amp;Tutup aplikasi</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Tentang Smesco Desk</source>
+        <translation>&amp;About Smesco Desk</translation>
+    </message>
+    <message>
+        <source>&amp;Pindai badge (check-out)</source>
+        <translation>&amp;Scan a badge (check-out)</translation>
+    </message>
+    <message>
+        <source>&amp;Daftarkan tamu</source>
+        <translation>&amp;Register a visitor</translation>
+    </message>
+    <message>
+        <source>&amp;Tamu</source>
+        <translation>&amp;Visitors</translation>
     </message>
     <message>
         <source>Cadangkan data</source>
@@ -515,6 +563,10 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
         <translation>Active (offered at registration)</translation>
     </message>
     <message>
+        <source>Tujuan aktif ditawarkan di formulir pendaftaran tamu.</source>
+        <translation>Active purposes are offered on the visitor registration form.</translation>
+    </message>
+    <message>
         <source>Tujuan baru</source>
         <translation>New purpose</translation>
     </message>
@@ -555,7 +607,7 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
     </message>
     <message>
         <source>Pilih keperluan…</source>
-        <translation>Choose a purpose…</translation>
+        <translation type="vanished">Choose a purpose…</translation>
     </message>
     <message>
         <source>Yang dikunjungi atau nama acara</source>
@@ -587,7 +639,11 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
     </message>
     <message>
         <source>Bukan orang ini: daftarkan sebagai tamu baru</source>
-        <translation>Not this person: register as a new visitor</translation>
+        <translation type="vanished">Not this person: register as a new visitor</translation>
+    </message>
+    <message>
+        <source>Pilih…</source>
+        <translation>Choose…</translation>
     </message>
     <message>
         <source>Bersihkan</source>
@@ -600,6 +656,10 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
     <message>
         <source>Daftarkan &amp;&amp; cetak badge</source>
         <translation>Register &amp;&amp; print badge</translation>
+    </message>
+    <message>
+        <source>Daftarkan &amp;&amp; cetak</source>
+        <translation>Register &amp;&amp; print</translation>
     </message>
     <message>
         <source>Daftarkan</source>
@@ -616,6 +676,10 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
     <message>
         <source>Cetak badge</source>
         <translation>Print badge</translation>
+    </message>
+    <message>
+        <source>Badge dicetak ke {printer}.</source>
+        <translation>Badge printed on {printer}.</translation>
     </message>
     <message>
         <source>Badge dicetak.</source>
@@ -635,11 +699,22 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
     </message>
     <message>
         <source>Tamu lama: {name} · {count} kunjungan sebelumnya</source>
-        <translation>Returning visitor: {name} · {count} earlier visits</translation>
+        <translation type="vanished">Returning visitor: {name} · {count} earlier visits</translation>
     </message>
     <message>
         <source>NIK tersimpan; biarkan kosong untuk tetap memakainya</source>
         <translation>NIK on file; leave empty to keep it</translation>
+    </message>
+</context>
+<context>
+    <name>ReturningChip</name>
+    <message>
+        <source>Bukan orang ini: daftarkan sebagai tamu baru</source>
+        <translation>Not this person: register as a new visitor</translation>
+    </message>
+    <message>
+        <source>Tamu lama: {name} · {count} kunjungan sebelumnya</source>
+        <translation>Returning visitor: {name} · {count} earlier visits</translation>
     </message>
 </context>
 <context>
@@ -684,6 +759,10 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
 </context>
 <context>
     <name>UsersPage</name>
+    <message>
+        <source>belum pernah</source>
+        <translation>never</translation>
+    </message>
     <message>
         <source>Ya</source>
         <translation>Yes</translation>
@@ -733,12 +812,36 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
         <translation>Password</translation>
     </message>
     <message>
+        <source>Untuk pengguna yang sudah ada, di sini hanya kata sandinya yang dapat diganti.</source>
+        <translation>For an existing user, only the password can be changed here.</translation>
+    </message>
+    <message>
         <source>Tambah pengguna</source>
         <translation>Add user</translation>
     </message>
     <message>
+        <source>Ganti kata sandi</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>Pengguna: {username}</source>
+        <translation>User: {username}</translation>
+    </message>
+    <message>
+        <source>kata sandi baru</source>
+        <translation>new password</translation>
+    </message>
+    <message>
+        <source>Terakhir masuk: {when}</source>
+        <translation>Last login: {when}</translation>
+    </message>
+    <message>
         <source>Pengguna {username} ditambahkan.</source>
         <translation>User {username} added.</translation>
+    </message>
+    <message>
+        <source>Kata sandi {username} diganti.</source>
+        <translation>Password of {username} changed.</translation>
     </message>
 </context>
 <context>
@@ -795,8 +898,16 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
 <context>
     <name>VisitLists</name>
     <message>
+        <source>Belum ada kunjungan hari ini.</source>
+        <translation>No visits today yet.</translation>
+    </message>
+    <message>
         <source>Riwayat</source>
         <translation>History</translation>
+    </message>
+    <message>
+        <source>Tidak ada tamu di gedung.</source>
+        <translation>No visitors in the building.</translation>
     </message>
     <message>
         <source>Check-out</source>
@@ -807,8 +918,16 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
         <translation>Reprint badge</translation>
     </message>
     <message>
+        <source>Cetak ulang</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
         <source>Cetak daftar evakuasi (muster)</source>
         <translation>Print evacuation list (muster)</translation>
+    </message>
+    <message>
+        <source>Daftar evakuasi</source>
+        <translation>Evacuation list</translation>
     </message>
     <message>
         <source>Pratinjau…</source>
@@ -831,8 +950,20 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
         <translation>Today&apos;s log ({n})</translation>
     </message>
     <message>
+        <source>Mencari…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
         <source>{n} kunjungan</source>
         <translation>{n} visits</translation>
+    </message>
+    <message>
+        <source>Tidak ada kunjungan yang cocok dengan “{text}”.</source>
+        <translation>No visits match “{text}”.</translation>
+    </message>
+    <message>
+        <source>Belum ada kunjungan.</source>
+        <translation>No visits yet.</translation>
     </message>
     <message>
         <source>Catat {name} ({badge}) keluar sekarang?</source>
@@ -855,12 +986,27 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
         <translation>Preparing the evacuation list…</translation>
     </message>
     <message>
+        <source>Daftar evakuasi dicetak ke {printer}.</source>
+        <translation>Evacuation list printed on {printer}.</translation>
+    </message>
+    <message>
         <source>Daftar evakuasi dicetak.</source>
-        <translation>Evacuation list printed.</translation>
+        <translation type="vanished">Evacuation list printed.</translation>
     </message>
     <message>
         <source>Rincian…</source>
         <translation>Details…</translation>
+    </message>
+</context>
+<context>
+    <name>VisitTable</name>
+    <message>
+        <source>Seret batas judul kolom untuk mengubah lebarnya; klik kanan untuk memilih kolom.</source>
+        <translation>Drag the edge of a column title to change its width; right-click to choose the columns.</translation>
+    </message>
+    <message>
+        <source>Lebar kolom semula</source>
+        <translation>Default column widths</translation>
     </message>
 </context>
 <context>

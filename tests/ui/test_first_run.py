@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QMessageBox, QWizard
 
 from smesco_desk.services.actors import Role
 from ui.context import AppContext
@@ -119,3 +120,87 @@ def test_enter_moves_on(qtbot, bare_ctx: AppContext) -> None:
     wizard = make_wizard(qtbot, bare_ctx)
     qtbot.keyClick(wizard.desk_page.desk_edit, Qt.Key.Key_Return)
     assert wizard.currentPage() is wizard.admin_page
+
+
+def _focused(wizard: FirstRunWizard):
+    """The widget with the keyboard focus in the wizard (also when not the active window)."""
+    return wizard.focusWidget()
+
+
+def test_every_bad_field_is_reported_at_once(qtbot, bare_ctx: AppContext) -> None:
+    wizard = make_wizard(qtbot, bare_ctx)
+    wizard.next()
+    fill_admin(wizard, username="Admin Utama", password="abc", confirm="abd")
+    wizard.next()
+    assert wizard.currentPage() is wizard.admin_page
+    for field in ("username", "password", "password_confirm"):
+        assert not wizard.errors[field].isHidden(), field
+    assert wizard.errors["full_name"].isHidden()
+    assert bare_ctx.core.setup.needs_setup()
+
+
+def test_after_a_refusal_the_first_bad_field_has_the_focus(qtbot, bare_ctx: AppContext) -> None:
+    wizard = make_wizard(qtbot, bare_ctx)
+    wizard.next()
+    page = wizard.admin_page
+    fill_admin(wizard, password="abc")
+    page.confirm_edit.setFocus()
+    qtbot.keyClick(page.confirm_edit, Qt.Key.Key_Return)  # "Lanjut" by keyboard
+    assert wizard.currentPage() is page
+    assert _focused(wizard) is page.password_edit  # not a button
+    assert page.password_edit.selectedText() == "abc"  # ready to type over
+    fill_admin(wizard, username="Admin Utama", password="abc")
+    wizard.next()
+    assert _focused(wizard) is page.username_edit  # the first of two
+
+
+def test_editing_a_field_takes_its_message_away(qtbot, bare_ctx: AppContext) -> None:
+    wizard = make_wizard(qtbot, bare_ctx)
+    wizard.next()
+    fill_admin(wizard, password="abc")
+    wizard.next()
+    assert not wizard.errors["password"].isHidden()
+    qtbot.keyClicks(wizard.admin_page.password_edit, "defghij")
+    assert wizard.errors["password"].isHidden()
+
+
+def test_back_and_forth_keeps_the_values_and_drops_old_messages(
+        qtbot, bare_ctx: AppContext) -> None:
+    wizard = make_wizard(qtbot, bare_ctx)
+    wizard.next()
+    fill_admin(wizard, username="Admin Utama", password="abc")
+    wizard.next()
+    assert not wizard.errors["username"].isHidden()
+    wizard.back()
+    assert wizard.currentPage() is wizard.desk_page
+    wizard.next()
+    page = wizard.admin_page
+    assert wizard.currentPage() is page
+    assert page.username_edit.text() == "Admin Utama" and page.password_edit.text() == "abc"
+    assert all(wizard.errors[f].isHidden() for f in ("username", "password", ""))
+    page.username_edit.setText("kepala")
+    page.password_edit.setText("rahasia-123")
+    page.confirm_edit.setText("rahasia-123")
+    wizard.next()
+    assert wizard.currentPage() is wizard.done_page
+
+
+@pytest.mark.parametrize(("answer", "closed"), [
+    (QMessageBox.StandardButton.No, False),
+    (QMessageBox.StandardButton.Yes, True),
+], ids=["no", "yes"])
+def test_cancel_asks_first(qtbot, bare_ctx: AppContext, monkeypatch: pytest.MonkeyPatch,
+                           answer: QMessageBox.StandardButton, closed: bool) -> None:
+    asked: list[str] = []
+
+    def question(_parent, title, _text, *_args):
+        asked.append(title)
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    wizard = make_wizard(qtbot, bare_ctx)
+    with qtbot.waitSignal(wizard.rejected, timeout=200, raising=False) as rejected:
+        wizard.button(QWizard.WizardButton.CancelButton).click()
+    assert asked == ["Batalkan penyiapan?"]
+    assert rejected.signal_triggered is closed
+    assert wizard.isVisible() is not closed

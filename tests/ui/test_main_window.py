@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 import ui.main_window
 from smesco_desk.clock import WIB
@@ -17,6 +17,7 @@ from smesco_desk.services.actors import Actor, Role
 from smesco_desk.services.core import Core, open_core
 from smesco_desk.services.values import VisitorForm
 from tests.ui.helpers_ui import make_actor
+from ui.app import load_style_sheet
 from ui.context import AppContext
 from ui.errors import error_box
 from ui.main_window import AUTO_CHECK_OUT_MS, GEOMETRY_STATE, MainWindow
@@ -211,3 +212,53 @@ def test_about_names_the_application(qtbot, ctx: AppContext,
 
 def test_the_window_module_imports_the_visitors_page_directly() -> None:
     assert ui.main_window.VisitorsPage is VisitorsPage
+
+
+def _shown(qtbot, window: MainWindow) -> MainWindow:
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def test_f2_scans_from_any_page(qtbot, ctx: AppContext) -> None:
+    window = _shown(qtbot, make_window(qtbot, ctx))
+    window.show_page("settings")
+    settings_widget = window.pages["settings"].focusWidget() or window.pages["settings"]
+    settings_widget.setFocus()
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_F2)
+    page = window.pages["visitors"]
+    assert window.stack.currentWidget() is page
+    assert QApplication.focusWidget() is page.checkout_bar.scan_edit
+    qtbot.keyClick(page.checkout_bar.scan_edit, Qt.Key.Key_F3)  # and back to the next visitor
+    assert QApplication.focusWidget() is page.form.name_edit
+    window.show_page("settings")
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_F3)
+    assert window.stack.currentWidget() is page
+    assert QApplication.focusWidget() is page.form.name_edit
+
+
+def test_f2_is_off_for_those_who_cannot_check_out(qtbot, ctx: AppContext, admin: Actor) -> None:
+    ctx.actor = make_actor(ctx.core, admin, Role.TENANT_MANAGER, "dewi")
+    window = make_window(qtbot, ctx)
+    assert not window.scan_action.isEnabled() and not window.new_visitor_action.isEnabled()
+
+
+def test_the_window_fits_a_1024_px_screen(qtbot, qapp, ctx: AppContext) -> None:
+    """With the real style sheet (its paddings decide the sizes)."""
+    old = qapp.styleSheet()
+    qapp.setStyleSheet(load_style_sheet())
+    try:
+        window = make_window(qtbot, ctx)
+        assert window.minimumSizeHint().width() <= 1024
+        window.show()
+        window.resize(800, 600)  # all the offscreen screen has
+        qtbot.wait(20)
+        page = window.visitors_page
+        assert page.form.width() <= page.form_scroll.viewport().width()
+        lists = page.lists
+        button_row_right = lists.muster_button.mapTo(lists, lists.muster_button.rect().topRight())
+        assert button_row_right.x() <= lists.width()
+    finally:
+        qapp.setStyleSheet(old)

@@ -271,3 +271,44 @@ def test_the_save_button_hides_on_list_tabs(qtbot, ctx: AppContext) -> None:
 def test_the_dialog_opens_on_the_asked_tab(qtbot, ctx: AppContext) -> None:
     dialog = make(qtbot, SettingsDialog(ctx, tab="language"))
     assert dialog.panel.tabs.currentWidget() is dialog.panel.pages["language"]
+
+
+def test_a_user_who_never_logged_in_says_so(qtbot, ctx: AppContext, admin: Actor) -> None:
+    ctx.core.users.create(admin, "rudi", "Rudi Hartono", "rahasia-rudi-1", Role.RECEPTIONIST.value)
+    page = make(qtbot, UsersPage(ctx))
+    page.load()
+    row = [page.model.index(r, 0).data() for r in range(2)].index("rudi")
+    assert page.model.index(row, 4).data() == "belum pernah"
+    page.table.selectRow(row)
+    assert page.last_login_label.text() == "Terakhir masuk: belum pernah"
+
+
+def test_choosing_a_user_offers_a_new_password(qtbot, ctx: AppContext, admin: Actor) -> None:
+    ctx.core.users.create(admin, "rudi", "Rudi Hartono", "rahasia-rudi-1", Role.RECEPTIONIST.value)
+    page = make(qtbot, UsersPage(ctx))
+    page.show()
+    page.load()
+    row = [page.model.index(r, 0).data() for r in range(2)].index("rudi")
+    page.table.selectRow(row)
+    assert page.box.title() == "Pengguna: rudi"
+    assert page.username_edit.text() == "rudi" and page.username_edit.isReadOnly()
+    assert page.password_button.isVisible() and not page.add_button.isVisible()
+    page.password_edit.setText("pendek")
+    page.password_button.click()
+    assert not page.errors["password"].isHidden()
+    page.password_edit.setText("rahasia-baru-1")
+    page.password_button.click()
+    assert "rudi" in page.result_label.text() and page.password_edit.text() == ""
+    assert ctx.core.users.authenticate("rudi", "rahasia-baru-1").username == "rudi"
+    page.new_button.click()
+    assert page.add_button.isVisible() and not page.username_edit.isReadOnly()
+    assert page.username_edit.text() == "" and page.box.title() == "Pengguna baru"
+
+
+def test_the_purpose_active_box_is_not_cut(qtbot, ctx: AppContext) -> None:
+    page = make(qtbot, PurposesPage(ctx))
+    page.resize(1100, 560)
+    page.show()
+    qtbot.waitExposed(page)
+    check = page.active_check
+    assert check.width() >= check.sizeHint().width()

@@ -6,14 +6,25 @@ from dataclasses import dataclass, field
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from smesco_desk.services.actors import Actor, Role
 from smesco_desk.services.core import Core
 from smesco_desk.services.values import VisitFilter, VisitorForm, VisitRecord, VisitScope
 from ui.context import AppContext
+from ui.models.visits_model import (
+    COL_BADGE,
+    COL_HOST,
+    COL_IN,
+    COL_NAME,
+    COL_ORGANISATION,
+    COL_OUT,
+    COL_PURPOSE,
+    VisitsTableModel,
+)
 from ui.pages.visitors.lists import HISTORY_TAB, IN_BUILDING_TAB
 from ui.pages.visitors.registration import same_person
+from ui.pages.visitors.visit_table import VisitTable
 from ui.pages.visitors_page import VisitorsPage
 from ui.printing import PrintError
 from ui.settings import PRINT_BADGE_AFTER_REGISTER
@@ -25,6 +36,9 @@ class FakePrinter:
 
     jobs: list[tuple[str, str]] = field(default_factory=list)
     fail_with: str = ""
+
+    def printer_name(self, kind: str) -> str:
+        return f"Fake-{kind}"
 
     def print_pdf(self, pdf: bytes, kind: str, title: str, parent: QWidget | None = None) -> None:
         assert pdf.startswith(b"%PDF")
@@ -303,6 +317,89 @@ def test_a_badge_scanned_into_the_name_field_checks_out(qtbot, page: VisitorsPag
     assert "keluar" in page.checkout_bar.message()
 
 
+def test_a_badge_scanned_into_the_phone_field_checks_out_and_leaves_the_form_alone(
+        qtbot, page: VisitorsPage, core: Core, admin: Actor) -> None:
+    visit = _register(core, admin, "Nurul Kurniawan", "081234567801")
+    page.lists.in_building_model.refresh()
+    form = page.form
+    form.name_edit.setFocus()
+    _type(qtbot, "Ratna")
+    _key(qtbot, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is form.phone_edit
+    assert len(visit.id) > form.phone_edit.maxLength()  # the field alone would cut it
+    with qtbot.waitSignal(page.visitor_checked_out) as checked_out:
+        _type(qtbot, visit.id)
+        _key(qtbot, Qt.Key.Key_Return)
+    assert checked_out.args[0].id == visit.id
+    assert _in_building(core) == 0
+    assert "Nurul Kurniawan keluar" in page.checkout_bar.message()
+    assert form.phone_edit.text() == "" and form.errors["phone"].isHidden()
+    assert form.errors["purpose"].isHidden()  # the form was not submitted
+    assert form.name_edit.text() == "Ratna"
+    assert QApplication.focusWidget() is form.phone_edit  # carry on with Ratna
+
+
+def test_a_badge_scanned_into_a_blank_form_moves_to_the_scan_field(
+        qtbot, page: VisitorsPage, core: Core, admin: Actor) -> None:
+    visit = _register(core, admin, "Nurul Kurniawan", "081234567801")
+    page.form.organisation_edit.setFocus()
+    _type(qtbot, visit.id)
+    _key(qtbot, Qt.Key.Key_Return)
+    assert _in_building(core) == 0
+    assert page.form.organisation_edit.text() == ""
+    assert QApplication.focusWidget() is page.checkout_bar.scan_edit
+
+
+def test_an_id_typed_slowly_into_the_phone_field_is_not_taken_for_a_scan(
+        qtbot, page: VisitorsPage, core: Core, admin: Actor,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from ui.pages.visitors import scan
+
+    visit = _register(core, admin, "Nurul Kurniawan", "081234567801")
+    clock = iter(range(0, 10_000))  # a key every second
+    monkeypatch.setattr(scan.time, "monotonic", lambda: float(next(clock)))
+    page.form.phone_edit.setFocus()
+    _type(qtbot, visit.id)
+    _key(qtbot, Qt.Key.Key_Return)
+    assert _in_building(core) == 1
+    assert not page.form.errors["phone"].isHidden()  # a (bad) phone number after all
+
+
+def test_a_returning_visitor_with_a_long_name_never_widens_the_form(
+        qtbot, ctx: AppContext, core: Core, admin: Actor, printer: FakePrinter) -> None:
+    first = _register(core, admin, "Raden Ajeng Siti Nurhaliza Kusumawardhani Prawirodirdjo",
+                      "081234567801", organisation="Koperasi Produsen Tenun Ikat Sumba Timur")
+    page = _show(qtbot, VisitorsPage(ctx, printer=printer))
+    page.resize(834, 700)  # a 1024 px screen less the navigation
+    form = page.form
+    form.fill_from(core.visitors.visitor_details(admin, first.visitor_id))
+    qtbot.waitUntil(form.chip.isVisible)
+    viewport = page.findChild(QScrollArea, "registration_scroll").viewport()
+    qtbot.wait(50)  # the scroll area sizes the form on a later pass
+    assert form.width() <= viewport.width()
+    button = form.findChild(QWidget, "unlink_button")
+    right = button.mapTo(viewport, button.rect().topRight()).x()
+    assert button.isVisible() and right < viewport.width()
+    assert form.clear_button.mapTo(viewport, form.clear_button.rect().topRight()).x() \
+        < viewport.width()
+    assert form.chip.text().startswith("Tamu lama: Raden Ajeng Siti Nurhaliza")
+
+
+def test_the_registration_banner_leaves_the_fields_where_they_are(
+        qtbot, page: VisitorsPage, printer: FakePrinter) -> None:
+    form = page.form
+    top = form.name_edit.mapTo(form, form.name_edit.rect().topLeft())
+    form.name_edit.setText("Andi Pratama")
+    form.phone_edit.setText("081298765402")
+    form.purpose_combo.setCurrentIndex(0)
+    form.consent_check.setChecked(True)
+    form.submit()
+    assert form.banner.isVisible()
+    assert "Badge dicetak ke Fake-badge." in form.banner.text()
+    assert form.name_edit.mapTo(form, form.name_edit.rect().topLeft()) == top
+    assert form.banner.y() > form.register_button.y()
+
+
 # --- lists ----------------------------------------------------------------------
 
 
@@ -318,6 +415,62 @@ def test_history_search_runs_in_the_service(qtbot, page: VisitorsPage, core: Cor
     page.lists.search_edit.setText(other.badge_number)
     qtbot.waitUntil(lambda: page.lists.history_model.filter().text == other.badge_number)
     assert page.lists.history_model.record(0).id == other.id
+
+
+def test_a_search_that_finds_nothing_says_so(qtbot, page: VisitorsPage, core: Core,
+                                             admin: Actor) -> None:
+    _register(core, admin, "Siti Nurhaliza", "081234567801")
+    _register(core, admin, "Budi Santoso", "081298765402")
+    lists = page.lists
+    lists.tabs.setCurrentIndex(HISTORY_TAB)
+    assert lists.history_count_label.text() == "2 kunjungan"
+    lists.search_edit.setText("3174")
+    qtbot.waitUntil(lambda: lists.history_model.filter().text == "3174")
+    assert lists.history_model.rowCount() == 0
+    assert lists.history_count_label.text() == "0 kunjungan"
+    assert lists.history_table.empty_message().startswith("Tidak ada kunjungan yang cocok")
+    lists.search_edit.clear()
+    qtbot.waitUntil(lambda: lists.history_model.filter().text == "")
+    assert lists.history_count_label.text() == "2 kunjungan"
+    assert lists.history_table.empty_message() == ""
+
+
+def _table(qtbot, ctx: AppContext, width: int) -> VisitTable:
+    model = VisitsTableModel(ctx, VisitFilter(VisitScope.IN_BUILDING))
+    table = VisitTable(model, "in_building_table", hidden=(COL_OUT,), settings=ctx.settings)
+    qtbot.addWidget(table)
+    table.resize(width, 300)
+    table.show()
+    qtbot.waitExposed(table)
+    return table
+
+
+def test_narrow_lists_drop_the_least_needed_columns_not_the_names(
+        qtbot, ctx: AppContext) -> None:
+    wide = _table(qtbot, ctx, 760)
+    assert wide.shown_columns() == [COL_BADGE, COL_NAME, COL_ORGANISATION, COL_PURPOSE,
+                                    COL_HOST, COL_IN]
+    narrow = _table(qtbot, ctx, 440)  # the lists on a 1024 px screen
+    assert narrow.isColumnHidden(COL_PURPOSE) and not narrow.isColumnHidden(COL_NAME)
+    assert narrow.horizontalHeader().length() <= narrow.viewport().width()  # no side-scroll
+    narrow.show_column(COL_PURPOSE, True)  # asked for: kept, even if it must scroll
+    assert not narrow.isColumnHidden(COL_PURPOSE)
+
+
+def test_column_widths_are_remembered(qtbot, ctx: AppContext) -> None:
+    table = _table(qtbot, ctx, 760)
+    header = table.horizontalHeader()
+    header.resizeSection(COL_BADGE, 170)  # as a drag does
+    header.resizeSection(COL_ORGANISATION, header.sectionSize(COL_ORGANISATION) + 80)
+    table.save_columns()
+    table.show_column(COL_OUT, True)
+    again = _table(qtbot, ctx, 760)
+    assert again.horizontalHeader().sectionSize(COL_BADGE) == 170
+    assert not again.isColumnHidden(COL_OUT)
+    organisation, name = (again.horizontalHeader().sectionSize(c)
+                          for c in (COL_ORGANISATION, COL_NAME))
+    assert organisation > name + 60  # the proportions the person chose
+    assert again.horizontalHeader().length() <= again.viewport().width()
 
 
 def test_muster_list_goes_to_the_office_printer(page: VisitorsPage, printer: FakePrinter,

@@ -125,6 +125,25 @@ def test_set_filter_resets_and_reloads(loaded_ctx: AppContext, qtbot) -> None:
     assert not model.canFetchMore(QModelIndex())
 
 
+def test_a_search_that_finds_nothing_announces_a_total_of_zero(
+        loaded_ctx: AppContext, qtbot) -> None:
+    model = _model(loaded_ctx, VisitFilter(VisitScope.HISTORY))
+    assert model.total() == VISITS
+    totals: list[int] = []
+    model.total_changed.connect(totals.append)
+    model.set_filter(VisitFilter(VisitScope.HISTORY, text="tidak ada yang begini"))
+    assert model.rowCount() == model.total() == 0
+    assert totals and totals[-1] == 0  # a count shown next to the table follows
+
+
+def test_loading_is_announced(loaded_ctx: AppContext) -> None:
+    model = _model(loaded_ctx, VisitFilter(VisitScope.HISTORY))
+    states: list[bool] = []
+    model.loading_changed.connect(states.append)
+    model.set_filter(VisitFilter(VisitScope.HISTORY, text="Tamu Nomor 00"))
+    assert states == [True, False] and not model.is_loading()
+
+
 def test_search_by_exact_badge_number(loaded_ctx: AppContext) -> None:
     model = _model(loaded_ctx, VisitFilter(VisitScope.HISTORY))
     badge = model.index(5, COL_BADGE).data()

@@ -11,6 +11,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -152,13 +153,15 @@ class PurposesPage(OptionsPage):
         self.active_check = QCheckBox(self.tr("Aktif (muncul di pendaftaran)"), box)
         self.active_check.setObjectName("active_check")
         self.active_check.setChecked(True)
+        self.active_check.setToolTip(self.tr(
+            "Tujuan aktif ditawarkan di formulir pendaftaran tamu."))
         form = QFormLayout()
         form.addRow(self.tr("Kode"), with_error(self.code_edit, self.errors.add("code")))
         form.addRow(self.tr("Label (Indonesia)"),
                     with_error(self.label_id_edit, self.errors.add("label_id")))
         form.addRow(self.tr("Label (Inggris)"),
                     with_error(self.label_en_edit, self.errors.add("label_en")))
-        form.addRow("", self.active_check)
+        form.addRow(self.active_check)  # the whole row: the label column would cut its text
         self.new_button = QPushButton(self.tr("Tujuan baru"), box)
         self.new_button.setObjectName("new_purpose_button")
         self.new_button.clicked.connect(self.new_purpose)
@@ -234,12 +237,15 @@ class PurposesPage(OptionsPage):
 
 
 def _last_login(user: UserInfo) -> str:
-    return "" if user.last_login_at is None else to_wib(user.last_login_at).strftime(
-        "%d-%m-%Y %H:%M")
+    if user.last_login_at is None:
+        return QCoreApplication.translate("UsersPage", "belum pernah")
+    return to_wib(user.last_login_at).strftime("%d-%m-%Y %H:%M")
 
 
 class UsersPage(OptionsPage):
-    """Who may log in, and adding a user (administrators only)."""
+    """Who may log in: adding a user, and a new password for one chosen in the list
+    (administrators only). The core has no way yet to change a user's name, role
+    or active flag, so a chosen user's other details are shown read-only."""
 
     name = "users"
     saves = False
@@ -255,7 +261,9 @@ class UsersPage(OptionsPage):
             (self.tr("Terakhir masuk"), _last_login),
         ], self)
         self.table = _table(self.model, "users_table", self)
+        self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
         self.errors = FieldErrors()
+        self._chosen: UserInfo | None = None
         layout = QHBoxLayout(self)
         layout.addWidget(self.table, 3)
         layout.addWidget(self._build_form(), 2)
@@ -265,7 +273,7 @@ class UsersPage(OptionsPage):
         return self.tr("Pengguna")
 
     def _build_form(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Pengguna baru"), self)
+        self.box = box = QGroupBox(self.tr("Pengguna baru"), self)
         box.setMaximumWidth(FORM_BOX_WIDTH)
         self.username_edit = QLineEdit(box)
         self.username_edit.setObjectName("username_edit")
@@ -288,29 +296,74 @@ class UsersPage(OptionsPage):
             (self.tr("Kata sandi"), self.password_edit, "password"),
         ):
             form.addRow(label, with_error(widget, self.errors.add(field)))
-        self.add_button = QPushButton(self.tr("Tambah pengguna"), box)
-        self.add_button.setObjectName("add_user_button")
-        self.add_button.setProperty("primary", True)
-        self.add_button.clicked.connect(self.add_user)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.add_button)
+        self.last_login_label = note_label("", box)
+        self.last_login_label.setObjectName("last_login_label")
+        self.edit_note = note_label(self.tr(
+            "Untuk pengguna yang sudah ada, di sini hanya kata sandinya yang dapat diganti."),
+            box)
         self.result_label = note_label("", box)
         self.result_label.setObjectName("result_label")
         column = QVBoxLayout(box)
         column.addLayout(form)
         column.addWidget(self.errors.add(""))
+        column.addWidget(self.last_login_label)
+        column.addWidget(self.edit_note)
         column.addWidget(self.result_label)
         column.addStretch(1)
-        column.addLayout(buttons)
+        column.addLayout(self._build_buttons(box))
+        self._show_mode()
         return box
+
+    def _build_buttons(self, box: QGroupBox) -> QHBoxLayout:
+        self.new_button = QPushButton(self.tr("Pengguna baru"), box)
+        self.new_button.setObjectName("new_user_button")
+        self.new_button.clicked.connect(self.new_user)
+        self.add_button = QPushButton(self.tr("Tambah pengguna"), box)
+        self.add_button.setObjectName("add_user_button")
+        self.add_button.setProperty("primary", True)
+        self.add_button.clicked.connect(self.add_user)
+        self.password_button = QPushButton(self.tr("Ganti kata sandi"), box)
+        self.password_button.setObjectName("set_password_button")
+        self.password_button.setProperty("primary", True)
+        self.password_button.clicked.connect(self.set_password)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.password_button)
+        return buttons
+
+    def _show_mode(self) -> None:
+        """A new user's form, or the chosen user's details with a new password."""
+        user = self._chosen
+        self.box.setTitle(self.tr("Pengguna baru") if user is None
+                          else self.tr("Pengguna: {username}").format(username=user.username))
+        for edit in (self.username_edit, self.full_name_edit):
+            edit.setReadOnly(user is not None)
+        self.role_combo.setEnabled(user is None)
+        self.password_edit.setPlaceholderText(
+            self.tr("minimal 8 karakter") if user is None
+            else self.tr("kata sandi baru"))
+        self.last_login_label.setText("" if user is None else self.tr(
+            "Terakhir masuk: {when}").format(when=_last_login(user)))
+        for widget in (self.last_login_label, self.edit_note, self.new_button,
+                       self.password_button):
+            widget.setVisible(user is not None)
+        self.add_button.setVisible(user is None)
 
     def load(self) -> None:
         if not self.ctx.can(Permission.MANAGE_USERS):
             return
         actor, users = self.ctx.require_actor(), self.ctx.core.users
         self.ctx.runner.op(lambda: users.list(actor), parent=self) \
-            .success(self.model.set_rows).run()
+            .success(self._set_users).run()
+
+    def _set_users(self, users: list[UserInfo]) -> None:
+        chosen = self._chosen.id if self._chosen is not None else None
+        self.model.set_rows(users)
+        row = next((i for i, u in enumerate(users) if u.id == chosen), -1)
+        if row >= 0:
+            self.table.selectRow(row)  # the chosen user stays chosen, with fresh details
 
     def save(self) -> None:
         """Users are added with their own button."""
@@ -319,6 +372,34 @@ class UsersPage(OptionsPage):
     def _on_data_changed(self, changes: frozenset[str]) -> None:
         if "users" in changes:
             self.load()
+
+    @Slot(QModelIndex, QModelIndex)
+    def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        user = self.model.value(current.row())
+        if self._chosen is None or self._chosen.id != user.id:
+            self.errors.clear()
+            self.result_label.clear()
+            self.password_edit.clear()
+        self._chosen = user
+        self.username_edit.setText(user.username)
+        self.full_name_edit.setText(user.full_name)
+        self.role_combo.setCurrentIndex(self.role_combo.findData(user.role.value))
+        self._show_mode()
+
+    @Slot()
+    def new_user(self) -> None:
+        self._chosen = None
+        self.table.clearSelection()
+        self.table.setCurrentIndex(QModelIndex())
+        for edit in (self.username_edit, self.full_name_edit, self.password_edit):
+            edit.clear()
+        self.role_combo.setCurrentIndex(self.role_combo.findData(Role.RECEPTIONIST.value))
+        self.errors.clear()
+        self.result_label.clear()
+        self._show_mode()
+        self.username_edit.setFocus()
 
     @Slot()
     def add_user(self) -> None:
@@ -337,4 +418,24 @@ class UsersPage(OptionsPage):
             edit.clear()
         self.result_label.setText(
             self.tr("Pengguna {username} ditambahkan.").format(username=user.username))
+        self.saved.emit()
+
+    @Slot()
+    def set_password(self) -> None:
+        user = self._chosen
+        if user is None:
+            return
+        self.errors.clear()
+        self.result_label.clear()
+        actor, users = self.ctx.require_actor(), self.ctx.core.users
+        password = self.password_edit.text()
+        self.ctx.runner.op(lambda: users.set_password(actor, user.id, password), parent=self) \
+            .success(lambda _none: self._password_set(user)) \
+            .failure(lambda exc: _failed(self, self.errors, exc)) \
+            .changes({"users"}).run()
+
+    def _password_set(self, user: UserInfo) -> None:
+        self.password_edit.clear()
+        self.result_label.setText(
+            self.tr("Kata sandi {username} diganti.").format(username=user.username))
         self.saved.emit()

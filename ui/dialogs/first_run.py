@@ -7,12 +7,13 @@ wizard ends with `actor` set and the main window opens straight away.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -31,14 +32,26 @@ from ui.errors import show_error
 from ui.forms import FieldErrors, with_error
 
 DEFAULT_DESK = "D01"
+ADMIN_FIELDS = ("username", "full_name", "password", "password_confirm")
 
 
-def set_up_desk(core: Core, desk: str, username: str, full_name: str, password: str) -> Actor:
+def set_up_desk(core: Core, desk: str, username: str, full_name: str, password: str,
+                confirm_error: str = "") -> Actor:
     """The whole first run (worker thread): desk, administrator, login.
 
-    The administrator's details are checked first, so a typo writes nothing.
+    The administrator's details are checked first, so a typo writes nothing;
+    every bad field is reported at once, with `confirm_error` (the password and
+    its repetition differ, found by the form) among them.
     """
-    validate_new_user(username.strip().lower(), full_name, password, Role.ADMIN.value)
+    errors: dict[str, str] = {}
+    try:
+        validate_new_user(username.strip().lower(), full_name, password, Role.ADMIN.value)
+    except ValidationError as exc:
+        errors.update(exc.errors)
+    if confirm_error:
+        errors["password_confirm"] = confirm_error
+    if errors:
+        raise ValidationError(errors)
     core.setup.initialize(desk)
     core.setup.create_first_admin(username, full_name, password)
     return core.users.authenticate(username, password)
@@ -135,7 +148,12 @@ class AdminPage(QWizardPage):
         if password:
             edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.registerField(f"{field}*", edit)
+        edit.textEdited.connect(lambda _text, f=field: self.errors[f].show_message(""))
         return edit
+
+    def edit_for(self, field: str) -> QLineEdit:
+        return {"username": self.username_edit, "full_name": self.full_name_edit,
+                "password": self.password_edit, "password_confirm": self.confirm_edit}[field]
 
     def _build_form(self) -> QFormLayout:
         self.username_edit = self._line_edit("username_edit", "username")
@@ -159,19 +177,24 @@ class AdminPage(QWizardPage):
         if self.actor is not None:
             return True
         self.errors.clear()
-        if self.password_edit.text() != self.confirm_edit.text():
-            self.errors["password_confirm"].show_message(
-                self.tr("Kata sandi dan ulangannya tidak sama."))
-            return False
         self._start_set_up()
         return False  # the operation moves on when it succeeds
+
+    def cleanupPage(self) -> None:  # noqa: N802 - Qt override
+        """Going back keeps what was typed (QWizard would empty the fields), but not
+        the messages about it: the next "Lanjut" checks it all again."""
+        for field in ("", *ADMIN_FIELDS):
+            self.errors[field].show_message("")
 
     def _start_set_up(self) -> None:
         core = self.ctx.core
         desk, username = str(self.field("desk")), self.username_edit.text().strip()
         full_name, password = self.full_name_edit.text(), self.password_edit.text()
+        mismatch = self.tr("Kata sandi dan ulangannya tidak sama.") \
+            if password != self.confirm_edit.text() else ""
         self._set_busy(True)
-        self.ctx.runner.op(lambda: set_up_desk(core, desk, username, full_name, password),
+        self.ctx.runner.op(lambda: set_up_desk(core, desk, username, full_name, password,
+                                               mismatch),
                            parent=self) \
             .success(self._done).failure(self._failed) \
             .changes({"desk", "users", "purposes"}) \
@@ -197,8 +220,18 @@ class AdminPage(QWizardPage):
         leftover = self.errors.show_error(exc)
         if exc.field == "desk" or (isinstance(exc, ValidationError) and "desk" in exc.errors):
             self.wizard().back()  # the desk code is on the first page
+            return
         if leftover:
             self.general_error.show_message(" ".join(leftover.values()))
+        self._focus_first_error()
+
+    def _focus_first_error(self) -> None:
+        """The keyboard to the first field to correct (the page was disabled meanwhile,
+        which sent the focus to a button), its text selected for typing over."""
+        bad = [f for f in ADMIN_FIELDS if not self.errors[f].isHidden()]
+        edit = self.edit_for(bad[0]) if bad else self.username_edit
+        edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        edit.selectAll()
 
 
 class DonePage(QWizardPage):
@@ -246,7 +279,7 @@ class FirstRunWizard(QWizard):
         for page in (self.desk_page, self.admin_page, self.done_page):
             self.addPage(page)
         self._translate_buttons()
-        self.setMinimumSize(620, 420)
+        self.setMinimumSize(660, 480)  # room for a message under every field
         self._load_existing_desk()
 
     def _translate_buttons(self) -> None:
@@ -276,3 +309,17 @@ class FirstRunWizard(QWizard):
     @property
     def actor(self) -> Actor | None:
         return self.admin_page.actor
+
+    def reject(self) -> None:
+        """Batal, Esc or closing the window: ask first (it ends the application)."""
+        if self.actor is not None:  # set up already: Esc on the last page is "Mulai"
+            self.accept()
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Batalkan penyiapan?"),
+            self.tr("Penyiapan belum selesai. Tutup Smesco Desk sekarang?\n\n"
+                    "Penyiapan dimulai lagi saat aplikasi dibuka berikutnya."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            super().reject()

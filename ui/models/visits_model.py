@@ -42,6 +42,7 @@ class VisitsTableModel(QAbstractTableModel):
     """Visits matching a `VisitFilter`, newest check-in first, loaded lazily."""
 
     total_changed = Signal(int)  # how many visits match the filter (not just loaded)
+    loading_changed = Signal(bool)
     load_failed = Signal(str)
 
     def __init__(self, ctx: AppContext, flt: VisitFilter | None = None,
@@ -68,11 +69,16 @@ class VisitsTableModel(QAbstractTableModel):
         return self._filter
 
     def set_filter(self, flt: VisitFilter) -> None:
-        """Show other visits: the rows are cleared at once and loaded again."""
+        """Show other visits: the rows are cleared at once and loaded again.
+
+        The total drops to 0 with them, announced, so that a count shown next to
+        the table never outlives its rows (a search that finds nothing stays at 0).
+        """
         self._filter = flt
         self.beginResetModel()
-        self._rows, self._total, self._exhausted = [], 0, False
+        self._rows, self._exhausted = [], False
         self.endResetModel()
+        self._set_total(0)
         self._load_first()
 
     def set_live(self, live: bool) -> None:
@@ -225,7 +231,9 @@ class VisitsTableModel(QAbstractTableModel):
             self.total_changed.emit(total)
 
     def _set_loading(self, loading: bool) -> None:
-        self._loading = loading
+        if loading != self._loading:
+            self._loading = loading
+            self.loading_changed.emit(loading)
 
     @Slot(object)
     def _on_data_changed(self, changed: frozenset[str]) -> None:

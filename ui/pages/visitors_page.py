@@ -3,7 +3,8 @@
     page = VisitorsPage(ctx)                    # printing through ui.printing.DocumentPrinter
     page.visitor_checked_in.connect(...)        # VisitRecord, after a registration
     page.visitor_checked_out.connect(...)       # VisitRecord, by scan or from the list
-    F2 focuses the scan field, F3 the name field.
+    F2 focuses the scan field, F3 the name field (in the main window these
+    shortcuts belong to the window: see `release_shortcuts`).
 
 Parts of the page the actor's role does not allow are not built at all (the
 services check the permissions again).
@@ -12,7 +13,7 @@ services check the permissions again).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from smesco_desk.services.actors import Permission
@@ -24,7 +25,10 @@ from ui.pages.visitors.common import PAGE_STYLE, DocumentPrinterLike
 from ui.pages.visitors.lists import VisitLists
 from ui.pages.visitors.registration import RegistrationForm
 
-FORM_WIDTH = 390
+# The form is this wide when there is room, and narrower on a small desk screen
+# (1024 px), where the lists need the width more.
+FORM_WIDTH, NARROW_FORM_WIDTH = 390, 330
+NARROW_PAGE_WIDTH = 1000  # the page (the window less its navigation) narrower than this
 
 
 class VisitorsPage(QWidget):
@@ -67,6 +71,7 @@ class VisitorsPage(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFixedWidth(FORM_WIDTH)
+        self.form_scroll = scroll
         return scroll
 
     def _build_right(self) -> QVBoxLayout:
@@ -85,10 +90,18 @@ class VisitorsPage(QWidget):
             self.form.on_visit_checked_out(visit)
 
     def _add_shortcuts(self) -> None:
+        self._shortcuts: list[QShortcut] = []
         for key, slot in ((Qt.Key.Key_F2, self.focus_scan), (Qt.Key.Key_F3, self.focus_name)):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)  # only while shown
             shortcut.activated.connect(slot)
+            self._shortcuts.append(shortcut)
+
+    def release_shortcuts(self) -> None:
+        """The window gives F2 and F3 itself (they work from every page there);
+        two shortcuts for one key in a window would cancel each other out."""
+        for shortcut in self._shortcuts:
+            shortcut.setEnabled(False)
 
     # --- public ---------------------------------------------------------------
 
@@ -106,6 +119,12 @@ class VisitorsPage(QWidget):
     def in_building_count(self) -> int:
         return self.lists.in_building_model.total()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if self.form is not None:
+            narrow = event.size().width() < NARROW_PAGE_WIDTH
+            self.form_scroll.setFixedWidth(NARROW_FORM_WIDTH if narrow else FORM_WIDTH)
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         if not self._shown_once:  # start where the desk starts: the next visitor's name
@@ -116,6 +135,10 @@ class VisitorsPage(QWidget):
 
     @Slot(str)
     def _on_badge_scanned(self, text: str) -> None:
-        if self.checkout_bar is not None:
+        """A badge scanned into the form: check out; a half-filled form keeps the focus."""
+        if self.checkout_bar is None:
+            return
+        blank = self.form is None or self.form.is_blank()
+        if blank:
             self.focus_scan()
-            self.checkout_bar.check_out(text)
+        self.checkout_bar.check_out(text, take_focus=blank)

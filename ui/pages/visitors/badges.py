@@ -36,6 +36,10 @@ class VisitorDocuments(QObject):
             self._printer = DocumentPrinter(self._ctx, self)
         return self._printer
 
+    def printer_name(self, kind: str) -> str:
+        """The printer documents of `kind` go to (the set one, or the default)."""
+        return self.printer().printer_name(kind)
+
     def print_badge(self, visit: VisitRecord, copy: bool, done: Done, failed: Failed) -> None:
         visitors = self._ctx.core.visitors
         render = (visitors.badge_label_pdf if self._ctx.settings.get(BADGE_FORMAT) == "label"

@@ -37,7 +37,7 @@ class CheckOutBar(QFrame):
         self.message_label.setWordWrap(True)
         hint = QLabel(self.tr("F2"), self)
         hint.setObjectName("hint_label")
-        hint.setToolTip(self.tr("Tekan F2 dari mana saja di halaman ini untuk memindai"))
+        hint.setToolTip(self.tr("Tekan F2 dari mana saja di aplikasi untuk memindai"))
         row = QHBoxLayout()
         row.addWidget(title)
         row.addStretch(1)
@@ -59,20 +59,26 @@ class CheckOutBar(QFrame):
             self.scan_edit.clear()
             self.check_out(key)
 
-    def check_out(self, key: str) -> None:
-        """Check out by scanned QR text, visit id or badge number."""
+    def check_out(self, key: str, take_focus: bool = True) -> None:
+        """Check out by scanned QR text, visit id or badge number.
+
+        `take_focus=False` leaves the keyboard where it is after a success (a badge
+        scanned while someone was half-way through the registration form); a
+        failure always brings it here, to the message and the text to correct.
+        """
         visitors, actor = self._ctx.core.visitors, self._ctx.require_actor()
         self._ctx.runner.op(lambda: visitors.check_out(actor, key), self) \
             .changes({"visits"}) \
-            .success(self._on_checked_out) \
+            .success(lambda result: self._on_checked_out(result, take_focus)) \
             .failure(lambda exc: self._on_failed(key, exc)).run()
 
-    def _on_checked_out(self, result: CheckOutResult) -> None:
+    def _on_checked_out(self, result: CheckOutResult, take_focus: bool = True) -> None:
         visit = result.visit
         when = to_wib(visit.checked_out_at).strftime("%H:%M") if visit.checked_out_at else ""
         self.show_message("success", self.tr("{name} keluar · {badge} · {time}").format(
             name=visit.name, badge=visit.badge_number, time=when))
-        self.scan_edit.setFocus()
+        if take_focus:
+            self.scan_edit.setFocus()
         self.visitor_checked_out.emit(visit)
 
     def _on_failed(self, key: str, exc: BaseException) -> None:

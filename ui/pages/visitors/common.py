@@ -17,9 +17,11 @@ QFrame#registration_panel, QFrame#checkout_bar {
 QTabWidget#visit_tabs::pane { padding: 8px; }
 QLabel#section_label { font-size: 13pt; font-weight: 600; color: #1d5fa8; }
 QLabel#hint_label { color: #5b6675; font-size: 9.5pt; }
+QLabel#empty_label { color: #5b6675; font-size: 11pt; }
 QLineEdit[invalid="true"], QComboBox[invalid="true"] {
-    border: 2px solid #b42318; background: #fdf1f0;
+    border: 2px solid #b42318; background: #fdf1f0; padding: 4px 7px;
 }
+QComboBox[invalid="true"] { padding-right: 25px; }
 QCheckBox[invalid="true"] { color: #b42318; }
 QLineEdit#scan_edit { font-size: 15pt; padding: 8px 12px; border: 2px solid #1d5fa8; }
 QLineEdit#scan_edit[invalid="true"] { border: 2px solid #b42318; }
@@ -34,6 +36,11 @@ QFrame#status_banner[kind="info"] { background: #eaf1fb; border: 1px solid #a9c5
 QFrame#returning_chip {
     background: #eaf1fb; border: 1px solid #a9c5ea; border-radius: 12px;
 }
+QToolButton#unlink_button {
+    border: 2px solid transparent; border-radius: 4px; padding: 1px 5px;
+}
+QToolButton#unlink_button:hover { background: #d3e3f6; }
+QToolButton#unlink_button:focus { border-color: #e08a00; }
 QListView#suggestion_list {
     background: #ffffff; border: 1px solid #8fa6c4; border-radius: 4px;
 }
@@ -46,6 +53,8 @@ QListView#suggestion_list::item:selected, QListView#suggestion_list::item:hover 
 
 class DocumentPrinterLike(Protocol):
     """What the page needs of ui.printing.DocumentPrinter (tests pass a fake)."""
+
+    def printer_name(self, kind: str) -> str: ...
 
     def print_pdf(self, pdf: bytes, kind: str, title: str,
                   parent: QWidget | None = None) -> None: ...

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
     QMessageBox,
     QPushButton,
-    QTableView,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -24,124 +21,15 @@ from smesco_desk.services.actors import Permission
 from smesco_desk.services.values import CheckOutResult, VisitFilter, VisitRecord, VisitScope
 from ui.context import AppContext
 from ui.errors import show_error
-from ui.models.visits_model import (
-    COL_BADGE,
-    COL_HOST,
-    COL_IN,
-    COL_NAME,
-    COL_ORGANISATION,
-    COL_OUT,
-    COL_PURPOSE,
-    RECORD_ROLE,
-    VisitsTableModel,
-)
+from ui.models.visits_model import COL_OUT, COL_PURPOSE, RECORD_ROLE, VisitsTableModel
 from ui.pages.visitors.badges import VisitorDocuments
 from ui.pages.visitors.common import StatusBanner, error_text
 from ui.pages.visitors.details import VisitDetailsDialog
+from ui.pages.visitors.visit_table import VisitTable
+from ui.widgets import FittingButton, FittingToolButton
 
 SEARCH_DEBOUNCE_MS = 300
-SHARES = {COL_NAME: 0.38, COL_ORGANISATION: 0.34, COL_HOST: 0.28}  # of the free width
-PURPOSE_SAMPLES = ("Business Lounge", "Pelatihan / Kelas")  # the longest default labels
-MIN_SHARED_WIDTH = 300  # below this the table scrolls sideways rather than cut names
 IN_BUILDING_TAB, TODAY_TAB, HISTORY_TAB = range(3)
-
-
-class VisitTable(QTableView):
-    """A table of visits that keeps the chosen visit and the scroll across reloads."""
-
-    def __init__(self, model: VisitsTableModel, name: str, parent: QWidget | None = None,
-                 *, long_times: bool = False) -> None:
-        super().__init__(parent)
-        self.setObjectName(name)
-        self.setModel(model)
-        self._model = model
-        self._kept_id: str | None = None
-        self._kept_scroll = 0
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setAlternatingRowColors(True)
-        self.setWordWrap(False)
-        self.setShowGrid(False)
-        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.verticalHeader().hide()
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
-        self._long_times = long_times
-        header = self.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setMinimumSectionSize(48)
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.customContextMenuRequested.connect(self._on_header_menu)
-        model.modelAboutToBeReset.connect(self._keep_place)
-        model.modelReset.connect(self._restore_place)
-
-    def _fixed_widths(self) -> dict[int, int]:
-        """Badge, purpose and times: as wide as their usual text in the current font."""
-        metrics, header = self.fontMetrics(), self.horizontalHeader()
-        time_in = "00-00-0000 00:00" if self._long_times else "00:00"
-        purpose = max(metrics.horizontalAdvance(t) for t in PURPOSE_SAMPLES)
-        widths = {COL_BADGE: metrics.horizontalAdvance("D01-000000-000"),
-                  COL_PURPOSE: purpose, COL_IN: metrics.horizontalAdvance(time_in),
-                  COL_OUT: metrics.horizontalAdvance("00:00")}
-        return {column: max(width + 16, header.sectionSizeFromContents(column).width())
-                for column, width in widths.items() if not self.isColumnHidden(column)}
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        # Sized here, not in __init__: only now is the style sheet's font in effect.
-        super().resizeEvent(event)
-        self._fit_columns()
-
-    def _fit_columns(self) -> None:
-        header = self.horizontalHeader()
-        fixed = self._fixed_widths()
-        for column, width in fixed.items():
-            header.resizeSection(column, width)
-        free = max(self.viewport().width() - sum(fixed.values()) - 2, MIN_SHARED_WIDTH)
-        shares = {c: s for c, s in SHARES.items() if not self.isColumnHidden(c)}
-        for column, share in shares.items():  # never narrower than the column's title
-            width = int(free * share / sum(shares.values()))
-            header.resizeSection(column, max(width, header.sectionSizeFromContents(column).width()))
-
-    @Slot(QPoint)
-    def _on_header_menu(self, pos: QPoint) -> None:
-        """Right-click on the titles: show or hide columns (not the name)."""
-        menu = QMenu(self)
-        for column in range(self._model.columnCount()):
-            if column == COL_NAME:
-                continue
-            action = menu.addAction(str(self._model.headerData(column, Qt.Orientation.Horizontal)))
-            action.setCheckable(True)
-            action.setChecked(not self.isColumnHidden(column))
-            action.toggled.connect(lambda shown, c=column: self._show_column(c, shown))
-        menu.exec(self.horizontalHeader().mapToGlobal(pos))
-        menu.deleteLater()
-
-    def _show_column(self, column: int, shown: bool) -> None:
-        self.setColumnHidden(column, not shown)
-        self._fit_columns()
-
-    def current_record(self) -> VisitRecord | None:
-        index = self.currentIndex()
-        record = index.data(RECORD_ROLE) if index.isValid() else None
-        return record if isinstance(record, VisitRecord) else None
-
-    @Slot()
-    def _keep_place(self) -> None:
-        record = self.current_record()
-        self._kept_id = record.id if record else None
-        self._kept_scroll = self.verticalScrollBar().value()
-
-    @Slot()
-    def _restore_place(self) -> None:
-        row = self._model.row_of(self._kept_id) if self._kept_id else -1
-        if row >= 0:
-            self.selectRow(row)
-        # Owned by self: the timer dies with the table instead of firing on a deleted one.
-        QTimer.singleShot(0, self, self._restore_scroll)
-
-    @Slot()
-    def _restore_scroll(self) -> None:
-        self.verticalScrollBar().setValue(self._kept_scroll)
 
 
 class VisitLists(QWidget):
@@ -166,6 +54,7 @@ class VisitLists(QWidget):
         self.tabs.setDocumentMode(False)
         self.tabs.addTab(self._build_in_building(), "")
         self.today_table = self._table(self.today_model, "today_table")
+        self.today_table.set_empty_text(self.tr("Belum ada kunjungan hari ini."))
         self.tabs.addTab(self.today_table, "")
         self.tabs.addTab(self._build_history(), self.tr("Riwayat"))
         self.tabs.currentChanged.connect(self._on_tab_changed)
@@ -182,22 +71,26 @@ class VisitLists(QWidget):
 
     # --- building -------------------------------------------------------------
 
-    def _table(self, model: VisitsTableModel, name: str, long_times: bool = False) -> VisitTable:
-        table = VisitTable(model, name, self, long_times=long_times)
+    def _table(self, model: VisitsTableModel, name: str, long_times: bool = False,
+               hidden: tuple[int, ...] = ()) -> VisitTable:
+        table = VisitTable(model, name, self, long_times=long_times, hidden=hidden,
+                           settings=self._ctx.settings)
         table.doubleClicked.connect(self._on_double_clicked)
         table.customContextMenuRequested.connect(self._on_context_menu)
         return table
 
     def _build_in_building(self) -> QWidget:
         page = QWidget(self)
-        self.in_building_table = self._table(self.in_building_model, "in_building_table")
-        self.in_building_table.setColumnHidden(COL_OUT, True)  # nobody here has left
+        self.in_building_table = self._table(self.in_building_model, "in_building_table",
+                                             hidden=(COL_OUT,))  # nobody here has left
+        self.in_building_table.set_empty_text(self.tr("Tidak ada tamu di gedung."))
         self.in_building_table.selectionModel().currentRowChanged.connect(self._update_actions)
         self.checkout_button = QPushButton(self.tr("Check-out"), page)
         self.checkout_button.setObjectName("list_checkout_button")
         self.checkout_button.clicked.connect(self.check_out_selected)
         self.checkout_button.setVisible(self._ctx.can(Permission.CHECK_OUT))
-        self.reprint_button = QPushButton(self.tr("Cetak ulang badge"), page)
+        self.reprint_button = FittingButton(self.tr("Cetak ulang badge"),
+                                            self.tr("Cetak ulang"), page)
         self.reprint_button.setObjectName("reprint_button")
         self.reprint_button.clicked.connect(self.reprint_selected)
         self.reprint_button.setVisible(self._ctx.can(Permission.REGISTER_VISITOR))
@@ -214,13 +107,12 @@ class VisitLists(QWidget):
         return page
 
     def _build_muster_button(self, parent: QWidget) -> QToolButton:
-        button = QToolButton(parent)
+        button = FittingToolButton(self.tr("Cetak daftar evakuasi (muster)"),
+                                   self.tr("Daftar evakuasi"), parent)
         button.setObjectName("muster_button")
         button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        print_action = QAction(self.tr("Cetak daftar evakuasi (muster)"), button)
-        print_action.setObjectName("muster_print_action")
-        print_action.triggered.connect(self.print_muster)
+        button.clicked.connect(self.print_muster)
         menu = QMenu(button)
         for name, text, slot in (("muster_preview_action", self.tr("Pratinjau…"),
                                   self.preview_muster),
@@ -229,7 +121,6 @@ class VisitLists(QWidget):
             action = menu.addAction(text)
             action.setObjectName(name)
             action.triggered.connect(slot)
-        button.setDefaultAction(print_action)
         button.setMenu(menu)
         button.setVisible(self._ctx.can(Permission.PRINT_MUSTER))
         self.muster_button = button
@@ -247,9 +138,10 @@ class VisitLists(QWidget):
         self.history_count_label.setObjectName("history_count_label")
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
         self._search_timer.timeout.connect(self.search_history)
-        self.history_table = self._table(self.history_model, "history_table", long_times=True)
         # Dates make this table wider; the purpose is in the details and the header menu.
-        self.history_table.setColumnHidden(COL_PURPOSE, True)
+        self.history_table = self._table(self.history_model, "history_table", long_times=True,
+                                         hidden=(COL_PURPOSE,))
+        self.history_model.loading_changed.connect(self._update_history_count)
         row = QHBoxLayout()
         row.addWidget(self.search_edit, 1)
         row.addWidget(self.history_count_label)
@@ -268,10 +160,22 @@ class VisitLists(QWidget):
                              self.tr("Di gedung sekarang ({n})").format(n=count))
         self.tabs.setTabText(TODAY_TAB, self.tr("Log hari ini ({n})").format(
             n=self.today_model.total()))
-        self.history_count_label.setText(self.tr("{n} kunjungan").format(
-            n=self.history_model.total()))
+        self._update_history_count()
         if self.sender() is self.in_building_model:
             self.in_building_count_changed.emit(count)
+
+    @Slot()
+    def _update_history_count(self) -> None:
+        """The count of matching visits; "searching" while a new search has no rows yet."""
+        model = self.history_model
+        if model.is_loading() and model.rowCount() == 0:
+            self.history_count_label.setText(self.tr("Mencari…"))
+        else:
+            self.history_count_label.setText(self.tr("{n} kunjungan").format(n=model.total()))
+        self.history_table.set_empty_text(
+            self.tr("Tidak ada kunjungan yang cocok dengan “{text}”.").format(
+                text=model.filter().text) if model.filter().text
+            else self.tr("Belum ada kunjungan."))
 
     @Slot(str)
     def _on_load_failed(self, message: str) -> None:
@@ -363,7 +267,8 @@ class VisitLists(QWidget):
 
     def _muster_done(self, printed: bool) -> None:
         if printed:
-            self.banner.show_message("success", self.tr("Daftar evakuasi dicetak."))
+            self.banner.show_message("success", self.tr("Daftar evakuasi dicetak ke {printer}.")
+                                     .format(printer=self._documents.printer_name("office")))
         else:
             self.banner.clear()
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from difflib import SequenceMatcher
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -29,12 +27,13 @@ from ui.context import AppContext
 from ui.errors import show_error
 from ui.forms import FieldErrors
 from ui.pages.visitors.badges import VisitorDocuments
+from ui.pages.visitors.chip import ReturningChip
 from ui.pages.visitors.common import StatusBanner, error_text, set_flag
+from ui.pages.visitors.scan import SCANNED_BADGE, ScanCatcher
 from ui.pages.visitors.suggestions import SuggestionController
 from ui.settings import PRINT_BADGE_AFTER_REGISTER
+from ui.widgets import FittingButton
 
-# A badge QR code holds the visit id: scanned while Nama had the focus, it is a check-out.
-SCANNED_BADGE = re.compile(r"\s*[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}\s*")
 FIELD_ORDER = ("name", "phone", "nik", "organisation", "purpose", "host", "consent")
 DEFAULT_RETENTION_DAYS = 365
 
@@ -54,8 +53,9 @@ def same_person(typed: str, linked: str) -> bool:
 class RegistrationForm(QFrame):
     """Emits `visitor_registered(VisitRecord)` once a visit is saved.
 
-    A badge scanned into the Nama field is not a name: it is handed on as
-    `badge_scanned(text)` (the page checks the visitor out).
+    A badge scanned into any of its fields is not a name or a phone number: it
+    is handed on as `badge_scanned(text)` (the page checks the visitor out), and
+    the field keeps what it held.
     """
 
     visitor_registered = Signal(object)
@@ -77,6 +77,9 @@ class RegistrationForm(QFrame):
             ctx, self, [self.name_edit, self.phone_edit, self.nik_edit])
         self.suggestions.enabled = ctx.can(Permission.VIEW_PERSONAL_DATA)
         self.suggestions.visitor_chosen.connect(self._on_visitor_chosen)
+        # Installed after the suggestions' filter, so it sees a scan's Enter first.
+        self.scan_catcher = ScanCatcher(self._line_edits(), self)
+        self.scan_catcher.scanned.connect(self._on_scanned)
         ctx.runner.data_changed.connect(self._on_data_changed)
         self._load_purposes()
         self._load_retention()
@@ -92,13 +95,15 @@ class RegistrationForm(QFrame):
         layout.setContentsMargins(16, 14, 16, 14)
         layout.setSpacing(10)
         layout.addWidget(title)
-        layout.addWidget(self.banner)
         layout.addLayout(self._build_fields())
         layout.addLayout(self._build_consent())
         layout.addLayout(self._build_buttons())
         hint = QLabel(self.tr("F3: ke Nama · F2: ke pindai badge · Enter: daftarkan"), self)
         hint.setObjectName("hint_label")
+        hint.setWordWrap(True)
         layout.addWidget(hint)
+        # Under everything, so that news of a registration never moves the fields.
+        layout.addWidget(self.banner)
         layout.addStretch(1)
 
     def _line_edit(self, name: str, placeholder: str, max_length: int = 200) -> QLineEdit:
@@ -118,10 +123,14 @@ class RegistrationForm(QFrame):
             "organisation", self.tr("Nama organisasi, instansi atau UMKM"))
         self.purpose_combo = QComboBox(self)
         self.purpose_combo.setObjectName("purpose_combo")
-        self.purpose_combo.setPlaceholderText(self.tr("Pilih keperluan…"))
+        self.purpose_combo.setPlaceholderText(self.tr("Pilih…"))
+        # May be narrower than its longest label (the open list shows it in full),
+        # so that the form fits a 1024 px screen.
+        self.purpose_combo.setMinimumWidth(110)
         self.purpose_combo.currentIndexChanged.connect(self._on_field_edited)
         self.host_edit = self._line_edit("host", self.tr("Yang dikunjungi atau nama acara"))
-        self.chip = self._build_chip()
+        self.chip = ReturningChip(self)
+        self.chip.unlink_requested.connect(self.unlink_visitor)
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(8)
@@ -157,24 +166,6 @@ class RegistrationForm(QFrame):
             box.addWidget(extra)
         return cell
 
-    def _build_chip(self) -> QFrame:
-        chip = QFrame(self)
-        chip.setObjectName("returning_chip")
-        self.chip_label = QLabel(chip)
-        self.chip_label.setObjectName("returning_label")
-        clear = QToolButton(chip)
-        clear.setObjectName("unlink_button")
-        clear.setText("\u2715")
-        clear.setAutoRaise(True)
-        clear.setToolTip(self.tr("Bukan orang ini: daftarkan sebagai tamu baru"))
-        clear.clicked.connect(self.unlink_visitor)
-        row = QHBoxLayout(chip)
-        row.setContentsMargins(10, 2, 4, 2)
-        row.addWidget(self.chip_label, 1)
-        row.addWidget(clear)
-        chip.hide()
-        return chip
-
     def _build_consent(self) -> QVBoxLayout:
         self.consent_check = QCheckBox(self)
         self.consent_check.setObjectName("consent_check")
@@ -195,7 +186,7 @@ class RegistrationForm(QFrame):
         return box
 
     def _build_buttons(self) -> QHBoxLayout:
-        self.register_button = QPushButton(self)
+        self.register_button = FittingButton("", "", self)
         self.register_button.setObjectName("register_button")
         self.register_button.setProperty("primary", True)
         self.register_button.setDefault(True)
@@ -212,8 +203,8 @@ class RegistrationForm(QFrame):
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
         row = QHBoxLayout()
-        row.addWidget(self.register_button, 1)
-        row.addWidget(self.clear_button)
+        row.addWidget(self.register_button, 2)
+        row.addWidget(self.clear_button, 1)
         return row
 
     def _set_consent_text(self, days: int) -> None:
@@ -225,9 +216,11 @@ class RegistrationForm(QFrame):
         self.consent_check.setAccessibleName(text)
 
     def _update_register_text(self) -> None:
-        printing = self._ctx.settings.get(PRINT_BADGE_AFTER_REGISTER)
-        self.register_button.setText(self.tr("Daftarkan && cetak badge") if printing
-                                     else self.tr("Daftarkan"))
+        if self._ctx.settings.get(PRINT_BADGE_AFTER_REGISTER):
+            self.register_button.set_texts(self.tr("Daftarkan && cetak badge"),
+                                           self.tr("Daftarkan && cetak"))
+        else:
+            self.register_button.set_texts(self.tr("Daftarkan"), self.tr("Daftarkan"))
 
     # --- loading --------------------------------------------------------------
 
@@ -271,6 +264,10 @@ class RegistrationForm(QFrame):
     def last_visit(self) -> VisitRecord | None:
         return self._last_visit
 
+    def _line_edits(self) -> list[QLineEdit]:
+        return [self.name_edit, self.phone_edit, self.nik_edit, self.organisation_edit,
+                self.host_edit]
+
     def widget_for(self, field: str) -> QWidget:
         return {"name": self.name_edit, "phone": self.phone_edit, "nik": self.nik_edit,
                 "organisation": self.organisation_edit, "purpose": self.purpose_combo,
@@ -283,7 +280,7 @@ class RegistrationForm(QFrame):
         self.suggestions.hide()
         if self._busy:
             return
-        if SCANNED_BADGE.fullmatch(self.name_edit.text()):
+        if SCANNED_BADGE.fullmatch(self.name_edit.text()):  # typed slowly, or pasted
             scanned = self.name_edit.text().strip()
             self.name_edit.clear()
             self.badge_scanned.emit(scanned)
@@ -295,6 +292,16 @@ class RegistrationForm(QFrame):
         self._ctx.runner.op(lambda: visitors.register(actor, form), self) \
             .changes({"visits", "visitors"}).with_progress(self.tr("Menyimpan…")) \
             .success(self._on_registered).failure(self._on_register_failed).run()
+
+    @Slot(str)
+    def _on_scanned(self, visit_id: str) -> None:
+        self.suggestions.hide()
+        self.badge_scanned.emit(visit_id)
+
+    def is_blank(self) -> bool:
+        """Whether nothing has been entered yet (the next visitor's form)."""
+        return not any(edit.text().strip() for edit in self._line_edits()) \
+            and self.purpose_combo.currentIndex() < 0 and not self.consent_check.isChecked()
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -387,7 +394,9 @@ class RegistrationForm(QFrame):
 
     def _badge_done(self, visit: VisitRecord, printed: bool) -> None:
         self._badge_printed = self._badge_printed or printed
-        note = self.tr("Badge dicetak.") if printed else ""
+        printer = self._documents.printer_name("badge") if printed else ""
+        note = (self.tr("Badge dicetak ke {printer}.").format(printer=printer) if printer
+                else self.tr("Badge dicetak.") if printed else "")
         self._report(visit, "success", note, self.tr("Cetak ulang badge"))
 
     def _badge_failed(self, visit: VisitRecord, exc: BaseException) -> None:
@@ -420,6 +429,8 @@ class RegistrationForm(QFrame):
         if details.last_purpose and self.purpose_combo.findData(details.last_purpose) >= 0:
             self.purpose_combo.setCurrentIndex(self.purpose_combo.findData(details.last_purpose))
         self.host_edit.setText(details.last_host)
+        for edit in self._line_edits():
+            edit.setCursorPosition(0)  # a long name or organisation shows its beginning
         self._link(details)
         next_field = self.consent_check if self.purpose_combo.currentIndex() >= 0 \
             else self.purpose_combo
@@ -428,13 +439,10 @@ class RegistrationForm(QFrame):
     def _link(self, details: VisitorDetails) -> None:
         self._linked = details
         self.suggestions.enabled = False
-        self.chip_label.setText(
-            self.tr("Tamu lama: {name} · {count} kunjungan sebelumnya").format(
-                name=details.name, count=details.visit_count))
         self.nik_edit.setPlaceholderText(details.nik_masked or self.tr("16 digit (opsional)"))
         self.nik_edit.setToolTip(self.tr("NIK tersimpan; biarkan kosong untuk tetap memakainya")
                                  if details.nik_masked else "")
-        self.chip.show()
+        self.chip.show_visitor(details.name, details.visit_count)
 
     @Slot()
     def unlink_visitor(self) -> None:
