@@ -11,7 +11,7 @@ from sqlalchemy import select
 from smesco_desk.clock import WIB, to_wib
 from smesco_desk.db.models import DeskSetting
 from smesco_desk.errors import ValidationError
-from smesco_desk.services.actors import Actor, Role
+from smesco_desk.services.actors import SYSTEM, Actor, Role
 from smesco_desk.services.core import Core
 from smesco_desk.services.values import VisitorForm, VisitRecord
 
@@ -211,28 +211,23 @@ def _seeded(core: Core) -> bool:
 
 
 def _users(core: Core) -> list[Actor]:
+    """The demo users (created once), as actors. Nobody logs in here, so no
+    demo user shows a login that never happened."""
     if core.setup.needs_admin():
         core.setup.create_first_admin("admin", "Administrator Sistem", DEMO_PASSWORD)
-    admin = _login(core, "admin")
-    actors: list[Actor] = []
+    existing = {u.username for u in core.users.list(SYSTEM)}
     for username, full_name, role in DEMO_USERS:
-        actor = _login(core, username)
-        if actor is None and admin is not None:
+        if username not in existing:
             try:
-                core.users.create(admin, username, full_name, DEMO_PASSWORD, role.value)
+                core.users.create(SYSTEM, username, full_name, DEMO_PASSWORD, role.value)
             except ValidationError:
                 continue
-            actor = _login(core, username)
-        if actor is not None:
-            actors.append(actor)
-    return actors
-
-
-def _login(core: Core, username: str) -> Actor | None:
-    try:
-        return core.users.authenticate(username, DEMO_PASSWORD)
-    except Exception:  # noqa: BLE001 - a user with another password is simply skipped
-        return None
+    wanted = {username for username, _name, _role in DEMO_USERS}
+    return [
+        Actor(u.username, u.role, "user", u.full_name, u.id)
+        for u in core.users.list(SYSTEM)
+        if u.username in wanted and u.active
+    ]
 
 
 def _visits(core: Core, actors: list[Actor], rng: random.Random, days: int) -> tuple[int, int]:
