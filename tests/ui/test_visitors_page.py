@@ -524,3 +524,19 @@ def test_tab_leaves_the_name_field_and_closes_the_suggestions(
     # A late answer for the old text must not reopen the list on another field.
     qtbot.wait(400)
     assert not form.suggestions.is_open()
+
+
+def test_registering_someone_already_inside_says_the_old_badge_is_void(
+        qtbot, page: VisitorsPage, core: Core, admin: Actor) -> None:
+    old = _register(core, admin, "Budi Santoso", "081234567803")
+    form = page.form
+    assert form is not None
+    form.name_edit.setText("Budi Santoso")
+    form.phone_edit.setText("081234567803")
+    form.purpose_combo.setCurrentIndex(form.purpose_combo.findData("meeting"))
+    form.consent_check.setChecked(True)
+    with qtbot.waitSignal(page.visitor_checked_in) as registered:
+        form.submit()
+    assert registered.args[0].replaced_badges == (old.badge_number,)
+    qtbot.waitUntil(lambda: old.badge_number in form.banner.label.text(), timeout=3000)
+    assert _in_building(core) == 1

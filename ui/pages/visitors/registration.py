@@ -409,6 +409,9 @@ class RegistrationForm(QFrame):
             return
         headline = self.tr("Terdaftar: {badge}").format(badge=visit.badge_number)
         text = f"{visit.name}. {note}" if note else visit.name
+        if visit.replaced_badges:
+            text += " " + self.tr("Badge lama {badges} tidak berlaku lagi.").format(
+                badges=", ".join(visit.replaced_badges))
         self.banner.show_message(kind, text, action, headline)
 
     # --- returning visitors ---------------------------------------------------
