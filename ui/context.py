@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from smesco_desk.services.actors import Actor, Permission
 from smesco_desk.services.core import Core
 from ui.operations import OperationRunner
 from ui.settings import UiSettings
+
+if TYPE_CHECKING:
+    from ui.sync_controller import SyncController
 
 
 @dataclass
@@ -16,6 +20,7 @@ class AppContext:
     runner: OperationRunner
     settings: UiSettings
     actor: Actor | None = None
+    sync: SyncController | None = None  # set by the main window while someone is logged in
     extras: dict[str, object] = field(default_factory=dict)
 
     def can(self, permission: Permission) -> bool:

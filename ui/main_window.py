@@ -27,10 +27,14 @@ from smesco_desk.paths import backups_dir
 from smesco_desk.services.actors import ROLE_LABELS, Permission
 from smesco_desk.services.maintenance import BackupResult
 from smesco_desk.services.values import VisitFilter, VisitScope
+from smesco_desk.sync import SyncStatus
 from ui.context import AppContext
 from ui.errors import show_error
+from ui.pages.conflicts_page import ConflictsPage, can_resolve
 from ui.pages.settings_page import SettingsPage
 from ui.pages.visitors_page import VisitorsPage
+from ui.sync_controller import SyncController
+from ui.sync_status import SyncStatusWidget
 
 AUTO_CHECK_OUT_MS = 60_000
 SMALL_SCREEN_WIDTH = 1440
@@ -48,9 +52,12 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.setObjectName("main_window")
         self.setWindowTitle(self.tr("Smesco Desk"))
+        self.sync_controller = SyncController(ctx, self)
+        ctx.sync = self.sync_controller
         self._build_pages()
         self._build_status_bar()
         self._build_menus()
+        self.sync_controller.status_changed.connect(self._on_sync_status)
         ctx.runner.data_changed.connect(self._on_data_changed)
         ctx.runner.busy_changed.connect(self._on_busy_changed)
         ctx.runner.error_unhandled.connect(self._on_error_unhandled)
@@ -59,6 +66,7 @@ class MainWindow(QMainWindow):
         self.auto_check_out_timer.start()
         self._restore_geometry()
         self.refresh_status()
+        self.sync_controller.start()
         QTimer.singleShot(0, self.run_auto_check_out)
 
     # --- pages ------------------------------------------------------------------
@@ -100,12 +108,16 @@ class MainWindow(QMainWindow):
         column.addWidget(self.nav_list, 1)
         return panel
 
-    def _add_page(self, name: str, title: str, page: QWidget) -> None:
-        item = QListWidgetItem(title, self.nav_list)
+    def _add_page(self, name: str, title: str, page: QWidget, before: str = "") -> None:
+        names = list(self.pages)
+        row = names.index(before) if before in self.pages else len(names)
+        item = QListWidgetItem(title)
         item.setData(Qt.ItemDataRole.UserRole, name)
         item.setSizeHint(QSize(0, 44))
-        self.stack.addWidget(page)
-        self.pages[name] = page
+        self.nav_list.insertItem(row, item)
+        self.stack.insertWidget(row, page)
+        names.insert(row, name)
+        self.pages = {n: page if n == name else self.pages[n] for n in names}
 
     def show_page(self, name: str) -> None:
         self.nav_list.setCurrentRow(list(self.pages).index(name))
@@ -129,6 +141,9 @@ class MainWindow(QMainWindow):
         self.busy_label.setObjectName("busy_label")
         self.statusBar().addWidget(self.busy_bar)
         self.statusBar().addWidget(self.busy_label)
+        self.sync_status = SyncStatusWidget(self, can_open_conflicts=can_resolve(self.ctx))
+        self.sync_status.conflicts_clicked.connect(self.show_conflicts)
+        self.statusBar().addPermanentWidget(self.sync_status)
         self.in_building_label = self._status_label("in_building_label")
         self.desk_label = self._status_label("desk_label")
         self.user_label = self._status_label("user_label")
@@ -147,6 +162,19 @@ class MainWindow(QMainWindow):
         desk, count = status
         self.desk_label.setText(self.tr("Desk {desk}").format(desk=desk))
         self.in_building_label.setText(self.tr("Di dalam gedung: %n orang", "", count))
+
+    @Slot(object)
+    def _on_sync_status(self, status: SyncStatus) -> None:
+        self.sync_status.show_status(status)
+        # The inbox exists once there is a server to conflict with.
+        if status.enrolled and can_resolve(self.ctx) and "conflicts" not in self.pages:
+            self._add_page("conflicts", self.tr("Konflik"), ConflictsPage(self.ctx, self),
+                           before="settings")
+
+    @Slot()
+    def show_conflicts(self) -> None:
+        if "conflicts" in self.pages:
+            self.show_page("conflicts")
 
     @Slot(object)
     def _on_data_changed(self, changes: frozenset[str]) -> None:
@@ -304,6 +332,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.auto_check_out_timer.stop()
+        self.sync_controller.stop()  # joins the worker's threads
+        if self.ctx.sync is self.sync_controller:
+            self.ctx.sync = None
         self.ctx.settings.save_state(GEOMETRY_STATE, self.saveGeometry())
         self.ctx.settings.save_state(WINDOW_STATE, self.saveState())
         super().closeEvent(event)

@@ -107,6 +107,333 @@
     </message>
 </context>
 <context>
+    <name>ConflictFieldsModel</name>
+    <message>
+        <source>Kolom</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Dikirim desk {desk}</source>
+        <translation>Sent by desk {desk}</translation>
+    </message>
+    <message>
+        <source>Di server</source>
+        <translation>On the server</translation>
+    </message>
+    <message>
+        <source>{side} (berlaku)</source>
+        <translation>{side} (current)</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Nama tamu</source>
+        <translation>Visitor name</translation>
+    </message>
+    <message>
+        <source>Organisasi</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>No. HP</source>
+        <translation>Mobile no.</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation>Badge</translation>
+    </message>
+    <message>
+        <source>Keperluan</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Tuan rumah</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <source>Masuk</source>
+        <translation>Checked in</translation>
+    </message>
+    <message>
+        <source>Dicatat masuk oleh</source>
+        <translation>Checked in by</translation>
+    </message>
+    <message>
+        <source>Berlaku sampai</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Keluar</source>
+        <translation>Checked out</translation>
+    </message>
+    <message>
+        <source>Dicatat keluar oleh</source>
+        <translation>Checked out by</translation>
+    </message>
+    <message>
+        <source>Cara check-out</source>
+        <translation>Check-out method</translation>
+    </message>
+    <message>
+        <source>Kunjungan (id)</source>
+        <translation>Visit (id)</translation>
+    </message>
+    <message>
+        <source>Tamu (id)</source>
+        <translation>Visitor (id)</translation>
+    </message>
+    <message>
+        <source>Persetujuan data</source>
+        <translation>Data consent</translation>
+    </message>
+    <message>
+        <source>Kunjungan terakhir</source>
+        <translation>Last visit</translation>
+    </message>
+    <message>
+        <source>Jumlah kunjungan</source>
+        <translation>Number of visits</translation>
+    </message>
+    <message>
+        <source>Nama pengguna</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Peran</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Aktif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Desk asal</source>
+        <translation>Origin desk</translation>
+    </message>
+    <message>
+        <source>Versi</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Dibuat</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Diubah</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>Dihapus</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>(tidak ada)</source>
+        <translation>(none)</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPage</name>
+    <message>
+        <source>Konflik sinkronisasi</source>
+        <translation>Sync conflicts</translation>
+    </message>
+    <message>
+        <source>Tampilkan yang sudah selesai</source>
+        <translation>Show resolved ones</translation>
+    </message>
+    <message>
+        <source>Catatan keputusan (mis. alasannya)</source>
+        <translation>Note on the decision (e.g. the reason)</translation>
+    </message>
+    <message>
+        <source>Pertahankan versi server</source>
+        <translation>Keep the server&apos;s version</translation>
+    </message>
+    <message>
+        <source>Versi yang sekarang berlaku di server tetap dipakai di semua desk.</source>
+        <translation>The version now current on the server stays in use at every desk.</translation>
+    </message>
+    <message>
+        <source>Pulihkan versi desk ini</source>
+        <translation>Restore this desk&apos;s version</translation>
+    </message>
+    <message>
+        <source>Versi yang kalah dipakai lagi, sebagai perubahan baru dari desk ini.</source>
+        <translation>The version that lost is used again, as a new change from this desk.</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Note</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n konflik belum selesai</source>
+        <translation>
+            <numerusform>%n unresolved conflict</numerusform>
+            <numerusform>%n unresolved conflicts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tidak ada konflik yang perlu ditangani.</source>
+        <translation>No conflicts to deal with.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n konflik</source>
+        <translation>
+            <numerusform>%n conflict</numerusform>
+            <numerusform>%n conflicts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pulihkan versi server sebelumnya</source>
+        <translation>Restore the server&apos;s previous version</translation>
+    </message>
+    <message>
+        <source>Pulihkan versi desk {desk}</source>
+        <translation>Restore desk {desk}&apos;s version</translation>
+    </message>
+    <message>
+        <source>Pilih konflik di daftar untuk melihat kedua versinya.</source>
+        <translation>Choose a conflict in the list to see both its versions.</translation>
+    </message>
+    <message>
+        <source>desk {desk} · {time}</source>
+        <translation>desk {desk} · {time}</translation>
+    </message>
+    <message>
+        <source>Alasan server: {reason}</source>
+        <translation>Server&apos;s reason: {reason}</translation>
+    </message>
+    <message>
+        <source>{status}, {time}. Catatan: {note}</source>
+        <translation>{status}, {time}. Note: {note}</translation>
+    </message>
+    <message>
+        <source>Server menolak perubahan dari desk {desk}; perubahan itu belum berlaku di desk lain. Putuskan versi mana yang dipakai.</source>
+        <translation>The server refused a change from desk {desk}; it has not reached the other desks. Decide which version is used.</translation>
+    </message>
+    <message>
+        <source>Dua desk mengubah data yang sama. Berlaku versi dari desk {desk}; versi sebelumnya di server tersimpan di sini.</source>
+        <translation>Two desks changed the same record. The version from desk {desk} is current; the server&apos;s previous version is kept here.</translation>
+    </message>
+    <message>
+        <source>Dua desk mengubah data yang sama. Versi yang sudah ada di server tetap berlaku; versi dari desk {desk} tersimpan di sini.</source>
+        <translation>Two desks changed the same record. The version already on the server stays current; the version from desk {desk} is kept here.</translation>
+    </message>
+    <message>
+        <source>Menyimpan keputusan…</source>
+        <translation>Saving the decision…</translation>
+    </message>
+    <message>
+        <source>Konflik diselesaikan ({status}). Keputusan ini dikirim ke semua desk pada sinkronisasi berikutnya.</source>
+        <translation>Conflict resolved ({status}). The decision reaches every desk with the next sync.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsTableModel</name>
+    <message>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Diubah di dua desk</source>
+        <translation>Changed at two desks</translation>
+    </message>
+    <message>
+        <source>Ditolak server</source>
+        <translation>Refused by the server</translation>
+    </message>
+    <message>
+        <source>Tamu</source>
+        <translation>Visitor</translation>
+    </message>
+    <message>
+        <source>Kunjungan</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <source>Check-out</source>
+        <translation>Check-out</translation>
+    </message>
+    <message>
+        <source>Keperluan kunjungan</source>
+        <translation>Visit purpose</translation>
+    </message>
+    <message>
+        <source>Pengguna</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Pengaturan</source>
+        <translation>Setting</translation>
+    </message>
+    <message>
+        <source>Log audit</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>Berlaku versi desk {desk}</source>
+        <translation>Desk {desk}&apos;s version is current</translation>
+    </message>
+    <message>
+        <source>Berlaku versi yang sudah ada di server</source>
+        <translation>The server&apos;s existing version is current</translation>
+    </message>
+    <message>
+        <source>Perlu keputusan</source>
+        <translation>Needs a decision</translation>
+    </message>
+    <message>
+        <source>Perlu ditinjau</source>
+        <translation>To review</translation>
+    </message>
+    <message>
+        <source>dipertahankan</source>
+        <translation>kept</translation>
+    </message>
+    <message>
+        <source>dipulihkan</source>
+        <translation>restored</translation>
+    </message>
+    <message>
+        <source>Selesai: {choice} oleh {who}</source>
+        <translation>Resolved: {choice} by {who}</translation>
+    </message>
+</context>
+<context>
     <name>DeskPage</name>
     <message>
         <source>Kode desk ini</source>
@@ -351,6 +678,10 @@ The set-up starts again the next time the application is opened.</translation>
     <message>
         <source>Mencadangkan data…</source>
         <translation>Backing up data…</translation>
+    </message>
+    <message>
+        <source>Konflik</source>
+        <translation>Conflicts</translation>
     </message>
     <message>
         <source>&amp;Cadangkan data…</source>
@@ -698,6 +1029,10 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
         <translation>Registered: {badge}</translation>
     </message>
     <message>
+        <source>Badge lama {badges} tidak berlaku lagi.</source>
+        <translation>Old badge {badges} is no longer valid.</translation>
+    </message>
+    <message>
         <source>Tamu lama: {name} · {count} kunjungan sebelumnya</source>
         <translation type="vanished">Returning visitor: {name} · {count} earlier visits</translation>
     </message>
@@ -755,6 +1090,191 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
     <message>
         <source>terakhir {date} ({count}×)</source>
         <translation>last {date} ({count}×)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Sinkronisasi</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Sinkronkan sekarang</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Hubungkan ke server</source>
+        <translation>Connect to a server</translation>
+    </message>
+    <message>
+        <source>Daftarkan desk</source>
+        <translation>Enrol desk</translation>
+    </message>
+    <message>
+        <source>Alamat server</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>Kode desk</source>
+        <translation>Desk code</translation>
+    </message>
+    <message>
+        <source>Desk ini bekerja mandiri: datanya hanya ada di komputer ini.</source>
+        <translation>This desk works on its own: its data is only on this computer.</translation>
+    </message>
+    <message>
+        <source>Desk {desk} di {server}</source>
+        <translation>Desk {desk} at {server}</translation>
+    </message>
+    <message>
+        <source>URL PostgreSQL SQLAlchemy. Desk pertama mengunggah datanya; desk berikutnya (tanpa data tamu) mengunduh data server.</source>
+        <translation>SQLAlchemy PostgreSQL URL. The first desk uploads its data; later desks (without visitor data) download the server&apos;s data.</translation>
+    </message>
+    <message>
+        <source>Server sinkronisasi</source>
+        <translation>Sync server</translation>
+    </message>
+    <message>
+        <source>Percobaan terakhir: {time} · menunggu dikirim: {n}</source>
+        <translation>Last attempt: {time} · waiting to be sent: {n}</translation>
+    </message>
+    <message>
+        <source>Konflik terbuka: {n} · perlu ditinjau: {m}</source>
+        <translation>Open conflicts: {n} · to review: {m}</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi ditolak:</source>
+        <translation>Sync refused:</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi gagal:</source>
+        <translation>Sync failed:</translation>
+    </message>
+    <message>
+        <source>Mendaftarkan desk ke server…</source>
+        <translation>Enrolling the desk with the server…</translation>
+    </message>
+    <message>
+        <source>Desk {desk} terdaftar di {server}: {rows} baris diunduh dari server. Data dan pengguna desk ini sekarang sama dengan server; bila akun Anda tidak ada di server, keluar akun lalu masuk lagi dengan akun dari server.</source>
+        <translation>Desk {desk} enrolled at {server}: {rows} rows downloaded from the server. This desk&apos;s data and users are now the server&apos;s; if your account is not on the server, log out and log in again with an account from the server.</translation>
+    </message>
+    <message>
+        <source>Desk {desk} terdaftar di {server} sebagai desk pertama: {rows} baris diunggah ke server.</source>
+        <translation>Desk {desk} enrolled at {server} as the first desk: {rows} rows uploaded to the server.</translation>
+    </message>
+    <message>
+        <source>Desk {desk} sudah terdaftar di {server}; sinkronisasi dilanjutkan.</source>
+        <translation>Desk {desk} was already enrolled at {server}; sync resumes.</translation>
+    </message>
+    <message>
+        <source>Pendaftaran ditolak: {reason}</source>
+        <translation>Enrolment refused: {reason}</translation>
+    </message>
+    <message>
+        <source>Menyinkronkan…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>Selesai: {sent} terkirim, {received} diterima, {conflicts} konflik.</source>
+        <translation>Done: {sent} sent, {received} received, {conflicts} conflicts.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message numerus="yes">
+        <source>%n menunggu</source>
+        <translation>
+            <numerusform>%n waiting</numerusform>
+            <numerusform>%n waiting</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sinkron terakhir {time}</source>
+        <translation>Last sync {time}</translation>
+    </message>
+    <message>
+        <source>Belum pernah sinkron</source>
+        <translation>Never synced</translation>
+    </message>
+    <message>
+        <source>Mandiri (tanpa server)</source>
+        <translation>Standalone (no server)</translation>
+    </message>
+    <message>
+        <source>Desk ini bekerja sendiri dengan datanya sendiri. Admin dapat menghubungkannya ke server sinkronisasi di Pengaturan › Sinkronisasi.</source>
+        <translation>This desk works on its own with its own data. An administrator can connect it to a sync server in Settings › Sync.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n konflik</source>
+        <translation>
+            <numerusform>%n conflict</numerusform>
+            <numerusform>%n conflicts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n perlu keputusan supervisor</source>
+        <translation>
+            <numerusform>%n needs a supervisor&apos;s decision</numerusform>
+            <numerusform>%n need a supervisor&apos;s decision</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n diselesaikan otomatis, perlu ditinjau</source>
+        <translation>
+            <numerusform>%n settled automatically, to review</numerusform>
+            <numerusform>%n settled automatically, to review</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Klik untuk membuka kotak konflik.</source>
+        <translation>Click to open the conflicts inbox.</translation>
+    </message>
+    <message>
+        <source>Minta supervisor atau admin untuk menyelesaikannya.</source>
+        <translation>Ask a supervisor or an administrator to resolve them.</translation>
+    </message>
+    <message>
+        <source>Belum tersambung</source>
+        <translation>Not connected yet</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Sinkron ditolak</source>
+        <translation>Sync refused</translation>
+    </message>
+    <message>
+        <source>Sinkron gagal</source>
+        <translation>Sync failed</translation>
+    </message>
+    <message>
+        <source>Desk {desk} · server {server}</source>
+        <translation>Desk {desk} · server {server}</translation>
+    </message>
+    <message>
+        <source>Percobaan terakhir: {time}</source>
+        <translation>Last attempt: {time}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n perubahan menunggu dikirim ke server</source>
+        <translation>
+            <numerusform>%n change waiting to be sent to the server</numerusform>
+            <numerusform>%n changes waiting to be sent to the server</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Desk tetap bisa dipakai; perubahan dikirim saat server terjangkau lagi.</source>
+        <translation>The desk keeps working; changes are sent when the server can be reached again.</translation>
     </message>
 </context>
 <context>

@@ -89,8 +89,17 @@ class TcpProxy:
 
     def close(self) -> None:
         self._running = False
+        # shutdown first: close() alone leaves a blocked accept() holding the port open.
+        with contextlib.suppress(OSError):
+            self._listener.shutdown(socket.SHUT_RDWR)
         self._listener.close()
         self.cut_all()
+
+    def reopen(self) -> None:
+        """Listen again on the same port after `close()` (a server that came back)."""
+        self._listener = socket.create_server(("127.0.0.1", self.port))
+        self._running = True
+        threading.Thread(target=self._accept, daemon=True, name="proxy-accept").start()
 
     # --- forwarding -----------------------------------------------------------------
 

@@ -234,9 +234,9 @@ def tab_names(panel: SettingsPanel) -> list[str]:
 
 def test_an_administrator_sees_every_tab(qtbot, ctx: AppContext) -> None:
     panel = make(qtbot, SettingsPanel(ctx))
-    assert tab_names(panel) == ["printers", "language", "business", "purposes", "users"]
+    assert tab_names(panel) == ["printers", "language", "business", "purposes", "users", "sync"]
     assert [panel.tabs.tabText(i) for i in range(panel.tabs.count())] == [
-        "Printer", "Bahasa", "Gedung", "Tujuan kunjungan", "Pengguna"]
+        "Printer", "Bahasa", "Gedung", "Tujuan kunjungan", "Pengguna", "Sinkronisasi"]
 
 
 @pytest.mark.parametrize(("role", "tabs"), [

@@ -3,7 +3,7 @@
 Printers and language belong to this PC (UiSettings); the business settings
 (closing time, retention, building) live in the database and change through
 the core. Administrators also get the purposes and users pages
-(ui/dialogs/admin_pages.py).
+(ui/dialogs/admin_pages.py) and the sync page (ui/dialogs/sync_page.py).
 """
 
 from __future__ import annotations
@@ -321,6 +321,7 @@ class SettingsPanel(QWidget):
 
     def _make_pages(self) -> list[OptionsPage]:
         from ui.dialogs.admin_pages import PurposesPage, UsersPage
+        from ui.dialogs.sync_page import SyncPage
 
         pages: list[OptionsPage] = [PrintersPage(self.ctx, self), LanguagePage(self.ctx, self)]
         if self.ctx.can(Permission.MANAGE_SETTINGS):
@@ -329,6 +330,8 @@ class SettingsPanel(QWidget):
             pages.append(PurposesPage(self.ctx, self))
         if self.ctx.can(Permission.MANAGE_USERS):
             pages.append(UsersPage(self.ctx, self))
+        if self.ctx.can(Permission.MANAGE_SETTINGS):
+            pages.append(SyncPage(self.ctx, self))
         return pages
 
     def load(self) -> None:

@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
+from smesco_desk.services.core import Core
 from smesco_desk.services.values import VisitRecord
 from ui.context import AppContext
 from ui.pages.visitors.common import DocumentPrinterLike
 from ui.printing import DocumentPrinter
 from ui.settings import BADGE_FORMAT, PREVIEW_BEFORE_PRINT
+
+
+def _last_sync_at(core: Core) -> datetime | None:
+    """Worker thread: when this desk last synced, or None for a desk on its own."""
+    status = core.sync.status()
+    return status.last_sync_at if status.enrolled else None
+
 
 Done = Callable[[bool], None]  # True: sent straight to the printer (not previewed/saved)
 Failed = Callable[[BaseException], None]
@@ -50,10 +59,11 @@ class VisitorDocuments(QObject):
             .failure(failed).run()
 
     def muster(self, mode: str, done: Done, failed: Failed) -> None:
-        """mode: print | preview | save."""
-        visitors, actor = self._ctx.core.visitors, self._ctx.require_actor()
+        """mode: print | preview | save. An enrolled desk's list says when it last
+        synced: during an outage it shows only what this desk knew by then."""
+        core, actor = self._ctx.core, self._ctx.require_actor()
         title = self.tr("Daftar evakuasi")
-        self._ctx.runner.op(lambda: visitors.muster_pdf(actor), self) \
+        self._ctx.runner.op(lambda: core.visitors.muster_pdf(actor, _last_sync_at(core)), self) \
             .success(lambda pdf: self._muster_ready(pdf, mode, title, done, failed)) \
             .failure(failed).with_progress(self.tr("Menyiapkan daftar evakuasi…")).run()
 
