@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from smesco_desk.clock import to_wib, wib_today
@@ -79,6 +80,7 @@ class SyncStatusWidget(QWidget):
                        self.conflicts_button):
             layout.addWidget(widget)
         self.status: SyncStatus | None = None
+        self._last_sync_texts = ("", "")  # long, short (a 1024 px desk has little room)
         self._show_standalone()
 
     def _label(self, name: str) -> QLabel:
@@ -100,14 +102,20 @@ class SyncStatusWidget(QWidget):
         self.state_label.setText(self.state_text(status.state))
         self.pending_label.setText(self.tr("%n menunggu", "", status.pending_ops))
         self.pending_label.setVisible(status.pending_ops > 0)
-        self.last_sync_label.setText(
-            self.tr("Sinkron terakhir {time}").format(time=wib_time(status.last_sync_at))
-            if status.last_sync_at else self.tr("Belum pernah sinkron"))
+        time = wib_time(status.last_sync_at)
+        self._last_sync_texts = (
+            (self.tr("Sinkron terakhir {time}").format(time=time),
+             self.tr("Sinkron {time}").format(time=time)) if status.last_sync_at
+            else (self.tr("Belum pernah sinkron"), self.tr("Belum sinkron")))
+        self.last_sync_label.setText(self._last_sync_texts[0])
         self.last_sync_label.show()
+        self.updateGeometry()
+        self._fit_texts()
         self._show_conflicts(status)
         self.setToolTip(self.tooltip(status))
 
     def _show_standalone(self) -> None:
+        self._last_sync_texts = ("", "")
         self._set_dot(LinkState.NOT_ENROLLED)
         self.state_label.setText(self.tr("Mandiri (tanpa server)"))
         for widget in (self.pending_label, self.last_sync_label, self.conflicts_button):
@@ -115,6 +123,35 @@ class SyncStatusWidget(QWidget):
         self.setToolTip(self.tr(
             "Desk ini bekerja sendiri dengan datanya sendiri. Admin dapat menghubungkannya ke "
             "server sinkronisasi di Pengaturan › Sinkronisasi."))
+
+    # --- long and short texts ---------------------------------------------------------
+    # The hint asks for the long "Sinkron terakhir 14:05", the minimum only for the
+    # short "Sinkron 14:05"; the text shown is the one the given width holds.
+
+    def _extra_width(self, text: str) -> int:
+        metrics = self.last_sync_label.fontMetrics()
+        return metrics.horizontalAdvance(text) - metrics.horizontalAdvance(
+            self.last_sync_label.text())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().sizeHint()
+        return QSize(hint.width() + self._extra_width(self._last_sync_texts[0]), hint.height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().sizeHint()
+        return QSize(hint.width() + self._extra_width(self._last_sync_texts[1]), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_texts()
+
+    def _fit_texts(self) -> None:
+        long_text, short_text = self._last_sync_texts
+        if not long_text:
+            return
+        text = long_text if self.width() >= self.sizeHint().width() else short_text
+        if text != self.last_sync_label.text():
+            self.last_sync_label.setText(text)
 
     def _show_conflicts(self, status: SyncStatus) -> None:
         count = status.conflicts + status.notices
@@ -150,6 +187,9 @@ class SyncStatusWidget(QWidget):
     def tooltip(self, status: SyncStatus) -> str:
         lines = [self.tr("Desk {desk} · server {server}").format(
             desk=status.desk or "-", server=status.server or "-")]
+        if status.last_sync_at:
+            lines.append(self.tr("Sinkron terakhir {time}").format(
+                time=wib_time(status.last_sync_at)))
         if status.last_attempt_at:
             lines.append(self.tr("Percobaan terakhir: {time}").format(
                 time=wib_time(status.last_attempt_at)))

@@ -1197,8 +1197,16 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
         <translation>Last sync {time}</translation>
     </message>
     <message>
+        <source>Sinkron {time}</source>
+        <translation>Synced {time}</translation>
+    </message>
+    <message>
         <source>Belum pernah sinkron</source>
         <translation>Never synced</translation>
+    </message>
+    <message>
+        <source>Belum sinkron</source>
+        <translation>Not synced</translation>
     </message>
     <message>
         <source>Mandiri (tanpa server)</source>

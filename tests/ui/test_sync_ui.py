@@ -19,12 +19,12 @@ import psycopg
 import pytest
 from psycopg import sql
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QStatusBar, QWidget
 from sqlalchemy.engine import make_url
 
 from smesco_desk.services.actors import Role
 from smesco_desk.services.core import Core
-from smesco_desk.sync import ConflictInfo, SyncReport
+from smesco_desk.sync import ConflictInfo, LinkState, SyncReport, SyncStatus
 from tests.sync.helpers_sync import SUPERVISOR, Desks, OffsetClock, register, sync_all
 from tests.sync.proxy import TcpProxy
 from tests.ui.helpers_ui import ADMIN_PASSWORD, ADMIN_USERNAME, make_actor
@@ -45,6 +45,7 @@ from ui.pages.conflicts_page import ConflictsPage
 from ui.pages.visitors.badges import VisitorDocuments
 from ui.settings import UiSettings
 from ui.sync_controller import SyncController, ui_entities
+from ui.sync_status import SyncStatusWidget
 
 WAIT_MS = 10_000
 WINDOWS: list[MainWindow] = []
@@ -202,8 +203,9 @@ def test_status_bar_offline_on_a_closed_port_then_online_after_sync(
     qtbot.waitUntil(lambda: bar.pending_label.isHidden(), timeout=WAIT_MS)
     assert bar.dot.property("colour") == "#1e7a46"
     now = datetime.now(UTC) + timedelta(hours=7)
-    assert bar.last_sync_label.text() in {
-        f"Sinkron terakhir {(now - timedelta(minutes=m)).strftime('%H:%M')}" for m in (0, 1)}
+    times = {(now - timedelta(minutes=m)).strftime("%H:%M") for m in (0, 1)}
+    assert bar.last_sync_label.text()[-5:] in times  # long or short: the window is narrow
+    assert any(f"Sinkron terakhir {t}" in bar.toolTip() for t in times)
     assert d1.sync.status().pending_ops == 0
 
 
@@ -222,6 +224,28 @@ def test_a_refusal_shows_red_with_its_reason(qtbot, desks: Desks,
     qtbot.waitUntil(lambda: page.problem_label.isVisibleTo(page), timeout=WAIT_MS)
     assert page.problem_label.text().startswith("Sinkronisasi ditolak: Jam desk ini selisih 12")
     assert page.problem_label.property("refused") is True
+
+
+def test_a_narrow_status_bar_shortens_the_last_sync(qtbot) -> None:
+    """On a 1024 px desk the status bar is full: "Sinkron 14:05", never a cut text."""
+    status_bar = QStatusBar()
+    qtbot.addWidget(status_bar)
+    bar = SyncStatusWidget(status_bar)
+    status_bar.addPermanentWidget(bar)
+    status_bar.show()
+    moment = datetime(2026, 5, 4, 7, 5, tzinfo=UTC)  # 14:05 WIB, another day
+    bar.show_status(SyncStatus(True, "D01", "postgresql://server/db", LinkState.ONLINE, 0,
+                               moment, moment, None, 0, 0, 0, 9))
+    long_width, short_width = bar.sizeHint().width(), bar.minimumSizeHint().width()
+    assert short_width < long_width
+    status_bar.resize(long_width + 60, 30)
+    qtbot.waitUntil(lambda: bar.width() >= long_width)
+    assert bar.last_sync_label.text() == "Sinkron terakhir 04-05-2026 14:05"
+    status_bar.resize(short_width + 30, 30)
+    qtbot.waitUntil(lambda: bar.last_sync_label.text() == "Sinkron 04-05-2026 14:05")
+    assert "Sinkron terakhir 04-05-2026 14:05" in bar.toolTip()
+    status_bar.resize(long_width + 60, 30)
+    qtbot.waitUntil(lambda: bar.last_sync_label.text() == "Sinkron terakhir 04-05-2026 14:05")
 
 
 # --- the controller ----------------------------------------------------------------------
