@@ -15,7 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 # tests.fixtures_system: xvfb_display, cups_pdf_printer, postgres_url.
 # ("tests" is importable because pyproject sets pythonpath = ["."] for pytest.)
-pytest_plugins = ["tests.fixtures_system"]
+pytest_plugins = ["tests.fixtures_system", "tests.sync.fixtures_sync"]
 
 # --- Core fixtures (no Qt) ----------------------------------------------------------
 

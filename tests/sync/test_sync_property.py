@@ -22,7 +22,7 @@ from smesco_desk.paths import database_path
 from smesco_desk.services.core import Core, open_core
 from smesco_desk.services.values import VisitFilter, VisitScope
 from smesco_desk.sync import ConflictChoice
-from tests.sync.conftest import admin_dsn
+from tests.sync.fixtures_sync import admin_dsn
 from tests.sync.helpers_sync import SUPERVISOR, Desks, OffsetClock, register, table_rows
 
 PEOPLE = [

@@ -15,12 +15,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import psycopg
 import pytest
-from psycopg import sql
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStatusBar, QWidget
-from sqlalchemy.engine import make_url
 
 from smesco_desk.services.actors import Role
 from smesco_desk.services.core import Core
@@ -54,45 +51,7 @@ WINDOWS: list[MainWindow] = []
 # --- fixtures -------------------------------------------------------------------------
 
 
-def _admin_dsn(url: str) -> str:
-    parsed = make_url(url)
-    return f"host={parsed.host} port={parsed.port or 5432} user={parsed.username} dbname=postgres"
-
-
-@pytest.fixture
-def server_url(postgres_url: str) -> Iterator[str]:
-    """A new, empty database for this test's central server (dropped afterwards)."""
-    base = make_url(postgres_url)
-    name = f"{base.database}_ui{time.monotonic_ns() % 10**9}"
-    with psycopg.connect(_admin_dsn(postgres_url), autocommit=True) as conn:
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    try:
-        yield base.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with psycopg.connect(_admin_dsn(postgres_url), autocommit=True) as conn:
-            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)")
-                         .format(sql.Identifier(name)))
-
-
-@pytest.fixture
-def proxy(server_url: str) -> Iterator[TcpProxy]:
-    p = TcpProxy.for_url(server_url)
-    yield p
-    p.close()
-
-
-@pytest.fixture
-def desks(tmp_path: Path, server_url: str) -> Iterator[Desks]:
-    d = Desks(tmp_path, server_url)
-    yield d
-    d.close()
-
-
-@pytest.fixture
-def proxied_desks(tmp_path: Path, server_url: str, proxy: TcpProxy) -> Iterator[Desks]:
-    d = Desks(tmp_path, proxy.url(server_url))
-    yield d
-    d.close()
+# server_url, proxy, desks and proxied_desks come from tests/sync/fixtures_sync.py.
 
 
 @pytest.fixture(autouse=True)
