@@ -37,6 +37,10 @@ class Permission(StrEnum):
     VIEW_AUDIT = "view_audit"
     BACKUP = "backup"
     MANAGE_PERSONAL_DATA = "manage_personal_data"
+    TAKE_PAYMENT = "take_payment"
+    VIEW_RECEIPTS = "view_receipts"
+    VOID_RECEIPT = "void_receipt"
+    MANAGE_PRICES = "manage_prices"
 
 
 _FRONT = {Role.RECEPTIONIST, Role.SUPERVISOR, Role.ADMIN}
@@ -53,6 +57,10 @@ GRANTS: dict[Permission, set[Role]] = {
     Permission.VIEW_AUDIT: {Role.SUPERVISOR, Role.ADMIN},
     Permission.BACKUP: {Role.SUPERVISOR, Role.ADMIN},
     Permission.MANAGE_PERSONAL_DATA: {Role.SUPERVISOR, Role.ADMIN},
+    Permission.TAKE_PAYMENT: _ALL,
+    Permission.VIEW_RECEIPTS: _ALL,
+    Permission.VOID_RECEIPT: {Role.SUPERVISOR, Role.ADMIN},
+    Permission.MANAGE_PRICES: {Role.SUPERVISOR, Role.ADMIN},
 }
 
 

@@ -78,6 +78,7 @@ class SetupService:
                 new_synced(session, desk, code, now)
                 record(session, actor, code, now, "desk.create", [(desk, "insert")])
             self._seed_purposes(session, actor, code)
+            self.core.payments.seed_defaults(session, actor, code)
             self.core.settings.ensure_secret(session, actor)
         return code
 

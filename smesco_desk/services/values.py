@@ -117,3 +117,236 @@ class VisitFilter:
 class CheckOutResult:
     visit: VisitRecord
     method: str
+
+
+# --- payments and receipts ------------------------------------------------------
+
+
+class PayerKind(StrEnum):
+    VISITOR = "visitor"
+    UMKM = "umkm"
+    TENANT = "tenant"
+    ORGANISATION = "organisation"
+
+
+class PaymentMethod(StrEnum):
+    CASH = "cash"
+    QRIS = "qris"
+    TRANSFER = "transfer"
+    CARD = "card"
+
+
+class ReceiptFormat(StrEnum):
+    THERMAL = "thermal"  # 80 mm roll, length follows the content
+    A5 = "a5"
+
+
+# Notes and coins a cashier counts at the end of a shift: (key, value in rupiah).
+DENOMINATIONS: tuple[tuple[str, int], ...] = (
+    ("100000", 100_000),
+    ("50000", 50_000),
+    ("20000", 20_000),
+    ("10000", 10_000),
+    ("5000", 5_000),
+    ("2000", 2_000),
+    ("1000", 1_000),
+    ("coin1000", 1_000),
+    ("coin500", 500),
+    ("coin200", 200),
+    ("coin100", 100),
+)
+
+
+@dataclass(frozen=True)
+class ChargeKindInfo:
+    code: str
+    label: str
+    taxes: tuple[Any, ...]  # smesco_desk.domain.charges.TaxRule
+    active: bool
+
+
+@dataclass(frozen=True)
+class PriceItemInfo:
+    id: str
+    code: str
+    name: str
+    unit: str
+    unit_price: int
+    kind_code: str
+    active: bool
+    sort_order: int
+
+
+@dataclass(frozen=True)
+class PayerForm:
+    kind: str  # a PayerKind value
+    name: str
+    payer_id: str | None = None  # a visitor, UMKM or tenant id, if known
+
+
+@dataclass(frozen=True)
+class ChargeForm:
+    payer: PayerForm
+    kind_code: str
+    lines: tuple[Any, ...]  # smesco_desk.domain.charges.LineInput
+    description: str = ""
+    source: str = ""  # what made it: "sale", "booking:<id>", "stall:<id>"
+
+
+@dataclass(frozen=True)
+class PaymentForm:
+    method: str  # a PaymentMethod value
+    tendered: int | None = None  # cash handed over; None: exactly the total
+    reference: str = ""  # QRIS / transfer / card reference
+
+
+@dataclass(frozen=True)
+class ChargeRecord:
+    id: str
+    kind_code: str
+    payer_kind: str
+    payer_id: str | None
+    payer_name: str
+    description: str
+    source: str
+    lines: tuple[Any, ...]  # ReceiptLine
+    subtotal: int
+    discount_total: int
+    taxes: tuple[Any, ...]  # smesco_desk.domain.charges.TaxAmount
+    tax_total: int
+    total: int
+    status: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class ReceiptLine:
+    description: str
+    quantity: int
+    unit: str
+    unit_price: int
+    discount: int
+    amount: int
+    item_code: str | None = None
+
+
+@dataclass(frozen=True)
+class VoidInfo:
+    voided_at: datetime
+    voided_by: str
+    voided_by_name: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ReceiptRecord:
+    """A receipt as it is shown and printed (lines, taxes and void included)."""
+
+    id: str
+    number: str
+    desk_code: str
+    issued_at: datetime
+    charge_id: str
+    shift_id: str
+    payer_kind: str
+    payer_name: str
+    description: str
+    lines: tuple[ReceiptLine, ...]
+    subtotal: int
+    discount_total: int
+    taxes: tuple[Any, ...]  # smesco_desk.domain.charges.TaxAmount
+    tax_total: int
+    total: int
+    method: str
+    tendered: int
+    change_given: int
+    reference: str
+    cashier: str
+    cashier_name: str
+    void: VoidInfo | None = None
+    print_count: int = 0
+
+    METERAI_THRESHOLD = 5_000_000
+
+    @property
+    def voided(self) -> bool:
+        return self.void is not None
+
+    @property
+    def needs_meterai(self) -> bool:
+        """A receipt above Rp5.000.000 needs a Rp10.000 meterai."""
+        return self.total > self.METERAI_THRESHOLD
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "number": self.number,
+            "desk": self.desk_code,
+            "issued_at": iso(self.issued_at),
+            "payer": self.payer_name,
+            "payer_kind": self.payer_kind,
+            "description": self.description,
+            "lines": [
+                {
+                    "description": ln.description,
+                    "quantity": ln.quantity,
+                    "unit": ln.unit,
+                    "unit_price": ln.unit_price,
+                    "discount": ln.discount,
+                    "amount": ln.amount,
+                }
+                for ln in self.lines
+            ],
+            "subtotal": self.subtotal,
+            "discount": self.discount_total,
+            "taxes": [t.to_json() for t in self.taxes],
+            "tax_total": self.tax_total,
+            "total": self.total,
+            "method": self.method,
+            "tendered": self.tendered,
+            "change": self.change_given,
+            "reference": self.reference,
+            "cashier": self.cashier,
+            "cashier_name": self.cashier_name,
+            "voided": self.voided,
+            "void_reason": self.void.reason if self.void else None,
+            "voided_at": iso(self.void.voided_at) if self.void else None,
+            "voided_by": self.void.voided_by if self.void else None,
+            "meterai": self.needs_meterai,
+            "print_count": self.print_count,
+        }
+
+
+@dataclass(frozen=True)
+class ReceiptFilter:
+    day: date | None = None  # a WIB day; None with no text: today
+    text: str = ""  # a number (or its tail), a payer's name, or an amount
+    all_days: bool = False  # search every day (text search across the history)
+
+
+@dataclass(frozen=True)
+class ShiftSummary:
+    """A shift's money: what the drawer should hold and, once closed, what it held."""
+
+    id: str
+    desk_code: str
+    operator: str
+    operator_name: str
+    opened_at: datetime
+    opening_float: int
+    closed_at: datetime | None
+    closed_by: str | None
+    receipt_count: int
+    void_count: int
+    totals_by_method: dict[str, int]  # valid receipts only
+    voided_total: int
+    cash_in: int  # cash receipts that stand
+    expected_cash: int  # opening float + cash_in
+    counted: dict[str, int] | None
+    counted_total: int | None
+    difference: int | None  # counted - expected
+    note: str
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None

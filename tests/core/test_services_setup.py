@@ -7,6 +7,7 @@ from datetime import time
 import pytest
 
 from smesco_desk.errors import DomainError, PermissionDenied, SetupRequired, ValidationError
+from smesco_desk.services.payments import DEFAULT_KINDS, DEFAULT_PRICES
 from smesco_desk.services.actors import Actor, Permission, Role
 from smesco_desk.services.core import Core
 from smesco_desk.services.setup import DEFAULT_PURPOSES
@@ -49,8 +50,14 @@ def test_initialize_seeds_the_desk_purposes_and_hash_key(core: Core) -> None:
     assert "nik_hash_key" not in core.settings.all_public()
     # One audit row per change, every change queued for sync.
     actions = [r[0] for r in rows(core, "SELECT action FROM audit_log")]
-    assert sorted(set(actions)) == ["desk.create", "purpose.create", "setting.set"]
-    assert len(actions) == 1 + len(DEFAULT_PURPOSES) + 1
+    assert sorted(set(actions)) == [
+        "charge_kind.create",
+        "desk.create",
+        "price_item.create",
+        "purpose.create",
+        "setting.set",
+    ]
+    assert len(actions) == 1 + len(DEFAULT_PURPOSES) + len(DEFAULT_KINDS) + len(DEFAULT_PRICES) + 1
     assert_outbox_gap_free(core)
 
 
