@@ -11,6 +11,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -18,7 +19,14 @@ from smesco_desk.errors import DomainError, ValidationError
 from smesco_desk.paths import database_path, default_data_dir
 from smesco_desk.services.actors import cli_actor
 from smesco_desk.services.core import Core, open_core
-from smesco_desk.services.values import VisitFilter, VisitorForm, VisitRecord, VisitScope
+from smesco_desk.services.values import (
+    ReceiptFilter,
+    ReceiptRecord,
+    VisitFilter,
+    VisitorForm,
+    VisitRecord,
+    VisitScope,
+)
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -84,6 +92,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     backup = sub.add_parser("backup", help="consistent copy of the database")
     backup.add_argument("dest", type=Path)
+    restore = sub.add_parser("restore", help="replace the database with a backup")
+    restore.add_argument("source", type=Path, metavar="BACKUP_FILE")
+    restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+
+    receipts = sub.add_parser("receipts", help="list receipts (kuitansi) of a day")
+    receipts.add_argument("--date", type=_iso_date, default=None, help="YYYY-MM-DD (WIB)")
+    receipts.add_argument("--search", default="", help="number, payer or amount")
+    receipts.add_argument("--json", action="store_true")
+
+    receipt = sub.add_parser("receipt", help="write a receipt as PDF (a reprint is SALINAN)")
+    receipt.add_argument("number", metavar="NUMBER")
+    receipt.add_argument("--output", "-o", type=Path, required=True)
+    receipt.add_argument("--format", choices=["thermal", "a5"], default="thermal")
+
+    void = sub.add_parser("void-receipt", help="void (BATAL) a receipt, with a reason")
+    void.add_argument("number", metavar="NUMBER")
+    void.add_argument("--reason", required=True)
+    void.add_argument("--json", action="store_true")
     _add_sync_parser(sub)
     return parser
 
@@ -105,6 +131,13 @@ def _add_sync_parser(sub: Any) -> None:
     resolve.add_argument("conflict", metavar="CONFLICT_ID")
     resolve.add_argument("--choice", choices=["keep", "restore"], required=True)
     resolve.add_argument("--note", default="")
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
 def _open(args: argparse.Namespace, *, create: bool = False) -> Core:
@@ -276,6 +309,58 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_restore(args: argparse.Namespace) -> int:
+    core = _open(args)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise CliError("restore replaces the database: add --yes to confirm", EXIT_USAGE)
+        answer = input(f"Replace {core.db.url} with {args.source}? [y/N] ")
+        if answer.strip().lower() not in ("y", "yes", "ya"):
+            print("nothing changed")
+            return EXIT_OK
+    result = core.maintenance.restore(args.source)
+    print(f"restored from {args.source}; the replaced database is kept at {result.previous}")
+    if result.receipts_held:
+        print("receipts wait for a sync with the server before new numbers are issued")
+    return EXIT_OK
+
+
+def _receipt_lines(receipts: Sequence[ReceiptRecord], as_json: bool) -> None:
+    if as_json:
+        print(json.dumps([r.to_json() for r in receipts], ensure_ascii=False, indent=2))
+        return
+    for r in receipts:
+        j = r.to_json()
+        state = "VOID" if r.voided else ""
+        print(f"{r.number}\t{j['issued_at']}\t{r.payer_name}\t{r.method}\t{r.total}\t{state}")
+
+
+def cmd_receipts(args: argparse.Namespace) -> int:
+    core = _open(args)
+    flt = ReceiptFilter(
+        day=args.date, text=args.search, all_days=bool(args.search) and not args.date
+    )
+    found = core.payments.receipts(flt)
+    _receipt_lines(list(reversed(found)), args.json)  # oldest first, as issued
+    return EXIT_OK
+
+
+def cmd_receipt(args: argparse.Namespace) -> int:
+    core = _open(args)
+    record, pdf = core.payments.receipt_pdf(cli_actor(), args.number, args.format)
+    _write_atomically(args.output, pdf)
+    copy = " (SALINAN)" if record.print_count else ""
+    print(f"receipt {record.number} written{copy}: {args.output}")
+    return EXIT_OK
+
+
+def cmd_void_receipt(args: argparse.Namespace) -> int:
+    core = _open(args)
+    record = core.payments.void(cli_actor(), args.number, args.reason)
+    _receipt_lines([record], args.json)
+    return EXIT_OK
+
+
 def cmd_purge_expired(args: argparse.Namespace) -> int:
     core = _open(args)
     print(f"visitors erased: {core.privacy.purge_expired(cli_actor())}")
@@ -306,6 +391,10 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "badge": cmd_badge,
     "muster": cmd_muster,
     "backup": cmd_backup,
+    "restore": cmd_restore,
+    "receipts": cmd_receipts,
+    "receipt": cmd_receipt,
+    "void-receipt": cmd_void_receipt,
     "purge-expired": cmd_purge_expired,
     "export-visitor": cmd_export_visitor,
     "erase-visitor": cmd_erase_visitor,

@@ -10,10 +10,19 @@ from sqlalchemy import select
 
 from smesco_desk.clock import WIB, to_wib
 from smesco_desk.db.models import DeskSetting
+from smesco_desk.domain.charges import LineInput, TaxRule
 from smesco_desk.errors import ValidationError
 from smesco_desk.services.actors import SYSTEM, Actor, Role
 from smesco_desk.services.core import Core
-from smesco_desk.services.values import VisitorForm, VisitRecord
+from smesco_desk.services.values import (
+    DENOMINATIONS,
+    ChargeForm,
+    PayerForm,
+    PayerKind,
+    PaymentForm,
+    VisitorForm,
+    VisitRecord,
+)
 
 DEMO_PASSWORD = "smesco2026"
 DEMO_USERS = [
@@ -168,6 +177,7 @@ class DemoInfo:
     users: int
     visits: int
     in_building: int
+    receipts: int = 0
     already_seeded: bool = False
 
     def summary(self) -> str:
@@ -175,7 +185,7 @@ class DemoInfo:
             return f"demo data already present. Demo login: {self.username} / {self.password}"
         return (
             f"demo data: {self.users} users, {self.visits} visits, "
-            f"{self.in_building} in the building now. "
+            f"{self.in_building} in the building now, {self.receipts} receipts. "
             f"Demo login: {self.username} / {self.password}"
         )
 
@@ -190,11 +200,12 @@ def seed_demo(core: Core, *, days: int = 40, seed: int = 2026) -> DemoInfo:
     real_clock = core.clock
     try:
         visits, in_building = _visits(core, actors, rng, days)
+        receipts = _receipts(core, actors, rng)
     finally:
         core.clock = real_clock
     with core.db.write() as session:
         session.add(DeskSetting(key="demo_seeded", value=real_clock().isoformat()))
-    return DemoInfo("sari", DEMO_PASSWORD, len(actors), visits, in_building)
+    return DemoInfo("sari", DEMO_PASSWORD, len(actors), visits, in_building, receipts)
 
 
 def is_seeded(core: Core) -> bool:
@@ -296,3 +307,115 @@ def _one(
 def _leave(core: Core, actor: Actor, visit: VisitRecord, at: datetime) -> None:
     core.clock = lambda: at.astimezone(UTC)
     core.visitors.check_out(actor, visit.id, method="badge")
+
+
+# --- a day of payments ---------------------------------------------------------------
+
+SALES = [
+    ("workshop_hour", (1, 4)),
+    ("studio_hour", (1, 3)),
+    ("print_bw", (5, 120)),
+    ("print_color", (2, 40)),
+    ("meeting_room_hour", (1, 4)),
+]
+PAYERS = [
+    (PayerKind.UMKM, "UMKM Batik Tulis Lasem"),
+    (PayerKind.UMKM, "Kopi Gayo Mandiri"),
+    (PayerKind.ORGANISATION, "Dinas Koperasi DKI Jakarta"),
+    (PayerKind.TENANT, "Warung Soto Bu Tini (Stan L2-07)"),
+    (PayerKind.UMKM, "Kerajinan Rotan Cirebon"),
+    (PayerKind.ORGANISATION, "PT Nusantara Kreatif Digital"),
+]
+
+
+def _receipts(core: Core, actors: list[Actor], rng: random.Random) -> int:
+    """Yesterday's closed shift and today's open one: paid receipts at the front
+    desk, one above Rp5.000.000 (a meterai) and one voided in each."""
+    cashier = next((a for a in actors if a.username == "sari"), actors[0])
+    supervisor = next((a for a in actors if a.role is Role.SUPERVISOR), None)
+    now = core.now()
+    hall = "room"
+    core.clock = lambda: now
+    kinds = {k.code: k for k in core.payments.charge_kinds(active_only=False)}
+    if hall in kinds and not kinds[hall].taxes:
+        core.payments.save_charge_kind(
+            SYSTEM, hall, kinds[hall].label, [TaxRule("ppn", "PPN", 1100)]
+        )
+    prices = {p.code: p for p in core.payments.price_list()}
+    today = to_wib(now).date()
+    yesterday = datetime.combine(today - timedelta(days=1), time(8, 0), tzinfo=WIB)
+    start_today = datetime.combine(today, time(0, 0), tzinfo=WIB)
+    windows = [
+        (yesterday, yesterday + timedelta(hours=9), True),
+        (max(start_today, now - timedelta(hours=9)), now - timedelta(seconds=30), False),
+    ]
+    made = 0
+    for begin, end, close in windows:
+        span = max((end - begin).total_seconds(), 60.0)
+        times = sorted(begin + timedelta(seconds=rng.uniform(0, span)) for _ in range(12))
+        _set_clock(core, begin - timedelta(minutes=5))
+        shift = core.payments.open_shift(cashier, 500_000)
+        big_at, void_at = rng.sample(range(len(times)), 2)
+        for i, at in enumerate(times):
+            _set_clock(core, at)
+            kind = PayerKind.VISITOR
+            payer = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+            if rng.random() < 0.5:
+                kind, payer = rng.choice(PAYERS)
+            if i == big_at:
+                form = ChargeForm(
+                    PayerForm(PayerKind.ORGANISATION, "PT Nusantara Kreatif Digital"),
+                    hall,
+                    (LineInput("Sewa Hall B lantai 1 (1 hari, pameran produk)", 1, 5_500_000),),
+                    source="sale",
+                )
+            else:
+                code, (low, high) = rng.choice(SALES)
+                item = prices.get(code)
+                if item is None:
+                    continue
+                qty = rng.randint(low, high)
+                discount = (qty * item.unit_price // 10) if rng.random() < 0.15 else 0
+                form = ChargeForm(
+                    PayerForm(kind, payer),
+                    item.kind_code,
+                    (LineInput(item.name, qty, item.unit_price, discount, item.unit, code),),
+                    source="sale",
+                )
+            total = core.payments.quote(form.kind_code, form.lines).total
+            method = rng.choice(["cash", "cash", "cash", "qris", "transfer", "card"])
+            if method == "cash":
+                tendered = -(-total // 50_000) * 50_000 if rng.random() < 0.6 else total
+                payment = PaymentForm("cash", tendered)
+            else:
+                payment = PaymentForm(method, None, f"{method.upper()}-{rng.randint(10**7, 10**8)}")
+            receipt = core.payments.sell(cashier, form, payment)
+            made += 1
+            if i == void_at and supervisor is not None:
+                _set_clock(core, at + timedelta(minutes=3))
+                core.payments.void(
+                    supervisor, receipt.number, "Salah input jumlah; diganti kuitansi baru"
+                )
+        if close:
+            summary = core.payments.shift(shift.id)
+            counts = _count_cash(summary.expected_cash)
+            _set_clock(core, end + timedelta(minutes=20))
+            core.payments.close_shift(cashier, shift.id, counts, "Tutup kas sore")
+    return made
+
+
+def _set_clock(core: Core, moment: datetime) -> None:
+    fixed = moment.astimezone(UTC)
+    core.clock = lambda: fixed
+
+
+def _count_cash(amount: int) -> dict[str, int]:
+    """The notes and coins that make `amount` (largest first)."""
+    counts: dict[str, int] = {}
+    for key, value in DENOMINATIONS:
+        if key == "1000":
+            continue  # count thousands as coins: the drawer has more of those
+        n, amount = divmod(amount, value)
+        if n:
+            counts[key] = n
+    return counts

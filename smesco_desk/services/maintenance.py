@@ -19,6 +19,13 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
+class RestoreResult:
+    source: Path
+    previous: Path  # a backup of the database that was replaced
+    receipts_held: bool  # linked to a server: receipts wait for a sync
+
+
+@dataclass(frozen=True)
 class BackupResult:
     path: Path
     size_bytes: int
@@ -79,6 +86,52 @@ class MaintenanceService:
         tmp.replace(dest)
         return BackupResult(dest, dest.stat().st_size, integrity)
 
+    def restore(self, source: Path) -> RestoreResult:
+        """Replace this desk's database with a backup (the application is closed).
+
+        The current file is backed up first; the backup is copied and checked
+        before it takes the current file's place in one rename, so a crash
+        leaves one or the other, never a mix. On a desk linked to a server the
+        restored file issues no receipt number until a sync has told it which
+        numbers the server already holds from this desk (DESIGN.md: a desk
+        restored from an old backup never reissues a number).
+        """
+        target = self.sqlite_file()
+        if target is None:
+            raise DomainError(_("Pemulihan hanya untuk basis data SQLite lokal."))
+        source = Path(source)
+        if not _is_sqlite_file(source):
+            raise DomainError(
+                _("{path} bukan berkas cadangan Smesco Desk.").format(path=source), "source"
+            )
+        if source.resolve() == target.resolve():
+            raise DomainError(_("Cadangan sama dengan basis data yang dipakai."), "source")
+        stamp = self.core.now().strftime("%Y%m%dT%H%M%SZ")
+        folder = backups_dir(self.core.data_dir or target.parent)
+        previous = self.backup(folder / f"before-restore-{stamp}.sqlite3").path
+        tmp = target.with_name(target.name + ".restore")
+        try:
+            integrity = self._copy(source, tmp)
+            if integrity != "ok":
+                raise DomainError(_("Cadangan rusak: {detail}").format(detail=integrity))
+            held = _hold_receipts_if_linked(tmp, self.core.now().isoformat())
+        except sqlite3.Error as exc:
+            tmp.unlink(missing_ok=True)
+            raise DomainError(
+                _("{path} tidak dapat dibaca: {detail}").format(path=source, detail=exc), "source"
+            ) from exc
+        except DomainError:
+            tmp.unlink(missing_ok=True)
+            raise
+        self.core.db.dispose()
+        # The old file's write-ahead log must not be replayed into the restored one.
+        for suffix in ("-wal", "-shm"):
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
+        tmp.replace(target)
+        self.core.forget_desk_code()
+        self.upgrade_schema()
+        return RestoreResult(source, previous, held)
+
     def _backup_target(self, dest: Path, source: Path) -> Path:
         if dest.is_dir():
             stamp = self.core.now().strftime("%Y%m%dT%H%M%SZ")
@@ -108,6 +161,28 @@ class MaintenanceService:
                 out.close()
         finally:
             src.close()
+
+
+def _hold_receipts_if_linked(path: Path, now: str) -> bool:
+    """Mark a restored copy that is linked to a server (see PaymentService)."""
+    from smesco_desk.services.payments import RESTORED_HOLD
+
+    conn = sqlite3.connect(path)
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "sync_state" not in tables or "desk_settings" not in tables:
+            return False
+        linked = conn.execute("SELECT 1 FROM sync_state WHERE key = 'server_url'").fetchone()
+        if not linked:
+            return False
+        with conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO desk_settings (key, value) VALUES (?, ?)",
+                (RESTORED_HOLD, now),
+            )
+        return True
+    finally:
+        conn.close()
 
 
 def _is_sqlite_file(path: Path) -> bool:

@@ -179,7 +179,12 @@ class PaymentService:
             row.taxes = [t.to_json() for t in taxes]
             row.active = active
             record(
-                session, actor, self.core.desk_code, now, "charge_kind.save", [(row, op)],
+                session,
+                actor,
+                self.core.desk_code,
+                now,
+                "charge_kind.save",
+                [(row, op)],
                 {"code": code, "taxes": row.taxes},
             )
             return _kind_info(row)
@@ -235,7 +240,12 @@ class PaymentService:
             row.kind_code = kind_code
             row.active = active
             record(
-                session, actor, self.core.desk_code, now, "price_item.save", [(row, op)],
+                session,
+                actor,
+                self.core.desk_code,
+                now,
+                "price_item.save",
+                [(row, op)],
                 {"code": code, "unit_price": unit_price},
             )
             return _price_info(row)
@@ -251,8 +261,13 @@ class PaymentService:
         if not session.scalar(select(func.count()).select_from(PriceItem)):
             for order, (code, name, unit, price) in enumerate(DEFAULT_PRICES, 1):
                 item = PriceItem(
-                    code=code, name=name, unit=unit, unit_price=price, kind_code="service",
-                    sort_order=order, active=True,
+                    code=code,
+                    name=name,
+                    unit=unit,
+                    unit_price=price,
+                    kind_code="service",
+                    sort_order=order,
+                    active=True,
                 )
                 new_synced(session, item, desk, now)
                 record(session, actor, desk, now, "price_item.create", [(item, "insert")])
@@ -290,7 +305,9 @@ class PaymentService:
             rows = session.scalars(query.order_by(Charge.created_at)).all()
             return [_charge_record(r, self._lines(session, r.id)) for r in rows]
 
-    def _new_charge(self, session: Session, actor: Actor, form: ChargeForm, now: datetime) -> Charge:
+    def _new_charge(
+        self, session: Session, actor: Actor, form: ChargeForm, now: datetime
+    ) -> Charge:
         errors: dict[str, str] = {}
         payer_name = clean_name(form.payer.name)
         if not payer_name:
@@ -305,8 +322,12 @@ class PaymentService:
         taxes = [TaxRule.from_json(t) for t in kind.taxes] if kind is not None else []
         lines = [
             LineInput(
-                clean_name(ln.description)[:200], ln.quantity, ln.unit_price, ln.discount,
-                ln.unit.strip()[:32], ln.item_code,
+                clean_name(ln.description)[:200],
+                ln.quantity,
+                ln.unit_price,
+                ln.discount,
+                ln.unit.strip()[:32],
+                ln.item_code,
             )
             for ln in form.lines
         ]
@@ -341,14 +362,25 @@ class PaymentService:
         for no, amount in enumerate(totals.lines, 1):
             ln = amount.line
             line = ChargeLine(
-                charge_id=charge.id, line_no=no, item_code=ln.item_code,
-                description=ln.description, quantity=ln.quantity, unit=ln.unit,
-                unit_price=ln.unit_price, discount=ln.discount, amount=amount.amount,
+                charge_id=charge.id,
+                line_no=no,
+                item_code=ln.item_code,
+                description=ln.description,
+                quantity=ln.quantity,
+                unit=ln.unit,
+                unit_price=ln.unit_price,
+                discount=ln.discount,
+                amount=amount.amount,
             )
             new_synced(session, line, desk, now)
             rows.append((line, "insert"))
         record(
-            session, actor, desk, now, "charge.create", rows,
+            session,
+            actor,
+            desk,
+            now,
+            "charge.create",
+            rows,
             {"payer": payer_name, "total": charge.total},
         )
         return charge
@@ -425,7 +457,11 @@ class PaymentService:
         charge.status = "paid"
         touch(charge, now)
         record(
-            session, actor, desk, now, "receipt.issue",
+            session,
+            actor,
+            desk,
+            now,
+            "receipt.issue",
             [(receipt, "insert"), (charge, "update")],
             {"number": receipt.number, "total": receipt.total, "method": receipt.method},
         )
@@ -479,7 +515,7 @@ class PaymentService:
     def _filtered(self, query: Select[Any], filt: ReceiptFilter) -> Select[Any]:
         query = query.where(Receipt.deleted_at.is_(None))
         text = filt.text.strip()
-        if filt.day is not None or not (text and filt.all_days):
+        if filt.day is not None or not filt.all_days:
             start, end = wib_day_bounds(filt.day or wib_today(self.core.now()))
             query = query.where(Receipt.issued_at >= start, Receipt.issued_at < end)
         if text:
@@ -550,7 +586,10 @@ class PaymentService:
         )
         return [
             _receipt_record(
-                r, charges[r.charge_id], lines.get(r.charge_id, []), voids.get(r.id),
+                r,
+                charges[r.charge_id],
+                lines.get(r.charge_id, []),
+                voids.get(r.id),
                 int(prints.get(r.id, 0)),
             )
             for r in rows
@@ -572,13 +611,20 @@ class PaymentService:
             row = self._find(session, key)
             before = self._record(session, row)
             mark = ReceiptPrint(
-                receipt_id=row.id, printed_at=now, printed_by=actor.username,
-                format=fmt.value, copy=before.print_count > 0,
+                receipt_id=row.id,
+                printed_at=now,
+                printed_by=actor.username,
+                format=fmt.value,
+                copy=before.print_count > 0,
             )
             new_synced(session, mark, self.core.desk_code, now)
             record(
-                session, actor, self.core.desk_code, now,
-                "receipt.reprint" if mark.copy else "receipt.print", [(mark, "insert")],
+                session,
+                actor,
+                self.core.desk_code,
+                now,
+                "receipt.reprint" if mark.copy else "receipt.print",
+                [(mark, "insert")],
                 {"number": row.number, "format": fmt.value},
             )
             return before
@@ -589,9 +635,11 @@ class PaymentService:
         reason = " ".join(reason.split())
         if len(reason) < MIN_VOID_REASON:
             raise ValidationError(
-                {"reason": _("Tulis alasan pembatalan (paling sedikit {n} huruf).").format(
-                    n=MIN_VOID_REASON
-                )}
+                {
+                    "reason": _("Tulis alasan pembatalan (paling sedikit {n} huruf).").format(
+                        n=MIN_VOID_REASON
+                    )
+                }
             )
         now = self.core.now()
         with self.core.db.write() as session:
@@ -602,8 +650,11 @@ class PaymentService:
                 )
             shift = self._open_shift_row(session, actor.username)
             void = ReceiptVoid(
-                receipt_id=row.id, voided_at=now, voided_by=actor.username,
-                voided_by_name=actor.full_name or actor.username, reason=reason[:500],
+                receipt_id=row.id,
+                voided_at=now,
+                voided_by=actor.username,
+                voided_by_name=actor.full_name or actor.username,
+                reason=reason[:500],
                 shift_id=shift.id if shift else None,
             )
             new_synced(session, void, self.core.desk_code, now)
@@ -614,7 +665,12 @@ class PaymentService:
                 touch(charge, now)
                 changed.append((charge, "update"))
             record(
-                session, actor, self.core.desk_code, now, "receipt.void", changed,
+                session,
+                actor,
+                self.core.desk_code,
+                now,
+                "receipt.void",
+                changed,
                 {"number": row.number, "reason": void.reason},
             )
             session.flush()
@@ -652,13 +708,21 @@ class PaymentService:
             if self._open_shift_row(session, actor.username) is not None:
                 raise AlreadyDone(_("Shift Anda di desk ini masih terbuka."))
             row = CashShift(
-                desk_code=self.core.desk_code, operator=actor.username,
-                operator_name=actor.full_name or actor.username, opened_at=now,
-                opening_float=opening_float, note="",
+                desk_code=self.core.desk_code,
+                operator=actor.username,
+                operator_name=actor.full_name or actor.username,
+                opened_at=now,
+                opening_float=opening_float,
+                note="",
             )
             new_synced(session, row, self.core.desk_code, now)
             record(
-                session, actor, self.core.desk_code, now, "shift.open", [(row, "insert")],
+                session,
+                actor,
+                self.core.desk_code,
+                now,
+                "shift.open",
+                [(row, "insert")],
                 {"opening_float": opening_float},
             )
             return self._summary(session, row)
@@ -712,7 +776,12 @@ class PaymentService:
             row.note = note.strip()[:1000]
             touch(row, now)
             record(
-                session, actor, self.core.desk_code, now, "shift.close", [(row, "update")],
+                session,
+                actor,
+                self.core.desk_code,
+                now,
+                "shift.close",
+                [(row, "update")],
                 {"expected": summary.expected_cash, "counted": total, "difference": row.difference},
             )
             return self._summary(session, row)
@@ -794,6 +863,57 @@ class PaymentService:
         with self.core.db.read() as session:
             return session.get(DeskSetting, RESTORED_HOLD) is not None
 
+    # --- documents ---------------------------------------------------------------------
+
+    def receipt_pdf(
+        self,
+        actor: Actor,
+        key: str,
+        fmt: ReceiptFormat | str = ReceiptFormat.THERMAL,
+        *,
+        record_print: bool = True,
+    ) -> tuple[ReceiptRecord, bytes]:
+        """The receipt's PDF. With record_print (printing, saving) the print is
+        noted first and every print after the first is a copy (SALINAN); without
+        it (a preview) nothing is written and the PDF shows what would print."""
+        from smesco_desk.printing.receipt import render_receipt
+
+        fmt = ReceiptFormat(fmt)
+        require(actor, Permission.VIEW_RECEIPTS)
+        name, address = self.building()
+
+        def render(rec: ReceiptRecord) -> bytes:
+            return render_receipt(
+                rec,
+                building_name=name,
+                building_address=address,
+                fmt=fmt,
+                copy=rec.print_count > 0,
+            )
+
+        rec = self.receipt(key)
+        pdf = render(rec)  # a document that cannot be made is not counted as printed
+        if record_print:
+            noted = self.record_print(actor, rec.id, fmt)
+            if noted.print_count != rec.print_count:  # printed elsewhere meanwhile
+                rec, pdf = noted, render(noted)
+        return rec, pdf
+
+    def cashup_pdf(self, actor: Actor, shift_id: str) -> bytes:
+        """The A4 cash-up report of a shift (open: a running report; closed: final)."""
+        from smesco_desk.printing.cashup import render_cashup
+
+        require(actor, Permission.VIEW_RECEIPTS)
+        summary = self.shift(shift_id)
+        name, address = self.building()
+        return render_cashup(
+            summary,
+            self.shift_receipts(shift_id),
+            building_name=name,
+            building_address=address,
+            printed_at=self.core.now(),
+        )
+
     # --- helpers for documents -----------------------------------------------------------
 
     def building(self) -> tuple[str, str]:
@@ -827,22 +947,28 @@ def validate_payment(form: PaymentForm, total: int) -> _CleanPayment:
     if method is PaymentMethod.CASH:
         if tendered < total:
             raise ValidationError(
-                {"tendered": _(
-                    "Uang diterima kurang {short}. Pembayaran sebagian tidak diterima."
-                ).format(short=_rupiah(total - tendered))}
+                {
+                    "tendered": _(
+                        "Uang diterima kurang {short}. Pembayaran sebagian tidak diterima."
+                    ).format(short=_rupiah(total - tendered))
+                }
             )
         if tendered - total > MAX_CASH_TENDERED_OVER:
             raise ValidationError(
-                {"tendered": _("Kembalian lebih dari {limit}: periksa jumlah uang.").format(
-                    limit=_rupiah(MAX_CASH_TENDERED_OVER)
-                )}
+                {
+                    "tendered": _("Kembalian lebih dari {limit}: periksa jumlah uang.").format(
+                        limit=_rupiah(MAX_CASH_TENDERED_OVER)
+                    )
+                }
             )
         return _CleanPayment(method, tendered, tendered - total, reference)
     if tendered != total:
         raise ValidationError(
-            {"tendered": _(
-                "Pembayaran non-tunai harus tepat sebesar total {total}."
-            ).format(total=_rupiah(total))}
+            {
+                "tendered": _("Pembayaran non-tunai harus tepat sebesar total {total}.").format(
+                    total=_rupiah(total)
+                )
+            }
         )
     if len(reference) < 4:
         raise ValidationError(
@@ -901,14 +1027,25 @@ def _kind_info(row: ChargeKind) -> ChargeKindInfo:
 
 def _price_info(row: PriceItem) -> PriceItemInfo:
     return PriceItemInfo(
-        row.id, row.code, row.name, row.unit, row.unit_price, row.kind_code, row.active,
+        row.id,
+        row.code,
+        row.name,
+        row.unit,
+        row.unit_price,
+        row.kind_code,
+        row.active,
         row.sort_order,
     )
 
 
 def _line(row: ChargeLine) -> ReceiptLine:
     return ReceiptLine(
-        row.description, row.quantity, row.unit, row.unit_price, row.discount, row.amount,
+        row.description,
+        row.quantity,
+        row.unit,
+        row.unit_price,
+        row.discount,
+        row.amount,
         row.item_code,
     )
 

@@ -321,7 +321,7 @@ class ReceiptRecord:
 class ReceiptFilter:
     day: date | None = None  # a WIB day; None with no text: today
     text: str = ""  # a number (or its tail), a payer's name, or an amount
-    all_days: bool = False  # search every day (text search across the history)
+    all_days: bool = False  # every day (unless `day` is given), e.g. to search the history
 
 
 @dataclass(frozen=True)

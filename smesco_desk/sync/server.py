@@ -126,6 +126,14 @@ def enrolled_desks(conn: Conn) -> dict[str, str]:
     }
 
 
+def receipt_high_water(conn: Conn, desk: str) -> list[tuple[int, int]]:
+    """(year, highest receipt seq) of every series of `desk` the server holds."""
+    rows = conn.execute(
+        "SELECT year, max(seq) FROM receipts WHERE desk_code = %s GROUP BY year", (desk,)
+    ).fetchall()
+    return [(int(r[0]), int(r[1])) for r in rows]
+
+
 def fetch_changes(conn: Conn, after: int, limit: int) -> list[Change]:
     """Changes after the cursor, in commit order."""
     rows = conn.execute(

@@ -170,6 +170,7 @@ class SyncService:
                 conn = connect(link.url, link.desk)
                 try:
                     self.check_server(conn)
+                    self._receipt_series(conn, link)
                     if push:
                         self._push(conn, link, counts)
                     if pull:
@@ -208,6 +209,15 @@ class SyncService:
             state is LinkState.REFUSED,
             frozenset(changed),
         )
+
+    def _receipt_series(self, conn: server.Conn, link: _Link) -> None:
+        """Move this desk's receipt series past every number the server has from
+        it (a desk restored from an old backup), and lift a restore hold."""
+        from smesco_desk.services.payments import PaymentService
+
+        high = server.receipt_high_water(conn, link.desk)
+        with self.core.db.write() as session:
+            PaymentService.apply_server_high_water(session, link.desk, high)
 
     def _fault(self, point: str) -> None:
         if self.fault_hook is not None:
