@@ -38,7 +38,16 @@ if TYPE_CHECKING:
 
 # What the first set-up of a desk writes; any other synced row is business data.
 SETUP_TABLES = frozenset(
-    {"desks", "visit_purposes", "app_settings", "users", "audit_log", "sync_conflicts"}
+    {
+        "desks",
+        "visit_purposes",
+        "app_settings",
+        "users",
+        "audit_log",
+        "sync_conflicts",
+        "charge_kinds",
+        "price_items",
+    }
 )
 MIGRATION_LOCK = 0x534D_4553_4D49
 UPLOAD_CHUNK = 2000
