@@ -10,6 +10,7 @@ import psycopg
 import pytest
 
 from smesco_desk.cli import main
+from smesco_desk.db import migrate
 from smesco_desk.errors import DomainError
 from smesco_desk.sync import LinkState, SyncRefused
 from smesco_desk.sync.connection import conninfo
@@ -88,7 +89,7 @@ def test_schema_mismatch_refuses_and_keeps_the_outbox(desks: Desks, server_url: 
     # A new desk refuses to enrol too.
     with pytest.raises(SyncRefused):
         desks.open("D02").sync.enroll(server_url, "D02")
-    _set_server_revision(server_url, "0002")
+    _set_server_revision(server_url, migrate.HEAD_REVISION)
     assert d1.sync.run_once().sent == 3
 
 
