@@ -3,7 +3,9 @@
 Printers and language belong to this PC (UiSettings); the business settings
 (closing time, retention, building) live in the database and change through
 the core. Administrators also get the purposes and users pages
-(ui/dialogs/admin_pages.py) and the sync page (ui/dialogs/sync_page.py).
+(ui/dialogs/admin_pages.py) and the sync page (ui/dialogs/sync_page.py);
+supervisors and administrators the price list and the kinds of charge
+(ui/dialogs/price_pages.py).
 """
 
 from __future__ import annotations
@@ -321,6 +323,7 @@ class SettingsPanel(QWidget):
 
     def _make_pages(self) -> list[OptionsPage]:
         from ui.dialogs.admin_pages import PurposesPage, UsersPage
+        from ui.dialogs.price_pages import ChargeKindsPage, PricesPage
         from ui.dialogs.sync_page import SyncPage
 
         pages: list[OptionsPage] = [PrintersPage(self.ctx, self), LanguagePage(self.ctx, self)]
@@ -328,6 +331,8 @@ class SettingsPanel(QWidget):
             pages.append(BusinessPage(self.ctx, self))
         if self.ctx.can(Permission.MANAGE_PURPOSES):
             pages.append(PurposesPage(self.ctx, self))
+        if self.ctx.can(Permission.MANAGE_PRICES):
+            pages += [PricesPage(self.ctx, self), ChargeKindsPage(self.ctx, self)]
         if self.ctx.can(Permission.MANAGE_USERS):
             pages.append(UsersPage(self.ctx, self))
         if self.ctx.can(Permission.MANAGE_SETTINGS):
