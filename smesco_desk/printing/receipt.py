@@ -326,15 +326,15 @@ def _void_box(flow: _Flow, receipt: ReceiptRecord, size: float) -> None:
     flow.box(inner, pad, stroke=VOID_RED, weight=2.0)
 
 
-def _meterai_box(flow: _Flow, x: float) -> None:
+def _meterai_box(flow: _Flow, x: float, color: str = MUTED) -> None:
     """The dashed box where the Rp10.000 meterai is stuck (and signed across)."""
     width, height = METERAI_SIZE
     label = fit_text(_("Meterai Rp10.000"), width - 4 * mm, 8, 6, True, max_lines=2)
 
     def draw(canvas: Any, left: float, top: float) -> None:
         canvas.saveState()
-        canvas.setStrokeColor(_color(MUTED))
-        canvas.setFillColor(_color(MUTED))
+        canvas.setStrokeColor(_color(color))
+        canvas.setFillColor(_color(color))
         canvas.setLineWidth(0.9)
         canvas.setDash(3, 2)
         canvas.rect(left + x, top - height, width, height)
@@ -425,7 +425,7 @@ def _thermal_flow(
         flow.pair(quantity, format_rupiah(_gross(line)), 8, indent=3 * mm)
         if line.amount != _gross(line):
             discount = format_rupiah(line.amount - _gross(line))
-            flow.pair(_("Diskon"), discount, 7.5, indent=3 * mm, color=MUTED)
+            flow.pair(_("Diskon"), discount, 7.5, indent=3 * mm)
         flow.space(0.7 * mm)
     flow.rule(dashed=True)
     for label, value in _totals(receipt):
@@ -451,7 +451,7 @@ def _thermal_payer(flow: _Flow, receipt: ReceiptRecord) -> None:
     label, rest = 21 * mm, flow.width - 21 * mm
     payer = _Cell(receipt.payer_name, label, rest, bold=True, size=8.5)
     flow.row([_Cell(_("Diterima dari"), 0, label, size=7.5), payer], 8.5)
-    flow.row([_Cell(payer_label(receipt.payer_kind), label, rest, color=MUTED)], 7.5)
+    flow.row([_Cell(payer_label(receipt.payer_kind), label, rest)], 7.5)
     if receipt.description.strip():
         flow.space(0.8 * mm)
         flow.row(
@@ -464,7 +464,7 @@ def _thermal_signature(flow: _Flow, receipt: ReceiptRecord) -> None:
     flow.space(3 * mm)
     flow.text(_("Penerima,"), 7.5, align="center")
     flow.space(1.5 * mm)
-    _meterai_box(flow, (flow.width - METERAI_SIZE[0]) / 2)
+    _meterai_box(flow, (flow.width - METERAI_SIZE[0]) / 2, INK)  # grey fades on a roll
     flow.space(2 * mm)
     flow.rule(pad=0.6 * mm)
     flow.text(receipt.cashier_name, 8, align="center", bold=True)
