@@ -199,6 +199,14 @@ def test_cash_gives_change(core: Core, cashier: Actor) -> None:
     )
     exact = sell(core, cashier, line("Cetak warna A4", 2, 3_000))  # tendered: the total
     assert (exact.tendered, exact.change_given) == (6_000, 0)
+    # More than Rp10.000.000 of change is a typing slip, not a payment.
+    before = table_counts(core)
+    with pytest.raises(ValidationError) as slip:
+        sell(core, cashier, line("Cetak warna A4", 2, 3_000), pay=cash(10_006_001))
+    assert slip.value.field == "tendered"
+    assert table_counts(core) == before
+    big = sell(core, cashier, line("Cetak warna A4", 2, 3_000), pay=cash(10_006_000))
+    assert big.change_given == 10_000_000
 
 
 def test_short_cash_is_refused_and_nothing_is_written(core: Core, cashier: Actor) -> None:
@@ -281,6 +289,36 @@ def test_bad_input_is_refused_by_field(core: Core, cashier: Actor) -> None:
 
 
 # --- shifts ---------------------------------------------------------------------------------
+
+
+def test_opening_a_shift_and_changing_a_kind_are_recorded(
+    core: Core, receptionist: Actor, supervisor: Actor
+) -> None:
+    before = table_counts(core)
+    opened = core.payments.open_shift(receptionist, 150_000)
+    assert counts_delta(before, table_counts(core)) == {
+        "cash_shifts": 1,
+        "audit_log": 1,
+        "outbox": 2,
+    }
+    assert (opened.opening_float, opened.expected_cash, opened.receipt_count) == (
+        150_000,
+        150_000,
+        0,
+    )
+    assert audit_actions(core, opened.id) == ["shift.open"]
+    before = table_counts(core)
+    core.payments.save_charge_kind(supervisor, "service", "Layanan", [PPN])
+    assert counts_delta(before, table_counts(core)) == {"audit_log": 1, "outbox": 2}
+    with pytest.raises(PermissionDenied):
+        core.payments.save_charge_kind(receptionist, "service", "Layanan", [])
+    with pytest.raises(ValidationError) as bad_rate:
+        core.payments.save_charge_kind(
+            supervisor, "service", "Layanan", [TaxRule("ppn", "PPN", 10_001)]
+        )
+    assert bad_rate.value.field == "taxes.0"
+    assert {k.code: k.taxes for k in core.payments.charge_kinds()}["service"] == (PPN,)
+    assert_outbox_gap_free(core)
 
 
 def test_no_open_shift_no_payment(core: Core, receptionist: Actor) -> None:
