@@ -308,6 +308,7 @@ class Receipt(SyncedMixin, Base):
     shift_id: Mapped[str] = mapped_column(ForeignKey("cash_shifts.id"))
     issued_at: Mapped[datetime] = mapped_column(UTCDateTime())
     payer_name: Mapped[str] = mapped_column(String(200))
+    payer_key: Mapped[str] = mapped_column(String(200))  # folded: search without case/accents
     total: Mapped[int] = mapped_column(BigInteger)
     method: Mapped[str] = mapped_column(String(16))  # cash | qris | transfer | card
     tendered: Mapped[int] = mapped_column(BigInteger)  # cash handed over (= total otherwise)

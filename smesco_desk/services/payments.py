@@ -445,6 +445,7 @@ class PaymentService:
             shift_id=shift.id,
             issued_at=now,
             payer_name=charge.payer_name,
+            payer_key=fold(charge.payer_name),
             total=charge.total,
             method=clean.method.value,
             tendered=clean.tendered,
@@ -521,13 +522,8 @@ class PaymentService:
         if text:
             conds: list[Any] = [
                 Receipt.number.like(f"%{_escape(text.upper())}%", escape="\\"),
-                func.lower(Receipt.payer_name).like(f"%{_escape(text.lower())}%", escape="\\"),
+                Receipt.payer_key.like(f"%{_escape(fold(text))}%", escape="\\"),
             ]
-            folded = fold(text)
-            if folded and folded != text.lower():
-                conds.append(
-                    func.lower(Receipt.payer_name).like(f"%{_escape(folded)}%", escape="\\")
-                )
             try:
                 amount = parse_rupiah(text)
             except InvalidAmount:

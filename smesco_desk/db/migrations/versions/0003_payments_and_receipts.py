@@ -136,6 +136,7 @@ def upgrade() -> None:
     sa.Column('shift_id', sa.String(length=36), nullable=False),
     sa.Column('issued_at', smesco_desk.db.types.UTCDateTime(timezone=True), nullable=False),
     sa.Column('payer_name', sa.String(length=200), nullable=False),
+    sa.Column('payer_key', sa.String(length=200), nullable=False),
     sa.Column('total', sa.BigInteger(), nullable=False),
     sa.Column('method', sa.String(length=16), nullable=False),
     sa.Column('tendered', sa.BigInteger(), nullable=False),
