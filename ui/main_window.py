@@ -31,6 +31,7 @@ from smesco_desk.sync import SyncStatus
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.pages.conflicts_page import ConflictsPage, can_resolve
+from ui.pages.payments_page import PaymentsPage
 from ui.pages.settings_page import SettingsPage
 from ui.pages.visitors_page import VisitorsPage
 from ui.sync_controller import SyncController
@@ -80,6 +81,10 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self.visitors_page = VisitorsPage(self.ctx)
         self._add_page("visitors", self.tr("Tamu"), self.visitors_page)
+        self.payments_page: PaymentsPage | None = None
+        if self.ctx.can(Permission.VIEW_RECEIPTS):
+            self.payments_page = PaymentsPage(self.ctx)
+            self._add_page("payments", self.tr("Pembayaran"), self.payments_page)
         self._add_page("settings", self.tr("Pengaturan"), SettingsPage(self.ctx, self))
         self.nav_list.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav_list.setCurrentRow(0)
@@ -233,6 +238,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.logout_action)
         file_menu.addAction(self.quit_action)
         self._build_visitors_menu()
+        self._build_payments_menu()
         help_menu = self.menuBar().addMenu(self.tr("Ba&ntuan"))
         help_menu.setObjectName("help_menu")
         self.about_action = self._action("about_action", self.tr("&Tentang Smesco Desk"),
@@ -257,6 +263,36 @@ class MainWindow(QMainWindow):
         for action in (self.scan_action, self.new_visitor_action):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(action)  # works with the menu closed, from any page
+
+    def _build_payments_menu(self) -> None:
+        """F4 (a new sale) from every page of the window, the shift and the cash-up."""
+        page = self.payments_page
+        if page is None:
+            return
+        page.release_shortcuts()
+        self.new_sale_action = self._action("new_sale_action", self.tr("Penjualan &baru…"),
+                                            self.go_new_sale, QKeySequence(Qt.Key.Key_F4))
+        self.new_sale_action.setEnabled(self.ctx.can(Permission.TAKE_PAYMENT))
+        self.new_sale_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.addAction(self.new_sale_action)  # works with the menu closed, from any page
+        self.open_shift_action = self._action("open_shift_action", self.tr("B&uka shift kas…"),
+                                              lambda: self._on_payments(page.open_shift))
+        self.cashup_action = self._action("cashup_action", self.tr("&Tutup kas…"),
+                                          lambda: self._on_payments(page.cash_up))
+        menu = self.menuBar().addMenu(self.tr("&Pembayaran"))
+        menu.setObjectName("payments_menu")
+        for action in (self.new_sale_action, self.open_shift_action, self.cashup_action):
+            menu.addAction(action)
+
+    def _on_payments(self, slot: Callable[[], object]) -> None:
+        self.show_page("payments")
+        slot()
+
+    @Slot()
+    def go_new_sale(self) -> None:
+        """To the Payments page, with the sale dialog open."""
+        if self.payments_page is not None:
+            self._on_payments(self.payments_page.new_sale)
 
     @Slot()
     def go_scan(self) -> None:

@@ -1,0 +1,354 @@
+"""The sale dialog (Penjualan) on real services over a temporary database (offscreen)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from smesco_desk.domain.charges import TaxRule
+from smesco_desk.services.core import Core
+from smesco_desk.services.values import ReceiptFilter, ReceiptRecord
+from ui.context import AppContext
+from ui.dialogs.sale_dialog import SaleDialog
+from ui.pages.payments.shift_dialog import OpenShiftDialog
+
+
+@pytest.fixture(autouse=True)
+def questions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Answers every question box with Yes (and records it) instead of blocking."""
+    asked: list[str] = []
+
+    def answer(parent, title, text, *args, **kwargs):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(answer))
+    return asked
+
+
+@pytest.fixture
+def shift_open(ctx: AppContext) -> None:
+    ctx.core.payments.open_shift(ctx.require_actor(), 500_000)
+
+
+def _dialog(qtbot, ctx: AppContext) -> SaleDialog:
+    dialog = SaleDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    return dialog
+
+
+def _type(qtbot, text: str) -> None:
+    qtbot.keyClicks(QApplication.focusWidget(), text)
+
+
+def _key(
+    qtbot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+) -> None:
+    qtbot.keyClick(QApplication.focusWidget(), key, modifier)
+
+
+def _receipts(core: Core) -> list[ReceiptRecord]:
+    return core.payments.receipts(ReceiptFilter())
+
+
+def _fill_line(
+    dialog: SaleDialog,
+    row: int,
+    description: str,
+    quantity: int = 1,
+    price: int | None = None,
+    discount: int | None = None,
+) -> None:
+    while len(dialog.lines.rows) <= row:
+        dialog.lines.add_row()
+        QApplication.processEvents()  # a row added to a shown dialog shows queued
+    line = dialog.lines.rows[row]
+    line.item_combo.setEditText(description)
+    line.quantity_spin.setValue(quantity)
+    if price is not None:
+        line.price_edit.set_value(price)
+    if discount is not None:
+        line.discount_edit.set_value(discount)
+    dialog.refresh_quote()
+
+
+# --- a sale by keyboard -----------------------------------------------------------
+
+
+def test_a_sale_typed_at_the_keyboard_commits_a_receipt_with_its_change(
+    qtbot, ctx: AppContext, shift_open: None
+) -> None:
+    dialog = _dialog(qtbot, ctx)
+    assert QApplication.focusWidget() is dialog.name_edit  # where a sale starts
+    _type(qtbot, "Budi Santoso")
+    _key(qtbot, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.lines.rows[0].item_combo
+    _type(qtbot, "Cetak warna A4")  # an item of the price list, by name
+    _key(qtbot, Qt.Key.Key_Return)  # Enter: the next field, as Tab
+    assert QApplication.focusWidget() is dialog.lines.rows[0].quantity_spin
+    _type(qtbot, "3")
+    qtbot.waitUntil(lambda: dialog.total() == 9_000)
+    assert dialog.lines.rows[0].price_edit.text() == "Rp3.000"  # from the price list
+    assert dialog.total_label.text() == "Rp9.000"
+    assert dialog.terbilang_label.text() == "Sembilan ribu rupiah"
+    dialog.tendered_edit.setFocus()
+    _type(qtbot, "10000")
+    assert dialog.tendered_edit.text() == "Rp10.000"
+    assert dialog.change_label.text() == "Kembalian Rp1.000"
+    assert dialog.change_label.property("kind") == "ok"
+    with qtbot.waitSignal(dialog.sale_completed) as done:
+        _key(qtbot, Qt.Key.Key_Return)  # Enter in "Uang diterima" pays
+    receipt = done.args[0]
+    assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Accepted
+    [saved] = _receipts(ctx.core)
+    assert saved.number == receipt.number and saved.number.endswith("/000001")
+    assert (saved.payer_name, saved.total, saved.tendered, saved.change_given) == (
+        "Budi Santoso",
+        9_000,
+        10_000,
+        1_000,
+    )
+    assert saved.method == "cash"
+    [line] = saved.lines
+    assert (line.description, line.quantity, line.unit_price, line.unit, line.item_code) == (
+        "Cetak warna A4",
+        3,
+        3_000,
+        "lembar",
+        "print_color",
+    )
+
+
+def test_tab_order_goes_payer_lines_payment(qtbot, ctx: AppContext, shift_open: None) -> None:
+    dialog = _dialog(qtbot, ctx)
+    row = dialog.lines.rows[0]
+    seen = []
+    for _ in range(8):
+        seen.append(QApplication.focusWidget())
+        _key(qtbot, Qt.Key.Key_Tab)
+    assert seen == [
+        dialog.name_edit,
+        row.item_combo,
+        row.quantity_spin,
+        row.price_edit,
+        row.discount_edit,
+        dialog.lines.add_button,
+        dialog.method_buttons[next(iter(dialog.method_buttons))],
+        dialog.tendered_edit,
+    ]
+
+
+def test_ctrl_t_adds_a_line_and_ctrl_delete_removes_it(
+    qtbot, ctx: AppContext, shift_open: None
+) -> None:
+    dialog = _dialog(qtbot, ctx)
+    dialog.lines.rows[0].item_combo.setFocus()
+    _key(qtbot, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert len(dialog.lines.rows) == 2
+    assert QApplication.focusWidget() is dialog.lines.rows[1].item_combo
+    _key(qtbot, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    assert len(dialog.lines.rows) == 1
+
+
+def test_several_lines_a_free_line_discounts_and_taxes(
+    qtbot, ctx: AppContext, shift_open: None
+) -> None:
+    actor = ctx.require_actor()
+    ctx.core.payments.save_charge_kind(actor, "service", "Layanan", [TaxRule("ppn", "PPN", 1100)])
+    dialog = _dialog(qtbot, ctx)
+    dialog.name_edit.setText("Koperasi Maju Bersama")
+    _fill_line(dialog, 0, "Studio foto (per jam)", 2, discount=50_000)
+    _fill_line(dialog, 1, "Sewa proyektor", 1, price=75_000)  # not on the price list
+    totals = dialog._totals
+    assert totals is not None
+    assert (totals.subtotal, totals.discount_total, totals.tax_total, totals.total) == (
+        575_000,
+        50_000,
+        57_750,
+        582_750,
+    )
+    assert dialog.discount_label.text() == "−Rp50.000"
+    assert dialog.taxes_label.isVisibleTo(dialog) and "PPN 11%" in dialog.taxes_label.text()
+    assert dialog.lines.rows[0].amount_label.text() == "Rp450.000"
+    assert dialog.lines.rows[1].amount_label.text() == "Rp75.000"
+    dialog._exact_cash()
+    assert dialog.change_label.text() == "Kembalian Rp0"
+    with qtbot.waitSignal(dialog.sale_completed):
+        dialog.pay_button.click()
+    [saved] = _receipts(ctx.core)
+    assert saved.total == 582_750 and [ln.item_code for ln in saved.lines] == ["studio_hour", None]
+
+
+def test_the_price_from_the_list_stays_editable(qtbot, ctx: AppContext, shift_open: None) -> None:
+    dialog = _dialog(qtbot, ctx)
+    row = dialog.lines.rows[0]
+    row.item_combo.setEditText("Cetak hitam-putih A4")
+    assert row.price_edit.value() == 1_000
+    row.price_edit.setFocus()
+    row.price_edit.selectAll()
+    _type(qtbot, "800")
+    assert row.price_edit.text() == "Rp800"
+    dialog.refresh_quote()
+    assert dialog.total() == 800
+
+
+def test_a_qris_payment_needs_its_reference_and_pays_the_exact_total(
+    qtbot, ctx: AppContext, shift_open: None
+) -> None:
+    dialog = _dialog(qtbot, ctx)
+    dialog.name_edit.setText("Tenan Soto Betawi")
+    dialog.payer_kind_combo.setCurrentIndex(dialog.payer_kind_combo.findData("tenant"))
+    _fill_line(dialog, 0, "Workshop produk (per jam)", 2)
+    dialog.method_buttons[next(m for m in dialog.method_buttons if m.value == "qris")].click()
+    assert dialog.payment_stack.currentIndex() == 1
+    dialog.pay_button.click()
+    assert "referensi" in dialog.errors["reference"].text()
+    assert dialog.errors["reference"].isVisible()
+    assert dialog.reference_edit.property("invalid") is True
+    assert QApplication.focusWidget() is dialog.reference_edit
+    assert _receipts(ctx.core) == []
+    _type(qtbot, "QR-8812-5531")
+    assert not dialog.errors["reference"].isVisible()  # typing takes the mark away
+    with qtbot.waitSignal(dialog.sale_completed):
+        _key(qtbot, Qt.Key.Key_Return)
+    [saved] = _receipts(ctx.core)
+    assert (saved.method, saved.tendered, saved.reference, saved.payer_kind) == (
+        "qris",
+        300_000,
+        "QR-8812-5531",
+        "tenant",
+    )
+
+
+# --- errors at their fields ------------------------------------------------------------
+
+
+def test_empty_payer_and_short_cash_are_shown_at_their_fields(
+    qtbot, ctx: AppContext, shift_open: None
+) -> None:
+    dialog = _dialog(qtbot, ctx)
+    _fill_line(dialog, 0, "Cetak warna A4", 2)
+    dialog.tendered_edit.set_value(5_000)
+    assert dialog.change_label.text() == "Kurang Rp1.000"
+    assert dialog.change_label.property("kind") == "short"
+    dialog.pay_button.click()
+    assert dialog.errors["payer_name"].isVisible()
+    assert "wajib" in dialog.errors["payer_name"].text()
+    assert dialog.name_edit.property("invalid") is True
+    assert QApplication.focusWidget() is dialog.name_edit
+    _type(qtbot, "Siti Aminah")
+    assert not dialog.errors["payer_name"].isVisible()
+    dialog.pay_button.click()
+    assert dialog.errors["tendered"].isVisible()
+    assert "kurang Rp1.000" in dialog.errors["tendered"].text()
+    assert QApplication.focusWidget() is dialog.tendered_edit
+    assert _receipts(ctx.core) == [] and dialog.isVisible()
+
+
+def test_a_bad_line_is_marked_on_its_row(qtbot, ctx: AppContext, shift_open: None) -> None:
+    dialog = _dialog(qtbot, ctx)
+    dialog.name_edit.setText("Rina")
+    _fill_line(dialog, 0, "Cetak warna A4", 1)
+    _fill_line(dialog, 1, "", 1, price=20_000)  # a price, but no description
+    _fill_line(dialog, 2, "Cetak hitam-putih A4", 2, discount=5_000)  # more than the line
+    row1, row2 = dialog.lines.rows[1], dialog.lines.rows[2]
+    # While typing, a value that cannot be right shows at once; a missing text waits.
+    assert row2.error.isVisible() and "Potongan" in row2.error.text()
+    assert row2.discount_edit.property("invalid") is True
+    assert not row1.error.isVisible()
+    assert dialog.total_label.text() == "—"
+    dialog.tendered_edit.set_value(50_000)
+    dialog.pay_button.click()
+    assert row1.error.isVisible() and "Uraian" in row1.error.text()
+    assert row1.item_combo.property("invalid") is True
+    assert not dialog.lines.rows[0].error.isVisible()
+    assert (
+        QApplication.focusWidget() is row1.item_combo.lineEdit()
+        or QApplication.focusWidget() is row1.item_combo
+    )
+    assert _receipts(ctx.core) == []
+
+
+def test_an_empty_row_is_not_a_line(qtbot, ctx: AppContext, shift_open: None) -> None:
+    dialog = _dialog(qtbot, ctx)
+    dialog.name_edit.setText("Rina")
+    dialog.lines.add_row()
+    dialog.tendered_edit.set_value(1_000)
+    dialog.pay_button.click()
+    assert (
+        dialog.lines.error.isVisible() and "paling sedikit satu baris" in dialog.lines.error.text()
+    )
+    _fill_line(dialog, 1, "Cetak hitam-putih A4")
+    with qtbot.waitSignal(dialog.sale_completed):
+        dialog.pay_button.click()
+    assert len(_receipts(ctx.core)[0].lines) == 1
+
+
+# --- no shift, and leaving --------------------------------------------------------------
+
+
+def test_without_a_shift_the_dialog_opens_one_then_pays(
+    qtbot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    floats: list[str] = []
+
+    def fill_and_open(dialog: OpenShiftDialog) -> int:
+        floats.append(dialog.float_edit.placeholderText())
+        qtbot.keyClicks(dialog.float_edit, "300000")
+        dialog.open_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(OpenShiftDialog, "exec", fill_and_open)
+    dialog = _dialog(qtbot, ctx)
+    assert "Belum ada shift" in dialog.banner.text()  # said before anything is typed
+    dialog.name_edit.setText("Andi")
+    _fill_line(dialog, 0, "Cetak warna A4", 1)
+    dialog.tendered_edit.set_value(5_000)
+    with qtbot.waitSignal(dialog.sale_completed):
+        dialog.pay_button.click()  # refused for want of a shift; opened; paid
+    assert floats
+    shift = ctx.core.payments.current_shift(ctx.require_actor())
+    assert shift is not None and shift.opening_float == 300_000
+    assert shift.receipt_count == 1 and shift.cash_in == 3_000
+
+
+def test_no_shift_and_the_float_dialog_cancelled_saves_nothing(
+    qtbot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(OpenShiftDialog, "exec", lambda dialog: 0)
+    dialog = _dialog(qtbot, ctx)
+    dialog.name_edit.setText("Andi")
+    _fill_line(dialog, 0, "Cetak warna A4", 1)
+    dialog.tendered_edit.set_value(5_000)
+    dialog.pay_button.click()
+    assert dialog.isVisible() and _receipts(ctx.core) == []
+
+
+def test_escape_asks_before_throwing_a_sale_away(
+    qtbot, ctx: AppContext, shift_open: None, questions: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = _dialog(qtbot, ctx)
+    dialog.name_edit.setText("Andi")
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.No)
+    )
+    _key(qtbot, Qt.Key.Key_Escape)
+    assert dialog.isVisible()
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)
+    )
+    _key(qtbot, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+
+
+def test_an_empty_dialog_closes_without_asking(
+    qtbot, ctx: AppContext, shift_open: None, questions: list[str]
+) -> None:
+    dialog = _dialog(qtbot, ctx)
+    _key(qtbot, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and questions == []

@@ -1,0 +1,411 @@
+"""Closing the cash drawer of a shift (Tutup kas).
+
+The shift's figures (opening float, receipts, totals per payment method,
+voids, the cash the drawer should hold) beside a count of the drawer by
+denomination; the difference shows as it is typed: "cocok", "kurang Rp…" or
+"lebih Rp…". "Tutup shift" asks, closes the shift through the core, then
+prints the A4 cash-up report on the office printer. A print failure leaves
+the shift closed; the report can be printed, previewed or saved again here.
+After closing, payments need a new shift.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QDialog,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smesco_desk.errors import DomainError, ValidationError
+from smesco_desk.services.payments import method_label
+from smesco_desk.services.values import DENOMINATIONS, PaymentMethod, ShiftSummary
+from ui.context import AppContext
+from ui.errors import show_error
+from ui.pages.payments.common import SHIFT_CHANGES, rupiah, wib_moment
+from ui.pages.payments.documents import PaymentDocuments
+from ui.pages.visitors.common import StatusBanner, error_text, set_flag
+
+MAX_COUNT = 999_999
+
+
+def denomination_label(key: str, value: int) -> str:
+    """ "Rp100.000", or "Rp1.000 (logam)" for a coin."""
+    text = rupiah(value)
+    if key.startswith("coin"):
+        return QApplication.translate("CashUpDialog", "{amount} (logam)").format(amount=text)
+    return text
+
+
+class CashUpDialog(QDialog):
+    """Emits `shift_closed(ShiftSummary)` once the core has closed the shift."""
+
+    shift_closed = Signal(object)
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        shift_id: str,
+        documents: PaymentDocuments,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("cashup_dialog")
+        self.setWindowTitle(self.tr("Tutup kas"))
+        self._ctx = ctx
+        self._documents = documents
+        self.shift_id = shift_id
+        self.shift: ShiftSummary | None = None
+        self.spins: dict[str, QSpinBox] = {}
+        self.subtotal_labels: dict[str, QLabel] = {}
+        self._busy = False
+        self.banner = StatusBanner(self)
+        self.banner.action_triggered.connect(lambda: self.print_report("print"))
+        columns = QHBoxLayout()
+        columns.setSpacing(14)
+        columns.addWidget(self._build_summary(), 1)
+        columns.addWidget(self._build_count(), 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 14, 16, 12)
+        layout.setSpacing(10)
+        layout.addLayout(columns, 1)
+        layout.addLayout(self._build_note())
+        layout.addWidget(self.banner)
+        layout.addLayout(self._build_buttons())
+        self._fit_screen()
+        self._load()
+
+    # --- building -------------------------------------------------------------
+
+    def _build_summary(self) -> QFrame:
+        box = QFrame(self)
+        box.setObjectName("cashup_summary_panel")
+        title = QLabel(self.tr("Ringkasan shift"), box)
+        title.setObjectName("panel_title_label")
+        self.shift_label = QLabel(box)
+        self.shift_label.setObjectName("cashup_shift_label")
+        self.shift_label.setWordWrap(True)
+        self.summary_form = QFormLayout()
+        self.summary_form.setVerticalSpacing(5)
+        self.value_labels: dict[str, QLabel] = {}
+        rows = [("opening_float", self.tr("Modal awal")), ("receipts", self.tr("Kuitansi"))]
+        rows += [(m.value, method_label(m.value)) for m in PaymentMethod]
+        rows += [("voided", self.tr("Dibatalkan")), ("expected", self.tr("Kas seharusnya"))]
+        for key, text in rows:
+            label = QLabel(box)
+            label.setObjectName(f"summary_{key}_label")
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.value_labels[key] = label
+            title_label = QLabel(text, box)
+            if key == "expected":
+                title_label.setObjectName("expected_title_label")
+            self.summary_form.addRow(title_label, label)
+        note = QLabel(
+            self.tr("Kas seharusnya = modal awal + pembayaran tunai yang tidak dibatalkan."), box
+        )
+        note.setObjectName("note_label")
+        note.setWordWrap(True)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.addWidget(title)
+        layout.addWidget(self.shift_label)
+        layout.addLayout(self.summary_form)
+        layout.addStretch(1)
+        layout.addWidget(note)
+        return box
+
+    def _build_count(self) -> QFrame:
+        box = QFrame(self)
+        box.setObjectName("cashup_count_panel")
+        title = QLabel(self.tr("Hitung uang di laci"), box)
+        title.setObjectName("panel_title_label")
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(3)
+        for row, (key, value) in enumerate(DENOMINATIONS):
+            spin = QSpinBox(box)
+            spin.setObjectName(f"count_{key}_spin")
+            spin.setRange(0, MAX_COUNT)
+            spin.setAlignment(Qt.AlignmentFlag.AlignRight)
+            spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
+            spin.setFixedWidth(84)
+            spin.valueChanged.connect(self._update_count)
+            label = QLabel(denomination_label(key, value), box)
+            label.setBuddy(spin)
+            subtotal = QLabel(rupiah(0), box)
+            subtotal.setObjectName("count_subtotal_label")
+            subtotal.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            grid.addWidget(label, row, 0)
+            grid.addWidget(QLabel("×", box), row, 1)
+            grid.addWidget(spin, row, 2)
+            grid.addWidget(subtotal, row, 3)
+            self.spins[key], self.subtotal_labels[key] = spin, subtotal
+        grid.setColumnStretch(3, 1)
+        self.counted_label = QLabel(box)
+        self.counted_label.setObjectName("counted_total_label")
+        self.counted_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.difference_label = QLabel(box)
+        self.difference_label.setObjectName("difference_label")
+        self.difference_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.setSpacing(6)
+        layout.addWidget(title)
+        layout.addLayout(grid)
+        layout.addWidget(self.counted_label)
+        layout.addWidget(self.difference_label)
+        layout.addStretch(1)
+        return box
+
+    def _build_note(self) -> QHBoxLayout:
+        self.note_edit = QLineEdit(self)
+        self.note_edit.setObjectName("cashup_note_edit")
+        self.note_edit.setMaxLength(1000)
+        self.note_edit.setPlaceholderText(self.tr("mis. selisih karena uang kembalian kurang"))
+        label = QLabel(self.tr("&Catatan"), self)
+        label.setBuddy(self.note_edit)
+        row = QHBoxLayout()
+        row.addWidget(label)
+        row.addWidget(self.note_edit, 1)
+        return row
+
+    def _build_buttons(self) -> QHBoxLayout:
+        self.preview_button = QPushButton(self.tr("&Pratinjau laporan"), self)
+        self.preview_button.setObjectName("cashup_preview_button")
+        self.preview_button.clicked.connect(lambda: self.print_report("preview"))
+        self.save_button = QPushButton(self.tr("&Simpan PDF…"), self)
+        self.save_button.setObjectName("cashup_save_button")
+        self.save_button.clicked.connect(lambda: self.print_report("save"))
+        self.print_button = QPushButton(self.tr("C&etak laporan"), self)
+        self.print_button.setObjectName("cashup_print_button")
+        self.print_button.clicked.connect(lambda: self.print_report("print"))
+        self.cancel_button = QPushButton(self.tr("Batal"), self)
+        self.cancel_button.setObjectName("cancel_button")
+        self.cancel_button.clicked.connect(self.reject)
+        self.close_button = QPushButton(self.tr("&Tutup shift…"), self)
+        self.close_button.setObjectName("close_shift_button")
+        self.close_button.setProperty("primary", True)
+        self.close_button.clicked.connect(self.close_shift)
+        self.done_button = QPushButton(self.tr("Selesai"), self)
+        self.done_button.setObjectName("done_button")
+        self.done_button.setProperty("primary", True)
+        self.done_button.clicked.connect(self.accept)
+        self.done_button.hide()
+        self.save_button.hide()
+        self.print_button.hide()
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+        row = QHBoxLayout()
+        row.addWidget(self.preview_button)
+        row.addWidget(self.save_button)
+        row.addStretch(1)
+        for button in (self.print_button, self.cancel_button, self.close_button, self.done_button):
+            row.addWidget(button)
+        return row
+
+    def _fit_screen(self) -> None:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry()
+        self.resize(min(860, room.width() - 40), min(640, room.height() - 60))
+
+    # --- the shift ------------------------------------------------------------
+
+    def _load(self) -> None:
+        payments, shift_id = self._ctx.core.payments, self.shift_id
+        self._ctx.runner.op(lambda: payments.shift(shift_id), self).success(
+            self.show_shift
+        ).failure(self._failed).run()
+
+    def show_shift(self, shift: ShiftSummary) -> None:
+        self.shift = shift
+        when = self.tr("{name} · dibuka {time} WIB").format(
+            name=shift.operator_name, time=wib_moment(shift.opened_at)
+        )
+        if shift.closed_at is not None:
+            when += "\n" + self.tr("Ditutup {time} WIB").format(time=wib_moment(shift.closed_at))
+        self.shift_label.setText(when)
+        values = self.value_labels
+        values["opening_float"].setText(rupiah(shift.opening_float))
+        values["receipts"].setText(str(shift.receipt_count))
+        for method in PaymentMethod:
+            values[method.value].setText(rupiah(shift.totals_by_method.get(method.value, 0)))
+        values["voided"].setText(
+            self.tr("{n} · {amount}").format(n=shift.void_count, amount=rupiah(shift.voided_total))
+            if shift.void_count
+            else "0"
+        )
+        values["expected"].setText(rupiah(shift.expected_cash))
+        if shift.counted is not None:
+            for key, spin in self.spins.items():
+                spin.setValue(shift.counted.get(key, 0))
+            self.note_edit.setText(shift.note)
+        self._set_closed(not shift.is_open)
+        self._update_count()
+
+    # --- counting -------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        return {key: spin.value() for key, spin in self.spins.items()}
+
+    def counted_total(self) -> int:
+        values = dict(DENOMINATIONS)
+        return sum(values[key] * count for key, count in self.counts().items())
+
+    def difference(self) -> int | None:
+        return None if self.shift is None else self.counted_total() - self.shift.expected_cash
+
+    @Slot()
+    def _update_count(self) -> None:
+        values = dict(DENOMINATIONS)
+        for key, spin in self.spins.items():
+            self.subtotal_labels[key].setText(rupiah(values[key] * spin.value()))
+        self.counted_label.setText(
+            self.tr("Dihitung: {amount}").format(amount=rupiah(self.counted_total()))
+        )
+        difference = self.difference()
+        if difference is None:
+            text, kind = "", ""
+        elif difference == 0:
+            text, kind = self.tr("Selisih: cocok"), "ok"
+        elif difference < 0:
+            text, kind = (
+                self.tr("Selisih: kurang {amount}").format(amount=rupiah(-difference)),
+                "short",
+            )
+        else:
+            text, kind = (
+                self.tr("Selisih: lebih {amount}").format(amount=rupiah(difference)),
+                "over",
+            )
+        self.difference_label.setText(text)
+        set_flag(self.difference_label, "kind", kind)
+
+    # --- closing --------------------------------------------------------------
+
+    @Slot()
+    def close_shift(self) -> None:
+        if self.shift is None or self._busy or not self.shift.is_open:
+            return
+        if not self._confirm():
+            return
+        payments, actor = self._ctx.core.payments, self._ctx.require_actor()
+        shift_id, counts, note = self.shift_id, self.counts(), self.note_edit.text()
+        self._set_busy(True)
+        self._ctx.runner.op(
+            lambda: payments.close_shift(actor, shift_id, counts, note), self
+        ).changes(SHIFT_CHANGES).with_progress(self.tr("Menutup shift…")).success(
+            self._closed
+        ).failure(self._failed).run()
+
+    def _confirm(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Tutup shift"),
+            self.tr(
+                "Tutup shift sekarang?\n\nKas seharusnya {expected}, dihitung {counted}. "
+                "{difference}\n\nSetelah ditutup, pembayaran berikutnya memerlukan shift "
+                "baru."
+            ).format(
+                expected=rupiah(self.shift.expected_cash if self.shift else 0),
+                counted=rupiah(self.counted_total()),
+                difference=self.difference_label.text(),
+            ),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _closed(self, shift: ShiftSummary) -> None:
+        self._set_busy(False)
+        self.show_shift(shift)
+        self.shift_closed.emit(shift)
+        self.banner.show_message("info", self.tr("Shift ditutup. Mencetak laporan kas…"))
+        self.print_report("print")
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.close_button.setEnabled(not busy)
+
+    def _set_closed(self, closed: bool) -> None:
+        for spin in self.spins.values():
+            spin.setReadOnly(closed)
+        self.note_edit.setReadOnly(closed)
+        self.close_button.setVisible(not closed)
+        self.cancel_button.setVisible(not closed)
+        for button in (self.done_button, self.print_button, self.save_button):
+            button.setVisible(closed)
+        if closed:
+            self.done_button.setFocus()
+        elif self.spins:
+            next(iter(self.spins.values())).setFocus()
+
+    # --- the report -----------------------------------------------------------
+
+    def print_report(self, mode: str) -> None:
+        """mode: print | preview | save (the report of the shift as it is now)."""
+        self._documents.cashup(
+            self.shift_id, mode, lambda printed: self._reported(mode, printed), self._report_failed
+        )
+
+    def _reported(self, mode: str, printed: bool) -> None:
+        if mode != "print":
+            return
+        text = (
+            self.tr("Laporan kas dicetak ke {printer}.").format(
+                printer=self._documents.printer_name("office")
+            )
+            if printed
+            else ""
+        )
+        if self.is_closed():
+            text = " ".join(t for t in (self.tr("Shift ditutup."), text) if t)
+        if text:
+            self.banner.show_message("success", text)
+        else:
+            self.banner.clear()
+
+    def _report_failed(self, exc: BaseException) -> None:
+        text = self.tr("Laporan kas gagal dicetak: {error}").format(error=error_text(exc))
+        if self.is_closed():
+            text = self.tr("Shift sudah ditutup.") + " " + text
+        self.banner.show_message("error", text, self.tr("Cetak ulang laporan"))
+        if not isinstance(exc, DomainError):
+            show_error(self, exc)
+
+    def is_closed(self) -> bool:
+        return self.shift is not None and not self.shift.is_open
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(exc, ValidationError):
+            self.banner.show_message("error", " ".join(exc.errors.values()))
+        elif isinstance(exc, DomainError):
+            self.banner.show_message("error", exc.message)
+        else:
+            show_error(self, exc)
+
+    # --- Qt events ------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        """Enter in a count goes to the next count; elsewhere it presses the focused button."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            focus = QApplication.focusWidget()
+            if isinstance(focus, QPushButton):
+                focus.click()
+            elif focus is self.note_edit and self.close_button.isVisible():
+                self.close_shift()
+            else:
+                self.focusNextChild()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,595 @@
+"""A sale at the desk (Penjualan): payer, lines, live totals, payment, receipt.
+
+The totals come from `core.payments.quote` (on the worker, shortly after each
+edit); the sale itself from `core.payments.sell`, which commits the charge,
+the payment and the numbered receipt in one transaction. The dialog closes
+once the receipt is committed and hands it on (`sale_completed`): printing
+comes after, and a print failure cannot undo it. Without an open cash shift
+the dialog offers to open one (the opening float), then pays.
+
+Keyboard: Enter moves to the next field and pays from "Uang diterima" or
+"No. referensi"; Ctrl+Enter pays from anywhere; Ctrl+T adds a line and
+Ctrl+Del removes the one being typed in.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smesco_desk.domain.charges import ChargeTotals, format_rate
+from smesco_desk.domain.money import terbilang
+from smesco_desk.errors import DomainError, ValidationError
+from smesco_desk.services.payments import payer_label
+from smesco_desk.services.values import (
+    ChargeForm,
+    ChargeKindInfo,
+    PayerForm,
+    PayerKind,
+    PaymentForm,
+    PaymentMethod,
+    PriceItemInfo,
+    ReceiptRecord,
+    ShiftSummary,
+)
+from ui.context import AppContext
+from ui.errors import show_error
+from ui.forms import FieldErrors
+from ui.pages.payments.common import SALE_CHANGES, rupiah
+from ui.pages.payments.money import RupiahEdit
+from ui.pages.payments.sale_lines import LinesEditor
+from ui.pages.payments.shift_dialog import OpenShiftDialog
+from ui.pages.visitors.common import StatusBanner, set_flag
+
+QUOTE_DELAY_MS = 150
+QUICK_CASH = (50_000, 100_000)
+PAYMENT_FIELDS = ("tendered", "reference", "method")
+LIVE_LINE_FIELDS = ("quantity", "unit_price", "discount")  # shown while typing
+
+
+class SaleDialog(QDialog):
+    """Emits `sale_completed(ReceiptRecord)` and closes once the sale is committed."""
+
+    sale_completed = Signal(object)  # ReceiptRecord
+    shift_opened = Signal(object)  # ShiftSummary, opened from here
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sale_dialog")
+        self.setWindowTitle(self.tr("Penjualan baru"))
+        self._ctx = ctx
+        self.receipt: ReceiptRecord | None = None
+        self._kinds: list[str] = []
+        self._totals: ChargeTotals | None = None
+        self._quote_generation = 0
+        self._busy = False
+        self.errors = FieldErrors()
+        self._quote_timer = QTimer(self, singleShot=True, interval=QUOTE_DELAY_MS)
+        self._quote_timer.timeout.connect(self.refresh_quote)
+        self._build()
+        self._add_shortcuts()
+        self._fit_screen()
+        self._load()
+        self.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- building -------------------------------------------------------------
+
+    def _build(self) -> None:
+        # Made in the order Tab goes: payer, lines, payment, buttons.
+        payer = self._build_payer()
+        self.lines = LinesEditor(self)
+        self.lines.changed.connect(self._on_lines_changed)
+        bottom = QHBoxLayout()
+        bottom.setSpacing(12)
+        bottom.addWidget(self._build_payment(), 1)
+        bottom.addWidget(self._build_totals(), 1)
+        self.banner = StatusBanner(self)
+        self.banner.action_triggered.connect(self.open_shift)
+        hint = QLabel(
+            self.tr(
+                "Enter: kolom berikutnya · Ctrl+T: tambah baris · Ctrl+Del: "
+                "hapus baris · Enter di Uang diterima / Ctrl+Enter: bayar"
+            ),
+            self,
+        )
+        hint.setObjectName("hint_label")
+        hint.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 14, 16, 12)
+        layout.setSpacing(10)
+        layout.addLayout(payer)
+        layout.addWidget(self.lines, 1)
+        layout.addLayout(bottom)
+        layout.addWidget(self.banner)
+        layout.addLayout(self._build_buttons(hint))
+
+    def _build_payer(self) -> QGridLayout:
+        self.payer_kind_combo = QComboBox(self)
+        self.payer_kind_combo.setObjectName("payer_kind_combo")
+        for kind in PayerKind:
+            self.payer_kind_combo.addItem(payer_label(kind.value), kind.value)
+        self.name_edit = QLineEdit(self)
+        self.name_edit.setObjectName("payer_name_edit")
+        self.name_edit.setPlaceholderText(self.tr("Nama orang, UMKM, tenan atau organisasi"))
+        self.name_edit.setMaxLength(200)
+        self.name_edit.textEdited.connect(lambda _t: self._clear_field("payer_name"))
+        kind_label = QLabel(self.tr("&Jenis pembayar"), self)
+        kind_label.setBuddy(self.payer_kind_combo)
+        name_label = QLabel(self.tr("&Nama pembayar *"), self)
+        name_label.setBuddy(self.name_edit)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(3)
+        grid.addWidget(kind_label, 0, 0)
+        grid.addWidget(name_label, 0, 1)
+        grid.addWidget(self.payer_kind_combo, 1, 0)
+        grid.addWidget(self.name_edit, 1, 1)
+        grid.addWidget(self.errors.add("payer_name"), 2, 1)
+        grid.setColumnStretch(1, 1)
+        return grid
+
+    def _build_payment(self) -> QFrame:
+        box = QFrame(self)
+        box.setObjectName("sale_payment_panel")
+        self.method_group = QButtonGroup(self)
+        methods = QHBoxLayout()
+        methods.setSpacing(14)
+        labels = {
+            PaymentMethod.CASH: self.tr("&Tunai"),
+            PaymentMethod.QRIS: self.tr("&QRIS"),
+            PaymentMethod.TRANSFER: self.tr("T&ransfer"),
+            PaymentMethod.CARD: self.tr("&Kartu"),
+        }
+        self.method_buttons: dict[PaymentMethod, QRadioButton] = {}
+        for number, (method, text) in enumerate(labels.items()):
+            button = QRadioButton(text, box)
+            button.setObjectName(f"method_{method.value}_radio")
+            self.method_group.addButton(button, number)
+            self.method_buttons[method] = button
+            methods.addWidget(button)
+        methods.addStretch(1)
+        self.method_buttons[PaymentMethod.CASH].setChecked(True)
+        self.method_group.idToggled.connect(self._on_method_toggled)
+        self.payment_stack = QStackedWidget(box)
+        self.payment_stack.setObjectName("payment_stack")
+        self.payment_stack.addWidget(self._build_cash(box))
+        self.payment_stack.addWidget(self._build_reference(box))
+        title = QLabel(self.tr("Cara bayar"), box)
+        title.setObjectName("panel_title_label")
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.setSpacing(6)
+        layout.addWidget(title)
+        layout.addLayout(methods)
+        layout.addWidget(self.errors.add("method"))
+        layout.addWidget(self.payment_stack)
+        return box
+
+    def _build_cash(self, parent: QWidget) -> QWidget:
+        page = QWidget(parent)
+        self.tendered_edit = RupiahEdit(page)
+        self.tendered_edit.setObjectName("tendered_edit")
+        self.tendered_edit.value_changed.connect(self._on_tendered_changed)
+        label = QLabel(self.tr("&Uang diterima"), page)
+        label.setBuddy(self.tendered_edit)
+        self.exact_button = QPushButton(self.tr("Uang &pas"), page)
+        self.exact_button.setObjectName("exact_cash_button")
+        self.exact_button.clicked.connect(self._exact_cash)
+        quick = QHBoxLayout()
+        quick.setSpacing(6)
+        quick.addWidget(self.exact_button)
+        self.quick_buttons: list[QPushButton] = []
+        for amount in QUICK_CASH:
+            button = QPushButton(rupiah(amount), page)
+            button.setObjectName(f"cash_{amount}_button")
+            button.clicked.connect(lambda _c=False, a=amount: self._quick_cash(a))
+            quick.addWidget(button)
+            self.quick_buttons.append(button)
+        quick.addStretch(1)
+        self.change_label = QLabel(page)
+        self.change_label.setObjectName("change_label")
+        grid = QGridLayout(page)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(4)
+        grid.addWidget(label, 0, 0)
+        grid.addWidget(self.tendered_edit, 0, 1)
+        grid.addWidget(self.errors.add("tendered"), 1, 1)
+        grid.addLayout(quick, 2, 1)
+        grid.addWidget(self.change_label, 3, 0, 1, 2)
+        grid.setColumnStretch(1, 1)
+        return page
+
+    def _build_reference(self, parent: QWidget) -> QWidget:
+        page = QWidget(parent)
+        self.reference_edit = QLineEdit(page)
+        self.reference_edit.setObjectName("reference_edit")
+        self.reference_edit.setMaxLength(100)
+        self.reference_edit.setPlaceholderText(self.tr("Nomor transaksi di struk EDC / aplikasi"))
+        self.reference_edit.textEdited.connect(lambda _t: self._clear_field("reference"))
+        label = QLabel(self.tr("No. &referensi"), page)
+        label.setBuddy(self.reference_edit)
+        note = QLabel(self.tr("Pembayaran non-tunai selalu tepat sebesar total."), page)
+        note.setObjectName("note_label")
+        note.setWordWrap(True)
+        grid = QGridLayout(page)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(4)
+        grid.addWidget(label, 0, 0)
+        grid.addWidget(self.reference_edit, 0, 1)
+        grid.addWidget(self.errors.add("reference"), 1, 1)
+        grid.addWidget(note, 2, 0, 1, 2)
+        grid.setColumnStretch(1, 1)
+        grid.setRowStretch(3, 1)
+        return page
+
+    def _build_totals(self) -> QFrame:
+        box = QFrame(self)
+        box.setObjectName("sale_totals_panel")
+        self.subtotal_label = self._amount_label("subtotal_label")
+        self.discount_label = self._amount_label("discount_label")
+        self.taxes_label = self._amount_label("taxes_label")
+        self.total_label = self._amount_label("total_label")
+        self.terbilang_label = QLabel(box)
+        self.terbilang_label.setObjectName("terbilang_label")
+        self.terbilang_label.setWordWrap(True)
+        self.terbilang_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.meterai_label = QLabel(self.tr("Di atas Rp5.000.000: tempel meterai Rp10.000."), box)
+        self.meterai_label.setObjectName("meterai_label")
+        self.meterai_label.hide()
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setVerticalSpacing(3)
+        form.addRow(self.tr("Subtotal"), self.subtotal_label)
+        form.addRow(self.tr("Potongan"), self.discount_label)
+        self.taxes_title = QLabel(self.tr("Pajak"), box)
+        form.addRow(self.taxes_title, self.taxes_label)
+        total_title = QLabel(self.tr("TOTAL"), box)
+        total_title.setObjectName("total_title_label")
+        form.addRow(total_title, self.total_label)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.setSpacing(4)
+        layout.addLayout(form)
+        layout.addWidget(self.terbilang_label)
+        layout.addWidget(self.meterai_label)
+        layout.addStretch(1)
+        self._show_totals(None)
+        return box
+
+    def _amount_label(self, name: str) -> QLabel:
+        label = QLabel(self)
+        label.setObjectName(name)
+        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return label
+
+    def _build_buttons(self, hint: QLabel) -> QHBoxLayout:
+        self.pay_button = QPushButton(self.tr("&Bayar && cetak"), self)
+        self.pay_button.setObjectName("pay_button")
+        self.pay_button.setProperty("primary", True)
+        self.pay_button.setToolTip(self.tr("Ctrl+Enter"))
+        self.pay_button.clicked.connect(self.pay)
+        self.cancel_button = QPushButton(self.tr("Batal"), self)
+        self.cancel_button.setObjectName("cancel_button")
+        self.cancel_button.clicked.connect(self.reject)
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)  # Enter is handled in keyPressEvent
+        row = QHBoxLayout()
+        row.addWidget(hint, 1)
+        row.addWidget(self.cancel_button)
+        row.addWidget(self.pay_button)
+        return row
+
+    def _add_shortcuts(self) -> None:
+        for keys, slot in (
+            ("Ctrl+T", lambda: self.lines.add_row(focus=True)),
+            ("Ctrl+Del", self.lines.remove_focused_row),
+            ("Ctrl+Return", self.pay),
+            ("Ctrl+Enter", self.pay),
+        ):
+            QShortcut(QKeySequence(keys), self).activated.connect(slot)
+
+    def _fit_screen(self) -> None:
+        """Roomy on a big screen, never taller than a 768-pixel desk screen."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry()
+        self.setMinimumSize(min(760, room.width() - 20), min(520, room.height() - 40))
+        self.resize(min(940, room.width() - 40), min(680, room.height() - 60))
+
+    # --- loading --------------------------------------------------------------
+
+    def _load(self) -> None:
+        payments, actor = self._ctx.core.payments, self._ctx.require_actor()
+        self._ctx.runner.op(
+            lambda: (payments.price_list(), payments.charge_kinds(), payments.current_shift(actor)),
+            self,
+        ).success(lambda result: self._loaded(*result)).failure(self._show_failure).run()
+
+    def _loaded(
+        self, items: list[PriceItemInfo], kinds: list[ChargeKindInfo], shift: ShiftSummary | None
+    ) -> None:
+        self._kinds = [k.code for k in kinds]
+        self.lines.set_items(items)
+        if shift is None:
+            self.banner.show_message(
+                "info",
+                self.tr(
+                    "Belum ada shift kas terbuka. Buka shift (isi modal awal) sebelum membayar."
+                ),
+                self.tr("Buka shift…"),
+            )
+
+    # --- totals ---------------------------------------------------------------
+
+    @Slot()
+    def _on_lines_changed(self) -> None:
+        self._quote_timer.start()
+
+    @Slot()
+    def refresh_quote(self) -> None:
+        """Ask the core what the lines add up to (the newest answer wins)."""
+        self._quote_timer.stop()
+        lines = self.lines.lines()
+        self._quote_generation += 1
+        if not lines:
+            self._show_totals(None)
+            return
+        generation, kind = self._quote_generation, self.lines.kind_code(self._kinds)
+        payments = self._ctx.core.payments
+        self._ctx.runner.op(lambda: payments.quote(kind, lines), self).success(
+            lambda totals: self._quoted(generation, totals)
+        ).failure(lambda exc: self._quote_failed(generation, exc)).run()
+
+    def _quoted(self, generation: int, totals: ChargeTotals) -> None:
+        if generation == self._quote_generation:
+            self.lines.show_errors({})
+            self._show_totals(totals)
+
+    def _quote_failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._quote_generation:
+            return
+        self._show_totals(None, unknown=True)
+        if isinstance(exc, ValidationError):  # values just typed; a missing text waits
+            self.lines.show_errors(
+                {k: v for k, v in exc.errors.items() if k.rsplit(".", 1)[-1] in LIVE_LINE_FIELDS}
+            )
+        else:
+            self._show_failure(exc)
+
+    def _show_totals(self, totals: ChargeTotals | None, unknown: bool = False) -> None:
+        self._totals = totals
+        dash = "—" if unknown else rupiah(0)
+        self.subtotal_label.setText(rupiah(totals.subtotal) if totals else dash)
+        discount = totals.discount_total if totals else 0
+        self.discount_label.setText(
+            f"−{rupiah(discount)}" if discount else (rupiah(0) if totals else dash)
+        )
+        taxes = totals.taxes if totals else ()
+        self.taxes_label.setText(
+            "\n".join(f"{t.label} {format_rate(t.rate_bp)}  {rupiah(t.amount)}" for t in taxes)
+        )
+        self.taxes_title.setVisible(bool(taxes))
+        self.taxes_label.setVisible(bool(taxes))
+        self.total_label.setText(rupiah(totals.total) if totals else dash)
+        self.terbilang_label.setText(
+            terbilang(totals.total).capitalize() if totals and totals.total else ""
+        )
+        self.meterai_label.setVisible(
+            bool(totals and totals.total > ReceiptRecord.METERAI_THRESHOLD)
+        )
+        self.lines.set_amounts([a.amount for a in totals.lines] if totals else None)
+        self._update_change()
+
+    def total(self) -> int | None:
+        """The total of the last quote (None while unknown)."""
+        return self._totals.total if self._totals else None
+
+    # --- payment --------------------------------------------------------------
+
+    def method(self) -> PaymentMethod:
+        checked = self.method_group.checkedButton()
+        return next((m for m, b in self.method_buttons.items() if b is checked), PaymentMethod.CASH)
+
+    @Slot(int, bool)
+    def _on_method_toggled(self, _id: int, checked: bool) -> None:
+        if not checked:
+            return
+        cash = self.method() is PaymentMethod.CASH
+        self.payment_stack.setCurrentIndex(0 if cash else 1)
+        for field in PAYMENT_FIELDS:
+            self._clear_field(field)
+        self._update_change()
+
+    @Slot()
+    def _exact_cash(self) -> None:
+        if self.total() is not None:
+            self.tendered_edit.set_value(self.total())
+        self.tendered_edit.setFocus()
+
+    def _quick_cash(self, amount: int) -> None:
+        self.tendered_edit.set_value(amount)
+        self.tendered_edit.setFocus()
+
+    @Slot()
+    def _on_tendered_changed(self) -> None:
+        self._clear_field("tendered")
+        self._update_change()
+
+    def _update_change(self) -> None:
+        """ "Kembalian Rp…" (or "Kurang Rp…") as the cash and the total change."""
+        tendered, total = self.tendered_edit.value(), self.total()
+        if self.method() is not PaymentMethod.CASH or tendered is None or total is None:
+            self.change_label.setText("")
+            set_flag(self.change_label, "kind", "")
+            return
+        if tendered >= total:
+            self.change_label.setText(
+                self.tr("Kembalian {amount}").format(amount=rupiah(tendered - total))
+            )
+            set_flag(self.change_label, "kind", "ok")
+        else:
+            self.change_label.setText(
+                self.tr("Kurang {amount}").format(amount=rupiah(total - tendered))
+            )
+            set_flag(self.change_label, "kind", "short")
+
+    # --- paying ---------------------------------------------------------------
+
+    def forms(self) -> tuple[ChargeForm, PaymentForm]:
+        """What the dialog holds, as the core takes it."""
+        lines = self.lines.lines()
+        payer = PayerForm(self.payer_kind_combo.currentData(), self.name_edit.text())
+        charge = ChargeForm(payer, self.lines.kind_code(self._kinds), lines, source="sale")
+        method = self.method()
+        if method is PaymentMethod.CASH:
+            payment = PaymentForm(method.value, self.tendered_edit.value() or 0)
+        else:
+            payment = PaymentForm(method.value, None, self.reference_edit.text())
+        return charge, payment
+
+    @Slot()
+    def pay(self) -> None:
+        if self._busy:
+            return
+        charge, payment = self.forms()
+        payments, actor = self._ctx.core.payments, self._ctx.require_actor()
+        self._set_busy(True)
+        self._ctx.runner.op(lambda: payments.sell(actor, charge, payment), self).changes(
+            SALE_CHANGES
+        ).with_progress(self.tr("Menyimpan pembayaran…")).success(self._paid).failure(
+            self._pay_failed
+        ).run()
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.pay_button.setEnabled(not busy)
+
+    def _paid(self, receipt: ReceiptRecord) -> None:
+        self._set_busy(False)
+        self.receipt = receipt
+        self.sale_completed.emit(receipt)
+        self.accept()
+
+    def _pay_failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(exc, ValidationError):
+            self.show_errors(exc.errors)
+        elif isinstance(exc, DomainError) and exc.field == "shift":
+            self.open_shift(exc.message, then_pay=True)
+        else:
+            self._show_failure(exc)
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """Each message at its field or line; the first one to fix gets the keyboard."""
+        own = {k: v for k, v in errors.items() if k in self.errors.labels}
+        line_errors = {k: v for k, v in errors.items() if k.split(".")[0] == "lines"}
+        self.errors.show(own)
+        for field in ("payer_name", "tendered", "reference"):
+            set_flag(self._field_widget(field), "invalid", field in own)
+        first_line = self.lines.show_errors(line_errors)
+        rest = [v for k, v in errors.items() if k not in own and k not in line_errors]
+        if rest:
+            self.banner.show_message("error", " ".join(rest))
+        first = (
+            self.name_edit
+            if "payer_name" in own
+            else first_line
+            or (self._field_widget("tendered") if "tendered" in own else None)
+            or (self.reference_edit if "reference" in own else None)
+        )
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _field_widget(self, field: str) -> QWidget:
+        return {
+            "payer_name": self.name_edit,
+            "tendered": self.tendered_edit,
+            "reference": self.reference_edit,
+        }[field]
+
+    def _clear_field(self, field: str) -> None:
+        if field in self.errors.labels:
+            self.errors[field].show_message("")
+        if field in ("payer_name", "tendered", "reference") and self._field_widget(field).property(
+            "invalid"
+        ):
+            set_flag(self._field_widget(field), "invalid", False)
+
+    def _show_failure(self, exc: BaseException) -> None:
+        if isinstance(exc, DomainError):
+            self.banner.show_message("error", exc.message)
+        else:
+            show_error(self, exc)
+
+    # --- the cash shift -------------------------------------------------------
+
+    @Slot()
+    def open_shift(self, reason: str = "", then_pay: bool = False) -> None:
+        """The opening-float dialog; with `then_pay`, the sale goes on once it is open."""
+        dialog = OpenShiftDialog(self._ctx, self, reason=reason)
+        try:
+            opened = dialog.exec() == QDialog.DialogCode.Accepted and dialog.shift is not None
+            shift = dialog.shift
+        finally:
+            dialog.deleteLater()
+        if not opened:
+            return
+        self.banner.show_message(
+            "success",
+            self.tr("Shift dibuka dengan modal {amount}.").format(
+                amount=rupiah(shift.opening_float if shift else 0)
+            ),
+        )
+        self.shift_opened.emit(shift)
+        if then_pay:
+            self.pay()
+
+    # --- Qt events ------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            focus = QApplication.focusWidget()
+            if focus in (self.tendered_edit, self.reference_edit):
+                self.pay()
+            elif isinstance(focus, QAbstractButton):
+                focus.click()
+            else:
+                self.focusNextChild()
+            return
+        super().keyPressEvent(event)
+
+    def reject(self) -> None:
+        """Esc or Batal: ask before throwing away a sale being typed."""
+        if self.receipt is None and not self._busy and not self.is_blank():
+            answer = QMessageBox.question(
+                self,
+                self.tr("Batalkan penjualan"),
+                self.tr("Penjualan ini belum dibayar. Tutup dan buang isinya?"),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        super().reject()
+
+    def is_blank(self) -> bool:
+        return not self.name_edit.text().strip() and self.lines.is_blank()

@@ -1,0 +1,1 @@
+"""The parts of the Payments page (ui/pages/payments_page.py)."""

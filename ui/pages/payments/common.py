@@ -1,0 +1,41 @@
+"""Small pieces shared by the Payments page and its dialogs."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from smesco_desk.clock import to_wib
+from smesco_desk.domain.money import format_rupiah
+from smesco_desk.services.values import ReceiptFormat
+from ui.settings import Option
+
+# Paper of the receipts printed at this PC (the receipt printer's roll, or A5 sheets).
+RECEIPT_FORMAT = Option("options/receipt_format", ReceiptFormat.THERMAL.value)
+
+# data_changed names: the tables each operation writes, as sync pulls announce them.
+SALE_CHANGES = frozenset({"receipts", "charges", "charge_lines"})
+VOID_CHANGES = frozenset({"receipt_voids", "charges"})
+PRINT_CHANGES = frozenset({"receipt_prints"})
+SHIFT_CHANGES = frozenset({"cash_shifts"})
+# What the shift header shows (the receipt list: receipts_model.RECEIPT_TABLES).
+SHIFT_TABLES = frozenset({"cash_shifts", "receipts", "receipt_voids"})
+
+
+def rupiah(amount: int) -> str:
+    return format_rupiah(amount)
+
+
+def wib_time(moment: datetime) -> str:
+    return to_wib(moment).strftime("%H:%M")
+
+
+def wib_moment(moment: datetime) -> str:
+    return to_wib(moment).strftime("%d-%m-%Y %H:%M")
+
+
+def receipt_format(value: object) -> ReceiptFormat:
+    """The saved paper choice, thermal if the setting holds something unknown."""
+    try:
+        return ReceiptFormat(str(value))
+    except ValueError:
+        return ReceiptFormat.THERMAL

@@ -1,0 +1,189 @@
+"""Receipts and cash-up reports: PDF made on the worker, printed on the UI thread.
+
+A receipt that goes to a printer or into a file is recorded first (the core
+does it in `receipt_pdf(record_print=True)`), so every later one prints as a
+copy (SALINAN) and two originals never exist. A preview records nothing; a
+print started from the preview is recorded once it has gone out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from smesco_desk.services.values import ReceiptFormat, ReceiptRecord
+from ui.context import AppContext
+from ui.dialogs.pdf_preview import PdfPreviewDialog
+from ui.pages.payments.common import PRINT_CHANGES, RECEIPT_FORMAT, receipt_format
+from ui.pages.visitors.common import DocumentPrinterLike
+from ui.printing import DocumentPrinter
+from ui.settings import PREVIEW_BEFORE_PRINT
+
+Done = Callable[[bool], None]  # True: sent to the printer (not only previewed or saved)
+Failed = Callable[[BaseException], None]
+
+
+class PaymentDocuments(QObject):
+    """Receipts on the receipt printer, cash-up reports on the office printer.
+
+    `printer` defaults to a ui.printing.DocumentPrinter (tests pass a fake).
+    Callbacks run on the UI thread; a failed print changes no payment.
+    """
+
+    def __init__(
+        self, ctx: AppContext, widget: QWidget, printer: DocumentPrinterLike | None = None
+    ) -> None:
+        super().__init__(widget)
+        self._ctx = ctx
+        self._widget = widget
+        self._printer = printer
+
+    def printer(self) -> DocumentPrinterLike:
+        if self._printer is None:
+            self._printer = DocumentPrinter(self._ctx, self)
+        return self._printer
+
+    def printer_name(self, kind: str) -> str:
+        return self.printer().printer_name(kind)
+
+    def receipt_format(self) -> ReceiptFormat:
+        return receipt_format(self._ctx.settings.get(RECEIPT_FORMAT))
+
+    def set_receipt_format(self, fmt: ReceiptFormat) -> None:
+        self._ctx.settings.set(RECEIPT_FORMAT, fmt.value)
+
+    # --- receipts ---------------------------------------------------------------
+
+    def print_receipt(self, number: str, done: Done, failed: Failed) -> None:
+        """Print (a copy, if it was printed before); previews first if the settings say so."""
+        if self._ctx.settings.get(PREVIEW_BEFORE_PRINT):
+            self.preview_receipt(number, done, failed)
+            return
+        self._render(
+            number,
+            True,
+            lambda rec, pdf: self._guard(
+                lambda: self.printer().print_pdf(pdf, "receipt", _title(rec), self._widget),
+                lambda: done(True),
+                failed,
+            ),
+            failed,
+        )
+
+    def preview_receipt(self, number: str, done: Done, failed: Failed) -> None:
+        fmt = self.receipt_format()
+
+        def show(rec: ReceiptRecord, pdf: bytes) -> None:
+            try:
+                printed = self._preview(pdf, "receipt", _title(rec))
+            except Exception as exc:  # noqa: BLE001 - as in _guard
+                failed(exc)
+                return
+            if printed:
+                self._record_print(number, fmt)
+            done(printed)
+
+        self._render(number, False, show, failed)
+
+    def save_receipt(self, number: str, done: Done, failed: Failed) -> None:
+        self._render(
+            number,
+            True,
+            lambda rec, pdf: self._guard(
+                lambda: self.printer().save_pdf(pdf, _title(rec), self._widget),
+                lambda: done(False),
+                failed,
+            ),
+            failed,
+        )
+
+    def _render(
+        self,
+        number: str,
+        record: bool,
+        then: Callable[[ReceiptRecord, bytes], None],
+        failed: Failed,
+    ) -> None:
+        payments, actor, fmt = (
+            self._ctx.core.payments,
+            self._ctx.require_actor(),
+            self.receipt_format(),
+        )
+        op = self._ctx.runner.op(
+            lambda: payments.receipt_pdf(actor, number, fmt, record_print=record), self
+        )
+        if record:
+            op.changes(PRINT_CHANGES)
+        op.success(lambda result: then(*result)).failure(failed).with_progress(
+            self.tr("Menyiapkan kuitansi…")
+        ).run()
+
+    def _record_print(self, number: str, fmt: ReceiptFormat) -> None:
+        payments, actor = self._ctx.core.payments, self._ctx.require_actor()
+        self._ctx.runner.op(lambda: payments.record_print(actor, number, fmt), self).changes(
+            PRINT_CHANGES
+        ).run()
+
+    # --- cash-up reports --------------------------------------------------------
+
+    def cashup(self, shift_id: str, mode: str, done: Done, failed: Failed) -> None:
+        """mode: print (or preview, as the settings say) | preview | save."""
+        payments, actor = self._ctx.core.payments, self._ctx.require_actor()
+        self._ctx.runner.op(lambda: payments.cashup_pdf(actor, shift_id), self).success(
+            lambda pdf: self._cashup_ready(pdf, mode, done, failed)
+        ).failure(failed).with_progress(self.tr("Menyiapkan laporan kas…")).run()
+
+    def _cashup_ready(self, pdf: bytes, mode: str, done: Done, failed: Failed) -> None:
+        title = self.tr("Laporan tutup kas")
+        if mode == "save":
+            stamp = self._ctx.core.now().strftime("%Y%m%d-%H%M")
+            self._guard(
+                lambda: self.printer().save_pdf(pdf, f"tutup-kas-{stamp}.pdf", self._widget),
+                lambda: done(False),
+                failed,
+            )
+        elif mode == "preview" or self._ctx.settings.get(PREVIEW_BEFORE_PRINT):
+            printed: list[bool] = []
+            self._guard(
+                lambda: printed.append(self._preview(pdf, "office", title)),
+                lambda: done(printed[0]),
+                failed,
+            )
+        else:
+            self._guard(
+                lambda: self.printer().print_pdf(pdf, "office", title, self._widget),
+                lambda: done(True),
+                failed,
+            )
+
+    # --- helpers ----------------------------------------------------------------
+
+    def _preview(self, pdf: bytes, kind: str, title: str) -> bool:
+        """The preview dialog; True if the person printed from it."""
+        dialog = PdfPreviewDialog(
+            self.printer(),
+            pdf,
+            kind,
+            title,  # type: ignore[arg-type]
+            self._widget,
+        )
+        try:
+            dialog.exec()
+            return dialog.printed
+        finally:
+            dialog.deleteLater()
+
+    @staticmethod
+    def _guard(action: Callable[[], object], done: Callable[[], None], failed: Failed) -> None:
+        try:
+            action()
+        except Exception as exc:  # noqa: BLE001 - a printer problem must not lose the receipt
+            failed(exc)
+        else:
+            done()
+
+
+def _title(receipt: ReceiptRecord) -> str:
+    return receipt.number
