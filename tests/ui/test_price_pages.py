@@ -194,7 +194,7 @@ def test_an_admin_sets_ppn_and_quotes_include_it(qtbot, ctx: AppContext) -> None
     assert totals.total == 1_110_000
     assert page.model.index(row_of(page, "room"), 2).data() == "PPN 11%"
     assert page.table.currentIndex().row() == row_of(page, "room")
-    assert "tagihan yang dibuat sesudahnya" in page.hint_label.text()
+    assert "hanya berlaku untuk tagihan baru" in page.hint_label.text()
 
 
 def test_a_new_kind_with_a_fractional_rate(qtbot, supervisor_ctx: AppContext) -> None:
@@ -327,22 +327,42 @@ def test_an_administrator_sees_the_pages_after_purposes(qtbot, ctx: AppContext) 
     assert names.index("prices") == names.index("purposes") + 1
     assert names.index("charge_kinds") == names.index("prices") + 1
     titles = [panel.tabs.tabText(i) for i in range(panel.tabs.count())]
-    assert "Daftar harga" in titles and "Jenis tagihan & pajak" in titles
+    assert "Daftar harga" in titles
+    assert "Jenis tagihan && pajak" in titles  # a literal "&", not a keyboard shortcut
+    assert panel.pages["charge_kinds"].title() == "Jenis tagihan & pajak"
     panel.show_tab("prices")
     assert panel.save_button.isHidden()  # the pages have their own buttons
 
 
-def test_the_forms_are_not_cut_at_1024(qtbot, ctx: AppContext) -> None:
+def test_nothing_is_cut_at_1024(qtbot, ctx: AppContext) -> None:
     panel = make(qtbot, SettingsPanel(ctx))
-    panel.resize(1024 - 200, 640)  # the window less the navigation column
+    panel.resize(1024 - 190 - 48, 640)  # the window less the navigation and the margins
     panel.show()
     qtbot.waitExposed(panel)
-    for name in ("prices", "charge_kinds"):
-        panel.show_tab(name)
-        page = panel.pages[name]
-        if name == "charge_kinds":
-            page.table.selectRow(row_of(page, "room"))
-            page.add_tax_line(TaxRule("ppn", "PPN", 1100))
-        check = page.active_check
-        assert check.width() >= check.sizeHint().width(), name
-        assert page.table.width() > 250, name
+    prices = panel.pages["prices"]
+    kinds = panel.pages["charge_kinds"]
+    panel.show_tab("charge_kinds")
+    kinds.table.selectRow(row_of(kinds, "room"))
+    kinds.add_tax_line(TaxRule("ppn", "PPN", 1100))
+    for page, buttons in (
+        (prices, (prices.new_button, prices.save_item_button)),
+        (kinds, (kinds.new_button, kinds.save_kind_button, kinds.add_tax_button)),
+    ):
+        panel.show_tab(page.name)
+        qtbot.wait(10)
+        for widget in (page.active_check, *buttons):
+            assert widget.width() >= widget.sizeHint().width(), (page.name, widget.text())
+        header = page.table.horizontalHeader()
+        assert header.length() <= page.table.viewport().width(), page.name  # no side scrolling
+
+
+def test_tab_goes_through_the_tax_lines_in_order(qtbot, ctx: AppContext) -> None:
+    page = make(qtbot, ChargeKindsPage(ctx))
+    page.load()
+    page.table.selectRow(row_of(page, "room"))
+    first = page.add_tax_line(TaxRule("ppn", "PPN", 1100))
+    second = page.add_tax_line()
+    assert page.label_edit.nextInFocusChain() is first.code_edit
+    assert first.remove_button.nextInFocusChain() is second.code_edit
+    assert second.remove_button.nextInFocusChain() is page.add_tax_button
+    assert page.add_tax_button.nextInFocusChain() is page.active_check

@@ -21,11 +21,14 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -36,7 +39,6 @@ from smesco_desk.domain.money import InvalidAmount, format_rupiah, parse_rupiah
 from smesco_desk.services.values import ChargeKindInfo, PriceItemInfo
 from ui.context import AppContext
 from ui.dialogs.admin_pages import (
-    FORM_BOX_WIDTH,
     AnyIndex,
     ValuesTableModel,
     _failed,
@@ -50,8 +52,10 @@ ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 # data_changed names: the tables the saves write, as sync pulls announce them.
 PRICE_TABLES = frozenset({"price_items"})
 KIND_TABLES = frozenset({"charge_kinds"})
-KINDS_BOX_WIDTH = 380  # a tax line needs a little more room than the purposes form
+KINDS_FORM_WIDTHS = (350, 400)  # a tax line needs more room than the purposes form
 DEFAULT_KIND = "service"
+NAME_COLUMN = 1  # of the price list: takes the room left by the others
+TAXES_COLUMN = 2  # of the kinds of charge, likewise
 NO_TAXES = "—"
 TAX_CODE_WIDTH = 64  # a tax line: code, name (the rest), rate, remove button
 TAX_RATE_WIDTH = 64
@@ -156,12 +160,16 @@ class PricesPage(OptionsPage):
             parent=self,
         )
         self.table = _table(self.model, "prices_table", self)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
         self.errors = FieldErrors()
         self._chosen_code: str | None = None
-        layout = QHBoxLayout(self)
-        layout.addWidget(self.table, 3)
-        layout.addWidget(self._build_form(), 2)
+        # Six columns do not fit beside a form in a 1024 px window: the form goes below.
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self._build_form())
         ctx.runner.data_changed.connect(self._on_data_changed)
 
     def title(self) -> str:
@@ -169,7 +177,6 @@ class PricesPage(OptionsPage):
 
     def _build_form(self) -> QGroupBox:
         box = QGroupBox(self.tr("Layanan"), self)
-        box.setMaximumWidth(FORM_BOX_WIDTH)
         self.code_edit = QLineEdit(box)
         self.code_edit.setObjectName("code_edit")
         self.code_edit.setPlaceholderText(self.tr("mis. studio_jam"))
@@ -189,16 +196,20 @@ class PricesPage(OptionsPage):
         self.active_check = QCheckBox(self.tr("Aktif (dapat dipilih saat menagih)"), box)
         self.active_check.setObjectName("active_check")
         self.active_check.setChecked(True)
-        form = QFormLayout()
-        for label, widget, field in (
-            (self.tr("Kode"), self.code_edit, "code"),
-            (self.tr("Nama layanan"), self.name_edit, "name"),
-            (self.tr("Satuan"), self.unit_edit, "unit"),
-            (self.tr("Harga"), self.price_edit, "unit_price"),
-            (self.tr("Jenis tagihan"), self.kind_combo, "kind_code"),
+        left, right = QFormLayout(), QFormLayout()
+        for form, label, widget, field in (
+            (left, self.tr("Kode"), self.code_edit, "code"),
+            (left, self.tr("Nama layanan"), self.name_edit, "name"),
+            (left, self.tr("Satuan"), self.unit_edit, "unit"),
+            (right, self.tr("Harga"), self.price_edit, "unit_price"),
+            (right, self.tr("Jenis tagihan"), self.kind_combo, "kind_code"),
         ):
             form.addRow(label, with_error(widget, self.errors.add(field)))
-        form.addRow(self.active_check)  # the whole row: the label column would cut its text
+        right.addRow(self.active_check)  # the whole row: the field column would cut its text
+        fields = QHBoxLayout()  # (its spacing would be the forms' row spacing too)
+        fields.addLayout(left, 3)
+        fields.addSpacing(24)
+        fields.addLayout(right, 2)
         self.new_button = QPushButton(self.tr("Layanan baru"), box)
         self.new_button.setObjectName("new_price_button")
         self.new_button.clicked.connect(self.new_item)
@@ -206,24 +217,24 @@ class PricesPage(OptionsPage):
         self.save_item_button.setObjectName("save_price_button")
         self.save_item_button.setProperty("primary", True)
         self.save_item_button.clicked.connect(self.save_item)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.new_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_item_button)
-        column = QVBoxLayout(box)
-        column.addLayout(form)
-        column.addWidget(self.errors.add(""))
-        column.addWidget(
+        bottom = QHBoxLayout()
+        bottom.setSpacing(12)
+        bottom.addWidget(
             note_label(
                 self.tr(
                     "Kode tidak dapat diubah setelah disimpan. Harga baru berlaku untuk tagihan "
                     "berikutnya; layanan yang tidak dijual lagi cukup dinonaktifkan."
                 ),
                 box,
-            )
+            ),
+            1,
         )
-        column.addStretch(1)
-        column.addLayout(buttons)
+        bottom.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignBottom)
+        bottom.addWidget(self.save_item_button, 0, Qt.AlignmentFlag.AlignBottom)
+        column = QVBoxLayout(box)
+        column.addLayout(fields)
+        column.addWidget(self.errors.add(""))
+        column.addLayout(bottom)
         self._enter_saves = (
             self.code_edit,
             self.name_edit,
@@ -287,6 +298,7 @@ class PricesPage(OptionsPage):
         self.code_edit.setText(item.code)
         self.code_edit.setReadOnly(True)
         self.name_edit.setText(item.name)
+        self.name_edit.setCursorPosition(0)  # a long name shows its beginning
         self.unit_edit.setText(item.unit)
         self.price_edit.setText(format_rupiah(item.unit_price))
         self._choose_kind(item.kind_code)
@@ -436,21 +448,44 @@ class ChargeKindsPage(OptionsPage):
             self,
         )
         self.table = _table(self.model, "charge_kinds_table", self)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(TAXES_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
         self.errors = FieldErrors()
         self.tax_lines: list[TaxLine] = []
         self._chosen_code: str | None = None
         layout = QHBoxLayout(self)
         layout.addWidget(self.table, 3)
-        layout.addWidget(self._build_form(), 2)
+        layout.addWidget(self._form_scroll(self._build_form()), 2)
         ctx.runner.data_changed.connect(self._on_data_changed)
 
     def title(self) -> str:
         return self.tr("Jenis tagihan & pajak")
 
+    def _form_scroll(self, box: QGroupBox) -> QScrollArea:
+        """The form scrolls if many tax lines would not fit a 768 px screen."""
+        self.setStyleSheet(
+            "QScrollArea#kind_form_scroll, QWidget#kind_form_column { background: transparent; }"
+        )
+        column = QWidget(self)
+        column.setObjectName("kind_form_column")
+        content = QVBoxLayout(column)
+        content.setContentsMargins(0, 0, 0, 0)
+        content.addWidget(box)
+        scroll = QScrollArea(self)
+        scroll.setObjectName("kind_form_scroll")
+        scroll.setWidget(column)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(KINDS_FORM_WIDTHS[0])
+        scroll.setMaximumWidth(KINDS_FORM_WIDTHS[1])
+        self.form_scroll = scroll
+        return scroll
+
     def _build_form(self) -> QGroupBox:
         box = QGroupBox(self.tr("Jenis tagihan"), self)
-        box.setMaximumWidth(KINDS_BOX_WIDTH)
         self.code_edit = QLineEdit(box)
         self.code_edit.setObjectName("code_edit")
         self.code_edit.setPlaceholderText(self.tr("mis. sewa_aula"))
@@ -471,7 +506,8 @@ class ChargeKindsPage(OptionsPage):
         self.taxes_column.setSpacing(4)
         self.taxes_header = self._taxes_header(box)
         add_row = QHBoxLayout()
-        add_row.addWidget(self.no_taxes_label, 1)
+        add_row.addWidget(self.no_taxes_label)
+        add_row.addStretch(1)
         add_row.addWidget(self.add_tax_button)
         self.new_button = QPushButton(self.tr("Jenis baru"), box)
         self.new_button.setObjectName("new_kind_button")
@@ -496,9 +532,8 @@ class ChargeKindsPage(OptionsPage):
         column.addWidget(self.errors.add(""))
         self.hint_label = note_label(
             self.tr(
-                "Perubahan pajak hanya berlaku untuk tagihan yang dibuat sesudahnya; tagihan dan "
-                "kuitansi yang sudah ada tetap memakai pajak lamanya. Kode tidak dapat diubah "
-                "setelah disimpan."
+                "Pajak yang diubah hanya berlaku untuk tagihan baru; tagihan dan kuitansi yang "
+                "sudah ada tetap memakai pajak lamanya. Kode tidak dapat diubah setelah disimpan."
             ),
             box,
         )
@@ -566,6 +601,13 @@ class ChargeKindsPage(OptionsPage):
     def _show_taxes(self) -> None:
         self.taxes_header.setVisible(bool(self.tax_lines))
         self.no_taxes_label.setVisible(not self.tax_lines)
+        # Tab goes through the form top to bottom, added tax lines included.
+        chain: list[QWidget] = [self.code_edit, self.label_edit]
+        for line in self.tax_lines:
+            chain += [*line.edits(), line.remove_button]
+        chain += [self.add_tax_button, self.active_check, self.new_button, self.save_kind_button]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     def _register_tax_errors(self, lines: Sequence[TaxLine]) -> None:
         """Errors "taxes.N" of the service go under the Nth line sent to it."""
@@ -606,6 +648,7 @@ class ChargeKindsPage(OptionsPage):
         self.code_edit.setText(kind.code)
         self.code_edit.setReadOnly(True)
         self.label_edit.setText(kind.label)
+        self.label_edit.setCursorPosition(0)
         self._set_tax_lines(kind.taxes)
         self.active_check.setChecked(kind.active)
 

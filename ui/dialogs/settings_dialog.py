@@ -304,7 +304,7 @@ class SettingsPanel(QWidget):
         self.pages: dict[str, OptionsPage] = {}
         for page in self._make_pages():
             self.pages[page.name] = page
-            self.tabs.addTab(page, page.title())
+            self.tabs.addTab(page, page.title().replace("&", "&&"))  # "&" is no shortcut
             page.saved.connect(self._page_saved)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.status_label = QLabel(self)
