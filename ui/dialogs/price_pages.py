@@ -83,7 +83,7 @@ def parse_rate(text: str) -> int:
 
 
 def taxes_text(taxes: Sequence[TaxRule]) -> str:
-    """ "PPN 11%", "PPN 11%, PB1 10%", or a dash for none."""
+    """A kind's taxes in a table cell: "PPN 11%", "PPN 11%, PB1 10%", or a dash."""
     return ", ".join(f"{t.label} {format_rate(t.rate_bp)}" for t in taxes) or NO_TAXES
 
 
@@ -108,10 +108,10 @@ class AlignedTableModel(ValuesTableModel[T]):
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         return super().data(index, role)
 
-    def headerData(
+    def headerData(  # noqa: N802 - Qt override
         self,
         section: int,
-        orientation: Qt.Orientation,  # noqa: N802
+        orientation: Qt.Orientation,
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
         if (
@@ -339,12 +339,11 @@ class PricesPage(OptionsPage):
         actor, payments = self.ctx.require_actor(), self.ctx.core.payments
         code, name, unit = self.code_edit.text(), self.name_edit.text(), self.unit_edit.text()
         kind, active = str(self.kind_combo.currentData() or ""), self.active_check.isChecked()
-        self.ctx.runner.op(
+        op = self.ctx.runner.op(
             lambda: payments.save_price_item(actor, code, name, price, unit, kind, active),
             parent=self,
-        ).success(self._saved).failure(lambda exc: _failed(self, self.errors, exc)).changes(
-            PRICE_TABLES
-        ).run()
+        )
+        op.success(self._saved).failure(self._refused).changes(PRICE_TABLES).run()
 
     def _saved(self, item: PriceItemInfo) -> None:
         self._chosen_code = item.code
@@ -353,6 +352,9 @@ class PricesPage(OptionsPage):
         self.price_edit.setText(format_rupiah(item.unit_price))
         _select_quietly(self, item.code)
         self.saved.emit()
+
+    def _refused(self, exc: BaseException) -> None:
+        _failed(self, self.errors, exc)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         # Enter in the form saves (line edits pass it on to their parents).
@@ -581,22 +583,21 @@ class ChargeKindsPage(OptionsPage):
 
     @Slot(object)
     def remove_tax_line(self, line: TaxLine) -> None:
+        self._drop_tax_line(line)
+        (self.tax_lines[-1].rate_edit if self.tax_lines else self.add_tax_button).setFocus()
+
+    def _drop_tax_line(self, line: TaxLine) -> None:
         self.tax_lines.remove(line)
         self.taxes_column.removeWidget(line)
         line.hide()
         line.deleteLater()
         self._show_taxes()
-        (self.tax_lines[-1].rate_edit if self.tax_lines else self.add_tax_button).setFocus()
 
     def _set_tax_lines(self, rules: Sequence[TaxRule]) -> None:
-        for line in self.tax_lines:
-            self.taxes_column.removeWidget(line)
-            line.hide()
-            line.deleteLater()
-        self.tax_lines = []
+        for line in list(self.tax_lines):
+            self._drop_tax_line(line)
         for rule in rules:
             self.add_tax_line(rule)
-        self._show_taxes()
 
     def _show_taxes(self) -> None:
         self.taxes_header.setVisible(bool(self.tax_lines))
@@ -622,9 +623,8 @@ class ChargeKindsPage(OptionsPage):
 
     def load(self) -> None:
         payments = self.ctx.core.payments
-        self.ctx.runner.op(lambda: payments.charge_kinds(active_only=False), parent=self).success(
-            self._fill
-        ).run()
+        op = self.ctx.runner.op(lambda: payments.charge_kinds(active_only=False), parent=self)
+        op.success(self._fill).run()
 
     def _fill(self, kinds: list[ChargeKindInfo]) -> None:
         self.model.set_rows(kinds)
@@ -683,25 +683,24 @@ class ChargeKindsPage(OptionsPage):
             self.errors.show(bad_rates)
             return
         actor, payments = self.ctx.require_actor(), self.ctx.core.payments
-        code, label, active = (
-            self.code_edit.text(),
-            self.label_edit.text(),
-            self.active_check.isChecked(),
-        )
-        self.ctx.runner.op(
+        code, label = self.code_edit.text(), self.label_edit.text()
+        active = self.active_check.isChecked()
+        op = self.ctx.runner.op(
             lambda: payments.save_charge_kind(actor, code, label, rules, active), parent=self
-        ).success(self._saved).failure(lambda exc: _failed(self, self.errors, exc)).changes(
-            KIND_TABLES
-        ).run()
+        )
+        op.success(self._saved).failure(self._refused).changes(KIND_TABLES).run()
 
     def _saved(self, kind: ChargeKindInfo) -> None:
         self._chosen_code = kind.code
         self.code_edit.setText(kind.code)
         self.code_edit.setReadOnly(True)
         for line in [line for line in self.tax_lines if line.is_blank()]:
-            self.remove_tax_line(line)
+            self._drop_tax_line(line)
         _select_quietly(self, kind.code)
         self.saved.emit()
+
+    def _refused(self, exc: BaseException) -> None:
+        _failed(self, self.errors, exc)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         # Enter in the form saves (line edits pass it on to their parents).
