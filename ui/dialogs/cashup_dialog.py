@@ -14,7 +14,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
     QApplication,
     QDialog,
     QFormLayout,
@@ -140,8 +139,8 @@ class CashUpDialog(QDialog):
             spin.setObjectName(f"count_{key}_spin")
             spin.setRange(0, MAX_COUNT)
             spin.setAlignment(Qt.AlignmentFlag.AlignRight)
-            spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
-            spin.setFixedWidth(84)
+            spin.setFixedWidth(104)
+            spin.setProperty("compact", True)  # eleven rows fit a 768-pixel screen
             spin.valueChanged.connect(self._update_count)
             label = QLabel(denomination_label(key, value), box)
             label.setBuddy(spin)
@@ -348,7 +347,9 @@ class CashUpDialog(QDialog):
         if closed:
             self.done_button.setFocus()
         elif self.spins:
-            next(iter(self.spins.values())).setFocus()
+            first = next(iter(self.spins.values()))
+            first.setFocus()
+            first.selectAll()  # typing replaces the 0
 
     # --- the report -----------------------------------------------------------
 

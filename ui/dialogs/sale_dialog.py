@@ -14,6 +14,8 @@ Ctrl+Del removes the one being typed in.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -106,8 +108,8 @@ class SaleDialog(QDialog):
         self.banner.action_triggered.connect(self.open_shift)
         hint = QLabel(
             self.tr(
-                "Enter: kolom berikutnya · Ctrl+T: tambah baris · Ctrl+Del: "
-                "hapus baris · Enter di Uang diterima / Ctrl+Enter: bayar"
+                "Enter: kolom berikutnya · Ctrl+T: tambah baris · Ctrl+Del: hapus baris · "
+                "Ctrl+Enter: bayar"
             ),
             self,
         )
@@ -350,7 +352,11 @@ class SaleDialog(QDialog):
     def refresh_quote(self) -> None:
         """Ask the core what the lines add up to (the newest answer wins)."""
         self._quote_timer.stop()
-        lines = self.lines.lines()
+        # A line whose text is not typed yet still counts (it is asked for when paying).
+        lines = tuple(
+            ln if ln.description.strip() else replace(ln, description="…")
+            for ln in self.lines.lines()
+        )
         self._quote_generation += 1
         if not lines:
             self._show_totals(None)
@@ -426,10 +432,12 @@ class SaleDialog(QDialog):
         if self.total() is not None:
             self.tendered_edit.set_value(self.total())
         self.tendered_edit.setFocus()
+        self.tendered_edit.selectAll()
 
     def _quick_cash(self, amount: int) -> None:
         self.tendered_edit.set_value(amount)
         self.tendered_edit.setFocus()
+        self.tendered_edit.selectAll()  # Enter pays; a typed amount replaces it
 
     @Slot()
     def _on_tendered_changed(self) -> None:

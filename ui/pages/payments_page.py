@@ -61,7 +61,7 @@ from ui.pages.visitors.common import DocumentPrinterLike, StatusBanner, error_te
 SEARCH_DEBOUNCE_MS = 300
 # The details are this wide, and narrower on a small desk screen (1024 px),
 # where the list needs the width more; the person may drag the splitter.
-DETAILS_WIDTH, NARROW_DETAILS_WIDTH = 360, 300
+DETAILS_WIDTH, NARROW_DETAILS_WIDTH = 360, 280
 NARROW_PAGE_WIDTH = 1000
 
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -134,7 +135,24 @@ class LineRow(QWidget):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.item_combo.setCompleter(completer)
+        completer.popup().installEventFilter(self)
         self.item = self._item_named(text)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt
+        """Enter or Tab in the suggestions takes the item and goes on to the quantity
+        (the completer keeps those keys from the dialog, which would do that itself)."""
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab)
+        ):
+            QTimer.singleShot(0, self, self._to_quantity)
+        return super().eventFilter(watched, event)
+
+    @Slot()
+    def _to_quantity(self) -> None:
+        if self.item_combo.hasFocus() or self.item_combo.lineEdit().hasFocus():
+            self.quantity_spin.setFocus(Qt.FocusReason.TabFocusReason)
 
     def _item_named(self, text: str) -> PriceItemInfo | None:
         key = fold(text)
@@ -214,7 +232,7 @@ class LinesEditor(QFrame):
         self._rows_box = QWidget(self)
         self._rows_box.setObjectName("sale_rows_box")
         self._rows_layout = QVBoxLayout(self._rows_box)
-        self._rows_layout.setContentsMargins(0, 0, 6, 0)
+        self._rows_layout.setContentsMargins(8, 8, 8, 8)
         self._rows_layout.setSpacing(6)
         self._rows_layout.addStretch(1)
         self.scroll = QScrollArea(self)
@@ -244,14 +262,14 @@ class LinesEditor(QFrame):
     def _header(self) -> QGridLayout:
         titles = (
             (self.tr("Uraian"), 0),
-            (self.tr("Jumlah"), QUANTITY_WIDTH),
+            (self.tr("Banyak"), QUANTITY_WIDTH),
             (self.tr("Harga satuan"), PRICE_WIDTH),
             (self.tr("Potongan"), DISCOUNT_WIDTH),
-            (self.tr("Subtotal"), AMOUNT_WIDTH),
+            (self.tr("Jumlah"), AMOUNT_WIDTH),
             ("", REMOVE_WIDTH),
         )
         header = QGridLayout()
-        header.setContentsMargins(0, 0, 6, 0)
+        header.setContentsMargins(9, 0, 9, 0)  # over the lines, inside their frame
         header.setHorizontalSpacing(6)
         for column, (title, width) in enumerate(titles):
             label = QLabel(title, self)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from smesco_desk.services.values import ShiftSummary
@@ -23,6 +24,7 @@ class ShiftHeader(QFrame):
         super().__init__(parent)
         self.setObjectName("shift_header")
         self.shift: ShiftSummary | None = None
+        self._texts: list[tuple[str, str]] = []
         self.state_label = QLabel(self)
         self.state_label.setObjectName("shift_state_label")
         self.state_label.setWordWrap(True)
@@ -57,34 +59,46 @@ class ShiftHeader(QFrame):
     def show_shift(self, shift: ShiftSummary | None, loading: bool = False) -> None:
         self.shift = shift
         if loading:
-            self.state_label.setText(self.tr("Memuat shift kas…"))
-            self.detail_label.setText("")
+            self._texts = [(self.tr("Memuat shift kas…"),) * 2, ("", "")]
         elif shift is None:
-            self.state_label.setText(self.tr("Belum ada shift terbuka"))
-            self.detail_label.setText(
-                self.tr("Buka shift dan isi modal awal laci kas sebelum menerima pembayaran.")
-            )
+            text = self.tr("Buka shift dan isi modal awal laci kas sebelum menerima pembayaran.")
+            self._texts = [(self.tr("Belum ada shift terbuka"),) * 2, (text, text)]
         else:
-            self.state_label.setText(
-                self.tr("Shift dibuka {time} · modal {float} · tunai masuk {cash}").format(
-                    time=wib_time(shift.opened_at),
-                    float=rupiah(shift.opening_float),
-                    cash=rupiah(shift.cash_in),
-                )
-            )
-            self.detail_label.setText(self._detail(shift))
+            self._texts = [self._state(shift), self._detail(shift)]
+        self._fit()
         set_flag(self, "state", "loading" if loading else "open" if shift else "none")
         self.open_button.setVisible(shift is None and not loading)
         self.cashup_button.setEnabled(shift is not None)
 
-    def _detail(self, shift: ShiftSummary) -> str:
+    def _state(self, shift: ShiftSummary) -> tuple[str, str]:
+        """The long text, and a shorter one for a narrow window (1024 px)."""
+        values = {
+            "time": wib_time(shift.opened_at),
+            "float": rupiah(shift.opening_float),
+            "cash": rupiah(shift.cash_in),
+        }
+        return (
+            self.tr("Shift dibuka {time} · modal {float} · tunai masuk {cash}").format(**values),
+            self.tr("Shift {time} · modal {float} · tunai {cash}").format(**values),
+        )
+
+    def _detail(self, shift: ShiftSummary) -> tuple[str, str]:
         text = self.tr("%n kuitansi", "", shift.receipt_count)
         if shift.void_count:
             text += " · " + self.tr("%n dibatalkan", "", shift.void_count)
-        return (
-            text
-            + " · "
-            + self.tr("kas seharusnya {amount} · {name}").format(
-                amount=rupiah(shift.expected_cash), name=shift.operator_name
-            )
+        text += " · " + self.tr("kas seharusnya {amount}").format(
+            amount=rupiah(shift.expected_cash)
         )
+        return f"{text} · {shift.operator_name}", text
+
+    def _fit(self) -> None:
+        for label, (long, short) in zip(
+            (self.state_label, self.detail_label), self._texts, strict=True
+        ):
+            room = label.contentsRect().width()
+            fits = label.fontMetrics().horizontalAdvance(long) <= room
+            label.setText(long if fits or not self.isVisible() else short)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit()
