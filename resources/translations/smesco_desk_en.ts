@@ -80,6 +80,228 @@
     </message>
 </context>
 <context>
+    <name>CashUpDialog</name>
+    <message>
+        <source>{amount} (logam)</source>
+        <translation>{amount} (coin)</translation>
+    </message>
+    <message>
+        <source>Tutup kas</source>
+        <translation>Cash-up</translation>
+    </message>
+    <message>
+        <source>Ringkasan shift</source>
+        <translation>Shift summary</translation>
+    </message>
+    <message>
+        <source>Modal awal</source>
+        <translation>Opening float</translation>
+    </message>
+    <message>
+        <source>Kuitansi</source>
+        <translation>Receipts</translation>
+    </message>
+    <message>
+        <source>Dibatalkan</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <source>Kas seharusnya</source>
+        <translation>Expected cash</translation>
+    </message>
+    <message>
+        <source>Kas seharusnya = modal awal + pembayaran tunai yang tidak dibatalkan.</source>
+        <translation>Expected cash = opening float + cash payments not voided.</translation>
+    </message>
+    <message>
+        <source>Hitung uang di laci</source>
+        <translation>Count the cash drawer</translation>
+    </message>
+    <message>
+        <source>mis. selisih karena uang kembalian kurang</source>
+        <translation>e.g. difference because change was short</translation>
+    </message>
+    <message>
+        <source>&amp;Catatan</source>
+        <translation>&amp;Note</translation>
+    </message>
+    <message>
+        <source>&amp;Pratinjau laporan</source>
+        <translation>&amp;Preview report</translation>
+    </message>
+    <message>
+        <source>&amp;Simpan PDF…</source>
+        <translation>&amp;Save PDF…</translation>
+    </message>
+    <message>
+        <source>C&amp;etak laporan</source>
+        <translation>P&amp;rint report</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>&amp;Tutup shift…</source>
+        <translation>&amp;Close shift…</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>{name} · dibuka {time} WIB</source>
+        <translation>{name} · opened {time} WIB</translation>
+    </message>
+    <message>
+        <source>Ditutup {time} WIB</source>
+        <translation>Closed {time} WIB</translation>
+    </message>
+    <message>
+        <source>{n} · {amount}</source>
+        <translation>{n} · {amount}</translation>
+    </message>
+    <message>
+        <source>Dihitung: {amount}</source>
+        <translation>Counted: {amount}</translation>
+    </message>
+    <message>
+        <source>Selisih: cocok</source>
+        <translation>Difference: balanced</translation>
+    </message>
+    <message>
+        <source>Selisih: kurang {amount}</source>
+        <translation>Difference: short {amount}</translation>
+    </message>
+    <message>
+        <source>Selisih: lebih {amount}</source>
+        <translation>Difference: over {amount}</translation>
+    </message>
+    <message>
+        <source>Menutup shift…</source>
+        <translation>Closing the shift…</translation>
+    </message>
+    <message>
+        <source>Tutup shift</source>
+        <translation>Close shift</translation>
+    </message>
+    <message>
+        <source>Tutup shift sekarang?
+
+Kas seharusnya {expected}, dihitung {counted}. {difference}
+
+Setelah ditutup, pembayaran berikutnya memerlukan shift baru.</source>
+        <translation>Close the shift now?
+
+Expected cash {expected}, counted {counted}. {difference}
+
+Once it is closed, the next payment needs a new shift.</translation>
+    </message>
+    <message>
+        <source>Shift ditutup. Mencetak laporan kas…</source>
+        <translation>Shift closed. Printing the cash-up report…</translation>
+    </message>
+    <message>
+        <source>Laporan kas dicetak ke {printer}.</source>
+        <translation>Cash-up report printed on {printer}.</translation>
+    </message>
+    <message>
+        <source>Shift ditutup.</source>
+        <translation>Shift closed.</translation>
+    </message>
+    <message>
+        <source>Laporan kas gagal dicetak: {error}</source>
+        <translation>The cash-up report did not print: {error}</translation>
+    </message>
+    <message>
+        <source>Shift sudah ditutup.</source>
+        <translation>The shift is closed.</translation>
+    </message>
+    <message>
+        <source>Cetak ulang laporan</source>
+        <translation>Print the report again</translation>
+    </message>
+</context>
+<context>
+    <name>ChargeKindsPage</name>
+    <message>
+        <source>Tarif tidak valid: tulis persen, misalnya 11 atau 11,5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tarif pajak harus 0 sampai 100%.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ya</source>
+        <translation type="unfinished">Yes</translation>
+    </message>
+    <message>
+        <source>Tidak</source>
+        <translation type="unfinished">No</translation>
+    </message>
+    <message>
+        <source>Kode</source>
+        <translation type="unfinished">Code</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Pajak</source>
+        <translation type="unfinished">Tax</translation>
+    </message>
+    <message>
+        <source>Aktif</source>
+        <translation type="unfinished">Active</translation>
+    </message>
+    <message>
+        <source>Jenis tagihan &amp; pajak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jenis tagihan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mis. sewa_aula</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aktif (dapat dipilih saat menagih)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tambah pajak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tanpa pajak.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jenis baru</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan jenis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pajak yang diubah hanya berlaku untuk tagihan baru; tagihan dan kuitansi yang sudah ada tetap memakai pajak lamanya. Kode tidak dapat diubah setelah disimpan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nama pajak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tarif (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CheckOutBar</name>
     <message>
         <source>Check-out tamu</source>
@@ -573,6 +795,48 @@ The set-up starts again the next time the application is opened.</translation>
     </message>
 </context>
 <context>
+    <name>LineRow</name>
+    <message>
+        <source>Ketik atau pilih layanan…</source>
+        <translation>Type or choose a service…</translation>
+    </message>
+    <message>
+        <source>Hapus baris</source>
+        <translation>Remove line</translation>
+    </message>
+</context>
+<context>
+    <name>LinesEditor</name>
+    <message>
+        <source>+ &amp;Tambah baris</source>
+        <translation>+ &amp;Add line</translation>
+    </message>
+    <message>
+        <source>Tambah baris (Ctrl+T)</source>
+        <translation>Add a line (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Uraian</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Banyak</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <source>Harga satuan</source>
+        <translation>Unit price</translation>
+    </message>
+    <message>
+        <source>Potongan</source>
+        <translation>Discount</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Amount</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Masuk - Smesco Desk</source>
@@ -680,6 +944,10 @@ The set-up starts again the next time the application is opened.</translation>
         <translation>Backing up data…</translation>
     </message>
     <message>
+        <source>Pembayaran</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
         <source>Konflik</source>
         <translation>Conflicts</translation>
     </message>
@@ -712,6 +980,22 @@ The set-up starts again the next time the application is opened.</translation>
         <translation>&amp;Visitors</translation>
     </message>
     <message>
+        <source>Penjualan &amp;baru…</source>
+        <translation>&amp;New sale…</translation>
+    </message>
+    <message>
+        <source>B&amp;uka shift kas…</source>
+        <translation>&amp;Open cash shift…</translation>
+    </message>
+    <message>
+        <source>&amp;Tutup kas…</source>
+        <translation>&amp;Cash-up…</translation>
+    </message>
+    <message>
+        <source>&amp;Pembayaran</source>
+        <translation>&amp;Payments</translation>
+    </message>
+    <message>
         <source>Cadangkan data</source>
         <translation>Back up data</translation>
     </message>
@@ -740,6 +1024,170 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
     <message>
         <source>&lt;h3&gt;Smesco Desk {version}&lt;/h3&gt;&lt;p&gt;Aplikasi meja depan dan kantor tenan Gedung SMESCO, Jakarta: pendaftaran tamu, kartu tamu, ruang, pujasera dan kuitansi.&lt;/p&gt;&lt;p&gt;LLP-KUKM · Qt {qt}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Smesco Desk {version}&lt;/h3&gt;&lt;p&gt;Front desk and tenant office application of the SMESCO building, Jakarta: visitor registration, badges, rooms, food court and receipts.&lt;/p&gt;&lt;p&gt;LLP-KUKM · Qt {qt}&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>OpenShiftDialog</name>
+    <message>
+        <source>Buka shift kas</source>
+        <translation>Open cash shift</translation>
+    </message>
+    <message>
+        <source>Hitung uang di laci kas sebelum penjualan pertama dan isi jumlahnya.</source>
+        <translation>Count the cash in the drawer before the first sale and enter the amount.</translation>
+    </message>
+    <message>
+        <source>mis. Rp500.000</source>
+        <translation>e.g. Rp500.000</translation>
+    </message>
+    <message>
+        <source>&amp;Modal awal</source>
+        <translation>Opening &amp;float</translation>
+    </message>
+    <message>
+        <source>&amp;Buka shift</source>
+        <translation>&amp;Open shift</translation>
+    </message>
+    <message>
+        <source>Isi modal awal (boleh Rp0).</source>
+        <translation>Enter the opening float (Rp0 is fine).</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDocuments</name>
+    <message>
+        <source>Menyiapkan kuitansi…</source>
+        <translation>Preparing the receipt…</translation>
+    </message>
+    <message>
+        <source>Menyiapkan laporan kas…</source>
+        <translation>Preparing the cash-up report…</translation>
+    </message>
+    <message>
+        <source>Laporan tutup kas</source>
+        <translation>Cash-up report</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsPage</name>
+    <message>
+        <source>Cari nomor, pembayar atau jumlah… (Ctrl+F)</source>
+        <translation>Search number, payer or amount… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Semua &amp;tanggal</source>
+        <translation>All &amp;dates</translation>
+    </message>
+    <message>
+        <source>Cari di semua tanggal (perlu kata pencarian)</source>
+        <translation>Search every date (needs search words)</translation>
+    </message>
+    <message>
+        <source>Cetak &amp;ulang</source>
+        <translation>&amp;Reprint</translation>
+    </message>
+    <message>
+        <source>Cetak lagi sebagai SALINAN (Ctrl+P)</source>
+        <translation>Print again as a COPY (SALINAN) (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>&amp;Pratinjau</source>
+        <translation>&amp;Preview</translation>
+    </message>
+    <message>
+        <source>&amp;Simpan PDF…</source>
+        <translation>&amp;Save PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Batalkan…</source>
+        <translation>&amp;Void…</translation>
+    </message>
+    <message>
+        <source>Struk 80 mm</source>
+        <translation>80 mm roll</translation>
+    </message>
+    <message>
+        <source>Kertas A5</source>
+        <translation>A5 paper</translation>
+    </message>
+    <message>
+        <source>&amp;Kertas kuitansi</source>
+        <translation>Receipt &amp;paper</translation>
+    </message>
+    <message>
+        <source>Shift dibuka dengan modal {amount}.</source>
+        <translation>Shift opened with a float of {amount}.</translation>
+    </message>
+    <message>
+        <source>Tidak ada shift terbuka untuk ditutup.</source>
+        <translation>There is no open shift to close.</translation>
+    </message>
+    <message>
+        <source>Shift ditutup (kas seharusnya {expected}, dihitung {counted}). Penjualan berikutnya memerlukan shift baru.</source>
+        <translation>Shift closed (expected cash {expected}, counted {counted}). The next sale needs a new shift.</translation>
+    </message>
+    <message>
+        <source>Mencetak kuitansi…</source>
+        <translation>Printing the receipt…</translation>
+    </message>
+    <message>
+        <source>Kuitansi dicetak ke {printer}.</source>
+        <translation>Receipt printed on {printer}.</translation>
+    </message>
+    <message>
+        <source>Pembayaran tersimpan, tetapi kuitansi gagal dicetak: {error}</source>
+        <translation>The payment is saved, but the receipt did not print: {error}</translation>
+    </message>
+    <message>
+        <source>Cetak ulang</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
+        <source>Kembalian {amount}</source>
+        <translation>Change {amount}</translation>
+    </message>
+    <message>
+        <source>Lunas {amount}</source>
+        <translation>Paid {amount}</translation>
+    </message>
+    <message>
+        <source>{number} · {payer} · total {total}.</source>
+        <translation>{number} · {payer} · total {total}.</translation>
+    </message>
+    <message>
+        <source>Mencetak kuitansi {number}…</source>
+        <translation>Printing receipt {number}…</translation>
+    </message>
+    <message>
+        <source>Kuitansi {number} gagal dicetak: {error}</source>
+        <translation>Receipt {number} did not print: {error}</translation>
+    </message>
+    <message>
+        <source>Kuitansi {number} dicetak ke {printer}.</source>
+        <translation>Receipt {number} printed on {printer}.</translation>
+    </message>
+    <message>
+        <source>Kuitansi {number} dibatalkan (BATAL).</source>
+        <translation>Receipt {number} voided (BATAL).</translation>
+    </message>
+    <message>
+        <source>Mencari…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kuitansi</source>
+        <translation>
+            <numerusform>%n receipt</numerusform>
+            <numerusform>%n receipts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tidak ada kuitansi yang cocok dengan “{text}”.</source>
+        <translation>No receipt matches “{text}”.</translation>
+    </message>
+    <message>
+        <source>Belum ada kuitansi pada tanggal ini.</source>
+        <translation>No receipts on this date yet.</translation>
     </message>
 </context>
 <context>
@@ -794,6 +1242,81 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
     <message>
         <source>Tidak dapat menyimpan</source>
         <translation>Cannot save</translation>
+    </message>
+</context>
+<context>
+    <name>PricesPage</name>
+    <message>
+        <source>Ya</source>
+        <translation type="unfinished">Yes</translation>
+    </message>
+    <message>
+        <source>Tidak</source>
+        <translation type="unfinished">No</translation>
+    </message>
+    <message>
+        <source>Kode</source>
+        <translation type="unfinished">Code</translation>
+    </message>
+    <message>
+        <source>Nama layanan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satuan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Harga</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jenis tagihan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aktif</source>
+        <translation type="unfinished">Active</translation>
+    </message>
+    <message>
+        <source>Daftar harga</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layanan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mis. studio_jam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mis. jam, lembar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mis. 150.000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aktif (dapat dipilih saat menagih)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layanan baru</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan harga</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kode tidak dapat diubah setelah disimpan. Harga baru berlaku untuk tagihan berikutnya; layanan yang tidak dijual lagi cukup dinonaktifkan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label} (nonaktif)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -908,6 +1431,111 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
     <message>
         <source>Kode tidak dapat diubah setelah disimpan. Tujuan yang tidak dipakai lagi cukup dinonaktifkan; kunjungan lama tetap menyebutnya.</source>
         <translation>A code cannot be changed once saved. Deactivate a purpose that is no longer used; past visits keep showing it.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDetails</name>
+    <message>
+        <source>Pilih kuitansi di daftar untuk melihat rinciannya.</source>
+        <translation>Choose a receipt in the list to see its details.</translation>
+    </message>
+    <message>
+        <source>{time} WIB · Desk {desk}</source>
+        <translation>{time} WIB · Desk {desk}</translation>
+    </message>
+    <message>
+        <source>{name} ({kind})</source>
+        <translation>{name} ({kind})</translation>
+    </message>
+    <message>
+        <source>{quantity}{unit} × {price}</source>
+        <translation>{quantity}{unit} × {price}</translation>
+    </message>
+    <message>
+        <source>− potongan {amount}</source>
+        <translation>− discount {amount}</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>Subtotal</translation>
+    </message>
+    <message>
+        <source>Potongan</source>
+        <translation>Discount</translation>
+    </message>
+    <message>
+        <source>Cara bayar</source>
+        <translation>Paid by</translation>
+    </message>
+    <message>
+        <source>Diterima</source>
+        <translation>Tendered</translation>
+    </message>
+    <message>
+        <source>Kembalian</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Referensi</source>
+        <translation>Reference</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kali (berikutnya: SALINAN)</source>
+        <translation>
+            <numerusform>%n time (next: COPY)</numerusform>
+            <numerusform>%n times (next: COPY)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Belum dicetak</source>
+        <translation>Not printed yet</translation>
+    </message>
+    <message>
+        <source>Kasir</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <source>Dicetak</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <source>Dibatalkan {time} WIB oleh {name}. Alasan: {reason}</source>
+        <translation>Voided {time} WIB by {name}. Reason: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptsTableModel</name>
+    <message>
+        <source>Nomor</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Pembayar</source>
+        <translation>Payer</translation>
+    </message>
+    <message>
+        <source>Cara bayar</source>
+        <translation>Paid by</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>BATAL: {reason}</source>
+        <translation>VOID: {reason}</translation>
+    </message>
+    <message>
+        <source>BATAL</source>
+        <translation>VOID</translation>
     </message>
 </context>
 <context>
@@ -1053,6 +1681,133 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
     </message>
 </context>
 <context>
+    <name>SaleDialog</name>
+    <message>
+        <source>Penjualan baru</source>
+        <translation>New sale</translation>
+    </message>
+    <message>
+        <source>Enter: kolom berikutnya · Ctrl+T: tambah baris · Ctrl+Del: hapus baris · Ctrl+Enter: bayar</source>
+        <translation>Enter: next field · Ctrl+T: add line · Ctrl+Del: remove line · Ctrl+Enter: pay</translation>
+    </message>
+    <message>
+        <source>Nama orang, UMKM, tenan atau organisasi</source>
+        <translation>Name of the person, UMKM, tenant or organisation</translation>
+    </message>
+    <message>
+        <source>&amp;Jenis pembayar</source>
+        <translation>Payer &amp;type</translation>
+    </message>
+    <message>
+        <source>&amp;Nama pembayar *</source>
+        <translation>Payer &amp;name *</translation>
+    </message>
+    <message>
+        <source>&amp;Tunai</source>
+        <translation>Ca&amp;sh</translation>
+    </message>
+    <message>
+        <source>&amp;QRIS</source>
+        <translation>&amp;QRIS</translation>
+    </message>
+    <message>
+        <source>T&amp;ransfer</source>
+        <translation>T&amp;ransfer</translation>
+    </message>
+    <message>
+        <source>&amp;Kartu</source>
+        <translation>Car&amp;d</translation>
+    </message>
+    <message>
+        <source>Cara bayar</source>
+        <translation>Payment method</translation>
+    </message>
+    <message>
+        <source>&amp;Uang diterima</source>
+        <translation>Cash &amp;tendered</translation>
+    </message>
+    <message>
+        <source>Uang &amp;pas</source>
+        <translation>&amp;Exact</translation>
+    </message>
+    <message>
+        <source>Nomor transaksi di struk EDC / aplikasi</source>
+        <translation>Transaction number on the EDC slip / app</translation>
+    </message>
+    <message>
+        <source>No. &amp;referensi</source>
+        <translation>&amp;Reference no.</translation>
+    </message>
+    <message>
+        <source>Pembayaran non-tunai selalu tepat sebesar total.</source>
+        <translation>A non-cash payment is always exactly the total.</translation>
+    </message>
+    <message>
+        <source>Di atas Rp5.000.000: tempel meterai Rp10.000.</source>
+        <translation>Over Rp5.000.000: affix a Rp10.000 duty stamp (meterai).</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>Subtotal</translation>
+    </message>
+    <message>
+        <source>Potongan</source>
+        <translation>Discount</translation>
+    </message>
+    <message>
+        <source>Pajak</source>
+        <translation>Tax</translation>
+    </message>
+    <message>
+        <source>TOTAL</source>
+        <translation>TOTAL</translation>
+    </message>
+    <message>
+        <source>&amp;Bayar &amp;&amp; cetak</source>
+        <translation>&amp;Pay &amp;&amp; print</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Belum ada shift kas terbuka. Buka shift (isi modal awal) sebelum membayar.</source>
+        <translation>No cash shift is open. Open one (enter the opening float) before taking payment.</translation>
+    </message>
+    <message>
+        <source>Buka shift…</source>
+        <translation>Open shift…</translation>
+    </message>
+    <message>
+        <source>Kembalian {amount}</source>
+        <translation>Change {amount}</translation>
+    </message>
+    <message>
+        <source>Kurang {amount}</source>
+        <translation>Short {amount}</translation>
+    </message>
+    <message>
+        <source>Menyimpan pembayaran…</source>
+        <translation>Saving the payment…</translation>
+    </message>
+    <message>
+        <source>Shift dibuka dengan modal {amount}.</source>
+        <translation>Shift opened with a float of {amount}.</translation>
+    </message>
+    <message>
+        <source>Batalkan penjualan</source>
+        <translation>Discard sale</translation>
+    </message>
+    <message>
+        <source>Penjualan ini belum dibayar. Tutup dan buang isinya?</source>
+        <translation>This sale has not been paid. Close and discard it?</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Pengaturan</source>
@@ -1079,6 +1834,63 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
     <message>
         <source>Pengaturan tersimpan.</source>
         <translation>Settings saved.</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftHeader</name>
+    <message>
+        <source>&amp;Buka shift…</source>
+        <translation>&amp;Open shift…</translation>
+    </message>
+    <message>
+        <source>Tutup &amp;kas…</source>
+        <translation>&amp;Cash-up…</translation>
+    </message>
+    <message>
+        <source>Penjualan baru (F4)</source>
+        <translation>New sale (F4)</translation>
+    </message>
+    <message>
+        <source>Jual (F4)</source>
+        <translation>Sell (F4)</translation>
+    </message>
+    <message>
+        <source>Memuat shift kas…</source>
+        <translation>Loading the cash shift…</translation>
+    </message>
+    <message>
+        <source>Buka shift dan isi modal awal laci kas sebelum menerima pembayaran.</source>
+        <translation>Open a shift and enter the drawer&apos;s opening float before taking payment.</translation>
+    </message>
+    <message>
+        <source>Belum ada shift terbuka</source>
+        <translation>No shift open</translation>
+    </message>
+    <message>
+        <source>Shift dibuka {time} · modal {float} · tunai masuk {cash}</source>
+        <translation>Shift opened {time} · float {float} · cash in {cash}</translation>
+    </message>
+    <message>
+        <source>Shift {time} · modal {float} · tunai {cash}</source>
+        <translation>Shift {time} · float {float} · cash {cash}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kuitansi</source>
+        <translation>
+            <numerusform>%n receipt</numerusform>
+            <numerusform>%n receipts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dibatalkan</source>
+        <translation>
+            <numerusform>%n voided</numerusform>
+            <numerusform>%n voided</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>kas seharusnya {amount}</source>
+        <translation>expected cash {amount}</translation>
     </message>
 </context>
 <context>
@@ -1283,6 +2095,25 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
     <message>
         <source>Desk tetap bisa dipakai; perubahan dikirim saat server terjangkau lagi.</source>
         <translation>The desk keeps working; changes are sent when the server can be reached again.</translation>
+    </message>
+</context>
+<context>
+    <name>TaxLine</name>
+    <message>
+        <source>ppn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PPN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>11%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hapus pajak ini</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1581,6 +2412,43 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
     <message>
         <source>Keluar</source>
         <translation>Out</translation>
+    </message>
+</context>
+<context>
+    <name>VoidDialog</name>
+    <message>
+        <source>Batalkan kuitansi {number}</source>
+        <translation>Void receipt {number}</translation>
+    </message>
+    <message>
+        <source>Kuitansi tetap tersimpan dengan tanda BATAL dan tidak lagi dihitung dalam kas shift. Kembalikan uangnya kepada pembayar.</source>
+        <translation>The receipt stays on record marked VOID (BATAL) and no longer counts in the shift&apos;s cash. Give the money back to the payer.</translation>
+    </message>
+    <message>
+        <source>mis. salah memasukkan jumlah</source>
+        <translation>e.g. wrong amount entered</translation>
+    </message>
+    <message>
+        <source>&amp;Alasan pembatalan *</source>
+        <translation>&amp;Reason for voiding *</translation>
+    </message>
+    <message>
+        <source>{number} · {time} WIB
+{payer} ({kind}) · {total} · {method}</source>
+        <translation>{number} · {time} WIB
+{payer} ({kind}) · {total} · {method}</translation>
+    </message>
+    <message>
+        <source>&amp;Batalkan kuitansi</source>
+        <translation>&amp;Void receipt</translation>
+    </message>
+    <message>
+        <source>&amp;Jangan batalkan</source>
+        <translation>&amp;Keep it</translation>
+    </message>
+    <message>
+        <source>Membatalkan kuitansi…</source>
+        <translation>Voiding the receipt…</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from smesco_desk.services.values import ShiftSummary
@@ -98,7 +98,12 @@ class ShiftHeader(QFrame):
             room = label.contentsRect().width()
             fits = label.fontMetrics().horizontalAdvance(long) <= room
             label.setText(long if fits or not self.isVisible() else short)
+            label.setToolTip(long if not fits else "")
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self._fit()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._fit()  # (a page first shown after its texts were set)
