@@ -808,7 +808,7 @@ The set-up starts again the next time the application is opened.</translation>
 <context>
     <name>LinesEditor</name>
     <message>
-        <source>+ &amp;Tambah baris</source>
+        <source>+ T&amp;ambah baris</source>
         <translation>+ &amp;Add line</translation>
     </message>
     <message>
@@ -1075,10 +1075,6 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
         <translation>Search number, payer or amount… (Ctrl+F)</translation>
     </message>
     <message>
-        <source>Semua &amp;tanggal</source>
-        <translation>All &amp;dates</translation>
-    </message>
-    <message>
         <source>Cari di semua tanggal (perlu kata pencarian)</source>
         <translation>Search every date (needs search words)</translation>
     </message>
@@ -1091,16 +1087,8 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
         <translation>Print again as a COPY (SALINAN) (Ctrl+P)</translation>
     </message>
     <message>
-        <source>&amp;Pratinjau</source>
-        <translation>&amp;Preview</translation>
-    </message>
-    <message>
         <source>&amp;Simpan PDF…</source>
         <translation>&amp;Save PDF…</translation>
-    </message>
-    <message>
-        <source>&amp;Batalkan…</source>
-        <translation>&amp;Void…</translation>
     </message>
     <message>
         <source>Struk 80 mm</source>
@@ -1111,8 +1099,20 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
         <translation>A5 paper</translation>
     </message>
     <message>
-        <source>&amp;Kertas kuitansi</source>
-        <translation>Receipt &amp;paper</translation>
+        <source>Se&amp;mua tanggal</source>
+        <translation>All &amp;dates</translation>
+    </message>
+    <message>
+        <source>Prat&amp;injau</source>
+        <translation>Previe&amp;w</translation>
+    </message>
+    <message>
+        <source>B&amp;atalkan…</source>
+        <translation>Vo&amp;id…</translation>
+    </message>
+    <message>
+        <source>K&amp;ertas kuitansi</source>
+        <translation>Receipt pap&amp;er</translation>
     </message>
     <message>
         <source>Shift dibuka dengan modal {amount}.</source>
@@ -1724,19 +1724,19 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
     </message>
     <message>
         <source>&amp;Uang diterima</source>
-        <translation>Cash &amp;tendered</translation>
+        <translation>Cash recei&amp;ved</translation>
     </message>
     <message>
         <source>Uang &amp;pas</source>
-        <translation>&amp;Exact</translation>
+        <translation>E&amp;xact</translation>
     </message>
     <message>
         <source>Nomor transaksi di struk EDC / aplikasi</source>
         <translation>Transaction number on the EDC slip / app</translation>
     </message>
     <message>
-        <source>No. &amp;referensi</source>
-        <translation>&amp;Reference no.</translation>
+        <source>No. r&amp;eferensi</source>
+        <translation>Re&amp;ference no.</translation>
     </message>
     <message>
         <source>Pembayaran non-tunai selalu tepat sebesar total.</source>
@@ -1839,7 +1839,7 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
 <context>
     <name>ShiftHeader</name>
     <message>
-        <source>&amp;Buka shift…</source>
+        <source>Buka s&amp;hift…</source>
         <translation>&amp;Open shift…</translation>
     </message>
     <message>

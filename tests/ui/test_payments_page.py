@@ -491,3 +491,17 @@ def test_the_main_window_has_the_page_after_visitors_and_f4_sells_from_anywhere(
     finally:
         window.close()
         qtbot.wait(5)
+
+
+def test_after_midnight_the_list_moves_on_to_the_new_day(
+    qtbot, page: PaymentsPage, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import timedelta
+
+    first = page.date_edit.date()
+    later = ctx.core.now() + timedelta(days=1)
+    monkeypatch.setattr(ctx.core, "clock", lambda: later)
+    page.hide()
+    page.show()
+    assert page.date_edit.date() == first.addDays(1)
+    assert page.model.filter().day == first.addDays(1).toPython()

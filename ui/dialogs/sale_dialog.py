@@ -228,7 +228,7 @@ class SaleDialog(QDialog):
         self.reference_edit.setMaxLength(100)
         self.reference_edit.setPlaceholderText(self.tr("Nomor transaksi di struk EDC / aplikasi"))
         self.reference_edit.textEdited.connect(lambda _t: self._clear_field("reference"))
-        label = QLabel(self.tr("No. &referensi"), page)
+        label = QLabel(self.tr("No. r&eferensi"), page)
         label.setBuddy(self.reference_edit)
         note = QLabel(self.tr("Pembayaran non-tunai selalu tepat sebesar total."), page)
         note.setObjectName("note_label")

@@ -135,7 +135,7 @@ class PaymentsPage(QWidget):
         self.date_edit.setDisplayFormat("dd-MM-yyyy")
         self.date_edit.setDate(QDate(self._day.year, self._day.month, self._day.day))
         self.date_edit.dateChanged.connect(self.search)
-        self.all_days_check = QCheckBox(self.tr("Semua &tanggal"), box)
+        self.all_days_check = QCheckBox(self.tr("Se&mua tanggal"), box)
         self.all_days_check.setObjectName("all_days_check")
         self.all_days_check.setToolTip(self.tr("Cari di semua tanggal (perlu kata pencarian)"))
         self.all_days_check.toggled.connect(self.search)
@@ -169,7 +169,7 @@ class PaymentsPage(QWidget):
         )
         self.reprint_button.setToolTip(self.tr("Cetak lagi sebagai SALINAN (Ctrl+P)"))
         self.preview_button = self._button(
-            "preview_button", self.tr("&Pratinjau"), self.preview_selected
+            "preview_button", self.tr("Prat&injau"), self.preview_selected
         )
         self.save_button = self._button(
             "save_pdf_button", self.tr("&Simpan PDF…"), self.save_selected
@@ -182,7 +182,7 @@ class PaymentsPage(QWidget):
         grid.addWidget(self.save_button, 1, 0)
         if self.ctx.can(Permission.VOID_RECEIPT):
             self.void_button = self._button(
-                "void_button", self.tr("&Batalkan…"), self.void_selected
+                "void_button", self.tr("B&atalkan…"), self.void_selected
             )
             self.void_button.setProperty("danger", True)
             grid.addWidget(self.void_button, 1, 1)
@@ -194,7 +194,7 @@ class PaymentsPage(QWidget):
             self.format_combo.findData(self.documents.receipt_format().value)
         )
         self.format_combo.currentIndexChanged.connect(self._on_format_changed)
-        format_label = QLabel(self.tr("&Kertas kuitansi"), box)
+        format_label = QLabel(self.tr("K&ertas kuitansi"), box)
         format_label.setBuddy(self.format_combo)
         paper = QHBoxLayout()
         paper.addWidget(format_label)
@@ -475,6 +475,16 @@ class PaymentsPage(QWidget):
         if not self._shown_once:  # start where the desk starts: the list of the day
             self._shown_once = True
             QTimer.singleShot(0, self, self.table.setFocus)
+        self._follow_today()
+
+    def _follow_today(self) -> None:
+        """After midnight, a list still on the old "today" moves on to the new one."""
+        today = wib_today(self.ctx.core.now())
+        if today != self._day:
+            showing_today = self.date_edit.date().toPython() == self._day
+            self._day = today
+            if showing_today:
+                self.date_edit.setDate(QDate(today.year, today.month, today.day))
 
     # --- helpers --------------------------------------------------------------
 
@@ -482,6 +492,8 @@ class PaymentsPage(QWidget):
     def _on_data_changed(self, changed: frozenset[str]) -> None:
         if changed & SHIFT_TABLES:
             self.refresh_shift()
+            if self.isVisible():
+                self._follow_today()  # a sale just after midnight shows in the new day
 
     def _show_banner(
         self,

@@ -244,7 +244,7 @@ class LinesEditor(QFrame):
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the lines themselves
         self.add_row()
         # Made after the first line: Tab goes from the lines to this button.
-        self.add_button = QPushButton(self.tr("+ &Tambah baris"), self)
+        self.add_button = QPushButton(self.tr("+ T&ambah baris"), self)
         self.add_button.setObjectName("add_line_button")
         self.add_button.setToolTip(self.tr("Tambah baris (Ctrl+T)"))
         self.add_button.clicked.connect(lambda: self.add_row(focus=True))

@@ -31,7 +31,7 @@ class ShiftHeader(QFrame):
         self.detail_label = QLabel(self)
         self.detail_label.setObjectName("shift_detail_label")
         self.detail_label.setWordWrap(True)
-        self.open_button = QPushButton(self.tr("&Buka shift…"), self)
+        self.open_button = QPushButton(self.tr("Buka s&hift…"), self)
         self.open_button.setObjectName("open_shift_button")
         self.open_button.clicked.connect(self.open_shift_requested)
         self.cashup_button = QPushButton(self.tr("Tutup &kas…"), self)
