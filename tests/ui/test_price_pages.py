@@ -327,9 +327,9 @@ def test_an_administrator_sees_the_pages_after_purposes(qtbot, ctx: AppContext) 
     assert names.index("prices") == names.index("purposes") + 1
     assert names.index("charge_kinds") == names.index("prices") + 1
     titles = [panel.tabs.tabText(i) for i in range(panel.tabs.count())]
-    assert "Daftar harga" in titles
-    assert "Jenis tagihan && pajak" in titles  # a literal "&", not a keyboard shortcut
-    assert panel.pages["charge_kinds"].title() == "Jenis tagihan & pajak"
+    assert "Harga" in titles
+    assert "Tagihan && pajak" in titles  # a literal "&", not a keyboard shortcut
+    assert panel.pages["charge_kinds"].title() == "Tagihan & pajak"
     panel.show_tab("prices")
     assert panel.save_button.isHidden()  # the pages have their own buttons
 

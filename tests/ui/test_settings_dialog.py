@@ -234,15 +234,32 @@ def tab_names(panel: SettingsPanel) -> list[str]:
 
 def test_an_administrator_sees_every_tab(qtbot, ctx: AppContext) -> None:
     panel = make(qtbot, SettingsPanel(ctx))
-    assert tab_names(panel) == ["printers", "language", "business", "purposes", "users", "sync"]
+    assert tab_names(panel) == ["printers", "language", "business", "purposes", "prices",
+                                "charge_kinds", "users", "sync"]
     assert [panel.tabs.tabText(i) for i in range(panel.tabs.count())] == [
-        "Printer", "Bahasa", "Gedung", "Tujuan kunjungan", "Pengguna", "Sinkronisasi"]
+        "Printer", "Bahasa", "Gedung", "Tujuan kunjungan", "Harga", "Tagihan && pajak",
+        "Pengguna", "Sinkronisasi"]
+
+
+def test_every_tab_fits_beside_the_navigation_at_1024(qtbot, qapp, ctx: AppContext) -> None:
+    """An administrator's eight sections in one row: none behind scroll arrows."""
+    from ui.app import load_style_sheet
+
+    old = qapp.styleSheet()
+    qapp.setStyleSheet(load_style_sheet())
+    try:
+        panel = make(qtbot, SettingsPanel(ctx))
+        bar = panel.tabs.tabBar()
+        needed = sum(bar.tabSizeHint(i).width() for i in range(bar.count()))
+    finally:
+        qapp.setStyleSheet(old)
+    assert needed <= 1024 - 190 - 48
 
 
 @pytest.mark.parametrize(("role", "tabs"), [
     (Role.RECEPTIONIST, ["printers", "language"]),
     (Role.TENANT_MANAGER, ["printers", "language"]),
-    (Role.SUPERVISOR, ["printers", "language", "purposes"]),
+    (Role.SUPERVISOR, ["printers", "language", "purposes", "prices", "charge_kinds"]),
 ])
 def test_other_roles_see_fewer_tabs(qtbot, ctx: AppContext, admin: Actor, role: Role,
                                     tabs: list[str]) -> None:

@@ -173,7 +173,7 @@ class PricesPage(OptionsPage):
         ctx.runner.data_changed.connect(self._on_data_changed)
 
     def title(self) -> str:
-        return self.tr("Daftar harga")
+        return self.tr("Harga")
 
     def _build_form(self) -> QGroupBox:
         box = QGroupBox(self.tr("Layanan"), self)
@@ -463,7 +463,7 @@ class ChargeKindsPage(OptionsPage):
         ctx.runner.data_changed.connect(self._on_data_changed)
 
     def title(self) -> str:
-        return self.tr("Jenis tagihan & pajak")
+        return self.tr("Tagihan & pajak")
 
     def _form_scroll(self, box: QGroupBox) -> QScrollArea:
         """The form scrolls if many tax lines would not fit a 768 px screen."""
