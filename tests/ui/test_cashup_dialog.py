@@ -175,3 +175,21 @@ def test_the_page_closes_the_shift_and_then_needs_a_new_one(
     assert "shift baru" in page.banner.text()
     dialog.done_button.click()
     assert page.cashup_dialog is None
+
+
+def test_the_running_report_can_be_previewed_before_closing(
+    qtbot,
+    ctx: AppContext,
+    shift: ShiftSummary,
+    printer: FakePrinter,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "ui.pages.payments.documents.PdfPreviewDialog.exec",
+        lambda dialog: shown.append(pdf_text(dialog.pdf)) or 0,
+    )
+    dialog = _dialog(qtbot, ctx, shift, printer)
+    dialog.preview_button.click()
+    assert len(shown) == 1 and "SEMENTARA" in shown[0]  # the shift is still open
+    assert ctx.core.payments.shift(shift.id).closed_at is None

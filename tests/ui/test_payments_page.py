@@ -505,3 +505,57 @@ def test_after_midnight_the_list_moves_on_to_the_new_day(
     page.show()
     assert page.date_edit.date() == first.addDays(1)
     assert page.model.filter().day == first.addDays(1).toPython()
+
+
+def test_save_pdf_counts_as_a_print_and_preview_first_records_only_a_real_print(
+    qtbot,
+    page: PaymentsPage,
+    ctx: AppContext,
+    printer: FakePrinter,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from ui.settings import PREVIEW_BEFORE_PRINT
+
+    receipt = sell(ctx.core, ctx.require_actor())
+    page.model.refresh()
+    page.table.selectRow(0)
+    page.save_button.click()
+    assert printer.jobs == [("save", receipt.number)]
+    assert ctx.core.payments.receipt(receipt.number).print_count == 1
+    ctx.settings.set(PREVIEW_BEFORE_PRINT, True)
+    previews: list[str] = []
+
+    def close_unprinted(dialog) -> int:
+        previews.append(dialog.title)
+        return 0
+
+    monkeypatch.setattr("ui.pages.payments.documents.PdfPreviewDialog.exec", close_unprinted)
+    page.reprint_button.click()  # previewed, closed without printing: nothing recorded
+    assert previews == [receipt.number]
+    assert ctx.core.payments.receipt(receipt.number).print_count == 1
+
+    def print_from_preview(dialog) -> int:
+        dialog.print_button.click()
+        return 1
+
+    monkeypatch.setattr("ui.pages.payments.documents.PdfPreviewDialog.exec", print_from_preview)
+    page.reprint_button.click()
+    assert printer.jobs[-1] == ("receipt", receipt.number)
+    assert "SALINAN" in pdf_text(printer.pdfs[-1])
+    assert ctx.core.payments.receipt(receipt.number).print_count == 2
+
+
+def test_the_paper_choice_is_remembered(
+    qtbot, page: PaymentsPage, ctx: AppContext, printer: FakePrinter
+) -> None:
+    from pypdf import PdfReader as Reader
+
+    sell(ctx.core, ctx.require_actor())
+    page.model.refresh()
+    page.table.selectRow(0)
+    page.format_combo.setCurrentIndex(page.format_combo.findData("a5"))
+    page.reprint_button.click()
+    width = float(Reader(io.BytesIO(printer.pdfs[-1])).pages[0].mediabox.width)
+    assert width == pytest.approx(148 / 25.4 * 72, abs=2)  # A5
+    again = _show(qtbot, PaymentsPage(ctx, printer=printer))
+    assert again.format_combo.currentData() == "a5"
