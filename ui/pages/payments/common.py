@@ -25,8 +25,10 @@ def rupiah(amount: int) -> str:
     return format_rupiah(amount)
 
 
-def wib_time(moment: datetime) -> str:
-    return to_wib(moment).strftime("%H:%M")
+def wib_time_or_day(moment: datetime, now: datetime) -> str:
+    """HH:MM on the day of `now` (WIB), "27-11 23:55" for another day."""
+    local = to_wib(moment)
+    return local.strftime("%H:%M" if local.date() == to_wib(now).date() else "%d-%m %H:%M")
 
 
 def wib_moment(moment: datetime) -> str:

@@ -6,8 +6,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from smesco_desk.clock import utc_now
 from smesco_desk.services.values import ShiftSummary
-from ui.pages.payments.common import rupiah, wib_time
+from ui.pages.payments.common import rupiah, wib_time_or_day
 from ui.pages.visitors.common import set_flag
 from ui.widgets import FittingButton
 
@@ -73,7 +74,7 @@ class ShiftHeader(QFrame):
     def _state(self, shift: ShiftSummary) -> tuple[str, str]:
         """The long text, and a shorter one for a narrow window (1024 px)."""
         values = {
-            "time": wib_time(shift.opened_at),
+            "time": wib_time_or_day(shift.opened_at, utc_now()),  # a shift over midnight
             "float": rupiah(shift.opening_float),
             "cash": rupiah(shift.cash_in),
         }
