@@ -257,7 +257,7 @@ Once it is closed, the next payment needs a new shift.</translation>
         <translation type="unfinished">Active</translation>
     </message>
     <message>
-        <source>Jenis tagihan &amp; pajak</source>
+        <source>Tagihan &amp; pajak</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1277,10 +1277,6 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
     <message>
         <source>Aktif</source>
         <translation type="unfinished">Active</translation>
-    </message>
-    <message>
-        <source>Daftar harga</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Layanan</source>
