@@ -1739,26 +1739,6 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
         <translation>A non-cash payment is always exactly the total.</translation>
     </message>
     <message>
-        <source>Di atas Rp5.000.000: tempel meterai Rp10.000.</source>
-        <translation>Over Rp5.000.000: affix a Rp10.000 duty stamp (meterai).</translation>
-    </message>
-    <message>
-        <source>Subtotal</source>
-        <translation>Subtotal</translation>
-    </message>
-    <message>
-        <source>Potongan</source>
-        <translation>Discount</translation>
-    </message>
-    <message>
-        <source>Pajak</source>
-        <translation>Tax</translation>
-    </message>
-    <message>
-        <source>TOTAL</source>
-        <translation>TOTAL</translation>
-    </message>
-    <message>
         <source>&amp;Bayar &amp;&amp; cetak</source>
         <translation>&amp;Pay &amp;&amp; print</translation>
     </message>
@@ -2110,6 +2090,29 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
     <message>
         <source>Hapus pajak ini</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TotalsPanel</name>
+    <message>
+        <source>Di atas Rp5.000.000: tempel meterai Rp10.000.</source>
+        <translation>Over Rp5.000.000: affix a Rp10.000 duty stamp (meterai).</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>Subtotal</translation>
+    </message>
+    <message>
+        <source>Potongan</source>
+        <translation>Discount</translation>
+    </message>
+    <message>
+        <source>Pajak</source>
+        <translation>Tax</translation>
+    </message>
+    <message>
+        <source>TOTAL</source>
+        <translation>TOTAL</translation>
     </message>
 </context>
 <context>

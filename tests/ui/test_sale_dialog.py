@@ -94,8 +94,8 @@ def test_a_sale_typed_at_the_keyboard_commits_a_receipt_with_its_change(
     _type(qtbot, "3")
     qtbot.waitUntil(lambda: dialog.total() == 9_000)
     assert dialog.lines.rows[0].price_edit.text() == "Rp3.000"  # from the price list
-    assert dialog.total_label.text() == "Rp9.000"
-    assert dialog.terbilang_label.text() == "Sembilan ribu rupiah"
+    assert dialog.totals.total_label.text() == "Rp9.000"
+    assert dialog.totals.terbilang_label.text() == "Sembilan ribu rupiah"
     dialog.tendered_edit.setFocus()
     _type(qtbot, "10000")
     assert dialog.tendered_edit.text() == "Rp10.000"
@@ -172,8 +172,11 @@ def test_several_lines_a_free_line_discounts_and_taxes(
         57_750,
         582_750,
     )
-    assert dialog.discount_label.text() == "−Rp50.000"
-    assert dialog.taxes_label.isVisibleTo(dialog) and "PPN 11%" in dialog.taxes_label.text()
+    assert dialog.totals.discount_label.text() == "−Rp50.000"
+    assert (
+        dialog.totals.taxes_label.isVisibleTo(dialog)
+        and "PPN 11%" in dialog.totals.taxes_label.text()
+    )
     assert dialog.lines.rows[0].amount_label.text() == "Rp450.000"
     assert dialog.lines.rows[1].amount_label.text() == "Rp75.000"
     dialog._exact_cash()
@@ -261,7 +264,7 @@ def test_a_bad_line_is_marked_on_its_row(qtbot, ctx: AppContext, shift_open: Non
     assert row2.error.isVisible() and "Potongan" in row2.error.text()
     assert row2.discount_edit.property("invalid") is True
     assert not row1.error.isVisible()
-    assert dialog.total_label.text() == "—"
+    assert dialog.totals.total_label.text() == "—"
     dialog.tendered_edit.set_value(50_000)
     dialog.pay_button.click()
     assert row1.error.isVisible() and "Uraian" in row1.error.text()

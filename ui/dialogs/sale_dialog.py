@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
-    QFormLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -38,8 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smesco_desk.domain.charges import ChargeTotals, format_rate
-from smesco_desk.domain.money import terbilang
+from smesco_desk.domain.charges import ChargeTotals
 from smesco_desk.errors import DomainError, ValidationError
 from smesco_desk.services.payments import payer_label
 from smesco_desk.services.values import (
@@ -60,6 +58,7 @@ from ui.pages.payments.common import SALE_CHANGES, rupiah
 from ui.pages.payments.money import RupiahEdit
 from ui.pages.payments.sale_lines import LinesEditor
 from ui.pages.payments.shift_dialog import OpenShiftDialog
+from ui.pages.payments.totals_panel import TotalsPanel
 from ui.pages.visitors.common import StatusBanner, set_flag
 
 QUOTE_DELAY_MS = 150
@@ -103,7 +102,8 @@ class SaleDialog(QDialog):
         bottom = QHBoxLayout()
         bottom.setSpacing(12)
         bottom.addWidget(self._build_payment(), 1)
-        bottom.addWidget(self._build_totals(), 1)
+        self.totals = TotalsPanel(self)
+        bottom.addWidget(self.totals, 1)
         self.banner = StatusBanner(self)
         self.banner.action_triggered.connect(self.open_shift)
         hint = QLabel(
@@ -245,47 +245,6 @@ class SaleDialog(QDialog):
         grid.setRowStretch(3, 1)
         return page
 
-    def _build_totals(self) -> QFrame:
-        box = QFrame(self)
-        box.setObjectName("sale_totals_panel")
-        self.subtotal_label = self._amount_label("subtotal_label")
-        self.discount_label = self._amount_label("discount_label")
-        self.taxes_label = self._amount_label("taxes_label")
-        self.total_label = self._amount_label("total_label")
-        self.terbilang_label = QLabel(box)
-        self.terbilang_label.setObjectName("terbilang_label")
-        self.terbilang_label.setWordWrap(True)
-        self.terbilang_label.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.meterai_label = QLabel(self.tr("Di atas Rp5.000.000: tempel meterai Rp10.000."), box)
-        self.meterai_label.setObjectName("meterai_label")
-        self.meterai_label.hide()
-        form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setVerticalSpacing(3)
-        form.addRow(self.tr("Subtotal"), self.subtotal_label)
-        form.addRow(self.tr("Potongan"), self.discount_label)
-        self.taxes_title = QLabel(self.tr("Pajak"), box)
-        form.addRow(self.taxes_title, self.taxes_label)
-        total_title = QLabel(self.tr("TOTAL"), box)
-        total_title.setObjectName("total_title_label")
-        form.addRow(total_title, self.total_label)
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(12, 10, 12, 10)
-        layout.setSpacing(4)
-        layout.addLayout(form)
-        layout.addWidget(self.terbilang_label)
-        layout.addWidget(self.meterai_label)
-        layout.addStretch(1)
-        self._show_totals(None)
-        return box
-
-    def _amount_label(self, name: str) -> QLabel:
-        label = QLabel(self)
-        label.setObjectName(name)
-        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return label
-
     def _build_buttons(self, hint: QLabel) -> QHBoxLayout:
         self.pay_button = QPushButton(self.tr("&Bayar && cetak"), self)
         self.pay_button.setObjectName("pay_button")
@@ -385,25 +344,7 @@ class SaleDialog(QDialog):
 
     def _show_totals(self, totals: ChargeTotals | None, unknown: bool = False) -> None:
         self._totals = totals
-        dash = "—" if unknown else rupiah(0)
-        self.subtotal_label.setText(rupiah(totals.subtotal) if totals else dash)
-        discount = totals.discount_total if totals else 0
-        self.discount_label.setText(
-            f"−{rupiah(discount)}" if discount else (rupiah(0) if totals else dash)
-        )
-        taxes = totals.taxes if totals else ()
-        self.taxes_label.setText(
-            "\n".join(f"{t.label} {format_rate(t.rate_bp)}  {rupiah(t.amount)}" for t in taxes)
-        )
-        self.taxes_title.setVisible(bool(taxes))
-        self.taxes_label.setVisible(bool(taxes))
-        self.total_label.setText(rupiah(totals.total) if totals else dash)
-        self.terbilang_label.setText(
-            terbilang(totals.total).capitalize() if totals and totals.total else ""
-        )
-        self.meterai_label.setVisible(
-            bool(totals and totals.total > ReceiptRecord.METERAI_THRESHOLD)
-        )
+        self.totals.show_totals(totals, unknown)
         self.lines.set_amounts([a.amount for a in totals.lines] if totals else None)
         self._update_change()
 
