@@ -62,14 +62,14 @@ class MessageBoxes:
                             staticmethod(lambda parent, title, text, *a: self.infos.append(text)))
 
 
-def test_two_pages_visitors_first(qtbot, ctx: AppContext) -> None:
+def test_three_pages_visitors_first(qtbot, ctx: AppContext) -> None:
     window = make_window(qtbot, ctx)
     titles = [window.nav_list.item(i).text() for i in range(window.nav_list.count())]
-    assert titles == ["Tamu", "Pengaturan"]
+    assert titles == ["Tamu", "Pembayaran", "Pengaturan"]
     assert isinstance(window.pages["visitors"], VisitorsPage)
     assert isinstance(window.pages["settings"], SettingsPage)
     assert window.stack.currentWidget() is window.pages["visitors"]
-    window.nav_list.setCurrentRow(1)
+    window.nav_list.setCurrentRow(2)
     assert window.stack.currentWidget() is window.pages["settings"]
 
 
