@@ -226,79 +226,79 @@ Once it is closed, the next payment needs a new shift.</translation>
     <name>ChargeKindsPage</name>
     <message>
         <source>Tarif tidak valid: tulis persen, misalnya 11 atau 11,5</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalid rate: write a percentage, e.g. 11 or 11.5</translation>
     </message>
     <message>
         <source>Tarif pajak harus 0 sampai 100%.</source>
-        <translation type="unfinished"></translation>
+        <translation>A tax rate must be 0 to 100%.</translation>
     </message>
     <message>
         <source>Ya</source>
-        <translation type="unfinished">Yes</translation>
+        <translation>Yes</translation>
     </message>
     <message>
         <source>Tidak</source>
-        <translation type="unfinished">No</translation>
+        <translation>No</translation>
     </message>
     <message>
         <source>Kode</source>
-        <translation type="unfinished">Code</translation>
+        <translation>Code</translation>
     </message>
     <message>
         <source>Nama</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Pajak</source>
-        <translation type="unfinished">Tax</translation>
+        <translation>Taxes</translation>
     </message>
     <message>
         <source>Aktif</source>
-        <translation type="unfinished">Active</translation>
+        <translation>Active</translation>
     </message>
     <message>
         <source>Tagihan &amp; pajak</source>
-        <translation type="unfinished"></translation>
+        <translation>Charges &amp; taxes</translation>
     </message>
     <message>
         <source>Jenis tagihan</source>
-        <translation type="unfinished"></translation>
+        <translation>Kind of charge</translation>
     </message>
     <message>
         <source>mis. sewa_aula</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. hall_rent</translation>
     </message>
     <message>
         <source>Aktif (dapat dipilih saat menagih)</source>
-        <translation type="unfinished"></translation>
+        <translation>Active (can be chosen when charging)</translation>
     </message>
     <message>
         <source>Tambah pajak</source>
-        <translation type="unfinished"></translation>
+        <translation>Add tax</translation>
     </message>
     <message>
         <source>Tanpa pajak.</source>
-        <translation type="unfinished"></translation>
+        <translation>No taxes.</translation>
     </message>
     <message>
         <source>Jenis baru</source>
-        <translation type="unfinished"></translation>
+        <translation>New kind</translation>
     </message>
     <message>
         <source>Simpan jenis</source>
-        <translation type="unfinished"></translation>
+        <translation>Save kind</translation>
     </message>
     <message>
         <source>Pajak yang diubah hanya berlaku untuk tagihan baru; tagihan dan kuitansi yang sudah ada tetap memakai pajak lamanya. Kode tidak dapat diubah setelah disimpan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Changed taxes apply to new charges only; existing charges and receipts keep their taxes. The code cannot be changed once saved.</translation>
     </message>
     <message>
         <source>Nama pajak</source>
-        <translation type="unfinished"></translation>
+        <translation>Tax name</translation>
     </message>
     <message>
         <source>Tarif (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rate (%)</translation>
     </message>
 </context>
 <context>
@@ -1248,71 +1248,71 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
     <name>PricesPage</name>
     <message>
         <source>Ya</source>
-        <translation type="unfinished">Yes</translation>
+        <translation>Yes</translation>
     </message>
     <message>
         <source>Tidak</source>
-        <translation type="unfinished">No</translation>
+        <translation>No</translation>
     </message>
     <message>
         <source>Kode</source>
-        <translation type="unfinished">Code</translation>
+        <translation>Code</translation>
     </message>
     <message>
         <source>Nama layanan</source>
-        <translation type="unfinished"></translation>
+        <translation>Service</translation>
     </message>
     <message>
         <source>Satuan</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <source>Harga</source>
-        <translation type="unfinished"></translation>
+        <translation>Price</translation>
     </message>
     <message>
         <source>Jenis tagihan</source>
-        <translation type="unfinished"></translation>
+        <translation>Kind of charge</translation>
     </message>
     <message>
         <source>Aktif</source>
-        <translation type="unfinished">Active</translation>
+        <translation>Active</translation>
     </message>
     <message>
         <source>Layanan</source>
-        <translation type="unfinished"></translation>
+        <translation>Service</translation>
     </message>
     <message>
         <source>mis. studio_jam</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. studio_hour</translation>
     </message>
     <message>
         <source>mis. jam, lembar</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. hour, sheet</translation>
     </message>
     <message>
         <source>mis. 150.000</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. 150.000</translation>
     </message>
     <message>
         <source>Aktif (dapat dipilih saat menagih)</source>
-        <translation type="unfinished"></translation>
+        <translation>Active (can be chosen when charging)</translation>
     </message>
     <message>
         <source>Layanan baru</source>
-        <translation type="unfinished"></translation>
+        <translation>New service</translation>
     </message>
     <message>
         <source>Simpan harga</source>
-        <translation type="unfinished"></translation>
+        <translation>Save price</translation>
     </message>
     <message>
         <source>Kode tidak dapat diubah setelah disimpan. Harga baru berlaku untuk tagihan berikutnya; layanan yang tidak dijual lagi cukup dinonaktifkan.</source>
-        <translation type="unfinished"></translation>
+        <translation>The code cannot be changed once saved. A new price applies to the next charges; a service no longer sold can simply be deactivated.</translation>
     </message>
     <message>
         <source>{label} (nonaktif)</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} (inactive)</translation>
     </message>
 </context>
 <context>
@@ -2077,19 +2077,19 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
     <name>TaxLine</name>
     <message>
         <source>ppn</source>
-        <translation type="unfinished"></translation>
+        <translation>ppn</translation>
     </message>
     <message>
         <source>PPN</source>
-        <translation type="unfinished"></translation>
+        <translation>PPN</translation>
     </message>
     <message>
         <source>11%</source>
-        <translation type="unfinished"></translation>
+        <translation>11%</translation>
     </message>
     <message>
         <source>Hapus pajak ini</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove this tax</translation>
     </message>
 </context>
 <context>
