@@ -131,8 +131,20 @@ def validate_taxes(taxes: Sequence[TaxRule], field: str = "taxes") -> dict[str, 
     return errors
 
 
-def compute_totals(lines: Sequence[LineInput], taxes: Sequence[TaxRule] = ()) -> ChargeTotals:
-    """Add a charge up; AmountError names every bad line field."""
+def compute_totals(
+    lines: Sequence[LineInput],
+    taxes: Sequence[TaxRule] = (),
+    *,
+    line_taxes: Sequence[Sequence[TaxRule]] | None = None,
+    require_text: bool = True,
+) -> ChargeTotals:
+    """Add a charge up; AmountError names every bad line field.
+
+    `taxes` apply to every line; with `line_taxes` each line has its own (a sale
+    mixing kinds of charge: a taxed room and untaxed printing). A tax's base is
+    the sum of the lines it applies to. `require_text=False` skips the check of
+    the descriptions (a quote while the person is still typing).
+    """
     errors: dict[str, str] = {}
     if not lines:
         errors["lines"] = _("Tambahkan paling sedikit satu baris.")
@@ -141,7 +153,7 @@ def compute_totals(lines: Sequence[LineInput], taxes: Sequence[TaxRule] = ()) ->
     amounts: list[LineAmount] = []
     for i, line in enumerate(lines):
         key = f"lines.{i}"
-        if not line.description.strip():
+        if require_text and not line.description.strip():
             errors[f"{key}.description"] = _("Uraian wajib diisi.")
         if not _is_int(line.quantity) or not 1 <= line.quantity <= MAX_QUANTITY:
             errors[f"{key}.quantity"] = _("Jumlah harus 1 sampai {n}.").format(n=MAX_QUANTITY)
@@ -157,14 +169,27 @@ def compute_totals(lines: Sequence[LineInput], taxes: Sequence[TaxRule] = ()) ->
             errors[f"{key}.discount"] = _("Potongan lebih besar dari harga baris.")
             continue
         amounts.append(LineAmount(line, gross, gross - line.discount))
-    errors.update(validate_taxes(taxes))
+    if line_taxes is not None and len(line_taxes) != len(lines):
+        raise ValueError("line_taxes must give the taxes of every line")
+    per_line = [list(taxes)] * len(lines) if line_taxes is None else [list(t) for t in line_taxes]
+    rules: dict[tuple[str, int], TaxRule] = {}
+    for own in per_line:
+        for rule in own:
+            rules.setdefault((rule.code, rule.rate_bp), rule)
+    errors.update(validate_taxes(list(taxes) if line_taxes is None else _distinct(rules)))
     if errors:
         raise AmountError(errors)
     subtotal = sum(a.gross for a in amounts)
     taxable = sum(a.amount for a in amounts)
+    bases = {key: 0 for key in rules}
+    for amount, own in zip(amounts, per_line, strict=True):
+        for rule in own:
+            bases[(rule.code, rule.rate_bp)] += amount.amount
     tax_lines = tuple(
-        TaxAmount(t.code, t.label, t.rate_bp, taxable, tax_amount(taxable, t.rate_bp))
-        for t in taxes
+        TaxAmount(
+            rule.code, rule.label, rule.rate_bp, bases[key], tax_amount(bases[key], rule.rate_bp)
+        )
+        for key, rule in rules.items()
     )
     tax_total = sum(t.amount for t in tax_lines)
     total = taxable + tax_total
@@ -179,3 +204,8 @@ def compute_totals(lines: Sequence[LineInput], taxes: Sequence[TaxRule] = ()) ->
         tax_total=tax_total,
         total=total,
     )
+
+
+def _distinct(rules: dict[tuple[str, int], TaxRule]) -> list[TaxRule]:
+    """The rules of a mixed sale, for validation: one code with two rates is an error."""
+    return list(rules.values())

@@ -64,6 +64,7 @@ from smesco_desk.services.values import (
     ReceiptFormat,
     ReceiptLine,
     ReceiptRecord,
+    ReceiptsSummary,
     ShiftSummary,
     VoidInfo,
 )
@@ -275,13 +276,36 @@ class PaymentService:
     # --- charges -------------------------------------------------------------------
 
     def quote(self, kind_code: str, lines: Sequence[LineInput]) -> ChargeTotals:
-        """What the lines add up to under the kind's taxes (nothing is saved)."""
+        """What the lines add up to (nothing is saved). A line from the price list
+        takes the taxes of its item's kind, any other line those of `kind_code`.
+        Descriptions are not checked: the person may still be typing."""
         with self.core.db.read() as session:
-            taxes = _kind_taxes(session, kind_code)
+            line_taxes = self._line_taxes(session, kind_code, lines)
         try:
-            return compute_totals(lines, taxes)
+            return compute_totals(lines, line_taxes=line_taxes, require_text=False)
         except AmountError as exc:
             raise ValidationError(exc.errors) from exc
+
+    @staticmethod
+    def _line_taxes(
+        session: Session, kind_code: str, lines: Sequence[LineInput]
+    ) -> list[list[TaxRule]]:
+        codes = {ln.item_code for ln in lines if ln.item_code}
+        item_kinds: dict[str, str] = {}
+        if codes:
+            item_kinds = dict(
+                session.execute(
+                    select(PriceItem.code, PriceItem.kind_code).where(PriceItem.code.in_(codes))
+                ).all()
+            )
+        taxes: dict[str, list[TaxRule]] = {}
+
+        def of(kind: str) -> list[TaxRule]:
+            if kind not in taxes:
+                taxes[kind] = _kind_taxes(session, kind)
+            return taxes[kind]
+
+        return [of(item_kinds.get(ln.item_code or "", kind_code)) for ln in lines]
 
     def create_charge(self, actor: Actor, form: ChargeForm) -> ChargeRecord:
         require(actor, Permission.TAKE_PAYMENT)
@@ -306,7 +330,12 @@ class PaymentService:
             return [_charge_record(r, self._lines(session, r.id)) for r in rows]
 
     def _new_charge(
-        self, session: Session, actor: Actor, form: ChargeForm, now: datetime
+        self,
+        session: Session,
+        actor: Actor,
+        form: ChargeForm,
+        now: datetime,
+        payment: PaymentForm | None = None,
     ) -> Charge:
         errors: dict[str, str] = {}
         payer_name = clean_name(form.payer.name)
@@ -316,10 +345,8 @@ class PaymentService:
             errors["payer_name"] = _("Paling banyak 200 karakter.")
         if form.payer.kind not in {k.value for k in PayerKind}:
             errors["payer_kind"] = _("Jenis pembayar tidak dikenal.")
-        kind = _kind_row(session, form.kind_code)
-        if kind is None:
+        if _kind_row(session, form.kind_code) is None:
             errors["kind_code"] = _("Jenis tagihan tidak dikenal.")
-        taxes = [TaxRule.from_json(t) for t in kind.taxes] if kind is not None else []
         lines = [
             LineInput(
                 clean_name(ln.description)[:200],
@@ -333,9 +360,19 @@ class PaymentService:
         ]
         totals: ChargeTotals | None = None
         try:
-            totals = compute_totals(lines, taxes)
+            line_taxes = self._line_taxes(session, form.kind_code, lines)
+            totals = compute_totals(lines, line_taxes=line_taxes)
         except AmountError as exc:
             errors.update(exc.errors)
+        if payment is not None:
+            # A sale: say what is wrong with the payment too, in the same message.
+            try:
+                if totals is not None:
+                    validate_payment(payment, totals.total)
+                else:
+                    validate_payment_fields(payment)
+            except ValidationError as exc:
+                errors.update(exc.errors)
         if errors or totals is None:
             raise ValidationError(errors)
         desk = self.core.desk_code
@@ -404,7 +441,7 @@ class PaymentService:
         now = self.core.now()
         with self.core.db.write() as session:
             self._check_payment_possible(session, actor)
-            charge = self._new_charge(session, actor, form, now)
+            charge = self._new_charge(session, actor, form, now, payment)
             receipt = self._pay(session, actor, charge, payment, now)
             return self._record(session, receipt)
 
@@ -538,6 +575,33 @@ class PaymentService:
         with self.core.db.read() as session:
             query = self._filtered(select(func.count()).select_from(Receipt), filt)
             return int(session.scalar(query) or 0)
+
+    def receipts_summary(self, filt: ReceiptFilter) -> ReceiptsSummary:
+        """How many receipts the filter finds, how many are voided, and what the
+        ones that stand add up to (per payment method too)."""
+        with self.core.db.read() as session:
+            grouped: Any = (
+                select(
+                    Receipt.method,
+                    func.count(),
+                    func.sum(Receipt.total),
+                    ReceiptVoid.id.is_not(None),
+                )
+                .select_from(Receipt)
+                .outerjoin(ReceiptVoid, ReceiptVoid.receipt_id == Receipt.id)
+                .group_by(Receipt.method, ReceiptVoid.id.is_not(None))
+            )
+            query = self._filtered(grouped, filt)
+            count = voided = total = 0
+            by_method: dict[str, int] = {}
+            for method, n, amount, is_void in session.execute(query):
+                count += int(n)
+                if is_void:
+                    voided += int(n)
+                else:
+                    total += int(amount or 0)
+                    by_method[str(method)] = by_method.get(str(method), 0) + int(amount or 0)
+            return ReceiptsSummary(count, voided, total, by_method)
 
     def receipts(
         self, filt: ReceiptFilter, offset: int = 0, limit: int | None = None
@@ -722,6 +786,21 @@ class PaymentService:
                 {"opening_float": opening_float},
             )
             return self._summary(session, row)
+
+    def open_shifts(self, actor: Actor) -> list[ShiftSummary]:
+        """Every open shift at this desk (a supervisor may close anyone's)."""
+        require(actor, Permission.VIEW_RECEIPTS)
+        with self.core.db.read() as session:
+            rows = session.scalars(
+                select(CashShift)
+                .where(
+                    CashShift.desk_code == self.core.desk_code,
+                    CashShift.closed_at.is_(None),
+                    CashShift.deleted_at.is_(None),
+                )
+                .order_by(CashShift.opened_at)
+            ).all()
+            return [self._summary(session, r) for r in rows]
 
     def shift(self, shift_id: str) -> ShiftSummary:
         with self.core.db.read() as session:
@@ -971,6 +1050,19 @@ def validate_payment(form: PaymentForm, total: int) -> _CleanPayment:
             {"reference": _("Isi nomor referensi transaksi (paling sedikit 4 karakter).")}
         )
     return _CleanPayment(method, total, 0, reference)
+
+
+def validate_payment_fields(form: PaymentForm) -> None:
+    """What can be checked of a payment before its total is known."""
+    errors: dict[str, str] = {}
+    try:
+        method = PaymentMethod(form.method)
+    except ValueError:
+        raise ValidationError({"method": _("Pilih cara bayar.")}) from None
+    if method is not PaymentMethod.CASH and len(" ".join(form.reference.split())) < 4:
+        errors["reference"] = _("Isi nomor referensi transaksi (paling sedikit 4 karakter).")
+    if errors:
+        raise ValidationError(errors)
 
 
 def validate_counts(counted: dict[str, int]) -> dict[str, int]:

@@ -325,6 +325,14 @@ class ReceiptFilter:
 
 
 @dataclass(frozen=True)
+class ReceiptsSummary:
+    count: int  # every receipt found, voided ones too
+    voided: int
+    total: int  # the receipts that stand
+    by_method: dict[str, int]
+
+
+@dataclass(frozen=True)
 class ShiftSummary:
     """A shift's money: what the drawer should hold and, once closed, what it held."""
 
