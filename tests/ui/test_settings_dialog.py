@@ -329,3 +329,30 @@ def test_the_purpose_active_box_is_not_cut(qtbot, ctx: AppContext) -> None:
     qtbot.waitExposed(page)
     check = page.active_check
     assert check.width() >= check.sizeHint().width()
+
+
+@pytest.mark.parametrize("name", ["purposes", "users"])
+def test_list_pages_are_whole_at_1024(qtbot, qapp, ctx: AppContext, name: str) -> None:
+    """Beside the list, the form's buttons were cut and its fields 100 px wide."""
+    from PySide6.QtWidgets import QLineEdit, QPushButton
+
+    from ui.app import load_style_sheet
+
+    old = qapp.styleSheet()
+    qapp.setStyleSheet(load_style_sheet())
+    try:
+        panel = make(qtbot, SettingsPanel(ctx))
+        panel.resize(1024 - 190 - 48, 600)
+        panel.show()
+        panel.show_tab(name)
+        qtbot.waitExposed(panel)
+        page = panel.pages[name]
+        buttons = [b for b in page.findChildren(QPushButton) if b.isVisible()]
+        edits = [e for e in page.findChildren(QLineEdit) if e.isVisible()]
+        assert buttons and edits
+        for button in buttons:
+            assert button.width() >= button.sizeHint().width(), button.text()
+        for edit in edits:
+            assert edit.width() >= 250, edit.objectName()
+    finally:
+        qapp.setStyleSheet(old)

@@ -46,7 +46,6 @@ from ui.forms import FieldErrors, with_error
 
 T = TypeVar("T")
 AnyIndex = QModelIndex | QPersistentModelIndex
-FORM_BOX_WIDTH = 330
 ROW_VALUE_ROLE = Qt.ItemDataRole.UserRole + 1  # the frozen value behind the row
 
 
@@ -105,6 +104,16 @@ def _table(model: QAbstractTableModel, name: str, parent: QWidget) -> QTableView
     return view
 
 
+def _list_above_form(page: QWidget, table: QTableView, form: QGroupBox) -> None:
+    """The list over its form: at 1024 px a form beside the list left both cut."""
+    for button in form.findChildren(QPushButton):
+        button.setMinimumWidth(button.sizeHint().width())
+    table.setMinimumHeight(150)
+    layout = QVBoxLayout(page)
+    layout.addWidget(table, 1)
+    layout.addWidget(form, 0)
+
+
 def _failed(page: QWidget, errors: FieldErrors, exc: BaseException) -> None:
     if not isinstance(exc, DomainError):
         show_error(page, exc)
@@ -132,9 +141,7 @@ class PurposesPage(OptionsPage):
         self.table = _table(self.model, "purposes_table", self)
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
         self.errors = FieldErrors()
-        layout = QHBoxLayout(self)
-        layout.addWidget(self.table, 3)
-        layout.addWidget(self._build_form(), 2)
+        _list_above_form(self, self.table, self._build_form())
         ctx.runner.data_changed.connect(self._on_data_changed)
 
     def title(self) -> str:
@@ -142,7 +149,6 @@ class PurposesPage(OptionsPage):
 
     def _build_form(self) -> QGroupBox:
         box = QGroupBox(self.tr("Tujuan"), self)
-        box.setMaximumWidth(FORM_BOX_WIDTH)
         self.code_edit = QLineEdit(box)
         self.code_edit.setObjectName("code_edit")
         self.code_edit.setPlaceholderText(self.tr("mis. pameran"))
@@ -264,9 +270,7 @@ class UsersPage(OptionsPage):
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
         self.errors = FieldErrors()
         self._chosen: UserInfo | None = None
-        layout = QHBoxLayout(self)
-        layout.addWidget(self.table, 3)
-        layout.addWidget(self._build_form(), 2)
+        _list_above_form(self, self.table, self._build_form())
         ctx.runner.data_changed.connect(self._on_data_changed)
 
     def title(self) -> str:
@@ -274,7 +278,6 @@ class UsersPage(OptionsPage):
 
     def _build_form(self) -> QGroupBox:
         self.box = box = QGroupBox(self.tr("Pengguna baru"), self)
-        box.setMaximumWidth(FORM_BOX_WIDTH)
         self.username_edit = QLineEdit(box)
         self.username_edit.setObjectName("username_edit")
         self.username_edit.setPlaceholderText(self.tr("huruf kecil, mis. sari"))
