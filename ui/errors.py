@@ -34,9 +34,13 @@ def error_box(parent: QWidget | None, exc: BaseException, title: str = "") -> QM
     else:
         box.setIcon(QMessageBox.Icon.Critical)
         box.setText(QCoreApplication.translate("errors", "Terjadi kesalahan yang tidak terduga."))
-        box.setInformativeText(QCoreApplication.translate(
-            "errors", "Pekerjaan ini tidak selesai. Coba lagi; bila terulang, hubungi admin "
-            "dan sertakan rinciannya."))
+        box.setInformativeText(
+            QCoreApplication.translate(
+                "errors",
+                "Pekerjaan ini tidak selesai. Coba lagi; bila terulang, hubungi admin "
+                "dan sertakan rinciannya.",
+            )
+        )
         box.setDetailedText(technical_details(exc))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     return box

@@ -63,8 +63,11 @@ def load_pdf(pdf: bytes, parent: QObject | None = None) -> QPdfDocument:
     document.load(buffer)  # a complete in-memory buffer loads synchronously
     if document.status() != QPdfDocument.Status.Ready or document.pageCount() < 1:
         document.deleteLater()
-        raise PrintError(QCoreApplication.translate(
-            "DocumentPrinter", "Dokumen PDF tidak dapat dibuka (rusak atau kosong)."))
+        raise PrintError(
+            QCoreApplication.translate(
+                "DocumentPrinter", "Dokumen PDF tidak dapat dibuka (rusak atau kosong)."
+            )
+        )
     return document
 
 
@@ -72,10 +75,10 @@ def page_layout_for(size_points: QSizeF) -> QPageLayout:
     """A borderless layout of exactly this page size, portrait or landscape."""
     width, height = size_points.width(), size_points.height()
     portrait = QSizeF(min(width, height), max(width, height))
-    page_size = QPageSize(portrait, QPageSize.Unit.Point, "",
-                          QPageSize.SizeMatchPolicy.ExactMatch)
-    orientation = (QPageLayout.Orientation.Landscape if width > height
-                   else QPageLayout.Orientation.Portrait)
+    page_size = QPageSize(portrait, QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.ExactMatch)
+    orientation = (
+        QPageLayout.Orientation.Landscape if width > height else QPageLayout.Orientation.Portrait
+    )
     return QPageLayout(page_size, orientation, QMarginsF(0, 0, 0, 0))
 
 
@@ -93,8 +96,13 @@ def queue_refusal(name: str) -> str | None:
     if sys.platform == "win32" or lpstat is None:
         return None
     try:
-        result = subprocess.run([lpstat, "-a", name], capture_output=True, text=True,
-                                timeout=5, env={**os.environ, "LC_ALL": "C"})
+        result = subprocess.run(
+            [lpstat, "-a", name],
+            capture_output=True,
+            text=True,
+            timeout=5,
+            env={**os.environ, "LC_ALL": "C"},
+        )
     except (OSError, subprocess.SubprocessError):
         return None
     if result.returncode == 0 and "not accepting" in result.stdout:
@@ -130,12 +138,18 @@ class DocumentPrinter(QObject):
         info = QPrinterInfo.printerInfo(name) if name else QPrinterInfo()
         if info.isNull():
             if configured:
-                raise PrintError(self.tr(
-                    "Printer “{name}” tidak ditemukan. Periksa sambungannya atau pilih "
-                    "printer lain di Pengaturan › Printer.").format(name=configured))
-            raise PrintError(self.tr(
-                "Belum ada printer di komputer ini. Pasang printer, atau pilih satu di "
-                "Pengaturan › Printer."))
+                raise PrintError(
+                    self.tr(
+                        "Printer “{name}” tidak ditemukan. Periksa sambungannya atau pilih "
+                        "printer lain di Pengaturan › Printer."
+                    ).format(name=configured)
+                )
+            raise PrintError(
+                self.tr(
+                    "Belum ada printer di komputer ini. Pasang printer, atau pilih satu di "
+                    "Pengaturan › Printer."
+                )
+            )
         self._check_ready(info)
         printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
         if not printer.isValid():
@@ -145,13 +159,19 @@ class DocumentPrinter(QObject):
     def _check_ready(self, info: QPrinterInfo) -> None:
         name = info.printerName()
         if info.state() == QPrinter.PrinterState.Error:
-            raise PrintError(self.tr(
-                "Printer “{name}” sedang berhenti atau bermasalah. Periksa kertas, tinta "
-                "dan sambungannya, lalu aktifkan kembali.").format(name=name))
+            raise PrintError(
+                self.tr(
+                    "Printer “{name}” sedang berhenti atau bermasalah. Periksa kertas, tinta "
+                    "dan sambungannya, lalu aktifkan kembali."
+                ).format(name=name)
+            )
         if queue_refusal(name):
-            raise PrintError(self.tr(
-                "Printer “{name}” sedang tidak menerima pekerjaan cetak. Minta admin "
-                "mengaktifkannya kembali.").format(name=name))
+            raise PrintError(
+                self.tr(
+                    "Printer “{name}” sedang tidak menerima pekerjaan cetak. Minta admin "
+                    "mengaktifkannya kembali."
+                ).format(name=name)
+            )
 
     # --- printing -------------------------------------------------------------
 
@@ -173,8 +193,11 @@ class DocumentPrinter(QObject):
         printer.setPageLayout(page_layout_for(document.pagePointSize(0)))
         painter = QPainter()
         if not painter.begin(printer):
-            raise PrintError(self.tr("Printer “{name}” menolak pekerjaan cetak ini.")
-                             .format(name=printer.printerName()))
+            raise PrintError(
+                self.tr("Printer “{name}” menolak pekerjaan cetak ini.").format(
+                    name=printer.printerName()
+                )
+            )
         try:
             for page in range(document.pageCount()):
                 if page:
@@ -185,25 +208,33 @@ class DocumentPrinter(QObject):
             raise
         finally:
             finished = painter.end()
-        if not finished or printer.printerState() in (QPrinter.PrinterState.Aborted,
-                                                      QPrinter.PrinterState.Error):
-            raise PrintError(self.tr("Pencetakan ke “{name}” gagal.")
-                             .format(name=printer.printerName()))
+        if not finished or printer.printerState() in (
+            QPrinter.PrinterState.Aborted,
+            QPrinter.PrinterState.Error,
+        ):
+            raise PrintError(
+                self.tr("Pencetakan ke “{name}” gagal.").format(name=printer.printerName())
+            )
 
     def _next_page(self, document: QPdfDocument, printer: QPrinter, page: int) -> None:
         layout = page_layout_for(document.pagePointSize(page))
         if not layout.isEquivalentTo(printer.pageLayout()):
             printer.setPageLayout(layout)  # engines that cannot simply keep the old size
         if not printer.newPage():
-            raise PrintError(self.tr("Printer “{name}” berhenti di tengah dokumen.")
-                             .format(name=printer.printerName()))
+            raise PrintError(
+                self.tr("Printer “{name}” berhenti di tengah dokumen.").format(
+                    name=printer.printerName()
+                )
+            )
 
     @staticmethod
-    def _paint_page(painter: QPainter, printer: QPrinter, document: QPdfDocument,
-                    page: int) -> None:
+    def _paint_page(
+        painter: QPainter, printer: QPrinter, document: QPdfDocument, page: int
+    ) -> None:
         target = QRectF(printer.pageLayout().fullRectPixels(printer.resolution()))
-        image = document.render(page, render_size(document.pagePointSize(page),
-                                                  printer.resolution()))
+        image = document.render(
+            page, render_size(document.pagePointSize(page), printer.resolution())
+        )
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         painter.drawImage(target, image)
 
@@ -219,21 +250,26 @@ class DocumentPrinter(QObject):
         finally:
             dialog.deleteLater()
 
-    def save_pdf(self, pdf: bytes, suggested_name: str,
-                 parent: QWidget | None = None) -> Path | None:
+    def save_pdf(
+        self, pdf: bytes, suggested_name: str, parent: QWidget | None = None
+    ) -> Path | None:
         """Ask where, then write the PDF; the path written, or None if cancelled."""
         folder = self.ctx.settings.get(LAST_PDF_DIR) or str(Path.home())
         name = safe_file_name(suggested_name)
         chosen, _filter = QFileDialog.getSaveFileName(
-            parent, self.tr("Simpan PDF"), str(Path(folder) / name), self.tr("Dokumen PDF (*.pdf)"))
+            parent, self.tr("Simpan PDF"), str(Path(folder) / name), self.tr("Dokumen PDF (*.pdf)")
+        )
         if not chosen:
             return None
         path = Path(chosen if chosen.lower().endswith(".pdf") else f"{chosen}.pdf")
         try:
             path.write_bytes(pdf)
         except OSError as exc:
-            raise PrintError(self.tr("PDF tidak dapat disimpan ke {path}: {reason}")
-                             .format(path=path, reason=exc.strerror or exc)) from exc
+            raise PrintError(
+                self.tr("PDF tidak dapat disimpan ke {path}: {reason}").format(
+                    path=path, reason=exc.strerror or exc
+                )
+            ) from exc
         self.ctx.settings.set(LAST_PDF_DIR, str(path.parent))
         return path
 

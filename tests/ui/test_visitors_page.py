@@ -96,7 +96,8 @@ def _key(qtbot, key: Qt.Key) -> None:
 
 
 def test_bad_phone_is_shown_under_the_phone_field_and_nothing_is_saved(
-        qtbot, page: VisitorsPage, core: Core) -> None:
+    qtbot, page: VisitorsPage, core: Core
+) -> None:
     form = page.form
     assert form is not None
     qtbot.keyClicks(form.name_edit, "Siti Nurhaliza")
@@ -118,8 +119,9 @@ def test_bad_phone_is_shown_under_the_phone_field_and_nothing_is_saved(
     assert not error.isVisible() and not form.phone_edit.property("invalid")
 
 
-def test_full_registration_by_keyboard(qtbot, page: VisitorsPage, core: Core,
-                                       printer: FakePrinter) -> None:
+def test_full_registration_by_keyboard(
+    qtbot, page: VisitorsPage, core: Core, printer: FakePrinter
+) -> None:
     form = page.form
     assert form is not None
     assert QApplication.focusWidget() is form.name_edit  # where a desk starts
@@ -140,7 +142,10 @@ def test_full_registration_by_keyboard(qtbot, page: VisitorsPage, core: Core,
 
     visit = registered.args[0]
     assert (visit.name, visit.purpose_code, visit.host) == (
-        "Larasati Kusumawardhani", "meeting", "Bu Ratna (Pemasaran)")
+        "Larasati Kusumawardhani",
+        "meeting",
+        "Bu Ratna (Pemasaran)",
+    )
     assert _in_building(core) == 1
     assert page.lists.in_building_model.total() == 1
     assert page.lists.tabs.tabText(IN_BUILDING_TAB) == "Di gedung sekarang (1)"
@@ -153,7 +158,8 @@ def test_full_registration_by_keyboard(qtbot, page: VisitorsPage, core: Core,
 
 
 def test_a_failed_badge_print_keeps_the_visit_and_offers_a_reprint(
-        qtbot, page: VisitorsPage, core: Core, printer: FakePrinter) -> None:
+    qtbot, page: VisitorsPage, core: Core, printer: FakePrinter
+) -> None:
     form = page.form
     assert form is not None
     printer.fail_with = "Printer “Badge” tidak ditemukan."
@@ -177,10 +183,17 @@ def test_a_failed_badge_print_keeps_the_visit_and_offers_a_reprint(
 
 
 def test_returning_visitor_is_suggested_by_phone_digits_and_fills_the_form(
-        qtbot, page: VisitorsPage, core: Core, admin: Actor) -> None:
-    first = _register(core, admin, "Siti Nurhaliza", "081234567801",
-                      organisation="UMKM Batik Sekar Jagad", host="Bu Ratna",
-                      nik="3174054107900001")
+    qtbot, page: VisitorsPage, core: Core, admin: Actor
+) -> None:
+    first = _register(
+        core,
+        admin,
+        "Siti Nurhaliza",
+        "081234567801",
+        organisation="UMKM Batik Sekar Jagad",
+        host="Bu Ratna",
+        nik="3174054107900001",
+    )
     form = page.form
     assert form is not None
     form.phone_edit.setFocus()
@@ -207,7 +220,8 @@ def test_returning_visitor_is_suggested_by_phone_digits_and_fills_the_form(
 
 
 def test_enter_without_choosing_a_suggestion_registers_and_closes_the_list(
-        qtbot, page: VisitorsPage, core: Core, admin: Actor) -> None:
+    qtbot, page: VisitorsPage, core: Core, admin: Actor
+) -> None:
     _register(core, admin, "Siti Nurhaliza", "081234567801")
     form = page.form
     form.name_edit.setFocus()
@@ -220,7 +234,8 @@ def test_enter_without_choosing_a_suggestion_registers_and_closes_the_list(
 
 
 def test_renaming_to_someone_else_breaks_the_link_to_the_returning_visitor(
-        qtbot, page: VisitorsPage, core: Core, admin: Actor) -> None:
+    qtbot, page: VisitorsPage, core: Core, admin: Actor
+) -> None:
     first = _register(core, admin, "Siti Nurhaliza", "081234567801")
     form = page.form
     assert form is not None
@@ -234,8 +249,7 @@ def test_renaming_to_someone_else_breaks_the_link_to_the_returning_visitor(
     assert form.linked_visitor() is None and not form.chip.isVisible()
 
 
-def test_an_answer_to_older_text_is_dropped(page: VisitorsPage, core: Core,
-                                             admin: Actor) -> None:
+def test_an_answer_to_older_text_is_dropped(page: VisitorsPage, core: Core, admin: Actor) -> None:
     _register(core, admin, "Siti Nurhaliza", "081234567801")
     suggestions = page.form.suggestions
     old = core.visitors.suggest(admin, "Siti")
@@ -246,15 +260,18 @@ def test_an_answer_to_older_text_is_dropped(page: VisitorsPage, core: Core,
     assert not suggestions.is_open()
 
 
-@pytest.mark.parametrize(("typed", "linked", "same"), [
-    ("Siti Nurhaliza", "Siti Nurhaliza", True),
-    ("Siti Nurhalizah", "Siti Nurhaliza", True),  # a typo fixed
-    ("Siti", "Siti Nurhaliza", True),  # the last name dropped
-    ("siti  nurhaliza", "Siti Nurhaliza", True),
-    ("Siti Aminah", "Siti Nurhaliza", False),
-    ("Budi", "Siti Nurhaliza", False),
-    ("", "Siti Nurhaliza", False),
-])
+@pytest.mark.parametrize(
+    ("typed", "linked", "same"),
+    [
+        ("Siti Nurhaliza", "Siti Nurhaliza", True),
+        ("Siti Nurhalizah", "Siti Nurhaliza", True),  # a typo fixed
+        ("Siti", "Siti Nurhaliza", True),  # the last name dropped
+        ("siti  nurhaliza", "Siti Nurhaliza", True),
+        ("Siti Aminah", "Siti Nurhaliza", False),
+        ("Budi", "Siti Nurhaliza", False),
+        ("", "Siti Nurhaliza", False),
+    ],
+)
 def test_same_person(typed: str, linked: str, same: bool) -> None:
     assert same_person(typed, linked) is same
 
@@ -262,8 +279,9 @@ def test_same_person(typed: str, linked: str, same: bool) -> None:
 # --- check-out ------------------------------------------------------------------
 
 
-def test_scanning_a_badge_checks_the_visitor_out(qtbot, ctx: AppContext, core: Core,
-                                                 admin: Actor, printer: FakePrinter) -> None:
+def test_scanning_a_badge_checks_the_visitor_out(
+    qtbot, ctx: AppContext, core: Core, admin: Actor, printer: FakePrinter
+) -> None:
     visit = _register(core, admin, "Siti Nurhaliza", "081234567801")
     _register(core, admin, "Budi Santoso", "081298765402")
     page = _show(qtbot, VisitorsPage(ctx, printer=printer))
@@ -296,8 +314,9 @@ def test_an_unknown_badge_is_reported_at_the_scan_field(qtbot, page: VisitorsPag
     assert bar.scan_edit.selectedText() == "D01-000000-999"  # to correct, or scan over it
 
 
-def test_a_second_scan_says_the_visitor_already_left(qtbot, page: VisitorsPage, core: Core,
-                                                     admin: Actor) -> None:
+def test_a_second_scan_says_the_visitor_already_left(
+    qtbot, page: VisitorsPage, core: Core, admin: Actor
+) -> None:
     visit = _register(core, admin, "Siti Nurhaliza", "081234567801")
     bar = page.checkout_bar
     bar.check_out(visit.badge_number)
@@ -305,8 +324,9 @@ def test_a_second_scan_says_the_visitor_already_left(qtbot, page: VisitorsPage, 
     assert "sudah keluar" in bar.message()
 
 
-def test_a_badge_scanned_into_the_name_field_checks_out(qtbot, page: VisitorsPage, core: Core,
-                                                        admin: Actor) -> None:
+def test_a_badge_scanned_into_the_name_field_checks_out(
+    qtbot, page: VisitorsPage, core: Core, admin: Actor
+) -> None:
     visit = _register(core, admin, "Siti Nurhaliza", "081234567801")
     page.lists.in_building_model.refresh()
     page.focus_name()
@@ -318,7 +338,8 @@ def test_a_badge_scanned_into_the_name_field_checks_out(qtbot, page: VisitorsPag
 
 
 def test_a_badge_scanned_into_the_phone_field_checks_out_and_leaves_the_form_alone(
-        qtbot, page: VisitorsPage, core: Core, admin: Actor) -> None:
+    qtbot, page: VisitorsPage, core: Core, admin: Actor
+) -> None:
     visit = _register(core, admin, "Nurul Kurniawan", "081234567801")
     page.lists.in_building_model.refresh()
     form = page.form
@@ -340,7 +361,8 @@ def test_a_badge_scanned_into_the_phone_field_checks_out_and_leaves_the_form_alo
 
 
 def test_a_badge_scanned_into_a_blank_form_moves_to_the_scan_field(
-        qtbot, page: VisitorsPage, core: Core, admin: Actor) -> None:
+    qtbot, page: VisitorsPage, core: Core, admin: Actor
+) -> None:
     visit = _register(core, admin, "Nurul Kurniawan", "081234567801")
     page.form.organisation_edit.setFocus()
     _type(qtbot, visit.id)
@@ -351,8 +373,8 @@ def test_a_badge_scanned_into_a_blank_form_moves_to_the_scan_field(
 
 
 def test_an_id_typed_slowly_into_the_phone_field_is_not_taken_for_a_scan(
-        qtbot, page: VisitorsPage, core: Core, admin: Actor,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot, page: VisitorsPage, core: Core, admin: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from ui.pages.visitors import scan
 
     visit = _register(core, admin, "Nurul Kurniawan", "081234567801")
@@ -366,9 +388,15 @@ def test_an_id_typed_slowly_into_the_phone_field_is_not_taken_for_a_scan(
 
 
 def test_a_returning_visitor_with_a_long_name_never_widens_the_form(
-        qtbot, ctx: AppContext, core: Core, admin: Actor, printer: FakePrinter) -> None:
-    first = _register(core, admin, "Raden Ajeng Siti Nurhaliza Kusumawardhani Prawirodirdjo",
-                      "081234567801", organisation="Koperasi Produsen Tenun Ikat Sumba Timur")
+    qtbot, ctx: AppContext, core: Core, admin: Actor, printer: FakePrinter
+) -> None:
+    first = _register(
+        core,
+        admin,
+        "Raden Ajeng Siti Nurhaliza Kusumawardhani Prawirodirdjo",
+        "081234567801",
+        organisation="Koperasi Produsen Tenun Ikat Sumba Timur",
+    )
     page = _show(qtbot, VisitorsPage(ctx, printer=printer))
     page.resize(834, 700)  # a 1024 px screen less the navigation
     form = page.form
@@ -380,13 +408,16 @@ def test_a_returning_visitor_with_a_long_name_never_widens_the_form(
     button = form.findChild(QWidget, "unlink_button")
     right = button.mapTo(viewport, button.rect().topRight()).x()
     assert button.isVisible() and right < viewport.width()
-    assert form.clear_button.mapTo(viewport, form.clear_button.rect().topRight()).x() \
+    assert (
+        form.clear_button.mapTo(viewport, form.clear_button.rect().topRight()).x()
         < viewport.width()
+    )
     assert form.chip.text().startswith("Tamu lama: Raden Ajeng Siti Nurhaliza")
 
 
 def test_the_registration_banner_leaves_the_fields_where_they_are(
-        qtbot, page: VisitorsPage, printer: FakePrinter) -> None:
+    qtbot, page: VisitorsPage, printer: FakePrinter
+) -> None:
     form = page.form
     top = form.name_edit.mapTo(form, form.name_edit.rect().topLeft())
     form.name_edit.setText("Andi Pratama")
@@ -403,8 +434,9 @@ def test_the_registration_banner_leaves_the_fields_where_they_are(
 # --- lists ----------------------------------------------------------------------
 
 
-def test_history_search_runs_in_the_service(qtbot, page: VisitorsPage, core: Core,
-                                            admin: Actor) -> None:
+def test_history_search_runs_in_the_service(
+    qtbot, page: VisitorsPage, core: Core, admin: Actor
+) -> None:
     _register(core, admin, "Siti Nurhaliza", "081234567801", organisation="Batik Sekar")
     other = _register(core, admin, "Budi Santoso", "081298765402", organisation="Kopi Gayo")
     page.lists.tabs.setCurrentIndex(HISTORY_TAB)  # history loads when first shown
@@ -417,8 +449,9 @@ def test_history_search_runs_in_the_service(qtbot, page: VisitorsPage, core: Cor
     assert page.lists.history_model.record(0).id == other.id
 
 
-def test_a_search_that_finds_nothing_says_so(qtbot, page: VisitorsPage, core: Core,
-                                             admin: Actor) -> None:
+def test_a_search_that_finds_nothing_says_so(
+    qtbot, page: VisitorsPage, core: Core, admin: Actor
+) -> None:
     _register(core, admin, "Siti Nurhaliza", "081234567801")
     _register(core, admin, "Budi Santoso", "081298765402")
     lists = page.lists
@@ -445,11 +478,16 @@ def _table(qtbot, ctx: AppContext, width: int) -> VisitTable:
     return table
 
 
-def test_narrow_lists_drop_the_least_needed_columns_not_the_names(
-        qtbot, ctx: AppContext) -> None:
+def test_narrow_lists_drop_the_least_needed_columns_not_the_names(qtbot, ctx: AppContext) -> None:
     wide = _table(qtbot, ctx, 760)
-    assert wide.shown_columns() == [COL_BADGE, COL_NAME, COL_ORGANISATION, COL_PURPOSE,
-                                    COL_HOST, COL_IN]
+    assert wide.shown_columns() == [
+        COL_BADGE,
+        COL_NAME,
+        COL_ORGANISATION,
+        COL_PURPOSE,
+        COL_HOST,
+        COL_IN,
+    ]
     narrow = _table(qtbot, ctx, 440)  # the lists on a 1024 px screen
     assert narrow.isColumnHidden(COL_PURPOSE) and not narrow.isColumnHidden(COL_NAME)
     assert narrow.horizontalHeader().length() <= narrow.viewport().width()  # no side-scroll
@@ -467,29 +505,31 @@ def test_column_widths_are_remembered(qtbot, ctx: AppContext) -> None:
     again = _table(qtbot, ctx, 760)
     assert again.horizontalHeader().sectionSize(COL_BADGE) == 170
     assert not again.isColumnHidden(COL_OUT)
-    organisation, name = (again.horizontalHeader().sectionSize(c)
-                          for c in (COL_ORGANISATION, COL_NAME))
+    organisation, name = (
+        again.horizontalHeader().sectionSize(c) for c in (COL_ORGANISATION, COL_NAME)
+    )
     assert organisation > name + 60  # the proportions the person chose
     assert again.horizontalHeader().length() <= again.viewport().width()
 
 
-def test_muster_list_goes_to_the_office_printer(page: VisitorsPage, printer: FakePrinter,
-                                                core: Core, admin: Actor) -> None:
+def test_muster_list_goes_to_the_office_printer(
+    page: VisitorsPage, printer: FakePrinter, core: Core, admin: Actor
+) -> None:
     _register(core, admin, "Siti Nurhaliza", "081234567801")
     page.lists.print_muster()
     page.lists.preview_muster()
     assert [kind for kind, _title in printer.jobs] == ["office", "preview:office"]
 
 
-def test_check_out_from_the_list_asks_first(qtbot, page: VisitorsPage, core: Core, admin: Actor,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_check_out_from_the_list_asks_first(
+    qtbot, page: VisitorsPage, core: Core, admin: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     visit = _register(core, admin, "Siti Nurhaliza", "081234567801")
     page.lists.in_building_model.refresh()
     page.lists.in_building_table.selectRow(0)
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
     with qtbot.waitSignal(page.visitor_checked_out):
         qtbot.mouseClick(page.lists.checkout_button, Qt.MouseButton.LeftButton)
     assert core.visitors.get_visit(visit.id).checked_out_at is not None
@@ -499,8 +539,9 @@ def test_check_out_from_the_list_asks_first(qtbot, page: VisitorsPage, core: Cor
 # --- roles ----------------------------------------------------------------------
 
 
-def test_a_tenant_manager_sees_the_lists_only(qtbot, ctx: AppContext, core: Core,
-                                              admin: Actor, printer: FakePrinter) -> None:
+def test_a_tenant_manager_sees_the_lists_only(
+    qtbot, ctx: AppContext, core: Core, admin: Actor, printer: FakePrinter
+) -> None:
     core.users.create(admin, "dewi", "Dewi Kartikasari", "rahasia-dewi-1", Role.TENANT_MANAGER)
     ctx.actor = core.users.authenticate("dewi", "rahasia-dewi-1")
     page = _show(qtbot, VisitorsPage(ctx, printer=printer))
@@ -511,7 +552,8 @@ def test_a_tenant_manager_sees_the_lists_only(qtbot, ctx: AppContext, core: Core
 
 
 def test_tab_leaves_the_name_field_and_closes_the_suggestions(
-        qtbot, page: VisitorsPage, core: Core, admin: Actor) -> None:
+    qtbot, page: VisitorsPage, core: Core, admin: Actor
+) -> None:
     _register(core, admin, "Budi Santoso", "081234567802")
     form = page.form
     assert form is not None
@@ -527,7 +569,8 @@ def test_tab_leaves_the_name_field_and_closes_the_suggestions(
 
 
 def test_registering_someone_already_inside_says_the_old_badge_is_void(
-        qtbot, page: VisitorsPage, core: Core, admin: Actor) -> None:
+    qtbot, page: VisitorsPage, core: Core, admin: Actor
+) -> None:
     old = _register(core, admin, "Budi Santoso", "081234567803")
     form = page.form
     assert form is not None

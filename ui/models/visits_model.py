@@ -45,9 +45,15 @@ class VisitsTableModel(QAbstractTableModel):
     loading_changed = Signal(bool)
     load_failed = Signal(str)
 
-    def __init__(self, ctx: AppContext, flt: VisitFilter | None = None,
-                 parent: QObject | None = None, *, batch_size: int = BATCH_SIZE,
-                 live: bool = True) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        flt: VisitFilter | None = None,
+        parent: QObject | None = None,
+        *,
+        batch_size: int = BATCH_SIZE,
+        live: bool = True,
+    ) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._filter = flt or VisitFilter()
@@ -94,11 +100,14 @@ class VisitsTableModel(QAbstractTableModel):
         limit = max(self._batch, len(self._rows))
         visitors = self._ctx.core.visitors
         self._set_loading(True)
-        (self._ctx.runner
-         .op(lambda: (visitors.count_visits(flt), visitors.list_visits(flt, 0, limit)), self)
-         .success(lambda result: self._replace(generation, limit, *result))
-         .failure(lambda exc: self._failed(generation, exc))
-         .run())
+        (
+            self._ctx.runner.op(
+                lambda: (visitors.count_visits(flt), visitors.list_visits(flt, 0, limit)), self
+            )
+            .success(lambda result: self._replace(generation, limit, *result))
+            .failure(lambda exc: self._failed(generation, exc))
+            .run()
+        )
 
     def total(self) -> int:
         return self._total
@@ -130,14 +139,16 @@ class VisitsTableModel(QAbstractTableModel):
         generation, flt, offset = self._generation, self._filter, len(self._rows)
         visitors = self._ctx.core.visitors
         self._set_loading(True)
-        (self._ctx.runner
-         .op(lambda: visitors.list_visits(flt, offset, self._batch), self)
-         .success(lambda rows: self._append(generation, rows))
-         .failure(lambda exc: self._failed(generation, exc))
-         .run())
+        (
+            self._ctx.runner.op(lambda: visitors.list_visits(flt, offset, self._batch), self)
+            .success(lambda rows: self._append(generation, rows))
+            .failure(lambda exc: self._failed(generation, exc))
+            .run()
+        )
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -163,8 +174,15 @@ class VisitsTableModel(QAbstractTableModel):
     # --- cells --------------------------------------------------------------
 
     def _headers(self) -> list[str]:
-        return [self.tr("Badge"), self.tr("Nama"), self.tr("Organisasi"), self.tr("Keperluan"),
-                self.tr("Tuan rumah"), self.tr("Masuk"), self.tr("Keluar")]
+        return [
+            self.tr("Badge"),
+            self.tr("Nama"),
+            self.tr("Organisasi"),
+            self.tr("Keperluan"),
+            self.tr("Tuan rumah"),
+            self.tr("Masuk"),
+            self.tr("Keluar"),
+        ]
 
     def _text(self, r: VisitRecord, column: int) -> str:
         if column == COL_IN:
@@ -186,8 +204,11 @@ class VisitsTableModel(QAbstractTableModel):
         if r.checked_out_at is None:
             return ""
         out = to_wib(r.checked_out_at)
-        return out.strftime("%H:%M") if out.date() == to_wib(r.checked_in_at).date() \
+        return (
+            out.strftime("%H:%M")
+            if out.date() == to_wib(r.checked_in_at).date()
             else out.strftime("%d-%m-%Y %H:%M")
+        )
 
     # --- loading ------------------------------------------------------------
 
@@ -197,8 +218,7 @@ class VisitsTableModel(QAbstractTableModel):
         self.refresh()
 
     # State changes before the signals: a view or tester may call fetchMore from them.
-    def _replace(self, generation: int, limit: int, total: int,
-                 rows: list[VisitRecord]) -> None:
+    def _replace(self, generation: int, limit: int, total: int, rows: list[VisitRecord]) -> None:
         if generation != self._generation:
             return  # a newer filter or refresh has been asked for
         self.beginResetModel()
@@ -247,6 +267,11 @@ class VisitsTableModel(QAbstractTableModel):
 
 
 __all__ = [
-    "BADGE_ROLE", "BATCH_SIZE", "COLUMN_COUNT", "IN_BUILDING_ROLE", "RECORD_ROLE",
-    "VISIT_ID_ROLE", "VisitsTableModel",
+    "BADGE_ROLE",
+    "BATCH_SIZE",
+    "COLUMN_COUNT",
+    "IN_BUILDING_ROLE",
+    "RECORD_ROLE",
+    "VISIT_ID_ROLE",
+    "VisitsTableModel",
 ]

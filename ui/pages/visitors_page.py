@@ -38,8 +38,13 @@ class VisitorsPage(QWidget):
     visitor_checked_out = Signal(object)  # VisitRecord
     in_building_count_changed = Signal(int)
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
-                 printer: DocumentPrinterLike | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        *,
+        printer: DocumentPrinterLike | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("visitors_page")
         self.setStyleSheet(PAGE_STYLE)

@@ -33,8 +33,9 @@ class VisitorDocuments(QObject):
     Callbacks run on the UI thread; a failed print leaves the visit as it is.
     """
 
-    def __init__(self, ctx: AppContext, widget: QWidget,
-                 printer: DocumentPrinterLike | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, widget: QWidget, printer: DocumentPrinterLike | None = None
+    ) -> None:
         super().__init__(widget)
         self._ctx = ctx
         self._widget = widget
@@ -51,47 +52,68 @@ class VisitorDocuments(QObject):
 
     def print_badge(self, visit: VisitRecord, copy: bool, done: Done, failed: Failed) -> None:
         visitors = self._ctx.core.visitors
-        render = (visitors.badge_label_pdf if self._ctx.settings.get(BADGE_FORMAT) == "label"
-                  else visitors.badge_pdf)
+        render = (
+            visitors.badge_label_pdf
+            if self._ctx.settings.get(BADGE_FORMAT) == "label"
+            else visitors.badge_pdf
+        )
         title = self.tr("Kartu tamu {badge}").format(badge=visit.badge_number)
-        self._ctx.runner.op(lambda: render(visit.id, copy), self) \
-            .success(lambda pdf: self._deliver(pdf, "badge", title, done, failed)) \
-            .failure(failed).run()
+        self._ctx.runner.op(lambda: render(visit.id, copy), self).success(
+            lambda pdf: self._deliver(pdf, "badge", title, done, failed)
+        ).failure(failed).run()
 
     def muster(self, mode: str, done: Done, failed: Failed) -> None:
         """mode: print | preview | save. An enrolled desk's list says when it last
         synced: during an outage it shows only what this desk knew by then."""
         core, actor = self._ctx.core, self._ctx.require_actor()
         title = self.tr("Daftar evakuasi")
-        self._ctx.runner.op(lambda: core.visitors.muster_pdf(actor, _last_sync_at(core)), self) \
-            .success(lambda pdf: self._muster_ready(pdf, mode, title, done, failed)) \
-            .failure(failed).with_progress(self.tr("Menyiapkan daftar evakuasi…")).run()
+        self._ctx.runner.op(
+            lambda: core.visitors.muster_pdf(actor, _last_sync_at(core)), self
+        ).success(lambda pdf: self._muster_ready(pdf, mode, title, done, failed)).failure(
+            failed
+        ).with_progress(self.tr("Menyiapkan daftar evakuasi…")).run()
 
-    def _muster_ready(self, pdf: bytes, mode: str, title: str, done: Done,
-                      failed: Failed) -> None:
+    def _muster_ready(self, pdf: bytes, mode: str, title: str, done: Done, failed: Failed) -> None:
         if mode == "preview":
-            self._guard(lambda: self.printer().preview(pdf, "office", title, self._widget),
-                        lambda: done(False), failed)
+            self._guard(
+                lambda: self.printer().preview(pdf, "office", title, self._widget),
+                lambda: done(False),
+                failed,
+            )
         elif mode == "save":
             stamp = self._ctx.core.now().strftime("%Y%m%d-%H%M")
-            self._guard(lambda: self.printer().save_pdf(pdf, f"daftar-evakuasi-{stamp}.pdf",
-                                                        self._widget),
-                        lambda: done(False), failed)
+            self._guard(
+                lambda: self.printer().save_pdf(pdf, f"daftar-evakuasi-{stamp}.pdf", self._widget),
+                lambda: done(False),
+                failed,
+            )
         else:
             self._deliver(pdf, "office", title, done, failed, preview_allowed=False)
 
-    def _deliver(self, pdf: bytes, kind: str, title: str, done: Done, failed: Failed,
-                 preview_allowed: bool = True) -> None:
+    def _deliver(
+        self,
+        pdf: bytes,
+        kind: str,
+        title: str,
+        done: Done,
+        failed: Failed,
+        preview_allowed: bool = True,
+    ) -> None:
         if preview_allowed and self._ctx.settings.get(PREVIEW_BEFORE_PRINT):
-            self._guard(lambda: self.printer().preview(pdf, kind, title, self._widget),
-                        lambda: done(False), failed)
+            self._guard(
+                lambda: self.printer().preview(pdf, kind, title, self._widget),
+                lambda: done(False),
+                failed,
+            )
         else:
-            self._guard(lambda: self.printer().print_pdf(pdf, kind, title, self._widget),
-                        lambda: done(True), failed)
+            self._guard(
+                lambda: self.printer().print_pdf(pdf, kind, title, self._widget),
+                lambda: done(True),
+                failed,
+            )
 
     @staticmethod
-    def _guard(action: Callable[[], object], done: Callable[[], None],
-               failed: Failed) -> None:
+    def _guard(action: Callable[[], object], done: Callable[[], None], failed: Failed) -> None:
         try:
             action()
         except Exception as exc:  # noqa: BLE001 - a printer problem must not lose the visit

@@ -56,14 +56,15 @@ class DocumentPrinterLike(Protocol):
 
     def printer_name(self, kind: str) -> str: ...
 
-    def print_pdf(self, pdf: bytes, kind: str, title: str,
-                  parent: QWidget | None = None) -> None: ...
+    def print_pdf(
+        self, pdf: bytes, kind: str, title: str, parent: QWidget | None = None
+    ) -> None: ...
 
-    def preview(self, pdf: bytes, kind: str, title: str,
-                parent: QWidget | None = None) -> None: ...
+    def preview(self, pdf: bytes, kind: str, title: str, parent: QWidget | None = None) -> None: ...
 
-    def save_pdf(self, pdf: bytes, suggested_name: str,
-                 parent: QWidget | None = None) -> object: ...
+    def save_pdf(
+        self, pdf: bytes, suggested_name: str, parent: QWidget | None = None
+    ) -> object: ...
 
 
 def error_text(exc: BaseException) -> str:
@@ -71,8 +72,8 @@ def error_text(exc: BaseException) -> str:
     if isinstance(exc, DomainError):
         return exc.message
     return QCoreApplication.translate(
-        "visitors", "Terjadi kesalahan yang tidak terduga ({error}).").format(
-        error=type(exc).__name__)
+        "visitors", "Terjadi kesalahan yang tidak terduga ({error})."
+    ).format(error=type(exc).__name__)
 
 
 def set_flag(widget: QWidget, name: str, value: object) -> None:

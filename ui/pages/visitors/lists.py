@@ -38,8 +38,9 @@ class VisitLists(QWidget):
     visitor_checked_out = Signal(object)  # VisitRecord
     in_building_count_changed = Signal(int)
 
-    def __init__(self, ctx: AppContext, documents: VisitorDocuments,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, documents: VisitorDocuments, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._documents = documents
@@ -47,8 +48,9 @@ class VisitLists(QWidget):
         self.today_model = VisitsTableModel(ctx, VisitFilter(VisitScope.TODAY), self)
         # History can be large: it loads when its tab is first shown, and refreshes
         # only while shown (the other two show their counts in the tab titles).
-        self.history_model = VisitsTableModel(ctx, VisitFilter(VisitScope.HISTORY), self,
-                                              live=False)
+        self.history_model = VisitsTableModel(
+            ctx, VisitFilter(VisitScope.HISTORY), self, live=False
+        )
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("visit_tabs")
         self.tabs.setDocumentMode(False)
@@ -71,26 +73,34 @@ class VisitLists(QWidget):
 
     # --- building -------------------------------------------------------------
 
-    def _table(self, model: VisitsTableModel, name: str, long_times: bool = False,
-               hidden: tuple[int, ...] = ()) -> VisitTable:
-        table = VisitTable(model, name, self, long_times=long_times, hidden=hidden,
-                           settings=self._ctx.settings)
+    def _table(
+        self,
+        model: VisitsTableModel,
+        name: str,
+        long_times: bool = False,
+        hidden: tuple[int, ...] = (),
+    ) -> VisitTable:
+        table = VisitTable(
+            model, name, self, long_times=long_times, hidden=hidden, settings=self._ctx.settings
+        )
         table.doubleClicked.connect(self._on_double_clicked)
         table.customContextMenuRequested.connect(self._on_context_menu)
         return table
 
     def _build_in_building(self) -> QWidget:
         page = QWidget(self)
-        self.in_building_table = self._table(self.in_building_model, "in_building_table",
-                                             hidden=(COL_OUT,))  # nobody here has left
+        self.in_building_table = self._table(
+            self.in_building_model, "in_building_table", hidden=(COL_OUT,)
+        )  # nobody here has left
         self.in_building_table.set_empty_text(self.tr("Tidak ada tamu di gedung."))
         self.in_building_table.selectionModel().currentRowChanged.connect(self._update_actions)
         self.checkout_button = QPushButton(self.tr("Check-out"), page)
         self.checkout_button.setObjectName("list_checkout_button")
         self.checkout_button.clicked.connect(self.check_out_selected)
         self.checkout_button.setVisible(self._ctx.can(Permission.CHECK_OUT))
-        self.reprint_button = FittingButton(self.tr("Cetak ulang badge"),
-                                            self.tr("Cetak ulang"), page)
+        self.reprint_button = FittingButton(
+            self.tr("Cetak ulang badge"), self.tr("Cetak ulang"), page
+        )
         self.reprint_button.setObjectName("reprint_button")
         self.reprint_button.clicked.connect(self.reprint_selected)
         self.reprint_button.setVisible(self._ctx.can(Permission.REGISTER_VISITOR))
@@ -107,17 +117,18 @@ class VisitLists(QWidget):
         return page
 
     def _build_muster_button(self, parent: QWidget) -> QToolButton:
-        button = FittingToolButton(self.tr("Cetak daftar evakuasi (muster)"),
-                                   self.tr("Daftar evakuasi"), parent)
+        button = FittingToolButton(
+            self.tr("Cetak daftar evakuasi (muster)"), self.tr("Daftar evakuasi"), parent
+        )
         button.setObjectName("muster_button")
         button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         button.clicked.connect(self.print_muster)
         menu = QMenu(button)
-        for name, text, slot in (("muster_preview_action", self.tr("Pratinjau…"),
-                                  self.preview_muster),
-                                 ("muster_save_action", self.tr("Simpan PDF…"),
-                                  self.save_muster)):
+        for name, text, slot in (
+            ("muster_preview_action", self.tr("Pratinjau…"), self.preview_muster),
+            ("muster_save_action", self.tr("Simpan PDF…"), self.save_muster),
+        ):
             action = menu.addAction(text)
             action.setObjectName(name)
             action.triggered.connect(slot)
@@ -131,7 +142,8 @@ class VisitLists(QWidget):
         self.search_edit = QLineEdit(page)
         self.search_edit.setObjectName("history_search_edit")
         self.search_edit.setPlaceholderText(
-            self.tr("Cari nama, organisasi, tuan rumah, atau nomor badge persis"))
+            self.tr("Cari nama, organisasi, tuan rumah, atau nomor badge persis")
+        )
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.textChanged.connect(self._on_search_edited)
         self.history_count_label = QLabel(page)
@@ -139,8 +151,9 @@ class VisitLists(QWidget):
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
         self._search_timer.timeout.connect(self.search_history)
         # Dates make this table wider; the purpose is in the details and the header menu.
-        self.history_table = self._table(self.history_model, "history_table", long_times=True,
-                                         hidden=(COL_PURPOSE,))
+        self.history_table = self._table(
+            self.history_model, "history_table", long_times=True, hidden=(COL_PURPOSE,)
+        )
         self.history_model.loading_changed.connect(self._update_history_count)
         row = QHBoxLayout()
         row.addWidget(self.search_edit, 1)
@@ -156,10 +169,10 @@ class VisitLists(QWidget):
     @Slot()
     def _on_total_changed(self) -> None:
         count = self.in_building_model.total()
-        self.tabs.setTabText(IN_BUILDING_TAB,
-                             self.tr("Di gedung sekarang ({n})").format(n=count))
-        self.tabs.setTabText(TODAY_TAB, self.tr("Log hari ini ({n})").format(
-            n=self.today_model.total()))
+        self.tabs.setTabText(IN_BUILDING_TAB, self.tr("Di gedung sekarang ({n})").format(n=count))
+        self.tabs.setTabText(
+            TODAY_TAB, self.tr("Log hari ini ({n})").format(n=self.today_model.total())
+        )
         self._update_history_count()
         if self.sender() is self.in_building_model:
             self.in_building_count_changed.emit(count)
@@ -174,8 +187,11 @@ class VisitLists(QWidget):
             self.history_count_label.setText(self.tr("{n} kunjungan").format(n=model.total()))
         self.history_table.set_empty_text(
             self.tr("Tidak ada kunjungan yang cocok dengan “{text}”.").format(
-                text=model.filter().text) if model.filter().text
-            else self.tr("Belum ada kunjungan."))
+                text=model.filter().text
+            )
+            if model.filter().text
+            else self.tr("Belum ada kunjungan.")
+        )
 
     @Slot(str)
     def _on_load_failed(self, message: str) -> None:
@@ -217,19 +233,21 @@ class VisitLists(QWidget):
         if not record.in_building:
             return
         answer = QMessageBox.question(
-            self, self.tr("Check-out"),
+            self,
+            self.tr("Check-out"),
             self.tr("Catat {name} ({badge}) keluar sekarang?").format(
-                name=record.name, badge=record.badge_number))
+                name=record.name, badge=record.badge_number
+            ),
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         visitors, actor = self._ctx.core.visitors, self._ctx.require_actor()
-        self._ctx.runner.op(lambda: visitors.check_out(actor, record.id, "list"), self) \
-            .changes({"visits"}).success(self._on_checked_out) \
-            .failure(self._on_failed).run()
+        self._ctx.runner.op(lambda: visitors.check_out(actor, record.id, "list"), self).changes(
+            {"visits"}
+        ).success(self._on_checked_out).failure(self._on_failed).run()
 
     def _on_checked_out(self, result: CheckOutResult) -> None:
-        self.banner.show_message("success", self.tr("{name} keluar").format(
-            name=result.visit.name))
+        self.banner.show_message("success", self.tr("{name} keluar").format(name=result.visit.name))
         self.visitor_checked_out.emit(result.visit)
 
     @Slot()
@@ -240,14 +258,18 @@ class VisitLists(QWidget):
 
     def reprint(self, record: VisitRecord) -> None:
         """Print the badge again, marked as a copy (SALINAN)."""
-        self.banner.show_message("info", self.tr("Mencetak ulang badge {badge}…").format(
-            badge=record.badge_number))
+        self.banner.show_message(
+            "info", self.tr("Mencetak ulang badge {badge}…").format(badge=record.badge_number)
+        )
         self._documents.print_badge(
-            record, True,
+            record,
+            True,
             lambda _printed: self.banner.show_message(
-                "success", self.tr("Badge {badge} dicetak ulang (SALINAN).").format(
-                    badge=record.badge_number)),
-            self._on_failed)
+                "success",
+                self.tr("Badge {badge} dicetak ulang (SALINAN).").format(badge=record.badge_number),
+            ),
+            self._on_failed,
+        )
 
     @Slot()
     def print_muster(self) -> None:
@@ -267,8 +289,12 @@ class VisitLists(QWidget):
 
     def _muster_done(self, printed: bool) -> None:
         if printed:
-            self.banner.show_message("success", self.tr("Daftar evakuasi dicetak ke {printer}.")
-                                     .format(printer=self._documents.printer_name("office")))
+            self.banner.show_message(
+                "success",
+                self.tr("Daftar evakuasi dicetak ke {printer}.").format(
+                    printer=self._documents.printer_name("office")
+                ),
+            )
         else:
             self.banner.clear()
 

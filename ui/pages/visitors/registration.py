@@ -61,8 +61,9 @@ class RegistrationForm(QFrame):
     visitor_registered = Signal(object)
     badge_scanned = Signal(str)
 
-    def __init__(self, ctx: AppContext, documents: VisitorDocuments,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, documents: VisitorDocuments, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("registration_panel")
         self._ctx = ctx
@@ -74,7 +75,8 @@ class RegistrationForm(QFrame):
         self.errors = FieldErrors()
         self._build()
         self.suggestions = SuggestionController(
-            ctx, self, [self.name_edit, self.phone_edit, self.nik_edit])
+            ctx, self, [self.name_edit, self.phone_edit, self.nik_edit]
+        )
         self.suggestions.enabled = ctx.can(Permission.VIEW_PERSONAL_DATA)
         self.suggestions.visitor_chosen.connect(self._on_visitor_chosen)
         # Installed after the suggestions' filter, so it sees a scan's Enter first.
@@ -120,7 +122,8 @@ class RegistrationForm(QFrame):
         self.phone_edit = self._line_edit("phone", self.tr("mis. 0812 3456 7890"), 24)
         self.nik_edit = self._line_edit("nik", self.tr("16 digit (opsional)"), 24)
         self.organisation_edit = self._line_edit(
-            "organisation", self.tr("Nama organisasi, instansi atau UMKM"))
+            "organisation", self.tr("Nama organisasi, instansi atau UMKM")
+        )
         self.purpose_combo = QComboBox(self)
         self.purpose_combo.setObjectName("purpose_combo")
         self.purpose_combo.setPlaceholderText(self.tr("Pilih…"))
@@ -135,22 +138,28 @@ class RegistrationForm(QFrame):
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(8)
         top = Qt.AlignmentFlag.AlignTop  # a message under one field must not shift its neighbour
-        grid.addWidget(self._cell("name", self.tr("Nama *"), self.name_edit, self.chip), 0, 0,
-                       1, 2, top)
+        grid.addWidget(
+            self._cell("name", self.tr("Nama *"), self.name_edit, self.chip), 0, 0, 1, 2, top
+        )
         grid.addWidget(self._cell("phone", self.tr("No. HP *"), self.phone_edit), 1, 0, top)
         grid.addWidget(self._cell("nik", self.tr("NIK (opsional)"), self.nik_edit), 1, 1, top)
-        grid.addWidget(self._cell("organisation", self.tr("Organisasi / UMKM"),
-                                  self.organisation_edit), 2, 0, 1, 2, top)
-        grid.addWidget(self._cell("purpose", self.tr("Keperluan *"), self.purpose_combo), 3, 0,
-                       top)
-        grid.addWidget(self._cell("host", self.tr("Tuan rumah / acara"), self.host_edit), 3, 1,
-                       top)
+        grid.addWidget(
+            self._cell("organisation", self.tr("Organisasi / UMKM"), self.organisation_edit),
+            2,
+            0,
+            1,
+            2,
+            top,
+        )
+        grid.addWidget(self._cell("purpose", self.tr("Keperluan *"), self.purpose_combo), 3, 0, top)
+        grid.addWidget(self._cell("host", self.tr("Tuan rumah / acara"), self.host_edit), 3, 1, top)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         return grid
 
-    def _cell(self, field: str, label_text: str, widget: QWidget,
-              extra: QWidget | None = None) -> QWidget:
+    def _cell(
+        self, field: str, label_text: str, widget: QWidget, extra: QWidget | None = None
+    ) -> QWidget:
         """Label above the widget, the field's error message right under it."""
         cell = QWidget(self)
         cell.setObjectName(f"{field}_cell")
@@ -197,9 +206,17 @@ class RegistrationForm(QFrame):
         for button in (self.register_button, self.clear_button):
             button.setAutoDefault(True)  # Enter on a focused button presses it
         self._update_register_text()
-        chain = [self.name_edit, self.phone_edit, self.nik_edit, self.organisation_edit,
-                 self.purpose_combo, self.host_edit, self.consent_check, self.register_button,
-                 self.clear_button]
+        chain = [
+            self.name_edit,
+            self.phone_edit,
+            self.nik_edit,
+            self.organisation_edit,
+            self.purpose_combo,
+            self.host_edit,
+            self.consent_check,
+            self.register_button,
+            self.clear_button,
+        ]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
         row = QHBoxLayout()
@@ -217,8 +234,9 @@ class RegistrationForm(QFrame):
 
     def _update_register_text(self) -> None:
         if self._ctx.settings.get(PRINT_BADGE_AFTER_REGISTER):
-            self.register_button.set_texts(self.tr("Daftarkan && cetak badge"),
-                                           self.tr("Daftarkan && cetak"))
+            self.register_button.set_texts(
+                self.tr("Daftarkan && cetak badge"), self.tr("Daftarkan && cetak")
+            )
         else:
             self.register_button.set_texts(self.tr("Daftarkan"), self.tr("Daftarkan"))
 
@@ -226,8 +244,9 @@ class RegistrationForm(QFrame):
 
     def _load_purposes(self) -> None:
         visitors = self._ctx.core.visitors
-        self._ctx.runner.op(visitors.purposes, self).success(self._set_purposes) \
-            .failure(self._show_failure).run()
+        self._ctx.runner.op(visitors.purposes, self).success(self._set_purposes).failure(
+            self._show_failure
+        ).run()
 
     def _set_purposes(self, purposes: list[Purpose]) -> None:
         current = self.purpose_combo.currentData()
@@ -238,8 +257,9 @@ class RegistrationForm(QFrame):
 
     def _load_retention(self) -> None:
         settings = self._ctx.core.settings
-        self._ctx.runner.op(lambda: settings.get("visitor_retention_days"), self) \
-            .success(lambda days: self._set_consent_text(int(days))).run()
+        self._ctx.runner.op(lambda: settings.get("visitor_retention_days"), self).success(
+            lambda days: self._set_consent_text(int(days))
+        ).run()
 
     @Slot(object)
     def _on_data_changed(self, changed: frozenset[str]) -> None:
@@ -252,11 +272,15 @@ class RegistrationForm(QFrame):
 
     def form_value(self) -> VisitorForm:
         return VisitorForm(
-            name=self.name_edit.text(), phone=self.phone_edit.text(),
+            name=self.name_edit.text(),
+            phone=self.phone_edit.text(),
             purpose=self.purpose_combo.currentData() or "",
-            organisation=self.organisation_edit.text(), nik=self.nik_edit.text(),
-            host=self.host_edit.text(), consent=self.consent_check.isChecked(),
-            visitor_id=self._linked.visitor_id if self._linked else None)
+            organisation=self.organisation_edit.text(),
+            nik=self.nik_edit.text(),
+            host=self.host_edit.text(),
+            consent=self.consent_check.isChecked(),
+            visitor_id=self._linked.visitor_id if self._linked else None,
+        )
 
     def linked_visitor(self) -> VisitorDetails | None:
         return self._linked
@@ -265,13 +289,24 @@ class RegistrationForm(QFrame):
         return self._last_visit
 
     def _line_edits(self) -> list[QLineEdit]:
-        return [self.name_edit, self.phone_edit, self.nik_edit, self.organisation_edit,
-                self.host_edit]
+        return [
+            self.name_edit,
+            self.phone_edit,
+            self.nik_edit,
+            self.organisation_edit,
+            self.host_edit,
+        ]
 
     def widget_for(self, field: str) -> QWidget:
-        return {"name": self.name_edit, "phone": self.phone_edit, "nik": self.nik_edit,
-                "organisation": self.organisation_edit, "purpose": self.purpose_combo,
-                "host": self.host_edit, "consent": self.consent_check}[field]
+        return {
+            "name": self.name_edit,
+            "phone": self.phone_edit,
+            "nik": self.nik_edit,
+            "organisation": self.organisation_edit,
+            "purpose": self.purpose_combo,
+            "host": self.host_edit,
+            "consent": self.consent_check,
+        }[field]
 
     # --- registering ----------------------------------------------------------
 
@@ -289,9 +324,11 @@ class RegistrationForm(QFrame):
         if actor is None:
             return
         self._set_busy(True)
-        self._ctx.runner.op(lambda: visitors.register(actor, form), self) \
-            .changes({"visits", "visitors"}).with_progress(self.tr("Menyimpan…")) \
-            .success(self._on_registered).failure(self._on_register_failed).run()
+        self._ctx.runner.op(lambda: visitors.register(actor, form), self).changes(
+            {"visits", "visitors"}
+        ).with_progress(self.tr("Menyimpan…")).success(self._on_registered).failure(
+            self._on_register_failed
+        ).run()
 
     @Slot(str)
     def _on_scanned(self, visit_id: str) -> None:
@@ -300,8 +337,11 @@ class RegistrationForm(QFrame):
 
     def is_blank(self) -> bool:
         """Whether nothing has been entered yet (the next visitor's form)."""
-        return not any(edit.text().strip() for edit in self._line_edits()) \
-            and self.purpose_combo.currentIndex() < 0 and not self.consent_check.isChecked()
+        return (
+            not any(edit.text().strip() for edit in self._line_edits())
+            and self.purpose_combo.currentIndex() < 0
+            and not self.consent_check.isChecked()
+        )
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -355,8 +395,13 @@ class RegistrationForm(QFrame):
     def clear_form(self) -> None:
         """Empty every field for the next visitor (the banner stays)."""
         self.suggestions.hide()
-        for edit in (self.name_edit, self.phone_edit, self.nik_edit, self.organisation_edit,
-                     self.host_edit):
+        for edit in (
+            self.name_edit,
+            self.phone_edit,
+            self.nik_edit,
+            self.organisation_edit,
+            self.host_edit,
+        ):
             edit.clear()
         self.purpose_combo.setCurrentIndex(-1)
         self.consent_check.setChecked(False)
@@ -389,14 +434,22 @@ class RegistrationForm(QFrame):
 
     def _print_badge(self, visit: VisitRecord, copy: bool = False) -> None:
         self._documents.print_badge(
-            visit, copy, lambda printed: self._badge_done(visit, printed),
-            lambda exc: self._badge_failed(visit, exc))
+            visit,
+            copy,
+            lambda printed: self._badge_done(visit, printed),
+            lambda exc: self._badge_failed(visit, exc),
+        )
 
     def _badge_done(self, visit: VisitRecord, printed: bool) -> None:
         self._badge_printed = self._badge_printed or printed
         printer = self._documents.printer_name("badge") if printed else ""
-        note = (self.tr("Badge dicetak ke {printer}.").format(printer=printer) if printer
-                else self.tr("Badge dicetak.") if printed else "")
+        note = (
+            self.tr("Badge dicetak ke {printer}.").format(printer=printer)
+            if printer
+            else self.tr("Badge dicetak.")
+            if printed
+            else ""
+        )
         self._report(visit, "success", note, self.tr("Cetak ulang badge"))
 
     def _badge_failed(self, visit: VisitRecord, exc: BaseException) -> None:
@@ -411,7 +464,8 @@ class RegistrationForm(QFrame):
         text = f"{visit.name}. {note}" if note else visit.name
         if visit.replaced_badges:
             text += " " + self.tr("Badge lama {badges} tidak berlaku lagi.").format(
-                badges=", ".join(visit.replaced_badges))
+                badges=", ".join(visit.replaced_badges)
+            )
         self.banner.show_message(kind, text, action, headline)
 
     # --- returning visitors ---------------------------------------------------
@@ -419,8 +473,9 @@ class RegistrationForm(QFrame):
     @Slot(str)
     def _on_visitor_chosen(self, visitor_id: str) -> None:
         visitors, actor = self._ctx.core.visitors, self._ctx.require_actor()
-        self._ctx.runner.op(lambda: visitors.visitor_details(actor, visitor_id), self) \
-            .success(self.fill_from).failure(self._show_failure).run()
+        self._ctx.runner.op(lambda: visitors.visitor_details(actor, visitor_id), self).success(
+            self.fill_from
+        ).failure(self._show_failure).run()
 
     def fill_from(self, details: VisitorDetails) -> None:
         """Fill the form for a returning visitor and remember who it is."""
@@ -435,16 +490,20 @@ class RegistrationForm(QFrame):
         for edit in self._line_edits():
             edit.setCursorPosition(0)  # a long name or organisation shows its beginning
         self._link(details)
-        next_field = self.consent_check if self.purpose_combo.currentIndex() >= 0 \
-            else self.purpose_combo
+        next_field = (
+            self.consent_check if self.purpose_combo.currentIndex() >= 0 else self.purpose_combo
+        )
         next_field.setFocus()
 
     def _link(self, details: VisitorDetails) -> None:
         self._linked = details
         self.suggestions.enabled = False
         self.nik_edit.setPlaceholderText(details.nik_masked or self.tr("16 digit (opsional)"))
-        self.nik_edit.setToolTip(self.tr("NIK tersimpan; biarkan kosong untuk tetap memakainya")
-                                 if details.nik_masked else "")
+        self.nik_edit.setToolTip(
+            self.tr("NIK tersimpan; biarkan kosong untuk tetap memakainya")
+            if details.nik_masked
+            else ""
+        )
         self.chip.show_visitor(details.name, details.visit_count)
 
     @Slot()
@@ -471,9 +530,10 @@ class RegistrationForm(QFrame):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         # Enter in a field (line edits pass it on) registers, as in a dialog.
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
-                event.modifiers() in (Qt.KeyboardModifier.NoModifier,
-                                      Qt.KeyboardModifier.KeypadModifier):
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        ):
             self.submit()
             return
         super().keyPressEvent(event)

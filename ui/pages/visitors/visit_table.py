@@ -53,9 +53,16 @@ class VisitTable(QTableView):
     `hidden`: columns not shown until the person asks for them (header menu).
     """
 
-    def __init__(self, model: VisitsTableModel, name: str, parent: QWidget | None = None,
-                 *, long_times: bool = False, hidden: tuple[int, ...] = (),
-                 settings: UiSettings | None = None) -> None:
+    def __init__(
+        self,
+        model: VisitsTableModel,
+        name: str,
+        parent: QWidget | None = None,
+        *,
+        long_times: bool = False,
+        hidden: tuple[int, ...] = (),
+        settings: UiSettings | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName(name)
         self.setModel(model)
@@ -76,8 +83,12 @@ class VisitTable(QTableView):
         self._restore_columns()
         model.modelAboutToBeReset.connect(self._keep_place)
         model.modelReset.connect(self._restore_place)
-        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved,
-                       model.loading_changed):
+        for signal in (
+            model.modelReset,
+            model.rowsInserted,
+            model.rowsRemoved,
+            model.loading_changed,
+        ):
             signal.connect(self._update_empty)
 
     def _set_up_view(self) -> None:
@@ -96,8 +107,11 @@ class VisitTable(QTableView):
         header.setHighlightSections(False)
         header.setMinimumSectionSize(48)
         header.setStretchLastSection(False)  # the text columns take the slack, not the times
-        header.setToolTip(self.tr("Seret batas judul kolom untuk mengubah lebarnya; "
-                                  "klik kanan untuk memilih kolom."))
+        header.setToolTip(
+            self.tr(
+                "Seret batas judul kolom untuk mengubah lebarnya; klik kanan untuk memilih kolom."
+            )
+        )
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._on_header_menu)
         header.sectionResized.connect(self._on_section_resized)
@@ -134,9 +148,12 @@ class VisitTable(QTableView):
     def _measured(self, column: int) -> int:
         """A fixed column as wide as its usual text in the current font (or its title)."""
         metrics = self.fontMetrics()
-        samples = {COL_BADGE: ("D01-000000-000",), COL_PURPOSE: PURPOSE_SAMPLES,
-                   COL_IN: ("00-00-0000 00:00" if self._long_times else "00:00",),
-                   COL_OUT: ("00:00",)}[column]
+        samples = {
+            COL_BADGE: ("D01-000000-000",),
+            COL_PURPOSE: PURPOSE_SAMPLES,
+            COL_IN: ("00-00-0000 00:00" if self._long_times else "00:00",),
+            COL_OUT: ("00:00",),
+        }[column]
         width = max(metrics.horizontalAdvance(text) for text in samples) + 16
         return max(width, self.horizontalHeader().sectionSizeFromContents(column).width())
 
@@ -168,8 +185,7 @@ class VisitTable(QTableView):
         header, shown = self.horizontalHeader(), self.shown_columns()
         fixed = {c: self._fixed_width(c) for c in shown if c in FIXED}
         shared = [c for c in SHARES if c in shown]
-        free = max(self.viewport().width() - sum(fixed.values()) - 2,
-                   MIN_TEXT_WIDTH * len(shared))
+        free = max(self.viewport().width() - sum(fixed.values()) - 2, MIN_TEXT_WIDTH * len(shared))
         ratio_sum = sum(self._ratios[c] for c in shared) or 1.0
         self._fitting = True
         try:
@@ -205,8 +221,11 @@ class VisitTable(QTableView):
     # --- remembering ----------------------------------------------------------
 
     def _restore_columns(self) -> None:
-        saved = self._settings.state(columns_state_key(self.objectName())) \
-            if self._settings is not None else None
+        saved = (
+            self._settings.state(columns_state_key(self.objectName()))
+            if self._settings is not None
+            else None
+        )
         if saved is None:
             return
         try:
@@ -226,11 +245,15 @@ class VisitTable(QTableView):
         """Remember widths and the chosen columns (UI state, this PC and user)."""
         if self._settings is None:
             return
-        state = {"hidden": sorted(self._hidden_by_choice),
-                 "shown": sorted(self._shown_by_choice),
-                 "widths": self._widths, "ratios": self._ratios}
-        self._settings.save_state(columns_state_key(self.objectName()),
-                                  QByteArray(json.dumps(state).encode("utf-8")))
+        state = {
+            "hidden": sorted(self._hidden_by_choice),
+            "shown": sorted(self._shown_by_choice),
+            "widths": self._widths,
+            "ratios": self._ratios,
+        }
+        self._settings.save_state(
+            columns_state_key(self.objectName()), QByteArray(json.dumps(state).encode("utf-8"))
+        )
 
     @Slot(QPoint)
     def _on_header_menu(self, pos: QPoint) -> None:
