@@ -46,6 +46,15 @@ def error_box(parent: QWidget | None, exc: BaseException, title: str = "") -> QM
     return box
 
 
+def error_text(exc: BaseException) -> str:
+    """A message for a person: a domain error as is, anything else briefly."""
+    if isinstance(exc, DomainError):
+        return exc.message
+    return QCoreApplication.translate(
+        "errors", "Terjadi kesalahan yang tidak terduga ({error})."
+    ).format(error=type(exc).__name__)
+
+
 def show_error(parent: QWidget | None, exc: BaseException, title: str = "") -> None:
     """Show `exc` in a modal message box over `parent`."""
     error_box(parent, exc, title).exec()

@@ -1,10 +1,137 @@
-"""Small widgets shared by several pages."""
+"""Small widgets shared by several pages: a coloured status banner, a rupiah
+field, buttons with a long and a short text, and `set_flag` for style-sheet
+properties."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QAbstractButton, QPushButton, QSizePolicy, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smesco_desk.domain.money import format_rupiah
+
+MAX_RUPIAH_DIGITS = 13  # Rp9.999.999.999.999: above anything a desk takes
+
+
+def set_flag(widget: QWidget, name: str, value: object) -> None:
+    """Set a dynamic property the style sheet looks at, and restyle the widget."""
+    widget.setProperty(name, value)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+class StatusBanner(QFrame):
+    """A coloured line of news (success, error, info) with an optional action button."""
+
+    action_triggered = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("status_banner")
+        self.headline_label = QLabel(self)
+        self.headline_label.setObjectName("banner_headline_label")
+        self.headline_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label = QLabel(self)
+        self.label.setObjectName("banner_label")
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.action_button = QPushButton(self)
+        self.action_button.setObjectName("banner_action_button")
+        self.action_button.hide()
+        self.action_button.clicked.connect(self.action_triggered)
+        button_row = QHBoxLayout()
+        button_row.setContentsMargins(0, 2, 0, 0)
+        button_row.addWidget(self.action_button)
+        button_row.addStretch(1)
+        layout = QVBoxLayout(self)  # the button under the text: a long error never squeezes it
+        layout.setContentsMargins(10, 6, 10, 8)
+        layout.setSpacing(2)
+        layout.addWidget(self.headline_label)
+        layout.addWidget(self.label)
+        layout.addLayout(button_row)
+        self.hide()
+
+    def show_message(self, kind: str, text: str, action: str = "", headline: str = "") -> None:
+        """kind: success | error | info; `action` labels the button (none if empty)."""
+        set_flag(self, "kind", kind)
+        self.headline_label.setText(headline)
+        self.headline_label.setVisible(bool(headline))
+        self.label.setText(text)
+        self.action_button.setText(action)
+        self.action_button.setVisible(bool(action))
+        self.show()
+
+    def clear(self) -> None:
+        self.headline_label.clear()
+        self.label.clear()
+        self.hide()
+
+    def text(self) -> str:
+        """Everything the banner says (for tests and accessibility)."""
+        return " ".join(t for t in (self.headline_label.text(), self.label.text()) if t)
+
+    def kind(self) -> str:
+        return str(self.property("kind") or "")
+
+
+class RupiahEdit(QLineEdit):
+    """A line edit for whole rupiah: digits in, `Rp1.250.000` shown as they are typed.
+    `value()` is None while empty; anything but digits is dropped as it is typed
+    or pasted (so "Rp 50.000" pastes as 50000)."""
+
+    value_changed = Signal(object)  # int | None
+
+    def __init__(self, parent: QWidget | None = None, placeholder: str = "Rp0") -> None:
+        super().__init__(parent)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.setPlaceholderText(placeholder)
+        self.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+        self.textEdited.connect(self._reformat)
+
+    def value(self) -> int | None:
+        digits = "".join(c for c in self.text() if c.isdigit())
+        return int(digits) if digits else None
+
+    def set_value(self, amount: int | None) -> None:
+        """Show `amount` (None: empty); emits value_changed as typing would."""
+        self.setText("" if amount is None else format_rupiah(amount))
+        self.value_changed.emit(self.value())
+
+    @Slot(str)
+    def _reformat(self, text: str) -> None:
+        cursor = self.cursorPosition()
+        digits_before = sum(c.isdigit() for c in text[:cursor])
+        digits = "".join(c for c in text if c.isdigit())[:MAX_RUPIAH_DIGITS]
+        shown = format_rupiah(int(digits)) if digits else ""
+        if shown != text:
+            self.setText(shown)
+            self.setCursorPosition(_position_after(shown, digits_before))
+        self.value_changed.emit(self.value())
+
+
+def _position_after(text: str, digits: int) -> int:
+    """The cursor position right after the `digits`-th digit of `text`."""
+    if digits == 0:
+        return next((i for i, c in enumerate(text) if c.isdigit()), len(text))
+    seen = 0
+    for i, c in enumerate(text):
+        if c.isdigit():
+            seen += 1
+            if seen == digits:
+                return i + 1
+    return len(text)
+
 
 # Buttons with a long text for when there is room and a short one for when not:
 # the size hint asks for the long text, the minimum only for the short one, so a

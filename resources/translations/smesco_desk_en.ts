@@ -2475,12 +2475,16 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
         <source>Pekerjaan ini tidak selesai. Coba lagi; bila terulang, hubungi admin dan sertakan rinciannya.</source>
         <translation>This work was not finished. Try again; if it happens again, contact an administrator and include the details.</translation>
     </message>
+    <message>
+        <source>Terjadi kesalahan yang tidak terduga ({error}).</source>
+        <translation>An unexpected error occurred ({error}).</translation>
+    </message>
 </context>
 <context>
     <name>visitors</name>
     <message>
         <source>Terjadi kesalahan yang tidak terduga ({error}).</source>
-        <translation>An unexpected error occurred ({error}).</translation>
+        <translation type="vanished">An unexpected error occurred ({error}).</translation>
     </message>
 </context>
 </TS>

@@ -33,10 +33,10 @@ from smesco_desk.errors import DomainError, ValidationError
 from smesco_desk.services.payments import method_label
 from smesco_desk.services.values import DENOMINATIONS, PaymentMethod, ShiftSummary
 from ui.context import AppContext
-from ui.errors import show_error
+from ui.errors import error_text, show_error
 from ui.pages.payments.common import SHIFT_CHANGES, rupiah, wib_moment
 from ui.pages.payments.documents import PaymentDocuments
-from ui.pages.visitors.common import StatusBanner, error_text, set_flag
+from ui.widgets import StatusBanner, set_flag
 
 MAX_COUNT = 999_999
 

@@ -55,11 +55,10 @@ from ui.context import AppContext
 from ui.errors import show_error
 from ui.forms import FieldErrors
 from ui.pages.payments.common import SALE_CHANGES, rupiah
-from ui.pages.payments.money import RupiahEdit
 from ui.pages.payments.sale_lines import LinesEditor
 from ui.pages.payments.shift_dialog import OpenShiftDialog
 from ui.pages.payments.totals_panel import TotalsPanel
-from ui.pages.visitors.common import StatusBanner, set_flag
+from ui.widgets import RupiahEdit, StatusBanner, set_flag
 
 QUOTE_DELAY_MS = 150
 QUICK_CASH = (50_000, 100_000)

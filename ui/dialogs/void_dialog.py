@@ -24,7 +24,7 @@ from ui.context import AppContext
 from ui.errors import show_error
 from ui.forms import FieldErrors, with_error
 from ui.pages.payments.common import VOID_CHANGES, rupiah, wib_moment
-from ui.pages.visitors.common import set_flag
+from ui.widgets import set_flag
 
 
 class VoidDialog(QDialog):

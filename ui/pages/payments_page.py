@@ -48,7 +48,8 @@ from ui.context import AppContext
 from ui.dialogs.cashup_dialog import CashUpDialog
 from ui.dialogs.sale_dialog import SaleDialog
 from ui.dialogs.void_dialog import VoidDialog
-from ui.errors import show_error
+from ui.documents import DocumentPrinterLike
+from ui.errors import error_text, show_error
 from ui.models.receipts_model import ReceiptsTableModel
 from ui.pages.payments.common import SHIFT_TABLES, rupiah
 from ui.pages.payments.documents import PaymentDocuments
@@ -56,7 +57,7 @@ from ui.pages.payments.receipt_details import ReceiptDetails
 from ui.pages.payments.receipt_table import ReceiptTable
 from ui.pages.payments.shift_dialog import OpenShiftDialog
 from ui.pages.payments.shift_header import ShiftHeader
-from ui.pages.visitors.common import DocumentPrinterLike, StatusBanner, error_text
+from ui.widgets import StatusBanner
 
 SEARCH_DEBOUNCE_MS = 300
 # The details are this wide, and narrower on a small desk screen (1024 px),

@@ -19,9 +19,10 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWi
 from smesco_desk.services.actors import Permission
 from smesco_desk.services.values import VisitRecord
 from ui.context import AppContext
+from ui.documents import DocumentPrinterLike
 from ui.pages.visitors.badges import VisitorDocuments
 from ui.pages.visitors.checkout_bar import CheckOutBar
-from ui.pages.visitors.common import PAGE_STYLE, DocumentPrinterLike
+from ui.pages.visitors.common import PAGE_STYLE
 from ui.pages.visitors.lists import VisitLists
 from ui.pages.visitors.registration import RegistrationForm
 

@@ -10,43 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QWidget
-
 from smesco_desk.services.values import ReceiptFormat, ReceiptRecord
-from ui.context import AppContext
 from ui.dialogs.pdf_preview import PdfPreviewDialog
+from ui.documents import Done, Failed, PageDocuments
 from ui.pages.payments.common import PRINT_CHANGES, RECEIPT_FORMAT, receipt_format
-from ui.pages.visitors.common import DocumentPrinterLike
-from ui.printing import DocumentPrinter
 from ui.settings import PREVIEW_BEFORE_PRINT
 
-Done = Callable[[bool], None]  # True: sent to the printer (not only previewed or saved)
-Failed = Callable[[BaseException], None]
 
-
-class PaymentDocuments(QObject):
-    """Receipts on the receipt printer, cash-up reports on the office printer.
-
-    `printer` defaults to a ui.printing.DocumentPrinter (tests pass a fake).
-    Callbacks run on the UI thread; a failed print changes no payment.
-    """
-
-    def __init__(
-        self, ctx: AppContext, widget: QWidget, printer: DocumentPrinterLike | None = None
-    ) -> None:
-        super().__init__(widget)
-        self._ctx = ctx
-        self._widget = widget
-        self._printer = printer
-
-    def printer(self) -> DocumentPrinterLike:
-        if self._printer is None:
-            self._printer = DocumentPrinter(self._ctx, self)
-        return self._printer
-
-    def printer_name(self, kind: str) -> str:
-        return self.printer().printer_name(kind)
+class PaymentDocuments(PageDocuments):
+    """Receipts on the receipt printer, cash-up reports on the office printer;
+    a failed print changes no payment."""
 
     def receipt_format(self) -> ReceiptFormat:
         return receipt_format(self._ctx.settings.get(RECEIPT_FORMAT))
@@ -174,15 +147,6 @@ class PaymentDocuments(QObject):
             return dialog.printed
         finally:
             dialog.deleteLater()
-
-    @staticmethod
-    def _guard(action: Callable[[], object], done: Callable[[], None], failed: Failed) -> None:
-        try:
-            action()
-        except Exception as exc:  # noqa: BLE001 - a printer problem must not lose the receipt
-            failed(exc)
-        else:
-            done()
 
 
 def _title(receipt: ReceiptRecord) -> str:

@@ -36,8 +36,7 @@ from smesco_desk.domain.text import fold
 from smesco_desk.services.values import PriceItemInfo
 from ui.forms import FieldError
 from ui.pages.payments.common import rupiah
-from ui.pages.payments.money import RupiahEdit
-from ui.pages.visitors.common import set_flag
+from ui.widgets import RupiahEdit, set_flag
 
 LINE_FIELDS = ("description", "quantity", "unit_price", "discount")
 # Column widths of a line (the description takes the rest).

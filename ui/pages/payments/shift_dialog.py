@@ -19,7 +19,7 @@ from ui.context import AppContext
 from ui.errors import show_error
 from ui.forms import FieldErrors, with_error
 from ui.pages.payments.common import SHIFT_CHANGES
-from ui.pages.payments.money import RupiahEdit
+from ui.widgets import RupiahEdit
 
 
 class OpenShiftDialog(QDialog):

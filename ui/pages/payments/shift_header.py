@@ -9,8 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from smesco_desk.clock import utc_now
 from smesco_desk.services.values import ShiftSummary
 from ui.pages.payments.common import rupiah, wib_time_or_day
-from ui.pages.visitors.common import set_flag
-from ui.widgets import FittingButton
+from ui.widgets import FittingButton, set_flag
 
 
 class ShiftHeader(QFrame):

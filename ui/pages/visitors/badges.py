@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
-
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QWidget
 
 from smesco_desk.services.core import Core
 from smesco_desk.services.values import VisitRecord
-from ui.context import AppContext
-from ui.pages.visitors.common import DocumentPrinterLike
-from ui.printing import DocumentPrinter
+from ui.documents import Done, Failed, PageDocuments
 from ui.settings import BADGE_FORMAT, PREVIEW_BEFORE_PRINT
 
 
@@ -22,33 +16,9 @@ def _last_sync_at(core: Core) -> datetime | None:
     return status.last_sync_at if status.enrolled else None
 
 
-Done = Callable[[bool], None]  # True: sent straight to the printer (not previewed/saved)
-Failed = Callable[[BaseException], None]
-
-
-class VisitorDocuments(QObject):
-    """Badges (card or label, as set) and the evacuation list, through one printer.
-
-    `printer` defaults to a ui.printing.DocumentPrinter, made when first needed.
-    Callbacks run on the UI thread; a failed print leaves the visit as it is.
-    """
-
-    def __init__(
-        self, ctx: AppContext, widget: QWidget, printer: DocumentPrinterLike | None = None
-    ) -> None:
-        super().__init__(widget)
-        self._ctx = ctx
-        self._widget = widget
-        self._printer = printer
-
-    def printer(self) -> DocumentPrinterLike:
-        if self._printer is None:
-            self._printer = DocumentPrinter(self._ctx, self)
-        return self._printer
-
-    def printer_name(self, kind: str) -> str:
-        """The printer documents of `kind` go to (the set one, or the default)."""
-        return self.printer().printer_name(kind)
+class VisitorDocuments(PageDocuments):
+    """Badges (card or label, as set) and the evacuation list, through one printer;
+    a failed print leaves the visit as it is."""
 
     def print_badge(self, visit: VisitRecord, copy: bool, done: Done, failed: Failed) -> None:
         visitors = self._ctx.core.visitors
@@ -111,12 +81,3 @@ class VisitorDocuments(QObject):
                 lambda: done(True),
                 failed,
             )
-
-    @staticmethod
-    def _guard(action: Callable[[], object], done: Callable[[], None], failed: Failed) -> None:
-        try:
-            action()
-        except Exception as exc:  # noqa: BLE001 - a printer problem must not lose the visit
-            failed(exc)
-        else:
-            done()

@@ -11,7 +11,7 @@ from smesco_desk.errors import DomainError
 from smesco_desk.services.values import CheckOutResult
 from ui.context import AppContext
 from ui.errors import show_error
-from ui.pages.visitors.common import set_flag
+from ui.widgets import set_flag
 
 
 class CheckOutBar(QFrame):

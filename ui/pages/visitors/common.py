@@ -1,13 +1,6 @@
-"""Small pieces shared by the parts of the Visitors page."""
+"""The looks of the Visitors page (its shared widgets are in ui/widgets.py)."""
 
 from __future__ import annotations
-
-from typing import Protocol
-
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
-
-from smesco_desk.errors import DomainError
 
 # Page-specific looks on top of resources/style.qss (which styles the common widgets).
 PAGE_STYLE = """
@@ -49,89 +42,3 @@ QListView#suggestion_list::item:selected, QListView#suggestion_list::item:hover 
     background: #d3e3f6; color: #1f2a37;
 }
 """
-
-
-class DocumentPrinterLike(Protocol):
-    """What the page needs of ui.printing.DocumentPrinter (tests pass a fake)."""
-
-    def printer_name(self, kind: str) -> str: ...
-
-    def print_pdf(
-        self, pdf: bytes, kind: str, title: str, parent: QWidget | None = None
-    ) -> None: ...
-
-    def preview(self, pdf: bytes, kind: str, title: str, parent: QWidget | None = None) -> None: ...
-
-    def save_pdf(
-        self, pdf: bytes, suggested_name: str, parent: QWidget | None = None
-    ) -> object: ...
-
-
-def error_text(exc: BaseException) -> str:
-    """A message for a person: a domain error as is, anything else briefly."""
-    if isinstance(exc, DomainError):
-        return exc.message
-    return QCoreApplication.translate(
-        "visitors", "Terjadi kesalahan yang tidak terduga ({error})."
-    ).format(error=type(exc).__name__)
-
-
-def set_flag(widget: QWidget, name: str, value: object) -> None:
-    """Set a dynamic property the style sheet looks at, and restyle the widget."""
-    widget.setProperty(name, value)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
-
-
-class StatusBanner(QFrame):
-    """A coloured line of news (success, error, info) with an optional action button."""
-
-    action_triggered = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("status_banner")
-        self.headline_label = QLabel(self)
-        self.headline_label.setObjectName("banner_headline_label")
-        self.headline_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.label = QLabel(self)
-        self.label.setObjectName("banner_label")
-        self.label.setWordWrap(True)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.action_button = QPushButton(self)
-        self.action_button.setObjectName("banner_action_button")
-        self.action_button.hide()
-        self.action_button.clicked.connect(self.action_triggered)
-        button_row = QHBoxLayout()
-        button_row.setContentsMargins(0, 2, 0, 0)
-        button_row.addWidget(self.action_button)
-        button_row.addStretch(1)
-        layout = QVBoxLayout(self)  # the button under the text: a long error never squeezes it
-        layout.setContentsMargins(10, 6, 10, 8)
-        layout.setSpacing(2)
-        layout.addWidget(self.headline_label)
-        layout.addWidget(self.label)
-        layout.addLayout(button_row)
-        self.hide()
-
-    def show_message(self, kind: str, text: str, action: str = "", headline: str = "") -> None:
-        """kind: success | error | info; `action` labels the button (none if empty)."""
-        set_flag(self, "kind", kind)
-        self.headline_label.setText(headline)
-        self.headline_label.setVisible(bool(headline))
-        self.label.setText(text)
-        self.action_button.setText(action)
-        self.action_button.setVisible(bool(action))
-        self.show()
-
-    def clear(self) -> None:
-        self.headline_label.clear()
-        self.label.clear()
-        self.hide()
-
-    def text(self) -> str:
-        """Everything the banner says (for tests and accessibility)."""
-        return " ".join(t for t in (self.headline_label.text(), self.label.text()) if t)
-
-    def kind(self) -> str:
-        return str(self.property("kind") or "")

@@ -20,13 +20,12 @@ from smesco_desk.errors import DomainError
 from smesco_desk.services.actors import Permission
 from smesco_desk.services.values import CheckOutResult, VisitFilter, VisitRecord, VisitScope
 from ui.context import AppContext
-from ui.errors import show_error
+from ui.errors import error_text, show_error
 from ui.models.visits_model import COL_OUT, COL_PURPOSE, RECORD_ROLE, VisitsTableModel
 from ui.pages.visitors.badges import VisitorDocuments
-from ui.pages.visitors.common import StatusBanner, error_text
 from ui.pages.visitors.details import VisitDetailsDialog
 from ui.pages.visitors.visit_table import VisitTable
-from ui.widgets import FittingButton, FittingToolButton
+from ui.widgets import FittingButton, FittingToolButton, StatusBanner
 
 SEARCH_DEBOUNCE_MS = 300
 IN_BUILDING_TAB, TODAY_TAB, HISTORY_TAB = range(3)

@@ -24,15 +24,14 @@ from smesco_desk.errors import DomainError, ValidationError
 from smesco_desk.services.actors import Permission
 from smesco_desk.services.values import Purpose, VisitorDetails, VisitorForm, VisitRecord
 from ui.context import AppContext
-from ui.errors import show_error
+from ui.errors import error_text, show_error
 from ui.forms import FieldErrors
 from ui.pages.visitors.badges import VisitorDocuments
 from ui.pages.visitors.chip import ReturningChip
-from ui.pages.visitors.common import StatusBanner, error_text, set_flag
 from ui.pages.visitors.scan import SCANNED_BADGE, ScanCatcher
 from ui.pages.visitors.suggestions import SuggestionController
 from ui.settings import PRINT_BADGE_AFTER_REGISTER
-from ui.widgets import FittingButton
+from ui.widgets import FittingButton, StatusBanner, set_flag
 
 FIELD_ORDER = ("name", "phone", "nik", "organisation", "purpose", "host", "consent")
 DEFAULT_RETENTION_DAYS = 365
