@@ -1,34 +1,27 @@
 """A lazily loaded table of receipts (kuitansi) for one WIB day, or a search.
 
-As the visits table: the model holds light `ReceiptRecord` values, never ORM
-objects; rows come in batches from `core.payments.receipts`, fetched on the
-worker thread (`fetchMore` only starts the operation, the rows are inserted
-when they arrive), and results of an older filter or refresh are dropped.
-Searching (number, payer or amount) happens in SQL.
+Rows come in batches from `core.payments.receipts` through the shared lazy
+loading of `ui.models.lazy_table`; searching (number, payer or amount) happens
+in SQL. With the first batch comes the summary of everything the filter finds
+(`core.payments.receipts_summary`: how many, how many voided, the totals per
+payment method), announced by `summary_changed`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-    Slot,
-)
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
 from smesco_desk.clock import to_wib
 from smesco_desk.domain.money import format_rupiah
 from smesco_desk.services.payments import method_label
-from smesco_desk.services.values import ReceiptFilter, ReceiptRecord
+from smesco_desk.services.values import ReceiptFilter, ReceiptRecord, ReceiptsSummary
 from ui.context import AppContext
+from ui.models.lazy_table import BATCH_SIZE, LazyTableModel
 
-BATCH_SIZE = 200
 # data_changed names (the tables sync pulls announce) that change what the list shows.
 RECEIPT_TABLES = frozenset({"receipts", "receipt_voids", "receipt_prints", "charges"})
 
@@ -43,16 +36,17 @@ COLUMN_COUNT = 6
 
 VOIDED_FOREGROUND = QColor("#8a94a3")
 VOIDED_STATUS_FOREGROUND = QColor("#b42318")
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 
-
-class ReceiptsTableModel(QAbstractTableModel):
+class ReceiptsTableModel(LazyTableModel[ReceiptRecord, ReceiptFilter]):
     """Receipts matching a `ReceiptFilter`, newest first, loaded lazily."""
 
-    total_changed = Signal(int)  # how many receipts match (not just loaded)
-    loading_changed = Signal(bool)
-    load_failed = Signal(str)
+    summary_changed = Signal(object)  # ReceiptsSummary, or None while unknown
+
+    column_count = COLUMN_COUNT
+    watched = RECEIPT_TABLES
+    _summary: ReceiptsSummary | None = None  # (set by the first load, maybe in __init__)
 
     def __init__(
         self,
@@ -62,109 +56,56 @@ class ReceiptsTableModel(QAbstractTableModel):
         *,
         batch_size: int = BATCH_SIZE,
     ) -> None:
-        super().__init__(parent)
-        self._ctx = ctx
-        self._filter = flt or ReceiptFilter()
-        self._batch = batch_size
-        self._rows: list[ReceiptRecord] = []
-        self._total = 0
-        self._exhausted = False
-        self._loading = False
-        self._generation = 0
+        super().__init__(ctx, flt or ReceiptFilter(), parent, batch_size=batch_size)
         self._strike = QFont()
         self._strike.setStrikeOut(True)
         self._bold = QFont()
         self._bold.setBold(True)
-        ctx.runner.data_changed.connect(self._on_data_changed)
-        self.refresh()
 
-    # --- public -------------------------------------------------------------
+    def summary(self) -> ReceiptsSummary | None:
+        """What the filter finds, all of it (None until the first batch arrives)."""
+        return self._summary
 
-    def filter(self) -> ReceiptFilter:
-        return self._filter
+    # --- fetching (the jobs run on the worker) ------------------------------------
 
-    def set_filter(self, flt: ReceiptFilter) -> None:
-        """Show other receipts: the rows (and the total) go at once, then load again."""
-        self._filter = flt
-        self.beginResetModel()
-        self._rows, self._exhausted = [], False
-        self.endResetModel()
-        self._set_total(0)
-        self.refresh()
-
-    def refresh(self) -> None:
-        """Load again as many rows as are loaded now; the old rows stay until then."""
-        self._generation += 1
-        generation, flt = self._generation, self._filter
-        limit = max(self._batch, len(self._rows))
+    def _first_job(
+        self, flt: ReceiptFilter, limit: int
+    ) -> Callable[[], tuple[ReceiptsSummary, list[ReceiptRecord]]]:
         payments = self._ctx.core.payments
-        self._set_loading(True)
-        (
-            self._ctx.runner.op(
-                lambda: (payments.count_receipts(flt), payments.receipts(flt, 0, limit)), self
-            )
-            .success(lambda result: self._replace(generation, limit, *result))
-            .failure(lambda exc: self._failed(generation, exc))
-            .run()
-        )
+        return lambda: (payments.receipts_summary(flt), payments.receipts(flt, 0, limit))
 
-    def total(self) -> int:
-        return self._total
+    def _batch_job(
+        self, flt: ReceiptFilter, offset: int, limit: int
+    ) -> Callable[[], list[ReceiptRecord]]:
+        payments = self._ctx.core.payments
+        return lambda: payments.receipts(flt, offset, limit)
 
-    def is_loading(self) -> bool:
-        return self._loading
+    def _took_head(self, head: Any) -> None:
+        self._set_summary(head)
+        self._set_total(head.count)
 
-    def record(self, row: int) -> ReceiptRecord:
-        return self._rows[row]
+    def _clear_head(self) -> None:
+        self._set_summary(None)
+        self._set_total(0)
 
-    def row_of(self, receipt_id: str) -> int:
-        """The row of a loaded receipt, or -1."""
-        return next((i for i, r in enumerate(self._rows) if r.id == receipt_id), -1)
+    def _set_summary(self, summary: ReceiptsSummary | None) -> None:
+        self._summary = summary
+        self.summary_changed.emit(summary)
 
     # --- Qt model -----------------------------------------------------------
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._exhausted
-
-    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self._exhausted or self._loading:
-            return  # one batch at a time; the view asks again when it scrolls
-        generation, flt, offset = self._generation, self._filter, len(self._rows)
-        payments, batch = self._ctx.core.payments, self._batch
-        self._set_loading(True)
-        (
-            self._ctx.runner.op(lambda: payments.receipts(flt, offset, batch), self)
-            .success(lambda rows: self._append(generation, rows))
-            .failure(lambda exc: self._failed(generation, exc))
-            .run()
-        )
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers()[section]
         if role == Qt.ItemDataRole.TextAlignmentRole and section == COL_TOTAL:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+            return RIGHT if orientation == Qt.Orientation.Horizontal else None
+        return super().headerData(section, orientation, role)
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        record = self._rows[index.row()]
-        column = index.column()
+    def _cell(self, record: ReceiptRecord, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._text(record, column, tooltip=role == Qt.ItemDataRole.ToolTipRole)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_TOTAL:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return RIGHT
         if role in (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ForegroundRole):
             return self._look(record, column, role)
         return self._value(record, role)
@@ -224,51 +165,6 @@ class ReceiptsTableModel(QAbstractTableModel):
             TOTAL_ROLE: r.total,
         }
         return values.get(role)
-
-    # --- loading ------------------------------------------------------------
-
-    # State changes before the signals: a view or tester may call fetchMore from them.
-    def _replace(self, generation: int, limit: int, total: int, rows: list[ReceiptRecord]) -> None:
-        if generation != self._generation:
-            return  # a newer filter or refresh has been asked for
-        self.beginResetModel()
-        self._rows, self._exhausted = list(rows), len(rows) < limit
-        self.endResetModel()
-        self._set_loading(False)
-        self._set_total(total)
-
-    def _append(self, generation: int, rows: list[ReceiptRecord]) -> None:
-        if generation != self._generation:
-            return
-        self._exhausted = len(rows) < self._batch
-        if rows:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-            self._rows.extend(rows)
-            self.endInsertRows()
-        self._set_loading(False)
-        self._set_total(max(self._total, len(self._rows)))
-
-    def _failed(self, generation: int, exc: BaseException) -> None:
-        if generation != self._generation:
-            return
-        self._set_loading(False)
-        self.load_failed.emit(getattr(exc, "message", None) or str(exc))
-
-    def _set_total(self, total: int) -> None:
-        if total != self._total:
-            self._total = total
-            self.total_changed.emit(total)
-
-    def _set_loading(self, loading: bool) -> None:
-        if loading != self._loading:
-            self._loading = loading
-            self.loading_changed.emit(loading)
-
-    @Slot(object)
-    def _on_data_changed(self, changed: frozenset[str]) -> None:
-        if changed & RECEIPT_TABLES:
-            self.refresh()
 
 
 __all__ = [

@@ -6,7 +6,7 @@ column edges. On a narrow screen (1024 px) the least needed columns give way,
 purpose first, rather than squeezing names to a few letters; the details of a
 visit (double-click) still show everything. The person's widths and choice of
 columns (right-click on the titles) are kept in UiSettings state, per table.
-An empty table says why it is empty.
+The chosen visit across reloads and the empty state: ui.record_table.
 """
 
 from __future__ import annotations
@@ -16,9 +16,8 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QPoint, Qt, QTimer, Slot
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QMenu, QTableView, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
-from smesco_desk.services.values import VisitRecord
 from ui.models.visits_model import (
     COL_BADGE,
     COL_HOST,
@@ -28,9 +27,9 @@ from ui.models.visits_model import (
     COL_OUT,
     COL_PURPOSE,
     COLUMN_COUNT,
-    RECORD_ROLE,
     VisitsTableModel,
 )
+from ui.record_table import RecordTable
 from ui.settings import UiSettings
 
 FIXED = (COL_BADGE, COL_PURPOSE, COL_IN, COL_OUT)
@@ -47,8 +46,8 @@ def columns_state_key(name: str) -> str:
     return f"visit_table/{name}/columns"
 
 
-class VisitTable(QTableView):
-    """A table of visits that keeps the chosen visit and the scroll across reloads.
+class VisitTable(RecordTable):
+    """A table of visits whose columns fit the width and are remembered.
 
     `hidden`: columns not shown until the person asks for them (header menu).
     """
@@ -63,48 +62,21 @@ class VisitTable(QTableView):
         hidden: tuple[int, ...] = (),
         settings: UiSettings | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(model, parent)
         self.setObjectName(name)
-        self.setModel(model)
-        self._model = model
         self._settings = settings
-        self._kept_id: str | None = None
-        self._kept_scroll = 0
         self._long_times = long_times
         self._fitting = False  # True while this code sizes the columns (not the person)
         self._hidden_by_choice = set(hidden)
         self._shown_by_choice: set[int] = set()  # never dropped for want of width
         self._widths: dict[int, int] = {}  # fixed columns the person has resized
         self._ratios = dict(SHARES)
-        self._empty_text = ""
-        self._set_up_view()
-        self._set_up_header()
-        self._build_empty_label()
-        self._restore_columns()
-        model.modelAboutToBeReset.connect(self._keep_place)
-        model.modelReset.connect(self._restore_place)
-        for signal in (
-            model.modelReset,
-            model.rowsInserted,
-            model.rowsRemoved,
-            model.loading_changed,
-        ):
-            signal.connect(self._update_empty)
-
-    def _set_up_view(self) -> None:
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setAlternatingRowColors(True)
-        self.setWordWrap(False)
-        self.setShowGrid(False)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.verticalHeader().hide()
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+        self._set_up_header()
+        self._restore_columns()
 
     def _set_up_header(self) -> None:
         header = self.horizontalHeader()
-        header.setHighlightSections(False)
         header.setMinimumSectionSize(48)
         header.setStretchLastSection(False)  # the text columns take the slack, not the times
         header.setToolTip(
@@ -117,31 +89,6 @@ class VisitTable(QTableView):
         header.sectionResized.connect(self._on_section_resized)
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save_columns)
-
-    def _build_empty_label(self) -> None:
-        self.empty_label = QLabel(self.viewport())
-        self.empty_label.setObjectName("empty_label")
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.empty_label.hide()
-
-    # --- empty state ----------------------------------------------------------
-
-    def set_empty_text(self, text: str) -> None:
-        """What the table says while it has no rows (and is not loading)."""
-        self._empty_text = text
-        self._update_empty()
-
-    @Slot()
-    def _update_empty(self) -> None:
-        empty = self._model.rowCount() == 0 and not self._model.is_loading()
-        self.empty_label.setText(self._empty_text)
-        self.empty_label.setVisible(empty and bool(self._empty_text))
-
-    def empty_message(self) -> str:
-        """The message shown now, or "" when rows (or nothing) are shown."""
-        return self.empty_label.text() if not self.empty_label.isHidden() else ""
 
     # --- column widths --------------------------------------------------------
 
@@ -177,7 +124,6 @@ class VisitTable(QTableView):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         # Sized here, not in __init__: only now is the style sheet's font in effect.
         super().resizeEvent(event)
-        self.empty_label.setGeometry(self.viewport().rect().adjusted(16, 16, -16, -16))
         self.fit_columns()
 
     def fit_columns(self) -> None:
@@ -289,28 +235,3 @@ class VisitTable(QTableView):
         self._ratios = dict(SHARES)
         self.fit_columns()
         self.save_columns()
-
-    # --- selection across reloads ---------------------------------------------
-
-    def current_record(self) -> VisitRecord | None:
-        index = self.currentIndex()
-        record = index.data(RECORD_ROLE) if index.isValid() else None
-        return record if isinstance(record, VisitRecord) else None
-
-    @Slot()
-    def _keep_place(self) -> None:
-        record = self.current_record()
-        self._kept_id = record.id if record else None
-        self._kept_scroll = self.verticalScrollBar().value()
-
-    @Slot()
-    def _restore_place(self) -> None:
-        row = self._model.row_of(self._kept_id) if self._kept_id else -1
-        if row >= 0:
-            self.selectRow(row)
-        # Owned by self: the timer dies with the table instead of firing on a deleted one.
-        QTimer.singleShot(0, self, self._restore_scroll)
-
-    @Slot()
-    def _restore_scroll(self) -> None:
-        self.verticalScrollBar().setValue(self._kept_scroll)
