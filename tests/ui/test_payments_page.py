@@ -173,6 +173,9 @@ def test_the_model_passes_the_tester_while_loading_lazily(
     )
     qtbot.waitUntil(lambda: model.rowCount() == BATCH)
     assert model.total() == MANY
+    summary = model.summary()  # came from the worker with the first rows
+    assert summary is not None and (summary.count, summary.voided) == (MANY, 0)
+    assert summary.total == sum(1_000 * (i + 1) for i in range(MANY))
     qtmodeltester.check(model, force_py=True)
     while model.canFetchMore(QModelIndex()):
         model.fetchMore(QModelIndex())
@@ -343,7 +346,8 @@ def test_search_box_and_date(qtbot, page: PaymentsPage, ctx: AppContext) -> None
     for payer in ("Siti Aminah", "Budi Santoso", "Siti Rahma"):
         sell(ctx.core, actor, payer)
     page.model.refresh()
-    assert page.model.total() == 3 and page.count_label.text() == "3 kuitansi"
+    assert page.model.total() == 3
+    assert page.summary_label.text() == "3 kuitansi · Total Rp9.000 (Tunai Rp9.000)"
     qtbot.keyClick(page, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.focusWidget() is page.search_edit
     qtbot.keyClicks(page.search_edit, "siti")
@@ -363,6 +367,35 @@ def test_search_box_and_date(qtbot, page: PaymentsPage, ctx: AppContext) -> None
     page.all_days_check.setChecked(True)  # searching across every day
     assert page.model.total() == 2
     assert len(page.model.index(0, COL_TIME).data()) == len("00-00-0000 00:00")
+
+
+def test_the_summary_line_counts_what_the_filter_finds(
+    qtbot, page: PaymentsPage, ctx: AppContext
+) -> None:
+    actor = ctx.require_actor()
+    sell(ctx.core, actor, "Siti Aminah", price=2_100_000)
+    sell(ctx.core, actor, "Budi Santoso", price=1_412_000, method="qris")
+    wrong = sell(ctx.core, actor, "Rina", price=50_000)
+    ctx.core.payments.void(actor, wrong.number, "salah input jumlah")
+    page.model.refresh()
+    assert page.summary_label.text() == (
+        "3 kuitansi · 1 batal · Total Rp3.512.000 (Tunai Rp2.100.000 · QRIS Rp1.412.000)"
+    )
+    page.search_edit.setText("siti")
+    page.search()
+    assert page.summary_label.text() == "1 kuitansi · Total Rp2.100.000 (Tunai Rp2.100.000)"
+    page.search_edit.setText("rina")
+    page.search()
+    assert page.summary_label.text() == "1 kuitansi · 1 batal"  # nothing that stands
+    page.date_edit.setDate(page.date_edit.date().addDays(-1))
+    assert page.summary_label.text() == "0 kuitansi"
+    page.date_edit.setDate(page.date_edit.date().addDays(1))
+    page.search_edit.clear()
+    page.search()
+    sell(ctx.core, actor, "Andi", price=8_000, method="transfer")
+    ctx.runner.data_changed.emit(frozenset({"receipts"}))  # as a sale or a sync says
+    assert page.summary_label.text().startswith("4 kuitansi · 1 batal · Total Rp3.520.000")
+    assert page.summary_label.text().endswith("· Transfer bank Rp8.000)")
 
 
 def test_void_is_not_offered_to_a_receptionist(

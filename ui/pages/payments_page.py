@@ -54,7 +54,7 @@ from ui.models.receipts_model import ReceiptsTableModel
 from ui.pages.payments.common import SHIFT_TABLES, rupiah
 from ui.pages.payments.documents import PaymentDocuments
 from ui.pages.payments.receipt_details import ReceiptDetails
-from ui.pages.payments.receipt_table import ReceiptTable
+from ui.pages.payments.receipt_table import ReceiptsSummaryLabel, ReceiptTable
 from ui.pages.payments.shift_dialog import OpenShiftDialog
 from ui.pages.payments.shift_header import ShiftHeader
 from ui.widgets import StatusBanner
@@ -111,11 +111,9 @@ class PaymentsPage(QWidget):
         self._add_shortcuts()
         self._shown_once = False
         ctx.runner.data_changed.connect(self._on_data_changed)
-        self.model.total_changed.connect(self._update_count)
-        self.model.loading_changed.connect(self._update_count)
         self.model.load_failed.connect(lambda message: self.banner.show_message("error", message))
         self.refresh_shift()
-        self._update_count()
+        self._update_empty_text()
         self._show_record(None)
 
     # --- building -------------------------------------------------------------
@@ -140,9 +138,8 @@ class PaymentsPage(QWidget):
         self.all_days_check.setObjectName("all_days_check")
         self.all_days_check.setToolTip(self.tr("Cari di semua tanggal (perlu kata pencarian)"))
         self.all_days_check.toggled.connect(self.search)
-        self.count_label = QLabel(box)
-        self.count_label.setObjectName("receipt_count_label")
         self.table = ReceiptTable(self.model, box)
+        self.summary_label = ReceiptsSummaryLabel(self.model, box)
         self.table.current_changed.connect(self._show_record)
         self.table.doubleClicked.connect(lambda _i: self.preview_selected())
         row = QHBoxLayout()
@@ -150,8 +147,8 @@ class PaymentsPage(QWidget):
         row.addWidget(self.search_edit, 1)
         row.addWidget(self.date_edit)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.count_label, 1)
-        bottom.addWidget(self.all_days_check)
+        bottom.addWidget(self.summary_label, 1)
+        bottom.addWidget(self.all_days_check, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
@@ -443,15 +440,11 @@ class PaymentsPage(QWidget):
         flt = ReceiptFilter(day=None if every_day else day, text=text, all_days=every_day)
         if flt != self.model.filter():
             self.model.set_filter(flt)
+            self._update_empty_text()
             self.table.fit_columns()  # the time column shows dates across days
 
-    @Slot()
-    def _update_count(self) -> None:
-        model, flt = self.model, self.model.filter()
-        if model.is_loading() and model.rowCount() == 0:
-            self.count_label.setText(self.tr("Mencari…"))
-        else:
-            self.count_label.setText(self.tr("%n kuitansi", "", model.total()))
+    def _update_empty_text(self) -> None:
+        flt = self.model.filter()
         if flt.text:
             empty = self.tr("Tidak ada kuitansi yang cocok dengan “{text}”.").format(text=flt.text)
         else:

@@ -1,14 +1,16 @@
 """The table of receipts: columns sized to their usual text, the payer takes the
 rest; on a narrow screen the payment method gives way first. The chosen
-receipt across reloads and the empty state: ui.record_table."""
+receipt across reloads and the empty state: ui.record_table. Under the table,
+the summary of what the filter finds (`ReceiptsSummaryLabel`)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Slot
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QHeaderView, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QWidget
 
 from smesco_desk.services.payments import METHOD_LABELS, method_label
-from smesco_desk.services.values import ReceiptRecord
+from smesco_desk.services.values import PaymentMethod, ReceiptRecord, ReceiptsSummary
 from ui.models.receipts_model import (
     COL_METHOD,
     COL_NUMBER,
@@ -19,6 +21,7 @@ from ui.models.receipts_model import (
     COLUMN_COUNT,
     ReceiptsTableModel,
 )
+from ui.pages.payments.common import rupiah
 from ui.record_table import RecordTable
 
 MIN_PAYER_WIDTH = 120
@@ -68,3 +71,40 @@ class ReceiptTable(RecordTable):
     def current_record(self) -> ReceiptRecord | None:
         record = super().current_record()
         return record if isinstance(record, ReceiptRecord) else None
+
+
+class ReceiptsSummaryLabel(QLabel):
+    """ "12 kuitansi · 1 batal · Total Rp4.512.000 (Tunai Rp2.100.000 · QRIS …)":
+    every receipt the filter finds, not only those loaded; the total and the
+    methods count the receipts that stand (voided ones are left out)."""
+
+    def __init__(self, model: ReceiptsTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("receipts_summary_label")
+        self.setWordWrap(True)
+        self._model = model
+        model.summary_changed.connect(self.update_text)
+        model.loading_changed.connect(self.update_text)
+        self.update_text()
+
+    @Slot()
+    def update_text(self) -> None:
+        summary = self._model.summary()
+        if summary is None:
+            self.setText(self.tr("Mencari…") if self._model.is_loading() else "")
+        else:
+            self.setText(self.summary_text(summary))
+
+    def summary_text(self, summary: ReceiptsSummary) -> str:
+        parts = [self.tr("%n kuitansi", "", summary.count)]
+        if summary.voided:
+            parts.append(self.tr("%n batal", "", summary.voided))
+        if summary.count > summary.voided:
+            total = self.tr("Total {amount}").format(amount=rupiah(summary.total))
+            methods = [
+                f"{method_label(m.value)} {rupiah(summary.by_method[m.value])}"
+                for m in PaymentMethod
+                if summary.by_method.get(m.value)
+            ]
+            parts.append(f"{total} ({' · '.join(methods)})" if methods else total)
+        return " · ".join(parts)
