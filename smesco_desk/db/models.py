@@ -334,7 +334,10 @@ class ReceiptVoid(SyncedMixin, Base):
     voided_by: Mapped[str] = mapped_column(String(64))
     voided_by_name: Mapped[str] = mapped_column(String(200), default="")
     reason: Mapped[str] = mapped_column(Text)
-    shift_id: Mapped[str | None] = mapped_column(String(36), default=None)
+    shift_id: Mapped[str | None] = mapped_column(String(36), default=None)  # the voider's
+    # The receipt's shift was already counted and closed: its figures stay, and a
+    # cash refund comes out of the voider's shift.
+    after_close: Mapped[bool] = mapped_column(Boolean, default=False)
 
     __table_args__ = (UniqueConstraint("receipt_id"),)
 

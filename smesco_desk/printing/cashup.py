@@ -300,9 +300,14 @@ def _summary_rows(summary: ShiftSummary) -> list[tuple[str, str, bool, bool]]:
         count=summary.void_count, amount=format_rupiah(summary.voided_total)
     )
     rows.append((_("Kuitansi batal (tidak dihitung)"), voided, False, False))
+    if summary.cash_refunds:
+        refunds = "-" + format_rupiah(summary.cash_refunds)
+        rows.append((_("Uang kembali, kuitansi shift lalu yang dibatalkan"), refunds, False, False))
     rows.append(
         (
-            _("Kas seharusnya (modal awal + tunai)"),
+            _("Kas seharusnya (modal awal + tunai - uang kembali)")
+            if summary.cash_refunds
+            else _("Kas seharusnya (modal awal + tunai)"),
             format_rupiah(summary.expected_cash),
             True,
             False,

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, String, cast, func, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from smesco_desk.clock import to_wib, wib_day_bounds, wib_today
@@ -99,12 +99,12 @@ DEFAULT_KINDS: tuple[tuple[str, str], ...] = (
     ("stall_rent", "Sewa stan"),
     ("other", "Lain-lain"),
 )
-DEFAULT_PRICES: tuple[tuple[str, str, str, int], ...] = (
-    ("workshop_hour", "Workshop produk (per jam)", "jam", 150_000),
-    ("studio_hour", "Studio foto (per jam)", "jam", 250_000),
-    ("print_bw", "Cetak hitam-putih A4", "lembar", 1_000),
-    ("print_color", "Cetak warna A4", "lembar", 3_000),
-    ("meeting_room_hour", "Ruang rapat kecil (per jam)", "jam", 300_000),
+DEFAULT_PRICES: tuple[tuple[str, str, str, int, str], ...] = (
+    ("workshop_hour", "Workshop produk (per jam)", "jam", 150_000, "service"),
+    ("studio_hour", "Studio foto (per jam)", "jam", 250_000, "service"),
+    ("print_bw", "Cetak hitam-putih A4", "lembar", 1_000, "service"),
+    ("print_color", "Cetak warna A4", "lembar", 3_000, "service"),
+    ("meeting_room_hour", "Ruang rapat kecil (per jam)", "jam", 300_000, "room"),
 )
 
 
@@ -260,13 +260,13 @@ class PaymentService:
                 new_synced(session, kind, desk, now)
                 record(session, actor, desk, now, "charge_kind.create", [(kind, "insert")])
         if not session.scalar(select(func.count()).select_from(PriceItem)):
-            for order, (code, name, unit, price) in enumerate(DEFAULT_PRICES, 1):
+            for order, (code, name, unit, price, kind_code) in enumerate(DEFAULT_PRICES, 1):
                 item = PriceItem(
                     code=code,
                     name=name,
                     unit=unit,
                     unit_price=price,
-                    kind_code="service",
+                    kind_code=kind_code,
                     sort_order=order,
                     active=True,
                 )
@@ -558,16 +558,22 @@ class PaymentService:
             query = query.where(Receipt.issued_at >= start, Receipt.issued_at < end)
         if text:
             conds: list[Any] = [
-                Receipt.number.like(f"%{_escape(text.upper())}%", escape="\\"),
                 Receipt.payer_key.like(f"%{_escape(fold(text))}%", escape="\\"),
+                func.upper(Receipt.reference).like(f"%{_escape(text.upper())}%", escape="\\"),
             ]
+            digits = text.replace(".", "")
+            if not digits.isdigit():
+                # "KW/D01", "2026/0001": a part of the number. Plain digits would
+                # match every receipt of the year ("20" in "2026").
+                conds.append(Receipt.number.like(f"%{_escape(text.upper())}%", escape="\\"))
+            elif len(digits) <= 6 and "." not in text:
+                conds.append(Receipt.seq == int(digits))  # the number's last digits
             try:
                 amount = parse_rupiah(text)
             except InvalidAmount:
                 amount = None
             if amount is not None and amount > 0:
                 conds.append(Receipt.total == amount)
-                conds.append(cast(Receipt.seq, String) == str(amount))
             query = query.where(or_(*conds))
         return query
 
@@ -709,6 +715,19 @@ class PaymentService:
                     _("Kuitansi {number} sudah dibatalkan.").format(number=row.number)
                 )
             shift = self._open_shift_row(session, actor.username)
+            paid_in = session.get(CashShift, row.shift_id)
+            after_close = paid_in is not None and paid_in.closed_at is not None
+            if after_close and row.method == PaymentMethod.CASH.value and shift is None:
+                # The cash was counted and handed over at that cash-up: the refund
+                # comes out of the drawer of whoever voids it now.
+                raise DomainError(
+                    _(
+                        "Kuitansi tunai ini berasal dari shift yang sudah ditutup. Buka shift "
+                        "kas Anda dulu: uangnya dikembalikan dari laci Anda dan tercatat "
+                        "di shift Anda."
+                    ),
+                    "shift",
+                )
             void = ReceiptVoid(
                 receipt_id=row.id,
                 voided_at=now,
@@ -716,6 +735,7 @@ class PaymentService:
                 voided_by_name=actor.full_name or actor.username,
                 reason=reason[:500],
                 shift_id=shift.id if shift else None,
+                after_close=after_close,
             )
             new_synced(session, void, self.core.desk_code, now)
             changed: list[tuple[Any, str]] = [(void, "insert")]
@@ -868,24 +888,51 @@ class PaymentService:
             ).all()
             return self._records(session, rows)
 
-    def _summary(self, session: Session, row: CashShift) -> ShiftSummary:
+    def _summary(
+        self, session: Session, row: CashShift, counted: dict[str, int] | None = None
+    ) -> ShiftSummary:
+        """A shift's figures. A receipt voided after its shift was closed still
+        counts there (its cash was in the drawer at the count); its cash refund
+        comes out of the shift of the person who voided it. `counted`: the cash
+        being counted now, for a provisional report of an open shift."""
         session.flush()
         receipts = session.execute(
-            select(Receipt.method, Receipt.total, ReceiptVoid.id)
+            select(Receipt.method, Receipt.total, ReceiptVoid.id, ReceiptVoid.after_close)
             .outerjoin(ReceiptVoid, ReceiptVoid.receipt_id == Receipt.id)
             .where(Receipt.shift_id == row.id)
         ).all()
         by_method: dict[str, int] = {m.value: 0 for m in PaymentMethod}
         voided_total = 0
         voids = 0
-        for method, total, void_id in receipts:
-            if void_id is None:
+        for method, total, void_id, after_close in receipts:
+            if void_id is None or after_close:
                 by_method[method] = by_method.get(method, 0) + int(total)
             else:
                 voids += 1
                 voided_total += int(total)
+        refunds = int(
+            session.scalar(
+                select(func.coalesce(func.sum(Receipt.total), 0))
+                .select_from(ReceiptVoid)
+                .join(Receipt, Receipt.id == ReceiptVoid.receipt_id)
+                .where(
+                    ReceiptVoid.shift_id == row.id,
+                    ReceiptVoid.after_close.is_(True),
+                    Receipt.method == PaymentMethod.CASH.value,
+                )
+            )
+            or 0
+        )
         cash_in = by_method.get(PaymentMethod.CASH.value, 0)
-        expected = row.opening_float + cash_in
+        expected = row.opening_float + cash_in - refunds
+        if row.expected_cash is not None:
+            expected = row.expected_cash
+        counts = {k: int(v) for k, v in row.counted.items()} if row.counted else None
+        counted_sum, difference = row.counted_total, row.difference
+        if counted is not None and row.closed_at is None:
+            counts = validate_counts(counted)
+            counted_sum = counted_total(counts)
+            difference = counted_sum - expected
         return ShiftSummary(
             id=row.id,
             desk_code=row.desk_code,
@@ -900,11 +947,12 @@ class PaymentService:
             totals_by_method=by_method,
             voided_total=voided_total,
             cash_in=cash_in,
-            expected_cash=row.expected_cash if row.expected_cash is not None else expected,
-            counted={k: int(v) for k, v in row.counted.items()} if row.counted else None,
-            counted_total=row.counted_total,
-            difference=row.difference,
+            expected_cash=expected,
+            counted=counts,
+            counted_total=counted_sum,
+            difference=difference,
             note=row.note,
+            cash_refunds=refunds,
         )
 
     # --- restore from a backup and the server's high-water marks ----------------------
@@ -974,12 +1022,16 @@ class PaymentService:
                 rec, pdf = noted, render(noted)
         return rec, pdf
 
-    def cashup_pdf(self, actor: Actor, shift_id: str) -> bytes:
-        """The A4 cash-up report of a shift (open: a running report; closed: final)."""
+    def cashup_pdf(
+        self, actor: Actor, shift_id: str, counted: dict[str, int] | None = None
+    ) -> bytes:
+        """The A4 cash-up report of a shift (open: a provisional report, with the
+        cash being counted if `counted` is given; closed: the final one)."""
         from smesco_desk.printing.cashup import render_cashup
 
         require(actor, Permission.VIEW_RECEIPTS)
-        summary = self.shift(shift_id)
+        with self.core.db.read() as session:
+            summary = self._summary(session, self._shift_row(session, shift_id), counted)
         name, address = self.building()
         return render_cashup(
             summary,

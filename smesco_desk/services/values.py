@@ -349,11 +349,12 @@ class ShiftSummary:
     totals_by_method: dict[str, int]  # valid receipts only
     voided_total: int
     cash_in: int  # cash receipts that stand
-    expected_cash: int  # opening float + cash_in
+    expected_cash: int  # opening float + cash_in - cash_refunds
     counted: dict[str, int] | None
     counted_total: int | None
     difference: int | None  # counted - expected
     note: str
+    cash_refunds: int = 0  # cash given back for receipts of closed shifts voided in this one
 
     @property
     def is_open(self) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from smesco_desk.domain.charges import LineInput, TaxRule
-from smesco_desk.errors import ValidationError
+from smesco_desk.errors import DomainError, ValidationError
 from smesco_desk.services.actors import Actor
 from smesco_desk.services.core import Core
 from smesco_desk.services.values import PaymentForm, ReceiptFilter
@@ -97,3 +97,59 @@ def test_a_supervisor_sees_and_closes_every_open_shift(
     )
     assert closed.difference == 0 and not closed.is_open
     assert [s.operator for s in core.payments.open_shifts(cashier)] == [supervisor.username]
+
+
+def test_voiding_cash_of_a_closed_shift_refunds_from_the_voiders_drawer(
+    core: Core, cashier: Actor, supervisor: Actor
+) -> None:
+    shift = core.payments.current_shift(cashier)
+    assert shift is not None
+    paid = core.payments.sell(cashier, sale_form(), cash(10_000))  # Rp6.000 in the drawer
+    closed = core.payments.close_shift(cashier, shift.id, {"100000": 2, "5000": 1, "1000": 1})
+    assert closed.expected_cash == 206_000 and closed.difference == 0
+    # Nobody's drawer to pay the refund from: refused, nothing written.
+    with pytest.raises(DomainError) as refused:
+        core.payments.void(supervisor, paid.number, "Pelanggan membatalkan")
+    assert refused.value.field == "shift"
+    assert not core.payments.receipt(paid.number).voided
+    mine = core.payments.open_shift(supervisor, 50_000)
+    core.payments.void(supervisor, paid.number, "Pelanggan membatalkan")
+    # The closed shift's figures stay as counted; the refund leaves the voider's drawer.
+    after = core.payments.shift(shift.id)
+    assert (after.expected_cash, after.cash_in, after.void_count) == (206_000, 6_000, 0)
+    now = core.payments.shift(mine.id)
+    assert (now.cash_refunds, now.expected_cash) == (6_000, 44_000)
+    pdf = core.payments.cashup_pdf(supervisor, mine.id)
+    assert pdf.startswith(b"%PDF")
+
+
+def test_a_provisional_report_shows_the_cash_being_counted(core: Core, cashier: Actor) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    shift = core.payments.current_shift(cashier)
+    assert shift is not None
+    core.payments.sell(cashier, sale_form(), cash())
+    pdf = core.payments.cashup_pdf(cashier, shift.id, {"100000": 2, "1000": 4})
+    text = " ".join(
+        " ".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(pdf)).pages).split()
+    )
+    assert "Rp204.000" in text  # counted
+    assert "Rp2.000 kurang" in text  # against the expected Rp206.000
+    assert core.payments.shift(shift.id).counted is None  # nothing was saved
+
+
+def test_search_by_reference_and_by_the_numbers_digits_not_the_year(
+    core: Core, cashier: Actor
+) -> None:
+    for _ in range(21):
+        core.payments.sell(cashier, sale_form(), cash())
+    qris = core.payments.sell(cashier, sale_form(), PaymentForm("qris", None, "QR-778899"))
+    twenty = [r.number for r in core.payments.receipts(ReceiptFilter(text="20"))]
+    assert [n[-6:] for n in twenty] == ["000020"]
+    assert [r.number for r in core.payments.receipts(ReceiptFilter(text="qr-7788"))] == [
+        qris.number
+    ]
+    assert len(core.payments.receipts(ReceiptFilter(text="KW/D01"))) == 22
+    assert len(core.payments.receipts(ReceiptFilter(text="6.000"))) == 22  # the amount

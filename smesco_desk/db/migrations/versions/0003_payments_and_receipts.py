@@ -188,6 +188,7 @@ def upgrade() -> None:
     sa.Column('voided_by_name', sa.String(length=200), nullable=False),
     sa.Column('reason', sa.Text(), nullable=False),
     sa.Column('shift_id', sa.String(length=36), nullable=True),
+    sa.Column('after_close', sa.Boolean(), nullable=False),
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('origin_desk', sa.String(length=16), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
