@@ -162,20 +162,20 @@ def test_several_lines_a_free_line_discounts_and_taxes(
     ctx.core.payments.save_charge_kind(actor, "service", "Layanan", [TaxRule("ppn", "PPN", 1100)])
     dialog = _dialog(qtbot, ctx)
     dialog.name_edit.setText("Koperasi Maju Bersama")
-    _fill_line(dialog, 0, "Studio foto (per jam)", 2, discount=50_000)
-    _fill_line(dialog, 1, "Sewa proyektor", 1, price=75_000)  # not on the price list
+    _fill_line(dialog, 0, "Studio foto (per jam)", 2, discount=50_000)  # a service: PPN
+    _fill_line(dialog, 1, "Sewa proyektor", 1, price=75_000)  # a free line: Lain-lain, no tax
     totals = dialog._totals
     assert totals is not None
     assert (totals.subtotal, totals.discount_total, totals.tax_total, totals.total) == (
         575_000,
         50_000,
-        57_750,
-        582_750,
+        49_500,
+        574_500,
     )
     assert dialog.totals.discount_label.text() == "−Rp50.000"
     assert (
         dialog.totals.taxes_label.isVisibleTo(dialog)
-        and "PPN 11%" in dialog.totals.taxes_label.text()
+        and "PPN 11%  Rp49.500" in dialog.totals.taxes_label.text()
     )
     assert dialog.lines.rows[0].amount_label.text() == "Rp450.000"
     assert dialog.lines.rows[1].amount_label.text() == "Rp75.000"
@@ -184,7 +184,46 @@ def test_several_lines_a_free_line_discounts_and_taxes(
     with qtbot.waitSignal(dialog.sale_completed):
         dialog.pay_button.click()
     [saved] = _receipts(ctx.core)
-    assert saved.total == 582_750 and [ln.item_code for ln in saved.lines] == ["studio_hour", None]
+    assert saved.total == 574_500 and [ln.item_code for ln in saved.lines] == ["studio_hour", None]
+    assert ctx.core.payments.charge(saved.charge_id).kind_code == "other"
+
+
+@pytest.mark.parametrize("room_first", [True, False])
+def test_each_item_is_taxed_as_its_own_kind(
+    qtbot, ctx: AppContext, shift_open: None, room_first: bool
+) -> None:
+    """A taxed room with untaxed prints, in either order: the quote and the sale agree."""
+    actor, payments = ctx.require_actor(), ctx.core.payments
+    payments.save_charge_kind(actor, "room", "Sewa ruang", [TaxRule("pb1", "PB1", 1000)])
+    payments.save_price_item(
+        actor, "meeting_room_hour", "Ruang rapat kecil (per jam)", 300_000, "jam", "room"
+    )
+    dialog = _dialog(qtbot, ctx)
+    dialog.name_edit.setText("Asosiasi Pengrajin Rotan")
+    lines = [("Ruang rapat kecil (per jam)", 2), ("Cetak warna A4", 10)]
+    for row, (text, quantity) in enumerate(lines if room_first else lines[::-1]):
+        _fill_line(dialog, row, text, quantity)
+    assert dialog.total() == 690_000  # 600.000 + PB1 60.000 + 30.000 of prints
+    assert dialog.totals.taxes_label.text() == "PB1 10%  Rp60.000"
+    dialog._exact_cash()
+    with qtbot.waitSignal(dialog.sale_completed):
+        dialog.pay_button.click()
+    [saved] = _receipts(ctx.core)
+    assert (saved.total, saved.tax_total) == (690_000, 60_000)
+    assert {ln.item_code for ln in saved.lines} == {"meeting_room_hour", "print_color"}
+    kind = "room" if room_first else "service"  # the first item's: no free line
+    assert ctx.core.payments.charge(saved.charge_id).kind_code == kind
+
+
+def test_a_line_whose_text_is_not_typed_yet_still_counts(
+    qtbot, ctx: AppContext, shift_open: None
+) -> None:
+    dialog = _dialog(qtbot, ctx)
+    _fill_line(dialog, 0, "Cetak warna A4", 2)
+    _fill_line(dialog, 1, "", 1, price=20_000)  # the price first, the text later
+    assert dialog.total() == 26_000
+    assert dialog.lines.rows[1].amount_label.text() == "Rp20.000"
+    assert not dialog.lines.rows[1].error.isVisible()
 
 
 def test_the_price_from_the_list_stays_editable(qtbot, ctx: AppContext, shift_open: None) -> None:
@@ -231,7 +270,7 @@ def test_a_qris_payment_needs_its_reference_and_pays_the_exact_total(
 # --- errors at their fields ------------------------------------------------------------
 
 
-def test_empty_payer_and_short_cash_are_shown_at_their_fields(
+def test_empty_payer_and_short_cash_are_shown_at_their_fields_at_once(
     qtbot, ctx: AppContext, shift_open: None
 ) -> None:
     dialog = _dialog(qtbot, ctx)
@@ -243,14 +282,59 @@ def test_empty_payer_and_short_cash_are_shown_at_their_fields(
     assert dialog.errors["payer_name"].isVisible()
     assert "wajib" in dialog.errors["payer_name"].text()
     assert dialog.name_edit.property("invalid") is True
-    assert QApplication.focusWidget() is dialog.name_edit
+    assert dialog.errors["tendered"].isVisible()  # the payment's error with the payer's
+    assert "kurang Rp1.000" in dialog.errors["tendered"].text()
+    assert dialog.tendered_edit.property("invalid") is True
+    assert QApplication.focusWidget() is dialog.name_edit  # the first to fix
     _type(qtbot, "Siti Aminah")
     assert not dialog.errors["payer_name"].isVisible()
-    dialog.pay_button.click()
-    assert dialog.errors["tendered"].isVisible()
-    assert "kurang Rp1.000" in dialog.errors["tendered"].text()
-    assert QApplication.focusWidget() is dialog.tendered_edit
+    assert dialog.errors["tendered"].isVisible()  # until the cash is changed
+    dialog.tendered_edit.setFocus()
+    _type(qtbot, "0")
+    assert not dialog.errors["tendered"].isVisible()
     assert _receipts(ctx.core) == [] and dialog.isVisible()
+
+
+def test_empty_cash_asks_for_the_amount_with_the_other_errors(
+    qtbot, ctx: AppContext, shift_open: None
+) -> None:
+    dialog = _dialog(qtbot, ctx)
+    _fill_line(dialog, 0, "Cetak warna A4", 1)
+    _fill_line(dialog, 1, "", 1, price=20_000)  # no text
+    assert dialog.tendered_edit.value() is None
+    dialog.pay_button.click()
+    assert dialog.errors["tendered"].text() == "Isi jumlah uang yang diterima."
+    assert dialog.errors["tendered"].isVisible()
+    assert dialog.tendered_edit.property("invalid") is True
+    assert dialog.errors["payer_name"].isVisible()
+    row = dialog.lines.rows[1]
+    assert row.error.isVisible() and "Uraian" in row.error.text()
+    assert QApplication.focusWidget() is dialog.name_edit
+    assert _receipts(ctx.core) == []
+    dialog.name_edit.setText("Rina")
+    _fill_line(dialog, 1, "Jilid spiral", 1, price=20_000)
+    dialog.pay_button.click()  # only the cash is missing now
+    assert dialog.errors["tendered"].text() == "Isi jumlah uang yang diterima."
+    assert not dialog.errors["payer_name"].isVisible() and not row.error.isVisible()
+    assert QApplication.focusWidget() is dialog.tendered_edit
+    assert _receipts(ctx.core) == []
+    _type(qtbot, "25000")
+    with qtbot.waitSignal(dialog.sale_completed):
+        _key(qtbot, Qt.Key.Key_Return)
+    assert _receipts(ctx.core)[0].change_given == 2_000
+
+
+def test_a_card_payment_without_reference_or_payer_says_both(
+    qtbot, ctx: AppContext, shift_open: None
+) -> None:
+    dialog = _dialog(qtbot, ctx)
+    _fill_line(dialog, 0, "Cetak warna A4", 1)
+    dialog.method_buttons[next(m for m in dialog.method_buttons if m.value == "card")].click()
+    dialog.pay_button.click()
+    assert dialog.errors["payer_name"].isVisible() and dialog.errors["reference"].isVisible()
+    assert dialog.reference_edit.property("invalid") is True
+    assert not dialog.errors["tendered"].text()  # an empty cash field is no matter here
+    assert _receipts(ctx.core) == []
 
 
 def test_a_bad_line_is_marked_on_its_row(qtbot, ctx: AppContext, shift_open: None) -> None:

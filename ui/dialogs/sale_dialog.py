@@ -14,8 +14,6 @@ Ctrl+Del removes the one being typed in.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -63,7 +61,7 @@ from ui.widgets import RupiahEdit, StatusBanner, set_flag
 QUOTE_DELAY_MS = 150
 QUICK_CASH = (50_000, 100_000)
 PAYMENT_FIELDS = ("tendered", "reference", "method")
-LIVE_LINE_FIELDS = ("quantity", "unit_price", "discount")  # shown while typing
+FIELD_NAMES = ("payer_name", "tendered", "reference")  # the fields marked when refused
 
 
 class SaleDialog(QDialog):
@@ -308,13 +306,10 @@ class SaleDialog(QDialog):
 
     @Slot()
     def refresh_quote(self) -> None:
-        """Ask the core what the lines add up to (the newest answer wins)."""
+        """Ask the core what the lines add up to (the newest answer wins). A line
+        whose text is still empty counts: the core checks texts only when paying."""
         self._quote_timer.stop()
-        # A line whose text is not typed yet still counts (it is asked for when paying).
-        lines = tuple(
-            ln if ln.description.strip() else replace(ln, description="…")
-            for ln in self.lines.lines()
-        )
+        lines = self.lines.lines()
         self._quote_generation += 1
         if not lines:
             self._show_totals(None)
@@ -334,10 +329,8 @@ class SaleDialog(QDialog):
         if generation != self._quote_generation:
             return
         self._show_totals(None, unknown=True)
-        if isinstance(exc, ValidationError):  # values just typed; a missing text waits
-            self.lines.show_errors(
-                {k: v for k, v in exc.errors.items() if k.rsplit(".", 1)[-1] in LIVE_LINE_FIELDS}
-            )
+        if isinstance(exc, ValidationError):  # values just typed: shown at once
+            self.lines.show_errors(_line_errors(exc.errors))
         else:
             self._show_failure(exc)
 
@@ -418,16 +411,26 @@ class SaleDialog(QDialog):
 
     @Slot()
     def pay(self) -> None:
+        """Sell. An empty "Uang diterima" is found here, before the core is asked;
+        the core still checks the rest of the sale (it never takes cash short of
+        the total, so nothing is saved) and every message shows at once."""
         if self._busy:
             return
         charge, payment = self.forms()
+        own = self._own_errors()
         payments, actor = self._ctx.core.payments, self._ctx.require_actor()
         self._set_busy(True)
         self._ctx.runner.op(lambda: payments.sell(actor, charge, payment), self).changes(
             SALE_CHANGES
         ).with_progress(self.tr("Menyimpan pembayaran…")).success(self._paid).failure(
-            self._pay_failed
+            lambda exc: self._pay_failed(exc, own)
         ).run()
+
+    def _own_errors(self) -> dict[str, str]:
+        """What the dialog can say before the core answers."""
+        if self.method() is PaymentMethod.CASH and self.tendered_edit.value() is None:
+            return {"tendered": self.tr("Isi jumlah uang yang diterima.")}
+        return {}
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -439,24 +442,25 @@ class SaleDialog(QDialog):
         self.sale_completed.emit(receipt)
         self.accept()
 
-    def _pay_failed(self, exc: BaseException) -> None:
+    def _pay_failed(self, exc: BaseException, own: dict[str, str]) -> None:
         self._set_busy(False)
         if isinstance(exc, ValidationError):
-            self.show_errors(exc.errors)
+            self.show_errors({**exc.errors, **own})
         elif isinstance(exc, DomainError) and exc.field == "shift":
             self.open_shift(exc.message, then_pay=True)
         else:
             self._show_failure(exc)
 
     def show_errors(self, errors: dict[str, str]) -> None:
-        """Each message at its field or line; the first one to fix gets the keyboard."""
+        """Each message at its field or line, all at once; the first one to fix
+        gets the keyboard. What belongs to no field goes in the banner."""
         own = {k: v for k, v in errors.items() if k in self.errors.labels}
-        line_errors = {k: v for k, v in errors.items() if k.split(".")[0] == "lines"}
+        line_errors = _line_errors(errors)
         self.errors.show(own)
-        for field in ("payer_name", "tendered", "reference"):
+        for field in FIELD_NAMES:
             set_flag(self._field_widget(field), "invalid", field in own)
         first_line = self.lines.show_errors(line_errors)
-        rest = [v for k, v in errors.items() if k not in own and k not in line_errors]
+        rest = [v for k, v in errors.items() if k not in own and not _concerns_lines(k)]
         if rest:
             self.banner.show_message("error", " ".join(rest))
         first = (
@@ -479,9 +483,7 @@ class SaleDialog(QDialog):
     def _clear_field(self, field: str) -> None:
         if field in self.errors.labels:
             self.errors[field].show_message("")
-        if field in ("payer_name", "tendered", "reference") and self._field_widget(field).property(
-            "invalid"
-        ):
+        if field in FIELD_NAMES and self._field_widget(field).property("invalid"):
             set_flag(self._field_widget(field), "invalid", False)
 
     def _show_failure(self, exc: BaseException) -> None:
@@ -541,3 +543,18 @@ class SaleDialog(QDialog):
 
     def is_blank(self) -> bool:
         return not self.name_edit.text().strip() and self.lines.is_blank()
+
+
+def _concerns_lines(key: str) -> bool:
+    """An error of the lines ("lines", "lines.2.quantity") or of their taxes."""
+    return key.split(".")[0] in ("lines", "taxes")
+
+
+def _line_errors(errors: dict[str, str]) -> dict[str, str]:
+    """The errors of the lines ("lines", "lines.N.field"); the taxes' (two kinds of
+    charge taxing one tax at different rates) go under the lines too."""
+    own = {k: v for k, v in errors.items() if k.split(".")[0] == "lines"}
+    others = [v for k, v in errors.items() if k.split(".")[0] == "taxes"]
+    if others:
+        own["lines"] = " ".join([own.get("lines", ""), *others]).strip()
+    return own

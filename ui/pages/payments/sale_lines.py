@@ -3,7 +3,8 @@ unit price, discount, the line's amount, and its errors right under it.
 
 The description field is an editable combo over the price list: choosing an
 item (from the list, or by typing its name; the completer matches any part of
-it) fills the unit price, which stays editable; any other text is a free
+it) fills the unit price, which stays editable, and the line carries the item's
+code (it is taxed as the item's kind of charge); any other text is a free
 "Lain-lain" line with that description. A row left completely empty is not a
 line. Error keys from the core ("lines.2.quantity") name the line as sent, so
 the editor keeps the map from those indexes back to its rows.
@@ -340,10 +341,15 @@ class LinesEditor(QFrame):
         return list(self._sent)
 
     def kind_code(self, kinds: Sequence[str]) -> str:
-        """The kind of charge: the first chosen item's, else "other" (else any)."""
-        for row in self._sent or self.rows:
-            if row.item is not None and row.item.kind_code in kinds:
-                return row.item.kind_code
+        """The kind of charge of the sale. Each price-list line is taxed as its own
+        item's kind; a free line as this kind, so with a free line it is "other"
+        (Lain-lain), whatever the order of the lines. Without one, the first
+        item's kind names the sale (a room rental stays a room rental)."""
+        rows = self._sent or self.rows
+        if all(row.item is not None for row in rows):
+            for row in rows:
+                if row.item is not None and row.item.kind_code in kinds:
+                    return row.item.kind_code
         for fallback in ("other", "service"):
             if fallback in kinds:
                 return fallback
