@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from smesco_desk.errors import DomainError
-from smesco_desk.services.actors import Actor
+from smesco_desk.services.actors import Actor, Role
 from smesco_desk.services.values import ShiftSummary
+from tests.ui.helpers_ui import make_actor
 from tests.ui.test_payments_page import FakePrinter, pdf_text, sell
 from ui.context import AppContext
 from ui.dialogs.cashup_dialog import CashUpDialog, denomination_label
@@ -193,3 +196,93 @@ def test_the_running_report_can_be_previewed_before_closing(
     dialog.preview_button.click()
     assert len(shown) == 1 and "SEMENTARA" in shown[0]  # the shift is still open
     assert ctx.core.payments.shift(shift.id).closed_at is None
+
+
+# --- whose shift: a supervisor may close anyone's ------------------------------------
+
+
+@pytest.fixture
+def sari(ctx: AppContext, admin: Actor) -> Actor:
+    """A receptionist with her own shift: Rp200.000 float and one cash sale of Rp30.000."""
+    sari = make_actor(ctx.core, admin, Role.RECEPTIONIST, "sari")
+    ctx.core.payments.open_shift(sari, 200_000)
+    sell(ctx.core, sari, "Tamu Sari", price=30_000)
+    return sari
+
+
+def test_a_supervisor_chooses_whose_shift_to_count(
+    qtbot,
+    ctx: AppContext,
+    shift: ShiftSummary,
+    sari: Actor,
+    printer: FakePrinter,
+    answers: list[QMessageBox.StandardButton],
+) -> None:
+    dialog = _dialog(qtbot, ctx, shift, printer)
+    combo = dialog.shift_combo
+    assert combo is not None and combo.isVisible() and combo.count() == 2
+    texts = [combo.itemText(i) for i in range(combo.count())]
+    assert re.fullmatch(r"Administrator Gedung, dibuka \d\d:\d\d \(Anda\)", texts[0])
+    assert re.fullmatch(r"Sari, dibuka \d\d:\d\d", texts[1])
+    assert combo.currentIndex() == 0 and dialog.shift_id == shift.id  # one's own first
+    dialog.spins["100000"].setValue(3)
+    combo.setCurrentIndex(1)
+    assert dialog.shift_id != shift.id and dialog.shift is not None
+    assert dialog.shift.operator == "sari"
+    assert dialog.value_labels["opening_float"].text() == "Rp200.000"
+    assert dialog.value_labels["expected"].text() == "Rp230.000"
+    assert dialog.counted_total() == 0  # the count started again for this drawer
+    dialog.spins["20000"].setValue(11)
+    dialog.spins["10000"].setValue(1)
+    assert dialog.difference_label.text() == "Selisih: cocok"
+    with qtbot.waitSignal(dialog.shift_closed):
+        dialog.close_button.click()
+    closed = ctx.core.payments.shift(dialog.shift_id)
+    assert (closed.operator, closed.closed_by, closed.counted_total) == ("sari", "admin", 230_000)
+    assert ctx.core.payments.current_shift(sari) is None
+    assert ctx.core.payments.current_shift(ctx.require_actor()) is not None  # still open
+    assert not combo.isEnabled()  # the report and the figures stay Sari's
+    assert printer.jobs == [("office", "Laporan tutup kas")]
+
+
+def test_a_supervisor_without_a_shift_closes_a_receptionists(
+    qtbot,
+    ctx: AppContext,
+    sari: Actor,
+    printer: FakePrinter,
+    answers: list[QMessageBox.StandardButton],
+) -> None:
+    page = PaymentsPage(ctx, printer=printer)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.header.state_label.text() == "Belum ada shift terbuka"
+    assert page.header.cashup_button.isEnabled()  # Sari's shift is open at this desk
+    page.header.cashup_button.click()
+    dialog = page.cashup_dialog
+    assert isinstance(dialog, CashUpDialog) and dialog.shift_combo is not None
+    assert dialog.shift_combo.currentText().startswith("Sari, dibuka")
+    dialog.spins["20000"].setValue(11)  # Rp10.000 short
+    dialog.close_button.click()
+    assert ctx.core.payments.current_shift(sari) is None
+    assert "Shift Sari ditutup" in page.banner.text()
+    assert "dihitung Rp220.000" in page.banner.text()
+    assert page.header.state_label.text() == "Belum ada shift terbuka"
+    assert not page.header.cashup_button.isEnabled()  # no shift open any more
+
+
+def test_a_receptionist_counts_only_her_own_shift(
+    qtbot, ctx: AppContext, shift: ShiftSummary, sari: Actor, printer: FakePrinter
+) -> None:
+    as_sari = AppContext(ctx.core, ctx.runner, ctx.settings, sari)
+    own = ctx.core.payments.current_shift(sari)
+    assert own is not None
+    dialog = _dialog(qtbot, as_sari, own, printer)
+    assert dialog.shift_combo is None
+    assert dialog.shift is not None and dialog.shift.operator == "sari"
+    assert dialog.value_labels["expected"].text() == "Rp230.000"
+    ctx.core.payments.close_shift(sari, own.id, {"20000": 11, "10000": 1})
+    page = PaymentsPage(as_sari, printer=printer)
+    qtbot.addWidget(page)
+    assert not page.header.cashup_button.isEnabled()  # the administrator's is not hers
+    page.cash_up()
+    assert page.cashup_dialog is None and "Tidak ada shift" in page.banner.text()

@@ -7,6 +7,10 @@ denomination; the difference shows as it is typed: "cocok", "kurang Rp…" or
 prints the A4 cash-up report on the office printer. A print failure leaves
 the shift closed; the report can be printed, previewed or saved again here.
 After closing, payments need a new shift.
+
+A receptionist counts their own shift. A supervisor or administrator may
+close anyone's (the core allows it), so for them the dialog lists every open
+shift at this desk ("Sari Wulandari, dibuka 08:00") and starts on their own.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QDialog,
     QFormLayout,
     QFrame,
@@ -29,12 +34,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smesco_desk.clock import utc_now
 from smesco_desk.errors import DomainError, ValidationError
+from smesco_desk.services.actors import Permission
 from smesco_desk.services.payments import method_label
 from smesco_desk.services.values import DENOMINATIONS, PaymentMethod, ShiftSummary
 from ui.context import AppContext
 from ui.errors import error_text, show_error
-from ui.pages.payments.common import SHIFT_CHANGES, rupiah, wib_moment
+from ui.pages.payments.common import SHIFT_CHANGES, rupiah, wib_moment, wib_time_or_day
 from ui.pages.payments.documents import PaymentDocuments
 from ui.widgets import StatusBanner, set_flag
 
@@ -57,10 +64,11 @@ class CashUpDialog(QDialog):
     def __init__(
         self,
         ctx: AppContext,
-        shift_id: str,
+        shift_id: str | None,
         documents: PaymentDocuments,
         parent: QWidget | None = None,
     ) -> None:
+        """`shift_id`: the shift to count (None: a supervisor's choice, theirs first)."""
         super().__init__(parent)
         self.setObjectName("cashup_dialog")
         self.setWindowTitle(self.tr("Tutup kas"))
@@ -68,6 +76,9 @@ class CashUpDialog(QDialog):
         self._documents = documents
         self.shift_id = shift_id
         self.shift: ShiftSummary | None = None
+        # The core lets whoever may void receipts close anyone's shift.
+        self.shift_combo: QComboBox | None = None
+        self._can_choose = ctx.can(Permission.VOID_RECEIPT)
         self.spins: dict[str, QSpinBox] = {}
         self.subtotal_labels: dict[str, QLabel] = {}
         self._busy = False
@@ -97,6 +108,7 @@ class CashUpDialog(QDialog):
         self.shift_label = QLabel(box)
         self.shift_label.setObjectName("cashup_shift_label")
         self.shift_label.setWordWrap(True)
+        choice = self._build_shift_choice(box) if self._can_choose else None
         self.summary_form = QFormLayout()
         self.summary_form.setVerticalSpacing(5)
         self.value_labels: dict[str, QLabel] = {}
@@ -120,11 +132,28 @@ class CashUpDialog(QDialog):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.addWidget(title)
+        if choice is not None:
+            layout.addLayout(choice)
         layout.addWidget(self.shift_label)
         layout.addLayout(self.summary_form)
         layout.addStretch(1)
         layout.addWidget(note)
         return box
+
+    def _build_shift_choice(self, box: QFrame) -> QHBoxLayout:
+        self.shift_combo = QComboBox(box)
+        self.shift_combo.setObjectName("cashup_shift_combo")
+        self.shift_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.shift_combo.setMinimumContentsLength(12)
+        self.shift_combo.currentIndexChanged.connect(self._on_shift_chosen)
+        label = QLabel(self.tr("S&hift:"), box)
+        label.setBuddy(self.shift_combo)
+        row = QHBoxLayout()
+        row.addWidget(label)
+        row.addWidget(self.shift_combo, 1)
+        return row
 
     def _build_count(self) -> QFrame:
         box = QFrame(self)
@@ -223,10 +252,62 @@ class CashUpDialog(QDialog):
     # --- the shift ------------------------------------------------------------
 
     def _load(self) -> None:
-        payments, shift_id = self._ctx.core.payments, self.shift_id
-        self._ctx.runner.op(lambda: payments.shift(shift_id), self).success(
-            self.show_shift
-        ).failure(self._failed).run()
+        payments, actor, shift_id = (
+            self._ctx.core.payments,
+            self._ctx.require_actor(),
+            self.shift_id,
+        )
+        if self.shift_combo is not None:
+            op = self._ctx.runner.op(lambda: payments.open_shifts(actor), self)
+            op.success(self._shifts_loaded)
+        elif shift_id is not None:
+            op = self._ctx.runner.op(lambda: payments.shift(shift_id), self)
+            op.success(self.show_shift)
+        else:
+            return
+        op.failure(self._failed).run()
+
+    def _shifts_loaded(self, shifts: list[ShiftSummary]) -> None:
+        """The open shifts to choose from: the one asked for, else one's own, else the first."""
+        combo, username = self.shift_combo, self._ctx.require_actor().username
+        if combo is None:
+            return
+        combo.blockSignals(True)
+        combo.clear()
+        for shift in shifts:
+            combo.addItem(self._shift_text(shift, username), shift)
+        wanted = next((i for i, s in enumerate(shifts) if s.id == self.shift_id), -1)
+        if wanted < 0:
+            wanted = next((i for i, s in enumerate(shifts) if s.operator == username), 0)
+        combo.setCurrentIndex(wanted if shifts else -1)
+        combo.blockSignals(False)
+        if shifts:
+            self._on_shift_chosen(wanted)
+        else:
+            self.close_button.setEnabled(False)
+            self.preview_button.setEnabled(False)
+            self.banner.show_message("info", self.tr("Tidak ada shift terbuka di desk ini."))
+
+    def _shift_text(self, shift: ShiftSummary, username: str) -> str:
+        text = self.tr("{name}, dibuka {time}").format(
+            name=shift.operator_name, time=wib_time_or_day(shift.opened_at, utc_now())
+        )
+        return text + self.tr(" (Anda)") if shift.operator == username else text
+
+    @Slot(int)
+    def _on_shift_chosen(self, index: int) -> None:
+        combo = self.shift_combo
+        shift = combo.itemData(index) if combo is not None else None
+        if combo is None or not isinstance(shift, ShiftSummary):
+            return
+        choosing = combo.hasFocus()
+        self.shift_id = shift.id
+        for spin in self.spins.values():
+            spin.setValue(0)  # a count belongs to the drawer it was made for
+        self.note_edit.clear()
+        self.show_shift(shift)
+        if choosing:
+            combo.setFocus()  # the arrow keys go on through the shifts
 
     def show_shift(self, shift: ShiftSummary) -> None:
         self.shift = shift
@@ -340,6 +421,8 @@ class CashUpDialog(QDialog):
         for spin in self.spins.values():
             spin.setReadOnly(closed)
         self.note_edit.setReadOnly(closed)
+        if self.shift_combo is not None:
+            self.shift_combo.setEnabled(not closed)  # the report stays that shift's
         self.close_button.setVisible(not closed)
         self.cancel_button.setVisible(not closed)
         for button in (self.done_button, self.print_button, self.save_button):
@@ -355,6 +438,8 @@ class CashUpDialog(QDialog):
 
     def print_report(self, mode: str) -> None:
         """mode: print | preview | save (the report of the shift as it is now)."""
+        if self.shift_id is None:
+            return
         self._documents.cashup(
             self.shift_id, mode, lambda printed: self._reported(mode, printed), self._report_failed
         )

@@ -231,10 +231,19 @@ class PaymentsPage(QWidget):
 
     @Slot()
     def refresh_shift(self) -> None:
+        """The person's shift; for a supervisor also whether others' are open (they
+        may close those)."""
         payments, actor = self.ctx.core.payments, self.ctx.require_actor()
-        self.ctx.runner.op(lambda: payments.current_shift(actor), self).success(
-            self.header.show_shift
-        ).failure(self._on_failed).run()
+        others = self.ctx.can(Permission.VOID_RECEIPT)
+        self.ctx.runner.op(
+            lambda: (
+                payments.current_shift(actor),
+                len(payments.open_shifts(actor)) if others else 0,
+            ),
+            self,
+        ).success(lambda result: self.header.show_shift(result[0], open_shifts=result[1])).failure(
+            self._on_failed
+        ).run()
 
     def shift(self) -> ShiftSummary | None:
         return self.header.shift
@@ -261,29 +270,38 @@ class PaymentsPage(QWidget):
 
     @Slot()
     def cash_up(self) -> None:
+        """Count and close one's shift; a supervisor may choose anyone's at this desk."""
         shift = self.shift()
-        if shift is None:
+        if shift is None and not self.ctx.can(Permission.VOID_RECEIPT):
             self._show_banner("info", self.tr("Tidak ada shift terbuka untuk ditutup."))
             return
         if self.cashup_dialog is not None:
             self.cashup_dialog.activateWindow()
             return
-        self.cashup_dialog = CashUpDialog(self.ctx, shift.id, self.documents, self)
+        self.cashup_dialog = CashUpDialog(
+            self.ctx, shift.id if shift else None, self.documents, self
+        )
         self.cashup_dialog.shift_closed.connect(self._on_shift_closed)
         self.cashup_dialog.finished.connect(lambda _r: self._forget("cashup_dialog"))
         self.cashup_dialog.open()
 
     @Slot(object)
     def _on_shift_closed(self, shift: ShiftSummary) -> None:
-        self.header.show_shift(None)
+        """(The header follows by itself: closing announces the change of cash_shifts.)"""
+        amounts = {
+            "expected": rupiah(shift.expected_cash),
+            "counted": rupiah(shift.counted_total or 0),
+        }
+        if shift.operator != self.ctx.require_actor().username:  # a supervisor closed it
+            text = self.tr("Shift {name} ditutup (kas seharusnya {expected}, dihitung {counted}).")
+            self._show_banner("success", text.format(name=shift.operator_name, **amounts))
+            return
         self._show_banner(
             "success",
             self.tr(
                 "Shift ditutup (kas seharusnya {expected}, dihitung {counted}). Penjualan "
                 "berikutnya memerlukan shift baru."
-            ).format(
-                expected=rupiah(shift.expected_cash), counted=rupiah(shift.counted_total or 0)
-            ),
+            ).format(**amounts),
         )
 
     # --- sales ----------------------------------------------------------------

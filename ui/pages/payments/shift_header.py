@@ -56,7 +56,11 @@ class ShiftHeader(QFrame):
         row.addWidget(self.new_sale_button)
         self.show_shift(None, loading=True)
 
-    def show_shift(self, shift: ShiftSummary | None, loading: bool = False) -> None:
+    def show_shift(
+        self, shift: ShiftSummary | None, loading: bool = False, open_shifts: int = 0
+    ) -> None:
+        """The person's shift; `open_shifts` (at this desk, anyone's) lets a supervisor
+        without a shift of their own still reach the cash-up."""
         self.shift = shift
         if loading:
             self._texts = [(self.tr("Memuat shift kas…"),) * 2, ("", "")]
@@ -68,7 +72,7 @@ class ShiftHeader(QFrame):
         self._fit()
         set_flag(self, "state", "loading" if loading else "open" if shift else "none")
         self.open_button.setVisible(shift is None and not loading)
-        self.cashup_button.setEnabled(shift is not None)
+        self.cashup_button.setEnabled(shift is not None or open_shifts > 0)
 
     def _state(self, shift: ShiftSummary) -> tuple[str, str]:
         """The long text, and a shorter one for a narrow window (1024 px)."""
