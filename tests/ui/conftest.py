@@ -17,7 +17,7 @@ from PySide6.QtCore import QSettings
 from smesco_desk.services import users as users_module
 from smesco_desk.services.actors import Actor
 from smesco_desk.services.core import Core, open_core
-from tests.ui.helpers_ui import ADMIN_PASSWORD, ADMIN_USERNAME
+from tests.ui.helpers_ui import ADMIN_PASSWORD, ADMIN_USERNAME, FakePrinter
 from ui.context import AppContext
 from ui.operations import OperationRunner
 from ui.settings import UiSettings
@@ -26,8 +26,9 @@ from ui.settings import UiSettings
 @pytest.fixture(autouse=True)
 def _cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
     """Argon2 with tiny costs (logins still verify for real)."""
-    monkeypatch.setattr(users_module, "_hasher",
-                        PasswordHasher(time_cost=1, memory_cost=64, parallelism=1))
+    monkeypatch.setattr(
+        users_module, "_hasher", PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
+    )
 
 
 @pytest.fixture
@@ -73,3 +74,9 @@ def ctx(core: Core, admin: Actor, ui_settings: UiSettings, runner: OperationRunn
 def bare_ctx(bare_core: Core, ui_settings: UiSettings, runner: OperationRunner) -> AppContext:
     """Nobody logged in, database not set up yet."""
     return AppContext(bare_core, runner, ui_settings, None)
+
+
+@pytest.fixture
+def printer() -> FakePrinter:
+    """A fake printer for pages and dialogs that print (PaymentsPage(ctx, printer=...))."""
+    return FakePrinter()

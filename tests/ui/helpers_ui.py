@@ -1,16 +1,98 @@
-"""Constants and small helpers shared by the UI tests."""
+"""Constants, fakes and small helpers shared by the UI tests."""
 
 from __future__ import annotations
 
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from pypdf import PdfReader
+from PySide6.QtWidgets import QWidget
+
+from smesco_desk.domain.charges import LineInput
 from smesco_desk.services.actors import Actor, Role
 from smesco_desk.services.core import Core
+from smesco_desk.services.values import ChargeForm, PayerForm, PaymentForm, ReceiptRecord
+from ui.printing import PrintError
 
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "rahasia-admin-1"
 USER_PASSWORD = "rahasia-user-1"
+
+W = TypeVar("W", bound=QWidget)
 
 
 def make_actor(core: Core, admin: Actor, role: Role, username: str) -> Actor:
     """A user of `role`, created by the administrator, logged in."""
     core.users.create(admin, username, username.title(), USER_PASSWORD, role.value)
     return core.users.authenticate(username, USER_PASSWORD)
+
+
+@dataclass
+class FakePrinter:
+    """Stands in for ui.printing.DocumentPrinter (the `printer` fixture); real
+    printing is tested against CUPS in test_printing and test_receipt_printing."""
+
+    jobs: list[tuple[str, str]] = field(default_factory=list)
+    pdfs: list[bytes] = field(default_factory=list)
+    fail_with: str = ""
+
+    def printer_name(self, kind: str) -> str:
+        return f"Fake-{kind}"
+
+    def print_pdf(self, pdf: bytes, kind: str, title: str, parent: QWidget | None = None) -> None:
+        assert pdf.startswith(b"%PDF")
+        if self.fail_with:
+            raise PrintError(self.fail_with)
+        self.jobs.append((kind, title))
+        self.pdfs.append(pdf)
+
+    def preview(self, pdf: bytes, kind: str, title: str, parent: QWidget | None = None) -> None:
+        self.jobs.append((f"preview:{kind}", title))
+
+    def save_pdf(self, pdf: bytes, suggested_name: str, parent: QWidget | None = None) -> None:
+        self.jobs.append(("save", suggested_name))
+        self.pdfs.append(pdf)
+
+
+def pdf_text(pdf: bytes | Path) -> str:
+    """The text of every page, white space folded."""
+    source = io.BytesIO(pdf) if isinstance(pdf, bytes) else pdf
+    return " ".join(" ".join(p.extract_text() or "" for p in PdfReader(source).pages).split())
+
+
+def activate(qtbot, widget: QWidget) -> None:
+    """A shown window, active (keys go where the keyboard focus is)."""
+    qtbot.waitExposed(widget)
+    widget.activateWindow()
+    qtbot.waitUntil(widget.isActiveWindow)
+
+
+def show_active(qtbot, widget: W, width: int = 0, height: int = 0) -> W:
+    """Show a new top-level widget (closed after the test), resized if asked, active."""
+    qtbot.addWidget(widget)
+    if width and height:
+        widget.resize(width, height)
+    widget.show()
+    activate(qtbot, widget)
+    return widget
+
+
+def sell(
+    core: Core,
+    actor: Actor,
+    payer: str = "Budi Santoso",
+    price: int = 3_000,
+    quantity: int = 1,
+    method: str = "cash",
+    tendered: int | None = None,
+) -> ReceiptRecord:
+    """A sale straight through the core (colour prints at `price` each)."""
+    form = ChargeForm(
+        PayerForm("visitor", payer),
+        "service",
+        (LineInput("Cetak warna A4", quantity, price, unit="lembar"),),
+    )
+    reference = "" if method == "cash" else "REF-0001"
+    return core.payments.sell(actor, form, PaymentForm(method, tendered, reference))

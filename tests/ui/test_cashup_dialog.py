@@ -11,8 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from smesco_desk.errors import DomainError
 from smesco_desk.services.actors import Actor, Role
 from smesco_desk.services.values import ShiftSummary
-from tests.ui.helpers_ui import make_actor
-from tests.ui.test_payments_page import FakePrinter, pdf_text, sell
+from tests.ui.helpers_ui import FakePrinter, make_actor, pdf_text, sell, show_active
 from ui.context import AppContext
 from ui.dialogs.cashup_dialog import CashUpDialog, denomination_label
 from ui.pages.payments.documents import PaymentDocuments
@@ -44,19 +43,9 @@ def shift(ctx: AppContext) -> ShiftSummary:
     return payments.shift(opened.id)
 
 
-@pytest.fixture
-def printer() -> FakePrinter:
-    return FakePrinter()
-
-
 def _dialog(qtbot, ctx: AppContext, shift: ShiftSummary, printer: FakePrinter) -> CashUpDialog:
-    dialog = CashUpDialog(ctx, shift.id, PaymentDocuments(ctx, None, printer))  # type: ignore[arg-type]
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    dialog.activateWindow()
-    qtbot.waitUntil(dialog.isActiveWindow)
-    return dialog
+    documents = PaymentDocuments(ctx, None, printer)  # type: ignore[arg-type]
+    return show_active(qtbot, CashUpDialog(ctx, shift.id, documents))
 
 
 def test_the_shift_figures(

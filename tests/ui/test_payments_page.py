@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -16,17 +15,10 @@ from PySide6.QtCore import QModelIndex, QSettings, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from smesco_desk.domain.charges import LineInput
 from smesco_desk.services.actors import Actor, Role
 from smesco_desk.services.core import Core, open_core
-from smesco_desk.services.values import (
-    ChargeForm,
-    PayerForm,
-    PaymentForm,
-    ReceiptFilter,
-    ReceiptRecord,
-)
-from tests.ui.helpers_ui import make_actor
+from smesco_desk.services.values import ReceiptFilter, ReceiptRecord
+from tests.ui.helpers_ui import FakePrinter, activate, make_actor, pdf_text, sell, show_active
 from ui.context import AppContext
 from ui.dialogs.sale_dialog import SaleDialog
 from ui.models.receipts_model import (
@@ -43,60 +35,11 @@ from ui.models.receipts_model import (
 )
 from ui.operations import OperationRunner
 from ui.pages.payments_page import PaymentsPage
-from ui.printing import PrintError
 from ui.settings import RECEIPT_PRINTER, UiSettings
 
 MANY = 130
 BATCH = 50
 PASSWORD = "rahasia-sekali-123"
-
-
-@dataclass
-class FakePrinter:
-    """Stands in for ui.printing.DocumentPrinter (real printing: the CUPS tests below)."""
-
-    jobs: list[tuple[str, str]] = field(default_factory=list)
-    pdfs: list[bytes] = field(default_factory=list)
-    fail_with: str = ""
-
-    def printer_name(self, kind: str) -> str:
-        return f"Fake-{kind}"
-
-    def print_pdf(self, pdf: bytes, kind: str, title: str, parent: QWidget | None = None) -> None:
-        assert pdf.startswith(b"%PDF")
-        if self.fail_with:
-            raise PrintError(self.fail_with)
-        self.jobs.append((kind, title))
-        self.pdfs.append(pdf)
-
-    def preview(self, pdf: bytes, kind: str, title: str, parent: QWidget | None = None) -> None:
-        self.jobs.append((f"preview:{kind}", title))
-
-    def save_pdf(self, pdf: bytes, suggested_name: str, parent: QWidget | None = None) -> None:
-        self.jobs.append(("save", suggested_name))
-        self.pdfs.append(pdf)
-
-
-def pdf_text(pdf: bytes) -> str:
-    return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
-
-
-def sell(
-    core: Core,
-    actor: Actor,
-    payer: str = "Budi Santoso",
-    price: int = 3_000,
-    quantity: int = 1,
-    method: str = "cash",
-    tendered: int | None = None,
-) -> ReceiptRecord:
-    form = ChargeForm(
-        PayerForm("visitor", payer),
-        "service",
-        (LineInput("Cetak warna A4", quantity, price, unit="lembar"),),
-    )
-    reference = "" if method == "cash" else "REF-0001"
-    return core.payments.sell(actor, form, PaymentForm(method, tendered, reference))
 
 
 @pytest.fixture(autouse=True)
@@ -106,19 +49,8 @@ def questions(monkeypatch: pytest.MonkeyPatch) -> None:
     )
 
 
-@pytest.fixture
-def printer() -> FakePrinter:
-    return FakePrinter()
-
-
 def _show(qtbot, page: PaymentsPage) -> PaymentsPage:
-    qtbot.addWidget(page)
-    page.resize(1176, 700)
-    page.show()
-    qtbot.waitExposed(page)
-    page.activateWindow()
-    qtbot.waitUntil(page.isActiveWindow)
-    return page
+    return show_active(qtbot, page, 1176, 700)
 
 
 @pytest.fixture
@@ -127,11 +59,12 @@ def page(qtbot, ctx: AppContext, printer: FakePrinter) -> PaymentsPage:
     return _show(qtbot, PaymentsPage(ctx, printer=printer))
 
 
-def _activate(qtbot, dialog: QWidget) -> None:
-    """A dialog the page opened, active (keys go where the keyboard focus is)."""
-    qtbot.waitExposed(dialog)
-    dialog.activateWindow()
-    qtbot.waitUntil(dialog.isActiveWindow)
+def _sold_and_chosen(page: PaymentsPage, ctx: AppContext) -> ReceiptRecord:
+    """A sale made elsewhere (straight through the core), listed and chosen."""
+    receipt = sell(ctx.core, ctx.require_actor())
+    page.model.refresh()
+    page.table.selectRow(0)
+    return receipt
 
 
 def _as(ctx: AppContext, actor: Actor) -> AppContext:
@@ -271,7 +204,7 @@ def test_a_sale_from_the_page_prints_its_receipt_and_says_the_change(
     qtbot.keyClick(page, Qt.Key.Key_F4)
     dialog = page.sale_dialog
     assert isinstance(dialog, SaleDialog) and dialog.isVisible()
-    _activate(qtbot, dialog)
+    activate(qtbot, dialog)
     qtbot.keyClicks(dialog.name_edit, "Larasati")
     row = dialog.lines.rows[0]
     row.item_combo.setEditText("Studio foto (per jam)")
@@ -326,9 +259,7 @@ def test_reprint_is_a_copy_and_preview_records_nothing(
     printer: FakePrinter,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    receipt = sell(ctx.core, ctx.require_actor())
-    page.model.refresh()
-    page.table.selectRow(0)
+    receipt = _sold_and_chosen(page, ctx)
     assert page.selected() is not None and page.reprint_button.isEnabled()
     monkeypatch.setattr("ui.pages.payments.documents.PdfPreviewDialog.exec", lambda d: 0)
     page.preview_button.click()
@@ -426,7 +357,7 @@ def test_a_supervisor_voids_with_a_reason(
     dialog = page.void_dialog
     assert dialog is not None and dialog.isVisible()
     assert receipt.number in dialog.windowTitle()
-    _activate(qtbot, dialog)
+    activate(qtbot, dialog)
     assert QApplication.focusWidget() is dialog.reason_edit
     qtbot.keyClicks(dialog.reason_edit, "slh")
     qtbot.keyClick(dialog.reason_edit, Qt.Key.Key_Return)
@@ -549,9 +480,7 @@ def test_save_pdf_counts_as_a_print_and_preview_first_records_only_a_real_print(
 ) -> None:
     from ui.settings import PREVIEW_BEFORE_PRINT
 
-    receipt = sell(ctx.core, ctx.require_actor())
-    page.model.refresh()
-    page.table.selectRow(0)
+    receipt = _sold_and_chosen(page, ctx)
     page.save_button.click()
     assert printer.jobs == [("save", receipt.number)]
     assert ctx.core.payments.receipt(receipt.number).print_count == 1
@@ -583,9 +512,7 @@ def test_the_paper_choice_is_remembered(
 ) -> None:
     from pypdf import PdfReader as Reader
 
-    sell(ctx.core, ctx.require_actor())
-    page.model.refresh()
-    page.table.selectRow(0)
+    _sold_and_chosen(page, ctx)
     page.format_combo.setCurrentIndex(page.format_combo.findData("a5"))
     page.reprint_button.click()
     width = float(Reader(io.BytesIO(printer.pdfs[-1])).pages[0].mediabox.width)

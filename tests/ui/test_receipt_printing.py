@@ -30,17 +30,13 @@ from smesco_desk.domain.money import terbilang
 from smesco_desk.services.core import open_core
 from smesco_desk.services.values import ReceiptFilter
 from tests.core.helpers_core import cash, sale_form
+from tests.ui.helpers_ui import pdf_text
 from tests.ui.test_printing import spare_queue  # noqa: F401  (a fixture)
 from ui.context import AppContext
 from ui.printing import DocumentPrinter, PrintError, load_pdf
 from ui.settings import RECEIPT_PRINTER
 
 SCALE = 2  # pixels per point when comparing pages (144 dpi)
-
-
-def pdf_text(pdf: bytes | Path) -> str:
-    source = io.BytesIO(pdf) if isinstance(pdf, bytes) else pdf
-    return " ".join(" ".join(p.extract_text() or "" for p in PdfReader(source).pages).split())
 
 
 def page_size(pdf: bytes | Path) -> tuple[float, float]:

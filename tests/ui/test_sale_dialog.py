@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from smesco_desk.domain.charges import TaxRule
 from smesco_desk.services.core import Core
 from smesco_desk.services.values import ReceiptFilter, ReceiptRecord
+from tests.ui.helpers_ui import show_active
 from ui.context import AppContext
 from ui.dialogs.sale_dialog import SaleDialog
 from ui.pages.payments.shift_dialog import OpenShiftDialog
@@ -33,13 +34,7 @@ def shift_open(ctx: AppContext) -> None:
 
 
 def _dialog(qtbot, ctx: AppContext) -> SaleDialog:
-    dialog = SaleDialog(ctx)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    dialog.activateWindow()
-    qtbot.waitUntil(dialog.isActiveWindow)
-    return dialog
+    return show_active(qtbot, SaleDialog(ctx))
 
 
 def _type(qtbot, text: str) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
@@ -11,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from smesco_desk.services.actors import Actor, Role
 from smesco_desk.services.core import Core
 from smesco_desk.services.values import VisitFilter, VisitorForm, VisitRecord, VisitScope
+from tests.ui.helpers_ui import FakePrinter, show_active
 from ui.context import AppContext
 from ui.models.visits_model import (
     COL_BADGE,
@@ -26,36 +25,7 @@ from ui.pages.visitors.lists import HISTORY_TAB, IN_BUILDING_TAB
 from ui.pages.visitors.registration import same_person
 from ui.pages.visitors.visit_table import VisitTable
 from ui.pages.visitors_page import VisitorsPage
-from ui.printing import PrintError
 from ui.settings import PRINT_BADGE_AFTER_REGISTER
-
-
-@dataclass
-class FakePrinter:
-    """Stands in for ui.printing.DocumentPrinter; real printing is tested elsewhere."""
-
-    jobs: list[tuple[str, str]] = field(default_factory=list)
-    fail_with: str = ""
-
-    def printer_name(self, kind: str) -> str:
-        return f"Fake-{kind}"
-
-    def print_pdf(self, pdf: bytes, kind: str, title: str, parent: QWidget | None = None) -> None:
-        assert pdf.startswith(b"%PDF")
-        if self.fail_with:
-            raise PrintError(self.fail_with)
-        self.jobs.append((kind, title))
-
-    def preview(self, pdf: bytes, kind: str, title: str, parent: QWidget | None = None) -> None:
-        self.jobs.append((f"preview:{kind}", title))
-
-    def save_pdf(self, pdf: bytes, suggested_name: str, parent: QWidget | None = None) -> None:
-        self.jobs.append(("save", suggested_name))
-
-
-@pytest.fixture
-def printer() -> FakePrinter:
-    return FakePrinter()
 
 
 @pytest.fixture
@@ -65,13 +35,7 @@ def page(qtbot, ctx: AppContext, printer: FakePrinter) -> VisitorsPage:
 
 
 def _show(qtbot, page: VisitorsPage) -> VisitorsPage:
-    qtbot.addWidget(page)
-    page.resize(1176, 700)
-    page.show()
-    qtbot.waitExposed(page)
-    page.activateWindow()
-    qtbot.waitUntil(page.isActiveWindow)
-    return page
+    return show_active(qtbot, page, 1176, 700)
 
 
 def _register(core: Core, actor: Actor, name: str, phone: str, **kw: str) -> VisitRecord:
