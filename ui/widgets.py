@@ -24,6 +24,16 @@ from smesco_desk.domain.money import format_rupiah
 MAX_RUPIAH_DIGITS = 13  # Rp9.999.999.999.999: above anything a desk takes
 
 
+def labelled_row(text: str, field: QWidget, parent: QWidget) -> QHBoxLayout:
+    """A label (its access key goes to `field`) and the field, which takes the rest."""
+    label = QLabel(text, parent)
+    label.setBuddy(field)
+    row = QHBoxLayout()
+    row.addWidget(label)
+    row.addWidget(field, 1)
+    return row
+
+
 def set_flag(widget: QWidget, name: str, value: object) -> None:
     """Set a dynamic property the style sheet looks at, and restyle the widget."""
     widget.setProperty(name, value)

@@ -43,7 +43,7 @@ from ui.context import AppContext
 from ui.errors import error_text, show_error
 from ui.pages.payments.common import SHIFT_CHANGES, rupiah, wib_moment, wib_time_or_day
 from ui.pages.payments.documents import PaymentDocuments
-from ui.widgets import StatusBanner, set_flag
+from ui.widgets import StatusBanner, labelled_row, set_flag
 
 MAX_COUNT = 999_999
 
@@ -148,12 +148,7 @@ class CashUpDialog(QDialog):
         )
         self.shift_combo.setMinimumContentsLength(12)
         self.shift_combo.currentIndexChanged.connect(self._on_shift_chosen)
-        label = QLabel(self.tr("S&hift:"), box)
-        label.setBuddy(self.shift_combo)
-        row = QHBoxLayout()
-        row.addWidget(label)
-        row.addWidget(self.shift_combo, 1)
-        return row
+        return labelled_row(self.tr("S&hift:"), self.shift_combo, box)
 
     def _build_count(self) -> QFrame:
         box = QFrame(self)
@@ -203,12 +198,7 @@ class CashUpDialog(QDialog):
         self.note_edit.setObjectName("cashup_note_edit")
         self.note_edit.setMaxLength(1000)
         self.note_edit.setPlaceholderText(self.tr("mis. selisih karena uang kembalian kurang"))
-        label = QLabel(self.tr("&Catatan"), self)
-        label.setBuddy(self.note_edit)
-        row = QHBoxLayout()
-        row.addWidget(label)
-        row.addWidget(self.note_edit, 1)
-        return row
+        return labelled_row(self.tr("&Catatan"), self.note_edit, self)
 
     def _build_buttons(self) -> QHBoxLayout:
         self.preview_button = QPushButton(self.tr("&Pratinjau laporan"), self)

@@ -206,16 +206,9 @@ class SaleDialog(QDialog):
         quick.addStretch(1)
         self.change_label = QLabel(page)
         self.change_label.setObjectName("change_label")
-        grid = QGridLayout(page)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(10)
-        grid.setVerticalSpacing(4)
-        grid.addWidget(label, 0, 0)
-        grid.addWidget(self.tendered_edit, 0, 1)
-        grid.addWidget(self.errors.add("tendered"), 1, 1)
+        grid = self._field_grid(page, label, self.tendered_edit, "tendered")
         grid.addLayout(quick, 2, 1)
         grid.addWidget(self.change_label, 3, 0, 1, 2)
-        grid.setColumnStretch(1, 1)
         return page
 
     def _build_reference(self, parent: QWidget) -> QWidget:
@@ -230,17 +223,22 @@ class SaleDialog(QDialog):
         note = QLabel(self.tr("Pembayaran non-tunai selalu tepat sebesar total."), page)
         note.setObjectName("note_label")
         note.setWordWrap(True)
+        grid = self._field_grid(page, label, self.reference_edit, "reference")
+        grid.addWidget(note, 2, 0, 1, 2)
+        grid.setRowStretch(3, 1)
+        return page
+
+    def _field_grid(self, page: QWidget, label: QLabel, field: QWidget, name: str) -> QGridLayout:
+        """The page's grid: the label and the field, its error under it (rows 0-1)."""
         grid = QGridLayout(page)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(4)
         grid.addWidget(label, 0, 0)
-        grid.addWidget(self.reference_edit, 0, 1)
-        grid.addWidget(self.errors.add("reference"), 1, 1)
-        grid.addWidget(note, 2, 0, 1, 2)
+        grid.addWidget(field, 0, 1)
+        grid.addWidget(self.errors.add(name), 1, 1)
         grid.setColumnStretch(1, 1)
-        grid.setRowStretch(3, 1)
-        return page
+        return grid
 
     def _build_buttons(self, hint: QLabel) -> QHBoxLayout:
         self.pay_button = QPushButton(self.tr("&Bayar && cetak"), self)

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
@@ -57,7 +56,7 @@ from ui.pages.payments.receipt_details import ReceiptDetails
 from ui.pages.payments.receipt_table import ReceiptsSummaryLabel, ReceiptTable
 from ui.pages.payments.shift_dialog import OpenShiftDialog
 from ui.pages.payments.shift_header import ShiftHeader
-from ui.widgets import StatusBanner
+from ui.widgets import StatusBanner, labelled_row
 
 SEARCH_DEBOUNCE_MS = 300
 # The details are this wide, and narrower on a small desk screen (1024 px),
@@ -192,11 +191,7 @@ class PaymentsPage(QWidget):
             self.format_combo.findData(self.documents.receipt_format().value)
         )
         self.format_combo.currentIndexChanged.connect(self._on_format_changed)
-        format_label = QLabel(self.tr("K&ertas kuitansi"), box)
-        format_label.setBuddy(self.format_combo)
-        paper = QHBoxLayout()
-        paper.addWidget(format_label)
-        paper.addWidget(self.format_combo, 1)
+        paper = labelled_row(self.tr("K&ertas kuitansi"), self.format_combo, box)
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
