@@ -8,13 +8,17 @@ from pathlib import Path
 from typing import TypeVar
 
 from pypdf import PdfReader
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 
 from smesco_desk.domain.charges import LineInput
 from smesco_desk.services.actors import Actor, Role
-from smesco_desk.services.core import Core
+from smesco_desk.services.core import Core, open_core
 from smesco_desk.services.values import ChargeForm, PayerForm, PaymentForm, ReceiptRecord
+from ui.context import AppContext
+from ui.operations import OperationRunner
 from ui.printing import PrintError
+from ui.settings import UiSettings
 
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "rahasia-admin-1"
@@ -27,6 +31,21 @@ def make_actor(core: Core, admin: Actor, role: Role, username: str) -> Actor:
     """A user of `role`, created by the administrator, logged in."""
     core.users.create(admin, username, username.title(), USER_PASSWORD, role.value)
     return core.users.authenticate(username, USER_PASSWORD)
+
+
+def open_desk(folder: Path) -> tuple[Core, Actor]:
+    """A new desk D01 and its administrator, logged in (for a module's data set)."""
+    core = open_core(folder)
+    core.setup.initialize("D01")
+    core.setup.create_first_admin(ADMIN_USERNAME, "Admin Satu", ADMIN_PASSWORD)
+    return core, core.users.authenticate(ADMIN_USERNAME, ADMIN_PASSWORD)
+
+
+def desk_context(desk: tuple[Core, Actor], folder: Path, synchronous: bool = True) -> AppContext:
+    """A context over a shared desk, with its own settings file in `folder`."""
+    core, actor = desk
+    settings = UiSettings(QSettings(str(folder / "ui.ini"), QSettings.Format.IniFormat))
+    return AppContext(core, OperationRunner(synchronous=synchronous), settings, actor)
 
 
 @dataclass

@@ -11,14 +11,23 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QModelIndex, QSettings, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from smesco_desk.services.actors import Actor, Role
-from smesco_desk.services.core import Core, open_core
+from smesco_desk.services.core import Core
 from smesco_desk.services.values import ReceiptFilter, ReceiptRecord
-from tests.ui.helpers_ui import FakePrinter, activate, make_actor, pdf_text, sell, show_active
+from tests.ui.helpers_ui import (
+    FakePrinter,
+    activate,
+    desk_context,
+    make_actor,
+    open_desk,
+    pdf_text,
+    sell,
+    show_active,
+)
 from ui.context import AppContext
 from ui.dialogs.sale_dialog import SaleDialog
 from ui.models.receipts_model import (
@@ -33,13 +42,11 @@ from ui.models.receipts_model import (
     VOIDED_ROLE,
     ReceiptsTableModel,
 )
-from ui.operations import OperationRunner
 from ui.pages.payments_page import PaymentsPage
-from ui.settings import RECEIPT_PRINTER, UiSettings
+from ui.settings import RECEIPT_PRINTER
 
 MANY = 130
 BATCH = 50
-PASSWORD = "rahasia-sekali-123"
 
 
 @pytest.fixture(autouse=True)
@@ -77,10 +84,7 @@ def _as(ctx: AppContext, actor: Actor) -> AppContext:
 @pytest.fixture(scope="module")
 def loaded_core(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Core, Actor]]:
     """A desk with MANY receipts today (every tenth by QRIS, two payers' names)."""
-    core = open_core(tmp_path_factory.mktemp("receipts"))
-    core.setup.initialize("D01")
-    core.setup.create_first_admin("admin", "Admin Satu", PASSWORD)
-    actor = core.users.authenticate("admin", PASSWORD)
+    core, actor = open_desk(tmp_path_factory.mktemp("receipts"))
     core.payments.open_shift(actor, 500_000)
     for i in range(MANY):
         payer = f"UMKM Batik Sekar {i:03d}" if i % 2 else f"Kopi Nusantara {i:03d}"
@@ -89,20 +93,12 @@ def loaded_core(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Core
     core.close()
 
 
-def _loaded_ctx(
-    loaded_core: tuple[Core, Actor], tmp_path: Path, synchronous: bool = True
-) -> AppContext:
-    core, actor = loaded_core
-    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-    return AppContext(core, OperationRunner(synchronous=synchronous), settings, actor)
-
-
 def test_the_model_passes_the_tester_while_loading_lazily(
     qtbot, qtmodeltester, loaded_core: tuple[Core, Actor], tmp_path: Path
 ) -> None:
     """A real worker thread: rows arrive after fetchMore returns, as in the app."""
     model = ReceiptsTableModel(
-        _loaded_ctx(loaded_core, tmp_path, synchronous=False), batch_size=BATCH
+        desk_context(loaded_core, tmp_path, synchronous=False), batch_size=BATCH
     )
     qtbot.waitUntil(lambda: model.rowCount() == BATCH)
     assert model.total() == MANY
@@ -119,7 +115,7 @@ def test_the_model_passes_the_tester_while_loading_lazily(
 
 
 def test_cells_and_roles(loaded_core: tuple[Core, Actor], tmp_path: Path) -> None:
-    model = ReceiptsTableModel(_loaded_ctx(loaded_core, tmp_path), batch_size=BATCH)
+    model = ReceiptsTableModel(desk_context(loaded_core, tmp_path), batch_size=BATCH)
     assert model.rowCount() == BATCH and model.canFetchMore(QModelIndex())
     record = model.index(0, 0).data(RECORD_ROLE)
     assert model.index(0, COL_NUMBER).data() == record.number == model.index(0, 0).data(NUMBER_ROLE)
@@ -150,7 +146,7 @@ def _search(model: ReceiptsTableModel, text: str) -> list[str]:
 
 
 def test_search_by_number_payer_or_amount(loaded_core: tuple[Core, Actor], tmp_path: Path) -> None:
-    model = ReceiptsTableModel(_loaded_ctx(loaded_core, tmp_path), batch_size=BATCH)
+    model = ReceiptsTableModel(desk_context(loaded_core, tmp_path), batch_size=BATCH)
     number = loaded_core[0].payments.receipts(ReceiptFilter(text="Kopi Nusantara 010"))[0].number
     assert _search(model, number) == ["Kopi Nusantara 010"]
     assert _search(model, "batik sekar 12") == [

@@ -6,11 +6,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, QSettings
+from PySide6.QtCore import QModelIndex
 
 from smesco_desk.services.actors import Actor
-from smesco_desk.services.core import Core, open_core
+from smesco_desk.services.core import Core
 from smesco_desk.services.values import VisitFilter, VisitorForm, VisitScope
+from tests.ui.helpers_ui import desk_context, open_desk
 from ui.context import AppContext
 from ui.models.visits_model import (
     BADGE_ROLE,
@@ -21,25 +22,24 @@ from ui.models.visits_model import (
     VISIT_ID_ROLE,
     VisitsTableModel,
 )
-from ui.operations import OperationRunner
-from ui.settings import UiSettings
 
 VISITS = 460
 CHECKED_OUT = 10
-PASSWORD = "rahasia-sekali-123"
 
 
 @pytest.fixture(scope="module")
 def loaded_core(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Core, Actor]]:
     """A desk with VISITS visits, the first CHECKED_OUT of them checked out."""
-    core = open_core(tmp_path_factory.mktemp("visits"))
-    core.setup.initialize("D01")
-    core.setup.create_first_admin("admin", "Admin Satu", PASSWORD)
-    actor = core.users.authenticate("admin", PASSWORD)
+    core, actor = open_desk(tmp_path_factory.mktemp("visits"))
     organisations = ["UMKM Batik Sekar", "Koperasi Maju Bersama", "Kopi Nusantara"]
     for i in range(VISITS):
-        form = VisitorForm(f"Tamu Nomor {i:03d}", f"0812{i:07d}", "meeting",
-                           organisation=organisations[i % 3], consent=True)
+        form = VisitorForm(
+            f"Tamu Nomor {i:03d}",
+            f"0812{i:07d}",
+            "meeting",
+            organisation=organisations[i % 3],
+            consent=True,
+        )
         visit = core.visitors.register(actor, form)
         if i < CHECKED_OUT:
             core.visitors.check_out(actor, visit.id)
@@ -49,24 +49,20 @@ def loaded_core(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Core
 
 @pytest.fixture
 def loaded_ctx(qtbot, loaded_core: tuple[Core, Actor], tmp_path: Path) -> AppContext:  # noqa: ARG001
-    core, actor = loaded_core
-    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-    return AppContext(core, OperationRunner(synchronous=True), settings, actor)
+    return desk_context(loaded_core, tmp_path)
 
 
 def _threaded_ctx(loaded_core: tuple[Core, Actor], tmp_path: Path) -> AppContext:
-    core, actor = loaded_core
-    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-    return AppContext(core, OperationRunner(), settings, actor)
+    return desk_context(loaded_core, tmp_path, synchronous=False)
 
 
 def _model(ctx: AppContext, flt: VisitFilter) -> VisitsTableModel:
     return VisitsTableModel(ctx, flt)
 
 
-def test_passes_the_model_tester_while_loading_lazily(qtbot, qtmodeltester,
-                                                      loaded_core: tuple[Core, Actor],
-                                                      tmp_path: Path) -> None:
+def test_passes_the_model_tester_while_loading_lazily(
+    qtbot, qtmodeltester, loaded_core: tuple[Core, Actor], tmp_path: Path
+) -> None:
     """The tester stays connected and checks every later insertion and reset.
 
     A real worker thread here: rows arrive after fetchMore returns, as in the app.
@@ -126,7 +122,8 @@ def test_set_filter_resets_and_reloads(loaded_ctx: AppContext, qtbot) -> None:
 
 
 def test_a_search_that_finds_nothing_announces_a_total_of_zero(
-        loaded_ctx: AppContext, qtbot) -> None:
+    loaded_ctx: AppContext, qtbot
+) -> None:
     model = _model(loaded_ctx, VisitFilter(VisitScope.HISTORY))
     assert model.total() == VISITS
     totals: list[int] = []
@@ -174,8 +171,7 @@ def test_a_model_not_shown_reloads_only_when_shown(loaded_ctx: AppContext, qtbot
     assert model.rowCount() == BATCH_SIZE
 
 
-def test_stale_results_are_dropped(qtbot, loaded_core: tuple[Core, Actor],
-                                   tmp_path: Path) -> None:
+def test_stale_results_are_dropped(qtbot, loaded_core: tuple[Core, Actor], tmp_path: Path) -> None:
     """With a real worker thread, only the newest filter's rows are shown."""
     model = _model(_threaded_ctx(loaded_core, tmp_path), VisitFilter(VisitScope.HISTORY))
     model.set_filter(VisitFilter(VisitScope.HISTORY, text="Tamu Nomor 01"))
@@ -185,8 +181,9 @@ def test_stale_results_are_dropped(qtbot, loaded_core: tuple[Core, Actor],
     assert model.index(0, COL_NAME).data() == "Tamu Nomor 002"
 
 
-def test_fetch_more_does_not_fetch_twice_concurrently(qtbot, loaded_core: tuple[Core, Actor],
-                                                      tmp_path: Path) -> None:
+def test_fetch_more_does_not_fetch_twice_concurrently(
+    qtbot, loaded_core: tuple[Core, Actor], tmp_path: Path
+) -> None:
     model = _model(_threaded_ctx(loaded_core, tmp_path), VisitFilter(VisitScope.HISTORY))
     qtbot.waitUntil(lambda: model.rowCount() == BATCH_SIZE)
     model.fetchMore(QModelIndex())
