@@ -114,6 +114,10 @@
         <translation>Expected cash = opening float + cash payments not voided.</translation>
     </message>
     <message>
+        <source>S&amp;hift:</source>
+        <translation>S&amp;hift:</translation>
+    </message>
+    <message>
         <source>Hitung uang di laci</source>
         <translation>Count the cash drawer</translation>
     </message>
@@ -148,6 +152,18 @@
     <message>
         <source>Selesai</source>
         <translation>Done</translation>
+    </message>
+    <message>
+        <source>Tidak ada shift terbuka di desk ini.</source>
+        <translation>No shift is open at this desk.</translation>
+    </message>
+    <message>
+        <source>{name}, dibuka {time}</source>
+        <translation>{name}, opened {time}</translation>
+    </message>
+    <message>
+        <source> (Anda)</source>
+        <translation> (you)</translation>
     </message>
     <message>
         <source>{name} · dibuka {time} WIB</source>
@@ -1123,6 +1139,10 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
         <translation>There is no open shift to close.</translation>
     </message>
     <message>
+        <source>Shift {name} ditutup (kas seharusnya {expected}, dihitung {counted}).</source>
+        <translation>Shift of {name} closed (expected cash {expected}, counted {counted}).</translation>
+    </message>
+    <message>
         <source>Shift ditutup (kas seharusnya {expected}, dihitung {counted}). Penjualan berikutnya memerlukan shift baru.</source>
         <translation>Shift closed (expected cash {expected}, counted {counted}). The next sale needs a new shift.</translation>
     </message>
@@ -1172,11 +1192,11 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
     </message>
     <message>
         <source>Mencari…</source>
-        <translation>Searching…</translation>
+        <translation type="vanished">Searching…</translation>
     </message>
     <message numerus="yes">
         <source>%n kuitansi</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n receipt</numerusform>
             <numerusform>%n receipts</numerusform>
         </translation>
@@ -1500,6 +1520,31 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
     </message>
 </context>
 <context>
+    <name>ReceiptsSummaryLabel</name>
+    <message>
+        <source>Mencari…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kuitansi</source>
+        <translation>
+            <numerusform>%n receipt</numerusform>
+            <numerusform>%n receipts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n batal</source>
+        <translation>
+            <numerusform>%n voided</numerusform>
+            <numerusform>%n voided</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Total {amount}</source>
+        <translation>Total {amount}</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptsTableModel</name>
     <message>
         <source>Nomor</source>
@@ -1769,6 +1814,10 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
     <message>
         <source>Menyimpan pembayaran…</source>
         <translation>Saving the payment…</translation>
+    </message>
+    <message>
+        <source>Isi jumlah uang yang diterima.</source>
+        <translation>Enter the amount of cash received.</translation>
     </message>
     <message>
         <source>Shift dibuka dengan modal {amount}.</source>
