@@ -222,3 +222,21 @@ class FittingToolButton(QToolButton):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         _choose_text(self, self._long, self._short)
+
+
+class FittingLineEdit(QLineEdit):
+    """A line edit with a long placeholder for when there is room and a short one
+    for when not (a narrow window), so the hint is never cut."""
+
+    def __init__(self, long_hint: str, short_hint: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._hints = (long_hint, short_hint)
+        self.setPlaceholderText(long_hint)
+        self.setToolTip(long_hint)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        long_hint, short_hint = self._hints
+        room = self.width() - 40  # the frame, the padding and the clear button
+        fits = self.fontMetrics().horizontalAdvance(long_hint) <= room
+        self.setPlaceholderText(long_hint if fits else short_hint)

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QLineEdit,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -56,7 +55,7 @@ from ui.pages.payments.receipt_details import ReceiptDetails
 from ui.pages.payments.receipt_table import ReceiptsSummaryLabel, ReceiptTable
 from ui.pages.payments.shift_dialog import OpenShiftDialog
 from ui.pages.payments.shift_header import ShiftHeader
-from ui.widgets import StatusBanner, labelled_row
+from ui.widgets import FittingLineEdit, StatusBanner, labelled_row
 
 SEARCH_DEBOUNCE_MS = 300
 # The details are this wide, and narrower on a small desk screen (1024 px),
@@ -119,9 +118,12 @@ class PaymentsPage(QWidget):
 
     def _build_list(self) -> QWidget:
         box = QWidget(self)
-        self.search_edit = QLineEdit(box)
+        self.search_edit = FittingLineEdit(
+            self.tr("Cari nomor, pembayar atau jumlah… (Ctrl+F)"),
+            self.tr("Cari nomor, pembayar, jumlah…"),
+            box,
+        )
         self.search_edit.setObjectName("receipt_search_edit")
-        self.search_edit.setPlaceholderText(self.tr("Cari nomor, pembayar atau jumlah… (Ctrl+F)"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.textEdited.connect(lambda _t: self._search_timer.start())
         self.search_edit.returnPressed.connect(self.search)
@@ -141,19 +143,17 @@ class PaymentsPage(QWidget):
         self.summary_label = ReceiptsSummaryLabel(self.model, box)
         self.table.current_changed.connect(self._show_record)
         self.table.doubleClicked.connect(lambda _i: self.preview_selected())
-        row = QHBoxLayout()
+        row = QHBoxLayout()  # the summary under the table takes the whole width
         row.setSpacing(8)
         row.addWidget(self.search_edit, 1)
         row.addWidget(self.date_edit)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.summary_label, 1)
-        bottom.addWidget(self.all_days_check, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.all_days_check)
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addLayout(row)
         layout.addWidget(self.table, 1)
-        layout.addLayout(bottom)
+        layout.addWidget(self.summary_label)
         return box
 
     def _build_details(self) -> QWidget:

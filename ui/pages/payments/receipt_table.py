@@ -5,7 +5,9 @@ the summary of what the filter finds (`ReceiptsSummaryLabel`)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Slot
+import html
+
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHeaderView, QLabel, QWidget
 
@@ -82,7 +84,9 @@ class ReceiptsSummaryLabel(QLabel):
         super().__init__(parent)
         self.setObjectName("receipts_summary_label")
         self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.RichText)
         self._model = model
+        self._parts: list[str] = []
         model.summary_changed.connect(self.update_text)
         model.loading_changed.connect(self.update_text)
         self.update_text()
@@ -91,20 +95,29 @@ class ReceiptsSummaryLabel(QLabel):
     def update_text(self) -> None:
         summary = self._model.summary()
         if summary is None:
-            self.setText(self.tr("Mencari…") if self._model.is_loading() else "")
+            self._parts = [self.tr("Mencari…")] if self._model.is_loading() else []
         else:
-            self.setText(self.summary_text(summary))
+            self._parts = self.summary_parts(summary)
+        # Lines break only between the parts ("Kartu debit/kredit Rp754.000" stays whole).
+        self.setText(" · ".join(f"<nobr>{html.escape(part)}</nobr>" for part in self._parts))
 
-    def summary_text(self, summary: ReceiptsSummary) -> str:
+    def plain_text(self) -> str:
+        return " · ".join(self._parts)
+
+    def summary_parts(self, summary: ReceiptsSummary) -> list[str]:
         parts = [self.tr("%n kuitansi", "", summary.count)]
         if summary.voided:
             parts.append(self.tr("%n batal", "", summary.voided))
-        if summary.count > summary.voided:
-            total = self.tr("Total {amount}").format(amount=rupiah(summary.total))
-            methods = [
-                f"{method_label(m.value)} {rupiah(summary.by_method[m.value])}"
-                for m in PaymentMethod
-                if summary.by_method.get(m.value)
-            ]
-            parts.append(f"{total} ({' · '.join(methods)})" if methods else total)
-        return " · ".join(parts)
+        if summary.count == summary.voided:
+            return parts  # nothing stands: no total to give
+        total = self.tr("Total {amount}").format(amount=rupiah(summary.total))
+        methods = [
+            f"{method_label(m.value)} {rupiah(summary.by_method[m.value])}"
+            for m in PaymentMethod
+            if summary.by_method.get(m.value)
+        ]
+        if not methods:
+            return [*parts, total]
+        methods[0] = f"{total} ({methods[0]}"
+        methods[-1] = f"{methods[-1]})"
+        return parts + methods
