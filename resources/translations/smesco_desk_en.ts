@@ -1119,6 +1119,10 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
         <translation>All &amp;dates</translation>
     </message>
     <message>
+        <source>Cari nomor, pembayar, jumlah…</source>
+        <translation>Number, payer, amount…</translation>
+    </message>
+    <message>
         <source>Prat&amp;injau</source>
         <translation>Previe&amp;w</translation>
     </message>
