@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smesco_desk.clock import utc_now
 from smesco_desk.errors import DomainError, ValidationError
 from smesco_desk.services.actors import Permission
 from smesco_desk.services.payments import method_label
@@ -280,7 +279,7 @@ class CashUpDialog(QDialog):
 
     def _shift_text(self, shift: ShiftSummary, username: str) -> str:
         text = self.tr("{name}, dibuka {time}").format(
-            name=shift.operator_name, time=wib_time_or_day(shift.opened_at, utc_now())
+            name=shift.operator_name, time=wib_time_or_day(shift.opened_at, self._ctx.core.now())
         )
         return text + self.tr(" (Anda)") if shift.operator == username else text
 

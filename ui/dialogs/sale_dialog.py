@@ -53,7 +53,7 @@ from ui.context import AppContext
 from ui.errors import show_error
 from ui.forms import FieldErrors
 from ui.pages.payments.common import SALE_CHANGES, rupiah
-from ui.pages.payments.sale_lines import LinesEditor
+from ui.pages.payments.sale_lines import LinesEditor, concerns_lines, line_errors
 from ui.pages.payments.shift_dialog import OpenShiftDialog
 from ui.pages.payments.totals_panel import TotalsPanel
 from ui.widgets import RupiahEdit, StatusBanner, set_flag
@@ -328,7 +328,7 @@ class SaleDialog(QDialog):
             return
         self._show_totals(None, unknown=True)
         if isinstance(exc, ValidationError):  # values just typed: shown at once
-            self.lines.show_errors(_line_errors(exc.errors))
+            self.lines.show_errors(line_errors(exc.errors))
         else:
             self._show_failure(exc)
 
@@ -453,12 +453,12 @@ class SaleDialog(QDialog):
         """Each message at its field or line, all at once; the first one to fix
         gets the keyboard. What belongs to no field goes in the banner."""
         own = {k: v for k, v in errors.items() if k in self.errors.labels}
-        line_errors = _line_errors(errors)
+        of_lines = line_errors(errors)
         self.errors.show(own)
         for field in FIELD_NAMES:
             set_flag(self._field_widget(field), "invalid", field in own)
-        first_line = self.lines.show_errors(line_errors)
-        rest = [v for k, v in errors.items() if k not in own and not _concerns_lines(k)]
+        first_line = self.lines.show_errors(of_lines)
+        rest = [v for k, v in errors.items() if k not in own and not concerns_lines(k)]
         if rest:
             self.banner.show_message("error", " ".join(rest))
         first = (
@@ -541,18 +541,3 @@ class SaleDialog(QDialog):
 
     def is_blank(self) -> bool:
         return not self.name_edit.text().strip() and self.lines.is_blank()
-
-
-def _concerns_lines(key: str) -> bool:
-    """An error of the lines ("lines", "lines.2.quantity") or of their taxes."""
-    return key.split(".")[0] in ("lines", "taxes")
-
-
-def _line_errors(errors: dict[str, str]) -> dict[str, str]:
-    """The errors of the lines ("lines", "lines.N.field"); the taxes' (two kinds of
-    charge taxing one tax at different rates) go under the lines too."""
-    own = {k: v for k, v in errors.items() if k.split(".")[0] == "lines"}
-    others = [v for k, v in errors.items() if k.split(".")[0] == "taxes"]
-    if others:
-        own["lines"] = " ".join([own.get("lines", ""), *others]).strip()
-    return own

@@ -381,3 +381,18 @@ class LinesEditor(QFrame):
 
     def is_blank(self) -> bool:
         return all(row.is_blank() for row in self.rows)
+
+
+def concerns_lines(key: str) -> bool:
+    """An error of the lines ("lines", "lines.2.quantity") or of their taxes."""
+    return key.split(".")[0] in ("lines", "taxes")
+
+
+def line_errors(errors: Mapping[str, str]) -> dict[str, str]:
+    """The errors of the lines ("lines", "lines.N.field"); the taxes' (two kinds of
+    charge taxing one tax at different rates) go under the lines too."""
+    own = {k: v for k, v in errors.items() if k.split(".")[0] == "lines"}
+    others = [v for k, v in errors.items() if k.split(".")[0] == "taxes"]
+    if others:
+        own["lines"] = " ".join([own.get("lines", ""), *others]).strip()
+    return own
