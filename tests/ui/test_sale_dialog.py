@@ -206,8 +206,15 @@ def test_each_item_is_taxed_as_its_own_kind(
     [saved] = _receipts(ctx.core)
     assert (saved.total, saved.tax_total) == (690_000, 60_000)
     assert {ln.item_code for ln in saved.lines} == {"meeting_room_hour", "print_color"}
-    kind = "room" if room_first else "service"  # the first item's: no free line
-    assert ctx.core.payments.charge(saved.charge_id).kind_code == kind
+    # Items of two kinds: the sale is Lain-lain, each item still taxed as its own kind.
+    assert ctx.core.payments.charge(saved.charge_id).kind_code == "other"
+
+
+def test_items_of_one_kind_name_the_sale(qtbot, ctx: AppContext, shift_open: None) -> None:
+    dialog = _dialog(qtbot, ctx)
+    _fill_line(dialog, 0, "Cetak warna A4", 2)
+    _fill_line(dialog, 1, "Studio foto (per jam)", 1)
+    assert dialog.forms()[0].kind_code == "service"
 
 
 def test_a_line_whose_text_is_not_typed_yet_still_counts(
@@ -434,3 +441,29 @@ def test_an_empty_dialog_closes_without_asking(
     dialog = _dialog(qtbot, ctx)
     _key(qtbot, Qt.Key.Key_Escape)
     assert not dialog.isVisible() and questions == []
+
+
+# --- review fixes ------------------------------------------------------------------------
+
+
+def test_a_typed_line_beside_taxed_items_is_not_taxed(
+    qtbot, ctx: AppContext, shift_open: None
+) -> None:
+    """PPN on services: 7 colour prints are taxed, "Parkir motor" (typed) is not."""
+    actor = ctx.require_actor()
+    ctx.core.payments.save_charge_kind(actor, "service", "Layanan", [TaxRule("ppn", "PPN", 1100)])
+    dialog = _dialog(qtbot, ctx)
+    dialog.name_edit.setText("Budi")
+    _fill_line(dialog, 0, "Cetak warna A4", 7)
+    _fill_line(dialog, 1, "Parkir motor", 1, price=5_000)
+    charge, _payment = dialog.forms()
+    assert charge.kind_code == "other"
+    assert [ln.item_code for ln in charge.lines] == ["print_color", None]
+    assert dialog.totals.taxes_label.text() == "PPN 11%  Rp2.310"  # 11% of 21.000 only
+    assert dialog.total() == 21_000 + 2_310 + 5_000
+    dialog._exact_cash()
+    with qtbot.waitSignal(dialog.sale_completed):
+        dialog.pay_button.click()
+    [saved] = _receipts(ctx.core)
+    assert (saved.tax_total, saved.total) == (2_310, 28_310)
+    assert ctx.core.payments.charge(saved.charge_id).kind_code == "other"

@@ -341,15 +341,17 @@ class LinesEditor(QFrame):
         return list(self._sent)
 
     def kind_code(self, kinds: Sequence[str]) -> str:
-        """The kind of charge of the sale. Each price-list line is taxed as its own
-        item's kind; a free line as this kind, so with a free line it is "other"
-        (Lain-lain), whatever the order of the lines. Without one, the first
-        item's kind names the sale (a room rental stays a room rental)."""
+        """The kind of charge of the sale. Each price-list line carries its item's
+        code and is taxed as that item's kind; a typed line is taxed as this kind.
+        So it is the items' kind only when every line is an item of one kind (a
+        room rental stays a room rental); with a typed line, or items of
+        different kinds, it is "other" (Lain-lain)."""
         rows = self._sent or self.rows
-        if all(row.item is not None for row in rows):
-            for row in rows:
-                if row.item is not None and row.item.kind_code in kinds:
-                    return row.item.kind_code
+        item_kinds = {row.item.kind_code for row in rows if row.item is not None}
+        if len(item_kinds) == 1 and all(row.item is not None for row in rows):
+            (kind,) = item_kinds
+            if kind in kinds:
+                return kind
         for fallback in ("other", "service"):
             if fallback in kinds:
                 return fallback
