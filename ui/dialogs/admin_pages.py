@@ -108,7 +108,7 @@ def _list_above_form(page: QWidget, table: QTableView, form: QGroupBox) -> None:
     """The list over its form: at 1024 px a form beside the list left both cut."""
     for button in form.findChildren(QPushButton):
         button.setMinimumWidth(button.sizeHint().width())
-    table.setMinimumHeight(150)
+    table.setMinimumHeight(90)
     layout = QVBoxLayout(page)
     layout.addWidget(table, 1)
     layout.addWidget(form, 0)
