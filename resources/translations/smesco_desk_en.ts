@@ -1816,8 +1816,20 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
         <translation>Short {amount}</translation>
     </message>
     <message>
+        <source>Nama pembayar wajib diisi.</source>
+        <translation>Enter the payer&apos;s name.</translation>
+    </message>
+    <message>
         <source>Menyimpan pembayaran…</source>
         <translation>Saving the payment…</translation>
+    </message>
+    <message>
+        <source>Harga satuan masih Rp0: isi harganya.</source>
+        <translation>The unit price is still Rp0: enter the price.</translation>
+    </message>
+    <message>
+        <source>Jumlah baris ini Rp0: periksa harga satuan dan diskonnya.</source>
+        <translation>This line comes to Rp0: check its unit price and discount.</translation>
     </message>
     <message>
         <source>Isi jumlah uang yang diterima.</source>

@@ -467,3 +467,57 @@ def test_a_typed_line_beside_taxed_items_is_not_taxed(
     [saved] = _receipts(ctx.core)
     assert (saved.tax_total, saved.total) == (2_310, 28_310)
     assert ctx.core.payments.charge(saved.charge_id).kind_code == "other"
+
+
+def test_enter_on_the_only_suggestion_takes_that_item(
+    qtbot, ctx: AppContext, shift_open: None
+) -> None:
+    dialog = _dialog(qtbot, ctx)
+    row = dialog.lines.rows[0]
+    row.item_combo.setFocus()
+    _type(qtbot, "studio")  # one suggestion: Studio foto (per jam)
+    qtbot.waitUntil(lambda: row.item_combo.completer().popup().isVisible())
+    _key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is row.quantity_spin)
+    assert row.item_combo.currentText() == "Studio foto (per jam)"
+    assert not row.item_combo.completer().popup().isVisible()
+    assert row.item is not None and row.item.code == "studio_hour"
+    assert row.price_edit.value() == 250_000
+    assert row.line().unit == "jam"
+
+
+def test_enter_on_a_highlighted_suggestion_takes_it(
+    qtbot, ctx: AppContext, shift_open: None
+) -> None:
+    dialog = _dialog(qtbot, ctx)
+    row = dialog.lines.rows[0]
+    row.item_combo.setFocus()
+    _type(qtbot, "cetak")  # two: hitam-putih and warna
+    popup = row.item_combo.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is row.quantity_spin)
+    assert row.item is not None and row.item.code in ("print_bw", "print_color")
+    assert row.price_edit.value() == row.item.unit_price
+
+
+@pytest.mark.parametrize(
+    ("price", "discount", "words"), [(None, None, "masih Rp0"), (4_000, 8_000, "Rp0")]
+)
+def test_a_line_at_rp0_is_refused_at_its_price(
+    qtbot, ctx: AppContext, shift_open: None, price: int | None, discount: int | None, words: str
+) -> None:
+    dialog = _dialog(qtbot, ctx)
+    dialog.name_edit.setText("Rina")
+    _fill_line(dialog, 0, "Cetak warna A4", 1)
+    _fill_line(dialog, 1, "studio", 2, price=price, discount=discount)  # typed, no item
+    dialog.tendered_edit.set_value(50_000)
+    dialog.pay_button.click()
+    row = dialog.lines.rows[1]
+    assert row.error.isVisible() and words in row.error.text()
+    assert row.price_edit.property("invalid") is True
+    assert QApplication.focusWidget() is row.price_edit
+    assert not dialog.lines.rows[0].error.isVisible()
+    assert _receipts(ctx.core) == [] and dialog.isVisible()

@@ -416,6 +416,11 @@ class SaleDialog(QDialog):
             return
         charge, payment = self.forms()
         own = self._own_errors()
+        if any(concerns_lines(key) for key in own):  # the core would take a line at Rp0
+            if not self.name_edit.text().strip():
+                own["payer_name"] = self.tr("Nama pembayar wajib diisi.")
+            self.show_errors(own)
+            return
         payments, actor = self._ctx.core.payments, self._ctx.require_actor()
         self._set_busy(True)
         self._ctx.runner.op(lambda: payments.sell(actor, charge, payment), self).changes(
@@ -425,10 +430,22 @@ class SaleDialog(QDialog):
         ).run()
 
     def _own_errors(self) -> dict[str, str]:
-        """What the dialog can say before the core answers."""
+        """What the dialog can say before the core answers: an empty "Uang
+        diterima", and a line that comes to Rp0 (a typed "studio" whose price was
+        never filled in), said at the line's price."""
+        errors: dict[str, str] = {}
+        for index, line in enumerate(self.lines.lines()):
+            if line.unit_price == 0:
+                errors[f"lines.{index}.unit_price"] = self.tr(
+                    "Harga satuan masih Rp0: isi harganya."
+                )
+            elif line.quantity * line.unit_price == line.discount:
+                errors[f"lines.{index}.unit_price"] = self.tr(
+                    "Jumlah baris ini Rp0: periksa harga satuan dan diskonnya."
+                )
         if self.method() is PaymentMethod.CASH and self.tendered_edit.value() is None:
-            return {"tendered": self.tr("Isi jumlah uang yang diterima.")}
-        return {}
+            errors["tendered"] = self.tr("Isi jumlah uang yang diterima.")
+        return errors
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy

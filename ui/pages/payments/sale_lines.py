@@ -68,6 +68,7 @@ class LineRow(QWidget):
         self.item_combo.lineEdit().setPlaceholderText(self.tr("Ketik atau pilih layanan…"))
         self.item_combo.lineEdit().setMaxLength(200)
         self.item_combo.editTextChanged.connect(self._on_text_changed)
+        self.item_combo.installEventFilter(self)  # Enter while the suggestions show
         self.quantity_spin = QSpinBox(self)
         self.quantity_spin.setObjectName("line_quantity_spin")
         self.quantity_spin.setRange(1, MAX_QUANTITY)
@@ -139,15 +140,36 @@ class LineRow(QWidget):
         self.item = self._item_named(text)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt
-        """Enter or Tab in the suggestions takes the item and goes on to the quantity
-        (the completer keeps those keys from the dialog, which would do that itself)."""
+        """Enter or Tab in the suggestions takes the highlighted item, or the only
+        one shown ("studio" is the photo studio, not a typed line at Rp0), and goes
+        on to the quantity (the completer keeps those keys from the dialog, which
+        would do that itself)."""
         if (
             event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab)
         ):
+            if self.take_suggestion():
+                self._to_quantity()
+                return True
             QTimer.singleShot(0, self, self._to_quantity)
         return super().eventFilter(watched, event)
+
+    def take_suggestion(self) -> bool:
+        """While the suggestions show: take the highlighted one, or the only one."""
+        completer = self.item_combo.completer()
+        if completer is None or not completer.popup().isVisible():
+            return False
+        popup, model = completer.popup(), completer.completionModel()
+        index = popup.currentIndex()
+        if not index.isValid() and model.rowCount() == 1:
+            index = model.index(0, 0)
+        if not index.isValid():
+            return False
+        popup.hide()
+        self.window().activateWindow()  # (offscreen Qt leaves the hidden popup active)
+        self.item_combo.setEditText(str(index.data()))  # fills the item's price
+        return True
 
     @Slot()
     def _to_quantity(self) -> None:
