@@ -844,8 +844,12 @@ The set-up starts again the next time the application is opened.</translation>
         <translation>Unit price</translation>
     </message>
     <message>
-        <source>Potongan</source>
+        <source>Diskon</source>
         <translation>Discount</translation>
+    </message>
+    <message>
+        <source>Potongan</source>
+        <translation type="vanished">Discount</translation>
     </message>
     <message>
         <source>Jumlah</source>
@@ -2168,8 +2172,12 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
         <translation>Subtotal</translation>
     </message>
     <message>
-        <source>Potongan</source>
+        <source>Diskon</source>
         <translation>Discount</translation>
+    </message>
+    <message>
+        <source>Potongan</source>
+        <translation type="vanished">Discount</translation>
     </message>
     <message>
         <source>Pajak</source>

@@ -14,6 +14,8 @@ from ui.context import AppContext
 from ui.dialogs.sale_dialog import SaleDialog
 from ui.pages.payments.shift_dialog import OpenShiftDialog
 
+asked_defaults: list[list[object]] = []  # the default button of each question asked
+
 
 @pytest.fixture(autouse=True)
 def questions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -22,7 +24,12 @@ def questions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     def answer(parent, title, text, *args, **kwargs):
         asked.append(text)
+        defaults.append(args[1] if len(args) > 1 else kwargs.get("defaultButton"))
         return QMessageBox.StandardButton.Yes
+
+    defaults: list[object] = []
+    asked_defaults.clear()
+    asked_defaults.extend([defaults])
 
     monkeypatch.setattr(QMessageBox, "question", staticmethod(answer))
     return asked
@@ -350,7 +357,7 @@ def test_a_bad_line_is_marked_on_its_row(qtbot, ctx: AppContext, shift_open: Non
     assert row2.error.isVisible() and "Potongan" in row2.error.text()
     assert row2.discount_edit.property("invalid") is True
     assert not row1.error.isVisible()
-    assert dialog.totals.total_label.text() == "—"
+    assert dialog.totals.total_label.text() == "Rp23.000"  # the totals without the bad line
     dialog.tendered_edit.set_value(50_000)
     dialog.pay_button.click()
     assert row1.error.isVisible() and "Uraian" in row1.error.text()
@@ -521,3 +528,56 @@ def test_a_line_at_rp0_is_refused_at_its_price(
     assert QApplication.focusWidget() is row.price_edit
     assert not dialog.lines.rows[0].error.isVisible()
     assert _receipts(ctx.core) == [] and dialog.isVisible()
+
+
+def test_escape_asks_with_no_as_the_default(
+    qtbot, ctx: AppContext, shift_open: None, questions: list[str]
+) -> None:
+    dialog = _dialog(qtbot, ctx)
+    dialog.name_edit.setText("Andi")
+    _key(qtbot, Qt.Key.Key_Escape)
+    assert questions and asked_defaults[0] == [QMessageBox.StandardButton.No]
+
+
+def test_quick_cash_offers_the_next_round_amounts(qtbot, ctx: AppContext, shift_open: None) -> None:
+    from ui.dialogs.sale_dialog import quick_amounts
+
+    assert quick_amounts(488_400) == [490_000, 500_000, 550_000]
+    assert quick_amounts(9_000) == [10_000, 50_000, 100_000]
+    assert quick_amounts(50_000) == [60_000, 100_000, 150_000]
+    assert quick_amounts(None) == [] and quick_amounts(0) == []
+    dialog = _dialog(qtbot, ctx)
+    assert not any(b.isVisibleTo(dialog) for b in dialog.quick_buttons)
+    _fill_line(dialog, 0, "Studio foto (per jam)", 2)  # Rp500.000 exactly
+    _fill_line(dialog, 1, "Parkir", 1, price=1_600)
+    assert dialog.total() == 501_600
+    texts = [b.text() for b in dialog.quick_buttons if b.isVisibleTo(dialog)]
+    assert texts == ["Rp510.000", "Rp550.000", "Rp600.000"]
+    dialog.quick_buttons[1].click()
+    assert dialog.tendered_edit.value() == 550_000
+    assert dialog.change_label.text() == "Kembalian Rp48.400"
+
+
+def test_a_too_large_discount_keeps_the_other_amounts_and_totals(
+    qtbot, ctx: AppContext, shift_open: None
+) -> None:
+    dialog = _dialog(qtbot, ctx)
+    _fill_line(dialog, 0, "Cetak warna A4", 3)
+    _fill_line(dialog, 1, "Studio foto (per jam)", 1)
+    _fill_line(dialog, 2, "Cetak hitam-putih A4", 2, discount=5_000)  # more than Rp2.000
+    rows = dialog.lines.rows
+    assert rows[2].error.isVisible() and rows[2].discount_edit.property("invalid") is True
+    assert not rows[0].error.isVisible() and not rows[1].error.isVisible()
+    assert [r.amount_label.text() for r in rows] == ["Rp9.000", "Rp250.000", "—"]
+    assert dialog.totals.total_label.text() == "Rp259.000"  # without the bad line
+    assert dialog.total() is None  # nothing to pay until it is put right
+
+
+def test_the_dialog_says_diskon_as_the_receipt_does(
+    qtbot, ctx: AppContext, shift_open: None
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    dialog = _dialog(qtbot, ctx)
+    texts = [label.text() for label in dialog.findChildren(QLabel)]
+    assert "Diskon" in texts and "Potongan" not in texts

@@ -59,7 +59,8 @@ from ui.pages.payments.totals_panel import TotalsPanel
 from ui.widgets import RupiahEdit, StatusBanner, set_flag
 
 QUOTE_DELAY_MS = 150
-QUICK_CASH = (50_000, 100_000)
+QUICK_STEPS = (10_000, 50_000, 100_000)  # quick cash: the next of each above the total
+QUICK_COUNT = 3
 PAYMENT_FIELDS = ("tendered", "reference", "method")
 FIELD_NAMES = ("payer_name", "tendered", "reference")  # the fields marked when refused
 
@@ -197,10 +198,11 @@ class SaleDialog(QDialog):
         quick.setSpacing(6)
         quick.addWidget(self.exact_button)
         self.quick_buttons: list[QPushButton] = []
-        for amount in QUICK_CASH:
-            button = QPushButton(rupiah(amount), page)
-            button.setObjectName(f"cash_{amount}_button")
-            button.clicked.connect(lambda _c=False, a=amount: self._quick_cash(a))
+        for number in range(QUICK_COUNT):
+            button = QPushButton(page)
+            button.setObjectName(f"quick_cash_{number}_button")
+            button.clicked.connect(lambda _c=False, n=number: self._quick_cash(n))
+            button.hide()
             quick.addWidget(button)
             self.quick_buttons.append(button)
         quick.addStretch(1)
@@ -326,11 +328,31 @@ class SaleDialog(QDialog):
     def _quote_failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._quote_generation:
             return
-        self._show_totals(None, unknown=True)
-        if isinstance(exc, ValidationError):  # values just typed: shown at once
-            self.lines.show_errors(line_errors(exc.errors))
-        else:
+        if not isinstance(exc, ValidationError):
+            self._show_totals(None, unknown=True)
             self._show_failure(exc)
+            return
+        errors = line_errors(exc.errors)  # values just typed: shown at once, at their line
+        self.lines.show_errors(errors)
+        bad = {int(k.split(".")[1]) for k in errors if k.count(".") == 2}
+        good = [row for i, row in enumerate(self.lines.sent_rows()) if i not in bad]
+        if not bad or not good or set(errors) - {k for k in errors if k.count(".") == 2}:
+            self._show_totals(None, unknown=True)
+            return
+        # The other lines keep their amounts, the totals are those without the bad lines.
+        kind, lines = self.lines.kind_code(self._kinds), [row.line() for row in good]
+        payments = self._ctx.core.payments
+        self._ctx.runner.op(lambda: payments.quote(kind, lines), self).success(
+            lambda totals: self._quoted_without_bad(generation, good, totals)
+        ).failure(lambda _exc: self._show_totals(None, unknown=True)).run()
+
+    def _quoted_without_bad(self, generation: int, good: list, totals: ChargeTotals) -> None:
+        if generation != self._quote_generation:
+            return
+        self._totals = None  # nothing to pay until the bad line is put right
+        self.totals.show_totals(totals)
+        self.lines.set_row_amounts(good, [a.amount for a in totals.lines])
+        self._update_change()
 
     def _show_totals(self, totals: ChargeTotals | None, unknown: bool = False) -> None:
         self._totals = totals
@@ -365,8 +387,11 @@ class SaleDialog(QDialog):
         self.tendered_edit.setFocus()
         self.tendered_edit.selectAll()
 
-    def _quick_cash(self, amount: int) -> None:
-        self.tendered_edit.set_value(amount)
+    def _quick_cash(self, number: int) -> None:
+        amounts = quick_amounts(self.total())
+        if number >= len(amounts):
+            return
+        self.tendered_edit.set_value(amounts[number])
         self.tendered_edit.setFocus()
         self.tendered_edit.selectAll()  # Enter pays; a typed amount replaces it
 
@@ -375,8 +400,17 @@ class SaleDialog(QDialog):
         self._clear_field("tendered")
         self._update_change()
 
+    def _update_quick_cash(self) -> None:
+        """The round amounts a payer is likely to hand over for this total."""
+        amounts = quick_amounts(self.total())
+        for number, button in enumerate(self.quick_buttons):
+            if number < len(amounts):
+                button.setText(rupiah(amounts[number]))
+            button.setVisible(number < len(amounts))
+
     def _update_change(self) -> None:
         """ "Kembalian Rp…" (or "Kurang Rp…") as the cash and the total change."""
+        self._update_quick_cash()
         tendered, total = self.tendered_edit.value(), self.total()
         if self.method() is not PaymentMethod.CASH or tendered is None or total is None:
             self.change_label.setText("")
@@ -546,15 +580,33 @@ class SaleDialog(QDialog):
 
     def reject(self) -> None:
         """Esc or Batal: ask before throwing away a sale being typed."""
-        if self.receipt is None and not self._busy and not self.is_blank():
-            answer = QMessageBox.question(
-                self,
-                self.tr("Batalkan penjualan"),
-                self.tr("Penjualan ini belum dibayar. Tutup dan buang isinya?"),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+        asks = self.receipt is None and not self._busy and not self.is_blank()
+        if asks and not self._confirm_discard():
+            return
         super().reject()
+
+    def _confirm_discard(self) -> bool:
+        """Throw the sale away? "Tidak" is the default: a stray Enter keeps the sale."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Batalkan penjualan"),
+            self.tr("Penjualan ini belum dibayar. Tutup dan buang isinya?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def is_blank(self) -> bool:
         return not self.name_edit.text().strip() and self.lines.is_blank()
+
+
+def quick_amounts(total: int | None) -> list[int]:
+    """Round cash amounts above the total: the next multiple of Rp10.000, Rp50.000
+    and Rp100.000 (Rp488.400: Rp490.000, Rp500.000, Rp550.000), distinct, then
+    Rp50.000 steps until there are three."""
+    if not total or total <= 0:
+        return []
+    amounts = sorted({(total // step + 1) * step for step in QUICK_STEPS})
+    while len(amounts) < QUICK_COUNT:
+        amounts.append((amounts[-1] // 50_000 + 1) * 50_000)
+    return amounts[:QUICK_COUNT]

@@ -286,7 +286,7 @@ class LinesEditor(QFrame):
             (self.tr("Uraian"), 0),
             (self.tr("Banyak"), QUANTITY_WIDTH),
             (self.tr("Harga satuan"), PRICE_WIDTH),
-            (self.tr("Potongan"), DISCOUNT_WIDTH),
+            (self.tr("Diskon"), DISCOUNT_WIDTH),
             (self.tr("Jumlah"), AMOUNT_WIDTH),
             ("", REMOVE_WIDTH),
         )
@@ -402,6 +402,12 @@ class LinesEditor(QFrame):
         if amounts is not None:
             for row, amount in zip(self._sent, amounts, strict=False):
                 row.set_amount(amount)
+
+    def set_row_amounts(self, rows: Sequence[LineRow], amounts: Sequence[int]) -> None:
+        """The amounts of these rows (a quote without the bad lines); others "—"."""
+        known = dict(zip([id(r) for r in rows], amounts, strict=False))
+        for row in self.rows:
+            row.set_amount(known.get(id(row)))
 
     def is_blank(self) -> bool:
         return all(row.is_blank() for row in self.rows)

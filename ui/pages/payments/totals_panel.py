@@ -32,7 +32,7 @@ class TotalsPanel(QFrame):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setVerticalSpacing(3)
         form.addRow(self.tr("Subtotal"), self.subtotal_label)
-        form.addRow(self.tr("Potongan"), self.discount_label)
+        form.addRow(self.tr("Diskon"), self.discount_label)
         self.taxes_title = QLabel(self.tr("Pajak"), self)
         form.addRow(self.taxes_title, self.taxes_label)
         total_title = QLabel(self.tr("TOTAL"), self)
