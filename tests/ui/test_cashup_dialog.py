@@ -187,6 +187,28 @@ def test_the_running_report_can_be_previewed_before_closing(
     assert ctx.core.payments.shift(shift.id).closed_at is None
 
 
+def test_the_preview_shows_the_cash_counted_so_far(
+    qtbot,
+    ctx: AppContext,
+    shift: ShiftSummary,
+    printer: FakePrinter,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "ui.pages.payments.documents.PdfPreviewDialog.exec",
+        lambda dialog: shown.append(pdf_text(dialog.pdf)) or 0,
+    )
+    dialog = _dialog(qtbot, ctx, shift, printer)
+    for key, spin in dialog.spins.items():
+        spin.setValue(7 if key == "100000" else 0)
+    assert dialog.counted_total() == 700_000
+    dialog.preview_button.click()
+    assert len(shown) == 1 and "SEMENTARA" in shown[0]
+    assert "700.000" in shown[0]  # the count typed so far, nothing saved
+    assert ctx.core.payments.shift(shift.id).counted is None
+
+
 # --- whose shift: a supervisor may close anyone's ------------------------------------
 
 

@@ -426,11 +426,16 @@ class CashUpDialog(QDialog):
     # --- the report -----------------------------------------------------------
 
     def print_report(self, mode: str) -> None:
-        """mode: print | preview | save (the report of the shift as it is now)."""
+        """mode: print | preview | save (the report of the shift as it is now; an
+        open shift's with the cash counted so far)."""
         if self.shift_id is None:
             return
         self._documents.cashup(
-            self.shift_id, mode, lambda printed: self._reported(mode, printed), self._report_failed
+            self.shift_id,
+            mode,
+            lambda printed: self._reported(mode, printed),
+            self._report_failed,
+            None if self.is_closed() else self.counts(),
         )
 
     def _reported(self, mode: str, printed: bool) -> None:

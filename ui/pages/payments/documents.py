@@ -101,10 +101,18 @@ class PaymentDocuments(PageDocuments):
 
     # --- cash-up reports --------------------------------------------------------
 
-    def cashup(self, shift_id: str, mode: str, done: Done, failed: Failed) -> None:
-        """mode: print (or preview, as the settings say) | preview | save."""
+    def cashup(
+        self,
+        shift_id: str,
+        mode: str,
+        done: Done,
+        failed: Failed,
+        counted: dict[str, int] | None = None,
+    ) -> None:
+        """mode: print (or preview, as the settings say) | preview | save. `counted`:
+        the cash counted so far, shown in the provisional report of an open shift."""
         payments, actor = self._ctx.core.payments, self._ctx.require_actor()
-        self._ctx.runner.op(lambda: payments.cashup_pdf(actor, shift_id), self).success(
+        self._ctx.runner.op(lambda: payments.cashup_pdf(actor, shift_id, counted), self).success(
             lambda pdf: self._cashup_ready(pdf, mode, done, failed)
         ).failure(failed).with_progress(self.tr("Menyiapkan laporan kas…")).run()
 
