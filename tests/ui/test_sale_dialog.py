@@ -581,3 +581,13 @@ def test_the_dialog_says_diskon_as_the_receipt_does(
     dialog = _dialog(qtbot, ctx)
     texts = [label.text() for label in dialog.findChildren(QLabel)]
     assert "Diskon" in texts and "Potongan" not in texts
+
+
+def test_the_opening_float_hint_reads_whole(qtbot, ctx: AppContext) -> None:
+    """Right-aligned, the cursor of the empty field covered the hint's last figure."""
+    dialog = show_active(qtbot, OpenShiftDialog(ctx))
+    edit = dialog.float_edit
+    assert edit.placeholderText() == "mis. Rp500.000"
+    assert edit.alignment() & Qt.AlignmentFlag.AlignLeft
+    hint = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+    assert edit.width() >= hint + 30  # frame and padding left and right

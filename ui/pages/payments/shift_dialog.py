@@ -44,6 +44,9 @@ class OpenShiftDialog(QDialog):
         self.float_edit = RupiahEdit(self, self.tr("mis. Rp500.000"))
         self.float_edit.setObjectName("opening_float_edit")
         self.float_edit.textEdited.connect(lambda _text: self.errors.clear())
+        # Left, as text: right-aligned, the blinking cursor sat on the hint's last
+        # figure ("mis. Rp500.00"); a lone amount reads as well from the left.
+        self.float_edit.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         form = QFormLayout()
         form.addRow(
             self.tr("&Modal awal"), with_error(self.float_edit, self.errors.add("opening_float"))
