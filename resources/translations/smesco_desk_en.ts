@@ -2146,15 +2146,27 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
     <name>TaxLine</name>
     <message>
         <source>ppn</source>
-        <translation>ppn</translation>
+        <translation type="vanished">ppn</translation>
     </message>
     <message>
         <source>PPN</source>
-        <translation>PPN</translation>
+        <translation type="vanished">PPN</translation>
     </message>
     <message>
         <source>11%</source>
-        <translation>11%</translation>
+        <translation type="vanished">11%</translation>
+    </message>
+    <message>
+        <source>kode, mis. ppn</source>
+        <translation>code, e.g. vat</translation>
+    </message>
+    <message>
+        <source>nama, mis. PPN</source>
+        <translation>name, e.g. VAT</translation>
+    </message>
+    <message>
+        <source>tarif %, mis. 11</source>
+        <translation>rate %, e.g. 11</translation>
     </message>
     <message>
         <source>Hapus pajak ini</source>

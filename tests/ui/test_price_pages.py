@@ -366,3 +366,14 @@ def test_tab_goes_through_the_tax_lines_in_order(qtbot, ctx: AppContext) -> None
     assert first.remove_button.nextInFocusChain() is second.code_edit
     assert second.remove_button.nextInFocusChain() is page.add_tax_button
     assert page.add_tax_button.nextInFocusChain() is page.active_check
+
+
+def test_a_new_tax_line_hints_cannot_pass_for_values(qtbot, ctx: AppContext) -> None:
+    page = make(qtbot, ChargeKindsPage(ctx))
+    page.load()
+    page.table.selectRow(row_of(page, "room"))
+    line = page.add_tax_line()
+    hints = [e.placeholderText() for e in (line.code_edit, line.label_edit, line.rate_edit)]
+    assert hints == ["kode, mis. ppn", "nama, mis. PPN", "tarif %, mis. 11"]
+    for edit in (line.code_edit, line.rate_edit):  # fixed widths, wide enough for the hint
+        assert edit.width() >= edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + 20

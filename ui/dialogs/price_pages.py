@@ -59,6 +59,7 @@ TAXES_COLUMN = 2  # of the kinds of charge, likewise
 NO_TAXES = "—"
 TAX_CODE_WIDTH = 64  # a tax line: code, name (the rest), rate, remove button
 TAX_RATE_WIDTH = 64
+HINT_ROOM = 28  # a field's frame and padding around its placeholder
 TAX_REMOVE_WIDTH = 28
 TAX_SPACING = 6
 _RATE = re.compile(r"(?P<whole>[0-9]{1,3})(?:[.,](?P<part>[0-9]{1,2}))?\s*%?")
@@ -375,16 +376,17 @@ class TaxLine(QWidget):
         self.setObjectName("tax_line")
         self.code_edit = QLineEdit(self)
         self.code_edit.setObjectName("tax_code_edit")
-        self.code_edit.setPlaceholderText(self.tr("ppn"))
-        self.code_edit.setFixedWidth(TAX_CODE_WIDTH)
+        # Hints that cannot pass for values already typed ("ppn", "11%" did).
+        self.code_edit.setPlaceholderText(self.tr("kode, mis. ppn"))
         self.label_edit = QLineEdit(self)
         self.label_edit.setObjectName("tax_label_edit")
-        self.label_edit.setPlaceholderText(self.tr("PPN"))
+        self.label_edit.setPlaceholderText(self.tr("nama, mis. PPN"))
         self.rate_edit = QLineEdit(self)
         self.rate_edit.setObjectName("tax_rate_edit")
-        self.rate_edit.setPlaceholderText(self.tr("11%"))
-        self.rate_edit.setFixedWidth(TAX_RATE_WIDTH)
-        self.rate_edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.rate_edit.setPlaceholderText(self.tr("tarif %, mis. 11"))
+        for edit, least in ((self.code_edit, TAX_CODE_WIDTH), (self.rate_edit, TAX_RATE_WIDTH)):
+            hint = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+            edit.setFixedWidth(max(least, hint + HINT_ROOM))  # the hint reads whole
         self.rate_edit.editingFinished.connect(self._tidy_rate)
         self.remove_button = QToolButton(self)
         self.remove_button.setObjectName("remove_tax_button")
