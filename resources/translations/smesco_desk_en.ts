@@ -2506,7 +2506,7 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
     </message>
     <message>
         <source>Kuitansi tetap tersimpan dengan tanda BATAL dan tidak lagi dihitung dalam kas shift. Kembalikan uangnya kepada pembayar.</source>
-        <translation>The receipt stays on record marked VOID (BATAL) and no longer counts in the shift&apos;s cash. Give the money back to the payer.</translation>
+        <translation type="vanished">The receipt stays on record marked VOID (BATAL) and no longer counts in the shift&apos;s cash. Give the money back to the payer.</translation>
     </message>
     <message>
         <source>mis. salah memasukkan jumlah</source>
@@ -2515,6 +2515,18 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
     <message>
         <source>&amp;Alasan pembatalan *</source>
         <translation>&amp;Reason for voiding *</translation>
+    </message>
+    <message>
+        <source>Ceta&amp;k kuitansi BATAL</source>
+        <translation>&amp;Print the VOID receipt</translation>
+    </message>
+    <message>
+        <source>Dicetak lagi dengan tanda BATAL (SALINAN) untuk pembayar atau arsip.</source>
+        <translation>Printed again marked VOID (COPY) for the payer or the files.</translation>
+    </message>
+    <message>
+        <source>B&amp;uka shift…</source>
+        <translation>Open &amp;shift…</translation>
     </message>
     <message>
         <source>{number} · {time} WIB
@@ -2531,8 +2543,44 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
         <translation>&amp;Keep it</translation>
     </message>
     <message>
+        <source>Kuitansi tetap tersimpan dengan tanda BATAL.</source>
+        <translation>The receipt stays on record, marked VOID.</translation>
+    </message>
+    <message>
+        <source>Kembalikan pembayarannya kepada pembayar (non-tunai).</source>
+        <translation>Refund the payment to the payer (non-cash).</translation>
+    </message>
+    <message>
+        <source>Uangnya tidak dihitung di kas shift ini, kembalikan uangnya.</source>
+        <translation>Its money is not counted in this shift&apos;s cash: give the money back.</translation>
+    </message>
+    <message>
+        <source>Shift kuitansi ini sudah ditutup; uang dikembalikan dari laci shift Anda.</source>
+        <translation>This receipt&apos;s shift is already closed; the money is refunded from your own shift&apos;s drawer.</translation>
+    </message>
+    <message>
+        <source>Buka shift kas Anda dulu.</source>
+        <translation>Open your cash shift first.</translation>
+    </message>
+    <message>
         <source>Membatalkan kuitansi…</source>
         <translation>Voiding the receipt…</translation>
+    </message>
+    <message>
+        <source>Kuitansi sudah dibatalkan, tetapi gagal dicetak: {error}</source>
+        <translation>The receipt is voided, but it could not be printed: {error}</translation>
+    </message>
+    <message>
+        <source>&amp;Cetak ulang</source>
+        <translation>Print &amp;again</translation>
+    </message>
+    <message>
+        <source>&amp;Tutup</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>Uang kuitansi {number} dikembalikan dari laci Anda. Hitung uang di laci dan isi modal awal shift Anda.</source>
+        <translation>The money of receipt {number} is refunded from your drawer. Count the cash in the drawer and enter your shift&apos;s opening float.</translation>
     </message>
 </context>
 <context>

@@ -1,13 +1,19 @@
 """Voiding a receipt (BATAL): a supervisor's decision, with a reason.
 
 The receipt stays, marked BATAL, with a void record beside it (the core never
-deletes a payment); its money no longer counts in the shift.
+deletes a payment). Its money no longer counts in its shift; a cash receipt of
+a shift already closed (its cash counted and handed over) is refunded from the
+drawer of the supervisor's own open shift, so the core refuses it until they
+have one: the dialog offers to open it. Once voided, the receipt prints again
+with its BATAL mark (a SALINAN, as every print after the first), through the
+page's documents (the same printer and preview setting as a reprint).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -19,21 +25,30 @@ from PySide6.QtWidgets import (
 
 from smesco_desk.errors import DomainError, ValidationError
 from smesco_desk.services.payments import method_label, payer_label
-from smesco_desk.services.values import ReceiptRecord
+from smesco_desk.services.values import PaymentMethod, ReceiptRecord, ShiftSummary
 from ui.context import AppContext
-from ui.errors import show_error
+from ui.errors import error_text, show_error
 from ui.forms import FieldErrors, with_error
 from ui.pages.payments.common import VOID_CHANGES, rupiah, wib_moment
+from ui.pages.payments.documents import PaymentDocuments
+from ui.pages.payments.shift_dialog import OpenShiftDialog
 from ui.widgets import set_flag
 
 
 class VoidDialog(QDialog):
-    """Emits `receipt_voided(ReceiptRecord)` (the receipt as it is now) and closes."""
+    """Emits `receipt_voided(ReceiptRecord)` (the receipt as it is now) and closes
+    (after printing it BATAL, if that is ticked)."""
 
     receipt_voided = Signal(object)
+    shift_opened = Signal(object)  # ShiftSummary, opened from here for a refund
 
     def __init__(
-        self, ctx: AppContext, receipt: ReceiptRecord, parent: QWidget | None = None
+        self,
+        ctx: AppContext,
+        receipt: ReceiptRecord,
+        parent: QWidget | None = None,
+        *,
+        documents: PaymentDocuments | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("void_dialog")
@@ -41,20 +56,20 @@ class VoidDialog(QDialog):
         self._ctx = ctx
         self.receipt = receipt
         self.voided: ReceiptRecord | None = None
+        page_documents = getattr(parent, "documents", None)
+        self._documents = documents or (
+            page_documents
+            if isinstance(page_documents, PaymentDocuments)
+            else PaymentDocuments(ctx, self)
+        )
         self.errors = FieldErrors()
         summary = QLabel(self._summary(receipt), self)
         summary.setObjectName("void_summary_label")
         summary.setWordWrap(True)
         summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        note = QLabel(
-            self.tr(
-                "Kuitansi tetap tersimpan dengan tanda BATAL dan tidak lagi dihitung dalam kas "
-                "shift. Kembalikan uangnya kepada pembayar."
-            ),
-            self,
-        )
-        note.setObjectName("note_label")
-        note.setWordWrap(True)
+        self.note_label = QLabel(self._note(closed=False, own_shift=True), self)
+        self.note_label.setObjectName("note_label")
+        self.note_label.setWordWrap(True)
         self.reason_edit = QLineEdit(self)
         self.reason_edit.setObjectName("void_reason_edit")
         self.reason_edit.setMaxLength(500)
@@ -62,17 +77,31 @@ class VoidDialog(QDialog):
         self.reason_edit.textEdited.connect(self._on_edited)
         reason_label = QLabel(self.tr("&Alasan pembatalan *"), self)
         reason_label.setBuddy(self.reason_edit)
+        self.print_check = QCheckBox(self.tr("Ceta&k kuitansi BATAL"), self)
+        self.print_check.setObjectName("print_voided_check")
+        self.print_check.setChecked(True)
+        self.print_check.setToolTip(
+            self.tr("Dicetak lagi dengan tanda BATAL (SALINAN) untuk pembayar atau arsip.")
+        )
         self.general_error = self.errors.add("")
+        self.open_shift_button = QPushButton(self.tr("B&uka shift…"), self)
+        self.open_shift_button.setObjectName("void_open_shift_button")
+        self.open_shift_button.clicked.connect(lambda: self.open_shift(then_void=True))
+        self.open_shift_button.setAutoDefault(False)
+        self.open_shift_button.hide()
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         layout.addWidget(summary)
-        layout.addWidget(note)
+        layout.addWidget(self.note_label)
         layout.addWidget(reason_label)
         layout.addWidget(with_error(self.reason_edit, self.errors.add("reason")))
+        layout.addWidget(self.print_check)
         layout.addWidget(self.general_error)
+        layout.addWidget(self.open_shift_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self._buttons())
         self.setMinimumWidth(460)
         self.reason_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._load_shifts()
 
     def _summary(self, r: ReceiptRecord) -> str:
         return self.tr("{number} · {time} WIB\n{payer} ({kind}) · {total} · {method}").format(
@@ -92,12 +121,48 @@ class VoidDialog(QDialog):
         self.void_button.setDefault(True)
         self.void_button.clicked.connect(self.submit)
         buttons.addButton(self.void_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        keep = buttons.addButton(
+        self.keep_button = buttons.addButton(
             self.tr("&Jangan batalkan"), QDialogButtonBox.ButtonRole.RejectRole
         )
-        keep.setObjectName("keep_button")
-        keep.clicked.connect(self.reject)
+        self.keep_button.setObjectName("keep_button")
+        self.keep_button.clicked.connect(self.reject)
         return buttons
+
+    # --- where the money goes ----------------------------------------------------
+
+    def _load_shifts(self) -> None:
+        payments, actor = self._ctx.core.payments, self._ctx.require_actor()
+        shift_id = self.receipt.shift_id
+        self._ctx.runner.op(
+            lambda: (payments.shift(shift_id), payments.current_shift(actor)), self
+        ).success(lambda result: self._show_shifts(*result)).failure(lambda _exc: None).run()
+
+    def _show_shifts(self, paid_in: ShiftSummary, own: ShiftSummary | None) -> None:
+        closed = not paid_in.is_open
+        self.note_label.setText(self._note(closed=closed, own_shift=own is not None))
+        self.open_shift_button.setVisible(self._is_cash() and closed and own is None)
+
+    def _is_cash(self) -> bool:
+        return self.receipt.method == PaymentMethod.CASH.value
+
+    def _note(self, *, closed: bool, own_shift: bool) -> str:
+        """Where the money goes: `closed`, the receipt's shift is closed;
+        `own_shift`, the person voiding has an open shift here."""
+        kept = self.tr("Kuitansi tetap tersimpan dengan tanda BATAL.")
+        if not self._is_cash():
+            return " ".join(
+                (kept, self.tr("Kembalikan pembayarannya kepada pembayar (non-tunai)."))
+            )
+        if not closed:
+            return " ".join(
+                (kept, self.tr("Uangnya tidak dihitung di kas shift ini, kembalikan uangnya."))
+            )
+        text = self.tr("Shift kuitansi ini sudah ditutup; uang dikembalikan dari laci shift Anda.")
+        if not own_shift:
+            text += " " + self.tr("Buka shift kas Anda dulu.")
+        return " ".join((kept, text))
+
+    # --- voiding -------------------------------------------------------------------
 
     @Slot()
     def submit(self) -> None:
@@ -112,8 +177,47 @@ class VoidDialog(QDialog):
 
     def _voided(self, record: ReceiptRecord) -> None:
         self.voided = record
-        self.receipt_voided.emit(record)
+        if self.print_check.isChecked():
+            self._print(record)
+        else:
+            self._finish()
+
+    def _print(self, record: ReceiptRecord) -> None:
+        """The voided receipt, BATAL; a print failure keeps the dialog open to retry."""
+        self.errors.clear()
+        self._documents.print_receipt(
+            record.number, lambda _printed: self._finish(), self._print_failed
+        )
+
+    def _print_failed(self, exc: BaseException) -> None:
+        self.errors.show(
+            {
+                "": self.tr("Kuitansi sudah dibatalkan, tetapi gagal dicetak: {error}").format(
+                    error=error_text(exc)
+                )
+            }
+        )
+        self.void_button.setText(self.tr("&Cetak ulang"))
+        self.void_button.setEnabled(True)
+        self.void_button.clicked.disconnect()
+        self.void_button.clicked.connect(lambda: self.voided and self._print(self.voided))
+        self.keep_button.setText(self.tr("&Tutup"))
+        self.keep_button.clicked.disconnect()
+        self.keep_button.clicked.connect(self._finish)
+        self.reason_edit.setEnabled(False)
+        self.print_check.setEnabled(False)
+
+    @Slot()
+    def _finish(self) -> None:
+        if self.voided is not None:
+            self.receipt_voided.emit(self.voided)
         self.accept()
+
+    def reject(self) -> None:
+        if self.voided is not None:  # voided already: closing says so to the page
+            self._finish()
+            return
+        super().reject()
 
     def _failed(self, exc: BaseException) -> None:
         self.void_button.setEnabled(True)
@@ -121,10 +225,40 @@ class VoidDialog(QDialog):
             self.errors.show({"reason": exc.errors["reason"]})
             set_flag(self.reason_edit, "invalid", True)
             self.reason_edit.setFocus()
+        elif isinstance(exc, DomainError) and exc.field == "shift":
+            # A cash receipt of a closed shift: the refund needs the supervisor's drawer.
+            self.errors.show({"": exc.message})
+            self.open_shift_button.show()
+            self.open_shift_button.setFocus()
         elif isinstance(exc, DomainError):
             self.errors.show({"": exc.message})
         else:
             show_error(self, exc)
+
+    @Slot()
+    def open_shift(self, then_void: bool = False) -> None:
+        """The opening-float dialog; with `then_void` the void goes on once it is open."""
+        dialog = OpenShiftDialog(
+            self._ctx,
+            self,
+            reason=self.tr(
+                "Uang kuitansi {number} dikembalikan dari laci Anda. Hitung uang di laci "
+                "dan isi modal awal shift Anda."
+            ).format(number=self.receipt.number),
+        )
+        try:
+            opened = dialog.exec() == QDialog.DialogCode.Accepted and dialog.shift is not None
+            shift = dialog.shift
+        finally:
+            dialog.deleteLater()
+        if not opened or shift is None:
+            return
+        self.shift_opened.emit(shift)
+        self.open_shift_button.hide()
+        self.errors.clear()
+        self.note_label.setText(self._note(closed=True, own_shift=True))
+        if then_void:
+            self.submit()
 
     @Slot()
     def _on_edited(self) -> None:
