@@ -1485,6 +1485,10 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
     </message>
     <message>
         <source>Potongan</source>
+        <translation type="vanished">Discount</translation>
+    </message>
+    <message>
+        <source>Diskon</source>
         <translation>Discount</translation>
     </message>
     <message>

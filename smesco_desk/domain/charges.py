@@ -163,10 +163,10 @@ def compute_totals(
             continue
         gross = line.quantity * line.unit_price
         if not _is_int(line.discount) or line.discount < 0:
-            errors[f"{key}.discount"] = _("Potongan harus angka bulat rupiah, tidak negatif.")
+            errors[f"{key}.discount"] = _("Diskon harus angka bulat rupiah, tidak negatif.")
             continue
         if line.discount > gross:
-            errors[f"{key}.discount"] = _("Potongan lebih besar dari harga baris.")
+            errors[f"{key}.discount"] = _("Diskon lebih besar dari harga baris.")
             continue
         amounts.append(LineAmount(line, gross, gross - line.discount))
     if line_taxes is not None and len(line_taxes) != len(lines):

@@ -354,7 +354,7 @@ def test_a_bad_line_is_marked_on_its_row(qtbot, ctx: AppContext, shift_open: Non
     _fill_line(dialog, 2, "Cetak hitam-putih A4", 2, discount=5_000)  # more than the line
     row1, row2 = dialog.lines.rows[1], dialog.lines.rows[2]
     # While typing, a value that cannot be right shows at once; a missing text waits.
-    assert row2.error.isVisible() and "Potongan" in row2.error.text()
+    assert row2.error.isVisible() and "Diskon" in row2.error.text()
     assert row2.discount_edit.property("invalid") is True
     assert not row1.error.isVisible()
     assert dialog.totals.total_label.text() == "Rp23.000"  # the totals without the bad line

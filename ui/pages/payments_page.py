@@ -414,8 +414,9 @@ class PaymentsPage(QWidget):
         record = self.selected()
         if record is None or record.voided or not self.ctx.can(Permission.VOID_RECEIPT):
             return
-        self.void_dialog = VoidDialog(self.ctx, record, self)
+        self.void_dialog = VoidDialog(self.ctx, record, self, documents=self.documents)
         self.void_dialog.receipt_voided.connect(self._on_voided)
+        self.void_dialog.shift_opened.connect(self._on_shift_opened)
         self.void_dialog.finished.connect(lambda _r: self._forget("void_dialog"))
         self.void_dialog.open()
 

@@ -99,7 +99,7 @@ class ReceiptDetails(QScrollArea):
     def _totals(self, r: ReceiptRecord) -> str:
         rows = [(self.tr("Subtotal"), rupiah(r.subtotal))]
         if r.discount_total:
-            rows.append((self.tr("Potongan"), "−" + rupiah(r.discount_total)))
+            rows.append((self.tr("Diskon"), "−" + rupiah(r.discount_total)))
         rows += [(f"{t.label} {format_rate(t.rate_bp)}", rupiah(t.amount)) for t in r.taxes]
         cells = "".join(
             f"<tr><td>{escape(k)}</td><td align='right'>{escape(v)}</td></tr>" for k, v in rows
