@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages Smesco Desk needs: Qt's runtime libraries
 # (offscreen and X11), fonts, and for development/CI also Xvfb, xdotool,
-# ImageMagick, CUPS with a PDF printer, poppler-utils, PostgreSQL, SQLite's
-# shell, and Python 3 with pip (to bootstrap uv).
+# ImageMagick, CUPS with a PDF printer, poppler-utils, PostgreSQL (and openssl,
+# for its test certificate), SQLite's shell, and Python 3 with pip (to bootstrap uv).
 # Calls apt only when a package is missing, so a provisioned machine costs ~0 s.
-# Usage: sudo scripts/install-system-packages.sh [--runtime-only]
+# Usage, as root (or with sudo): scripts/install-system-packages.sh [--runtime-only]
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 SUDO=""
-[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "run this as root (su -c '$0 $*')" >&2; exit 1; }
+  SUDO="sudo"
+fi
 
 runtime=(
   libglib2.0-0 libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6
@@ -19,7 +22,7 @@ runtime=(
   libcups2 libnss3 libxrandr2 libxcomposite1 libxdamage1 libxtst6 libxi6
 )
 dev=(
-  python3 python3-pip python3-venv curl ca-certificates
+  python3 python3-pip python3-venv curl ca-certificates openssl
   xvfb xauth x11-utils xdotool imagemagick poppler-utils
   cups cups-client cups-bsd printer-driver-cups-pdf postgresql sqlite3
 )

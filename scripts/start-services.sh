@@ -3,11 +3,19 @@
 # without systemd (CI, containers, the dev machines), as root:
 #   - CUPS (cupsd) with a cups-pdf queue "SmescoPDF", made the default
 #     destination; cups-pdf writes each user's jobs to /var/spool/cups-pdf/<user>
-#   - PostgreSQL on 127.0.0.1:5432, where role root (superuser) logs in without
-#     a password and has a database "root"
+#   - PostgreSQL on 127.0.0.1:5432, where role root (superuser) logs in and has
+#     a database "root": without a password where the server trusts local
+#     connections, else with a random password that this script sets and writes
+#     to root's ~/.pgpass (the file libpq reads; nothing else is loosened)
+#   - with CI=true, PostgreSQL also serves TLS (ssl = on, a self-signed
+#     certificate), as Debian's package sets it up on a fresh machine, so CI runs
+#     the suite against what a newcomer has
 # Xvfb is not started here: the tests that need a display start their own.
+# The test suite runs this script itself (tests/fixtures_system.py) when it
+# finds a service installed but not running and runs as root.
 # Idempotent: run it as often as you like; it prints what it did.
-# Usage: sudo scripts/start-services.sh
+# Usage, as root (or with sudo): scripts/start-services.sh [cups] [postgres]
+#   (no argument: both)
 set -euo pipefail
 
 QUEUE=SmescoPDF
@@ -48,6 +56,9 @@ configure_cups_pdf() {
 }
 
 start_cups() {
+  [ -x /usr/sbin/cupsd ] && command -v lpadmin >/dev/null ||
+    die "CUPS is not installed (apt-get install cups cups-client cups-bsd)"
+  [ -f "$CUPS_PDF_CONF" ] || die "cups-pdf is not installed (apt-get install printer-driver-cups-pdf)"
   configure_cups_pdf
   if cups_running; then
     say "cupsd already running"
@@ -81,15 +92,42 @@ psql_as_postgres() {
   (cd / && runuser -u postgres -- psql -X -q -At -v ON_ERROR_STOP=1 -p "$PG_PORT" -d postgres "$@")
 }
 
-# On test machines only: trust TCP connections from this machine, so tests can
-# log in as root without a password. pg_hba.conf is first-match, so the rules
-# go at the top. Prints "changed" when it edited the file.
-trust_local_tcp() {
-  local hba=$1 marker="# smesco-desk CI: trust local TCP (test machines only)"
-  grep -qxF "$marker" "$hba" && return
-  grep -qE '^host[[:space:]]+all[[:space:]]+all[[:space:]]+127\.0\.0\.1/32[[:space:]]+trust' "$hba" && return
-  sed -i "1i $marker\nhost all all 127.0.0.1/32 trust\nhost all all ::1/128 trust" "$hba"
-  echo changed
+root_logs_in() { psql -X -q -w -h 127.0.0.1 -p "$PG_PORT" -U root -d root -c 'SELECT 1' >/dev/null 2>&1; }
+
+# Where the server asks for a password (Debian's default for TCP), give role
+# root a random one and put it in root's ~/.pgpass, which libpq reads for every
+# connection to 127.0.0.1 or localhost, whatever the port (the tests' proxies).
+give_root_a_password() {
+  local pass pgpass
+  pass=$(od -An -N18 -tx1 /dev/urandom | tr -d ' \n')
+  psql_as_postgres -c "ALTER ROLE root PASSWORD '$pass'" >/dev/null
+  pgpass="$(getent passwd "$(id -un)" | cut -d: -f6)/.pgpass"
+  touch "$pgpass" && chmod 600 "$pgpass"
+  sed -i -E '/^(127\.0\.0\.1|localhost):\*:\*:root:/d' "$pgpass"
+  printf '127.0.0.1:*:*:root:%s\nlocalhost:*:*:root:%s\n' "$pass" "$pass" >>"$pgpass"
+  say "PostgreSQL: gave role root a random password, kept in $pgpass"
+}
+
+# CI only: TLS on, as on a fresh Debian (its package turns ssl on with the
+# snakeoil certificate). A self-signed certificate in the data directory, then
+# a reload: ssl can change without a restart.
+enable_ssl() {
+  local datadir
+  [ "$(psql_as_postgres -c 'SHOW ssl')" = on ] && { say "PostgreSQL serves TLS (ssl = on)"; return; }
+  datadir=$(psql_as_postgres -c 'SHOW data_directory')
+  if [ ! -s "$datadir/smesco-ci.key" ]; then
+    openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=localhost" \
+      -keyout "$datadir/smesco-ci.key" -out "$datadir/smesco-ci.crt" >/dev/null 2>&1 ||
+      die "openssl could not make a certificate for PostgreSQL"
+    chown postgres:postgres "$datadir/smesco-ci.key" "$datadir/smesco-ci.crt"
+    chmod 600 "$datadir/smesco-ci.key"
+  fi
+  psql_as_postgres -c "ALTER SYSTEM SET ssl_cert_file = '$datadir/smesco-ci.crt'" \
+    -c "ALTER SYSTEM SET ssl_key_file = '$datadir/smesco-ci.key'" \
+    -c "ALTER SYSTEM SET ssl = on" -c 'SELECT pg_reload_conf()' >/dev/null
+  wait_for 10 test "$(psql_as_postgres -c 'SHOW ssl')" = on ||
+    die "PostgreSQL did not turn ssl on; see /var/log/postgresql/"
+  say "PostgreSQL: turned ssl on (self-signed certificate in $datadir), as on a fresh Debian"
 }
 
 ensure_root_role_and_db() {
@@ -107,21 +145,13 @@ ensure_root_role_and_db() {
 }
 
 start_postgres() {
-  local version hba changed=""
-  version=$(ls /etc/postgresql | sort -V | tail -n 1) # the package made cluster "$version main"
+  local version
+  command -v pg_ctlcluster >/dev/null || die "PostgreSQL is not installed (apt-get install postgresql)"
+  version=$(ls /etc/postgresql 2>/dev/null | sort -V | tail -n 1) # the package made "$version main"
   [ -n "$version" ] || die "no cluster in /etc/postgresql (is the postgresql package installed?)"
-  hba=/etc/postgresql/$version/$PG_CLUSTER/pg_hba.conf
-  if [ "${CI:-}" = true ]; then
-    changed=$(trust_local_tcp "$hba")
-    [ -z "$changed" ] || say "pg_hba: trust for 127.0.0.1 and ::1 added at the top of $hba"
-  fi
 
   if pg_ready; then
     say "PostgreSQL already accepting connections on 127.0.0.1:$PG_PORT"
-    if [ -n "$changed" ]; then
-      psql_as_postgres -c 'SELECT pg_reload_conf()' >/dev/null
-      say "PostgreSQL reloaded its configuration"
-    fi
   else
     pg_ctlcluster --skip-systemctl-redirect "$version" "$PG_CLUSTER" start
     wait_for 30 pg_ready || die "PostgreSQL $version did not start; see /var/log/postgresql/"
@@ -129,13 +159,18 @@ start_postgres() {
   fi
 
   ensure_root_role_and_db
-  if psql -X -q -w -h 127.0.0.1 -p "$PG_PORT" -U root -d root -c 'SELECT 1' >/dev/null 2>&1; then
-    say "PostgreSQL: root logs in on 127.0.0.1:$PG_PORT without a password"
-  else
-    say "WARNING: root cannot log in on 127.0.0.1:$PG_PORT without a password;" \
-      "PostgreSQL tests will skip (run with CI=true to add trust rules to $hba)"
-  fi
+  root_logs_in || give_root_a_password
+  root_logs_in || die "role root still cannot log in on 127.0.0.1:$PG_PORT; see /var/log/postgresql/"
+  say "PostgreSQL: root logs in on 127.0.0.1:$PG_PORT"
+  [ "${CI:-}" != true ] || enable_ssl
 }
 
-start_cups
-start_postgres
+wanted=("$@")
+((${#wanted[@]})) || wanted=(cups postgres)
+for service in "${wanted[@]}"; do
+  case "$service" in
+    cups) start_cups ;;
+    postgres) start_postgres ;;
+    *) die "unknown service '$service' (cups, postgres)" ;;
+  esac
+done

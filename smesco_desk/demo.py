@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 
@@ -190,19 +191,31 @@ class DemoInfo:
         )
 
 
-def seed_demo(core: Core, *, days: int = 40, seed: int = 2026) -> DemoInfo:
-    """Fill the database with demo users and a few hundred visits (once)."""
+Progress = Callable[[int, int], None]
+"""progress(done, total): how far the demo fill is, in steps (a day of visits each)."""
+
+
+def seed_demo(
+    core: Core, *, days: int = 40, seed: int = 2026, progress: Progress | None = None
+) -> DemoInfo:
+    """Fill the database with demo users and a few hundred visits (once).
+
+    `progress`, if given, is called after each step (from the calling thread)."""
     core.setup.initialize(core.desk_code if core.setup.is_initialized() else "D01")
     if _seeded(core):
         return DemoInfo("sari", DEMO_PASSWORD, 0, 0, 0, already_seeded=True)
+    total = days + 3  # the users, a day of visits each, who is inside now, the receipts
+    report = progress or (lambda _done, _total: None)
     rng = random.Random(seed)
     actors = _users(core)
+    report(1, total)
     real_clock = core.clock
     try:
-        visits, in_building = _visits(core, actors, rng, days)
+        visits, in_building = _visits(core, actors, rng, days, lambda day: report(1 + day, total))
         receipts = _receipts(core, actors, rng)
     finally:
         core.clock = real_clock
+    report(total, total)
     with core.db.write() as session:
         session.add(DeskSetting(key="demo_seeded", value=real_clock().isoformat()))
     return DemoInfo("sari", DEMO_PASSWORD, len(actors), visits, in_building, receipts)
@@ -241,12 +254,16 @@ def _users(core: Core) -> list[Actor]:
     ]
 
 
-def _visits(core: Core, actors: list[Actor], rng: random.Random, days: int) -> tuple[int, int]:
+def _visits(
+    core: Core, actors: list[Actor], rng: random.Random, days: int,
+    day_done: Callable[[int], None],
+) -> tuple[int, int]:
     desk = [a for a in actors if a.role in (Role.RECEPTIONIST, Role.ADMIN)] or actors
     now = core.now()
     known: list[str] = []
     count = 0
     for back in range(days, 0, -1):
+        day_done(days - back)
         day = (to_wib(now) - timedelta(days=back)).date()
         per_day = rng.randint(2, 4) if day.weekday() == 6 else rng.randint(7, 14)
         for _ in range(per_day):
@@ -256,6 +273,7 @@ def _visits(core: Core, actors: list[Actor], rng: random.Random, days: int) -> t
             visit = _one(core, rng, rng.choice(desk), start, known)
             _leave(core, rng.choice(desk), visit, start + timedelta(minutes=rng.randint(20, 240)))
             count += 1
+    day_done(days)
     in_building = 0
     for minutes_ago in sorted(rng.sample(range(5, 180), 12), reverse=True):
         start = now - timedelta(minutes=minutes_ago)

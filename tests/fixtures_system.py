@@ -1,11 +1,14 @@
 """Fixtures for the system services some tests need: an X display, a PDF
 printer behind CUPS, and a PostgreSQL database.
 
-Each fixture skips, naming the missing piece and what provides it, when its
-service is not there, so core and UI tests still run on a bare developer
-machine. Under CI (CI=true) they fail instead: .ci/run installs and starts
-everything (scripts/install-system-packages.sh, scripts/start-services.sh), so
-a missing service there is a broken CI, not a reason to skip quietly.
+`uv run pytest` runs the whole suite by itself: a service that is installed but
+not running (CUPS and its PDF queue, PostgreSQL) is started the first time a
+test needs it, with scripts/start-services.sh, as .ci/run does; that needs root.
+A fixture skips, naming the package to install or the command to run, only
+when its service cannot be had, so core and UI tests still run on a bare
+developer machine. Under CI (CI=true) it fails instead: .ci/run installs and
+starts everything, so a missing service there is a broken CI, not a reason to
+skip quietly.
 """
 
 from __future__ import annotations
@@ -26,12 +29,31 @@ from typing import NoReturn
 
 import pytest
 
+REPO = Path(__file__).resolve().parents[1]
+START_SERVICES = REPO / "scripts" / "start-services.sh"
+
 
 def _unavailable(reason: str) -> NoReturn:
     """Skip the test, or fail it under CI where every service must be there."""
     if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
         pytest.fail(f"{reason} [CI=true: services are required]", pytrace=False)
     pytest.skip(reason)
+
+
+def _start_service(service: str, problem: str) -> None:
+    """Start `service` ("cups" or "postgres") with scripts/start-services.sh, or
+    skip (fail under CI) saying `problem` and what would fix it. Needs root: the
+    script starts daemons and edits their configuration."""
+    command = f"scripts/start-services.sh {service}"
+    if os.geteuid() != 0:
+        _unavailable(f"{problem}; as root (or with sudo) run {command}")
+    result = subprocess.run(
+        ["bash", str(START_SERVICES), service],
+        capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL,
+    )
+    if result.returncode != 0:
+        lines = (result.stderr or result.stdout).strip().splitlines() or ["no output"]
+        _unavailable(f"{problem}, and {command} failed: {lines[-1]}")
 
 
 # --- Xvfb ---------------------------------------------------------------------
@@ -56,6 +78,22 @@ def _read_display_number(fd: int, proc: subprocess.Popen[bytes], timeout: float)
     return data.decode().strip()
 
 
+def _wait_for_x_socket(display: str, proc: subprocess.Popen[bytes], timeout: float) -> None:
+    """Wait until the server's socket takes a connection (the first client of
+    a just-started server must not race it)."""
+    path = f"/tmp/.X11-unix/X{display.lstrip(':')}"
+    deadline = time.monotonic() + timeout
+    while True:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+            try:
+                probe.connect(path)
+                return
+            except OSError as exc:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"Xvfb {display} takes no connection: {exc}") from exc
+        time.sleep(0.05)
+
+
 @pytest.fixture(scope="session")
 def xvfb_display() -> Iterator[str]:
     """A private Xvfb server for this test session; yields its DISPLAY (":N").
@@ -69,7 +107,11 @@ def xvfb_display() -> Iterator[str]:
         _unavailable("Xvfb is not installed (apt-get install xvfb)")
     read_fd, write_fd = os.pipe()
     proc = subprocess.Popen(
-        [xvfb, "-displayfd", str(write_fd), "-screen", "0", XVFB_SCREEN, "-nolisten", "tcp"],
+        # -noreset: by default the server resets when its last client leaves, and
+        # an application that connects during the reset dies ("could not connect
+        # to display"); the e2e tests start and end many clients.
+        [xvfb, "-displayfd", str(write_fd), "-screen", "0", XVFB_SCREEN, "-nolisten", "tcp",
+         "-noreset"],
         pass_fds=(write_fd,),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -77,6 +119,7 @@ def xvfb_display() -> Iterator[str]:
     os.close(write_fd)
     try:
         display = ":" + _read_display_number(read_fd, proc, timeout=30)
+        _wait_for_x_socket(display, proc, timeout=30)
     except RuntimeError:
         proc.kill()
         proc.wait()
@@ -169,18 +212,30 @@ def _lpstat(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(["lpstat", *args], capture_output=True, text=True, timeout=30)
 
 
+def _cups_queue_problem() -> str:
+    """What keeps the SmescoPDF queue from printing now, or "" if nothing."""
+    if _lpstat("-r").stdout.strip() != "scheduler is running":
+        return "the CUPS scheduler is not running"
+    status = _lpstat("-p", CUPS_PDF_QUEUE)
+    if status.returncode != 0:
+        return f"the CUPS queue {CUPS_PDF_QUEUE} does not exist"
+    if "enabled" not in status.stdout or "disabled" in status.stdout:
+        return f"the CUPS queue {CUPS_PDF_QUEUE} is disabled"
+    return ""
+
+
 @pytest.fixture(scope="session")
 def cups_pdf_printer() -> CupsPdfPrinter:
     """The SmescoPDF queue (cups-pdf) set up by scripts/start-services.sh."""
-    if shutil.which("lpstat") is None:
-        _unavailable("CUPS client not installed (scripts/install-system-packages.sh)")
-    if _lpstat("-r").stdout.strip() != "scheduler is running":
-        _unavailable("CUPS scheduler not running (scripts/start-services.sh)")
-    status = _lpstat("-p", CUPS_PDF_QUEUE)
-    if status.returncode != 0:
-        _unavailable(f"CUPS queue {CUPS_PDF_QUEUE} does not exist (scripts/start-services.sh)")
-    if "enabled" not in status.stdout or "disabled" in status.stdout:
-        _unavailable(f"CUPS queue {CUPS_PDF_QUEUE} is disabled (cupsenable {CUPS_PDF_QUEUE})")
+    if shutil.which("lpstat") is None or not Path("/usr/sbin/cupsd").exists():
+        _unavailable("CUPS is not installed (apt-get install cups cups-client cups-bsd "
+                     "printer-driver-cups-pdf, or scripts/install-system-packages.sh)")
+    problem = _cups_queue_problem()
+    if problem:
+        _start_service("cups", problem)
+        problem = _cups_queue_problem()
+        if problem:
+            _unavailable(f"{problem} after scripts/start-services.sh cups")
     # A job belongs to the user the printing process runs as (libcups asks
     # getpwuid, not $USER); cups-pdf expands ${USER} and ${HOME} for that user.
     account = pwd.getpwuid(os.getuid())
@@ -206,18 +261,25 @@ def postgres_url() -> Iterator[str]:
     """A fresh, uniquely named PostgreSQL database for this session, as a
     SQLAlchemy URL (postgresql+psycopg://root@127.0.0.1:5432/<name>). Dropped
     afterwards, even if connections are still open."""
-    if not _port_open(PG_HOST, PG_PORT):
-        _unavailable(f"PostgreSQL not reachable on {PG_HOST}:{PG_PORT} (scripts/start-services.sh)")
     import psycopg
     from psycopg import sql
 
+    if not _port_open(PG_HOST, PG_PORT):
+        if shutil.which("pg_ctlcluster") is None:
+            _unavailable("PostgreSQL is not installed (apt-get install postgresql, "
+                         "or scripts/install-system-packages.sh)")
+        _start_service("postgres", f"PostgreSQL is not running on {PG_HOST}:{PG_PORT}")
     admin_dsn = f"host={PG_HOST} port={PG_PORT} user=root dbname=postgres connect_timeout=10"
     name = f"smesco_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+    create = sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name))
     try:
         with psycopg.connect(admin_dsn, autocommit=True) as conn:
-            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+            conn.execute(create)
     except psycopg.OperationalError as exc:
-        _unavailable(f"PostgreSQL refused role root on {PG_HOST}:{PG_PORT}: {exc}".strip())
+        # Running, but role root cannot log in yet: the script sets that up.
+        _start_service("postgres", f"PostgreSQL refused role root on {PG_HOST}:{PG_PORT}: {exc}")
+        with psycopg.connect(admin_dsn, autocommit=True) as conn:
+            conn.execute(create)
     try:
         yield f"postgresql+psycopg://root@{PG_HOST}:{PG_PORT}/{name}"
     finally:

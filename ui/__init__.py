@@ -31,4 +31,9 @@ def _keep_emit_result_alive() -> None:
     SignalInstance.emit = emit  # type: ignore[method-assign]
 
 
+# Qt's system libraries first: a missing one ends the start with the command
+# that installs it, not with a bare ImportError.
+from ui.system_libraries import require_qt  # noqa: E402
+
+require_qt()
 _keep_emit_result_alive()

@@ -23,6 +23,7 @@ from ui.context import AppContext
 from ui.errors import show_error
 from ui.operations import OperationRunner
 from ui.settings import LANGUAGE, UiSettings
+from ui.system_libraries import require_display_plugin
 
 if TYPE_CHECKING:
     from smesco_desk.demo import DemoInfo
@@ -46,6 +47,7 @@ def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
 
 
 def create_application(qt_args: Sequence[str]) -> QApplication:
+    require_display_plugin(qt_args)
     app = QApplication([sys.argv[0] if sys.argv else "smesco-desk", *qt_args])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
@@ -89,16 +91,26 @@ def build_context(core: Core, settings: UiSettings | None = None,
     return AppContext(core, OperationRunner(parent), settings or UiSettings())
 
 
-def prepare_demo(core: Core) -> DemoInfo | None:
-    """Demo data for an empty database (or the login of earlier demo data)."""
+def prepare_demo(ctx: AppContext) -> DemoInfo | None:
+    """Demo data for an empty database, filled behind a progress window while
+    the worker writes it (or the login of earlier demo data)."""
     from smesco_desk import demo
 
-    if core.setup.needs_setup() or demo.is_seeded(core):
-        info = demo.seed_demo(core)
+    core = ctx.core
+    if demo.is_seeded(core):
+        info: DemoInfo | None = demo.seed_demo(core)  # adds nothing: the login again
+    elif core.setup.needs_setup():
+        from ui.dialogs.demo_fill import DemoFillDialog
+
+        dialog = DemoFillDialog(ctx)
+        info = dialog.fill()
+        dialog.deleteLater()
+    else:
+        print("The database already holds data: --demo adds nothing to it.", file=sys.stderr)
+        return None
+    if info is not None:
         print(f"Demo login: {info.username} / {info.password}", flush=True)
-        return info
-    print("The database already holds data: --demo adds nothing to it.", file=sys.stderr)
-    return None
+    return info
 
 
 class SessionController(QObject):
@@ -193,7 +205,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     ctx = build_context(core, settings, app)
     try:
-        info = prepare_demo(core) if args.demo else None
+        info = prepare_demo(ctx) if args.demo else None
         hint = QApplication.translate("app", "Data demo: masuk sebagai {user} / {password}")
         controller = SessionController(
             ctx, hint.format(user=info.username, password=info.password) if info else "",

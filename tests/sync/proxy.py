@@ -5,16 +5,28 @@ them now (`go_offline`, which also refuses new ones until `go_online`), just
 after the server answered a COMMIT (`cut_after_commit`: the server committed,
 the desk never hears so), or once a number of bytes flowed from the server
 (`cut_after_server_bytes`: in the middle of a pull).
+
+Connections through it are plain text whatever the server's `ssl` setting
+(Debian's package turns it on): the proxy answers a client's TLS or GSS
+encryption request itself with "N", as a server without TLS would, so libpq
+goes on unencrypted and the proxy can see a COMMIT go by.
 """
 
 from __future__ import annotations
 
 import contextlib
 import socket
+import struct
 import threading
 from dataclasses import dataclass, field
 
 from sqlalchemy.engine import make_url
+
+# The 8-byte requests a PostgreSQL client may send before its startup message.
+_ENCRYPTION_REQUESTS = {
+    struct.pack("!ii", 8, 80877103),  # SSLRequest
+    struct.pack("!ii", 8, 80877104),  # GSSENCRequest
+}
 
 
 @dataclass(eq=False)
@@ -127,11 +139,14 @@ class TcpProxy:
     def _pump_up(self, pair: _Pair) -> None:
         """Client -> server."""
         try:
-            while data := pair.client.recv(65536):
+            while (data := pair.client.recv(65536)) in _ENCRYPTION_REQUESTS:
+                pair.client.sendall(b"N")  # "not supported": the client goes on in plain text
+            while data:
                 if self._cut_after_commit and b"COMMIT" in data:
                     self._cut_after_commit = False
                     pair.commit_sent = True
                 pair.upstream.sendall(data)
+                data = pair.client.recv(65536)
         except OSError:
             pass
         self._drop(pair)

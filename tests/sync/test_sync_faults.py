@@ -78,6 +78,23 @@ def test_connection_refused_before_the_push_keeps_the_outbox(
     assert_once_everywhere(server_url, [d1], ids)
 
 
+def _ssl_in_use(url: str) -> bool:
+    with psycopg.connect(**conninfo(url, None)) as conn:
+        return bool(conn.pgconn.ssl_in_use)
+
+
+def test_the_proxy_speaks_plain_text_whatever_the_servers_tls(
+    server_url: str, proxy: TcpProxy
+) -> None:
+    """The fault tests read the protocol through the proxy; a server with
+    ssl = on (Debian's default) must not hide a COMMIT from them. .ci/run turns
+    ssl on, so CI checks both halves."""
+    with psycopg.connect(**conninfo(server_url, None)) as conn:
+        server_tls = conn.execute("SHOW ssl").fetchone() == ("on",)
+    assert _ssl_in_use(server_url) == server_tls  # libpq prefers TLS when offered
+    assert not _ssl_in_use(proxy.url(server_url))
+
+
 def test_cut_after_the_server_committed_before_the_ack(
     proxied_desks: Desks, proxy: TcpProxy, server_url: str
 ) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from smesco_desk import i18n
@@ -22,6 +22,7 @@ from ui.app import (
     prepare_demo,
 )
 from ui.context import AppContext
+from ui.dialogs.demo_fill import DemoFillDialog
 from ui.dialogs.first_run import FirstRunWizard
 from ui.dialogs.login import LoginDialog
 from ui.main_window import MainWindow
@@ -76,17 +77,46 @@ def test_indonesian_also_translates_qt_buttons(qapp: QApplication, translators: 
 
 
 @pytest.mark.slow
-def test_demo_data_fills_an_empty_database(bare_core: Core, capsys) -> None:
-    info = prepare_demo(bare_core)
-    assert info is not None and not bare_core.setup.needs_setup()
+def test_demo_data_fills_an_empty_database(bare_ctx: AppContext, capsys) -> None:
+    info = prepare_demo(bare_ctx)
+    core = bare_ctx.core
+    assert info is not None and not core.setup.needs_setup()
     assert f"Demo login: {info.username} / {info.password}" in capsys.readouterr().out
-    bare_core.users.authenticate(info.username, info.password)
-    again = prepare_demo(bare_core)  # earlier demo data: only the login again
+    core.users.authenticate(info.username, info.password)
+    again = prepare_demo(bare_ctx)  # earlier demo data: only the login again
     assert again is not None and again.already_seeded
 
 
-def test_demo_data_never_goes_into_a_real_database(core: Core, capsys) -> None:
-    assert prepare_demo(core) is None
+@pytest.mark.slow
+def test_the_demo_fill_shows_its_window_at_once_and_fills_off_the_ui_thread(
+    bare_core: Core, ui_settings, qtbot
+) -> None:
+    """The window is up before the first visit is written; the UI thread keeps
+    turning (a timer ticks) while the worker fills; the bar reaches the end."""
+    runner = OperationRunner()  # a real worker thread, as in the application
+    ctx = AppContext(bare_core, runner, ui_settings, None)
+    dialog = DemoFillDialog(ctx)
+    qtbot.addWidget(dialog)
+    seen: list[tuple[bool, int, int]] = []
+    ticks = QTimer(dialog, interval=20)
+    ticks.timeout.connect(lambda: seen.append(
+        (dialog.isVisible(), dialog.progress_bar.value(), dialog.progress_bar.maximum())))
+    ticks.start()
+    try:
+        info = dialog.fill()
+    finally:
+        runner.wait_idle()
+        ticks.stop()
+    assert info is not None and info.visits > 300 and not info.already_seeded
+    assert len(seen) > 20, "the UI thread stood still while the demo filled"
+    assert all(visible for visible, _value, _maximum in seen)
+    values = [value for _visible, value, maximum in seen if maximum > 0]
+    assert values == sorted(values) and len(set(values)) > 5  # it moved, forwards
+    assert dialog.progress_bar.value() == dialog.progress_bar.maximum()
+
+
+def test_demo_data_never_goes_into_a_real_database(ctx: AppContext, capsys) -> None:
+    assert prepare_demo(ctx) is None
     assert "adds nothing" in capsys.readouterr().err
 
 
