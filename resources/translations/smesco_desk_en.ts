@@ -672,6 +672,25 @@ Once it is closed, the next payment needs a new shift.</translation>
     </message>
 </context>
 <context>
+    <name>DemoFillDialog</name>
+    <message>
+        <source>Data demo - Smesco Desk</source>
+        <translation>Demo data - Smesco Desk</translation>
+    </message>
+    <message>
+        <source>Menyiapkan gedung demo</source>
+        <translation>Setting up the demo building</translation>
+    </message>
+    <message>
+        <source>Mengisi pengguna, kunjungan 40 hari terakhir, tamu yang sedang di dalam, dan kuitansi kemarin dan hari ini. Halaman masuk muncul setelah selesai.</source>
+        <translation>Filling in users, the visits of the last 40 days, the visitors inside now, and yesterday&apos;s and today&apos;s receipts. The login appears when it is done.</translation>
+    </message>
+    <message>
+        <source>Data demo tidak dapat dibuat</source>
+        <translation>The demo data could not be made</translation>
+    </message>
+</context>
+<context>
     <name>DeskPage</name>
     <message>
         <source>Kode desk ini</source>
