@@ -17,6 +17,7 @@ from typing import Any, NoReturn
 
 from smesco_desk.errors import DomainError, ValidationError
 from smesco_desk.paths import database_path, default_data_dir
+from smesco_desk.private_files import write_private
 from smesco_desk.services.actors import cli_actor
 from smesco_desk.services.core import Core, open_core
 from smesco_desk.services.values import (
@@ -276,10 +277,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".part")
-    tmp.write_bytes(data)
-    tmp.replace(path)
+    write_private(path, data)  # 0600: badges, lists and receipts hold personal data
 
 
 def cmd_badge(args: argparse.Namespace) -> int:
@@ -302,7 +300,7 @@ def cmd_muster(args: argparse.Namespace) -> int:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     core = _open(args)
-    result = core.maintenance.backup(args.dest)
+    result = core.maintenance.backup(cli_actor(), args.dest)
     print(
         f"backup written: {result.path} ({result.size_bytes} bytes, integrity {result.integrity})"
     )
@@ -318,8 +316,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
         if answer.strip().lower() not in ("y", "yes", "ya"):
             print("nothing changed")
             return EXIT_OK
-    result = core.maintenance.restore(args.source)
+    result = core.maintenance.restore(cli_actor(), args.source)
     print(f"restored from {args.source}; the replaced database is kept at {result.previous}")
+    for gap in result.gaps:
+        print(f"receipt numbers skipped: {gap.reason}")
     if result.receipts_held:
         print("receipts wait for a sync with the server before new numbers are issued")
     return EXIT_OK

@@ -40,3 +40,12 @@ class AlreadyDone(DomainError):
 
 class SetupRequired(DomainError):
     """The database has not been initialised yet."""
+
+
+class DatabaseReplaced(DomainError):
+    """The database file was replaced (restored) under a running program: what it
+    would write now would go to a file nobody reads, so it writes nothing more."""
+
+
+class DatabaseInUse(DomainError):
+    """Another program has the database open: a restore would pull it out from under it."""

@@ -314,8 +314,8 @@ class MainWindow(QMainWindow):
         chosen = self._ask_backup_path()
         if chosen is None:
             return
-        core = self.ctx.core
-        self.ctx.runner.op(lambda: core.maintenance.backup(chosen), parent=self) \
+        core, actor = self.ctx.core, self.ctx.require_actor()
+        self.ctx.runner.op(lambda: core.maintenance.backup(actor, chosen), parent=self) \
             .success(self._backed_up).failure(self._backup_failed) \
             .with_progress(self.tr("Mencadangkan data…")).run()
 

@@ -40,6 +40,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from smesco_desk.errors import DomainError
+from smesco_desk.private_files import write_private
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.settings import PREVIEW_BEFORE_PRINT, PRINTER_OPTIONS, Option
@@ -263,7 +264,7 @@ class DocumentPrinter(QObject):
             return None
         path = Path(chosen if chosen.lower().endswith(".pdf") else f"{chosen}.pdf")
         try:
-            path.write_bytes(pdf)
+            write_private(path, pdf)  # 0600: documents hold personal data
         except OSError as exc:
             raise PrintError(
                 self.tr("PDF tidak dapat disimpan ke {path}: {reason}").format(

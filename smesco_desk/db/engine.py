@@ -2,10 +2,18 @@
 
 SQLite runs in WAL mode with synchronous=FULL and a busy timeout; write
 transactions begin IMMEDIATE so two writers never deadlock half-way through.
+
+A write transaction on a SQLite file first checks that the file is still the
+one this program opened (device and inode): a database restored or copied
+into place under a running program would otherwise take its writes into the
+old, unlinked file, which nobody reads again. Once that is seen, every write
+is refused with DatabaseReplaced; a change whose commit raced with the
+replacement is not acknowledged either (the check runs again after it).
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,6 +23,9 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
+
+from smesco_desk.errors import DatabaseReplaced
+from smesco_desk.i18n import _
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -51,6 +62,24 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
+def sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite URL; None for a server or an in-memory database."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return None
+    if parsed.database == ":memory:" or parsed.database.startswith("file:"):
+        return None
+    return Path(parsed.database)
+
+
+def _file_id(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
 class Database:
     """The application's database: read sessions and IMMEDIATE write sessions."""
 
@@ -59,18 +88,51 @@ class Database:
         self.engine = make_engine(url)
         self.is_sqlite = self.engine.dialect.name == "sqlite"
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.path = sqlite_file(url)
+        self._file_id: tuple[int, int] | None = None
+        self.replaced = False
+        self.adopt_file()
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """A session in one write transaction: committed on success, else rolled back."""
+        """A session in one write transaction: committed on success, else rolled back.
+
+        DatabaseReplaced if the file was replaced under this program (see above)."""
+        self._check_same_file()
         conn = self.engine.connect()
         if self.is_sqlite:
             conn = conn.execution_options(sqlite_begin="IMMEDIATE")
         try:
             with Session(bind=conn, expire_on_commit=False) as session, session.begin():
+                session.connection()  # BEGIN IMMEDIATE: nobody writes between check and commit
+                self._check_same_file()
                 yield session
+            self._check_same_file()
         finally:
             conn.close()
+
+    def adopt_file(self) -> None:
+        """Take the file now at the path as this database's (at start, and after
+        a restore made by this program)."""
+        self._file_id = _file_id(self.path) if self.path is not None else None
+        self.replaced = False
+
+    def _check_same_file(self) -> None:
+        if self.path is None:
+            return
+        current = _file_id(self.path)
+        if self._file_id is None:
+            self._file_id = current
+        elif current != self._file_id:
+            self.replaced = True
+        if self.replaced:
+            raise DatabaseReplaced(
+                _(
+                    "Basis data desk ini telah diganti (dipulihkan dari cadangan) oleh program "
+                    "lain saat aplikasi ini berjalan. Perubahan terakhir TIDAK disimpan. Tutup "
+                    "aplikasi ini lalu buka lagi."
+                ),
+            )
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -355,6 +355,31 @@ class ReceiptPrint(SyncedMixin, Base):
     __table_args__ = (Index("ix_receipt_prints_receipt", "receipt_id"),)
 
 
+class ReceiptNumberGap(SyncedMixin, Base):
+    """Receipt numbers of a desk's series that were skipped, and why (a fact).
+
+    A restore puts back a database that never saw the numbers issued after its
+    backup; they are never issued again, so the series goes on after them and
+    the skipped range is recorded here: every number of a series is a receipt
+    or lies in a recorded gap. `kept_in` names the file that holds the receipts
+    of the range (the replaced database, kept in backups/).
+    """
+
+    __tablename__ = "receipt_number_gaps"
+    desk_code: Mapped[str] = mapped_column(String(16))
+    year: Mapped[int] = mapped_column(Integer)
+    first_seq: Mapped[int] = mapped_column(Integer)
+    last_seq: Mapped[int] = mapped_column(Integer)
+    cause: Mapped[str] = mapped_column(String(32))  # restore
+    replaced_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    kept_in: Mapped[str] = mapped_column(Text, default="")
+    recorded_by: Mapped[str] = mapped_column(String(100))
+
+    __table_args__ = (
+        UniqueConstraint("desk_code", "year", "first_seq", name="uq_receipt_number_gaps_start"),
+    )
+
+
 # --- sync with the central server (issue 3) ------------------------------------
 
 

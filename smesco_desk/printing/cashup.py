@@ -468,7 +468,16 @@ def _receipt_list(summary: ShiftSummary, receipts: Sequence[ReceiptRecord]) -> l
     ]
     commands += [("BACKGROUND", (0, i), (-1, i), HexColor(STRIPE)) for i in range(2, len(rows), 2)]
     table.setStyle(TableStyle(commands))
-    return [heading, Spacer(1, 2 * mm), table]
+    return [heading, Spacer(1, 2 * mm), table, *_gaps(receipts)]
+
+
+def _gaps(receipts: Sequence[ReceiptRecord]) -> list[Any]:
+    """Numbers skipped before this shift's receipts (after a restore), and why."""
+    gaps = [gap for rec in receipts for gap in rec.gaps_before]
+    if not gaps:
+        return []
+    title = _para(_("Nomor kuitansi yang dilewati"), _style(9, bold=True, color=RED), True)
+    return [Spacer(1, 3 * mm), title, *(_para(g.reason, _style(8)) for g in gaps)]
 
 
 def _signatures(summary: ShiftSummary) -> list[Any]:

@@ -9,11 +9,13 @@ from sqlalchemy import select
 
 from smesco_desk.clock import Clock, utc_now
 from smesco_desk.db import migrate
-from smesco_desk.db.engine import Database, sqlite_url
+from smesco_desk.db.engine import Database, sqlite_file, sqlite_url
+from smesco_desk.db.lock import DatabaseLock
 from smesco_desk.db.models import DeskSetting
 from smesco_desk.errors import SetupRequired
 from smesco_desk.i18n import _
 from smesco_desk.paths import database_path, default_data_dir
+from smesco_desk.private_files import create_private_file, make_private_dir, restrict
 
 
 class Core:
@@ -31,6 +33,10 @@ class Core:
 
         self.db = db
         self.data_dir = data_dir
+        # Held while this core is open: `restore` refuses while anyone holds it.
+        self.lock = DatabaseLock(db.path) if db.path is not None else None
+        if self.lock is not None:
+            self.lock.acquire_shared()
         self.clock = clock
         self._desk_code: str | None = None
         self.setup = SetupService(self)
@@ -63,6 +69,8 @@ class Core:
 
     def close(self) -> None:
         self.db.dispose()
+        if self.lock is not None:
+            self.lock.release()
 
 
 def open_core(
@@ -75,11 +83,21 @@ def open_core(
     """Open (and create or upgrade) the database, backing the file up first."""
     if database_url is None:
         data_dir = data_dir or default_data_dir()
-        data_dir.mkdir(parents=True, exist_ok=True)
+        make_private_dir(data_dir)
         database_url = sqlite_url(database_path(data_dir))
+    path = sqlite_file(database_url)
+    if path is not None:
+        # Created 0600 before SQLite opens it: its WAL and shared memory follow.
+        create_private_file(path)
+        for suffix in ("-wal", "-shm"):
+            restrict(Path(f"{path}{suffix}"))
     core = Core(Database(database_url), data_dir=data_dir, clock=clock)
     if upgrade:
-        core.maintenance.upgrade_schema()
+        try:
+            core.maintenance.upgrade_schema()
+        except BaseException:
+            core.close()  # let go of the database lock
+            raise
     return core
 
 

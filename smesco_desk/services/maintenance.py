@@ -1,21 +1,45 @@
-"""Schema upgrades and online backups."""
+"""Schema upgrades, online backups, and restoring a backup.
+
+A restore replaces the database file, so it must be the only user of it: it
+takes the lock every open Core holds shared (smesco_desk.db.lock) exclusively,
+then makes SQLite prove nobody else has the file open (leaving WAL mode needs
+that) and holds the write lock until the restored file has taken its place.
+A program still running on the old file would go on acknowledging work into a
+file nobody reads; this refuses instead and says which program to close.
+
+The restored file is prepared completely before it takes the live name
+(checked, upgraded, its receipt series moved past every number the replaced
+database issued, with the skipped range recorded: see receipt_series), so a
+crash at any moment leaves the old database or the whole new one.
+"""
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy.engine import make_url
+from sqlalchemy import select
 
 from smesco_desk.db import migrate
-from smesco_desk.errors import DomainError
+from smesco_desk.db.engine import Database, sqlite_url
+from smesco_desk.db.lock import processes_using
+from smesco_desk.db.models import DeskSetting
+from smesco_desk.errors import DatabaseInUse, DomainError
 from smesco_desk.i18n import _
 from smesco_desk.paths import backups_dir
+from smesco_desk.private_files import create_private_file, make_private_dir, sync_dir
+from smesco_desk.services import receipt_series
+from smesco_desk.services.actors import Actor, Permission, require
+from smesco_desk.services.values import ReceiptGap
 
 if TYPE_CHECKING:
     from smesco_desk.services.core import Core
+
+IN_USE_TIMEOUT_S = 2.0
 
 
 @dataclass(frozen=True)
@@ -23,6 +47,7 @@ class RestoreResult:
     source: Path
     previous: Path  # a backup of the database that was replaced
     receipts_held: bool  # linked to a server: receipts wait for a sync
+    gaps: tuple[ReceiptGap, ...] = ()  # receipt numbers skipped (issued in the replaced file)
 
 
 @dataclass(frozen=True)
@@ -37,10 +62,7 @@ class MaintenanceService:
         self.core = core
 
     def sqlite_file(self) -> Path | None:
-        url = make_url(self.core.db.url)
-        if url.get_backend_name() != "sqlite" or not url.database:
-            return None
-        return Path(url.database)
+        return self.core.db.path
 
     def upgrade_schema(self) -> str | None:
         """Apply pending migrations; an existing SQLite file is backed up first.
@@ -56,23 +78,28 @@ class MaintenanceService:
         if current is not None and source is not None and self.core.data_dir is not None:
             stamp = self.core.now().strftime("%Y%m%dT%H%M%SZ")
             dest = backups_dir(self.core.data_dir) / f"before-upgrade-{current}-{stamp}.sqlite3"
-            backup_path = str(self.backup(dest).path)
+            backup_path = str(self._backup(dest).path)
         migrate.upgrade(engine)
         return backup_path
 
-    def backup(self, dest: Path) -> BackupResult:
-        """A consistent copy made with SQLite's online backup API, then checked.
+    def backup(self, actor: Actor, dest: Path) -> BackupResult:
+        """A consistent copy made with SQLite's online backup API, then checked
+        (a supervisor's or administrator's job; the command line's IT account).
 
         `dest` is a file or a folder (a dated name is made inside). An existing
         file is replaced only if it is itself a SQLite database (an older backup).
         """
+        require(actor, Permission.BACKUP)
+        return self._backup(Path(dest))
+
+    def _backup(self, dest: Path) -> BackupResult:
         source = self.sqlite_file()
         if source is None:
             raise DomainError(_("Cadangan hanya untuk basis data SQLite lokal."))
-        dest = self._backup_target(Path(dest), source)
+        dest = self._backup_target(dest, source)
         tmp = dest.with_name(dest.name + ".part")
         try:
-            dest.parent.mkdir(parents=True, exist_ok=True)
+            make_private_dir(dest.parent)
             integrity = self._copy(source, tmp)
         except (OSError, sqlite3.Error) as exc:
             tmp.unlink(missing_ok=True)
@@ -86,16 +113,17 @@ class MaintenanceService:
         tmp.replace(dest)
         return BackupResult(dest, dest.stat().st_size, integrity)
 
-    def restore(self, source: Path) -> RestoreResult:
-        """Replace this desk's database with a backup (the application is closed).
+    def restore(self, actor: Actor, source: Path) -> RestoreResult:
+        """Replace this desk's database with a backup (a supervisor's decision).
 
-        The current file is backed up first; the backup is copied and checked
-        before it takes the current file's place in one rename, so a crash
-        leaves one or the other, never a mix. On a desk linked to a server the
-        restored file issues no receipt number until a sync has told it which
-        numbers the server already holds from this desk (DESIGN.md: a desk
-        restored from an old backup never reissues a number).
+        Refused (DatabaseInUse) while another program has the database open.
+        The current file is backed up first and the backup prepared beside it,
+        then it takes the current file's place in one rename. Receipt numbers the
+        replaced file issued after the backup are never issued again (the gap is
+        recorded); on a desk linked to a server the restored file also issues no
+        number until a sync has told it which numbers the server holds.
         """
+        require(actor, Permission.BACKUP)
         target = self.sqlite_file()
         if target is None:
             raise DomainError(_("Pemulihan hanya untuk basis data SQLite lokal."))
@@ -108,29 +136,104 @@ class MaintenanceService:
             raise DomainError(_("Cadangan sama dengan basis data yang dipakai."), "source")
         stamp = self.core.now().strftime("%Y%m%dT%H%M%SZ")
         folder = backups_dir(self.core.data_dir or target.parent)
-        previous = self.backup(folder / f"before-restore-{stamp}.sqlite3").path
-        tmp = target.with_name(target.name + ".restore")
-        try:
-            integrity = self._copy(source, tmp)
-            if integrity != "ok":
-                raise DomainError(_("Cadangan rusak: {detail}").format(detail=integrity))
-            held = _hold_receipts_if_linked(tmp, self.core.now().isoformat())
-        except sqlite3.Error as exc:
-            tmp.unlink(missing_ok=True)
-            raise DomainError(
-                _("{path} tidak dapat dibaca: {detail}").format(path=source, detail=exc), "source"
-            ) from exc
-        except DomainError:
-            tmp.unlink(missing_ok=True)
-            raise
-        self.core.db.dispose()
-        # The old file's write-ahead log must not be replayed into the restored one.
-        for suffix in ("-wal", "-shm"):
-            Path(f"{target}{suffix}").unlink(missing_ok=True)
-        tmp.replace(target)
+        with self._sole_user(target):
+            previous = self._backup(folder / f"before-restore-{stamp}.sqlite3").path
+            tmp = target.with_name(target.name + ".restore")
+            try:
+                held, gaps = self._prepare(actor, source, tmp, previous)
+            except sqlite3.Error as exc:
+                tmp.unlink(missing_ok=True)
+                raise DomainError(
+                    _("{path} tidak dapat dibaca: {detail}").format(path=source, detail=exc),
+                    "source",
+                ) from exc
+            except BaseException:
+                tmp.unlink(missing_ok=True)
+                raise
+            self.core.db.dispose()
+            # The old file's write-ahead log must not be replayed into the restored one.
+            for suffix in ("-wal", "-shm"):
+                Path(f"{target}{suffix}").unlink(missing_ok=True)
+            tmp.replace(target)
+            sync_dir(target.parent)
+            self.core.db.adopt_file()
         self.core.forget_desk_code()
         self.upgrade_schema()
-        return RestoreResult(source, previous, held)
+        return RestoreResult(source, previous, held, tuple(gaps))
+
+    @contextmanager
+    def _sole_user(self, target: Path) -> Iterator[None]:
+        """Hold the database alone: DatabaseInUse if another program has it open."""
+        lock = self.core.lock
+        if lock is not None and not lock.try_exclusive():
+            raise _in_use(target)
+        guard: sqlite3.Connection | None = None
+        try:
+            self.core.db.dispose()  # our own pooled connections
+            guard = sqlite3.connect(target, timeout=IN_USE_TIMEOUT_S, isolation_level=None)
+            try:
+                # Leaving WAL mode needs every other connection closed, idle ones
+                # too; the IMMEDIATE transaction then keeps writers out until the
+                # restored file has taken the old one's place.
+                mode = guard.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+                if str(mode).lower() != "delete":
+                    raise _in_use(target)
+                guard.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                raise _in_use(target) from exc
+            yield
+        finally:
+            if guard is not None:
+                guard.close()  # nothing was written through it: a rollback
+            if lock is not None:
+                lock.back_to_shared()
+
+    def _prepare(
+        self, actor: Actor, source: Path, tmp: Path, previous: Path
+    ) -> tuple[bool, list[ReceiptGap]]:
+        """Copy and check the backup at `tmp`, bring it to this version's schema
+        and move its receipt series past the replaced file's (`previous`)."""
+        integrity = self._copy(source, tmp)
+        if integrity != "ok":
+            raise DomainError(_("Cadangan rusak: {detail}").format(detail=integrity))
+        db = Database(sqlite_url(tmp))
+        try:
+            migrate.upgrade(db.engine)
+            with db.write() as session:
+                desk = session.scalar(
+                    select(DeskSetting.value).where(DeskSetting.key == "desk_code")
+                )
+                if desk is None:
+                    raise DomainError(
+                        _("{path} bukan cadangan desk yang sudah disiapkan.").format(path=source),
+                        "source",
+                    )
+                now = self.core.now()
+                gaps = receipt_series.continue_after(
+                    session,
+                    actor,
+                    desk,
+                    receipt_series.read_replaced(previous, desk),
+                    replaced_at=now,
+                    kept_in=self._shown_path(previous),
+                    now=now,
+                )
+                self.core.payments.hold_after_restore(session)
+                held = self.core.payments.held_in(session)
+        finally:
+            db.dispose()
+        _self_contained(tmp)
+        return held, gaps
+
+    def _shown_path(self, path: Path) -> str:
+        """A kept file as people find it: relative to the data folder when inside it."""
+        base = self.core.data_dir
+        if base is not None:
+            try:
+                return str(path.resolve().relative_to(base.resolve()))
+            except ValueError:
+                pass
+        return str(path)
 
     def _backup_target(self, dest: Path, source: Path) -> Path:
         if dest.is_dir():
@@ -148,6 +251,7 @@ class MaintenanceService:
     @staticmethod
     def _copy(source: Path, tmp: Path) -> str:
         tmp.unlink(missing_ok=True)
+        create_private_file(tmp)  # 0600 before SQLite writes a byte of it
         # A URI (for mode=ro) needs the path escaped: "#" or "?" in a folder name
         # would otherwise cut it short and back up some other, empty file.
         src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
@@ -163,24 +267,27 @@ class MaintenanceService:
             src.close()
 
 
-def _hold_receipts_if_linked(path: Path, now: str) -> bool:
-    """Mark a restored copy that is linked to a server (see PaymentService)."""
-    from smesco_desk.services.payments import RESTORED_HOLD
+def _in_use(target: Path) -> DatabaseInUse:
+    programs = processes_using(target)
+    if programs:
+        message = _(
+            "Basis data sedang dibuka oleh {programs}. Tutup program itu dulu, lalu ulangi "
+            "pemulihan; tidak ada yang diubah."
+        ).format(programs=", ".join(programs))
+    else:
+        message = _(
+            "Basis data sedang dibuka oleh program lain (aplikasi Smesco Desk, perintah "
+            "smesco-desk-admin, atau program basis data). Tutup program itu dulu, lalu ulangi "
+            "pemulihan; tidak ada yang diubah."
+        )
+    return DatabaseInUse(message, "database")
 
+
+def _self_contained(path: Path) -> None:
+    """Fold a prepared file's write-ahead log into it: it moves as one file."""
     conn = sqlite3.connect(path)
     try:
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if "sync_state" not in tables or "desk_settings" not in tables:
-            return False
-        linked = conn.execute("SELECT 1 FROM sync_state WHERE key = 'server_url'").fetchone()
-        if not linked:
-            return False
-        with conn:
-            conn.execute(
-                "INSERT OR REPLACE INTO desk_settings (key, value) VALUES (?, ?)",
-                (RESTORED_HOLD, now),
-            )
-        return True
+        conn.execute("PRAGMA journal_mode=DELETE")
     finally:
         conn.close()
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -48,6 +48,7 @@ from smesco_desk.domain.money import InvalidAmount, parse_rupiah
 from smesco_desk.domain.text import clean_name, fold
 from smesco_desk.errors import AlreadyDone, DomainError, NotFound, ValidationError
 from smesco_desk.i18n import N_, _
+from smesco_desk.services import receipt_series
 from smesco_desk.services.actors import Actor, Permission, require
 from smesco_desk.services.recording import new_synced, record, touch
 from smesco_desk.services.settings import SettingsService
@@ -62,6 +63,7 @@ from smesco_desk.services.values import (
     PriceItemInfo,
     ReceiptFilter,
     ReceiptFormat,
+    ReceiptGap,
     ReceiptLine,
     ReceiptRecord,
     ReceiptsSummary,
@@ -507,23 +509,9 @@ class PaymentService:
 
     @staticmethod
     def _next_receipt_seq(session: Session, desk: str, year: int) -> int:
-        """The next number of the desk's series for the year, inside the transaction.
-
-        The counter row is the series' memory; the receipts this desk knows (its
-        own, and its own pulled back from the server after a restore) and what
-        the server reported at the last sync can only move it forward.
-        """
-        name = f"receipt:{desk}:{year}"
-        counter = session.get(DeskCounter, name)
-        if counter is None:
-            counter = DeskCounter(name=name, value=0)
-            session.add(counter)
-        known = session.scalar(
-            select(func.max(Receipt.seq)).where(Receipt.desk_code == desk, Receipt.year == year)
-        )
-        counter.value = max(counter.value or 0, known or 0) + 1
-        session.flush()
-        return int(counter.value)
+        """The next number of the desk's series for the year, inside the transaction
+        (see receipt_series: a restore's gaps and the server's numbers count too)."""
+        return receipt_series.next_seq(session, desk, year)
 
     # --- receipts ------------------------------------------------------------------
 
@@ -577,6 +565,18 @@ class PaymentService:
             query = query.where(or_(*conds))
         return query
 
+    def number_gaps(self, filt: ReceiptFilter) -> list[ReceiptGap]:
+        """Receipt numbers skipped after a restore, recorded on the filter's day
+        (every one for all days), with why: the receipts list shows them."""
+        with self.core.db.read() as session:
+            return self._gaps_of(session, filt)
+
+    def _gaps_of(self, session: Session, filt: ReceiptFilter) -> list[ReceiptGap]:
+        if filt.day is None and filt.all_days:
+            return receipt_series.gaps_recorded(session)
+        start, end = wib_day_bounds(filt.day or wib_today(self.core.now()))
+        return receipt_series.gaps_recorded(session, start, end)
+
     def count_receipts(self, filt: ReceiptFilter) -> int:
         with self.core.db.read() as session:
             query = self._filtered(select(func.count()).select_from(Receipt), filt)
@@ -607,7 +607,8 @@ class PaymentService:
                 else:
                     total += int(amount or 0)
                     by_method[str(method)] = by_method.get(str(method), 0) + int(amount or 0)
-            return ReceiptsSummary(count, voided, total, by_method)
+            gaps = self._gaps_of(session, filt)
+            return ReceiptsSummary(count, voided, total, by_method, tuple(gaps))
 
     def receipts(
         self, filt: ReceiptFilter, offset: int = 0, limit: int | None = None
@@ -650,13 +651,17 @@ class PaymentService:
                 .group_by(ReceiptPrint.receipt_id)
             ).all()
         )
+        gaps = receipt_series.gaps_before(session, rows)
         return [
-            _receipt_record(
-                r,
-                charges[r.charge_id],
-                lines.get(r.charge_id, []),
-                voids.get(r.id),
-                int(prints.get(r.id, 0)),
+            replace(
+                _receipt_record(
+                    r,
+                    charges[r.charge_id],
+                    lines.get(r.charge_id, []),
+                    voids.get(r.id),
+                    int(prints.get(r.id, 0)),
+                ),
+                gaps_before=gaps.get(r.id, ()),
             )
             for r in rows
         ]
@@ -981,6 +986,10 @@ class PaymentService:
         if hold is not None:
             session.delete(hold)
         session.flush()
+
+    @staticmethod
+    def held_in(session: Session) -> bool:
+        return session.get(DeskSetting, RESTORED_HOLD) is not None
 
     def restored_hold(self) -> bool:
         with self.core.db.read() as session:

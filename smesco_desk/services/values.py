@@ -7,7 +7,8 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from smesco_desk.clock import iso
+from smesco_desk.clock import iso, to_wib
+from smesco_desk.i18n import _
 
 
 @dataclass(frozen=True)
@@ -265,6 +266,8 @@ class ReceiptRecord:
     cashier_name: str
     void: VoidInfo | None = None
     print_count: int = 0
+    # Numbers of the series skipped just before this one (after a restore), oldest first.
+    gaps_before: tuple[ReceiptGap, ...] = ()
 
     METERAI_THRESHOLD = 5_000_000
 
@@ -314,6 +317,62 @@ class ReceiptRecord:
             "voided_by": self.void.voided_by if self.void else None,
             "meterai": self.needs_meterai,
             "print_count": self.print_count,
+            "gaps_before": [g.to_json() for g in self.gaps_before],
+        }
+
+
+@dataclass(frozen=True)
+class ReceiptGap:
+    """A range of receipt numbers skipped after a restore, and why (a recorded fact)."""
+
+    id: str
+    desk_code: str
+    year: int
+    first_seq: int
+    last_seq: int
+    cause: str  # restore
+    replaced_at: datetime  # when the database that issued them was replaced
+    kept_in: str  # the file that holds them (the replaced database, in backups/)
+    recorded_at: datetime
+    recorded_by: str
+
+    @property
+    def first_number(self) -> str:
+        return f"KW/{self.desk_code}/{self.year}/{self.first_seq:06d}"
+
+    @property
+    def last_number(self) -> str:
+        return f"KW/{self.desk_code}/{self.year}/{self.last_seq:06d}"
+
+    @property
+    def range_text(self) -> str:
+        """KW/D01/2026/000006-000008 (one number: just that number)."""
+        if self.first_seq == self.last_seq:
+            return self.first_number
+        return f"{self.first_number}-{self.last_seq:06d}"
+
+    @property
+    def reason(self) -> str:
+        return _(
+            "{range}: diterbitkan di basis data yang diganti pada {when} WIB, disimpan di {file}"
+        ).format(
+            range=self.range_text,
+            when=to_wib(self.replaced_at).strftime("%d-%m-%Y %H:%M"),
+            file=self.kept_in or "-",
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "first": self.first_number,
+            "last": self.last_number,
+            "count": self.last_seq - self.first_seq + 1,
+            "cause": self.cause,
+            "replaced_at": iso(self.replaced_at),
+            "kept_in": self.kept_in,
+            "recorded_at": iso(self.recorded_at),
+            "recorded_by": self.recorded_by,
+            "reason": self.reason,
         }
 
 
@@ -330,6 +389,7 @@ class ReceiptsSummary:
     voided: int
     total: int  # the receipts that stand
     by_method: dict[str, int]
+    gaps: tuple[ReceiptGap, ...] = ()  # numbers skipped after a restore (see number_gaps)
 
 
 @dataclass(frozen=True)

@@ -127,9 +127,13 @@ def enrolled_desks(conn: Conn) -> dict[str, str]:
 
 
 def receipt_high_water(conn: Conn, desk: str) -> list[tuple[int, int]]:
-    """(year, highest receipt seq) of every series of `desk` the server holds."""
+    """(year, highest receipt seq) of every series of `desk` the server holds: its
+    receipts and the gaps a restore recorded (numbers issued in a replaced file)."""
     rows = conn.execute(
-        "SELECT year, max(seq) FROM receipts WHERE desk_code = %s GROUP BY year", (desk,)
+        "SELECT year, max(seq) FROM (SELECT year, seq FROM receipts WHERE desk_code = %s"
+        " UNION ALL SELECT year, last_seq FROM receipt_number_gaps WHERE desk_code = %s) s"
+        " GROUP BY year",
+        (desk, desk),
     ).fetchall()
     return [(int(r[0]), int(r[1])) for r in rows]
 

@@ -10,7 +10,7 @@ import pytest
 from smesco_desk.db import migrate
 from smesco_desk.errors import DomainError
 from smesco_desk.paths import backups_dir
-from smesco_desk.services.actors import Actor
+from smesco_desk.services.actors import SYSTEM, Actor
 from smesco_desk.services.core import Core, open_core
 from smesco_desk.services.values import VisitFilter, VisitScope
 from tests.core.helpers_core import (
@@ -37,7 +37,7 @@ def registered(core: Core, receptionist: Actor) -> set[str]:
 
 
 def test_backup_is_checked_and_complete(core: Core, registered: set[str], tmp_path: Path) -> None:
-    result = core.maintenance.backup(tmp_path / "copies" / "copy.sqlite3")
+    result = core.maintenance.backup(SYSTEM, tmp_path / "copies" / "copy.sqlite3")
     assert result.path == tmp_path / "copies" / "copy.sqlite3"
     assert result.integrity == "ok"
     assert result.size_bytes == result.path.stat().st_size > 0
@@ -74,7 +74,7 @@ def test_backup_while_another_connection_holds_a_write_transaction(
     thread.start()
     try:
         assert started.wait(30)
-        result = core.maintenance.backup(tmp_path / "during-write.sqlite3")
+        result = core.maintenance.backup(SYSTEM, tmp_path / "during-write.sqlite3")
     finally:
         release.set()
         thread.join(30)
@@ -113,7 +113,7 @@ def test_backup_while_the_desk_keeps_registering(
     thread = threading.Thread(target=desk)
     thread.start()
     try:
-        backups = [core.maintenance.backup(tmp_path / f"b{n}.sqlite3") for n in range(3)]
+        backups = [core.maintenance.backup(SYSTEM, tmp_path / f"b{n}.sqlite3") for n in range(3)]
     finally:
         stop.set()
         thread.join(60)
@@ -135,7 +135,7 @@ def test_backup_into_a_folder_gets_a_dated_name(
 ) -> None:
     folder = tmp_path / "usb"
     folder.mkdir()
-    result = core.maintenance.backup(folder)
+    result = core.maintenance.backup(SYSTEM, folder)
     assert result.path.parent == folder
     assert result.path.name == "smesco_desk-20260310T020000Z.sqlite3"
     assert visit_ids(result.path) == registered
@@ -145,9 +145,9 @@ def test_backup_replaces_an_older_copy(
     core: Core, receptionist: Actor, registered: set[str], tmp_path: Path
 ) -> None:
     dest = tmp_path / "copy.sqlite3"
-    core.maintenance.backup(dest)
+    core.maintenance.backup(SYSTEM, dest)
     more = core.visitors.register(receptionist, visitor_form(name="Tamu Baru")).id
-    core.maintenance.backup(dest)
+    core.maintenance.backup(SYSTEM, dest)
     assert visit_ids(dest) == registered | {more}
 
 
@@ -156,7 +156,7 @@ def test_backup_onto_the_database_itself_is_refused(core: Core, registered: set[
     size = source.stat().st_size
     for dest in (source, source.parent / ".." / source.parent.name / source.name):
         with pytest.raises(DomainError) as caught:
-            core.maintenance.backup(dest)
+            core.maintenance.backup(SYSTEM, dest)
         assert caught.value.field == "dest"
     assert source.stat().st_size == size
     assert integrity(source) == "ok"
@@ -173,7 +173,7 @@ def test_backup_from_a_folder_with_special_characters(
         core.setup.create_first_admin("admin", "Admin", "rahasia-admin-1")
         admin = core.users.authenticate("admin", "rahasia-admin-1")
         visit = core.visitors.register(admin, visitor_form())
-        result = core.maintenance.backup(tmp_path / "copy.sqlite3")
+        result = core.maintenance.backup(SYSTEM, tmp_path / "copy.sqlite3")
         assert visit_ids(result.path) == {visit.id}
     finally:
         core.close()

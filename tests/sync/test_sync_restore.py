@@ -47,12 +47,12 @@ def test_restored_desk_waits_for_sync_then_continues_the_series(
     actor = _cashier(core)
     _sell(core, actor, 3)
     core.sync.run_once()
-    backup = core.maintenance.backup(tmp_path / "old.sqlite3").path
+    backup = core.maintenance.backup(SYSTEM, tmp_path / "old.sqlite3").path
     later = _sell(core, actor, 2)  # numbers 4 and 5 reach the server
     assert core.sync.run_once().error is None
     assert _server_numbers(server_url, "D01") == [1, 2, 3, 4, 5]
 
-    result = core.maintenance.restore(backup)
+    result = core.maintenance.restore(SYSTEM, backup)
     assert result.receipts_held
     assert core.payments.restored_hold()
     # Offline or not yet synced: no number is issued.
@@ -80,7 +80,7 @@ def test_copy_put_back_by_hand_learns_the_series_at_the_next_sync(
     actor = _cashier(core)
     _sell(core, actor, 2)
     core.sync.run_once()
-    backup = core.maintenance.backup(tmp_path / "old.sqlite3").path
+    backup = core.maintenance.backup(SYSTEM, tmp_path / "old.sqlite3").path
     _sell(core, actor, 3)
     core.sync.run_once()
     data_dir = core.data_dir
@@ -110,12 +110,15 @@ def test_restore_on_a_desk_without_server_holds_nothing(tmp_path: Path) -> None:
         core.setup.initialize("D01")
         actor = _cashier(core)
         _sell(core, actor, 2)
-        backup = core.maintenance.backup(tmp_path / "b.sqlite3").path
+        backup = core.maintenance.backup(SYSTEM, tmp_path / "b.sqlite3").path
         _sell(core, actor, 1)
-        result = core.maintenance.restore(backup)
+        result = core.maintenance.restore(SYSTEM, backup)
         assert not result.receipts_held
-        # Alone, the backup is the whole truth: the series continues from it.
-        assert core.payments.sell(actor, sale_form(), cash()).number.endswith("/000003")
+        # Number 3 was issued in the replaced file: skipped, with the gap recorded.
+        assert [g.range_text[-6:] for g in result.gaps] == ["000003"]
+        nxt = core.payments.sell(actor, sale_form(), cash())
+        assert nxt.number.endswith("/000004")
+        assert [g.first_seq for g in nxt.gaps_before] == [3]
         assert result.previous.exists()
     finally:
         core.close()

@@ -87,6 +87,7 @@ class ReceiptsSummaryLabel(QLabel):
         self.setTextFormat(Qt.TextFormat.RichText)
         self._model = model
         self._parts: list[str] = []
+        self._gaps: list[str] = []
         model.summary_changed.connect(self.update_text)
         model.loading_changed.connect(self.update_text)
         self.update_text()
@@ -99,10 +100,17 @@ class ReceiptsSummaryLabel(QLabel):
         else:
             self._parts = self.summary_parts(summary)
         # Lines break only between the parts ("Kartu debit/kredit Rp754.000" stays whole).
-        self.setText(" · ".join(f"<nobr>{html.escape(part)}</nobr>" for part in self._parts))
+        text = " · ".join(f"<nobr>{html.escape(part)}</nobr>" for part in self._parts)
+        self._gaps = self.gap_lines(summary) if summary is not None else []
+        for line in self._gaps:  # numbers a restore skipped: said, never hidden
+            text += f'<br><span style="color:#B3261E">{html.escape(line)}</span>'
+        self.setText(text)
 
     def plain_text(self) -> str:
-        return " · ".join(self._parts)
+        return "\n".join([" · ".join(self._parts), *self._gaps])
+
+    def gap_lines(self, summary: ReceiptsSummary) -> list[str]:
+        return [self.tr("Nomor dilewati: {reason}").format(reason=g.reason) for g in summary.gaps]
 
     def summary_parts(self, summary: ReceiptsSummary) -> list[str]:
         parts = [self.tr("%n kuitansi", "", summary.count)]
