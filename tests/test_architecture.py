@@ -185,3 +185,129 @@ def test_postgres_url_gives_an_empty_database_with_btree_gist(postgres_url: str)
     finally:
         engine.dispose()
     assert tables == 0
+
+
+# --- Every service entry point checks who acts ------------------------------------
+
+SERVICE_MODULES = sorted((CORE / "services").glob("*.py")) + [CORE / "sync" / "service.py"]
+
+# Read-only lookups that need no acting user: the price list, kinds of charge and
+# settings every screen reads; the lists and single records the pages show; what
+# the set-up and sync status need before anyone has logged in. None of them may
+# open a write transaction (checked below). Anything that changes data takes
+# the actor and checks a permission instead.
+READ_ONLY_LOOKUPS = {
+    "MaintenanceService.sqlite_file",
+    "PaymentService.building",
+    "PaymentService.charge",
+    "PaymentService.charge_kinds",
+    "PaymentService.count_receipts",
+    "PaymentService.current_shift",  # the actor's own open shift
+    "PaymentService.number_gaps",
+    "PaymentService.open_charges",
+    "PaymentService.price_list",
+    "PaymentService.quote",
+    "PaymentService.receipt",
+    "PaymentService.receipts",
+    "PaymentService.receipts_summary",
+    "PaymentService.restored_hold",
+    "PaymentService.shift",
+    "PaymentService.shift_receipts",
+    "PaymentService.shifts",
+    "SettingsService.all_public",
+    "SettingsService.closing_time",
+    "SettingsService.get",
+    "SetupService.is_initialized",
+    "SetupService.needs_admin",
+    "SetupService.needs_setup",
+    "UserService.count",
+    "VisitorService.badge_label_pdf",
+    "VisitorService.badge_pdf",
+    "VisitorService.count_visits",
+    "VisitorService.get_visit",
+    "VisitorService.list_visits",
+    "VisitorService.purposes",
+    "VisitorService.validate_form",
+    "SyncService.conflict",
+    "SyncService.conflicts",
+    "SyncService.is_enrolled",
+    "SyncService.status",
+}
+
+# Entry points that run before anyone can log in, or as the machine itself: the
+# first set-up (no user exists yet), logging in, the schema upgrade at start,
+# and the sync worker (an IT job, as the command line's `sync`).
+SYSTEM_ENTRY_POINTS = {
+    "SetupService.initialize",
+    "SetupService.create_first_admin",
+    "UserService.authenticate",
+    "MaintenanceService.upgrade_schema",
+    "SyncService.check_server",
+    "SyncService.enroll",
+    "SyncService.pull",
+    "SyncService.push",
+    "SyncService.run_once",
+}
+
+
+def _service_methods() -> dict[str, ast.FunctionDef]:
+    """Public methods of every *Service class of the core, by "Class.method"."""
+    found: dict[str, ast.FunctionDef] = {}
+    for path in SERVICE_MODULES:
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        for cls in (n for n in tree.body if isinstance(n, ast.ClassDef)):
+            if not cls.name.endswith("Service"):
+                continue
+            for fn in cls.body:
+                if isinstance(fn, ast.FunctionDef) and not fn.name.startswith("_"):
+                    found[f"{cls.name}.{fn.name}"] = fn
+    return found
+
+
+def _takes_session(fn: ast.FunctionDef) -> bool:
+    """A building block run inside another entry point's transaction (it is handed
+    the session): the entry point that opened it did the check."""
+    args = fn.args.args + fn.args.kwonlyargs
+    return any(a.annotation is not None and "Session" in ast.unparse(a.annotation) for a in args)
+
+
+def _checks_actor(fn: ast.FunctionDef) -> bool:
+    if "actor" not in {a.arg for a in fn.args.args + fn.args.kwonlyargs}:
+        return False
+    for node in ast.walk(fn):
+        is_call = isinstance(node, ast.Call) and ast.unparse(node.func) == "require"
+        if is_call and node.args and ast.unparse(node.args[0]) == "actor":  # type: ignore[attr-defined]
+            return True
+        if isinstance(node, ast.Attribute) and ast.unparse(node) in ("actor.role", "actor.can"):
+            return True
+    return False
+
+
+def test_every_service_method_checks_the_acting_user_or_is_a_listed_lookup() -> None:
+    methods = _service_methods()
+    assert "MaintenanceService.restore" in methods and "SyncService.run_once" in methods
+    unchecked = sorted(
+        name
+        for name, fn in methods.items()
+        if not _takes_session(fn)
+        and not _checks_actor(fn)
+        and name not in READ_ONLY_LOOKUPS | SYSTEM_ENTRY_POINTS
+    )
+    assert unchecked == [], (
+        "these service methods take no acting user or check no permission "
+        "(require(actor, Permission.X)), and are not listed as read-only lookups:\n"
+        + "\n".join(unchecked)
+    )
+    stale = sorted((READ_ONLY_LOOKUPS | SYSTEM_ENTRY_POINTS) - set(methods))
+    assert stale == [], f"listed but gone: {stale}"
+
+
+def test_listed_lookups_open_no_write_transaction() -> None:
+    methods = _service_methods()
+
+    def writes(fn: ast.FunctionDef) -> bool:
+        calls = [ast.unparse(n.func) for n in ast.walk(fn) if isinstance(n, ast.Call)]
+        return any(c == "record" or c.endswith("db.write") for c in calls)
+
+    writing = sorted(name for name in READ_ONLY_LOOKUPS if writes(methods[name]))
+    assert writing == [], f"a 'read-only' lookup writes: {writing}"

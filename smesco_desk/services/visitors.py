@@ -376,6 +376,7 @@ class VisitorService:
         Each visit ends at the first closing after its check-in, not at the last
         one: after a weekend with the desk off, Friday's visitors left on Friday.
         """
+        require(actor, Permission.CHECK_OUT)
         with self.core.db.write() as session:
             now = self.core.now()
             closing = self._last_closing(session, now)

@@ -33,3 +33,36 @@ def test_models_and_migrations_do_not_drift(tmp_path: Path) -> None:
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     assert diff == []
+
+
+def test_a_0003_database_with_receipts_upgrades_to_receipt_gaps(tmp_path: Path) -> None:
+    """0004 adds receipt_number_gaps; the receipts and the series of a 0003 desk go on."""
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from smesco_desk.services.actors import SYSTEM
+    from smesco_desk.services.core import open_core
+    from tests.core.helpers_core import cash, sale_form
+
+    core = open_core(tmp_path)
+    core.setup.initialize("D01")
+    core.payments.open_shift(SYSTEM, 0)
+    core.payments.sell(SYSTEM, sale_form(), cash())
+    cfg = migrate.alembic_config()
+    with core.db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0003")
+    core.close()
+    assert (
+        "receipt_number_gaps"
+        not in inspect(make_engine(sqlite_url(core.db.path))).get_table_names()
+    )
+
+    again = open_core(tmp_path)
+    try:
+        assert migrate.current_revision(again.db.engine) == migrate.head_revision()
+        assert "receipt_number_gaps" in inspect(again.db.engine).get_table_names()
+        assert again.payments.sell(SYSTEM, sale_form(), cash()).number.endswith("/000002")
+        assert list((tmp_path / "backups").glob("before-upgrade-0003-*.sqlite3"))
+    finally:
+        again.close()

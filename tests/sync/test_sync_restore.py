@@ -122,3 +122,31 @@ def test_restore_on_a_desk_without_server_holds_nothing(tmp_path: Path) -> None:
         assert result.previous.exists()
     finally:
         core.close()
+
+
+def test_numbers_sold_but_not_pushed_before_a_restore_are_never_reissued(
+    desks: Desks, server_url: str, tmp_path: Path
+) -> None:
+    core = desks.first("D01")
+    actor = _cashier(core)
+    _sell(core, actor, 3)
+    assert core.sync.run_once().error is None
+    backup = core.maintenance.backup(SYSTEM, tmp_path / "old.sqlite3").path
+    unpushed = _sell(core, actor, 2)  # 4 and 5: only in this desk's file
+
+    result = core.maintenance.restore(SYSTEM, backup)
+    assert result.receipts_held
+    assert [(g.first_seq, g.last_seq) for g in result.gaps] == [(4, 5)]
+    assert core.sync.run_once().error is None  # the server knows only 1-3
+    nxt = core.payments.sell(actor, sale_form(), cash())
+    assert nxt.number.endswith("/000006")
+    assert nxt.number not in unpushed
+    assert core.sync.run_once().error is None
+    assert _server_numbers(server_url, "D01") == [1, 2, 3, 6]
+    gaps = server_rows(
+        server_url,
+        "SELECT first_seq, last_seq FROM receipt_number_gaps WHERE desk_code = %s",
+        "D01",
+    )
+    assert [tuple(g) for g in gaps] == [(4, 5)]
+    assert core.sync.status().conflicts == 0
