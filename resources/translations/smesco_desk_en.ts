@@ -1556,6 +1556,10 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
         <source>Mencari…</source>
         <translation>Searching…</translation>
     </message>
+    <message>
+        <source>Nomor dilewati: {reason}</source>
+        <translation>Numbers skipped: {reason}</translation>
+    </message>
     <message numerus="yes">
         <source>%n kuitansi</source>
         <translation>
