@@ -515,3 +515,21 @@ def test_the_paper_choice_is_remembered(
     assert width == pytest.approx(148 / 25.4 * 72, abs=2)  # A5
     again = _show(qtbot, PaymentsPage(ctx, printer=printer))
     assert again.format_combo.currentData() == "a5"
+
+
+def test_numbers_a_restore_skipped_show_under_the_receipts(
+    qtbot, page: PaymentsPage, ctx: AppContext, tmp_path: Path
+) -> None:
+    actor = ctx.require_actor()
+    sell(ctx.core, actor)
+    backup = ctx.core.maintenance.backup(actor, tmp_path / "b.sqlite3").path
+    sell(ctx.core, actor)  # 000002: only in the file the restore replaces
+    ctx.core.maintenance.restore(actor, backup)
+    sell(ctx.core, actor)
+    page.model.refresh()
+    lines = page.summary_label.plain_text().splitlines()
+    assert lines[0].startswith("2 kuitansi")
+    assert lines[1].startswith("Nomor dilewati: KW/D01/")
+    assert "000002: diterbitkan di basis data yang diganti" in lines[1]
+    assert "backups/before-restore-" in lines[1]
+    assert "color:#B3261E" in page.summary_label.text()
