@@ -17,7 +17,9 @@ from __future__ import annotations
 import os
 import sys
 import time
+import weakref
 from pathlib import Path
+from typing import Any
 
 from smesco_desk.errors import DomainError
 from smesco_desk.i18n import _
@@ -44,6 +46,7 @@ class DatabaseLock:
     def __init__(self, database: Path) -> None:
         self.path = lock_path(database)
         self._fd: int | None = None
+        self._closer: weakref.finalize[Any, Any] | None = None
 
     def acquire_shared(self, timeout: float = WAIT_FOR_RESTORE_S) -> None:
         """Hold the lock shared; waits while a restore holds it exclusively."""
@@ -64,6 +67,8 @@ class DatabaseLock:
                     ) from None
                 time.sleep(0.05)
         self._fd = fd
+        # A core dropped without close() lets go of the lock when it is collected.
+        self._closer = weakref.finalize(self, os.close, fd)
 
     def try_exclusive(self) -> bool:
         """Turn the lock exclusive if nobody else holds it; False (and still
@@ -86,9 +91,9 @@ class DatabaseLock:
             fcntl.flock(self._fd, fcntl.LOCK_SH)
 
     def release(self) -> None:
-        if self._fd is not None:
-            os.close(self._fd)  # closing drops the flock
-            self._fd = None
+        if self._closer is not None:
+            self._closer()  # closes the file once, which drops the flock
+        self._fd = self._closer = None
 
 
 def processes_using(database: Path) -> list[str]:
