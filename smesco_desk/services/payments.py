@@ -5,8 +5,9 @@ with its number, its audit row and its outbox rows: after a crash either all of
 it exists or none of it. The number comes from the desk's own gap-free series
 for the year (`KW/<desk>/<year>/<seq>`), taken inside that transaction: two
 processes on one file wait for each other (IMMEDIATE transactions), two desks
-never share a series, and a desk restored from an old backup does not issue a
-number again before it has heard from the server what it had already issued.
+never share a series, and a desk restored from an old backup issues neither a
+number its replaced database issued (skipped and recorded as a gap, see
+receipt_series) nor, when linked, one the server holds before a sync told it.
 """
 
 from __future__ import annotations
