@@ -72,7 +72,8 @@ def open_core(
     clock: Clock = utc_now,
     upgrade: bool = True,
 ) -> Core:
-    """Open (and create or upgrade) the database, backing the file up first."""
+    """Open (and create or upgrade) the database, backing the file up first, and
+    remove the backups older than the backup retention period."""
     if database_url is None:
         data_dir = data_dir or default_data_dir()
         data_dir.mkdir(parents=True, exist_ok=True)
@@ -80,6 +81,9 @@ def open_core(
     core = Core(Database(database_url), data_dir=data_dir, clock=clock)
     if upgrade:
         core.maintenance.upgrade_schema()
+        # Backups past their retention period go at every start (UU PDP: they
+        # hold copies of erased visitors' data until then).
+        core.maintenance.purge_old_backups()
     return core
 
 
