@@ -153,3 +153,27 @@ def test_the_change_log_keeps_one_change_per_row_and_a_late_desk_converges(
     assert d1.sync.run_once().error is None  # D02's own desk row
     for table in ("visitors", "visits", "visit_checkouts", "audit_log", "app_settings"):
         assert table_rows(d2, table) == table_rows(d1, table), table
+
+
+def test_a_desk_that_had_not_heard_of_the_erasure_cannot_bring_the_data_back(
+    desks: Desks, server_url: str, tmp_path: Path
+) -> None:
+    d1, d2 = desks.first("D01"), desks.join("D02")
+    first = register(d1, NAME, PHONE, organisation=ORGANISATION)
+    sync_all(d1, d2)
+    d1.visitors.check_out(SUPERVISOR, first.badge_number)
+    d1.privacy.erase_visitor(SUPERVISOR, first.visitor_id)
+    assert d1.sync.run_once().error is None  # the server has the erasure
+    # D02 had not synced since: it registers her again, with her name, then syncs.
+    again = register(d2, NAME, PHONE, organisation=ORGANISATION, visitor_id=first.visitor_id)
+    sync_all(d2, d1)
+    blob = server_text(server_url).encode() + b"".join(p.read_bytes() for p in desk_files(tmp_path))
+    for needle in (NAME, NAME.lower(), PHONE[1:], ORGANISATION):
+        assert needle.encode() not in blob, needle
+    assert server_scalar(server_url, "SELECT visitor_name FROM visits WHERE id = %s", again.id) == (
+        "(dihapus)"
+    )
+    deleted = "SELECT deleted_at IS NOT NULL FROM visitors WHERE id = %s"
+    assert server_scalar(server_url, deleted, first.visitor_id) is True
+    for table in TABLES:
+        assert table_rows(d2, table, ("server_seq",)) == table_rows(d1, table, ("server_seq",))
