@@ -49,8 +49,19 @@ def locate(conn: Conn, visitors: Collection[str]) -> ErasedPeople:
     return people
 
 
+def applied(ops: Sequence[Any], results: dict[str, Any]) -> set[str]:
+    """The visitors whose erasure this batch applied."""
+    return {
+        str(op.payload["visitor_id"])
+        for op in ops
+        if op.entity == "erasures" and results[op.id].status == "applied"
+    }
+
+
 def carry_out(conn: Conn, visitors: Collection[str]) -> None:
     """Blank the people's data in the server's tables, conflicts and change log."""
+    if not visitors:
+        return
     people = locate(conn, visitors)
     conflicts = conn.execute(
         "SELECT id, entity, local_payload, server_payload FROM sync_conflicts"

@@ -15,14 +15,10 @@ that make those rules hold whichever desk runs them.
   code) and both versions go into a `sync_conflicts` row (status "info").
 - A row the server's constraints refuse (a unique number taken, later an
   overlapping booking) is rejected: nothing of it is applied, and an "open"
-  conflict holds it until a supervisor decides. So is a change of a fact (an
-  audit entry, a receipt, a void...: smesco_desk.db.facts, whose triggers
-  refuse it in the database too) or of a row only its own desk may change.
-- An erasure (an `erasures` fact) blanks the person's data in the server's
-  tables, conflicts and change log (smesco_desk.sync.erasure); later ops about
-  that person are blanked on their way in.
-- The change log keeps one change per row, its latest: older ones are dropped
-  when a row changes again (a desk whose cursor is behind still converges).
+  conflict holds it until a supervisor decides. So is a change of a fact or of
+  a row only its own desk may change (smesco_desk.db.facts).
+- Erasures are carried out here too (smesco_desk.sync.erasure); the change log
+  keeps each row's latest change only (smesco_desk.sync.changelog).
 """
 
 from __future__ import annotations
@@ -488,13 +484,7 @@ def push_ops(conn: Conn, desk: str, instance_id: str, ops: Sequence[PushOp]) -> 
         results = batch.apply(fresh) if fresh else {}
         _record_applied(conn, desk, [results[op.id] for op in fresh])
         insert_changes(conn, batch.changes)
-        erased = {
-            str(op.payload["visitor_id"])
-            for op in fresh
-            if op.entity == "erasures" and results[op.id].status == "applied"
-        }
-        if erased:
-            erasure.carry_out(conn, erased)
+        erasure.carry_out(conn, erasure.applied(fresh, results))
         changelog.compact(conn, [(c[2], c[0]) for c in batch.changes])
         if batch.seq != last_seq:
             finish_changes(conn, desk, batch.seq)

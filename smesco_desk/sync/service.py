@@ -9,6 +9,10 @@ locally in one IMMEDIATE transaction together with the new cursor.
 Before anything is sent the run refuses, keeping the outbox, when the server's
 schema revision is not this desk's or the clocks differ by more than five
 minutes.
+
+An acknowledged op keeps no payload. A pulled erasure (UU PDP) is carried out
+before the rest of its batch: this desk blanks its own copies of the person's
+data (smesco_desk.services.erasure).
 """
 
 from __future__ import annotations
