@@ -107,13 +107,13 @@ def test_a_database_of_revision_0003_migrates(tmp_path: Path) -> None:
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "0003")
-    sent = {"id": "v1", "version": 2, "full_name": "Siti Rahayu", "phone": "+6281234567890"}
+    sent = {"id": "v2", "version": 2, "full_name": "Budi Santoso", "phone": "+6281311112222"}
     with engine.begin() as conn:
         conn.execute(
             text(
                 "INSERT INTO outbox (id, seq, created_at, entity, entity_id, op, payload, sent_at)"
-                " VALUES ('o1', 1, '2026-03-10 02:00:00', 'visitors', 'v1', 'update', :p,"
-                " '2026-03-10 02:01:00'), ('o2', 2, '2026-03-10 02:00:00', 'visitors', 'v1',"
+                " VALUES ('o1', 1, '2026-03-10 02:00:00', 'visitors', 'v2', 'update', :p,"
+                " '2026-03-10 02:01:00'), ('o2', 2, '2026-03-10 02:00:00', 'visitors', 'v2',"
                 " 'update', :p, NULL)"
             ),
             {"p": json.dumps(sent)},
@@ -125,13 +125,35 @@ def test_a_database_of_revision_0003_migrates(tmp_path: Path) -> None:
                 " '2026-03-10', '2026-03-10', '2026-03-10', 'admin', 'user', 'x', '', '{}')"
             )
         )
+        # A visitor erased by the old rule: a conflict payload still had her name.
+        conn.execute(
+            text(
+                "INSERT INTO visitors (id, origin_desk, version, created_at, updated_at,"
+                " deleted_at, full_name, name_key, organisation, consent_at, consent_version,"
+                " visit_count) VALUES ('v1', 'D01', 2, '2026-03-10', '2026-03-10', '2026-03-10',"
+                " '(dihapus)', '', '', '2026-03-10', '2026-1', 1)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO sync_conflicts (id, origin_desk, version, created_at, updated_at,"
+                " kind, entity, entity_id, op_id, desk_code, local_payload, server_payload,"
+                " winner, reason, status, resolution_note) VALUES ('c1', 'D01', 1, '2026-03-10',"
+                " '2026-03-10', 'concurrent_edit', 'visitors', 'v1', 'o1', 'D01', :p, :p,"
+                " 'local', '', 'info', '')"
+            ),
+            {"p": json.dumps({**sent, "id": "v1", "full_name": "Siti Rahayu"})},
+        )
     migrate.upgrade(engine)
     assert migrate.current_revision(engine) == migrate.HEAD_REVISION
+    with engine.connect() as conn:
+        sides = conn.execute(text("SELECT local_payload || server_payload FROM sync_conflicts"))
+        assert "Siti" not in sides.scalar_one()
     with engine.connect() as conn:
         payloads = dict(conn.execute(text("SELECT id, payload FROM outbox")).all())
         triggers = conn.execute(text("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"))
         assert triggers.scalar_one() == 14
-    assert json.loads(payloads["o1"]) == {"id": "v1", "version": 2}  # sent: trimmed
+    assert json.loads(payloads["o1"]) == {"id": "v2", "version": 2}  # sent: trimmed
     assert json.loads(payloads["o2"]) == sent  # still to send: whole
     with engine.begin() as conn, pytest.raises(Exception, match="append-only"):
         conn.execute(text("UPDATE audit_log SET actor = 'x'"))

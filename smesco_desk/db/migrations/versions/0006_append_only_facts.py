@@ -6,7 +6,9 @@ Revises: 0003
 Create Date: 2026-12-07 10:00:00
 
 The triggers (smesco_desk/db/facts.py) go on SQLite at a desk and on PostgreSQL
-at the server alike. Outbox operations already acknowledged by the server keep
+at the server alike. At a desk, visitors erased before this revision are erased
+again by the new rule (it also blanks copies the old one left); on the server
+the change log keeps each row's latest change. Outbox operations already acknowledged by the server keep
 only the row id and version: the data went to the server, and a sent payload
 is one more copy of a person's data that an erasure would have to find.
 """
@@ -48,12 +50,35 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('kind', 'subject', name=op.f('pk_sanctioned_rewrites'))
     )
     bind = op.get_bind()
-    facts.install(bind)
     if bind.dialect.name == 'sqlite':
+        _finish_earlier_erasures(bind)
         op.execute(
             "UPDATE outbox SET payload = json_object('id', entity_id, 'version',"
             " json_extract(payload, '$.version')) WHERE sent_at IS NOT NULL"
         )
+    else:  # the server's change log: each row's latest change only
+        op.execute(
+            "DELETE FROM sync_changes s WHERE s.seq <"
+            " (SELECT max(d.seq) FROM sync_changes d WHERE d.entity_id = s.entity_id)"
+        )
+    facts.install(bind)
+
+
+def _finish_earlier_erasures(bind: sa.engine.Connection) -> None:
+    """Visitors erased before this revision: blank what that erasure left (their
+    receipts' payer, audit details, conflicts, held changes), before the triggers."""
+    from sqlalchemy.orm import Session
+
+    from smesco_desk.services.erasure import erase_locally
+
+    erased = [
+        r[0]
+        for r in bind.execute(
+            sa.text("SELECT id FROM visitors WHERE deleted_at IS NOT NULL AND full_name = '(dihapus)'")
+        )
+    ]
+    if erased:
+        erase_locally(Session(bind=bind), erased)
 
 
 def downgrade() -> None:
