@@ -364,6 +364,7 @@ def cmd_void_receipt(args: argparse.Namespace) -> int:
 def cmd_purge_expired(args: argparse.Namespace) -> int:
     core = _open(args)
     print(f"visitors erased: {core.privacy.purge_expired(cli_actor())}")
+    print(f"backups removed: {len(core.maintenance.purge_old_backups())}")
     return EXIT_OK
 
 
@@ -377,7 +378,9 @@ def cmd_export_visitor(args: argparse.Namespace) -> int:
 def cmd_erase_visitor(args: argparse.Namespace) -> int:
     core = _open(args)
     visits = core.privacy.erase_visitor(cli_actor(), args.visitor.strip())
+    days = core.maintenance.backup_retention_days()
     print(f"visitor erased ({visits} visits blanked)")
+    print(f"backups made before now keep a copy until they are removed after {days} days")
     return EXIT_OK
 
 

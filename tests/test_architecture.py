@@ -198,6 +198,8 @@ SERVICE_MODULES = sorted((CORE / "services").glob("*.py")) + [CORE / "sync" / "s
 # the actor and checks a permission instead.
 READ_ONLY_LOOKUPS = {
     "MaintenanceService.sqlite_file",
+    "MaintenanceService.backup_retention_days",
+    "MaintenanceService.kept_backups",
     "PaymentService.building",
     "PaymentService.charge",
     "PaymentService.charge_kinds",
@@ -236,8 +238,10 @@ READ_ONLY_LOOKUPS = {
 
 # Entry points that run before anyone can log in, or as the machine itself: the
 # first set-up (no user exists yet), logging in, the schema upgrade at start,
-# and the sync worker (an IT job, as the command line's `sync`).
+# the sync worker (an IT job, as the command line's `sync`), and the removal of
+# backups past their retention at every start (UU PDP; also `purge-expired`).
 SYSTEM_ENTRY_POINTS = {
+    "MaintenanceService.purge_old_backups",
     "SetupService.initialize",
     "SetupService.create_first_admin",
     "UserService.authenticate",

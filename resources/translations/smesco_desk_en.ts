@@ -75,6 +75,14 @@
         <translation>Older visitor data is deleted (Personal Data Protection Law).</translation>
     </message>
     <message>
+        <source>Masa simpan cadangan</source>
+        <translation>Backup retention</translation>
+    </message>
+    <message>
+        <source>Cadangan di folder data yang lebih lama dihapus; sampai itu cadangan menyimpan salinan data tamu yang sudah dihapus.</source>
+        <translation>Older backups in the data folder are removed; until then backups keep a copy of erased visitors&apos; data.</translation>
+    </message>
+    <message>
         <source>Gedung</source>
         <translation>Building</translation>
     </message>

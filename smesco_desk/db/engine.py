@@ -1,6 +1,6 @@
 """Engine set-up and transactions.
 
-SQLite runs in WAL mode with synchronous=FULL and a busy timeout; write
+SQLite runs in WAL mode with synchronous=FULL, secure_delete and a busy timeout; write
 transactions begin IMMEDIATE so two writers never deadlock half-way through.
 
 A write transaction on a SQLite file first checks that the file is still the
@@ -44,6 +44,9 @@ def _on_sqlite_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
     cur.execute("PRAGMA journal_mode = WAL")
     cur.execute("PRAGMA synchronous = FULL")
     cur.execute("PRAGMA foreign_keys = ON")
+    # Overwrite deleted and replaced content with zeros: an erased name must not
+    # live on in a free page of the file.
+    cur.execute("PRAGMA secure_delete = ON")
     cur.close()
 
 
@@ -142,6 +145,18 @@ class Database:
                 yield session
             finally:
                 session.rollback()
+
+    def truncate_wal(self) -> None:
+        """Copy the write-ahead log into the database and empty it (after an erasure:
+        the log still holds the pages as they were). Best effort: a reader that
+        holds an old snapshot keeps the log until the next checkpoint."""
+        if not self.is_sqlite:
+            return
+        raw = self.engine.raw_connection()  # no BEGIN: a checkpoint runs outside one
+        try:
+            raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()  # type: ignore[union-attr]
+        finally:
+            raw.close()
 
     def dispose(self) -> None:
         self.engine.dispose()

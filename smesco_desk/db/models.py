@@ -189,6 +189,28 @@ class CheckOut(SyncedMixin, Base):
     __table_args__ = (UniqueConstraint("visit_id"),)
 
 
+class Erasure(SyncedMixin, Base):
+    """The fact that a person's data was erased (UU PDP): the sync operation that
+    carries the erasure to the server and every desk, naming only the visitor."""
+
+    __tablename__ = "erasures"
+    visitor_id: Mapped[str] = mapped_column(String(36))  # no foreign key: a desk may not know them
+    erased_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    erased_by: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(32))  # privacy.erase | privacy.purge
+
+    __table_args__ = (Index("ix_erasures_visitor", "visitor_id"),)
+
+
+class SanctionedRewrite(Base):
+    """A grant, alive only inside the transaction that writes and deletes it, that
+    lets the append-only triggers through for one sanctioned rewrite (smesco_desk.db.facts)."""
+
+    __tablename__ = "sanctioned_rewrites"
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)  # erasure | enrolment
+    subject: Mapped[str] = mapped_column(String(36), primary_key=True)
+
+
 class AuditEntry(SyncedMixin, Base):
     """Who did what, when (append-only)."""
 

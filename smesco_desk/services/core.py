@@ -80,7 +80,8 @@ def open_core(
     clock: Clock = utc_now,
     upgrade: bool = True,
 ) -> Core:
-    """Open (and create or upgrade) the database, backing the file up first."""
+    """Open (and create or upgrade) the database, backing the file up first, and
+    remove the backups older than the backup retention period."""
     if database_url is None:
         data_dir = data_dir or default_data_dir()
         make_private_dir(data_dir)
@@ -98,6 +99,9 @@ def open_core(
         except BaseException:
             core.close()  # let go of the database lock
             raise
+        # Backups past their retention period go at every start (UU PDP: they
+        # hold copies of erased visitors' data until then).
+        core.maintenance.purge_old_backups()
     return core
 
 

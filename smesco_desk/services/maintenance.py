@@ -19,6 +19,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -48,6 +49,23 @@ class RestoreResult:
     previous: Path  # a backup of the database that was replaced
     receipts_held: bool  # linked to a server: receipts wait for a sync
     gaps: tuple[ReceiptGap, ...] = ()  # receipt numbers skipped (issued in the replaced file)
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    """A backup in the data folder's backups/: it keeps a copy of everything in the
+    database when it was made (erased visitors too) until it is removed."""
+
+    path: Path
+    made_at: datetime
+    removed_after: datetime
+
+    def to_json(self) -> dict[str, str]:
+        return {
+            "path": str(self.path),
+            "made_at": self.made_at.isoformat(),
+            "removed_after": self.removed_after.isoformat(),
+        }
 
 
 @dataclass(frozen=True)
@@ -112,6 +130,37 @@ class MaintenanceService:
             raise DomainError(_("Cadangan rusak: {detail}").format(detail=integrity))
         tmp.replace(dest)
         return BackupResult(dest, dest.stat().st_size, integrity)
+
+    def backup_retention_days(self) -> int:
+        from smesco_desk.services.settings import SettingsService
+
+        with self.core.db.read() as session:
+            return int(SettingsService.get_in(session, "backup_retention_days"))
+
+    def kept_backups(self) -> list[BackupFile]:
+        """The backups in the data folder's backups/, oldest first, with the date each
+        is removed after (when it was made plus the backup retention period)."""
+        if self.core.data_dir is None:
+            return []
+        folder = backups_dir(self.core.data_dir)
+        keep = timedelta(days=self.backup_retention_days())
+        found = []
+        for path in sorted(folder.glob("*.sqlite3")) if folder.is_dir() else []:
+            if path.is_file() and _is_sqlite_file(path):
+                made = datetime.fromtimestamp(path.stat().st_mtime, UTC)
+                found.append(BackupFile(path, made, made + keep))
+        return sorted(found, key=lambda b: b.made_at)
+
+    def purge_old_backups(self) -> list[Path]:
+        """Remove the backups older than the backup retention period an administrator
+        set (run by purge-expired and at start-up); returns the removed files."""
+        now = self.core.now()
+        removed = []
+        for backup in self.kept_backups():
+            if backup.removed_after < now:
+                backup.path.unlink(missing_ok=True)
+                removed.append(backup.path)
+        return removed
 
     def restore(self, actor: Actor, source: Path) -> RestoreResult:
         """Replace this desk's database with a backup (a supervisor's decision).

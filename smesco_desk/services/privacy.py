@@ -1,8 +1,11 @@
 """Personal data under UU PDP (Law 27/2022): export, erase, purge after retention.
 
 Synced rows are never hard-deleted (other desks may know them): erasing wipes
-the personal fields, tombstones the visitor and blanks the name copied onto
-their visits. Counts and times stay, so reports still add up.
+the personal fields, tombstones the visitor and blanks every copy of their data
+(smesco_desk.domain.erasure says which). The erasure is a fact of its own that
+sync carries to the server and every desk, where it is carried out the same
+way. Counts and times stay, so reports still add up. Backups keep a copy until
+they are removed after the backup retention period.
 """
 
 from __future__ import annotations
@@ -10,21 +13,24 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from smesco_desk.clock import iso
-from smesco_desk.db.models import Visit, Visitor
+from smesco_desk.db.models import Erasure, Visit, Visitor
+from smesco_desk.domain.erasure import ERASED_NAME
 from smesco_desk.errors import NotFound
 from smesco_desk.i18n import _
 from smesco_desk.services.actors import Actor, Permission, require
-from smesco_desk.services.recording import record, touch
+from smesco_desk.services.data_map import where_kept
+from smesco_desk.services.erasure import erase_locally
+from smesco_desk.services.recording import new_synced, record, touch
 from smesco_desk.services.settings import SettingsService
 
 if TYPE_CHECKING:
     from smesco_desk.services.core import Core
 
-ERASED_NAME = "(dihapus)"
+__all__ = ["ERASED_NAME", "PrivacyService"]
 
 
 class PrivacyService:
@@ -57,6 +63,7 @@ class PrivacyService:
                     }
                     for v in visits
                 ],
+                "stored_in": where_kept(self.core, session, visitor),
             }
             now = self.core.now()
             record(
@@ -75,7 +82,9 @@ class PrivacyService:
         require(actor, Permission.MANAGE_PERSONAL_DATA)
         with self.core.db.write() as session:
             visitor = self._visitor(session, visitor_id)
-            return self._erase(session, actor, visitor, "privacy.erase")
+            visits = self._erase(session, actor, [visitor], "privacy.erase")
+        self.core.db.truncate_wal()
+        return visits
 
     def purge_expired(self, actor: Actor) -> int:
         """Erase visitors not seen within the retention period; returns how many."""
@@ -86,9 +95,10 @@ class PrivacyService:
             expired = session.scalars(
                 select(Visitor).where(Visitor.deleted_at.is_(None), Visitor.last_visit_at < cutoff)
             ).all()
-            for visitor in expired:
-                self._erase(session, actor, visitor, "privacy.purge")
-            return len(expired)
+            self._erase(session, actor, list(expired), "privacy.purge")
+        if expired:
+            self.core.db.truncate_wal()
+        return len(expired)
 
     def _visitor(self, session: Session, visitor_id: str) -> Visitor:
         visitor = session.get(Visitor, visitor_id)
@@ -96,24 +106,27 @@ class PrivacyService:
             raise NotFound(_("Data tamu tidak ditemukan."))
         return visitor
 
-    def _erase(self, session: Session, actor: Actor, visitor: Visitor, action: str) -> int:
-        now = self.core.now()
-        visitor.full_name, visitor.name_key, visitor.organisation = ERASED_NAME, "", ""
-        visitor.phone = visitor.phone_key = visitor.nik_masked = visitor.nik_hash = None
-        visitor.deleted_at = now
-        touch(visitor, now)
-        changed: list[tuple[Any, str]] = [(visitor, "update")]
-        for visit in session.scalars(select(Visit).where(Visit.visitor_id == visitor.id)):
-            visit.visitor_name, visit.organisation = ERASED_NAME, ""
-            touch(visit, now)
-            changed.append((visit, "update"))
-        record(
-            session,
-            actor,
-            self.core.desk_code,
-            now,
-            action,
-            changed,
-            {"visitor_id": visitor.id, "visits": len(changed) - 1},
-        )
-        return len(changed) - 1
+    def _erase(
+        self, session: Session, actor: Actor, visitors: list[Visitor], action: str
+    ) -> int:
+        """The visitor rows become tombstones (queued: they win over any concurrent
+        edit), each erasure is recorded as a fact that sync carries everywhere, and
+        every copy at this desk is blanked (smesco_desk.services.erasure)."""
+        now, desk = self.core.now(), self.core.desk_code
+        for visitor in visitors:
+            visitor.full_name, visitor.name_key, visitor.organisation = ERASED_NAME, "", ""
+            visitor.phone = visitor.phone_key = visitor.nik_masked = visitor.nik_hash = None
+            visitor.deleted_at = now
+            touch(visitor, now)
+            fact = Erasure(
+                visitor_id=visitor.id, erased_at=now, erased_by=actor.audit_name, action=action
+            )
+            new_synced(session, fact, desk, now)
+            visits = session.scalar(
+                select(func.count()).select_from(Visit).where(Visit.visitor_id == visitor.id)
+            )
+            detail = {"visitor_id": visitor.id, "visits": int(visits or 0)}
+            rows: list[tuple[Any, str]] = [(visitor, "update"), (fact, "insert")]
+            record(session, actor, desk, now, action, rows, detail)
+        people = erase_locally(session, [v.id for v in visitors])
+        return len(people.visits)

@@ -24,6 +24,9 @@ DEFAULTS: dict[str, Any] = {
     "building_address": "Jl. Gatot Subroto Kav. 94, Pancoran, Jakarta Selatan 12780",
     "closing_time": "21:00",
     "visitor_retention_days": 365,
+    # Backups in the data folder's backups/ older than this are removed (they hold
+    # copies of erased visitors' data until then).
+    "backup_retention_days": 30,
     "consent_version": "2026-1",
 }
 SECRET_KEYS = {"nik_hash_key"}
@@ -103,6 +106,14 @@ def validate_setting(key: str, value: Any) -> Any:
             days = -1
         if not 30 <= days <= 3650:
             raise ValidationError({key: _("Masa simpan harus 30 sampai 3650 hari.")})
+        return days
+    if key == "backup_retention_days":
+        try:
+            days = int(value)
+        except (TypeError, ValueError):
+            days = -1
+        if not 7 <= days <= 3650:
+            raise ValidationError({key: _("Masa simpan cadangan harus 7 sampai 3650 hari.")})
         return days
     if key in ("building_name", "building_address"):
         text = str(value).strip()

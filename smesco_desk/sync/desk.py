@@ -92,8 +92,14 @@ def _push_op(row: OutboxOp) -> PushOp:
 def acknowledge(
     session: Session, ops: Sequence[PushOp], results: Sequence[OpResult], now: datetime
 ) -> None:
-    """After the server's commit: mark the ops sent, and give rows the server's number."""
-    session.execute(update(OutboxOp), [{"id": op.id, "sent_at": now} for op in ops])
+    """After the server's commit: mark the ops sent, and give rows the server's number.
+
+    A sent op keeps only its row's id and version: the server has the data, and
+    a payload kept here would be one more copy of a person's data to erase."""
+    session.execute(
+        update(OutboxOp),
+        [{"id": op.id, "sent_at": now, "payload": trimmed(op.entity_id, op.payload)} for op in ops],
+    )
     by_table: dict[str, list[dict[str, object]]] = {}
     for op, result in zip(ops, results, strict=True):
         if result.status in ("applied", "same") and result.server_seq and result.version:
@@ -108,6 +114,27 @@ def acknowledge(
             .values(server_seq=bindparam("b_seq"))
         )
         session.connection().execute(stmt, rows)
+
+
+def trimmed(entity_id: str, payload: dict[str, Any]) -> dict[str, Any]:
+    """What a sent op keeps of its payload."""
+    return {"id": entity_id, "version": payload.get("version")}
+
+
+def trim_sent(session: Session) -> None:
+    """Trim the payload of every sent op (after an enrolment marked them all sent)."""
+    session.execute(
+        update(OutboxOp)
+        .where(OutboxOp.sent_at.is_not(None))
+        .values(
+            payload=func.json_object(
+                "id",
+                OutboxOp.entity_id,
+                "version",
+                func.json_extract(OutboxOp.payload, "$.version"),
+            )
+        )
+    )
 
 
 # --- applying pulled changes ---------------------------------------------------------

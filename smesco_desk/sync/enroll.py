@@ -25,6 +25,7 @@ from smesco_desk.db.models import DeskSetting, OutboxOp, SyncHeld
 from smesco_desk.errors import DomainError
 from smesco_desk.i18n import _
 from smesco_desk.ids import new_id
+from smesco_desk.services.erasure import granted
 from smesco_desk.services.setup import normalize_desk_code
 from smesco_desk.sync import desk as local
 from smesco_desk.sync import server
@@ -140,6 +141,7 @@ def _upload(core: Core, conn: server.Conn, url: str, code: str, instance: str) -
             .where(OutboxOp.sent_at.is_(None), OutboxOp.seq <= last_op)
             .values(sent_at=now)
         )
+        local.trim_sent(session)
         _link(session, url, code, instance, seq, now)
     return EnrollResult(code, display_url(url), "upload", seq - first)
 
@@ -218,7 +220,8 @@ def _claim(conn: server.Conn, code: str, instance: str) -> None:
 def _download(core: Core, conn: server.Conn, url: str, code: str, instance: str) -> EnrollResult:
     """Replace this desk's set-up rows by the server's snapshot, then set the desk up."""
     count = 0
-    with core.db.write() as session:
+    with core.db.write() as session, granted(session.connection(), "enrolment", [code]):
+        # The set-up's own audit entries are facts: only this grant lets them go.
         for table in reversed(list(synced_tables().values())):
             session.execute(delete(table.table))
         session.execute(delete(OutboxOp))

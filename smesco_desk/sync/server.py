@@ -15,7 +15,10 @@ that make those rules hold whichever desk runs them.
   code) and both versions go into a `sync_conflicts` row (status "info").
 - A row the server's constraints refuse (a unique number taken, later an
   overlapping booking) is rejected: nothing of it is applied, and an "open"
-  conflict holds it until a supervisor decides.
+  conflict holds it until a supervisor decides. So is a change of a fact or of
+  a row only its own desk may change (smesco_desk.db.facts).
+- Erasures are carried out here too (smesco_desk.sync.erasure); the change log
+  keeps each row's latest change only (smesco_desk.sync.changelog).
 """
 
 from __future__ import annotations
@@ -30,7 +33,9 @@ import psycopg
 from psycopg import sql
 from psycopg.types.json import Json
 
+from smesco_desk.db import facts
 from smesco_desk.ids import new_id
+from smesco_desk.sync import changelog, erasure
 from smesco_desk.sync.connection import NOTIFY_CHANNEL
 from smesco_desk.sync.tables import BOOKKEEPING, SyncedTable, synced_table
 from smesco_desk.sync.values import SyncRefused
@@ -314,6 +319,9 @@ class PushBatch:
         if all(incoming[c] == current[c] for c in table.columns if c not in BOOKKEEPING):
             result = OpResult(op.id, "same", current["server_seq"], int(current["version"]))
             return _Plan(result)
+        refused = facts.refusal(table.name, current, incoming, self.desk)
+        if refused:
+            return self._refuse(op, table, current, refused)
         theirs = int(current["version"])
         last_writer = self._last_writer(op.entity_id, current)
         if op.base_version == theirs or last_writer == self.desk:
@@ -427,6 +435,12 @@ class PushBatch:
         current = self.rows.get(op.entity_id)
         diag = exc.diag
         reason = f"{diag.constraint_name or diag.sqlstate}: {diag.message_primary or exc}"
+        return self._refuse(op, table, current, reason)
+
+    def _refuse(
+        self, op: PushOp, table: SyncedTable, current: dict[str, Any] | None, reason: str
+    ) -> _Plan:
+        """An open conflict holds the op; nothing of it is applied."""
         existing = self._open_rejection(op.entity_id)
         return self._conflict(op, table, current, "server", "rejected", "open", reason, existing)
 
@@ -469,10 +483,13 @@ def push_ops(conn: Conn, desk: str, instance_id: str, ops: Sequence[PushOp]) -> 
         }
         fresh = [op for op in ops if op.id not in done]
         fresh.sort(key=lambda op: (op.txn, synced_table(op.entity).rank, op.seq))
+        fresh = erasure.scrub_incoming(conn, fresh)
         batch = PushBatch(conn, desk, last_seq, now)
         results = batch.apply(fresh) if fresh else {}
         _record_applied(conn, desk, [results[op.id] for op in fresh])
         insert_changes(conn, batch.changes)
+        erasure.carry_out(conn, erasure.applied(fresh, results))
+        changelog.compact(conn, [(c[2], c[0]) for c in batch.changes])
         if batch.seq != last_seq:
             finish_changes(conn, desk, batch.seq)
     return [done.get(op.id) or results[op.id] for op in ops]

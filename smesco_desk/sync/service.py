@@ -9,6 +9,10 @@ locally in one IMMEDIATE transaction together with the new cursor.
 Before anything is sent the run refuses, keeping the outbox, when the server's
 schema revision is not this desk's or the clocks differ by more than five
 minutes.
+
+An acknowledged op keeps no payload. A pulled erasure (UU PDP) is carried out
+before the rest of its batch: this desk blanks its own copies of the person's
+data (smesco_desk.services.erasure).
 """
 
 from __future__ import annotations
@@ -23,10 +27,12 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from smesco_desk.db import migrate
+from smesco_desk.db.facts import GUARDS
 from smesco_desk.db.models import OutboxOp, SyncConflict
 from smesco_desk.errors import AlreadyDone, DomainError, NotFound, PermissionDenied
 from smesco_desk.i18n import _
 from smesco_desk.services.actors import Actor, Role
+from smesco_desk.services.erasure import erase_locally
 from smesco_desk.services.recording import pending_outbox, record, touch
 from smesco_desk.sync import desk as local
 from smesco_desk.sync import server
@@ -240,6 +246,7 @@ class SyncService:
     def _pull(
         self, conn: server.Conn, link: _Link, counts: dict[str, int], changed: set[str]
     ) -> None:
+        erased: set[str] = set()
         while True:
             with self.core.db.read() as session:
                 cursor = int(local.read_state(session).get(local.CURSOR) or 0)
@@ -251,6 +258,7 @@ class SyncService:
                 applier = self._applier(session, link.desk)
                 # Another run in another process may have moved the cursor meanwhile.
                 cursor = int(local.read_state(session).get(local.CURSOR) or 0)
+                erased |= _erase_pulled(session, applier, [c for c in changes if c.seq > cursor])
                 for change in changes:
                     if change.seq > cursor and applier.apply(change):
                         changed.add(change.entity)
@@ -261,6 +269,8 @@ class SyncService:
         with self.core.db.write() as session:
             if local.held_count(session):
                 self._applier(session, link.desk).retry_held()
+        if erased:
+            self.core.db.truncate_wal()
 
     def _applier(self, session: Session, desk: str) -> local.LocalApplier:
         return local.LocalApplier(session, desk, lambda c: self._withdraw(session, desk, c))
@@ -321,6 +331,10 @@ class SyncService:
             return _info(conflict)
 
     def _restore(self, session: Session, conflict: SyncConflict, now: datetime) -> tuple[Any, str]:
+        if conflict.entity in GUARDS:
+            raise DomainError(
+                _("Catatan ini tidak dapat diubah; catat koreksi sebagai catatan baru."), "choice"
+            )
         losing = conflict.server_payload if conflict.winner == "local" else conflict.local_payload
         if losing is None:
             raise DomainError(_("Tidak ada versi lain untuk dipulihkan."), "choice")
@@ -365,6 +379,20 @@ class SyncService:
                 session.delete(row)
         except IntegrityError:  # rows of this desk still point at it: keep it
             return
+
+
+def _erase_pulled(
+    session: Session, applier: local.LocalApplier, changes: list[server.Change]
+) -> set[str]:
+    """Carry out the erasures among pulled changes before anything else of the batch
+    (an erasure names only the visitor: this desk blanks its own copies)."""
+    erasures = [c for c in changes if c.entity == "erasures"]
+    for change in erasures:
+        applier.apply(change)  # the fact first: the triggers' grant needs it
+    visitors = {str(c.payload["visitor_id"]) for c in erasures}
+    if visitors:
+        erase_locally(session, visitors)
+    return visitors
 
 
 def _info(c: SyncConflict) -> ConflictInfo:

@@ -61,7 +61,7 @@ def test_backup_while_another_connection_holds_a_write_transaction(
             with raw_sqlite(db_file(core)) as conn:
                 conn.isolation_level = None
                 conn.execute("BEGIN IMMEDIATE")
-                conn.execute("UPDATE visits SET visitor_name = 'uncommitted'")
+                conn.execute("UPDATE visits SET host = 'uncommitted'")
                 conn.execute("INSERT INTO desk_counters (name, value) VALUES ('x', 1)")
                 started.set()
                 release.wait(30)
@@ -84,12 +84,12 @@ def test_backup_while_another_connection_holds_a_write_transaction(
     with raw_sqlite(result.path) as conn:
         assert (
             conn.execute(
-                "SELECT count(*) FROM visits WHERE visitor_name = 'uncommitted'"
+                "SELECT count(*) FROM visits WHERE host = 'uncommitted'"
             ).fetchone()[0]
             == 0
         )
     # The writer committed after the backup; the live database has it.
-    assert {v.name for v in core.visitors.list_visits(IN_BUILDING)} == {"uncommitted"}
+    assert {v.host for v in core.visitors.list_visits(IN_BUILDING)} == {"uncommitted"}
 
 
 def test_backup_while_the_desk_keeps_registering(

@@ -108,6 +108,7 @@ def test_building_settings_load_from_the_database(qtbot, ctx: AppContext) -> Non
     assert page.building_name_edit.text() == "SMESCO Indonesia"
     assert page.closing_time_edit.time() == QTime(21, 0)
     assert page.retention_spin.value() == 365
+    assert page.backup_retention_spin.value() == 30
 
 
 def test_building_settings_are_saved_through_the_core(qtbot, ctx: AppContext) -> None:
@@ -116,12 +117,14 @@ def test_building_settings_are_saved_through_the_core(qtbot, ctx: AppContext) ->
     page.building_name_edit.setText("Gedung SMESCO")
     page.closing_time_edit.setTime(QTime(20, 30))
     page.retention_spin.setValue(180)
+    page.backup_retention_spin.setValue(60)
     with qtbot.waitSignal(page.saved, timeout=1000):
         page.save()
     settings = ctx.core.settings
     assert settings.get("building_name") == "Gedung SMESCO"
     assert settings.get("closing_time") == "20:30"
     assert settings.get("visitor_retention_days") == 180
+    assert settings.get("backup_retention_days") == 60
 
 
 def test_a_refused_setting_is_shown_under_its_field(qtbot, ctx: AppContext) -> None:

@@ -45,7 +45,10 @@ from ui.settings import (
 )
 
 FORM_MAX_WIDTH = 760
-BUSINESS_KEYS = ("building_name", "building_address", "closing_time", "visitor_retention_days")
+BUSINESS_KEYS = (
+    "building_name", "building_address", "closing_time", "visitor_retention_days",
+    "backup_retention_days",
+)
 
 
 def note_label(text: str, parent: QWidget) -> QLabel:
@@ -228,7 +231,11 @@ class BusinessPage(OptionsPage):
         self.retention_spin.setObjectName("retention_spin")
         self.retention_spin.setRange(30, 3650)
         self.retention_spin.setSuffix(self.tr(" hari"))
-        for short in (self.closing_time_edit, self.retention_spin):
+        self.backup_retention_spin = QSpinBox(self)
+        self.backup_retention_spin.setObjectName("backup_retention_spin")
+        self.backup_retention_spin.setRange(7, 3650)
+        self.backup_retention_spin.setSuffix(self.tr(" hari"))
+        for short in (self.closing_time_edit, self.retention_spin, self.backup_retention_spin):
             short.setMaximumWidth(180)
         form = self._form()
         rows = (
@@ -238,6 +245,9 @@ class BusinessPage(OptionsPage):
                 "Tamu yang belum keluar dicatat keluar otomatis setelah jam ini.")),
             (self.tr("Masa simpan data tamu"), self.retention_spin, "visitor_retention_days",
              self.tr("Data tamu yang lebih lama dihapus (UU PDP).")),
+            (self.tr("Masa simpan cadangan"), self.backup_retention_spin, "backup_retention_days",
+             self.tr("Cadangan di folder data yang lebih lama dihapus; sampai itu cadangan "
+                     "menyimpan salinan data tamu yang sudah dihapus.")),
         )
         for label, widget, key, note in rows:
             notes = [note_label(note, self)] if note else []
@@ -260,6 +270,7 @@ class BusinessPage(OptionsPage):
         self.building_address_edit.setText(str(values.get("building_address") or ""))
         self.closing_time_edit.setTime(QTime.fromString(str(values.get("closing_time")), "HH:mm"))
         self.retention_spin.setValue(int(values.get("visitor_retention_days") or 365))
+        self.backup_retention_spin.setValue(int(values.get("backup_retention_days") or 30))
 
     def values(self) -> dict[str, Any]:
         return {
@@ -267,6 +278,7 @@ class BusinessPage(OptionsPage):
             "building_address": self.building_address_edit.text(),
             "closing_time": self.closing_time_edit.time().toString("HH:mm"),
             "visitor_retention_days": self.retention_spin.value(),
+            "backup_retention_days": self.backup_retention_spin.value(),
         }
 
     def save(self) -> None:

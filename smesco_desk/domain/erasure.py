@@ -1,0 +1,121 @@
+"""What erasing a person (UU PDP) blanks, in every copy of a row the system keeps.
+
+The same rule runs on a row of a table, on a payload in the outbox, in a sync
+conflict, in a held change and in the server's change log, so every copy ends
+alike at every desk and at the server without the erasure carrying any of the
+data it erases (it names the visitor only).
+
+Which rows belong to the person is found by structure, never by searching for
+the name: the visitor; the visits that point at them; the charges they are the
+payer of (payer kind "visitor"); the receipts of those charges; the audit
+entries about any of these. Of those rows only the personal columns change:
+counts, times and amounts stay, so reports still add up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from smesco_desk.domain.text import fold
+
+ERASED_NAME = "(dihapus)"
+
+# The personal columns of each kind of row, and what they become.
+BLANKS: dict[str, dict[str, Any]] = {
+    "visitors": {
+        "full_name": ERASED_NAME,
+        "name_key": "",
+        "organisation": "",
+        "phone": None,
+        "phone_key": None,
+        "nik_masked": None,
+        "nik_hash": None,
+    },
+    "visits": {"visitor_name": ERASED_NAME, "organisation": ""},
+    "charges": {"payer_name": ERASED_NAME},
+    "receipts": {"payer_name": ERASED_NAME, "payer_key": fold(ERASED_NAME)},
+}
+# Keys of an audit entry's detail that may hold a person's data.
+PERSONAL_DETAIL_KEYS = frozenset(
+    {"payer", "name", "full_name", "visitor_name", "phone", "nik", "organisation"}
+)
+# The order in which relations are learnt: a receipt is the person's through its charge.
+_LEARN_ORDER = ("visits", "charges", "receipts")
+
+
+@dataclass
+class ErasedPeople:
+    """The visitors being erased and the ids of the rows that hold their data."""
+
+    visitors: set[str]
+    visits: set[str] = field(default_factory=set)
+    charges: set[str] = field(default_factory=set)
+    receipts: set[str] = field(default_factory=set)
+
+    def related_ids(self) -> set[str]:
+        """Every row id whose audit entries may name the person."""
+        return self.visitors | self.visits | self.charges | self.receipts
+
+    def learn(self, rows: Iterable[tuple[str, Mapping[str, Any]]]) -> None:
+        """Add the rows among (entity, payload) that belong to the person (a rejected
+        visit, say, that only a conflict or the outbox still holds)."""
+        rows = list(rows)
+        for entity in _LEARN_ORDER:
+            for name, payload in rows:
+                if name == entity and self._owns(entity, payload):
+                    self._ids(entity).add(str(payload.get("id")))
+
+    def _ids(self, entity: str) -> set[str]:
+        return {
+            "visitors": self.visitors,
+            "visits": self.visits,
+            "charges": self.charges,
+            "receipts": self.receipts,
+        }[entity]
+
+    def _owns(self, entity: str, payload: Mapping[str, Any]) -> bool:
+        if entity == "visitors":
+            return payload.get("id") in self.visitors
+        if entity == "visits":
+            return payload.get("visitor_id") in self.visitors or payload.get("id") in self.visits
+        if entity == "charges":
+            by_payer = payload.get("payer_kind") == "visitor"
+            return (by_payer and payload.get("payer_id") in self.visitors) or (
+                payload.get("id") in self.charges
+            )
+        if entity == "receipts":
+            return payload.get("charge_id") in self.charges or payload.get("id") in self.receipts
+        return False
+
+    def scrub(self, entity: str, payload: Mapping[str, Any]) -> dict[str, Any] | None:
+        """The payload with the person's data blanked; None when it holds none of it."""
+        if entity in BLANKS:
+            if not self._owns(entity, payload):
+                return None
+            out = {**payload, **{k: v for k, v in BLANKS[entity].items() if k in payload}}
+        elif entity == "audit_log":
+            if payload.get("entity_id") not in self.related_ids():
+                return None
+            out = {**payload, "detail": scrub_detail(payload.get("detail"))}
+        elif entity == "sync_conflicts":
+            out = self._scrub_conflict(payload)
+        else:
+            return None
+        return None if out == dict(payload) else out
+
+    def _scrub_conflict(self, payload: Mapping[str, Any]) -> dict[str, Any]:
+        out = dict(payload)
+        for side in ("local_payload", "server_payload"):
+            inner = payload.get(side)
+            if isinstance(inner, Mapping):
+                out[side] = self.scrub(str(payload.get("entity")), inner) or dict(inner)
+        return out
+
+
+def scrub_detail(detail: Any) -> Any:
+    """An audit entry's detail without the keys that may name a person."""
+    if not isinstance(detail, Mapping):
+        return detail
+    return {k: ERASED_NAME if k in PERSONAL_DETAIL_KEYS and v else v for k, v in detail.items()}

@@ -1,0 +1,178 @@
+"""Carrying out an erasure in this desk's SQLite: every copy of the person's data here.
+
+Run by the privacy service at the desk where a supervisor erases a person, and
+by sync at every other desk when it pulls the erasure (an `erasures` fact). It
+blanks the person's rows (smesco_desk.domain.erasure says which columns) and
+every copy of them this desk keeps outside its tables: payloads in the outbox
+still to be sent (sent ones keep no payload), in sync conflicts and in held
+changes. These rewrites are not queued: the erasure itself travels, and each
+desk and the server rewrite their own copies the same way.
+
+Receipts and audit entries are facts: their triggers let this through only
+inside the transaction that holds the grant written here (smesco_desk.db.facts).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import bindparam, text
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
+
+from smesco_desk.domain.erasure import BLANKS, ERASED_NAME, ErasedPeople, scrub_detail
+
+
+def _ids(conn: Connection, query: str, **params: Collection[str]) -> set[str]:
+    statement = text(query).bindparams(*(bindparam(k, expanding=True) for k in params))
+    return {str(r[0]) for r in conn.execute(statement, {k: list(v) for k, v in params.items()})}
+
+
+def _json(value: Any) -> Any:
+    return json.loads(value) if isinstance(value, str) else value
+
+
+def erase_locally(session: Session, visitor_ids: Collection[str]) -> ErasedPeople:
+    """Blank the people's data in every table and copy of this desk (inside the
+    caller's transaction, which holds the `erasures` rows)."""
+    people, copies = locate(session, visitor_ids)
+    conn = session.connection()
+    with granted(conn, "erasure", people.visitors):
+        _blank_tables(conn, people)
+    copies.scrub(people)
+    return people
+
+
+def locate(session: Session, visitor_ids: Collection[str]) -> tuple[ErasedPeople, Copies]:
+    """The rows that belong to these visitors, and the copies of rows this desk keeps."""
+    session.flush()
+    conn = session.connection()
+    people = ErasedPeople(set(visitor_ids))
+    people.visits = _ids(conn, "SELECT id FROM visits WHERE visitor_id IN :v", v=people.visitors)
+    people.charges = _ids(
+        conn,
+        "SELECT id FROM charges WHERE payer_kind = 'visitor' AND payer_id IN :v",
+        v=people.visitors,
+    )
+    people.receipts = _ids(
+        conn, "SELECT id FROM receipts WHERE charge_id IN :c", c=people.charges
+    )
+    copies = Copies(conn)
+    people.learn(copies.rows())
+    return people, copies
+
+
+@contextmanager
+def granted(conn: Connection, kind: str, subjects: Collection[str]) -> Iterator[None]:
+    """The append-only triggers' grant for a sanctioned rewrite, for this transaction only."""
+    rows = [{"k": kind, "s": s} for s in subjects]
+    if rows:
+        conn.execute(text("INSERT INTO sanctioned_rewrites (kind, subject) VALUES (:k, :s)"), rows)
+    try:
+        yield
+    finally:
+        conn.execute(text("DELETE FROM sanctioned_rewrites WHERE kind = :k"), {"k": kind})
+
+
+def _blank_tables(conn: Connection, people: ErasedPeople) -> None:
+    for table, ids in (
+        ("visitors", people.visitors),
+        ("visits", people.visits),
+        ("charges", people.charges),
+        ("receipts", people.receipts),
+    ):
+        blanks = BLANKS[table]
+        sets = ", ".join(f'"{c}" = :b_{c}' for c in blanks)
+        differs = " OR ".join(f'"{c}" IS NOT :b_{c}' for c in blanks)
+        if table == "visitors":  # a tombstone, as at the desk that erased them
+            sets += (
+                ", deleted_at = COALESCE(deleted_at, (SELECT min(e.erased_at) FROM erasures e"
+                " WHERE e.visitor_id = visitors.id))"
+            )
+            differs += " OR deleted_at IS NULL"
+        statement = text(
+            f'UPDATE "{table}" SET {sets} WHERE id IN :ids AND ({differs})'  # noqa: S608
+        ).bindparams(bindparam("ids", expanding=True))
+        conn.execute(statement, {"ids": list(ids), **{f"b_{c}": v for c, v in blanks.items()}})
+    audit = text("SELECT id, detail FROM audit_log WHERE entity_id IN :ids").bindparams(
+        bindparam("ids", expanding=True)
+    )
+    for row_id, detail in conn.execute(audit, {"ids": list(people.related_ids())}).all():
+        before = _json(detail)
+        after = scrub_detail(before)
+        if after != before:
+            conn.execute(
+                text("UPDATE audit_log SET detail = :d WHERE id = :id"),
+                {"d": json.dumps(after), "id": row_id},
+            )
+
+
+class Copies:
+    """Payloads outside the tables: unsent outbox ops, sync conflicts, held changes."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.outbox = conn.execute(
+            text("SELECT id, entity, payload FROM outbox WHERE sent_at IS NULL")
+        ).all()
+        self.conflicts = conn.execute(
+            text("SELECT id, entity, local_payload, server_payload FROM sync_conflicts")
+        ).all()
+        self.held = conn.execute(text("SELECT seq, entity, payload FROM sync_held")).all()
+
+    def rows(self) -> list[tuple[str, dict[str, Any]]]:
+        found = [(str(r[1]), _json(r[2])) for r in (*self.outbox, *self.held)]
+        for r in self.conflicts:
+            found += [(str(r[1]), _json(p)) for p in (r[2], r[3]) if p is not None]
+        return found
+
+    def holding(self, people: ErasedPeople) -> dict[str, int]:
+        """How many copies in each place hold some of the people's data."""
+        counts = {
+            "outbox": sum(1 for r in self.outbox if people.scrub(r[1], _json(r[2]))),
+            "sync_held": sum(1 for r in self.held if people.scrub(r[1], _json(r[2]))),
+            "sync_conflicts": sum(
+                1
+                for r in self.conflicts
+                if people.scrub(
+                    "sync_conflicts",
+                    {"entity": r[1], "local_payload": _json(r[2]), "server_payload": _json(r[3])},
+                )
+            ),
+        }
+        return {k: v for k, v in counts.items() if v}
+
+    def scrub(self, people: ErasedPeople) -> None:
+        for key, entity, payload in self.outbox:
+            self._write("outbox", "id", key, people.scrub(entity, _json(payload)))
+        for key, entity, payload in self.held:
+            self._write("sync_held", "seq", key, people.scrub(entity, _json(payload)))
+        for key, entity, local, server in self.conflicts:
+            row = {"entity": entity, "local_payload": _json(local)}
+            row["server_payload"] = _json(server)
+            clean = people.scrub("sync_conflicts", row)
+            if clean is not None:
+                self.conn.execute(
+                    text(
+                        "UPDATE sync_conflicts SET local_payload = :l, server_payload = :s"
+                        " WHERE id = :id"
+                    ),
+                    {
+                        "l": json.dumps(clean["local_payload"]),
+                        "s": None if server is None else json.dumps(clean["server_payload"]),
+                        "id": key,
+                    },
+                )
+
+    def _write(self, table: str, key_column: str, key: Any, payload: Any) -> None:
+        if payload is not None:
+            self.conn.execute(
+                text(f'UPDATE "{table}" SET payload = :p WHERE "{key_column}" = :k'),  # noqa: S608
+                {"p": json.dumps(payload), "k": key},
+            )
+
+
+__all__ = ["ERASED_NAME", "Copies", "erase_locally", "granted", "locate"]
