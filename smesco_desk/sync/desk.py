@@ -28,6 +28,7 @@ from smesco_desk.sync.tables import SyncedTable, synced_table
 CURSOR, SERVER, DESK, INSTANCE = "cursor", "server_url", "desk", "instance_id"
 LAST_SYNC, LAST_ATTEMPT = "last_sync_at", "last_attempt_at"
 LAST_ERROR, STATE = "last_error", "state"
+PULL_SIZE = "pull_size"  # the adaptive pull batch, kept only while below the normal size
 
 
 def read_state(session: Session) -> dict[str, str]:

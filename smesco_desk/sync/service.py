@@ -9,6 +9,12 @@ locally in one IMMEDIATE transaction together with the new cursor.
 Before anything is sent the run refuses, keeping the outbox, when the server's
 schema revision is not this desk's or the clocks differ by more than five
 minutes.
+
+A pull asks for `pull_batch` changes at a time. On a link that drops every
+connection after a few hundred kilobytes such a batch might never arrive whole,
+so a failed fetch halves the batch (down to PULL_FLOOR) and every committed batch
+doubles it again (up to `pull_batch`); the size is kept in the link state, so
+the next run (or the next `sync run` process) starts from it.
 """
 
 from __future__ import annotations
@@ -50,6 +56,7 @@ if TYPE_CHECKING:
     from smesco_desk.services.core import Core
 
 MAX_CLOCK_SKEW = timedelta(minutes=5)
+PULL_FLOOR = 10
 RESOLVERS = {Role.SUPERVISOR, Role.ADMIN}
 FaultHook = Callable[[str], None]
 
@@ -59,6 +66,7 @@ class _Link:
         self.url = state[local.SERVER]
         self.desk = state[local.DESK]
         self.instance = state[local.INSTANCE]
+        self.pull_size = int(state.get(local.PULL_SIZE) or 0) or None
 
 
 class SyncService:
@@ -69,8 +77,18 @@ class SyncService:
         self.core = core
         self._run_lock = threading.Lock()
         # Tests set this to break the connection at a named point of a run:
-        # push.before, push.committed, pull.fetched, pull.applied.
+        # push.before, push.committed, pull.fetched, pull.applied, enroll.transfer.
         self.fault_hook: FaultHook | None = None
+        self._pull_size: int | None = None  # this run's adaptive pull batch
+
+    def pull_size(self) -> int:
+        """How many changes the next pull asks for (see the module docstring)."""
+        with self.core.db.read() as session:
+            stored = local.read_state(session).get(local.PULL_SIZE)
+        return self._clamp(int(stored) if stored else None)
+
+    def _clamp(self, size: int | None) -> int:
+        return max(min(PULL_FLOOR, self.pull_batch), min(size or self.pull_batch, self.pull_batch))
 
     # --- status ----------------------------------------------------------------
 
@@ -164,6 +182,7 @@ class SyncService:
     def _run(self, push: bool, pull: bool) -> SyncReport:
         with self._run_lock:
             link = self._link()
+            self._pull_size = self._clamp(link.pull_size)
             counts = {"sent": 0, "received": 0, "conflicts": 0}
             changed: set[str] = set()
             try:
@@ -196,7 +215,10 @@ class SyncService:
             local.LAST_ATTEMPT: now,
             local.STATE: state.value,
             local.LAST_ERROR: error,
+            local.PULL_SIZE: None,
         }
+        if self._pull_size is not None and self._pull_size < self.pull_batch:
+            values[local.PULL_SIZE] = self._pull_size
         if error is None:
             values[local.LAST_SYNC] = now
         with self.core.db.write() as session:
@@ -243,7 +265,12 @@ class SyncService:
         while True:
             with self.core.db.read() as session:
                 cursor = int(local.read_state(session).get(local.CURSOR) or 0)
-            changes = server.fetch_changes(conn, cursor, self.pull_batch)
+            size = self._clamp(self._pull_size)
+            try:
+                changes = server.fetch_changes(conn, cursor, size)
+            except psycopg.Error:
+                self._pull_size = self._clamp(size // 2)  # the link may not carry a whole one
+                raise
             if not changes:
                 break
             self._fault("pull.fetched")
@@ -257,6 +284,7 @@ class SyncService:
                         if change.origin_desk != link.desk:
                             counts["received"] += 1
                 local.write_state(session, **{local.CURSOR: max(cursor, changes[-1].seq)})
+            self._pull_size = self._clamp(size * 2)
             self._fault("pull.applied")
         with self.core.db.write() as session:
             if local.held_count(session):
