@@ -16,6 +16,8 @@ that make those rules hold whichever desk runs them.
 - A row the server's constraints refuse (a unique number taken, later an
   overlapping booking) is rejected: nothing of it is applied, and an "open"
   conflict holds it until a supervisor decides.
+- Rules across rows (one live payment per charge, one visitor per person, one
+  open visit per person) run after each batch: see smesco_desk.sync.settle.
 """
 
 from __future__ import annotations
@@ -467,6 +469,10 @@ def push_ops(conn: Conn, desk: str, instance_id: str, ops: Sequence[PushOp]) -> 
         fresh.sort(key=lambda op: (op.txn, synced_table(op.entity).rank, op.seq))
         batch = PushBatch(conn, desk, last_seq, now)
         results = batch.apply(fresh) if fresh else {}
+        if fresh:
+            from smesco_desk.sync.settle import settle  # its rules import this module
+
+            settle(batch, fresh, results)
         _record_applied(conn, desk, [results[op.id] for op in fresh])
         insert_changes(conn, batch.changes)
         if batch.seq != last_seq:

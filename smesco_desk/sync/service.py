@@ -39,6 +39,7 @@ from smesco_desk.sync import server
 from smesco_desk.sync.connection import connect, display_url, unreachable_message
 from smesco_desk.sync.tables import model_for, synced_table
 from smesco_desk.sync.values import (
+    DOUBLE_PAYMENT,
     ConflictChoice,
     ConflictInfo,
     EnrollResult,
@@ -319,7 +320,8 @@ class SyncService:
     ) -> ConflictInfo:
         """A supervisor's decision. KEEP: the server's outcome stays (a rejected row
         is withdrawn at its desk). RESTORE: the losing version becomes the current
-        one, as a new change of this desk."""
+        one, as a new change of this desk. A charge paid twice is settled only by
+        its refund, a void of the second receipt (the server then resolves it)."""
         if actor.role not in RESOLVERS:
             message = _("Hanya supervisor atau admin yang dapat menyelesaikan konflik.")
             raise PermissionDenied(message)
@@ -332,6 +334,14 @@ class SyncService:
             conflict = self._get_conflict(session, conflict_id)
             if conflict.status == "resolved":
                 raise AlreadyDone(_("Konflik ini sudah diselesaikan."))
+            if conflict.kind == DOUBLE_PAYMENT:
+                raise DomainError(
+                    _(
+                        "Uangnya harus dikembalikan: batalkan kuitansi {number} (Pembayaran ›"
+                        " Batalkan). Konflik ini selesai setelah pembatalan itu tersinkron."
+                    ).format(number=conflict.local_payload.get("number", "?")),
+                    "choice",
+                )
             now = self.core.now()
             rows: list[tuple[Any, str]] = []
             if choice is ConflictChoice.RESTORE:
