@@ -121,13 +121,34 @@ class _Rules:
         for visitor_id in sorted(self.touched.get("visitors", {})):
             people.update(self._merge_same_person(visitor_id))
         visits = list(self.touched.get("visits", {}))
-        for visit in self._select("visits", "t.id = ANY(%s)", visits) if visits else []:
-            survivor = self._survivor_of(visit["visitor_id"])
-            if survivor != visit["visitor_id"]:
-                self._update("visits", visit, visitor_id=survivor)
-            people.add(survivor)
+        checkouts = list(self.touched.get("visit_checkouts", {}))
+        if visits or checkouts:
+            where = (
+                "t.id = ANY(%s) OR t.id IN (SELECT visit_id FROM visit_checkouts"
+                " WHERE id = ANY(%s)) ORDER BY t.id"
+            )
+            for visit in self._select("visits", where, visits, checkouts):
+                people.add(self._settle_visit(visit))
         for person in sorted(people):
             self._close_all_but_latest(person)
+
+    def _settle_visit(self, visit: dict[str, Any]) -> str:
+        """Move a visit of a merged visitor to the survivor, and mark it ended when
+        its check-out fact exists (two desks' edits of the row: the rule keeps one
+        whole row, these two facts must both hold). Returns its visitor."""
+        changes: dict[str, Any] = {}
+        survivor = self._survivor_of(visit["visitor_id"])
+        if survivor != visit["visitor_id"]:
+            changes["visitor_id"] = survivor
+        if visit["checked_out_at"] is None:
+            ended = self.conn.execute(
+                "SELECT checked_out_at FROM visit_checkouts WHERE visit_id = %s", (visit["id"],)
+            ).fetchone()
+            if ended is not None:
+                changes["checked_out_at"] = ended[0]
+        if changes:
+            self._update("visits", visit, **changes)
+        return survivor
 
     def _merge_same_person(self, visitor_id: str) -> set[str]:
         found = self._select("visitors", "t.id = %s AND t.deleted_at IS NULL", visitor_id)
@@ -159,6 +180,8 @@ class _Rules:
             for visit in self._select("visits", "t.visitor_id = %s", loser["id"]):
                 self._update("visits", visit, visitor_id=survivor["id"])
                 moved += 1
+            for earlier in self._select("visitors", "t.merged_into = %s", loser["id"]):
+                self._update("visitors", earlier, merged_into=survivor["id"])  # no chains
         if losers:
             with_nik = next((r for r in losers if r["nik_hash"]), None)
             if survivor["nik_hash"] is None and with_nik is not None:
