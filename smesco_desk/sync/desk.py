@@ -125,6 +125,11 @@ def _statements(name: str) -> tuple[str, str]:
     return upsert, plain
 
 
+def plain_insert_sql(name: str) -> str:
+    """INSERT of every column of a synced table, in column order (no upsert)."""
+    return _statements(name)[1]
+
+
 def bind_converter(table: SyncedTable, dialect: Dialect) -> Callable[[dict[str, Any]], list[Any]]:
     """Column values -> SQLite parameters, exactly as SQLAlchemy would store them."""
     processors = [

@@ -242,19 +242,20 @@ class SyncService:
         with self.core.db.write() as session:
             PaymentService.apply_server_high_water(session, link.desk, high)
 
-    def _fault(self, point: str) -> None:
+    def fault(self, point: str) -> None:
+        """A named point of a run or an enrolment, where tests break the connection."""
         if self.fault_hook is not None:
             self.fault_hook(point)
 
     def _push(self, conn: server.Conn, link: _Link, counts: dict[str, int]) -> None:
-        self._fault("push.before")
+        self.fault("push.before")
         while True:
             with self.core.db.read() as session:
                 ops = local.pending_batch(session, self.push_batch)
             if not ops:
                 return
             results = server.push_ops(conn, link.desk, link.instance, ops)
-            self._fault("push.committed")
+            self.fault("push.committed")
             with self.core.db.write() as session:
                 local.acknowledge(session, ops, results, self.core.now())
             counts["sent"] += len(ops)
@@ -274,7 +275,7 @@ class SyncService:
                 raise
             if not changes:
                 break
-            self._fault("pull.fetched")
+            self.fault("pull.fetched")
             with self.core.db.write() as session:
                 applier = self._applier(session, link.desk)
                 # Another run in another process may have moved the cursor meanwhile.
@@ -286,7 +287,7 @@ class SyncService:
                             counts["received"] += 1
                 local.write_state(session, **{local.CURSOR: max(cursor, changes[-1].seq)})
             self._pull_size = self._clamp(size * 2)
-            self._fault("pull.applied")
+            self.fault("pull.applied")
         with self.core.db.write() as session:
             if local.held_count(session):
                 self._applier(session, link.desk).retry_held()

@@ -93,9 +93,7 @@ def test_the_older_registration_survives_whichever_desk_syncs_first(
     assert_converged(d1, d2)
 
 
-def test_three_desks_offline_converge_on_one_person(
-    proxied_desks: Desks, proxy: TcpProxy
-) -> None:
+def test_three_desks_offline_converge_on_one_person(proxied_desks: Desks, proxy: TcpProxy) -> None:
     cores = [proxied_desks.first("D01"), proxied_desks.join("D02"), proxied_desks.join("D03")]
     sync_all(*cores)
     proxy.go_offline()
