@@ -234,6 +234,7 @@ READ_ONLY_LOOKUPS = {
     "SyncService.conflicts",
     "SyncService.is_enrolled",
     "SyncService.status",
+    "SyncService.pull_size",
 }
 
 # Entry points that run before anyone can log in, or as the machine itself: the
@@ -251,6 +252,7 @@ SYSTEM_ENTRY_POINTS = {
     "SyncService.pull",
     "SyncService.push",
     "SyncService.run_once",
+    "SyncService.fault",  # a named fault point the tests cut the connection at
 }
 
 

@@ -568,6 +568,10 @@ Once it is closed, the next payment needs a new shift.</translation>
         <translation>{status}, {time}. Note: {note}</translation>
     </message>
     <message>
+        <source>Satu tagihan dibayar di dua desk saat offline. Kedua kuitansi tetap tercatat; konflik ini selesai setelah kuitansi kedua dibatalkan (pengembalian uang) dan pembatalan itu tersinkron.</source>
+        <translation>One charge was paid at two desks while offline. Both receipts stay on record; this conflict is settled once the second receipt is voided (the refund) and that void has synced.</translation>
+    </message>
+    <message>
         <source>Server menolak perubahan dari desk {desk}; perubahan itu belum berlaku di desk lain. Putuskan versi mana yang dipakai.</source>
         <translation>The server refused a change from desk {desk}; it has not reached the other desks. Decide which version is used.</translation>
     </message>
@@ -623,6 +627,10 @@ Once it is closed, the next payment needs a new shift.</translation>
         <translation>Refused by the server</translation>
     </message>
     <message>
+        <source>Dibayar dua kali</source>
+        <translation>Paid twice</translation>
+    </message>
+    <message>
         <source>Tamu</source>
         <translation>Visitor</translation>
     </message>
@@ -651,6 +659,10 @@ Once it is closed, the next payment needs a new shift.</translation>
         <translation>Audit log</translation>
     </message>
     <message>
+        <source>Kuitansi</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
         <source>Berlaku versi desk {desk}</source>
         <translation>Desk {desk}&apos;s version is current</translation>
     </message>
@@ -673,6 +685,14 @@ Once it is closed, the next payment needs a new shift.</translation>
     <message>
         <source>dipulihkan</source>
         <translation>restored</translation>
+    </message>
+    <message>
+        <source>dikembalikan</source>
+        <translation>refunded</translation>
+    </message>
+    <message>
+        <source>pembayaran sah</source>
+        <translation>the valid payment</translation>
     </message>
     <message>
         <source>Selesai: {choice} oleh {who}</source>

@@ -144,6 +144,9 @@ class Visitor(SyncedMixin, Base):
     consent_version: Mapped[str] = mapped_column(String(16))
     last_visit_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
     visit_count: Mapped[int] = mapped_column(Integer, default=0)
+    # Set on the tombstone of a visitor merged into another (the same person
+    # registered at two desks while offline): the id of the one that stays.
+    merged_into: Mapped[str | None] = mapped_column(String(36), default=None)
 
     __table_args__ = (
         Index("ix_visitors_name_key", "name_key"),

@@ -746,7 +746,7 @@ class PaymentService:
             new_synced(session, void, self.core.desk_code, now)
             changed: list[tuple[Any, str]] = [(void, "insert")]
             charge = session.get(Charge, row.charge_id)
-            if charge is not None and charge.status == "paid":
+            if charge is not None and charge.status == "paid" and not _paid_otherwise(session, row):
                 charge.status = "open"  # owed again: a corrected receipt can be issued
                 touch(charge, now)
                 changed.append((charge, "update"))
@@ -1156,6 +1156,19 @@ def _rupiah(amount: int) -> str:
 
 def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _paid_otherwise(session: Session, receipt: Receipt) -> bool:
+    """Whether another live (not voided) receipt pays the same charge: voiding a
+    charge paid twice (the refund of the second payment) leaves it paid."""
+    voided = select(ReceiptVoid.receipt_id).where(ReceiptVoid.deleted_at.is_(None))
+    other = select(Receipt.id).where(
+        Receipt.charge_id == receipt.charge_id,
+        Receipt.id != receipt.id,
+        Receipt.deleted_at.is_(None),
+        Receipt.id.not_in(voided),
+    )
+    return session.scalar(other.limit(1)) is not None
 
 
 def _kind_row(session: Session, code: str) -> ChargeKind | None:

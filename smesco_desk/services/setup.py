@@ -60,26 +60,34 @@ class SetupService:
         """Create this desk and the default catalogue; idempotent. Returns the desk code."""
         code = normalize_desk_code(desk_code)
         with self.core.db.write() as session:
-            existing = session.get(DeskSetting, "desk_code")
-            if existing is not None:
-                if existing.value != code and desk_code:
-                    raise DomainError(
-                        _("Desk ini sudah berkode {code}.").format(code=existing.value), "desk"
-                    )
-                return existing.value
-            session.add(DeskSetting(key="desk_code", value=code))
-            session.flush()
-            self.core.forget_desk_code()
-            self.core._desk_code = code
-            now = self.core.now()
-            desk = session.scalar(select(Desk).where(Desk.code == code))
-            if desk is None:
-                desk = Desk(code=code, name=_("Meja depan {code}").format(code=code))
-                new_synced(session, desk, code, now)
-                record(session, actor, code, now, "desk.create", [(desk, "insert")])
-            self._seed_purposes(session, actor, code)
-            self.core.payments.seed_defaults(session, actor, code)
-            self.core.settings.ensure_secret(session, actor)
+            done = self.initialize_in(session, code, actor)
+        self.core.forget_desk_code()
+        return done
+
+    def initialize_in(self, session: Session, code: str, actor: Actor = SYSTEM) -> str:
+        """`initialize` inside the caller's write transaction (enrolment sets the
+        desk up in the same transaction that links it). The caller forgets the
+        core's cached desk code once that transaction is over."""
+        existing = session.get(DeskSetting, "desk_code")
+        if existing is not None:
+            if existing.value != code and code:
+                raise DomainError(
+                    _("Desk ini sudah berkode {code}.").format(code=existing.value), "desk"
+                )
+            return existing.value
+        session.add(DeskSetting(key="desk_code", value=code))
+        session.flush()
+        self.core.forget_desk_code()
+        self.core._desk_code = code
+        now = self.core.now()
+        desk = session.scalar(select(Desk).where(Desk.code == code))
+        if desk is None:
+            desk = Desk(code=code, name=_("Meja depan {code}").format(code=code))
+            new_synced(session, desk, code, now)
+            record(session, actor, code, now, "desk.create", [(desk, "insert")])
+        self._seed_purposes(session, actor, code)
+        self.core.payments.seed_defaults(session, actor, code)
+        self.core.settings.ensure_secret(session, actor)
         return code
 
     def _seed_purposes(self, session: Session, actor: Actor, code: str) -> None:

@@ -250,7 +250,7 @@ class VisitorService:
     ) -> Visitor | None:
         live = Visitor.deleted_at.is_(None)
         if form.visitor_id:
-            visitor = session.get(Visitor, form.visitor_id)
+            visitor = _follow_merges(session, session.get(Visitor, form.visitor_id))
             if visitor is None or visitor.deleted_at is not None:
                 raise NotFound(_("Data tamu lama tidak ditemukan; daftarkan sebagai tamu baru."))
             return visitor
@@ -582,6 +582,16 @@ class VisitorService:
             visit.valid_until,
             visit.checked_out_at,
         )
+
+
+def _follow_merges(session: Session, visitor: Visitor | None) -> Visitor | None:
+    """The visitor a merged one now lives on as (the same person registered at two
+    desks while offline, merged by sync), or `visitor` itself."""
+    seen: set[str] = set()
+    while visitor is not None and visitor.merged_into and visitor.id not in seen:
+        seen.add(visitor.id)
+        visitor = session.get(Visitor, visitor.merged_into)
+    return visitor
 
 
 def phone_search_key(typed: str) -> str:

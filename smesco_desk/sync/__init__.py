@@ -7,6 +7,7 @@ The server side lives in `server`, the desk side in `desk`, enrolment in
 """
 
 from smesco_desk.sync.values import (
+    DOUBLE_PAYMENT,
     ConflictChoice,
     ConflictInfo,
     EnrollResult,
@@ -19,6 +20,7 @@ from smesco_desk.sync.values import (
 )
 
 __all__ = [
+    "DOUBLE_PAYMENT",
     "ConflictChoice",
     "ConflictInfo",
     "EnrollResult",

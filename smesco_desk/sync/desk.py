@@ -28,6 +28,7 @@ from smesco_desk.sync.tables import SyncedTable, synced_table
 CURSOR, SERVER, DESK, INSTANCE = "cursor", "server_url", "desk", "instance_id"
 LAST_SYNC, LAST_ATTEMPT = "last_sync_at", "last_attempt_at"
 LAST_ERROR, STATE = "last_error", "state"
+PULL_SIZE = "pull_size"  # the adaptive pull batch, kept only while below the normal size
 
 
 def read_state(session: Session) -> dict[str, str]:
@@ -149,6 +150,11 @@ def _statements(name: str) -> tuple[str, str]:
     upsert = f'INSERT INTO "{name}" ({cols}) VALUES ({marks}) ON CONFLICT(id) DO UPDATE SET {sets}'
     plain = f'INSERT INTO "{name}" ({cols}) VALUES ({marks})'
     return upsert, plain
+
+
+def plain_insert_sql(name: str) -> str:
+    """INSERT of every column of a synced table, in column order (no upsert)."""
+    return _statements(name)[1]
 
 
 def bind_converter(table: SyncedTable, dialect: Dialect) -> Callable[[dict[str, Any]], list[Any]]:

@@ -19,6 +19,9 @@ that make those rules hold whichever desk runs them.
   a row only its own desk may change (smesco_desk.db.facts).
 - Erasures are carried out here too (smesco_desk.sync.erasure); the change log
   keeps each row's latest change only (smesco_desk.sync.changelog).
+  conflict holds it until a supervisor decides.
+- Rules across rows (one live payment per charge, one visitor per person, one
+  open visit per person) run after each batch: see smesco_desk.sync.settle.
 """
 
 from __future__ import annotations
@@ -486,6 +489,10 @@ def push_ops(conn: Conn, desk: str, instance_id: str, ops: Sequence[PushOp]) -> 
         fresh = erasure.scrub_incoming(conn, fresh)
         batch = PushBatch(conn, desk, last_seq, now)
         results = batch.apply(fresh) if fresh else {}
+        if fresh:
+            from smesco_desk.sync.settle import settle  # its rules import this module
+
+            settle(batch, fresh, results)
         _record_applied(conn, desk, [results[op.id] for op in fresh])
         insert_changes(conn, batch.changes)
         erasure.carry_out(conn, erasure.applied(fresh, results))

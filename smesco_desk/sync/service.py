@@ -13,6 +13,12 @@ minutes.
 An acknowledged op keeps no payload. A pulled erasure (UU PDP) is carried out
 before the rest of its batch: this desk blanks its own copies of the person's
 data (smesco_desk.services.erasure).
+
+A pull asks for `pull_batch` changes at a time. On a link that drops every
+connection after a few hundred kilobytes such a batch might never arrive whole,
+so a failed fetch halves the batch (down to PULL_FLOOR) and every committed batch
+doubles it again (up to `pull_batch`); the size is kept in the link state, so
+the next run (or the next `sync run` process) starts from it.
 """
 
 from __future__ import annotations
@@ -39,6 +45,7 @@ from smesco_desk.sync import server
 from smesco_desk.sync.connection import connect, display_url, unreachable_message
 from smesco_desk.sync.tables import model_for, synced_table
 from smesco_desk.sync.values import (
+    DOUBLE_PAYMENT,
     ConflictChoice,
     ConflictInfo,
     EnrollResult,
@@ -56,6 +63,7 @@ if TYPE_CHECKING:
     from smesco_desk.services.core import Core
 
 MAX_CLOCK_SKEW = timedelta(minutes=5)
+PULL_FLOOR = 10
 RESOLVERS = {Role.SUPERVISOR, Role.ADMIN}
 FaultHook = Callable[[str], None]
 
@@ -65,6 +73,7 @@ class _Link:
         self.url = state[local.SERVER]
         self.desk = state[local.DESK]
         self.instance = state[local.INSTANCE]
+        self.pull_size = int(state.get(local.PULL_SIZE) or 0) or None
 
 
 class SyncService:
@@ -75,8 +84,18 @@ class SyncService:
         self.core = core
         self._run_lock = threading.Lock()
         # Tests set this to break the connection at a named point of a run:
-        # push.before, push.committed, pull.fetched, pull.applied.
+        # push.before, push.committed, pull.fetched, pull.applied, enroll.transfer.
         self.fault_hook: FaultHook | None = None
+        self._pull_size: int | None = None  # this run's adaptive pull batch
+
+    def pull_size(self) -> int:
+        """How many changes the next pull asks for (see the module docstring)."""
+        with self.core.db.read() as session:
+            stored = local.read_state(session).get(local.PULL_SIZE)
+        return self._clamp(int(stored) if stored else None)
+
+    def _clamp(self, size: int | None) -> int:
+        return max(min(PULL_FLOOR, self.pull_batch), min(size or self.pull_batch, self.pull_batch))
 
     # --- status ----------------------------------------------------------------
 
@@ -170,6 +189,7 @@ class SyncService:
     def _run(self, push: bool, pull: bool) -> SyncReport:
         with self._run_lock:
             link = self._link()
+            self._pull_size = self._clamp(link.pull_size)
             counts = {"sent": 0, "received": 0, "conflicts": 0}
             changed: set[str] = set()
             try:
@@ -202,7 +222,10 @@ class SyncService:
             local.LAST_ATTEMPT: now,
             local.STATE: state.value,
             local.LAST_ERROR: error,
+            local.PULL_SIZE: None,
         }
+        if self._pull_size is not None and self._pull_size < self.pull_batch:
+            values[local.PULL_SIZE] = self._pull_size
         if error is None:
             values[local.LAST_SYNC] = now
         with self.core.db.write() as session:
@@ -225,19 +248,20 @@ class SyncService:
         with self.core.db.write() as session:
             PaymentService.apply_server_high_water(session, link.desk, high)
 
-    def _fault(self, point: str) -> None:
+    def fault(self, point: str) -> None:
+        """A named point of a run or an enrolment, where tests break the connection."""
         if self.fault_hook is not None:
             self.fault_hook(point)
 
     def _push(self, conn: server.Conn, link: _Link, counts: dict[str, int]) -> None:
-        self._fault("push.before")
+        self.fault("push.before")
         while True:
             with self.core.db.read() as session:
                 ops = local.pending_batch(session, self.push_batch)
             if not ops:
                 return
             results = server.push_ops(conn, link.desk, link.instance, ops)
-            self._fault("push.committed")
+            self.fault("push.committed")
             with self.core.db.write() as session:
                 local.acknowledge(session, ops, results, self.core.now())
             counts["sent"] += len(ops)
@@ -250,10 +274,15 @@ class SyncService:
         while True:
             with self.core.db.read() as session:
                 cursor = int(local.read_state(session).get(local.CURSOR) or 0)
-            changes = server.fetch_changes(conn, cursor, self.pull_batch)
+            size = self._clamp(self._pull_size)
+            try:
+                changes = server.fetch_changes(conn, cursor, size)
+            except psycopg.Error:
+                self._pull_size = self._clamp(size // 2)  # the link may not carry a whole one
+                raise
             if not changes:
                 break
-            self._fault("pull.fetched")
+            self.fault("pull.fetched")
             with self.core.db.write() as session:
                 applier = self._applier(session, link.desk)
                 # Another run in another process may have moved the cursor meanwhile.
@@ -265,7 +294,8 @@ class SyncService:
                         if change.origin_desk != link.desk:
                             counts["received"] += 1
                 local.write_state(session, **{local.CURSOR: max(cursor, changes[-1].seq)})
-            self._fault("pull.applied")
+            self._pull_size = self._clamp(size * 2)
+            self.fault("pull.applied")
         with self.core.db.write() as session:
             if local.held_count(session):
                 self._applier(session, link.desk).retry_held()
@@ -301,7 +331,8 @@ class SyncService:
     ) -> ConflictInfo:
         """A supervisor's decision. KEEP: the server's outcome stays (a rejected row
         is withdrawn at its desk). RESTORE: the losing version becomes the current
-        one, as a new change of this desk."""
+        one, as a new change of this desk. A charge paid twice is settled only by
+        its refund, a void of the second receipt (the server then resolves it)."""
         if actor.role not in RESOLVERS:
             message = _("Hanya supervisor atau admin yang dapat menyelesaikan konflik.")
             raise PermissionDenied(message)
@@ -314,6 +345,14 @@ class SyncService:
             conflict = self._get_conflict(session, conflict_id)
             if conflict.status == "resolved":
                 raise AlreadyDone(_("Konflik ini sudah diselesaikan."))
+            if conflict.kind == DOUBLE_PAYMENT:
+                raise DomainError(
+                    _(
+                        "Uangnya harus dikembalikan: batalkan kuitansi {number} (Pembayaran ›"
+                        " Batalkan). Konflik ini selesai setelah pembatalan itu tersinkron."
+                    ).format(number=conflict.local_payload.get("number", "?")),
+                    "choice",
+                )
             now = self.core.now()
             rows: list[tuple[Any, str]] = []
             if choice is ConflictChoice.RESTORE:

@@ -9,6 +9,10 @@ from typing import Any
 
 from smesco_desk.clock import iso
 from smesco_desk.errors import DomainError
+from smesco_desk.i18n import _
+
+# The kind of conflict of a charge paid twice (see smesco_desk.sync.settle).
+DOUBLE_PAYMENT = "double_payment"
 
 
 class SyncRefused(DomainError):
@@ -142,6 +146,12 @@ class ConflictInfo:
     def is_open(self) -> bool:
         return self.status == "open"
 
+    def message(self) -> str:
+        """What happened, in the interface's language (the server's reason otherwise)."""
+        if self.kind == DOUBLE_PAYMENT and self.server_payload is not None:
+            return double_payment_text(self.local_payload, self.server_payload)
+        return self.reason
+
     def changed_fields(self) -> list[str]:
         """Columns whose values differ between the two sides (bookkeeping aside)."""
         other = self.server_payload or {}
@@ -168,3 +178,20 @@ class ConflictInfo:
             "resolved_at": iso(self.resolved_at),
             "resolution_note": self.resolution_note,
         }
+
+
+def double_payment_text(second: dict[str, Any], first: dict[str, Any]) -> str:
+    """The plain message of a charge paid twice: who gets how much back, and how
+    to record it. `second`, `first`: the receipts' payloads."""
+    from smesco_desk.domain.money import format_rupiah
+
+    return _(
+        "Dibayar dua kali: kembalikan {amount} kepada {payer} (kuitansi {second}); tagihan"
+        " ini sudah dibayar dengan kuitansi {first}. Catat pengembaliannya dengan"
+        " membatalkan kuitansi {second}."
+    ).format(
+        amount=format_rupiah(int(second["total"])),
+        payer=second["payer_name"],
+        second=second["number"],
+        first=first["number"],
+    )

@@ -99,6 +99,10 @@ class TcpProxy:
                 pair.server_bytes = 0
         self._cut_after_bytes = count
 
+    def cancel_cuts(self) -> None:
+        """Forget a cut armed by `cut_after_server_bytes` that has not happened."""
+        self._cut_after_bytes = None
+
     def close(self) -> None:
         self._running = False
         # shutdown first: close() alone leaves a blocked accept() holding the port open.

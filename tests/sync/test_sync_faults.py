@@ -160,6 +160,58 @@ def test_cut_in_the_middle_of_a_pull(
     assert_once_everywhere(server_url, [d1, d2], ids)
 
 
+def test_a_link_that_drops_every_connection_after_300_kb_catches_up(
+    proxied_desks: Desks, proxy: TcpProxy, server_url: str
+) -> None:
+    """Issue 9, item 14: a batch of 1,000 changes never fits through such a link;
+    the pull batch shrinks after a failed fetch and grows again after successes."""
+    d1 = proxied_desks.first("D01")
+    d2 = proxied_desks.join("D02")
+    ids = register_many(d1, 400, "a")  # 1,200 changes, well over 300 KB
+    sync_all(d1)
+    sizes: list[int] = []
+    for _attempt in range(20):
+        proxy.cut_after_server_bytes(300_000)  # the connection of this run, like every one
+        report = d2.sync.run_once()
+        sizes.append(d2.sync.pull_size())
+        if report.error is None:
+            break
+    proxy.cancel_cuts()
+    assert report.error is None, sizes
+    assert proxy.cuts >= 1 and min(sizes) < 1000
+    assert set(_visit_ids(d2)) == ids
+    # A healthy link again: the batch grows back to the normal size.
+    more = register_many(d1, 300, "b")
+    sync_all(d1)
+    assert d2.sync.run_once().error is None
+    assert d2.sync.pull_size() == 1000
+    assert_once_everywhere(server_url, [d1, d2], ids | more)
+
+
+def test_the_pull_batch_halves_down_to_a_floor_and_doubles_back(
+    desks: Desks, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from smesco_desk.sync import server
+
+    d1 = desks.first("D01")
+    register_many(d1, 5, "a")
+    fetch = server.fetch_changes
+
+    def dropped(*_args: object) -> list[server.Change]:
+        raise psycopg.OperationalError("connection lost in the middle of a pull")
+
+    sizes = []
+    monkeypatch.setattr(server, "fetch_changes", dropped)
+    for _ in range(8):
+        assert d1.sync.pull().error
+        sizes.append(d1.sync.pull_size())
+    assert sizes == [500, 250, 125, 62, 31, 15, 10, 10]
+    monkeypatch.setattr(server, "fetch_changes", fetch)
+    register_many(d1, 30, "b")  # 105 changes waiting: batches of 10, 20, 40, 80
+    assert d1.sync.run_once().error is None
+    assert d1.sync.pull_size() == 160
+
+
 def _terminate(server_url: str, desk: str) -> int:
     with psycopg.connect(**conninfo(server_url, "admin")) as conn:
         rows = conn.execute(

@@ -1,6 +1,7 @@
 """Property: whatever desks do offline, in whatever order they sync, every desk
 ends with the same visits and visitors (and, once a supervisor has resolved the
-open conflicts, the same check-outs)."""
+open conflicts, the same check-outs); a person registered at several desks is
+one visitor there, with at most one open visit (issue 9, item 4)."""
 
 from __future__ import annotations
 
@@ -123,6 +124,28 @@ plans = st.integers(2, 3).flatmap(
 )
 
 
+def assert_one_record_per_person(core: Core) -> None:
+    """No two live visitors are the same person; each person is inside at most
+    once; every visit belongs to a live visitor."""
+    with core.db.engine.connect() as conn:
+        live = conn.exec_driver_sql(
+            "SELECT id, phone_key, name_key FROM visitors WHERE deleted_at IS NULL"
+        ).all()
+        assert len({(r[1], r[2]) for r in live}) == len(live)
+        orphans = conn.exec_driver_sql(
+            "SELECT count(*) FROM visits WHERE visitor_id NOT IN"
+            " (SELECT id FROM visitors WHERE deleted_at IS NULL)"
+        ).scalar_one()
+        assert orphans == 0
+        twice_inside = conn.exec_driver_sql(
+            "SELECT count(*) FROM (SELECT visitor_id FROM visits WHERE checked_out_at IS NULL"
+            " GROUP BY visitor_id HAVING count(*) > 1)"
+        ).scalar_one()
+        assert twice_inside == 0
+    names = [v.name for v in core.visitors.list_visits(IN_BUILDING, 0, 100)]
+    assert len(names) == len(set(names))  # the muster list counts each person once
+
+
 def converge(cores: list[Core]) -> None:
     for _ in range(3):
         for core in cores:
@@ -152,6 +175,8 @@ def test_offline_edits_in_any_order_converge(
             first = table_rows(cores[0], table)
             for core in cores[1:]:
                 assert table_rows(core, table) == first, table
+        for core in cores:
+            assert_one_record_per_person(core)
         # Open conflicts (the same visit checked out at two desks) resolved: all converges.
         for conflict in cores[0].sync.conflicts():
             cores[0].sync.resolve_conflict(SUPERVISOR, conflict.id, ConflictChoice.KEEP)
@@ -163,5 +188,7 @@ def test_offline_edits_in_any_order_converge(
             first = table_rows(cores[0], table)
             for core in cores[1:]:
                 assert table_rows(core, table) == first, table
+        for core in cores:
+            assert_one_record_per_person(core)
     finally:
         world.close()

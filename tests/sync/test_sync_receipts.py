@@ -12,7 +12,7 @@ import pytest
 
 from smesco_desk.clock import to_wib, utc_now
 from smesco_desk.domain.charges import LineInput
-from smesco_desk.errors import AlreadyDone
+from smesco_desk.errors import AlreadyDone, DomainError
 from smesco_desk.services.core import Core
 from smesco_desk.services.values import PaymentForm, ReceiptFilter, ReceiptRecord
 from smesco_desk.sync import ConflictChoice
@@ -221,3 +221,108 @@ def test_the_same_receipt_voided_at_two_desks_offline(
         assert (status.conflicts, status.held, status.pending_ops) == (0, 0, 0)
         assert core.payments.receipt(receipt.number).void.reason == "Batal di desk satu"  # type: ignore[union-attr]
     assert_payments_converged(d1, d2)
+
+
+def test_a_charge_paid_twice_offline_stays_an_open_conflict_until_the_refund(
+    proxied_desks: Desks, proxy: TcpProxy, server_url: str
+) -> None:
+    """Issue 9, item 3: voided at one desk, then paid again offline at two desks."""
+    d1 = proxied_desks.first("D01")
+    d2 = proxied_desks.join("D02")
+    open_shifts(d1, d2)
+    (first,) = sell(d1, 1, "Budi")
+    sync_all(d1, d2)
+    d1.payments.void(SUPERVISOR, first.number, "Salah metode, bayar ulang")
+    sync_all(d1, d2)
+    assert d2.payments.charge(first.charge_id).status == "open"
+    proxy.go_offline()
+    kept = d1.payments.pay(RECEPTION, first.charge_id, cash(20_000))
+    second = d2.payments.pay(RECEPTION, first.charge_id, cash(50_000))
+    proxy.go_online()
+    sync_all(d1, d2)
+
+    for core in (d1, d2):
+        # Both receipts stay facts everywhere; the second is an open conflict.
+        assert not core.payments.receipt(kept.number).voided
+        assert not core.payments.receipt(second.number).voided
+        (conflict,) = [c for c in core.sync.conflicts() if c.kind == "double_payment"]
+        assert (conflict.status, conflict.entity_id, conflict.desk_code) == (
+            "open",
+            second.id,
+            "D02",
+        )
+        assert conflict.message() == (
+            f"Dibayar dua kali: kembalikan Rp18.000 kepada Budi 0 (kuitansi {second.number});"
+            f" tagihan ini sudah dibayar dengan kuitansi {kept.number}. Catat pengembaliannya"
+            f" dengan membatalkan kuitansi {second.number}."
+        )
+        assert core.sync.status().conflicts == 1
+    live = server_rows(
+        server_url,
+        "SELECT number FROM receipts r WHERE charge_id = %s AND NOT EXISTS"
+        " (SELECT 1 FROM receipt_voids v WHERE v.receipt_id = r.id) ORDER BY server_seq",
+        first.charge_id,
+    )
+    assert live == [(kept.number,), (second.number,)]
+    # Keeping it away from the inbox is refused: only the refund settles it.
+    with pytest.raises(DomainError, match=second.number):
+        d1.sync.resolve_conflict(SUPERVISOR, conflict.id, ConflictChoice.KEEP)
+
+    # The refund: a supervisor voids the second receipt at the desk that took it.
+    d2.payments.void(SUPERVISOR, second.number, "Dibayar dua kali, uang dikembalikan")
+    shift = d2.payments.current_shift(RECEPTION)
+    assert shift is not None and shift.void_count == 1 and shift.voided_total == 18_000
+    assert shift.cash_in == 0  # the cash went back to the payer, not into the drawer
+    assert d2.payments.charge(first.charge_id).status == "paid"  # still paid by the first
+    assert d1.sync.status().conflicts == 1  # until the void has synced
+    sync_all(d1, d2)
+    for core in (d1, d2):
+        (conflict,) = [
+            c for c in core.sync.conflicts(open_only=False) if c.kind == "double_payment"
+        ]
+        assert (conflict.status, conflict.resolution, conflict.resolved_by) == (
+            "resolved",
+            "refund",
+            "supervisor",
+        )
+        assert conflict.resolution_note == "Dibayar dua kali, uang dikembalikan"
+        assert core.sync.status().conflicts == 0
+        assert core.payments.receipt(second.number).voided
+        assert not core.payments.receipt(kept.number).voided
+        assert core.payments.charge(first.charge_id).status == "paid"
+    assert_payments_converged(d1, d2)
+    assert table_rows(d1, "sync_conflicts") == table_rows(d2, "sync_conflicts")
+
+
+def test_three_desks_paying_one_charge_give_two_refunds(
+    proxied_desks: Desks, proxy: TcpProxy
+) -> None:
+    cores = [proxied_desks.first("D01"), proxied_desks.join("D02"), proxied_desks.join("D03")]
+    open_shifts(*cores)
+    (first,) = sell(cores[0], 1)
+    sync_all(*cores)
+    cores[2].payments.void(SUPERVISOR, first.number, "Dibayar ulang nanti")
+    sync_all(*cores)
+    proxy.go_offline()
+    paid = [c.payments.pay(RECEPTION, first.charge_id, cash(18_000)) for c in cores]
+    proxy.go_online()
+    sync_all(*cores)
+    for core in cores:
+        flagged = sorted(c.entity_id for c in core.sync.conflicts() if c.kind == "double_payment")
+        assert len(flagged) == 2 and core.sync.status().conflicts == 2
+    live = {r.id for r in paid} - set(flagged)
+    (survivor,) = live
+    # Voiding the payment the server kept instead settles nothing twice: one
+    # conflict is then the only live payment left and closes by itself.
+    for core, receipt in zip(cores, paid, strict=True):
+        if receipt.id == survivor:
+            core.payments.void(SUPERVISOR, receipt.number, "Pembayar minta batal")
+    sync_all(*cores)
+    for core in cores:
+        states = sorted(
+            (c.status, c.resolution)
+            for c in core.sync.conflicts(open_only=False)
+            if c.kind == "double_payment"
+        )
+        assert states == [("open", None), ("resolved", "accepted")]
+    assert_payments_converged(*cores)

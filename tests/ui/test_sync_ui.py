@@ -413,6 +413,28 @@ def test_the_conflicts_model_passes_the_model_tester(qtmodeltester, ctx: AppCont
     assert model.index(1, 0).data(IS_OPEN_ROLE) is True
 
 
+def _paid_twice() -> ConflictInfo:
+    second = {"id": "r2", "number": "KW/D02/2026/000001", "total": 18000, "payer_name": "Budi"}
+    first = {"id": "r1", "number": "KW/D01/2026/000002", "total": 18000, "payer_name": "Budi"}
+    return _conflict(3, kind="double_payment", status="open", entity="receipts",
+                     entity_id="r2", local_payload=second, server_payload=first,
+                     reason="Dibayar dua kali: ...")
+
+
+def test_a_charge_paid_twice_says_whom_to_refund_and_offers_no_choice(
+        qtbot, ctx: AppContext) -> None:
+    page = ConflictsPage(ctx)
+    qtbot.addWidget(page)
+    page.model.set_rows([_paid_twice()])
+    assert page.model.index(0, 1).data() == "Dibayar dua kali"
+    assert page.model.index(0, 4).data().startswith(
+        "Dibayar dua kali: kembalikan Rp18.000 kepada Budi (kuitansi KW/D02/2026/000001)")
+    page.table.selectRow(0)
+    assert "kembalikan Rp18.000 kepada Budi" in page.summary_label.text()
+    # Settled by the refund (a void of the second receipt), not by keep or restore.
+    assert not page.keep_button.isEnabled() and not page.restore_button.isEnabled()
+
+
 def test_the_fields_model_passes_the_model_tester(qtmodeltester) -> None:
     model = ConflictFieldsModel()
     qtmodeltester.check(model)

@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from smesco_desk.clock import to_wib
-from smesco_desk.sync import ConflictInfo
+from smesco_desk.sync import DOUBLE_PAYMENT, ConflictInfo
 from ui.context import AppContext
 
 CONFLICT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -185,7 +185,8 @@ class ConflictsTableModel(QAbstractTableModel):
 
     def kind_text(self, kind: str) -> str:
         return {"concurrent_edit": self.tr("Diubah di dua desk"),
-                "rejected": self.tr("Ditolak server")}.get(kind, kind)
+                "rejected": self.tr("Ditolak server"),
+                DOUBLE_PAYMENT: self.tr("Dibayar dua kali")}.get(kind, kind)
 
     def entity_text(self, entity: str) -> str:
         return {
@@ -197,11 +198,12 @@ class ConflictsTableModel(QAbstractTableModel):
             "app_settings": self.tr("Pengaturan"),
             "desks": self.tr("Desk"),
             "audit_log": self.tr("Log audit"),
+            "receipts": self.tr("Kuitansi"),
         }.get(entity, entity)
 
     def reason_text(self, c: ConflictInfo) -> str:
         if c.reason:
-            return c.reason
+            return c.message()  # the core's text, in the interface's language
         if c.kind == "concurrent_edit":
             return self.tr("Berlaku versi desk {desk}").format(desk=c.desk_code) \
                 if c.winner == "local" else self.tr("Berlaku versi yang sudah ada di server")
@@ -212,7 +214,8 @@ class ConflictsTableModel(QAbstractTableModel):
             return self.tr("Perlu keputusan")
         if c.status == "info":
             return self.tr("Perlu ditinjau")
-        choice = {"keep": self.tr("dipertahankan"), "restore": self.tr("dipulihkan")}
+        choice = {"keep": self.tr("dipertahankan"), "restore": self.tr("dipulihkan"),
+                  "refund": self.tr("dikembalikan"), "accepted": self.tr("pembayaran sah")}
         return self.tr("Selesai: {choice} oleh {who}").format(
             choice=choice.get(c.resolution or "", c.resolution or ""), who=c.resolved_by or "-")
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from smesco_desk.errors import DomainError
 from smesco_desk.services.actors import Role
-from smesco_desk.sync import ConflictChoice, ConflictInfo
+from smesco_desk.sync import DOUBLE_PAYMENT, ConflictChoice, ConflictInfo
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.forms import FieldError
@@ -218,7 +218,9 @@ class ConflictsPage(QWidget):
     def _show_conflict(self, c: ConflictInfo | None) -> None:
         self.fields_model.set_conflict(c)
         self.summary_label.setText(self._summary(c))
-        unresolved = c is not None and c.status != "resolved" and can_resolve(self.ctx)
+        # A charge paid twice is settled by its refund (a void), not by a choice here.
+        unresolved = (c is not None and c.status != "resolved" and can_resolve(self.ctx)
+                      and c.kind != DOUBLE_PAYMENT)
         self.keep_button.setEnabled(unresolved)
         self.note_edit.setEnabled(unresolved)
         self.restore_button.setText(self._restore_text(c))
@@ -241,7 +243,9 @@ class ConflictsPage(QWidget):
                                                      time=format_moment(c.created_at)),
             self._explanation(c),
         ]
-        if c.reason:
+        if c.kind == DOUBLE_PAYMENT:
+            lines.append(_html(c.message()))
+        elif c.reason:
             lines.append(self.tr("Alasan server: {reason}").format(reason=_html(c.reason)))
         if c.status == "resolved":
             lines.append(self.tr("{status}, {time}. Catatan: {note}").format(
@@ -251,6 +255,10 @@ class ConflictsPage(QWidget):
         return "<br>".join(lines)
 
     def _explanation(self, c: ConflictInfo) -> str:
+        if c.kind == DOUBLE_PAYMENT:
+            return self.tr("Satu tagihan dibayar di dua desk saat offline. Kedua kuitansi tetap "
+                           "tercatat; konflik ini selesai setelah kuitansi kedua dibatalkan "
+                           "(pengembalian uang) dan pembatalan itu tersinkron.")
         if c.kind == "rejected":
             return self.tr("Server menolak perubahan dari desk {desk}; perubahan itu belum "
                            "berlaku di desk lain. Putuskan versi mana yang dipakai.").format(

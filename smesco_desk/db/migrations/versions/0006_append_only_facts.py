@@ -2,7 +2,7 @@
 payloads trimmed
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 Create Date: 2026-12-07 10:00:00
 
 The triggers (smesco_desk/db/facts.py) go on SQLite at a desk and on PostgreSQL
@@ -22,7 +22,7 @@ import smesco_desk.db.types
 from smesco_desk.db import facts
 
 revision = '0006'
-down_revision = '0004'
+down_revision = '0005'
 branch_labels = None
 depends_on = None
 
