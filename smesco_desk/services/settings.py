@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import secrets
 from datetime import time
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +25,6 @@ DEFAULTS: dict[str, Any] = {
     "visitor_retention_days": 365,
     "consent_version": "2026-1",
 }
-SECRET_KEYS = {"nik_hash_key"}
 
 
 class SettingsService:
@@ -50,7 +48,7 @@ class SettingsService:
         with self.core.db.read() as session:
             rows = session.execute(select(AppSetting.key, AppSetting.value)).all()
         values = dict(DEFAULTS)
-        values.update({key: value for key, value in rows if key not in SECRET_KEYS})
+        values.update(dict(rows))
         return values
 
     def set(self, actor: Actor, key: str, value: Any) -> None:
@@ -70,7 +68,6 @@ class SettingsService:
             row.value = value
             touch(row, now)
             op = "update"
-        shown = "***" if key in SECRET_KEYS else value
         record(
             session,
             actor,
@@ -78,12 +75,8 @@ class SettingsService:
             now,
             "setting.set",
             [(row, op)],
-            {"key": key, "value": shown},
+            {"key": key, "value": value},
         )
-
-    def ensure_secret(self, session: Session, actor: Actor) -> None:
-        if session.scalar(select(AppSetting).where(AppSetting.key == "nik_hash_key")) is None:
-            self.put_in(session, actor, "nik_hash_key", secrets.token_hex(32))
 
 
 def parse_hhmm(text: str) -> time:

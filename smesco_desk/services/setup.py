@@ -79,7 +79,7 @@ class SetupService:
                 record(session, actor, code, now, "desk.create", [(desk, "insert")])
             self._seed_purposes(session, actor, code)
             self.core.payments.seed_defaults(session, actor, code)
-            self.core.settings.ensure_secret(session, actor)
+        self.core.nik_key.key()  # a new desk gets its NIK key now, outside the database
         return code
 
     def _seed_purposes(self, session: Session, actor: Actor, code: str) -> None:
