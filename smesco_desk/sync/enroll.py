@@ -9,10 +9,16 @@
   starts at the snapshot's change number.
 - Desk codes are unique on the server: a code enrolled by another desk
   installation (another `instance_id`) is refused.
+- The NIK key (smesco_desk/services/nik_key.py) is shared here and only here:
+  the first desk uploads its key with its data; every later enrolment (and
+  enrolling again, which is how a desk upgraded from before the key file gets
+  it) hands the server's key to the desk, or stores the desk's key when the
+  server has none yet.
 """
 
 from __future__ import annotations
 
+import secrets
 from typing import TYPE_CHECKING, Any
 
 from psycopg.types.json import Json
@@ -22,9 +28,11 @@ from sqlalchemy.orm import Session
 from smesco_desk.db import migrate
 from smesco_desk.db.engine import make_engine
 from smesco_desk.db.models import DeskSetting, OutboxOp, SyncHeld
+from smesco_desk.domain.nik import NIK_KEY_BYTES
 from smesco_desk.errors import DomainError
 from smesco_desk.i18n import _
 from smesco_desk.ids import new_id
+from smesco_desk.services.nik_key import decode_key, encode_key
 from smesco_desk.services.setup import normalize_desk_code
 from smesco_desk.sync import desk as local
 from smesco_desk.sync import server
@@ -122,6 +130,7 @@ def _upload(core: Core, conn: server.Conn, url: str, code: str, instance: str) -
             "desk",
         )
     core.setup.initialize(code)
+    key = core.nik_key.key()
     with core.db.write() as session:  # IMMEDIATE: no local change slips in meanwhile
         last_op = session.scalar(select(func.max(OutboxOp.seq))) or 0
         with conn.transaction():  # committed before the local transaction is
@@ -133,6 +142,8 @@ def _upload(core: Core, conn: server.Conn, url: str, code: str, instance: str) -
             first = seq
             for table in synced_tables().values():
                 seq = _upload_table(session, conn, code, table, seq)
+            if server.offer_nik_key(conn, encode_key(key)) != encode_key(key):
+                raise DomainError(_("Server sudah menyimpan kunci NIK lain; ulangi pendaftaran."))
             _register(conn, code, instance, first=True)
             server.finish_changes(conn, code, seq)
         session.execute(
@@ -217,6 +228,7 @@ def _claim(conn: server.Conn, code: str, instance: str) -> None:
 
 def _download(core: Core, conn: server.Conn, url: str, code: str, instance: str) -> EnrollResult:
     """Replace this desk's set-up rows by the server's snapshot, then set the desk up."""
+    _share_nik_key(core, conn)
     count = 0
     with core.db.write() as session:
         for table in reversed(list(synced_tables().values())):
@@ -258,16 +270,30 @@ def _resume(
     with core.db.read() as session:
         linked = local.read_state(session).get(local.SERVER) == url
     if linked:
+        _share_nik_key(core, conn)
         return EnrollResult(code, display_url(url), "resume", 0)
     try:
         _refuse_business_data(core)
     except DomainError:
         # The upload committed on the server but not here: the change log from
         # the start brings everything back; this desk's own rows wait in its outbox.
+        _share_nik_key(core, conn)
         with core.db.write() as session:
             _link(session, url, code, instance, 0, None)
         return EnrollResult(code, display_url(url), "resume", 0)
     return _download(core, conn, url, code, instance)
+
+
+def _share_nik_key(core: Core, conn: server.Conn) -> None:
+    """This desk takes the server's NIK key; a server without one (set up before
+    the key left the database) takes this desk's, made now if need be."""
+    with conn.transaction():
+        stored = server.shared_nik_key(conn)
+    if stored is None:
+        mine = core.nik_key.read() or secrets.token_bytes(NIK_KEY_BYTES)
+        with conn.transaction():
+            stored = server.offer_nik_key(conn, encode_key(mine))
+    core.nik_key.adopt(decode_key(stored))
 
 
 def _link(session: Any, url: str, code: str, instance: str, cursor: int, now: Any) -> None:
