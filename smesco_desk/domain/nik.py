@@ -133,48 +133,6 @@ def mask_nik(nik: str) -> str:
     return MASK_HIDDEN + digits[-4:]
 
 
-MASK_HIDDEN = "*" * 12
-NIK_KEY_BYTES = 32
-
-
-@dataclass(frozen=True, slots=True)
-class PseudonymCost:
-    """The argon2id costs of a NIK pseudonym. Changing them changes every pseudonym."""
-
-    time_cost: int  # passes over the memory
-    memory_kib: int
-    parallelism: int
-
-
-# The least a pseudonym may cost (a test holds PSEUDONYM_COST to it): OWASP's
-# minimum for argon2id, m=19 MiB, t=2, p=1. A guess then takes tens of
-# milliseconds on a desk PC: 5e10 plausible NIKs are thousands of CPU-years.
-PSEUDONYM_FLOOR = PseudonymCost(time_cost=2, memory_kib=19 * 1024, parallelism=1)
-# About 35 ms per guess on the 2-core development VM (benchmarks/bench_nik_pseudonym.py);
-# computed once per registration or typed NIK, never per stored row.
-PSEUDONYM_COST = PseudonymCost(time_cost=3, memory_kib=19 * 1024, parallelism=1)
-
-
-def nik_pseudonym(key: bytes, nik: str, cost: PseudonymCost = PSEUDONYM_COST) -> str:
-    """The stored pseudonym of a NIK (64 hex digits): argon2id of the 16 digits,
-    salted with the desk's NIK key. Equal NIKs give equal pseudonyms under one key
-    (that is how a returning visitor is found); without the key none can be tested.
-    """
-    if len(key) < NIK_KEY_BYTES:
-        raise ValueError("the NIK key must be at least 32 bytes")
-    digits = _clean_digits(nik)
-    raw = hash_secret_raw(
-        digits.encode("ascii"),
-        key,
-        time_cost=cost.time_cost,
-        memory_cost=cost.memory_kib,
-        parallelism=cost.parallelism,
-        hash_len=32,
-        type=Type.ID,
-    )
-    return raw.hex()
-
-
 def _clean_digits(text: str) -> str:
     digits = _SEPARATORS.sub("", text)
     if not digits:
@@ -231,3 +189,46 @@ def _centuries(today: date) -> tuple[int, int]:
     """The current century first, then the one before it."""
     current = today.year // 100 * 100
     return current, current - 100
+
+
+MASK_HIDDEN = "*" * 12
+NIK_KEY_BYTES = 32
+
+
+@dataclass(frozen=True, slots=True)
+class PseudonymCost:
+    """The argon2id costs of a NIK pseudonym. Changing them changes every pseudonym."""
+
+    time_cost: int  # passes over the memory
+    memory_kib: int
+    parallelism: int
+
+
+# The least a pseudonym may cost (a test holds PSEUDONYM_COST to it): OWASP's
+# minimum for argon2id, m=19 MiB, t=2, p=1. A guess then takes tens of
+# milliseconds on a desk PC: 5e10 plausible NIKs are thousands of CPU-years.
+PSEUDONYM_FLOOR = PseudonymCost(time_cost=2, memory_kib=19 * 1024, parallelism=1)
+# About 35 ms per guess on the 2-core development VM (benchmarks/bench_nik_pseudonym.py);
+# computed once per registration or typed NIK, never per stored row.
+PSEUDONYM_COST = PseudonymCost(time_cost=3, memory_kib=19 * 1024, parallelism=1)
+
+
+def nik_pseudonym(key: bytes, nik: str, cost: PseudonymCost = PSEUDONYM_COST) -> str:
+    """The stored pseudonym of a NIK (64 hex digits): argon2id of the 16 digits,
+    salted with the desk's NIK key. Equal NIKs give equal pseudonyms under one key
+    (that is how a returning visitor is found); without the key none can be tested.
+    """
+    if len(key) < NIK_KEY_BYTES:
+        raise ValueError("the NIK key must be at least 32 bytes")
+    digits = _clean_digits(nik)
+    raw = hash_secret_raw(
+        digits.encode("ascii"),
+        key,
+        time_cost=cost.time_cost,
+        memory_cost=cost.memory_kib,
+        parallelism=cost.parallelism,
+        hash_len=32,
+        type=Type.ID,
+    )
+    return raw.hex()
+
