@@ -6,6 +6,8 @@ on every start is a plain query, which keeps the application's start fast.
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +16,7 @@ from sqlalchemy import Connection, Engine, inspect, text
 if TYPE_CHECKING:
     from alembic.config import Config
 
+log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # The newest revision in migrations/versions; a test checks they agree.
 HEAD_REVISION = "0007"
@@ -73,5 +76,8 @@ def _compact(conn: Connection) -> None:
     log frames."""
     raw = conn.connection.driver_connection  # outside any transaction: VACUUM needs that
     assert raw is not None
-    raw.execute("VACUUM")
-    raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    try:
+        raw.execute("VACUUM")
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except sqlite3.OperationalError as exc:  # busy: the start must not fail over it
+        log.warning("could not compact the database after the upgrade: %s", exc)
