@@ -8,16 +8,23 @@ receptionists), then bulk-inserts visitors, visits and check-outs with raw
 `executemany` in big transactions. That is deliberately NOT how the application
 writes: it is a fixture generator, and a million `register` calls (each with its
 audit and outbox rows) would take hours. Every column is nevertheless filled as
-the services would fill it (folded name keys, E.164 phones and digit keys, keyed
-NIK hashes and masks, per-day badge numbers, UUIDv7 ids whose time is the row's
+the services would fill it (folded name keys, E.164 phones and digit keys, NIK
+pseudonyms and masks, per-day badge numbers, UUIDv7 ids whose time is the row's
 own time, version/updated_at bumped by each visit and check-out, and the desk's
 badge counters), so the services and the UI cannot tell the difference. Audit
 and outbox rows are not made for the history: nothing the benchmarks time reads
 them.
 
+NIK pseudonyms: a real one (argon2id with the database's NIK key, as `register`
+makes it) for every NIK in the samples the benchmarks type, and 64 random hex
+digits for the other ~90,000 NIKs, which the benchmarks never look up: at
+tens of milliseconds each, real ones would take the generator an hour. The
+column, its index and the lookups are the same either way.
+
 `cached_history()` keeps the result in `benchmarks/.cache/` and reuses it;
 `copy_history(dest)` gives a benchmark its own copy, so no benchmark grows the
-cached file.
+cached file. The NIK key sits beside the cached file (`history-N.nik.key`) and
+goes with every copy, as it would with a desk's data folder.
 """
 
 from __future__ import annotations
@@ -42,13 +49,12 @@ from smesco_desk.clock import WIB, to_wib
 from smesco_desk.db import migrate
 from smesco_desk.db.engine import make_engine, sqlite_url
 from smesco_desk.demo import FIRST, HOSTS, LAST, ORGS, PURPOSES
-from smesco_desk.domain.nik import PROVINCES
+from smesco_desk.domain.nik import PROVINCES, mask_nik, nik_pseudonym
 from smesco_desk.domain.text import fold
-from smesco_desk.paths import database_path
+from smesco_desk.paths import database_path, nik_key_path
 from smesco_desk.services.actors import Role
 from smesco_desk.services.core import open_core
 from smesco_desk.services.settings import DEFAULTS
-from smesco_desk.services.visitors import nik_hash
 
 CACHE_DIR = Path(__file__).resolve().parent / ".cache"
 DESK = "D01"
@@ -120,18 +126,25 @@ def samples_file(visits: int) -> Path:
     return CACHE_DIR / f"history-{visits}.json"
 
 
+def key_file(visits: int) -> Path:
+    """The cached database's NIK key (a history made before the key file has none)."""
+    return CACHE_DIR / f"history-{visits}.nik.key"
+
+
 def cached_history(
     visits: int = 1_000_000, visitors: int | None = None, *, seed: int = 1, force: bool = False
 ) -> Path:
     """The cached database file with `visits` visits, generated on first use."""
     target = cache_file(visits)
-    if target.exists() and samples_file(visits).exists() and not force:
+    cached = target.exists() and samples_file(visits).exists() and key_file(visits).exists()
+    if cached and not force:
         upgrade_in_place(target)
         return target
     CACHE_DIR.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=CACHE_DIR) as tmp:
         info = generate(Path(tmp), visits, visitors or max(1, visits * 3 // 10), seed)
         shutil.move(database_path(Path(tmp)), target)
+        shutil.copyfile(nik_key_path(Path(tmp)), key_file(visits))
     samples_file(visits).write_text(json.dumps(info, indent=1))
     return target
 
@@ -162,6 +175,10 @@ def copy_history(dest_dir: Path, visits: int = 1_000_000) -> Path:
     source = cached_history(visits)
     dest_dir.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, database_path(dest_dir))
+    key = nik_key_path(dest_dir)
+    key.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    shutil.copyfile(key_file(visits), key)
+    key.chmod(0o600)
     os.sync()  # write the copy out now, not while the benchmark is timing
     return dest_dir
 
@@ -200,11 +217,15 @@ def generate(
     rows = _visit_times(rng, visits, now)
     _assign(rng, rows, people)
     _close_visits(rng, rows)
+    with_nik = [p.nik for p in people if p.nik]
+    sample_niks = random.Random(seed + 1).sample(with_nik, min(300, len(with_nik)))
+    pseudonyms = {nik: nik_pseudonym(key, nik) for nik in sample_niks}
     db = database_path(data_dir)
-    _bulk_insert(db, rng, people, rows, key)
+    _bulk_insert(db, rng, people, rows, pseudonyms)
     _analyze(db)
     seconds = time.perf_counter() - started
     info = _facts(rng, people, rows, seed, seconds, db.stat().st_size, now)
+    info["sample_niks"] = sample_niks
     print(
         f"generated {len(rows):,} visits of {len(people):,} visitors in {seconds:.1f} s; "
         f"{db.stat().st_size / 1e6:.0f} MB"
@@ -212,7 +233,7 @@ def generate(
     return info
 
 
-def _initialise(data_dir: Path) -> str:
+def _initialise(data_dir: Path) -> bytes:
     """The schema, desk D01, default purposes and users, made by the services."""
     core = open_core(data_dir)
     try:
@@ -222,7 +243,7 @@ def _initialise(data_dir: Path) -> str:
         admin = core.users.authenticate(admin_name, PASSWORD)
         for username, full_name, role in USERS[1:]:
             core.users.create(admin, username, full_name, PASSWORD, role.value)
-        return str(core.settings.get("nik_hash_key"))
+        return core.nik_key.key()
     finally:
         core.close()
 
@@ -339,7 +360,11 @@ def _closing_after(moment: datetime) -> datetime:
 
 
 def _bulk_insert(
-    db: Path, rng: random.Random, people: list[Person], rows: list[VisitRow], key: str
+    db: Path,
+    rng: random.Random,
+    people: list[Person],
+    rows: list[VisitRow],
+    pseudonyms: dict[str, str],
 ) -> None:
     conn = sqlite3.connect(db, isolation_level=None)
     try:
@@ -348,7 +373,7 @@ def _bulk_insert(
         conn.execute("PRAGMA synchronous = OFF")
         conn.execute("PRAGMA cache_size = -1000000")
         visitor_ids = _visitor_ids(rng, people, rows)
-        _insert(conn, VISITOR_SQL, _visitor_rows(people, rows, visitor_ids, key))
+        _insert(conn, VISITOR_SQL, _visitor_rows(people, rows, visitor_ids, pseudonyms))
         counters = _insert_visits(conn, rng, rows, visitor_ids, people)
         _insert(conn, COUNTER_SQL, counters)
         conn.execute("PRAGMA journal_mode = WAL")  # as the application keeps it
@@ -397,15 +422,15 @@ def _visitor_ids(rng: random.Random, people: list[Person], rows: list[VisitRow])
 
 
 def _visitor_rows(
-    people: list[Person], rows: list[VisitRow], ids: list[str], key: str
+    people: list[Person], rows: list[VisitRow], ids: list[str], pseudonyms: dict[str, str]
 ) -> Iterator[tuple[Any, ...]]:
     consent = DEFAULTS["consent_version"]
     order = sorted(range(len(people)), key=lambda i: people[i].visits[0])  # creation order
     for i in order:
         p = people[i]
         first, last = rows[p.visits[0]].at, rows[p.visits[-1]].at
-        hashed = nik_hash(key, p.nik) if p.nik else None
-        masked = p.nik[:4] + "*" * 8 + p.nik[-4:] if p.nik else None
+        hashed = (pseudonyms.get(p.nik) or os.urandom(32).hex()) if p.nik else None
+        masked = mask_nik(p.nik) if p.nik else None
         yield (
             ids[i],
             DESK,
@@ -525,8 +550,8 @@ def _facts(
     size: int,
     now: datetime,
 ) -> dict[str, Any]:
-    """Sample NIKs and phones the benchmarks type as queries, and how the file was made."""
-    with_nik = [p.nik for p in people if p.nik]
+    """Sample phones the benchmarks type as queries, and how the file was made
+    (generate() adds the sample NIKs, chosen before the pseudonyms are made)."""
     return {
         "visits": len(rows),
         "visitors": len(people),
@@ -536,7 +561,6 @@ def _facts(
         "size_bytes": size,
         "password": PASSWORD,
         "users": [u for u, _, _ in USERS],
-        "sample_niks": rng.sample(with_nik, min(300, len(with_nik))),
         "sample_phones": ["0" + p.phone[3:] for p in rng.sample(people, min(300, len(people)))],
     }
 

@@ -212,7 +212,7 @@ def seed_demo(
     real_clock = core.clock
     try:
         visits, in_building = _visits(core, actors, rng, days, lambda day: report(1 + day, total))
-        receipts = _receipts(core, actors, rng)
+        receipts = _receipts(core, actors, rng, real_clock())
     finally:
         core.clock = real_clock
     report(total, total)
@@ -346,12 +346,11 @@ PAYERS = [
 ]
 
 
-def _receipts(core: Core, actors: list[Actor], rng: random.Random) -> int:
+def _receipts(core: Core, actors: list[Actor], rng: random.Random, now: datetime) -> int:
     """Yesterday's closed shift and today's open one: paid receipts at the front
     desk, one above Rp5.000.000 (a meterai) and one voided in each."""
     cashier = next((a for a in actors if a.username == "sari"), actors[0])
     supervisor = next((a for a in actors if a.role is Role.SUPERVISOR), None)
-    now = core.now()
     hall = "room"
     core.clock = lambda: now
     kinds = {k.code: k for k in core.payments.charge_kinds(active_only=False)}
@@ -365,11 +364,11 @@ def _receipts(core: Core, actors: list[Actor], rng: random.Random) -> int:
     start_today = datetime.combine(today, time(0, 0), tzinfo=WIB)
     windows = [
         (yesterday, yesterday + timedelta(hours=9), True),
-        (max(start_today, now - timedelta(hours=9)), now - timedelta(seconds=30), False),
+        _today_so_far(start_today, now),
     ]
     made = 0
     for begin, end, close in windows:
-        span = max((end - begin).total_seconds(), 60.0)
+        span = (end - begin).total_seconds()
         times = sorted(begin + timedelta(seconds=rng.uniform(0, span)) for _ in range(12))
         _set_clock(core, begin - timedelta(minutes=5))
         shift = core.payments.open_shift(cashier, 500_000)
@@ -410,7 +409,7 @@ def _receipts(core: Core, actors: list[Actor], rng: random.Random) -> int:
             receipt = core.payments.sell(cashier, form, payment)
             made += 1
             if i == void_at and supervisor is not None:
-                _set_clock(core, at + timedelta(minutes=3))
+                _set_clock(core, min(at + timedelta(minutes=3), now))
                 core.payments.void(
                     supervisor, receipt.number, "Salah input jumlah; diganti kuitansi baru"
                 )
@@ -420,6 +419,13 @@ def _receipts(core: Core, actors: list[Actor], rng: random.Random) -> int:
             _set_clock(core, end + timedelta(minutes=20))
             core.payments.close_shift(cashier, shift.id, counts, "Tutup kas sore")
     return made
+
+
+def _today_so_far(start_today: datetime, now: datetime) -> tuple[datetime, datetime, bool]:
+    """Today's open shift: up to nine hours before `now`, never before midnight
+    (WIB) nor after `now` (just after midnight the window is a few minutes)."""
+    begin = max(start_today, now - timedelta(hours=9))
+    return begin, now - min(timedelta(seconds=30), (now - begin) / 2), False
 
 
 def _set_clock(core: Core, moment: datetime) -> None:

@@ -24,6 +24,11 @@ def database_path(data_dir: Path) -> Path:
     return data_dir / "smesco_desk.sqlite3"
 
 
+def nik_key_path(folder: Path) -> Path:
+    """The NIK key file of the database in `folder` (its own 0700 folder, never a backup)."""
+    return folder / "keys" / "nik.key"
+
+
 def backups_dir(data_dir: Path) -> Path:
     return data_dir / "backups"
 

@@ -5,6 +5,13 @@ added to the day of birth. The region is where the person first registered, not
 where they live now, so it says nothing about an address.
 
 Only the structure is checked: a structurally valid NIK may still not exist.
+
+A NIK is never stored. What is stored is its last four digits for display and a
+pseudonym to find a returning visitor: a deliberately slow keyed hash
+(argon2id, the key as its salt). Sixteen digits with a known layout are few
+enough to try them all, so the pseudonym must be useless without the key (a
+256-bit secret kept outside the database, smesco_desk/services/nik_key.py) and
+costly even with it: tens of milliseconds for every guess.
 """
 
 from __future__ import annotations
@@ -13,6 +20,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
+
+from argon2.low_level import Type, hash_secret_raw
 
 from smesco_desk.clock import wib_today
 from smesco_desk.i18n import _
@@ -115,12 +124,13 @@ def normalize_nik(text: str, *, today: date | None = None) -> str:
 
 
 def mask_nik(nik: str) -> str:
-    """The NIK for display: first 4 and last 4 digits, e.g. 3174********0001.
+    """The NIK for display: only its last 4 digits, e.g. ************0001.
 
-    The NIK is validated first (InvalidNik), so nothing unexpected is shown.
+    The region and birth date (the first 12 digits) are left out: with them the
+    last four are a small guess away. The NIK is validated first (InvalidNik).
     """
     digits = normalize_nik(nik)
-    return digits[:4] + "*" * 8 + digits[-4:]
+    return MASK_HIDDEN + digits[-4:]
 
 
 def _clean_digits(text: str) -> str:
@@ -179,3 +189,46 @@ def _centuries(today: date) -> tuple[int, int]:
     """The current century first, then the one before it."""
     current = today.year // 100 * 100
     return current, current - 100
+
+
+MASK_HIDDEN = "*" * 12
+NIK_KEY_BYTES = 32
+
+
+@dataclass(frozen=True, slots=True)
+class PseudonymCost:
+    """The argon2id costs of a NIK pseudonym. Changing them changes every pseudonym."""
+
+    time_cost: int  # passes over the memory
+    memory_kib: int
+    parallelism: int
+
+
+# The least a pseudonym may cost (a test holds PSEUDONYM_COST to it): OWASP's
+# minimum for argon2id, m=19 MiB, t=2, p=1. A guess then takes tens of
+# milliseconds on a desk PC: 5e10 plausible NIKs are thousands of CPU-years.
+PSEUDONYM_FLOOR = PseudonymCost(time_cost=2, memory_kib=19 * 1024, parallelism=1)
+# About 35 ms per guess on the 2-core development VM (benchmarks/bench_nik_pseudonym.py);
+# computed once per registration or typed NIK, never per stored row.
+PSEUDONYM_COST = PseudonymCost(time_cost=3, memory_kib=19 * 1024, parallelism=1)
+
+
+def nik_pseudonym(key: bytes, nik: str, cost: PseudonymCost = PSEUDONYM_COST) -> str:
+    """The stored pseudonym of a NIK (64 hex digits): argon2id of the 16 digits,
+    salted with the desk's NIK key. Equal NIKs give equal pseudonyms under one key
+    (that is how a returning visitor is found); without the key none can be tested.
+    """
+    if len(key) < NIK_KEY_BYTES:
+        raise ValueError("the NIK key must be at least 32 bytes")
+    digits = _clean_digits(nik)
+    raw = hash_secret_raw(
+        digits.encode("ascii"),
+        key,
+        time_cost=cost.time_cost,
+        memory_cost=cost.memory_kib,
+        parallelism=cost.parallelism,
+        hash_len=32,
+        type=Type.ID,
+    )
+    return raw.hex()
+

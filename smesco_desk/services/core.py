@@ -23,6 +23,7 @@ class Core:
 
     def __init__(self, db: Database, *, data_dir: Path | None = None, clock: Clock = utc_now):
         from smesco_desk.services.maintenance import MaintenanceService
+        from smesco_desk.services.nik_key import NikKeyStore
         from smesco_desk.services.payments import PaymentService
         from smesco_desk.services.privacy import PrivacyService
         from smesco_desk.services.settings import SettingsService
@@ -44,6 +45,7 @@ class Core:
         self.settings = SettingsService(self)
         self.visitors = VisitorService(self)
         self.maintenance = MaintenanceService(self)
+        self.nik_key = NikKeyStore(self)
         self.privacy = PrivacyService(self)
         self.payments = PaymentService(self)
         self.sync = SyncService(self)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import secrets
 from datetime import time
 from typing import TYPE_CHECKING, Any
 
@@ -29,7 +28,6 @@ DEFAULTS: dict[str, Any] = {
     "backup_retention_days": 30,
     "consent_version": "2026-1",
 }
-SECRET_KEYS = {"nik_hash_key"}
 
 
 class SettingsService:
@@ -53,7 +51,7 @@ class SettingsService:
         with self.core.db.read() as session:
             rows = session.execute(select(AppSetting.key, AppSetting.value)).all()
         values = dict(DEFAULTS)
-        values.update({key: value for key, value in rows if key not in SECRET_KEYS})
+        values.update(dict(rows))
         return values
 
     def set(self, actor: Actor, key: str, value: Any) -> None:
@@ -73,7 +71,6 @@ class SettingsService:
             row.value = value
             touch(row, now)
             op = "update"
-        shown = "***" if key in SECRET_KEYS else value
         record(
             session,
             actor,
@@ -81,12 +78,8 @@ class SettingsService:
             now,
             "setting.set",
             [(row, op)],
-            {"key": key, "value": shown},
+            {"key": key, "value": value},
         )
-
-    def ensure_secret(self, session: Session, actor: Actor) -> None:
-        if session.scalar(select(AppSetting).where(AppSetting.key == "nik_hash_key")) is None:
-            self.put_in(session, actor, "nik_hash_key", secrets.token_hex(32))
 
 
 def parse_hhmm(text: str) -> time:

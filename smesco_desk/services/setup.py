@@ -60,8 +60,11 @@ class SetupService:
         """Create this desk and the default catalogue; idempotent. Returns the desk code."""
         code = normalize_desk_code(desk_code)
         with self.core.db.write() as session:
+            new = session.get(DeskSetting, "desk_code") is None
             done = self.initialize_in(session, code, actor)
         self.core.forget_desk_code()
+        if new:
+            self.core.nik_key.key()  # a new desk gets its NIK key now, outside the database
         return done
 
     def initialize_in(self, session: Session, code: str, actor: Actor = SYSTEM) -> str:
@@ -87,7 +90,6 @@ class SetupService:
             record(session, actor, code, now, "desk.create", [(desk, "insert")])
         self._seed_purposes(session, actor, code)
         self.core.payments.seed_defaults(session, actor, code)
-        self.core.settings.ensure_secret(session, actor)
         return code
 
     def _seed_purposes(self, session: Session, actor: Actor, code: str) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import re
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -39,11 +37,6 @@ if TYPE_CHECKING:
 _Q = TypeVar("_Q", bound=Select[Any])
 UUID_RE = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 MAX_TEXT = 200
-
-
-def nik_hash(key: str, nik_digits: str) -> str:
-    """Keyed hash of a NIK: finds a returning visitor without keeping the NIK."""
-    return hmac.new(key.encode(), nik_digits.encode(), hashlib.sha256).hexdigest()
 
 
 def phone_hint(phone: str | None) -> str:
@@ -140,10 +133,12 @@ class VisitorService:
         """
         require(actor, Permission.REGISTER_VISITOR)
         clean = self.validate_form(form)
+        # The slow hash runs before the write lock is taken, not while it is held.
+        pseudonym = self.core.nik_key.pseudonym(clean.nik) if clean.nik else None
         with self.core.db.write() as session:
             self._check_purpose(session, clean.purpose)
             now = self.core.now()
-            visitor, op = self._visitor_for(session, clean, now)
+            visitor, op = self._visitor_for(session, clean, now, pseudonym)
             replaced = (
                 self._close_open_visits(session, actor, visitor, now) if op == "update" else []
             )
@@ -221,9 +216,8 @@ class VisitorService:
         return _CleanForm(name, phone, form.purpose, organisation, nik, host, form.visitor_id)
 
     def _visitor_for(
-        self, session: Session, form: _CleanForm, now: datetime
+        self, session: Session, form: _CleanForm, now: datetime, hashed: str | None
     ) -> tuple[Visitor, str]:
-        hashed = nik_hash(self._hash_key(session), form.nik) if form.nik else None
         visitor = self._find_existing(session, form, hashed)
         op = "update"
         if visitor is None:
@@ -267,9 +261,6 @@ class VisitorService:
             )
             .limit(1)
         )
-
-    def _hash_key(self, session: Session) -> str:
-        return str(SettingsService.get_in(session, "nik_hash_key"))
 
     def _check_in(
         self, session: Session, visitor: Visitor, form: _CleanForm, actor: Actor, now: datetime
@@ -397,8 +388,8 @@ class VisitorService:
     def suggest(self, actor: Actor, text: str, limit: int = 8) -> list[VisitorSuggestion]:
         """Returning visitors matching a phone number, a name prefix or a NIK."""
         require(actor, Permission.VIEW_PERSONAL_DATA)
+        query, matched_on = self._suggest_query(text)
         with self.core.db.read() as session:
-            query, matched_on = self._suggest_query(session, text)
             if query is None:
                 return []
             rows = session.scalars(query.where(Visitor.deleted_at.is_(None)).limit(limit))
@@ -416,14 +407,16 @@ class VisitorService:
                 for v in rows
             ]
 
-    def _suggest_query(self, session: Session, text: str) -> tuple[Select[Visitor] | None, str]:
+    def _suggest_query(self, text: str) -> tuple[Select[Visitor] | None, str]:
+        """The query for what was typed; a whole NIK costs one slow hash (an indexed
+        equality lookup on its pseudonym), never a hash per stored visitor."""
         text = text.strip()
         digits = re.sub(r"[\s.\-()]", "", text)
         if digits.lstrip("+").isdigit():
             plain = digits.lstrip("+")
             if len(plain) == 16:
                 try:
-                    hashed = nik_hash(self._hash_key(session), normalize_nik(plain))
+                    hashed = self.core.nik_key.pseudonym(normalize_nik(plain))
                     return select(Visitor).where(Visitor.nik_hash == hashed), "nik"
                 except InvalidNik:
                     pass
@@ -626,4 +619,4 @@ class _CleanForm:
         self.visitor_id = visitor_id
 
 
-__all__ = ["VisitorService", "WIB", "nik_hash", "phone_search_key"]
+__all__ = ["VisitorService", "WIB", "phone_search_key"]

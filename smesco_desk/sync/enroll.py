@@ -9,6 +9,11 @@
   starts at the snapshot's change number.
 - Desk codes are unique on the server: a code enrolled by another desk
   installation (another `instance_id`) is refused.
+- The NIK key (smesco_desk/services/nik_key.py) is shared here and only here:
+  the first desk uploads its key with its data; every later enrolment (and
+  enrolling again, which is how a desk upgraded from before the key file gets
+  it) hands the server's key to the desk, or stores the desk's key when the
+  server has none yet.
 
 All or nothing, and never in the desk's way: the transfer reads the desk in a
 read snapshot (upload) or fills a staging file (download, see `staging`), so
@@ -23,6 +28,7 @@ and resumes.
 
 from __future__ import annotations
 
+import secrets
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,10 +41,12 @@ from sqlalchemy.orm import Session
 from smesco_desk.db import migrate
 from smesco_desk.db.engine import make_engine
 from smesco_desk.db.models import DeskCounter, DeskSetting, OutboxOp, SyncHeld
+from smesco_desk.domain.nik import NIK_KEY_BYTES
 from smesco_desk.errors import DomainError
 from smesco_desk.i18n import _
 from smesco_desk.ids import new_id
 from smesco_desk.services.erasure import granted
+from smesco_desk.services.nik_key import decode_key, encode_key
 from smesco_desk.services.setup import normalize_desk_code
 from smesco_desk.sync import desk as local
 from smesco_desk.sync import server
@@ -176,6 +184,7 @@ def _upload_snapshot(
     their server numbers, mark the uploaded operations sent, and link the desk.
     Changes made during the upload stay in the outbox for the first sync."""
     numbers: dict[str, list[dict[str, Any]]] = {}
+    key = sync.core.nik_key.key()  # the first desk's key becomes the server's
     with sync.core.db.read() as session:
         last_op = session.scalar(select(func.max(OutboxOp.seq))) or 0  # the snapshot begins
         with conn.transaction():  # committed before the local transaction is
@@ -187,6 +196,8 @@ def _upload_snapshot(
             first = seq
             for table in synced_tables().values():
                 seq = _upload_table(sync, session, conn, code, table, seq, numbers)
+            if server.offer_nik_key(conn, encode_key(key)) != encode_key(key):
+                raise DomainError(_("Server sudah menyimpan kunci NIK lain; ulangi pendaftaran."))
             _register(conn, code, instance, first=True)
             server.finish_changes(conn, code, seq)
     with sync.core.db.write() as session:
@@ -324,6 +335,7 @@ def _download(
             for table in synced_tables().values():
                 count += staging.fill(conn, table, lambda: sync.fault("enroll.transfer"))
         _claim(conn, code, instance)
+        _share_nik_key(core, conn)
         with core.db.write() as session, granted(session.connection(), "enrolment", [code]):
             _refuse_business_data_in(session)  # nothing was registered meanwhile
             # The set-up's own audit entries are facts: only this grant lets them go.
@@ -353,16 +365,30 @@ def _resume(
     with core.db.read() as session:
         linked = local.read_state(session).get(local.SERVER) == url
     if linked:
+        _share_nik_key(core, conn)
         return EnrollResult(code, display_url(url), "resume", 0)
     try:
         _refuse_business_data(core)
     except DomainError:
         # The upload committed on the server but not here: the change log from
         # the start brings everything back; this desk's own rows wait in its outbox.
+        _share_nik_key(core, conn)
         with core.db.write() as session:
             _link(session, url, code, instance, 0, None)
         return EnrollResult(code, display_url(url), "resume", 0)
     return _download(sync, conn, url, code, instance)
+
+
+def _share_nik_key(core: Core, conn: server.Conn) -> None:
+    """This desk takes the server's NIK key; a server without one (set up before
+    the key left the database) takes this desk's, made now if need be."""
+    with conn.transaction():
+        stored = server.shared_nik_key(conn)
+    if stored is None:
+        mine = core.nik_key.read() or secrets.token_bytes(NIK_KEY_BYTES)
+        with conn.transaction():
+            stored = server.offer_nik_key(conn, encode_key(mine))
+    core.nik_key.adopt(decode_key(stored))
 
 
 def _link(session: Any, url: str, code: str, instance: str, cursor: int, now: Any) -> None:

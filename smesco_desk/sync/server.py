@@ -134,6 +134,28 @@ def enrolled_desks(conn: Conn) -> dict[str, str]:
     }
 
 
+def shared_nik_key(conn: Conn) -> str | None:
+    """The desks' shared NIK key (hex), kept in the server-only `sync_secrets`.
+
+    Only enrolment calls this: the table is never in the change log, never
+    pulled and never part of a snapshot (smesco_desk/services/nik_key.py).
+    """
+    row = conn.execute("SELECT value FROM sync_secrets WHERE name = 'nik_key'").fetchone()
+    return None if row is None else str(row[0])
+
+
+def offer_nik_key(conn: Conn, key_hex: str) -> str:
+    """Store `key_hex` as the shared NIK key unless one is stored; returns the stored one."""
+    conn.execute(
+        "INSERT INTO sync_secrets (name, value) VALUES ('nik_key', %s)"
+        " ON CONFLICT (name) DO NOTHING",
+        (key_hex,),
+    )
+    stored = shared_nik_key(conn)
+    assert stored is not None
+    return stored
+
+
 def receipt_high_water(conn: Conn, desk: str) -> list[tuple[int, int]]:
     """(year, highest receipt seq) of every series of `desk` the server holds: its
     receipts and the gaps a restore recorded (numbers issued in a replaced file)."""

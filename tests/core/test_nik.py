@@ -12,9 +12,13 @@ from hypothesis import strategies as st
 from smesco_desk import i18n
 from smesco_desk.domain.nik import (
     PROVINCES,
+    PSEUDONYM_COST,
+    PSEUDONYM_FLOOR,
     InvalidNik,
     NikInfo,
+    PseudonymCost,
     mask_nik,
+    nik_pseudonym,
     normalize_nik,
     parse_nik,
 )
@@ -177,10 +181,10 @@ def test_every_province_is_accepted(code: str) -> None:
 @pytest.mark.parametrize(
     ("text", "masked"),
     [
-        ("3174015708900001", "3174********0001"),
-        ("3174 0157 0890 0001", "3174********0001"),
-        ("32.73.01.250585.0003", "3273********0003"),
-        (" 5171-01-690395-0001 ", "5171********0001"),
+        ("3174015708900001", "************0001"),
+        ("3174 0157 0890 0001", "************0001"),
+        ("32.73.01.250585.0003", "************0003"),
+        (" 5171-01-690395-0001 ", "************0001"),
     ],
 )
 def test_mask(text: str, masked: str) -> None:
@@ -246,11 +250,11 @@ def test_separators_never_change_the_result(case: tuple[str, NikInfo], seps: lis
 
 
 @given(nik_parts())
-def test_mask_shows_only_the_ends(case: tuple[str, NikInfo]) -> None:
+def test_mask_shows_only_the_last_four_digits(case: tuple[str, NikInfo]) -> None:
     nik, _info = case
     masked = mask_nik(nik)
     assert len(masked) == 16
-    assert masked == nik[:4] + "********" + nik[12:]
+    assert masked == "************" + nik[12:]
 
 
 @given(st.text(max_size=30))
@@ -272,3 +276,47 @@ def test_birth_date_never_in_the_future(case: tuple[str, NikInfo], index: int, d
     except InvalidNik:
         return
     assert TODAY - timedelta(days=366 * 100) <= info.birth_date <= TODAY
+
+
+# --- the stored pseudonym ---------------------------------------------------------
+
+KEY_A, KEY_B = bytes(range(32)), bytes(range(1, 33))
+CHEAP = PseudonymCost(time_cost=1, memory_kib=64, parallelism=1)  # shape tests only
+
+
+def test_pseudonym_costs_are_at_or_above_the_documented_floor() -> None:
+    # The floor (OWASP's argon2id minimum) is what makes a guess cost tens of
+    # milliseconds; benchmarks/bench_nik_pseudonym.py prints the measured cost.
+    assert PSEUDONYM_FLOOR.time_cost >= 2 and PSEUDONYM_FLOOR.memory_kib >= 19 * 1024
+    assert PSEUDONYM_COST.time_cost >= PSEUDONYM_FLOOR.time_cost
+    assert PSEUDONYM_COST.memory_kib >= PSEUDONYM_FLOOR.memory_kib
+    assert PSEUDONYM_COST.parallelism == 1  # more lanes would only cut the wall time
+
+
+def test_pseudonym_is_argon2id_of_the_digits_salted_with_the_key() -> None:
+    from argon2.low_level import Type, hash_secret_raw
+
+    expected = hash_secret_raw(
+        b"3174015708900001",
+        KEY_A,
+        time_cost=PSEUDONYM_COST.time_cost,
+        memory_cost=PSEUDONYM_COST.memory_kib,
+        parallelism=PSEUDONYM_COST.parallelism,
+        hash_len=32,
+        type=Type.ID,
+    ).hex()
+    assert nik_pseudonym(KEY_A, "3174015708900001") == expected
+    assert len(expected) == 64  # fits visitors.nik_hash
+
+
+def test_pseudonym_depends_on_the_key_and_the_nik() -> None:
+    one = nik_pseudonym(KEY_A, "3174015708900001", CHEAP)
+    assert nik_pseudonym(KEY_A, "3174 0157 0890 0001", CHEAP) == one
+    assert nik_pseudonym(KEY_B, "3174015708900001", CHEAP) != one
+    assert nik_pseudonym(KEY_A, "3174015708900002", CHEAP) != one
+
+
+@pytest.mark.parametrize("key", [b"", b"short", bytes(31)])
+def test_pseudonym_refuses_a_short_key(key: bytes) -> None:
+    with pytest.raises(ValueError, match="32 bytes"):
+        nik_pseudonym(key, "3174015708900001", CHEAP)

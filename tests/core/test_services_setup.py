@@ -42,12 +42,13 @@ def test_needs_setup_until_desk_and_first_admin_exist(bare_core: Core) -> None:
     )
 
 
-def test_initialize_seeds_the_desk_purposes_and_hash_key(core: Core) -> None:
+def test_initialize_seeds_the_desk_purposes_and_nik_key(core: Core) -> None:
     codes = [p.code for p in core.visitors.purposes()]
     assert codes == [code for code, _, _ in DEFAULT_PURPOSES]
     assert rows(core, "SELECT code FROM desks") == [("D01",)]
-    assert len(str(core.settings.get("nik_hash_key"))) == 64
-    assert "nik_hash_key" not in core.settings.all_public()
+    # The NIK key is a file of its own, never a setting (tests/core/test_nik_key.py).
+    assert core.nik_key.path().is_file()
+    assert rows(core, "SELECT key FROM app_settings") == []
     # One audit row per change, every change queued for sync.
     actions = [r[0] for r in rows(core, "SELECT action FROM audit_log")]
     assert sorted(set(actions)) == [
@@ -55,9 +56,8 @@ def test_initialize_seeds_the_desk_purposes_and_hash_key(core: Core) -> None:
         "desk.create",
         "price_item.create",
         "purpose.create",
-        "setting.set",
     ]
-    assert len(actions) == 1 + len(DEFAULT_PURPOSES) + len(DEFAULT_KINDS) + len(DEFAULT_PRICES) + 1
+    assert len(actions) == 1 + len(DEFAULT_PURPOSES) + len(DEFAULT_KINDS) + len(DEFAULT_PRICES)
     assert_outbox_gap_free(core)
 
 
@@ -254,8 +254,3 @@ def test_invalid_settings_are_refused(core: Core, admin: Actor, key: str, value:
     assert set(caught.value.errors) == {key}
     assert table_counts(core) == before
 
-
-def test_secret_hash_key_is_not_shown_in_the_audit_log(core: Core) -> None:
-    (detail,) = rows(core, "SELECT detail FROM audit_log WHERE action = 'setting.set'")
-    assert core.settings.get("nik_hash_key") not in detail[0]
-    assert "***" in detail[0]

@@ -37,9 +37,9 @@ def test_a_desk_with_business_data_cannot_join_a_server_with_data(desks: Desks) 
 def test_a_freshly_set_up_desk_may_join_its_set_up_is_replaced(desks: Desks) -> None:
     d1 = desks.first("D01")
     d2 = desks.open("D02")
-    d2.setup.initialize("D02")  # its own purposes and hash key: replaced by the server's
+    d2.setup.initialize("D02")  # its own purposes and NIK key: replaced by the server's
     d2.sync.enroll(desks.server_url, "D02")
-    assert d2.settings.get("nik_hash_key") == d1.settings.get("nik_hash_key")
+    assert d2.nik_key.key() == d1.nik_key.key()
     assert [p.code for p in d2.visitors.purposes()] == [p.code for p in d1.visitors.purposes()]
     sync_all(d1, d2)
 
