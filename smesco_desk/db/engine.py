@@ -16,7 +16,10 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from smesco_desk.db import text_guard
+
 BUSY_TIMEOUT_MS = 10_000
+text_guard.install()
 
 
 def sqlite_url(path: Path) -> str:
