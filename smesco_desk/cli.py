@@ -176,9 +176,13 @@ def _open(args: argparse.Namespace, *, create: bool = False) -> Core:
         if not create and not database_path(data_dir).exists():
             raise CliError(f"no database in {data_dir}: run `init` first")
         core = open_core(data_dir)
+    _opened.append(core)
     if not create and not core.setup.is_initialized():
         raise CliError("the database is not set up: run `init` first")
     return core
+
+
+_opened: list[Core] = []  # closed when main returns (it may run in a longer process)
 
 
 def _print_visits(visits: Sequence[VisitRecord], as_json: bool) -> None:
@@ -470,3 +474,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         say_error("interrupted; nothing more was done")
         return EXIT_INTERRUPTED
+    finally:
+        while _opened:
+            _opened.pop().close()
