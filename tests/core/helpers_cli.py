@@ -13,9 +13,11 @@ from pathlib import Path
 from argon2 import PasswordHasher
 
 from smesco_desk import cli
+from smesco_desk.paths import database_path
 from smesco_desk.services import users as users_module
-from smesco_desk.services.actors import SYSTEM, Role
-from smesco_desk.services.core import open_core
+from smesco_desk.services.actors import SYSTEM, Actor, Role
+from smesco_desk.services.core import Core, open_core
+from tests.core.helpers_core import cash, sale_form, visitor_form
 
 PASSWORD = "rahasia-cli-1"
 CHEAP = PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
@@ -65,3 +67,24 @@ def dump(db: Path) -> str:
         return "\n".join(conn.iterdump())
     finally:
         conn.close()
+
+
+@dataclass(frozen=True)
+class Desk:
+    """A desk's data folder, as the command line sees it."""
+
+    folder: Path
+    db: Path
+    visitor_id: str
+    receipt: str
+
+    def run(self, *argv: str, stdin: str = "") -> Outcome:
+        return cli_main("--data-dir", str(self.folder), *argv, stdin=stdin)
+
+
+def make_desk(core: Core, data_dir: Path, cashier: Actor) -> Desk:
+    """A visitor registered and a receipt sold (Rp6.000 cash) by `cashier`."""
+    visit = core.visitors.register(cashier, visitor_form())
+    core.payments.open_shift(cashier, 100_000)
+    receipt = core.payments.sell(cashier, sale_form(), cash(10_000))
+    return Desk(data_dir, database_path(data_dir), visit.visitor_id, receipt.number)
