@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from smesco_desk.db.models import User
-from smesco_desk.domain.text import text_errors, unstorable
+from smesco_desk.domain.text import has_visible, text_errors, unstorable
 from smesco_desk.errors import DomainError, NotFound, ValidationError
 from smesco_desk.i18n import _
 from smesco_desk.services.actors import Actor, Permission, Role, require
@@ -56,7 +56,9 @@ def _info(user: User) -> UserInfo:
 
 
 def validate_new_user(username: str, full_name: str, password: str, role: str) -> None:
-    errors = text_errors({"full_name": full_name}, required=("full_name",))
+    errors = text_errors({"full_name": full_name})
+    if not errors and not has_visible(full_name):
+        errors["full_name"] = _("Nama lengkap wajib diisi.")
     if not isinstance(username, str) or not USERNAME_RE.fullmatch(username):
         errors["username"] = _(
             "Nama pengguna 3-32 huruf kecil, angka, titik, garis bawah atau tanda minus."
