@@ -176,7 +176,7 @@ def pdesk(tmp_path_factory: pytest.TempPathFactory) -> PropertyDesk:
     add_user(folder, "sari", Role.RECEPTIONIST)
     core = open_core(folder)
     try:
-        actor = core.users.check_password("sari", PASSWORD)
+        actor = core.users.authenticate("sari", PASSWORD)
         visit = core.visitors.register(actor, visitor_form())
         core.payments.open_shift(actor, 0)
         receipt = core.payments.sell(actor, sale_form(), cash(10_000))
