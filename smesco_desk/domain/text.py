@@ -58,18 +58,15 @@ def has_visible(text: str) -> bool:
     return visible_length(text) > 0
 
 
-def text_errors(fields: dict[str, object], *, required: tuple[str, ...] = ()) -> dict[str, str]:
+def text_errors(fields: dict[str, object]) -> dict[str, str]:
     """A field error for each value that cannot be stored as text, and for each
-    one that shows nothing although it is filled in (or `required`): a name of
-    zero-width spaces looks filled in on screen and prints as nothing."""
+    one that is filled in but shows nothing: a name of zero-width spaces looks
+    filled in on screen and prints as nothing. (A blank value is the caller's to
+    judge: optional, or "required" in its own words.)"""
     errors: dict[str, str] = {}
     for field, value in fields.items():
         if unstorable(value):
             errors[field] = _("Berisi karakter yang tidak dapat disimpan.")
-        elif (
-            isinstance(value, str)
-            and (value.strip() or field in required)
-            and not has_visible(value)
-        ):
+        elif isinstance(value, str) and value.strip() and not has_visible(value):
             errors[field] = _("Wajib diisi dengan huruf atau angka yang terlihat.")
     return errors

@@ -164,7 +164,7 @@ class PaymentService:
     ) -> ChargeKindInfo:
         """Add a kind of charge or change its label and taxes (future charges only)."""
         require(actor, Permission.MANAGE_PRICES)
-        errors = text_errors({"code": code, "label": label}, required=("label",))
+        errors = text_errors({"code": code, "label": label})  # blank: said below
         if not isinstance(active, bool):
             errors["active"] = _("Pilih aktif atau tidak.")
         if errors:
@@ -1191,9 +1191,8 @@ def _day_bounds(day: date) -> tuple[datetime, datetime]:
 def _item_text_errors(
     code: str, name: str, unit: str, kind_code: str, active: bool
 ) -> dict[str, str]:
-    errors = text_errors(
-        {"code": code, "name": name, "unit": unit, "kind_code": kind_code}, required=("name",)
-    )
+    # A blank name is said with the other fields; a name that shows nothing, here.
+    errors = text_errors({"code": code, "name": name, "unit": unit, "kind_code": kind_code})
     if not isinstance(active, bool):  # "no" is not False
         errors["active"] = _("Pilih aktif atau tidak.")
     return errors

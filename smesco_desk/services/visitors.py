@@ -95,9 +95,8 @@ class VisitorService:
     ) -> Purpose:
         """Add a purpose or change its labels; codes never change."""
         require(actor, Permission.MANAGE_PURPOSES)
-        errors = text_errors(
-            {"code": code, "label_id": label_id, "label_en": label_en}, required=("label_id",)
-        )
+        # A blank label is said below; one that shows nothing, here.
+        errors = text_errors({"code": code, "label_id": label_id, "label_en": label_en})
         if not isinstance(active, bool):  # "no" is not False
             errors["active"] = _("Pilih aktif atau tidak.")
         if errors:
