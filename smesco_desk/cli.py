@@ -1,24 +1,46 @@
 """Command line for administrators and scripts: `python -m smesco_desk ...`.
 
-It needs no login: it acts as the operating-system user, recorded so in the
-audit log. Exit status 0 on success; on bad input one line on stderr, a
-non-zero status, and nothing written.
+Set-up and IT jobs need no login: they act as the operating-system user,
+recorded so in the audit log. Commands that move money or touch personal data
+(`sell`, `void-receipt`, `export-visitor`, `erase-visitor`, `restore`) act as a
+user who gives `--user NAME` and their password, and are recorded as that user.
+Exit status 0 on success; on bad input one line on stderr, a non-zero status,
+and nothing written.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
 
+from sqlalchemy.exc import OperationalError
+
+from smesco_desk.cli_sale import add_sale_parsers, cmd_prices, cmd_sell
+from smesco_desk.cli_support import (
+    EXIT_ERROR,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    CliError,
+    add_login,
+    add_output,
+    check_arguments,
+    check_output,
+    login,
+    one_line,
+    say,
+    say_error,
+    write_file,
+)
 from smesco_desk.errors import DomainError, ValidationError
 from smesco_desk.paths import database_path, default_data_dir
-from smesco_desk.private_files import write_private
-from smesco_desk.services.actors import cli_actor
+from smesco_desk.services.actors import Permission, cli_actor
 from smesco_desk.services.core import Core, open_core
 from smesco_desk.services.values import (
     ReceiptFilter,
@@ -29,13 +51,8 @@ from smesco_desk.services.values import (
     VisitScope,
 )
 
-EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
-
-
-class CliError(Exception):
-    def __init__(self, message: str, status: int = EXIT_ERROR) -> None:
-        super().__init__(message)
-        self.status = status
+LOCKED = "another program is writing to the database; try again in a moment"
+SUPERVISOR = "a supervisor or administrator"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -78,24 +95,27 @@ def build_parser() -> argparse.ArgumentParser:
 
     badge = sub.add_parser("badge", help="write a visit's badge as PDF")
     badge.add_argument("visit", metavar="VISIT_ID")
-    badge.add_argument("--output", "-o", type=Path, required=True)
+    add_output(badge)
     badge.add_argument("--format", choices=["card", "label"], default="card")
     badge.add_argument("--copy", action="store_true", help="mark as a reprint (SALINAN)")
 
     muster = sub.add_parser("muster", help="write the evacuation muster list as PDF")
-    muster.add_argument("--output", "-o", type=Path, required=True)
+    add_output(muster)
 
     sub.add_parser("purge-expired", help="erase visitors past the retention period")
     export = sub.add_parser("export-visitor", help="a person's stored data as JSON")
     export.add_argument("visitor", metavar="VISITOR_ID")
+    add_login(export, SUPERVISOR)
     erase = sub.add_parser("erase-visitor", help="erase a person's data on request")
     erase.add_argument("visitor", metavar="VISITOR_ID")
+    add_login(erase, SUPERVISOR)
 
     backup = sub.add_parser("backup", help="consistent copy of the database")
-    backup.add_argument("dest", type=Path)
+    backup.add_argument("dest", metavar="DEST")
     restore = sub.add_parser("restore", help="replace the database with a backup")
     restore.add_argument("source", type=Path, metavar="BACKUP_FILE")
     restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    add_login(restore, SUPERVISOR)
 
     receipts = sub.add_parser("receipts", help="list receipts (kuitansi) of a day")
     receipts.add_argument("--date", type=_iso_date, default=None, help="YYYY-MM-DD (WIB)")
@@ -104,13 +124,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     receipt = sub.add_parser("receipt", help="write a receipt as PDF (a reprint is SALINAN)")
     receipt.add_argument("number", metavar="NUMBER")
-    receipt.add_argument("--output", "-o", type=Path, required=True)
+    add_output(receipt)
     receipt.add_argument("--format", choices=["thermal", "a5"], default="thermal")
 
     void = sub.add_parser("void-receipt", help="void (BATAL) a receipt, with a reason")
     void.add_argument("number", metavar="NUMBER")
     void.add_argument("--reason", required=True)
     void.add_argument("--json", action="store_true")
+    add_login(void, SUPERVISOR)
+    add_sale_parsers(sub)
     _add_sync_parser(sub)
     return parser
 
@@ -136,9 +158,12 @@ def _add_sync_parser(sub: Any) -> None:
 
 def _iso_date(text: str) -> date:
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+    if not 1900 <= day.year <= 9000:  # outside, a WIB day has no UTC bounds to search
+        raise argparse.ArgumentTypeError(f"not a date between 1900 and 9000: {text!r}")
+    return day
 
 
 def _open(args: argparse.Namespace, *, create: bool = False) -> Core:
@@ -151,9 +176,13 @@ def _open(args: argparse.Namespace, *, create: bool = False) -> Core:
         if not create and not database_path(data_dir).exists():
             raise CliError(f"no database in {data_dir}: run `init` first")
         core = open_core(data_dir)
+    _opened.append(core)
     if not create and not core.setup.is_initialized():
         raise CliError("the database is not set up: run `init` first")
     return core
+
+
+_opened: list[Core] = []  # closed when main returns (it may run in a longer process)
 
 
 def _print_visits(visits: Sequence[VisitRecord], as_json: bool) -> None:
@@ -276,31 +305,40 @@ def cmd_sync(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    write_private(path, data)  # 0600: badges, lists and receipts hold personal data
-
-
 def cmd_badge(args: argparse.Namespace) -> int:
+    output = check_output(args.output, args.force)
     core = _open(args)
     render = core.visitors.badge_label_pdf if args.format == "label" else core.visitors.badge_pdf
     pdf = render(args.visit.strip(), copy=args.copy)
-    _write_atomically(args.output, pdf)
-    print(f"badge written: {args.output}")
+    write_file(output, pdf)
+    say(f"badge written: {output}")
     return EXIT_OK
 
 
 def cmd_muster(args: argparse.Namespace) -> int:
+    output = check_output(args.output, args.force)
     core = _open(args)
     # With several desks the list says how current it is (the last sync).
     last_sync = core.sync.status().last_sync_at if core.sync.is_enrolled() else None
-    _write_atomically(args.output, core.visitors.muster_pdf(cli_actor(), last_sync))
-    print(f"muster list written: {args.output}")
+    write_file(output, core.visitors.muster_pdf(cli_actor(), last_sync))
+    say(f"muster list written: {output}")
     return EXIT_OK
 
 
+def _backup_dest(raw: str) -> Path:
+    """`DIR/` names a folder: it must exist (else a file named like it is made)."""
+    if not raw.strip():
+        raise CliError("backup: give a file or a folder", EXIT_USAGE)
+    dest = Path(raw)
+    if raw.endswith(("/", os.sep)) and not dest.is_dir():
+        raise CliError(f"backup: the folder {raw} does not exist")
+    return dest
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
+    dest = _backup_dest(args.dest)
     core = _open(args)
-    result = core.maintenance.backup(cli_actor(), args.dest)
+    result = core.maintenance.backup(cli_actor(), dest)
     print(
         f"backup written: {result.path} ({result.size_bytes} bytes, integrity {result.integrity})"
     )
@@ -309,14 +347,15 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     core = _open(args)
+    if not args.yes and not sys.stdin.isatty():
+        raise CliError("restore replaces the database: add --yes to confirm", EXIT_USAGE)
+    actor = login(core, args.user, Permission.BACKUP)
     if not args.yes:
-        if not sys.stdin.isatty():
-            raise CliError("restore replaces the database: add --yes to confirm", EXIT_USAGE)
         answer = input(f"Replace {core.db.url} with {args.source}? [y/N] ")
         if answer.strip().lower() not in ("y", "yes", "ya"):
             print("nothing changed")
             return EXIT_OK
-    result = core.maintenance.restore(cli_actor(), args.source)
+    result = core.maintenance.restore(actor, args.source)
     print(f"restored from {args.source}; the replaced database is kept at {result.previous}")
     for gap in result.gaps:
         print(f"receipt numbers skipped: {gap.reason}")
@@ -346,17 +385,26 @@ def cmd_receipts(args: argparse.Namespace) -> int:
 
 
 def cmd_receipt(args: argparse.Namespace) -> int:
+    """The print is recorded only once the file is written: a path that cannot be
+    written must not make the first real print a SALINAN."""
+    output = check_output(args.output, args.force)
     core = _open(args)
-    record, pdf = core.payments.receipt_pdf(cli_actor(), args.number, args.format)
-    _write_atomically(args.output, pdf)
+    actor = cli_actor()
+    record, pdf = core.payments.receipt_pdf(actor, args.number, args.format, record_print=False)
+    write_file(output, pdf)
+    noted = core.payments.record_print(actor, record.id, args.format)
+    if noted.print_count != record.print_count:  # printed elsewhere meanwhile: a copy
+        record, pdf = core.payments.receipt_pdf(actor, record.id, args.format, record_print=False)
+        write_file(output, pdf)
     copy = " (SALINAN)" if record.print_count else ""
-    print(f"receipt {record.number} written{copy}: {args.output}")
+    say(f"receipt {record.number} written{copy}: {output}")
     return EXIT_OK
 
 
 def cmd_void_receipt(args: argparse.Namespace) -> int:
     core = _open(args)
-    record = core.payments.void(cli_actor(), args.number, args.reason)
+    actor = login(core, args.user, Permission.VOID_RECEIPT)
+    record = core.payments.void(actor, args.number, args.reason)
     _receipt_lines([record], args.json)
     return EXIT_OK
 
@@ -370,14 +418,16 @@ def cmd_purge_expired(args: argparse.Namespace) -> int:
 
 def cmd_export_visitor(args: argparse.Namespace) -> int:
     core = _open(args)
-    data = core.privacy.export_visitor(cli_actor(), args.visitor.strip())
+    actor = login(core, args.user, Permission.MANAGE_PERSONAL_DATA)
+    data = core.privacy.export_visitor(actor, args.visitor.strip())
     print(json.dumps(data, ensure_ascii=False, indent=2))
     return EXIT_OK
 
 
 def cmd_erase_visitor(args: argparse.Namespace) -> int:
     core = _open(args)
-    visits = core.privacy.erase_visitor(cli_actor(), args.visitor.strip())
+    actor = login(core, args.user, Permission.MANAGE_PERSONAL_DATA)
+    visits = core.privacy.erase_visitor(actor, args.visitor.strip())
     days = core.maintenance.backup_retention_days()
     print(f"visitor erased ({visits} visits blanked)")
     print(f"backups made before now keep a copy until they are removed after {days} days")
@@ -401,26 +451,34 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "purge-expired": cmd_purge_expired,
     "export-visitor": cmd_export_visitor,
     "erase-visitor": cmd_erase_visitor,
+    "sell": lambda args: cmd_sell(args, _open(args)),
+    "prices": lambda args: cmd_prices(args, _open(args)),
     "sync": cmd_sync,
 }
 
 
-def _one_line(error: DomainError) -> str:
-    if isinstance(error, ValidationError):
-        return "; ".join(f"{field}: {msg}" for field, msg in error.errors.items())
-    return error.message
-
-
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
     try:
+        check_arguments(argv)
         args = build_parser().parse_args(argv)
         return COMMANDS[args.command](args)
     except CliError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        say_error(str(exc))
         return exc.status
     except DomainError as exc:
-        print(f"error: {_one_line(exc)}".replace("\n", " "), file=sys.stderr)
+        say_error(one_line(exc))
         return EXIT_USAGE if isinstance(exc, ValidationError) else EXIT_ERROR
-    except OSError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    except OperationalError as exc:
+        # After the busy timeout: someone else holds the write lock.
+        say_error(LOCKED if "locked" in str(exc.orig) else f"database: {exc.orig}")
         return EXIT_ERROR
+    except OSError as exc:
+        say_error(str(exc))
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        say_error("interrupted; nothing more was done")
+        return EXIT_INTERRUPTED
+    finally:
+        while _opened:
+            _opened.pop().close()

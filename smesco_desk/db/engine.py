@@ -24,10 +24,12 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from smesco_desk.db import text_guard
 from smesco_desk.errors import DatabaseReplaced
 from smesco_desk.i18n import _
 
 BUSY_TIMEOUT_MS = 10_000
+text_guard.install()
 
 
 def sqlite_url(path: Path) -> str:

@@ -45,7 +45,8 @@ def parse_rupiah(text: str) -> int:
     (`12,5`) and dots that are not thousands separators (`1.50`).
     """
     match = _AMOUNT.fullmatch(text.strip())
-    if match is None or (match["sign1"] and match["sign2"]):
+    # No amount has more than 40 digits and dots (int() refuses thousands of digits).
+    if match is None or (match["sign1"] and match["sign2"]) or len(match["number"]) > 40:
         raise InvalidAmount(
             _("Jumlah uang tidak valid: tulis angka bulat rupiah, misalnya 1.250.000")
         )

@@ -73,10 +73,24 @@ class Actor:
     kind: str = "user"  # user | cli | system
     full_name: str = ""
     user_id: str | None = None
+    # A cash drawer of its own (the command line's till): its shift is the
+    # till's, not the person's, so a script's sales never land in the drawer
+    # the person has open in the window. The receipts still name the person.
+    till: str | None = None
+    till_name: str = ""
 
     @property
     def audit_name(self) -> str:
         return self.username if self.kind == "user" else f"{self.kind}:{self.username}"
+
+    @property
+    def shift_owner(self) -> str:
+        """Whose cash shift this actor's payments go into."""
+        return self.till or self.username
+
+    @property
+    def shift_owner_name(self) -> str:
+        return self.till_name or self.full_name or self.username
 
     def can(self, permission: Permission) -> bool:
         return self.role in GRANTS[permission]
@@ -89,6 +103,17 @@ def cli_actor() -> Actor:
     except (KeyError, OSError):
         name = "unknown"
     return Actor(username=name, role=Role.ADMIN, kind="cli", full_name=name)
+
+
+# The command line's own cash drawer at each desk (not a valid user name).
+CLI_TILL = "(cli)"
+CLI_TILL_NAME = "Baris perintah"
+
+
+def cli_user_actor(username: str, role: Role, full_name: str, user_id: str | None) -> Actor:
+    """A user who logged in on the command line: recorded as that user; pays into
+    the command line's till."""
+    return Actor(username, role, "user", full_name, user_id, CLI_TILL, CLI_TILL_NAME)
 
 
 SYSTEM = Actor(username="system", role=Role.ADMIN, kind="system", full_name="Smesco Desk")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, func, or_, select
@@ -46,7 +46,14 @@ from smesco_desk.domain.charges import (
     validate_taxes,
 )
 from smesco_desk.domain.money import InvalidAmount, parse_rupiah
-from smesco_desk.domain.text import clean_name, fold
+from smesco_desk.domain.text import (
+    clean_name,
+    fold,
+    has_visible,
+    text_errors,
+    unstorable,
+    visible_length,
+)
 from smesco_desk.errors import AlreadyDone, DomainError, NotFound, ValidationError
 from smesco_desk.i18n import N_, _
 from smesco_desk.services import receipt_series
@@ -160,8 +167,12 @@ class PaymentService:
     ) -> ChargeKindInfo:
         """Add a kind of charge or change its label and taxes (future charges only)."""
         require(actor, Permission.MANAGE_PRICES)
+        errors = text_errors({"code": code, "label": label})  # blank: said below
+        if not isinstance(active, bool):
+            errors["active"] = _("Pilih aktif atau tidak.")
+        if errors:
+            raise ValidationError(errors)
         code = code.strip().lower()
-        errors: dict[str, str] = {}
         if not re.fullmatch(r"[a-z][a-z0-9_]{1,31}", code):
             errors["code"] = _("Kode 2-32 huruf kecil, angka atau garis bawah.")
         if not label.strip():
@@ -212,8 +223,10 @@ class PaymentService:
         active: bool = True,
     ) -> PriceItemInfo:
         require(actor, Permission.MANAGE_PRICES)
+        errors = _item_text_errors(code, name, unit, kind_code, active)
+        if errors:
+            raise ValidationError(errors)
         code = code.strip().lower()
-        errors: dict[str, str] = {}
         if not re.fullmatch(r"[a-z][a-z0-9_]{1,31}", code):
             errors["code"] = _("Kode 2-32 huruf kecil, angka atau garis bawah.")
         if not clean_name(name):
@@ -340,9 +353,11 @@ class PaymentService:
         now: datetime,
         payment: PaymentForm | None = None,
     ) -> Charge:
-        errors: dict[str, str] = {}
+        errors = _charge_text_errors(form)
+        if errors:  # text that cannot be stored is refused before anything else
+            raise ValidationError(errors)
         payer_name = clean_name(form.payer.name)
-        if not payer_name:
+        if not has_visible(payer_name):
             errors["payer_name"] = _("Nama pembayar wajib diisi.")
         elif len(payer_name) > 200:
             errors["payer_name"] = _("Paling banyak 200 karakter.")
@@ -438,11 +453,19 @@ class PaymentService:
             receipt = self._pay(session, actor, charge, payment, now)
             return self._record(session, receipt)
 
-    def sell(self, actor: Actor, form: ChargeForm, payment: PaymentForm) -> ReceiptRecord:
-        """A sale at the desk: the charge, its payment and its receipt in one transaction."""
+    def sell(
+        self, actor: Actor, form: ChargeForm, payment: PaymentForm, *, open_shift: bool = False
+    ) -> ReceiptRecord:
+        """A sale at the desk: the charge, its payment and its receipt in one transaction.
+
+        `open_shift` (the command line's till): with no open shift, one is opened
+        with a zero float in the same transaction, so a refused sale opens none.
+        """
         require(actor, Permission.TAKE_PAYMENT)
         now = self.core.now()
         with self.core.db.write() as session:
+            if open_shift and self._open_shift_row(session, actor.shift_owner) is None:
+                self._new_shift(session, actor, 0, now)
             self._check_payment_possible(session, actor)
             charge = self._new_charge(session, actor, form, now, payment)
             receipt = self._pay(session, actor, charge, payment, now)
@@ -457,7 +480,7 @@ class PaymentService:
                 ),
                 "sync",
             )
-        shift = self._open_shift_row(session, actor.username)
+        shift = self._open_shift_row(session, actor.shift_owner)
         if shift is None:
             raise DomainError(
                 _("Buka shift kas dulu (isi modal awal) sebelum menerima pembayaran."), "shift"
@@ -543,7 +566,7 @@ class PaymentService:
         query = query.where(Receipt.deleted_at.is_(None))
         text = filt.text.strip()
         if filt.day is not None or not filt.all_days:
-            start, end = wib_day_bounds(filt.day or wib_today(self.core.now()))
+            start, end = _day_bounds(filt.day or wib_today(self.core.now()))
             query = query.where(Receipt.issued_at >= start, Receipt.issued_at < end)
         if text:
             conds: list[Any] = [
@@ -561,7 +584,7 @@ class PaymentService:
                 amount = parse_rupiah(text)
             except InvalidAmount:
                 amount = None
-            if amount is not None and amount > 0:
+            if amount is not None and 0 < amount < MAX_TOTAL:  # no receipt is larger
                 conds.append(Receipt.total == amount)
             query = query.where(or_(*conds))
         return query
@@ -704,8 +727,10 @@ class PaymentService:
     def void(self, actor: Actor, key: str, reason: str) -> ReceiptRecord:
         """Void (BATAL) a receipt: a supervisor's decision, with a reason, as a new record."""
         require(actor, Permission.VOID_RECEIPT)
+        if unstorable(reason):
+            raise ValidationError({"reason": _("Berisi karakter yang tidak dapat disimpan.")})
         reason = " ".join(reason.split())
-        if len(reason) < MIN_VOID_REASON:
+        if visible_length(reason) < MIN_VOID_REASON:
             raise ValidationError(
                 {
                     "reason": _("Tulis alasan pembatalan (paling sedikit {n} huruf).").format(
@@ -720,7 +745,7 @@ class PaymentService:
                 raise AlreadyDone(
                     _("Kuitansi {number} sudah dibatalkan.").format(number=row.number)
                 )
-            shift = self._open_shift_row(session, actor.username)
+            shift = self._open_shift_row(session, actor.shift_owner)
             paid_in = session.get(CashShift, row.shift_id)
             after_close = paid_in is not None and paid_in.closed_at is not None
             if after_close and row.method == PaymentMethod.CASH.value and shift is None:
@@ -780,7 +805,7 @@ class PaymentService:
     def current_shift(self, actor: Actor) -> ShiftSummary | None:
         """The actor's open shift at this desk, with its running totals."""
         with self.core.db.read() as session:
-            row = self._open_shift_row(session, actor.username)
+            row = self._open_shift_row(session, actor.shift_owner)
             return None if row is None else self._summary(session, row)
 
     def open_shift(self, actor: Actor, opening_float: int) -> ShiftSummary:
@@ -791,27 +816,32 @@ class PaymentService:
             raise ValidationError({"opening_float": _("Modal awal tidak boleh negatif.")})
         now = self.core.now()
         with self.core.db.write() as session:
-            if self._open_shift_row(session, actor.username) is not None:
+            if self._open_shift_row(session, actor.shift_owner) is not None:
                 raise AlreadyDone(_("Shift Anda di desk ini masih terbuka."))
-            row = CashShift(
-                desk_code=self.core.desk_code,
-                operator=actor.username,
-                operator_name=actor.full_name or actor.username,
-                opened_at=now,
-                opening_float=opening_float,
-                note="",
-            )
-            new_synced(session, row, self.core.desk_code, now)
-            record(
-                session,
-                actor,
-                self.core.desk_code,
-                now,
-                "shift.open",
-                [(row, "insert")],
-                {"opening_float": opening_float},
-            )
-            return self._summary(session, row)
+            return self._summary(session, self._new_shift(session, actor, opening_float, now))
+
+    def _new_shift(
+        self, session: Session, actor: Actor, opening_float: int, now: datetime
+    ) -> CashShift:
+        row = CashShift(
+            desk_code=self.core.desk_code,
+            operator=actor.shift_owner,
+            operator_name=actor.shift_owner_name,
+            opened_at=now,
+            opening_float=opening_float,
+            note="",
+        )
+        new_synced(session, row, self.core.desk_code, now)
+        record(
+            session,
+            actor,
+            self.core.desk_code,
+            now,
+            "shift.open",
+            [(row, "insert")],
+            {"opening_float": opening_float},
+        )
+        return row
 
     def open_shifts(self, actor: Actor) -> list[ShiftSummary]:
         """Every open shift at this desk (a supervisor may close anyone's)."""
@@ -859,10 +889,12 @@ class PaymentService:
         """Count the drawer and close the shift; no payment goes into it afterwards."""
         require(actor, Permission.TAKE_PAYMENT)
         counts = validate_counts(counted)
+        if unstorable(note):
+            raise ValidationError({"note": _("Berisi karakter yang tidak dapat disimpan.")})
         now = self.core.now()
         with self.core.db.write() as session:
             row = self._shift_row(session, shift_id)
-            if row.operator != actor.username:
+            if row.operator != actor.shift_owner:
                 require(actor, Permission.VOID_RECEIPT)  # a supervisor may close anyone's
             if row.closed_at is not None:
                 raise AlreadyDone(_("Shift ini sudah ditutup."))
@@ -1080,6 +1112,8 @@ def validate_payment(form: PaymentForm, total: int) -> _CleanPayment:
     tendered = total if form.tendered is None else form.tendered
     if not isinstance(tendered, int) or isinstance(tendered, bool) or tendered < 0:
         raise ValidationError({"tendered": _("Jumlah uang harus angka bulat rupiah.")})
+    if unstorable(form.reference):
+        raise ValidationError({"reference": _("Berisi karakter yang tidak dapat disimpan.")})
     reference = " ".join(form.reference.split())[:100]
     if method is PaymentMethod.CASH:
         if tendered < total:
@@ -1121,7 +1155,9 @@ def validate_payment_fields(form: PaymentForm) -> None:
         method = PaymentMethod(form.method)
     except ValueError:
         raise ValidationError({"method": _("Pilih cara bayar.")}) from None
-    if method is not PaymentMethod.CASH and len(" ".join(form.reference.split())) < 4:
+    if unstorable(form.reference):
+        errors["reference"] = _("Berisi karakter yang tidak dapat disimpan.")
+    elif method is not PaymentMethod.CASH and len(" ".join(form.reference.split())) < 4:
         errors["reference"] = _("Isi nomor referensi transaksi (paling sedikit 4 karakter).")
     if errors:
         raise ValidationError(errors)
@@ -1152,6 +1188,45 @@ def _rupiah(amount: int) -> str:
     from smesco_desk.domain.money import format_rupiah
 
     return format_rupiah(amount)
+
+
+def _day_bounds(day: date) -> tuple[datetime, datetime]:
+    """A WIB day's bounds; a day no clock can reach (year 1, year 9999) is refused."""
+    try:
+        return wib_day_bounds(day)
+    except OverflowError:
+        raise ValidationError({"day": _("Tanggal di luar jangkauan.")}) from None
+
+
+def _item_text_errors(
+    code: str, name: str, unit: str, kind_code: str, active: bool
+) -> dict[str, str]:
+    # A blank name is said with the other fields; a name that shows nothing, here.
+    errors = text_errors({"code": code, "name": name, "unit": unit, "kind_code": kind_code})
+    if not isinstance(active, bool):  # "no" is not False
+        errors["active"] = _("Pilih aktif atau tidak.")
+    return errors
+
+
+def _charge_text_errors(form: ChargeForm) -> dict[str, str]:
+    """Errors of the charge's texts: what cannot be stored, and line descriptions
+    that show nothing (a line of zero-width spaces prints as a blank line)."""
+    fields: dict[str, object] = {
+        "payer_name": form.payer.name,
+        "payer_kind": form.payer.kind,
+        "kind_code": form.kind_code,
+        "description": form.description,
+        "source": form.source,
+    }
+    for i, line in enumerate(form.lines):
+        fields[f"lines.{i}.description"] = line.description
+        fields[f"lines.{i}.unit"] = line.unit
+        fields[f"lines.{i}.item_code"] = line.item_code or ""
+    if form.payer.payer_id is not None:
+        fields["payer_id"] = form.payer.payer_id
+    # A payer's name left empty is said further on, with the amounts.
+    errors = text_errors(fields)
+    return errors
 
 
 def _escape(text: str) -> str:

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from smesco_desk.db.models import User
+from smesco_desk.domain.text import has_visible, text_errors, unstorable
 from smesco_desk.errors import DomainError, NotFound, ValidationError
 from smesco_desk.i18n import _
 from smesco_desk.services.actors import Actor, Permission, Role, require
@@ -32,7 +33,9 @@ def _dummy_hash() -> str:
     return _dummy[0]
 
 
-USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{2,31}$")
+USERNAME_RE = re.compile(r"[a-z0-9][a-z0-9._-]{2,31}")
+# A password is any text but undecodable bytes (argon2 hashes its UTF-8).
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 MIN_PASSWORD = 8
 
 
@@ -53,14 +56,16 @@ def _info(user: User) -> UserInfo:
 
 
 def validate_new_user(username: str, full_name: str, password: str, role: str) -> None:
-    errors: dict[str, str] = {}
-    if not USERNAME_RE.match(username):
+    errors = text_errors({"full_name": full_name})
+    if not errors and not has_visible(full_name):
+        errors["full_name"] = _("Nama lengkap wajib diisi.")
+    if not isinstance(username, str) or not USERNAME_RE.fullmatch(username):
         errors["username"] = _(
             "Nama pengguna 3-32 huruf kecil, angka, titik, garis bawah atau tanda minus."
         )
-    if not full_name.strip():
-        errors["full_name"] = _("Nama lengkap wajib diisi.")
-    if len(password) < MIN_PASSWORD:
+    if not isinstance(password, str) or _SURROGATE.search(password):
+        errors["password"] = _("Berisi karakter yang tidak dapat disimpan.")
+    elif len(password) < MIN_PASSWORD:
         errors["password"] = _("Kata sandi minimal {n} karakter.").format(n=MIN_PASSWORD)
     if role not in {r.value for r in Role}:
         errors["role"] = _("Peran tidak dikenal.")
@@ -77,13 +82,29 @@ class UserService:
             return session.scalar(select(func.count()).select_from(User)) or 0
 
     def authenticate(self, username: str, password: str) -> Actor:
-        """The actor for a correct login; DomainError otherwise (same message either way).
+        """The actor for a correct login, recorded as a login; DomainError otherwise
+        (same message either way)."""
+        actor = self.check_password(username, password)
+        with self.core.db.write() as session:
+            row = session.get(User, actor.user_id)
+            now = self.core.now()
+            if row is not None:
+                row.last_login_at = now
+            audit(session, actor, self.core.desk_code, now, "user.login", row)
+        return actor
+
+    def check_password(self, username: str, password: str) -> Actor:
+        """The actor for a correct user name and password, writing nothing (the
+        command line: the change it makes is audited as this user, and a refused
+        command must leave the database as it was). DomainError otherwise.
 
         The password is checked outside any write transaction (argon2 is slow on
         purpose), and an unknown user costs as much as a wrong password.
         """
         wrong = DomainError(_("Nama pengguna atau kata sandi salah."), "password")
         name = username.strip().lower()
+        if unstorable(name) or _SURROGATE.search(password):
+            name, password = "", ""  # no user has it: costs the same as a wrong password
         with self.core.db.read() as session:
             user = session.scalar(select(User).where(User.username == name))
             found = user is not None and user.active and user.deleted_at is None
@@ -99,12 +120,6 @@ class UserService:
             raise wrong from None
         if not found or actor is None:
             raise wrong
-        with self.core.db.write() as session:
-            row = session.get(User, actor.user_id)
-            now = self.core.now()
-            if row is not None:
-                row.last_login_at = now
-            audit(session, actor, self.core.desk_code, now, "user.login", row)
         return actor
 
     def create(
@@ -155,6 +170,8 @@ class UserService:
     def set_password(self, actor: Actor, user_id: str, password: str) -> None:
         if actor.user_id != user_id:
             require(actor, Permission.MANAGE_USERS)
+        if not isinstance(password, str) or _SURROGATE.search(password):
+            raise ValidationError({"password": _("Berisi karakter yang tidak dapat disimpan.")})
         if len(password) < MIN_PASSWORD:
             raise ValidationError(
                 {"password": _("Kata sandi minimal {n} karakter.").format(n=MIN_PASSWORD)}

@@ -14,7 +14,14 @@ from smesco_desk.clock import WIB, to_wib, wib_day_bounds, wib_today
 from smesco_desk.db.models import CheckOut, Visit, Visitor, VisitPurpose
 from smesco_desk.domain.nik import InvalidNik, mask_nik, normalize_nik
 from smesco_desk.domain.phone import InvalidPhone, normalize_phone
-from smesco_desk.domain.text import clean_name, fold, prefix_upper_bound
+from smesco_desk.domain.text import (
+    clean_name,
+    fold,
+    prefix_upper_bound,
+    text_errors,
+    unstorable,
+    visible_length,
+)
 from smesco_desk.errors import AlreadyDone, NotFound, ValidationError
 from smesco_desk.i18n import _, language
 from smesco_desk.services.actors import SYSTEM, Actor, Permission, require
@@ -81,8 +88,13 @@ class VisitorService:
     ) -> Purpose:
         """Add a purpose or change its labels; codes never change."""
         require(actor, Permission.MANAGE_PURPOSES)
+        # A blank label is said below; one that shows nothing, here.
+        errors = text_errors({"code": code, "label_id": label_id, "label_en": label_en})
+        if not isinstance(active, bool):  # "no" is not False
+            errors["active"] = _("Pilih aktif atau tidak.")
+        if errors:
+            raise ValidationError(errors)
         code = code.strip().lower()
-        errors: dict[str, str] = {}
         if not re.fullmatch(r"[a-z][a-z0-9_]{1,31}", code):
             errors["code"] = _("Kode 2-32 huruf kecil, angka atau garis bawah.")
         if not label_id.strip():
@@ -185,12 +197,35 @@ class VisitorService:
 
     def validate_form(self, form: VisitorForm) -> _CleanForm:
         """Check every field; ValidationError lists each bad one. Writes nothing."""
-        errors: dict[str, str] = {}
-        name = clean_name(form.name)
-        if len(name) < 2:
+        errors = text_errors(
+            {
+                "name": form.name,
+                "phone": form.phone,
+                "purpose": form.purpose,
+                "organisation": form.organisation,
+                "nik": form.nik,
+                "host": form.host,
+            }
+        )
+        if form.visitor_id is not None and unstorable(form.visitor_id):
+            errors["visitor_id"] = _("Data tamu lama tidak ditemukan; daftarkan sebagai tamu baru.")
+        if errors.get("name") is None:
+            self._check_name(clean_name(form.name), errors)
+        if form.consent is not True:  # "no" or 1 is not a visitor's consent
+            errors["consent"] = _("Tamu harus menyetujui pemberitahuan privasi.")
+        if set(errors) & {"phone", "nik", "organisation", "host", "purpose"}:
+            raise ValidationError(errors)  # the rest cannot be read
+        return self._clean_fields(form, errors)
+
+    @staticmethod
+    def _check_name(name: str, errors: dict[str, str]) -> None:
+        if visible_length(name) < 2:
             errors["name"] = _("Nama wajib diisi (minimal 2 huruf).")
         elif len(name) > MAX_TEXT:
             errors["name"] = _("Nama terlalu panjang (maksimal 200 karakter).")
+
+    @staticmethod
+    def _clean_fields(form: VisitorForm, errors: dict[str, str]) -> _CleanForm:
         phone = ""
         try:
             phone = normalize_phone(form.phone)
@@ -209,10 +244,9 @@ class VisitorService:
             errors["host"] = _("Tuan rumah/acara terlalu panjang.")
         if not form.purpose:
             errors["purpose"] = _("Pilih keperluan kunjungan.")
-        if not form.consent:
-            errors["consent"] = _("Tamu harus menyetujui pemberitahuan privasi.")
         if errors:
             raise ValidationError(errors)
+        name = clean_name(form.name)
         return _CleanForm(name, phone, form.purpose, organisation, nik, host, form.visitor_id)
 
     def _visitor_for(

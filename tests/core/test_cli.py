@@ -10,16 +10,22 @@ from pathlib import Path
 
 import pytest
 
+from smesco_desk.services.actors import Role
+from tests.core.helpers_cli import PASSWORD, add_user
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def run(data_dir: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    """The command line in its own process; standard input is a pipe (never this
+    terminal), holding `stdin` (e.g. a password line)."""
     return subprocess.run(
         [sys.executable, "-m", "smesco_desk", "--data-dir", str(data_dir), *args],
         capture_output=True,
         text=True,
         cwd=ROOT,
         timeout=120,
+        input=stdin,
     )
 
 
@@ -209,13 +215,16 @@ def test_usage_errors_are_one_line(tmp_path: Path) -> None:
 
 
 def test_export_then_erase_a_visitor(data_dir: Path) -> None:
+    add_user(data_dir, "hendra", Role.SUPERVISOR)
+    login = ("--user", "hendra")
     visit = register(data_dir, "Ratna Handayani", "--nik", "3174056508900001")
-    exported = run(data_dir, "export-visitor", str(visit["visitor_id"]))
+    exported = run(data_dir, "export-visitor", str(visit["visitor_id"]), *login, stdin=PASSWORD)
     assert exported.returncode == 0, exported.stderr
     data = json.loads(exported.stdout)
     assert data["name"] == "Ratna Handayani" and data["phone"] == "+6281234567890"
     assert len(data["visits"]) == 1 and data["nik_masked"] == "************0001"
-    assert run(data_dir, "erase-visitor", str(visit["visitor_id"])).returncode == 0
+    erased = run(data_dir, "erase-visitor", str(visit["visitor_id"]), *login, stdin=PASSWORD)
+    assert erased.returncode == 0, erased.stderr
     raw = b"".join(p.read_bytes() for p in data_dir.glob("smesco_desk.sqlite3*"))
     listed = json.loads(run(data_dir, "visits", "--json").stdout)
     assert listed[0]["name"] == "(dihapus)"
@@ -223,7 +232,7 @@ def test_export_then_erase_a_visitor(data_dir: Path) -> None:
         row = conn.execute("SELECT full_name, phone, nik_hash, deleted_at FROM visitors").fetchone()
     assert row[0] == "(dihapus)" and row[1] is None and row[2] is None and row[3] is not None
     assert b"3174056508900001" not in raw
-    again = run(data_dir, "export-visitor", str(visit["visitor_id"]))
+    again = run(data_dir, "export-visitor", str(visit["visitor_id"]), *login, stdin=PASSWORD)
     assert again.returncode != 0
 
 

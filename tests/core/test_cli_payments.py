@@ -13,9 +13,13 @@ from pypdf import PdfReader
 
 from smesco_desk.clock import wib_today
 from smesco_desk.domain.money import terbilang
+from smesco_desk.services.actors import Role
+from tests.core.helpers_cli import PASSWORD, add_user
 from tests.core.test_cli import run
 
 pytestmark = pytest.mark.slow
+DEMO = "smesco2026\n"  # the demo users' password (README)
+SUPERVISOR = ("--user", "hendra")
 
 
 @pytest.fixture(scope="module")
@@ -94,19 +98,32 @@ def test_unknown_receipt_is_an_error_and_writes_nothing(demo_dir: Path, tmp_path
 
 def test_void_from_the_command_line_needs_a_reason(demo_dir: Path) -> None:
     target = next(r for r in _receipts(demo_dir) if not r["voided"])
-    short = run(demo_dir, "void-receipt", str(target["number"]), "--reason", "x")
+    number = str(target["number"])
+    short = run(demo_dir, "void-receipt", number, "--reason", "x", *SUPERVISOR, stdin=DEMO)
     assert short.returncode == 2
     assert "reason" in short.stderr
-    done = run(demo_dir, "void-receipt", str(target["number"]), "--reason", "Dobel input", "--json")
+    done = run(
+        demo_dir,
+        "void-receipt",
+        number,
+        "--reason",
+        "Dobel input",
+        "--json",
+        *SUPERVISOR,
+        stdin=DEMO,
+    )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)[0]["voided"] is True
-    again = run(demo_dir, "void-receipt", str(target["number"]), "--reason", "Dobel input")
+    again = run(
+        demo_dir, "void-receipt", number, "--reason", "Dobel input", *SUPERVISOR, stdin=DEMO
+    )
     assert again.returncode == 1
 
 
 def test_restore_replaces_the_database_and_keeps_the_old_one(tmp_path: Path) -> None:
     folder = tmp_path / "desk"
     assert run(folder, "init").returncode == 0
+    add_user(folder, "hendra", Role.SUPERVISOR)
     backup = tmp_path / "b.sqlite3"
     assert run(folder, "backup", str(backup)).returncode == 0
     reg = run(
@@ -121,9 +138,9 @@ def test_restore_replaces_the_database_and_keeps_the_old_one(tmp_path: Path) -> 
         "--consent",
     )
     assert reg.returncode == 0, reg.stderr
-    refused = run(folder, "restore", str(backup))  # no --yes, no terminal
+    refused = run(folder, "restore", str(backup), *SUPERVISOR, stdin=PASSWORD)  # no --yes
     assert refused.returncode == 2
-    result = run(folder, "restore", str(backup), "--yes")
+    result = run(folder, "restore", str(backup), "--yes", *SUPERVISOR, stdin=PASSWORD)
     assert result.returncode == 0, result.stderr
     assert json.loads(run(folder, "visits", "--json").stdout) == []
     kept = list((folder / "backups").glob("before-restore-*.sqlite3"))
@@ -135,8 +152,9 @@ def test_restore_replaces_the_database_and_keeps_the_old_one(tmp_path: Path) -> 
 def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path: Path) -> None:
     folder = tmp_path / "desk"
     assert run(folder, "init").returncode == 0
+    add_user(folder, "hendra", Role.SUPERVISOR)
     junk = tmp_path / "junk.sqlite3"
     junk.write_text("not a database")
-    result = run(folder, "restore", str(junk), "--yes")
+    result = run(folder, "restore", str(junk), "--yes", *SUPERVISOR, stdin=PASSWORD)
     assert result.returncode == 1
     assert "junk.sqlite3" in result.stderr

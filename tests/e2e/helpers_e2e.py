@@ -268,11 +268,12 @@ def missing_tools() -> list[str]:
 # --- the data, seen from outside the app ---------------------------------------------
 
 
-def cli(data_dir: Path, *args: str) -> str:
-    """`python -m smesco_desk --data-dir D ARGS`; its standard output."""
+def cli(data_dir: Path, *args: str, stdin: str = "") -> str:
+    """`python -m smesco_desk --data-dir D ARGS`, `stdin` piped in (a password line
+    for the commands that take `--user`); its standard output."""
     result = subprocess.run(
         [sys.executable, "-m", "smesco_desk", "--data-dir", str(data_dir), *args],
-        cwd=REPO, capture_output=True, text=True, timeout=60)
+        cwd=REPO, capture_output=True, text=True, timeout=60, input=stdin)
     if result.returncode != 0:
         raise E2EError(f"smesco_desk {' '.join(args)} failed ({result.returncode}): "
                        f"{result.stderr.strip()}")

@@ -121,6 +121,7 @@ def test_register_print_badge_and_scan_out(launch: Callable[[Path], DeskApp], sc
     assert "Traceback" not in app.log(), app.log()
 
     # What was typed is what was stored: the phone in +62 form, the consent.
-    stored = json.loads(cli(data_dir, "export-visitor", visit["visitor_id"]))
+    stored = json.loads(cli(data_dir, "export-visitor", visit["visitor_id"], "--user", "admin",
+                            stdin="rahasia-admin-1\n"))
     assert stored["phone"] == "+6281234567890"
     assert stored["consent_at"]

@@ -1,0 +1,177 @@
+"""A sale from the command line (`sell`) and the price list (`prices`).
+
+A script sells as the sale dialog does: the same service call, the same checks,
+one transaction. The sale goes into the command line's own cash shift at this
+desk (a till apart from anyone's drawer in the window), opened with a zero float
+in the sale's transaction when none is open, so a refused sale opens nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from smesco_desk.cli_support import EXIT_OK, EXIT_USAGE, CliError, add_login, login, say
+from smesco_desk.domain.charges import LineInput
+from smesco_desk.domain.money import InvalidAmount, parse_rupiah
+from smesco_desk.services.actors import Permission
+from smesco_desk.services.core import Core
+from smesco_desk.services.values import (
+    ChargeForm,
+    PayerForm,
+    PayerKind,
+    PaymentForm,
+    PaymentMethod,
+    PriceItemInfo,
+)
+
+DEFAULT_PAYER = "Pengunjung umum"  # a walk-in who gave no name
+_WHOLE = re.compile(r"-?[0-9]{1,30}")
+
+
+def _count(text: str) -> int:
+    if not _WHOLE.fullmatch(text.strip()):
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}")
+    return int(text)
+
+
+def _rupiah(text: str) -> int:
+    try:
+        return parse_rupiah(text)
+    except InvalidAmount:
+        raise argparse.ArgumentTypeError(
+            f"not a rupiah amount (e.g. 15000 or 15.000): {text!r}"
+        ) from None
+
+
+class _ItemAction(argparse.Action):
+    """--item CODE: a line from the price list (quantity 1 unless --qty follows)."""
+
+    def __call__(self, parser: Any, namespace: Any, values: Any, option: Any = None) -> None:
+        lines = list(getattr(namespace, self.dest) or [])
+        lines.append({"item": values, "qty": None})
+        setattr(namespace, self.dest, lines)
+
+
+class _QtyAction(argparse.Action):
+    """--qty N: the quantity of the --item just before it."""
+
+    def __call__(self, parser: Any, namespace: Any, values: Any, option: Any = None) -> None:
+        lines = list(getattr(namespace, self.dest) or [])
+        if not lines or "item" not in lines[-1] or lines[-1]["qty"] is not None:
+            parser.error("--qty must follow an --item (once)")
+        lines[-1] = {**lines[-1], "qty": values}
+        setattr(namespace, self.dest, lines)
+
+
+class _LineAction(argparse.Action):
+    """--line "TEXT=PRICE": a line typed in, one of it at that price."""
+
+    def __call__(self, parser: Any, namespace: Any, values: Any, option: Any = None) -> None:
+        text, equals, price = str(values).rpartition("=")
+        if not equals:
+            parser.error(f'--line needs "TEXT=PRICE": {values!r}')
+        try:
+            amount = _rupiah(price)
+        except argparse.ArgumentTypeError as exc:
+            parser.error(f"--line: {exc}")
+        lines = list(getattr(namespace, self.dest) or [])
+        lines.append({"text": text, "price": amount})
+        setattr(namespace, self.dest, lines)
+
+
+def add_sale_parsers(sub: Any) -> None:
+    sell = sub.add_parser("sell", help="sell at this desk (price-list items or typed lines)")
+    sell.add_argument("--payer", default=None, help=f"who pays (default: {DEFAULT_PAYER})")
+    sell.add_argument(
+        "--item", action=_ItemAction, dest="sale_lines", metavar="CODE", help="a price-list code"
+    )
+    sell.add_argument(
+        "--qty", action=_QtyAction, dest="sale_lines", type=_count, metavar="N", help="of the item"
+    )
+    sell.add_argument(
+        "--line", action=_LineAction, dest="sale_lines", metavar="TEXT=PRICE", help="a typed line"
+    )
+    sell.add_argument("--method", required=True, choices=[m.value for m in PaymentMethod])
+    sell.add_argument("--tendered", type=_rupiah, default=None, help="cash handed over")
+    sell.add_argument("--reference", default="", help="QRIS, transfer or card reference")
+    sell.add_argument("--json", action="store_true")
+    add_login(sell, "who sells (any role that takes payments)")
+    prices = sub.add_parser("prices", help="the price list")
+    prices.add_argument("--all", action="store_true", help="inactive items too")
+    prices.add_argument("--json", action="store_true")
+
+
+def cmd_sell(args: argparse.Namespace, core: Core) -> int:
+    if not args.sale_lines:
+        raise CliError("sell: give at least one --item CODE or --line TEXT=PRICE", EXIT_USAGE)
+    payer = PayerForm(PayerKind.VISITOR.value, DEFAULT_PAYER if args.payer is None else args.payer)
+    lines = _lines(args.sale_lines, {p.code: p for p in core.payments.price_list()})
+    kinds = [k.code for k in core.payments.charge_kinds()]
+    form = ChargeForm(payer, sale_kind(lines, core, kinds), tuple(lines), source="sale")
+    payment = PaymentForm(args.method, args.tendered, args.reference)
+    actor = login(core, args.user, Permission.TAKE_PAYMENT)
+    receipt = core.payments.sell(actor, form, payment, open_shift=True)
+    if args.json:
+        say(json.dumps(receipt.to_json(), ensure_ascii=False, indent=2))
+    else:
+        say(f"{receipt.number}\t{receipt.payer_name}\t{receipt.method}\t{receipt.total}")
+    return EXIT_OK
+
+
+def _lines(specs: Sequence[dict[str, Any]], items: dict[str, PriceItemInfo]) -> list[LineInput]:
+    lines: list[LineInput] = []
+    for spec in specs:
+        if "text" in spec:
+            lines.append(LineInput(spec["text"], 1, spec["price"]))
+            continue
+        item = items.get(str(spec["item"]).strip().lower())
+        if item is None:
+            raise CliError(
+                f"--item {spec['item']}: not on the price list (see `prices`)", EXIT_USAGE
+            )
+        qty = 1 if spec["qty"] is None else spec["qty"]
+        lines.append(LineInput(item.name, qty, item.unit_price, 0, item.unit, item.code))
+    for number, line in enumerate(lines, 1):
+        if line.unit_price == 0:  # as the sale dialog: a price never filled in
+            raise CliError(f"line {number} ({line.description}): the price is Rp0", EXIT_USAGE)
+    return lines
+
+
+def sale_kind(lines: Sequence[LineInput], core: Core, kinds: Sequence[str]) -> str:
+    """The kind of charge, as the sale dialog decides it: the items' kind when
+    every line is a price-list item of one kind, else "other" (Lain-lain)."""
+    item_kinds = {p.code: p.kind_code for p in core.payments.price_list(active_only=False)}
+    found = {item_kinds.get(ln.item_code or "") for ln in lines}
+    if len(found) == 1 and None not in found:
+        (kind,) = found
+        if kind in kinds:
+            return str(kind)
+    for fallback in ("other", "service"):
+        if fallback in kinds:
+            return fallback
+    return kinds[0] if kinds else "other"
+
+
+def cmd_prices(args: argparse.Namespace, core: Core) -> int:
+    items = core.payments.price_list(active_only=not args.all)
+    if args.json:
+        data = [
+            {
+                "code": p.code,
+                "name": p.name,
+                "price": p.unit_price,
+                "unit": p.unit,
+                "kind": p.kind_code,
+                "active": p.active,
+            }
+            for p in items
+        ]
+        say(json.dumps(data, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for p in items:
+        say(f"{p.code}\t{p.name}\t{p.unit_price}\t{p.unit}")
+    return EXIT_OK
