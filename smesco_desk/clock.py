@@ -23,9 +23,16 @@ def to_wib(moment: datetime) -> datetime:
 
 
 def wib_day_bounds(day: date) -> tuple[datetime, datetime]:
-    """The UTC instants at which a WIB calendar day starts and ends."""
-    start = datetime.combine(day, time(0, 0), tzinfo=WIB).astimezone(UTC)
-    return start, start + timedelta(days=1)
+    """The UTC instants at which a WIB calendar day starts and ends; a day no
+    clock can reach (year 1, year 9999) is a field error, not an OverflowError."""
+    try:
+        start = datetime.combine(day, time(0, 0), tzinfo=WIB).astimezone(UTC)
+        return start, start + timedelta(days=1)
+    except OverflowError:
+        from smesco_desk.errors import ValidationError
+        from smesco_desk.i18n import _
+
+        raise ValidationError({"day": _("Tanggal di luar jangkauan.")}) from None
 
 
 def wib_today(now: datetime | None = None) -> date:

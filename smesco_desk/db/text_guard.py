@@ -1,8 +1,10 @@
-"""The last check before a row is written: no text with NUL or a lone surrogate.
+"""The last check before a row is written or a query sent: no text with NUL or
+a lone surrogate.
 
 The services refuse such text field by field, with a message next to the field.
 This catches whatever a service forgot, so that it is refused (a ValidationError
-naming the column) instead of stored: SQLite cannot encode a lone surrogate, and
+naming the column, or a DomainError for a lookup) instead of stored or crashing
+the driver: SQLite cannot encode a lone surrogate (UnicodeEncodeError), and
 PostgreSQL refuses NUL, so a NUL stored at a desk would stop its sync for good.
 """
 
@@ -11,10 +13,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import event, inspect
+from sqlalchemy import Engine, event, inspect
 from sqlalchemy.orm import Session
 
-from smesco_desk.errors import ValidationError
+from smesco_desk.errors import DomainError, ValidationError
 from smesco_desk.i18n import _
 
 _BAD = re.compile(r"[\x00\ud800-\udfff]")
@@ -33,7 +35,27 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
         _check_row(row)
 
 
+def _has_bad_text(parameters: Any) -> bool:
+    if isinstance(parameters, str):
+        return _BAD.search(parameters) is not None
+    if isinstance(parameters, dict):
+        return any(_has_bad_text(v) for v in parameters.values())
+    if isinstance(parameters, (list, tuple)):
+        return any(_has_bad_text(v) for v in parameters)
+    return False
+
+
+def _before_cursor_execute(
+    _conn: Any, _cursor: Any, _statement: str, parameters: Any, _context: Any, _many: bool
+) -> None:
+    if _has_bad_text(parameters):
+        raise DomainError(_("Teks berisi karakter yang tidak dapat dipakai."))
+
+
 def install() -> None:
-    """Check every ORM flush of every session (idempotent)."""
+    """Check every ORM flush of every session, and the parameters of every
+    statement of every engine (idempotent)."""
     if not event.contains(Session, "before_flush", _before_flush):
         event.listen(Session, "before_flush", _before_flush)
+    if not event.contains(Engine, "before_cursor_execute", _before_cursor_execute):
+        event.listen(Engine, "before_cursor_execute", _before_cursor_execute)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, func, or_, select
@@ -566,7 +566,7 @@ class PaymentService:
         query = query.where(Receipt.deleted_at.is_(None))
         text = filt.text.strip()
         if filt.day is not None or not filt.all_days:
-            start, end = _day_bounds(filt.day or wib_today(self.core.now()))
+            start, end = wib_day_bounds(filt.day or wib_today(self.core.now()))
             query = query.where(Receipt.issued_at >= start, Receipt.issued_at < end)
         if text:
             conds: list[Any] = [
@@ -700,7 +700,7 @@ class PaymentService:
         earlier prints, so anything but 0 prints as a copy (SALINAN).
         """
         require(actor, Permission.VIEW_RECEIPTS)
-        fmt = ReceiptFormat(fmt)
+        fmt = _receipt_format(fmt)
         now = self.core.now()
         with self.core.db.write() as session:
             row = self._find(session, key)
@@ -1043,7 +1043,7 @@ class PaymentService:
         it (a preview) nothing is written and the PDF shows what would print."""
         from smesco_desk.printing.receipt import render_receipt
 
-        fmt = ReceiptFormat(fmt)
+        fmt = _receipt_format(fmt)
         require(actor, Permission.VIEW_RECEIPTS)
         name, address = self.building()
 
@@ -1190,14 +1190,6 @@ def _rupiah(amount: int) -> str:
     return format_rupiah(amount)
 
 
-def _day_bounds(day: date) -> tuple[datetime, datetime]:
-    """A WIB day's bounds; a day no clock can reach (year 1, year 9999) is refused."""
-    try:
-        return wib_day_bounds(day)
-    except OverflowError:
-        raise ValidationError({"day": _("Tanggal di luar jangkauan.")}) from None
-
-
 def _item_text_errors(
     code: str, name: str, unit: str, kind_code: str, active: bool
 ) -> dict[str, str]:
@@ -1342,3 +1334,13 @@ def _receipt_record(
         else None,
         print_count=prints,
     )
+
+
+def _receipt_format(fmt: ReceiptFormat | str) -> ReceiptFormat:
+    """The paper a receipt is laid out for; anything else is a field error."""
+    try:
+        return ReceiptFormat(fmt)
+    except ValueError:
+        raise DomainError(
+            _("Format kuitansi tidak dikenal: pilih thermal atau a5."), "format"
+        ) from None

@@ -1,0 +1,437 @@
+"""Every public service method, fed arbitrary text (NUL, lone surrogates, invalid
+UTF-8 as Python sees it, invisible and control characters, 10k characters) and
+arbitrary numbers: it either succeeds and stores only text a database can keep,
+or raises a typed domain error and leaves the database exactly as it was.
+
+The command line's own property test (test_cli_property.py) drives the same
+refusals through every command. A method that cannot be fed arbitrary values
+here says why in NOT_FUZZED; a test checks that every public method is in one
+list or the other, so a new method cannot be forgotten.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from smesco_desk.domain.charges import LineInput, TaxRule
+from smesco_desk.errors import DomainError
+from smesco_desk.services.actors import Actor, Role
+from smesco_desk.services.core import open_core
+from smesco_desk.services.values import (
+    ChargeForm,
+    PayerForm,
+    PaymentForm,
+    ReceiptFilter,
+    VisitFilter,
+    VisitorForm,
+    VisitScope,
+)
+from tests.core.helpers_core import ADMIN_PASSWORD, USER_PASSWORD, FakeClock, cash, wib
+from tests.test_architecture import _service_methods
+
+POISON = [
+    "",
+    "\x00",
+    "Siti\x00Rahayu",
+    "\ud800",
+    "Budi \udcff",
+    "\u200b\u200b",
+    "\u3164",
+    "\x07\x1b[31m",
+    "x" * 10_000,
+    "٣٤٥",
+    "'; DROP TABLE visits; --",
+    "%_\\",
+    "KW/D01/2026/000001",
+]
+texts = st.one_of(
+    st.sampled_from(POISON),
+    st.text(max_size=40),
+    st.binary(max_size=20).map(lambda b: b.decode("utf-8", "surrogateescape")),
+)
+numbers = st.one_of(
+    st.sampled_from([0, -1, 1, 2**31, 2**63, -(2**63), 10**30]),
+    st.integers(min_value=-(10**12), max_value=10**12),
+)
+flags = st.one_of(st.booleans(), st.sampled_from(["no", "yes", 0, 1, None, "", "False"]))
+
+# Methods this test does not feed arbitrary values, and why.
+NOT_FUZZED = {
+    "MaintenanceService.backup": "a file path: the CLI property test poisons it in a temp folder",
+    "MaintenanceService.restore": "a file path: the CLI property test poisons it in a temp folder",
+    "SyncService.enroll": "reaches the network; its URL check: tests/sync/test_sync_enroll_cli.py",
+    "SyncService.check_server": "takes a live server connection, no text of a person",
+    "SyncService.fault": "a fault point for tests, never called with input",
+    "SetupService.create_first_admin": "refused once an admin exists; users.create is fuzzed",
+}
+# Methods that take no text or number from a person (nothing to poison): they run
+# once here to show they do not break on the data the fuzzed calls left.
+NO_INPUT = {
+    "MaintenanceService.backup_retention_days",
+    "MaintenanceService.kept_backups",
+    "MaintenanceService.purge_old_backups",
+    "MaintenanceService.sqlite_file",
+    "MaintenanceService.upgrade_schema",
+    "PaymentService.building",
+    "PaymentService.charge_kinds",
+    "PaymentService.current_shift",
+    "PaymentService.open_shifts",
+    "PaymentService.price_list",
+    "PaymentService.restored_hold",
+    "PrivacyService.purge_expired",
+    "SettingsService.all_public",
+    "SettingsService.closing_time",
+    "SetupService.is_initialized",
+    "SetupService.needs_admin",
+    "SetupService.needs_setup",
+    "UserService.count",
+    "UserService.list",
+    "VisitorService.auto_check_out",
+    "VisitorService.purposes",
+    "VisitorService.muster_pdf",
+    "SyncService.conflicts",
+    "SyncService.is_enrolled",
+    "SyncService.pull_size",
+    "SyncService.status",
+    "SyncService.pull",
+    "SyncService.push",
+    "SyncService.run_once",
+}
+
+
+class Desk:
+    """One database for the whole module (a fresh one per example would take
+    minutes): a visit inside, a paid receipt, an open shift."""
+
+    def __init__(self, folder: Path) -> None:
+        self.clock = FakeClock(wib(2026, 3, 10, 9, 0))
+        self.core = open_core(folder, clock=self.clock)
+        core = self.core
+        core.setup.initialize("D01")
+        core.setup.create_first_admin("admin", "Administrator Gedung", ADMIN_PASSWORD)
+        self.admin = core.users.authenticate("admin", ADMIN_PASSWORD)
+        core.users.create(self.admin, "sari", "Sari", USER_PASSWORD, Role.RECEPTIONIST.value)
+        self.receptionist = core.users.authenticate("sari", USER_PASSWORD)
+        form = VisitorForm("Siti Rahayu", "081234567890", "meeting", consent=True)
+        self.visit = core.visitors.register(self.receptionist, form)
+        core.payments.open_shift(self.admin, 100_000)
+        sale = ChargeForm(
+            PayerForm("visitor", "Siti Rahayu"),
+            "service",
+            (LineInput("Cetak", 2, 1_000),),
+            source="sale",
+        )
+        self.receipt = core.payments.sell(self.admin, sale, cash(5_000))
+        self.path = folder / "smesco_desk.sqlite3"
+
+    def dump(self) -> list[str]:
+        with sqlite3.connect(self.path) as conn:
+            return list(conn.iterdump())
+
+
+@pytest.fixture(scope="module")
+def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desk]:
+    from argon2 import PasswordHasher
+
+    from smesco_desk.services import users as users_module
+
+    cheap = PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
+    original, users_module._hasher = users_module._hasher, cheap
+    d = Desk(tmp_path_factory.mktemp("fuzz") / "data")
+    try:
+        yield d
+    finally:
+        d.core.close()
+        users_module._hasher = original
+
+
+def _storable(value: Any) -> None:
+    """What a call returned holds no text a database or sync would choke on
+    (PDF bytes aside: binary is binary)."""
+    if isinstance(value, bytes) or (
+        isinstance(value, tuple) and value and isinstance(value[-1], bytes)
+    ):
+        value = value[:-1] if isinstance(value, tuple) else ()
+    text = repr(value)
+    assert "\\x00" not in text and "\\ud8" not in text and "\\udc" not in text
+
+
+def check(desk: Desk, call: Callable[[], Any]) -> None:
+    """`call` succeeds with storable values, or raises a DomainError and changes nothing."""
+    before = desk.dump()
+    try:
+        result = call()
+    except DomainError as exc:
+        assert str(exc).strip(), "a refusal says why"
+        assert desk.dump() == before, f"{type(exc).__name__} but the database changed"
+    else:
+        _storable(result)
+        for line in desk.dump():
+            assert "\x00" not in line
+
+
+FUZZ = settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+
+def _actor(desk: Desk, who: str) -> Actor:
+    return {"admin": desk.admin, "receptionist": desk.receptionist}[who]
+
+
+actors = st.sampled_from(["admin", "receptionist"])
+
+
+# --- visitors ---------------------------------------------------------------------------
+
+
+@FUZZ
+@given(actors, texts, texts, texts, texts, texts, texts, flags)
+def test_register(
+    desk: Desk,
+    who: str,
+    name: str,
+    phone: str,
+    purpose: str,
+    org: str,
+    nik: str,
+    host: str,
+    consent: Any,
+) -> None:
+    form = VisitorForm(name, phone, purpose, org, nik, host, consent)
+    check(desk, lambda: desk.core.visitors.register(_actor(desk, who), form))
+
+
+@FUZZ
+@given(actors, texts, st.one_of(st.none(), texts), numbers, flags)
+def test_visitor_lookups_and_check_out(
+    desk: Desk, who: str, key: str, method: str | None, number: int, copy: Any
+) -> None:
+    core, actor = desk.core, _actor(desk, who)
+    check(desk, lambda: core.visitors.check_out(actor, key, method))
+    check(desk, lambda: core.visitors.get_visit(key))
+    check(desk, lambda: core.visitors.visitor_details(actor, key))
+    check(desk, lambda: core.visitors.suggest(actor, key, limit=max(1, number % 20)))
+    check(desk, lambda: core.visitors.badge_pdf(key, copy))
+    check(desk, lambda: core.visitors.badge_label_pdf(key, copy))
+    flt = VisitFilter(VisitScope.HISTORY, key)
+    check(desk, lambda: core.visitors.list_visits(flt, max(0, number % 50), 5))
+    check(desk, lambda: core.visitors.count_visits(flt))
+    check(desk, lambda: core.visitors.validate_form(VisitorForm(key, key, key, consent=copy)))
+
+
+@FUZZ
+@given(actors, texts, texts, texts, flags)
+def test_save_purpose(
+    desk: Desk, who: str, code: str, label_id: str, label_en: str, active: Any
+) -> None:
+    check(
+        desk,
+        lambda: desk.core.visitors.save_purpose(
+            _actor(desk, who), code, label_id, label_en, active
+        ),
+    )
+
+
+# --- payments ---------------------------------------------------------------------------
+
+
+@FUZZ
+@given(texts, texts, numbers, texts, texts, flags, texts, texts)
+def test_catalogue(
+    desk: Desk,
+    code: str,
+    name: str,
+    price: int,
+    unit: str,
+    kind: str,
+    active: Any,
+    tax_code: str,
+    tax_label: str,
+) -> None:
+    core = desk.core
+    check(
+        desk,
+        lambda: core.payments.save_price_item(desk.admin, code, name, price, unit, kind, active),
+    )
+    taxes = [TaxRule(tax_code, tax_label, price)]
+    check(desk, lambda: core.payments.save_charge_kind(desk.admin, code, name, taxes, active))
+
+
+@FUZZ
+@given(texts, texts, texts, numbers, numbers, numbers, texts, st.one_of(st.none(), numbers), texts)
+def test_sales_and_charges(
+    desk: Desk,
+    payer: str,
+    kind: str,
+    line: str,
+    qty: int,
+    price: int,
+    discount: int,
+    method: str,
+    tendered: int | None,
+    reference: str,
+) -> None:
+    core = desk.core
+    form = ChargeForm(
+        PayerForm("visitor", payer),
+        kind,
+        (LineInput(line, qty, price, discount),),
+        description=line,
+    )
+    payment = PaymentForm(method, tendered, reference)
+    check(desk, lambda: core.payments.quote(kind, form.lines))
+    check(desk, lambda: core.payments.sell(desk.admin, form, payment))
+    check(desk, lambda: core.payments.create_charge(desk.admin, form))
+    check(desk, lambda: core.payments.pay(desk.admin, payer, payment))
+    check(desk, lambda: core.payments.open_charges(payer))
+    check(desk, lambda: core.payments.charge(payer))
+
+
+@FUZZ
+@given(texts, texts, numbers, st.dictionaries(texts, numbers, max_size=3))
+def test_receipts_voids_and_shifts(
+    desk: Desk, key: str, text: str, number: int, counted: dict[str, int]
+) -> None:
+    core, admin = desk.core, desk.admin
+    check(desk, lambda: core.payments.receipt(key))
+    check(desk, lambda: core.payments.receipt_pdf(admin, key, text))
+    check(desk, lambda: core.payments.record_print(admin, key, text))
+    check(desk, lambda: core.payments.void(admin, key, text))
+    check(desk, lambda: core.payments.void(admin, desk.receipt.number, text))
+    flt = ReceiptFilter(text=text, all_days=True)
+    check(desk, lambda: core.payments.receipts(flt, max(0, number % 10), 5))
+    check(desk, lambda: core.payments.count_receipts(flt))
+    check(desk, lambda: core.payments.receipts_summary(flt))
+    check(desk, lambda: core.payments.number_gaps(flt))
+    check(desk, lambda: core.payments.shift(key))
+    check(desk, lambda: core.payments.shift_receipts(key))
+    check(desk, lambda: core.payments.shifts(date.fromordinal(1 + abs(number) % 3_000_000)))
+    check(desk, lambda: core.payments.cashup_pdf(admin, key, counted))
+    check(desk, lambda: core.payments.close_shift(admin, key, counted, text))
+    check(desk, lambda: core.payments.open_shift(desk.receptionist, number))
+
+
+# --- people, settings, sync -------------------------------------------------------------
+
+
+@FUZZ
+@given(actors, texts, texts, texts, texts, st.one_of(texts, numbers, flags))
+def test_users_settings_privacy_setup_and_conflicts(
+    desk: Desk, who: str, a: str, b: str, c: str, d: str, value: Any
+) -> None:
+    core, actor = desk.core, _actor(desk, who)
+    check(desk, lambda: core.users.create(actor, a, b, c, d))
+    check(desk, lambda: core.users.set_password(actor, a, b))
+    check(desk, lambda: core.users.authenticate(a, b))
+    check(desk, lambda: core.users.check_password(a, b))
+    check(desk, lambda: core.settings.set(actor, a, value))
+    check(desk, lambda: core.settings.get(a))
+    check(desk, lambda: core.privacy.export_visitor(actor, a))
+    check(desk, lambda: core.privacy.erase_visitor(actor, a))
+    check(desk, lambda: core.setup.initialize(a))
+    check(desk, lambda: core.sync.conflict(a))
+    check(desk, lambda: core.sync.resolve_conflict(actor, a, b, c))
+
+
+def test_the_methods_without_input_still_run_on_what_the_fuzzing_left(desk: Desk) -> None:
+    core = desk.core
+    owners = {
+        "MaintenanceService": core.maintenance,
+        "PaymentService": core.payments,
+        "PrivacyService": core.privacy,
+        "SettingsService": core.settings,
+        "SetupService": core.setup,
+        "UserService": core.users,
+        "VisitorService": core.visitors,
+        "SyncService": core.sync,
+    }
+    takes_actor = {
+        "PaymentService.current_shift",
+        "PaymentService.open_shifts",
+        "PrivacyService.purge_expired",
+        "UserService.list",
+        "VisitorService.muster_pdf",
+    }
+    for name in sorted(NO_INPUT):
+        owner, method = name.split(".")
+        fn = getattr(owners[owner], method)
+        check(desk, (lambda f=fn: f(desk.admin)) if name in takes_actor else fn)
+
+
+FUZZED = {
+    f"{cls}.{name}"
+    for cls, names in {
+        "VisitorService": [
+            "register",
+            "check_out",
+            "get_visit",
+            "visitor_details",
+            "suggest",
+            "badge_pdf",
+            "badge_label_pdf",
+            "list_visits",
+            "count_visits",
+            "validate_form",
+            "save_purpose",
+        ],
+        "PaymentService": [
+            "save_price_item",
+            "save_charge_kind",
+            "quote",
+            "sell",
+            "create_charge",
+            "pay",
+            "open_charges",
+            "charge",
+            "receipt",
+            "receipt_pdf",
+            "record_print",
+            "void",
+            "receipts",
+            "count_receipts",
+            "receipts_summary",
+            "number_gaps",
+            "shift",
+            "shift_receipts",
+            "shifts",
+            "cashup_pdf",
+            "close_shift",
+            "open_shift",
+        ],
+        "UserService": ["create", "set_password", "authenticate", "check_password"],
+        "SettingsService": ["set", "get"],
+        "PrivacyService": ["export_visitor", "erase_visitor"],
+        "SetupService": ["initialize"],
+        "SyncService": ["conflict", "resolve_conflict"],
+    }.items()
+    for name in names
+}
+
+
+def test_every_public_service_method_is_fuzzed_or_says_why_not() -> None:
+    public = {
+        name
+        for name, fn in _service_methods().items()
+        if not any("Session" in ast_arg for ast_arg in _annotations(fn))
+    }
+    missing = sorted(public - FUZZED - NO_INPUT - set(NOT_FUZZED))
+    assert missing == [], f"add these to a list in {__file__}: {missing}"
+    assert not (FUZZED | NO_INPUT | set(NOT_FUZZED)) - public, "a listed method is gone"
+
+
+def _annotations(fn: Any) -> list[str]:
+    import ast
+
+    args = fn.args.args + fn.args.kwonlyargs
+    return [ast.unparse(a.annotation) for a in args if a.annotation is not None]
