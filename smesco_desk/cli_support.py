@@ -14,12 +14,12 @@ import getpass
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
 from smesco_desk.errors import DomainError, ValidationError
+from smesco_desk.private_files import write_private
 from smesco_desk.services.actors import Actor, Permission, cli_user_actor, require
 from smesco_desk.services.core import Core
 
@@ -151,21 +151,8 @@ def _starts_with(path: Path, magic: bytes) -> bool:
 
 
 def write_file(path: Path, data: bytes) -> None:
-    """Write `data` to `path` whole or not at all: into a temporary file in the
-    same folder (so the rename cannot cross file systems), flushed to disk, then
-    renamed over `path`. On any failure the temporary file is removed."""
-    folder = path.parent
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".smesco-desk-", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write `data` to `path` whole or not at all, 0600 (see write_private)."""
+    write_private(path, data, durable=True)
 
 
 def one_line(error: DomainError) -> str:

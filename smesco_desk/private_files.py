@@ -9,6 +9,7 @@ the umask says (a umask of 022 would leave them readable by every account).
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 FILE_MODE = 0o600
@@ -51,16 +52,18 @@ def create_private_file(path: Path) -> None:
 
 
 def write_private(path: Path, data: bytes, *, durable: bool = False) -> None:
-    """Write `data` to `path`, 0600, through a `.part` file renamed into place:
-    a reader sees the old file or the new one. With `durable` the file and its
-    folder are flushed to the disk before this returns."""
+    """Write `data` to `path`, 0600, through a temporary file in the same folder
+    renamed into place: a reader sees the old file or the new one, and a failure
+    leaves no temporary file. The temporary name is new each time (created
+    exclusively, never through a link someone left there). With `durable` the
+    file and its folder are flushed to the disk before this returns."""
     path = Path(path)
     make_private_dir(path.parent)
-    tmp = path.with_name(path.name + ".part")
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    tmp = Path(name)
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
         try:
-            os.fchmod(fd, FILE_MODE)  # a .part left over from before keeps its mode
+            os.fchmod(fd, FILE_MODE)
             view = memoryview(data)
             while view:
                 view = view[os.write(fd, view) :]
@@ -69,7 +72,7 @@ def write_private(path: Path, data: bytes, *, durable: bool = False) -> None:
         finally:
             os.close(fd)
         os.replace(tmp, path)
-    except OSError:
+    except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     if durable:

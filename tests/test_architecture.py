@@ -246,6 +246,7 @@ SYSTEM_ENTRY_POINTS = {
     "SetupService.initialize",
     "SetupService.create_first_admin",
     "UserService.authenticate",
+    "UserService.check_password",  # the command line's login (records nothing)
     "MaintenanceService.upgrade_schema",
     "SyncService.check_server",
     "SyncService.enroll",

@@ -99,10 +99,11 @@ def test_a_supervisor_acts_and_is_recorded_as_that_user(desk: Desk) -> None:
     assert voided_by == [("supervisor",)]
 
 
-def test_restore_needs_a_supervisor(desk: Desk) -> None:
+def test_restore_needs_a_supervisor(desk: Desk, core: Core) -> None:
     _make_backup(desk)
     desk.run("register", "--name", "Budi", "--phone", "0813 1111 2222", "--purpose", "meeting",
              "--consent")  # fmt: skip
+    core.close()  # restore refuses while anyone has the database open
     before = dump(desk.db)
     argv = _guarded(desk)["restore"]
     refused = desk.run(*argv, "--user", "resepsionis", stdin=USER_PASSWORD + "\n")

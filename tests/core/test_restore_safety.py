@@ -31,6 +31,7 @@ from smesco_desk.services.actors import Actor, Role
 from smesco_desk.services.core import Core
 from smesco_desk.services.values import ReceiptFilter, VisitFilter, VisitScope
 from tests.core.helpers_core import (
+    USER_PASSWORD,
     LineChild,
     cash,
     db_file,
@@ -154,7 +155,8 @@ def test_the_command_line_restore_names_the_running_program(
     core.close()
     result = subprocess.run(
         [sys.executable, "-m", "smesco_desk", "--data-dir", str(core.data_dir)]
-        + ["restore", str(backup), "--yes"],
+        + ["restore", str(backup), "--yes", "--user", supervisor.username],
+        input=USER_PASSWORD + "\n",
         capture_output=True,
         text=True,
         cwd=ROOT,
