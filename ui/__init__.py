@@ -28,7 +28,8 @@ def _keep_emit_result_alive() -> None:
         return result
 
     emit._smesco_patched = True  # type: ignore[attr-defined]
-    SignalInstance.emit = emit  # type: ignore[method-assign]
+    # The stubs say emit() returns None; it returns the bool this keeps alive.
+    SignalInstance.emit = emit  # type: ignore[method-assign, assignment]
 
 
 # Qt's system libraries first: a missing one ends the start with the command

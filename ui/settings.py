@@ -7,7 +7,7 @@ not here; this is only what belongs to this PC and this user.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -39,16 +39,8 @@ class UiSettings:
         self._q = qsettings or QSettings()
 
     def get(self, option: Option[T]) -> T:
-        value = self._q.value(option.key, option.default)
-        default = option.default
-        if isinstance(default, bool):
-            return (value in (True, "true", "1", 1)) if not isinstance(value, bool) else value  # type: ignore[return-value]
-        if isinstance(default, int):
-            try:
-                return int(value)  # type: ignore[return-value]
-            except (TypeError, ValueError):
-                return default
-        return value if value is not None else default  # type: ignore[no-any-return]
+        # _coerce gives a value of the default's type, which mypy cannot tie to T.
+        return cast(T, _coerce(self._q.value(option.key, option.default), option.default))
 
     def set(self, option: Option[T], value: T) -> None:
         self._q.setValue(option.key, value)
@@ -66,3 +58,15 @@ class UiSettings:
 
     def sync(self) -> None:
         self._q.sync()
+
+
+def _coerce(value: object, default: object) -> object:
+    """QSettings gives back strings from an INI file: "true" for True, "3" for 3."""
+    if isinstance(default, bool):
+        return (value in (True, "true", "1", 1)) if not isinstance(value, bool) else value
+    if isinstance(default, int):
+        try:
+            return int(value)  # type: ignore[call-overload]  # a bad value falls back below
+        except (TypeError, ValueError):
+            return default
+    return value if value is not None else default

@@ -371,7 +371,7 @@ class CashUpDialog(QDialog):
         if not self._confirm():
             return
         payments, actor = self._ctx.core.payments, self._ctx.require_actor()
-        shift_id, counts, note = self.shift_id, self.counts(), self.note_edit.text()
+        shift_id, counts, note = self.shift.id, self.counts(), self.note_edit.text()
         self._set_busy(True)
         self._ctx.runner.op(
             lambda: payments.close_shift(actor, shift_id, counts, note), self

@@ -21,7 +21,7 @@ from ui.errors import show_error
 from ui.printing import PrintError, load_pdf
 
 if TYPE_CHECKING:
-    from ui.printing import DocumentPrinter
+    from ui.documents import DocumentPrinterLike
 
 FIT_WIDTH, FIT_PAGE = "fit_width", "fit_page"
 ZOOM_STEPS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0)
@@ -30,7 +30,7 @@ ZOOM_STEPS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0)
 class PdfPreviewDialog(QDialog):
     """Shows PDF bytes; prints them on the printer for `kind` or saves them."""
 
-    def __init__(self, printer: DocumentPrinter, pdf: bytes, kind: str, title: str,
+    def __init__(self, printer: DocumentPrinterLike, pdf: bytes, kind: str, title: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pdf_preview_dialog")

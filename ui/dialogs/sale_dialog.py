@@ -53,7 +53,7 @@ from ui.context import AppContext
 from ui.errors import show_error
 from ui.forms import FieldErrors
 from ui.pages.payments.common import SALE_CHANGES, rupiah
-from ui.pages.payments.sale_lines import LinesEditor, concerns_lines, line_errors
+from ui.pages.payments.sale_lines import LineRow, LinesEditor, concerns_lines, line_errors
 from ui.pages.payments.shift_dialog import OpenShiftDialog
 from ui.pages.payments.totals_panel import TotalsPanel
 from ui.widgets import RupiahEdit, StatusBanner, set_flag
@@ -346,7 +346,9 @@ class SaleDialog(QDialog):
             lambda totals: self._quoted_without_bad(generation, good, totals)
         ).failure(lambda _exc: self._show_totals(None, unknown=True)).run()
 
-    def _quoted_without_bad(self, generation: int, good: list, totals: ChargeTotals) -> None:
+    def _quoted_without_bad(
+        self, generation: int, good: list[LineRow], totals: ChargeTotals
+    ) -> None:
         if generation != self._quote_generation:
             return
         self._totals = None  # nothing to pay until the bad line is put right

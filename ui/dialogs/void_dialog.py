@@ -189,6 +189,11 @@ class VoidDialog(QDialog):
             record.number, lambda _printed: self._finish(), self._print_failed
         )
 
+    @Slot()
+    def _reprint(self) -> None:
+        if self.voided is not None:
+            self._print(self.voided)
+
     def _print_failed(self, exc: BaseException) -> None:
         self.errors.show(
             {
@@ -200,7 +205,7 @@ class VoidDialog(QDialog):
         self.void_button.setText(self.tr("&Cetak ulang"))
         self.void_button.setEnabled(True)
         self.void_button.clicked.disconnect()
-        self.void_button.clicked.connect(lambda: self.voided and self._print(self.voided))
+        self.void_button.clicked.connect(self._reprint)
         self.keep_button.setText(self.tr("&Tutup"))
         self.keep_button.clicked.disconnect()
         self.keep_button.clicked.connect(self._finish)

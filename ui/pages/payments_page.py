@@ -16,6 +16,8 @@ anyone else (the core checks again).
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
+from typing import cast
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
@@ -125,10 +127,10 @@ class PaymentsPage(QWidget):
         )
         self.search_edit.setObjectName("receipt_search_edit")
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.textEdited.connect(lambda _t: self._search_timer.start())
-        self.search_edit.returnPressed.connect(self.search)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
         self._search_timer.timeout.connect(self.search)
+        self.search_edit.textEdited.connect(lambda _t: self._search_timer.start())
+        self.search_edit.returnPressed.connect(self.search)
         self.date_edit = QDateEdit(box)
         self.date_edit.setObjectName("receipt_date_edit")
         self.date_edit.setCalendarPopup(True)
@@ -450,7 +452,7 @@ class PaymentsPage(QWidget):
         self._search_timer.stop()
         text = self.search_edit.text().strip()
         every_day = self.all_days_check.isChecked() and bool(text)
-        day = self.date_edit.date().toPython()
+        day = cast(date, self.date_edit.date().toPython())  # stubs say object
         flt = ReceiptFilter(day=None if every_day else day, text=text, all_days=every_day)
         if flt != self.model.filter():
             self.model.set_filter(flt)

@@ -143,13 +143,7 @@ class PaymentDocuments(PageDocuments):
 
     def _preview(self, pdf: bytes, kind: str, title: str) -> bool:
         """The preview dialog; True if the person printed from it."""
-        dialog = PdfPreviewDialog(
-            self.printer(),
-            pdf,
-            kind,
-            title,  # type: ignore[arg-type]
-            self._widget,
-        )
+        dialog = PdfPreviewDialog(self.printer(), pdf, kind, title, self._widget)
         try:
             dialog.exec()
             return dialog.printed

@@ -65,8 +65,10 @@ class LineRow(QWidget):
         self.item_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.item_combo.setMinimumWidth(140)
         self.item_combo.setMaxVisibleItems(14)
-        self.item_combo.lineEdit().setPlaceholderText(self.tr("Ketik atau pilih layanan…"))
-        self.item_combo.lineEdit().setMaxLength(200)
+        edit = self.item_combo.lineEdit()
+        assert edit is not None  # an editable combo always has its line edit
+        edit.setPlaceholderText(self.tr("Ketik atau pilih layanan…"))
+        edit.setMaxLength(200)
         self.item_combo.editTextChanged.connect(self._on_text_changed)
         self.item_combo.installEventFilter(self)  # Enter while the suggestions show
         self.quantity_spin = QSpinBox(self)
@@ -136,7 +138,9 @@ class LineRow(QWidget):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.item_combo.setCompleter(completer)
-        completer.popup().installEventFilter(self)
+        popup = completer.popup()
+        assert popup is not None  # QCompleter makes its own popup on first ask
+        popup.installEventFilter(self)
         self.item = self._item_named(text)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt
@@ -158,9 +162,10 @@ class LineRow(QWidget):
     def take_suggestion(self) -> bool:
         """While the suggestions show: take the highlighted one, or the only one."""
         completer = self.item_combo.completer()
-        if completer is None or not completer.popup().isVisible():
+        popup = completer.popup() if completer is not None else None
+        if completer is None or popup is None or not popup.isVisible():
             return False
-        popup, model = completer.popup(), completer.completionModel()
+        model = completer.completionModel()
         index = popup.currentIndex()
         if not index.isValid() and model.rowCount() == 1:
             index = model.index(0, 0)
@@ -173,7 +178,8 @@ class LineRow(QWidget):
 
     @Slot()
     def _to_quantity(self) -> None:
-        if self.item_combo.hasFocus() or self.item_combo.lineEdit().hasFocus():
+        edit = self.item_combo.lineEdit()
+        if self.item_combo.hasFocus() or (edit is not None and edit.hasFocus()):
             self.quantity_spin.setFocus(Qt.FocusReason.TabFocusReason)
 
     def _item_named(self, text: str) -> PriceItemInfo | None:
@@ -257,13 +263,13 @@ class LinesEditor(QFrame):
         self._rows_layout.setContentsMargins(8, 8, 8, 8)
         self._rows_layout.setSpacing(6)
         self._rows_layout.addStretch(1)
-        self.scroll = QScrollArea(self)
-        self.scroll.setObjectName("sale_lines_scroll")
-        self.scroll.setWidget(self._rows_box)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the lines themselves
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setObjectName("sale_lines_scroll")
+        self.scroll_area.setWidget(self._rows_box)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the lines themselves
         self.add_row()
         # Made after the first line: Tab goes from the lines to this button.
         self.add_button = QPushButton(self.tr("+ T&ambah baris"), self)
@@ -274,7 +280,7 @@ class LinesEditor(QFrame):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addLayout(self._header())
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.error)
         bottom = QHBoxLayout()
         bottom.addWidget(self.add_button)
@@ -323,7 +329,7 @@ class LinesEditor(QFrame):
                 QWidget.setTabOrder(first, second)
         if focus:
             row.item_combo.setFocus(Qt.FocusReason.OtherFocusReason)
-            self.scroll.ensureWidgetVisible(row)
+            self.scroll_area.ensureWidgetVisible(row)
         self.changed.emit()
         return row
 
