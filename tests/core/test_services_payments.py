@@ -516,8 +516,10 @@ def test_record_print_first_original_then_copies(
         "receipt.reprint",
         "receipt.reprint",
     ]
-    with pytest.raises(ValueError):
+    with pytest.raises(DomainError) as unknown:  # a field error, nothing recorded
         core.payments.record_print(cashier, receipt.number, "a4")
+    assert unknown.value.field == "format"
+    assert core.payments.receipt(receipt.number).print_count == 3
     assert_outbox_gap_free(core)
 
 
