@@ -359,6 +359,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
     print(f"restored from {args.source}; the replaced database is kept at {result.previous}")
     for gap in result.gaps:
         print(f"receipt numbers skipped: {gap.reason}")
+    if result.erased_again:
+        print(f"people erased again (the replaced database had erased them): {result.erased_again}")
     if result.receipts_held:
         print("receipts wait for a sync with the server before new numbers are issued")
     return EXIT_OK

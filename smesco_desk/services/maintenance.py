@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from smesco_desk.clock import iso
 from smesco_desk.db import migrate
 from smesco_desk.db.engine import Database, sqlite_url
 from smesco_desk.db.lock import processes_using
@@ -49,6 +50,7 @@ class RestoreResult:
     previous: Path  # a backup of the database that was replaced
     receipts_held: bool  # linked to a server: receipts wait for a sync
     gaps: tuple[ReceiptGap, ...] = ()  # receipt numbers skipped (issued in the replaced file)
+    erased_again: int = 0  # people erased in the replaced file, erased again in the restored one
 
 
 @dataclass(frozen=True)
@@ -63,8 +65,8 @@ class BackupFile:
     def to_json(self) -> dict[str, str]:
         return {
             "path": str(self.path),
-            "made_at": self.made_at.isoformat(),
-            "removed_after": self.removed_after.isoformat(),
+            "made_at": iso(self.made_at) or "",  # WIB, as every time the desk shows
+            "removed_after": iso(self.removed_after) or "",
         }
 
 
@@ -177,6 +179,8 @@ class MaintenanceService:
         if target is None:
             raise DomainError(_("Pemulihan hanya untuk basis data SQLite lokal."))
         source = Path(source)
+        if not source.is_file():
+            raise DomainError(_("Berkas {path} tidak ada.").format(path=source), "source")
         if not _is_sqlite_file(source):
             raise DomainError(
                 _("{path} bukan berkas cadangan Smesco Desk.").format(path=source), "source"
@@ -189,7 +193,7 @@ class MaintenanceService:
             previous = self._backup(folder / f"before-restore-{stamp}.sqlite3").path
             tmp = target.with_name(target.name + ".restore")
             try:
-                held, gaps = self._prepare(actor, source, tmp, previous)
+                held, gaps, erased = self._prepare(actor, source, tmp, previous)
             except sqlite3.Error as exc:
                 tmp.unlink(missing_ok=True)
                 raise DomainError(
@@ -208,7 +212,7 @@ class MaintenanceService:
             self.core.db.adopt_file()
         self.core.forget_desk_code()
         self.upgrade_schema()
-        return RestoreResult(source, previous, held, tuple(gaps))
+        return RestoreResult(source, previous, held, tuple(gaps), erased)
 
     @contextmanager
     def _sole_user(self, target: Path) -> Iterator[None]:
@@ -239,9 +243,10 @@ class MaintenanceService:
 
     def _prepare(
         self, actor: Actor, source: Path, tmp: Path, previous: Path
-    ) -> tuple[bool, list[ReceiptGap]]:
-        """Copy and check the backup at `tmp`, bring it to this version's schema
-        and move its receipt series past the replaced file's (`previous`)."""
+    ) -> tuple[bool, list[ReceiptGap], int]:
+        """Copy and check the backup at `tmp`, bring it to this version's schema,
+        move its receipt series past the replaced file's (`previous`), and erase
+        again the people erased there (UU PDP: a restore brings nobody back)."""
         integrity = self._copy(source, tmp)
         if integrity != "ok":
             raise DomainError(_("Cadangan rusak: {detail}").format(detail=integrity))
@@ -269,10 +274,11 @@ class MaintenanceService:
                 )
                 self.core.payments.hold_after_restore(session)
                 held = self.core.payments.held_in(session)
+                erased = self.core.privacy.erase_again(session, actor, _erased_in(previous))
         finally:
             db.dispose()
         _self_contained(tmp)
-        return held, gaps
+        return held, gaps, erased
 
     def _shown_path(self, path: Path) -> str:
         """A kept file as people find it: relative to the data folder when inside it."""
@@ -347,3 +353,15 @@ def _is_sqlite_file(path: Path) -> bool:
             return handle.read(16) == b"SQLite format 3\x00"
     except OSError:
         return False
+
+
+def _erased_in(path: Path) -> set[str]:
+    """The visitors erased in the database at `path` (read-only)."""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "erasures" not in tables:
+            return set()
+        return {str(r[0]) for r in conn.execute("SELECT DISTINCT visitor_id FROM erasures")}
+    finally:
+        conn.close()

@@ -10,6 +10,7 @@ they are removed after the backup retention period.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -105,6 +106,23 @@ class PrivacyService:
         if visitor is None or visitor.deleted_at is not None:
             raise NotFound(_("Data tamu tidak ditemukan."))
         return visitor
+
+    def erase_again(self, session: Session, actor: Actor, visitor_ids: Collection[str]) -> int:
+        """After a restore (in its transaction on the restored file): erase again
+        the people the replaced database had erased, so that a backup made before
+        an erasure brings nobody back. Returns how many were erased again."""
+        if not visitor_ids:
+            return 0
+        visitors = list(
+            session.scalars(
+                select(Visitor).where(
+                    Visitor.id.in_(list(visitor_ids)), Visitor.full_name != ERASED_NAME
+                )
+            )
+        )
+        if visitors:
+            self._erase(session, actor, visitors, "restore.erase")
+        return len(visitors)
 
     def _erase(
         self, session: Session, actor: Actor, visitors: list[Visitor], action: str

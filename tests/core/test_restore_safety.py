@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from smesco_desk.errors import DatabaseInUse, DatabaseReplaced, PermissionDenied
+from smesco_desk.errors import DatabaseInUse, DatabaseReplaced, NotFound, PermissionDenied
 from smesco_desk.paths import backups_dir
 from smesco_desk.services.actors import Actor, Role
 from smesco_desk.services.core import Core
@@ -270,3 +270,28 @@ def test_receipts_json_shows_the_gap(core: Core, supervisor: Actor, tmp_path: Pa
     assert listed[0]["gaps_before"] == []
     assert [g["first"] for g in listed[1]["gaps_before"]] == ["KW/D01/2026/000002"]
     assert "basis data yang diganti" in listed[1]["gaps_before"][0]["reason"]
+
+
+def test_a_restore_brings_no_erased_person_back(
+    core: Core, receptionist: Actor, supervisor: Actor, tmp_path: Path
+) -> None:
+    """UU PDP: a backup made before an erasure holds the person; restoring it
+    erases them again, with the erasure recorded and queued for the server."""
+    siti = core.visitors.register(receptionist, visitor_form(name="Siti Rahayu"))
+    budi = core.visitors.register(receptionist, visitor_form(name="Budi Santoso",
+                                                             phone="0813 2222 3333"))
+    backup = core.maintenance.backup(supervisor, tmp_path / "b.sqlite3").path
+    core.privacy.erase_visitor(supervisor, siti.visitor_id)
+    result = core.maintenance.restore(supervisor, backup)
+
+    assert result.erased_again == 1
+    with pytest.raises(NotFound):
+        core.privacy.export_visitor(supervisor, siti.visitor_id)
+    assert core.privacy.export_visitor(supervisor, budi.visitor_id)["name"] == "Budi Santoso"
+    names = {v.name for v in core.visitors.list_visits(VisitFilter(VisitScope.IN_BUILDING))}
+    assert "Siti Rahayu" not in names and "Budi Santoso" in names
+    with raw_sqlite(db_file(core)) as conn:
+        actions = [r[0] for r in conn.execute("SELECT action FROM erasures")]
+        queued = conn.execute("SELECT count(*) FROM outbox WHERE entity = 'erasures'").fetchone()
+    assert actions == ["restore.erase"] and queued == (1,)
+    assert b"Siti Rahayu" not in db_file(core).read_bytes()
