@@ -200,6 +200,7 @@ READ_ONLY_LOOKUPS = {
     "MaintenanceService.sqlite_file",
     "MaintenanceService.backup_retention_days",
     "MaintenanceService.kept_backups",
+    "MaintenanceService.changed_elsewhere",
     "PaymentService.building",
     "PaymentService.charge",
     "PaymentService.charge_kinds",

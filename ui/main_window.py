@@ -28,16 +28,21 @@ from smesco_desk.services.actors import ROLE_LABELS, Permission
 from smesco_desk.services.maintenance import BackupResult
 from smesco_desk.services.values import VisitFilter, VisitScope
 from smesco_desk.sync import SyncStatus
+from smesco_desk.sync.tables import synced_tables
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.pages.conflicts_page import ConflictsPage, can_resolve
 from ui.pages.payments_page import PaymentsPage
 from ui.pages.settings_page import SettingsPage
 from ui.pages.visitors_page import VisitorsPage
-from ui.sync_controller import SyncController
+from ui.sync_controller import SyncController, ui_entities
 from ui.sync_status import SyncStatusWidget
 
 AUTO_CHECK_OUT_MS = 60_000
+WATCH_MS = 3_000  # how often to look for changes another program made to the file
+# What the views listen for, for every synced table: another program may have
+# written any of them.
+EVERY_ENTITY = ui_entities(synced_tables())
 SMALL_SCREEN_WIDTH = 1440
 GEOMETRY_STATE, WINDOW_STATE = "main_window/geometry", "main_window/state"
 
@@ -65,6 +70,9 @@ class MainWindow(QMainWindow):
         self.auto_check_out_timer = QTimer(self, interval=AUTO_CHECK_OUT_MS)
         self.auto_check_out_timer.timeout.connect(self.run_auto_check_out)
         self.auto_check_out_timer.start()
+        self.watch_timer = QTimer(self, interval=WATCH_MS)
+        self.watch_timer.timeout.connect(self.check_changed_elsewhere)
+        self.watch_timer.start()
         self._restore_geometry()
         self.refresh_status()
         self.sync_controller.start()
@@ -194,6 +202,21 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_error_unhandled(self, exc: BaseException) -> None:
         show_error(self, exc)
+
+    # --- changes made by another program ------------------------------------------
+
+    @Slot()
+    def check_changed_elsewhere(self) -> None:
+        """The command line (a sale, a void) or another program wrote to this
+        desk's file: the views reload, as after a sync."""
+        if self.ctx.runner.is_busy():
+            return  # the next tick; never queue checks behind slow work
+        self.ctx.runner.op(self.ctx.core.maintenance.changed_elsewhere, parent=self) \
+            .success(self._changed_elsewhere).run()
+
+    def _changed_elsewhere(self, changed: bool) -> None:
+        if changed:
+            self.ctx.runner.data_changed.emit(EVERY_ENTITY)
 
     # --- automatic check-out ------------------------------------------------------
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -97,6 +98,9 @@ class Database:
         self._file_id: tuple[int, int] | None = None
         self.replaced = False
         self.adopt_file()
+        self._watch: sqlite3.Connection | None = None
+        self._watch_lock = threading.Lock()
+        self._seen_version: int | None = None
 
     @contextmanager
     def write(self) -> Iterator[Session]:
@@ -113,8 +117,32 @@ class Database:
                 self._check_same_file()
                 yield session
             self._check_same_file()
+            self._data_version()  # our own commit is not a change made elsewhere
         finally:
             conn.close()
+
+    def changed_elsewhere(self) -> bool:
+        """Whether another program (the command line, a second window) committed
+        to the SQLite file since the last call or this program's last commit.
+
+        SQLite's `PRAGMA data_version` on a watching connection of our own moves
+        with every commit made by any other connection; each commit of ours moves
+        the baseline too, so only changes made elsewhere count (one that lands in
+        the instant after our own commit is seen with the next one). Always False
+        for a server database."""
+        before = self._seen_version
+        now = self._data_version()
+        return before is not None and now != before
+
+    def _data_version(self) -> int | None:
+        if self.path is None:
+            return None
+        with self._watch_lock:
+            if self._watch is None:
+                self._watch = sqlite3.connect(self.path, check_same_thread=False,
+                                              isolation_level=None)
+            self._seen_version = int(self._watch.execute("PRAGMA data_version").fetchone()[0])
+            return self._seen_version
 
     def adopt_file(self) -> None:
         """Take the file now at the path as this database's (at start, and after
@@ -162,3 +190,7 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        with self._watch_lock:
+            if self._watch is not None:
+                self._watch.close()
+            self._watch, self._seen_version = None, None

@@ -164,6 +164,11 @@ class MaintenanceService:
                 removed.append(backup.path)
         return removed
 
+    def changed_elsewhere(self) -> bool:
+        """Whether another program wrote to this desk's database since the last
+        call (the views then reload what they show)."""
+        return self.core.db.changed_elsewhere()
+
     def restore(self, actor: Actor, source: Path) -> RestoreResult:
         """Replace this desk's database with a backup (a supervisor's decision).
 

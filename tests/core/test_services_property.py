@@ -76,6 +76,7 @@ NOT_FUZZED = {
 # once here to show they do not break on the data the fuzzed calls left.
 NO_INPUT = {
     "MaintenanceService.backup_retention_days",
+    "MaintenanceService.changed_elsewhere",
     "MaintenanceService.kept_backups",
     "MaintenanceService.purge_old_backups",
     "MaintenanceService.sqlite_file",

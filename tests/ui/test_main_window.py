@@ -58,8 +58,11 @@ class MessageBoxes:
         self.shown: list[QMessageBox] = []
         self.infos: list[str] = []
         monkeypatch.setattr(QMessageBox, "exec", lambda box: self.shown.append(box) or 0)
-        monkeypatch.setattr(QMessageBox, "information",
-                            staticmethod(lambda parent, title, text, *a: self.infos.append(text)))
+        monkeypatch.setattr(
+            QMessageBox,
+            "information",
+            staticmethod(lambda parent, title, text, *a: self.infos.append(text)),
+        )
 
 
 def test_three_pages_visitors_first(qtbot, ctx: AppContext) -> None:
@@ -101,9 +104,9 @@ class MovableClock:
         return self.now
 
 
-def test_auto_check_out_runs_at_start_and_every_minute(qtbot, tmp_path: Path,
-                                                       ui_settings: UiSettings,
-                                                       runner: OperationRunner) -> None:
+def test_auto_check_out_runs_at_start_and_every_minute(
+    qtbot, tmp_path: Path, ui_settings: UiSettings, runner: OperationRunner
+) -> None:
     clock = MovableClock(datetime(2026, 3, 10, 10, 0, tzinfo=WIB).astimezone(UTC))
     core = open_core(tmp_path / "clocked", clock=clock)
     core.setup.initialize("D01")
@@ -130,12 +133,14 @@ def test_nothing_to_close_announces_no_change(qtbot, ctx: AppContext) -> None:
     assert changes == []
 
 
-def test_backup_writes_the_chosen_file(qtbot, ctx: AppContext, tmp_path: Path,
-                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_backup_writes_the_chosen_file(
+    qtbot, ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     boxes = MessageBoxes(monkeypatch)
     target = tmp_path / "cadangan" / "hari-ini.sqlite3"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *args: (str(target), "")))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *args: (str(target), ""))
+    )
     window = make_window(qtbot, ctx)
     assert window.backup_action.isEnabled()
     window.backup_action.trigger()
@@ -143,8 +148,9 @@ def test_backup_writes_the_chosen_file(qtbot, ctx: AppContext, tmp_path: Path,
     assert boxes.infos and str(target) in boxes.infos[0]
 
 
-def test_backup_cancelled_does_nothing(qtbot, ctx: AppContext,
-                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_backup_cancelled_does_nothing(
+    qtbot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
     boxes = MessageBoxes(monkeypatch)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *args: ("", "")))
     make_window(qtbot, ctx).backup_action.trigger()
@@ -158,8 +164,9 @@ def test_a_receptionist_cannot_back_up(qtbot, ctx: AppContext, admin: Actor) -> 
     assert window.user_label.text() == "Sari · Resepsionis"
 
 
-def test_domain_errors_show_their_message_only(qtbot, ctx: AppContext,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_domain_errors_show_their_message_only(
+    qtbot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
     boxes = MessageBoxes(monkeypatch)
     make_window(qtbot, ctx)
     ctx.runner.error_unhandled.emit(DomainError("Kartu ini sudah dicatat keluar."))
@@ -167,8 +174,9 @@ def test_domain_errors_show_their_message_only(qtbot, ctx: AppContext,
     assert boxes.shown[0].detailedText() == ""
 
 
-def test_unexpected_errors_keep_details_behind_a_button(qtbot, ctx: AppContext,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unexpected_errors_keep_details_behind_a_button(
+    qtbot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
     boxes = MessageBoxes(monkeypatch)
     make_window(qtbot, ctx)
     ctx.runner.op(lambda: 1 / 0).run()  # no failure callback: error_unhandled
@@ -203,11 +211,13 @@ def test_window_geometry_is_remembered(qtbot, ctx: AppContext) -> None:
     assert again.height() == height
 
 
-def test_about_names_the_application(qtbot, ctx: AppContext,
-                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_about_names_the_application(
+    qtbot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
     texts: list[str] = []
-    monkeypatch.setattr(QMessageBox, "about",
-                        staticmethod(lambda parent, title, text: texts.append(text)))
+    monkeypatch.setattr(
+        QMessageBox, "about", staticmethod(lambda parent, title, text: texts.append(text))
+    )
     make_window(qtbot, ctx).about_action.trigger()
     assert "Smesco Desk" in texts[0]
 
@@ -264,3 +274,36 @@ def test_the_window_fits_a_1024_px_screen(qtbot, qapp, ctx: AppContext) -> None:
         assert button_row_right.x() <= lists.width()
     finally:
         qapp.setStyleSheet(old)
+
+
+def test_a_sale_made_by_another_program_shows_without_a_click(
+    qtbot, ctx: AppContext, tmp_path: Path
+) -> None:
+    """The command line (another process, here a second core on the same file)
+    sells while the window is open: the next look at the file reloads the views;
+    the window's own writes do not count as changes made elsewhere."""
+    from smesco_desk.services.core import open_core
+    from tests.ui.helpers_ui import sell
+
+    window = make_window(qtbot, ctx)
+    page = window.payments_page
+    assert page is not None
+    ctx.core.payments.open_shift(ctx.require_actor(), 0)
+    ctx.core.maintenance.changed_elsewhere()  # the baseline
+    sell(ctx.core, ctx.require_actor(), payer="Dari jendela ini")
+    assert not ctx.core.maintenance.changed_elsewhere()  # our own commit
+    window.show()
+    window.show_page("payments")
+    page.model.refresh()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)  # the list as loaded before
+    other = open_core(ctx.core.data_dir)
+    try:
+        number = sell(other, ctx.require_actor(), payer="Dari baris perintah").number
+    finally:
+        other.close()
+    with qtbot.waitSignal(ctx.runner.data_changed, timeout=2000) as announced:
+        window.check_changed_elsewhere()
+    assert "receipts" in announced.args[0] and "visits" in announced.args[0]
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2)
+    assert not ctx.core.maintenance.changed_elsewhere()  # seen once
+    assert number.endswith("000002")
