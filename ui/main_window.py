@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smesco_desk.clock import to_wib
 from smesco_desk.i18n import _ as core_tr
 from smesco_desk.paths import backups_dir
+from smesco_desk.private_files import make_private_dir
 from smesco_desk.services.actors import ROLE_LABELS, Permission
 from smesco_desk.services.maintenance import BackupResult
 from smesco_desk.services.values import VisitFilter, VisitScope
@@ -344,7 +346,8 @@ class MainWindow(QMainWindow):
 
     def _ask_backup_path(self) -> Path | None:
         folder = backups_dir(self.ctx.core.data_dir) if self.ctx.core.data_dir else Path.home()
-        stamp = self.ctx.core.now().strftime("%Y%m%d-%H%M")
+        make_private_dir(folder)  # else the dialog opens wherever the program was started
+        stamp = to_wib(self.ctx.core.now()).strftime("%Y%m%d-%H%M")  # the desk's own clock
         chosen, _filter = QFileDialog.getSaveFileName(
             self, self.tr("Cadangkan data"), str(folder / f"smesco_desk-{stamp}.sqlite3"),
             self.tr("Cadangan basis data (*.sqlite3)"))
