@@ -174,7 +174,10 @@ def _open(args: argparse.Namespace, *, create: bool = False) -> Core:
     else:
         data_dir = args.data_dir or default_data_dir()
         if not create and not database_path(data_dir).exists():
-            raise CliError(f"no database in {data_dir}: run `init` first")
+            raise CliError(
+                f"no Smesco Desk database in {data_dir}: check --data-dir"
+                " (`init` sets up a new desk there)"
+            )
         core = open_core(data_dir)
     _opened.append(core)
     if not create and not core.setup.is_initialized():
