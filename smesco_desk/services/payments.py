@@ -549,7 +549,7 @@ class PaymentService:
         row: Receipt | None = None
         if NUMBER_RE.fullmatch(text):
             row = session.scalar(select(Receipt).where(Receipt.number == text))
-        elif text.isdigit() and len(text) <= 6:
+        elif text.isascii() and text.isdigit() and len(text) <= 6:  # not '2' superscript
             row = session.scalar(
                 select(Receipt)
                 .where(Receipt.desk_code == self.core.desk_code, Receipt.seq == int(text))
@@ -574,7 +574,7 @@ class PaymentService:
                 func.upper(Receipt.reference).like(f"%{_escape(text.upper())}%", escape="\\"),
             ]
             digits = text.replace(".", "")
-            if not digits.isdigit():
+            if not (digits.isascii() and digits.isdigit()):  # int() reads ASCII digits only
                 # "KW/D01", "2026/0001": a part of the number. Plain digits would
                 # match every receipt of the year ("20" in "2026").
                 conds.append(Receipt.number.like(f"%{_escape(text.upper())}%", escape="\\"))

@@ -446,7 +446,7 @@ class VisitorService:
         equality lookup on its pseudonym), never a hash per stored visitor."""
         text = text.strip()
         digits = re.sub(r"[\s.\-()]", "", text)
-        if digits.lstrip("+").isdigit():
+        if digits.isascii() and digits.lstrip("+").isdigit():  # int() reads ASCII only
             plain = digits.lstrip("+")
             if len(plain) == 16:
                 try:

@@ -41,6 +41,7 @@ Draw = Callable[[st.SearchStrategy[Any]], Any]
 
 # Arbitrary text any argument may hold (NUL and undecodable bytes are poisons).
 plain = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=20)
+short = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=4)
 
 
 def _not_utf8(raw: bytes) -> bool:
@@ -246,7 +247,9 @@ def _commands(d: PropertyDesk) -> dict[str, list[Slot]]:
         ],
         "void-receipt": [
             Slot(("void-receipt",), receipt, no_receipt),
-            Slot(("--reason",), st.just("Salah input jumlah"), st.one_of(NAME_POISON, plain)),
+            # Poison: shows nothing, or fewer than the five letters a reason needs
+            # (a longer plain text is a valid reason and would void the receipt).
+            Slot(("--reason",), st.just("Salah input jumlah"), st.one_of(NAME_POISON, short)),
             Slot(("--user",), st.just("supervisor"), not_supervisor),
         ],
         "export-visitor": [

@@ -436,3 +436,13 @@ def _annotations(fn: Any) -> list[str]:
 
     args = fn.args.args + fn.args.kwonlyargs
     return [ast.unparse(a.annotation) for a in args if a.annotation is not None]
+
+
+@pytest.mark.parametrize("text", ["²", "٣٤٥", "¹²³", "1²", "⁵.000", "١٢٣٤٥٦٧٨٩٠١٢٣٤٥٦"])
+def test_digits_python_knows_but_int_does_not_are_plain_text(desk: Desk, text: str) -> None:
+    """str.isdigit() is true for '²' and Arabic-Indic digits, which int() cannot
+    read: a search or a lookup takes them as text, never as a number."""
+    core = desk.core
+    check(desk, lambda: core.payments.receipts(ReceiptFilter(text=text, all_days=True)))
+    check(desk, lambda: core.payments.receipt(text))
+    check(desk, lambda: core.visitors.suggest(desk.receptionist, text))
