@@ -7,6 +7,11 @@ plugin module listed in `pytest_plugins` when a section grows large.
 # --- Environment: before anything imports Qt ------------------------------------
 
 import os
+from pathlib import Path
+
+import pytest
+
+from tests.template_db import make_template
 
 # Widgets render without a screen unless a test asks for a real one (xvfb_display).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -18,5 +23,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 pytest_plugins = ["tests.fixtures_system", "tests.sync.fixtures_sync"]
 
 # --- Core fixtures (no Qt) ----------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def template_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database migrated to head once per session (tests/template_db.py):
+    fixtures copy it into a test's data folder with `seed_data_dir`."""
+    return make_template(tmp_path_factory.mktemp("template") / "data")
+
 
 # --- UI fixtures (qtbot, application context) ---------------------------------------

@@ -1,7 +1,8 @@
 """Fixtures for core tests: a fresh SQLite database per test, a fixed clock, actors.
 
-No Qt here. Every `core` is `open_core(tmp_path)` + `initialize("D01")`; the
-actor fixtures add the first administrator and users of the other roles.
+No Qt here. Every `core` is `open_core(tmp_path)` over a copy of the session's
+migrated template (tests/template_db.py) + `initialize("D01")`; the actor
+fixtures add the first administrator and users of the other roles.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from smesco_desk.services import users as users_module
 from smesco_desk.services.actors import Actor, Role
 from smesco_desk.services.core import Core, open_core
 from tests.core.helpers_core import ADMIN_PASSWORD, USER_PASSWORD, FakeClock, wib
+from tests.template_db import seed_data_dir
 
 
 @pytest.fixture(autouse=True)
@@ -42,8 +44,10 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def bare_core(data_dir: Path, clock: FakeClock) -> Iterator[Core]:
-    """A core over a new, empty (schema only) database."""
+def bare_core(data_dir: Path, clock: FakeClock, template_database: Path) -> Iterator[Core]:
+    """A core over a new, empty (schema only) database: a copy of the session's
+    migrated template, so no migration runs per test."""
+    seed_data_dir(template_database, data_dir)
     core = open_core(data_dir, clock=clock)
     yield core
     core.close()

@@ -52,16 +52,19 @@ def proxy(server_url: str) -> Iterator[TcpProxy]:
 
 
 @pytest.fixture
-def desks(tmp_path: Path, server_url: str) -> Iterator[Desks]:
-    """Opens desks; every core is closed after the test."""
-    d = Desks(tmp_path, server_url)
+def desks(tmp_path: Path, server_url: str, template_database: Path) -> Iterator[Desks]:
+    """Opens desks (each from a copy of the migrated template); every core is
+    closed after the test."""
+    d = Desks(tmp_path, server_url, template_database)
     yield d
     d.close()
 
 
 @pytest.fixture
-def proxied_desks(tmp_path: Path, server_url: str, proxy: TcpProxy) -> Iterator[Desks]:
+def proxied_desks(
+    tmp_path: Path, server_url: str, proxy: TcpProxy, template_database: Path
+) -> Iterator[Desks]:
     """Desks that reach the server only through `proxy` (proxy.go_offline() cuts them)."""
-    d = Desks(tmp_path, proxy.url(server_url))
+    d = Desks(tmp_path, proxy.url(server_url), template_database)
     yield d
     d.close()

@@ -14,6 +14,7 @@ from smesco_desk.services.actors import Actor, Role
 from smesco_desk.services.core import Core, open_core
 from smesco_desk.services.values import VisitorForm, VisitRecord
 from smesco_desk.sync.connection import conninfo
+from tests.template_db import seed_data_dir
 
 RECEPTION = Actor("resepsionis", Role.RECEPTIONIST, "user", "Resepsionis")
 SUPERVISOR = Actor("supervisor", Role.SUPERVISOR, "user", "Supervisor")
@@ -30,15 +31,23 @@ class OffsetClock:
 
 
 class Desks:
-    """Opens desk cores in one temporary folder, each in its own data folder."""
+    """Opens desk cores in one temporary folder, each in its own data folder.
 
-    def __init__(self, root: Path, server_url: str) -> None:
+    With a `template` (the session's migrated database, tests/template_db.py) a
+    new desk's folder starts from a copy of it instead of running the migrations.
+    """
+
+    def __init__(self, root: Path, server_url: str, template: Path | None = None) -> None:
         self.root = root
         self.server_url = server_url
+        self.template = template
         self.cores: list[Core] = []
 
     def open(self, code: str, clock: OffsetClock | None = None) -> Core:
-        core = open_core(self.root / code.lower(), clock=clock or OffsetClock())
+        folder = self.root / code.lower()
+        if self.template is not None:
+            seed_data_dir(self.template, folder)
+        core = open_core(folder, clock=clock or OffsetClock())
         self.cores.append(core)
         return core
 

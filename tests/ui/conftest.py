@@ -17,6 +17,7 @@ from PySide6.QtCore import QSettings
 from smesco_desk.services import users as users_module
 from smesco_desk.services.actors import Actor
 from smesco_desk.services.core import Core, open_core
+from tests.template_db import seed_data_dir
 from tests.ui.helpers_ui import ADMIN_PASSWORD, ADMIN_USERNAME, FakePrinter
 from ui.context import AppContext
 from ui.operations import OperationRunner
@@ -32,8 +33,10 @@ def _cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def bare_core(tmp_path: Path) -> Iterator[Core]:
-    """A core over a new, empty database (needs the first-run set-up)."""
+def bare_core(tmp_path: Path, template_database: Path) -> Iterator[Core]:
+    """A core over a new, empty database (needs the first-run set-up): a copy of
+    the session's migrated template, so no migration runs per test."""
+    seed_data_dir(template_database, tmp_path / "data")
     core = open_core(tmp_path / "data")
     yield core
     core.close()
