@@ -76,7 +76,10 @@ class TcpProxy:
     # --- controls ---------------------------------------------------------------
 
     def go_offline(self) -> None:
-        self.online = False
+        # Under the lock: a connection being accepted right now is either in
+        # `_pairs` before the cut, or sees `online` False and is refused.
+        with self._lock:
+            self.online = False
         self.cut_all()
 
     def go_online(self) -> None:
@@ -136,7 +139,12 @@ class TcpProxy:
                 continue
             pair = _Pair(client, upstream)
             with self._lock:
-                self._pairs.add(pair)
+                admitted = self.online
+                if admitted:
+                    self._pairs.add(pair)
+            if not admitted:  # went offline while this one was connecting
+                pair.close()
+                continue
             threading.Thread(target=self._pump_up, args=(pair,), daemon=True).start()
             threading.Thread(target=self._pump_down, args=(pair,), daemon=True).start()
 
@@ -145,7 +153,7 @@ class TcpProxy:
         try:
             while (data := pair.client.recv(65536)) in _ENCRYPTION_REQUESTS:
                 pair.client.sendall(b"N")  # "not supported": the client goes on in plain text
-            while data:
+            while data and self.online:
                 if self._cut_after_commit and b"COMMIT" in data:
                     self._cut_after_commit = False
                     pair.commit_sent = True
@@ -158,7 +166,7 @@ class TcpProxy:
     def _pump_down(self, pair: _Pair) -> None:
         """Server -> client."""
         try:
-            while data := pair.upstream.recv(65536):
+            while (data := pair.upstream.recv(65536)) and self.online:
                 if pair.commit_sent:
                     self._cut(pair)  # the server committed; the desk never hears it
                     return
