@@ -43,8 +43,8 @@ from smesco_desk.printing.style import (
     INK,
     SECONDARY,
     WHITE,
-    color,
     new_canvas,
+    rgb,
 )
 
 CARD_SIZE = (85.6 * mm, 54 * mm)
@@ -344,9 +344,9 @@ def _draw_band(canvas: Any, band: Box) -> None:
     outline = canvas.beginPath()
     outline.roundRect(band.x, band.y, band.width, band.height, 1.4 * mm)
     canvas.clipPath(outline, stroke=0, fill=0)
-    canvas.setFillColor(color(BRAND))
+    canvas.setFillColor(rgb(BRAND))
     canvas.rect(band.x, band.y, band.width, band.height, stroke=0, fill=1)
-    canvas.setFillColor(color(ACCENT))
+    canvas.setFillColor(rgb(ACCENT))
     canvas.rect(band.x, band.y, band.width, 0.7 * mm, stroke=0, fill=1)
     canvas.restoreState()
 

@@ -34,11 +34,11 @@ from smesco_desk.printing.style import (
     TINT,
     WHITE,
     build_a4,
-    color,
     draw_page_number,
     footer_rule,
     para,
     paragraph_style,
+    rgb,
 )
 from smesco_desk.services.payments import method_label, payer_label
 from smesco_desk.services.values import DENOMINATIONS, PaymentMethod, ReceiptRecord, ShiftSummary
@@ -102,7 +102,7 @@ class _Footer:
         width, height = A4
         right = width - MARGIN
         canvas.saveState()
-        canvas.setFillColor(color(MUTED))
+        canvas.setFillColor(rgb(MUTED))
         title = (
             f"{cashup_title(self.summary)} · {_('Meja {desk}').format(desk=self.summary.desk_code)}"
         )
@@ -173,7 +173,7 @@ def _title(summary: ShiftSummary) -> Table:
             [
                 ("LEFTPADDING", (0, 0), (0, -1), 0),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("BOX", (1, 0), (1, 0), 1.6, color(AMBER)),
+                ("BOX", (1, 0), (1, 0), 1.6, rgb(AMBER)),
                 ("SPAN", (0, 1), (1, 1)),
             ]
         )
@@ -285,7 +285,7 @@ def _figures_table(summary: ShiftSummary) -> Table:
             emphasised.append(len(rows) - 1)
     table = Table(rows, colWidths=[54 * mm, 32 * mm])
     commands = _table_commands(len(rows)) + [("SPAN", (0, 0), (-1, 0))]
-    commands += [("BACKGROUND", (0, i), (-1, i), color(TINT)) for i in emphasised]
+    commands += [("BACKGROUND", (0, i), (-1, i), rgb(TINT)) for i in emphasised]
     table.setStyle(TableStyle(commands))
     return table
 
@@ -318,21 +318,21 @@ def _count_table(summary: ShiftSummary) -> Table:
     table = Table(rows, colWidths=[34 * mm, 20 * mm, 36 * mm])
     commands = _table_commands(len(rows)) + [
         ("SPAN", (0, 0), (-1, 0)),
-        ("BACKGROUND", (0, -1), (-1, -1), color(TINT)),
-        ("LINEABOVE", (0, -1), (-1, -1), 0.8, color(BRAND)),
+        ("BACKGROUND", (0, -1), (-1, -1), rgb(TINT)),
+        ("LINEABOVE", (0, -1), (-1, -1), 0.8, rgb(BRAND)),
     ]
     if counted is None:  # boxes to write the counts in
-        commands += [("GRID", (1, 2), (2, -2), 0.4, color(RULE))]
+        commands += [("GRID", (1, 2), (2, -2), 0.4, rgb(RULE))]
     table.setStyle(TableStyle(commands))
     return table
 
 
 def _table_commands(row_count: int) -> list[tuple[Any, ...]]:
     return [
-        ("BACKGROUND", (0, 0), (-1, 0), color(BRAND)),
+        ("BACKGROUND", (0, 0), (-1, 0), rgb(BRAND)),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("BOX", (0, 0), (-1, -1), 0.6, color(RULE)),
-        ("LINEBELOW", (0, 1), (-1, -2), 0.3, color(RULE)),
+        ("BOX", (0, 0), (-1, -1), 0.6, rgb(RULE)),
+        ("LINEBELOW", (0, 1), (-1, -2), 0.3, rgb(RULE)),
         ("LEFTPADDING", (0, 0), (-1, -1), 1.6 * mm),
         ("RIGHTPADDING", (0, 0), (-1, -1), 1.6 * mm),
         ("TOPPADDING", (0, 0), (-1, -1), PAD),
@@ -354,7 +354,7 @@ def _difference_box(summary: ShiftSummary) -> Table:
     table.setStyle(
         TableStyle(
             [
-                ("BOX", (0, 0), (-1, -1), 1.6, color(tone)),
+                ("BOX", (0, 0), (-1, -1), 1.6, rgb(tone)),
                 ("SPAN", (1, 0), (1, 1)),
                 ("VALIGN", (1, 0), (1, 1), "MIDDLE"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 3 * mm),
@@ -400,9 +400,9 @@ def _receipt_list(summary: ShiftSummary, receipts: Sequence[ReceiptRecord]) -> l
         )
     table = Table(rows, colWidths=RECEIPT_COLUMNS, repeatRows=1, hAlign="LEFT")
     commands = _table_commands(len(rows) + 1) + [
-        ("LINEBELOW", (0, 1), (-1, -1), 0.3, color(RULE)),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.3, rgb(RULE)),
     ]
-    commands += [("BACKGROUND", (0, i), (-1, i), color(STRIPE)) for i in range(2, len(rows), 2)]
+    commands += [("BACKGROUND", (0, i), (-1, i), rgb(STRIPE)) for i in range(2, len(rows), 2)]
     table.setStyle(TableStyle(commands))
     return [heading, Spacer(1, 2 * mm), table, *_gaps(receipts)]
 
@@ -431,10 +431,10 @@ def _signatures(summary: ShiftSummary) -> list[Any]:
     table.setStyle(
         TableStyle(
             [
-                ("BOX", (0, 0), (0, -1), 0.6, color(RULE)),
-                ("BOX", (2, 0), (2, -1), 0.6, color(RULE)),
-                ("LINEBELOW", (0, 1), (0, 1), 0.6, color(INK)),
-                ("LINEBELOW", (2, 1), (2, 1), 0.6, color(INK)),
+                ("BOX", (0, 0), (0, -1), 0.6, rgb(RULE)),
+                ("BOX", (2, 0), (2, -1), 0.6, rgb(RULE)),
+                ("LINEBELOW", (0, 1), (0, 1), 0.6, rgb(INK)),
+                ("LINEBELOW", (2, 1), (2, 1), 0.6, rgb(INK)),
                 ("LEFTPADDING", (0, 0), (-1, -1), 3 * mm),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 3 * mm),
                 ("TOPPADDING", (0, 0), (-1, -1), 2 * mm),

@@ -31,11 +31,11 @@ from smesco_desk.printing.style import (
     STRIPE,
     WHITE,
     build_a4,
-    color,
     draw_page_number,
     footer_rule,
     para,
     paragraph_style,
+    rgb,
 )
 
 MARGIN = 12 * mm
@@ -87,7 +87,7 @@ def muster_title() -> str:
 def _draw_page_frame(canvas: Any, data: MusterData, page: int, total: int) -> None:
     width, height = A4
     canvas.saveState()
-    canvas.setFillColor(color(MUTED))
+    canvas.setFillColor(rgb(MUTED))
     if page > 1:  # the first page has the full title block
         header = f"{muster_title()} · {data.building_name}"
         draw_text(canvas, header, MARGIN, height - 10 * mm, 7.5)
@@ -144,7 +144,7 @@ def _count_box(count: int) -> Table:
                 ("VALIGN", (0, 0), (0, 1), "MIDDLE"),
                 ("VALIGN", (1, 0), (1, 0), "BOTTOM"),
                 ("VALIGN", (1, 1), (1, 1), "TOP"),
-                ("BOX", (0, 0), (-1, -1), 1.2, color(BRAND)),
+                ("BOX", (0, 0), (-1, -1), 1.2, rgb(BRAND)),
                 ("LEFTPADDING", (0, 0), (-1, -1), 4 * mm),
                 ("TOPPADDING", (0, 0), (-1, -1), 2 * mm),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 2 * mm),
@@ -170,7 +170,7 @@ def _headers() -> list[str]:
 def _tick_box() -> Drawing:
     side = 3.8 * mm
     box = Drawing(side, side)
-    box.add(Rect(0, 0, side, side, strokeColor=color(INK), strokeWidth=0.8, fillColor=None))
+    box.add(Rect(0, 0, side, side, strokeColor=rgb(INK), strokeWidth=0.8, fillColor=None))
     return box
 
 
@@ -208,22 +208,22 @@ def _table(data: MusterData) -> Table:
 
 def _table_style(row_count: int) -> TableStyle:
     commands: list[tuple[Any, ...]] = [
-        ("BACKGROUND", (0, 0), (-1, 0), color(BRAND)),
+        ("BACKGROUND", (0, 0), (-1, 0), rgb(BRAND)),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("FONTNAME", (0, 1), (-1, -1), base_font()),
         ("FONTSIZE", (0, 1), (-1, -1), 7.5),
-        ("TEXTCOLOR", (0, 1), (-1, -1), color(INK)),
+        ("TEXTCOLOR", (0, 1), (-1, -1), rgb(INK)),
         ("ALIGN", (0, 1), (0, -1), "RIGHT"),
         ("ALIGN", (-1, 0), (-1, -1), "CENTER"),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.4, color(RULE)),
-        ("BOX", (0, 0), (-1, -1), 0.6, color(RULE)),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.4, rgb(RULE)),
+        ("BOX", (0, 0), (-1, -1), 0.6, rgb(RULE)),
         ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("TOPPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PADDING),
     ]
     commands += [
-        ("BACKGROUND", (0, index), (-1, index), color(STRIPE)) for index in range(2, row_count, 2)
+        ("BACKGROUND", (0, index), (-1, index), rgb(STRIPE)) for index in range(2, row_count, 2)
     ]
     return TableStyle(commands)
 
@@ -242,7 +242,7 @@ def _signature_block() -> Table:
     table.setStyle(
         TableStyle(
             [("LEFTPADDING", (0, 0), (-1, -1), 0)]
-            + [("LINEBELOW", (col, 0), (col, 0), 0.6, color(BLACK)) for col in (0, 2, 4, 6)]
+            + [("LINEBELOW", (col, 0), (col, 0), 0.6, rgb(BLACK)) for col in (0, 2, 4, 6)]
         )
     )
     return table

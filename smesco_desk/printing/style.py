@@ -48,7 +48,7 @@ AUTHOR = "Smesco Desk"
 
 
 @lru_cache(maxsize=64)
-def color(value: str) -> Color:
+def rgb(value: str) -> Color:
     """A palette entry ("#RRGGBB") as a ReportLab colour."""
     return HexColor(value)
 
@@ -57,12 +57,12 @@ def color(value: str) -> Color:
 
 
 def paragraph_style(
-    name: str, size: float, bold: bool, color_value: str, line_spacing: float, **extra: Any
+    name: str, size: float, bold: bool, color: str, line_spacing: float, **extra: Any
 ) -> ParagraphStyle:
     """A paragraph style in the main face; leading is line_spacing x size unless given."""
     settings: dict[str, Any] = {"leading": size * line_spacing, **extra}
     return ParagraphStyle(
-        name, fontName=base_font(bold), fontSize=size, textColor=color(color_value), **settings
+        name, fontName=base_font(bold), fontSize=size, textColor=rgb(color), **settings
     )
 
 
@@ -167,12 +167,12 @@ def page_number_text(page: int, total: int) -> str:
 
 def draw_page_number(canvas: Any, right: float, y: float, page: int, total: int) -> None:
     """ "Halaman x dari y", bold, ending at right."""
-    canvas.setFillColor(color(INK))
+    canvas.setFillColor(rgb(INK))
     draw_text(canvas, page_number_text(page, total), right, y, 8, bold=True, align="right")
 
 
 def footer_rule(canvas: Any, left: float, right: float, y: float, rule: str = RULE) -> None:
     """The thin line above a page's footer."""
-    canvas.setStrokeColor(color(rule))
+    canvas.setStrokeColor(rgb(rule))
     canvas.setLineWidth(0.5)
     canvas.line(left, y, right, y)
