@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
 
 from smesco_desk.printing.fonts import Align, FittedText, draw_text, fit_text
+from smesco_desk.printing.style import rgb
 
 # Extent of a line around its baseline, as a fraction of the font size. Taller
 # than the cap height so that stacked Vietnamese diacritics have room.
@@ -124,7 +124,7 @@ def text_block(
 
 def draw_block(canvas: Any, block: TextBlock) -> None:
     style = block.style
-    canvas.setFillColor(HexColor(style.color))
+    canvas.setFillColor(rgb(style.color))
     for index, line in enumerate(block.fit.lines):
         y = block.baseline - index * block.fit.leading
         draw_text(canvas, line, block.x, y, block.fit.size, style.bold, style.align, style.mono)

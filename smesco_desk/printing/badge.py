@@ -12,16 +12,13 @@ and nothing leaves the 3.5 mm margin is drawn.
 
 from __future__ import annotations
 
-import io
 import itertools
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from reportlab.graphics.barcode import qrencoder
-from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 
 from smesco_desk.i18n import _
 from smesco_desk.printing._layout import (
@@ -39,6 +36,16 @@ from smesco_desk.printing.formatting import (
     format_time,
     same_wib_day,
 )
+from smesco_desk.printing.style import (
+    ACCENT,
+    BRAND,
+    FAINT,
+    INK,
+    SECONDARY,
+    WHITE,
+    new_canvas,
+    rgb,
+)
 
 CARD_SIZE = (85.6 * mm, 54 * mm)
 LABEL_SIZE = (62 * mm, 100 * mm)
@@ -47,14 +54,7 @@ QR_CLEAR = 2.5 * mm  # no text this close to the QR code (about 4 modules)
 QR_FORM_NAME = "visit_qr"
 GROUP_GAP: float = 1.2 * mm  # between who (name ... host) and when (date, validity)
 
-BRAND = "#0B4F71"
-ACCENT = "#F39200"
-INK = "#1B1F24"
-SECONDARY = "#4A5560"
-MUTED = "#8A949E"
-WHITE = "#FFFFFF"
-
-COPY_MARK = TextStyle(6.5, 5, MUTED, bold=True)
+COPY_MARK = TextStyle(6.5, 5, FAINT, bold=True)
 
 
 @dataclass(frozen=True)
@@ -253,7 +253,7 @@ def _label_layout(data: BadgeData, name_size: float, qr_mm: float, detail_lines:
 
     bottom = MARGIN + 1.5 * mm
     if data.copy:
-        mark_style = TextStyle(6.5, 5, MUTED, bold=True, align="center")
+        mark_style = TextStyle(6.5, 5, FAINT, bold=True, align="center")
         mark = text_block(
             "copy", _("SALINAN"), mark_style, x=centre, max_width=inner, bottom=bottom
         )
@@ -326,12 +326,9 @@ def render_badge_label(data: BadgeData) -> bytes:
 
 
 def _render(data: BadgeData, layout: Layout) -> bytes:
-    buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(layout.width, layout.height), invariant=True)
     # The badge number only: a PDF's metadata should not carry the visitor's name.
-    canvas.setTitle(_("Kartu tamu {number}").format(number=data.badge_number))
-    canvas.setAuthor("Smesco Desk")
-    canvas.setCreator("Smesco Desk")
+    title = _("Kartu tamu {number}").format(number=data.badge_number)
+    canvas, buffer = new_canvas((layout.width, layout.height), title)
     _draw_band(canvas, layout.band)
     for block in layout.blocks:
         draw_block(canvas, block)
@@ -347,9 +344,9 @@ def _draw_band(canvas: Any, band: Box) -> None:
     outline = canvas.beginPath()
     outline.roundRect(band.x, band.y, band.width, band.height, 1.4 * mm)
     canvas.clipPath(outline, stroke=0, fill=0)
-    canvas.setFillColor(HexColor(BRAND))
+    canvas.setFillColor(rgb(BRAND))
     canvas.rect(band.x, band.y, band.width, band.height, stroke=0, fill=1)
-    canvas.setFillColor(HexColor(ACCENT))
+    canvas.setFillColor(rgb(ACCENT))
     canvas.rect(band.x, band.y, band.width, 0.7 * mm, stroke=0, fill=1)
     canvas.restoreState()
 

@@ -9,48 +9,40 @@ BATAL, with "Halaman x dari y" in the footer when it takes more than one page.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (
-    BaseDocTemplate,
-    Frame,
-    KeepTogether,
-    PageTemplate,
-    Paragraph,
-    Spacer,
-    Table,
-    TableStyle,
-)
+from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
 from smesco_desk.domain.money import format_rupiah
 from smesco_desk.i18n import _
-from smesco_desk.printing.fonts import base_font, draw_text, paragraph_markup
-from smesco_desk.printing.formatting import (
-    format_datetime,
-    format_day_month,
-    format_time,
-    same_wib_day,
+from smesco_desk.printing.fonts import base_font, draw_text
+from smesco_desk.printing.formatting import format_datetime, format_time_on
+from smesco_desk.printing.style import (
+    AMBER,
+    BRAND,
+    GREEN,
+    INK,
+    MUTED,
+    RED,
+    RULE,
+    STRIPE,
+    TINT,
+    WHITE,
+    build_a4,
+    draw_page_number,
+    footer_rule,
+    para,
+    paragraph_style,
+    rgb,
 )
 from smesco_desk.services.payments import method_label, payer_label
 from smesco_desk.services.values import DENOMINATIONS, PaymentMethod, ReceiptRecord, ShiftSummary
 
-BRAND = "#0B4F71"
-INK = "#1B1F24"
-MUTED = "#5F6B76"
-RULE = "#B8C2CC"
-STRIPE = "#F1F4F7"
-TINT = "#E8F0F5"
-RED = "#C62828"
-AMBER = "#B26A00"
-GREEN = "#2E7D32"
 MARGIN = 15 * mm
 TOP_MARGIN = 15 * mm
 BOTTOM_MARGIN = 17 * mm
@@ -67,31 +59,15 @@ def render_cashup(
     printed_at: datetime,
 ) -> bytes:
     """A4 portrait PDF bytes."""
-    buffer = io.BytesIO()
-    frame = Frame(
-        MARGIN,
-        BOTTOM_MARGIN,
-        CONTENT_WIDTH,
-        A4[1] - TOP_MARGIN - BOTTOM_MARGIN,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-    )
-    doc = BaseDocTemplate(
-        buffer,
-        pagesize=A4,
-        pageTemplates=[PageTemplate("cashup", frames=[frame])],
-        title=cashup_title(summary),
-        author="Smesco Desk",
-        creator="Smesco Desk",
-        invariant=True,
-        initialFontName=base_font(),
-    )
     story = _story(summary, receipts, building_name, building_address, printed_at)
-    footer = _Footer(summary, building_name, printed_at)
-    doc.build(story, canvasmaker=_numbered_canvas(footer))
-    return buffer.getvalue()
+    return build_a4(
+        story,
+        _Footer(summary, building_name, printed_at).draw,
+        template="cashup",
+        title=cashup_title(summary),
+        margins=(MARGIN, TOP_MARGIN, BOTTOM_MARGIN),
+        initial_font=base_font(),
+    )
 
 
 def cashup_title(summary: ShiftSummary) -> str:
@@ -126,7 +102,7 @@ class _Footer:
         width, height = A4
         right = width - MARGIN
         canvas.saveState()
-        canvas.setFillColor(HexColor(MUTED))
+        canvas.setFillColor(rgb(MUTED))
         title = (
             f"{cashup_title(self.summary)} · {_('Meja {desk}').format(desk=self.summary.desk_code)}"
         )
@@ -136,53 +112,19 @@ class _Footer:
             draw_text(
                 canvas, f"{title} · {self.summary.operator_name}", MARGIN, height - 10 * mm, 7.5
             )
-        canvas.setStrokeColor(HexColor(RULE))
-        canvas.setLineWidth(0.5)
-        canvas.line(MARGIN, 12 * mm, right, 12 * mm)
+        footer_rule(canvas, MARGIN, right, 12 * mm)
         printed = _("Dicetak {time}").format(time=format_datetime(self.printed_at))
         draw_text(canvas, f"{self.building_name} · {printed}", MARGIN, 8 * mm, 7.5)
         if total > 1:
-            pages = _("Halaman {page} dari {total}").format(page=page, total=total)
-            canvas.setFillColor(HexColor(INK))
-            draw_text(canvas, pages, right, 8 * mm, 8, bold=True, align="right")
+            draw_page_number(canvas, right, 8 * mm, page, total)
         canvas.restoreState()
-
-
-def _numbered_canvas(footer: _Footer) -> type[Canvas]:
-    """A canvas that holds pages back until the end, to print "Halaman x dari y"."""
-
-    class NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab has no type hints
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._held_pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
-            self._held_pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._held_pages)
-            for state in self._held_pages:
-                self.__dict__.update(state)
-                footer.draw(self, self.getPageNumber(), total)
-                super().showPage()
-            super().save()
-
-    return NumberedCanvas
 
 
 # --- content ---------------------------------------------------------------------------
 
 
 def _style(size: float, bold: bool = False, color: str = INK, **extra: Any) -> ParagraphStyle:
-    settings: dict[str, Any] = {"leading": size * 1.22, **extra}
-    return ParagraphStyle(
-        "cashup", fontName=base_font(bold), fontSize=size, textColor=HexColor(color), **settings
-    )
-
-
-def _para(text: str, style: ParagraphStyle, bold: bool = False) -> Paragraph:
-    return Paragraph(paragraph_markup(text, bold), style)
+    return paragraph_style("cashup", size, bold, color, 1.22, **extra)
 
 
 def _story(
@@ -193,8 +135,8 @@ def _story(
     printed_at: datetime,
 ) -> list[Any]:
     story: list[Any] = [
-        _para(building_name, _style(10, bold=True, color=BRAND), bold=True),
-        _para(building_address, _style(8, color=MUTED)),
+        para(building_name, _style(10, bold=True, color=BRAND), bold=True),
+        para(building_address, _style(8, color=MUTED)),
         Spacer(1, 3 * mm),
         _title(summary),
         Spacer(1, 3 * mm),
@@ -207,7 +149,7 @@ def _story(
     if summary.note.strip():
         story += [
             Spacer(1, 3 * mm),
-            _para(_("Catatan: {note}").format(note=summary.note), _style(9)),
+            para(_("Catatan: {note}").format(note=summary.note), _style(9)),
         ]
     story += [Spacer(1, 6 * mm), *_receipt_list(summary, receipts)]
     story += [Spacer(1, 10 * mm), KeepTogether(_signatures(summary))]
@@ -215,13 +157,13 @@ def _story(
 
 
 def _title(summary: ShiftSummary) -> Table:
-    title = _para(cashup_title(summary), _style(17, bold=True, color=BRAND), bold=True)
+    title = para(cashup_title(summary), _style(17, bold=True, color=BRAND), bold=True)
     if not summary.is_open:
         return Table(
             [[title]], colWidths=[CONTENT_WIDTH], style=[("LEFTPADDING", (0, 0), (-1, -1), 0)]
         )
-    mark = _para(_("SEMENTARA"), _style(11, bold=True, color=AMBER, alignment=1), bold=True)
-    note = _para(
+    mark = para(_("SEMENTARA"), _style(11, bold=True, color=AMBER, alignment=1), bold=True)
+    note = para(
         _("Shift masih terbuka: angka dapat berubah sampai shift ditutup."),
         _style(8.5, color=AMBER),
     )
@@ -231,18 +173,12 @@ def _title(summary: ShiftSummary) -> Table:
             [
                 ("LEFTPADDING", (0, 0), (0, -1), 0),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("BOX", (1, 0), (1, 0), 1.6, HexColor(AMBER)),
+                ("BOX", (1, 0), (1, 0), 1.6, rgb(AMBER)),
                 ("SPAN", (0, 1), (1, 1)),
             ]
         )
     )
     return table
-
-
-def _time_text(moment: datetime, reference: datetime) -> str:
-    if same_wib_day(moment, reference):
-        return format_time(moment)
-    return f"{format_day_month(moment)} {format_time(moment)}"
 
 
 def _shift_details(summary: ShiftSummary) -> Table:
@@ -260,7 +196,7 @@ def _shift_details(summary: ShiftSummary) -> Table:
         (_("Dibuka"), format_datetime(summary.opened_at)),
         (_("Ditutup"), closed),
     ]
-    rows = [[_para(k, label), _para(v, value, bold=k == _("Kasir"))] for k, v in pairs]
+    rows = [[para(k, label), para(v, value, bold=k == _("Kasir"))] for k, v in pairs]
     rows = [rows[0] + rows[2], rows[1] + rows[3]]
     widths = [18 * mm, 62 * mm, 18 * mm, 82 * mm]
     table = Table(rows, colWidths=widths, hAlign="LEFT")
@@ -335,7 +271,7 @@ def _money_tables(summary: ShiftSummary) -> Table:
 
 
 def _heading_row(text: str, span: int) -> list[Any]:
-    return [_para(text, _style(9, bold=True, color="#FFFFFF"), bold=True)] + [""] * (span - 1)
+    return [para(text, _style(9, bold=True, color=WHITE), bold=True)] + [""] * (span - 1)
 
 
 def _figures_table(summary: ShiftSummary) -> Table:
@@ -344,12 +280,12 @@ def _figures_table(summary: ShiftSummary) -> Table:
     for label, amount, bold, indented in _summary_rows(summary):
         style = _style(9, bold=bold, leftIndent=3 * mm if indented else 0)
         amount_style = _style(9, bold=bold, alignment=2)
-        rows.append([_para(label, style, bold), _para(amount, amount_style, bold)])
+        rows.append([para(label, style, bold), para(amount, amount_style, bold)])
         if bold:
             emphasised.append(len(rows) - 1)
     table = Table(rows, colWidths=[54 * mm, 32 * mm])
     commands = _table_commands(len(rows)) + [("SPAN", (0, 0), (-1, 0))]
-    commands += [("BACKGROUND", (0, i), (-1, i), HexColor(TINT)) for i in emphasised]
+    commands += [("BACKGROUND", (0, i), (-1, i), rgb(TINT)) for i in emphasised]
     table.setStyle(TableStyle(commands))
     return table
 
@@ -360,43 +296,43 @@ def _count_table(summary: ShiftSummary) -> Table:
     right = _style(9, alignment=2)
     rows: list[list[Any]] = [
         _heading_row(_("Uang dihitung"), 3),
-        [_para(t, _style(8, bold=True, color=MUTED), True) for t in (_("Pecahan"), _("Jumlah"))]
-        + [_para(_("Subtotal"), _style(8, bold=True, color=MUTED, alignment=2), True)],
+        [para(t, _style(8, bold=True, color=MUTED), True) for t in (_("Pecahan"), _("Jumlah"))]
+        + [para(_("Subtotal"), _style(8, bold=True, color=MUTED, alignment=2), True)],
     ]
     for key, value in DENOMINATIONS:
-        label = _para(denomination_label(key, value), _style(9))
+        label = para(denomination_label(key, value), _style(9))
         if counted is None:
             rows.append([label, "", ""])
             continue
         count = counted.get(key, 0)
         subtotal = format_rupiah(count * value) if count else "–"
-        rows.append([label, _para(str(count), right), _para(subtotal, right)])
+        rows.append([label, para(str(count), right), para(subtotal, right)])
     total = format_rupiah(summary.counted_total) if summary.counted_total is not None else ""
     rows.append(
         [
-            _para(_("Total dihitung"), _style(9, bold=True), True),
+            para(_("Total dihitung"), _style(9, bold=True), True),
             "",
-            _para(total, _style(9, bold=True, alignment=2), True),
+            para(total, _style(9, bold=True, alignment=2), True),
         ]
     )
     table = Table(rows, colWidths=[34 * mm, 20 * mm, 36 * mm])
     commands = _table_commands(len(rows)) + [
         ("SPAN", (0, 0), (-1, 0)),
-        ("BACKGROUND", (0, -1), (-1, -1), HexColor(TINT)),
-        ("LINEABOVE", (0, -1), (-1, -1), 0.8, HexColor(BRAND)),
+        ("BACKGROUND", (0, -1), (-1, -1), rgb(TINT)),
+        ("LINEABOVE", (0, -1), (-1, -1), 0.8, rgb(BRAND)),
     ]
     if counted is None:  # boxes to write the counts in
-        commands += [("GRID", (1, 2), (2, -2), 0.4, HexColor(RULE))]
+        commands += [("GRID", (1, 2), (2, -2), 0.4, rgb(RULE))]
     table.setStyle(TableStyle(commands))
     return table
 
 
 def _table_commands(row_count: int) -> list[tuple[Any, ...]]:
     return [
-        ("BACKGROUND", (0, 0), (-1, 0), HexColor(BRAND)),
+        ("BACKGROUND", (0, 0), (-1, 0), rgb(BRAND)),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("BOX", (0, 0), (-1, -1), 0.6, HexColor(RULE)),
-        ("LINEBELOW", (0, 1), (-1, -2), 0.3, HexColor(RULE)),
+        ("BOX", (0, 0), (-1, -1), 0.6, rgb(RULE)),
+        ("LINEBELOW", (0, 1), (-1, -2), 0.3, rgb(RULE)),
         ("LEFTPADDING", (0, 0), (-1, -1), 1.6 * mm),
         ("RIGHTPADDING", (0, 0), (-1, -1), 1.6 * mm),
         ("TOPPADDING", (0, 0), (-1, -1), PAD),
@@ -407,18 +343,18 @@ def _table_commands(row_count: int) -> list[tuple[Any, ...]]:
 def _difference_box(summary: ShiftSummary) -> Table:
     """SELISIH: counted minus expected, in words (lebih / kurang / cocok)."""
     if summary.difference is None:
-        text, color = _("belum dihitung"), MUTED
+        text, tone = _("belum dihitung"), MUTED
     else:
         text = difference_text(summary.difference)
-        color = GREEN if summary.difference == 0 else RED if summary.difference < 0 else AMBER
-    label = _para(_("SELISIH"), _style(12, bold=True, color=color), bold=True)
-    explain = _para(_("uang dihitung dikurangi kas seharusnya"), _style(8, color=MUTED))
-    value = _para(text, _style(13, bold=True, color=color, alignment=2), bold=True)
+        tone = GREEN if summary.difference == 0 else RED if summary.difference < 0 else AMBER
+    label = para(_("SELISIH"), _style(12, bold=True, color=tone), bold=True)
+    explain = para(_("uang dihitung dikurangi kas seharusnya"), _style(8, color=MUTED))
+    value = para(text, _style(13, bold=True, color=tone, alignment=2), bold=True)
     table = Table([[label, value], [explain, ""]], colWidths=[80 * mm, 100 * mm])
     table.setStyle(
         TableStyle(
             [
-                ("BOX", (0, 0), (-1, -1), 1.6, HexColor(color)),
+                ("BOX", (0, 0), (-1, -1), 1.6, rgb(tone)),
                 ("SPAN", (1, 0), (1, 1)),
                 ("VALIGN", (1, 0), (1, 1), "MIDDLE"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 3 * mm),
@@ -436,37 +372,37 @@ RECEIPT_COLUMNS = [w * mm for w in (9, 37, 14, 45, 31, 27, 17)]
 
 
 def _receipt_list(summary: ShiftSummary, receipts: Sequence[ReceiptRecord]) -> list[Any]:
-    heading = _para(
+    heading = para(
         _("Kuitansi shift ini ({count})").format(count=len(receipts)),
         _style(11, bold=True, color=BRAND),
         bold=True,
     )
     if not receipts:
-        return [heading, _para(_("Belum ada kuitansi pada shift ini."), _style(9, color=MUTED))]
-    head = _style(8, bold=True, color="#FFFFFF")
+        return [heading, para(_("Belum ada kuitansi pada shift ini."), _style(9, color=MUTED))]
+    head = _style(8, bold=True, color=WHITE)
     titles = [_("No"), _("Nomor"), _("Jam"), _("Pembayar"), _("Metode"), _("Total"), ""]
-    rows: list[list[Any]] = [[_para(t, head, bold=True) for t in titles]]
-    rows[0][5] = _para(titles[5], _style(8, bold=True, color="#FFFFFF", alignment=2), True)
+    rows: list[list[Any]] = [[para(t, head, bold=True) for t in titles]]
+    rows[0][5] = para(titles[5], _style(8, bold=True, color=WHITE, alignment=2), True)
     for index, rec in enumerate(receipts, start=1):
-        color = MUTED if rec.voided else INK
-        cell, right = _style(8, color=color), _style(8, color=color, alignment=2)
+        tone = MUTED if rec.voided else INK
+        cell, right = _style(8, color=tone), _style(8, color=tone, alignment=2)
         payer = f"{rec.payer_name} ({payer_label(rec.payer_kind)})"
         rows.append(
             [
-                _para(str(index), right),
-                _para(rec.number, cell),
-                _para(_time_text(rec.issued_at, summary.opened_at), cell),
-                _para(payer, cell),
-                _para(method_label(rec.method), cell),
-                _para(format_rupiah(rec.total), right),
-                _para(_("BATAL"), _style(8, bold=True, color=RED), True) if rec.voided else "",
+                para(str(index), right),
+                para(rec.number, cell),
+                para(format_time_on(rec.issued_at, summary.opened_at), cell),
+                para(payer, cell),
+                para(method_label(rec.method), cell),
+                para(format_rupiah(rec.total), right),
+                para(_("BATAL"), _style(8, bold=True, color=RED), True) if rec.voided else "",
             ]
         )
     table = Table(rows, colWidths=RECEIPT_COLUMNS, repeatRows=1, hAlign="LEFT")
     commands = _table_commands(len(rows) + 1) + [
-        ("LINEBELOW", (0, 1), (-1, -1), 0.3, HexColor(RULE)),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.3, rgb(RULE)),
     ]
-    commands += [("BACKGROUND", (0, i), (-1, i), HexColor(STRIPE)) for i in range(2, len(rows), 2)]
+    commands += [("BACKGROUND", (0, i), (-1, i), rgb(STRIPE)) for i in range(2, len(rows), 2)]
     table.setStyle(TableStyle(commands))
     return [heading, Spacer(1, 2 * mm), table, *_gaps(receipts)]
 
@@ -476,8 +412,8 @@ def _gaps(receipts: Sequence[ReceiptRecord]) -> list[Any]:
     gaps = [gap for rec in receipts for gap in rec.gaps_before]
     if not gaps:
         return []
-    title = _para(_("Nomor kuitansi yang dilewati"), _style(9, bold=True, color=RED), True)
-    return [Spacer(1, 3 * mm), title, *(_para(g.reason, _style(8)) for g in gaps)]
+    title = para(_("Nomor kuitansi yang dilewati"), _style(9, bold=True, color=RED), True)
+    return [Spacer(1, 3 * mm), title, *(para(g.reason, _style(8)) for g in gaps)]
 
 
 def _signatures(summary: ShiftSummary) -> list[Any]:
@@ -486,7 +422,7 @@ def _signatures(summary: ShiftSummary) -> list[Any]:
     name = _style(9, bold=True, alignment=1)
 
     def box(title: str, who: str) -> list[Any]:
-        return [_para(title, label), "", _para(who, name, bold=True)]
+        return [para(title, label), "", para(who, name, bold=True)]
 
     cashier = box(_("Kasir yang menyerahkan"), summary.operator_name)
     supervisor = box(_("Supervisor yang menerima"), "(" + "." * 40 + ")")
@@ -495,10 +431,10 @@ def _signatures(summary: ShiftSummary) -> list[Any]:
     table.setStyle(
         TableStyle(
             [
-                ("BOX", (0, 0), (0, -1), 0.6, HexColor(RULE)),
-                ("BOX", (2, 0), (2, -1), 0.6, HexColor(RULE)),
-                ("LINEBELOW", (0, 1), (0, 1), 0.6, HexColor(INK)),
-                ("LINEBELOW", (2, 1), (2, 1), 0.6, HexColor(INK)),
+                ("BOX", (0, 0), (0, -1), 0.6, rgb(RULE)),
+                ("BOX", (2, 0), (2, -1), 0.6, rgb(RULE)),
+                ("LINEBELOW", (0, 1), (0, 1), 0.6, rgb(INK)),
+                ("LINEBELOW", (2, 1), (2, 1), 0.6, rgb(INK)),
                 ("LEFTPADDING", (0, 0), (-1, -1), 3 * mm),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 3 * mm),
                 ("TOPPADDING", (0, 0), (-1, -1), 2 * mm),

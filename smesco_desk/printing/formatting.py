@@ -63,3 +63,10 @@ def format_datetime(moment: datetime) -> str:
 
 def same_wib_day(first: datetime, second: datetime) -> bool:
     return to_wib(first).date() == to_wib(second).date()
+
+
+def format_time_on(moment: datetime, reference: datetime) -> str:
+    """'14:05' on the reference's WIB day; '26 Nov 14:05' on another day."""
+    if same_wib_day(moment, reference):
+        return format_time(moment)
+    return f"{format_day_month(moment)} {format_time(moment)}"

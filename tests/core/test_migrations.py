@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from smesco_desk.db import migrate
@@ -33,6 +35,16 @@ def test_models_and_migrations_do_not_drift(tmp_path: Path) -> None:
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     assert diff == []
+
+
+def test_importing_one_area_of_the_models_registers_every_table() -> None:
+    """The models are split by area; any one of them brings in the whole schema."""
+    code = (
+        "from smesco_desk.db.models.sync import Base; print(' '.join(sorted(Base.metadata.tables)))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == sorted(Base.metadata.tables)
+    assert {"visitors", "receipts", "audit_log", "sync_conflicts"} <= set(Base.metadata.tables)
 
 
 def test_a_0003_database_with_receipts_upgrades_to_receipt_gaps(tmp_path: Path) -> None:

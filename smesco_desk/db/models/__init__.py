@@ -1,0 +1,65 @@
+"""SQLAlchemy models, one module per area (see `base` for the conventions).
+
+Every area's module is imported here, so importing this package (or any module
+in it) registers every table on `Base.metadata`: migrations, the schema check
+and sync's table list all see the whole schema. A new area adds its module to
+the imports below and its classes to `__all__`.
+"""
+
+from __future__ import annotations
+
+from smesco_desk.db.models.base import NAMING, Base, SyncedMixin
+from smesco_desk.db.models.payments import (
+    CashShift,
+    Charge,
+    ChargeKind,
+    ChargeLine,
+    PriceItem,
+    Receipt,
+    ReceiptNumberGap,
+    ReceiptPrint,
+    ReceiptVoid,
+)
+from smesco_desk.db.models.sync import SyncConflict, SyncHeld, SyncState
+from smesco_desk.db.models.system import (
+    AppSetting,
+    AuditEntry,
+    Desk,
+    DeskCounter,
+    DeskSetting,
+    OutboxOp,
+    SanctionedRewrite,
+    User,
+)
+from smesco_desk.db.models.visitors import CheckOut, Erasure, Visit, Visitor, VisitPurpose
+
+__all__ = [
+    "NAMING",
+    "AppSetting",
+    "AuditEntry",
+    "Base",
+    "CashShift",
+    "Charge",
+    "ChargeKind",
+    "ChargeLine",
+    "CheckOut",
+    "Desk",
+    "DeskCounter",
+    "DeskSetting",
+    "Erasure",
+    "OutboxOp",
+    "PriceItem",
+    "Receipt",
+    "ReceiptNumberGap",
+    "ReceiptPrint",
+    "ReceiptVoid",
+    "SanctionedRewrite",
+    "SyncConflict",
+    "SyncHeld",
+    "SyncState",
+    "SyncedMixin",
+    "User",
+    "Visit",
+    "VisitPurpose",
+    "Visitor",
+]
