@@ -14,16 +14,20 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Callable, Iterable
-from contextlib import ExitStack
-from typing import TYPE_CHECKING, Any
+from contextlib import AbstractContextManager, ExitStack
+from typing import Any, Protocol
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
-if TYPE_CHECKING:
-    from smesco_desk.db.changes import ChangeFeed
-
 PROGRESS_DELAY_MS = 500
+
+
+class ChangeFeed(Protocol):
+    """What the core's `changes` offers: the tables written by transactions that
+    commit inside `collect()`, in this thread."""
+
+    def collect(self) -> AbstractContextManager[set[str]]: ...
 
 # Synced tables whose rows views show under another name as well.
 _ALSO_CHANGED = {
