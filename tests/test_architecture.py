@@ -274,9 +274,13 @@ def _service_methods() -> dict[str, ast.FunctionDef]:
 
 def _takes_session(fn: ast.FunctionDef) -> bool:
     """A building block run inside another entry point's transaction (it is handed
-    the session): the entry point that opened it did the check."""
+    the session, or the Transaction): the entry point that opened it did the check."""
     args = fn.args.args + fn.args.kwonlyargs
-    return any(a.annotation is not None and "Session" in ast.unparse(a.annotation) for a in args)
+    return any(
+        a.annotation is not None and t in ast.unparse(a.annotation)
+        for a in args
+        for t in ("Session", "Transaction")
+    )
 
 
 def _checks_actor(fn: ast.FunctionDef) -> bool:

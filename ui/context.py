@@ -23,6 +23,9 @@ class AppContext:
     sync: SyncController | None = None  # set by the main window while someone is logged in
     extras: dict[str, object] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        self.runner.report_changes_of(self.core.changes)
+
     def can(self, permission: Permission) -> bool:
         return self.actor is not None and self.actor.can(permission)
 

@@ -18,8 +18,6 @@ is pushed at once; changes a pull brought from other desks are announced on
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication
@@ -27,28 +25,13 @@ from PySide6.QtGui import QGuiApplication
 from smesco_desk.sync import SyncReport, SyncStatus
 from smesco_desk.sync.worker import SyncWorker
 from ui.context import AppContext
+from ui.operations import ui_entities
+
+__all__ = ["CONFLICTS_ENTITY", "SYNC_ENTITY", "SyncController", "ui_entities"]
 
 POLL_INTERVAL_S = 5.0  # the fallback when a notification does not arrive
 SYNC_ENTITY = "sync"  # data_changed: enrolment or a manual run changed the sync status
 CONFLICTS_ENTITY = "sync_conflicts"
-
-# Synced tables whose rows other views show under another name (see the
-# `.changes()` of the operations that write them).
-_ALSO_CHANGED = {
-    "visit_checkouts": ("visits",),
-    "visitors": ("visits",),  # a visit row shows the visitor's name and organisation
-    "visit_purposes": ("purposes",),
-    "app_settings": ("settings",),
-    "desks": ("desk",),
-}
-
-
-def ui_entities(tables: Iterable[str]) -> frozenset[str]:
-    """The names views listen for, for tables a pull changed."""
-    names = set(tables)
-    for table in list(names):
-        names.update(_ALSO_CHANGED.get(table, ()))
-    return frozenset(names)
 
 
 class SyncController(QObject):

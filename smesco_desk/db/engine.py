@@ -26,6 +26,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from smesco_desk.db import text_guard
+from smesco_desk.db.changes import ChangeFeed, track
 from smesco_desk.errors import DatabaseReplaced
 from smesco_desk.i18n import _
 
@@ -94,6 +95,8 @@ class Database:
         self.engine = make_engine(url)
         self.is_sqlite = self.engine.dialect.name == "sqlite"
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # The tables each committed write transaction wrote (smesco_desk.db.changes).
+        self.changes = ChangeFeed()
         self.path = sqlite_file(url)
         self._file_id: tuple[int, int] | None = None
         self.replaced = False
@@ -106,7 +109,8 @@ class Database:
     def write(self) -> Iterator[Session]:
         """A session in one write transaction: committed on success, else rolled back.
 
-        DatabaseReplaced if the file was replaced under this program (see above)."""
+        DatabaseReplaced if the file was replaced under this program (see above).
+        Once committed, the tables it wrote go to `self.changes`."""
         self._check_same_file()
         conn = self.engine.connect()
         if self.is_sqlite:
@@ -115,9 +119,11 @@ class Database:
             with Session(bind=conn, expire_on_commit=False) as session, session.begin():
                 session.connection()  # BEGIN IMMEDIATE: nobody writes between check and commit
                 self._check_same_file()
+                written = track(session)
                 yield session
             self._check_same_file()
             self._data_version()  # our own commit is not a change made elsewhere
+            self.changes.publish(written)
         finally:
             conn.close()
 

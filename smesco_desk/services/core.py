@@ -33,6 +33,9 @@ class Core:
         from smesco_desk.sync.service import SyncService
 
         self.db = db
+        # `with core.changes.collect() as changed:` the tables a call's committed
+        # transactions wrote (smesco_desk.db.changes).
+        self.changes = db.changes
         self.data_dir = data_dir
         # Held while this core is open: `restore` refuses while anyone holds it.
         self.lock = DatabaseLock(db.path) if db.path is not None else None

@@ -36,6 +36,7 @@ from smesco_desk.paths import backups_dir
 from smesco_desk.private_files import create_private_file, make_private_dir, sync_dir
 from smesco_desk.services import receipt_series
 from smesco_desk.services.actors import Actor, Permission, require
+from smesco_desk.services.transaction import Transaction
 from smesco_desk.services.values import ReceiptGap
 
 if TYPE_CHECKING:
@@ -279,7 +280,9 @@ class MaintenanceService:
                 )
                 self.core.payments.hold_after_restore(session)
                 held = self.core.payments.held_in(session)
-                erased = self.core.privacy.erase_again(session, actor, _erased_in(previous))
+                erased = self.core.privacy.erase_again(
+                    Transaction.joining(self.core, session, actor), _erased_in(previous)
+                )
         finally:
             db.dispose()
         _self_contained(tmp)

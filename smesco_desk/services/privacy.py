@@ -25,8 +25,8 @@ from smesco_desk.i18n import _
 from smesco_desk.services.actors import Actor, Permission, require
 from smesco_desk.services.data_map import where_kept
 from smesco_desk.services.erasure import erase_locally
-from smesco_desk.services.recording import new_synced, record, touch
 from smesco_desk.services.settings import SettingsService
+from smesco_desk.services.transaction import Transaction
 
 if TYPE_CHECKING:
     from smesco_desk.services.core import Core
@@ -41,7 +41,8 @@ class PrivacyService:
     def export_visitor(self, actor: Actor, visitor_id: str) -> dict[str, Any]:
         """Everything stored about one person, as plain JSON-ready values."""
         require(actor, Permission.MANAGE_PERSONAL_DATA)
-        with self.core.db.write() as session:
+        with Transaction.begin(self.core, actor) as tx:
+            session = tx.session
             visitor = self._visitor(session, visitor_id)
             visits = session.scalars(
                 select(Visit).where(Visit.visitor_id == visitor.id).order_by(Visit.checked_in_at)
@@ -66,37 +67,28 @@ class PrivacyService:
                 ],
                 "stored_in": where_kept(self.core, session, visitor),
             }
-            now = self.core.now()
-            record(
-                session,
-                actor,
-                self.core.desk_code,
-                now,
-                "privacy.export",
-                [],
-                {"visitor_id": visitor.id},
-            )
+            tx.record("privacy.export", [], {"visitor_id": visitor.id})
             return data
 
     def erase_visitor(self, actor: Actor, visitor_id: str) -> int:
         """Erase a person's data on request; returns how many visits were blanked."""
         require(actor, Permission.MANAGE_PERSONAL_DATA)
-        with self.core.db.write() as session:
-            visitor = self._visitor(session, visitor_id)
-            visits = self._erase(session, actor, [visitor], "privacy.erase")
+        with Transaction.begin(self.core, actor) as tx:
+            visitor = self._visitor(tx.session, visitor_id)
+            visits = self._erase(tx, [visitor], "privacy.erase")
         self.core.db.truncate_wal()
         return visits
 
     def purge_expired(self, actor: Actor) -> int:
         """Erase visitors not seen within the retention period; returns how many."""
         require(actor, Permission.MANAGE_PERSONAL_DATA)
-        with self.core.db.write() as session:
-            days = int(SettingsService.get_in(session, "visitor_retention_days"))
-            cutoff = self.core.now() - timedelta(days=days)
-            expired = session.scalars(
+        with Transaction.begin(self.core, actor) as tx:
+            days = int(SettingsService.get_in(tx.session, "visitor_retention_days"))
+            cutoff = tx.now - timedelta(days=days)
+            expired = tx.session.scalars(
                 select(Visitor).where(Visitor.deleted_at.is_(None), Visitor.last_visit_at < cutoff)
             ).all()
-            self._erase(session, actor, list(expired), "privacy.purge")
+            self._erase(tx, list(expired), "privacy.purge")
         if expired:
             self.core.db.truncate_wal()
         return len(expired)
@@ -107,44 +99,45 @@ class PrivacyService:
             raise NotFound(_("Data tamu tidak ditemukan."))
         return visitor
 
-    def erase_again(self, session: Session, actor: Actor, visitor_ids: Collection[str]) -> int:
+    def erase_again(self, tx: Transaction, visitor_ids: Collection[str]) -> int:
         """After a restore (in its transaction on the restored file): erase again
         the people the replaced database had erased, so that a backup made before
         an erasure brings nobody back. Returns how many were erased again."""
         if not visitor_ids:
             return 0
         visitors = list(
-            session.scalars(
+            tx.session.scalars(
                 select(Visitor).where(
                     Visitor.id.in_(list(visitor_ids)), Visitor.full_name != ERASED_NAME
                 )
             )
         )
         if visitors:
-            self._erase(session, actor, visitors, "restore.erase")
+            self._erase(tx, visitors, "restore.erase")
         return len(visitors)
 
-    def _erase(
-        self, session: Session, actor: Actor, visitors: list[Visitor], action: str
-    ) -> int:
+    @staticmethod
+    def _erase(tx: Transaction, visitors: list[Visitor], action: str) -> int:
         """The visitor rows become tombstones (queued: they win over any concurrent
         edit), each erasure is recorded as a fact that sync carries everywhere, and
         every copy at this desk is blanked (smesco_desk.services.erasure)."""
-        now, desk = self.core.now(), self.core.desk_code
+        now, session = tx.now, tx.session
         for visitor in visitors:
             visitor.full_name, visitor.name_key, visitor.organisation = ERASED_NAME, "", ""
             visitor.phone = visitor.phone_key = visitor.nik_masked = visitor.nik_hash = None
             visitor.deleted_at = now
-            touch(visitor, now)
-            fact = Erasure(
-                visitor_id=visitor.id, erased_at=now, erased_by=actor.audit_name, action=action
+            tx.update(visitor)
+            fact = tx.insert(
+                Erasure(
+                    visitor_id=visitor.id, erased_at=now, erased_by=tx.actor.audit_name,
+                    action=action,
+                )
             )
-            new_synced(session, fact, desk, now)
             visits = session.scalar(
                 select(func.count()).select_from(Visit).where(Visit.visitor_id == visitor.id)
             )
             detail = {"visitor_id": visitor.id, "visits": int(visits or 0)}
             rows: list[tuple[Any, str]] = [(visitor, "update"), (fact, "insert")]
-            record(session, actor, desk, now, action, rows, detail)
+            tx.record(action, rows, detail)
         people = erase_locally(session, [v.id for v in visitors])
         return len(people.visits)

@@ -13,7 +13,7 @@ from smesco_desk.db.models import AppSetting
 from smesco_desk.errors import ValidationError
 from smesco_desk.i18n import _
 from smesco_desk.services.actors import Actor, Permission, require
-from smesco_desk.services.recording import new_synced, record, touch
+from smesco_desk.services.transaction import Transaction
 
 if TYPE_CHECKING:
     from smesco_desk.services.core import Core
@@ -57,29 +57,20 @@ class SettingsService:
     def set(self, actor: Actor, key: str, value: Any) -> None:
         require(actor, Permission.MANAGE_SETTINGS)
         value = validate_setting(key, value)
-        with self.core.db.write() as session:
-            self.put_in(session, actor, key, value)
+        with Transaction.begin(self.core, actor) as tx:
+            self.put_in(tx, key, value)
 
-    def put_in(self, session: Session, actor: Actor, key: str, value: Any) -> None:
-        now = self.core.now()
-        row = session.scalar(select(AppSetting).where(AppSetting.key == key))
+    @staticmethod
+    def put_in(tx: Transaction, key: str, value: Any) -> None:
+        row = tx.session.scalar(select(AppSetting).where(AppSetting.key == key))
         if row is None:
-            row = AppSetting(key=key, value=value)
-            new_synced(session, row, self.core.desk_code, now)
+            row = tx.insert(AppSetting(key=key, value=value))
             op = "insert"
         else:
             row.value = value
-            touch(row, now)
+            tx.update(row)
             op = "update"
-        record(
-            session,
-            actor,
-            self.core.desk_code,
-            now,
-            "setting.set",
-            [(row, op)],
-            {"key": key, "value": value},
-        )
+        tx.record("setting.set", [(row, op)], {"key": key, "value": value})
 
 
 def parse_hhmm(text: str) -> time:

@@ -6,14 +6,13 @@ import re
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from smesco_desk.db.models import Desk, DeskSetting, User, VisitPurpose
 from smesco_desk.errors import DomainError, ValidationError
 from smesco_desk.i18n import _
 from smesco_desk.services.actors import SYSTEM, Actor, Role
-from smesco_desk.services.recording import new_synced, record
-from smesco_desk.services.users import UserInfo
+from smesco_desk.services.transaction import Transaction
+from smesco_desk.services.users import UserInfo, UserService
 
 if TYPE_CHECKING:
     from smesco_desk.services.core import Core
@@ -61,16 +60,18 @@ class SetupService:
         code = normalize_desk_code(desk_code)
         with self.core.db.write() as session:
             new = session.get(DeskSetting, "desk_code") is None
-            done = self.initialize_in(session, code, actor)
+            done = self.initialize_in(Transaction.joining(self.core, session, actor, code))
         self.core.forget_desk_code()
         if new:
             self.core.nik_key.key()  # a new desk gets its NIK key now, outside the database
         return done
 
-    def initialize_in(self, session: Session, code: str, actor: Actor = SYSTEM) -> str:
-        """`initialize` inside the caller's write transaction (enrolment sets the
-        desk up in the same transaction that links it). The caller forgets the
-        core's cached desk code once that transaction is over."""
+    def initialize_in(self, tx: Transaction) -> str:
+        """`initialize` inside the caller's write transaction, as its actor, for
+        the desk code it is at (enrolment sets the desk up in the same transaction
+        that links it). The caller forgets the core's cached desk code once that
+        transaction is over."""
+        code, session = tx.desk, tx.session
         existing = session.get(DeskSetting, "desk_code")
         if existing is not None:
             if existing.value != code and code:
@@ -82,32 +83,29 @@ class SetupService:
         session.flush()
         self.core.forget_desk_code()
         self.core._desk_code = code
-        now = self.core.now()
         desk = session.scalar(select(Desk).where(Desk.code == code))
         if desk is None:
-            desk = Desk(code=code, name=_("Meja depan {code}").format(code=code))
-            new_synced(session, desk, code, now)
-            record(session, actor, code, now, "desk.create", [(desk, "insert")])
-        self._seed_purposes(session, actor, code)
-        self.core.payments.seed_defaults(session, actor, code)
+            desk = tx.insert(Desk(code=code, name=_("Meja depan {code}").format(code=code)))
+            tx.record("desk.create", [(desk, "insert")])
+        self._seed_purposes(tx)
+        self.core.payments.seed_defaults(session, tx.actor, code)
         return code
 
-    def _seed_purposes(self, session: Session, actor: Actor, code: str) -> None:
-        if session.scalar(select(func.count()).select_from(VisitPurpose)):
+    @staticmethod
+    def _seed_purposes(tx: Transaction) -> None:
+        if tx.session.scalar(select(func.count()).select_from(VisitPurpose)):
             return
-        now = self.core.now()
         for order, (pcode, label_id, label_en) in enumerate(DEFAULT_PURPOSES):
-            purpose = VisitPurpose(
-                code=pcode, label_id=label_id, label_en=label_en, sort_order=order, active=True
+            purpose = tx.insert(
+                VisitPurpose(
+                    code=pcode, label_id=label_id, label_en=label_en, sort_order=order, active=True
+                )
             )
-            new_synced(session, purpose, code, now)
-            record(session, actor, code, now, "purpose.create", [(purpose, "insert")])
+            tx.record("purpose.create", [(purpose, "insert")])
 
     def create_first_admin(self, username: str, full_name: str, password: str) -> UserInfo:
         """The first administrator; refused once any user exists."""
-        with self.core.db.write() as session:
-            if session.scalar(select(func.count()).select_from(User)):
+        with Transaction.begin(self.core, SYSTEM) as tx:
+            if tx.session.scalar(select(func.count()).select_from(User)):
                 raise DomainError(_("Administrator pertama sudah dibuat."))
-            return self.core.users.create_in(
-                session, SYSTEM, username, full_name, password, Role.ADMIN.value
-            )
+            return UserService.create_in(tx, username, full_name, password, Role.ADMIN.value)

@@ -10,14 +10,13 @@ from typing import TYPE_CHECKING
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from smesco_desk.db.models import User
 from smesco_desk.domain.text import has_visible, text_errors, unstorable
 from smesco_desk.errors import DomainError, NotFound, ValidationError
 from smesco_desk.i18n import _
 from smesco_desk.services.actors import Actor, Permission, Role, require
-from smesco_desk.services.recording import audit, new_synced, record, touch
+from smesco_desk.services.transaction import Transaction
 
 if TYPE_CHECKING:
     from smesco_desk.services.core import Core
@@ -85,12 +84,11 @@ class UserService:
         """The actor for a correct login, recorded as a login; DomainError otherwise
         (same message either way)."""
         actor = self.check_password(username, password)
-        with self.core.db.write() as session:
-            row = session.get(User, actor.user_id)
-            now = self.core.now()
+        with Transaction.begin(self.core, actor) as tx:
+            row = tx.session.get(User, actor.user_id)
             if row is not None:
-                row.last_login_at = now
-            audit(session, actor, self.core.desk_code, now, "user.login", row)
+                row.last_login_at = tx.now
+            tx.audit("user.login", row)
         return actor
 
     def check_password(self, username: str, password: str) -> Actor:
@@ -126,23 +124,18 @@ class UserService:
         self, actor: Actor, username: str, full_name: str, password: str, role: str
     ) -> UserInfo:
         require(actor, Permission.MANAGE_USERS)
-        with self.core.db.write() as session:
-            return self.create_in(session, actor, username, full_name, password, role)
+        with Transaction.begin(self.core, actor) as tx:
+            return self.create_in(tx, username, full_name, password, role)
 
+    @staticmethod
     def create_in(
-        self,
-        session: Session,
-        actor: Actor,
-        username: str,
-        full_name: str,
-        password: str,
-        role: str,
+        tx: Transaction, username: str, full_name: str, password: str, role: str
     ) -> UserInfo:
+        """`create` inside the caller's transaction, as its actor."""
         username = username.strip().lower()
         validate_new_user(username, full_name, password, role)
-        if session.scalar(select(User).where(User.username == username)) is not None:
+        if tx.session.scalar(select(User).where(User.username == username)) is not None:
             raise ValidationError({"username": _("Nama pengguna sudah dipakai.")})
-        now = self.core.now()
         user = User(
             username=username,
             full_name=full_name.strip(),
@@ -150,16 +143,8 @@ class UserService:
             role=role,
             active=True,
         )
-        new_synced(session, user, self.core.desk_code, now)
-        record(
-            session,
-            actor,
-            self.core.desk_code,
-            now,
-            "user.create",
-            [(user, "insert")],
-            {"username": username, "role": role},
-        )
+        tx.insert(user)
+        tx.record("user.create", [(user, "insert")], {"username": username, "role": role})
         return _info(user)
 
     def list(self, actor: Actor) -> list[UserInfo]:
@@ -176,11 +161,10 @@ class UserService:
             raise ValidationError(
                 {"password": _("Kata sandi minimal {n} karakter.").format(n=MIN_PASSWORD)}
             )
-        with self.core.db.write() as session:
-            user = session.get(User, user_id)
+        with Transaction.begin(self.core, actor) as tx:
+            user = tx.session.get(User, user_id)
             if user is None:
                 raise NotFound(_("Pengguna tidak ditemukan."))
             user.password_hash = _hasher.hash(password)
-            now = self.core.now()
-            touch(user, now)
-            record(session, actor, self.core.desk_code, now, "user.password", [(user, "update")])
+            tx.update(user)
+            tx.record("user.password", [(user, "update")])

@@ -19,6 +19,7 @@ from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
+from smesco_desk.db import changes
 from smesco_desk.db.models import OutboxOp, SyncConflict, SyncHeld, SyncState
 from smesco_desk.sync.server import Change, OpResult, PushOp
 from smesco_desk.sync.tables import SyncedTable, synced_table
@@ -178,7 +179,8 @@ class PullOutcome:
 
 
 class LocalApplier:
-    """Writes server changes into this desk's SQLite inside the caller's transaction."""
+    """Writes server changes into this desk's SQLite inside the caller's transaction
+    (through the driver's connection: it notes the tables it writes itself)."""
 
     def __init__(self, session: Session, desk: str, withdraw: Callable[[dict[str, Any]], None]):
         self.session = session
@@ -212,7 +214,8 @@ class LocalApplier:
         except sqlite3.IntegrityError as exc:
             self._hold(change, str(exc))
             return False
-        self.raw.execute(
+        changes.mark(self.session, table.name)
+        self._unhold(
             "DELETE FROM sync_held WHERE entity_id = ? AND seq < ?", (change.entity_id, change.seq)
         )
         self.outcome.applied += 1
@@ -220,8 +223,12 @@ class LocalApplier:
             self.withdraw(values)
         return True
 
+    def _unhold(self, sql: str, params: tuple[Any, ...]) -> None:
+        if self.raw.execute(sql, params).rowcount:
+            changes.mark(self.session, "sync_held")
+
     def _hold(self, change: Change, reason: str) -> None:
-        self.raw.execute("DELETE FROM sync_held WHERE entity_id = ?", (change.entity_id,))
+        self._unhold("DELETE FROM sync_held WHERE entity_id = ?", (change.entity_id,))
         self.session.add(
             SyncHeld(
                 seq=change.seq,
@@ -245,7 +252,7 @@ class LocalApplier:
             change = Change(row.seq, row.entity, row.entity_id, "", dict(row.payload))
             seq = row.seq
             self.session.expunge(row)
-            self.raw.execute("DELETE FROM sync_held WHERE seq = ?", (seq,))
+            self._unhold("DELETE FROM sync_held WHERE seq = ?", (seq,))
             if self.apply(change):
                 done += 1
         return done
@@ -253,6 +260,8 @@ class LocalApplier:
     def insert_rows(self, table: SyncedTable, rows: Sequence[dict[str, Any]]) -> None:
         """Plain inserts of a full download (the table is empty)."""
         self.raw.executemany(_statements(table.name)[1], [self.params(table, r) for r in rows])
+        if rows:
+            changes.mark(self.session, table.name)
 
 
 def _utc_now() -> datetime:

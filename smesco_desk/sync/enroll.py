@@ -38,16 +38,18 @@ from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
-from smesco_desk.db import migrate
+from smesco_desk.db import changes, migrate
 from smesco_desk.db.engine import make_engine
 from smesco_desk.db.models import DeskCounter, DeskSetting, OutboxOp, SyncHeld
 from smesco_desk.domain.nik import NIK_KEY_BYTES
 from smesco_desk.errors import DomainError
 from smesco_desk.i18n import _
 from smesco_desk.ids import new_id
+from smesco_desk.services.actors import SYSTEM
 from smesco_desk.services.erasure import granted
 from smesco_desk.services.nik_key import decode_key, encode_key
 from smesco_desk.services.setup import normalize_desk_code
+from smesco_desk.services.transaction import Transaction
 from smesco_desk.sync import desk as local
 from smesco_desk.sync import server
 from smesco_desk.sync.connection import (
@@ -345,8 +347,9 @@ def _download(
             session.execute(delete(SyncHeld))
             session.execute(delete(DeskSetting).where(DeskSetting.key == "desk_code"))
             staging.copy_into(session.connection().connection.driver_connection)
+            changes.mark(session, *(t.name for t in staging.tables))  # (written past SQLAlchemy)
             _link(session, url, code, instance, int(cursor), now)
-            core.setup.initialize_in(session, code)
+            core.setup.initialize_in(Transaction.joining(core, session, SYSTEM, code))
     finally:
         staging.close()
         core.forget_desk_code()

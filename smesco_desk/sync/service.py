@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 import psycopg
@@ -39,7 +39,8 @@ from smesco_desk.errors import AlreadyDone, DomainError, NotFound, PermissionDen
 from smesco_desk.i18n import _
 from smesco_desk.services.actors import Actor, Role
 from smesco_desk.services.erasure import erase_locally
-from smesco_desk.services.recording import pending_outbox, record, touch
+from smesco_desk.services.recording import pending_outbox
+from smesco_desk.services.transaction import Transaction
 from smesco_desk.sync import desk as local
 from smesco_desk.sync import server
 from smesco_desk.sync.connection import connect, display_url, unreachable_message
@@ -342,6 +343,7 @@ class SyncService:
             raise DomainError(_("Pilihan penyelesaian tidak dikenal."), "choice") from None
         desk = self.core.desk_code
         with self.core.db.write() as session:
+            tx = Transaction.joining(self.core, session, actor, desk)
             conflict = self._get_conflict(session, conflict_id)
             if conflict.status == "resolved":
                 raise AlreadyDone(_("Konflik ini sudah diselesaikan."))
@@ -353,23 +355,22 @@ class SyncService:
                     ).format(number=conflict.local_payload.get("number", "?")),
                     "choice",
                 )
-            now = self.core.now()
             rows: list[tuple[Any, str]] = []
             if choice is ConflictChoice.RESTORE:
-                rows.append(self._restore(session, conflict, now))
+                rows.append(self._restore(tx, conflict))
             conflict.status, conflict.resolution = "resolved", choice.value
-            conflict.resolved_by, conflict.resolved_at = actor.audit_name, now
+            conflict.resolved_by, conflict.resolved_at = actor.audit_name, tx.now
             conflict.resolution_note = note.strip()
-            touch(conflict, now)
-            rows.append((conflict, "update"))
+            rows.append((tx.update(conflict), "update"))
             detail = {"conflict_id": conflict.id, "choice": choice.value, "entity": conflict.entity}
-            record(session, actor, desk, now, "sync.conflict.resolve", rows, detail)
+            tx.record("sync.conflict.resolve", rows, detail)
             session.flush()
             if choice is ConflictChoice.KEEP:
                 self._withdraw(session, desk, {"id": conflict.id})
             return _info(conflict)
 
-    def _restore(self, session: Session, conflict: SyncConflict, now: datetime) -> tuple[Any, str]:
+    @staticmethod
+    def _restore(tx: Transaction, conflict: SyncConflict) -> tuple[Any, str]:
         if conflict.entity in GUARDS:
             raise DomainError(
                 _("Catatan ini tidak dapat diubah; catat koreksi sebagai catatan baru."), "choice"
@@ -380,20 +381,19 @@ class SyncService:
         table = synced_table(conflict.entity)
         values = table.to_python(losing)
         model = model_for(conflict.entity)
-        row = session.get(model, conflict.entity_id)
+        row = tx.session.get(model, conflict.entity_id)
         op = "update"
         if row is None:
             row = model(**{k: v for k, v in values.items() if k != "server_seq"})
             row.version = 0
-            session.add(row)
+            tx.session.add(row)
             op = "insert"
         else:
             skip = {"id", "origin_desk", "version", "server_seq", "created_at", "updated_at"}
             for key, value in values.items():
                 if key not in skip:
                     setattr(row, key, value)
-        touch(row, now)
-        return row, op
+        return tx.update(row), op
 
     def _withdraw(self, session: Session, desk: str, values: dict[str, Any]) -> None:
         """At the desk whose row was rejected: once a supervisor kept the server's

@@ -1,0 +1,223 @@
+"""Services say what they changed: a call reports exactly the tables its committed
+transactions wrote (`core.changes.collect()`), and a refused call reports nothing.
+
+What was written is judged independently of the report: every table of the
+file is read before and after the call, and the tables whose rows differ are
+the ones written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from sqlalchemy import text, update
+
+from smesco_desk.db import changes
+from smesco_desk.db.models import AppSetting, OutboxOp, SyncState
+from smesco_desk.errors import DomainError, PermissionDenied, ValidationError
+from smesco_desk.services.actors import Actor, Role
+from smesco_desk.services.core import Core
+from smesco_desk.services.transaction import Transaction
+from tests.core.helpers_core import cash, sale_form, visitor_form
+
+# What every recorded change writes besides its own rows: the audit row, the
+# outbox ops and the outbox's counter.
+BOOKKEEPING = {"audit_log", "outbox", "desk_counters"}
+
+
+def _fingerprints(core: Core) -> dict[str, str]:
+    with core.db.engine.connect() as conn:
+        names = conn.execute(
+            text("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        ).scalars()
+        out = {}
+        for name in list(names):
+            content = conn.execute(text(f'SELECT * FROM "{name}" ORDER BY 1')).all()  # noqa: S608
+            out[name] = hashlib.sha256(repr(content).encode()).hexdigest()
+        return out
+
+
+def written_and_reported(core: Core, call: Callable[[], Any]) -> tuple[set[str], set[str]]:
+    """(tables whose content the call changed, tables the call reported)."""
+    before = _fingerprints(core)
+    with core.changes.collect() as reported:
+        call()
+    after = _fingerprints(core)
+    return {name for name in after if after[name] != before.get(name)}, set(reported)
+
+
+def assert_reports_what_it_wrote(
+    core: Core, call: Callable[[], Any], expected: set[str]
+) -> None:
+    written, reported = written_and_reported(core, call)
+    assert written == expected
+    assert reported == expected
+
+
+def assert_reports_nothing(core: Core, call: Callable[[], Any], error: type[Exception]) -> None:
+    before = _fingerprints(core)
+    with core.changes.collect() as reported, pytest.raises(error):
+        call()
+    assert reported == set()
+    assert _fingerprints(core) == before
+
+
+# --- services through the Transaction --------------------------------------------------
+
+
+def test_first_set_up_reports_the_desk_and_its_catalogue(bare_core: Core) -> None:
+    assert_reports_what_it_wrote(
+        bare_core,
+        lambda: bare_core.setup.initialize("D01"),
+        {"desk_settings", "desks", "visit_purposes", "charge_kinds", "price_items", *BOOKKEEPING},
+    )
+
+
+def test_first_admin_and_users_report_the_users_table(core: Core) -> None:
+    assert_reports_what_it_wrote(
+        core,
+        lambda: core.setup.create_first_admin("admin", "Admin Desk", "rahasia-admin"),
+        {"users", *BOOKKEEPING},
+    )
+    admin = core.users.authenticate("admin", "rahasia-admin")
+    assert_reports_what_it_wrote(
+        core,
+        lambda: core.users.create(admin, "sari", "Sari", "rahasia-sari", Role.RECEPTIONIST),
+        {"users", *BOOKKEEPING},
+    )
+    assert_reports_what_it_wrote(
+        core, lambda: core.users.authenticate("sari", "rahasia-sari"), {"users", *BOOKKEEPING}
+    )
+
+
+def test_a_setting_reports_app_settings(core: Core, admin: Actor) -> None:
+    expected = {"app_settings", *BOOKKEEPING}
+    assert_reports_what_it_wrote(
+        core, lambda: core.settings.set(admin, "closing_time", "20:00"), expected
+    )
+    assert_reports_what_it_wrote(  # an update of the same row
+        core, lambda: core.settings.set(admin, "closing_time", "20:30"), expected
+    )
+
+
+def test_refused_calls_report_nothing(core: Core, admin: Actor, receptionist: Actor) -> None:
+    assert_reports_nothing(
+        core, lambda: core.settings.set(admin, "closing_time", "25:00"), ValidationError
+    )
+    assert_reports_nothing(
+        core, lambda: core.settings.set(receptionist, "closing_time", "20:00"), PermissionDenied
+    )
+    assert_reports_nothing(
+        core,
+        lambda: core.users.create(admin, admin.username, "Lagi", "rahasia-lagi", Role.ADMIN),
+        ValidationError,
+    )
+    assert_reports_nothing(
+        core, lambda: core.setup.create_first_admin("kedua", "Kedua", "rahasia-2"), DomainError
+    )
+    assert_reports_nothing(
+        core, lambda: core.visitors.register(receptionist, visitor_form(name="")), ValidationError
+    )
+    assert_reports_nothing(  # no shift open: the sale is refused
+        core, lambda: core.payments.sell(receptionist, sale_form(), cash()), DomainError
+    )
+
+
+def test_erasure_reports_every_table_it_blanked(core: Core, supervisor: Actor) -> None:
+    visit = core.visitors.register(supervisor, visitor_form())
+    written, reported = written_and_reported(
+        core, lambda: core.privacy.erase_visitor(supervisor, visit.visitor_id)
+    )
+    assert written == {"visitors", "visits", "erasures", *BOOKKEEPING}
+    # The triggers' grant is written and taken back in the same transaction.
+    assert reported == written | {"sanctioned_rewrites"}
+
+
+# --- services written before the Transaction: seen all the same ---------------------------
+
+
+def test_a_visitor_registration_and_check_out_report_their_tables(
+    core: Core, receptionist: Actor
+) -> None:
+    registered: list[Any] = []
+    assert_reports_what_it_wrote(
+        core,
+        lambda: registered.append(core.visitors.register(receptionist, visitor_form())),
+        {"visitors", "visits", *BOOKKEEPING},
+    )
+    assert_reports_what_it_wrote(
+        core,
+        lambda: core.visitors.check_out(receptionist, registered[0].badge_number),
+        {"visits", "visit_checkouts", *BOOKKEEPING},
+    )
+
+
+def test_a_sale_reports_its_tables(core: Core, receptionist: Actor) -> None:
+    assert_reports_what_it_wrote(
+        core,
+        lambda: core.payments.open_shift(receptionist, 100_000),
+        {"cash_shifts", *BOOKKEEPING},
+    )
+    written, reported = written_and_reported(
+        core, lambda: core.payments.sell(receptionist, sale_form(), cash())
+    )
+    assert {"receipts", "charges", "charge_lines"} <= written
+    assert reported == written
+
+
+# --- the mechanics -------------------------------------------------------------------------
+
+
+def test_writes_past_the_transaction_are_reported(core: Core, admin: Actor) -> None:
+    with core.changes.collect() as reported, Transaction.begin(core, admin) as tx:
+        tx.session.execute(  # an ORM update statement
+            update(SyncState).where(SyncState.key == "nobody").values(value="x")
+        )
+        tx.session.add(SyncState(key="probe", value="1"))  # a plain ORM insert
+        tx.session.execute(text("UPDATE outbox SET payload = payload"))  # SQL text
+        tx.wrote("made_up")  # past SQLAlchemy, noted by hand
+        assert tx.tables >= {"made_up", "outbox"}
+    assert reported == {"sync_state", "outbox", "made_up"}
+
+
+def test_a_rollback_reports_nothing(core: Core, admin: Actor) -> None:
+    with (
+        core.changes.collect() as reported,
+        pytest.raises(RuntimeError),
+        Transaction.begin(core, admin) as tx,
+    ):
+        tx.insert(AppSetting(key="building_name", value="Gedung"))
+        tx.session.flush()
+        raise RuntimeError("refused after writing")
+    assert reported == set()
+
+
+def test_collections_nest_and_are_per_database(core: Core, admin: Actor) -> None:
+    with core.changes.collect() as outer:
+        with core.changes.collect() as inner:
+            core.settings.set(admin, "closing_time", "20:00")
+        core.users.set_password(admin, admin.user_id or "", "sandi-baru-123")
+    assert inner == {"app_settings", *BOOKKEEPING}
+    assert outer == {"app_settings", "users", *BOOKKEEPING}
+
+
+def test_nothing_is_collected_outside_a_collection(core: Core, admin: Actor) -> None:
+    core.settings.set(admin, "closing_time", "20:00")  # no collection open: no error
+    with core.changes.collect() as reported:
+        pass
+    assert reported == set()
+
+
+def test_an_untracked_session_gathers_nothing(core: Core) -> None:
+    with core.db.read() as session:
+        changes.mark(session, "users")
+        assert changes.written(session) == set()
+
+
+def test_an_update_that_matches_no_row_reports_nothing(core: Core, admin: Actor) -> None:
+    with core.changes.collect() as reported, core.db.write() as session:
+        session.connection().execute(update(OutboxOp).where(OutboxOp.id == "none").values(op="x"))
+    assert reported == set()
