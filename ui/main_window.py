@@ -33,10 +33,10 @@ from smesco_desk.sync import SyncStatus
 from smesco_desk.sync.tables import synced_tables
 from ui.context import AppContext
 from ui.errors import show_error
-from ui.pages.conflicts_page import ConflictsPage, can_resolve
-from ui.pages.payments_page import PaymentsPage
-from ui.pages.settings_page import SettingsPage
-from ui.pages.visitors_page import VisitorsPage
+from ui.pages.conflicts.page import ConflictsPage, can_resolve
+from ui.pages.payments.page import PaymentsPage
+from ui.pages.settings.page import SettingsPage
+from ui.pages.visitors.page import VisitorsPage
 from ui.sync_controller import SyncController, ui_entities
 from ui.sync_status import SyncStatusWidget
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QTime
 
-import ui.dialogs.settings_dialog as settings_module
+import ui.pages.settings.panel as settings_module
 from smesco_desk.services.actors import Actor, Role
 from tests.ui.helpers_ui import make_actor
 from ui.context import AppContext
-from ui.dialogs.admin_pages import ROW_VALUE_ROLE, PurposesPage, UsersPage
-from ui.dialogs.settings_dialog import (
+from ui.pages.settings.purposes import ROW_VALUE_ROLE, PurposesPage, UsersPage
+from ui.pages.settings.panel import (
     BusinessPage,
     LanguagePage,
     PrintersPage,

@@ -1,5 +1,5 @@
 """One page per area of the main window (visitors, settings, ...).
 
 Pages take the AppContext; each is imported from its own module
-(ui.pages.visitors_page.VisitorsPage, ui.pages.settings_page.SettingsPage).
+(ui.pages.visitors.page.VisitorsPage, ui.pages.settings.page.SettingsPage).
 """

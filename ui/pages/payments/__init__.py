@@ -1,1 +1,1 @@
-"""The parts of the Payments page (ui/pages/payments_page.py)."""
+"""The parts of the Payments page (ui/pages/payments/page.py)."""

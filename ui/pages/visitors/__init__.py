@@ -1,4 +1,4 @@
-"""Parts of the Visitors page (ui.pages.visitors_page.VisitorsPage puts them together).
+"""Parts of the Visitors page (ui.pages.visitors.page.VisitorsPage puts them together).
 
 - registration: the form (new and returning visitors), success banner, badge printing
 - suggestions: returning visitors offered while typing

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from smesco_desk.errors import DomainError
 from smesco_desk.sync import EnrollResult, LinkState, SyncRefused, SyncReport, SyncStatus
 from ui.context import AppContext
-from ui.dialogs.settings_dialog import OptionsPage, note_label
+from ui.pages.settings.panel import OptionsPage, note_label
 from ui.errors import show_error
 from ui.forms import FieldError, FieldErrors, with_error
 from ui.sync_controller import SYNC_ENTITY, ui_entities

@@ -45,9 +45,9 @@ from smesco_desk.services.values import (
     ShiftSummary,
 )
 from ui.context import AppContext
-from ui.dialogs.cashup_dialog import CashUpDialog
-from ui.dialogs.sale_dialog import SaleDialog
-from ui.dialogs.void_dialog import VoidDialog
+from ui.pages.payments.cashup_dialog import CashUpDialog
+from ui.pages.payments.sale_dialog import SaleDialog
+from ui.pages.payments.void_dialog import VoidDialog
 from ui.documents import DocumentPrinterLike
 from ui.errors import error_text, show_error
 from ui.models.receipts_model import ReceiptsTableModel

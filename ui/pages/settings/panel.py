@@ -334,9 +334,9 @@ class SettingsPanel(QWidget):
         self.load()
 
     def _make_pages(self) -> list[OptionsPage]:
-        from ui.dialogs.admin_pages import PurposesPage, UsersPage
-        from ui.dialogs.price_pages import ChargeKindsPage, PricesPage
-        from ui.dialogs.sync_page import SyncPage
+        from ui.pages.settings.purposes import PurposesPage, UsersPage
+        from ui.pages.settings.prices import ChargeKindsPage, PricesPage
+        from ui.pages.settings.sync import SyncPage
 
         pages: list[OptionsPage] = [PrintersPage(self.ctx, self), LanguagePage(self.ctx, self)]
         if self.ctx.can(Permission.MANAGE_SETTINGS):

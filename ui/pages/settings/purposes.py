@@ -40,7 +40,7 @@ from smesco_desk.services.actors import ROLE_LABELS, Permission, Role
 from smesco_desk.services.users import UserInfo
 from smesco_desk.services.values import Purpose
 from ui.context import AppContext
-from ui.dialogs.settings_dialog import OptionsPage, note_label
+from ui.pages.settings.panel import OptionsPage, note_label
 from ui.errors import show_error
 from ui.forms import FieldErrors, with_error
 

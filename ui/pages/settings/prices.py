@@ -38,13 +38,13 @@ from smesco_desk.domain.charges import MAX_RATE_BP, TaxRule, format_rate
 from smesco_desk.domain.money import InvalidAmount, format_rupiah, parse_rupiah
 from smesco_desk.services.values import ChargeKindInfo, PriceItemInfo
 from ui.context import AppContext
-from ui.dialogs.admin_pages import (
+from ui.pages.settings.purposes import (
     AnyIndex,
     ValuesTableModel,
     _failed,
     _table,
 )
-from ui.dialogs.settings_dialog import OptionsPage, note_label
+from ui.pages.settings.panel import OptionsPage, note_label
 from ui.forms import FieldError, FieldErrors, with_error
 
 T = TypeVar("T")

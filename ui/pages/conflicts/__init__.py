@@ -1,0 +1,1 @@
+"""The Conflicts page (Konflik): sync conflicts to look at and resolve."""
