@@ -29,7 +29,6 @@ from tests.ui.helpers_ui import (
     show_active,
 )
 from ui.context import AppContext
-from ui.pages.payments.sale_dialog import SaleDialog
 from ui.models.receipts_model import (
     COL_METHOD,
     COL_NUMBER,
@@ -43,6 +42,7 @@ from ui.models.receipts_model import (
     ReceiptsTableModel,
 )
 from ui.pages.payments.page import PaymentsPage
+from ui.pages.payments.sale_dialog import SaleDialog
 from ui.settings import RECEIPT_PRINTER
 
 MANY = 130

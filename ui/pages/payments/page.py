@@ -45,18 +45,18 @@ from smesco_desk.services.values import (
     ShiftSummary,
 )
 from ui.context import AppContext
-from ui.pages.payments.cashup_dialog import CashUpDialog
-from ui.pages.payments.sale_dialog import SaleDialog
-from ui.pages.payments.void_dialog import VoidDialog
 from ui.documents import DocumentPrinterLike
 from ui.errors import error_text, show_error
 from ui.models.receipts_model import ReceiptsTableModel
+from ui.pages.payments.cashup_dialog import CashUpDialog
 from ui.pages.payments.common import SHIFT_TABLES, rupiah
 from ui.pages.payments.documents import PaymentDocuments
 from ui.pages.payments.receipt_details import ReceiptDetails
 from ui.pages.payments.receipt_table import ReceiptsSummaryLabel, ReceiptTable
+from ui.pages.payments.sale_dialog import SaleDialog
 from ui.pages.payments.shift_dialog import OpenShiftDialog
 from ui.pages.payments.shift_header import ShiftHeader
+from ui.pages.payments.void_dialog import VoidDialog
 from ui.widgets import FittingLineEdit, StatusBanner, labelled_row
 
 SEARCH_DEBOUNCE_MS = 300
