@@ -540,7 +540,7 @@ def test_escape_asks_with_no_as_the_default(
 
 
 def test_quick_cash_offers_the_next_round_amounts(qtbot, ctx: AppContext, shift_open: None) -> None:
-    from ui.pages.payments.sale_dialog import quick_amounts
+    from ui.pages.payments.payment_panel import quick_amounts
 
     assert quick_amounts(488_400) == [490_000, 500_000, 550_000]
     assert quick_amounts(9_000) == [10_000, 50_000, 100_000]
