@@ -32,6 +32,14 @@ else:
 MAX_RUPIAH_DIGITS = 13  # Rp9.999.999.999.999: above anything a desk takes
 
 
+def note_label(text: str, parent: QWidget) -> QLabel:
+    """A note: smaller, grey, wrapped (style sheet: QLabel#note_label)."""
+    label = QLabel(text, parent)
+    label.setObjectName("note_label")
+    label.setWordWrap(True)
+    return label
+
+
 def labelled_row(text: str, field: QWidget, parent: QWidget) -> QHBoxLayout:
     """A label (its access key goes to `field`) and the field, which takes the rest."""
     label = QLabel(text, parent)

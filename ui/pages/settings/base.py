@@ -3,18 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFormLayout, QWidget
 
 from ui.context import AppContext
 
 FORM_MAX_WIDTH = 760
-
-
-def note_label(text: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
-    label.setObjectName("note_label")
-    label.setWordWrap(True)
-    return label
 
 
 class OptionsPage(QWidget):

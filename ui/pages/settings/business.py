@@ -14,8 +14,9 @@ from smesco_desk.services.core import Core
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.forms import FieldErrors, with_error
-from ui.pages.settings.base import OptionsPage, note_label
+from ui.pages.settings.base import OptionsPage
 from ui.pages.settings.registry import settings_page
+from ui.widgets import note_label
 
 BUSINESS_KEYS = (
     "building_name", "building_address", "closing_time", "visitor_retention_days",

@@ -30,9 +30,9 @@ from smesco_desk.services.actors import Permission
 from smesco_desk.services.values import ChargeKindInfo
 from ui.forms import FieldError, with_error
 from ui.models.values_table import Column
-from ui.pages.settings.base import note_label
 from ui.pages.settings.catalogue import CataloguePage
 from ui.pages.settings.registry import settings_page
+from ui.widgets import note_label
 
 # data_changed names: the tables the saves write, as sync pulls announce them.
 KIND_TABLES = frozenset({"charge_kinds"})

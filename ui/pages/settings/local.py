@@ -6,7 +6,7 @@ from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import QCheckBox, QComboBox, QVBoxLayout, QWidget
 
 from ui.context import AppContext
-from ui.pages.settings.base import OptionsPage, note_label
+from ui.pages.settings.base import OptionsPage
 from ui.pages.settings.registry import settings_page
 from ui.settings import (
     BADGE_FORMAT,
@@ -15,6 +15,7 @@ from ui.settings import (
     PRINT_BADGE_AFTER_REGISTER,
     PRINTER_OPTIONS,
 )
+from ui.widgets import note_label
 
 
 @settings_page(order=10)

@@ -26,10 +26,10 @@ from smesco_desk.services.values import ChargeKindInfo, PriceItemInfo
 from ui.context import AppContext
 from ui.forms import with_error
 from ui.models.values_table import Column
-from ui.pages.settings.base import note_label
 from ui.pages.settings.catalogue import CataloguePage
 from ui.pages.settings.charge_kinds import KIND_TABLES
 from ui.pages.settings.registry import settings_page
+from ui.widgets import note_label
 
 # data_changed names: the tables the saves write, as sync pulls announce them.
 PRICE_TABLES = frozenset({"price_items"})

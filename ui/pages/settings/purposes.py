@@ -18,9 +18,9 @@ from smesco_desk.services.actors import Permission
 from smesco_desk.services.values import Purpose
 from ui.forms import with_error
 from ui.models.values_table import Column
-from ui.pages.settings.base import note_label
 from ui.pages.settings.catalogue import CataloguePage
 from ui.pages.settings.registry import settings_page
+from ui.widgets import note_label
 
 
 @settings_page(order=40, permission=Permission.MANAGE_PURPOSES)

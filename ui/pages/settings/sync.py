@@ -29,10 +29,11 @@ from smesco_desk.sync import EnrollResult, LinkState, SyncRefused, SyncReport, S
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.forms import FieldError, FieldErrors, with_error
-from ui.pages.settings.base import OptionsPage, note_label
+from ui.pages.settings.base import OptionsPage
 from ui.pages.settings.registry import settings_page
 from ui.sync_controller import SYNC_ENTITY, ui_entities
 from ui.sync_status import SyncStatusWidget, wib_time
+from ui.widgets import note_label
 
 # Everything a download may have replaced.
 DOWNLOADED_ENTITIES = frozenset({"visits", "visitors", "purposes", "users", "settings", "desk",

@@ -23,9 +23,9 @@ from smesco_desk.services.actors import ROLE_LABELS, Permission, Role
 from smesco_desk.services.users import UserInfo
 from ui.forms import with_error
 from ui.models.values_table import Column
-from ui.pages.settings.base import note_label
 from ui.pages.settings.catalogue import CataloguePage
 from ui.pages.settings.registry import settings_page
+from ui.widgets import note_label
 
 USER_TABLES = frozenset({"users"})
 
