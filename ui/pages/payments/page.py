@@ -398,8 +398,23 @@ class PaymentsPage(QWidget):
         super().showEvent(event)
         if not self._shown_once:  # start where the desk starts: the list of the day
             self._shown_once = True
-            QTimer.singleShot(0, self, self.table.setFocus)
+            self._focus_list_once_loaded()
         self._follow_today()
+
+    def _focus_list_once_loaded(self) -> None:
+        """The list takes the keyboard with its rows there (Qt then chooses the newest
+        receipt): a page built when first shown may still be loading them."""
+        if not self.model.is_loading():
+            QTimer.singleShot(0, self, self.table.setFocus)
+            return
+
+        def loaded(loading: bool) -> None:
+            if not loading:
+                self.model.loading_changed.disconnect(loaded)
+                if self.isVisible():
+                    self.table.setFocus()
+
+        self.model.loading_changed.connect(loaded)
 
     def _follow_today(self) -> None:
         """After midnight, a list still on the old "today" moves on to the new one."""
