@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, cast, runtime_checkable
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot, qVersion
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -13,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QProgressBar,
@@ -33,12 +33,15 @@ from smesco_desk.sync import SyncStatus
 from smesco_desk.sync.tables import synced_tables
 from ui.context import AppContext
 from ui.errors import show_error
-from ui.pages.conflicts_page import ConflictsPage, can_resolve
-from ui.pages.payments_page import PaymentsPage
-from ui.pages.settings_page import SettingsPage
-from ui.pages.visitors_page import VisitorsPage
+from ui.navigation import LazyPages
+from ui.pages import PAGES
+from ui.pages.conflicts import can_resolve
+from ui.pages.visitors.page import VisitorsPage  # the first page shown: built at start anyway
 from ui.sync_controller import SyncController, ui_entities
 from ui.sync_status import SyncStatusWidget
+
+if TYPE_CHECKING:
+    from ui.pages.payments.page import PaymentsPage
 
 AUTO_CHECK_OUT_MS = 60_000
 WATCH_MS = 3_000  # how often to look for changes another program made to the file
@@ -47,6 +50,13 @@ WATCH_MS = 3_000  # how often to look for changes another program made to the fi
 EVERY_ENTITY = ui_entities(synced_tables())
 SMALL_SCREEN_WIDTH = 1440
 GEOMETRY_STATE, WINDOW_STATE = "main_window/geometry", "main_window/state"
+
+
+@runtime_checkable
+class OwnsShortcuts(Protocol):
+    """A page whose keys the window takes over (they work from every page there)."""
+
+    def release_shortcuts(self) -> None: ...
 
 
 class MainWindow(QMainWindow):
@@ -88,15 +98,11 @@ class MainWindow(QMainWindow):
         self.nav_list.setIconSize(QSize(20, 20))
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("page_stack")
-        self.pages: dict[str, QWidget] = {}
-        self.visitors_page = VisitorsPage(self.ctx)
-        self._add_page("visitors", self.tr("Tamu"), self.visitors_page)
-        self.payments_page: PaymentsPage | None = None
-        if self.ctx.can(Permission.VIEW_RECEIPTS):
-            self.payments_page = PaymentsPage(self.ctx)
-            self._add_page("payments", self.tr("Pembayaran"), self.payments_page)
-        self._add_page("settings", self.tr("Pengaturan"), SettingsPage(self.ctx, self))
-        self.nav_list.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.pages = LazyPages(self.ctx, self, self.nav_list, self.stack, self._page_built)
+        for spec in PAGES:
+            if spec.visible_to(self.ctx) and not spec.once_enrolled:
+                self.pages.add(spec)
+        self.nav_list.currentRowChanged.connect(self._show_row)
         self.nav_list.setCurrentRow(0)
         central = QWidget(self)
         central.setObjectName("central_widget")
@@ -106,6 +112,31 @@ class MainWindow(QMainWindow):
         layout.addWidget(self._nav_panel())
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+
+    @Slot(int)
+    def _show_row(self, row: int) -> None:
+        if row >= 0:
+            self.stack.setCurrentWidget(self.pages[self.pages.name_at(row)])
+
+    def _page_built(self, _name: str, page: QWidget) -> None:
+        if isinstance(page, OwnsShortcuts):
+            page.release_shortcuts()
+
+    def _offer_enrolled_pages(self) -> None:
+        """Pages offered once the desk is enrolled (the conflicts inbox), in the
+        table's order."""
+        for i, spec in enumerate(PAGES):
+            if spec.once_enrolled and spec.name not in self.pages and spec.visible_to(self.ctx):
+                before = next((s.name for s in PAGES[i + 1:] if s.name in self.pages), "")
+                self.pages.add(spec, before=before)
+
+    @property
+    def visitors_page(self) -> VisitorsPage:
+        return cast(VisitorsPage, self.pages["visitors"])
+
+    @property
+    def payments_page(self) -> PaymentsPage | None:
+        return cast("PaymentsPage | None", self.pages.get("payments"))
 
     def _nav_panel(self) -> QWidget:
         panel = QWidget(self)
@@ -122,17 +153,6 @@ class MainWindow(QMainWindow):
         column.addWidget(sub)
         column.addWidget(self.nav_list, 1)
         return panel
-
-    def _add_page(self, name: str, title: str, page: QWidget, before: str = "") -> None:
-        names = list(self.pages)
-        row = names.index(before) if before in self.pages else len(names)
-        item = QListWidgetItem(title)
-        item.setData(Qt.ItemDataRole.UserRole, name)
-        item.setSizeHint(QSize(0, 44))
-        self.nav_list.insertItem(row, item)
-        self.stack.insertWidget(row, page)
-        names.insert(row, name)
-        self.pages = {n: page if n == name else self.pages[n] for n in names}
 
     def show_page(self, name: str) -> None:
         self.nav_list.setCurrentRow(list(self.pages).index(name))
@@ -182,9 +202,8 @@ class MainWindow(QMainWindow):
     def _on_sync_status(self, status: SyncStatus) -> None:
         self.sync_status.show_status(status)
         # The inbox exists once there is a server to conflict with.
-        if status.enrolled and can_resolve(self.ctx) and "conflicts" not in self.pages:
-            self._add_page("conflicts", self.tr("Konflik"), ConflictsPage(self.ctx, self),
-                           before="settings")
+        if status.enrolled:
+            self._offer_enrolled_pages()
 
     @Slot()
     def show_conflicts(self) -> None:
@@ -272,8 +291,7 @@ class MainWindow(QMainWindow):
 
     def _build_visitors_menu(self) -> None:
         """F2 (scan a badge) and F3 (next visitor) from every page of the window."""
-        page = self.visitors_page
-        page.release_shortcuts()
+        page = self.visitors_page  # built already: the first page shown
         self.scan_action = self._action("scan_action", self.tr("&Pindai badge (check-out)"),
                                         self.go_scan, QKeySequence(Qt.Key.Key_F2))
         self.scan_action.setEnabled(page.checkout_bar is not None)
@@ -291,33 +309,32 @@ class MainWindow(QMainWindow):
 
     def _build_payments_menu(self) -> None:
         """F4 (a new sale) from every page of the window, the shift and the cash-up."""
-        page = self.payments_page
-        if page is None:
+        if "payments" not in self.pages:
             return
-        page.release_shortcuts()
         self.new_sale_action = self._action("new_sale_action", self.tr("Penjualan &baru…"),
                                             self.go_new_sale, QKeySequence(Qt.Key.Key_F4))
         self.new_sale_action.setEnabled(self.ctx.can(Permission.TAKE_PAYMENT))
         self.new_sale_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.addAction(self.new_sale_action)  # works with the menu closed, from any page
         self.open_shift_action = self._action("open_shift_action", self.tr("B&uka shift kas…"),
-                                              lambda: self._on_payments(page.open_shift))
+                                              lambda: self._on_payments("open_shift"))
         self.cashup_action = self._action("cashup_action", self.tr("&Tutup kas…"),
-                                          lambda: self._on_payments(page.cash_up))
+                                          lambda: self._on_payments("cash_up"))
         menu = self.menuBar().addMenu(self.tr("&Pembayaran"))
         menu.setObjectName("payments_menu")
         for action in (self.new_sale_action, self.open_shift_action, self.cashup_action):
             menu.addAction(action)
 
-    def _on_payments(self, slot: Callable[[], object]) -> None:
+    def _on_payments(self, slot: str) -> None:
+        """To the Payments page (built if need be), then its `slot`."""
         self.show_page("payments")
-        slot()
+        getattr(self.pages["payments"], slot)()
 
     @Slot()
     def go_new_sale(self) -> None:
         """To the Payments page, with the sale dialog open."""
-        if self.payments_page is not None:
-            self._on_payments(self.payments_page.new_sale)
+        if "payments" in self.pages:
+            self._on_payments("new_sale")
 
     @Slot()
     def go_scan(self) -> None:

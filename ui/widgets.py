@@ -4,6 +4,8 @@ properties."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
@@ -21,7 +23,21 @@ from PySide6.QtWidgets import (
 
 from smesco_desk.domain.money import format_rupiah
 
+# The mixin of the two fitting buttons is a button to the type checker, a plain
+# class at run time (the Qt class comes after it in each button's bases).
+if TYPE_CHECKING:
+    _ButtonBase = QAbstractButton
+else:
+    _ButtonBase = object
 MAX_RUPIAH_DIGITS = 13  # Rp9.999.999.999.999: above anything a desk takes
+
+
+def note_label(text: str, parent: QWidget) -> QLabel:
+    """A note: smaller, grey, wrapped (style sheet: QLabel#note_label)."""
+    label = QLabel(text, parent)
+    label.setObjectName("note_label")
+    label.setWordWrap(True)
+    return label
 
 
 def labelled_row(text: str, field: QWidget, parent: QWidget) -> QHBoxLayout:
@@ -174,7 +190,29 @@ def _choose_text(button: QAbstractButton, long_text: str, short_text: str) -> No
         button.setText(text)
 
 
-class FittingButton(QPushButton):
+class _TwoTexts(_ButtonBase):
+    """What a button with a long and a short text (`_long`, `_short`) does: its
+    size hints are those of the long and the short text; it shows the long one
+    when it fits."""
+
+    _long: str
+    _short: str
+
+    def long_text(self) -> str:
+        return self._long
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return _hint_for(self, super().sizeHint(), self._long)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return _hint_for(self, super().sizeHint(), self._short)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        _choose_text(self, self._long, self._short)
+
+
+class FittingButton(_TwoTexts, QPushButton):
     """A push button with a long and a short text (the long one when it fits)."""
 
     def __init__(self, long_text: str, short_text: str, parent: QWidget | None = None) -> None:
@@ -187,21 +225,8 @@ class FittingButton(QPushButton):
         _set_texts(self, long_text, short_text)
         _choose_text(self, long_text, short_text)
 
-    def long_text(self) -> str:
-        return self._long
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return _hint_for(self, super().sizeHint(), self._long)
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return _hint_for(self, super().sizeHint(), self._short)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        super().resizeEvent(event)
-        _choose_text(self, self._long, self._short)
-
-
-class FittingToolButton(QToolButton):
+class FittingToolButton(_TwoTexts, QToolButton):
     """A tool button (e.g. one with a menu of alternatives) with a long and a short text."""
 
     def __init__(self, long_text: str, short_text: str, parent: QWidget | None = None) -> None:
@@ -209,19 +234,6 @@ class FittingToolButton(QToolButton):
         self.setText(long_text)
         self._long, self._short = long_text, short_text
         _set_texts(self, long_text, short_text)
-
-    def long_text(self) -> str:
-        return self._long
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return _hint_for(self, super().sizeHint(), self._long)
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return _hint_for(self, super().sizeHint(), self._short)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        super().resizeEvent(event)
-        _choose_text(self, self._long, self._short)
 
 
 class FittingLineEdit(QLineEdit):

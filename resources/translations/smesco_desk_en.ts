@@ -45,6 +45,41 @@
     </message>
 </context>
 <context>
+    <name>BadgeNews</name>
+    <message>
+        <source>Mencetak badge…</source>
+        <translation>Printing the badge…</translation>
+    </message>
+    <message>
+        <source>Cetak badge</source>
+        <translation>Print badge</translation>
+    </message>
+    <message>
+        <source>Badge dicetak ke {printer}.</source>
+        <translation>Badge printed on {printer}.</translation>
+    </message>
+    <message>
+        <source>Badge dicetak.</source>
+        <translation>Badge printed.</translation>
+    </message>
+    <message>
+        <source>Cetak ulang badge</source>
+        <translation>Reprint badge</translation>
+    </message>
+    <message>
+        <source>Badge gagal dicetak: {error}</source>
+        <translation>The badge could not be printed: {error}</translation>
+    </message>
+    <message>
+        <source>Terdaftar: {badge}</source>
+        <translation>Registered: {badge}</translation>
+    </message>
+    <message>
+        <source>Badge lama {badges} tidak berlaku lagi.</source>
+        <translation>Old badge {badges} is no longer valid.</translation>
+    </message>
+</context>
+<context>
     <name>BusinessPage</name>
     <message>
         <source> hari</source>
@@ -1136,55 +1171,58 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
     </message>
 </context>
 <context>
+    <name>PaymentPanel</name>
+    <message>
+        <source>&amp;Tunai</source>
+        <translation>Ca&amp;sh</translation>
+    </message>
+    <message>
+        <source>&amp;QRIS</source>
+        <translation>&amp;QRIS</translation>
+    </message>
+    <message>
+        <source>T&amp;ransfer</source>
+        <translation>T&amp;ransfer</translation>
+    </message>
+    <message>
+        <source>&amp;Kartu</source>
+        <translation>Car&amp;d</translation>
+    </message>
+    <message>
+        <source>Cara bayar</source>
+        <translation>Payment method</translation>
+    </message>
+    <message>
+        <source>&amp;Uang diterima</source>
+        <translation>Cash recei&amp;ved</translation>
+    </message>
+    <message>
+        <source>Uang &amp;pas</source>
+        <translation>E&amp;xact</translation>
+    </message>
+    <message>
+        <source>Nomor transaksi di struk EDC / aplikasi</source>
+        <translation>Transaction number on the EDC slip / app</translation>
+    </message>
+    <message>
+        <source>No. r&amp;eferensi</source>
+        <translation>Re&amp;ference no.</translation>
+    </message>
+    <message>
+        <source>Pembayaran non-tunai selalu tepat sebesar total.</source>
+        <translation>A non-cash payment is always exactly the total.</translation>
+    </message>
+    <message>
+        <source>Kembalian {amount}</source>
+        <translation>Change {amount}</translation>
+    </message>
+    <message>
+        <source>Kurang {amount}</source>
+        <translation>Short {amount}</translation>
+    </message>
+</context>
+<context>
     <name>PaymentsPage</name>
-    <message>
-        <source>Cari nomor, pembayar atau jumlah… (Ctrl+F)</source>
-        <translation>Search number, payer or amount… (Ctrl+F)</translation>
-    </message>
-    <message>
-        <source>Cari di semua tanggal (perlu kata pencarian)</source>
-        <translation>Search every date (needs search words)</translation>
-    </message>
-    <message>
-        <source>Cetak &amp;ulang</source>
-        <translation>&amp;Reprint</translation>
-    </message>
-    <message>
-        <source>Cetak lagi sebagai SALINAN (Ctrl+P)</source>
-        <translation>Print again as a COPY (SALINAN) (Ctrl+P)</translation>
-    </message>
-    <message>
-        <source>&amp;Simpan PDF…</source>
-        <translation>&amp;Save PDF…</translation>
-    </message>
-    <message>
-        <source>Struk 80 mm</source>
-        <translation>80 mm roll</translation>
-    </message>
-    <message>
-        <source>Kertas A5</source>
-        <translation>A5 paper</translation>
-    </message>
-    <message>
-        <source>Se&amp;mua tanggal</source>
-        <translation>All &amp;dates</translation>
-    </message>
-    <message>
-        <source>Cari nomor, pembayar, jumlah…</source>
-        <translation>Number, payer, amount…</translation>
-    </message>
-    <message>
-        <source>Prat&amp;injau</source>
-        <translation>Previe&amp;w</translation>
-    </message>
-    <message>
-        <source>B&amp;atalkan…</source>
-        <translation>Vo&amp;id…</translation>
-    </message>
-    <message>
-        <source>K&amp;ertas kuitansi</source>
-        <translation>Receipt pap&amp;er</translation>
-    </message>
     <message>
         <source>Shift dibuka dengan modal {amount}.</source>
         <translation>Shift opened with a float of {amount}.</translation>
@@ -1579,6 +1617,60 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
     </message>
 </context>
 <context>
+    <name>ReceiptPanel</name>
+    <message>
+        <source>Cetak &amp;ulang</source>
+        <translation>&amp;Reprint</translation>
+    </message>
+    <message>
+        <source>Cetak lagi sebagai SALINAN (Ctrl+P)</source>
+        <translation>Print again as a COPY (SALINAN) (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Prat&amp;injau</source>
+        <translation>Previe&amp;w</translation>
+    </message>
+    <message>
+        <source>&amp;Simpan PDF…</source>
+        <translation>&amp;Save PDF…</translation>
+    </message>
+    <message>
+        <source>B&amp;atalkan…</source>
+        <translation>Vo&amp;id…</translation>
+    </message>
+    <message>
+        <source>Struk 80 mm</source>
+        <translation>80 mm roll</translation>
+    </message>
+    <message>
+        <source>Kertas A5</source>
+        <translation>A5 paper</translation>
+    </message>
+    <message>
+        <source>K&amp;ertas kuitansi</source>
+        <translation>Receipt pap&amp;er</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptSearchBar</name>
+    <message>
+        <source>Cari nomor, pembayar atau jumlah… (Ctrl+F)</source>
+        <translation>Search number, payer or amount… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Cari nomor, pembayar, jumlah…</source>
+        <translation>Number, payer, amount…</translation>
+    </message>
+    <message>
+        <source>Se&amp;mua tanggal</source>
+        <translation>All &amp;dates</translation>
+    </message>
+    <message>
+        <source>Cari di semua tanggal (perlu kata pencarian)</source>
+        <translation>Search every date (needs search words)</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptsSummaryLabel</name>
     <message>
         <source>Mencari…</source>
@@ -1733,38 +1825,6 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
         <translation>Saving…</translation>
     </message>
     <message>
-        <source>Mencetak badge…</source>
-        <translation>Printing the badge…</translation>
-    </message>
-    <message>
-        <source>Cetak badge</source>
-        <translation>Print badge</translation>
-    </message>
-    <message>
-        <source>Badge dicetak ke {printer}.</source>
-        <translation>Badge printed on {printer}.</translation>
-    </message>
-    <message>
-        <source>Badge dicetak.</source>
-        <translation>Badge printed.</translation>
-    </message>
-    <message>
-        <source>Cetak ulang badge</source>
-        <translation>Reprint badge</translation>
-    </message>
-    <message>
-        <source>Badge gagal dicetak: {error}</source>
-        <translation>The badge could not be printed: {error}</translation>
-    </message>
-    <message>
-        <source>Terdaftar: {badge}</source>
-        <translation>Registered: {badge}</translation>
-    </message>
-    <message>
-        <source>Badge lama {badges} tidak berlaku lagi.</source>
-        <translation>Old badge {badges} is no longer valid.</translation>
-    </message>
-    <message>
         <source>Tamu lama: {name} · {count} kunjungan sebelumnya</source>
         <translation type="vanished">Returning visitor: {name} · {count} earlier visits</translation>
     </message>
@@ -1807,46 +1867,6 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
         <translation>Payer &amp;name *</translation>
     </message>
     <message>
-        <source>&amp;Tunai</source>
-        <translation>Ca&amp;sh</translation>
-    </message>
-    <message>
-        <source>&amp;QRIS</source>
-        <translation>&amp;QRIS</translation>
-    </message>
-    <message>
-        <source>T&amp;ransfer</source>
-        <translation>T&amp;ransfer</translation>
-    </message>
-    <message>
-        <source>&amp;Kartu</source>
-        <translation>Car&amp;d</translation>
-    </message>
-    <message>
-        <source>Cara bayar</source>
-        <translation>Payment method</translation>
-    </message>
-    <message>
-        <source>&amp;Uang diterima</source>
-        <translation>Cash recei&amp;ved</translation>
-    </message>
-    <message>
-        <source>Uang &amp;pas</source>
-        <translation>E&amp;xact</translation>
-    </message>
-    <message>
-        <source>Nomor transaksi di struk EDC / aplikasi</source>
-        <translation>Transaction number on the EDC slip / app</translation>
-    </message>
-    <message>
-        <source>No. r&amp;eferensi</source>
-        <translation>Re&amp;ference no.</translation>
-    </message>
-    <message>
-        <source>Pembayaran non-tunai selalu tepat sebesar total.</source>
-        <translation>A non-cash payment is always exactly the total.</translation>
-    </message>
-    <message>
         <source>&amp;Bayar &amp;&amp; cetak</source>
         <translation>&amp;Pay &amp;&amp; print</translation>
     </message>
@@ -1865,14 +1885,6 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
     <message>
         <source>Buka shift…</source>
         <translation>Open shift…</translation>
-    </message>
-    <message>
-        <source>Kembalian {amount}</source>
-        <translation>Change {amount}</translation>
-    </message>
-    <message>
-        <source>Kurang {amount}</source>
-        <translation>Short {amount}</translation>
     </message>
     <message>
         <source>Nama pembayar wajib diisi.</source>

@@ -13,9 +13,9 @@ from smesco_desk.services.actors import Actor, Role
 from smesco_desk.services.values import ShiftSummary
 from tests.ui.helpers_ui import FakePrinter, make_actor, pdf_text, sell, show_active
 from ui.context import AppContext
-from ui.dialogs.cashup_dialog import CashUpDialog, denomination_label
+from ui.pages.payments.cashup_dialog import CashUpDialog, denomination_label
 from ui.pages.payments.documents import PaymentDocuments
-from ui.pages.payments_page import PaymentsPage
+from ui.pages.payments.page import PaymentsPage
 
 
 @pytest.fixture

@@ -22,8 +22,8 @@ from ui.context import AppContext
 from ui.errors import error_box
 from ui.main_window import AUTO_CHECK_OUT_MS, GEOMETRY_STATE, MainWindow
 from ui.operations import OperationRunner
-from ui.pages.settings_page import SettingsPage
-from ui.pages.visitors_page import VisitorsPage
+from ui.pages.settings.page import SettingsPage
+from ui.pages.visitors.page import VisitorsPage
 from ui.settings import UiSettings
 
 WINDOWS: list[MainWindow] = []

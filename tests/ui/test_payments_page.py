@@ -29,7 +29,6 @@ from tests.ui.helpers_ui import (
     show_active,
 )
 from ui.context import AppContext
-from ui.dialogs.sale_dialog import SaleDialog
 from ui.models.receipts_model import (
     COL_METHOD,
     COL_NUMBER,
@@ -42,7 +41,8 @@ from ui.models.receipts_model import (
     VOIDED_ROLE,
     ReceiptsTableModel,
 )
-from ui.pages.payments_page import PaymentsPage
+from ui.pages.payments.page import PaymentsPage
+from ui.pages.payments.sale_dialog import SaleDialog
 from ui.settings import RECEIPT_PRINTER
 
 MANY = 130

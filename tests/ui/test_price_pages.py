@@ -9,9 +9,10 @@ from smesco_desk.domain.charges import LineInput, TaxRule
 from smesco_desk.services.actors import Actor, Role
 from tests.ui.helpers_ui import make_actor
 from ui.context import AppContext
-from ui.dialogs.admin_pages import ROW_VALUE_ROLE
-from ui.dialogs.price_pages import ChargeKindsPage, PricesPage, parse_rate, taxes_text
-from ui.dialogs.settings_dialog import SettingsPanel
+from ui.models.values_table import ROW_VALUE_ROLE
+from ui.pages.settings.charge_kinds import ChargeKindsPage, parse_rate, taxes_text
+from ui.pages.settings.panel import SettingsPanel
+from ui.pages.settings.prices import PricesPage
 
 SEEDED_PRICES = 5  # PaymentService.seed_defaults
 SEEDED_KINDS = ["other", "room", "service", "stall_rent"]

@@ -11,7 +11,7 @@ from smesco_desk.services.core import Core
 from smesco_desk.services.values import ReceiptFilter, ReceiptRecord
 from tests.ui.helpers_ui import show_active
 from ui.context import AppContext
-from ui.dialogs.sale_dialog import SaleDialog
+from ui.pages.payments.sale_dialog import SaleDialog
 from ui.pages.payments.shift_dialog import OpenShiftDialog
 
 asked_defaults: list[list[object]] = []  # the default button of each question asked
@@ -540,7 +540,7 @@ def test_escape_asks_with_no_as_the_default(
 
 
 def test_quick_cash_offers_the_next_round_amounts(qtbot, ctx: AppContext, shift_open: None) -> None:
-    from ui.dialogs.sale_dialog import quick_amounts
+    from ui.pages.payments.payment_panel import quick_amounts
 
     assert quick_amounts(488_400) == [490_000, 500_000, 550_000]
     assert quick_amounts(9_000) == [10_000, 50_000, 100_000]

@@ -5,18 +5,16 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QTime
 
-import ui.dialogs.settings_dialog as settings_module
+import ui.pages.settings.local as settings_module
 from smesco_desk.services.actors import Actor, Role
 from tests.ui.helpers_ui import make_actor
 from ui.context import AppContext
-from ui.dialogs.admin_pages import ROW_VALUE_ROLE, PurposesPage, UsersPage
-from ui.dialogs.settings_dialog import (
-    BusinessPage,
-    LanguagePage,
-    PrintersPage,
-    SettingsDialog,
-    SettingsPanel,
-)
+from ui.models.values_table import ROW_VALUE_ROLE
+from ui.pages.settings.business import BusinessPage
+from ui.pages.settings.local import LanguagePage, PrintersPage
+from ui.pages.settings.panel import SettingsDialog, SettingsPanel
+from ui.pages.settings.purposes import PurposesPage
+from ui.pages.settings.users import UsersPage
 from ui.settings import (
     BADGE_FORMAT,
     BADGE_PRINTER,

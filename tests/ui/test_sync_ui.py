@@ -26,7 +26,6 @@ from tests.sync.helpers_sync import SUPERVISOR, Desks, OffsetClock, register, sy
 from tests.sync.proxy import TcpProxy
 from tests.ui.helpers_ui import ADMIN_PASSWORD, ADMIN_USERNAME, make_actor
 from ui.context import AppContext
-from ui.dialogs.sync_page import SyncPage
 from ui.main_window import MainWindow
 from ui.models.conflicts_model import (
     CHANGED_ROLE,
@@ -38,7 +37,8 @@ from ui.models.conflicts_model import (
     ConflictsTableModel,
 )
 from ui.operations import OperationRunner
-from ui.pages.conflicts_page import ConflictsPage
+from ui.pages.conflicts.page import ConflictsPage
+from ui.pages.settings.sync import SyncPage
 from ui.pages.visitors.badges import VisitorDocuments
 from ui.settings import UiSettings
 from ui.sync_controller import SyncController, ui_entities

@@ -21,10 +21,10 @@ from ui.models.visits_model import (
     COL_PURPOSE,
     VisitsTableModel,
 )
+from ui.pages.visitors.chip import same_person
 from ui.pages.visitors.lists import HISTORY_TAB, IN_BUILDING_TAB
-from ui.pages.visitors.registration import same_person
+from ui.pages.visitors.page import VisitorsPage
 from ui.pages.visitors.visit_table import VisitTable
-from ui.pages.visitors_page import VisitorsPage
 from ui.settings import PRINT_BADGE_AFTER_REGISTER
 
 

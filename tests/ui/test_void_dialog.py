@@ -12,9 +12,9 @@ from smesco_desk.services.actors import Actor, Role
 from smesco_desk.services.values import ReceiptRecord
 from tests.ui.helpers_ui import FakePrinter, activate, make_actor, pdf_text, sell, show_active
 from ui.context import AppContext
-from ui.dialogs.void_dialog import VoidDialog
+from ui.pages.payments.page import PaymentsPage
 from ui.pages.payments.shift_dialog import OpenShiftDialog
-from ui.pages.payments_page import PaymentsPage
+from ui.pages.payments.void_dialog import VoidDialog
 
 
 @pytest.fixture

@@ -30,6 +30,7 @@ from ui.context import AppContext
 from ui.dialogs.login import LAST_USERNAME
 from ui.errors import show_error
 from ui.forms import FieldErrors, with_error
+from ui.widgets import note_label
 
 DEFAULT_DESK = "D01"
 ADMIN_FIELDS = ("username", "full_name", "password", "password_confirm")
@@ -70,13 +71,6 @@ def _heading(layout: QVBoxLayout, title: str, subtitle: str, parent: QWidget) ->
     layout.addSpacing(8)
 
 
-def _note(text: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
-    label.setObjectName("note_label")
-    label.setWordWrap(True)
-    return label
-
-
 class DeskPage(QWizardPage):
     """Welcome, and the code of this desk (D01 for the first lobby desk)."""
 
@@ -97,7 +91,7 @@ class DeskPage(QWizardPage):
         _heading(layout, self.tr("Selamat datang di Smesco Desk"), self.tr(
             "Tiga langkah singkat menyiapkan komputer ini sebagai meja depan Gedung SMESCO."),
             self)
-        layout.addWidget(_note(self.tr(
+        layout.addWidget(note_label(self.tr(
             "Setiap meja depan punya kode sendiri, mis. D01 untuk meja pertama di lobi dan "
             "D02 untuk meja kedua. Kode ini tercetak di nomor kartu tamu dan kuitansi, "
             "dan tidak dapat diubah nanti."), self))
@@ -246,7 +240,7 @@ class DonePage(QWizardPage):
         layout.setSpacing(12)
         _heading(layout, self.tr("Siap dipakai"), "", self)
         layout.addWidget(self.summary)
-        layout.addWidget(_note(self.tr(
+        layout.addWidget(note_label(self.tr(
             "Langkah berikutnya: pilih printer kartu tamu dan kuitansi di Pengaturan › "
             "Printer, lalu tambahkan akun resepsionis di Pengaturan › Pengguna."), self))
         layout.addStretch(1)

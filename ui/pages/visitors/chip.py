@@ -1,11 +1,27 @@
-"""The returning-visitor chip under the Nama field of the registration form."""
+"""The returning-visitor chip under the Nama field of the registration form, and
+when an edited name breaks the link to the returning visitor."""
 
 from __future__ import annotations
+
+from difflib import SequenceMatcher
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
+from smesco_desk.domain.text import fold
+
+
+def same_person(typed: str, linked: str) -> bool:
+    """Whether an edited name still plausibly names the linked returning visitor.
+
+    Corrections (a typo, a last name added or dropped) keep the link; a
+    different name breaks it, so a new person is never filed under an old one.
+    """
+    a, b = fold(typed), fold(linked)
+    if not a:
+        return False
+    return a.startswith(b) or b.startswith(a) or SequenceMatcher(None, a, b).ratio() >= 0.8
 
 class ReturningChip(QFrame):
     """"Tamu lama: <name> · N kunjungan sebelumnya", and a ✕ for "not this person".

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from difflib import SequenceMatcher
-
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -19,15 +17,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smesco_desk.domain.text import fold
 from smesco_desk.errors import DomainError, ValidationError
 from smesco_desk.services.actors import Permission
 from smesco_desk.services.values import Purpose, VisitorDetails, VisitorForm, VisitRecord
 from ui.context import AppContext
-from ui.errors import error_text, show_error
+from ui.errors import show_error
 from ui.forms import FieldErrors
+from ui.pages.visitors.badge_news import BadgeNews
 from ui.pages.visitors.badges import VisitorDocuments
-from ui.pages.visitors.chip import ReturningChip
+from ui.pages.visitors.chip import ReturningChip, same_person
 from ui.pages.visitors.scan import SCANNED_BADGE, ScanCatcher
 from ui.pages.visitors.suggestions import SuggestionController
 from ui.settings import PRINT_BADGE_AFTER_REGISTER
@@ -35,18 +33,6 @@ from ui.widgets import FittingButton, StatusBanner, set_flag
 
 FIELD_ORDER = ("name", "phone", "nik", "organisation", "purpose", "host", "consent")
 DEFAULT_RETENTION_DAYS = 365
-
-
-def same_person(typed: str, linked: str) -> bool:
-    """Whether an edited name still plausibly names the linked returning visitor.
-
-    Corrections (a typo, a last name added or dropped) keep the link; a
-    different name breaks it, so a new person is never filed under an old one.
-    """
-    a, b = fold(typed), fold(linked)
-    if not a:
-        return False
-    return a.startswith(b) or b.startswith(a) or SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
 class RegistrationForm(QFrame):
@@ -68,8 +54,6 @@ class RegistrationForm(QFrame):
         self._ctx = ctx
         self._documents = documents
         self._linked: VisitorDetails | None = None
-        self._last_visit: VisitRecord | None = None
-        self._badge_printed = False
         self._busy = False
         self.errors = FieldErrors()
         self._build()
@@ -91,7 +75,7 @@ class RegistrationForm(QFrame):
         title = QLabel(self.tr("Pendaftaran tamu"), self)
         title.setObjectName("section_label")
         self.banner = StatusBanner(self)
-        self.banner.action_triggered.connect(self.print_last_badge)
+        self.news = BadgeNews(self.banner, self._documents, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 14)
         layout.setSpacing(10)
@@ -285,7 +269,7 @@ class RegistrationForm(QFrame):
         return self._linked
 
     def last_visit(self) -> VisitRecord | None:
-        return self._last_visit
+        return self.news.last_visit
 
     def _line_edits(self) -> list[QLineEdit]:
         return [
@@ -348,15 +332,10 @@ class RegistrationForm(QFrame):
 
     def _on_registered(self, visit: VisitRecord) -> None:
         self._set_busy(False)
-        self._last_visit, self._badge_printed = visit, False
         self.clear_form()
         self.name_edit.setFocus()
         self.visitor_registered.emit(visit)
-        if self._ctx.settings.get(PRINT_BADGE_AFTER_REGISTER):
-            self._report(visit, "info", self.tr("Mencetak badge…"), "")
-            self._print_badge(visit)
-        else:
-            self._report(visit, "success", "", self.tr("Cetak badge"))
+        self.news.registered(visit, self._ctx.settings.get(PRINT_BADGE_AFTER_REGISTER))
 
     def _on_register_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
@@ -419,53 +398,11 @@ class RegistrationForm(QFrame):
 
     @Slot()
     def on_visit_checked_out(self, visit: VisitRecord) -> None:
-        """Drop the banner (and its reprint button) once that visitor has left."""
-        if self._last_visit is not None and self._last_visit.id == visit.id:
-            self._last_visit = None
-            self.banner.hide()
+        self.news.checked_out(visit)
 
     @Slot()
     def print_last_badge(self) -> None:
-        """(Re)print the badge of the visit registered last."""
-        if self._last_visit is not None:
-            self._report(self._last_visit, "info", self.tr("Mencetak badge…"), "")
-            self._print_badge(self._last_visit, copy=self._badge_printed)
-
-    def _print_badge(self, visit: VisitRecord, copy: bool = False) -> None:
-        self._documents.print_badge(
-            visit,
-            copy,
-            lambda printed: self._badge_done(visit, printed),
-            lambda exc: self._badge_failed(visit, exc),
-        )
-
-    def _badge_done(self, visit: VisitRecord, printed: bool) -> None:
-        self._badge_printed = self._badge_printed or printed
-        printer = self._documents.printer_name("badge") if printed else ""
-        note = (
-            self.tr("Badge dicetak ke {printer}.").format(printer=printer)
-            if printer
-            else self.tr("Badge dicetak.")
-            if printed
-            else ""
-        )
-        self._report(visit, "success", note, self.tr("Cetak ulang badge"))
-
-    def _badge_failed(self, visit: VisitRecord, exc: BaseException) -> None:
-        note = self.tr("Badge gagal dicetak: {error}").format(error=error_text(exc))
-        self._report(visit, "error", note, self.tr("Cetak ulang badge"))
-
-    def _report(self, visit: VisitRecord, kind: str, note: str, action: str) -> None:
-        """The banner about `visit`, unless a later registration has replaced it."""
-        if visit is not self._last_visit:
-            return
-        headline = self.tr("Terdaftar: {badge}").format(badge=visit.badge_number)
-        text = f"{visit.name}. {note}" if note else visit.name
-        if visit.replaced_badges:
-            text += " " + self.tr("Badge lama {badges} tidak berlaku lagi.").format(
-                badges=", ".join(visit.replaced_badges)
-            )
-        self.banner.show_message(kind, text, action, headline)
+        self.news.print_last_badge()
 
     # --- returning visitors ---------------------------------------------------
 

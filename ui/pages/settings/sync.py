@@ -24,13 +24,16 @@ from PySide6.QtWidgets import (
 )
 
 from smesco_desk.errors import DomainError
+from smesco_desk.services.actors import Permission
 from smesco_desk.sync import EnrollResult, LinkState, SyncRefused, SyncReport, SyncStatus
 from ui.context import AppContext
-from ui.dialogs.settings_dialog import OptionsPage, note_label
 from ui.errors import show_error
 from ui.forms import FieldError, FieldErrors, with_error
+from ui.pages.settings.base import OptionsPage
+from ui.pages.settings.registry import settings_page
 from ui.sync_controller import SYNC_ENTITY, ui_entities
 from ui.sync_status import SyncStatusWidget, wib_time
+from ui.widgets import note_label
 
 # Everything a download may have replaced.
 DOWNLOADED_ENTITIES = frozenset({"visits", "visitors", "purposes", "users", "settings", "desk",
@@ -48,6 +51,7 @@ QLabel#sync_result_label, QLabel#enroll_result_label { color: #1e7a46; }
 """
 
 
+@settings_page(order=80, permission=Permission.MANAGE_SETTINGS)
 class SyncPage(OptionsPage):
     """The link to the central server: enrolment, status, a manual run."""
 

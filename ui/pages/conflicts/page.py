@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from smesco_desk.errors import DomainError
-from smesco_desk.services.actors import Role
 from smesco_desk.sync import DOUBLE_PAYMENT, ConflictChoice, ConflictInfo
 from ui.context import AppContext
 from ui.errors import show_error
@@ -40,9 +39,8 @@ from ui.models.conflicts_model import (
     ConflictsTableModel,
     format_moment,
 )
+from ui.pages.conflicts import can_resolve
 from ui.sync_controller import CONFLICTS_ENTITY, ui_entities
-
-RESOLVERS = frozenset({Role.SUPERVISOR, Role.ADMIN})  # as core.sync.resolve_conflict checks
 
 STYLE = """
 QLabel#conflict_summary_label {
@@ -51,10 +49,6 @@ QLabel#conflict_summary_label {
 QLabel#resolve_error_label { color: #b42318; }
 QLabel#resolve_result_label { color: #1e7a46; }
 """
-
-
-def can_resolve(ctx: AppContext) -> bool:
-    return ctx.actor is not None and ctx.actor.role in RESOLVERS
 
 
 class ConflictsPage(QWidget):

@@ -6,7 +6,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ui.context import AppContext
-from ui.dialogs.settings_dialog import SettingsPanel
+from ui.pages.settings.panel import SettingsPanel
 
 
 class SettingsPage(QWidget):

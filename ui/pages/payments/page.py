@@ -16,19 +16,10 @@ anyone else (the core checks again).
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
-from typing import cast
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
-    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -40,26 +31,25 @@ from smesco_desk.services.actors import Permission
 from smesco_desk.services.values import (
     PaymentMethod,
     ReceiptFilter,
-    ReceiptFormat,
     ReceiptRecord,
     ShiftSummary,
 )
 from ui.context import AppContext
-from ui.dialogs.cashup_dialog import CashUpDialog
-from ui.dialogs.sale_dialog import SaleDialog
-from ui.dialogs.void_dialog import VoidDialog
 from ui.documents import DocumentPrinterLike
 from ui.errors import error_text, show_error
 from ui.models.receipts_model import ReceiptsTableModel
+from ui.pages.payments.cashup_dialog import CashUpDialog
 from ui.pages.payments.common import SHIFT_TABLES, rupiah
 from ui.pages.payments.documents import PaymentDocuments
-from ui.pages.payments.receipt_details import ReceiptDetails
+from ui.pages.payments.receipt_panel import ReceiptPanel
+from ui.pages.payments.receipt_search import ReceiptSearchBar
 from ui.pages.payments.receipt_table import ReceiptsSummaryLabel, ReceiptTable
+from ui.pages.payments.sale_dialog import SaleDialog
 from ui.pages.payments.shift_dialog import OpenShiftDialog
 from ui.pages.payments.shift_header import ShiftHeader
-from ui.widgets import FittingLineEdit, StatusBanner, labelled_row
+from ui.pages.payments.void_dialog import VoidDialog
+from ui.widgets import StatusBanner
 
-SEARCH_DEBOUNCE_MS = 300
 # The details are this wide, and narrower on a small desk screen (1024 px),
 # where the list needs the width more; the person may drag the splitter.
 DETAILS_WIDTH, NARROW_DETAILS_WIDTH = 360, 280
@@ -120,93 +110,34 @@ class PaymentsPage(QWidget):
 
     def _build_list(self) -> QWidget:
         box = QWidget(self)
-        self.search_edit = FittingLineEdit(
-            self.tr("Cari nomor, pembayar atau jumlah… (Ctrl+F)"),
-            self.tr("Cari nomor, pembayar, jumlah…"),
-            box,
-        )
-        self.search_edit.setObjectName("receipt_search_edit")
-        self.search_edit.setClearButtonEnabled(True)
-        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
-        self._search_timer.timeout.connect(self.search)
-        self.search_edit.textEdited.connect(lambda _t: self._search_timer.start())
-        self.search_edit.returnPressed.connect(self.search)
-        self.date_edit = QDateEdit(box)
-        self.date_edit.setObjectName("receipt_date_edit")
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("dd-MM-yyyy")
-        self.date_edit.setDate(QDate(self._day.year, self._day.month, self._day.day))
-        self.date_edit.dateChanged.connect(self.search)
-        self.all_days_check = QCheckBox(self.tr("Se&mua tanggal"), box)
-        self.all_days_check.setObjectName("all_days_check")
-        self.all_days_check.setToolTip(self.tr("Cari di semua tanggal (perlu kata pencarian)"))
-        self.all_days_check.toggled.connect(self.search)
+        self.search_bar = ReceiptSearchBar(self._day, box)
+        self.search_bar.search_requested.connect(self.search)
+        self.search_edit = self.search_bar.search_edit
+        self.date_edit, self.all_days_check = self.search_bar.date_edit, \
+            self.search_bar.all_days_check
         self.table = ReceiptTable(self.model, box)
         self.summary_label = ReceiptsSummaryLabel(self.model, box)
         self.table.current_changed.connect(self._show_record)
         self.table.doubleClicked.connect(lambda _i: self.preview_selected())
-        row = QHBoxLayout()  # the summary under the table takes the whole width
-        row.setSpacing(8)
-        row.addWidget(self.search_edit, 1)
-        row.addWidget(self.date_edit)
-        row.addWidget(self.all_days_check)
-        layout = QVBoxLayout(box)
+        layout = QVBoxLayout(box)  # the summary under the table takes the whole width
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
-        layout.addLayout(row)
+        layout.addWidget(self.search_bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary_label)
         return box
 
     def _build_details(self) -> QWidget:
-        box = QFrame(self)
-        box.setObjectName("receipt_details_panel")
-        box.setMinimumWidth(280)
-        self.details = ReceiptDetails(box)
-        self.reprint_button = self._button(
-            "reprint_button", self.tr("Cetak &ulang"), self.reprint_selected
-        )
-        self.reprint_button.setToolTip(self.tr("Cetak lagi sebagai SALINAN (Ctrl+P)"))
-        self.preview_button = self._button(
-            "preview_button", self.tr("Prat&injau"), self.preview_selected
-        )
-        self.save_button = self._button(
-            "save_pdf_button", self.tr("&Simpan PDF…"), self.save_selected
-        )
-        self.void_button: QPushButton | None = None
-        grid = QGridLayout()
-        grid.setSpacing(6)
-        grid.addWidget(self.reprint_button, 0, 0)
-        grid.addWidget(self.preview_button, 0, 1)
-        grid.addWidget(self.save_button, 1, 0)
-        if self.ctx.can(Permission.VOID_RECEIPT):
-            self.void_button = self._button(
-                "void_button", self.tr("B&atalkan…"), self.void_selected
-            )
-            self.void_button.setProperty("danger", True)
-            grid.addWidget(self.void_button, 1, 1)
-        self.format_combo = QComboBox(box)
-        self.format_combo.setObjectName("receipt_format_combo")
-        self.format_combo.addItem(self.tr("Struk 80 mm"), ReceiptFormat.THERMAL.value)
-        self.format_combo.addItem(self.tr("Kertas A5"), ReceiptFormat.A5.value)
-        self.format_combo.setCurrentIndex(
-            self.format_combo.findData(self.documents.receipt_format().value)
-        )
-        self.format_combo.currentIndexChanged.connect(self._on_format_changed)
-        paper = labelled_row(self.tr("K&ertas kuitansi"), self.format_combo, box)
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
-        layout.addWidget(self.details, 1)
-        layout.addLayout(grid)
-        layout.addLayout(paper)
-        return box
-
-    def _button(self, name: str, text: str, slot: Callable[[], None]) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.clicked.connect(slot)
-        return button
+        panel = ReceiptPanel(self.documents, self.ctx.can(Permission.VOID_RECEIPT), self)
+        panel.reprint_requested.connect(self.reprint_selected)
+        panel.preview_requested.connect(self.preview_selected)
+        panel.save_requested.connect(self.save_selected)
+        panel.void_requested.connect(self.void_selected)
+        self.details, self.format_combo = panel.details, panel.format_combo
+        self.reprint_button, self.preview_button = panel.reprint_button, panel.preview_button
+        self.save_button, self.void_button = panel.save_button, panel.void_button
+        self.receipt_panel = panel
+        return panel
 
     def _add_shortcuts(self) -> None:
         self._shortcuts: list[QShortcut] = []
@@ -252,8 +183,7 @@ class PaymentsPage(QWidget):
             return
         self.shift_dialog = OpenShiftDialog(self.ctx, self)
         self.shift_dialog.shift_opened.connect(self._on_shift_opened)
-        self.shift_dialog.finished.connect(lambda _r: self._forget("shift_dialog"))
-        self.shift_dialog.open()
+        self._open("shift_dialog")
 
     @Slot(object)
     def _on_shift_opened(self, shift: ShiftSummary) -> None:
@@ -279,8 +209,7 @@ class PaymentsPage(QWidget):
             self.ctx, shift.id if shift else None, self.documents, self
         )
         self.cashup_dialog.shift_closed.connect(self._on_shift_closed)
-        self.cashup_dialog.finished.connect(lambda _r: self._forget("cashup_dialog"))
-        self.cashup_dialog.open()
+        self._open("cashup_dialog")
 
     @Slot(object)
     def _on_shift_closed(self, shift: ShiftSummary) -> None:
@@ -311,8 +240,7 @@ class PaymentsPage(QWidget):
         self.sale_dialog = SaleDialog(self.ctx, self)
         self.sale_dialog.sale_completed.connect(self._after_sale)
         self.sale_dialog.shift_opened.connect(self.header.show_shift)
-        self.sale_dialog.finished.connect(lambda _r: self._forget("sale_dialog"))
-        self.sale_dialog.open()
+        self._open("sale_dialog")
 
     @Slot(object)
     def _after_sale(self, receipt: ReceiptRecord) -> None:
@@ -419,8 +347,7 @@ class PaymentsPage(QWidget):
         self.void_dialog = VoidDialog(self.ctx, record, self, documents=self.documents)
         self.void_dialog.receipt_voided.connect(self._on_voided)
         self.void_dialog.shift_opened.connect(self._on_shift_opened)
-        self.void_dialog.finished.connect(lambda _r: self._forget("void_dialog"))
-        self.void_dialog.open()
+        self._open("void_dialog")
 
     @Slot(object)
     def _on_voided(self, record: ReceiptRecord) -> None:
@@ -430,30 +357,17 @@ class PaymentsPage(QWidget):
 
     @Slot(object)
     def _show_record(self, record: ReceiptRecord | None) -> None:
-        self.details.show_receipt(record)
-        for button in (self.reprint_button, self.preview_button, self.save_button):
-            button.setEnabled(record is not None)
-        if self.void_button is not None:
-            self.void_button.setEnabled(record is not None and not record.voided)
-
-    @Slot(int)
-    def _on_format_changed(self, index: int) -> None:
-        self.documents.set_receipt_format(ReceiptFormat(self.format_combo.itemData(index)))
+        self.receipt_panel.show_receipt(record)
 
     # --- searching ------------------------------------------------------------
 
     @Slot()
     def focus_search(self) -> None:
-        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search_edit.selectAll()
+        self.search_bar.focus_search()
 
     @Slot()
     def search(self) -> None:
-        self._search_timer.stop()
-        text = self.search_edit.text().strip()
-        every_day = self.all_days_check.isChecked() and bool(text)
-        day = cast(date, self.date_edit.date().toPython())  # stubs say object
-        flt = ReceiptFilter(day=None if every_day else day, text=text, all_days=every_day)
+        flt = self.search_bar.receipt_filter()
         if flt != self.model.filter():
             self.model.set_filter(flt)
             self._update_empty_text()
@@ -484,17 +398,30 @@ class PaymentsPage(QWidget):
         super().showEvent(event)
         if not self._shown_once:  # start where the desk starts: the list of the day
             self._shown_once = True
-            QTimer.singleShot(0, self, self.table.setFocus)
+            self._focus_list_once_loaded()
         self._follow_today()
+
+    def _focus_list_once_loaded(self) -> None:
+        """The list takes the keyboard with its rows there (Qt then chooses the newest
+        receipt): a page built when first shown may still be loading them."""
+        if not self.model.is_loading():
+            QTimer.singleShot(0, self, self.table.setFocus)
+            return
+
+        def loaded(loading: bool) -> None:
+            if not loading:
+                self.model.loading_changed.disconnect(loaded)
+                if self.isVisible():
+                    self.table.setFocus()
+
+        self.model.loading_changed.connect(loaded)
 
     def _follow_today(self) -> None:
         """After midnight, a list still on the old "today" moves on to the new one."""
         today = wib_today(self.ctx.core.now())
         if today != self._day:
-            showing_today = self.date_edit.date().toPython() == self._day
-            self._day = today
-            if showing_today:
-                self.date_edit.setDate(QDate(today.year, today.month, today.day))
+            old, self._day = self._day, today
+            self.search_bar.follow_day(old, today)
 
     # --- helpers --------------------------------------------------------------
 
@@ -525,6 +452,12 @@ class PaymentsPage(QWidget):
         self._show_banner("error", error_text(exc))
         if not isinstance(exc, DomainError):
             show_error(self, exc)  # a bug: the details go with it
+
+    def _open(self, name: str) -> None:
+        """Open the dialog in self.<name>; it is forgotten once it closes."""
+        dialog = getattr(self, name)
+        dialog.finished.connect(lambda _r: self._forget(name))
+        dialog.open()
 
     def _forget(self, name: str) -> None:
         dialog = getattr(self, name)

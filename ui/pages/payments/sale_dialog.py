@@ -19,18 +19,14 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
-    QButtonGroup,
     QComboBox,
     QDialog,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QRadioButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -53,15 +49,13 @@ from ui.context import AppContext
 from ui.errors import show_error
 from ui.forms import FieldErrors
 from ui.pages.payments.common import SALE_CHANGES, rupiah
+from ui.pages.payments.payment_panel import PaymentPanel
 from ui.pages.payments.sale_lines import LineRow, LinesEditor, concerns_lines, line_errors
 from ui.pages.payments.shift_dialog import OpenShiftDialog
 from ui.pages.payments.totals_panel import TotalsPanel
-from ui.widgets import RupiahEdit, StatusBanner, set_flag
+from ui.widgets import StatusBanner, set_flag
 
 QUOTE_DELAY_MS = 150
-QUICK_STEPS = (10_000, 50_000, 100_000)  # quick cash: the next of each above the total
-QUICK_COUNT = 3
-PAYMENT_FIELDS = ("tendered", "reference", "method")
 FIELD_NAMES = ("payer_name", "tendered", "reference")  # the fields marked when refused
 
 
@@ -99,7 +93,17 @@ class SaleDialog(QDialog):
         self.lines.changed.connect(self._on_lines_changed)
         bottom = QHBoxLayout()
         bottom.setSpacing(12)
-        bottom.addWidget(self._build_payment(), 1)
+        self.payment = PaymentPanel(self.errors, self)
+        self.payment.field_edited.connect(self._clear_field)
+        # Its fields by the dialog's own names: Enter pays from them, errors mark them.
+        self.method_buttons, self.payment_stack = self.payment.method_buttons, \
+            self.payment.payment_stack
+        self.tendered_edit, self.reference_edit = self.payment.tendered_edit, \
+            self.payment.reference_edit
+        self.change_label, self.quick_buttons = self.payment.change_label, \
+            self.payment.quick_buttons
+        self._exact_cash = self.payment.exact_cash
+        bottom.addWidget(self.payment, 1)
         self.totals = TotalsPanel(self)
         bottom.addWidget(self.totals, 1)
         self.banner = StatusBanner(self)
@@ -144,101 +148,6 @@ class SaleDialog(QDialog):
         grid.addWidget(self.payer_kind_combo, 1, 0)
         grid.addWidget(self.name_edit, 1, 1)
         grid.addWidget(self.errors.add("payer_name"), 2, 1)
-        grid.setColumnStretch(1, 1)
-        return grid
-
-    def _build_payment(self) -> QFrame:
-        box = QFrame(self)
-        box.setObjectName("sale_payment_panel")
-        self.method_group = QButtonGroup(self)
-        methods = QHBoxLayout()
-        methods.setSpacing(14)
-        labels = {
-            PaymentMethod.CASH: self.tr("&Tunai"),
-            PaymentMethod.QRIS: self.tr("&QRIS"),
-            PaymentMethod.TRANSFER: self.tr("T&ransfer"),
-            PaymentMethod.CARD: self.tr("&Kartu"),
-        }
-        self.method_buttons: dict[PaymentMethod, QRadioButton] = {}
-        for number, (method, text) in enumerate(labels.items()):
-            button = QRadioButton(text, box)
-            button.setObjectName(f"method_{method.value}_radio")
-            self.method_group.addButton(button, number)
-            self.method_buttons[method] = button
-            methods.addWidget(button)
-        methods.addStretch(1)
-        self.method_buttons[PaymentMethod.CASH].setChecked(True)
-        self.method_group.idToggled.connect(self._on_method_toggled)
-        self.payment_stack = QStackedWidget(box)
-        self.payment_stack.setObjectName("payment_stack")
-        self.payment_stack.addWidget(self._build_cash(box))
-        self.payment_stack.addWidget(self._build_reference(box))
-        title = QLabel(self.tr("Cara bayar"), box)
-        title.setObjectName("panel_title_label")
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(12, 10, 12, 10)
-        layout.setSpacing(6)
-        layout.addWidget(title)
-        layout.addLayout(methods)
-        layout.addWidget(self.errors.add("method"))
-        layout.addWidget(self.payment_stack)
-        return box
-
-    def _build_cash(self, parent: QWidget) -> QWidget:
-        page = QWidget(parent)
-        self.tendered_edit = RupiahEdit(page)
-        self.tendered_edit.setObjectName("tendered_edit")
-        self.tendered_edit.value_changed.connect(self._on_tendered_changed)
-        label = QLabel(self.tr("&Uang diterima"), page)
-        label.setBuddy(self.tendered_edit)
-        self.exact_button = QPushButton(self.tr("Uang &pas"), page)
-        self.exact_button.setObjectName("exact_cash_button")
-        self.exact_button.clicked.connect(self._exact_cash)
-        quick = QHBoxLayout()
-        quick.setSpacing(6)
-        quick.addWidget(self.exact_button)
-        self.quick_buttons: list[QPushButton] = []
-        for number in range(QUICK_COUNT):
-            button = QPushButton(page)
-            button.setObjectName(f"quick_cash_{number}_button")
-            button.clicked.connect(lambda _c=False, n=number: self._quick_cash(n))
-            button.hide()
-            quick.addWidget(button)
-            self.quick_buttons.append(button)
-        quick.addStretch(1)
-        self.change_label = QLabel(page)
-        self.change_label.setObjectName("change_label")
-        grid = self._field_grid(page, label, self.tendered_edit, "tendered")
-        grid.addLayout(quick, 2, 1)
-        grid.addWidget(self.change_label, 3, 0, 1, 2)
-        return page
-
-    def _build_reference(self, parent: QWidget) -> QWidget:
-        page = QWidget(parent)
-        self.reference_edit = QLineEdit(page)
-        self.reference_edit.setObjectName("reference_edit")
-        self.reference_edit.setMaxLength(100)
-        self.reference_edit.setPlaceholderText(self.tr("Nomor transaksi di struk EDC / aplikasi"))
-        self.reference_edit.textEdited.connect(lambda _t: self._clear_field("reference"))
-        label = QLabel(self.tr("No. r&eferensi"), page)
-        label.setBuddy(self.reference_edit)
-        note = QLabel(self.tr("Pembayaran non-tunai selalu tepat sebesar total."), page)
-        note.setObjectName("note_label")
-        note.setWordWrap(True)
-        grid = self._field_grid(page, label, self.reference_edit, "reference")
-        grid.addWidget(note, 2, 0, 1, 2)
-        grid.setRowStretch(3, 1)
-        return page
-
-    def _field_grid(self, page: QWidget, label: QLabel, field: QWidget, name: str) -> QGridLayout:
-        """The page's grid: the label and the field, its error under it (rows 0-1)."""
-        grid = QGridLayout(page)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(10)
-        grid.setVerticalSpacing(4)
-        grid.addWidget(label, 0, 0)
-        grid.addWidget(field, 0, 1)
-        grid.addWidget(self.errors.add(name), 1, 1)
         grid.setColumnStretch(1, 1)
         return grid
 
@@ -354,80 +263,19 @@ class SaleDialog(QDialog):
         self._totals = None  # nothing to pay until the bad line is put right
         self.totals.show_totals(totals)
         self.lines.set_row_amounts(good, [a.amount for a in totals.lines])
-        self._update_change()
+        self.payment.set_total(self.total())
 
     def _show_totals(self, totals: ChargeTotals | None, unknown: bool = False) -> None:
         self._totals = totals
         self.totals.show_totals(totals, unknown)
         self.lines.set_amounts([a.amount for a in totals.lines] if totals else None)
-        self._update_change()
+        self.payment.set_total(self.total())
 
     def total(self) -> int | None:
         """The total of the last quote (None while unknown)."""
         return self._totals.total if self._totals else None
 
     # --- payment --------------------------------------------------------------
-
-    def method(self) -> PaymentMethod:
-        checked = self.method_group.checkedButton()
-        return next((m for m, b in self.method_buttons.items() if b is checked), PaymentMethod.CASH)
-
-    @Slot(int, bool)
-    def _on_method_toggled(self, _id: int, checked: bool) -> None:
-        if not checked:
-            return
-        cash = self.method() is PaymentMethod.CASH
-        self.payment_stack.setCurrentIndex(0 if cash else 1)
-        for field in PAYMENT_FIELDS:
-            self._clear_field(field)
-        self._update_change()
-
-    @Slot()
-    def _exact_cash(self) -> None:
-        if self.total() is not None:
-            self.tendered_edit.set_value(self.total())
-        self.tendered_edit.setFocus()
-        self.tendered_edit.selectAll()
-
-    def _quick_cash(self, number: int) -> None:
-        amounts = quick_amounts(self.total())
-        if number >= len(amounts):
-            return
-        self.tendered_edit.set_value(amounts[number])
-        self.tendered_edit.setFocus()
-        self.tendered_edit.selectAll()  # Enter pays; a typed amount replaces it
-
-    @Slot()
-    def _on_tendered_changed(self) -> None:
-        self._clear_field("tendered")
-        self._update_change()
-
-    def _update_quick_cash(self) -> None:
-        """The round amounts a payer is likely to hand over for this total."""
-        amounts = quick_amounts(self.total())
-        for number, button in enumerate(self.quick_buttons):
-            if number < len(amounts):
-                button.setText(rupiah(amounts[number]))
-            button.setVisible(number < len(amounts))
-
-    def _update_change(self) -> None:
-        """ "Kembalian Rp…" (or "Kurang Rp…") as the cash and the total change."""
-        self._update_quick_cash()
-        tendered, total = self.tendered_edit.value(), self.total()
-        if self.method() is not PaymentMethod.CASH or tendered is None or total is None:
-            self.change_label.setText("")
-            set_flag(self.change_label, "kind", "")
-            return
-        if tendered >= total:
-            self.change_label.setText(
-                self.tr("Kembalian {amount}").format(amount=rupiah(tendered - total))
-            )
-            set_flag(self.change_label, "kind", "ok")
-        else:
-            self.change_label.setText(
-                self.tr("Kurang {amount}").format(amount=rupiah(total - tendered))
-            )
-            set_flag(self.change_label, "kind", "short")
 
     # --- paying ---------------------------------------------------------------
 
@@ -436,12 +284,7 @@ class SaleDialog(QDialog):
         lines = self.lines.lines()
         payer = PayerForm(self.payer_kind_combo.currentData(), self.name_edit.text())
         charge = ChargeForm(payer, self.lines.kind_code(self._kinds), lines, source="sale")
-        method = self.method()
-        if method is PaymentMethod.CASH:
-            payment = PaymentForm(method.value, self.tendered_edit.value() or 0)
-        else:
-            payment = PaymentForm(method.value, None, self.reference_edit.text())
-        return charge, payment
+        return charge, self.payment.payment_form()
 
     @Slot()
     def pay(self) -> None:
@@ -479,7 +322,7 @@ class SaleDialog(QDialog):
                 errors[f"lines.{index}.unit_price"] = self.tr(
                     "Jumlah baris ini Rp0: periksa harga satuan dan diskonnya."
                 )
-        if self.method() is PaymentMethod.CASH and self.tendered_edit.value() is None:
+        if self.payment.method() is PaymentMethod.CASH and self.tendered_edit.value() is None:
             errors["tendered"] = self.tr("Isi jumlah uang yang diterima.")
         return errors
 
@@ -601,14 +444,3 @@ class SaleDialog(QDialog):
     def is_blank(self) -> bool:
         return not self.name_edit.text().strip() and self.lines.is_blank()
 
-
-def quick_amounts(total: int | None) -> list[int]:
-    """Round cash amounts above the total: the next multiple of Rp10.000, Rp50.000
-    and Rp100.000 (Rp488.400: Rp490.000, Rp500.000, Rp550.000), distinct, then
-    Rp50.000 steps until there are three."""
-    if not total or total <= 0:
-        return []
-    amounts = sorted({(total // step + 1) * step for step in QUICK_STEPS})
-    while len(amounts) < QUICK_COUNT:
-        amounts.append((amounts[-1] // 50_000 + 1) * 50_000)
-    return amounts[:QUICK_COUNT]

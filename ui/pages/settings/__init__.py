@@ -1,0 +1,1 @@
+"""The Settings page: tabs of options pages (see ui/pages/settings/registry.py)."""

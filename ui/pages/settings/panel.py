@@ -1,0 +1,103 @@
+"""Settings: the options pages the person may see, as tabs in a panel (the
+Settings page) or a dialog.
+
+Printers and language belong to this PC (UiSettings); the business settings
+(closing time, retention, building) live in the database and change through
+the core. Which pages there are, in what order and for whom, is the registry's
+(ui/pages/settings/registry.py): each page registers itself.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.context import AppContext
+from ui.pages.settings.base import OptionsPage
+from ui.pages.settings.registry import entries_for
+
+
+class SettingsPanel(QWidget):
+    """The settings tabs the person may see, with one Save button for the options."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("settings_panel")
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("settings_tabs")
+        self.pages: dict[str, OptionsPage] = {}
+        for page in self._make_pages():
+            self.pages[page.name] = page
+            self.tabs.addTab(page, page.title().replace("&", "&&"))  # "&" is no shortcut
+            page.saved.connect(self._page_saved)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("status_label")
+        self.save_button = QPushButton(self.tr("Simpan pengaturan"), self)
+        self.save_button.setObjectName("save_button")
+        self.save_button.setProperty("primary", True)
+        self.save_button.clicked.connect(self.save)
+        self.button_row = QHBoxLayout()
+        self.button_row.addWidget(self.status_label, 1)
+        self.button_row.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(self.button_row)
+        self.load()
+
+    def _make_pages(self) -> list[OptionsPage]:
+        return [entry.page(self.ctx, self) for entry in entries_for(self.ctx)]
+
+    def load(self) -> None:
+        for page in self.pages.values():
+            page.load()
+        self.status_label.clear()
+
+    @Slot()
+    def save(self) -> None:
+        self.status_label.clear()
+        for page in self.pages.values():
+            if page.saves:
+                page.save()
+
+    @Slot()
+    def _page_saved(self) -> None:
+        self.status_label.setText(self.tr("Pengaturan tersimpan."))
+
+    @Slot(int)
+    def _tab_changed(self, index: int) -> None:
+        page = self.tabs.widget(index)
+        self.save_button.setVisible(isinstance(page, OptionsPage) and page.saves)
+        self.status_label.clear()
+
+    def show_tab(self, name: str) -> None:
+        self.tabs.setCurrentWidget(self.pages[name])
+
+
+class SettingsDialog(QDialog):
+    """The same settings in a dialog (e.g. opened from a page to set a printer)."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None,
+                 tab: str = "printers") -> None:
+        super().__init__(parent)
+        self.setObjectName("settings_dialog")
+        self.setWindowTitle(self.tr("Pengaturan"))
+        self.panel = SettingsPanel(ctx, self)
+        self.panel.show_tab(tab)
+        close = QPushButton(self.tr("Tutup"), self)
+        close.setObjectName("close_button")
+        close.clicked.connect(self.accept)
+        self.panel.button_row.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.panel)
+        self.resize(720, 560)
