@@ -75,7 +75,7 @@ class _Job(QRunnable):
 
 
 class Operation:
-    """A unit of core work: `.success()`, `.failure()`, `.changes()`, then `.run()`."""
+    """A unit of core work: `.success()`, `.failure()`, `.with_progress()`, then `.run()`."""
 
     def __init__(self, runner: OperationRunner, fn: Callable[[], Any],
                  parent: QObject | None) -> None:
@@ -84,7 +84,6 @@ class Operation:
         self.parent = parent
         self._on_success: Callable[[Any], None] | None = None
         self._on_failure: Callable[[BaseException], None] | None = None
-        self._changes: frozenset[str] = frozenset()
         self._written: frozenset[str] = frozenset()  # tables its transactions wrote
         self._progress: str | None = None
 
@@ -96,16 +95,9 @@ class Operation:
         self._on_failure = callback
         return self
 
-    def changes(self, entities: Iterable[str]) -> Operation:
-        """Which kinds of data this changes, besides the tables it is seen to write
-        (the views showing them refresh); no longer needed for writes made
-        through the core's services."""
-        self._changes = frozenset(entities)
-        return self
-
     def changed(self) -> frozenset[str]:
         """The names `data_changed` carries for this operation once it is over."""
-        return ui_entities(self._written) | self._changes
+        return ui_entities(self._written)
 
     def with_progress(self, label: str) -> Operation:
         self._progress = label

@@ -24,7 +24,7 @@ def test_an_operation_without_changes_still_refreshes_a_view(qtbot, ctx: AppCont
     actor = ctx.require_actor()
     visitors = ctx.core.visitors
     with qtbot.waitSignal(ctx.runner.data_changed) as changed:
-        ctx.runner.op(lambda: visitors.register(actor, _form())).run()  # no .changes()
+        ctx.runner.op(lambda: visitors.register(actor, _form())).run()  # nothing declared
     assert {"visitors", "visits", "audit_log", "outbox"} <= changed.args[0]
     qtbot.waitUntil(lambda: model.rowCount(QModelIndex()) == 1)
 
@@ -48,13 +48,11 @@ def test_a_refused_operation_reports_nothing(qtbot, ctx: AppContext) -> None:
     assert seen == []
 
 
-def test_declared_changes_still_go_out_with_what_was_written(qtbot, ctx: AppContext) -> None:
+def test_a_settings_save_is_announced_under_the_name_views_watch(qtbot, ctx: AppContext) -> None:
     actor, settings = ctx.require_actor(), ctx.core.settings
     with qtbot.waitSignal(ctx.runner.data_changed) as changed:
-        ctx.runner.op(lambda: settings.set(actor, "closing_time", "20:00")).changes(
-            {"something_else"}
-        ).run()
-    assert {"app_settings", "something_else"} <= changed.args[0]
+        ctx.runner.op(lambda: settings.set(actor, "closing_time", "20:00")).run()
+    assert {"app_settings", "settings"} <= changed.args[0]
 
 
 @pytest.mark.parametrize("synchronous", [True, False])

@@ -156,7 +156,7 @@ def test_refreshes_when_visits_change_but_not_for_other_data(ctx: AppContext, qt
     with qtbot.assertNotEmitted(model.modelReset):
         ctx.runner.data_changed.emit(frozenset({"users"}))
     form = VisitorForm("Tamu Terakhir", "081399999999", "meeting", consent=True)
-    ctx.runner.op(lambda: core.visitors.register(actor, form)).changes({"visits"}).run()
+    ctx.runner.op(lambda: core.visitors.register(actor, form)).run()
     assert model.total() == 1
     assert model.index(0, COL_NAME).data() == "Tamu Terakhir"
 

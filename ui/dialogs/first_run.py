@@ -191,7 +191,6 @@ class AdminPage(QWizardPage):
                                                mismatch),
                            parent=self) \
             .success(self._done).failure(self._failed) \
-            .changes({"desk", "users", "purposes"}) \
             .with_progress(self.tr("Menyiapkan desk…")).run()
 
     def _set_busy(self, busy: bool) -> None:

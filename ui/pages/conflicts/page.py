@@ -40,7 +40,6 @@ from ui.models.conflicts_model import (
     format_moment,
 )
 from ui.pages.conflicts import can_resolve
-from ui.sync_controller import CONFLICTS_ENTITY, ui_entities
 
 STYLE = """
 QLabel#conflict_summary_label {
@@ -285,7 +284,6 @@ class ConflictsPage(QWidget):
         self.keep_button.setEnabled(False)
         self.restore_button.setEnabled(False)
         (self.ctx.runner.op(lambda: sync.resolve_conflict(actor, conflict.id, choice, note), self)
-         .changes(ui_entities({CONFLICTS_ENTITY, conflict.entity}))
          .success(self._resolved).failure(self._resolve_failed)
          .with_progress(self.tr("Menyimpan keputusan…")).run())
 

@@ -40,7 +40,7 @@ from smesco_desk.services.payments import method_label
 from smesco_desk.services.values import DENOMINATIONS, PaymentMethod, ShiftSummary
 from ui.context import AppContext
 from ui.errors import error_text, show_error
-from ui.pages.payments.common import SHIFT_CHANGES, rupiah, wib_moment, wib_time_or_day
+from ui.pages.payments.common import rupiah, wib_moment, wib_time_or_day
 from ui.pages.payments.documents import PaymentDocuments
 from ui.widgets import StatusBanner, labelled_row, set_flag
 
@@ -375,9 +375,7 @@ class CashUpDialog(QDialog):
         self._set_busy(True)
         self._ctx.runner.op(
             lambda: payments.close_shift(actor, shift_id, counts, note), self
-        ).changes(SHIFT_CHANGES).with_progress(self.tr("Menutup shift…")).success(
-            self._closed
-        ).failure(self._failed).run()
+        ).with_progress(self.tr("Menutup shift…")).success(self._closed).failure(self._failed).run()
 
     def _confirm(self) -> bool:
         answer = QMessageBox.question(

@@ -12,11 +12,6 @@ from ui.settings import Option
 # Paper of the receipts printed at this PC (the receipt printer's roll, or A5 sheets).
 RECEIPT_FORMAT = Option("options/receipt_format", ReceiptFormat.THERMAL.value)
 
-# data_changed names: the tables each operation writes, as sync pulls announce them.
-SALE_CHANGES = frozenset({"receipts", "charges", "charge_lines"})
-VOID_CHANGES = frozenset({"receipt_voids", "charges"})
-PRINT_CHANGES = frozenset({"receipt_prints"})
-SHIFT_CHANGES = frozenset({"cash_shifts"})
 # What the shift header shows (the receipt list: receipts_model.RECEIPT_TABLES).
 SHIFT_TABLES = frozenset({"cash_shifts", "receipts", "receipt_voids"})
 

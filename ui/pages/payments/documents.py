@@ -13,7 +13,7 @@ from collections.abc import Callable
 from smesco_desk.services.values import ReceiptFormat, ReceiptRecord
 from ui.dialogs.pdf_preview import PdfPreviewDialog
 from ui.documents import Done, Failed, PageDocuments
-from ui.pages.payments.common import PRINT_CHANGES, RECEIPT_FORMAT, receipt_format
+from ui.pages.payments.common import RECEIPT_FORMAT, receipt_format
 from ui.settings import PREVIEW_BEFORE_PRINT
 
 
@@ -87,17 +87,13 @@ class PaymentDocuments(PageDocuments):
         op = self._ctx.runner.op(
             lambda: payments.receipt_pdf(actor, number, fmt, record_print=record), self
         )
-        if record:
-            op.changes(PRINT_CHANGES)
         op.success(lambda result: then(*result)).failure(failed).with_progress(
             self.tr("Menyiapkan kuitansi…")
         ).run()
 
     def _record_print(self, number: str, fmt: ReceiptFormat) -> None:
         payments, actor = self._ctx.core.payments, self._ctx.require_actor()
-        self._ctx.runner.op(lambda: payments.record_print(actor, number, fmt), self).changes(
-            PRINT_CHANGES
-        ).run()
+        self._ctx.runner.op(lambda: payments.record_print(actor, number, fmt), self).run()
 
     # --- cash-up reports --------------------------------------------------------
 

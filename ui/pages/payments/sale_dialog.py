@@ -48,7 +48,7 @@ from smesco_desk.services.values import (
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.forms import FieldErrors
-from ui.pages.payments.common import SALE_CHANGES, rupiah
+from ui.pages.payments.common import rupiah
 from ui.pages.payments.payment_panel import PaymentPanel
 from ui.pages.payments.sale_lines import LineRow, LinesEditor, concerns_lines, line_errors
 from ui.pages.payments.shift_dialog import OpenShiftDialog
@@ -302,11 +302,9 @@ class SaleDialog(QDialog):
             return
         payments, actor = self._ctx.core.payments, self._ctx.require_actor()
         self._set_busy(True)
-        self._ctx.runner.op(lambda: payments.sell(actor, charge, payment), self).changes(
-            SALE_CHANGES
-        ).with_progress(self.tr("Menyimpan pembayaran…")).success(self._paid).failure(
-            lambda exc: self._pay_failed(exc, own)
-        ).run()
+        self._ctx.runner.op(lambda: payments.sell(actor, charge, payment), self).with_progress(
+            self.tr("Menyimpan pembayaran…")
+        ).success(self._paid).failure(lambda exc: self._pay_failed(exc, own)).run()
 
     def _own_errors(self) -> dict[str, str]:
         """What the dialog can say before the core answers: an empty "Uang

@@ -18,7 +18,6 @@ from smesco_desk.services.values import ShiftSummary
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.forms import FieldErrors, with_error
-from ui.pages.payments.common import SHIFT_CHANGES
 from ui.widgets import RupiahEdit
 
 
@@ -78,9 +77,9 @@ class OpenShiftDialog(QDialog):
             return
         payments, actor = self._ctx.core.payments, self._ctx.require_actor()
         self.open_button.setEnabled(False)
-        self._ctx.runner.op(lambda: payments.open_shift(actor, amount), self).changes(
-            SHIFT_CHANGES
-        ).success(self._opened).failure(self._failed).run()
+        self._ctx.runner.op(lambda: payments.open_shift(actor, amount), self).success(
+            self._opened
+        ).failure(self._failed).run()
 
     def _opened(self, shift: ShiftSummary) -> None:
         self.shift = shift

@@ -29,7 +29,7 @@ from smesco_desk.services.values import PaymentMethod, ReceiptRecord, ShiftSumma
 from ui.context import AppContext
 from ui.errors import error_text, show_error
 from ui.forms import FieldErrors, with_error
-from ui.pages.payments.common import VOID_CHANGES, rupiah, wib_moment
+from ui.pages.payments.common import rupiah, wib_moment
 from ui.pages.payments.documents import PaymentDocuments
 from ui.pages.payments.shift_dialog import OpenShiftDialog
 from ui.widgets import set_flag
@@ -169,11 +169,9 @@ class VoidDialog(QDialog):
         payments, actor = self._ctx.core.payments, self._ctx.require_actor()
         number, reason = self.receipt.number, self.reason_edit.text()
         self.void_button.setEnabled(False)
-        self._ctx.runner.op(lambda: payments.void(actor, number, reason), self).changes(
-            VOID_CHANGES
-        ).with_progress(self.tr("Membatalkan kuitansi…")).success(self._voided).failure(
-            self._failed
-        ).run()
+        self._ctx.runner.op(lambda: payments.void(actor, number, reason), self).with_progress(
+            self.tr("Membatalkan kuitansi…")
+        ).success(self._voided).failure(self._failed).run()
 
     def _voided(self, record: ReceiptRecord) -> None:
         self.voided = record

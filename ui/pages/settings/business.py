@@ -117,7 +117,7 @@ class BusinessPage(OptionsPage):
             return
         core, ctx = self.ctx.core, self.ctx
         ctx.runner.op(lambda: save_business_settings(core, ctx, changed), parent=self) \
-            .success(self._stored).failure(self._refused).changes({"settings"}).run()
+            .success(self._stored).failure(self._refused).run()
 
     def _stored(self, _result: None) -> None:
         self.loaded.update(self.values())

@@ -201,10 +201,10 @@ class CataloguePage(OptionsPage, Generic[T]):
         self.errors.clear()
         self.first_field().setFocus()
 
-    def run_save(self, work: Callable[[], T], changes: frozenset[str]) -> None:
+    def run_save(self, work: Callable[[], T]) -> None:
         """Save through the service, off the UI thread."""
         self.ctx.runner.op(work, parent=self) \
-            .success(self._saved).failure(self._refused).changes(changes).run()
+            .success(self._saved).failure(self._refused).run()
 
     def _saved(self, value: T) -> None:
         self.chosen = value

@@ -368,8 +368,7 @@ class ChargeKindsPage(CataloguePage[ChargeKindInfo]):
         actor, payments = self.ctx.require_actor(), self.ctx.core.payments
         code, label = self.code_edit.text(), self.label_edit.text()
         active = self.active_check.isChecked()
-        self.run_save(lambda: payments.save_charge_kind(actor, code, label, rules, active),
-                      KIND_TABLES)
+        self.run_save(lambda: payments.save_charge_kind(actor, code, label, rules, active))
 
     save_kind = save_entry
 

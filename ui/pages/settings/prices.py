@@ -206,8 +206,7 @@ class PricesPage(CataloguePage[PriceItemInfo]):
         code, name, unit = self.code_edit.text(), self.name_edit.text(), self.unit_edit.text()
         kind, active = str(self.kind_combo.currentData() or ""), self.active_check.isChecked()
         self.run_save(
-            lambda: payments.save_price_item(actor, code, name, price, unit, kind, active),
-            PRICE_TABLES)
+            lambda: payments.save_price_item(actor, code, name, price, unit, kind, active))
 
     save_item = save_entry
 

@@ -111,8 +111,7 @@ class PurposesPage(CataloguePage[Purpose]):
         actor, visitors = self.ctx.require_actor(), self.ctx.core.visitors
         code, label_id = self.code_edit.text(), self.label_id_edit.text()
         label_en, active = self.label_en_edit.text(), self.active_check.isChecked()
-        self.run_save(lambda: visitors.save_purpose(actor, code, label_id, label_en, active),
-                      frozenset({"purposes"}))
+        self.run_save(lambda: visitors.save_purpose(actor, code, label_id, label_en, active))
 
     def show_saved(self, value: Purpose) -> None:
         self.code_edit.setText(value.code)

@@ -187,8 +187,7 @@ class UsersPage(CataloguePage[UserInfo]):
         password, role = self.password_edit.text(), str(self.role_combo.currentData())
         self.ctx.runner.op(lambda: users.create(actor, username, full_name, password, role),
                            parent=self) \
-            .success(self._added).failure(self._refused) \
-            .changes({"users"}).run()
+            .success(self._added).failure(self._refused).run()
 
     add_user = save_entry
 
@@ -210,8 +209,7 @@ class UsersPage(CataloguePage[UserInfo]):
         password = self.password_edit.text()
         self.ctx.runner.op(lambda: users.set_password(actor, user.id, password), parent=self) \
             .success(lambda _none: self._password_set(user)) \
-            .failure(self._refused) \
-            .changes({"users"}).run()
+            .failure(self._refused).run()
 
     def _password_set(self, user: UserInfo) -> None:
         self.password_edit.clear()

@@ -67,11 +67,9 @@ class CheckOutBar(QFrame):
         failure always brings it here, to the message and the text to correct.
         """
         visitors, actor = self._ctx.core.visitors, self._ctx.require_actor()
-        self._ctx.runner.op(lambda: visitors.check_out(actor, key), self).changes(
-            {"visits"}
-        ).success(lambda result: self._on_checked_out(result, take_focus)).failure(
-            lambda exc: self._on_failed(key, exc)
-        ).run()
+        self._ctx.runner.op(lambda: visitors.check_out(actor, key), self).success(
+            lambda result: self._on_checked_out(result, take_focus)
+        ).failure(lambda exc: self._on_failed(key, exc)).run()
 
     def _on_checked_out(self, result: CheckOutResult, take_focus: bool = True) -> None:
         visit = result.visit

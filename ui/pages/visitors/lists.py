@@ -241,9 +241,9 @@ class VisitLists(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         visitors, actor = self._ctx.core.visitors, self._ctx.require_actor()
-        self._ctx.runner.op(lambda: visitors.check_out(actor, record.id, "list"), self).changes(
-            {"visits"}
-        ).success(self._on_checked_out).failure(self._on_failed).run()
+        self._ctx.runner.op(lambda: visitors.check_out(actor, record.id, "list"), self).success(
+            self._on_checked_out
+        ).failure(self._on_failed).run()
 
     def _on_checked_out(self, result: CheckOutResult) -> None:
         self.banner.show_message("success", self.tr("{name} keluar").format(name=result.visit.name))

@@ -307,11 +307,9 @@ class RegistrationForm(QFrame):
         if actor is None:
             return
         self._set_busy(True)
-        self._ctx.runner.op(lambda: visitors.register(actor, form), self).changes(
-            {"visits", "visitors"}
-        ).with_progress(self.tr("Menyimpan…")).success(self._on_registered).failure(
-            self._on_register_failed
-        ).run()
+        self._ctx.runner.op(lambda: visitors.register(actor, form), self).with_progress(
+            self.tr("Menyimpan…")
+        ).success(self._on_registered).failure(self._on_register_failed).run()
 
     @Slot(str)
     def _on_scanned(self, visit_id: str) -> None:
