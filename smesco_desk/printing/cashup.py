@@ -31,6 +31,7 @@ from reportlab.platypus import (
 )
 
 from smesco_desk.domain.money import format_rupiah
+from smesco_desk.domain.payments import DENOMINATIONS, PaymentMethod, method_label, payer_label
 from smesco_desk.i18n import _
 from smesco_desk.printing.fonts import base_font, draw_text, paragraph_markup
 from smesco_desk.printing.formatting import (
@@ -39,8 +40,7 @@ from smesco_desk.printing.formatting import (
     format_time,
     same_wib_day,
 )
-from smesco_desk.services.payments import method_label, payer_label
-from smesco_desk.services.values import DENOMINATIONS, PaymentMethod, ReceiptRecord, ShiftSummary
+from smesco_desk.values.payments import ReceiptRecord, ShiftSummary
 
 BRAND = "#0B4F71"
 INK = "#1B1F24"

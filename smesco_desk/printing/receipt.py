@@ -30,6 +30,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from smesco_desk.domain.charges import format_rate
 from smesco_desk.domain.money import format_rupiah, terbilang
+from smesco_desk.domain.payments import PaymentMethod, ReceiptFormat, method_label, payer_label
 from smesco_desk.i18n import _
 from smesco_desk.printing import _fit
 from smesco_desk.printing._layout import ASCENT, DESCENT
@@ -43,8 +44,7 @@ from smesco_desk.printing.fonts import (
     text_width,
 )
 from smesco_desk.printing.formatting import format_date, format_datetime
-from smesco_desk.services.payments import method_label, payer_label
-from smesco_desk.services.values import PaymentMethod, ReceiptFormat, ReceiptLine, ReceiptRecord
+from smesco_desk.values.payments import ReceiptLine, ReceiptRecord
 
 THERMAL_WIDTH = 80 * mm
 THERMAL_MARGIN = 4 * mm  # printable width 72 mm

@@ -46,6 +46,7 @@ from smesco_desk.domain.charges import (
     validate_taxes,
 )
 from smesco_desk.domain.money import InvalidAmount, parse_rupiah
+from smesco_desk.domain.payments import DENOMINATIONS, PayerKind, PaymentMethod, ReceiptFormat
 from smesco_desk.domain.text import (
     clean_name,
     fold,
@@ -55,22 +56,18 @@ from smesco_desk.domain.text import (
     visible_length,
 )
 from smesco_desk.errors import AlreadyDone, DomainError, NotFound, ValidationError
-from smesco_desk.i18n import N_, _
+from smesco_desk.i18n import _
 from smesco_desk.services import receipt_series
 from smesco_desk.services.actors import Actor, Permission, require
 from smesco_desk.services.recording import new_synced, record, touch
 from smesco_desk.services.settings import SettingsService
-from smesco_desk.services.values import (
-    DENOMINATIONS,
+from smesco_desk.values.payments import (
     ChargeForm,
     ChargeKindInfo,
     ChargeRecord,
-    PayerKind,
     PaymentForm,
-    PaymentMethod,
     PriceItemInfo,
     ReceiptFilter,
-    ReceiptFormat,
     ReceiptGap,
     ReceiptLine,
     ReceiptRecord,
@@ -90,19 +87,6 @@ RESTORED_HOLD = "receipts_restored_hold"
 MAX_CASH_TENDERED_OVER = 10_000_000  # more change than this is surely a typing slip
 MIN_VOID_REASON = 5
 
-METHOD_LABELS = {
-    PaymentMethod.CASH: N_("Tunai"),
-    PaymentMethod.QRIS: N_("QRIS"),
-    PaymentMethod.TRANSFER: N_("Transfer bank"),
-    PaymentMethod.CARD: N_("Kartu debit/kredit"),
-}
-PAYER_LABELS = {
-    PayerKind.VISITOR: N_("Pengunjung"),
-    PayerKind.UMKM: N_("UMKM"),
-    PayerKind.TENANT: N_("Tenan"),
-    PayerKind.ORGANISATION: N_("Organisasi"),
-}
-
 DEFAULT_KINDS: tuple[tuple[str, str], ...] = (
     ("service", "Layanan"),
     ("room", "Sewa ruang"),
@@ -116,20 +100,6 @@ DEFAULT_PRICES: tuple[tuple[str, str, str, int, str], ...] = (
     ("print_color", "Cetak warna A4", "lembar", 3_000, "service"),
     ("meeting_room_hour", "Ruang rapat kecil (per jam)", "jam", 300_000, "room"),
 )
-
-
-def method_label(method: str) -> str:
-    try:
-        return _(METHOD_LABELS[PaymentMethod(method)])
-    except ValueError:
-        return method
-
-
-def payer_label(kind: str) -> str:
-    try:
-        return _(PAYER_LABELS[PayerKind(kind)])
-    except ValueError:
-        return kind
 
 
 def receipt_number(desk: str, year: int, seq: int) -> str:

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from smesco_desk.db.models import DeskCounter, Receipt, ReceiptNumberGap
 from smesco_desk.services.actors import Actor
 from smesco_desk.services.recording import new_synced, record
-from smesco_desk.services.values import ReceiptGap
+from smesco_desk.values.payments import ReceiptGap
 
 CAUSE_RESTORE = "restore"
 

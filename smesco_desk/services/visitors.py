@@ -27,7 +27,7 @@ from smesco_desk.i18n import _, language
 from smesco_desk.services.actors import SYSTEM, Actor, Permission, require
 from smesco_desk.services.recording import new_synced, next_counter, record, touch
 from smesco_desk.services.settings import SettingsService
-from smesco_desk.services.values import (
+from smesco_desk.values.visitors import (
     CheckOutResult,
     Purpose,
     VisitFilter,

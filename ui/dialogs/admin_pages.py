@@ -38,7 +38,7 @@ from smesco_desk.errors import DomainError
 from smesco_desk.i18n import _ as core_tr
 from smesco_desk.services.actors import ROLE_LABELS, Permission, Role
 from smesco_desk.services.users import UserInfo
-from smesco_desk.services.values import Purpose
+from smesco_desk.values.visitors import Purpose
 from ui.context import AppContext
 from ui.dialogs.settings_dialog import OptionsPage, note_label
 from ui.errors import show_error

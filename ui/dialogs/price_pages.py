@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from smesco_desk.domain.charges import MAX_RATE_BP, TaxRule, format_rate
 from smesco_desk.domain.money import InvalidAmount, format_rupiah, parse_rupiah
-from smesco_desk.services.values import ChargeKindInfo, PriceItemInfo
+from smesco_desk.values.payments import ChargeKindInfo, PriceItemInfo
 from ui.context import AppContext
 from ui.dialogs.admin_pages import (
     AnyIndex,

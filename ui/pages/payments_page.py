@@ -35,15 +35,10 @@ from PySide6.QtWidgets import (
 )
 
 from smesco_desk.clock import wib_today
+from smesco_desk.domain.payments import PaymentMethod, ReceiptFormat
 from smesco_desk.errors import DomainError
 from smesco_desk.services.actors import Permission
-from smesco_desk.services.values import (
-    PaymentMethod,
-    ReceiptFilter,
-    ReceiptFormat,
-    ReceiptRecord,
-    ShiftSummary,
-)
+from smesco_desk.values.payments import ReceiptFilter, ReceiptRecord, ShiftSummary
 from ui.context import AppContext
 from ui.dialogs.cashup_dialog import CashUpDialog
 from ui.dialogs.sale_dialog import SaleDialog

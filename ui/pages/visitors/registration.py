@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from smesco_desk.domain.text import fold
 from smesco_desk.errors import DomainError, ValidationError
 from smesco_desk.services.actors import Permission
-from smesco_desk.services.values import Purpose, VisitorDetails, VisitorForm, VisitRecord
+from smesco_desk.values.visitors import Purpose, VisitorDetails, VisitorForm, VisitRecord
 from ui.context import AppContext
 from ui.errors import error_text, show_error
 from ui.forms import FieldErrors
