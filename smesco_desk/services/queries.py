@@ -7,6 +7,7 @@ or a sync): a deleted row is, to everyone asking for it, not found.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any, TypeVar
@@ -16,9 +17,11 @@ from sqlalchemy.orm import Session
 
 from smesco_desk.db.models import SyncedMixin
 from smesco_desk.errors import NotFound
+from smesco_desk.i18n import _
 from smesco_desk.services.recording import new_synced, touch
 
 R = TypeVar("R", bound=SyncedMixin)
+CATALOGUE_CODE = re.compile(r"[a-z][a-z0-9_]{1,31}")
 
 
 def live(row: R | None, message: str, field: str | None = None) -> R:
@@ -47,6 +50,12 @@ def save_by_code(
         return row, "insert"
     touch(row, now)
     return row, "update"
+
+
+def check_code(code: str, errors: dict[str, str]) -> None:
+    """A catalogue row's code: 2-32 lower-case letters, digits or underscores."""
+    if not CATALOGUE_CODE.fullmatch(code):
+        errors["code"] = _("Kode 2-32 huruf kecil, angka atau garis bawah.")
 
 
 def escape_like(text: str) -> str:

@@ -6,7 +6,6 @@ afterwards (a charge keeps the taxes and prices it was made with).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -20,14 +19,12 @@ from smesco_desk.errors import ValidationError
 from smesco_desk.i18n import _
 from smesco_desk.services.actors import Actor, Permission, require
 from smesco_desk.services.payments.mapping import kind_info, price_info
-from smesco_desk.services.queries import save_by_code
+from smesco_desk.services.queries import check_code, save_by_code
 from smesco_desk.services.recording import new_synced, record
 from smesco_desk.values.payments import ChargeKindInfo, PriceItemInfo
 
 if TYPE_CHECKING:
     from smesco_desk.services.core import Core
-
-CODE_RE = re.compile(r"[a-z][a-z0-9_]{1,31}")
 
 DEFAULT_KINDS: tuple[tuple[str, str], ...] = (
     ("service", "Layanan"),
@@ -71,7 +68,7 @@ def save_charge_kind(
     if errors:
         raise ValidationError(errors)
     code = code.strip().lower()
-    _check_code(code, errors)
+    check_code(code, errors)
     if not label.strip():
         errors["label"] = _("Wajib diisi.")
     errors.update(validate_taxes(taxes))
@@ -133,7 +130,7 @@ def save_price_item(
     if errors:
         raise ValidationError(errors)
     code = code.strip().lower()
-    _check_code(code, errors)
+    check_code(code, errors)
     if not clean_name(name):
         errors["name"] = _("Wajib diisi.")
     if not isinstance(unit_price, int) or isinstance(unit_price, bool) or unit_price < 0:
@@ -191,11 +188,6 @@ def seed_defaults(core: Core, session: Session, actor: Actor, desk: str) -> None
 
 
 # --- checks ---------------------------------------------------------------------------
-
-
-def _check_code(code: str, errors: dict[str, str]) -> None:
-    if not CODE_RE.fullmatch(code):
-        errors["code"] = _("Kode 2-32 huruf kecil, angka atau garis bawah.")
 
 
 def _item_text_errors(
