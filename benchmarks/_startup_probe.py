@@ -82,7 +82,7 @@ def finish(app: QApplication, extra: dict[str, object]) -> None:
 
 def history_views(root: QWidget) -> list[tuple[QAbstractItemView, object]]:
     """(view, VisitsTableModel) pairs under `root` whose filter is the history scope."""
-    from smesco_desk.services.values import VisitScope
+    from smesco_desk.values.visitors import VisitScope
     from ui.models.visits_model import VisitsTableModel
 
     found = []
@@ -115,7 +115,7 @@ def open_history(
     if not pairs:  # the page has no history tab yet: the same model in a plain view
         from PySide6.QtWidgets import QTableView
 
-        from smesco_desk.services.values import VisitFilter, VisitScope
+        from smesco_desk.values.visitors import VisitFilter, VisitScope
         from ui.models.visits_model import VisitsTableModel
 
         view = QTableView()

@@ -32,7 +32,7 @@ from generate_history import PASSWORD, _initialise
 
 from smesco_desk.domain.charges import LineInput, TaxRule
 from smesco_desk.services.core import Core, open_core
-from smesco_desk.services.values import ChargeForm, PayerForm, PaymentForm, ReceiptRecord
+from smesco_desk.values.payments import ChargeForm, PayerForm, PaymentForm, ReceiptRecord
 
 BUDGET_MS = 25.0
 ITEMS = [

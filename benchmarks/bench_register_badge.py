@@ -30,7 +30,7 @@ from generate_history import PASSWORD, _initialise, _name, _nik, copy_history, l
 
 from smesco_desk.demo import HOSTS, ORGS, PURPOSES
 from smesco_desk.services.core import Core, open_core
-from smesco_desk.services.values import VisitorForm
+from smesco_desk.values.visitors import VisitorForm
 
 BUDGET_MS = 60.0
 

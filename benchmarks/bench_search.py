@@ -34,8 +34,8 @@ from smesco_desk.domain.nik import nik_pseudonym
 from smesco_desk.domain.text import fold, prefix_upper_bound
 from smesco_desk.paths import database_path
 from smesco_desk.services.core import Core, open_core
-from smesco_desk.services.values import VisitFilter, VisitScope
 from smesco_desk.services.visitors import phone_search_key
+from smesco_desk.values.visitors import VisitFilter, VisitScope
 
 SUGGEST_BUDGET_MS = 5.0
 LIMIT = 8

@@ -33,9 +33,9 @@ from sqlalchemy.engine import make_url
 
 from smesco_desk.services.actors import cli_actor
 from smesco_desk.services.core import Core, open_core
-from smesco_desk.services.values import VisitorForm
 from smesco_desk.sync.server import row_params, upsert_sql
 from smesco_desk.sync.tables import synced_table
+from smesco_desk.values.visitors import VisitorForm
 
 GOAL_OPS_PER_S = 1000.0
 

@@ -44,13 +44,9 @@ sys.path.insert(0, str(ROOT))
 from smesco_desk.domain.charges import LineInput  # noqa: E402
 from smesco_desk.services.actors import Actor, Role  # noqa: E402
 from smesco_desk.services.core import Core, open_core  # noqa: E402
-from smesco_desk.services.values import (  # noqa: E402
-    ChargeForm,
-    PayerForm,
-    PaymentForm,
-    VisitorForm,
-)
 from smesco_desk.sync.connection import conninfo  # noqa: E402
+from smesco_desk.values.payments import ChargeForm, PayerForm, PaymentForm  # noqa: E402
+from smesco_desk.values.visitors import VisitorForm  # noqa: E402
 from tests.sync.proxy import TcpProxy  # noqa: E402
 
 DESK = Actor("soak", Role.RECEPTIONIST, "user", "Soak")

@@ -46,7 +46,8 @@ CHILD = textwrap.dedent(
 
     from smesco_desk.domain.charges import LineInput
     from smesco_desk.services.core import open_core
-    from smesco_desk.services.values import ChargeForm, PayerForm, PaymentForm, VisitorForm
+    from smesco_desk.values.payments import ChargeForm, PayerForm, PaymentForm
+    from smesco_desk.values.visitors import VisitorForm
 
     data_dir, username, password, mode, count = sys.argv[1:6]
     count = int(count)

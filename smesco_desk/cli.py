@@ -42,14 +42,8 @@ from smesco_desk.errors import DomainError, ValidationError
 from smesco_desk.paths import database_path, default_data_dir
 from smesco_desk.services.actors import Permission, cli_actor
 from smesco_desk.services.core import Core, open_core
-from smesco_desk.services.values import (
-    ReceiptFilter,
-    ReceiptRecord,
-    VisitFilter,
-    VisitorForm,
-    VisitRecord,
-    VisitScope,
-)
+from smesco_desk.values.payments import ReceiptFilter, ReceiptRecord
+from smesco_desk.values.visitors import VisitFilter, VisitorForm, VisitRecord, VisitScope
 
 LOCKED = "another program is writing to the database; try again in a moment"
 SUPERVISOR = "a supervisor or administrator"

@@ -17,16 +17,10 @@ from typing import Any
 from smesco_desk.cli_support import EXIT_OK, EXIT_USAGE, CliError, add_login, login, say
 from smesco_desk.domain.charges import LineInput
 from smesco_desk.domain.money import InvalidAmount, parse_rupiah
+from smesco_desk.domain.payments import PayerKind, PaymentMethod
 from smesco_desk.services.actors import Permission
 from smesco_desk.services.core import Core
-from smesco_desk.services.values import (
-    ChargeForm,
-    PayerForm,
-    PayerKind,
-    PaymentForm,
-    PaymentMethod,
-    PriceItemInfo,
-)
+from smesco_desk.values.payments import ChargeForm, PayerForm, PaymentForm, PriceItemInfo
 
 DEFAULT_PAYER = "Pengunjung umum"  # a walk-in who gave no name
 _WHOLE = re.compile(r"-?[0-9]{1,30}")

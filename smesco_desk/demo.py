@@ -12,18 +12,12 @@ from sqlalchemy import select
 from smesco_desk.clock import WIB, to_wib
 from smesco_desk.db.models import DeskSetting
 from smesco_desk.domain.charges import LineInput, TaxRule
+from smesco_desk.domain.payments import DENOMINATIONS, PayerKind
 from smesco_desk.errors import ValidationError
 from smesco_desk.services.actors import SYSTEM, Actor, Role
 from smesco_desk.services.core import Core
-from smesco_desk.services.values import (
-    DENOMINATIONS,
-    ChargeForm,
-    PayerForm,
-    PayerKind,
-    PaymentForm,
-    VisitorForm,
-    VisitRecord,
-)
+from smesco_desk.values.payments import ChargeForm, PayerForm, PaymentForm
+from smesco_desk.values.visitors import VisitorForm, VisitRecord
 
 DEMO_PASSWORD = "smesco2026"
 DEMO_USERS = [

@@ -28,9 +28,9 @@ from smesco_desk.paths import backups_dir
 from smesco_desk.private_files import make_private_dir
 from smesco_desk.services.actors import ROLE_LABELS, Permission
 from smesco_desk.services.maintenance import BackupResult
-from smesco_desk.services.values import VisitFilter, VisitScope
 from smesco_desk.sync import SyncStatus
 from smesco_desk.sync.tables import synced_tables
+from smesco_desk.values.visitors import VisitFilter, VisitScope
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.navigation import LazyPages

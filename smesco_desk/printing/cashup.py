@@ -19,6 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
 from smesco_desk.domain.money import format_rupiah
+from smesco_desk.domain.payments import DENOMINATIONS, PaymentMethod, method_label, payer_label
 from smesco_desk.i18n import _
 from smesco_desk.printing.fonts import base_font, draw_text
 from smesco_desk.printing.formatting import format_datetime, format_time_on
@@ -40,8 +41,7 @@ from smesco_desk.printing.style import (
     paragraph_style,
     rgb,
 )
-from smesco_desk.services.payments import method_label, payer_label
-from smesco_desk.services.values import DENOMINATIONS, PaymentMethod, ReceiptRecord, ShiftSummary
+from smesco_desk.values.payments import ReceiptRecord, ShiftSummary
 
 MARGIN = 15 * mm
 TOP_MARGIN = 15 * mm

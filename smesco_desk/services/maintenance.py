@@ -34,10 +34,10 @@ from smesco_desk.errors import DatabaseInUse, DomainError
 from smesco_desk.i18n import _
 from smesco_desk.paths import backups_dir
 from smesco_desk.private_files import create_private_file, make_private_dir, sync_dir
-from smesco_desk.services import receipt_series
 from smesco_desk.services.actors import Actor, Permission, require
+from smesco_desk.services.payments import series as receipt_series
 from smesco_desk.services.transaction import Transaction
-from smesco_desk.services.values import ReceiptGap
+from smesco_desk.values.payments import ReceiptGap
 
 if TYPE_CHECKING:
     from smesco_desk.services.core import Core

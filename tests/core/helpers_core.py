@@ -20,15 +20,11 @@ from sqlalchemy import text
 
 from smesco_desk.clock import WIB
 from smesco_desk.domain.charges import LineInput
+from smesco_desk.domain.payments import PaymentMethod
 from smesco_desk.paths import database_path
 from smesco_desk.services.core import Core
-from smesco_desk.services.values import (
-    ChargeForm,
-    PayerForm,
-    PaymentForm,
-    PaymentMethod,
-    VisitorForm,
-)
+from smesco_desk.values.payments import ChargeForm, PayerForm, PaymentForm
+from smesco_desk.values.visitors import VisitorForm
 
 ADMIN_PASSWORD = "rahasia-admin-1"
 USER_PASSWORD = "rahasia-user-1"

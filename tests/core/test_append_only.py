@@ -16,7 +16,7 @@ from smesco_desk.db import facts, migrate
 from smesco_desk.db.engine import make_engine, sqlite_url
 from smesco_desk.services.actors import Actor
 from smesco_desk.services.core import Core
-from smesco_desk.services.values import ChargeForm, PayerForm
+from smesco_desk.values.payments import ChargeForm, PayerForm
 from tests.core.helpers_core import cash, db_file, raw_sqlite, rows, sale_form, scalar, visitor_form
 
 NIK = "3174056508900001"

@@ -24,7 +24,7 @@ from smesco_desk.errors import ValidationError
 from smesco_desk.printing import BadgeData, MusterData, MusterRow, render_badge, render_muster_list
 from smesco_desk.printing.badge import layout_badge, layout_label, layout_problems
 from smesco_desk.services.core import Core
-from smesco_desk.services.values import VisitorForm
+from smesco_desk.values.visitors import VisitorForm
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "update-core-translations.py"

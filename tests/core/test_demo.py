@@ -12,7 +12,8 @@ import pytest
 from smesco_desk import demo
 from smesco_desk.clock import WIB, to_wib
 from smesco_desk.services.core import open_core
-from smesco_desk.services.values import ReceiptFilter, VisitFilter, VisitScope
+from smesco_desk.values.payments import ReceiptFilter
+from smesco_desk.values.visitors import VisitFilter, VisitScope
 from tests.core.helpers_core import FakeClock
 
 

@@ -24,7 +24,7 @@ import pytest
 
 from smesco_desk.services.actors import Actor
 from smesco_desk.services.core import Core, open_core
-from smesco_desk.services.values import VisitorForm
+from smesco_desk.values.visitors import VisitorForm
 from tests.core.helpers_core import USER_PASSWORD, db_file, raw_sqlite
 
 pytestmark = [
@@ -40,7 +40,7 @@ CHILD = textwrap.dedent(
     from pathlib import Path
 
     from smesco_desk.services.core import open_core
-    from smesco_desk.services.values import VisitorForm
+    from smesco_desk.values.visitors import VisitorForm
 
     data_dir, tag, count, username, password = sys.argv[1:6]
     count = int(count)

@@ -30,7 +30,7 @@ from smesco_desk.services.actors import SYSTEM, Actor
 from smesco_desk.services.core import Core, open_core
 from smesco_desk.services.nik_key import NikKeyMissing, _write_new
 from smesco_desk.services.recording import enqueue, new_synced, record, row_payload, touch
-from smesco_desk.services.values import VisitorForm
+from smesco_desk.values.visitors import VisitorForm
 from tests.core.helpers_core import NIK_BUDI, NIK_SITI, FakeClock
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")

@@ -46,9 +46,9 @@ SELLER = textwrap.dedent(
     from pathlib import Path
 
     from smesco_desk.domain.charges import LineInput
-    from smesco_desk.services import payments
+    from smesco_desk.services.payments import paying
     from smesco_desk.services.core import open_core
-    from smesco_desk.services.values import ChargeForm, PayerForm, PaymentForm
+    from smesco_desk.values.payments import ChargeForm, PayerForm, PaymentForm
 
     data_dir, username, password, count, fault, pace = sys.argv[1:7]
     count, pace = int(count), float(pace)
@@ -62,16 +62,16 @@ SELLER = textwrap.dedent(
         time.sleep(120)  # the parent kills us here, inside the transaction
 
     if fault == "after-number":
-        take = payments.PaymentService._next_receipt_seq
+        take = paying.next_receipt_seq
 
         def taken(session, desk, year):
             seq = take(session, desk, year)
             pause(seq)
             return seq
 
-        payments.PaymentService._next_receipt_seq = staticmethod(taken)
+        paying.next_receipt_seq = taken
     elif fault == "before-commit":
-        write = payments.record
+        write = paying.record
 
         def recorded(session, actor, desk, now, action, *rest, **kw):
             write(session, actor, desk, now, action, *rest, **kw)
@@ -79,7 +79,7 @@ SELLER = textwrap.dedent(
                 session.flush()
                 pause(action)
 
-        payments.record = recorded
+        paying.record = recorded
 
     print("READY", flush=True)
     sys.stdin.readline()  # "go": concurrent children start together

@@ -9,7 +9,7 @@ from smesco_desk.domain.charges import LineInput, TaxRule
 from smesco_desk.errors import DomainError, ValidationError
 from smesco_desk.services.actors import Actor
 from smesco_desk.services.core import Core
-from smesco_desk.services.values import PaymentForm, ReceiptFilter
+from smesco_desk.values.payments import PaymentForm, ReceiptFilter
 from tests.core.helpers_core import cash, sale_form, table_counts
 
 PPN = TaxRule("ppn", "PPN", 1100)

@@ -11,14 +11,9 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
+from smesco_desk.domain.payments import DENOMINATIONS
 from smesco_desk.printing.cashup import denomination_label, difference_text, render_cashup
-from smesco_desk.services.values import (
-    DENOMINATIONS,
-    ReceiptLine,
-    ReceiptRecord,
-    ShiftSummary,
-    VoidInfo,
-)
+from smesco_desk.values.payments import ReceiptLine, ReceiptRecord, ShiftSummary, VoidInfo
 
 OPENED = datetime(2026, 11, 27, 1, 0, tzinfo=UTC)  # Jumat 08:00 WIB
 CLOSED = OPENED + timedelta(hours=8)  # 16:00 WIB

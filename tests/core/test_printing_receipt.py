@@ -13,9 +13,10 @@ from pypdf import PdfReader
 
 from smesco_desk.domain.charges import TaxAmount, tax_amount
 from smesco_desk.domain.money import format_rupiah, terbilang
+from smesco_desk.domain.payments import ReceiptFormat
 from smesco_desk.printing.fonts import registry
 from smesco_desk.printing.receipt import render_receipt
-from smesco_desk.services.values import ReceiptFormat, ReceiptLine, ReceiptRecord, VoidInfo
+from smesco_desk.values.payments import ReceiptLine, ReceiptRecord, VoidInfo
 
 MM = 72 / 25.4
 NUMBER = "KW/D01/2026/000123"

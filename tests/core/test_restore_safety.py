@@ -29,7 +29,8 @@ from smesco_desk.errors import DatabaseInUse, DatabaseReplaced, NotFound, Permis
 from smesco_desk.paths import backups_dir
 from smesco_desk.services.actors import Actor, Role
 from smesco_desk.services.core import Core
-from smesco_desk.services.values import ReceiptFilter, VisitFilter, VisitScope
+from smesco_desk.values.payments import ReceiptFilter
+from smesco_desk.values.visitors import VisitFilter, VisitScope
 from tests.core.helpers_core import (
     USER_PASSWORD,
     LineChild,

@@ -12,7 +12,7 @@ from smesco_desk.errors import DomainError
 from smesco_desk.paths import backups_dir
 from smesco_desk.services.actors import SYSTEM, Actor
 from smesco_desk.services.core import Core, open_core
-from smesco_desk.services.values import VisitFilter, VisitScope
+from smesco_desk.values.visitors import VisitFilter, VisitScope
 from tests.core.helpers_core import (
     FakeClock,
     db_file,

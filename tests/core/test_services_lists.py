@@ -8,7 +8,7 @@ import pytest
 
 from smesco_desk.services.actors import Actor
 from smesco_desk.services.core import Core
-from smesco_desk.services.values import VisitFilter, VisitRecord, VisitScope
+from smesco_desk.values.visitors import VisitFilter, VisitRecord, VisitScope
 from tests.core.helpers_core import FakeClock, visitor_form
 
 IN_BUILDING = VisitFilter(VisitScope.IN_BUILDING)

@@ -14,16 +14,11 @@ from typing import Any
 import pytest
 
 from smesco_desk.domain.charges import LineInput, TaxAmount, TaxRule
+from smesco_desk.domain.payments import ReceiptFormat
 from smesco_desk.errors import AlreadyDone, DomainError, PermissionDenied, ValidationError
 from smesco_desk.services.actors import Actor, Role
 from smesco_desk.services.core import Core
-from smesco_desk.services.values import (
-    PaymentForm,
-    ReceiptFilter,
-    ReceiptFormat,
-    ReceiptRecord,
-    ShiftSummary,
-)
+from smesco_desk.values.payments import PaymentForm, ReceiptFilter, ReceiptRecord, ShiftSummary
 from tests.core.helpers_core import (
     FakeClock,
     assert_outbox_gap_free,

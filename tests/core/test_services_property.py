@@ -25,15 +25,8 @@ from smesco_desk.domain.charges import LineInput, TaxRule
 from smesco_desk.errors import DomainError
 from smesco_desk.services.actors import Actor, Role
 from smesco_desk.services.core import open_core
-from smesco_desk.services.values import (
-    ChargeForm,
-    PayerForm,
-    PaymentForm,
-    ReceiptFilter,
-    VisitFilter,
-    VisitorForm,
-    VisitScope,
-)
+from smesco_desk.values.payments import ChargeForm, PayerForm, PaymentForm, ReceiptFilter
+from smesco_desk.values.visitors import VisitFilter, VisitorForm, VisitScope
 from tests.core.helpers_core import ADMIN_PASSWORD, USER_PASSWORD, FakeClock, cash, wib
 from tests.test_architecture import _service_methods
 

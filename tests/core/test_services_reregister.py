@@ -7,7 +7,7 @@ import pytest
 from smesco_desk.errors import AlreadyDone, ValidationError
 from smesco_desk.services.actors import Actor
 from smesco_desk.services.core import Core
-from smesco_desk.services.values import VisitFilter, VisitorForm, VisitScope
+from smesco_desk.values.visitors import VisitFilter, VisitorForm, VisitScope
 
 
 def _form(**kw: object) -> VisitorForm:

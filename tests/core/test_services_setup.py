@@ -9,7 +9,7 @@ import pytest
 from smesco_desk.errors import DomainError, PermissionDenied, SetupRequired, ValidationError
 from smesco_desk.services.actors import Actor, Permission, Role
 from smesco_desk.services.core import Core
-from smesco_desk.services.payments import DEFAULT_KINDS, DEFAULT_PRICES
+from smesco_desk.services.payments.catalogue import DEFAULT_KINDS, DEFAULT_PRICES
 from smesco_desk.services.setup import DEFAULT_PURPOSES
 from tests.core.helpers_core import (
     ADMIN_PASSWORD,

@@ -7,8 +7,8 @@ import pytest
 from smesco_desk.errors import NotFound, PermissionDenied
 from smesco_desk.services.actors import Actor
 from smesco_desk.services.core import Core
-from smesco_desk.services.values import VisitorSuggestion
 from smesco_desk.services.visitors import phone_search_key
+from smesco_desk.values.visitors import VisitorSuggestion
 from tests.core.helpers_core import NIK_OTHER, NIK_SITI, visitor_form
 
 

@@ -13,7 +13,7 @@ from smesco_desk.domain.charges import LineInput
 from smesco_desk.errors import ValidationError
 from smesco_desk.services.actors import Actor
 from smesco_desk.services.core import Core
-from smesco_desk.services.values import PaymentForm
+from smesco_desk.values.payments import PaymentForm
 from tests.core.helpers_core import cash, sale_form, table_counts, visitor_form
 
 UNSTORABLE = ["Siti\x00Rahayu", "Siti \udcff", "\ud800", "Siti\x1b[31m"]

@@ -12,8 +12,8 @@ from sqlalchemy import text
 from smesco_desk.clock import utc_now
 from smesco_desk.services.actors import Actor, Role
 from smesco_desk.services.core import Core, open_core
-from smesco_desk.services.values import VisitorForm, VisitRecord
 from smesco_desk.sync.connection import conninfo
+from smesco_desk.values.visitors import VisitorForm, VisitRecord
 from tests.template_db import seed_data_dir
 
 RECEPTION = Actor("resepsionis", Role.RECEPTIONIST, "user", "Resepsionis")

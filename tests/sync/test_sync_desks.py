@@ -64,7 +64,7 @@ def test_first_desk_uploads_and_a_new_desk_downloads(desks: Desks, server_url: s
 
 
 def _all():  # type: ignore[no-untyped-def]
-    from smesco_desk.services.values import VisitFilter, VisitScope
+    from smesco_desk.values.visitors import VisitFilter, VisitScope
 
     return VisitFilter(VisitScope.HISTORY)
 

@@ -153,6 +153,6 @@ def test_the_desk_registers_while_it_enrolls(desks: Desks, server_url: str) -> N
 
 
 def _history():  # type: ignore[no-untyped-def]
-    from smesco_desk.services.values import VisitFilter, VisitScope
+    from smesco_desk.values.visitors import VisitFilter, VisitScope
 
     return VisitFilter(VisitScope.HISTORY)

@@ -13,7 +13,7 @@ from sqlalchemy import text
 from smesco_desk.domain.charges import LineInput
 from smesco_desk.services.actors import SYSTEM, Actor, Role
 from smesco_desk.services.core import Core
-from smesco_desk.services.values import ChargeForm, PayerForm
+from smesco_desk.values.payments import ChargeForm, PayerForm
 from tests.core.helpers_core import cash
 from tests.sync.helpers_sync import (
     RECEPTION,

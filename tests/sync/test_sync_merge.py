@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import text
 
 from smesco_desk.services.core import Core
-from smesco_desk.services.values import VisitFilter, VisitScope
+from smesco_desk.values.visitors import VisitFilter, VisitScope
 from tests.sync.helpers_sync import Desks, register, server_rows, sync_all, table_rows
 from tests.sync.proxy import TcpProxy
 

@@ -21,8 +21,8 @@ from sqlalchemy.engine import make_url
 
 from smesco_desk.paths import database_path
 from smesco_desk.services.core import Core, open_core
-from smesco_desk.services.values import VisitFilter, VisitScope
 from smesco_desk.sync import ConflictChoice
+from smesco_desk.values.visitors import VisitFilter, VisitScope
 from tests.sync.fixtures_sync import admin_dsn
 from tests.sync.helpers_sync import SUPERVISOR, Desks, OffsetClock, register, table_rows
 

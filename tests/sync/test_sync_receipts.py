@@ -14,8 +14,8 @@ from smesco_desk.clock import to_wib, utc_now
 from smesco_desk.domain.charges import LineInput
 from smesco_desk.errors import AlreadyDone, DomainError
 from smesco_desk.services.core import Core
-from smesco_desk.services.values import PaymentForm, ReceiptFilter, ReceiptRecord
 from smesco_desk.sync import ConflictChoice
+from smesco_desk.values.payments import PaymentForm, ReceiptFilter, ReceiptRecord
 from tests.core.helpers_core import cash, sale_form
 from tests.sync.helpers_sync import (
     RECEPTION,

@@ -16,7 +16,7 @@ import pytest
 from smesco_desk.errors import DomainError
 from smesco_desk.services.actors import SYSTEM, Actor
 from smesco_desk.services.core import Core, open_core
-from smesco_desk.services.values import ReceiptFilter
+from smesco_desk.values.payments import ReceiptFilter
 from tests.core.helpers_core import cash, sale_form
 from tests.sync.helpers_sync import Desks, OffsetClock, server_rows
 

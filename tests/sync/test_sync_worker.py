@@ -24,7 +24,7 @@ def wait_for(predicate: Callable[[], bool], timeout: float) -> float:
 
 
 def names(desk) -> list[str]:  # type: ignore[no-untyped-def]
-    from smesco_desk.services.values import VisitFilter, VisitScope
+    from smesco_desk.values.visitors import VisitFilter, VisitScope
 
     return [v.name for v in desk.visitors.list_visits(VisitFilter(VisitScope.HISTORY))]
 

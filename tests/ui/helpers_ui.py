@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 from smesco_desk.domain.charges import LineInput
 from smesco_desk.services.actors import Actor, Role
 from smesco_desk.services.core import Core, open_core
-from smesco_desk.services.values import ChargeForm, PayerForm, PaymentForm, ReceiptRecord
+from smesco_desk.values.payments import ChargeForm, PayerForm, PaymentForm, ReceiptRecord
 from ui.context import AppContext
 from ui.operations import OperationRunner
 from ui.printing import PrintError

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from smesco_desk.errors import DomainError
 from smesco_desk.services.actors import Actor, Role
-from smesco_desk.services.values import ShiftSummary
+from smesco_desk.values.payments import ShiftSummary
 from tests.ui.helpers_ui import FakePrinter, make_actor, pdf_text, sell, show_active
 from ui.context import AppContext
 from ui.pages.payments.cashup_dialog import CashUpDialog, denomination_label

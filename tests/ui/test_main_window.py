@@ -15,7 +15,7 @@ from smesco_desk.clock import WIB
 from smesco_desk.errors import DomainError
 from smesco_desk.services.actors import Actor, Role
 from smesco_desk.services.core import Core, open_core
-from smesco_desk.services.values import VisitorForm
+from smesco_desk.values.visitors import VisitorForm
 from tests.ui.helpers_ui import make_actor
 from ui.app import load_style_sheet
 from ui.context import AppContext

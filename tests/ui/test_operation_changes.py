@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QModelIndex
 
 from smesco_desk.errors import ValidationError
-from smesco_desk.services.values import VisitFilter, VisitorForm, VisitScope
+from smesco_desk.values.visitors import VisitFilter, VisitorForm, VisitScope
 from ui.context import AppContext
 from ui.models.visits_model import VisitsTableModel
 from ui.operations import OperationRunner

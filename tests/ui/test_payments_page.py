@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from smesco_desk.services.actors import Actor, Role
 from smesco_desk.services.core import Core
-from smesco_desk.services.values import ReceiptFilter, ReceiptRecord
+from smesco_desk.values.payments import ReceiptFilter, ReceiptRecord
 from tests.ui.helpers_ui import (
     FakePrinter,
     activate,

@@ -28,7 +28,7 @@ from PySide6.QtGui import QImage, QPainter
 from smesco_desk.domain.charges import LineInput
 from smesco_desk.domain.money import terbilang
 from smesco_desk.services.core import open_core
-from smesco_desk.services.values import ReceiptFilter
+from smesco_desk.values.payments import ReceiptFilter
 from tests.core.helpers_core import cash, sale_form
 from tests.ui.helpers_ui import pdf_text
 from tests.ui.test_printing import spare_queue  # noqa: F401  (a fixture)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from smesco_desk.domain.charges import TaxRule
 from smesco_desk.services.core import Core
-from smesco_desk.services.values import ReceiptFilter, ReceiptRecord
+from smesco_desk.values.payments import ReceiptFilter, ReceiptRecord
 from tests.ui.helpers_ui import show_active
 from ui.context import AppContext
 from ui.pages.payments.sale_dialog import SaleDialog

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from smesco_desk.services.actors import Actor, Role
 from smesco_desk.services.core import Core
-from smesco_desk.services.values import VisitFilter, VisitorForm, VisitRecord, VisitScope
+from smesco_desk.values.visitors import VisitFilter, VisitorForm, VisitRecord, VisitScope
 from tests.ui.helpers_ui import FakePrinter, show_active
 from ui.context import AppContext
 from ui.models.visits_model import (

@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex
 
 from smesco_desk.services.actors import Actor
 from smesco_desk.services.core import Core
-from smesco_desk.services.values import VisitFilter, VisitorForm, VisitScope
+from smesco_desk.values.visitors import VisitFilter, VisitorForm, VisitScope
 from tests.ui.helpers_ui import desk_context, open_desk
 from ui.context import AppContext
 from ui.models.visits_model import (

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from smesco_desk.services.actors import Actor, Role
-from smesco_desk.services.values import ReceiptRecord
+from smesco_desk.values.payments import ReceiptRecord
 from tests.ui.helpers_ui import FakePrinter, activate, make_actor, pdf_text, sell, show_active
 from ui.context import AppContext
 from ui.pages.payments.page import PaymentsPage

@@ -17,8 +17,8 @@ from PySide6.QtGui import QColor, QFont
 
 from smesco_desk.clock import to_wib
 from smesco_desk.domain.money import format_rupiah
-from smesco_desk.services.payments import method_label
-from smesco_desk.services.values import ReceiptFilter, ReceiptRecord, ReceiptsSummary
+from smesco_desk.domain.payments import method_label
+from smesco_desk.values.payments import ReceiptFilter, ReceiptRecord, ReceiptsSummary
 from ui.context import AppContext
 from ui.models.lazy_table import BATCH_SIZE, LazyTableModel
 

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from smesco_desk.clock import to_wib
-from smesco_desk.services.values import VisitorSuggestion
+from smesco_desk.values.visitors import VisitorSuggestion
 
 VISITOR_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SUGGESTION_ROLE = Qt.ItemDataRole.UserRole + 2  # the whole VisitorSuggestion

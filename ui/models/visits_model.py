@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 
 from smesco_desk.clock import to_wib, wib_today
-from smesco_desk.services.values import VisitFilter, VisitRecord, VisitScope
+from smesco_desk.values.visitors import VisitFilter, VisitRecord, VisitScope
 from ui.context import AppContext
 from ui.models.lazy_table import BATCH_SIZE, LazyTableModel
 

@@ -17,9 +17,10 @@ total the second.
 
 from __future__ import annotations
 
+from smesco_desk.domain.payments import ReceiptFormat
 from smesco_desk.printing.receipt.a5 import render_a5
 from smesco_desk.printing.receipt.thermal80 import render_thermal
-from smesco_desk.services.values import ReceiptFormat, ReceiptRecord
+from smesco_desk.values.payments import ReceiptRecord
 
 __all__ = ["render_receipt"]
 

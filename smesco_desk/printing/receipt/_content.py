@@ -10,14 +10,14 @@ from reportlab.pdfgen.canvas import Canvas
 
 from smesco_desk.domain.charges import format_rate
 from smesco_desk.domain.money import format_rupiah, terbilang
+from smesco_desk.domain.payments import PaymentMethod, method_label
 from smesco_desk.i18n import _
 from smesco_desk.printing._layout import ASCENT, DESCENT
 from smesco_desk.printing.fonts import Align, base_font, draw_text, fit_text, text_width
 from smesco_desk.printing.formatting import format_datetime
 from smesco_desk.printing.receipt._engine import ANCHOR, Flow
 from smesco_desk.printing.style import BLACK, RED, SECONDARY, new_canvas, rgb
-from smesco_desk.services.payments import method_label
-from smesco_desk.services.values import PaymentMethod, ReceiptLine, ReceiptRecord
+from smesco_desk.values.payments import ReceiptLine, ReceiptRecord
 
 METERAI_SIZE = (36 * mm, 24 * mm)
 

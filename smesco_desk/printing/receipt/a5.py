@@ -9,6 +9,7 @@ from reportlab.lib.pagesizes import A5
 from reportlab.lib.units import mm
 
 from smesco_desk.domain.money import format_rupiah
+from smesco_desk.domain.payments import payer_label
 from smesco_desk.i18n import _
 from smesco_desk.printing.fonts import Align, draw_text, draw_text_fitted, text_width
 from smesco_desk.printing.formatting import format_date, format_datetime
@@ -38,8 +39,7 @@ from smesco_desk.printing.style import (
     page_number_text,
     rgb,
 )
-from smesco_desk.services.payments import payer_label
-from smesco_desk.services.values import ReceiptLine, ReceiptRecord
+from smesco_desk.values.payments import ReceiptLine, ReceiptRecord
 
 A5_MARGIN = 12 * mm
 A5_BOTTOM = 16 * mm  # the footer sits below this

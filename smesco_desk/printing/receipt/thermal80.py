@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 
 from smesco_desk.domain.money import format_rupiah
+from smesco_desk.domain.payments import payer_label
 from smesco_desk.i18n import _
 from smesco_desk.printing.formatting import format_datetime
 from smesco_desk.printing.receipt._content import (
@@ -22,8 +23,7 @@ from smesco_desk.printing.receipt._content import (
 )
 from smesco_desk.printing.receipt._engine import Cell, Flow
 from smesco_desk.printing.style import BLACK
-from smesco_desk.services.payments import payer_label
-from smesco_desk.services.values import ReceiptRecord
+from smesco_desk.values.payments import ReceiptRecord
 
 THERMAL_WIDTH = 80 * mm
 THERMAL_MARGIN = 4 * mm  # printable width 72 mm

@@ -34,10 +34,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smesco_desk.domain.payments import DENOMINATIONS, PaymentMethod, method_label
 from smesco_desk.errors import DomainError, ValidationError
 from smesco_desk.services.actors import Permission
-from smesco_desk.services.payments import method_label
-from smesco_desk.services.values import DENOMINATIONS, PaymentMethod, ShiftSummary
+from smesco_desk.values.payments import ShiftSummary
 from ui.context import AppContext
 from ui.errors import error_text, show_error
 from ui.pages.payments.common import rupiah, wib_moment, wib_time_or_day

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from smesco_desk.clock import to_wib
 from smesco_desk.domain.money import format_rupiah
-from smesco_desk.services.values import ReceiptFormat
+from smesco_desk.domain.payments import ReceiptFormat
 from ui.settings import Option
 
 # Paper of the receipts printed at this PC (the receipt printer's roll, or A5 sheets).

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from smesco_desk.services.values import ReceiptFormat, ReceiptRecord
+from smesco_desk.domain.payments import ReceiptFormat
+from smesco_desk.values.payments import ReceiptRecord
 from ui.dialogs.pdf_preview import PdfPreviewDialog
 from ui.documents import Done, Failed, PageDocuments
 from ui.pages.payments.common import RECEIPT_FORMAT, receipt_format

@@ -26,14 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from smesco_desk.clock import wib_today
+from smesco_desk.domain.payments import PaymentMethod
 from smesco_desk.errors import DomainError
 from smesco_desk.services.actors import Permission
-from smesco_desk.services.values import (
-    PaymentMethod,
-    ReceiptFilter,
-    ReceiptRecord,
-    ShiftSummary,
-)
+from smesco_desk.values.payments import ReceiptFilter, ReceiptRecord, ShiftSummary
 from ui.context import AppContext
 from ui.documents import DocumentPrinterLike
 from ui.errors import error_text, show_error

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smesco_desk.services.values import PaymentForm, PaymentMethod
+from smesco_desk.domain.payments import PaymentMethod
+from smesco_desk.values.payments import PaymentForm
 from ui.forms import FieldErrors
 from ui.pages.payments.common import rupiah
 from ui.widgets import RupiahEdit, set_flag

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from smesco_desk.domain.charges import format_rate
 from smesco_desk.domain.money import terbilang
-from smesco_desk.services.payments import method_label, payer_label
-from smesco_desk.services.values import PaymentMethod, ReceiptRecord
+from smesco_desk.domain.payments import PaymentMethod, method_label, payer_label
+from smesco_desk.values.payments import ReceiptRecord
 from ui.pages.payments.common import rupiah, wib_moment
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal, SignalInstance, Slot
 from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QPushButton, QVBoxLayout, QWidget
 
-from smesco_desk.services.values import ReceiptFormat, ReceiptRecord
+from smesco_desk.domain.payments import ReceiptFormat
+from smesco_desk.values.payments import ReceiptRecord
 from ui.pages.payments.documents import PaymentDocuments
 from ui.pages.payments.receipt_details import ReceiptDetails
 from ui.widgets import labelled_row

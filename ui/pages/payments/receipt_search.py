@@ -9,7 +9,7 @@ from typing import cast
 from PySide6.QtCore import QDate, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
 
-from smesco_desk.services.values import ReceiptFilter
+from smesco_desk.values.payments import ReceiptFilter
 from ui.widgets import FittingLineEdit
 
 SEARCH_DEBOUNCE_MS = 300

@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHeaderView, QLabel, QWidget
 
-from smesco_desk.services.payments import METHOD_LABELS, method_label
-from smesco_desk.services.values import PaymentMethod, ReceiptRecord, ReceiptsSummary
+from smesco_desk.domain.payments import METHOD_LABELS, PaymentMethod, method_label
+from smesco_desk.values.payments import ReceiptRecord, ReceiptsSummary
 from ui.models.receipts_model import (
     COL_METHOD,
     COL_NUMBER,

@@ -32,15 +32,13 @@ from PySide6.QtWidgets import (
 )
 
 from smesco_desk.domain.charges import ChargeTotals
+from smesco_desk.domain.payments import PayerKind, PaymentMethod, payer_label
 from smesco_desk.errors import DomainError, ValidationError
-from smesco_desk.services.payments import payer_label
-from smesco_desk.services.values import (
+from smesco_desk.values.payments import (
     ChargeForm,
     ChargeKindInfo,
     PayerForm,
-    PayerKind,
     PaymentForm,
-    PaymentMethod,
     PriceItemInfo,
     ReceiptRecord,
     ShiftSummary,

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from smesco_desk.domain.charges import MAX_QUANTITY, LineInput
 from smesco_desk.domain.text import fold
-from smesco_desk.services.values import PriceItemInfo
+from smesco_desk.values.payments import PriceItemInfo
 from ui.forms import FieldError
 from ui.pages.payments.common import rupiah
 from ui.widgets import RupiahEdit, set_flag

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from smesco_desk.errors import AlreadyDone, DomainError, ValidationError
-from smesco_desk.services.values import ShiftSummary
+from smesco_desk.values.payments import ShiftSummary
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.forms import FieldErrors, with_error

@@ -7,7 +7,7 @@ from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from smesco_desk.clock import utc_now
-from smesco_desk.services.values import ShiftSummary
+from smesco_desk.values.payments import ShiftSummary
 from ui.pages.payments.common import rupiah, wib_time_or_day
 from ui.widgets import FittingButton, set_flag
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QVBoxLayout, QWidget
 
 from smesco_desk.domain.charges import ChargeTotals, format_rate
 from smesco_desk.domain.money import terbilang
-from smesco_desk.services.values import ReceiptRecord
+from smesco_desk.values.payments import ReceiptRecord
 from ui.pages.payments.common import rupiah
 
 

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smesco_desk.domain.payments import PaymentMethod, method_label, payer_label
 from smesco_desk.errors import DomainError, ValidationError
-from smesco_desk.services.payments import method_label, payer_label
-from smesco_desk.services.values import PaymentMethod, ReceiptRecord, ShiftSummary
+from smesco_desk.values.payments import ReceiptRecord, ShiftSummary
 from ui.context import AppContext
 from ui.errors import error_text, show_error
 from ui.forms import FieldErrors, with_error

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from smesco_desk.domain.charges import MAX_RATE_BP, TaxRule, format_rate
 from smesco_desk.services.actors import Permission
-from smesco_desk.services.values import ChargeKindInfo
+from smesco_desk.values.payments import ChargeKindInfo
 from ui.forms import FieldError, with_error
 from ui.models.values_table import Column
 from ui.pages.settings.catalogue import CataloguePage

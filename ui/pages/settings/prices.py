@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from smesco_desk.domain.money import InvalidAmount, format_rupiah, parse_rupiah
 from smesco_desk.services.actors import Permission
-from smesco_desk.services.values import ChargeKindInfo, PriceItemInfo
+from smesco_desk.values.payments import ChargeKindInfo, PriceItemInfo
 from ui.context import AppContext
 from ui.forms import with_error
 from ui.models.values_table import Column

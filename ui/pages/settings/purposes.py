@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from smesco_desk.services.actors import Permission
-from smesco_desk.services.values import Purpose
+from smesco_desk.values.visitors import Purpose
 from ui.forms import with_error
 from ui.models.values_table import Column
 from ui.pages.settings.catalogue import CataloguePage

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Slot
 
-from smesco_desk.services.values import VisitRecord
+from smesco_desk.values.visitors import VisitRecord
 from ui.errors import error_text
 from ui.pages.visitors.badges import VisitorDocuments
 from ui.widgets import StatusBanner

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from smesco_desk.services.core import Core
-from smesco_desk.services.values import VisitRecord
+from smesco_desk.values.visitors import VisitRecord
 from ui.documents import Done, Failed, PageDocuments
 from ui.settings import BADGE_FORMAT, PREVIEW_BEFORE_PRINT
 

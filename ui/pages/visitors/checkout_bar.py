@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QVBoxLayou
 
 from smesco_desk.clock import to_wib
 from smesco_desk.errors import DomainError
-from smesco_desk.services.values import CheckOutResult
+from smesco_desk.values.visitors import CheckOutResult
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.widgets import set_flag

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from smesco_desk.clock import to_wib
-from smesco_desk.services.values import VisitRecord
+from smesco_desk.values.visitors import VisitRecord
 
 
 class VisitDetailsDialog(QDialog):

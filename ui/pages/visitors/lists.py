@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from smesco_desk.errors import DomainError
 from smesco_desk.services.actors import Permission
-from smesco_desk.services.values import CheckOutResult, VisitFilter, VisitRecord, VisitScope
+from smesco_desk.values.visitors import CheckOutResult, VisitFilter, VisitRecord, VisitScope
 from ui.context import AppContext
 from ui.errors import error_text, show_error
 from ui.models.visits_model import COL_OUT, COL_PURPOSE, RECORD_ROLE, VisitsTableModel

@@ -17,7 +17,7 @@ from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from smesco_desk.services.actors import Permission
-from smesco_desk.services.values import VisitRecord
+from smesco_desk.values.visitors import VisitRecord
 from ui.context import AppContext
 from ui.documents import DocumentPrinterLike
 from ui.pages.visitors.badges import VisitorDocuments

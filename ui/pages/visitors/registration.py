@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from smesco_desk.errors import DomainError, ValidationError
 from smesco_desk.services.actors import Permission
-from smesco_desk.services.values import Purpose, VisitorDetails, VisitorForm, VisitRecord
+from smesco_desk.values.visitors import Purpose, VisitorDetails, VisitorForm, VisitRecord
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.forms import FieldErrors

@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Sig
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListView, QWidget
 
-from smesco_desk.services.values import VisitorSuggestion
+from smesco_desk.values.visitors import VisitorSuggestion
 from ui.context import AppContext
 from ui.models.suggestions_model import SuggestionsModel
 

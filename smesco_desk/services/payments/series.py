@@ -8,26 +8,43 @@ sold after the backup may not have reached the server yet). The series then
 continues after the highest number either database has seen, and each skipped
 range is recorded as a fact (ReceiptNumberGap, synced like a receipt), so that
 every number of a series is a receipt or lies in an explained gap.
+
+A desk restored while linked to a server also holds its numbers (RESTORED_HOLD)
+until a sync has told it the highest number of its series the server holds (its
+high-water mark): a number sold after the backup may have reached only the server.
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from smesco_desk.db.models import DeskCounter, Receipt, ReceiptNumberGap
+from smesco_desk.db.models import DeskCounter, DeskSetting, Receipt, ReceiptNumberGap, SyncState
 from smesco_desk.services.actors import Actor
 from smesco_desk.services.recording import new_synced, record
-from smesco_desk.services.values import ReceiptGap
+from smesco_desk.values.payments import ReceiptGap
+
+if TYPE_CHECKING:
+    from smesco_desk.services.core import Core
 
 CAUSE_RESTORE = "restore"
+RECEIPT_PREFIX = "KW"
+NUMBER_RE = re.compile(r"KW/([A-Z0-9-]+)/(\d{4})/(\d{6})")
+# Set on a desk restored from a backup while it is linked to a server: no
+# receipt number is issued until a sync has told it the numbers already used.
+RESTORED_HOLD = "receipts_restored_hold"
+
+
+def receipt_number(desk: str, year: int, seq: int) -> str:
+    return f"{RECEIPT_PREFIX}/{desk}/{year}/{seq:06d}"
 
 
 def counter_name(desk: str, year: int) -> str:
@@ -52,9 +69,7 @@ def high_water(session: Session, desk: str) -> dict[int, int]:
             see(tail, value)
     for model, column in ((Receipt, Receipt.seq), (ReceiptNumberGap, ReceiptNumberGap.last_seq)):
         rows = session.execute(
-            select(model.year, func.max(column))
-            .where(model.desk_code == desk)
-            .group_by(model.year)
+            select(model.year, func.max(column)).where(model.desk_code == desk).group_by(model.year)
         )
         for year, seq in rows:
             see(year, seq)
@@ -87,6 +102,42 @@ def next_seq(session: Session, desk: str, year: int) -> int:
     counter.value = max(counter.value or 0, known) + 1
     session.flush()
     return int(counter.value)
+
+
+# --- a restore's hold and the server's high-water marks ---------------------------------
+
+
+def hold_after_restore(core: Core, session: Session) -> None:
+    """Called on a restored file linked to a server: numbers wait for a sync."""
+    linked = session.get(SyncState, "server_url") is not None
+    if linked and session.get(DeskSetting, RESTORED_HOLD) is None:
+        session.add(DeskSetting(key=RESTORED_HOLD, value=core.now().isoformat()))
+        session.flush()
+
+
+def apply_server_high_water(session: Session, desk: str, high: Iterable[tuple[int, int]]) -> None:
+    """Move this desk's series past every number the server has seen from it,
+    then lift a restore hold (called by sync inside its transaction)."""
+    for year, seq in high:
+        name = counter_name(desk, year)
+        counter = session.get(DeskCounter, name)
+        if counter is None:
+            session.add(DeskCounter(name=name, value=int(seq)))
+        elif counter.value < int(seq):
+            counter.value = int(seq)
+    hold = session.get(DeskSetting, RESTORED_HOLD)
+    if hold is not None:
+        session.delete(hold)
+    session.flush()
+
+
+def held_in(session: Session) -> bool:
+    return session.get(DeskSetting, RESTORED_HOLD) is not None
+
+
+def restored_hold(core: Core) -> bool:
+    with core.db.read() as session:
+        return held_in(session)
 
 
 # --- what the replaced database had seen ----------------------------------------------

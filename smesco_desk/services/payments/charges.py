@@ -1,0 +1,221 @@
+"""Charges (tagihan): what is owed, line by line, and what the lines add up to.
+
+A line from the price list takes the taxes of its item's kind of charge, any
+other line those of the charge's kind. A charge is made open and becomes paid
+when a receipt pays it (see paying); a void makes it owed again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from smesco_desk.db.models import Charge, ChargeLine, PriceItem
+from smesco_desk.domain.charges import AmountError, ChargeTotals, LineInput, TaxRule, compute_totals
+from smesco_desk.domain.payments import PayerKind
+from smesco_desk.domain.text import clean_name, has_visible, text_errors
+from smesco_desk.errors import ValidationError
+from smesco_desk.i18n import _
+from smesco_desk.services.actors import Actor, Permission, require
+from smesco_desk.services.payments.catalogue import kind_row, kind_taxes
+from smesco_desk.services.payments.mapping import charge_value
+from smesco_desk.services.payments.tender import validate_payment, validate_payment_fields
+from smesco_desk.services.queries import get_live
+from smesco_desk.services.recording import new_synced, record
+from smesco_desk.values.payments import ChargeForm, ChargeRecord, PaymentForm
+
+if TYPE_CHECKING:
+    from smesco_desk.services.core import Core
+
+
+def quote(core: Core, kind_code: str, lines: Sequence[LineInput]) -> ChargeTotals:
+    """What the lines add up to (nothing is saved). A line from the price list
+    takes the taxes of its item's kind, any other line those of `kind_code`.
+    Descriptions are not checked: the person may still be typing."""
+    with core.db.read() as session:
+        taxes = line_taxes(session, kind_code, lines)
+    try:
+        return compute_totals(lines, line_taxes=taxes, require_text=False)
+    except AmountError as exc:
+        raise ValidationError(exc.errors) from exc
+
+
+def line_taxes(session: Session, kind_code: str, lines: Sequence[LineInput]) -> list[list[TaxRule]]:
+    codes = {ln.item_code for ln in lines if ln.item_code}
+    item_kinds: dict[str, str] = {}
+    if codes:
+        item_kinds = dict(
+            session.execute(
+                select(PriceItem.code, PriceItem.kind_code).where(PriceItem.code.in_(codes))
+            ).all()
+        )
+    taxes: dict[str, list[TaxRule]] = {}
+
+    def of(kind: str) -> list[TaxRule]:
+        if kind not in taxes:
+            taxes[kind] = kind_taxes(session, kind)
+        return taxes[kind]
+
+    return [of(item_kinds.get(ln.item_code or "", kind_code)) for ln in lines]
+
+
+def create_charge(core: Core, actor: Actor, form: ChargeForm) -> ChargeRecord:
+    require(actor, Permission.TAKE_PAYMENT)
+    now = core.now()
+    with core.db.write() as session:
+        return charge_value(session, new_charge(core, session, actor, form, now))
+
+
+def charge(core: Core, charge_id: str) -> ChargeRecord:
+    with core.db.read() as session:
+        return charge_value(session, get_live(session, Charge, charge_id, _no_charge()))
+
+
+def open_charges(core: Core, payer_id: str | None = None) -> list[ChargeRecord]:
+    with core.db.read() as session:
+        query = select(Charge).where(Charge.status == "open", Charge.deleted_at.is_(None))
+        if payer_id is not None:
+            query = query.where(Charge.payer_id == payer_id)
+        rows = session.scalars(query.order_by(Charge.created_at)).all()
+        return [charge_value(session, r) for r in rows]
+
+
+def new_charge(
+    core: Core,
+    session: Session,
+    actor: Actor,
+    form: ChargeForm,
+    now: datetime,
+    payment: PaymentForm | None = None,
+) -> Charge:
+    """Check and add an open charge. With `payment` (a sale) what is wrong with
+    the payment is said in the same ValidationError as the charge's errors."""
+    errors = _charge_text_errors(form)
+    if errors:  # text that cannot be stored is refused before anything else
+        raise ValidationError(errors)
+    payer_name = clean_name(form.payer.name)
+    _check_payer(session, form, payer_name, errors)
+    lines = [
+        LineInput(
+            clean_name(ln.description)[:200],
+            ln.quantity,
+            ln.unit_price,
+            ln.discount,
+            ln.unit.strip()[:32],
+            ln.item_code,
+        )
+        for ln in form.lines
+    ]
+    totals: ChargeTotals | None = None
+    try:
+        totals = compute_totals(lines, line_taxes=line_taxes(session, form.kind_code, lines))
+    except AmountError as exc:
+        errors.update(exc.errors)
+    if payment is not None:
+        errors.update(_payment_errors(payment, totals))
+    if errors or totals is None:
+        raise ValidationError(errors)
+    return _insert(core, session, actor, form, payer_name, lines, totals, now)
+
+
+def _check_payer(
+    session: Session, form: ChargeForm, payer_name: str, errors: dict[str, str]
+) -> None:
+    if not has_visible(payer_name):
+        errors["payer_name"] = _("Nama pembayar wajib diisi.")
+    elif len(payer_name) > 200:
+        errors["payer_name"] = _("Paling banyak 200 karakter.")
+    if form.payer.kind not in {k.value for k in PayerKind}:
+        errors["payer_kind"] = _("Jenis pembayar tidak dikenal.")
+    if kind_row(session, form.kind_code) is None:
+        errors["kind_code"] = _("Jenis tagihan tidak dikenal.")
+
+
+def _payment_errors(payment: PaymentForm, totals: ChargeTotals | None) -> dict[str, str]:
+    try:
+        if totals is not None:
+            validate_payment(payment, totals.total)
+        else:
+            validate_payment_fields(payment)
+    except ValidationError as exc:
+        return exc.errors
+    return {}
+
+
+def _insert(
+    core: Core,
+    session: Session,
+    actor: Actor,
+    form: ChargeForm,
+    payer_name: str,
+    lines: Sequence[LineInput],
+    totals: ChargeTotals,
+    now: datetime,
+) -> Charge:
+    desk = core.desk_code
+    charge = Charge(
+        kind_code=form.kind_code,
+        payer_kind=form.payer.kind,
+        payer_id=form.payer.payer_id,
+        payer_name=payer_name,
+        description=clean_name(form.description)[:200]
+        or (lines[0].description if len(lines) == 1 else ""),
+        source=form.source[:64],
+        subtotal=totals.subtotal,
+        discount_total=totals.discount_total,
+        taxes=[t.to_json() for t in totals.taxes],
+        tax_total=totals.tax_total,
+        total=totals.total,
+        status="open",
+        desk_code=desk,
+        created_by=actor.username,
+    )
+    new_synced(session, charge, desk, now)
+    rows: list[tuple[Any, str]] = [(charge, "insert")]
+    session.flush()
+    for no, amount in enumerate(totals.lines, 1):
+        ln = amount.line
+        line = ChargeLine(
+            charge_id=charge.id,
+            line_no=no,
+            item_code=ln.item_code,
+            description=ln.description,
+            quantity=ln.quantity,
+            unit=ln.unit,
+            unit_price=ln.unit_price,
+            discount=ln.discount,
+            amount=amount.amount,
+        )
+        new_synced(session, line, desk, now)
+        rows.append((line, "insert"))
+    detail = {"payer": payer_name, "total": charge.total}
+    record(session, actor, desk, now, "charge.create", rows, detail)
+    return charge
+
+
+def _charge_text_errors(form: ChargeForm) -> dict[str, str]:
+    """Errors of the charge's texts: what cannot be stored, and line descriptions
+    that show nothing (a line of zero-width spaces prints as a blank line)."""
+    fields: dict[str, object] = {
+        "payer_name": form.payer.name,
+        "payer_kind": form.payer.kind,
+        "kind_code": form.kind_code,
+        "description": form.description,
+        "source": form.source,
+    }
+    for i, line in enumerate(form.lines):
+        fields[f"lines.{i}.description"] = line.description
+        fields[f"lines.{i}.unit"] = line.unit
+        fields[f"lines.{i}.item_code"] = line.item_code or ""
+    if form.payer.payer_id is not None:
+        fields["payer_id"] = form.payer.payer_id
+    # A payer's name left empty is said further on, with the amounts.
+    return text_errors(fields)
+
+
+def _no_charge() -> str:
+    return _("Tagihan tidak ditemukan.")

@@ -1,0 +1,126 @@
+"""Paying a charge: the receipt (kuitansi) and its number, in one transaction.
+
+A payment and its receipt are one row (`receipts`), written with its number, its
+audit row and its outbox rows: after a crash either all of it exists or none of
+it. The number is taken from the desk's series inside that transaction (see
+series): two processes on one file wait for each other (IMMEDIATE transactions).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy.orm import Session
+
+from smesco_desk.clock import to_wib
+from smesco_desk.db.models import CashShift, Charge, DeskSetting, Receipt, SyncedMixin
+from smesco_desk.domain.text import fold
+from smesco_desk.errors import AlreadyDone, DomainError, ValidationError
+from smesco_desk.i18n import _
+from smesco_desk.services.actors import Actor, Permission, require
+from smesco_desk.services.payments import series
+from smesco_desk.services.payments.charges import new_charge
+from smesco_desk.services.payments.mapping import receipt_value
+from smesco_desk.services.payments.shifts import new_shift, open_shift_row
+from smesco_desk.services.payments.tender import validate_payment
+from smesco_desk.services.queries import get_live
+from smesco_desk.services.recording import new_synced, record, touch
+from smesco_desk.values.payments import ChargeForm, PaymentForm, ReceiptRecord
+
+if TYPE_CHECKING:
+    from smesco_desk.services.core import Core
+
+
+def pay(core: Core, actor: Actor, charge_id: str, payment: PaymentForm) -> ReceiptRecord:
+    """Pay a whole open charge: the receipt is committed when this returns."""
+    require(actor, Permission.TAKE_PAYMENT)
+    now = core.now()
+    with core.db.write() as session:
+        charge = get_live(session, Charge, charge_id, _("Tagihan tidak ditemukan."))
+        receipt = issue(core, session, actor, charge, payment, now)
+        return receipt_value(session, receipt)
+
+
+def sell(
+    core: Core, actor: Actor, form: ChargeForm, payment: PaymentForm, *, open_shift: bool = False
+) -> ReceiptRecord:
+    """A sale at the desk: the charge, its payment and its receipt in one transaction.
+
+    `open_shift` (the command line's till): with no open shift, one is opened
+    with a zero float in the same transaction, so a refused sale opens none.
+    """
+    require(actor, Permission.TAKE_PAYMENT)
+    now = core.now()
+    with core.db.write() as session:
+        if open_shift and open_shift_row(core, session, actor.shift_owner) is None:
+            new_shift(core, session, actor, 0, now)
+        check_payment_possible(core, session, actor)
+        charge = new_charge(core, session, actor, form, now, payment)
+        receipt = issue(core, session, actor, charge, payment, now)
+        return receipt_value(session, receipt)
+
+
+def check_payment_possible(core: Core, session: Session, actor: Actor) -> CashShift:
+    """The actor's open shift, which the payment goes into; refused while the
+    desk waits for a sync after a restore, or with no shift open."""
+    if session.get(DeskSetting, series.RESTORED_HOLD) is not None:
+        raise DomainError(
+            _(
+                "Desk ini dipulihkan dari cadangan. Sinkronkan dulu dengan server "
+                "agar nomor kuitansi tidak terpakai dua kali."
+            ),
+            "sync",
+        )
+    shift = open_shift_row(core, session, actor.shift_owner)
+    if shift is None:
+        raise DomainError(
+            _("Buka shift kas dulu (isi modal awal) sebelum menerima pembayaran."), "shift"
+        )
+    return shift
+
+
+def issue(
+    core: Core, session: Session, actor: Actor, charge: Charge, form: PaymentForm, now: datetime
+) -> Receipt:
+    """Pay `charge` in full: its receipt, numbered, and the charge marked paid."""
+    shift = check_payment_possible(core, session, actor)
+    if charge.status != "open":
+        raise AlreadyDone(_("Tagihan ini sudah dibayar."))
+    if charge.total <= 0:
+        raise ValidationError({"lines": _("Total Rp0: tidak ada yang perlu dibayar.")})
+    clean = validate_payment(form, charge.total)
+    desk = core.desk_code
+    year = to_wib(now).year
+    seq = next_receipt_seq(session, desk, year)
+    receipt = Receipt(
+        number=series.receipt_number(desk, year, seq),
+        desk_code=desk,
+        year=year,
+        seq=seq,
+        charge_id=charge.id,
+        shift_id=shift.id,
+        issued_at=now,
+        payer_name=charge.payer_name,
+        payer_key=fold(charge.payer_name),
+        total=charge.total,
+        method=clean.method.value,
+        tendered=clean.tendered,
+        change_given=clean.change,
+        reference=clean.reference,
+        cashier=actor.username,
+        cashier_name=actor.full_name or actor.username,
+    )
+    new_synced(session, receipt, desk, now)
+    charge.status = "paid"
+    touch(charge, now)
+    detail = {"number": receipt.number, "total": receipt.total, "method": receipt.method}
+    rows: list[tuple[SyncedMixin, str]] = [(receipt, "insert"), (charge, "update")]
+    record(session, actor, desk, now, "receipt.issue", rows, detail)
+    return receipt
+
+
+def next_receipt_seq(session: Session, desk: str, year: int) -> int:
+    """The next number of the desk's series for the year, inside the transaction
+    (see series: a restore's gaps and the server's numbers count too)."""
+    return series.next_seq(session, desk, year)

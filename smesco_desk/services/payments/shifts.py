@@ -1,0 +1,261 @@
+"""Cash shifts and the cash-up: a cashier's drawer from its opening float to its count.
+
+Every payment goes into the open shift of whoever takes it, at this desk. At the
+cash-up the drawer is counted note by note and the shift closed; what it should
+hold is fixed then. A receipt voided after its shift was closed still counts
+there (its cash was in the drawer at the count); its cash refund comes out of
+the shift of whoever voided it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from smesco_desk.clock import wib_day_bounds, wib_today
+from smesco_desk.db.models import CashShift, Receipt, ReceiptVoid
+from smesco_desk.domain.payments import DENOMINATIONS, PaymentMethod
+from smesco_desk.domain.text import unstorable
+from smesco_desk.errors import AlreadyDone, ValidationError
+from smesco_desk.i18n import _
+from smesco_desk.services.actors import Actor, Permission, require
+from smesco_desk.services.payments.mapping import receipt_records
+from smesco_desk.services.queries import get_live
+from smesco_desk.services.recording import new_synced, record, touch
+from smesco_desk.values.payments import ReceiptRecord, ShiftSummary
+
+if TYPE_CHECKING:
+    from smesco_desk.services.core import Core
+
+
+# --- opening and finding shifts -------------------------------------------------------
+
+
+def open_shift_row(core: Core, session: Session, operator: str) -> CashShift | None:
+    return session.scalar(
+        select(CashShift)
+        .where(
+            CashShift.desk_code == core.desk_code,
+            CashShift.operator == operator,
+            CashShift.closed_at.is_(None),
+            CashShift.deleted_at.is_(None),
+        )
+        .order_by(CashShift.opened_at.desc())
+        .limit(1)
+    )
+
+
+def current_shift(core: Core, actor: Actor) -> ShiftSummary | None:
+    """The actor's open shift at this desk, with its running totals."""
+    with core.db.read() as session:
+        row = open_shift_row(core, session, actor.shift_owner)
+        return None if row is None else summary(session, row)
+
+
+def open_shift(core: Core, actor: Actor, opening_float: int) -> ShiftSummary:
+    require(actor, Permission.TAKE_PAYMENT)
+    if not isinstance(opening_float, int) or isinstance(opening_float, bool):
+        raise ValidationError({"opening_float": _("Modal awal harus angka bulat rupiah.")})
+    if not 0 <= opening_float < 10**10:
+        raise ValidationError({"opening_float": _("Modal awal tidak boleh negatif.")})
+    now = core.now()
+    with core.db.write() as session:
+        if open_shift_row(core, session, actor.shift_owner) is not None:
+            raise AlreadyDone(_("Shift Anda di desk ini masih terbuka."))
+        return summary(session, new_shift(core, session, actor, opening_float, now))
+
+
+def new_shift(
+    core: Core, session: Session, actor: Actor, opening_float: int, now: datetime
+) -> CashShift:
+    row = CashShift(
+        desk_code=core.desk_code,
+        operator=actor.shift_owner,
+        operator_name=actor.shift_owner_name,
+        opened_at=now,
+        opening_float=opening_float,
+        note="",
+    )
+    new_synced(session, row, core.desk_code, now)
+    detail = {"opening_float": opening_float}
+    record(session, actor, core.desk_code, now, "shift.open", [(row, "insert")], detail)
+    return row
+
+
+def open_shifts(core: Core, actor: Actor) -> list[ShiftSummary]:
+    """Every open shift at this desk (a supervisor may close anyone's)."""
+    require(actor, Permission.VIEW_RECEIPTS)
+    with core.db.read() as session:
+        rows = session.scalars(
+            select(CashShift)
+            .where(
+                CashShift.desk_code == core.desk_code,
+                CashShift.closed_at.is_(None),
+                CashShift.deleted_at.is_(None),
+            )
+            .order_by(CashShift.opened_at)
+        ).all()
+        return [summary(session, r) for r in rows]
+
+
+def shift(core: Core, shift_id: str) -> ShiftSummary:
+    with core.db.read() as session:
+        return summary(session, shift_row(session, shift_id))
+
+
+def shifts(core: Core, day: Any = None) -> list[ShiftSummary]:
+    """Shifts at this desk opened on a WIB day (default today), newest first."""
+    start, end = wib_day_bounds(day or wib_today(core.now()))
+    with core.db.read() as session:
+        rows = session.scalars(
+            select(CashShift)
+            .where(
+                CashShift.desk_code == core.desk_code,
+                CashShift.opened_at >= start,
+                CashShift.opened_at < end,
+            )
+            .order_by(CashShift.opened_at.desc())
+        ).all()
+        return [summary(session, r) for r in rows]
+
+
+def shift_row(session: Session, shift_id: str) -> CashShift:
+    return get_live(session, CashShift, shift_id, _("Shift tidak ditemukan."))
+
+
+def shift_receipts(core: Core, shift_id: str) -> list[ReceiptRecord]:
+    with core.db.read() as session:
+        rows = session.scalars(
+            select(Receipt).where(Receipt.shift_id == shift_id).order_by(Receipt.seq)
+        ).all()
+        return receipt_records(session, rows)
+
+
+# --- the cash-up ----------------------------------------------------------------------
+
+
+def close_shift(
+    core: Core, actor: Actor, shift_id: str, counted: dict[str, int], note: str = ""
+) -> ShiftSummary:
+    """Count the drawer and close the shift; no payment goes into it afterwards."""
+    require(actor, Permission.TAKE_PAYMENT)
+    counts = validate_counts(counted)
+    if unstorable(note):
+        raise ValidationError({"note": _("Berisi karakter yang tidak dapat disimpan.")})
+    now = core.now()
+    with core.db.write() as session:
+        row = shift_row(session, shift_id)
+        if row.operator != actor.shift_owner:
+            require(actor, Permission.VOID_RECEIPT)  # a supervisor may close anyone's
+        if row.closed_at is not None:
+            raise AlreadyDone(_("Shift ini sudah ditutup."))
+        expected = summary(session, row).expected_cash
+        total = counted_total(counts)
+        row.closed_at = now
+        row.closed_by = actor.username
+        row.counted = counts
+        row.counted_total = total
+        row.expected_cash = expected
+        row.difference = total - expected
+        row.note = note.strip()[:1000]
+        touch(row, now)
+        detail = {"expected": expected, "counted": total, "difference": row.difference}
+        record(session, actor, core.desk_code, now, "shift.close", [(row, "update")], detail)
+        return summary(session, row)
+
+
+def summary(
+    session: Session, row: CashShift, counted: dict[str, int] | None = None
+) -> ShiftSummary:
+    """A shift's figures. A receipt voided after its shift was closed still
+    counts there (its cash was in the drawer at the count); its cash refund
+    comes out of the shift of the person who voided it. `counted`: the cash
+    being counted now, for a provisional report of an open shift."""
+    session.flush()
+    receipts = session.execute(
+        select(Receipt.method, Receipt.total, ReceiptVoid.id, ReceiptVoid.after_close)
+        .outerjoin(ReceiptVoid, ReceiptVoid.receipt_id == Receipt.id)
+        .where(Receipt.shift_id == row.id)
+    ).all()
+    by_method: dict[str, int] = {m.value: 0 for m in PaymentMethod}
+    voided_total = 0
+    voids = 0
+    for method, total, void_id, after_close in receipts:
+        if void_id is None or after_close:
+            by_method[method] = by_method.get(method, 0) + int(total)
+        else:
+            voids += 1
+            voided_total += int(total)
+    refunds = _cash_refunds(session, row)
+    cash_in = by_method.get(PaymentMethod.CASH.value, 0)
+    expected = row.opening_float + cash_in - refunds
+    if row.expected_cash is not None:
+        expected = row.expected_cash
+    counts = {k: int(v) for k, v in row.counted.items()} if row.counted else None
+    counted_sum, difference = row.counted_total, row.difference
+    if counted is not None and row.closed_at is None:
+        counts = validate_counts(counted)
+        counted_sum = counted_total(counts)
+        difference = counted_sum - expected
+    return ShiftSummary(
+        id=row.id,
+        desk_code=row.desk_code,
+        operator=row.operator,
+        operator_name=row.operator_name,
+        opened_at=row.opened_at,
+        opening_float=row.opening_float,
+        closed_at=row.closed_at,
+        closed_by=row.closed_by,
+        receipt_count=len(receipts),
+        void_count=voids,
+        totals_by_method=by_method,
+        voided_total=voided_total,
+        cash_in=cash_in,
+        expected_cash=expected,
+        counted=counts,
+        counted_total=counted_sum,
+        difference=difference,
+        note=row.note,
+        cash_refunds=refunds,
+    )
+
+
+def _cash_refunds(session: Session, row: CashShift) -> int:
+    """Cash given back in this shift for receipts of shifts closed before."""
+    return int(
+        session.scalar(
+            select(func.coalesce(func.sum(Receipt.total), 0))
+            .select_from(ReceiptVoid)
+            .join(Receipt, Receipt.id == ReceiptVoid.receipt_id)
+            .where(
+                ReceiptVoid.shift_id == row.id,
+                ReceiptVoid.after_close.is_(True),
+                Receipt.method == PaymentMethod.CASH.value,
+            )
+        )
+        or 0
+    )
+
+
+def validate_counts(counted: dict[str, int]) -> dict[str, int]:
+    known = dict(DENOMINATIONS)
+    errors: dict[str, str] = {}
+    clean: dict[str, int] = {}
+    for key, count in counted.items():
+        if key not in known:
+            errors[f"count.{key}"] = _("Pecahan tidak dikenal.")
+        elif not isinstance(count, int) or isinstance(count, bool) or not 0 <= count < 1_000_000:
+            errors[f"count.{key}"] = _("Jumlah lembar/keping harus angka bulat 0 atau lebih.")
+        elif count:
+            clean[key] = count
+    if errors:
+        raise ValidationError(errors)
+    return clean
+
+
+def counted_total(counts: dict[str, int]) -> int:
+    values = dict(DENOMINATIONS)
+    return sum(values[k] * n for k, n in counts.items())

@@ -1,0 +1,104 @@
+"""Voiding a receipt (BATAL): a supervisor's decision, with a reason, as a new record.
+
+The receipt stays as it was issued; a ReceiptVoid row says it no longer stands.
+Its charge is owed again (unless another receipt pays it), so a corrected
+receipt can be issued. Cash of a shift already closed is refunded from the
+drawer of whoever voids it, and counted in their shift.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from smesco_desk.db.models import CashShift, Charge, Receipt, ReceiptVoid
+from smesco_desk.domain.payments import PaymentMethod
+from smesco_desk.domain.text import unstorable, visible_length
+from smesco_desk.errors import AlreadyDone, DomainError, ValidationError
+from smesco_desk.i18n import _
+from smesco_desk.services.actors import Actor, Permission, require
+from smesco_desk.services.payments.mapping import receipt_value
+from smesco_desk.services.payments.receipts import find
+from smesco_desk.services.payments.shifts import open_shift_row
+from smesco_desk.services.recording import new_synced, record, touch
+from smesco_desk.values.payments import ReceiptRecord
+
+if TYPE_CHECKING:
+    from smesco_desk.services.core import Core
+
+MIN_VOID_REASON = 5
+
+
+def void(core: Core, actor: Actor, key: str, reason: str) -> ReceiptRecord:
+    """Void (BATAL) a receipt: a supervisor's decision, with a reason, as a new record."""
+    require(actor, Permission.VOID_RECEIPT)
+    reason = _clean_reason(reason)
+    now = core.now()
+    with core.db.write() as session:
+        row = find(core, session, key)
+        if session.scalar(select(ReceiptVoid).where(ReceiptVoid.receipt_id == row.id)):
+            raise AlreadyDone(_("Kuitansi {number} sudah dibatalkan.").format(number=row.number))
+        shift = open_shift_row(core, session, actor.shift_owner)
+        paid_in = session.get(CashShift, row.shift_id)
+        after_close = paid_in is not None and paid_in.closed_at is not None
+        if after_close and row.method == PaymentMethod.CASH.value and shift is None:
+            # The cash was counted and handed over at that cash-up: the refund
+            # comes out of the drawer of whoever voids it now.
+            raise DomainError(
+                _(
+                    "Kuitansi tunai ini berasal dari shift yang sudah ditutup. Buka shift "
+                    "kas Anda dulu: uangnya dikembalikan dari laci Anda dan tercatat "
+                    "di shift Anda."
+                ),
+                "shift",
+            )
+        fact = ReceiptVoid(
+            receipt_id=row.id,
+            voided_at=now,
+            voided_by=actor.username,
+            voided_by_name=actor.full_name or actor.username,
+            reason=reason[:500],
+            shift_id=shift.id if shift else None,
+            after_close=after_close,
+        )
+        new_synced(session, fact, core.desk_code, now)
+        changed: list[tuple[Any, str]] = [(fact, "insert")]
+        charge = session.get(Charge, row.charge_id)
+        if charge is not None and charge.status == "paid" and not _paid_otherwise(session, row):
+            charge.status = "open"  # owed again: a corrected receipt can be issued
+            touch(charge, now)
+            changed.append((charge, "update"))
+        detail = {"number": row.number, "reason": fact.reason}
+        record(session, actor, core.desk_code, now, "receipt.void", changed, detail)
+        session.flush()
+        return receipt_value(session, row)
+
+
+def _clean_reason(reason: str) -> str:
+    if unstorable(reason):
+        raise ValidationError({"reason": _("Berisi karakter yang tidak dapat disimpan.")})
+    reason = " ".join(reason.split())
+    if visible_length(reason) < MIN_VOID_REASON:
+        raise ValidationError(
+            {
+                "reason": _("Tulis alasan pembatalan (paling sedikit {n} huruf).").format(
+                    n=MIN_VOID_REASON
+                )
+            }
+        )
+    return reason
+
+
+def _paid_otherwise(session: Session, receipt: Receipt) -> bool:
+    """Whether another live (not voided) receipt pays the same charge: voiding a
+    charge paid twice (the refund of the second payment) leaves it paid."""
+    voided = select(ReceiptVoid.receipt_id).where(ReceiptVoid.deleted_at.is_(None))
+    other = select(Receipt.id).where(
+        Receipt.charge_id == receipt.charge_id,
+        Receipt.id != receipt.id,
+        Receipt.deleted_at.is_(None),
+        Receipt.id.not_in(voided),
+    )
+    return session.scalar(other.limit(1)) is not None

@@ -1,0 +1,122 @@
+"""Check-out: by scanning the badge, typing its number, or at closing time.
+
+Every check-out is a fact of its own (CheckOut, synced), and the visit notes
+when it ended. Visits still open after closing time end at the first closing
+after their check-in, not when the desk next starts.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from smesco_desk.clock import to_wib
+from smesco_desk.db.models import CheckOut, Visit
+from smesco_desk.errors import AlreadyDone, ValidationError
+from smesco_desk.i18n import _
+from smesco_desk.services.actors import SYSTEM, Actor, Permission, require
+from smesco_desk.services.recording import new_synced, record, touch
+from smesco_desk.services.settings import SettingsService
+from smesco_desk.services.visitors.lists import UUID_RE, find_visit
+from smesco_desk.services.visitors.mapping import visit_record
+from smesco_desk.values.visitors import CheckOutResult
+
+if TYPE_CHECKING:
+    from smesco_desk.services.core import Core
+
+
+def check_out(core: Core, actor: Actor, key: str, method: str | None = None) -> CheckOutResult:
+    """Check a visit out by scanned QR text, visit id or badge number."""
+    require(actor, Permission.CHECK_OUT)
+    key = key.strip()
+    if not key:
+        raise ValidationError({"scan": _("Pindai badge atau ketik nomor badge.")})
+    with core.db.write() as session:
+        visit = find_visit(session, key)
+        if method is None:
+            method = "scan" if UUID_RE.search(key) else "badge"
+        if visit.checked_out_at is not None:
+            when = to_wib(visit.checked_out_at).strftime("%d-%m-%Y %H:%M")
+            raise AlreadyDone(
+                _("{name} ({badge}) sudah keluar pada {when}.").format(
+                    name=visit.visitor_name, badge=visit.badge_number, when=when
+                ),
+                "scan",
+            )
+        now = core.now()
+        close(core, session, actor, visit, now, method)
+        return CheckOutResult(visit_record(session, visit), method)
+
+
+def close(
+    core: Core,
+    session: Session,
+    actor: Actor,
+    visit: Visit,
+    at: datetime,
+    method: str,
+    now: datetime | None = None,
+) -> None:
+    """Record that `visit` ended `at`; `now` (default `at`) is when this is written."""
+    now = now or at
+    fact = CheckOut(
+        visit_id=visit.id, checked_out_at=at, method=method, checked_out_by=actor.audit_name
+    )
+    new_synced(session, fact, core.desk_code, now)
+    visit.checked_out_at = at
+    touch(visit, now)
+    record(
+        session,
+        actor,
+        core.desk_code,
+        now,
+        "visit.check_out",
+        [(fact, "insert"), (visit, "update")],
+        {"badge_number": visit.badge_number, "method": method},
+    )
+
+
+def auto_check_out(core: Core, actor: Actor = SYSTEM) -> int:
+    """Check out every visit still open from before the last closing time.
+
+    Each visit ends at the first closing after its check-in, not at the last
+    one: after a weekend with the desk off, Friday's visitors left on Friday.
+    """
+    require(actor, Permission.CHECK_OUT)
+    with core.db.write() as session:
+        now = core.now()
+        closing = last_closing(session, now)
+        open_visits = session.scalars(
+            select(Visit).where(
+                Visit.checked_out_at.is_(None),
+                Visit.checked_in_at < closing,
+                Visit.deleted_at.is_(None),
+            )
+        ).all()
+        for visit in open_visits:
+            ended = next_closing(session, visit.checked_in_at)
+            close(core, session, actor, visit, ended, "auto", now)
+        return len(open_visits)
+
+
+# --- closing time ---------------------------------------------------------------------
+
+
+def _closing_on(session: Session, moment: datetime) -> datetime:
+    closing = SettingsService.get_in(session, "closing_time")
+    hh, mm = (int(x) for x in str(closing).split(":"))
+    local = to_wib(moment).replace(hour=hh, minute=mm, second=0, microsecond=0)
+    return local.astimezone(moment.tzinfo)
+
+
+def next_closing(session: Session, now: datetime) -> datetime:
+    closing = _closing_on(session, now)
+    return closing if closing > now else closing + timedelta(days=1)
+
+
+def last_closing(session: Session, now: datetime) -> datetime:
+    closing = _closing_on(session, now)
+    return closing if closing <= now else closing - timedelta(days=1)

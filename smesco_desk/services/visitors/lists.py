@@ -1,0 +1,82 @@
+"""The lists of visits: who is in the building, today's visits, the history.
+
+Pages are read in SQL (newest check-in first); the search finds a name, an
+organisation or a host containing what was typed, or a whole badge number.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session
+
+from smesco_desk.clock import wib_day_bounds, wib_today
+from smesco_desk.db.models import Visit
+from smesco_desk.i18n import _
+from smesco_desk.services.queries import containing, live
+from smesco_desk.services.visitors.mapping import visit_record
+from smesco_desk.services.visitors.purposes import purpose_labels
+from smesco_desk.values.visitors import VisitFilter, VisitRecord, VisitScope
+
+if TYPE_CHECKING:
+    from smesco_desk.services.core import Core
+
+_Q = TypeVar("_Q", bound=Select[Any])
+UUID_RE = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+
+
+def get_visit(core: Core, visit_id_or_badge: str) -> VisitRecord:
+    with core.db.read() as session:
+        return visit_record(session, find_visit(session, visit_id_or_badge))
+
+
+def find_visit(session: Session, key: str) -> Visit:
+    """A visit by its id (or the scanned QR text holding it) or its badge number."""
+    match = UUID_RE.search(key)
+    visit = None
+    if match:
+        visit = session.get(Visit, match.group(0).lower())
+    else:
+        visit = session.scalar(select(Visit).where(Visit.badge_number == key.upper()))
+    return live(visit, _("Badge {key} tidak dikenal.").format(key=key), "scan")
+
+
+def count_visits(core: Core, flt: VisitFilter) -> int:
+    with core.db.read() as session:
+        query = filtered(core, select(func.count()).select_from(Visit), flt)
+        return session.scalar(query) or 0
+
+
+def list_visits(
+    core: Core, flt: VisitFilter, offset: int = 0, limit: int = 200
+) -> list[VisitRecord]:
+    """One page of visits, newest check-in first."""
+    with core.db.read() as session:
+        query = filtered(core, select(Visit), flt)
+        query = query.order_by(Visit.checked_in_at.desc(), Visit.id.desc())
+        rows = session.scalars(query.offset(offset).limit(limit)).all()
+        labels = purpose_labels(session)
+        return [visit_record(session, v, labels) for v in rows]
+
+
+def filtered(core: Core, query: _Q, flt: VisitFilter) -> _Q:
+    query = query.where(Visit.deleted_at.is_(None))
+    if flt.scope is VisitScope.IN_BUILDING:
+        query = query.where(Visit.checked_out_at.is_(None))
+    elif flt.scope is VisitScope.TODAY:
+        start, end = wib_day_bounds(flt.day or wib_today(core.now()))
+        query = query.where(Visit.checked_in_at >= start, Visit.checked_in_at < end)
+    text = flt.text.strip()
+    if text:
+        like = containing(text)  # % and _ are searched for as themselves
+        query = query.where(
+            or_(
+                Visit.visitor_name.ilike(like, escape="\\"),
+                Visit.organisation.ilike(like, escape="\\"),
+                Visit.badge_number == text.upper(),
+                Visit.host.ilike(like, escape="\\"),
+            )
+        )
+    return query

@@ -1,0 +1,161 @@
+"""Registration: a walk-in (new or returning) recorded and checked in at once.
+
+A returning visitor is found by the visitor chosen from the suggestions, by
+their NIK's pseudonym, or by the same phone and name; their details are
+updated and counted. Each check-in gets a badge number of the desk and day
+(D01-260310-001) and is valid until the next closing time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from smesco_desk.clock import to_wib
+from smesco_desk.db.models import Visit, Visitor
+from smesco_desk.domain.nik import mask_nik
+from smesco_desk.domain.text import fold
+from smesco_desk.errors import NotFound
+from smesco_desk.i18n import _
+from smesco_desk.services.actors import Actor, Permission, require
+from smesco_desk.services.recording import new_synced, next_counter, record, touch
+from smesco_desk.services.settings import SettingsService
+from smesco_desk.services.visitors.checkout import close, next_closing
+from smesco_desk.services.visitors.form import CleanForm, validate_form
+from smesco_desk.services.visitors.mapping import visit_record
+from smesco_desk.services.visitors.purposes import check_purpose
+from smesco_desk.values.visitors import VisitorForm, VisitRecord
+
+if TYPE_CHECKING:
+    from smesco_desk.services.core import Core
+
+
+def register(core: Core, actor: Actor, form: VisitorForm) -> VisitRecord:
+    """Register a walk-in (new or returning) and check them in, in one transaction.
+
+    A returning visitor who is still checked in (a lost badge, a second
+    errand) gets the new badge and the old visit is closed ("replaced"), so
+    nobody counts twice on the muster list and the old badge stops working.
+    """
+    require(actor, Permission.REGISTER_VISITOR)
+    clean = validate_form(form)
+    # The slow hash runs before the write lock is taken, not while it is held.
+    pseudonym = core.nik_key.pseudonym(clean.nik) if clean.nik else None
+    with core.db.write() as session:
+        check_purpose(session, clean.purpose)
+        now = core.now()
+        visitor, op = _visitor_for(core, session, clean, now, pseudonym)
+        replaced = _close_open_visits(core, session, actor, visitor, now) if op == "update" else []
+        visit = _check_in(core, session, visitor, clean, actor, now)
+        record(
+            session,
+            actor,
+            core.desk_code,
+            now,
+            "visit.check_in",
+            [(visit, "insert"), (visitor, op)],
+            {
+                "badge_number": visit.badge_number,
+                "purpose": clean.purpose,
+                "replaced": replaced,
+            },
+        )
+        return replace(visit_record(session, visit), replaced_badges=tuple(replaced))
+
+
+def _close_open_visits(
+    core: Core, session: Session, actor: Actor, visitor: Visitor, now: datetime
+) -> list[str]:
+    open_visits = session.scalars(
+        select(Visit).where(
+            Visit.visitor_id == visitor.id,
+            Visit.checked_out_at.is_(None),
+            Visit.deleted_at.is_(None),
+        )
+    ).all()
+    for visit in open_visits:
+        close(core, session, actor, visit, now, "replaced")
+    return [v.badge_number for v in open_visits]
+
+
+def _visitor_for(
+    core: Core, session: Session, form: CleanForm, now: datetime, hashed: str | None
+) -> tuple[Visitor, str]:
+    visitor = _find_existing(session, form, hashed)
+    op = "update"
+    if visitor is None:
+        visitor = Visitor(consent_at=now, consent_version="", visit_count=0)
+        new_synced(session, visitor, core.desk_code, now)
+        op = "insert"
+    else:
+        touch(visitor, now)
+    visitor.full_name = form.name
+    visitor.name_key = fold(form.name)
+    visitor.phone = form.phone
+    visitor.phone_key = form.phone.lstrip("+")
+    visitor.organisation = form.organisation
+    if hashed:
+        visitor.nik_hash, visitor.nik_masked = hashed, mask_nik(form.nik)
+    visitor.consent_at = now
+    visitor.consent_version = str(SettingsService.get_in(session, "consent_version"))
+    visitor.last_visit_at = now
+    visitor.visit_count = (visitor.visit_count or 0) + 1
+    return visitor, op
+
+
+def _find_existing(session: Session, form: CleanForm, hashed: str | None) -> Visitor | None:
+    live = Visitor.deleted_at.is_(None)
+    if form.visitor_id:
+        visitor = _follow_merges(session, session.get(Visitor, form.visitor_id))
+        if visitor is None or visitor.deleted_at is not None:
+            raise NotFound(_("Data tamu lama tidak ditemukan; daftarkan sebagai tamu baru."))
+        return visitor
+    if hashed:
+        found = session.scalar(select(Visitor).where(Visitor.nik_hash == hashed, live))
+        if found is not None:
+            return found
+    return session.scalar(
+        select(Visitor)
+        .where(
+            Visitor.phone_key == form.phone.lstrip("+"),
+            Visitor.name_key == fold(form.name),
+            live,
+        )
+        .limit(1)
+    )
+
+
+def _follow_merges(session: Session, visitor: Visitor | None) -> Visitor | None:
+    """The visitor a merged one now lives on as (the same person registered at two
+    desks while offline, merged by sync), or `visitor` itself."""
+    seen: set[str] = set()
+    while visitor is not None and visitor.merged_into and visitor.id not in seen:
+        seen.add(visitor.id)
+        visitor = session.get(Visitor, visitor.merged_into)
+    return visitor
+
+
+def _check_in(
+    core: Core, session: Session, visitor: Visitor, form: CleanForm, actor: Actor, now: datetime
+) -> Visit:
+    desk = core.desk_code
+    day = to_wib(now).strftime("%y%m%d")
+    seq = next_counter(session, f"badge:{day}")
+    visit = Visit(
+        visitor_id=visitor.id,
+        badge_number=f"{desk}-{day}-{seq:03d}",
+        visitor_name=form.name,
+        organisation=form.organisation,
+        purpose_code=form.purpose,
+        host=form.host,
+        desk_code=desk,
+        checked_in_at=now,
+        valid_until=next_closing(session, now),
+        checked_in_by=actor.audit_name,
+    )
+    new_synced(session, visit, desk, now)
+    return visit
