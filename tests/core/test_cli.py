@@ -1,32 +1,38 @@
-"""The command line, driven as a script would: a real process, exit codes, JSON."""
+"""The command line, driven as a script would: exit codes, JSON, one-line errors.
+
+Most of these run the command line in this process (helpers_cli.run: its entry
+function, as a new process would see it). A few start a real process, for what
+only a process shows: `python -m smesco_desk` itself, its exit status, text
+through real pipes, and a password read from a pipe:
+
+- test_register_prints_the_visit_and_visits_lists_it (non-ASCII JSON on stdout)
+- test_usage_errors_are_one_line (argparse's usage errors, status 2)
+- test_export_then_erase_a_visitor (the password from a pipe, no newline)
+- test_in_this_process_a_command_sees_what_a_new_process_sees (the runner itself)
+
+Elsewhere real processes stay where the process is the point: bytes that are not
+UTF-8 in argv (test_cli_bad_input), a password typed at a terminal
+(test_cli_login), a restore refused while another process holds the database
+(test_restore_safety), the NIK key read by a fresh process (test_nik_key), and
+the kill tests (test_durability, test_payments_durability).
+"""
 
 from __future__ import annotations
 
 import json
 import sqlite3
 import subprocess
-import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from smesco_desk import i18n
 from smesco_desk.services.actors import Role
-from tests.core.helpers_cli import PASSWORD, add_user
+from tests.core.helpers_cli import PASSWORD, add_user, run, run_process
+from tests.template_db import seed_data_dir
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def run(data_dir: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    """The command line in its own process; standard input is a pipe (never this
-    terminal), holding `stdin` (e.g. a password line)."""
-    return subprocess.run(
-        [sys.executable, "-m", "smesco_desk", "--data-dir", str(data_dir), *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-        input=stdin,
-    )
+Runner = Callable[..., subprocess.CompletedProcess[str]]
 
 
 def table_counts(db: Path) -> dict[str, int]:
@@ -41,14 +47,19 @@ def table_counts(db: Path) -> dict[str, int]:
 
 
 @pytest.fixture()
-def data_dir(tmp_path: Path) -> Path:
+def data_dir(tmp_path: Path, template_database: Path) -> Path:
+    """A desk D02 set up by `init` (over a copy of the migrated template: `init`
+    on an empty folder is run by the seed-demo and restore tests)."""
+    seed_data_dir(template_database, tmp_path)
     result = run(tmp_path, "init", "--desk", "D02")
     assert result.returncode == 0, result.stderr
     return tmp_path
 
 
-def register(data_dir: Path, name: str = "Siti Nurhaliza", *extra: str) -> dict[str, object]:
-    result = run(
+def register(
+    data_dir: Path, name: str = "Siti Nurhaliza", *extra: str, runner: Runner = run
+) -> dict[str, object]:
+    result = runner(
         data_dir,
         "register",
         "--name",
@@ -70,12 +81,12 @@ def register(data_dir: Path, name: str = "Siti Nurhaliza", *extra: str) -> dict[
 
 
 def test_register_prints_the_visit_and_visits_lists_it(data_dir: Path) -> None:
-    visit = register(data_dir, "Đặng Thị Ngọc Hà", "--nik", "3174056508900001")
+    visit = register(data_dir, "Đặng Thị Ngọc Hà", "--nik", "3174056508900001", runner=run_process)
     assert visit["name"] == "Đặng Thị Ngọc Hà"
     assert str(visit["badge_number"]).startswith("D02-")
     assert visit["checked_out_at"] is None
     assert str(visit["checked_in_at"]).endswith("+07:00")
-    listed = json.loads(run(data_dir, "visits", "--in-building", "--json").stdout)
+    listed = json.loads(run_process(data_dir, "visits", "--in-building", "--json").stdout)
     assert [v["id"] for v in listed] == [visit["id"]]
     for key in (
         "id",
@@ -87,7 +98,10 @@ def test_register_prints_the_visit_and_visits_lists_it(data_dir: Path) -> None:
         "checked_out_at",
     ):
         assert key in listed[0]
-    assert json.loads(run(data_dir, "visits", "--today", "--json").stdout)[0]["id"] == visit["id"]
+    assert (
+        json.loads(run_process(data_dir, "visits", "--today", "--json").stdout)[0]["id"]
+        == visit["id"]
+    )
 
 
 def test_bad_input_one_line_nonzero_and_nothing_written(data_dir: Path) -> None:
@@ -209,7 +223,7 @@ def test_seed_demo_fills_visits_some_in_building(tmp_path: Path) -> None:
 
 def test_usage_errors_are_one_line(tmp_path: Path) -> None:
     for args in (["bogus"], ["register", "--name", "x"], ["badge", "abc"]):
-        result = run(tmp_path, *args)
+        result = run_process(tmp_path, *args)
         assert result.returncode == 2
         assert len(result.stderr.strip().splitlines()) == 1, result.stderr
 
@@ -218,12 +232,16 @@ def test_export_then_erase_a_visitor(data_dir: Path) -> None:
     add_user(data_dir, "hendra", Role.SUPERVISOR)
     login = ("--user", "hendra")
     visit = register(data_dir, "Ratna Handayani", "--nik", "3174056508900001")
-    exported = run(data_dir, "export-visitor", str(visit["visitor_id"]), *login, stdin=PASSWORD)
+    exported = run_process(
+        data_dir, "export-visitor", str(visit["visitor_id"]), *login, stdin=PASSWORD
+    )
     assert exported.returncode == 0, exported.stderr
     data = json.loads(exported.stdout)
     assert data["name"] == "Ratna Handayani" and data["phone"] == "+6281234567890"
     assert len(data["visits"]) == 1 and data["nik_masked"] == "************0001"
-    erased = run(data_dir, "erase-visitor", str(visit["visitor_id"]), *login, stdin=PASSWORD)
+    erased = run_process(
+        data_dir, "erase-visitor", str(visit["visitor_id"]), *login, stdin=PASSWORD
+    )
     assert erased.returncode == 0, erased.stderr
     raw = b"".join(p.read_bytes() for p in data_dir.glob("smesco_desk.sqlite3*"))
     listed = json.loads(run(data_dir, "visits", "--json").stdout)
@@ -232,7 +250,9 @@ def test_export_then_erase_a_visitor(data_dir: Path) -> None:
         row = conn.execute("SELECT full_name, phone, nik_hash, deleted_at FROM visitors").fetchone()
     assert row[0] == "(dihapus)" and row[1] is None and row[2] is None and row[3] is not None
     assert b"3174056508900001" not in raw
-    again = run(data_dir, "export-visitor", str(visit["visitor_id"]), *login, stdin=PASSWORD)
+    again = run_process(
+        data_dir, "export-visitor", str(visit["visitor_id"]), *login, stdin=PASSWORD
+    )
     assert again.returncode != 0
 
 
@@ -248,3 +268,24 @@ def test_backup_never_overwrites_a_file_that_is_not_a_database(data_dir: Path) -
     first = data_dir / "old.sqlite3"
     assert run(data_dir, "backup", str(first)).returncode == 0
     assert run(data_dir, "backup", str(first)).returncode == 0  # an older backup is replaced
+
+
+def test_in_this_process_a_command_sees_what_a_new_process_sees(data_dir: Path) -> None:
+    """The in-process runner against a real process, with this process switched to
+    English as the window's tests leave it: same status, stdout and stderr."""
+    cases = [
+        ["checkout", "D02-000000-999"],  # the core's own message, in its default language
+        ["register", "--name", "Budi", "--phone", "12ab", "--purpose", "meeting", "--consent"],
+    ]
+    i18n.set_language("en")
+    try:
+        inside = [run(data_dir, *argv) for argv in cases]
+    finally:
+        i18n.set_language("id")
+    for argv, here in zip(cases, inside, strict=True):
+        real = run_process(data_dir, *argv)
+        assert (here.returncode, here.stdout, here.stderr) == (
+            real.returncode,
+            real.stdout,
+            real.stderr,
+        ), argv

@@ -1,5 +1,7 @@
 """The payment commands of the CLI, driven as a script would: `receipts`, `receipt`,
-`void-receipt`, `restore`, and the receipts `seed-demo` makes."""
+`void-receipt`, `restore`, and the receipts `seed-demo` makes. All in this
+process, through the command line's entry function (helpers_cli.run); the
+process itself is tested in test_cli.py."""
 
 from __future__ import annotations
 
@@ -14,8 +16,7 @@ from pypdf import PdfReader
 from smesco_desk.clock import wib_today
 from smesco_desk.domain.money import terbilang
 from smesco_desk.services.actors import Role
-from tests.core.helpers_cli import PASSWORD, add_user
-from tests.core.test_cli import run
+from tests.core.helpers_cli import PASSWORD, add_user, run
 
 pytestmark = pytest.mark.slow
 DEMO = "smesco2026\n"  # the demo users' password (README)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import stat
-import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,10 +15,10 @@ import pytest
 from smesco_desk.paths import backups_dir, database_path
 from smesco_desk.services.actors import SYSTEM
 from smesco_desk.services.core import open_core
+from tests.core.helpers_cli import run
 from tests.core.helpers_core import FakeClock, cash, sale_form, visitor_form
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def mode(path: Path) -> int:
@@ -86,14 +85,8 @@ def test_files_the_command_line_writes_are_private(tmp_path: Path, clock: FakeCl
         ["muster", "--output", str(out / "muster.pdf")],
         ["backup", str(out / "copy.sqlite3")],
     ]
-    for args in commands:
-        result = subprocess.run(
-            [sys.executable, "-m", "smesco_desk", "--data-dir", str(tmp_path / "desk"), *args],
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-            timeout=120,
-        )
+    for args in commands:  # in this process, under the umask above (as a child's)
+        result = run(tmp_path / "desk", *args)
         assert result.returncode == 0, result.stderr
     assert {p.name: mode(p) for p in out.iterdir()} == {
         "kw.pdf": 0o600,

@@ -31,6 +31,7 @@ from smesco_desk.services.actors import Actor, Role
 from smesco_desk.services.core import Core
 from smesco_desk.values.payments import ReceiptFilter
 from smesco_desk.values.visitors import VisitFilter, VisitScope
+from tests.core.helpers_cli import run
 from tests.core.helpers_core import (
     USER_PASSWORD,
     LineChild,
@@ -257,14 +258,8 @@ def test_receipts_json_shows_the_gap(core: Core, supervisor: Actor, tmp_path: Pa
     core.maintenance.restore(supervisor, backup)
     _sell(core, supervisor, 1)
     core.close()
-    result = subprocess.run(
-        [sys.executable, "-m", "smesco_desk", "--data-dir", str(core.data_dir)]
-        + ["receipts", "--search", "KW/D01", "--json"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-    )
+    assert core.data_dir is not None
+    result = run(core.data_dir, "receipts", "--search", "KW/D01", "--json")
     assert result.returncode == 0, result.stderr
     listed = json.loads(result.stdout)
     assert [r["number"][-6:] for r in listed] == ["000001", "000003"]
