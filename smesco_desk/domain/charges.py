@@ -146,29 +146,7 @@ def compute_totals(
     the descriptions (a quote while the person is still typing).
     """
     errors: dict[str, str] = {}
-    if not lines:
-        errors["lines"] = _("Tambahkan paling sedikit satu baris.")
-    elif len(lines) > MAX_LINES:
-        errors["lines"] = _("Paling banyak {n} baris.").format(n=MAX_LINES)
-    amounts: list[LineAmount] = []
-    for i, line in enumerate(lines):
-        key = f"lines.{i}"
-        if require_text and not line.description.strip():
-            errors[f"{key}.description"] = _("Uraian wajib diisi.")
-        if not _is_int(line.quantity) or not 1 <= line.quantity <= MAX_QUANTITY:
-            errors[f"{key}.quantity"] = _("Jumlah harus 1 sampai {n}.").format(n=MAX_QUANTITY)
-            continue
-        if not _is_int(line.unit_price) or not 0 <= line.unit_price <= MAX_UNIT_PRICE:
-            errors[f"{key}.unit_price"] = _("Harga satuan harus angka bulat rupiah, tidak negatif.")
-            continue
-        gross = line.quantity * line.unit_price
-        if not _is_int(line.discount) or line.discount < 0:
-            errors[f"{key}.discount"] = _("Diskon harus angka bulat rupiah, tidak negatif.")
-            continue
-        if line.discount > gross:
-            errors[f"{key}.discount"] = _("Diskon lebih besar dari harga baris.")
-            continue
-        amounts.append(LineAmount(line, gross, gross - line.discount))
+    amounts = _line_amounts(lines, require_text, errors)
     if line_taxes is not None and len(line_taxes) != len(lines):
         raise ValueError("line_taxes must give the taxes of every line")
     per_line = [list(taxes)] * len(lines) if line_taxes is None else [list(t) for t in line_taxes]
@@ -179,18 +157,9 @@ def compute_totals(
     errors.update(validate_taxes(list(taxes) if line_taxes is None else _distinct(rules)))
     if errors:
         raise AmountError(errors)
+    tax_lines = _tax_amounts(amounts, per_line, rules)
     subtotal = sum(a.gross for a in amounts)
     taxable = sum(a.amount for a in amounts)
-    bases = {key: 0 for key in rules}
-    for amount, own in zip(amounts, per_line, strict=True):
-        for rule in own:
-            bases[(rule.code, rule.rate_bp)] += amount.amount
-    tax_lines = tuple(
-        TaxAmount(
-            rule.code, rule.label, rule.rate_bp, bases[key], tax_amount(bases[key], rule.rate_bp)
-        )
-        for key, rule in rules.items()
-    )
     tax_total = sum(t.amount for t in tax_lines)
     total = taxable + tax_total
     if total >= MAX_TOTAL:
@@ -203,6 +172,60 @@ def compute_totals(
         taxes=tax_lines,
         tax_total=tax_total,
         total=total,
+    )
+
+
+def _line_amounts(
+    lines: Sequence[LineInput], require_text: bool, errors: dict[str, str]
+) -> list[LineAmount]:
+    """The amount of every valid line; what is wrong with the others goes to `errors`."""
+    if not lines:
+        errors["lines"] = _("Tambahkan paling sedikit satu baris.")
+    elif len(lines) > MAX_LINES:
+        errors["lines"] = _("Paling banyak {n} baris.").format(n=MAX_LINES)
+    amounts: list[LineAmount] = []
+    for i, line in enumerate(lines):
+        key = f"lines.{i}"
+        if require_text and not line.description.strip():
+            errors[f"{key}.description"] = _("Uraian wajib diisi.")
+        amount = _line_amount(line, key, errors)
+        if amount is not None:
+            amounts.append(amount)
+    return amounts
+
+
+def _line_amount(line: LineInput, key: str, errors: dict[str, str]) -> LineAmount | None:
+    if not _is_int(line.quantity) or not 1 <= line.quantity <= MAX_QUANTITY:
+        errors[f"{key}.quantity"] = _("Jumlah harus 1 sampai {n}.").format(n=MAX_QUANTITY)
+        return None
+    if not _is_int(line.unit_price) or not 0 <= line.unit_price <= MAX_UNIT_PRICE:
+        errors[f"{key}.unit_price"] = _("Harga satuan harus angka bulat rupiah, tidak negatif.")
+        return None
+    gross = line.quantity * line.unit_price
+    if not _is_int(line.discount) or line.discount < 0:
+        errors[f"{key}.discount"] = _("Diskon harus angka bulat rupiah, tidak negatif.")
+        return None
+    if line.discount > gross:
+        errors[f"{key}.discount"] = _("Diskon lebih besar dari harga baris.")
+        return None
+    return LineAmount(line, gross, gross - line.discount)
+
+
+def _tax_amounts(
+    amounts: Sequence[LineAmount],
+    per_line: Sequence[Sequence[TaxRule]],
+    rules: dict[tuple[str, int], TaxRule],
+) -> tuple[TaxAmount, ...]:
+    """Each tax on the sum of the lines it applies to, rounded once per tax."""
+    bases = {key: 0 for key in rules}
+    for amount, own in zip(amounts, per_line, strict=True):
+        for rule in own:
+            bases[(rule.code, rule.rate_bp)] += amount.amount
+    return tuple(
+        TaxAmount(
+            rule.code, rule.label, rule.rate_bp, bases[key], tax_amount(bases[key], rule.rate_bp)
+        )
+        for key, rule in rules.items()
     )
 
 
