@@ -35,6 +35,7 @@ from pathlib import Path
 from argon2 import PasswordHasher
 
 from smesco_desk import cli, i18n
+from smesco_desk.cli import support as cli_support
 from smesco_desk.paths import database_path
 from smesco_desk.services import users as users_module
 from smesco_desk.services.actors import SYSTEM, Actor, Role
@@ -110,7 +111,7 @@ def _as_a_new_process(stdin: str, err: io.StringIO) -> Iterator[None]:
         root.removeHandler(last_resort)
         language = i18n._language
         i18n._current, i18n._language = saved_language
-    assert not cli._opened, "the command left a core open"
+    assert not cli_support.opened, "the command left a core open"
     assert os.getcwd() == cwd, "the command changed the working directory"
     assert language == "id", "the command changed the core's language"
 

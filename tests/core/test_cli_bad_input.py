@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from smesco_desk import cli_support
+from smesco_desk.cli import support as cli_support
 from smesco_desk.db import engine as engine_module
 from smesco_desk.services.actors import Actor
 from smesco_desk.services.core import Core

@@ -1,5 +1,6 @@
-"""What every command of the command line shares: one-line errors, the checks of
-raw arguments, the login of a supervisor, and files written whole or not at all.
+"""What every command of the command line shares: what an area registers, the
+parser that refuses in one line, the checks of raw arguments, opening the core,
+the login of a supervisor, JSON output, and files written whole or not at all.
 
 The contract (README, "Command line"): exit status 0 on success; on bad input
 one line on stderr, a non-zero status and nothing written. So arguments are
@@ -11,28 +12,49 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import json
 import os
 import stat
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, NoReturn, TextIO, TypeAlias
 
 from smesco_desk.errors import DomainError, ValidationError
+from smesco_desk.paths import database_path, default_data_dir
 from smesco_desk.private_files import write_private
 from smesco_desk.services.actors import Actor, Permission, cli_user_actor, require
-from smesco_desk.services.core import Core
+from smesco_desk.services.core import Core, open_core
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130
 MAX_ARGUMENT = 4096  # characters; a path is at most this long, a name far shorter
 PDF_MAGIC = b"%PDF-"
+SUPERVISOR = "a supervisor or administrator"
 
 
 class CliError(Exception):
     def __init__(self, message: str, status: int = EXIT_ERROR) -> None:
         super().__init__(message)
         self.status = status
+
+
+# --- what an area registers ------------------------------------------------------
+
+
+class Parser(argparse.ArgumentParser):
+    """A parser whose refusals are a CliError: one line, status EXIT_USAGE."""
+
+    def error(self, message: str) -> NoReturn:
+        raise CliError(f"{self.prog}: {message}", EXIT_USAGE)
+
+
+Handler: TypeAlias = Callable[[argparse.Namespace], int]
+"""Runs one command with its parsed arguments; returns the exit status."""
+Commands: TypeAlias = dict[str, Handler]
+"""Command name -> its handler, as an area's `register` returns them."""
+Subcommands: TypeAlias = "argparse._SubParsersAction[Parser]"
+"""Where an area adds its commands (`add_parser`), in the order of `--help`."""
 
 
 # --- printing -------------------------------------------------------------------
@@ -49,6 +71,11 @@ def say(text: str, stream: TextIO | None = None) -> None:
 def say_error(message: str) -> None:
     """The one line of a refusal, on stderr."""
     say("error: " + " ".join(message.splitlines()), sys.stderr)
+
+
+def json_text(data: Any) -> str:
+    """`--json` output: indented, non-ASCII characters as they are."""
+    return json.dumps(data, ensure_ascii=False, indent=2)
 
 
 # --- raw arguments ---------------------------------------------------------------
@@ -75,6 +102,36 @@ def _argument_name(argv: Sequence[str], index: int) -> str:
     if index > 0 and argv[index - 1].startswith("-") and not arg.startswith("-"):
         return argv[index - 1]
     return f"argument {index + 1}"
+
+
+# --- opening the core -------------------------------------------------------------
+
+opened: list[Core] = []  # closed when main returns (it may run in a longer process)
+
+
+def open_desk(args: argparse.Namespace, *, create: bool = False) -> Core:
+    """The core for the chosen database. Unless `create`, the database must exist
+    and be set up: a mistyped --data-dir must not quietly start a new desk."""
+    if args.database_url:
+        core = open_core(database_url=args.database_url)
+    else:
+        data_dir = args.data_dir or default_data_dir()
+        if not create and not database_path(data_dir).exists():
+            raise CliError(
+                f"no Smesco Desk database in {data_dir}: check --data-dir"
+                " (`init` sets up a new desk there)"
+            )
+        core = open_core(data_dir)
+    opened.append(core)
+    if not create and not core.setup.is_initialized():
+        raise CliError("the database is not set up: run `init` first")
+    return core
+
+
+def close_opened() -> None:
+    """Close every core the command opened (main does, whatever happened)."""
+    while opened:
+        opened.pop().close()
 
 
 # --- logging in ------------------------------------------------------------------

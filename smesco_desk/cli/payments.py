@@ -1,4 +1,5 @@
-"""A sale from the command line (`sell`) and the price list (`prices`).
+"""Payments at the desk: the receipts (kuitansi) of a day, a receipt as PDF, a
+void (BATAL) as a supervisor who logs in, a sale (`sell`) and the price list.
 
 A script sells as the sale dialog does: the same service call, the same checks,
 one transaction. The sale goes into the command line's own cash shift at this
@@ -9,21 +10,79 @@ in the sale's transaction when none is open, so a refused sale opens nothing.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
-from smesco_desk.cli_support import EXIT_OK, EXIT_USAGE, CliError, add_login, login, say
+from smesco_desk.cli.support import (
+    EXIT_OK,
+    EXIT_USAGE,
+    SUPERVISOR,
+    CliError,
+    Commands,
+    Subcommands,
+    add_login,
+    add_output,
+    check_output,
+    json_text,
+    login,
+    open_desk,
+    say,
+    write_file,
+)
 from smesco_desk.domain.charges import LineInput
 from smesco_desk.domain.money import InvalidAmount, parse_rupiah
 from smesco_desk.domain.payments import PayerKind, PaymentMethod
-from smesco_desk.services.actors import Permission
+from smesco_desk.services.actors import Permission, cli_actor
 from smesco_desk.services.core import Core
-from smesco_desk.values.payments import ChargeForm, PayerForm, PaymentForm, PriceItemInfo
+from smesco_desk.values.payments import (
+    ChargeForm,
+    PayerForm,
+    PaymentForm,
+    PriceItemInfo,
+    ReceiptFilter,
+    ReceiptRecord,
+)
 
 DEFAULT_PAYER = "Pengunjung umum"  # a walk-in who gave no name
 _WHOLE = re.compile(r"-?[0-9]{1,30}")
+
+
+def register(sub: Subcommands) -> Commands:
+    receipts = sub.add_parser("receipts", help="list receipts (kuitansi) of a day")
+    receipts.add_argument("--date", type=_iso_date, default=None, help="YYYY-MM-DD (WIB)")
+    receipts.add_argument("--search", default="", help="number, payer or amount")
+    receipts.add_argument("--json", action="store_true")
+
+    receipt = sub.add_parser("receipt", help="write a receipt as PDF (a reprint is SALINAN)")
+    receipt.add_argument("number", metavar="NUMBER")
+    add_output(receipt)
+    receipt.add_argument("--format", choices=["thermal", "a5"], default="thermal")
+
+    void = sub.add_parser("void-receipt", help="void (BATAL) a receipt, with a reason")
+    void.add_argument("number", metavar="NUMBER")
+    void.add_argument("--reason", required=True)
+    void.add_argument("--json", action="store_true")
+    add_login(void, SUPERVISOR)
+    _add_sale_parsers(sub)
+    return {
+        "receipts": cmd_receipts,
+        "receipt": cmd_receipt,
+        "void-receipt": cmd_void_receipt,
+        "sell": cmd_sell,
+        "prices": cmd_prices,
+    }
+
+
+def _iso_date(text: str) -> date:
+    try:
+        day = date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+    if not 1900 <= day.year <= 9000:  # outside, a WIB day has no UTC bounds to search
+        raise argparse.ArgumentTypeError(f"not a date between 1900 and 9000: {text!r}")
+    return day
 
 
 def _count(text: str) -> int:
@@ -77,7 +136,7 @@ class _LineAction(argparse.Action):
         setattr(namespace, self.dest, lines)
 
 
-def add_sale_parsers(sub: Any) -> None:
+def _add_sale_parsers(sub: Subcommands) -> None:
     sell = sub.add_parser("sell", help="sell at this desk (price-list items or typed lines)")
     sell.add_argument("--payer", default=None, help=f"who pays (default: {DEFAULT_PAYER})")
     sell.add_argument(
@@ -99,7 +158,59 @@ def add_sale_parsers(sub: Any) -> None:
     prices.add_argument("--json", action="store_true")
 
 
-def cmd_sell(args: argparse.Namespace, core: Core) -> int:
+# --- receipts ----------------------------------------------------------------------
+
+
+def _receipt_lines(receipts: Sequence[ReceiptRecord], as_json: bool) -> None:
+    if as_json:
+        print(json_text([r.to_json() for r in receipts]))
+        return
+    for r in receipts:
+        j = r.to_json()
+        state = "VOID" if r.voided else ""
+        print(f"{r.number}\t{j['issued_at']}\t{r.payer_name}\t{r.method}\t{r.total}\t{state}")
+
+
+def cmd_receipts(args: argparse.Namespace) -> int:
+    core = open_desk(args)
+    flt = ReceiptFilter(
+        day=args.date, text=args.search, all_days=bool(args.search) and not args.date
+    )
+    found = core.payments.receipts(flt)
+    _receipt_lines(list(reversed(found)), args.json)  # oldest first, as issued
+    return EXIT_OK
+
+
+def cmd_receipt(args: argparse.Namespace) -> int:
+    """The print is recorded only once the file is written: a path that cannot be
+    written must not make the first real print a SALINAN."""
+    output = check_output(args.output, args.force)
+    core = open_desk(args)
+    actor = cli_actor()
+    record, pdf = core.payments.receipt_pdf(actor, args.number, args.format, record_print=False)
+    write_file(output, pdf)
+    noted = core.payments.record_print(actor, record.id, args.format)
+    if noted.print_count != record.print_count:  # printed elsewhere meanwhile: a copy
+        record, pdf = core.payments.receipt_pdf(actor, record.id, args.format, record_print=False)
+        write_file(output, pdf)
+    copy = " (SALINAN)" if record.print_count else ""
+    say(f"receipt {record.number} written{copy}: {output}")
+    return EXIT_OK
+
+
+def cmd_void_receipt(args: argparse.Namespace) -> int:
+    core = open_desk(args)
+    actor = login(core, args.user, Permission.VOID_RECEIPT)
+    record = core.payments.void(actor, args.number, args.reason)
+    _receipt_lines([record], args.json)
+    return EXIT_OK
+
+
+# --- a sale and the price list -------------------------------------------------------
+
+
+def cmd_sell(args: argparse.Namespace) -> int:
+    core = open_desk(args)
     if not args.sale_lines:
         raise CliError("sell: give at least one --item CODE or --line TEXT=PRICE", EXIT_USAGE)
     payer = PayerForm(PayerKind.VISITOR.value, DEFAULT_PAYER if args.payer is None else args.payer)
@@ -110,7 +221,7 @@ def cmd_sell(args: argparse.Namespace, core: Core) -> int:
     actor = login(core, args.user, Permission.TAKE_PAYMENT)
     receipt = core.payments.sell(actor, form, payment, open_shift=True)
     if args.json:
-        say(json.dumps(receipt.to_json(), ensure_ascii=False, indent=2))
+        say(json_text(receipt.to_json()))
     else:
         say(f"{receipt.number}\t{receipt.payer_name}\t{receipt.method}\t{receipt.total}")
     return EXIT_OK
@@ -150,7 +261,8 @@ def sale_kind(lines: Sequence[LineInput], core: Core, kinds: Sequence[str]) -> s
     return kinds[0] if kinds else "other"
 
 
-def cmd_prices(args: argparse.Namespace, core: Core) -> int:
+def cmd_prices(args: argparse.Namespace) -> int:
+    core = open_desk(args)
     items = core.payments.price_list(active_only=not args.all)
     if args.json:
         data = [
@@ -164,7 +276,7 @@ def cmd_prices(args: argparse.Namespace, core: Core) -> int:
             }
             for p in items
         ]
-        say(json.dumps(data, ensure_ascii=False, indent=2))
+        say(json_text(data))
         return EXIT_OK
     for p in items:
         say(f"{p.code}\t{p.name}\t{p.unit_price}\t{p.unit}")
