@@ -53,12 +53,7 @@ def charge_kinds(core: Core, active_only: bool = True) -> list[ChargeKindInfo]:
 
 
 def save_charge_kind(
-    core: Core,
-    actor: Actor,
-    code: str,
-    label: str,
-    taxes: Sequence[TaxRule] = (),
-    active: bool = True,
+    core: Core, actor: Actor, code: str, label: str, taxes: Sequence[TaxRule], active: bool
 ) -> ChargeKindInfo:
     """Add a kind of charge or change its label and taxes (future charges only)."""
     require(actor, Permission.MANAGE_PRICES)
@@ -114,10 +109,11 @@ def save_price_item(
     code: str,
     name: str,
     unit_price: int,
-    unit: str = "",
-    kind_code: str = "service",
-    active: bool = True,
+    unit: str,
+    kind_code: str,
+    active: bool,
 ) -> PriceItemInfo:
+    """Add an item to the price list or change it (future charges only)."""
     require(actor, Permission.MANAGE_PRICES)
     errors = _item_text_errors(code, name, unit, kind_code, active)
     if errors:
