@@ -268,15 +268,12 @@ class MaintenanceService:
                         _("{path} bukan cadangan desk yang sudah disiapkan.").format(path=source),
                         "source",
                     )
-                now = self.core.now()
+                tx = Transaction.joining(self.core, session, actor, desk)
                 gaps = receipt_series.continue_after(
-                    session,
-                    actor,
-                    desk,
+                    tx,
                     receipt_series.read_replaced(previous, desk),
-                    replaced_at=now,
+                    replaced_at=tx.now,
                     kept_in=self._shown_path(previous),
-                    now=now,
                 )
                 self.core.payments.hold_after_restore(session)
                 held = self.core.payments.held_in(session)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import select
@@ -18,7 +17,7 @@ from sqlalchemy.orm import Session
 from smesco_desk.db.models import SyncedMixin
 from smesco_desk.errors import NotFound
 from smesco_desk.i18n import _
-from smesco_desk.services.recording import new_synced, touch
+from smesco_desk.services.transaction import Transaction
 
 R = TypeVar("R", bound=SyncedMixin)
 CATALOGUE_CODE = re.compile(r"[a-z][a-z0-9_]{1,31}")
@@ -36,20 +35,20 @@ def get_live(session: Session, model: type[R], key: Any, message: str) -> R:
     return live(session.get(model, key), message)
 
 
-def save_by_code(
-    session: Session, model: type[R], code: str, desk: str, now: datetime, new: Callable[[], R]
-) -> tuple[R, str]:
+def save_by_code(tx: Transaction, model: type[R], code: str, new: Callable[[], R]) -> tuple[R, str]:
     """The catalogue row (a kind of charge, a price, a purpose) with this code,
     touched for its new version; or, if there is none, the one `new` makes, added
     for sync. Returns it with the operation to record: "update" or "insert".
     A deleted row keeps its code: saving it again brings it back."""
-    row = session.scalar(select(model).filter_by(code=code))
+    return save_by(tx, model, new, code=code)
+
+
+def save_by(tx: Transaction, model: type[R], new: Callable[[], R], **key: Any) -> tuple[R, str]:
+    """`save_by_code` for a row found by other columns (a setting by its key)."""
+    row = tx.session.scalar(select(model).filter_by(**key))
     if row is None:
-        row = new()
-        new_synced(session, row, desk, now)
-        return row, "insert"
-    touch(row, now)
-    return row, "update"
+        return tx.insert(new()), "insert"
+    return tx.update(row), "update"
 
 
 def check_code(code: str, errors: dict[str, str]) -> None:

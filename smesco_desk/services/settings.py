@@ -13,6 +13,7 @@ from smesco_desk.db.models import AppSetting
 from smesco_desk.errors import ValidationError
 from smesco_desk.i18n import _
 from smesco_desk.services.actors import Actor, Permission, require
+from smesco_desk.services.queries import save_by
 from smesco_desk.services.transaction import Transaction
 
 if TYPE_CHECKING:
@@ -62,14 +63,8 @@ class SettingsService:
 
     @staticmethod
     def put_in(tx: Transaction, key: str, value: Any) -> None:
-        row = tx.session.scalar(select(AppSetting).where(AppSetting.key == key))
-        if row is None:
-            row = tx.insert(AppSetting(key=key, value=value))
-            op = "insert"
-        else:
-            row.value = value
-            tx.update(row)
-            op = "update"
+        row, op = save_by(tx, AppSetting, lambda: AppSetting(key=key, value=value), key=key)
+        row.value = value
         tx.record("setting.set", [(row, op)], {"key": key, "value": value})
 
 

@@ -113,6 +113,12 @@ class Transaction:
         self.wrote(recording.entity_name(row))
         return row
 
+    def next_counter(self, name: str) -> int:
+        """Take the next value of a desk counter (a badge number of the day)."""
+        value = recording.next_counter(self.session, name)
+        self.wrote("desk_counters")
+        return value
+
     def enqueue(self, row: SyncedMixin, op: str) -> None:
         """Queue the row's current state for the central server."""
         recording.enqueue(self.session, row, op, self.now)

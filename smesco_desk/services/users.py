@@ -13,9 +13,10 @@ from sqlalchemy import func, select
 
 from smesco_desk.db.models import User
 from smesco_desk.domain.text import has_visible, text_errors, unstorable
-from smesco_desk.errors import DomainError, NotFound, ValidationError
+from smesco_desk.errors import DomainError, ValidationError
 from smesco_desk.i18n import _
 from smesco_desk.services.actors import Actor, Permission, Role, require
+from smesco_desk.services.queries import get_live
 from smesco_desk.services.transaction import Transaction
 
 if TYPE_CHECKING:
@@ -162,9 +163,7 @@ class UserService:
                 {"password": _("Kata sandi minimal {n} karakter.").format(n=MIN_PASSWORD)}
             )
         with Transaction.begin(self.core, actor) as tx:
-            user = tx.session.get(User, user_id)
-            if user is None:
-                raise NotFound(_("Pengguna tidak ditemukan."))
+            user = get_live(tx.session, User, user_id, _("Pengguna tidak ditemukan."))
             user.password_hash = _hasher.hash(password)
             tx.update(user)
             tx.record("user.password", [(user, "update")])

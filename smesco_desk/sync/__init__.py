@@ -6,28 +6,7 @@ The server side lives in `server`, the desk side in `desk`, enrolment in
 `enroll`; `tables` finds the synced tables (every SyncedMixin model).
 """
 
-from smesco_desk.sync.values import (
-    DOUBLE_PAYMENT,
-    ConflictChoice,
-    ConflictInfo,
-    EnrollResult,
-    LinkState,
-    NotEnrolled,
-    SyncRefused,
-    SyncReport,
-    SyncStatus,
-    SyncUnavailable,
-)
+from smesco_desk.sync import values
+from smesco_desk.sync.values import *  # noqa: F403 (the values callers use: see its __all__)
 
-__all__ = [
-    "DOUBLE_PAYMENT",
-    "ConflictChoice",
-    "ConflictInfo",
-    "EnrollResult",
-    "LinkState",
-    "NotEnrolled",
-    "SyncRefused",
-    "SyncReport",
-    "SyncStatus",
-    "SyncUnavailable",
-]
+__all__ = values.__all__

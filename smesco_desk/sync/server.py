@@ -54,6 +54,7 @@ from smesco_desk.sync.server_queries import (
     shared_nik_key,
     upsert_sql,
 )
+from smesco_desk.sync.settle import settle
 from smesco_desk.sync.tables import synced_table
 from smesco_desk.sync.values import SyncRefused
 
@@ -108,8 +109,6 @@ def push_ops(conn: Conn, desk: str, instance_id: str, ops: Sequence[PushOp]) -> 
         batch = PushBatch(conn, desk, last_seq, now)
         results = batch.apply(fresh) if fresh else {}
         if fresh:
-            from smesco_desk.sync.settle import settle  # its rules import this module
-
             settle(batch, fresh, results)
         _record_applied(conn, desk, [results[op.id] for op in fresh])
         insert_changes(conn, batch.changes)

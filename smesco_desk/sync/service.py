@@ -57,6 +57,7 @@ from smesco_desk.sync.values import (
     SyncStatus,
     SyncUnavailable,
 )
+from smesco_desk.values import value_from
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -435,20 +436,9 @@ def _erase_pulled(
 
 
 def _info(c: SyncConflict) -> ConflictInfo:
-    return ConflictInfo(
-        c.id,
-        c.kind,
-        c.status,
-        c.entity,
-        c.entity_id,
-        c.desk_code,
-        dict(c.local_payload),
-        None if c.server_payload is None else dict(c.server_payload),
-        c.winner,
-        c.reason,
-        c.created_at,
-        c.resolution,
-        c.resolved_by,
-        c.resolved_at,
-        c.resolution_note,
+    return value_from(
+        ConflictInfo,
+        c,
+        local_payload=dict(c.local_payload),
+        server_payload=None if c.server_payload is None else dict(c.server_payload),
     )

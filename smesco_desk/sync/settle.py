@@ -32,7 +32,8 @@ from psycopg import sql
 from psycopg.types.json import Json
 
 from smesco_desk.ids import new_id
-from smesco_desk.sync.server import OpResult, PushBatch, PushOp, row_params, upsert_sql
+from smesco_desk.sync.server_push import OpResult, PushBatch, PushOp
+from smesco_desk.sync.server_queries import row_params, upsert_sql
 from smesco_desk.sync.tables import synced_table
 from smesco_desk.sync.values import DOUBLE_PAYMENT, double_payment_text
 

@@ -11,6 +11,20 @@ from smesco_desk.clock import iso
 from smesco_desk.errors import DomainError
 from smesco_desk.i18n import _
 
+# What callers of the sync service use (importable from smesco_desk.sync too).
+__all__ = [
+    "DOUBLE_PAYMENT",
+    "ConflictChoice",
+    "ConflictInfo",
+    "EnrollResult",
+    "LinkState",
+    "NotEnrolled",
+    "SyncRefused",
+    "SyncReport",
+    "SyncStatus",
+    "SyncUnavailable",
+]
+
 # The kind of conflict of a charge paid twice (see smesco_desk.sync.settle).
 DOUBLE_PAYMENT = "double_payment"
 

@@ -47,6 +47,7 @@ SELLER = textwrap.dedent(
 
     from smesco_desk.domain.charges import LineInput
     from smesco_desk.services.payments import paying
+    from smesco_desk.services.transaction import Transaction
     from smesco_desk.services.core import open_core
     from smesco_desk.values.payments import ChargeForm, PayerForm, PaymentForm
 
@@ -71,15 +72,15 @@ SELLER = textwrap.dedent(
 
         paying.next_receipt_seq = taken
     elif fault == "before-commit":
-        write = paying.record
+        write = Transaction.record
 
-        def recorded(session, actor, desk, now, action, *rest, **kw):
-            write(session, actor, desk, now, action, *rest, **kw)
+        def recorded(tx, action, *rest, **kw):
+            write(tx, action, *rest, **kw)
             if action == "receipt.issue":
-                session.flush()
+                tx.session.flush()
                 pause(action)
 
-        paying.record = recorded
+        Transaction.record = recorded
 
     print("READY", flush=True)
     sys.stdin.readline()  # "go": concurrent children start together

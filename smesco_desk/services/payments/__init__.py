@@ -43,6 +43,7 @@ from smesco_desk.services.payments import (
     shifts,
     voids,
 )
+from smesco_desk.services.transaction import Transaction
 from smesco_desk.values.payments import (
     ChargeForm,
     ChargeKindInfo,
@@ -99,7 +100,7 @@ class PaymentService:
         )
 
     def seed_defaults(self, session: Session, actor: Actor, desk: str) -> None:
-        return catalogue.seed_defaults(self.core, session, actor, desk)
+        return catalogue.seed_defaults(Transaction.joining(self.core, session, actor, desk))
 
     # --- charges -------------------------------------------------------------------
 

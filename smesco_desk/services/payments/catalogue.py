@@ -20,7 +20,7 @@ from smesco_desk.i18n import _
 from smesco_desk.services.actors import Actor, Permission, require
 from smesco_desk.services.payments.mapping import kind_info, price_info
 from smesco_desk.services.queries import check_code, save_by_code
-from smesco_desk.services.recording import new_synced, record
+from smesco_desk.services.transaction import Transaction
 from smesco_desk.values.payments import ChargeKindInfo, PriceItemInfo
 
 if TYPE_CHECKING:
@@ -53,12 +53,7 @@ def charge_kinds(core: Core, active_only: bool = True) -> list[ChargeKindInfo]:
 
 
 def save_charge_kind(
-    core: Core,
-    actor: Actor,
-    code: str,
-    label: str,
-    taxes: Sequence[TaxRule] = (),
-    active: bool = True,
+    core: Core, actor: Actor, code: str, label: str, taxes: Sequence[TaxRule], active: bool
 ) -> ChargeKindInfo:
     """Add a kind of charge or change its label and taxes (future charges only)."""
     require(actor, Permission.MANAGE_PRICES)
@@ -74,21 +69,14 @@ def save_charge_kind(
     errors.update(validate_taxes(taxes))
     if errors:
         raise ValidationError(errors)
-    now = core.now()
-    with core.db.write() as session:
+    with Transaction.begin(core, actor) as tx:
         row, op = save_by_code(
-            session,
-            ChargeKind,
-            code,
-            core.desk_code,
-            now,
-            lambda: ChargeKind(code=code, label="", taxes=[]),
+            tx, ChargeKind, code, lambda: ChargeKind(code=code, label="", taxes=[])
         )
         row.label = label.strip()
         row.taxes = [t.to_json() for t in taxes]
         row.active = active
-        detail = {"code": code, "taxes": row.taxes}
-        record(session, actor, core.desk_code, now, "charge_kind.save", [(row, op)], detail)
+        tx.record("charge_kind.save", [(row, op)], {"code": code, "taxes": row.taxes})
         return kind_info(row)
 
 
@@ -121,10 +109,11 @@ def save_price_item(
     code: str,
     name: str,
     unit_price: int,
-    unit: str = "",
-    kind_code: str = "service",
-    active: bool = True,
+    unit: str,
+    kind_code: str,
+    active: bool,
 ) -> PriceItemInfo:
+    """Add an item to the price list or change it (future charges only)."""
     require(actor, Permission.MANAGE_PRICES)
     errors = _item_text_errors(code, name, unit, kind_code, active)
     if errors:
@@ -137,8 +126,8 @@ def save_price_item(
         errors["unit_price"] = _("Harga harus angka bulat rupiah, tidak negatif.")
     elif unit_price >= MAX_TOTAL:
         errors["unit_price"] = _("Harga terlalu besar.")
-    now = core.now()
-    with core.db.write() as session:
+    with Transaction.begin(core, actor) as tx:
+        session = tx.session
         if kind_row(session, kind_code) is None:
             errors["kind_code"] = _("Jenis tagihan tidak dikenal.")
         if errors:
@@ -150,29 +139,26 @@ def save_price_item(
             item.sort_order = order + 1
             return item
 
-        row, op = save_by_code(session, PriceItem, code, core.desk_code, now, new_item)
+        row, op = save_by_code(tx, PriceItem, code, new_item)
         row.name = clean_name(name)
         row.unit = unit.strip()[:32]
         row.unit_price = unit_price
         row.kind_code = kind_code
         row.active = active
-        detail = {"code": code, "unit_price": unit_price}
-        record(session, actor, core.desk_code, now, "price_item.save", [(row, op)], detail)
+        tx.record("price_item.save", [(row, op)], {"code": code, "unit_price": unit_price})
         return price_info(row)
 
 
 # --- a new database -------------------------------------------------------------------
 
 
-def seed_defaults(core: Core, session: Session, actor: Actor, desk: str) -> None:
+def seed_defaults(tx: Transaction) -> None:
     """Kinds of charge and a starting price list for a new database."""
-    now = core.now()
-    if not session.scalar(select(func.count()).select_from(ChargeKind)):
+    if not tx.session.scalar(select(func.count()).select_from(ChargeKind)):
         for code, label in DEFAULT_KINDS:
-            kind = ChargeKind(code=code, label=label, taxes=[], active=True)
-            new_synced(session, kind, desk, now)
-            record(session, actor, desk, now, "charge_kind.create", [(kind, "insert")])
-    if not session.scalar(select(func.count()).select_from(PriceItem)):
+            kind = tx.insert(ChargeKind(code=code, label=label, taxes=[], active=True))
+            tx.record("charge_kind.create", [(kind, "insert")])
+    if not tx.session.scalar(select(func.count()).select_from(PriceItem)):
         for order, (code, name, unit, price, kind_code) in enumerate(DEFAULT_PRICES, 1):
             item = PriceItem(
                 code=code,
@@ -183,8 +169,8 @@ def seed_defaults(core: Core, session: Session, actor: Actor, desk: str) -> None
                 sort_order=order,
                 active=True,
             )
-            new_synced(session, item, desk, now)
-            record(session, actor, desk, now, "price_item.create", [(item, "insert")])
+            tx.insert(item)
+            tx.record("price_item.create", [(item, "insert")])
 
 
 # --- checks ---------------------------------------------------------------------------

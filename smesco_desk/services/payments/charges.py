@@ -8,7 +8,6 @@ when a receipt pays it (see paying); a void makes it owed again.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
@@ -25,7 +24,7 @@ from smesco_desk.services.payments.catalogue import kind_row, kind_taxes
 from smesco_desk.services.payments.mapping import charge_value
 from smesco_desk.services.payments.tender import validate_payment, validate_payment_fields
 from smesco_desk.services.queries import get_live
-from smesco_desk.services.recording import new_synced, record
+from smesco_desk.services.transaction import Transaction
 from smesco_desk.values.payments import ChargeForm, ChargeRecord, PaymentForm
 
 if TYPE_CHECKING:
@@ -65,9 +64,8 @@ def line_taxes(session: Session, kind_code: str, lines: Sequence[LineInput]) -> 
 
 def create_charge(core: Core, actor: Actor, form: ChargeForm) -> ChargeRecord:
     require(actor, Permission.TAKE_PAYMENT)
-    now = core.now()
-    with core.db.write() as session:
-        return charge_value(session, new_charge(core, session, actor, form, now))
+    with Transaction.begin(core, actor) as tx:
+        return charge_value(tx.session, new_charge(tx, form))
 
 
 def charge(core: Core, charge_id: str) -> ChargeRecord:
@@ -84,19 +82,13 @@ def open_charges(core: Core, payer_id: str | None = None) -> list[ChargeRecord]:
         return [charge_value(session, r) for r in rows]
 
 
-def new_charge(
-    core: Core,
-    session: Session,
-    actor: Actor,
-    form: ChargeForm,
-    now: datetime,
-    payment: PaymentForm | None = None,
-) -> Charge:
+def new_charge(tx: Transaction, form: ChargeForm, payment: PaymentForm | None = None) -> Charge:
     """Check and add an open charge. With `payment` (a sale) what is wrong with
     the payment is said in the same ValidationError as the charge's errors."""
     errors = _charge_text_errors(form)
     if errors:  # text that cannot be stored is refused before anything else
         raise ValidationError(errors)
+    session = tx.session
     payer_name = clean_name(form.payer.name)
     _check_payer(session, form, payer_name, errors)
     lines = [
@@ -119,7 +111,7 @@ def new_charge(
         errors.update(_payment_errors(payment, totals))
     if errors or totals is None:
         raise ValidationError(errors)
-    return _insert(core, session, actor, form, payer_name, lines, totals, now)
+    return _insert(tx, form, payer_name, lines, totals)
 
 
 def _check_payer(
@@ -147,16 +139,12 @@ def _payment_errors(payment: PaymentForm, totals: ChargeTotals | None) -> dict[s
 
 
 def _insert(
-    core: Core,
-    session: Session,
-    actor: Actor,
+    tx: Transaction,
     form: ChargeForm,
     payer_name: str,
     lines: Sequence[LineInput],
     totals: ChargeTotals,
-    now: datetime,
 ) -> Charge:
-    desk = core.desk_code
     charge = Charge(
         kind_code=form.kind_code,
         payer_kind=form.payer.kind,
@@ -171,12 +159,12 @@ def _insert(
         tax_total=totals.tax_total,
         total=totals.total,
         status="open",
-        desk_code=desk,
-        created_by=actor.username,
+        desk_code=tx.desk,
+        created_by=tx.actor.username,
     )
-    new_synced(session, charge, desk, now)
+    tx.insert(charge)
     rows: list[tuple[Any, str]] = [(charge, "insert")]
-    session.flush()
+    tx.session.flush()
     for no, amount in enumerate(totals.lines, 1):
         ln = amount.line
         line = ChargeLine(
@@ -190,10 +178,8 @@ def _insert(
             discount=ln.discount,
             amount=amount.amount,
         )
-        new_synced(session, line, desk, now)
-        rows.append((line, "insert"))
-    detail = {"payer": payer_name, "total": charge.total}
-    record(session, actor, desk, now, "charge.create", rows, detail)
+        rows.append((tx.insert(line), "insert"))
+    tx.record("charge.create", rows, {"payer": payer_name, "total": charge.total})
     return charge
 
 

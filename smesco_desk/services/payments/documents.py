@@ -17,8 +17,8 @@ from smesco_desk.services.actors import Actor, Permission, require
 from smesco_desk.services.payments.mapping import receipt_value
 from smesco_desk.services.payments.receipts import find, receipt
 from smesco_desk.services.payments.shifts import shift_receipts, shift_row, summary
-from smesco_desk.services.recording import new_synced, record
 from smesco_desk.services.settings import SettingsService
+from smesco_desk.services.transaction import Transaction
 from smesco_desk.values.payments import ReceiptRecord
 
 if TYPE_CHECKING:
@@ -68,21 +68,19 @@ def note_print(core: Core, actor: Actor, key: str, fmt: ReceiptFormat | str) -> 
     """
     require(actor, Permission.VIEW_RECEIPTS)
     fmt = receipt_format(fmt)
-    now = core.now()
-    with core.db.write() as session:
-        row = find(core, session, key)
-        before = receipt_value(session, row)
+    with Transaction.begin(core, actor) as tx:
+        row = find(core, tx.session, key)
+        before = receipt_value(tx.session, row)
         mark = ReceiptPrint(
             receipt_id=row.id,
-            printed_at=now,
+            printed_at=tx.now,
             printed_by=actor.username,
             format=fmt.value,
             copy=before.print_count > 0,
         )
-        new_synced(session, mark, core.desk_code, now)
+        tx.insert(mark)
         action = "receipt.reprint" if mark.copy else "receipt.print"
-        detail = {"number": row.number, "format": fmt.value}
-        record(session, actor, core.desk_code, now, action, [(mark, "insert")], detail)
+        tx.record(action, [(mark, "insert")], {"number": row.number, "format": fmt.value})
         return before
 
 

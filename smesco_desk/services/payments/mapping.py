@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TypedDict
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -24,6 +25,7 @@ from smesco_desk.db.models import (
 )
 from smesco_desk.domain.charges import TaxAmount, TaxRule
 from smesco_desk.services.payments import series
+from smesco_desk.values import value_from
 from smesco_desk.values.payments import (
     ChargeKindInfo,
     ChargeRecord,
@@ -41,28 +43,11 @@ def kind_info(row: ChargeKind) -> ChargeKindInfo:
 
 
 def price_info(row: PriceItem) -> PriceItemInfo:
-    return PriceItemInfo(
-        row.id,
-        row.code,
-        row.name,
-        row.unit,
-        row.unit_price,
-        row.kind_code,
-        row.active,
-        row.sort_order,
-    )
+    return value_from(PriceItemInfo, row)
 
 
 def line_value(row: ChargeLine) -> ReceiptLine:
-    return ReceiptLine(
-        row.description,
-        row.quantity,
-        row.unit,
-        row.unit_price,
-        row.discount,
-        row.amount,
-        row.item_code,
-    )
+    return value_from(ReceiptLine, row)
 
 
 def charge_lines(session: Session, charge_id: str) -> list[ChargeLine]:
@@ -70,6 +55,26 @@ def charge_lines(session: Session, charge_id: str) -> list[ChargeLine]:
         session.scalars(
             select(ChargeLine).where(ChargeLine.charge_id == charge_id).order_by(ChargeLine.line_no)
         )
+    )
+
+
+class _Amounts(TypedDict):
+    """What a charge and the receipt paying it show alike: the charge's lines and sums."""
+
+    lines: tuple[ReceiptLine, ...]
+    subtotal: int
+    discount_total: int
+    taxes: tuple[TaxAmount, ...]
+    tax_total: int
+
+
+def _amounts(charge: Charge, lines: Sequence[ChargeLine]) -> _Amounts:
+    return _Amounts(
+        lines=tuple(line_value(ln) for ln in lines),
+        subtotal=charge.subtotal,
+        discount_total=charge.discount_total,
+        taxes=tuple(TaxAmount.from_json(t) for t in charge.taxes or []),
+        tax_total=charge.tax_total,
     )
 
 
@@ -82,11 +87,7 @@ def charge_record(row: Charge, lines: Sequence[ChargeLine]) -> ChargeRecord:
         payer_name=row.payer_name,
         description=row.description,
         source=row.source,
-        lines=tuple(line_value(ln) for ln in lines),
-        subtotal=row.subtotal,
-        discount_total=row.discount_total,
-        taxes=tuple(TaxAmount.from_json(t) for t in row.taxes or []),
-        tax_total=row.tax_total,
+        **_amounts(row, lines),
         total=row.total,
         status=row.status,
         created_at=row.created_at,
@@ -114,11 +115,7 @@ def receipt_record(
         payer_kind=charge.payer_kind,
         payer_name=row.payer_name,
         description=charge.description,
-        lines=tuple(line_value(ln) for ln in lines),
-        subtotal=charge.subtotal,
-        discount_total=charge.discount_total,
-        taxes=tuple(TaxAmount.from_json(t) for t in charge.taxes or []),
-        tax_total=charge.tax_total,
+        **_amounts(charge, lines),
         total=row.total,
         method=row.method,
         tendered=row.tendered,

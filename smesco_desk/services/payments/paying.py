@@ -8,7 +8,6 @@ series): two processes on one file wait for each other (IMMEDIATE transactions).
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
@@ -25,7 +24,7 @@ from smesco_desk.services.payments.mapping import receipt_value
 from smesco_desk.services.payments.shifts import new_shift, open_shift_row
 from smesco_desk.services.payments.tender import validate_payment
 from smesco_desk.services.queries import get_live
-from smesco_desk.services.recording import new_synced, record, touch
+from smesco_desk.services.transaction import Transaction
 from smesco_desk.values.payments import ChargeForm, PaymentForm, ReceiptRecord
 
 if TYPE_CHECKING:
@@ -35,11 +34,9 @@ if TYPE_CHECKING:
 def pay(core: Core, actor: Actor, charge_id: str, payment: PaymentForm) -> ReceiptRecord:
     """Pay a whole open charge: the receipt is committed when this returns."""
     require(actor, Permission.TAKE_PAYMENT)
-    now = core.now()
-    with core.db.write() as session:
-        charge = get_live(session, Charge, charge_id, _("Tagihan tidak ditemukan."))
-        receipt = issue(core, session, actor, charge, payment, now)
-        return receipt_value(session, receipt)
+    with Transaction.begin(core, actor) as tx:
+        charge = get_live(tx.session, Charge, charge_id, _("Tagihan tidak ditemukan."))
+        return receipt_value(tx.session, issue(tx, charge, payment))
 
 
 def sell(
@@ -51,20 +48,18 @@ def sell(
     with a zero float in the same transaction, so a refused sale opens none.
     """
     require(actor, Permission.TAKE_PAYMENT)
-    now = core.now()
-    with core.db.write() as session:
-        if open_shift and open_shift_row(core, session, actor.shift_owner) is None:
-            new_shift(core, session, actor, 0, now)
-        check_payment_possible(core, session, actor)
-        charge = new_charge(core, session, actor, form, now, payment)
-        receipt = issue(core, session, actor, charge, payment, now)
-        return receipt_value(session, receipt)
+    with Transaction.begin(core, actor) as tx:
+        if open_shift and open_shift_row(tx.session, tx.desk, actor.shift_owner) is None:
+            new_shift(tx, 0)
+        check_payment_possible(tx)
+        charge = new_charge(tx, form, payment)
+        return receipt_value(tx.session, issue(tx, charge, payment))
 
 
-def check_payment_possible(core: Core, session: Session, actor: Actor) -> CashShift:
+def check_payment_possible(tx: Transaction) -> CashShift:
     """The actor's open shift, which the payment goes into; refused while the
     desk waits for a sync after a restore, or with no shift open."""
-    if session.get(DeskSetting, series.RESTORED_HOLD) is not None:
+    if tx.session.get(DeskSetting, series.RESTORED_HOLD) is not None:
         raise DomainError(
             _(
                 "Desk ini dipulihkan dari cadangan. Sinkronkan dulu dengan server "
@@ -72,7 +67,7 @@ def check_payment_possible(core: Core, session: Session, actor: Actor) -> CashSh
             ),
             "sync",
         )
-    shift = open_shift_row(core, session, actor.shift_owner)
+    shift = open_shift_row(tx.session, tx.desk, tx.actor.shift_owner)
     if shift is None:
         raise DomainError(
             _("Buka shift kas dulu (isi modal awal) sebelum menerima pembayaran."), "shift"
@@ -80,19 +75,17 @@ def check_payment_possible(core: Core, session: Session, actor: Actor) -> CashSh
     return shift
 
 
-def issue(
-    core: Core, session: Session, actor: Actor, charge: Charge, form: PaymentForm, now: datetime
-) -> Receipt:
+def issue(tx: Transaction, charge: Charge, form: PaymentForm) -> Receipt:
     """Pay `charge` in full: its receipt, numbered, and the charge marked paid."""
-    shift = check_payment_possible(core, session, actor)
+    shift = check_payment_possible(tx)
     if charge.status != "open":
         raise AlreadyDone(_("Tagihan ini sudah dibayar."))
     if charge.total <= 0:
         raise ValidationError({"lines": _("Total Rp0: tidak ada yang perlu dibayar.")})
     clean = validate_payment(form, charge.total)
-    desk = core.desk_code
+    desk, now, actor = tx.desk, tx.now, tx.actor
     year = to_wib(now).year
-    seq = next_receipt_seq(session, desk, year)
+    seq = next_receipt_seq(tx.session, desk, year)
     receipt = Receipt(
         number=series.receipt_number(desk, year, seq),
         desk_code=desk,
@@ -111,12 +104,12 @@ def issue(
         cashier=actor.username,
         cashier_name=actor.full_name or actor.username,
     )
-    new_synced(session, receipt, desk, now)
+    tx.insert(receipt)
     charge.status = "paid"
-    touch(charge, now)
+    tx.update(charge)
     detail = {"number": receipt.number, "total": receipt.total, "method": receipt.method}
     rows: list[tuple[SyncedMixin, str]] = [(receipt, "insert"), (charge, "update")]
-    record(session, actor, desk, now, "receipt.issue", rows, detail)
+    tx.record("receipt.issue", rows, detail)
     return receipt
 
 

@@ -28,8 +28,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from smesco_desk.db.models import DeskCounter, DeskSetting, Receipt, ReceiptNumberGap, SyncState
-from smesco_desk.services.actors import Actor
-from smesco_desk.services.recording import new_synced, record
+from smesco_desk.services.transaction import Transaction
 from smesco_desk.values.payments import ReceiptGap
 
 if TYPE_CHECKING:
@@ -195,18 +194,13 @@ def read_replaced(path: Path, desk: str) -> ReplacedSeries:
 
 
 def continue_after(
-    session: Session,
-    actor: Actor,
-    desk: str,
-    replaced: ReplacedSeries,
-    *,
-    replaced_at: datetime,
-    kept_in: str,
-    now: datetime,
+    tx: Transaction, replaced: ReplacedSeries, *, replaced_at: datetime, kept_in: str
 ) -> list[ReceiptGap]:
-    """Move this database's series past what the replaced one had seen, and record
-    every skipped range: the replaced database's own gap facts where they apply,
-    and the numbers it issued (kept in `kept_in`) as new ones."""
+    """Move this database's series (of the transaction's desk) past what the
+    replaced one had seen, and record every skipped range: the replaced
+    database's own gap facts where they apply, and the numbers it issued (kept
+    in `kept_in`) as new ones."""
+    session, desk = tx.session, tx.desk
     mine = high_water(session, desk)
     known = set(session.scalars(select(ReceiptNumberGap.id)))
     recorded: list[ReceiptNumberGap] = []
@@ -233,10 +227,9 @@ def continue_after(
                 cause=CAUSE_RESTORE,
                 replaced_at=replaced_at,
                 kept_in=kept_in,
-                recorded_by=actor.audit_name,
+                recorded_by=tx.actor.audit_name,
             )
-            new_synced(session, row, desk, now)
-            recorded.append(row)
+            recorded.append(tx.insert(row))
         counter = session.get(DeskCounter, counter_name(desk, year))
         if counter is None:
             session.add(DeskCounter(name=counter_name(desk, year), value=top))
@@ -246,7 +239,7 @@ def continue_after(
         recorded.sort(key=lambda r: (r.year, r.first_seq))
         gaps = [gap_value(r) for r in recorded]
         detail = {"gaps": [g.range_text for g in gaps], "kept_in": kept_in}
-        record(session, actor, desk, now, "receipt.gap", [(r, "insert") for r in recorded], detail)
+        tx.record("receipt.gap", [(r, "insert") for r in recorded], detail)
         return gaps
     session.flush()
     return []

@@ -9,7 +9,6 @@ the shift of whoever voided it.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
@@ -24,7 +23,7 @@ from smesco_desk.i18n import _
 from smesco_desk.services.actors import Actor, Permission, require
 from smesco_desk.services.payments.mapping import receipt_records
 from smesco_desk.services.queries import get_live
-from smesco_desk.services.recording import new_synced, record, touch
+from smesco_desk.services.transaction import Transaction
 from smesco_desk.values.payments import ReceiptRecord, ShiftSummary
 
 if TYPE_CHECKING:
@@ -34,11 +33,12 @@ if TYPE_CHECKING:
 # --- opening and finding shifts -------------------------------------------------------
 
 
-def open_shift_row(core: Core, session: Session, operator: str) -> CashShift | None:
+def open_shift_row(session: Session, desk: str, operator: str) -> CashShift | None:
+    """The operator's open shift at the desk, if any."""
     return session.scalar(
         select(CashShift)
         .where(
-            CashShift.desk_code == core.desk_code,
+            CashShift.desk_code == desk,
             CashShift.operator == operator,
             CashShift.closed_at.is_(None),
             CashShift.deleted_at.is_(None),
@@ -51,7 +51,7 @@ def open_shift_row(core: Core, session: Session, operator: str) -> CashShift | N
 def current_shift(core: Core, actor: Actor) -> ShiftSummary | None:
     """The actor's open shift at this desk, with its running totals."""
     with core.db.read() as session:
-        row = open_shift_row(core, session, actor.shift_owner)
+        row = open_shift_row(session, core.desk_code, actor.shift_owner)
         return None if row is None else summary(session, row)
 
 
@@ -61,27 +61,24 @@ def open_shift(core: Core, actor: Actor, opening_float: int) -> ShiftSummary:
         raise ValidationError({"opening_float": _("Modal awal harus angka bulat rupiah.")})
     if not 0 <= opening_float < 10**10:
         raise ValidationError({"opening_float": _("Modal awal tidak boleh negatif.")})
-    now = core.now()
-    with core.db.write() as session:
-        if open_shift_row(core, session, actor.shift_owner) is not None:
+    with Transaction.begin(core, actor) as tx:
+        if open_shift_row(tx.session, tx.desk, actor.shift_owner) is not None:
             raise AlreadyDone(_("Shift Anda di desk ini masih terbuka."))
-        return summary(session, new_shift(core, session, actor, opening_float, now))
+        return summary(tx.session, new_shift(tx, opening_float))
 
 
-def new_shift(
-    core: Core, session: Session, actor: Actor, opening_float: int, now: datetime
-) -> CashShift:
+def new_shift(tx: Transaction, opening_float: int) -> CashShift:
+    """Open a shift of the transaction's actor with this float."""
     row = CashShift(
-        desk_code=core.desk_code,
-        operator=actor.shift_owner,
-        operator_name=actor.shift_owner_name,
-        opened_at=now,
+        desk_code=tx.desk,
+        operator=tx.actor.shift_owner,
+        operator_name=tx.actor.shift_owner_name,
+        opened_at=tx.now,
         opening_float=opening_float,
         note="",
     )
-    new_synced(session, row, core.desk_code, now)
-    detail = {"opening_float": opening_float}
-    record(session, actor, core.desk_code, now, "shift.open", [(row, "insert")], detail)
+    tx.insert(row)
+    tx.record("shift.open", [(row, "insert")], {"opening_float": opening_float})
     return row
 
 
@@ -145,8 +142,8 @@ def close_shift(
     counts = validate_counts(counted)
     if unstorable(note):
         raise ValidationError({"note": _("Berisi karakter yang tidak dapat disimpan.")})
-    now = core.now()
-    with core.db.write() as session:
+    with Transaction.begin(core, actor) as tx:
+        session, now = tx.session, tx.now
         row = shift_row(session, shift_id)
         if row.operator != actor.shift_owner:
             require(actor, Permission.VOID_RECEIPT)  # a supervisor may close anyone's
@@ -161,9 +158,9 @@ def close_shift(
         row.expected_cash = expected
         row.difference = total - expected
         row.note = note.strip()[:1000]
-        touch(row, now)
+        tx.update(row)
         detail = {"expected": expected, "counted": total, "difference": row.difference}
-        record(session, actor, core.desk_code, now, "shift.close", [(row, "update")], detail)
+        tx.record("shift.close", [(row, "update")], detail)
         return summary(session, row)
 
 

@@ -22,7 +22,7 @@ from smesco_desk.services.actors import Actor, Permission, require
 from smesco_desk.services.payments.mapping import receipt_value
 from smesco_desk.services.payments.receipts import find
 from smesco_desk.services.payments.shifts import open_shift_row
-from smesco_desk.services.recording import new_synced, record, touch
+from smesco_desk.services.transaction import Transaction
 from smesco_desk.values.payments import ReceiptRecord
 
 if TYPE_CHECKING:
@@ -35,12 +35,12 @@ def void(core: Core, actor: Actor, key: str, reason: str) -> ReceiptRecord:
     """Void (BATAL) a receipt: a supervisor's decision, with a reason, as a new record."""
     require(actor, Permission.VOID_RECEIPT)
     reason = _clean_reason(reason)
-    now = core.now()
-    with core.db.write() as session:
+    with Transaction.begin(core, actor) as tx:
+        session = tx.session
         row = find(core, session, key)
         if session.scalar(select(ReceiptVoid).where(ReceiptVoid.receipt_id == row.id)):
             raise AlreadyDone(_("Kuitansi {number} sudah dibatalkan.").format(number=row.number))
-        shift = open_shift_row(core, session, actor.shift_owner)
+        shift = open_shift_row(session, tx.desk, actor.shift_owner)
         paid_in = session.get(CashShift, row.shift_id)
         after_close = paid_in is not None and paid_in.closed_at is not None
         if after_close and row.method == PaymentMethod.CASH.value and shift is None:
@@ -56,22 +56,19 @@ def void(core: Core, actor: Actor, key: str, reason: str) -> ReceiptRecord:
             )
         fact = ReceiptVoid(
             receipt_id=row.id,
-            voided_at=now,
+            voided_at=tx.now,
             voided_by=actor.username,
             voided_by_name=actor.full_name or actor.username,
             reason=reason[:500],
             shift_id=shift.id if shift else None,
             after_close=after_close,
         )
-        new_synced(session, fact, core.desk_code, now)
-        changed: list[tuple[Any, str]] = [(fact, "insert")]
+        changed: list[tuple[Any, str]] = [(tx.insert(fact), "insert")]
         charge = session.get(Charge, row.charge_id)
         if charge is not None and charge.status == "paid" and not _paid_otherwise(session, row):
             charge.status = "open"  # owed again: a corrected receipt can be issued
-            touch(charge, now)
-            changed.append((charge, "update"))
-        detail = {"number": row.number, "reason": fact.reason}
-        record(session, actor, core.desk_code, now, "receipt.void", changed, detail)
+            changed.append((tx.update(charge), "update"))
+        tx.record("receipt.void", changed, {"number": row.number, "reason": fact.reason})
         session.flush()
         return receipt_value(session, row)
 

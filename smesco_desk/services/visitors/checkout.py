@@ -18,8 +18,8 @@ from smesco_desk.db.models import CheckOut, Visit
 from smesco_desk.errors import AlreadyDone, ValidationError
 from smesco_desk.i18n import _
 from smesco_desk.services.actors import SYSTEM, Actor, Permission, require
-from smesco_desk.services.recording import new_synced, record, touch
 from smesco_desk.services.settings import SettingsService
+from smesco_desk.services.transaction import Transaction
 from smesco_desk.services.visitors.lists import UUID_RE, find_visit
 from smesco_desk.services.visitors.mapping import visit_record
 from smesco_desk.values.visitors import CheckOutResult
@@ -34,8 +34,8 @@ def check_out(core: Core, actor: Actor, key: str, method: str | None = None) -> 
     key = key.strip()
     if not key:
         raise ValidationError({"scan": _("Pindai badge atau ketik nomor badge.")})
-    with core.db.write() as session:
-        visit = find_visit(session, key)
+    with Transaction.begin(core, actor) as tx:
+        visit = find_visit(tx.session, key)
         if method is None:
             method = "scan" if UUID_RE.search(key) else "badge"
         if visit.checked_out_at is not None:
@@ -46,33 +46,20 @@ def check_out(core: Core, actor: Actor, key: str, method: str | None = None) -> 
                 ),
                 "scan",
             )
-        now = core.now()
-        close(core, session, actor, visit, now, method)
-        return CheckOutResult(visit_record(session, visit), method)
+        close(tx, visit, tx.now, method)
+        return CheckOutResult(visit_record(tx.session, visit), method)
 
 
-def close(
-    core: Core,
-    session: Session,
-    actor: Actor,
-    visit: Visit,
-    at: datetime,
-    method: str,
-    now: datetime | None = None,
-) -> None:
-    """Record that `visit` ended `at`; `now` (default `at`) is when this is written."""
-    now = now or at
-    fact = CheckOut(
-        visit_id=visit.id, checked_out_at=at, method=method, checked_out_by=actor.audit_name
+def close(tx: Transaction, visit: Visit, at: datetime, method: str) -> None:
+    """Record that `visit` ended `at` (the transaction's time is when this is written)."""
+    fact = tx.insert(
+        CheckOut(
+            visit_id=visit.id, checked_out_at=at, method=method, checked_out_by=tx.actor.audit_name
+        )
     )
-    new_synced(session, fact, core.desk_code, now)
     visit.checked_out_at = at
-    touch(visit, now)
-    record(
-        session,
-        actor,
-        core.desk_code,
-        now,
+    tx.update(visit)
+    tx.record(
         "visit.check_out",
         [(fact, "insert"), (visit, "update")],
         {"badge_number": visit.badge_number, "method": method},
@@ -86,9 +73,9 @@ def auto_check_out(core: Core, actor: Actor = SYSTEM) -> int:
     one: after a weekend with the desk off, Friday's visitors left on Friday.
     """
     require(actor, Permission.CHECK_OUT)
-    with core.db.write() as session:
-        now = core.now()
-        closing = last_closing(session, now)
+    with Transaction.begin(core, actor) as tx:
+        session = tx.session
+        closing = last_closing(session, tx.now)
         open_visits = session.scalars(
             select(Visit).where(
                 Visit.checked_out_at.is_(None),
@@ -98,7 +85,7 @@ def auto_check_out(core: Core, actor: Actor = SYSTEM) -> int:
         ).all()
         for visit in open_visits:
             ended = next_closing(session, visit.checked_in_at)
-            close(core, session, actor, visit, ended, "auto", now)
+            close(tx, visit, ended, "auto")
         return len(open_visits)
 
 

@@ -16,7 +16,7 @@ from smesco_desk.errors import ValidationError
 from smesco_desk.i18n import _, language
 from smesco_desk.services.actors import Actor, Permission, require
 from smesco_desk.services.queries import check_code, save_by_code
-from smesco_desk.services.recording import record
+from smesco_desk.services.transaction import Transaction
 from smesco_desk.values.visitors import Purpose
 
 if TYPE_CHECKING:
@@ -82,17 +82,15 @@ def save_purpose(
         errors["label_id"] = _("Label bahasa Indonesia wajib diisi.")
     if errors:
         raise ValidationError(errors)
-    now = core.now()
-    with core.db.write() as session:
+    with Transaction.begin(core, actor) as tx:
 
         def new_purpose() -> VisitPurpose:
-            order = session.scalar(select(func.max(VisitPurpose.sort_order))) or 0
+            order = tx.session.scalar(select(func.max(VisitPurpose.sort_order))) or 0
             return VisitPurpose(code=code, label_id="", label_en="", sort_order=order + 1)
 
-        row, op = save_by_code(session, VisitPurpose, code, core.desk_code, now, new_purpose)
+        row, op = save_by_code(tx, VisitPurpose, code, new_purpose)
         row.label_id = label_id.strip()
         row.label_en = label_en.strip() or label_id.strip()
         row.active = active
-        detail = {"code": code, "active": active}
-        record(session, actor, core.desk_code, now, "purpose.save", [(row, op)], detail)
+        tx.record("purpose.save", [(row, op)], {"code": code, "active": active})
         return purpose_value(row, language() == "en")

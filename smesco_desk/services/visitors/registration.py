@@ -9,7 +9,6 @@ updated and counted. Each check-in gets a badge number of the desk and day
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -22,8 +21,8 @@ from smesco_desk.domain.text import fold
 from smesco_desk.errors import NotFound
 from smesco_desk.i18n import _
 from smesco_desk.services.actors import Actor, Permission, require
-from smesco_desk.services.recording import new_synced, next_counter, record, touch
 from smesco_desk.services.settings import SettingsService
+from smesco_desk.services.transaction import Transaction
 from smesco_desk.services.visitors.checkout import close, next_closing
 from smesco_desk.services.visitors.form import CleanForm, validate_form
 from smesco_desk.services.visitors.mapping import visit_record
@@ -45,17 +44,12 @@ def register(core: Core, actor: Actor, form: VisitorForm) -> VisitRecord:
     clean = validate_form(form)
     # The slow hash runs before the write lock is taken, not while it is held.
     pseudonym = core.nik_key.pseudonym(clean.nik) if clean.nik else None
-    with core.db.write() as session:
-        check_purpose(session, clean.purpose)
-        now = core.now()
-        visitor, op = _visitor_for(core, session, clean, now, pseudonym)
-        replaced = _close_open_visits(core, session, actor, visitor, now) if op == "update" else []
-        visit = _check_in(core, session, visitor, clean, actor, now)
-        record(
-            session,
-            actor,
-            core.desk_code,
-            now,
+    with Transaction.begin(core, actor) as tx:
+        check_purpose(tx.session, clean.purpose)
+        visitor, op = _visitor_for(tx, clean, pseudonym)
+        replaced = _close_open_visits(tx, visitor) if op == "update" else []
+        visit = _check_in(tx, visitor, clean)
+        tx.record(
             "visit.check_in",
             [(visit, "insert"), (visitor, op)],
             {
@@ -64,13 +58,11 @@ def register(core: Core, actor: Actor, form: VisitorForm) -> VisitRecord:
                 "replaced": replaced,
             },
         )
-        return replace(visit_record(session, visit), replaced_badges=tuple(replaced))
+        return replace(visit_record(tx.session, visit), replaced_badges=tuple(replaced))
 
 
-def _close_open_visits(
-    core: Core, session: Session, actor: Actor, visitor: Visitor, now: datetime
-) -> list[str]:
-    open_visits = session.scalars(
+def _close_open_visits(tx: Transaction, visitor: Visitor) -> list[str]:
+    open_visits = tx.session.scalars(
         select(Visit).where(
             Visit.visitor_id == visitor.id,
             Visit.checked_out_at.is_(None),
@@ -78,21 +70,19 @@ def _close_open_visits(
         )
     ).all()
     for visit in open_visits:
-        close(core, session, actor, visit, now, "replaced")
+        close(tx, visit, tx.now, "replaced")
     return [v.badge_number for v in open_visits]
 
 
-def _visitor_for(
-    core: Core, session: Session, form: CleanForm, now: datetime, hashed: str | None
-) -> tuple[Visitor, str]:
+def _visitor_for(tx: Transaction, form: CleanForm, hashed: str | None) -> tuple[Visitor, str]:
+    session, now = tx.session, tx.now
     visitor = _find_existing(session, form, hashed)
     op = "update"
     if visitor is None:
-        visitor = Visitor(consent_at=now, consent_version="", visit_count=0)
-        new_synced(session, visitor, core.desk_code, now)
+        visitor = tx.insert(Visitor(consent_at=now, consent_version="", visit_count=0))
         op = "insert"
     else:
-        touch(visitor, now)
+        tx.update(visitor)
     visitor.full_name = form.name
     visitor.name_key = fold(form.name)
     visitor.phone = form.phone
@@ -139,12 +129,10 @@ def _follow_merges(session: Session, visitor: Visitor | None) -> Visitor | None:
     return visitor
 
 
-def _check_in(
-    core: Core, session: Session, visitor: Visitor, form: CleanForm, actor: Actor, now: datetime
-) -> Visit:
-    desk = core.desk_code
+def _check_in(tx: Transaction, visitor: Visitor, form: CleanForm) -> Visit:
+    desk, now = tx.desk, tx.now
     day = to_wib(now).strftime("%y%m%d")
-    seq = next_counter(session, f"badge:{day}")
+    seq = tx.next_counter(f"badge:{day}")
     visit = Visit(
         visitor_id=visitor.id,
         badge_number=f"{desk}-{day}-{seq:03d}",
@@ -154,8 +142,7 @@ def _check_in(
         host=form.host,
         desk_code=desk,
         checked_in_at=now,
-        valid_until=next_closing(session, now),
-        checked_in_by=actor.audit_name,
+        valid_until=next_closing(tx.session, now),
+        checked_in_by=tx.actor.audit_name,
     )
-    new_synced(session, visit, desk, now)
-    return visit
+    return tx.insert(visit)
