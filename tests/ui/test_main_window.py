@@ -307,3 +307,28 @@ def test_a_sale_made_by_another_program_shows_without_a_click(
     qtbot.waitUntil(lambda: page.model.rowCount() == 2)
     assert not ctx.core.maintenance.changed_elsewhere()  # seen once
     assert number.endswith("000002")
+
+
+def test_f4_before_the_payments_page_was_shown_chooses_the_newest_receipt(
+    qtbot, ctx: AppContext
+) -> None:
+    """F4 builds the Payments page and opens the sale dialog over it at once: the
+    window is not the active one then, yet the list behind the dialog shows the
+    newest receipt chosen, as when the page was built at start."""
+    from tests.ui.helpers_ui import sell
+
+    actor = ctx.require_actor()
+    ctx.core.payments.open_shift(actor, 0)
+    sell(ctx.core, actor, payer="Pertama")
+    newest = sell(ctx.core, actor, payer="Terbaru").number
+    window = make_window(qtbot, ctx)
+    window.show()
+    window.go_new_sale()
+    page = window.payments_page
+    assert page is not None
+    qtbot.waitUntil(lambda: page.selected() is not None)
+    selected = page.selected()
+    assert selected is not None and selected.number == newest
+    assert page.receipt_panel.reprint_button.isEnabled()
+    assert page.sale_dialog is not None and page.sale_dialog.isVisible()
+    page.sale_dialog.reject()

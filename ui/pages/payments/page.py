@@ -398,19 +398,26 @@ class PaymentsPage(QWidget):
         self._follow_today()
 
     def _focus_list_once_loaded(self) -> None:
-        """The list takes the keyboard with its rows there (Qt then chooses the newest
-        receipt): a page built when first shown may still be loading them."""
+        """The list takes the keyboard with its rows there, the newest receipt
+        chosen: a page built when first shown may still be loading them, and the
+        window may not be active (F4 opens the sale dialog over a page built just
+        then), when taking the focus alone would choose nothing."""
         if not self.model.is_loading():
-            QTimer.singleShot(0, self, self.table.setFocus)
+            QTimer.singleShot(0, self, self._take_keyboard)
             return
 
         def loaded(loading: bool) -> None:
             if not loading:
                 self.model.loading_changed.disconnect(loaded)
                 if self.isVisible():
-                    self.table.setFocus()
+                    self._take_keyboard()
 
         self.model.loading_changed.connect(loaded)
+
+    def _take_keyboard(self) -> None:
+        if not self.table.currentIndex().isValid() and self.model.rowCount() > 0:
+            self.table.setCurrentIndex(self.model.index(0, 0))
+        self.table.setFocus()
 
     def _follow_today(self) -> None:
         """After midnight, a list still on the old "today" moves on to the new one."""
