@@ -4,6 +4,8 @@
 - printing, domain and values never import the services (they are below them).
 - No two modules of the core import each other, directly or round a circle.
 - The UI (ui) never touches the database: no SQLAlchemy, no smesco_desk.db.
+- No module of the core or the UI is longer than 500 lines (migrations aside):
+  an area that grows splits by job (docs/adding-an-area.md).
 - The system fixtures (Xvfb, the CUPS PDF printer, PostgreSQL) work, so a
   broken CI machine shows up here rather than as odd failures elsewhere.
 """
@@ -232,6 +234,19 @@ def test_the_cycle_finder_finds_a_circle() -> None:
 
 
 # --- The UI never touches the database -------------------------------------------
+
+
+MAX_MODULE_LINES = 500
+
+
+def test_no_module_is_longer_than_500_lines() -> None:
+    long = sorted(
+        f"{path.relative_to(ROOT)}: {count} lines"
+        for path in [*CORE.rglob("*.py"), *UI.rglob("*.py")]
+        if "migrations" not in path.parts
+        and (count := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
+    )
+    assert long == [], "split these by job:\n" + "\n".join(long)
 
 
 def test_ui_never_imports_the_database() -> None:
