@@ -1,5 +1,6 @@
 """Helpers for the bookings tests: rows written straight into the tables (to test
-the database's own guard, past the service) on SQLite or PostgreSQL alike."""
+the database's own guard, past the service) on SQLite or PostgreSQL alike, and
+valid forms of a space and a booking."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from sqlalchemy.engine import Connection
 
 from smesco_desk.db.models import Booking, Space
 from smesco_desk.ids import new_id
+from smesco_desk.values.bookings import BookingForm, SpaceForm
+from smesco_desk.values.payments import PayerForm
 
 SPACE_AT = datetime(2026, 3, 1, tzinfo=UTC)
 
@@ -80,3 +83,40 @@ def booking_row(
 
 def set_status(conn: Connection, booking_id: str, status: str) -> None:
     conn.execute(update(Booking.__table__).where(Booking.id == booking_id).values(status=status))
+
+
+WEEK = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def space_form(**overrides: Any) -> SpaceForm:
+    """A valid small meeting room (8 people, 15-minute buffers, open 08:00-21:00
+    Monday to Saturday, Rp300.000 an hour); override any field."""
+    values: dict[str, Any] = {
+        "code": "rapat_kecil",
+        "name": "Ruang Rapat Kecil",
+        "kind": "meeting_room",
+        "capacity": 8,
+        "opening_hours": {d: ["08:00", "21:00"] for d in WEEK[:6]},
+        "floor": "2",
+        "setup_minutes": 15,
+        "cleanup_minutes": 15,
+        "rate_hour": 300_000,
+        "rate_half_day": 1_000_000,
+        "rate_day": 1_800_000,
+        "umkm_discount_bp": 2000,
+        "kind_code": "room",
+        "description": "Meja rapat, layar TV 55 inci",
+    }
+    values.update(overrides)
+    return SpaceForm(**values)
+
+
+def booking_form(
+    space: str, starts: datetime, ends: datetime, title: str = "Rapat koperasi", **kw: Any
+) -> BookingForm:
+    values: dict[str, Any] = {
+        "payer": PayerForm("organisation", "Koperasi Maju Bersama"),
+        "attendees": 6,
+    }
+    values.update(kw)
+    return BookingForm(space=space, title=title, starts_at=starts, ends_at=ends, **values)
