@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from smesco_desk.clock import WIB, to_wib
 from smesco_desk.db.models import DeskSetting
+from smesco_desk.demo_bookings import seed_bookings
 from smesco_desk.domain.charges import LineInput, TaxRule
 from smesco_desk.domain.payments import DENOMINATIONS, PayerKind
 from smesco_desk.errors import ValidationError
@@ -174,13 +175,15 @@ class DemoInfo:
     in_building: int
     receipts: int = 0
     already_seeded: bool = False
+    bookings: int = 0
 
     def summary(self) -> str:
         if self.already_seeded:
             return f"demo data already present. Demo login: {self.username} / {self.password}"
         return (
             f"demo data: {self.users} users, {self.visits} visits, "
-            f"{self.in_building} in the building now, {self.receipts} receipts. "
+            f"{self.in_building} in the building now, {self.receipts} receipts, "
+            f"{self.bookings} bookings. "
             f"Demo login: {self.username} / {self.password}"
         )
 
@@ -207,12 +210,16 @@ def seed_demo(
     try:
         visits, in_building = _visits(core, actors, rng, days, lambda day: report(1 + day, total))
         receipts = _receipts(core, actors, rng, real_clock())
+        core.clock = real_clock
+        bookings = seed_bookings(core, actors, rng, real_clock())
     finally:
         core.clock = real_clock
     report(total, total)
     with core.db.write() as session:
         session.add(DeskSetting(key="demo_seeded", value=real_clock().isoformat()))
-    return DemoInfo("sari", DEMO_PASSWORD, len(actors), visits, in_building, receipts)
+    return DemoInfo(
+        "sari", DEMO_PASSWORD, len(actors), visits, in_building, receipts, bookings=bookings
+    )
 
 
 def is_seeded(core: Core) -> bool:

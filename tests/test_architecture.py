@@ -346,6 +346,10 @@ SERVICE_MODULES = sorted((CORE / "services").rglob("*.py")) + [CORE / "sync" / "
 # open a write transaction (checked below). Anything that changes data takes
 # the actor and checks a permission instead.
 READ_ONLY_LOOKUPS = {
+    "BookingService.booking",
+    "BookingService.bookings_on",
+    "BookingService.quote",
+    "BookingService.spaces",
     "MaintenanceService.sqlite_file",
     "MaintenanceService.backup_retention_days",
     "MaintenanceService.kept_backups",

@@ -2,8 +2,9 @@
 
 Set-up and IT jobs need no login: they act as the operating-system user,
 recorded so in the audit log. Commands that move money or touch personal data
-(`sell`, `void-receipt`, `export-visitor`, `erase-visitor`, `restore`) act as a
-user who gives `--user NAME` and their password, and are recorded as that user.
+(`sell`, `book`, `cancel-booking`, `void-receipt`, `export-visitor`,
+`erase-visitor`, `restore`) act as a user who gives `--user NAME` and their
+password, and are recorded as that user.
 Exit status 0 on success; on bad input one line on stderr, a non-zero status,
 and nothing written.
 
@@ -21,7 +22,7 @@ from typing import Protocol
 
 from sqlalchemy.exc import OperationalError
 
-from smesco_desk.cli import maintenance, payments, setup, sync, visitors
+from smesco_desk.cli import bookings, maintenance, payments, setup, sync, visitors
 from smesco_desk.cli.support import (
     EXIT_ERROR,
     EXIT_INTERRUPTED,
@@ -54,6 +55,7 @@ AREAS: tuple[Area, ...] = (
     maintenance,  # backup, restore
     payments,  # receipts, receipt, void-receipt, sell, prices
     sync,  # sync enroll|run|status|conflicts|resolve
+    bookings,  # spaces, bookings, book, cancel-booking
 )
 
 

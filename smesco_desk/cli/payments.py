@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import re
 from collections.abc import Sequence
-from datetime import date
 from typing import Any
 
 from smesco_desk.cli.support import (
@@ -25,6 +24,7 @@ from smesco_desk.cli.support import (
     add_login,
     add_output,
     check_output,
+    iso_date,
     json_text,
     login,
     open_desk,
@@ -51,7 +51,7 @@ _WHOLE = re.compile(r"-?[0-9]{1,30}")
 
 def register(sub: Subcommands) -> Commands:
     receipts = sub.add_parser("receipts", help="list receipts (kuitansi) of a day")
-    receipts.add_argument("--date", type=_iso_date, default=None, help="YYYY-MM-DD (WIB)")
+    receipts.add_argument("--date", type=iso_date, default=None, help="YYYY-MM-DD (WIB)")
     receipts.add_argument("--search", default="", help="number, payer or amount")
     receipts.add_argument("--json", action="store_true")
 
@@ -73,16 +73,6 @@ def register(sub: Subcommands) -> Commands:
         "sell": cmd_sell,
         "prices": cmd_prices,
     }
-
-
-def _iso_date(text: str) -> date:
-    try:
-        day = date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
-    if not 1900 <= day.year <= 9000:  # outside, a WIB day has no UTC bounds to search
-        raise argparse.ArgumentTypeError(f"not a date between 1900 and 9000: {text!r}")
-    return day
 
 
 def _count(text: str) -> int:

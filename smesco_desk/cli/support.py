@@ -17,6 +17,7 @@ import os
 import stat
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn, TextIO, TypeAlias
 
@@ -93,6 +94,17 @@ def check_arguments(argv: Sequence[str]) -> None:
             raise CliError(f"{where}: contains a NUL character", EXIT_USAGE)
         if len(arg) > MAX_ARGUMENT:
             raise CliError(f"{where}: longer than {MAX_ARGUMENT} characters", EXIT_USAGE)
+
+
+def iso_date(text: str) -> date:
+    """An argparse type: a day written YYYY-MM-DD (WIB), between 1900 and 9000."""
+    try:
+        day = date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+    if not 1900 <= day.year <= 9000:  # outside, a WIB day has no UTC bounds to search
+        raise argparse.ArgumentTypeError(f"not a date between 1900 and 9000: {text!r}")
+    return day
 
 
 def _argument_name(argv: Sequence[str], index: int) -> str:

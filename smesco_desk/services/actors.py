@@ -41,6 +41,8 @@ class Permission(StrEnum):
     VIEW_RECEIPTS = "view_receipts"
     VOID_RECEIPT = "void_receipt"
     MANAGE_PRICES = "manage_prices"
+    MANAGE_SPACES = "manage_spaces"
+    BOOK_SPACE = "book_space"
 
 
 _FRONT = {Role.RECEPTIONIST, Role.SUPERVISOR, Role.ADMIN}
@@ -61,6 +63,8 @@ GRANTS: dict[Permission, set[Role]] = {
     Permission.VIEW_RECEIPTS: _ALL,
     Permission.VOID_RECEIPT: {Role.SUPERVISOR, Role.ADMIN},
     Permission.MANAGE_PRICES: {Role.SUPERVISOR, Role.ADMIN},
+    Permission.MANAGE_SPACES: {Role.ADMIN},
+    Permission.BOOK_SPACE: _ALL,
 }
 
 

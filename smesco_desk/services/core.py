@@ -22,6 +22,7 @@ class Core:
     """Services over one database for one desk. Pass it to whoever needs services."""
 
     def __init__(self, db: Database, *, data_dir: Path | None = None, clock: Clock = utc_now):
+        from smesco_desk.services.bookings import BookingService
         from smesco_desk.services.maintenance import MaintenanceService
         from smesco_desk.services.nik_key import NikKeyStore
         from smesco_desk.services.payments import PaymentService
@@ -51,6 +52,7 @@ class Core:
         self.nik_key = NikKeyStore(self)
         self.privacy = PrivacyService(self)
         self.payments = PaymentService(self)
+        self.bookings = BookingService(self)
         self.sync = SyncService(self)
 
     def now(self) -> datetime:

@@ -29,6 +29,10 @@ HELP_ORDER = [
     "sell",
     "prices",
     "sync",
+    "spaces",
+    "bookings",
+    "book",
+    "cancel-booking",
 ]
 
 

@@ -43,6 +43,14 @@ def test_today_has_receipts_and_nothing_is_in_the_future(tmp_path: Path, moment:
         visits = core.visitors.list_visits(VisitFilter(VisitScope.HISTORY), limit=1000)
         latest = max(v.checked_in_at for v in visits)
         assert latest <= clock.now
+        # The building's spaces, and bookings today and this week (made before now).
+        spaces = {s.code: s for s in core.bookings.spaces()}
+        assert len(spaces) == 7 and {8, 12, 20} <= {s.capacity for s in spaces.values()}
+        assert {"classroom", "event_hall", "workshop"} <= {s.kind for s in spaces.values()}
+        assert info.bookings >= 8
+        assert len(core.bookings.bookings_on(today)) >= 4
+        assert all(b.created_at is not None and b.created_at <= clock.now
+                   for b in core.bookings.bookings_on(today))  # fmt: skip
     finally:
         core.close()
 

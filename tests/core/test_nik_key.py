@@ -211,7 +211,14 @@ def make_pre_key_database(core: Core, data_dir: Path, old_key: str) -> None:
     """Turn a set-up desk with visitors into what the code before 0007 left behind:
     the key as a synced setting (queued, in a conflict, held), HMACs and 8-digit masks
     in the visitors and in their queued copies, no key file. 0007 changes no schema on
-    SQLite, so the tables are already those of its parent revision."""
+    SQLite, so the tables are those of its parent revision once the revisions after
+    it are taken back."""
+    from alembic import command
+
+    cfg = migrate.alembic_config()
+    with core.db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0007")
     now = core.now()
     with core.db.write() as session:
         setting = AppSetting(key="nik_hash_key", value=old_key)

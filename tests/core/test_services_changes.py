@@ -19,9 +19,11 @@ from smesco_desk.db import changes
 from smesco_desk.db.models import AppSetting, OutboxOp, SyncState
 from smesco_desk.errors import DomainError, PermissionDenied, ValidationError
 from smesco_desk.services.actors import Actor, Role
+from smesco_desk.services.bookings import BookingConflict
 from smesco_desk.services.core import Core
 from smesco_desk.services.transaction import Transaction
-from tests.core.helpers_core import cash, sale_form, visitor_form
+from tests.core.helpers_bookings import booking_form, space_form
+from tests.core.helpers_core import cash, sale_form, visitor_form, wib
 
 # What every recorded change writes besides its own rows: the audit row, the
 # outbox ops and the outbox's counter.
@@ -166,6 +168,27 @@ def test_a_sale_reports_its_tables(core: Core, receptionist: Actor) -> None:
     )
     assert {"receipts", "charges", "charge_lines"} <= written
     assert reported == written
+
+
+def test_a_space_a_booking_and_its_cancellation_report_their_tables(
+    core: Core, admin: Actor, receptionist: Actor
+) -> None:
+    assert_reports_what_it_wrote(
+        core, lambda: core.bookings.save_space(admin, space_form()), {"spaces", *BOOKKEEPING}
+    )
+    booked: list[Any] = []
+    form = booking_form("rapat_kecil", wib(2026, 3, 10, 10), wib(2026, 3, 10, 12))
+    assert_reports_what_it_wrote(
+        core,
+        lambda: booked.append(core.bookings.book(receptionist, form)),
+        {"bookings", "charges", "charge_lines", *BOOKKEEPING},
+    )
+    assert_reports_nothing(core, lambda: core.bookings.book(receptionist, form), BookingConflict)
+    assert_reports_what_it_wrote(
+        core,
+        lambda: core.bookings.cancel(receptionist, booked[0].id, "batal"),
+        {"bookings", "charges", *BOOKKEEPING},
+    )
 
 
 # --- the mechanics -------------------------------------------------------------------------

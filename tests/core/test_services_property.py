@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterator
-from datetime import date
+from datetime import UTC, date
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +21,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from smesco_desk.clock import WIB
 from smesco_desk.domain.charges import LineInput, TaxRule
 from smesco_desk.errors import DomainError
 from smesco_desk.services.actors import Actor, Role
 from smesco_desk.services.core import open_core
+from smesco_desk.values.bookings import BookingForm, SpaceForm
 from smesco_desk.values.payments import ChargeForm, PayerForm, PaymentForm, ReceiptFilter
 from smesco_desk.values.visitors import VisitFilter, VisitorForm, VisitScope
 from tests.core.helpers_core import ADMIN_PASSWORD, USER_PASSWORD, FakeClock, cash, wib
@@ -68,6 +70,7 @@ NOT_FUZZED = {
 # Methods that take no text or number from a person (nothing to poison): they run
 # once here to show they do not break on the data the fuzzed calls left.
 NO_INPUT = {
+    "BookingService.spaces",
     "MaintenanceService.backup_retention_days",
     "MaintenanceService.changed_elsewhere",
     "MaintenanceService.kept_backups",
@@ -316,6 +319,95 @@ def test_receipts_voids_and_shifts(
     check(desk, lambda: core.payments.open_shift(desk.receptionist, number))
 
 
+# --- bookings ---------------------------------------------------------------------------
+
+hours_st = st.one_of(
+    st.dictionaries(st.one_of(st.sampled_from(["mon", "sun"]), texts), st.lists(texts), max_size=2),
+    st.sampled_from([{"mon": ["08:00", "21:00"]}, {"tue": ["00:00", "24:00"]}, {}, None, "x"]),
+)
+moments = st.one_of(
+    st.datetimes(timezones=st.just(UTC)),
+    st.datetimes(timezones=st.just(WIB)),
+    st.sampled_from([wib(2026, 3, 10, 10), wib(2026, 3, 10, 21), wib(2026, 3, 11, 9), None]),
+)
+
+
+@FUZZ
+@given(texts, texts, texts, numbers, numbers, numbers, hours_st, texts, flags)
+def test_save_space(
+    desk: Desk,
+    code: str,
+    name: str,
+    kind: str,
+    capacity: int,
+    minutes: int,
+    rate: int,
+    hours: Any,
+    floor: str,
+    active: Any,
+) -> None:
+    form = SpaceForm(
+        code,
+        name,
+        kind,
+        capacity,
+        hours,
+        floor,
+        minutes,
+        minutes,
+        rate,
+        rate,
+        rate,
+        capacity,
+        kind,
+        floor,
+        active,
+    )
+    check(desk, lambda: desk.core.bookings.save_space(desk.admin, form))
+    sane = SpaceForm(
+        "ruang_uji",
+        "Ruang Uji",
+        "meeting_room",
+        8,
+        {"tue": ["08:00", "21:00"]},
+        floor,
+        minutes % 100,
+        minutes % 100,
+        abs(rate) % 10**9,
+        0,
+        0,
+        abs(capacity) % 10_001,
+    )
+    check(desk, lambda: desk.core.bookings.save_space(desk.admin, sane))
+
+
+@FUZZ
+@given(actors, texts, texts, moments, moments, texts, numbers, flags, texts)
+def test_book_and_cancel(
+    desk: Desk,
+    who: str,
+    space: str,
+    title: str,
+    starts: Any,
+    ends: Any,
+    payer: str,
+    attendees: int,
+    umkm: Any,
+    text: str,
+) -> None:
+    core, actor = desk.core, _actor(desk, who)
+    for code in (space, "ruang_uji"):
+        form = BookingForm(
+            code, title, starts, ends, PayerForm("visitor", payer), attendees, umkm, text
+        )
+        check(desk, lambda f=form: core.bookings.quote(f))  # type: ignore[misc]
+        check(desk, lambda f=form: core.bookings.book(actor, f))  # type: ignore[misc]
+    check(desk, lambda: core.bookings.cancel(actor, space, text))
+    check(desk, lambda: core.bookings.booking(space))
+    day = starts.date() if starts is not None else date.fromordinal(1 + abs(attendees) % 3_000_000)
+    check(desk, lambda: core.bookings.bookings_on(day))
+
+
 # --- people, settings, sync -------------------------------------------------------------
 
 
@@ -341,6 +433,7 @@ def test_users_settings_privacy_setup_and_conflicts(
 def test_the_methods_without_input_still_run_on_what_the_fuzzing_left(desk: Desk) -> None:
     core = desk.core
     owners = {
+        "BookingService": core.bookings,
         "MaintenanceService": core.maintenance,
         "PaymentService": core.payments,
         "PrivacyService": core.privacy,
@@ -403,6 +496,7 @@ FUZZED = {
             "close_shift",
             "open_shift",
         ],
+        "BookingService": ["save_space", "quote", "book", "cancel", "booking", "bookings_on"],
         "UserService": ["create", "set_password", "authenticate", "check_password"],
         "SettingsService": ["set", "get"],
         "PrivacyService": ["export_visitor", "erase_visitor"],

@@ -119,10 +119,20 @@ def test_a_desk_with_pseudonyms_never_takes_a_different_key(desks: Desks) -> Non
 
 def _age_server(server_url: str) -> None:
     """The server as the code before migration 0007 left it: no sync_secrets, the key
-    as a synced setting (in the table and the change log), HMACs and 8-digit masks."""
+    as a synced setting (in the table and the change log), HMACs and 8-digit masks.
+    The revisions after 0007 are taken back first."""
+    from alembic import command
     from alembic.script import ScriptDirectory
 
-    parent = ScriptDirectory.from_config(migrate.alembic_config()).get_revision("0007")
+    cfg = migrate.alembic_config()
+    engine = make_engine(server_url)
+    try:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0007")
+    finally:
+        engine.dispose()
+    parent = ScriptDirectory.from_config(cfg).get_revision("0007")
     with psycopg.connect(**conninfo(server_url, "test")) as conn:
         conn.execute("DROP TABLE sync_secrets")
         conn.execute("UPDATE alembic_version SET version_num = %s", (parent.down_revision,))

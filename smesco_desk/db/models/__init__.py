@@ -9,6 +9,7 @@ the imports below and its classes to `__all__`.
 from __future__ import annotations
 
 from smesco_desk.db.models.base import NAMING, Base, SyncedMixin
+from smesco_desk.db.models.bookings import Booking, Space
 from smesco_desk.db.models.payments import (
     CashShift,
     Charge,
@@ -38,6 +39,7 @@ __all__ = [
     "AppSetting",
     "AuditEntry",
     "Base",
+    "Booking",
     "CashShift",
     "Charge",
     "ChargeKind",
@@ -54,6 +56,7 @@ __all__ = [
     "ReceiptPrint",
     "ReceiptVoid",
     "SanctionedRewrite",
+    "Space",
     "SyncConflict",
     "SyncHeld",
     "SyncState",

@@ -67,7 +67,8 @@ class Charge(SyncedMixin, Base):
     taxes: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     tax_total: Mapped[int] = mapped_column(BigInteger, default=0)
     total: Mapped[int] = mapped_column(BigInteger)
-    status: Mapped[str] = mapped_column(String(16), default="open")  # open | paid
+    # open | paid | cancelled (its booking was cancelled before it was paid)
+    status: Mapped[str] = mapped_column(String(16), default="open")
     desk_code: Mapped[str] = mapped_column(String(16))
     created_by: Mapped[str] = mapped_column(String(64))
 

@@ -1,0 +1,151 @@
+"""Rooms and spaces at the desk: the space catalogue (`spaces`), the bookings of
+a day (`bookings`), booking a space (`book`) and cancelling a booking
+(`cancel-booking`). Times are WIB, written `YYYY-MM-DD HH:MM`.
+
+A script books as the booking dialog does: the same service call, the same
+checks, one transaction. A clash, attendees above the capacity, times outside
+the opening hours or an end before the start: one line on stderr naming what
+is wrong (for a clash, the booking in the way), a non-zero status, nothing
+written. Booking and cancelling make or cancel a charge, so they act as a
+named user who logs in (`--user`), as `sell` does; reading needs no login.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime
+
+from smesco_desk.cli.support import (
+    EXIT_OK,
+    Commands,
+    Subcommands,
+    add_login,
+    iso_date,
+    json_text,
+    login,
+    open_desk,
+    say,
+)
+from smesco_desk.clock import WIB, iso, wib_today
+from smesco_desk.domain.payments import PayerKind
+from smesco_desk.services.actors import Permission
+from smesco_desk.values.bookings import BookingForm, BookingRecord
+from smesco_desk.values.payments import PayerForm
+
+DEFAULT_BOOKER = "Pengunjung umum"  # a walk-in who gave no name (as `sell`'s payer)
+WHO_BOOKS = "who books (any role that books spaces)"
+
+
+def register(sub: Subcommands) -> Commands:
+    spaces = sub.add_parser("spaces", help="the bookable spaces (rooms, classrooms, hall)")
+    spaces.add_argument("--all", action="store_true", help="inactive spaces too")
+    spaces.add_argument("--json", action="store_true")
+
+    bookings = sub.add_parser("bookings", help="the bookings of a day")
+    bookings.add_argument("--date", type=iso_date, default=None, help="YYYY-MM-DD (WIB; today)")
+    bookings.add_argument("--json", action="store_true")
+
+    book = sub.add_parser("book", help="book a space (times in WIB)")
+    book.add_argument("--space", required=True, metavar="CODE", help="a code from `spaces`")
+    book.add_argument("--start", required=True, type=wib_time, metavar='"YYYY-MM-DD HH:MM"')
+    book.add_argument("--end", required=True, type=wib_time, metavar='"YYYY-MM-DD HH:MM"')
+    book.add_argument("--title", required=True, metavar="TEXT")
+    book.add_argument("--attendees", type=attendee_count, default=1, metavar="N")
+    book.add_argument("--booker", default=None, help=f"who books (default: {DEFAULT_BOOKER})")
+    book.add_argument("--umkm", action="store_true", help="a registered UMKM: its discount")
+    book.add_argument("--notes", default="")
+    book.add_argument("--json", action="store_true")
+    add_login(book, WHO_BOOKS)
+
+    cancel = sub.add_parser("cancel-booking", help="cancel a booking: its slot is free again")
+    cancel.add_argument("booking_id", metavar="ID")
+    cancel.add_argument("--reason", default="", metavar="TEXT")
+    cancel.add_argument("--json", action="store_true")
+    add_login(cancel, WHO_BOOKS)
+    return {
+        "spaces": cmd_spaces,
+        "bookings": cmd_bookings,
+        "book": cmd_book,
+        "cancel-booking": cmd_cancel_booking,
+    }
+
+
+def wib_time(text: str) -> datetime:
+    """An argparse type: `YYYY-MM-DD HH:MM` in WIB, as an aware datetime."""
+    try:
+        moment = datetime.strptime(text.strip(), "%Y-%m-%d %H:%M")
+    except ValueError:
+        raise argparse.ArgumentTypeError(f'not a time ("YYYY-MM-DD HH:MM"): {text!r}') from None
+    if not 1900 <= moment.year <= 9000:
+        raise argparse.ArgumentTypeError(f"not a time between 1900 and 9000: {text!r}")
+    return moment.replace(tzinfo=WIB)
+
+
+def attendee_count(text: str) -> int:
+    value = text.strip()
+    if not (value.isascii() and value.isdigit()) or len(value) > 9:
+        raise argparse.ArgumentTypeError(f"not a number of people: {text!r}")
+    return int(value)
+
+
+def _booking_lines(found: list[BookingRecord], as_json: bool) -> None:
+    if as_json:
+        say(json_text([b.to_json() for b in found]))
+        return
+    for b in found:
+        say(
+            f"{b.id}\t{b.space_code}\t{iso(b.starts_at)}\t{iso(b.ends_at)}\t{b.title}"
+            f"\t{b.status}\t{b.total}\t{b.paid}"
+        )
+
+
+def cmd_spaces(args: argparse.Namespace) -> int:
+    core = open_desk(args)
+    found = core.bookings.spaces(active_only=not args.all)
+    if args.json:
+        say(json_text([s.to_json() for s in found]))
+        return EXIT_OK
+    for s in found:
+        say(f"{s.code}\t{s.name}\t{s.kind}\t{s.floor}\t{s.capacity}")
+    return EXIT_OK
+
+
+def cmd_bookings(args: argparse.Namespace) -> int:
+    core = open_desk(args)
+    day = args.date or wib_today(core.now())
+    _booking_lines(core.bookings.bookings_on(day), args.json)
+    return EXIT_OK
+
+
+def cmd_book(args: argparse.Namespace) -> int:
+    core = open_desk(args)
+    booker = DEFAULT_BOOKER if args.booker is None else args.booker
+    kind = PayerKind.UMKM if args.umkm else PayerKind.VISITOR
+    form = BookingForm(
+        space=args.space,
+        title=args.title,
+        starts_at=args.start,
+        ends_at=args.end,
+        payer=PayerForm(kind.value, booker),
+        attendees=args.attendees,
+        umkm=args.umkm,
+        notes=args.notes,
+    )
+    actor = login(core, args.user, Permission.BOOK_SPACE)
+    booked = core.bookings.book(actor, form)
+    if args.json:
+        say(json_text(booked.to_json()))
+    else:
+        _booking_lines([booked], False)
+    return EXIT_OK
+
+
+def cmd_cancel_booking(args: argparse.Namespace) -> int:
+    core = open_desk(args)
+    actor = login(core, args.user, Permission.BOOK_SPACE)
+    cancelled = core.bookings.cancel(actor, args.booking_id, args.reason)
+    if args.json:
+        say(json_text(cancelled.to_json()))
+    else:
+        _booking_lines([cancelled], False)
+    return EXIT_OK

@@ -1,0 +1,65 @@
+"""Rooms and spaces: the space catalogue and bookings that never double-book.
+
+No double booking at three levels: `book` refuses with `BookingConflict`
+naming the booking in the way (conflicts), and the database refuses an
+overlapping live booking by itself (a trigger on SQLite, an exclusion
+constraint on PostgreSQL: smesco_desk.db.overlaps).
+
+The work is done by one module per job; `BookingService` is the front callers
+use (`core.bookings.book(...)`), each method handing over to one of them:
+
+- spaces: the space catalogue (administrators)
+- booking: making and cancelling a booking, its price and its charge
+- conflicts: the bookings in the way, and BookingConflict
+- lists: a booking, the bookings of a day
+- mapping: rows to the values in smesco_desk.values.bookings
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from smesco_desk.domain.charges import ChargeTotals
+from smesco_desk.services.actors import Actor
+from smesco_desk.services.bookings import booking, lists, spaces
+from smesco_desk.services.bookings.conflicts import BookingConflict
+from smesco_desk.values.bookings import BookingForm, BookingRecord, SpaceForm, SpaceInfo
+
+if TYPE_CHECKING:
+    from smesco_desk.services.core import Core
+
+
+class BookingService:
+    """The bookings area's entry points; see the modules named above for how."""
+
+    def __init__(self, core: Core) -> None:
+        self.core = core
+
+    # --- the space catalogue ---------------------------------------------------------
+
+    def spaces(self, active_only: bool = True) -> list[SpaceInfo]:
+        return spaces.spaces(self.core, active_only)
+
+    def save_space(self, actor: Actor, form: SpaceForm) -> SpaceInfo:
+        return spaces.save_space(self.core, actor, form)
+
+    # --- bookings ----------------------------------------------------------------------
+
+    def quote(self, form: BookingForm) -> ChargeTotals:
+        return booking.quote(self.core, form)
+
+    def book(self, actor: Actor, form: BookingForm) -> BookingRecord:
+        return booking.book(self.core, actor, form)
+
+    def cancel(self, actor: Actor, booking_id: str, reason: str = "") -> BookingRecord:
+        return booking.cancel(self.core, actor, booking_id, reason)
+
+    def booking(self, booking_id: str) -> BookingRecord:
+        return lists.booking(self.core, booking_id)
+
+    def bookings_on(self, day: date) -> list[BookingRecord]:
+        return lists.bookings_on(self.core, day)
+
+
+__all__ = ["BookingConflict", "BookingService"]

@@ -1,0 +1,194 @@
+"""Making and cancelling a booking.
+
+A booking is checked in one write transaction: the form's fields, the space's
+opening hours and capacity, then the live bookings in the way (BookingConflict
+names the first); then it is written with the buffers its space has now, and
+its charge is made by the payments area (the price from the space's rates,
+the UMKM discount, the taxes of the space's kind of charge) so that it can be
+paid now or later. A free space makes no charge.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from smesco_desk.db.models import Booking, Charge, Space, SyncedMixin
+from smesco_desk.domain.bookings import (
+    FREE_STATUSES,
+    BookingStatus,
+    Rates,
+    booking_errors,
+    booking_lines,
+    rental_price,
+)
+from smesco_desk.domain.charges import ChargeTotals, LineInput, compute_totals
+from smesco_desk.domain.text import clean_name, has_visible, text_errors
+from smesco_desk.errors import AlreadyDone, ValidationError
+from smesco_desk.i18n import _
+from smesco_desk.services.actors import Actor, Permission, require
+from smesco_desk.services.bookings.conflicts import BookingConflict, clashes
+from smesco_desk.services.bookings.lists import booking_row
+from smesco_desk.services.bookings.mapping import booking_record
+from smesco_desk.services.bookings.spaces import space_by_code
+from smesco_desk.services.payments.catalogue import kind_taxes
+from smesco_desk.services.payments.charges import new_charge
+from smesco_desk.services.transaction import Transaction
+from smesco_desk.values.bookings import BookingForm, BookingRecord
+from smesco_desk.values.payments import ChargeForm
+
+if TYPE_CHECKING:
+    from smesco_desk.services.core import Core
+
+
+def quote(core: Core, form: BookingForm) -> ChargeTotals:
+    """What the booking would cost (nothing is saved; only the times are checked)."""
+    _check_form_text(form)
+    with core.db.read() as session:
+        space = space_by_code(session, form.space)
+        taxes = kind_taxes(session, space.kind_code)
+        return compute_totals(_lines(space, form), taxes, require_text=False)
+
+
+def book(core: Core, actor: Actor, form: BookingForm) -> BookingRecord:
+    """Book a space; ValidationError at the fields, BookingConflict if it is taken."""
+    require(actor, Permission.BOOK_SPACE)
+    _check_form_text(form)
+    with Transaction.begin(core, actor) as tx:
+        session = tx.session
+        space = space_by_code(session, form.space)
+        errors = booking_errors(
+            form.starts_at,
+            form.ends_at,
+            form.attendees,
+            space.capacity,
+            space.opening_hours,
+            tx.now,
+        )
+        errors.update(_title_errors(form))
+        if not space.active:
+            errors["space"] = _("Ruang ini tidak aktif.")
+        if errors:
+            raise ValidationError(errors)
+        occupied_from = form.starts_at - timedelta(minutes=space.setup_minutes)
+        occupied_until = form.ends_at + timedelta(minutes=space.cleanup_minutes)
+        taken = clashes(session, space.id, occupied_from, occupied_until)
+        if taken:
+            raise BookingConflict(booking_record(session, taken[0]))
+        row = tx.insert(
+            Booking(
+                space_id=space.id,
+                title=clean_name(form.title),
+                payer_kind=form.payer.kind,
+                payer_id=form.payer.payer_id,
+                payer_name=clean_name(form.payer.name),
+                umkm=form.umkm,
+                attendees=form.attendees,
+                starts_at=form.starts_at,
+                ends_at=form.ends_at,
+                setup_minutes=space.setup_minutes,
+                cleanup_minutes=space.cleanup_minutes,
+                occupied_from=occupied_from,
+                occupied_until=occupied_until,
+                status=BookingStatus.CONFIRMED.value,
+                notes=form.notes.strip(),
+                cancel_reason="",
+            )
+        )
+        rows: list[tuple[SyncedMixin, str]] = [(row, "insert")]
+        charge = _charge(tx, space, row, form)
+        if charge is not None:
+            row.charge_id = charge.id
+        tx.session.flush()
+        detail = {"space": space.code, "starts_at": row.starts_at.isoformat()}
+        tx.record("booking.create", rows, detail)
+        return booking_record(session, row)
+
+
+def cancel(core: Core, actor: Actor, booking_id: str, reason: str = "") -> BookingRecord:
+    """Cancel a booking: its slot is free again. An unpaid charge is cancelled with
+    it; a paid one stays paid (a refund is the payments area's void)."""
+    require(actor, Permission.BOOK_SPACE)
+    errors = text_errors({"reason": reason})
+    if errors:
+        raise ValidationError(errors)
+    with Transaction.begin(core, actor) as tx:
+        row = booking_row(tx.session, booking_id)
+        if row.status in FREE_STATUSES:
+            raise AlreadyDone(_("Pemesanan ini sudah dibatalkan atau dilepas."))
+        row.status = BookingStatus.CANCELLED.value
+        row.cancel_reason = reason.strip()
+        rows: list[tuple[SyncedMixin, str]] = [(tx.update(row), "update")]
+        charge = tx.session.get(Charge, row.charge_id) if row.charge_id else None
+        if charge is not None and charge.status == "open":
+            charge.status = "cancelled"
+            rows.append((tx.update(charge), "update"))
+        tx.record("booking.cancel", rows, {"reason": row.cancel_reason})
+        return booking_record(tx.session, row)
+
+
+# --- the parts --------------------------------------------------------------------------
+
+
+def _check_form_text(form: BookingForm) -> None:
+    """Refuse, before anything else, what cannot be stored or is not a time."""
+    errors = text_errors(
+        {
+            "space": form.space,
+            "title": form.title,
+            "payer_name": form.payer.name,
+            "payer_kind": form.payer.kind,
+            "notes": form.notes,
+        }
+    )
+    if form.payer.payer_id is not None:
+        errors.update(text_errors({"payer_id": form.payer.payer_id}))
+    for field in ("starts_at", "ends_at"):
+        value: Any = getattr(form, field)
+        if not isinstance(value, datetime) or value.tzinfo is None:
+            errors[field] = _("Waktu tidak dikenal.")
+        elif not 1900 <= value.year <= 9000:  # (buffers and day bounds stay in range)
+            errors[field] = _("Tanggal di luar jangkauan.")
+    if not isinstance(form.umkm, bool):
+        errors["umkm"] = _("Pilih UMKM atau bukan.")
+    if errors:
+        raise ValidationError(errors)
+
+
+def _title_errors(form: BookingForm) -> dict[str, str]:
+    title = clean_name(form.title)
+    if not has_visible(title):
+        return {"title": _("Wajib diisi.")}
+    if len(title) > 200:
+        return {"title": _("Paling banyak 200 karakter.")}
+    return {}
+
+
+def _minutes(form: BookingForm) -> int:
+    return max(0, (form.ends_at - form.starts_at) // timedelta(minutes=1))
+
+
+def _rates(space: Space) -> Rates:
+    return Rates(space.rate_hour, space.rate_half_day, space.rate_day)
+
+
+def _lines(space: Space, form: BookingForm) -> list[LineInput]:
+    """The charge's lines: the rates' cheapest cover of the booking, less the UMKM
+    discount when the booker is a registered UMKM."""
+    rates = _rates(space)
+    discount = space.umkm_discount_bp if form.umkm is True else 0
+    return booking_lines(space.name, rental_price(_minutes(form), rates), rates, discount)
+
+
+def _charge(tx: Transaction, space: Space, row: Booking, form: BookingForm) -> Charge | None:
+    """The booking's charge, made by the payments area (None for a free space)."""
+    if _rates(space).free:
+        return None
+    charge_form = ChargeForm(
+        form.payer,
+        space.kind_code,
+        tuple(_lines(space, form)),
+        description=f"{space.name}: {clean_name(form.title)}"[:200],
+        source=f"booking:{row.id}",
+    )
+    return new_charge(tx, charge_form)

@@ -1,0 +1,142 @@
+"""Plain frozen values of the rooms and spaces area: the space catalogue, a
+booking's form and a booking as lists and the command line show it (never ORM
+objects). The vocabulary (kinds, statuses) and the rules live in
+smesco_desk.domain.bookings."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from smesco_desk.clock import iso
+from smesco_desk.values.payments import PayerForm
+
+
+@dataclass(frozen=True)
+class SpaceForm:
+    """A space as the administrator fills it in. `opening_hours` maps a weekday
+    ("mon" .. "sun") to ["HH:MM", "HH:MM"] in WIB; a weekday left out is closed."""
+
+    code: str
+    name: str
+    kind: str  # a SpaceKind value
+    capacity: int
+    opening_hours: Mapping[str, Any]
+    floor: str = ""
+    setup_minutes: int = 0
+    cleanup_minutes: int = 0
+    rate_hour: int = 0
+    rate_half_day: int = 0
+    rate_day: int = 0
+    umkm_discount_bp: int = 0  # basis points: 1000 = 10%
+    kind_code: str = "room"  # the kind of charge whose taxes a booking takes
+    description: str = ""
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class SpaceInfo:
+    id: str
+    code: str
+    name: str
+    kind: str
+    floor: str
+    capacity: int
+    opening_hours: Mapping[str, Any]
+    setup_minutes: int
+    cleanup_minutes: int
+    rate_hour: int
+    rate_half_day: int
+    rate_day: int
+    umkm_discount_bp: int
+    kind_code: str
+    description: str
+    active: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "kind": self.kind,
+            "floor": self.floor,
+            "capacity": self.capacity,
+            "opening_hours": dict(self.opening_hours),
+            "setup_minutes": self.setup_minutes,
+            "cleanup_minutes": self.cleanup_minutes,
+            "rate_hour": self.rate_hour,
+            "rate_half_day": self.rate_half_day,
+            "rate_day": self.rate_day,
+            "umkm_discount_bp": self.umkm_discount_bp,
+            "charge_kind": self.kind_code,
+            "description": self.description,
+            "active": self.active,
+        }
+
+
+@dataclass(frozen=True)
+class BookingForm:
+    """A booking as the dialog (or `book`) fills it in; times are aware datetimes."""
+
+    space: str  # the space's code
+    title: str
+    starts_at: datetime
+    ends_at: datetime
+    payer: PayerForm  # who books and pays, as on a charge
+    attendees: int = 1
+    umkm: bool = False  # a registered UMKM: the space's UMKM discount applies
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class BookingRecord:
+    """A booking as lists show it, with what its charge adds up to and what is paid."""
+
+    id: str
+    space_code: str
+    space_name: str
+    title: str
+    payer_kind: str
+    payer_id: str | None
+    payer_name: str
+    umkm: bool
+    attendees: int
+    starts_at: datetime
+    ends_at: datetime
+    setup_minutes: int
+    cleanup_minutes: int
+    status: str
+    charge_id: str | None
+    total: int  # the charge's total (0 for a free space)
+    paid: int  # what has been paid of it
+    notes: str = ""
+    cancel_reason: str = ""
+    created_at: datetime | None = field(default=None, compare=False)
+
+    @property
+    def owed(self) -> int:
+        return self.total - self.paid if self.status not in ("cancelled", "released") else 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "space": self.space_code,
+            "space_name": self.space_name,
+            "title": self.title,
+            "starts_at": iso(self.starts_at),
+            "ends_at": iso(self.ends_at),
+            "status": self.status,
+            "attendees": self.attendees,
+            "booker": self.payer_name,
+            "payer_kind": self.payer_kind,
+            "umkm": self.umkm,
+            "setup_minutes": self.setup_minutes,
+            "cleanup_minutes": self.cleanup_minutes,
+            "charge_id": self.charge_id,
+            "total": self.total,
+            "paid": self.paid,
+            "owed": self.owed,
+            "notes": self.notes,
+            "cancel_reason": self.cancel_reason,
+        }
