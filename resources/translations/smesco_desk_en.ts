@@ -201,7 +201,7 @@
     </message>
     <message>
         <source>mis. Rapat koperasi, pelatihan foto produk</source>
-        <translation>e.g. Cooperative meeting, product photography training</translation>
+        <translation>e.g. Cooperative meeting, photo training</translation>
     </message>
     <message>
         <source>&amp;Judul *</source>
