@@ -80,6 +80,211 @@
     </message>
 </context>
 <context>
+    <name>BookerFields</name>
+    <message>
+        <source>Nama tamu, UMKM, tenan atau organisasi</source>
+        <translation>Name of the visitor, UMKM, tenant or organisation</translation>
+    </message>
+    <message>
+        <source>UMKM terdaftar (dapat diskon UMKM ruang)</source>
+        <translation>Registered UMKM (gets the space&apos;s UMKM discount)</translation>
+    </message>
+    <message>
+        <source>&amp;Jenis pemesan</source>
+        <translation>Booker &amp;type</translation>
+    </message>
+    <message>
+        <source>&amp;Nama pemesan *</source>
+        <translation>Booker &amp;name *</translation>
+    </message>
+</context>
+<context>
+    <name>BookingDetailsDialog</name>
+    <message>
+        <source>Pemesanan ruang</source>
+        <translation>Space booking</translation>
+    </message>
+    <message>
+        <source> · UMKM terdaftar</source>
+        <translation> · registered UMKM</translation>
+    </message>
+    <message>
+        <source>Ruang</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Judul</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Pemesan</source>
+        <translation>Booker</translation>
+    </message>
+    <message>
+        <source>Peserta</source>
+        <translation>Attendees</translation>
+    </message>
+    <message>
+        <source>{n} orang</source>
+        <translation>{n} people</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Dibayar</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>Sisa tagihan</source>
+        <translation>Owed</translation>
+    </message>
+    <message>
+        <source>Jeda</source>
+        <translation>Buffers</translation>
+    </message>
+    <message>
+        <source>persiapan {setup} menit, pembersihan {cleanup} menit</source>
+        <translation>setup {setup} minutes, cleanup {cleanup} minutes</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Alasan batal</source>
+        <translation>Cancelled because</translation>
+    </message>
+    <message>
+        <source>mis. acara diundur (boleh kosong)</source>
+        <translation>e.g. the event was postponed (may be left empty)</translation>
+    </message>
+    <message>
+        <source>&amp;Alasan pembatalan</source>
+        <translation>&amp;Reason for cancelling</translation>
+    </message>
+    <message>
+        <source>Yang sudah dibayar ({paid}) tetap tercatat; pengembalian uang lewat pembatalan kuitansi.</source>
+        <translation>What was paid ({paid}) stays recorded; a refund is made by voiding the receipt.</translation>
+    </message>
+    <message>
+        <source>&amp;Batalkan pemesanan</source>
+        <translation>&amp;Cancel booking</translation>
+    </message>
+    <message>
+        <source>&amp;Tutup</source>
+        <translation>Cl&amp;ose</translation>
+    </message>
+    <message>
+        <source>&amp;Ya, batalkan pemesanan</source>
+        <translation>&amp;Yes, cancel the booking</translation>
+    </message>
+    <message>
+        <source>Membatalkan pemesanan…</source>
+        <translation>Cancelling the booking…</translation>
+    </message>
+</context>
+<context>
+    <name>BookingDialog</name>
+    <message>
+        <source>Pemesanan ruang baru</source>
+        <translation>New space booking</translation>
+    </message>
+    <message>
+        <source>mis. Rapat koperasi, pelatihan foto produk</source>
+        <translation>e.g. Cooperative meeting, photo training</translation>
+    </message>
+    <message>
+        <source>&amp;Judul *</source>
+        <translation>T&amp;itle *</translation>
+    </message>
+    <message>
+        <source>mis. butuh proyektor, susunan kelas</source>
+        <translation>e.g. needs a projector, classroom layout</translation>
+    </message>
+    <message>
+        <source>&amp;Catatan</source>
+        <translation>N&amp;otes</translation>
+    </message>
+    <message>
+        <source>&amp;Ruang</source>
+        <translation>&amp;Space</translation>
+    </message>
+    <message>
+        <source> orang</source>
+        <translation> people</translation>
+    </message>
+    <message>
+        <source>&amp;Peserta</source>
+        <translation>&amp;Attendees</translation>
+    </message>
+    <message>
+        <source>&amp;Tanggal</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>s.d.</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>WIB</source>
+        <translation>WIB</translation>
+    </message>
+    <message>
+        <source>&amp;Waktu</source>
+        <translation>Ti&amp;me</translation>
+    </message>
+    <message>
+        <source>Enter: kolom berikutnya · Ctrl+Enter: simpan · Esc: tutup</source>
+        <translation>Enter: next field · Ctrl+Enter: save · Esc: close</translation>
+    </message>
+    <message>
+        <source>&amp;Simpan pemesanan</source>
+        <translation>Sa&amp;ve booking</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Ruang {code} tidak ada atau tidak aktif.</source>
+        <translation>Space {code} does not exist or is not active.</translation>
+    </message>
+    <message>
+        <source>Kapasitas {n} orang · buka {hours} · jeda {setup} + {cleanup} menit</source>
+        <translation>Capacity {n} people · open {hours} · buffers {setup} + {cleanup} minutes</translation>
+    </message>
+    <message>
+        <source>Pilih ruang.</source>
+        <translation>Choose a space.</translation>
+    </message>
+    <message>
+        <source>Nama pemesan wajib diisi.</source>
+        <translation>The booker&apos;s name is required.</translation>
+    </message>
+    <message>
+        <source>Wajib diisi.</source>
+        <translation>Required.</translation>
+    </message>
+    <message>
+        <source>Menyimpan pemesanan…</source>
+        <translation>Saving the booking…</translation>
+    </message>
+</context>
+<context>
     <name>BusinessPage</name>
     <message>
         <source> hari</source>

@@ -1,0 +1,206 @@
+"""An existing booking, read-only: the space, its times in WIB, title, booker,
+attendees, status and what its charge adds up to, is paid and is owed.
+
+"Batalkan pemesanan" asks for a reason (optional) in the dialog itself, then
+calls `core.bookings.cancel`; the cancelled booking goes out on
+`booking_saved(BookingRecord)` and the dialog closes. "Tutup" or Esc closes.
+Opened by `BookingDialog.for_booking(...)`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smesco_desk.clock import to_wib
+from smesco_desk.domain.bookings import FREE_STATUSES, status_label
+from smesco_desk.domain.payments import payer_label
+from smesco_desk.errors import DomainError, ValidationError
+from smesco_desk.services.actors import Permission
+from smesco_desk.values.bookings import BookingRecord
+from ui.context import AppContext
+from ui.errors import show_error
+from ui.forms import FieldErrors, with_error
+from ui.pages.payments.common import rupiah
+from ui.widgets import StatusBanner, note_label, set_flag
+
+
+def when_text(booking: BookingRecord) -> str:
+    """10-03-2026 09:00-11:00 WIB (both days when it runs past midnight)."""
+    start, end = to_wib(booking.starts_at), to_wib(booking.ends_at)
+    if start.date() == end.date():
+        return f"{start:%d-%m-%Y %H:%M}-{end:%H:%M} WIB"
+    return f"{start:%d-%m-%Y %H:%M} - {end:%d-%m-%Y %H:%M} WIB"
+
+
+class BookingDetailsDialog(QDialog):
+    """Emits `booking_saved(BookingRecord)` once the booking is cancelled."""
+
+    booking_saved = Signal(object)  # BookingRecord
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None, booking: BookingRecord) -> None:
+        super().__init__(parent)
+        self.setObjectName("booking_details_dialog")
+        self.setWindowTitle(self.tr("Pemesanan ruang"))
+        self._ctx = ctx
+        self.booking = booking
+        self._busy = False
+        self.errors = FieldErrors()
+        self._build()
+        self.setMinimumWidth(520)
+
+    # --- building -------------------------------------------------------------
+
+    def _build(self) -> None:
+        b = self.booking
+        form = QFormLayout()
+        form.setVerticalSpacing(5)
+        form.setHorizontalSpacing(14)
+        booker = f"{b.payer_name} ({payer_label(b.payer_kind)})"
+        if b.umkm:
+            booker += self.tr(" · UMKM terdaftar")
+        rows = [
+            ("space_value", self.tr("Ruang"), f"{b.space_name} ({b.space_code})"),
+            ("when_value", self.tr("Waktu"), when_text(b)),
+            ("title_value", self.tr("Judul"), b.title),
+            ("booker_value", self.tr("Pemesan"), booker),
+            ("attendees_value", self.tr("Peserta"), self.tr("{n} orang").format(n=b.attendees)),
+            ("status_value", self.tr("Status"), status_label(b.status)),
+            ("total_value", self.tr("Total"), rupiah(b.total)),
+            ("paid_value", self.tr("Dibayar"), rupiah(b.paid)),
+            ("owed_value", self.tr("Sisa tagihan"), rupiah(b.owed)),
+        ]
+        if b.setup_minutes or b.cleanup_minutes:
+            rows.insert(2, ("buffers_value", self.tr("Jeda"), self.tr(
+                "persiapan {setup} menit, pembersihan {cleanup} menit"
+            ).format(setup=b.setup_minutes, cleanup=b.cleanup_minutes)))
+        if b.notes:
+            rows.append(("notes_value", self.tr("Catatan"), b.notes))
+        if b.cancel_reason:
+            rows.append(("cancel_reason_value", self.tr("Alasan batal"), b.cancel_reason))
+        self.values: dict[str, QLabel] = {}
+        for name, title, text in rows:
+            value = QLabel(text, self)
+            value.setObjectName(name)
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.values[name] = value
+            form.addRow(QLabel(title, self), value)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 16, 18, 12)
+        layout.setSpacing(10)
+        layout.addLayout(form)
+        layout.addWidget(self._build_reason())
+        self.banner = StatusBanner(self)
+        layout.addWidget(self.banner)
+        layout.addStretch(1)
+        layout.addLayout(self._build_buttons())
+
+    def _build_reason(self) -> QWidget:
+        """The reason asked once "Batalkan pemesanan" is pressed (hidden until then)."""
+        self.reason_box = QWidget(self)
+        self.reason_edit = QLineEdit(self.reason_box)
+        self.reason_edit.setObjectName("cancel_reason_edit")
+        self.reason_edit.setMaxLength(500)
+        self.reason_edit.setPlaceholderText(self.tr("mis. acara diundur (boleh kosong)"))
+        self.reason_edit.textEdited.connect(lambda _t: self._clear_reason_error())
+        label = QLabel(self.tr("&Alasan pembatalan"), self.reason_box)
+        label.setBuddy(self.reason_edit)
+        below: list[QWidget] = []
+        if self.booking.paid:
+            below.append(note_label(self.tr(
+                "Yang sudah dibayar ({paid}) tetap tercatat; pengembalian uang lewat "
+                "pembatalan kuitansi."
+            ).format(paid=rupiah(self.booking.paid)), self.reason_box))
+        box = QVBoxLayout(self.reason_box)
+        box.setContentsMargins(0, 4, 0, 0)
+        box.setSpacing(3)
+        box.addWidget(label)
+        box.addWidget(with_error(self.reason_edit, self.errors.add("reason"), *below))
+        self.reason_box.hide()
+        return self.reason_box
+
+    def _build_buttons(self) -> QHBoxLayout:
+        self.cancel_booking_button = QPushButton(self.tr("&Batalkan pemesanan"), self)
+        self.cancel_booking_button.setObjectName("cancel_booking_button")
+        self.cancel_booking_button.clicked.connect(self.cancel_booking)
+        live = self.booking.status not in FREE_STATUSES
+        self.cancel_booking_button.setVisible(live and self._ctx.can(Permission.BOOK_SPACE))
+        self.close_button = QPushButton(self.tr("&Tutup"), self)
+        self.close_button.setObjectName("close_button")
+        self.close_button.setProperty("primary", True)
+        self.close_button.clicked.connect(self.reject)
+        for button in (self.cancel_booking_button, self.close_button):
+            button.setAutoDefault(False)  # Enter is handled in keyPressEvent
+        row = QHBoxLayout()
+        row.addWidget(self.cancel_booking_button)
+        row.addStretch(1)
+        row.addWidget(self.close_button)
+        return row
+
+    # --- cancelling -------------------------------------------------------------
+
+    @Slot()
+    def cancel_booking(self) -> None:
+        """First press: ask for the reason. Second press (or Enter in the reason): cancel."""
+        if self._busy:
+            return
+        if self.reason_box.isHidden():
+            self.reason_box.show()
+            self.cancel_booking_button.setText(self.tr("&Ya, batalkan pemesanan"))
+            set_flag(self.cancel_booking_button, "danger", True)
+            self.reason_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        bookings, actor = self._ctx.core.bookings, self._ctx.require_actor()
+        booking_id, reason = self.booking.id, self.reason_edit.text()
+        self._busy = True
+        self.cancel_booking_button.setEnabled(False)
+        self._ctx.runner.op(lambda: bookings.cancel(actor, booking_id, reason), self).with_progress(
+            self.tr("Membatalkan pemesanan…")
+        ).success(self._cancelled).failure(self._cancel_failed).run()
+
+    def _cancelled(self, booking: BookingRecord) -> None:
+        self._busy = False
+        self.booking = booking
+        self.booking_saved.emit(booking)
+        self.accept()
+
+    def _cancel_failed(self, exc: BaseException) -> None:
+        self._busy = False
+        self.cancel_booking_button.setEnabled(True)
+        if isinstance(exc, ValidationError):
+            rest = self.errors.show(exc.errors)
+            set_flag(self.reason_edit, "invalid", "reason" in exc.errors)
+            if rest:
+                self.banner.show_message("error", " ".join(rest.values()))
+        elif isinstance(exc, DomainError):
+            self.banner.show_message("error", exc.message)
+        else:
+            show_error(self, exc)
+
+    def _clear_reason_error(self) -> None:
+        self.errors["reason"].show_message("")
+        if self.reason_edit.property("invalid"):
+            set_flag(self.reason_edit, "invalid", False)
+
+    # --- Qt events ------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            focus = self.focusWidget()
+            if focus is self.reason_edit:
+                self.cancel_booking()
+            elif isinstance(focus, QPushButton):
+                focus.click()
+            return
+        super().keyPressEvent(event)
