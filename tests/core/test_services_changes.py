@@ -177,7 +177,7 @@ def test_a_space_a_booking_and_its_cancellation_report_their_tables(
         core, lambda: core.bookings.save_space(admin, space_form()), {"spaces", *BOOKKEEPING}
     )
     booked: list[Any] = []
-    form = booking_form("rapat_kecil", wib(2026, 3, 10, 10), wib(2026, 3, 10, 12))
+    form = booking_form("rapat_kecil", wib(2026, 3, 12, 10), wib(2026, 3, 12, 12))
     assert_reports_what_it_wrote(
         core,
         lambda: booked.append(core.bookings.book(receptionist, form)),
