@@ -1,6 +1,8 @@
 """Rooms and spaces at the desk: the space catalogue (`spaces`), the bookings of
-a day (`bookings`), booking a space (`book`) and cancelling a booking
-(`cancel-booking`). Times are WIB, written `YYYY-MM-DD HH:MM`.
+a day (`bookings`), booking a space (`book`), cancelling a booking
+(`cancel-booking`, with the cancellation policy's fee, which a supervisor may
+waive) and letting no-shows go (`release-no-shows`, as `auto-checkout` does for
+visits). Times are WIB, written `YYYY-MM-DD HH:MM`.
 
 A script books as the booking dialog does: the same service call, the same
 checks, one transaction. A clash, attendees above the capacity, times outside
@@ -28,7 +30,7 @@ from smesco_desk.cli.support import (
 )
 from smesco_desk.clock import WIB, iso, wib_today
 from smesco_desk.domain.payments import PayerKind
-from smesco_desk.services.actors import Permission
+from smesco_desk.services.actors import Permission, cli_actor
 from smesco_desk.values.bookings import BookingForm, BookingRecord
 from smesco_desk.values.payments import PayerForm
 
@@ -60,13 +62,22 @@ def register(sub: Subcommands) -> Commands:
     cancel = sub.add_parser("cancel-booking", help="cancel a booking: its slot is free again")
     cancel.add_argument("booking_id", metavar="ID")
     cancel.add_argument("--reason", default="", metavar="TEXT")
+    cancel.add_argument(
+        "--waive-fee", action="store_true", help="no cancellation fee (a supervisor's decision)"
+    )
     cancel.add_argument("--json", action="store_true")
     add_login(cancel, WHO_BOOKS)
+
+    release = sub.add_parser(
+        "release-no-shows", help="let go confirmed bookings nobody checked in for (grace passed)"
+    )
+    release.add_argument("--json", action="store_true")
     return {
         "spaces": cmd_spaces,
         "bookings": cmd_bookings,
         "book": cmd_book,
         "cancel-booking": cmd_cancel_booking,
+        "release-no-shows": cmd_release_no_shows,
     }
 
 
@@ -143,9 +154,20 @@ def cmd_book(args: argparse.Namespace) -> int:
 def cmd_cancel_booking(args: argparse.Namespace) -> int:
     core = open_desk(args)
     actor = login(core, args.user, Permission.BOOK_SPACE)
-    cancelled = core.bookings.cancel(actor, args.booking_id, args.reason)
+    cancelled = core.bookings.cancel(actor, args.booking_id, args.reason, args.waive_fee)
     if args.json:
         say(json_text(cancelled.to_json()))
     else:
         _booking_lines([cancelled], False)
+    return EXIT_OK
+
+
+def cmd_release_no_shows(args: argparse.Namespace) -> int:
+    core = open_desk(args)
+    released = core.bookings.release_no_shows(cli_actor())
+    if args.json:
+        say(json_text([b.to_json() for b in released]))
+    else:
+        _booking_lines(released, False)
+        say(f"released: {len(released)}")
     return EXIT_OK

@@ -43,6 +43,7 @@ class Permission(StrEnum):
     MANAGE_PRICES = "manage_prices"
     MANAGE_SPACES = "manage_spaces"
     BOOK_SPACE = "book_space"
+    WAIVE_BOOKING_FEE = "waive_booking_fee"
 
 
 _FRONT = {Role.RECEPTIONIST, Role.SUPERVISOR, Role.ADMIN}
@@ -65,6 +66,7 @@ GRANTS: dict[Permission, set[Role]] = {
     Permission.MANAGE_PRICES: {Role.SUPERVISOR, Role.ADMIN},
     Permission.MANAGE_SPACES: {Role.ADMIN},
     Permission.BOOK_SPACE: _ALL,
+    Permission.WAIVE_BOOKING_FEE: {Role.SUPERVISOR, Role.ADMIN},
 }
 
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from smesco_desk.db.models import AppSetting
 from smesco_desk.errors import ValidationError
-from smesco_desk.i18n import _
+from smesco_desk.i18n import N_, _
 from smesco_desk.services.actors import Actor, Permission, require
 from smesco_desk.services.queries import save_by
 from smesco_desk.services.transaction import Transaction
@@ -28,6 +28,30 @@ DEFAULTS: dict[str, Any] = {
     # copies of erased visitors' data until then).
     "backup_retention_days": 30,
     "consent_version": "2026-1",
+    # The bookings' policies (an administrator's): a booking cancelled more than
+    # this many hours before its start costs nothing; later (or a no-show) it
+    # costs this percentage of its total; a confirmed booking nobody checked in
+    # for is let go this many minutes after its start (services.bookings.policies).
+    "booking_free_cancel_hours": 24,
+    "booking_cancel_fee_percent": 50,
+    "booking_no_show_grace_minutes": 30,
+}
+
+# Whole-number settings: (least, most, the message when out of range).
+BOUNDED: dict[str, tuple[int, int, str]] = {
+    "visitor_retention_days": (30, 3650, N_("Masa simpan harus 30 sampai 3650 hari.")),
+    "backup_retention_days": (7, 3650, N_("Masa simpan cadangan harus 7 sampai 3650 hari.")),
+    "booking_free_cancel_hours": (
+        0,
+        720,
+        N_("Batas pembatalan gratis harus 0 sampai 720 jam sebelum mulai."),
+    ),
+    "booking_cancel_fee_percent": (0, 100, N_("Biaya pembatalan harus 0 sampai 100%.")),
+    "booking_no_show_grace_minutes": (
+        0,
+        1440,
+        N_("Masa tenggang tidak datang harus 0 sampai 1440 menit."),
+    ),
 }
 
 
@@ -78,22 +102,15 @@ def parse_hhmm(text: str) -> time:
 def validate_setting(key: str, value: Any) -> Any:
     if key == "closing_time":
         return parse_hhmm(str(value)).strftime("%H:%M")
-    if key == "visitor_retention_days":
+    if key in BOUNDED:
+        least, most, message = BOUNDED[key]
         try:
-            days = int(value)
-        except (TypeError, ValueError):
-            days = -1
-        if not 30 <= days <= 3650:
-            raise ValidationError({key: _("Masa simpan harus 30 sampai 3650 hari.")})
-        return days
-    if key == "backup_retention_days":
-        try:
-            days = int(value)
-        except (TypeError, ValueError):
-            days = -1
-        if not 7 <= days <= 3650:
-            raise ValidationError({key: _("Masa simpan cadangan harus 7 sampai 3650 hari.")})
-        return days
+            number = int(value)
+        except (TypeError, ValueError, OverflowError):
+            number = least - 1
+        if not least <= number <= most:
+            raise ValidationError({key: _(message)})
+        return number
     if key in ("building_name", "building_address"):
         text = str(value).strip()
         if not text:

@@ -113,10 +113,13 @@ class BookingRecord:
     notes: str = ""
     cancel_reason: str = ""
     created_at: datetime | None = field(default=None, compare=False)
+    charge_status: str = ""  # open | paid | cancelled ("" with no charge)
 
     @property
     def owed(self) -> int:
-        return self.total - self.paid if self.status not in ("cancelled", "released") else 0
+        """What is still to be paid: the open charge (after a late cancellation or
+        a no-show, the fee that replaced the booking's charge)."""
+        return self.total - self.paid if self.charge_status == "open" else 0
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -139,4 +142,24 @@ class BookingRecord:
             "owed": self.owed,
             "notes": self.notes,
             "cancel_reason": self.cancel_reason,
+        }
+
+
+@dataclass(frozen=True)
+class BookingPolicies:
+    """The bookings' policies an administrator sets (kept as settings): a
+    cancellation is free more than `free_cancel_hours` before the start, then
+    costs `cancel_fee_percent` of the booking's total; a confirmed booking
+    nobody checked in for is let go `no_show_grace_minutes` after its start
+    (smesco_desk.domain.booking_policy)."""
+
+    free_cancel_hours: int
+    cancel_fee_percent: int
+    no_show_grace_minutes: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "free_cancel_hours": self.free_cancel_hours,
+            "cancel_fee_percent": self.cancel_fee_percent,
+            "no_show_grace_minutes": self.no_show_grace_minutes,
         }

@@ -33,6 +33,7 @@ HELP_ORDER = [
     "bookings",
     "book",
     "cancel-booking",
+    "release-no-shows",
 ]
 
 

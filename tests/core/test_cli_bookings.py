@@ -1,5 +1,5 @@
 """The bookings commands of the CLI, driven as a script would: `spaces`,
-`bookings --date`, `book` and `cancel-booking` (times in WIB). A refusal (a
+`bookings --date`, `book`, `cancel-booking` and `release-no-shows` (times in WIB). A refusal (a
 clash, attendees above the capacity, outside opening hours, an end before the
 start) is one line on stderr, a non-zero status, and nothing written. In this
 process, through helpers_cli."""
@@ -7,7 +7,7 @@ process, through helpers_cli."""
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from subprocess import CompletedProcess
 
@@ -16,8 +16,9 @@ import pytest
 from smesco_desk.clock import WIB, wib_today
 from smesco_desk.services.actors import SYSTEM, Role
 from smesco_desk.services.core import open_core
-from tests.core.helpers_bookings import WEEK, space_form
+from tests.core.helpers_bookings import WEEK, booking_form, space_form
 from tests.core.helpers_cli import PASSWORD, add_user, dump, run
+from tests.core.helpers_core import FakeClock
 
 LOGIN = ("--user", "sari")
 
@@ -171,3 +172,41 @@ def test_booking_needs_a_user_and_reading_does_not(desk: Path) -> None:
     assert wrong.returncode != 0 and len(wrong.stderr.splitlines()) == 1
     for argv in (["spaces"], ["bookings"], ["bookings", "--date", "2026-12-31"]):
         assert run(desk, *argv).returncode == 0
+
+
+def test_release_no_shows_lets_go_a_booking_nobody_checked_in_for(desk: Path) -> None:
+    now = datetime.now(UTC).replace(second=0, microsecond=0)
+    core = open_core(desk, clock=FakeClock(now - timedelta(hours=3)))
+    try:
+        missed = core.bookings.book(
+            SYSTEM, booking_form("aula", now - timedelta(hours=2), now - timedelta(hours=1))
+        )
+        coming = core.bookings.book(
+            SYSTEM, booking_form("aula", now + timedelta(hours=1), now + timedelta(hours=2))
+        )
+    finally:
+        core.close()
+    released = run(desk, "release-no-shows", "--json")
+    assert released.returncode == 0, released.stderr
+    (row,) = json.loads(released.stdout)
+    assert (row["id"], row["status"]) == (missed.id, "released")
+    again = run(desk, "release-no-shows")
+    assert (again.returncode, again.stdout) == (0, "released: 0\n")
+    listed = run(desk, "bookings", "--date", wib_today(now + timedelta(hours=1)).isoformat())
+    assert coming.id in listed.stdout
+
+
+def test_only_a_supervisor_waives_the_cancellation_fee(desk: Path) -> None:
+    made = book(desk, "aula", at(10), at(12))
+    assert made.returncode == 0, made.stderr
+    booking = json.loads(made.stdout)["id"]
+    refused = run(desk, "cancel-booking", booking, "--waive-fee", *LOGIN, stdin=PASSWORD + "\n")
+    assert refused.returncode != 0 and len(refused.stderr.splitlines()) == 1
+    add_user(desk, "budi", Role.SUPERVISOR)
+    waived = run(desk, "cancel-booking", booking, "--waive-fee", "--user", "budi", "--json",
+                 stdin=PASSWORD + "\n")  # fmt: skip
+    assert waived.returncode == 0, waived.stderr
+    assert (json.loads(waived.stdout)["status"], json.loads(waived.stdout)["owed"]) == (
+        "cancelled",
+        0,
+    )

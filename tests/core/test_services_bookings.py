@@ -253,7 +253,8 @@ def test_across_midnight(core: Core, receptionist: Actor, hall: SpaceInfo) -> No
 def test_a_cancelled_bookings_slot_is_free(
     core: Core, receptionist: Actor, tenant_manager: Actor, room: SpaceInfo
 ) -> None:
-    form = booking_form(room.code, wib(2026, 3, 10, 10), wib(2026, 3, 10, 12))
+    # (two days ahead: cancelled free of charge; the policy: test_bookings_policies.py)
+    form = booking_form(room.code, wib(2026, 3, 12, 10), wib(2026, 3, 12, 12))
     first = core.bookings.book(receptionist, form)
     cancelled = core.bookings.cancel(tenant_manager, first.id, "acara diundur")
     assert (cancelled.status, cancelled.cancel_reason, cancelled.owed) == (
@@ -267,7 +268,7 @@ def test_a_cancelled_bookings_slot_is_free(
         core.bookings.cancel(receptionist, first.id)
     again = core.bookings.book(receptionist, form)
     assert again.status == "confirmed"
-    statuses = [b.status for b in core.bookings.bookings_on(date(2026, 3, 10))]
+    statuses = [b.status for b in core.bookings.bookings_on(date(2026, 3, 12))]
     assert statuses == ["cancelled", "confirmed"]
 
 
@@ -275,7 +276,7 @@ def test_a_paid_booking_cancelled_keeps_its_receipt(
     core: Core, receptionist: Actor, room: SpaceInfo
 ) -> None:
     booked = core.bookings.book(
-        receptionist, booking_form(room.code, wib(2026, 3, 10, 10), wib(2026, 3, 10, 11))
+        receptionist, booking_form(room.code, wib(2026, 3, 12, 10), wib(2026, 3, 12, 11))
     )
     core.payments.open_shift(receptionist, 0)
     core.payments.pay(receptionist, booked.charge_id or "", PaymentForm("qris", None, "QR-1"))

@@ -17,13 +17,13 @@ from sqlalchemy import text, update
 
 from smesco_desk.db import changes
 from smesco_desk.db.models import AppSetting, OutboxOp, SyncState
-from smesco_desk.errors import DomainError, PermissionDenied, ValidationError
+from smesco_desk.errors import AlreadyDone, DomainError, PermissionDenied, ValidationError
 from smesco_desk.services.actors import Actor, Role
 from smesco_desk.services.bookings import BookingConflict
 from smesco_desk.services.core import Core
 from smesco_desk.services.transaction import Transaction
 from tests.core.helpers_bookings import booking_form, space_form
-from tests.core.helpers_core import cash, sale_form, visitor_form, wib
+from tests.core.helpers_core import FakeClock, cash, sale_form, visitor_form, wib
 
 # What every recorded change writes besides its own rows: the audit row, the
 # outbox ops and the outbox's counter.
@@ -177,7 +177,7 @@ def test_a_space_a_booking_and_its_cancellation_report_their_tables(
         core, lambda: core.bookings.save_space(admin, space_form()), {"spaces", *BOOKKEEPING}
     )
     booked: list[Any] = []
-    form = booking_form("rapat_kecil", wib(2026, 3, 10, 10), wib(2026, 3, 10, 12))
+    form = booking_form("rapat_kecil", wib(2026, 3, 12, 10), wib(2026, 3, 12, 12))
     assert_reports_what_it_wrote(
         core,
         lambda: booked.append(core.bookings.book(receptionist, form)),
@@ -189,6 +189,43 @@ def test_a_space_a_booking_and_its_cancellation_report_their_tables(
         lambda: core.bookings.cancel(receptionist, booked[0].id, "batal"),
         {"bookings", "charges", *BOOKKEEPING},
     )
+
+
+def test_check_in_a_late_cancellation_and_a_release_report_their_tables(
+    core: Core, admin: Actor, receptionist: Actor, clock: FakeClock
+) -> None:
+    core.bookings.save_space(admin, space_form())
+    booked = [
+        core.bookings.book(
+            receptionist, booking_form("rapat_kecil", wib(2026, 3, 10, h), wib(2026, 3, 10, h + 1))
+        )
+        for h in (10, 12, 14)
+    ]
+    # A refused waiver writes nothing; a late cancellation makes the fee's charge.
+    assert_reports_nothing(
+        core,
+        lambda: core.bookings.cancel(receptionist, booked[0].id, "batal", waive_fee=True),
+        PermissionDenied,
+    )
+    assert_reports_what_it_wrote(
+        core,
+        lambda: core.bookings.cancel(receptionist, booked[0].id, "batal"),
+        {"bookings", "charges", "charge_lines", *BOOKKEEPING},
+    )
+    clock.now = wib(2026, 3, 10, 12)
+    assert_reports_what_it_wrote(
+        core, lambda: core.bookings.check_in(receptionist, booked[1].id), {"bookings", *BOOKKEEPING}
+    )
+    assert_reports_nothing(
+        core, lambda: core.bookings.check_in(receptionist, booked[1].id), AlreadyDone
+    )
+    clock.now = wib(2026, 3, 10, 14, 30)
+    assert_reports_what_it_wrote(
+        core,
+        lambda: core.bookings.release_no_shows(),
+        {"bookings", "charges", "charge_lines", *BOOKKEEPING},
+    )
+    assert_reports_what_it_wrote(core, lambda: core.bookings.release_no_shows(), set())
 
 
 # --- the mechanics -------------------------------------------------------------------------

@@ -70,6 +70,8 @@ NOT_FUZZED = {
 # Methods that take no text or number from a person (nothing to poison): they run
 # once here to show they do not break on the data the fuzzed calls left.
 NO_INPUT = {
+    "BookingService.policies",
+    "BookingService.release_no_shows",
     "BookingService.spaces",
     "MaintenanceService.backup_retention_days",
     "MaintenanceService.changed_elsewhere",
@@ -402,7 +404,9 @@ def test_book_and_cancel(
         )
         check(desk, lambda f=form: core.bookings.quote(f))  # type: ignore[misc]
         check(desk, lambda f=form: core.bookings.book(actor, f))  # type: ignore[misc]
+    check(desk, lambda: core.bookings.check_in(actor, space))
     check(desk, lambda: core.bookings.cancel(actor, space, text))
+    check(desk, lambda: core.bookings.cancel(actor, space, text, umkm))
     check(desk, lambda: core.bookings.booking(space))
     day = starts.date() if starts is not None else date.fromordinal(1 + abs(attendees) % 3_000_000)
     check(desk, lambda: core.bookings.bookings_on(day))
@@ -496,7 +500,15 @@ FUZZED = {
             "close_shift",
             "open_shift",
         ],
-        "BookingService": ["save_space", "quote", "book", "cancel", "booking", "bookings_on"],
+        "BookingService": [
+            "save_space",
+            "quote",
+            "book",
+            "cancel",
+            "check_in",
+            "booking",
+            "bookings_on",
+        ],
         "UserService": ["create", "set_password", "authenticate", "check_password"],
         "SettingsService": ["set", "get"],
         "PrivacyService": ["export_visitor", "erase_visitor"],

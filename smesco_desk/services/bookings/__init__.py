@@ -10,6 +10,9 @@ use (`core.bookings.book(...)`), each method handing over to one of them:
 
 - spaces: the space catalogue (administrators)
 - booking: making and cancelling a booking, its price and its charge
+- policies: the policies an administrator sets, and the fee of a cancellation
+- checkin: checking a booking in when the booker arrives
+- release: letting no-shows go after the grace period
 - conflicts: the bookings in the way, and BookingConflict
 - lists: a booking, the bookings of a day
 - mapping: rows to the values in smesco_desk.values.bookings
@@ -21,10 +24,16 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from smesco_desk.domain.charges import ChargeTotals
-from smesco_desk.services.actors import Actor
-from smesco_desk.services.bookings import booking, lists, spaces
+from smesco_desk.services.actors import SYSTEM, Actor
+from smesco_desk.services.bookings import booking, checkin, lists, policies, release, spaces
 from smesco_desk.services.bookings.conflicts import BookingConflict
-from smesco_desk.values.bookings import BookingForm, BookingRecord, SpaceForm, SpaceInfo
+from smesco_desk.values.bookings import (
+    BookingForm,
+    BookingPolicies,
+    BookingRecord,
+    SpaceForm,
+    SpaceInfo,
+)
 
 if TYPE_CHECKING:
     from smesco_desk.services.core import Core
@@ -52,8 +61,21 @@ class BookingService:
     def book(self, actor: Actor, form: BookingForm) -> BookingRecord:
         return booking.book(self.core, actor, form)
 
-    def cancel(self, actor: Actor, booking_id: str, reason: str = "") -> BookingRecord:
-        return booking.cancel(self.core, actor, booking_id, reason)
+    def cancel(
+        self, actor: Actor, booking_id: str, reason: str = "", waive_fee: bool = False
+    ) -> BookingRecord:
+        return booking.cancel(self.core, actor, booking_id, reason, waive_fee)
+
+    def check_in(self, actor: Actor, booking_id: str) -> BookingRecord:
+        return checkin.check_in(self.core, actor, booking_id)
+
+    def release_no_shows(self, actor: Actor = SYSTEM) -> list[BookingRecord]:
+        return release.release_no_shows(self.core, actor)
+
+    # --- the policies (settings an administrator keeps) -----------------------------
+
+    def policies(self) -> BookingPolicies:
+        return policies.policies(self.core)
 
     def booking(self, booking_id: str) -> BookingRecord:
         return lists.booking(self.core, booking_id)

@@ -30,6 +30,7 @@ from smesco_desk.services.actors import Actor, Permission, require
 from smesco_desk.services.bookings.conflicts import BookingConflict, clashes
 from smesco_desk.services.bookings.lists import booking_row
 from smesco_desk.services.bookings.mapping import booking_record
+from smesco_desk.services.bookings.policies import policies_in, settle
 from smesco_desk.services.bookings.spaces import space_by_code
 from smesco_desk.services.payments.catalogue import kind_taxes
 from smesco_desk.services.payments.charges import new_charge
@@ -105,10 +106,17 @@ def book(core: Core, actor: Actor, form: BookingForm) -> BookingRecord:
         return booking_record(session, row)
 
 
-def cancel(core: Core, actor: Actor, booking_id: str, reason: str = "") -> BookingRecord:
-    """Cancel a booking: its slot is free again. An unpaid charge is cancelled with
-    it; a paid one stays paid (a refund is the payments area's void)."""
+def cancel(
+    core: Core, actor: Actor, booking_id: str, reason: str = "", waive_fee: bool = False
+) -> BookingRecord:
+    """Cancel a booking: its slot is free again, and the cancellation policy
+    applies (free until the hours before the start an administrator set, then
+    a fee: services.bookings.policies). A supervisor may waive the fee."""
     require(actor, Permission.BOOK_SPACE)
+    if not isinstance(waive_fee, bool):
+        raise ValidationError({"waive_fee": _("Pilih bebaskan biaya atau tidak.")})
+    if waive_fee:
+        require(actor, Permission.WAIVE_BOOKING_FEE)
     errors = text_errors({"reason": reason})
     if errors:
         raise ValidationError(errors)
@@ -116,14 +124,12 @@ def cancel(core: Core, actor: Actor, booking_id: str, reason: str = "") -> Booki
         row = booking_row(tx.session, booking_id)
         if row.status in FREE_STATUSES:
             raise AlreadyDone(_("Pemesanan ini sudah dibatalkan atau dilepas."))
+        settled, changed = settle(tx, row, policies_in(tx.session), waive=waive_fee)
         row.status = BookingStatus.CANCELLED.value
         row.cancel_reason = reason.strip()
-        rows: list[tuple[SyncedMixin, str]] = [(tx.update(row), "update")]
-        charge = tx.session.get(Charge, row.charge_id) if row.charge_id else None
-        if charge is not None and charge.status == "open":
-            charge.status = "cancelled"
-            rows.append((tx.update(charge), "update"))
-        tx.record("booking.cancel", rows, {"reason": row.cancel_reason})
+        rows: list[tuple[SyncedMixin, str]] = [(tx.update(row), "update"), *changed]
+        detail = {"reason": row.cancel_reason, **settled.detail()}
+        tx.record("booking.cancel", rows, detail)
         return booking_record(tx.session, row)
 
 

@@ -42,6 +42,7 @@ def booking_records(session: Session, rows: Sequence[Booking]) -> list[BookingRe
                 space_name=space.name,
                 total=total,
                 paid=paid,
+                charge_status=charge.status if charge is not None else "",
             )
         )
     return records

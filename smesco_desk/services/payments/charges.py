@@ -82,9 +82,13 @@ def open_charges(core: Core, payer_id: str | None = None) -> list[ChargeRecord]:
         return [charge_value(session, r) for r in rows]
 
 
-def new_charge(tx: Transaction, form: ChargeForm, payment: PaymentForm | None = None) -> Charge:
+def new_charge(
+    tx: Transaction, form: ChargeForm, payment: PaymentForm | None = None, *, untaxed: bool = False
+) -> Charge:
     """Check and add an open charge. With `payment` (a sale) what is wrong with
-    the payment is said in the same ValidationError as the charge's errors."""
+    the payment is said in the same ValidationError as the charge's errors.
+    `untaxed`: the lines are lump sums whose taxes are already inside them (a
+    cancellation fee, a share of a taxed total): no tax is added on top."""
     errors = _charge_text_errors(form)
     if errors:  # text that cannot be stored is refused before anything else
         raise ValidationError(errors)
@@ -104,7 +108,10 @@ def new_charge(tx: Transaction, form: ChargeForm, payment: PaymentForm | None = 
     ]
     totals: ChargeTotals | None = None
     try:
-        totals = compute_totals(lines, line_taxes=line_taxes(session, form.kind_code, lines))
+        taxes: list[list[TaxRule]] = (
+            [[] for _line in lines] if untaxed else line_taxes(session, form.kind_code, lines)
+        )
+        totals = compute_totals(lines, line_taxes=taxes)
     except AmountError as exc:
         errors.update(exc.errors)
     if payment is not None:
