@@ -243,10 +243,19 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def run_auto_check_out(self) -> None:
-        """Close visits still open from before the last closing time."""
+        """Close visits still open from before the last closing time, and free the
+        rooms of bookings nobody came to (past the grace period of the policy)."""
         core = self.ctx.core
         self.ctx.runner.op(core.visitors.auto_check_out, parent=self) \
             .success(self._auto_checked_out).run()
+        self.ctx.runner.op(core.bookings.release_no_shows, parent=self) \
+            .success(self._no_shows_released).run()
+
+    def _no_shows_released(self, released: list[object]) -> None:
+        if released:
+            self.statusBar().showMessage(
+                self.tr("%n pemesanan ruang dilepas (tamu tidak datang).", "", len(released)),
+                10_000)
 
     def _auto_checked_out(self, closed: int) -> None:
         # Announce a change only when something closed: views refresh every minute otherwise.

@@ -1216,6 +1216,13 @@ The set-up starts again the next time the application is opened.</translation>
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n pemesanan ruang dilepas (tamu tidak datang).</source>
+        <translation>
+            <numerusform>%n room booking released (nobody came).</numerusform>
+            <numerusform>%n room bookings released (nobody came).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n kunjungan dicatat keluar otomatis (lewat jam tutup).</source>
         <translation>
             <numerusform>%n visit checked out automatically (past closing time).</numerusform>

@@ -332,3 +332,33 @@ def test_f4_before_the_payments_page_was_shown_chooses_the_newest_receipt(
     assert page.receipt_panel.reprint_button.isEnabled()
     assert page.sale_dialog is not None and page.sale_dialog.isVisible()
     page.sale_dialog.reject()
+
+
+def test_the_minute_timer_releases_bookings_nobody_came_to(
+    qtbot, tmp_path: Path, ui_settings: UiSettings, runner: OperationRunner
+) -> None:
+    from smesco_desk.values.bookings import BookingForm, SpaceForm
+    from smesco_desk.domain.payments import PayerKind
+    from smesco_desk.values.payments import PayerForm
+
+    clock = MovableClock(datetime(2026, 3, 10, 9, 0, tzinfo=WIB).astimezone(UTC))
+    core = open_core(tmp_path / "clocked", clock=clock)
+    core.setup.initialize("D01")
+    core.setup.create_first_admin("admin", "Admin", "rahasia-admin-1")
+    admin = core.users.authenticate("admin", "rahasia-admin-1")
+    hours = {day: ["08:00", "20:00"] for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
+    core.bookings.save_space(
+        admin, SpaceForm(code="melati", name="Ruang Melati", kind="meeting_room",
+                         capacity=8, opening_hours=hours)
+    )
+    start = datetime(2026, 3, 10, 10, 0, tzinfo=WIB)
+    booking = core.bookings.book(
+        admin, BookingForm(space="melati", title="Rapat", starts_at=start,
+                           ends_at=start + timedelta(hours=1),
+                           payer=PayerForm(kind=PayerKind.VISITOR, name="Budi"), attendees=4)
+    )
+    clock.now = (start + timedelta(hours=2)).astimezone(UTC)  # long past the grace period
+    window = make_window(qtbot, AppContext(core, runner, ui_settings, admin))
+    qtbot.waitUntil(lambda: core.bookings.booking(booking.id).status == "released")
+    assert "dilepas" in window.statusBar().currentMessage()
+    core.close()
