@@ -337,8 +337,8 @@ def test_f4_before_the_payments_page_was_shown_chooses_the_newest_receipt(
 def test_the_minute_timer_releases_bookings_nobody_came_to(
     qtbot, tmp_path: Path, ui_settings: UiSettings, runner: OperationRunner
 ) -> None:
-    from smesco_desk.values.bookings import BookingForm, SpaceForm
     from smesco_desk.domain.payments import PayerKind
+    from smesco_desk.values.bookings import BookingForm, SpaceForm
     from smesco_desk.values.payments import PayerForm
 
     clock = MovableClock(datetime(2026, 3, 10, 9, 0, tzinfo=WIB).astimezone(UTC))
