@@ -59,8 +59,8 @@ TIME_MASK = "99:99"
 TIME_STYLE = "QLineEdit { padding: 2px 4px; }"
 TIME_PADDING = 18  # the frame, the padding and the cursor around "00:00"
 FORM_ROW_SPACING = 6
-COLUMN_SPACING = 12
-COMBO_CHARACTERS = 8  # a combo may shrink to this (a narrow window), eliding its text
+COLUMN_SPACING = 10
+COMBO_CHARACTERS = 7  # a combo may shrink to this (a narrow window), eliding its text
 BUFFER_STEP = 5  # minutes
 
 
