@@ -2091,6 +2091,10 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
         <translation>Kind</translation>
     </message>
     <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
         <source>Lantai</source>
         <translation>Floor</translation>
     </message>

@@ -174,7 +174,7 @@ class SpacesPage(CataloguePage[SpaceInfo]):
         yes, no = self.tr("Ya"), self.tr("Tidak")
         return [
             (self.tr("Kode"), lambda s: s.code),
-            (self.tr("Nama ruang"), lambda s: s.name),
+            (self.tr("Nama"), lambda s: s.name),  # short: at 1024 px the column is narrow
             (self.tr("Jenis"), lambda s: space_kind_label(s.kind)),
             (self.tr("Lantai"), lambda s: s.floor),
             (self.tr("Kapasitas"), lambda s: str(s.capacity)),
