@@ -1368,6 +1368,65 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
     </message>
 </context>
 <context>
+    <name>OpeningHoursGrid</name>
+    <message>
+        <source>Sen</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>Buka hari Senin</source>
+        <translation>Open on Monday</translation>
+    </message>
+    <message>
+        <source>Sel</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>Buka hari Selasa</source>
+        <translation>Open on Tuesday</translation>
+    </message>
+    <message>
+        <source>Rab</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>Buka hari Rabu</source>
+        <translation>Open on Wednesday</translation>
+    </message>
+    <message>
+        <source>Kam</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>Buka hari Kamis</source>
+        <translation>Open on Thursday</translation>
+    </message>
+    <message>
+        <source>Jum</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>Buka hari Jumat</source>
+        <translation>Open on Friday</translation>
+    </message>
+    <message>
+        <source>Sab</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>Buka hari Sabtu</source>
+        <translation>Open on Saturday</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <source>Buka hari Minggu</source>
+        <translation>Open on Sunday</translation>
+    </message>
+</context>
+<context>
     <name>PaymentDocuments</name>
     <message>
         <source>Menyiapkan kuitansi…</source>
@@ -2215,6 +2274,149 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
     <message>
         <source>kas seharusnya {amount}</source>
         <translation>expected cash {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>SpacesPage</name>
+    <message>
+        <source>Ruang</source>
+        <translation>Spaces</translation>
+    </message>
+    <message>
+        <source>Ya</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Tidak</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Nama ruang</source>
+        <translation>Space name</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Lantai</source>
+        <translation>Floor</translation>
+    </message>
+    <message>
+        <source>Kapasitas</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <source>Tarif (Rp) jam / ½ hari / hari</source>
+        <translation>Rates (Rp) hour / ½ day / day</translation>
+    </message>
+    <message>
+        <source>Aktif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>mis. rapat_melati</source>
+        <translation>e.g. rapat_melati</translation>
+    </message>
+    <message>
+        <source>Pajak pemesanan mengikuti jenis tagihan ini (Pengaturan › Tagihan &amp; pajak).</source>
+        <translation>A booking is taxed as this kind of charge (Settings › Charges &amp; taxes).</translation>
+    </message>
+    <message>
+        <source>mis. 2</source>
+        <translation>e.g. 2</translation>
+    </message>
+    <message>
+        <source> orang</source>
+        <translation> people</translation>
+    </message>
+    <message>
+        <source>Jenis tagihan</source>
+        <translation>Kind of charge</translation>
+    </message>
+    <message>
+        <source>Buka, jam WIB</source>
+        <translation>Open, WIB hours</translation>
+    </message>
+    <message>
+        <source>tidak ada</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Setengah hari 4 jam, sehari 8 jam; harga pemesanan memakai gabungan tarif yang termurah. Tarif kosong: tidak disewakan per satuan itu; ketiganya kosong: gratis.</source>
+        <translation>Half a day is 4 hours, a day 8 hours; a booking is priced with the cheapest combination of rates. An empty rate: not rented by that unit; all three empty: free.</translation>
+    </message>
+    <message>
+        <source>Potongan harga sewa untuk UMKM terdaftar.</source>
+        <translation>Discount on the rent for registered UMKM.</translation>
+    </message>
+    <message>
+        <source>Waktu menyiapkan ruang sebelum mulai; tidak dapat dipesan orang lain.</source>
+        <translation>Time to set the space up before the start; nobody else can book it.</translation>
+    </message>
+    <message>
+        <source>Waktu membereskan ruang sesudah selesai; tidak dapat dipesan orang lain.</source>
+        <translation>Time to clear the space after the end; nobody else can book it.</translation>
+    </message>
+    <message>
+        <source>Tarif per jam</source>
+        <translation>Rate per hour</translation>
+    </message>
+    <message>
+        <source>Tarif ½ hari</source>
+        <translation>Rate per ½ day</translation>
+    </message>
+    <message>
+        <source>Tarif sehari</source>
+        <translation>Rate per day</translation>
+    </message>
+    <message>
+        <source>Diskon UMKM</source>
+        <translation>UMKM discount</translation>
+    </message>
+    <message>
+        <source>Jeda persiapan</source>
+        <translation>Setup buffer</translation>
+    </message>
+    <message>
+        <source>Jeda beres</source>
+        <translation>Cleanup buffer</translation>
+    </message>
+    <message>
+        <source> menit</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>mis. proyektor, TV 55 inci</source>
+        <translation>e.g. projector, 55-inch TV</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Ruang aktif dapat dipesan.</source>
+        <translation>An active space can be booked.</translation>
+    </message>
+    <message>
+        <source>Ruang baru</source>
+        <translation>New space</translation>
+    </message>
+    <message>
+        <source>Simpan ruang</source>
+        <translation>Save space</translation>
+    </message>
+    <message>
+        <source>{label} (nonaktif)</source>
+        <translation>{label} (inactive)</translation>
     </message>
 </context>
 <context>
