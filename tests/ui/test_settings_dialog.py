@@ -242,19 +242,31 @@ def test_an_administrator_sees_every_tab(qtbot, ctx: AppContext) -> None:
         "Ruang", "Pengguna", "Sinkronisasi"]
 
 
-def test_every_tab_fits_beside_the_navigation_at_1024(qtbot, qapp, ctx: AppContext) -> None:
-    """An administrator's eight sections in one row: none behind scroll arrows."""
+def test_every_section_shows_beside_the_navigation_at_1024(qtbot, qapp, ctx: AppContext) -> None:
+    """An administrator's sections all in view in a 1024-pixel window (none behind
+    scroll arrows): the row of sections wraps instead, and a click on one shows it."""
     from ui.app import load_style_sheet
 
     old = qapp.styleSheet()
     qapp.setStyleSheet(load_style_sheet())
     try:
         panel = make(qtbot, SettingsPanel(ctx))
-        bar = panel.tabs.tabBar()
-        needed = sum(bar.tabSizeHint(i).width() for i in range(bar.count()))
+        panel.resize(1024 - 190 - 48, 700)
+        panel.show()
+        qtbot.waitExposed(panel)
+        buttons = panel.section_buttons.buttons()
+        assert len(buttons) == panel.tabs.count() >= 8
+        for button in buttons:
+            corner = button.mapTo(panel, button.rect().bottomRight())
+            assert button.isVisible() and corner.x() <= panel.width(), button.text()
+            assert button.width() >= button.sizeHint().width(), button.text()
+        buttons[-1].click()
+        assert panel.tabs.currentIndex() == len(buttons) - 1
+        assert buttons[-1].isChecked() and not buttons[0].isChecked()
+        panel.show_tab("printers")
+        assert buttons[0].isChecked()
     finally:
         qapp.setStyleSheet(old)
-    assert needed <= 1024 - 190 - 48
 
 
 @pytest.mark.parametrize(("role", "tabs"), [

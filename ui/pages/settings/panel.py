@@ -1,5 +1,11 @@
-"""Settings: the options pages the person may see, as tabs in a panel (the
-Settings page) or a dialog.
+"""Settings: the options pages the person may see, in a panel (the Settings
+page) or a dialog.
+
+The sections are a row of buttons that wraps to a second row when they do not
+fit (every area adds its catalogues here: spaces now; rates, stalls and tenants
+next; a row of tabs stopped fitting a 1024-pixel window at the ninth). The
+pages sit in a QTabWidget whose own tab bar is hidden: it keeps one current
+page, and the buttons follow it.
 
 Printers and language belong to this PC (UiSettings); the business settings
 (closing time, retention, building) live in the database and change through
@@ -11,6 +17,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -21,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.context import AppContext
+from ui.flow_layout import FlowLayout
 from ui.pages.settings.base import OptionsPage
 from ui.pages.settings.registry import entries_for
 
@@ -34,11 +42,25 @@ class SettingsPanel(QWidget):
         self.setObjectName("settings_panel")
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("settings_tabs")
+        self.tabs.tabBar().hide()
+        self.sections = QWidget(self)
+        self.sections.setObjectName("settings_sections")
+        self.section_buttons = QButtonGroup(self)
+        self.section_buttons.setExclusive(True)
+        flow = FlowLayout(self.sections, spacing=4)
         self.pages: dict[str, OptionsPage] = {}
-        for page in self._make_pages():
+        for index, page in enumerate(self._make_pages()):
             self.pages[page.name] = page
-            self.tabs.addTab(page, page.title().replace("&", "&&"))  # "&" is no shortcut
+            title = page.title().replace("&", "&&")  # "&" is no shortcut
+            self.tabs.addTab(page, title)
+            button = QPushButton(title, self.sections)
+            button.setObjectName(f"section_{page.name}")
+            button.setProperty("section", True)
+            button.setCheckable(True)
+            self.section_buttons.addButton(button, index)
+            flow.addWidget(button)
             page.saved.connect(self._page_saved)
+        self.section_buttons.idClicked.connect(self.tabs.setCurrentIndex)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.status_label = QLabel(self)
         self.status_label.setObjectName("status_label")
@@ -50,9 +72,11 @@ class SettingsPanel(QWidget):
         self.button_row.addWidget(self.status_label, 1)
         self.button_row.addWidget(self.save_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.sections)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(self.button_row)
         self.load()
+        self._tab_changed(self.tabs.currentIndex())
 
     def _make_pages(self) -> list[OptionsPage]:
         return [entry.page(self.ctx, self) for entry in entries_for(self.ctx)]
@@ -75,6 +99,9 @@ class SettingsPanel(QWidget):
 
     @Slot(int)
     def _tab_changed(self, index: int) -> None:
+        button = self.section_buttons.button(index)
+        if button is not None:
+            button.setChecked(True)
         page = self.tabs.widget(index)
         self.save_button.setVisible(isinstance(page, OptionsPage) and page.saves)
         self.status_label.clear()
