@@ -1,0 +1,7 @@
+"""The bookings area (Ruang): the page (page.py) with its parts and dialogs.
+
+- page: the day bar (day before/after, a date picker, "Hari ini"), the day
+  grid and its legend
+- day_grid: the custom-painted grid of one day over ui/models/bookings_model.py
+- booking_dialog: a new booking, or one that exists
+"""
