@@ -97,6 +97,9 @@ class BookingsPage(QWidget):
         self.book_button.setObjectName("book_button")
         self.book_button.setToolTip(self.tr("Pilih sel kosong di grid, lalu Enter"))
         self.book_button.clicked.connect(self.grid.request_booking)
+        height = self.date_edit.sizeHint().height()
+        for button in (self.previous_button, self.next_button):
+            button.setFixedSize(max(32, height), height)
         row = QHBoxLayout()
         row.setSpacing(6)
         row.addWidget(self.previous_button)
