@@ -251,3 +251,23 @@ def test_the_page_is_in_the_navigation_after_payments(qtbot: Any, ctx: AppContex
     names = [spec.name for spec in PAGES]
     assert names.index("bookings") == names.index("payments") + 1
     assert next(s for s in PAGES if s.name == "bookings").title == "Ruang"
+
+
+def test_today_has_a_now_line_and_buffers_are_hatched(
+        qtbot: Any, ctx: AppContext, admin: Actor, spaces: None) -> None:
+    ctx.core.bookings.book(admin, booking_form("rapat_kecil", at("11:00"), at("12:00")))
+    ctx.core.clock = lambda: at("10:15")  # type: ignore[method-assign]
+    page = make_page(qtbot, ctx)  # DAY is today now: scrolled to show now
+    grid, row = page.grid, page.model.row_of_space("rapat_besar")
+    image = grid.viewport().grab().toImage()
+    x = grid.x_of(10 * 60 + 15)
+    assert colour_at(image, QPoint(x, grid.cell_rect(row, 0).center().y())) == "#d92d20"
+    page.go_to(DAY + timedelta(days=1))
+    image = grid.viewport().grab().toImage()
+    assert colour_at(image, QPoint(x, grid.cell_rect(row, 0).center().y())) != "#d92d20"
+    page.go_to(DAY)
+    buffer = grid.cell_rect(page.model.row_of_space("rapat_kecil"), 7)  # 10:30-11:00
+    image = grid.viewport().grab().toImage()
+    colours = {colour_at(image, QPoint(x, buffer.center().y()))
+               for x in range(buffer.right() - 12, buffer.right() - 2)}
+    assert "#ffffff" in colours and len(colours) > 1  # stripes, not a filled block
