@@ -2,6 +2,7 @@
 
 - page: the day bar (day before/after, a date picker, "Hari ini"), the day
   grid and its legend
-- day_grid: the custom-painted grid of one day over ui/models/bookings_model.py
+- day_grid: the custom-painted grid of one day over ui/models/bookings_model.py;
+  grid_style: its colours and how a booking block is drawn
 - booking_dialog: a new booking, or one that exists
 """

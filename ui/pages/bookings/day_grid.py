@@ -21,7 +21,6 @@ from datetime import datetime
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
-    QBrush,
     QColor,
     QFont,
     QFontMetrics,
@@ -38,23 +37,18 @@ from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 from smesco_desk.clock import to_wib
 from smesco_desk.domain.bookings import space_kind_label
 from ui.models.bookings_model import FREE, SLOT_MINUTES, Block, DayBookingsModel
-
-# (fill, border, text) by status
-STATUS_COLOURS = {
-    "provisional": ("#fdebc8", "#c98a0b", "#5c3d00"),
-    "confirmed": ("#d6e6ff", "#2f6fd6", "#11325f"),
-    "checked_in": ("#d3f0dc", "#2e8b57", "#10402a"),
-    "cancelled": ("#eef0f3", "#a7b0bc", "#77808c"),
-    "released": ("#eef0f3", "#a7b0bc", "#77808c"),
-    "conflict": ("#fbd9d5", "#b42318", "#6b120b"),
-}
-GRID_LINE = QColor("#e3e7ed")
-HOUR_LINE = QColor("#c5ccd6")
-CLOSED_FILL = QColor("#f1f3f6")
-HEADER_FILL = QColor("#f7f8fa")
-SELECTION_FILL = QColor(47, 111, 214, 60)
-CURSOR_PEN = QColor("#2f6fd6")
-NOW_PEN = QColor("#d92d20")
+from ui.pages.bookings.grid_style import (
+    CLOSED_FILL,
+    CURSOR_PEN,
+    GRID_LINE,
+    HEADER_FILL,
+    HOUR_LINE,
+    NOW_PEN,
+    SELECTION_FILL,
+    STATUS_COLOURS,
+    paint_block_text,
+    paint_buffer,
+)
 
 Selection = tuple[int, int, int]  # row, first column, last column
 
@@ -400,43 +394,13 @@ class DayGrid(QAbstractScrollArea):
                                                     STATUS_COLOURS["confirmed"])
             start, end = self.x_of(block.starts), self.x_of(block.ends)
             if block.live:
-                self._paint_buffer(painter, QRect(left, top, start - left, height), border)
-                self._paint_buffer(painter, QRect(end, top, right - end, height), border)
+                paint_buffer(painter, QRect(left, top, start - left, height), border)
+                paint_buffer(painter, QRect(end, top, right - end, height), border)
             body = QRect(start + 1, top, max(2, end - start - 2), height)
             painter.setPen(QPen(QColor(border), 1))
             painter.setBrush(QColor(fill))
             painter.drawRoundedRect(body, 4, 4)
-            self._paint_block_text(painter, block, body, QColor(text), content)
-
-    def _paint_buffer(self, painter: QPainter, rect: QRect, colour: str) -> None:
-        if rect.width() <= 0:
-            return
-        tint = QColor(colour)
-        tint.setAlpha(90)
-        painter.fillRect(rect, QBrush(tint, Qt.BrushStyle.BDiagPattern))
-
-    def _paint_block_text(self, painter: QPainter, block: Block, body: QRect, colour: QColor,
-                          content: QRect) -> None:
-        # keep the text in view while a long block is scrolled past its start
-        rect = body.intersected(content).adjusted(6, 3, -4, -3)
-        if rect.width() < 12:
-            return
-        bold = QFont(self.font())
-        bold.setBold(True)
-        bold.setStrikeOut(not block.live)
-        metrics_bold, metrics = QFontMetrics(bold), QFontMetrics(self.font())
-        half = rect.height() // 2
-        painter.setPen(colour)
-        painter.setFont(bold)
-        title = metrics_bold.elidedText(block.booking.title, Qt.TextElideMode.ElideRight,
-                                        rect.width())
-        painter.drawText(rect.adjusted(0, 0, 0, -half), Qt.AlignmentFlag.AlignLeft
-                         | Qt.AlignmentFlag.AlignVCenter, title)
-        painter.setFont(self.font())
-        booker = metrics.elidedText(block.booking.payer_name, Qt.TextElideMode.ElideRight,
-                                    rect.width())
-        painter.drawText(rect.adjusted(0, half, 0, 0), Qt.AlignmentFlag.AlignLeft
-                         | Qt.AlignmentFlag.AlignVCenter, booker)
+            paint_block_text(painter, self.font(), block, body.intersected(content), QColor(text))
 
     def _paint_now(self, painter: QPainter, content: QRect) -> None:
         now = to_wib(self._now())

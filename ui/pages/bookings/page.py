@@ -29,7 +29,8 @@ from smesco_desk.domain.bookings import BookingStatus, status_label
 from smesco_desk.values.bookings import BookingRecord
 from ui.context import AppContext
 from ui.models.bookings_model import DayBookingsModel
-from ui.pages.bookings.day_grid import STATUS_COLOURS, DayGrid
+from ui.pages.bookings.day_grid import DayGrid
+from ui.pages.bookings.grid_style import STATUS_COLOURS
 
 DIALOG_MODULE = "ui.pages.bookings.booking_dialog"
 LEGEND = (BookingStatus.PROVISIONAL, BookingStatus.CONFIRMED, BookingStatus.CHECKED_IN,
