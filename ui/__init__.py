@@ -32,9 +32,31 @@ def _keep_emit_result_alive() -> None:
     SignalInstance.emit = emit  # type: ignore[method-assign, assignment]
 
 
+def _keep_none_alive() -> None:
+    """Work around PySide6 6.12 on Python 3.11: a C++ method returning nothing
+    returns None without a new reference, so every call such as
+    `label.setText()` or `painter.drawLine()` drops one reference to None. The
+    count (about 36,000 at start) would reach zero within seconds of painting a
+    custom view (hundreds of QPainter calls a paint), and the interpreter
+    aborts ("none_dealloc"). Python 3.12+ makes None immortal; here None gets
+    2**40 more references, more than any session can drop.
+    """
+    if sys.version_info >= (3, 12):
+        return
+    import ctypes
+
+    before = sys.getrefcount(None)
+    count = ctypes.c_ssize_t.from_address(id(None))  # ob_refcnt, PyObject's first field
+    if count.value not in range(before - 8, before + 8):  # not that layout: leave it alone
+        return
+    if count.value < 1 << 40:
+        count.value += 1 << 40
+
+
 # Qt's system libraries first: a missing one ends the start with the command
 # that installs it, not with a bare ImportError.
 from ui.system_libraries import require_qt  # noqa: E402
 
 require_qt()
 _keep_emit_result_alive()
+_keep_none_alive()

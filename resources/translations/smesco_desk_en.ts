@@ -285,6 +285,48 @@
     </message>
 </context>
 <context>
+    <name>BookingsPage</name>
+    <message>
+        <source>Hari sebelumnya (PageUp, Alt+Kiri)</source>
+        <translation>Previous day (PageUp, Alt+Left)</translation>
+    </message>
+    <message>
+        <source>Hari berikutnya (PageDown, Alt+Kanan)</source>
+        <translation>Next day (PageDown, Alt+Right)</translation>
+    </message>
+    <message>
+        <source>Hari ini</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>&amp;Pesan ruang…</source>
+        <translation>&amp;Book a space…</translation>
+    </message>
+    <message>
+        <source>Pilih sel kosong di grid, lalu Enter</source>
+        <translation>Select free cells in the grid, then press Enter</translation>
+    </message>
+    <message>
+        <source>Persiapan / pembersihan</source>
+        <translation>Setup / cleanup</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Closed</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pemesanan</source>
+        <translation>
+            <numerusform>%n booking</numerusform>
+            <numerusform>%n bookings</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Belum ada pemesanan</source>
+        <translation>No bookings yet</translation>
+    </message>
+</context>
+<context>
     <name>BusinessPage</name>
     <message>
         <source> hari</source>
@@ -940,6 +982,20 @@ Once it is closed, the next payment needs a new shift.</translation>
     </message>
 </context>
 <context>
+    <name>DayBookingsModel</name>
+    <message>
+        <source>{title} · {booker} ({status})</source>
+        <translation>{title} · {booker} ({status})</translation>
+    </message>
+</context>
+<context>
+    <name>DayGrid</name>
+    <message>
+        <source>{kind} · {capacity} orang</source>
+        <translation>{kind} · {capacity} people</translation>
+    </message>
+</context>
+<context>
     <name>DemoFillDialog</name>
     <message>
         <source>Data demo - Smesco Desk</source>
@@ -1191,6 +1247,10 @@ The set-up starts again the next time the application is opened.</translation>
     <message>
         <source>Tamu</source>
         <translation>Visitors</translation>
+    </message>
+    <message>
+        <source>Ruang</source>
+        <translation>Rooms</translation>
     </message>
     <message>
         <source>Pengaturan</source>

@@ -55,6 +55,8 @@ PAGES = (
              "ui.pages.visitors.page:VisitorsPage"),
     PageSpec("payments", str(QT_TRANSLATE_NOOP("MainWindow", "Pembayaran")),
              "ui.pages.payments.page:PaymentsPage", permission=Permission.VIEW_RECEIPTS),
+    PageSpec("bookings", str(QT_TRANSLATE_NOOP("MainWindow", "Ruang")),
+             "ui.pages.bookings.page:BookingsPage", permission=Permission.BOOK_SPACE),
     PageSpec("conflicts", str(QT_TRANSLATE_NOOP("MainWindow", "Konflik")),
              "ui.pages.conflicts.page:ConflictsPage", may_see=can_resolve, once_enrolled=True),
     PageSpec("settings", str(QT_TRANSLATE_NOOP("MainWindow", "Pengaturan")),
