@@ -141,6 +141,7 @@ def test_cancelling_early_says_it_is_free(
     assert dialog.fee_label.text() == (
         "Pembatalan gratis: masih lebih dari 24 jam sebelum mulai.")
     assert dialog.cancel_fee() == 0
+    assert not dialog.check_in_button.isVisible()  # cancelling: one thing at a time
     assert not dialog.waive_check.isVisible()  # nothing to waive, even for an administrator
 
 

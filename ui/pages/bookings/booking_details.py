@@ -203,6 +203,7 @@ class BookingDetailsDialog(QDialog):
             self.reason_box.show()
             self.cancel_booking_button.setText(self.tr("&Ya, batalkan pemesanan"))
             set_flag(self.cancel_booking_button, "danger", True)
+            self.check_in_button.hide()  # one thing at a time: the dialog stays narrow
             self.reason_edit.setFocus(Qt.FocusReason.OtherFocusReason)
             self._load_policies()
             return
