@@ -177,6 +177,14 @@
         <translation>What was paid ({paid}) stays recorded; a refund is made by voiding the receipt.</translation>
     </message>
     <message>
+        <source>Tanpa &amp;biaya pembatalan</source>
+        <translation>&amp;Waive the cancellation fee</translation>
+    </message>
+    <message>
+        <source>Tamu &amp;datang (check-in)</source>
+        <translation>Guest &amp;arrived (check-in)</translation>
+    </message>
+    <message>
         <source>&amp;Batalkan pemesanan</source>
         <translation>&amp;Cancel booking</translation>
     </message>
@@ -185,12 +193,32 @@
         <translation>Cl&amp;ose</translation>
     </message>
     <message>
+        <source>Mencatat kedatangan…</source>
+        <translation>Recording the arrival…</translation>
+    </message>
+    <message>
         <source>&amp;Ya, batalkan pemesanan</source>
         <translation>&amp;Yes, cancel the booking</translation>
     </message>
     <message>
         <source>Membatalkan pemesanan…</source>
         <translation>Cancelling the booking…</translation>
+    </message>
+    <message>
+        <source>Pembatalan gratis: masih lebih dari {hours} jam sebelum mulai.</source>
+        <translation>Cancelling is free: still more than {hours} hours before the start.</translation>
+    </message>
+    <message>
+        <source>Tanpa biaya pembatalan.</source>
+        <translation>No cancellation fee.</translation>
+    </message>
+    <message>
+        <source>Biaya pembatalan {fee} dibebaskan.</source>
+        <translation>Cancellation fee of {fee} waived.</translation>
+    </message>
+    <message>
+        <source>Biaya pembatalan {fee} ({percent}% dari {total}): kurang dari {hours} jam sebelum mulai.</source>
+        <translation>Cancellation fee {fee} ({percent}% of {total}): less than {hours} hours before the start.</translation>
     </message>
 </context>
 <context>
@@ -282,6 +310,45 @@
     <message>
         <source>Menyimpan pemesanan…</source>
         <translation>Saving the booking…</translation>
+    </message>
+</context>
+<context>
+    <name>BookingPoliciesPage</name>
+    <message>
+        <source> jam sebelum mulai</source>
+        <translation> hours before the start</translation>
+    </message>
+    <message>
+        <source> menit setelah mulai</source>
+        <translation> minutes after the start</translation>
+    </message>
+    <message>
+        <source>Batal gratis sampai</source>
+        <translation>Free cancellation until</translation>
+    </message>
+    <message>
+        <source>Pemesanan yang dibatalkan lebih awal dari ini tidak dikenai biaya.</source>
+        <translation>A booking cancelled earlier than this costs nothing.</translation>
+    </message>
+    <message>
+        <source>Biaya pembatalan</source>
+        <translation>Cancellation fee</translation>
+    </message>
+    <message>
+        <source>Persentase dari total pemesanan, untuk pembatalan yang lebih terlambat dan untuk pemesan yang tidak datang. Supervisor dapat membebaskannya.</source>
+        <translation>A percentage of the booking&apos;s total, for later cancellations and for bookers who do not come. A supervisor may waive it.</translation>
+    </message>
+    <message>
+        <source>Masa tenggang tidak datang</source>
+        <translation>No-show grace period</translation>
+    </message>
+    <message>
+        <source>Pemesanan yang belum check-in setelah masa ini dilepas: ruangnya bisa dipesan lagi.</source>
+        <translation>A booking not checked in after this is released: the room can be booked again.</translation>
+    </message>
+    <message>
+        <source>Kebijakan pemesanan</source>
+        <translation>Booking policies</translation>
     </message>
 </context>
 <context>

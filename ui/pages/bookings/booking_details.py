@@ -1,10 +1,18 @@
 """An existing booking, read-only: the space, its times in WIB, title, booker,
 attendees, status and what its charge adds up to, is paid and is owed.
 
-"Batalkan pemesanan" asks for a reason (optional) in the dialog itself, then
-calls `core.bookings.cancel`; the cancelled booking goes out on
-`booking_saved(BookingRecord)` and the dialog closes. "Tutup" or Esc closes.
-Opened by `BookingDialog.for_booking(...)`.
+"Tamu datang (check-in)" (a confirmed or provisional booking that has not
+ended) calls `core.bookings.check_in`; the core says when it is too early, and
+that shows on the dialog's status line.
+
+"Batalkan pemesanan" asks for a reason (optional) in the dialog itself and
+says what the policy will charge (smesco_desk.domain.booking_policy over
+`core.bookings.policies()`); a supervisor or administrator may tick "Tanpa
+biaya pembatalan". The second press calls `core.bookings.cancel`.
+
+The checked-in or cancelled booking goes out on `booking_saved(BookingRecord)`
+and the dialog closes (the day grid reloads itself: the runner announces the
+bookings table). "Tutup" or Esc closes. Opened by `BookingDialog.for_booking(...)`.
 """
 
 from __future__ import annotations
@@ -12,6 +20,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -23,11 +32,12 @@ from PySide6.QtWidgets import (
 )
 
 from smesco_desk.clock import to_wib
-from smesco_desk.domain.bookings import FREE_STATUSES, status_label
+from smesco_desk.domain.booking_policy import cancel_fee, cancels_free
+from smesco_desk.domain.bookings import FREE_STATUSES, BookingStatus, status_label
 from smesco_desk.domain.payments import payer_label
 from smesco_desk.errors import DomainError, ValidationError
 from smesco_desk.services.actors import Permission
-from smesco_desk.values.bookings import BookingRecord
+from smesco_desk.values.bookings import BookingPolicies, BookingRecord
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.forms import FieldErrors, with_error
@@ -44,7 +54,7 @@ def when_text(booking: BookingRecord) -> str:
 
 
 class BookingDetailsDialog(QDialog):
-    """Emits `booking_saved(BookingRecord)` once the booking is cancelled."""
+    """Emits `booking_saved(BookingRecord)` once the booking is checked in or cancelled."""
 
     booking_saved = Signal(object)  # BookingRecord
 
@@ -55,6 +65,7 @@ class BookingDetailsDialog(QDialog):
         self._ctx = ctx
         self.booking = booking
         self._busy = False
+        self.policies: BookingPolicies | None = None  # read when cancelling is asked for
         self.errors = FieldErrors()
         self._build()
         self.setMinimumWidth(520)
@@ -122,15 +133,32 @@ class BookingDetailsDialog(QDialog):
                 "Yang sudah dibayar ({paid}) tetap tercatat; pengembalian uang lewat "
                 "pembatalan kuitansi."
             ).format(paid=rupiah(self.booking.paid)), self.reason_box))
+        self.fee_label = QLabel(self.reason_box)
+        self.fee_label.setObjectName("cancel_fee_label")
+        self.fee_label.setWordWrap(True)
+        self.waive_check = QCheckBox(self.tr("Tanpa &biaya pembatalan"), self.reason_box)
+        self.waive_check.setObjectName("waive_fee_check")
+        self.waive_check.toggled.connect(lambda _on: self._show_fee())
+        self.waive_check.hide()  # shown to supervisors when there is a fee to waive
         box = QVBoxLayout(self.reason_box)
         box.setContentsMargins(0, 4, 0, 0)
         box.setSpacing(3)
         box.addWidget(label)
         box.addWidget(with_error(self.reason_edit, self.errors.add("reason"), *below))
+        box.addWidget(self.fee_label)
+        box.addWidget(with_error(self.waive_check, self.errors.add("waive_fee")))
         self.reason_box.hide()
         return self.reason_box
 
     def _build_buttons(self) -> QHBoxLayout:
+        b = self.booking
+        self.check_in_button = QPushButton(self.tr("Tamu &datang (check-in)"), self)
+        self.check_in_button.setObjectName("check_in_button")
+        self.check_in_button.clicked.connect(self.check_in)
+        checkable = b.status in (BookingStatus.CONFIRMED, BookingStatus.PROVISIONAL)
+        self.check_in_button.setVisible(
+            checkable and self._ctx.core.now() < b.ends_at and self._ctx.can(Permission.BOOK_SPACE)
+        )
         self.cancel_booking_button = QPushButton(self.tr("&Batalkan pemesanan"), self)
         self.cancel_booking_button.setObjectName("cancel_booking_button")
         self.cancel_booking_button.clicked.connect(self.cancel_booking)
@@ -140,13 +168,29 @@ class BookingDetailsDialog(QDialog):
         self.close_button.setObjectName("close_button")
         self.close_button.setProperty("primary", True)
         self.close_button.clicked.connect(self.reject)
-        for button in (self.cancel_booking_button, self.close_button):
+        for button in (self.check_in_button, self.cancel_booking_button, self.close_button):
             button.setAutoDefault(False)  # Enter is handled in keyPressEvent
         row = QHBoxLayout()
+        row.addWidget(self.check_in_button)
         row.addWidget(self.cancel_booking_button)
         row.addStretch(1)
         row.addWidget(self.close_button)
         return row
+
+    # --- checking in ------------------------------------------------------------
+
+    @Slot()
+    def check_in(self) -> None:
+        """The booker has arrived: check the booking in (the core says when it cannot be)."""
+        if self._busy:
+            return
+        bookings, actor = self._ctx.core.bookings, self._ctx.require_actor()
+        booking_id = self.booking.id
+        self._set_busy(True)
+        self.banner.clear()
+        self._ctx.runner.op(lambda: bookings.check_in(actor, booking_id), self).with_progress(
+            self.tr("Mencatat kedatangan…")
+        ).success(self._done).failure(self._failed).run()
 
     # --- cancelling -------------------------------------------------------------
 
@@ -159,25 +203,70 @@ class BookingDetailsDialog(QDialog):
             self.reason_box.show()
             self.cancel_booking_button.setText(self.tr("&Ya, batalkan pemesanan"))
             set_flag(self.cancel_booking_button, "danger", True)
+            self.check_in_button.hide()  # one thing at a time: the dialog stays narrow
             self.reason_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+            self._load_policies()
             return
         bookings, actor = self._ctx.core.bookings, self._ctx.require_actor()
         booking_id, reason = self.booking.id, self.reason_edit.text()
-        self._busy = True
-        self.cancel_booking_button.setEnabled(False)
-        self._ctx.runner.op(lambda: bookings.cancel(actor, booking_id, reason), self).with_progress(
-            self.tr("Membatalkan pemesanan…")
-        ).success(self._cancelled).failure(self._cancel_failed).run()
+        waive = self.waive_check.isVisible() and self.waive_check.isChecked()
+        self._set_busy(True)
+        self.banner.clear()
+        self._ctx.runner.op(
+            lambda: bookings.cancel(actor, booking_id, reason, waive_fee=waive), self
+        ).with_progress(self.tr("Membatalkan pemesanan…")).success(self._done) \
+            .failure(self._failed).run()
 
-    def _cancelled(self, booking: BookingRecord) -> None:
-        self._busy = False
+    def _load_policies(self) -> None:
+        bookings = self._ctx.core.bookings
+        self._ctx.runner.op(bookings.policies, self).success(self._policies_loaded).run()
+
+    def _policies_loaded(self, policies: BookingPolicies) -> None:
+        self.policies = policies
+        self._show_fee()
+
+    def cancel_fee(self) -> int:
+        """What cancelling now would cost under the policies (0 before they are read)."""
+        if self.policies is None:
+            return 0
+        p, b = self.policies, self.booking
+        return cancel_fee(b.total, b.starts_at, self._ctx.core.now(), p.free_cancel_hours,
+                          p.cancel_fee_percent)
+
+    def _show_fee(self) -> None:
+        """Say what the policy charges for cancelling now: free, a fee, or a fee waived."""
+        p, b = self.policies, self.booking
+        if p is None:
+            return
+        fee = self.cancel_fee()
+        if cancels_free(b.starts_at, self._ctx.core.now(), p.free_cancel_hours):
+            text = self.tr("Pembatalan gratis: masih lebih dari {hours} jam sebelum mulai.")
+        elif not fee:
+            text = self.tr("Tanpa biaya pembatalan.")
+        elif self.waive_check.isChecked():
+            text = self.tr("Biaya pembatalan {fee} dibebaskan.")
+        else:
+            text = self.tr("Biaya pembatalan {fee} ({percent}% dari {total}): "
+                           "kurang dari {hours} jam sebelum mulai.")
+        self.fee_label.setText(text.format(hours=p.free_cancel_hours, fee=rupiah(fee),
+                                           percent=p.cancel_fee_percent, total=rupiah(b.total)))
+        self.waive_check.setVisible(bool(fee) and self._ctx.can(Permission.WAIVE_BOOKING_FEE))
+
+    # --- the answer -------------------------------------------------------------
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.check_in_button.setEnabled(not busy)
+        self.cancel_booking_button.setEnabled(not busy)
+
+    def _done(self, booking: BookingRecord) -> None:
+        self._set_busy(False)
         self.booking = booking
         self.booking_saved.emit(booking)
         self.accept()
 
-    def _cancel_failed(self, exc: BaseException) -> None:
-        self._busy = False
-        self.cancel_booking_button.setEnabled(True)
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
         if isinstance(exc, ValidationError):
             rest = self.errors.show(exc.errors)
             set_flag(self.reason_edit, "invalid", "reason" in exc.errors)
