@@ -83,7 +83,7 @@ def _month_day_ok(day: object) -> bool:
 def rule_errors(rule: SeriesRule, first: date) -> dict[str, str]:
     """What is wrong with a rule whose series starts on `first`, by field."""
     errors: dict[str, str] = {}
-    if rule.frequency not in {f.value for f in Frequency}:
+    if not isinstance(rule.frequency, str) or rule.frequency not in {f.value for f in Frequency}:
         errors["frequency"] = _("Pengulangan tidak dikenal.")
     elif rule.frequency == Frequency.WEEKLY:
         days = rule.weekdays

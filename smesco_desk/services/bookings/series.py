@@ -31,12 +31,14 @@ from sqlalchemy.orm import Session
 from smesco_desk.clock import to_wib
 from smesco_desk.db.models import Booking, BookingSeries, Space
 from smesco_desk.domain.booking_series import (
+    Frequency,
     SeriesRule,
     SeriesScope,
     occurrences,
     rule_errors,
 )
 from smesco_desk.domain.bookings import FREE_STATUSES, WEEKDAYS, BookingStatus, booking_errors
+from smesco_desk.domain.text import clean_name
 from smesco_desk.errors import AlreadyDone, ValidationError
 from smesco_desk.i18n import _
 from smesco_desk.services.actors import Actor, Permission, require
@@ -189,12 +191,14 @@ def _occurrence(
 
 
 def _series_row(space: Space, form: BookingForm, rule: SeriesRule) -> BookingSeries:
+    """The series' row: the rule as checked (what the frequency does not read is not kept)."""
+    weekly, monthly = rule.frequency == Frequency.WEEKLY, rule.frequency == Frequency.MONTHLY
     return BookingSeries(
         space_id=space.id,
-        title=form.title.strip()[:200],
+        title=clean_name(form.title),
         frequency=rule.frequency,
-        weekdays=",".join(rule.weekdays),
-        month_day=rule.month_day,
+        weekdays=",".join(d for d in WEEKDAYS if d in rule.weekdays) if weekly else "",
+        month_day=(rule.month_day or to_wib(form.starts_at).day) if monthly else None,
         until=rule.until,
         count=rule.count,
         starts_at=form.starts_at,
