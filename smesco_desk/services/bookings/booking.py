@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from smesco_desk.db.models import Booking, Charge, Space, SyncedMixin
 from smesco_desk.domain.bookings import (
     FREE_STATUSES,
+    MAX_BOOKING_MINUTES,
     BookingStatus,
     Rates,
     booking_errors,
@@ -44,8 +45,12 @@ if TYPE_CHECKING:
 
 
 def quote(core: Core, form: BookingForm) -> ChargeTotals:
-    """What the booking would cost (nothing is saved; only the times are checked)."""
+    """What the booking would cost (nothing is saved; only the times are checked:
+    a booking longer than a booking may be has no price)."""
     check_form_text(form)
+    if form.ends_at - form.starts_at > timedelta(minutes=MAX_BOOKING_MINUTES):
+        days = MAX_BOOKING_MINUTES // 1440
+        raise ValidationError({"ends_at": _("Paling lama {n} hari.").format(n=days)})
     with core.db.read() as session:
         space = space_by_code(session, form.space)
         taxes = kind_taxes(session, space.kind_code)
