@@ -10,15 +10,23 @@ the opening hours or an end before the start: one line on stderr naming what
 is wrong (for a clash, the booking in the way), a non-zero status, nothing
 written. Booking and cancelling make or cancel a charge, so they act as a
 named user who logs in (`--user`), as `sell` does; reading needs no login.
+
+`book --repeat daily|weekly|monthly` (with `--weekdays mon,wed` or
+`--month-day N`, and `--until YYYY-MM-DD` or `--times N`) books a series in one
+transaction: the first clash refuses all of it, unless `--skip-clashes`
+books the others and lists the skipped ones.
 """
 
 from __future__ import annotations
 
 import argparse
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from smesco_desk.cli.support import (
     EXIT_OK,
+    EXIT_USAGE,
+    CliError,
     Commands,
     Subcommands,
     add_login,
@@ -29,10 +37,14 @@ from smesco_desk.cli.support import (
     say,
 )
 from smesco_desk.clock import WIB, iso, wib_today
+from smesco_desk.domain.booking_series import Frequency, SeriesRule, weekdays_of
 from smesco_desk.domain.payments import PayerKind
-from smesco_desk.services.actors import Permission, cli_actor
+from smesco_desk.services.actors import Actor, Permission, cli_actor
 from smesco_desk.values.bookings import BookingForm, BookingRecord
 from smesco_desk.values.payments import PayerForm
+
+if TYPE_CHECKING:
+    from smesco_desk.services.core import Core
 
 DEFAULT_BOOKER = "Pengunjung umum"  # a walk-in who gave no name (as `sell`'s payer)
 WHO_BOOKS = "who books (any role that books spaces)"
@@ -57,6 +69,18 @@ def register(sub: Subcommands) -> Commands:
     book.add_argument("--umkm", action="store_true", help="a registered UMKM: its discount")
     book.add_argument("--notes", default="")
     book.add_argument("--json", action="store_true")
+    repeat = book.add_argument_group("a recurring booking (all or nothing: one transaction)")
+    repeat.add_argument("--repeat", choices=[f.value for f in Frequency], default=None)
+    repeat.add_argument("--weekdays", default=None, metavar="mon,wed", help="for --repeat weekly")
+    repeat.add_argument(
+        "--month-day", type=attendee_count, default=None, metavar="N", help="for monthly (1-31)"
+    )
+    ends = repeat.add_mutually_exclusive_group()
+    ends.add_argument("--until", type=iso_date, default=None, metavar="YYYY-MM-DD")
+    ends.add_argument("--times", type=attendee_count, default=None, metavar="N")
+    repeat.add_argument(
+        "--skip-clashes", action="store_true", help="book the others when some clash"
+    )
     add_login(book, WHO_BOOKS)
 
     cancel = sub.add_parser("cancel-booking", help="cancel a booking: its slot is free again")
@@ -142,12 +166,48 @@ def cmd_book(args: argparse.Namespace) -> int:
         umkm=args.umkm,
         notes=args.notes,
     )
+    rule = _series_rule(args)
     actor = login(core, args.user, Permission.BOOK_SPACE)
+    if rule is not None:
+        return _book_series(core, actor, form, rule, args)
     booked = core.bookings.book(actor, form)
     if args.json:
         say(json_text(booked.to_json()))
     else:
         _booking_lines([booked], False)
+    return EXIT_OK
+
+
+def _series_rule(args: argparse.Namespace) -> SeriesRule | None:
+    """The rule of --repeat and its options; CliError for options without it."""
+    extra = [args.weekdays, args.month_day, args.until, args.times]
+    if args.repeat is None:
+        if any(value is not None for value in extra) or args.skip_clashes:
+            raise CliError(
+                "--weekdays, --month-day, --until, --times and --skip-clashes need --repeat",
+                EXIT_USAGE,
+            )
+        return None
+    if args.until is None and args.times is None:
+        raise CliError("--repeat needs --until YYYY-MM-DD or --times N", EXIT_USAGE)
+    if args.weekdays is not None and args.repeat != Frequency.WEEKLY:
+        raise CliError("--weekdays is for --repeat weekly", EXIT_USAGE)
+    if args.month_day is not None and args.repeat != Frequency.MONTHLY:
+        raise CliError("--month-day is for --repeat monthly", EXIT_USAGE)
+    days = weekdays_of(args.weekdays or "")
+    return SeriesRule(args.repeat, days, args.month_day, args.until, args.times)
+
+
+def _book_series(
+    core: Core, actor: Actor, form: BookingForm, rule: SeriesRule, args: argparse.Namespace
+) -> int:
+    saved = core.bookings.book_series(actor, form, rule, args.skip_clashes)
+    if args.json:
+        say(json_text(saved.to_json()))
+        return EXIT_OK
+    _booking_lines(list(saved.bookings), False)
+    for skipped in saved.skipped:
+        say(f"skipped\t{iso(skipped.starts_at)}\t{skipped.problem}")
     return EXIT_OK
 
 

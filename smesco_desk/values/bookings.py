@@ -114,6 +114,7 @@ class BookingRecord:
     cancel_reason: str = ""
     created_at: datetime | None = field(default=None, compare=False)
     charge_status: str = ""  # open | paid | cancelled ("" with no charge)
+    series_id: str | None = None  # the recurring series it is an occurrence of
 
     @property
     def owed(self) -> int:
@@ -142,6 +143,60 @@ class BookingRecord:
             "owed": self.owed,
             "notes": self.notes,
             "cancel_reason": self.cancel_reason,
+            "series_id": self.series_id,
+        }
+
+
+@dataclass(frozen=True)
+class SeriesOccurrence:
+    """One occurrence of a planned series (number 1, 2, ...), and what keeps it
+    out if anything does: `clash` is the live booking in the way, `problem`
+    says why in words (the clash, outside opening hours, in the past)."""
+
+    number: int
+    starts_at: datetime
+    ends_at: datetime
+    clash: BookingRecord | None = None
+    problem: str = ""
+
+    @property
+    def free(self) -> bool:
+        return not self.problem
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "starts_at": iso(self.starts_at),
+            "ends_at": iso(self.ends_at),
+            "clash": self.clash.id if self.clash is not None else None,
+            "problem": self.problem,
+        }
+
+
+@dataclass(frozen=True)
+class SeriesPlan:
+    """Every occurrence of a series, before it is saved."""
+
+    occurrences: tuple[SeriesOccurrence, ...]
+
+    @property
+    def clashes(self) -> tuple[SeriesOccurrence, ...]:
+        return tuple(o for o in self.occurrences if not o.free)
+
+
+@dataclass(frozen=True)
+class SeriesBooking:
+    """A series as saved: its bookings, and the occurrences skipped for a clash."""
+
+    series_id: str
+    bookings: tuple[BookingRecord, ...]
+    skipped: tuple[SeriesOccurrence, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "series_id": self.series_id,
+            "bookings": [b.to_json() for b in self.bookings],
+            "skipped": [o.to_json() for o in self.skipped],
         }
 
 

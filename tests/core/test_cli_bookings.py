@@ -210,3 +210,59 @@ def test_only_a_supervisor_waives_the_cancellation_fee(desk: Path) -> None:
         "cancelled",
         0,
     )
+
+
+# --- recurring bookings -------------------------------------------------------------------
+
+
+def test_book_repeat_books_a_series_all_or_nothing(desk: Path) -> None:
+    taken = book(desk, "rapat_kecil", at(10, offset=2), at(11, offset=2))
+    assert taken.returncode == 0, taken.stderr
+    db = desk / "smesco_desk.sqlite3"
+    before = dump(db)
+    refused = book(desk, "rapat_kecil", at(10), at(11), "--repeat", "daily", "--times", "3")
+    assert refused.returncode == 1 and refused.stdout == ""
+    (line,) = refused.stderr.splitlines()
+    assert line.startswith("error: ") and '"Rapat koperasi"' in line
+    assert dump(db) == before
+    made = book(desk, "rapat_kecil", at(10), at(11), "--repeat", "daily", "--times", "3",
+                "--skip-clashes")  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    saved = json.loads(made.stdout)
+    assert [b["starts_at"][:10] for b in saved["bookings"]] == [
+        day(1).isoformat(),
+        day(3).isoformat(),
+    ]
+    assert {b["series_id"] for b in saved["bookings"]} == {saved["series_id"]}
+    assert [s["starts_at"][:10] for s in saved["skipped"]] == [day(2).isoformat()]
+    assert saved["skipped"][0]["clash"] == json.loads(taken.stdout)["id"]
+
+
+def test_book_repeat_weekly_on_chosen_weekdays_until_a_date(desk: Path) -> None:
+    made = book(desk, "rapat_kecil", at(10), at(11), "--repeat", "weekly", "--weekdays",
+                "mon,wed", "--until", day(14).isoformat())  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    starts = [date.fromisoformat(b["starts_at"][:10]) for b in json.loads(made.stdout)["bookings"]]
+    expected = [day(n) for n in range(1, 15) if day(n).weekday() in (0, 2)]
+    assert starts == expected
+
+
+@pytest.mark.parametrize(
+    "more",
+    [
+        ("--times", "3"),
+        ("--skip-clashes",),
+        ("--repeat", "daily"),
+        ("--repeat", "daily", "--times", "2", "--weekdays", "mon"),
+        ("--repeat", "weekly", "--times", "2", "--month-day", "3"),
+        ("--repeat", "daily", "--times", "2", "--until", "2030-01-01"),
+        ("--repeat", "yearly", "--times", "2"),
+    ],
+)
+def test_book_repeat_options_misused_are_usage_errors(desk: Path, more: tuple[str, ...]) -> None:
+    db = desk / "smesco_desk.sqlite3"
+    before = dump(db)
+    result = book(desk, "rapat_kecil", at(10), at(11), *more)
+    assert result.returncode == 2, result.stderr
+    assert len(result.stderr.splitlines()) == 1
+    assert dump(db) == before

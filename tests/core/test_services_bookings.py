@@ -283,3 +283,14 @@ def test_a_paid_booking_cancelled_keeps_its_receipt(
     cancelled = core.bookings.cancel(receptionist, booked.id)
     assert core.payments.charge(booked.charge_id or "").status == "paid"
     assert (cancelled.paid, cancelled.owed) == (300_000, 0)
+
+
+def test_a_quote_longer_than_a_booking_may_be_is_refused_at_the_end(
+    core: Core, admin: Actor
+) -> None:
+    # An hourly rate alone over years once raised a bare AmountError (the fuzz found it).
+    core.bookings.save_space(admin, space_form(rate_half_day=0, rate_day=0))
+    form = booking_form("rapat_kecil", wib(2000, 1, 1, 10), wib(2026, 3, 10, 10))
+    with pytest.raises(ValidationError) as refused:
+        core.bookings.quote(form)
+    assert set(refused.value.errors) == {"ends_at"}

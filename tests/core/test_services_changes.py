@@ -17,6 +17,7 @@ from sqlalchemy import text, update
 
 from smesco_desk.db import changes
 from smesco_desk.db.models import AppSetting, OutboxOp, SyncState
+from smesco_desk.domain.booking_series import SeriesRule
 from smesco_desk.errors import AlreadyDone, DomainError, PermissionDenied, ValidationError
 from smesco_desk.services.actors import Actor, Role
 from smesco_desk.services.bookings import BookingConflict
@@ -188,6 +189,33 @@ def test_a_space_a_booking_and_its_cancellation_report_their_tables(
         core,
         lambda: core.bookings.cancel(receptionist, booked[0].id, "batal"),
         {"bookings", "charges", *BOOKKEEPING},
+    )
+
+
+def test_a_series_its_plan_and_its_cancellation_report_their_tables(
+    core: Core, admin: Actor, receptionist: Actor
+) -> None:
+    core.bookings.save_space(admin, space_form())
+    form = booking_form("rapat_kecil", wib(2026, 3, 12, 10), wib(2026, 3, 12, 12))
+    rule = SeriesRule("weekly", weekdays=("mon", "thu"), count=3)
+    assert_reports_what_it_wrote(core, lambda: core.bookings.plan_series(form, rule), set())
+    saved: list[Any] = []
+    assert_reports_what_it_wrote(
+        core,
+        lambda: saved.append(core.bookings.book_series(receptionist, form, rule)),
+        {"booking_series", "bookings", "charges", "charge_lines", *BOOKKEEPING},
+    )
+    assert_reports_nothing(
+        core, lambda: core.bookings.book_series(receptionist, form, rule), BookingConflict
+    )
+    first = saved[0].bookings[0].id
+    assert_reports_what_it_wrote(
+        core,
+        lambda: core.bookings.cancel_series(receptionist, first, "all", "batal"),
+        {"bookings", "charges", *BOOKKEEPING},
+    )
+    assert_reports_nothing(
+        core, lambda: core.bookings.cancel_series(receptionist, first, "all"), AlreadyDone
     )
 
 

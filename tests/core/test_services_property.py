@@ -22,6 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from smesco_desk.clock import WIB
+from smesco_desk.domain.booking_series import SeriesRule
 from smesco_desk.domain.charges import LineInput, TaxRule
 from smesco_desk.errors import DomainError
 from smesco_desk.services.actors import Actor, Role
@@ -412,6 +413,42 @@ def test_book_and_cancel(
     check(desk, lambda: core.bookings.bookings_on(day))
 
 
+@FUZZ
+@given(
+    actors,
+    texts,
+    st.one_of(texts, st.sampled_from(["daily", "weekly", "monthly"])),
+    st.one_of(st.lists(texts, max_size=3), st.just(["mon", "wed"]), texts),
+    st.one_of(numbers, texts, st.none()),
+    st.one_of(st.dates(), st.none(), texts, moments),
+    st.one_of(numbers, st.none(), texts),
+    texts,
+    flags,
+)
+def test_series(
+    desk: Desk,
+    who: str,
+    space: str,
+    frequency: str,
+    weekdays: Any,
+    month_day: Any,
+    until: Any,
+    count: Any,
+    text: str,
+    skip: Any,
+) -> None:
+    core, actor = desk.core, _actor(desk, who)
+    starts = wib(2026, 3, 11, 10)
+    days = tuple(weekdays) if isinstance(weekdays, list) else weekdays
+    rule = SeriesRule(frequency, days, month_day, until, count)
+    for code in (space, "ruang_uji"):
+        form = BookingForm(code, text, starts, wib(2026, 3, 11, 11), PayerForm("visitor", text))
+        check(desk, lambda f=form: core.bookings.plan_series(f, rule))  # type: ignore[misc]
+        check(desk, lambda f=form: core.bookings.book_series(actor, f, rule, skip))  # type: ignore[misc]
+    check(desk, lambda: core.bookings.cancel_series(actor, space, text, text, skip))
+    check(desk, lambda: core.bookings.cancel_series(actor, space, frequency))
+
+
 # --- people, settings, sync -------------------------------------------------------------
 
 
@@ -508,6 +545,9 @@ FUZZED = {
             "check_in",
             "booking",
             "bookings_on",
+            "plan_series",
+            "book_series",
+            "cancel_series",
         ],
         "UserService": ["create", "set_password", "authenticate", "check_password"],
         "SettingsService": ["set", "get"],

@@ -10,9 +10,9 @@ PostgreSQL; cancelled and released bookings, and deleted rows, take no room.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import JSON, BigInteger, Boolean, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, BigInteger, Boolean, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from smesco_desk.db.models.base import Base, SyncedMixin
@@ -46,6 +46,24 @@ class Space(SyncedMixin, Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
+class BookingSeries(SyncedMixin, Base):
+    """A recurring booking's rule (smesco_desk.domain.booking_series): its
+    occurrences are bookings that point here by `series_id`, each a booking
+    of its own (changed or cancelled alone, or with the following ones).
+    `weekdays` is "mon,wed" for a weekly rule; `until` (WIB) or `count` ends it."""
+
+    __tablename__ = "booking_series"
+    space_id: Mapped[str] = mapped_column(ForeignKey("spaces.id"))
+    title: Mapped[str] = mapped_column(String(200))
+    frequency: Mapped[str] = mapped_column(String(16))  # daily | weekly | monthly
+    weekdays: Mapped[str] = mapped_column(String(32), default="")
+    month_day: Mapped[int | None] = mapped_column(Integer, default=None)
+    until: Mapped[date | None] = mapped_column(Date, default=None)
+    count: Mapped[int | None] = mapped_column(Integer, default=None)
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime())  # the first occurrence's
+    ends_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
 class Booking(SyncedMixin, Base):
     """A space booked from `starts_at` to `ends_at` (UTC), with the buffers the
     space had when it was booked. The payer is named as on a charge; `charge_id`
@@ -70,6 +88,9 @@ class Booking(SyncedMixin, Base):
     charge_id: Mapped[str | None] = mapped_column(ForeignKey("charges.id"), default=None)
     notes: Mapped[str] = mapped_column(Text, default="")
     cancel_reason: Mapped[str] = mapped_column(Text, default="")
+    series_id: Mapped[str | None] = mapped_column(
+        ForeignKey("booking_series.id"), default=None, index=True
+    )
 
     __table_args__ = (
         Index("ix_bookings_space_occupied", "space_id", "occupied_from"),

@@ -11,6 +11,7 @@ use (`core.bookings.book(...)`), each method handing over to one of them:
 - spaces: the space catalogue (administrators)
 - booking: making and cancelling a booking, its price and its charge
 - policies: the policies an administrator sets, and the fee of a cancellation
+- series: recurring bookings, planned, booked and cancelled together
 - checkin: checking a booking in when the booker arrives
 - release: letting no-shows go after the grace period
 - conflicts: the bookings in the way, and BookingConflict
@@ -23,14 +24,25 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from smesco_desk.domain.booking_series import SeriesRule
 from smesco_desk.domain.charges import ChargeTotals
 from smesco_desk.services.actors import SYSTEM, Actor
-from smesco_desk.services.bookings import booking, checkin, lists, policies, release, spaces
+from smesco_desk.services.bookings import (
+    booking,
+    checkin,
+    lists,
+    policies,
+    release,
+    series,
+    spaces,
+)
 from smesco_desk.services.bookings.conflicts import BookingConflict
 from smesco_desk.values.bookings import (
     BookingForm,
     BookingPolicies,
     BookingRecord,
+    SeriesBooking,
+    SeriesPlan,
     SpaceForm,
     SpaceInfo,
 )
@@ -65,6 +77,26 @@ class BookingService:
         self, actor: Actor, booking_id: str, reason: str = "", waive_fee: bool = False
     ) -> BookingRecord:
         return booking.cancel(self.core, actor, booking_id, reason, waive_fee)
+
+    # --- recurring bookings ---------------------------------------------------------
+
+    def plan_series(self, form: BookingForm, rule: SeriesRule) -> SeriesPlan:
+        return series.plan_series(self.core, form, rule)
+
+    def book_series(
+        self, actor: Actor, form: BookingForm, rule: SeriesRule, skip_clashes: bool = False
+    ) -> SeriesBooking:
+        return series.book_series(self.core, actor, form, rule, skip_clashes)
+
+    def cancel_series(
+        self,
+        actor: Actor,
+        booking_id: str,
+        scope: str,
+        reason: str = "",
+        waive_fee: bool = False,
+    ) -> list[BookingRecord]:
+        return series.cancel_series(self.core, actor, booking_id, scope, reason, waive_fee)
 
     def check_in(self, actor: Actor, booking_id: str) -> BookingRecord:
         return checkin.check_in(self.core, actor, booking_id)

@@ -10,12 +10,14 @@ paid now or later. A free space makes no charge.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from smesco_desk.db.models import Booking, Charge, Space, SyncedMixin
 from smesco_desk.domain.bookings import (
     FREE_STATUSES,
+    MAX_BOOKING_MINUTES,
     BookingStatus,
     Rates,
     booking_errors,
@@ -43,8 +45,12 @@ if TYPE_CHECKING:
 
 
 def quote(core: Core, form: BookingForm) -> ChargeTotals:
-    """What the booking would cost (nothing is saved; only the times are checked)."""
-    _check_form_text(form)
+    """What the booking would cost (nothing is saved; only the times are checked:
+    a booking longer than a booking may be has no price)."""
+    check_form_text(form)
+    if form.ends_at - form.starts_at > timedelta(minutes=MAX_BOOKING_MINUTES):
+        days = MAX_BOOKING_MINUTES // 1440
+        raise ValidationError({"ends_at": _("Paling lama {n} hari.").format(n=days)})
     with core.db.read() as session:
         space = space_by_code(session, form.space)
         taxes = kind_taxes(session, space.kind_code)
@@ -54,56 +60,80 @@ def quote(core: Core, form: BookingForm) -> ChargeTotals:
 def book(core: Core, actor: Actor, form: BookingForm) -> BookingRecord:
     """Book a space; ValidationError at the fields, BookingConflict if it is taken."""
     require(actor, Permission.BOOK_SPACE)
-    _check_form_text(form)
+    check_form_text(form)
     with Transaction.begin(core, actor) as tx:
-        session = tx.session
-        space = space_by_code(session, form.space)
-        errors = booking_errors(
-            form.starts_at,
-            form.ends_at,
-            form.attendees,
-            space.capacity,
-            space.opening_hours,
-            tx.now,
+        space = space_by_code(tx.session, form.space)
+        row = insert_booking(tx, space, form)
+        return booking_record(tx.session, row)
+
+
+def fit_errors(
+    space: Space, form: BookingForm, now: datetime, hours: Mapping[str, Any] | None = None
+) -> dict[str, str]:
+    """What keeps the booking out of its space, by field (not the bookings in the
+    way); `hours` in place of the space's opening hours."""
+    opening = space.opening_hours if hours is None else hours
+    errors = booking_errors(
+        form.starts_at, form.ends_at, form.attendees, space.capacity, opening, now
+    )
+    errors.update(title_errors(form))
+    if not space.active:
+        errors["space"] = _("Ruang ini tidak aktif.")
+    return errors
+
+
+def occupied(space: Space, form: BookingForm) -> tuple[datetime, datetime]:
+    """The time the booking takes its space: with the space's buffers now."""
+    return (
+        form.starts_at - timedelta(minutes=space.setup_minutes),
+        form.ends_at + timedelta(minutes=space.cleanup_minutes),
+    )
+
+
+def insert_booking(
+    tx: Transaction, space: Space, form: BookingForm, series_id: str | None = None
+) -> Booking:
+    """Check, write and record one booking and its charge in `tx` (the form's
+    text checked already); ValidationError or BookingConflict, writing nothing."""
+    session = tx.session
+    errors = fit_errors(space, form, tx.now)
+    if errors:
+        raise ValidationError(errors)
+    occupied_from, occupied_until = occupied(space, form)
+    taken = clashes(session, space.id, occupied_from, occupied_until)
+    if taken:
+        raise BookingConflict(booking_record(session, taken[0]))
+    row = tx.insert(
+        Booking(
+            space_id=space.id,
+            title=clean_name(form.title),
+            payer_kind=form.payer.kind,
+            payer_id=form.payer.payer_id,
+            payer_name=clean_name(form.payer.name),
+            umkm=form.umkm,
+            attendees=form.attendees,
+            starts_at=form.starts_at,
+            ends_at=form.ends_at,
+            setup_minutes=space.setup_minutes,
+            cleanup_minutes=space.cleanup_minutes,
+            occupied_from=occupied_from,
+            occupied_until=occupied_until,
+            status=BookingStatus.CONFIRMED.value,
+            notes=form.notes.strip(),
+            cancel_reason="",
+            series_id=series_id,
         )
-        errors.update(_title_errors(form))
-        if not space.active:
-            errors["space"] = _("Ruang ini tidak aktif.")
-        if errors:
-            raise ValidationError(errors)
-        occupied_from = form.starts_at - timedelta(minutes=space.setup_minutes)
-        occupied_until = form.ends_at + timedelta(minutes=space.cleanup_minutes)
-        taken = clashes(session, space.id, occupied_from, occupied_until)
-        if taken:
-            raise BookingConflict(booking_record(session, taken[0]))
-        row = tx.insert(
-            Booking(
-                space_id=space.id,
-                title=clean_name(form.title),
-                payer_kind=form.payer.kind,
-                payer_id=form.payer.payer_id,
-                payer_name=clean_name(form.payer.name),
-                umkm=form.umkm,
-                attendees=form.attendees,
-                starts_at=form.starts_at,
-                ends_at=form.ends_at,
-                setup_minutes=space.setup_minutes,
-                cleanup_minutes=space.cleanup_minutes,
-                occupied_from=occupied_from,
-                occupied_until=occupied_until,
-                status=BookingStatus.CONFIRMED.value,
-                notes=form.notes.strip(),
-                cancel_reason="",
-            )
-        )
-        rows: list[tuple[SyncedMixin, str]] = [(row, "insert")]
-        charge = _charge(tx, space, row, form)
-        if charge is not None:
-            row.charge_id = charge.id
-        tx.session.flush()
-        detail = {"space": space.code, "starts_at": row.starts_at.isoformat()}
-        tx.record("booking.create", rows, detail)
-        return booking_record(session, row)
+    )
+    rows: list[tuple[SyncedMixin, str]] = [(row, "insert")]
+    charge = _charge(tx, space, row, form)
+    if charge is not None:
+        row.charge_id = charge.id
+    session.flush()
+    detail: dict[str, Any] = {"space": space.code, "starts_at": row.starts_at.isoformat()}
+    if series_id is not None:
+        detail["series"] = series_id
+    tx.record("booking.create", rows, detail)
+    return row
 
 
 def cancel(
@@ -113,6 +143,18 @@ def cancel(
     applies (free until the hours before the start an administrator set, then
     a fee: services.bookings.policies). A supervisor may waive the fee."""
     require(actor, Permission.BOOK_SPACE)
+    check_cancel(actor, reason, waive_fee)
+    with Transaction.begin(core, actor) as tx:
+        row = booking_row(tx.session, booking_id)
+        if row.status in FREE_STATUSES:
+            raise AlreadyDone(_("Pemesanan ini sudah dibatalkan atau dilepas."))
+        cancel_row(tx, row, reason, waive_fee)
+        return booking_record(tx.session, row)
+
+
+def check_cancel(actor: Actor, reason: str, waive_fee: bool) -> None:
+    """Refuse a cancellation by what was typed, and a waiver by who asks for it
+    (the caller has required BOOK_SPACE), before any reading."""
     if not isinstance(waive_fee, bool):
         raise ValidationError({"waive_fee": _("Pilih bebaskan biaya atau tidak.")})
     if waive_fee:
@@ -120,23 +162,22 @@ def cancel(
     errors = text_errors({"reason": reason})
     if errors:
         raise ValidationError(errors)
-    with Transaction.begin(core, actor) as tx:
-        row = booking_row(tx.session, booking_id)
-        if row.status in FREE_STATUSES:
-            raise AlreadyDone(_("Pemesanan ini sudah dibatalkan atau dilepas."))
-        settled, changed = settle(tx, row, policies_in(tx.session), waive=waive_fee)
-        row.status = BookingStatus.CANCELLED.value
-        row.cancel_reason = reason.strip()
-        rows: list[tuple[SyncedMixin, str]] = [(tx.update(row), "update"), *changed]
-        detail = {"reason": row.cancel_reason, **settled.detail()}
-        tx.record("booking.cancel", rows, detail)
-        return booking_record(tx.session, row)
+
+
+def cancel_row(tx: Transaction, row: Booking, reason: str, waive_fee: bool) -> None:
+    """Cancel a live booking in `tx`, with the policy's fee, and record it."""
+    settled, changed = settle(tx, row, policies_in(tx.session), waive=waive_fee)
+    row.status = BookingStatus.CANCELLED.value
+    row.cancel_reason = reason.strip()
+    rows: list[tuple[SyncedMixin, str]] = [(tx.update(row), "update"), *changed]
+    detail = {"reason": row.cancel_reason, **settled.detail()}
+    tx.record("booking.cancel", rows, detail)
 
 
 # --- the parts --------------------------------------------------------------------------
 
 
-def _check_form_text(form: BookingForm) -> None:
+def check_form_text(form: BookingForm) -> None:
     """Refuse, before anything else, what cannot be stored or is not a time."""
     errors = text_errors(
         {
@@ -161,7 +202,7 @@ def _check_form_text(form: BookingForm) -> None:
         raise ValidationError(errors)
 
 
-def _title_errors(form: BookingForm) -> dict[str, str]:
+def title_errors(form: BookingForm) -> dict[str, str]:
     title = clean_name(form.title)
     if not has_visible(title):
         return {"title": _("Wajib diisi.")}
