@@ -604,3 +604,13 @@ def test_search_every_day(core: Core, day_of_sales: dict[str, ReceiptRecord]) ->
     ]
     assert numbers(core, ReceiptFilter(text="%", all_days=True)) == []  # not a wildcard
     assert numbers(core, ReceiptFilter(text="_", all_days=True)) == []
+
+
+def test_a_quote_refuses_text_that_could_never_be_stored(core: Core) -> None:
+    """The sale dialog quotes while the person types (blank is fine there), but a
+    NUL or a lone surrogate is refused at its field, never echoed back."""
+    assert core.payments.quote("other", [line("", 1, 1_000)]).total == 1_000
+    for bad in ("\x00", "kopi\ud800"):
+        with pytest.raises(ValidationError) as refused:
+            core.payments.quote("other", [line("Kopi", 1, 1_000), line(bad, 1, 500)])
+        assert set(refused.value.errors) == {"lines.1.description"}

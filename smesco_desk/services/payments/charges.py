@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from smesco_desk.db.models import Charge, ChargeLine, PriceItem
 from smesco_desk.domain.charges import AmountError, ChargeTotals, LineInput, TaxRule, compute_totals
 from smesco_desk.domain.payments import PayerKind
-from smesco_desk.domain.text import clean_name, has_visible, text_errors
+from smesco_desk.domain.text import clean_name, has_visible, text_errors, unstorable
 from smesco_desk.errors import ValidationError
 from smesco_desk.i18n import _
 from smesco_desk.services.actors import Actor, Permission, require
@@ -34,7 +34,17 @@ if TYPE_CHECKING:
 def quote(core: Core, kind_code: str, lines: Sequence[LineInput]) -> ChargeTotals:
     """What the lines add up to (nothing is saved). A line from the price list
     takes the taxes of its item's kind, any other line those of `kind_code`.
-    Descriptions are not checked: the person may still be typing."""
+    Descriptions are not checked for being filled in: the person may still be
+    typing; text that could never be stored (a NUL, a lone surrogate) is refused."""
+    unstorable_text: dict[str, object] = {
+        f"lines.{i}.{name}": value
+        for i, line in enumerate(lines)
+        for name, value in (("description", line.description), ("unit", line.unit),
+                            ("item_code", line.item_code or ""))
+        if unstorable(value)
+    }
+    if unstorable_text:
+        raise ValidationError(text_errors(unstorable_text))
     with core.db.read() as session:
         taxes = line_taxes(session, kind_code, lines)
     try:
