@@ -10,11 +10,23 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from tests.template_db import make_template
 
 # Widgets render without a screen unless a test asks for a real one (xvfb_display).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# --- Property tests -------------------------------------------------------------------
+
+# At a desk, Hypothesis explores new examples on every run (and replays the ones
+# that failed before, from .hypothesis/): that is how it finds bugs. In CI
+# (.ci/run sets HYPOTHESIS_PROFILE=ci; CI=true does too) it runs the same
+# examples every time, so that a landing is decided by the change and not by
+# the draw; new bugs are found where people run it.
+settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("HYPOTHESIS_PROFILE") == "ci" or os.environ.get("CI", "").lower() == "true":
+    settings.load_profile("ci")
 
 # --- Plugins ----------------------------------------------------------------------
 
