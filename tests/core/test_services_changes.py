@@ -51,9 +51,7 @@ def written_and_reported(core: Core, call: Callable[[], Any]) -> tuple[set[str],
     return {name for name in after if after[name] != before.get(name)}, set(reported)
 
 
-def assert_reports_what_it_wrote(
-    core: Core, call: Callable[[], Any], expected: set[str]
-) -> None:
+def assert_reports_what_it_wrote(core: Core, call: Callable[[], Any], expected: set[str]) -> None:
     written, reported = written_and_reported(core, call)
     assert written == expected
     assert reported == expected
