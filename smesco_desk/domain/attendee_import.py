@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from smesco_desk.domain.nik import InvalidNik, normalize_nik
 from smesco_desk.domain.phone import InvalidPhone, normalize_phone
-from smesco_desk.domain.text import clean_name, fold, text_errors, visible_length
+from smesco_desk.domain.text import clean_name, fold, text_errors, unstorable, visible_length
 from smesco_desk.errors import DomainError, ValidationError
 from smesco_desk.i18n import _
 
@@ -186,10 +186,15 @@ def check_attendees(
                 hashed = pseudonym(clean.nik) if pseudonym else clean.nik
                 _check_unique(clean, "nik", clean.nik, nik_line, niks_taken, errors, hashed)
         if errors or clean is None:
-            bad.append(RowProblem(line, typed.name.strip(), errors))
+            bad.append(RowProblem(line, _shown_name(typed.name), errors))
         else:
             good.append(clean)
     return AttendeeCheck(tuple(good), tuple(bad))
+
+
+def _shown_name(typed: str) -> str:
+    """The name of a bad row as a list may show it (nothing it cannot keep)."""
+    return "" if unstorable(typed) else clean_name(typed)[:MAX_TEXT]
 
 
 def _check_unique(

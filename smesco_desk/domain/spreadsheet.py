@@ -107,7 +107,14 @@ def read_xlsx(data: bytes) -> list[Row]:
         with zipfile.ZipFile(io.BytesIO(data)) as book:
             strings = _shared_strings(book)
             sheet = _parse(book, _first_sheet(book))
-    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, EOFError):
+    except UnreadableTable:
+        raise
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, EOFError, ValueError) as exc:
+        # (and NotImplementedError, RuntimeError, OSError: a compression or a password unknown)
+        raise UnreadableTable(
+            _("Berkas ini bukan berkas Excel (.xlsx) yang dapat dibaca.")
+        ) from exc
+    except (NotImplementedError, RuntimeError, OSError):
         raise UnreadableTable(
             _("Berkas ini bukan berkas Excel (.xlsx) yang dapat dibaca.")
         ) from None
