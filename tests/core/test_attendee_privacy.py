@@ -96,7 +96,11 @@ def test_erasure_blanks_the_person_s_participant_rows_as_queued_updates(
 
 
 def test_purge_erases_participants_of_events_past_the_retention_period(
-    core: Core, admin: Actor, receptionist: Actor, supervisor: Actor, event: BookingRecord,
+    core: Core,
+    admin: Actor,
+    receptionist: Actor,
+    supervisor: Actor,
+    event: BookingRecord,
     clock: FakeClock,
 ) -> None:
     participants(core, receptionist, event)
