@@ -346,6 +346,7 @@ SERVICE_MODULES = sorted((CORE / "services").rglob("*.py")) + [CORE / "sync" / "
 # open a write transaction (checked below). Anything that changes data takes
 # the actor and checks a permission instead.
 READ_ONLY_LOOKUPS = {
+    "BookingService.attendees",
     "BookingService.booking",
     "BookingService.bookings_on",
     "BookingService.plan_series",

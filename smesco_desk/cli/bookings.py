@@ -1,8 +1,10 @@
 """Rooms and spaces at the desk: the space catalogue (`spaces`), the bookings of
 a day (`bookings`), booking a space (`book`), cancelling a booking
 (`cancel-booking`, with the cancellation policy's fee, which a supervisor may
-waive) and letting no-shows go (`release-no-shows`, as `auto-checkout` does for
-visits). Times are WIB, written `YYYY-MM-DD HH:MM`.
+waive), letting no-shows go (`release-no-shows`, as `auto-checkout` does for
+visits) and importing an event's participants from a CSV or XLSX file
+(`import-attendees`: all or nothing, every bad row on stderr by its line;
+`--skip-bad` imports the good rows). Times are WIB, written `YYYY-MM-DD HH:MM`.
 
 A script books as the booking dialog does: the same service call, the same
 checks, one transaction. A clash, attendees above the capacity, times outside
@@ -20,10 +22,13 @@ books the others and lists the skipped ones.
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from smesco_desk.cli.support import (
+    EXIT_ERROR,
     EXIT_OK,
     EXIT_USAGE,
     CliError,
@@ -35,8 +40,10 @@ from smesco_desk.cli.support import (
     login,
     open_desk,
     say,
+    say_error,
 )
 from smesco_desk.clock import WIB, iso, wib_today
+from smesco_desk.domain.attendee_import import BadAttendeeRows, RowProblem
 from smesco_desk.domain.booking_series import Frequency, SeriesRule, weekdays_of
 from smesco_desk.domain.payments import PayerKind
 from smesco_desk.services.actors import Actor, Permission, cli_actor
@@ -96,12 +103,24 @@ def register(sub: Subcommands) -> Commands:
         "release-no-shows", help="let go confirmed bookings nobody checked in for (grace passed)"
     )
     release.add_argument("--json", action="store_true")
+
+    attendees = sub.add_parser(
+        "import-attendees", help="import an event's participants from a CSV or XLSX file"
+    )
+    attendees.add_argument("booking_id", metavar="BOOKING_ID")
+    attendees.add_argument("file", metavar="FILE", help="a .csv (UTF-8, ; or ,) or .xlsx file")
+    attendees.add_argument(
+        "--skip-bad", action="store_true", help="import the good rows, leave the bad ones out"
+    )
+    attendees.add_argument("--json", action="store_true")
+    add_login(attendees, WHO_BOOKS)
     return {
         "spaces": cmd_spaces,
         "bookings": cmd_bookings,
         "book": cmd_book,
         "cancel-booking": cmd_cancel_booking,
         "release-no-shows": cmd_release_no_shows,
+        "import-attendees": cmd_import_attendees,
     }
 
 
@@ -231,3 +250,35 @@ def cmd_release_no_shows(args: argparse.Namespace) -> int:
         _booking_lines(released, False)
         say(f"released: {len(released)}")
     return EXIT_OK
+
+
+def cmd_import_attendees(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CliError(f"cannot read {args.file}: {exc.strerror or exc}") from None
+    core = open_desk(args)
+    actor = login(core, args.user, Permission.BOOK_SPACE)
+    try:
+        result = core.bookings.import_attendees(
+            actor, args.booking_id, data, path.name, args.skip_bad
+        )
+    except BadAttendeeRows as refused:
+        _bad_rows(refused.problems)
+        say_error(refused.message)
+        return EXIT_ERROR
+    _bad_rows(result.skipped)
+    if args.json:
+        say(json_text([a.to_json() for a in result.imported]))
+    else:
+        for a in result.imported:
+            say(f"{a.id}\t{a.name}\t{a.phone}\t{a.organisation}")
+        say(f"imported: {len(result.imported)}, skipped: {len(result.skipped)}")
+    return EXIT_OK
+
+
+def _bad_rows(problems: tuple[RowProblem, ...]) -> None:
+    """Every bad row on stderr, one line each, by its line in the file."""
+    for problem in problems:
+        say(problem.text(), sys.stderr)

@@ -8,7 +8,12 @@ data it erases (it names the visitor only).
 Which rows belong to the person is found by structure, never by searching for
 the name: the visitor; the visits that point at them; the charges they are the
 payer of (payer kind "visitor"); the receipts of those charges; the audit
-entries about any of these. Of those rows only the personal columns change:
+entries about any of these; the event participants whose check-in was one of
+their visits. One relation is found by the person's data, once, at the desk
+that erases them and before it blanks the visitor: the event participants with
+the same NIK pseudonym, or the same phone and name (smesco_desk.services.erasure);
+that desk blanks those rows as queued updates, which sync carries like the
+visitor's tombstone. Of those rows only the personal columns change:
 counts, times and amounts stay, so reports still add up.
 """
 
@@ -36,13 +41,21 @@ BLANKS: dict[str, dict[str, Any]] = {
     "visits": {"visitor_name": ERASED_NAME, "organisation": ""},
     "charges": {"payer_name": ERASED_NAME},
     "receipts": {"payer_name": ERASED_NAME, "payer_key": fold(ERASED_NAME)},
+    "booking_attendees": {
+        "name": ERASED_NAME,
+        "phone": "",
+        "organisation": "",
+        "email": "",
+        "nik_masked": None,
+        "nik_hash": None,
+    },
 }
 # Keys of an audit entry's detail that may hold a person's data.
 PERSONAL_DETAIL_KEYS = frozenset(
     {"payer", "name", "full_name", "visitor_name", "phone", "nik", "organisation"}
 )
 # The order in which relations are learnt: a receipt is the person's through its charge.
-_LEARN_ORDER = ("visits", "charges", "receipts")
+_LEARN_ORDER = ("visits", "charges", "receipts", "booking_attendees")
 
 
 @dataclass
@@ -53,10 +66,13 @@ class ErasedPeople:
     visits: set[str] = field(default_factory=set)
     charges: set[str] = field(default_factory=set)
     receipts: set[str] = field(default_factory=set)
+    # Event participants who are the person (same NIK pseudonym, or same phone and
+    # name, found where the visitor was erased) or whose check-in was their visit.
+    attendees: set[str] = field(default_factory=set)
 
     def related_ids(self) -> set[str]:
         """Every row id whose audit entries may name the person."""
-        return self.visitors | self.visits | self.charges | self.receipts
+        return self.visitors | self.visits | self.charges | self.receipts | self.attendees
 
     def learn(self, rows: Iterable[tuple[str, Mapping[str, Any]]]) -> None:
         """Add the rows among (entity, payload) that belong to the person (a rejected
@@ -73,6 +89,7 @@ class ErasedPeople:
             "visits": self.visits,
             "charges": self.charges,
             "receipts": self.receipts,
+            "booking_attendees": self.attendees,
         }[entity]
 
     def _owns(self, entity: str, payload: Mapping[str, Any]) -> bool:
@@ -87,6 +104,10 @@ class ErasedPeople:
             )
         if entity == "receipts":
             return payload.get("charge_id") in self.charges or payload.get("id") in self.receipts
+        if entity == "booking_attendees":
+            visit = payload.get("visit_id")
+            by_visit = visit is not None and visit in self.visits
+            return by_visit or payload.get("id") in self.attendees
         return False
 
     def scrub(self, entity: str, payload: Mapping[str, Any]) -> dict[str, Any] | None:

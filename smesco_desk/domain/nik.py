@@ -231,4 +231,3 @@ def nik_pseudonym(key: bytes, nik: str, cost: PseudonymCost = PSEUDONYM_COST) ->
         type=Type.ID,
     )
     return raw.hex()
-

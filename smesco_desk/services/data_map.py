@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from smesco_desk.db.models import AuditEntry, Visitor
+from smesco_desk.db.models import AuditEntry, BookingAttendee, Visitor
 from smesco_desk.i18n import _
 from smesco_desk.services.erasure import locate
 from smesco_desk.sync import desk as local
@@ -26,8 +26,11 @@ if TYPE_CHECKING:
     from smesco_desk.services.core import Core
 
 
-def where_kept(core: Core, session: Session, visitor: Visitor) -> dict[str, Any]:
-    people, copies = locate(session, [visitor.id])
+def where_kept(
+    core: Core, session: Session, visitor: Visitor, attendees: list[BookingAttendee]
+) -> dict[str, Any]:
+    """`attendees`: the event participants who are the person (same_person_attendees)."""
+    people, copies = locate(session, [visitor.id], [a.id for a in attendees])
     audit = session.scalar(
         select(func.count())
         .select_from(AuditEntry)
@@ -38,6 +41,7 @@ def where_kept(core: Core, session: Session, visitor: Visitor) -> dict[str, Any]
         "visits": len(people.visits),
         "charges": len(people.charges),
         "receipts": len(people.receipts),
+        "booking_attendees": len(people.attendees),
         "audit_log": int(audit or 0),
     }
     tables = {k: v for k, v in tables.items() if v}

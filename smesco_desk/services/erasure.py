@@ -19,11 +19,13 @@ from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import bindparam, text
+from sqlalchemy import bindparam, or_, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from smesco_desk.db.models import BookingAttendee, Visitor
 from smesco_desk.domain.erasure import BLANKS, ERASED_NAME, ErasedPeople, scrub_detail
+from smesco_desk.domain.text import fold
 
 
 def _ids(conn: Connection, query: str, **params: Collection[str]) -> set[str]:
@@ -35,10 +37,35 @@ def _json(value: Any) -> Any:
     return json.loads(value) if isinstance(value, str) else value
 
 
-def erase_locally(session: Session, visitor_ids: Collection[str]) -> ErasedPeople:
+def same_person_attendees(session: Session, visitor: Visitor) -> list[BookingAttendee]:
+    """The event participants who are this visitor: the same NIK pseudonym, or the
+    same phone and name (as registration finds a returning visitor). Read before the
+    visitor is blanked: afterwards nothing of theirs is left to compare."""
+    same: list[Any] = []
+    if visitor.nik_hash:
+        same.append(BookingAttendee.nik_hash == visitor.nik_hash)
+    if visitor.phone:
+        same.append(BookingAttendee.phone == visitor.phone)
+    if not same:
+        return []
+    found = session.scalars(
+        select(BookingAttendee).where(or_(*same)).order_by(BookingAttendee.id)
+    ).all()
+    return [
+        a
+        for a in found
+        if (visitor.nik_hash and a.nik_hash == visitor.nik_hash)
+        or (a.phone == visitor.phone and fold(a.name) == visitor.name_key)
+    ]
+
+
+def erase_locally(
+    session: Session, visitor_ids: Collection[str], attendees: Collection[str] = ()
+) -> ErasedPeople:
     """Blank the people's data in every table and copy of this desk (inside the
-    caller's transaction, which holds the `erasures` rows)."""
-    people, copies = locate(session, visitor_ids)
+    caller's transaction, which holds the `erasures` rows). `attendees`: the event
+    participants found to be these people (same_person_attendees)."""
+    people, copies = locate(session, visitor_ids, attendees)
     conn = session.connection()
     with granted(conn, "erasure", people.visitors):
         _blank_tables(conn, people)
@@ -46,8 +73,11 @@ def erase_locally(session: Session, visitor_ids: Collection[str]) -> ErasedPeopl
     return people
 
 
-def locate(session: Session, visitor_ids: Collection[str]) -> tuple[ErasedPeople, Copies]:
-    """The rows that belong to these visitors, and the copies of rows this desk keeps."""
+def locate(
+    session: Session, visitor_ids: Collection[str], attendees: Collection[str] = ()
+) -> tuple[ErasedPeople, Copies]:
+    """The rows that belong to these visitors (and these event participants), and the
+    copies of rows this desk keeps."""
     session.flush()
     conn = session.connection()
     people = ErasedPeople(set(visitor_ids))
@@ -59,6 +89,9 @@ def locate(session: Session, visitor_ids: Collection[str]) -> tuple[ErasedPeople
     )
     people.receipts = _ids(
         conn, "SELECT id FROM receipts WHERE charge_id IN :c", c=people.charges
+    )
+    people.attendees = set(attendees) | _ids(
+        conn, "SELECT id FROM booking_attendees WHERE visit_id IN :v", v=people.visits
     )
     copies = Copies(conn)
     people.learn(copies.rows())
@@ -83,6 +116,7 @@ def _blank_tables(conn: Connection, people: ErasedPeople) -> None:
         ("visits", people.visits),
         ("charges", people.charges),
         ("receipts", people.receipts),
+        ("booking_attendees", people.attendees),
     ):
         blanks = BLANKS[table]
         sets = ", ".join(f'"{c}" = :b_{c}' for c in blanks)
@@ -175,4 +209,6 @@ class Copies:
             )
 
 
-__all__ = ["ERASED_NAME", "Copies", "erase_locally", "granted", "locate"]
+__all__ = [
+    "ERASED_NAME", "Copies", "erase_locally", "granted", "locate", "same_person_attendees",
+]

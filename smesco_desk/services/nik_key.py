@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from smesco_desk.db.models import SyncState, Visitor
+from smesco_desk.db.models import BookingAttendee, SyncState, Visitor
 from smesco_desk.domain.nik import NIK_KEY_BYTES, nik_pseudonym
 from smesco_desk.errors import DomainError
 from smesco_desk.i18n import _
@@ -109,9 +109,13 @@ class NikKeyStore:
             self._key = key
 
     def has_pseudonyms(self) -> bool:
+        """Whether this desk holds a pseudonym made with its key: a visitor's or an
+        event participant's (both are found again by NIK only with the same key)."""
         with self.core.db.read() as session:
-            found = session.scalar(select(Visitor.id).where(Visitor.nik_hash.is_not(None)).limit(1))
-            return found is not None
+            for column in (Visitor.nik_hash, BookingAttendee.nik_hash):
+                if session.scalar(select(column).where(column.is_not(None)).limit(1)):
+                    return True
+            return False
 
     def _is_linked(self) -> bool:
         with self.core.db.read() as session:

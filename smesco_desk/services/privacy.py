@@ -18,13 +18,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from smesco_desk.clock import iso
-from smesco_desk.db.models import Erasure, Visit, Visitor
-from smesco_desk.domain.erasure import ERASED_NAME
+from smesco_desk.db.models import Booking, BookingAttendee, Erasure, Visit, Visitor
+from smesco_desk.domain.erasure import BLANKS, ERASED_NAME
 from smesco_desk.errors import NotFound
 from smesco_desk.i18n import _
 from smesco_desk.services.actors import Actor, Permission, require
 from smesco_desk.services.data_map import where_kept
-from smesco_desk.services.erasure import erase_locally
+from smesco_desk.services.erasure import erase_locally, same_person_attendees
 from smesco_desk.services.settings import SettingsService
 from smesco_desk.services.transaction import Transaction
 
@@ -47,6 +47,7 @@ class PrivacyService:
             visits = session.scalars(
                 select(Visit).where(Visit.visitor_id == visitor.id).order_by(Visit.checked_in_at)
             ).all()
+            attendees = same_person_attendees(session, visitor)
             data = {
                 "visitor_id": visitor.id,
                 "name": visitor.full_name,
@@ -65,7 +66,19 @@ class PrivacyService:
                     }
                     for v in visits
                 ],
-                "stored_in": where_kept(self.core, session, visitor),
+                "event_participations": [
+                    {
+                        "booking_id": a.booking_id,
+                        "name": a.name,
+                        "phone": a.phone,
+                        "organisation": a.organisation,
+                        "email": a.email,
+                        "nik_masked": a.nik_masked,
+                        "checked_in_at": iso(a.checked_in_at),
+                    }
+                    for a in attendees
+                ],
+                "stored_in": where_kept(self.core, session, visitor, attendees),
             }
             tx.record("privacy.export", [], {"visitor_id": visitor.id})
             return data
@@ -80,7 +93,8 @@ class PrivacyService:
         return visits
 
     def purge_expired(self, actor: Actor) -> int:
-        """Erase visitors not seen within the retention period; returns how many."""
+        """Erase visitors not seen within the retention period, and the participants
+        of events that ended longer ago than that; returns how many visitors."""
         require(actor, Permission.MANAGE_PERSONAL_DATA)
         with Transaction.begin(self.core, actor) as tx:
             days = int(SettingsService.get_in(tx.session, "visitor_retention_days"))
@@ -89,7 +103,16 @@ class PrivacyService:
                 select(Visitor).where(Visitor.deleted_at.is_(None), Visitor.last_visit_at < cutoff)
             ).all()
             self._erase(tx, list(expired), "privacy.purge")
-        if expired:
+            participants = tx.session.scalars(
+                select(BookingAttendee)
+                .join(Booking, Booking.id == BookingAttendee.booking_id)
+                .where(Booking.ends_at < cutoff, BookingAttendee.name != ERASED_NAME)
+                .order_by(BookingAttendee.id)
+            ).all()
+            if participants:
+                _blank_attendees(tx, list(participants), "privacy.purge_attendees")
+                erase_locally(tx.session, [], [a.id for a in participants])
+        if expired or participants:
             self.core.db.truncate_wal()
         return len(expired)
 
@@ -122,7 +145,11 @@ class PrivacyService:
         edit), each erasure is recorded as a fact that sync carries everywhere, and
         every copy at this desk is blanked (smesco_desk.services.erasure)."""
         now, session = tx.now, tx.session
+        attendees: list[str] = []
         for visitor in visitors:
+            same = same_person_attendees(session, visitor)
+            _blank_attendees(tx, same, action)
+            attendees += [a.id for a in same]
             visitor.full_name, visitor.name_key, visitor.organisation = ERASED_NAME, "", ""
             visitor.phone = visitor.phone_key = visitor.nik_masked = visitor.nik_hash = None
             visitor.deleted_at = now
@@ -139,5 +166,20 @@ class PrivacyService:
             detail = {"visitor_id": visitor.id, "visits": int(visits or 0)}
             rows: list[tuple[Any, str]] = [(visitor, "update"), (fact, "insert")]
             tx.record(action, rows, detail)
-        people = erase_locally(session, [v.id for v in visitors])
+        people = erase_locally(session, [v.id for v in visitors], attendees)
         return len(people.visits)
+
+
+def _blank_attendees(tx: Transaction, attendees: list[BookingAttendee], action: str) -> None:
+    """Event participants' personal fields blanked as queued updates (sync carries
+    them like a visitor's tombstone); they stay on their booking, so counts stay."""
+    blanks = BLANKS["booking_attendees"]
+    changed = []
+    for attendee in attendees:
+        if all(getattr(attendee, column) == value for column, value in blanks.items()):
+            continue
+        for column, value in blanks.items():
+            setattr(attendee, column, value)
+        changed.append((tx.update(attendee), "update"))
+    if changed:
+        tx.record(action, changed, {"participants": len(changed)})

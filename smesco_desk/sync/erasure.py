@@ -27,7 +27,9 @@ from smesco_desk.domain.erasure import BLANKS, ErasedPeople, scrub_detail
 from smesco_desk.sync import changelog
 
 Conn = psycopg.Connection[Any]
-ROW_TABLES = ("visitors", "visits", "charges", "receipts")
+ROW_TABLES = ("visitors", "visits", "charges", "receipts", "booking_attendees")
+# The ErasedPeople set that holds each table's row ids.
+_PEOPLE_FIELD = {"booking_attendees": "attendees"}
 
 
 def _ids(conn: Conn, query: str, values: Iterable[Any]) -> set[str]:
@@ -45,6 +47,11 @@ def locate(conn: Conn, visitors: Collection[str]) -> ErasedPeople:
     )
     people.receipts = _ids(
         conn, "SELECT id FROM receipts WHERE charge_id = ANY(%s)", people.charges
+    )
+    # Participants found by the person's data were blanked (as queued updates) at the
+    # desk that erased them; here only those whose check-in was one of their visits.
+    people.attendees = _ids(
+        conn, "SELECT id FROM booking_attendees WHERE visit_id = ANY(%s)", people.visits
     )
     return people
 
@@ -101,7 +108,7 @@ def _blank_tables(conn: Conn, people: ErasedPeople) -> None:
             t=sql.Identifier(table), s=sql.SQL(", ").join(sets), d=sql.SQL(" OR ").join(differs)
         )
         values = list(blanks.values())
-        ids = getattr(people, table)
+        ids = getattr(people, _PEOPLE_FIELD.get(table, table))
         if ids:
             conn.execute(query, [*values, list(ids), *values])
 

@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from smesco_desk.clock import iso
+from smesco_desk.domain.attendee_import import AttendeeInput, RowProblem
 from smesco_desk.values.payments import PayerForm
 
 
@@ -218,3 +219,44 @@ class BookingPolicies:
             "cancel_fee_percent": self.cancel_fee_percent,
             "no_show_grace_minutes": self.no_show_grace_minutes,
         }
+
+
+AttendeeForm = AttendeeInput
+"""A participant as typed by hand (name, phone, organisation, NIK, email)."""
+
+
+@dataclass(frozen=True)
+class AttendeeRecord:
+    """A participant of an event: the NIK only masked, the phone in E.164."""
+
+    id: str
+    booking_id: str
+    name: str
+    phone: str
+    organisation: str
+    nik_masked: str | None
+    email: str
+    checked_in_at: datetime | None
+    visit_id: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "booking_id": self.booking_id,
+            "name": self.name,
+            "phone": self.phone,
+            "organisation": self.organisation,
+            "nik": self.nik_masked,
+            "email": self.email,
+            "checked_in_at": iso(self.checked_in_at) if self.checked_in_at else None,
+            "visit_id": self.visit_id,
+        }
+
+
+@dataclass(frozen=True)
+class AttendeeImport:
+    """What an import wrote (`imported`) and the bad rows it left out (`skipped`,
+    only with skip_bad: otherwise a bad row refuses the whole file)."""
+
+    imported: tuple[AttendeeRecord, ...]
+    skipped: tuple[RowProblem, ...] = ()

@@ -34,6 +34,7 @@ HELP_ORDER = [
     "book",
     "cancel-booking",
     "release-no-shows",
+    "import-attendees",
 ]
 
 

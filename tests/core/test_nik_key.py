@@ -105,7 +105,10 @@ def test_a_returning_visitor_is_found_by_nik_after_a_restart_and_from_the_cli(
     args = ["--name", "S. Rahayu", "--phone", "0899 1111 2222", "--purpose", "meeting"]
     result = subprocess.run(
         [sys.executable, "-m", "smesco_desk", "register", *args, "--nik", NIK_SITI, "--consent"],
-        env=env, capture_output=True, text=True, check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     reopened = open_core(data_dir, clock=clock)
@@ -223,17 +226,33 @@ def make_pre_key_database(core: Core, data_dir: Path, old_key: str) -> None:
     with core.db.write() as session:
         setting = AppSetting(key="nik_hash_key", value=old_key)
         new_synced(session, setting, "D01", now)
-        record(session, SYSTEM, "D01", now, "setting.set", [(setting, "insert")],
-               {"key": "nik_hash_key", "value": "***"})
+        record(
+            session,
+            SYSTEM,
+            "D01",
+            now,
+            "setting.set",
+            [(setting, "insert")],
+            {"key": "nik_hash_key", "value": "***"},
+        )
         payload = row_payload(setting)
         conflict = SyncConflict(
-            kind="concurrent_edit", entity="app_settings", entity_id=setting.id, op_id=new_id(),
-            desk_code="D02", local_payload=payload, server_payload=payload, winner="server",
+            kind="concurrent_edit",
+            entity="app_settings",
+            entity_id=setting.id,
+            op_id=new_id(),
+            desk_code="D02",
+            local_payload=payload,
+            server_payload=payload,
+            winner="server",
             status="info",
         )
         new_synced(session, conflict, "D01", now)
-        session.add(SyncHeld(seq=1, entity="app_settings", entity_id=setting.id,
-                             payload=payload, held_at=now))
+        session.add(
+            SyncHeld(
+                seq=1, entity="app_settings", entity_id=setting.id, payload=payload, held_at=now
+            )
+        )
         for visitor in session.scalars(select(Visitor).where(Visitor.nik_hash.is_not(None))):
             nik = {"0001": NIK_SITI, "0003": NIK_BUDI}[str(visitor.nik_masked)[-4:]]
             visitor.nik_hash = old_nik_hash(old_key, nik)
@@ -241,8 +260,9 @@ def make_pre_key_database(core: Core, data_dir: Path, old_key: str) -> None:
             touch(visitor, now)
             enqueue(session, visitor, "update", now)
         session.execute(update(OutboxOp).values(sent_at=now))  # the rows move: old copies stay
-        session.execute(text("UPDATE alembic_version SET version_num = :r"),
-                        {"r": revision_before_0007()})
+        session.execute(
+            text("UPDATE alembic_version SET version_num = :r"), {"r": revision_before_0007()}
+        )
     core.close()
     nik_key_path(data_dir).unlink()
 
@@ -281,7 +301,8 @@ def test_migration_drops_the_old_key_and_hashes_everywhere(
             where = "" if table == "app_settings" else " WHERE entity = 'app_settings'"
             assert stored(upgraded, f"SELECT count(*) FROM {table}{where}") == [(0,)], table
         assert stored(upgraded, "SELECT nik_masked, nik_hash FROM visitors ORDER BY 1") == [
-            ("************0001", None), ("************0003", None)
+            ("************0001", None),
+            ("************0003", None),
         ]
         queued = str(stored(upgraded, "SELECT payload FROM outbox WHERE entity = 'visitors'"))
         assert old_hash not in queued and "3174****" not in queued

@@ -274,8 +274,9 @@ def test_a_restore_brings_no_erased_person_back(
     """UU PDP: a backup made before an erasure holds the person; restoring it
     erases them again, with the erasure recorded and queued for the server."""
     siti = core.visitors.register(receptionist, visitor_form(name="Siti Rahayu"))
-    budi = core.visitors.register(receptionist, visitor_form(name="Budi Santoso",
-                                                             phone="0813 2222 3333"))
+    budi = core.visitors.register(
+        receptionist, visitor_form(name="Budi Santoso", phone="0813 2222 3333")
+    )
     backup = core.maintenance.backup(supervisor, tmp_path / "b.sqlite3").path
     core.privacy.erase_visitor(supervisor, siti.visitor_id)
     result = core.maintenance.restore(supervisor, backup)

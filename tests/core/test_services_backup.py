@@ -83,9 +83,7 @@ def test_backup_while_another_connection_holds_a_write_transaction(
     assert visit_ids(result.path) == registered
     with raw_sqlite(result.path) as conn:
         assert (
-            conn.execute(
-                "SELECT count(*) FROM visits WHERE host = 'uncommitted'"
-            ).fetchone()[0]
+            conn.execute("SELECT count(*) FROM visits WHERE host = 'uncommitted'").fetchone()[0]
             == 0
         )
     # The writer committed after the backup; the live database has it.

@@ -17,12 +17,14 @@ from sqlalchemy import text, update
 
 from smesco_desk.db import changes
 from smesco_desk.db.models import AppSetting, OutboxOp, SyncState
+from smesco_desk.domain.attendee_import import BadAttendeeRows
 from smesco_desk.domain.booking_series import SeriesRule
 from smesco_desk.errors import AlreadyDone, DomainError, PermissionDenied, ValidationError
 from smesco_desk.services.actors import Actor, Role
 from smesco_desk.services.bookings import BookingConflict
 from smesco_desk.services.core import Core
 from smesco_desk.services.transaction import Transaction
+from smesco_desk.values.bookings import AttendeeForm
 from tests.core.helpers_bookings import booking_form, space_form
 from tests.core.helpers_core import FakeClock, cash, sale_form, visitor_form, wib
 
@@ -52,9 +54,7 @@ def written_and_reported(core: Core, call: Callable[[], Any]) -> tuple[set[str],
     return {name for name in after if after[name] != before.get(name)}, set(reported)
 
 
-def assert_reports_what_it_wrote(
-    core: Core, call: Callable[[], Any], expected: set[str]
-) -> None:
+def assert_reports_what_it_wrote(core: Core, call: Callable[[], Any], expected: set[str]) -> None:
     written, reported = written_and_reported(core, call)
     assert written == expected
     assert reported == expected
@@ -309,3 +309,28 @@ def test_an_update_that_matches_no_row_reports_nothing(core: Core, admin: Actor)
     with core.changes.collect() as reported, core.db.write() as session:
         session.connection().execute(update(OutboxOp).where(OutboxOp.id == "none").values(op="x"))
     assert reported == set()
+
+
+def test_an_event_s_participants_report_their_table(
+    core: Core, admin: Actor, receptionist: Actor
+) -> None:
+    core.bookings.save_space(admin, space_form())
+    event = core.bookings.book(
+        receptionist, booking_form("rapat_kecil", wib(2026, 3, 12, 10), wib(2026, 3, 12, 12))
+    )
+    rows = [(1, ["nama", "hp"]), (2, ["Budi Santoso", "0812 3456 7890"]), (3, ["", "0811"])]
+    assert_reports_nothing(
+        core, lambda: core.bookings.import_attendees(receptionist, event.id, rows), BadAttendeeRows
+    )
+    assert_reports_what_it_wrote(
+        core,
+        lambda: core.bookings.import_attendees(receptionist, event.id, rows, skip_bad=True),
+        {"booking_attendees", *BOOKKEEPING},
+    )
+    assert_reports_what_it_wrote(
+        core,
+        lambda: core.bookings.add_attendee(
+            receptionist, event.id, AttendeeForm("Siti Aminah", "0813 1111 2222")
+        ),
+        {"booking_attendees", *BOOKKEEPING},
+    )

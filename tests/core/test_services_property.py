@@ -27,9 +27,10 @@ from smesco_desk.domain.charges import LineInput, TaxRule
 from smesco_desk.errors import DomainError
 from smesco_desk.services.actors import Actor, Role
 from smesco_desk.services.core import open_core
-from smesco_desk.values.bookings import BookingForm, SpaceForm
+from smesco_desk.values.bookings import AttendeeForm, BookingForm, SpaceForm
 from smesco_desk.values.payments import ChargeForm, PayerForm, PaymentForm, ReceiptFilter
 from smesco_desk.values.visitors import VisitFilter, VisitorForm, VisitScope
+from tests.core.helpers_bookings import WEEK
 from tests.core.helpers_core import ADMIN_PASSWORD, USER_PASSWORD, FakeClock, cash, wib
 from tests.test_architecture import _service_methods
 
@@ -545,6 +546,9 @@ FUZZED = {
             "check_in",
             "booking",
             "bookings_on",
+            "import_attendees",
+            "add_attendee",
+            "attendees",
             "plan_series",
             "book_series",
             "cancel_series",
@@ -589,3 +593,55 @@ def test_digits_python_knows_but_int_does_not_are_plain_text(desk: Desk, text: s
     check(desk, lambda: core.payments.receipts(ReceiptFilter(text=text, all_days=True)))
     check(desk, lambda: core.payments.receipt(text))
     check(desk, lambda: core.visitors.suggest(desk.receptionist, text))
+
+
+def _event(desk: Desk) -> str:
+    """The id of an event in a hall of its own (booked once per module)."""
+    found: str | None = getattr(desk, "event_id", None)
+    if found is None:
+        hall = SpaceForm(
+            "aula_uji", "Aula Uji", "event_hall", 300, {d: ["00:00", "24:00"] for d in WEEK}
+        )
+        desk.core.bookings.save_space(desk.admin, hall)
+        form = BookingForm(
+            "aula_uji",
+            "Pelatihan",
+            wib(2026, 3, 20, 9),
+            wib(2026, 3, 20, 12),
+            PayerForm("visitor", "Budi"),
+        )
+        found = desk.core.bookings.book(desk.admin, form).id
+        desk.event_id = found  # type: ignore[attr-defined]
+    return found
+
+
+@FUZZ
+@given(
+    actors,
+    texts,
+    st.lists(st.lists(texts, max_size=6), max_size=4),
+    st.binary(max_size=200),
+    texts,
+    flags,
+    st.tuples(texts, texts, texts, texts, texts),
+)
+def test_attendees(
+    desk: Desk,
+    who: str,
+    booking_id: str,
+    cells: list[list[str]],
+    data: bytes,
+    filename: str,
+    skip_bad: Any,
+    typed: tuple[str, str, str, str, str],
+) -> None:
+    core, actor, event = desk.core, _actor(desk, who), _event(desk)
+    header = ["nama", "telepon", "organisasi", "nik", "email"]
+    rows = [(1, header)] + [(n, row) for n, row in enumerate(cells, start=2)]
+    for target in (booking_id, event):
+        check(desk, lambda t=target: core.bookings.import_attendees(actor, t, rows, "", skip_bad))  # type: ignore[misc]
+        check(desk, lambda t=target: core.bookings.import_attendees(actor, t, data, filename))  # type: ignore[misc]
+        check(desk, lambda t=target: core.bookings.add_attendee(actor, t, AttendeeForm(*typed)))  # type: ignore[misc]
+        check(desk, lambda t=target: core.bookings.attendees(t))  # type: ignore[misc]
+    zipped = b"PK\x03\x04" + data
+    check(desk, lambda: core.bookings.import_attendees(actor, event, zipped, filename + ".xlsx"))

@@ -11,8 +11,12 @@ from smesco_desk.values.visitors import VisitFilter, VisitorForm, VisitScope
 
 
 def _form(**kw: object) -> VisitorForm:
-    values: dict[str, object] = {"name": "Budi Santoso", "phone": "0812-1111-2222",
-                                 "purpose": "meeting", "consent": True}
+    values: dict[str, object] = {
+        "name": "Budi Santoso",
+        "phone": "0812-1111-2222",
+        "purpose": "meeting",
+        "consent": True,
+    }
     values.update(kw)
     return VisitorForm(**values)  # type: ignore[arg-type]
 

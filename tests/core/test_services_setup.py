@@ -253,4 +253,3 @@ def test_invalid_settings_are_refused(core: Core, admin: Actor, key: str, value:
         core.settings.set(admin, key, value)
     assert set(caught.value.errors) == {key}
     assert table_counts(core) == before
-

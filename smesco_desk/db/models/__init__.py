@@ -9,7 +9,7 @@ the imports below and its classes to `__all__`.
 from __future__ import annotations
 
 from smesco_desk.db.models.base import NAMING, Base, SyncedMixin
-from smesco_desk.db.models.bookings import Booking, BookingSeries, Space
+from smesco_desk.db.models.bookings import Booking, BookingAttendee, BookingSeries, Space
 from smesco_desk.db.models.payments import (
     CashShift,
     Charge,
@@ -40,6 +40,7 @@ __all__ = [
     "AuditEntry",
     "Base",
     "Booking",
+    "BookingAttendee",
     "BookingSeries",
     "CashShift",
     "Charge",

@@ -96,3 +96,26 @@ class Booking(SyncedMixin, Base):
         Index("ix_bookings_space_occupied", "space_id", "occupied_from"),
         Index("ix_bookings_starts_at", "starts_at"),
     )
+
+
+class BookingAttendee(SyncedMixin, Base):
+    """A participant of an event booked in a space (a training, a workshop, a
+    seminar), imported from a file or added by hand.
+
+    Personal data as the visitors area keeps it: the phone in E.164, the NIK
+    never, only its last four digits (`nik_masked`) and its keyed pseudonym
+    (`nik_hash`, smesco_desk.domain.nik). `visit_id` is the visit the
+    participant's check-in registered."""
+
+    __tablename__ = "booking_attendees"
+    booking_id: Mapped[str] = mapped_column(ForeignKey("bookings.id"))
+    name: Mapped[str] = mapped_column(String(200))
+    phone: Mapped[str] = mapped_column(String(20))  # E.164
+    organisation: Mapped[str] = mapped_column(String(200), default="")
+    nik_masked: Mapped[str | None] = mapped_column(String(16), default=None)
+    nik_hash: Mapped[str | None] = mapped_column(String(64), default=None)
+    email: Mapped[str] = mapped_column(String(254), default="")
+    checked_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    visit_id: Mapped[str | None] = mapped_column(ForeignKey("visits.id"), default=None)
+
+    __table_args__ = (Index("ix_booking_attendees_booking", "booking_id"),)

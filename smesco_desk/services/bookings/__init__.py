@@ -16,11 +16,13 @@ use (`core.bookings.book(...)`), each method handing over to one of them:
 - release: letting no-shows go after the grace period
 - conflicts: the bookings in the way, and BookingConflict
 - lists: a booking, the bookings of a day
+- attendees: the participants of an event (imported from CSV or XLSX, or by hand)
 - mapping: rows to the values in smesco_desk.values.bookings
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -28,6 +30,7 @@ from smesco_desk.domain.booking_series import SeriesRule
 from smesco_desk.domain.charges import ChargeTotals
 from smesco_desk.services.actors import SYSTEM, Actor
 from smesco_desk.services.bookings import (
+    attendees,
     booking,
     checkin,
     lists,
@@ -38,6 +41,9 @@ from smesco_desk.services.bookings import (
 )
 from smesco_desk.services.bookings.conflicts import BookingConflict
 from smesco_desk.values.bookings import (
+    AttendeeForm,
+    AttendeeImport,
+    AttendeeRecord,
     BookingForm,
     BookingPolicies,
     BookingRecord,
@@ -114,6 +120,24 @@ class BookingService:
 
     def bookings_on(self, day: date) -> list[BookingRecord]:
         return lists.bookings_on(self.core, day)
+
+    # --- the participants of an event ------------------------------------------------
+
+    def attendees(self, booking_id: str) -> list[AttendeeRecord]:
+        return attendees.attendees(self.core, booking_id)
+
+    def import_attendees(
+        self,
+        actor: Actor,
+        booking_id: str,
+        source: bytes | Sequence[tuple[int, Sequence[str]]],
+        filename: str = "",
+        skip_bad: bool = False,
+    ) -> AttendeeImport:
+        return attendees.import_attendees(self.core, actor, booking_id, source, filename, skip_bad)
+
+    def add_attendee(self, actor: Actor, booking_id: str, form: AttendeeForm) -> AttendeeRecord:
+        return attendees.add_attendee(self.core, actor, booking_id, form)
 
 
 __all__ = ["BookingConflict", "BookingService"]
