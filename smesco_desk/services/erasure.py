@@ -19,7 +19,7 @@ from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import bindparam, or_, select, text
+from sqlalchemy import bindparam, inspect, or_, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -90,9 +90,12 @@ def locate(
     people.receipts = _ids(
         conn, "SELECT id FROM receipts WHERE charge_id IN :c", c=people.charges
     )
-    people.attendees = set(attendees) | _ids(
-        conn, "SELECT id FROM booking_attendees WHERE visit_id IN :v", v=people.visits
-    )
+    people.attendees = set(attendees)
+    # Migration 0006 finishes older erasures with this code, before 0010 made the table.
+    if people.visits and inspect(conn).has_table("booking_attendees"):
+        people.attendees |= _ids(
+            conn, "SELECT id FROM booking_attendees WHERE visit_id IN :v", v=people.visits
+        )
     copies = Copies(conn)
     people.learn(copies.rows())
     return people, copies
@@ -118,6 +121,8 @@ def _blank_tables(conn: Connection, people: ErasedPeople) -> None:
         ("receipts", people.receipts),
         ("booking_attendees", people.attendees),
     ):
+        if not ids:  # nothing to blank (and a table an older revision lacks is never read)
+            continue
         blanks = BLANKS[table]
         sets = ", ".join(f'"{c}" = :b_{c}' for c in blanks)
         differs = " OR ".join(f'"{c}" IS NOT :b_{c}' for c in blanks)
