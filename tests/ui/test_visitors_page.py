@@ -547,3 +547,23 @@ def test_registering_someone_already_inside_says_the_old_badge_is_void(
     assert registered.args[0].replaced_badges == (old.badge_number,)
     qtbot.waitUntil(lambda: old.badge_number in form.banner.label.text(), timeout=3000)
     assert _in_building(core) == 1
+
+
+def test_a_time_on_another_day_is_not_cut(qtbot, ctx: AppContext) -> None:
+    """Someone inside since yesterday: the in-building list shows the date with the
+    time, and the column is as wide as that text (it was cut to "06-12-2…")."""
+    from datetime import timedelta
+
+    real_clock = ctx.core.clock
+    ctx.core.clock = lambda: real_clock() - timedelta(days=1)
+    try:
+        _register(ctx.core, ctx.require_actor(), "Siti Rahayu", "081234567890")
+    finally:
+        ctx.core.clock = real_clock
+    table = _table(qtbot, ctx, 900)
+    model = table.model()
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    text = str(model.index(0, COL_IN).data())
+    assert len(text) > len("00:00")  # the date is shown
+    needed = table.fontMetrics().horizontalAdvance(text)
+    qtbot.waitUntil(lambda: table.columnWidth(COL_IN) >= needed + 8)

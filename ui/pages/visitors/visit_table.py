@@ -74,6 +74,9 @@ class VisitTable(RecordTable):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self._set_up_header()
         self._restore_columns()
+        # Rows that arrive may bring a date into a time column: measure again.
+        model.modelReset.connect(self.fit_columns)
+        model.rowsInserted.connect(self.fit_columns)
 
     def _set_up_header(self) -> None:
         header = self.horizontalHeader()
@@ -101,8 +104,19 @@ class VisitTable(RecordTable):
             COL_IN: ("00-00-0000 00:00" if self._long_times else "00:00",),
             COL_OUT: ("00:00",),
         }[column]
+        if column in (COL_IN, COL_OUT) and self._shows_a_date(column):
+            samples = ("00-00-0000 00:00",)  # a time on another day carries its date
         width = max(metrics.horizontalAdvance(text) for text in samples) + 16
         return max(width, self.horizontalHeader().sectionSizeFromContents(column).width())
+
+    def _shows_a_date(self, column: int) -> bool:
+        """Whether a loaded row shows a date in this time column (a visit from an
+        earlier day still inside, a check-out on a later day)."""
+        model = self.model()
+        return any(
+            len(str(model.index(row, column).data() or "")) > len("00:00")
+            for row in range(model.rowCount())
+        )
 
     def _fixed_width(self, column: int) -> int:
         return self._widths.get(column) or self._measured(column)
