@@ -13,14 +13,11 @@ from typing import Any
 
 from PySide6.QtWidgets import QSpinBox, QVBoxLayout, QWidget
 
-from smesco_desk.errors import DomainError
 from smesco_desk.services.actors import Permission
 from smesco_desk.services.settings import BOUNDED
 from ui.context import AppContext
-from ui.errors import show_error
-from ui.forms import FieldErrors, with_error
-from ui.pages.settings.base import OptionsPage
-from ui.pages.settings.business import save_business_settings
+from ui.forms import with_error
+from ui.pages.settings.business import SharedSettingsPage
 from ui.pages.settings.registry import settings_page
 from ui.widgets import note_label
 
@@ -31,15 +28,13 @@ POLICY_KEYS = (FREE_CANCEL_HOURS, CANCEL_FEE_PERCENT, NO_SHOW_GRACE_MINUTES)
 
 
 @settings_page(order=67, permission=Permission.MANAGE_SETTINGS)
-class BookingPoliciesPage(OptionsPage):
+class BookingPoliciesPage(SharedSettingsPage):
     """Cancellation and no-show policies of room bookings (administrators only)."""
 
     name = "booking_policies"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.errors = FieldErrors()
-        self.loaded: dict[str, Any] = {}
         self.free_hours_spin = self._spin("free_hours_spin", FREE_CANCEL_HOURS,
                                           self.tr(" jam sebelum mulai"))
         self.fee_percent_spin = self._spin("fee_percent_spin", CANCEL_FEE_PERCENT, " %")
@@ -94,25 +89,3 @@ class BookingPoliciesPage(OptionsPage):
 
     def values(self) -> dict[str, Any]:
         return {key: spin.value() for key, spin in self.spins.items()}
-
-    def save(self) -> None:
-        changed = {k: v for k, v in self.values().items() if self.loaded.get(k) != v}
-        self.errors.clear()
-        if not changed:
-            self.saved.emit()
-            return
-        core, ctx = self.ctx.core, self.ctx
-        ctx.runner.op(lambda: save_business_settings(core, ctx, changed), parent=self) \
-            .success(self._stored).failure(self._refused).run()
-
-    def _stored(self, _result: None) -> None:
-        self.loaded.update(self.values())
-        self.saved.emit()
-
-    def _refused(self, exc: BaseException) -> None:
-        if isinstance(exc, DomainError):
-            leftover = self.errors.show_error(exc)
-            if leftover:
-                self.errors[""].show_message(" ".join(leftover.values()))
-        else:
-            show_error(self, exc)

@@ -38,16 +38,50 @@ def save_business_settings(core: Core, ctx: AppContext, values: dict[str, Any]) 
         raise ValidationError(errors)
 
 
+class SharedSettingsPage(OptionsPage):
+    """A page of settings kept in the database for every desk: `values()` gives
+    the widgets' values by key; what changed since `loaded` is stored through the
+    core off the UI thread, and a refusal shows at its field (`errors`)."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.errors = FieldErrors()
+        self.loaded: dict[str, Any] = {}
+
+    def values(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def save(self) -> None:
+        changed = {k: v for k, v in self.values().items() if self.loaded.get(k) != v}
+        self.errors.clear()
+        if not changed:
+            self.saved.emit()
+            return
+        core, ctx = self.ctx.core, self.ctx
+        ctx.runner.op(lambda: save_business_settings(core, ctx, changed), parent=self) \
+            .success(self._stored).failure(self._refused).run()
+
+    def _stored(self, _result: None) -> None:
+        self.loaded.update(self.values())
+        self.saved.emit()
+
+    def _refused(self, exc: BaseException) -> None:
+        if isinstance(exc, DomainError):
+            leftover = self.errors.show_error(exc)
+            if leftover:
+                self.errors[""].show_message(" ".join(leftover.values()))
+        else:
+            show_error(self, exc)
+
+
 @settings_page(order=30, permission=Permission.MANAGE_SETTINGS)
-class BusinessPage(OptionsPage):
+class BusinessPage(SharedSettingsPage):
     """The building's settings, shared by every desk (administrators only)."""
 
     name = "business"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.errors = FieldErrors()
-        self.loaded: dict[str, Any] = {}
         self.building_name_edit = QLineEdit(self)
         self.building_name_edit.setObjectName("building_name_edit")
         self.building_address_edit = QLineEdit(self)
@@ -108,25 +142,3 @@ class BusinessPage(OptionsPage):
             "visitor_retention_days": self.retention_spin.value(),
             "backup_retention_days": self.backup_retention_spin.value(),
         }
-
-    def save(self) -> None:
-        changed = {k: v for k, v in self.values().items() if self.loaded.get(k) != v}
-        self.errors.clear()
-        if not changed:
-            self.saved.emit()
-            return
-        core, ctx = self.ctx.core, self.ctx
-        ctx.runner.op(lambda: save_business_settings(core, ctx, changed), parent=self) \
-            .success(self._stored).failure(self._refused).run()
-
-    def _stored(self, _result: None) -> None:
-        self.loaded.update(self.values())
-        self.saved.emit()
-
-    def _refused(self, exc: BaseException) -> None:
-        if isinstance(exc, DomainError):
-            leftover = self.errors.show_error(exc)
-            if leftover:
-                self.errors[""].show_message(" ".join(leftover.values()))
-        else:
-            show_error(self, exc)
