@@ -205,6 +205,10 @@
         <translation>Cancelling the booking…</translation>
     </message>
     <message>
+        <source>wajib: mengapa biaya dibebaskan</source>
+        <translation>required: why the fee is waived</translation>
+    </message>
+    <message>
         <source>Pembatalan gratis: masih lebih dari {hours} jam sebelum mulai.</source>
         <translation>Cancelling is free: still more than {hours} hours before the start.</translation>
     </message>

@@ -142,7 +142,7 @@ def test_a_free_space_makes_no_charge(core: Core, admin: Actor, receptionist: Ac
     ("starts", "ends", "attendees", "field"),
     [
         (wib(2026, 3, 10, 10), wib(2026, 3, 10, 12), 9, "attendees"),  # capacity 8
-        (wib(2026, 3, 10, 20), wib(2026, 3, 10, 22), 4, "starts_at"),  # closes at 21:00
+        (wib(2026, 3, 10, 20), wib(2026, 3, 10, 22), 4, "ends_at"),  # closes at 21:00
         (wib(2026, 3, 15, 10), wib(2026, 3, 15, 12), 4, "starts_at"),  # closed on Sunday
         (wib(2026, 3, 10, 8), wib(2026, 3, 10, 10), 4, "starts_at"),  # it is 09:00 now
         (wib(2026, 3, 10, 12), wib(2026, 3, 10, 11), 4, "ends_at"),  # end before start
