@@ -209,6 +209,10 @@
         <translation>required: why the fee is waived</translation>
     </message>
     <message>
+        <source>Pembatalan gratis: baru dipesan, kurang dari {minutes} menit lalu.</source>
+        <translation>Free cancellation: booked less than {minutes} minutes ago.</translation>
+    </message>
+    <message>
         <source>Pembatalan gratis: masih lebih dari {hours} jam sebelum mulai.</source>
         <translation>Cancelling is free: still more than {hours} hours before the start.</translation>
     </message>

@@ -12,7 +12,7 @@ from datetime import datetime
 
 import pytest
 
-from smesco_desk.domain.booking_policy import cancel_fee, fee_of
+from smesco_desk.domain.booking_policy import MISTAKE_MINUTES, cancel_fee, fee_of, just_booked
 from smesco_desk.domain.charges import TaxRule
 from smesco_desk.errors import AlreadyDone, DomainError, PermissionDenied, ValidationError
 from smesco_desk.services.actors import Actor
@@ -117,7 +117,7 @@ def test_cancelling_is_free_until_n_hours_before_the_start(
 
 
 def test_a_late_cancellation_makes_the_fee_the_bookings_charge(
-    core: Core, admin: Actor, receptionist: Actor
+    core: Core, clock: FakeClock, admin: Actor, receptionist: Actor
 ) -> None:
     # A taxed kind and an odd rate: the fee is a share of the total with its tax
     # (Rp100.001 + 11% = Rp111.001), half of it rounded up, and no tax added on top.
@@ -125,6 +125,7 @@ def test_a_late_cancellation_makes_the_fee_the_bookings_charge(
     room = core.bookings.save_space(admin, space_form(rate_hour=100_001))
     booked = book(core, receptionist, room, wib(2026, 3, 10, 14), wib(2026, 3, 10, 15))
     assert booked.total == 111_001
+    clock.advance(minutes=MISTAKE_MINUTES + 1)  # no longer a mistake put right
     cancelled = core.bookings.cancel(receptionist, booked.id, "batal")
     fee = core.payments.charge(cancelled.charge_id or "")
     assert (fee.total, fee.tax_total, fee.status, fee.payer_name) == (
@@ -141,9 +142,10 @@ def test_a_late_cancellation_makes_the_fee_the_bookings_charge(
 
 
 def test_a_paid_booking_cancelled_late_keeps_its_receipt_and_owes_back_the_difference(
-    core: Core, receptionist: Actor, room: SpaceInfo
+    core: Core, clock: FakeClock, receptionist: Actor, room: SpaceInfo
 ) -> None:
     booked = book(core, receptionist, room, wib(2026, 3, 10, 14), wib(2026, 3, 10, 15))
+    clock.advance(minutes=MISTAKE_MINUTES + 1)
     core.payments.open_shift(receptionist, 0)
     core.payments.pay(receptionist, booked.charge_id or "", PaymentForm("qris", None, "QR-1"))
     cancelled = core.bookings.cancel(receptionist, booked.id, "batal")
@@ -156,9 +158,15 @@ def test_a_paid_booking_cancelled_late_keeps_its_receipt_and_owes_back_the_diffe
 
 
 def test_only_a_supervisor_may_waive_the_fee(
-    core: Core, receptionist: Actor, tenant_manager: Actor, supervisor: Actor, room: SpaceInfo
+    core: Core,
+    clock: FakeClock,
+    receptionist: Actor,
+    tenant_manager: Actor,
+    supervisor: Actor,
+    room: SpaceInfo,
 ) -> None:
     booked = book(core, receptionist, room, wib(2026, 3, 10, 14), wib(2026, 3, 10, 15))
+    clock.advance(minutes=MISTAKE_MINUTES + 1)
     count = scalar(core, "SELECT count(*) FROM audit_log")
     for who in (receptionist, tenant_manager):
         with pytest.raises(PermissionDenied):
@@ -290,3 +298,24 @@ def test_a_booking_checked_in_is_not_cancelled(
     assert core.bookings.booking(booked.id).status == "checked_in"
     assert core.bookings.booking(booked.id).total == booked.total
     assert scalar(core, "SELECT count(*) FROM audit_log") == count
+
+
+@pytest.mark.parametrize(("minutes_later", "fee"), [(15, 0), (16, 150_000)])
+def test_a_booking_cancelled_just_after_it_was_made_is_a_mistake_put_right(
+    core: Core, clock: FakeClock, receptionist: Actor, room: SpaceInfo, minutes_later: int, fee: int
+) -> None:
+    # Booked at 09:00 for 14:00 today (inside the 24 hours that cost a fee).
+    booked = book(core, receptionist, room, wib(2026, 3, 10, 14), wib(2026, 3, 10, 15))
+    clock.advance(minutes=minutes_later)
+    cancelled = core.bookings.cancel(receptionist, booked.id, "salah ruang")
+    assert (cancelled.owed, audit_detail(core, "booking.cancel")["fee"]) == (fee, fee)
+
+
+def test_the_mistake_grace_ends_at_the_start() -> None:
+    starts = wib(2026, 3, 10, 14)
+    assert just_booked(starts, wib(2026, 3, 10, 13, 59), wib(2026, 3, 10, 13, 50))
+    assert not just_booked(starts, starts, wib(2026, 3, 10, 13, 50))  # it has begun
+    assert not just_booked(starts, wib(2026, 3, 10, 13, 59), None)
+    assert cancel_fee(100_000, starts, wib(2026, 3, 10, 13, 59), 24, 50) == 50_000
+    assert cancel_fee(100_000, starts, wib(2026, 3, 10, 13, 59), 24, 50,
+                      wib(2026, 3, 10, 13, 44)) == 0  # fmt: skip

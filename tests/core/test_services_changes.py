@@ -229,6 +229,7 @@ def test_check_in_a_late_cancellation_and_a_release_report_their_tables(
         )
         for h in (10, 12, 14)
     ]
+    clock.now = wib(2026, 3, 10, 9, 30)  # no longer a mistake put right: a fee
     # A refused waiver writes nothing; a late cancellation makes the fee's charge.
     assert_reports_nothing(
         core,

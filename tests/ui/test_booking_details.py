@@ -136,6 +136,11 @@ def test_a_check_in_recolours_the_block_in_the_grid(
 def test_cancelling_early_says_it_is_free(
     qtbot: Any, ctx: AppContext, booking: BookingRecord
 ) -> None:
+    just_made = details(qtbot, ctx, booking)
+    open_cancel(qtbot, just_made)
+    assert just_made.fee_label.text() == (
+        "Pembatalan gratis: baru dipesan, kurang dari 15 menit lalu.")
+    set_clock(ctx, ctx.core.now() + timedelta(minutes=20))
     dialog = details(qtbot, ctx, booking)  # a month before: free (24 hours by default)
     assert not dialog.fee_label.isVisible()
     open_cancel(qtbot, dialog)

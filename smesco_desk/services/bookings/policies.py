@@ -78,7 +78,7 @@ def settle(
     charge = tx.session.get(Charge, row.charge_id) if row.charge_id else None
     live = charge is not None and charge.status in ("open", "paid")
     total = charge.total if charge is not None and live else 0
-    free = cancels_free(row.starts_at, tx.now, policy.free_cancel_hours)
+    free = cancels_free(row.starts_at, tx.now, policy.free_cancel_hours, row.created_at)
     waived = waive and not free and total > 0
     percent = 0 if free or waived else policy.cancel_fee_percent
     fee = fee_of(total, percent)

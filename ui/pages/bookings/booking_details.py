@@ -32,7 +32,12 @@ from PySide6.QtWidgets import (
 )
 
 from smesco_desk.clock import to_wib
-from smesco_desk.domain.booking_policy import cancel_fee, cancels_free
+from smesco_desk.domain.booking_policy import (
+    MISTAKE_MINUTES,
+    cancel_fee,
+    cancels_free,
+    just_booked,
+)
 from smesco_desk.domain.bookings import FREE_STATUSES, BookingStatus, status_label
 from smesco_desk.domain.payments import payer_label
 from smesco_desk.errors import DomainError, ValidationError
@@ -241,15 +246,17 @@ class BookingDetailsDialog(QDialog):
             return 0
         p, b = self.policies, self.booking
         return cancel_fee(b.total, b.starts_at, self._ctx.core.now(), p.free_cancel_hours,
-                          p.cancel_fee_percent)
+                          p.cancel_fee_percent, b.created_at)
 
     def _show_fee(self) -> None:
         """Say what the policy charges for cancelling now: free, a fee, or a fee waived."""
         p, b = self.policies, self.booking
         if p is None:
             return
-        fee = self.cancel_fee()
-        if cancels_free(b.starts_at, self._ctx.core.now(), p.free_cancel_hours):
+        fee, now = self.cancel_fee(), self._ctx.core.now()
+        if just_booked(b.starts_at, now, b.created_at):
+            text = self.tr("Pembatalan gratis: baru dipesan, kurang dari {minutes} menit lalu.")
+        elif cancels_free(b.starts_at, now, p.free_cancel_hours):
             text = self.tr("Pembatalan gratis: masih lebih dari {hours} jam sebelum mulai.")
         elif not fee:
             text = self.tr("Tanpa biaya pembatalan.")
@@ -259,6 +266,7 @@ class BookingDetailsDialog(QDialog):
             text = self.tr("Biaya pembatalan {fee} ({percent}% dari {total}): "
                            "kurang dari {hours} jam sebelum mulai.")
         self.fee_label.setText(text.format(hours=p.free_cancel_hours, fee=rupiah(fee),
+                                           minutes=MISTAKE_MINUTES,
                                            percent=p.cancel_fee_percent, total=rupiah(b.total)))
         self.waive_check.setVisible(bool(fee) and self._ctx.can(Permission.WAIVE_BOOKING_FEE))
 
