@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from smesco_desk.domain.phone import format_phone_display
 from smesco_desk.values.bookings import AttendeeRow
 from ui.models.values_table import AnyIndex, ValuesTableModel
 
@@ -54,7 +55,7 @@ class AttendeeRowsModel(ValuesTableModel[AttendeeRow]):
             [
                 (tr("Baris"), lambda r: str(r.line)),
                 (tr("Nama"), lambda r: r.name),
-                (tr("Telepon"), lambda r: r.phone),
+                (tr("Telepon"), lambda r: format_phone_display(r.phone) if r.ok else r.phone),
                 (tr("Organisasi"), lambda r: r.organisation),
                 (tr("NIK"), lambda r: r.nik_masked),
                 (tr("Email"), lambda r: r.email),
@@ -73,15 +74,15 @@ class AttendeeRowsModel(ValuesTableModel[AttendeeRow]):
         row = self.value(index.row())
         if role == PROBLEM_ROLE:
             return not row.ok
+        message = "" if row.ok else self._message(row, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole text of a narrowed column
+            return message or super().data(index, Qt.ItemDataRole.DisplayRole) or None
         if row.ok:
             return super().data(index, role)
-        message = self._message(row, index.column())
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(BAD_CELL if message else BAD_ROW)
         if role == Qt.ItemDataRole.ForegroundRole and message:
             return QBrush(BAD_TEXT)
-        if role == Qt.ItemDataRole.ToolTipRole and message:
-            return message
         return super().data(index, role)
 
     def _message(self, row: AttendeeRow, column: int) -> str:

@@ -51,7 +51,7 @@ class AttendeeDialog(QDialog):
         self.errors = FieldErrors()
         self.edits: dict[str, QLineEdit] = {}
         self._build()
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(540)
         save = QShortcut(QKeySequence("Ctrl+Return"), self)
         save.activated.connect(self.save)
         QShortcut(QKeySequence("Ctrl+Enter"), self).activated.connect(self.save)
@@ -131,10 +131,20 @@ class AttendeeDialog(QDialog):
             set_flag(edit, "invalid", name in errors)
         if rest:
             self.banner.show_message("error", " ".join(rest.values()))
+        self._grow()
         first = next((self.edits[f] for f in FIELDS if f in errors), None)
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
             first.selectAll()
+
+    def _grow(self) -> None:
+        """Tall enough for the messages now shown (a wrapped one included)."""
+        layout = self.layout()
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() \
+            else layout.totalSizeHint().height()
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def _set_idle(self) -> None:
         self._busy = False

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,6 +47,7 @@ from ui.pages.bookings.participants import read_and_preview
 from ui.widgets import StatusBanner, set_flag
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+MAX_COLUMN = 170  # pixels: a long organisation leaves "Masalah" room to be read
 
 
 class AttendeeImportDialog(QDialog):
@@ -86,9 +87,13 @@ class AttendeeImportDialog(QDialog):
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(self.model.problems_column(), QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
+        header.setMinimumSectionSize(40)
+        self._rows_timer = QTimer(self, singleShot=True, interval=0)
+        self._rows_timer.timeout.connect(self.table.resizeRowsToContents)
+        header.sectionResized.connect(self._on_section_resized)
         self.banner = StatusBanner(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 12)
@@ -128,7 +133,7 @@ class AttendeeImportDialog(QDialog):
     def show_preview(self, preview: AttendeePreview) -> None:
         self.preview = preview
         self.model.set_rows(preview.rows)
-        self.table.resizeRowsToContents()
+        self._fit_columns()
         good, bad = len(preview.good), len(preview.bad)
         fits = preview.fits(good)
         self.summary_label.setText(self._summary(preview, fits))
@@ -137,8 +142,25 @@ class AttendeeImportDialog(QDialog):
         self.skip_button.setVisible(bool(bad))
         self._update_buttons()
         first_bad = next((i for i, r in enumerate(preview.rows) if not r.ok), 0)
-        if preview.rows:
-            self.table.setCurrentIndex(self.model.index(first_bad, 0))
+        if preview.rows:  # the first bad row current, not selected: its red stays seen
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(first_bad, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+            self.table.scrollTo(self.model.index(first_bad, 0))
+
+    def _fit_columns(self) -> None:
+        """Each value column as wide as its text up to MAX_COLUMN (longer text is
+        elided, whole in its tooltip); "Masalah" takes the rest, wrapped, each row
+        as tall as its problems."""
+        self.table.resizeColumnsToContents()
+        for column in range(self.model.problems_column()):
+            width = self.table.columnWidth(column)
+            self.table.setColumnWidth(column, min(width, MAX_COLUMN))
+        self.table.resizeRowsToContents()
+
+    @Slot(int, int, int)
+    def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
+        if column == self.model.problems_column():  # its wrapped text sets the heights
+            self._rows_timer.start()
 
     def _update_buttons(self) -> None:
         """Import only when every row is good; skip only with good rows; neither

@@ -128,7 +128,7 @@ class ParticipantsPanel(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # Organisasi, elided
         header.setHighlightSections(False)
         self.banner = StatusBanner(self)
         layout = QVBoxLayout(self)
