@@ -28,17 +28,14 @@ BAD_TEXT = QColor("#8c1d13")
 FIELD_COLUMNS = {"name": 1, "phone": 2, "organisation": 3, "nik": 4, "email": 5}
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("AttendeeRowsModel", text)
-
-
 def field_label(field: str) -> str:
+    translate = QCoreApplication.translate
     return {
-        "name": tr("Nama"),
-        "phone": tr("Telepon"),
-        "organisation": tr("Organisasi"),
-        "nik": tr("NIK"),
-        "email": tr("Email"),
+        "name": translate("AttendeeRowsModel", "Nama"),
+        "phone": translate("AttendeeRowsModel", "Telepon"),
+        "organisation": translate("AttendeeRowsModel", "Organisasi"),
+        "nik": translate("AttendeeRowsModel", "NIK"),
+        "email": translate("AttendeeRowsModel", "Email"),
     }.get(field, field)
 
 
@@ -51,19 +48,17 @@ class AttendeeRowsModel(ValuesTableModel[AttendeeRow]):
     """Baris, Nama, Telepon, Organisasi, NIK, Email, Masalah."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(
-            [
-                (tr("Baris"), lambda r: str(r.line)),
-                (tr("Nama"), lambda r: r.name),
-                (tr("Telepon"), lambda r: format_phone_display(r.phone) if r.ok else r.phone),
-                (tr("Organisasi"), lambda r: r.organisation),
-                (tr("NIK"), lambda r: r.nik_masked),
-                (tr("Email"), lambda r: r.email),
-                (tr("Masalah"), lambda r: problems_text(r) or tr("Siap diimpor")),
-            ],
-            parent,
-            right=(0,),
-        )
+        super().__init__([], parent, right=(0,))
+        ready = self.tr("Siap diimpor")
+        self._columns = [
+            (self.tr("Baris"), lambda r: str(r.line)),
+            (field_label("name"), lambda r: r.name),
+            (field_label("phone"), lambda r: format_phone_display(r.phone) if r.ok else r.phone),
+            (field_label("organisation"), lambda r: r.organisation),
+            (field_label("nik"), lambda r: r.nik_masked),
+            (field_label("email"), lambda r: r.email),
+            (self.tr("Masalah"), lambda r: problems_text(r) or ready),
+        ]
 
     def problems_column(self) -> int:
         return self.columnCount() - 1
