@@ -55,6 +55,7 @@ class AttendeeDialog(QDialog):
         save = QShortcut(QKeySequence("Ctrl+Return"), self)
         save.activated.connect(self.save)
         QShortcut(QKeySequence("Ctrl+Enter"), self).activated.connect(self.save)
+        self.edits["name"].setFocus(Qt.FocusReason.OtherFocusReason)  # typing starts at once
 
     def _build(self) -> None:
         form = QFormLayout()
