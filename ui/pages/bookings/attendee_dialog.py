@@ -92,7 +92,7 @@ class AttendeeDialog(QDialog):
         for button in (self.save_button, self.cancel_button):
             button.setAutoDefault(False)  # Enter is handled in keyPressEvent
             buttons.addWidget(button)
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 12)
         layout.setSpacing(10)
         layout.addLayout(form)
@@ -140,7 +140,7 @@ class AttendeeDialog(QDialog):
 
     def _grow(self) -> None:
         """Tall enough for the messages now shown (a wrapped one included)."""
-        layout = self.layout()
+        layout = self._layout
         layout.activate()
         needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() \
             else layout.totalSizeHint().height()
