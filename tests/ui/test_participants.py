@@ -100,7 +100,7 @@ def test_a_good_file_is_imported_and_the_list_follows(
     preview.table.setFocus()
     with qtbot.waitSignal(preview.imported):
         qtbot.keyClick(preview.table, Qt.Key.Key_Return)  # every row good: Enter imports
-    assert not preview.isVisible()
+    assert not preview.isVisible() and panel.dialog is None
     assert names(ctx, booking) == ["Budi Santoso", "Siti Aminah", "Agus Salim"]
     assert [panel.model.index(r, 0).data() for r in range(3)] == names(ctx, booking)
     assert panel.model.index(1, 1).data() == "+62 813-1111-2222"

@@ -24,6 +24,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -98,7 +99,7 @@ class ParticipantsPanel(QWidget):
         self._ctx = ctx
         self.booking = booking
         self.capacity = 0
-        self.dialog: QWidget | None = None  # the import or add dialog open, if any
+        self.dialog: QDialog | None = None  # the import or add dialog open, if any
         self.model: ValuesTableModel[AttendeeRecord] = ValuesTableModel([
             (self.tr("Nama"), lambda a: a.name),
             (self.tr("Telepon"), lambda a: format_phone_display(a.phone)),
@@ -251,10 +252,15 @@ class ParticipantsPanel(QWidget):
 
     # --- helpers --------------------------------------------------------------
 
-    def _open(self, dialog: QWidget) -> None:
+    def _open(self, dialog: QDialog) -> None:
         self.dialog = dialog
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()  # type: ignore[attr-defined]
+        dialog.finished.connect(self._forget_dialog)
+        dialog.open()
+
+    @Slot(int)
+    def _forget_dialog(self, _result: int) -> None:
+        self.dialog = None
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, OSError):
