@@ -352,6 +352,7 @@ READ_ONLY_LOOKUPS = {
     "BookingService.bookings_on",
     "BookingService.plan_series",
     "BookingService.policies",
+    "BookingService.preview_attendees",
     "BookingService.quote",
     "BookingService.spaces",
     "MaintenanceService.sqlite_file",

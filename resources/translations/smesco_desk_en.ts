@@ -45,6 +45,163 @@
     </message>
 </context>
 <context>
+    <name>AttendeeDialog</name>
+    <message>
+        <source>Tambah peserta: {title}</source>
+        <translation>Add participant: {title}</translation>
+    </message>
+    <message>
+        <source>&amp;Nama *</source>
+        <translation>&amp;Name *</translation>
+    </message>
+    <message>
+        <source>nama lengkap</source>
+        <translation>full name</translation>
+    </message>
+    <message>
+        <source>&amp;Telepon *</source>
+        <translation>&amp;Phone *</translation>
+    </message>
+    <message>
+        <source>mis. 0812-3456-7890</source>
+        <translation>e.g. 0812-3456-7890</translation>
+    </message>
+    <message>
+        <source>&amp;Organisasi</source>
+        <translation>&amp;Organisation</translation>
+    </message>
+    <message>
+        <source>UMKM, instansi (boleh kosong)</source>
+        <translation>UMKM, institution (may be left empty)</translation>
+    </message>
+    <message>
+        <source>NI&amp;K</source>
+        <translation>NI&amp;K</translation>
+    </message>
+    <message>
+        <source>16 digit (boleh kosong)</source>
+        <translation>16 digits (may be left empty)</translation>
+    </message>
+    <message>
+        <source>&amp;Email</source>
+        <translation>&amp;Email</translation>
+    </message>
+    <message>
+        <source>boleh kosong</source>
+        <translation>may be left empty</translation>
+    </message>
+    <message>
+        <source>&amp;Simpan</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Menyimpan peserta…</source>
+        <translation>Saving the participant…</translation>
+    </message>
+</context>
+<context>
+    <name>AttendeeImportDialog</name>
+    <message>
+        <source>Impor peserta: {file}</source>
+        <translation>Import participants: {file}</translation>
+    </message>
+    <message>
+        <source>Baca &amp;ulang berkas</source>
+        <translation>Re&amp;read the file</translation>
+    </message>
+    <message>
+        <source>Setelah memperbaiki berkasnya</source>
+        <translation>After fixing the file</translation>
+    </message>
+    <message>
+        <source>&amp;Lewati baris yang salah</source>
+        <translation>&amp;Skip the bad rows</translation>
+    </message>
+    <message>
+        <source>&amp;Impor</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>&amp;Impor {n} peserta</source>
+        <translation>&amp;Import {n} participants</translation>
+    </message>
+    <message>
+        <source>Berkas ini tidak berisi peserta (hanya baris judul).</source>
+        <translation>This file holds no participants (only the header row).</translation>
+    </message>
+    <message>
+        <source>{bad} dari {total} baris bermasalah (merah); belum ada yang diimpor. Perbaiki berkasnya lalu tekan «Baca ulang berkas», atau lewati baris yang salah dan impor {good} peserta lainnya.</source>
+        <translation>{bad} of {total} rows have problems (red); nothing has been imported. Fix the file and press «Reread the file», or skip the bad rows and import the other {good} participants.</translation>
+    </message>
+    <message>
+        <source>Semua {total} baris baik dan siap diimpor.</source>
+        <translation>All {total} rows are good and ready to import.</translation>
+    </message>
+    <message>
+        <source>Namun peserta akan menjadi {n} orang, melebihi kapasitas ruang ({capacity} orang).</source>
+        <translation>But the participants would become {n} people, over the space&apos;s capacity ({capacity} people).</translation>
+    </message>
+    <message>
+        <source>Memeriksa berkas…</source>
+        <translation>Checking the file…</translation>
+    </message>
+    <message>
+        <source>Berkas dibaca ulang.</source>
+        <translation>The file was read again.</translation>
+    </message>
+    <message>
+        <source>Mengimpor peserta…</source>
+        <translation>Importing participants…</translation>
+    </message>
+    <message>
+        <source>Berkas tidak bisa dibaca: {reason}</source>
+        <translation>The file cannot be read: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>AttendeeRowsModel</name>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Telepon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Organisasi</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Siap diimpor</source>
+        <translation>Ready to import</translation>
+    </message>
+    <message>
+        <source>Baris</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>Masalah</source>
+        <translation>Problem</translation>
+    </message>
+</context>
+<context>
     <name>BadgeNews</name>
     <message>
         <source>Mencetak badge…</source>
@@ -163,6 +320,18 @@
     <message>
         <source>Alasan batal</source>
         <translation>Cancelled because</translation>
+    </message>
+    <message>
+        <source>&amp;Rincian</source>
+        <translation>&amp;Details</translation>
+    </message>
+    <message>
+        <source>&amp;Peserta</source>
+        <translation>&amp;Participants</translation>
+    </message>
+    <message>
+        <source>&amp;Peserta ({n})</source>
+        <translation>&amp;Participants ({n})</translation>
     </message>
     <message>
         <source>mis. acara diundur (boleh kosong)</source>
@@ -1559,6 +1728,77 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
     <message>
         <source>Buka hari Minggu</source>
         <translation>Open on Sunday</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsPanel</name>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Telepon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Organisasi</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Hadir</source>
+        <translation>Arrived</translation>
+    </message>
+    <message>
+        <source>&amp;Impor CSV/XLSX…</source>
+        <translation>&amp;Import CSV/XLSX…</translation>
+    </message>
+    <message>
+        <source>Kolom: nama, telepon, organisasi, NIK, email (judul kolom di baris pertama)</source>
+        <translation>Columns: name, phone, organisation, NIK, email (the column titles in the first row)</translation>
+    </message>
+    <message>
+        <source>Ta&amp;mbah peserta…</source>
+        <translation>Add participan&amp;t…</translation>
+    </message>
+    <message>
+        <source>{n} peserta terdaftar dari {planned} yang direncanakan; kapasitas ruang {capacity} orang.</source>
+        <translation>{n} participants registered of {planned} planned; the space holds {capacity} people.</translation>
+    </message>
+    <message>
+        <source>Impor daftar peserta atau tambahkan satu per satu.</source>
+        <translation>Import a participant list or add them one by one.</translation>
+    </message>
+    <message>
+        <source>Impor daftar peserta</source>
+        <translation>Import a participant list</translation>
+    </message>
+    <message>
+        <source>Daftar peserta ({patterns});;Semua berkas (*)</source>
+        <translation>Participant lists ({patterns});;All files (*)</translation>
+    </message>
+    <message>
+        <source>Memeriksa berkas…</source>
+        <translation>Checking the file…</translation>
+    </message>
+    <message>
+        <source>{n} peserta diimpor.</source>
+        <translation>{n} participants imported.</translation>
+    </message>
+    <message>
+        <source>{n} baris yang salah dilewati.</source>
+        <translation>{n} bad rows skipped.</translation>
+    </message>
+    <message>
+        <source>{name} ditambahkan sebagai peserta.</source>
+        <translation>{name} added as a participant.</translation>
+    </message>
+    <message>
+        <source>Berkas tidak bisa dibaca: {reason}</source>
+        <translation>The file cannot be read: {reason}</translation>
     </message>
 </context>
 <context>

@@ -268,3 +268,46 @@ class AttendeeImport:
 
     imported: tuple[AttendeeRecord, ...]
     skipped: tuple[RowProblem, ...] = ()
+
+
+@dataclass(frozen=True)
+class AttendeeRow:
+    """A row of a participant file as a preview shows it: what it holds (the
+    phone as +62... once valid, as written otherwise; the NIK only masked, ""
+    when absent or invalid) and one message per bad field (none: it would be
+    imported)."""
+
+    line: int
+    name: str
+    phone: str
+    organisation: str
+    nik_masked: str
+    email: str
+    errors: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+@dataclass(frozen=True)
+class AttendeePreview:
+    """Every row of a participant file checked as an import would check it now,
+    nothing written; `present` participants are on the booking already, and
+    its space holds `capacity`."""
+
+    rows: tuple[AttendeeRow, ...]
+    present: int
+    capacity: int
+
+    @property
+    def good(self) -> tuple[AttendeeRow, ...]:
+        return tuple(r for r in self.rows if r.ok)
+
+    @property
+    def bad(self) -> tuple[AttendeeRow, ...]:
+        return tuple(r for r in self.rows if not r.ok)
+
+    def fits(self, adding: int) -> bool:
+        """Whether `adding` more participants stay within the space's capacity."""
+        return self.present + adding <= self.capacity

@@ -320,6 +320,10 @@ def test_an_event_s_participants_report_their_table(
         receptionist, booking_form("rapat_kecil", wib(2026, 3, 12, 10), wib(2026, 3, 12, 12))
     )
     rows = [(1, ["nama", "hp"]), (2, ["Budi Santoso", "0812 3456 7890"]), (3, ["", "0811"])]
+    before = _fingerprints(core)
+    with core.changes.collect() as previewed:
+        assert len(core.bookings.preview_attendees(event.id, rows).bad) == 1
+    assert previewed == set() and _fingerprints(core) == before  # a preview writes nothing
     assert_reports_nothing(
         core, lambda: core.bookings.import_attendees(receptionist, event.id, rows), BadAttendeeRows
     )

@@ -549,6 +549,7 @@ FUZZED = {
             "import_attendees",
             "add_attendee",
             "attendees",
+            "preview_attendees",
             "plan_series",
             "book_series",
             "cancel_series",
@@ -643,5 +644,7 @@ def test_attendees(
         check(desk, lambda t=target: core.bookings.import_attendees(actor, t, data, filename))  # type: ignore[misc]
         check(desk, lambda t=target: core.bookings.add_attendee(actor, t, AttendeeForm(*typed)))  # type: ignore[misc]
         check(desk, lambda t=target: core.bookings.attendees(t))  # type: ignore[misc]
+        check(desk, lambda t=target: core.bookings.preview_attendees(t, rows))  # type: ignore[misc]
+        check(desk, lambda t=target: core.bookings.preview_attendees(t, data, filename))  # type: ignore[misc]
     zipped = b"PK\x03\x04" + data
     check(desk, lambda: core.bookings.import_attendees(actor, event, zipped, filename + ".xlsx"))

@@ -43,6 +43,7 @@ from smesco_desk.services.bookings.conflicts import BookingConflict
 from smesco_desk.values.bookings import (
     AttendeeForm,
     AttendeeImport,
+    AttendeePreview,
     AttendeeRecord,
     BookingForm,
     BookingMisfit,
@@ -129,6 +130,14 @@ class BookingService:
 
     def attendees(self, booking_id: str) -> list[AttendeeRecord]:
         return attendees.attendees(self.core, booking_id)
+
+    def preview_attendees(
+        self,
+        booking_id: str,
+        source: bytes | Sequence[tuple[int, Sequence[str]]],
+        filename: str = "",
+    ) -> AttendeePreview:
+        return attendees.preview_attendees(self.core, booking_id, source, filename)
 
     def import_attendees(
         self,

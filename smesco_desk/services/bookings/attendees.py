@@ -1,6 +1,9 @@
 """The participants of an event booked in a space: imported from a CSV or XLSX
 file, or added by hand.
 
+`preview_attendees` checks a file the same way and writes nothing: every row
+with its errors, for the person to see before importing.
+
 An import is all or nothing: the rows are read and checked first
 (smesco_desk.domain.attendee_import: missing name, bad phone, bad NIK or
 email, a phone or NIK twice in the file or already on the booking); with one
@@ -23,21 +26,29 @@ from sqlalchemy.orm import Session
 
 from smesco_desk.db.models import Booking, BookingAttendee, Space
 from smesco_desk.domain.attendee_import import (
+    MAX_TEXT,
     AttendeeCheck,
     AttendeeInput,
     BadAttendeeRows,
+    CleanAttendee,
     check_attendees,
     rows_to_inputs,
 )
 from smesco_desk.domain.bookings import FREE_STATUSES
-from smesco_desk.domain.nik import mask_nik
+from smesco_desk.domain.nik import InvalidNik, mask_nik
 from smesco_desk.domain.spreadsheet import UnreadableTable, read_table
+from smesco_desk.domain.text import unstorable
 from smesco_desk.errors import DomainError, ValidationError
 from smesco_desk.i18n import _
 from smesco_desk.services.actors import Actor, Permission, require
 from smesco_desk.services.bookings.lists import booking_row
 from smesco_desk.services.transaction import Transaction
-from smesco_desk.values.bookings import AttendeeImport, AttendeeRecord
+from smesco_desk.values.bookings import (
+    AttendeeImport,
+    AttendeePreview,
+    AttendeeRecord,
+    AttendeeRow,
+)
 
 if TYPE_CHECKING:
     from smesco_desk.services.core import Core
@@ -50,6 +61,27 @@ def attendees(core: Core, booking_id: str) -> list[AttendeeRecord]:
     with core.db.read() as session:
         booking_row(session, booking_id)
         return [attendee_record(a) for a in _live(session, booking_id)]
+
+
+def preview_attendees(
+    core: Core, booking_id: str, source: bytes | Rows, filename: str = ""
+) -> AttendeePreview:
+    """Every row of a participant file, checked as `import_attendees` would check
+    it against the booking as it is now, with its errors; nothing is written.
+    ValidationError({"file": ...}) for a file that cannot be read or lacks the
+    name or phone column, as the import."""
+    inputs = rows_to_inputs(_rows(source, filename))
+    with core.db.read() as session:
+        booking = _open_booking(session, booking_id)
+        checked = _check(session, booking_id, inputs, _Pseudonyms(core))
+        present = len(_live(session, booking_id))
+        capacity = _capacity(session, booking)
+    good = {a.line: a for a in checked.good}
+    errors = {p.line: p.errors for p in checked.bad}
+    rows = tuple(
+        _preview_row(line, typed, good.get(line), errors.get(line, {})) for line, typed in inputs
+    )
+    return AttendeePreview(rows, present, capacity)
 
 
 def import_attendees(
@@ -123,6 +155,38 @@ def attendee_record(row: BookingAttendee) -> AttendeeRecord:
     )
 
 
+def _preview_row(
+    line: int, typed: AttendeeInput, clean: CleanAttendee | None, errors: dict[str, str]
+) -> AttendeeRow:
+    """A row as the preview shows it: the clean values of a good row; a bad
+    row's as written (what cannot be stored left out), its NIK masked if valid."""
+    if clean is not None and not errors:
+        nik = mask_nik(clean.nik) if clean.nik else ""
+        return AttendeeRow(line, clean.name, clean.phone, clean.organisation, nik, clean.email, {})
+    return AttendeeRow(
+        line,
+        _shown(typed.name),
+        _shown(typed.phone),
+        _shown(typed.organisation),
+        _masked(typed.nik),
+        _shown(typed.email),
+        dict(errors),
+    )
+
+
+def _shown(typed: str) -> str:
+    return "" if unstorable(typed) else " ".join(typed.split())[:MAX_TEXT]
+
+
+def _masked(typed: str) -> str:
+    if not typed.strip():
+        return ""
+    try:
+        return mask_nik(typed)
+    except InvalidNik:
+        return ""
+
+
 class _Pseudonyms:
     """The NIK pseudonyms of one import, each computed once."""
 
@@ -180,9 +244,13 @@ def _refuse_bad(checked: AttendeeCheck) -> None:
         raise ValidationError(checked.bad[0].errors)
 
 
-def _check_capacity(session: Session, booking: Booking, adding: int) -> None:
+def _capacity(session: Session, booking: Booking) -> int:
     space = session.get(Space, booking.space_id)
-    capacity = space.capacity if space is not None else 0
+    return space.capacity if space is not None else 0
+
+
+def _check_capacity(session: Session, booking: Booking, adding: int) -> None:
+    capacity = _capacity(session, booking)
     total = len(_live(session, booking.id)) + adding
     if total > capacity:
         raise ValidationError(

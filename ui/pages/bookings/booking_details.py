@@ -13,6 +13,10 @@ biaya pembatalan". The second press calls `core.bookings.cancel`.
 The checked-in or cancelled booking goes out on `booking_saved(BookingRecord)`
 and the dialog closes (the day grid reloads itself: the runner announces the
 bookings table). "Tutup" or Esc closes. Opened by `BookingDialog.for_booking(...)`.
+
+Two tabs: "Rincian" (the above) and "Peserta", the participants of the event
+(participants.ParticipantsPanel: the list, importing a file, adding by hand).
+Alt+R and Alt+P (or Ctrl+Tab) switch between them.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +51,7 @@ from smesco_desk.values.bookings import BookingPolicies, BookingRecord
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.forms import FieldErrors, with_error
+from ui.pages.bookings.participants import ParticipantsPanel
 from ui.pages.payments.common import rupiah
 from ui.widgets import StatusBanner, note_label, set_flag
 
@@ -73,7 +79,8 @@ class BookingDetailsDialog(QDialog):
         self.policies: BookingPolicies | None = None  # read when cancelling is asked for
         self.errors = FieldErrors()
         self._build()
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(560)
+        self.resize(760, 540)
 
     # --- building -------------------------------------------------------------
 
@@ -112,15 +119,31 @@ class BookingDetailsDialog(QDialog):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.values[name] = value
             form.addRow(QLabel(title, self), value)
+        details = QWidget(self)
+        details.setObjectName("details_tab")
+        details_layout = QVBoxLayout(details)
+        details_layout.setContentsMargins(0, 0, 0, 0)
+        details_layout.addLayout(form)
+        details_layout.addWidget(self._build_reason())
+        details_layout.addStretch(1)
+        self.participants = ParticipantsPanel(self._ctx, b, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("booking_tabs")
+        self.tabs.addTab(details, self.tr("&Rincian"))
+        self.tabs.addTab(self.participants, self.tr("&Peserta"))
+        self.participants.count_changed.connect(self._show_count)
+        self.participants.reload()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 12)
         layout.setSpacing(10)
-        layout.addLayout(form)
-        layout.addWidget(self._build_reason())
+        layout.addWidget(self.tabs, 1)
         self.banner = StatusBanner(self)
         layout.addWidget(self.banner)
-        layout.addStretch(1)
         layout.addLayout(self._build_buttons())
+
+    @Slot(int)
+    def _show_count(self, count: int) -> None:
+        self.tabs.setTabText(1, self.tr("&Peserta ({n})").format(n=count))
 
     def _build_reason(self) -> QWidget:
         """The reason asked once "Batalkan pemesanan" is pressed (hidden until then)."""
@@ -206,6 +229,7 @@ class BookingDetailsDialog(QDialog):
         if self._busy:
             return
         if self.reason_box.isHidden():
+            self.tabs.setCurrentIndex(0)
             self.reason_box.show()
             self.cancel_booking_button.setText(self.tr("&Ya, batalkan pemesanan"))
             set_flag(self.cancel_booking_button, "danger", True)
