@@ -2,10 +2,11 @@
 a day (`bookings`), booking a space (`book`), cancelling a booking
 (`cancel-booking`, with the cancellation policy's fee, which a supervisor may
 waive), moving or resizing one (`move-booking`: the price follows; a clash
-names the booking in the way and writes nothing), letting no-shows go (`release-no-shows`, as `auto-checkout` does for
-visits) and importing an event's participants from a CSV or XLSX file
-(`import-attendees`: all or nothing, every bad row on stderr by its line;
-`--skip-bad` imports the good rows). Times are WIB, written `YYYY-MM-DD HH:MM`.
+names the booking in the way and writes nothing), letting no-shows go
+(`release-no-shows`, as `auto-checkout` does for visits) and importing an
+event's participants from a CSV or XLSX file (`import-attendees`: all or
+nothing, every bad row on stderr by its line; `--skip-bad` imports the good
+rows). Times are WIB, written `YYYY-MM-DD HH:MM`.
 
 A script books as the booking dialog does: the same service call, the same
 checks, one transaction. A clash, attendees above the capacity, times outside
