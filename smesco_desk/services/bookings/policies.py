@@ -100,9 +100,7 @@ def settle(
     return Settlement(fee, percent, waived, refund), rows
 
 
-def _drop_adjustments(
-    tx: Transaction, row: Booking, rows: list[tuple[SyncedMixin, str]]
-) -> int:
+def _drop_adjustments(tx: Transaction, row: Booking, rows: list[tuple[SyncedMixin, str]]) -> int:
     """Cancel what a move left open besides the booking's own charge (a difference
     not paid, a credit not paid out: services.bookings.moving); what was paid of
     such differences."""
