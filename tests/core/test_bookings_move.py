@@ -290,3 +290,19 @@ def test_cancelling_a_moved_booking_drops_the_open_difference(
     assert (cancelled.status, cancelled.owed, cancelled.paid) == ("cancelled", 0, 600_000)
     assert core.payments.open_charges() == []
     assert "600.000" in cancelled.notes  # owed back, as for any paid cancellation
+
+
+def test_a_move_may_retitle_in_the_same_change(
+    core: Core, receptionist: Actor, room: SpaceInfo
+) -> None:
+    booked = book(core, receptionist, room, 12, 10, 12)
+    moved = core.bookings.move(
+        receptionist, booked.id, wib(2026, 3, 12, 14), wib(2026, 3, 12, 16), title=" Rapat  akhir "
+    )
+    assert (moved.title, moved.starts_at) == ("Rapat akhir", wib(2026, 3, 12, 14))
+    with pytest.raises(ValidationError) as refused:
+        core.bookings.move(
+            receptionist, booked.id, wib(2026, 3, 12, 15), wib(2026, 3, 12, 16), title=" "
+        )
+    assert set(refused.value.errors) == {"title"}
+    assert core.bookings.booking(booked.id).starts_at == wib(2026, 3, 12, 14)

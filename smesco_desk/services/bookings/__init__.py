@@ -96,8 +96,10 @@ class BookingService:
         starts_at: datetime,
         ends_at: datetime,
         space_id: str | None = None,
+        *,
+        title: str | None = None,
     ) -> BookingRecord:
-        return moving.move(self.core, actor, booking_id, starts_at, ends_at, space_id)
+        return moving.move(self.core, actor, booking_id, starts_at, ends_at, space_id, title=title)
 
     def quote_move(
         self,

@@ -75,17 +75,21 @@ def move(
     starts_at: datetime,
     ends_at: datetime,
     space_id: str | None = None,
+    *,
+    title: str | None = None,
 ) -> BookingRecord:
     """Move or resize a booking (see the module's docstring). `space_id`: the
     space it goes to (its id, or its code as the command line gives it), None
-    to stay; ValidationError at the fields, BookingConflict when taken."""
+    to stay; `title`: a new title in the same change. ValidationError at the
+    fields, BookingConflict when taken."""
     require(actor, Permission.BOOK_SPACE)
     with Transaction.begin(core, actor) as tx:
         session = tx.session
         row = booking_row(session, booking_id)
         check_movable(row)
         space = _space(session, row, space_id)
-        form = form_of(session, row, space, starts_at, ends_at)
+        more = {} if title is None else {"title": title}
+        form = form_of(session, row, space, starts_at, ends_at, **more)
         move_row(tx, row, space, form)
         return booking_record(session, row)
 
