@@ -352,6 +352,7 @@ READ_ONLY_LOOKUPS = {
     "BookingService.plan_series",
     "BookingService.policies",
     "BookingService.quote",
+    "BookingService.quote_move",
     "BookingService.spaces",
     "MaintenanceService.sqlite_file",
     "MaintenanceService.backup_retention_days",
@@ -364,6 +365,7 @@ READ_ONLY_LOOKUPS = {
     "PaymentService.current_shift",  # the actor's own open shift
     "PaymentService.number_gaps",
     "PaymentService.open_charges",
+    "PaymentService.refunds_due",
     "PaymentService.price_list",
     "PaymentService.quote",
     "PaymentService.receipt",
