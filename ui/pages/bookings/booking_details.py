@@ -96,6 +96,8 @@ class BookingDetailsDialog(QDialog):
             ("paid_value", self.tr("Dibayar"), rupiah(b.paid)),
             ("owed_value", self.tr("Sisa tagihan"), rupiah(b.owed)),
         ]
+        if b.refund_due:  # a paid booking moved to a cheaper slot: owed back
+            rows.append(("refund_due_value", self.tr("Dikembalikan"), rupiah(b.refund_due)))
         if b.setup_minutes or b.cleanup_minutes:
             rows.insert(2, ("buffers_value", self.tr("Jeda"), self.tr(
                 "persiapan {setup} menit, pembersihan {cleanup} menit"
