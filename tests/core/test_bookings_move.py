@@ -306,3 +306,12 @@ def test_a_move_may_retitle_in_the_same_change(
         )
     assert set(refused.value.errors) == {"title"}
     assert core.bookings.booking(booked.id).starts_at == wib(2026, 3, 12, 14)
+
+
+def test_a_quote_of_a_slot_too_long_is_refused_at_once(
+    core: Core, receptionist: Actor, hall: SpaceInfo
+) -> None:
+    booked = book(core, receptionist, hall, 12, 10, 12)
+    with pytest.raises(ValidationError) as refused:
+        core.bookings.quote_move(booked.id, wib(2026, 3, 12, 10), wib(8000, 1, 1, 10))
+    assert set(refused.value.errors) == {"ends_at"}

@@ -30,17 +30,17 @@ the old and new times, spaces and prices: either all of it or nothing.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from smesco_desk.db.models import Booking, Charge, Space, SyncedMixin
-from smesco_desk.domain.bookings import FREE_STATUSES, BookingStatus
+from smesco_desk.domain.bookings import FREE_STATUSES, MAX_BOOKING_MINUTES, BookingStatus
 from smesco_desk.domain.charges import LineInput, compute_totals
 from smesco_desk.domain.money import format_rupiah
-from smesco_desk.domain.text import clean_name
+from smesco_desk.domain.text import clean_name, text_errors
 from smesco_desk.errors import DomainError, ValidationError
 from smesco_desk.i18n import _
 from smesco_desk.services.actors import Actor, Permission, require
@@ -107,6 +107,9 @@ def quote_move(
         row = booking_row(session, booking_id)
         space = _space(session, row, space_id)
         form = form_of(session, row, space, starts_at, ends_at)
+        if ends_at - starts_at > timedelta(minutes=MAX_BOOKING_MINUTES):  # (no price: too long)
+            days = MAX_BOOKING_MINUTES // 1440
+            raise ValidationError({"ends_at": _("Paling lama {n} hari.").format(n=days)})
         record = booking_record(session, row)
         new_total = price_of(session, space, form)
         difference = new_total - record.paid
@@ -201,6 +204,9 @@ def _space(session: Session, row: Booking, space_id: str | None) -> Space:
         return space
     if not isinstance(space_id, str):
         raise ValidationError({"space": _("Ruang tidak dikenal.")})
+    errors = text_errors({"space": space_id})
+    if errors:
+        raise ValidationError(errors)
     by_id = session.get(Space, space_id)
     if by_id is not None and by_id.deleted_at is None:
         return by_id
