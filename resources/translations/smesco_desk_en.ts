@@ -1574,8 +1574,8 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
         <translation>Saving the changes…</translation>
     </message>
     <message>
-        <source>Bentrok</source>
-        <translation>Clash</translation>
+        <source>Tidak disimpan: ruang sudah terpakai</source>
+        <translation>Not saved: the space is taken</translation>
     </message>
 </context>
 <context>

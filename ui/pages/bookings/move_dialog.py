@@ -181,11 +181,11 @@ class MoveDialog(QDialog):
         form.setContentsMargins(0, 4, 0, 0)
         form.setVerticalSpacing(3)
         self.old_total_label = QLabel(rupiah(self.booking.total), box)
-        self.old_total_label.setObjectName("old_total_label")
+        self.old_total_label.setObjectName("move_old_total_label")
         self.new_total_label = QLabel("…", box)
-        self.new_total_label.setObjectName("new_total_label")
+        self.new_total_label.setObjectName("move_new_total_label")
         self.difference_label = QLabel("", box)
-        self.difference_label.setObjectName("difference_label")
+        self.difference_label.setObjectName("move_difference_label")
         self.difference_label.setWordWrap(True)
         form.addRow(self.tr("Harga lama"), self.old_total_label)
         form.addRow(self.tr("Harga baru"), self.new_total_label)
@@ -278,6 +278,7 @@ class MoveDialog(QDialog):
         self.quote = quote
         self.new_total_label.setText(rupiah(quote.new_total))
         self.difference_label.setText(self.difference_text(quote))
+        self._fit()
 
     def difference_text(self, quote: MoveQuote) -> str:
         if quote.new_charge:
@@ -300,6 +301,12 @@ class MoveDialog(QDialog):
         self.new_total_label.setText("–")
         message = exc.message if isinstance(exc, DomainError) else str(exc)
         self.difference_label.setText(message)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow with a longer text (a wrapped difference, a clash): nothing is cut."""
+        if self.isVisible():
+            self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
     # --- saving -------------------------------------------------------------------
 
@@ -349,13 +356,15 @@ class MoveDialog(QDialog):
         self._busy = False
         self.save_button.setEnabled(True)
         if isinstance(exc, BookingConflict):
-            self.banner.show_message("error", exc.message, headline=self.tr("Bentrok"))
+            headline = self.tr("Tidak disimpan: ruang sudah terpakai")
+            self.banner.show_message("error", exc.message, headline=headline)
         elif isinstance(exc, ValidationError):
             self.banner.show_message("error", " ".join(exc.errors.values()))
         elif isinstance(exc, DomainError):
             self.banner.show_message("error", exc.message)
         else:
             show_error(self, exc)
+        self._fit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
