@@ -36,11 +36,23 @@ def spaces(ctx: AppContext, admin: Actor) -> None:
     and the big one (no buffers), and the hall open 07:00-23:00 on weekdays."""
     core = ctx.core
     core.bookings.save_space(admin, space_form())
-    core.bookings.save_space(admin, space_form(code="rapat_besar", name="Ruang Rapat Besar",
-                                               setup_minutes=0, cleanup_minutes=0))
-    core.bookings.save_space(admin, space_form(
-        code="aula", name="Aula Serbaguna", kind="event_hall", capacity=250, floor="1",
-        opening_hours={d: ["07:00", "23:00"] for d in WEEK[:5]}))
+    core.bookings.save_space(
+        admin,
+        space_form(
+            code="rapat_besar", name="Ruang Rapat Besar", setup_minutes=0, cleanup_minutes=0
+        ),
+    )
+    core.bookings.save_space(
+        admin,
+        space_form(
+            code="aula",
+            name="Aula Serbaguna",
+            kind="event_hall",
+            capacity=250,
+            floor="1",
+            opening_hours={d: ["07:00", "23:00"] for d in WEEK[:5]},
+        ),
+    )
 
 
 def make_page(qtbot: Any, ctx: AppContext) -> BookingsPage:
@@ -54,8 +66,14 @@ def make_page(qtbot: Any, ctx: AppContext) -> BookingsPage:
     return page
 
 
-def book(ctx: AppContext, admin: Actor, space: str, start: datetime, end: datetime,
-         title: str = "Rapat koperasi") -> BookingRecord:
+def book(
+    ctx: AppContext,
+    admin: Actor,
+    space: str,
+    start: datetime,
+    end: datetime,
+    title: str = "Rapat koperasi",
+) -> BookingRecord:
     return ctx.core.bookings.book(admin, booking_form(space, start, end, title))
 
 
@@ -94,7 +112,8 @@ def opened_move_dialog(page: BookingsPage) -> MoveDialog:
 
 
 def test_dragging_a_block_shows_a_ghost_and_asks_to_confirm_the_move(
-        qtbot: Any, ctx: AppContext, admin: Actor, spaces: None) -> None:
+    qtbot: Any, ctx: AppContext, admin: Actor, spaces: None
+) -> None:
     booked = book(ctx, admin, "rapat_besar", at(10), at(11))
     page = make_page(qtbot, ctx)
     grid, view = page.grid, page.grid.viewport()
@@ -106,8 +125,9 @@ def test_dragging_a_block_shows_a_ghost_and_asks_to_confirm_the_move(
     assert grid.drag is not None and grid.drag.active
     assert (grid.drag.starts, grid.drag.ends) == (13 * 60, 14 * 60)
     image = view.grab().toImage()
-    ghost = image.pixelColor(int((x_at(page, 13, 30)) * image.devicePixelRatio()),
-                             int(y * image.devicePixelRatio()))
+    ghost = image.pixelColor(
+        int((x_at(page, 13, 30)) * image.devicePixelRatio()), int(y * image.devicePixelRatio())
+    )
     assert ghost.name() != "#ffffff"  # the ghost is painted where the block would go
     qtbot.mouseRelease(view, Qt.MouseButton.LeftButton, pos=end)
     assert grid.drag is None
@@ -121,7 +141,8 @@ def test_dragging_a_block_shows_a_ghost_and_asks_to_confirm_the_move(
 
 
 def test_dragging_the_right_edge_resizes_and_the_left_edge_moves_the_start(
-        qtbot: Any, ctx: AppContext, admin: Actor, spaces: None) -> None:
+    qtbot: Any, ctx: AppContext, admin: Actor, spaces: None
+) -> None:
     booked = book(ctx, admin, "rapat_besar", at(10), at(11))
     page = make_page(qtbot, ctx)
     y = mid_y(page, "rapat_besar")
@@ -141,12 +162,16 @@ def test_dragging_the_right_edge_resizes_and_the_left_edge_moves_the_start(
 
 
 def test_the_edges_of_a_block_resize_and_its_middle_moves(
-        qtbot: Any, ctx: AppContext, admin: Actor, spaces: None) -> None:
+    qtbot: Any, ctx: AppContext, admin: Actor, spaces: None
+) -> None:
     book(ctx, admin, "rapat_besar", at(10), at(12))
     page = make_page(qtbot, ctx)
     y, view = mid_y(page, "rapat_besar"), page.grid.viewport()
-    for x, mode in ((x_at(page, 10) + 2, RESIZE_START), (x_at(page, 12) - 2, RESIZE_END),
-                    (x_at(page, 11), "move")):
+    for x, mode in (
+        (x_at(page, 10) + 2, RESIZE_START),
+        (x_at(page, 12) - 2, RESIZE_END),
+        (x_at(page, 11), "move"),
+    ):
         qtbot.mousePress(view, Qt.MouseButton.LeftButton, pos=QPoint(x, y))
         assert page.grid.drag is not None and page.grid.drag.mode == mode
         page.grid.drop_drag()
@@ -154,7 +179,8 @@ def test_the_edges_of_a_block_resize_and_its_middle_moves(
 
 
 def test_a_block_dragged_to_another_row_moves_to_that_space(
-        qtbot: Any, ctx: AppContext, admin: Actor, spaces: None) -> None:
+    qtbot: Any, ctx: AppContext, admin: Actor, spaces: None
+) -> None:
     booked = book(ctx, admin, "rapat_besar", at(10), at(11))
     page = make_page(qtbot, ctx)
     start = QPoint(x_at(page, 10, 30), mid_y(page, "rapat_besar"))
@@ -166,7 +192,8 @@ def test_a_block_dragged_to_another_row_moves_to_that_space(
 
 
 def test_a_click_still_opens_and_esc_drops_a_drag(
-        qtbot: Any, ctx: AppContext, admin: Actor, spaces: None) -> None:
+    qtbot: Any, ctx: AppContext, admin: Actor, spaces: None
+) -> None:
     book(ctx, admin, "rapat_besar", at(10), at(11))
     page = make_page(qtbot, ctx)
     view, y = page.grid.viewport(), mid_y(page, "rapat_besar")
@@ -185,14 +212,17 @@ def test_a_click_still_opens_and_esc_drops_a_drag(
 
 
 def test_the_confirmation_of_a_paid_booking_shows_the_new_charge_or_the_refund(
-        qtbot: Any, ctx: AppContext, admin: Actor, spaces: None) -> None:
+    qtbot: Any, ctx: AppContext, admin: Actor, spaces: None
+) -> None:
     booked = book(ctx, admin, "rapat_besar", at(10), at(12))  # Rp600.000
     pay(ctx, admin, booked)
     booked = ctx.core.bookings.booking(booked.id)
     longer = MoveDialog(ctx, None, booked, starts_at=at(10), ends_at=at(13))
     qtbot.addWidget(longer)
     assert (longer.old_total_label.text(), longer.new_total_label.text()) == (
-        "Rp600.000", "Rp900.000")
+        "Rp600.000",
+        "Rp900.000",
+    )
     assert longer.difference_label.text() == "Tagihan baru Rp300.000 (yang sudah dibayar tetap)."
     shorter = MoveDialog(ctx, None, booked, starts_at=at(10), ends_at=at(11))
     qtbot.addWidget(shorter)
@@ -208,7 +238,8 @@ def test_the_confirmation_of_a_paid_booking_shows_the_new_charge_or_the_refund(
 
 
 def test_a_clash_is_said_clearly_and_nothing_is_saved(
-        qtbot: Any, ctx: AppContext, admin: Actor, spaces: None) -> None:
+    qtbot: Any, ctx: AppContext, admin: Actor, spaces: None
+) -> None:
     booked = book(ctx, admin, "rapat_kecil", at(10), at(11))
     book(ctx, admin, "rapat_kecil", at(14), at(16), "Pelatihan foto")
     dialog = MoveDialog(ctx, None, booked, starts_at=at(13), ends_at=at(14))
@@ -224,7 +255,8 @@ def test_a_clash_is_said_clearly_and_nothing_is_saved(
 
 
 def test_change_time_from_the_details_with_the_keyboard(
-        qtbot: Any, ctx: AppContext, admin: Actor, spaces: None) -> None:
+    qtbot: Any, ctx: AppContext, admin: Actor, spaces: None
+) -> None:
     booked = book(ctx, admin, "rapat_besar", at(10), at(11))
     details = BookingDetailsDialog(ctx, None, booked)
     qtbot.addWidget(details)
@@ -246,10 +278,12 @@ def test_change_time_from_the_details_with_the_keyboard(
 
 
 def test_a_series_occurrence_asks_how_far_the_change_goes(
-        qtbot: Any, ctx: AppContext, admin: Actor, spaces: None) -> None:
+    qtbot: Any, ctx: AppContext, admin: Actor, spaces: None
+) -> None:
     form = booking_form("rapat_besar", at(10), at(11), "Kelas mingguan")
-    series = ctx.core.bookings.book_series(admin, form, SeriesRule("weekly", weekdays=("mon",),
-                                                                   count=3))
+    series = ctx.core.bookings.book_series(
+        admin, form, SeriesRule("weekly", weekdays=("mon",), count=3)
+    )
     first = series.bookings[0]
     dialog = MoveDialog(ctx, None, first)
     qtbot.addWidget(dialog)
@@ -263,6 +297,8 @@ def test_a_series_occurrence_asks_how_far_the_change_goes(
     dialog.save_button.click()
     stored = [ctx.core.bookings.booking(b.id) for b in series.bookings]
     assert [(to_wib(b.starts_at).time(), to_wib(b.ends_at).time(), b.title) for b in stored] == [
-        (time(13), time(14, 30), "Kelas foto")] * 3
+        (time(13), time(14, 30), "Kelas foto")
+    ] * 3
     assert [to_wib(b.starts_at).date() for b in stored] == [
-        to_wib(b.starts_at).date() for b in series.bookings]
+        to_wib(b.starts_at).date() for b in series.bookings
+    ]

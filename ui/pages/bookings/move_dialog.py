@@ -81,8 +81,12 @@ class MoveDialog(QDialog):
         self.start_edit.set_minutes(start.hour * 60 + start.minute)
         self.end_edit.set_minutes(end.hour * 60 + end.minute)
         self._load_spaces(space_code or booking.space_code)
-        for signal in (self.date_edit.dateChanged, self.start_edit.timeChanged,
-                       self.end_edit.timeChanged, self.space_combo.currentIndexChanged):
+        for signal in (
+            self.date_edit.dateChanged,
+            self.start_edit.timeChanged,
+            self.end_edit.timeChanged,
+            self.space_combo.currentIndexChanged,
+        ):
             signal.connect(lambda *_a: self.refresh_quote())
         self.refresh_quote()
         self.setMinimumWidth(540)
@@ -152,9 +156,11 @@ class MoveDialog(QDialog):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(QLabel(self.tr("Ubah:"), box))
         self.scope_buttons: dict[str, QRadioButton] = {}
-        for scope, text in ((SeriesScope.THIS, self.tr("&Hanya yang ini")),
-                            (SeriesScope.FOLLOWING, self.tr("Ini dan &berikutnya")),
-                            (SeriesScope.ALL, self.tr("Seluruh &seri"))):
+        for scope, text in (
+            (SeriesScope.THIS, self.tr("&Hanya yang ini")),
+            (SeriesScope.FOLLOWING, self.tr("Ini dan &berikutnya")),
+            (SeriesScope.ALL, self.tr("Seluruh &seri")),
+        ):
             button = QRadioButton(text, box)
             button.setObjectName(f"scope_{scope.value}_radio")
             self.scope_group.addButton(button)
@@ -162,8 +168,9 @@ class MoveDialog(QDialog):
             row.addWidget(button)
             button.toggled.connect(lambda _on: self._on_scope())
         row.addStretch(1)
-        self.scope_note = note_label(self.tr(
-            "Jam digeser pada hari masing-masing jadwal; ruang dan tanggal tetap."), self)
+        self.scope_note = note_label(
+            self.tr("Jam digeser pada hari masing-masing jadwal; ruang dan tanggal tetap."), self
+        )
         self.scope_note.setObjectName("scope_note_label")
         self.scope_note.hide()
         self.scope_buttons[SeriesScope.THIS.value].setChecked(True)
@@ -269,8 +276,9 @@ class MoveDialog(QDialog):
         space = self.space_code()
         self._ctx.runner.op(
             lambda: bookings.quote_move(booking_id, starts, ends, space), self
-        ).success(lambda q: self._quoted(generation, q)) \
-            .failure(lambda exc: self._quote_failed(generation, exc)).run()
+        ).success(lambda q: self._quoted(generation, q)).failure(
+            lambda exc: self._quote_failed(generation, exc)
+        ).run()
 
     def _quoted(self, generation: int, quote: MoveQuote) -> None:
         if generation != self._generation:
@@ -283,15 +291,18 @@ class MoveDialog(QDialog):
     def difference_text(self, quote: MoveQuote) -> str:
         if quote.new_charge:
             return self.tr("Tagihan baru {amount} (yang sudah dibayar tetap).").format(
-                amount=rupiah(quote.new_charge))
+                amount=rupiah(quote.new_charge)
+            )
         if quote.refund:
             return self.tr("Dikembalikan kepada pemesan {amount}.").format(
-                amount=rupiah(quote.refund))
+                amount=rupiah(quote.refund)
+            )
         if quote.paid:
             return self.tr("Tidak ada selisih.")
         if quote.difference:
             return self.tr("Belum dibayar: tagihan menjadi {amount}.").format(
-                amount=rupiah(quote.new_total))
+                amount=rupiah(quote.new_total)
+            )
         return self.tr("Harga tetap.")
 
     def _quote_failed(self, generation: int, exc: BaseException) -> None:
@@ -321,8 +332,9 @@ class MoveDialog(QDialog):
         self._busy = True
         self.save_button.setEnabled(False)
         self.banner.clear()
-        self._ctx.runner.op(call, self).with_progress(self.tr("Menyimpan perubahan…")) \
-            .success(self._saved).failure(self._failed).run()
+        self._ctx.runner.op(call, self).with_progress(self.tr("Menyimpan perubahan…")).success(
+            self._saved
+        ).failure(self._failed).run()
 
     def _call(self) -> Any:
         """The service call the fields ask for (None: nothing changed)."""
@@ -337,8 +349,9 @@ class MoveDialog(QDialog):
             end_time = to_wib(ends).time() if times else None
             if new_title is None and not times:
                 return None
-            return lambda: bookings.update_series(actor, b.id, scope, title=new_title,
-                                                  start_time=start_time, end_time=end_time)[0]
+            return lambda: bookings.update_series(
+                actor, b.id, scope, title=new_title, start_time=start_time, end_time=end_time
+            )[0]
         if self.moved():
             space = self.space_code() if self.space_code() != b.space_code else None
             return lambda: bookings.move(actor, b.id, starts, ends, space, title=new_title)
