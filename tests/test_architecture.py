@@ -354,6 +354,7 @@ READ_ONLY_LOOKUPS = {
     "BookingService.policies",
     "BookingService.preview_attendees",
     "BookingService.quote",
+    "BookingService.quote_move",
     "BookingService.spaces",
     "MaintenanceService.sqlite_file",
     "MaintenanceService.backup_retention_days",
@@ -366,6 +367,7 @@ READ_ONLY_LOOKUPS = {
     "PaymentService.current_shift",  # the actor's own open shift
     "PaymentService.number_gaps",
     "PaymentService.open_charges",
+    "PaymentService.refunds_due",
     "PaymentService.price_list",
     "PaymentService.quote",
     "PaymentService.receipt",

@@ -306,6 +306,10 @@
         <translation>Owed</translation>
     </message>
     <message>
+        <source>Dikembalikan</source>
+        <translation>Owed back</translation>
+    </message>
+    <message>
         <source>Jeda</source>
         <translation>Buffers</translation>
     </message>
@@ -352,6 +356,10 @@
     <message>
         <source>Tamu &amp;datang (check-in)</source>
         <translation>Guest &amp;arrived (check-in)</translation>
+    </message>
+    <message>
+        <source>&amp;Ubah waktu…</source>
+        <translation>&amp;Change time…</translation>
     </message>
     <message>
         <source>&amp;Batalkan pemesanan</source>
@@ -1642,6 +1650,109 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
     <message>
         <source>&lt;h3&gt;Smesco Desk {version}&lt;/h3&gt;&lt;p&gt;Aplikasi meja depan dan kantor tenan Gedung SMESCO, Jakarta: pendaftaran tamu, kartu tamu, ruang, pujasera dan kuitansi.&lt;/p&gt;&lt;p&gt;LLP-KUKM · Qt {qt}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Smesco Desk {version}&lt;/h3&gt;&lt;p&gt;Front desk and tenant office application of the SMESCO building, Jakarta: visitor registration, badges, rooms, food court and receipts.&lt;/p&gt;&lt;p&gt;LLP-KUKM · Qt {qt}&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message>
+        <source>Ubah waktu pemesanan</source>
+        <translation>Change booking time</translation>
+    </message>
+    <message>
+        <source>Sebelumnya</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>&amp;Judul</source>
+        <translation>&amp;Title</translation>
+    </message>
+    <message>
+        <source>&amp;Ruang</source>
+        <translation>&amp;Space</translation>
+    </message>
+    <message>
+        <source>&amp;Tanggal</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>s.d.</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>WIB</source>
+        <translation>WIB</translation>
+    </message>
+    <message>
+        <source>&amp;Waktu</source>
+        <translation>T&amp;ime</translation>
+    </message>
+    <message>
+        <source>Ubah:</source>
+        <translation>Change:</translation>
+    </message>
+    <message>
+        <source>&amp;Hanya yang ini</source>
+        <translation>&amp;Only this one</translation>
+    </message>
+    <message>
+        <source>Ini dan &amp;berikutnya</source>
+        <translation>This and &amp;following</translation>
+    </message>
+    <message>
+        <source>Seluruh &amp;seri</source>
+        <translation>The whole &amp;series</translation>
+    </message>
+    <message>
+        <source>Jam digeser pada hari masing-masing jadwal; ruang dan tanggal tetap.</source>
+        <translation>The times shift on each occurrence&apos;s own day; the space and the date stay.</translation>
+    </message>
+    <message>
+        <source>Harga lama</source>
+        <translation>Old price</translation>
+    </message>
+    <message>
+        <source>Harga baru</source>
+        <translation>New price</translation>
+    </message>
+    <message>
+        <source>Selisih</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <source>&amp;Simpan perubahan</source>
+        <translation>&amp;Save changes</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Tagihan baru {amount} (yang sudah dibayar tetap).</source>
+        <translation>New charge of {amount} (what was paid stands).</translation>
+    </message>
+    <message>
+        <source>Dikembalikan kepada pemesan {amount}.</source>
+        <translation>{amount} owed back to the booker.</translation>
+    </message>
+    <message>
+        <source>Tidak ada selisih.</source>
+        <translation>No difference.</translation>
+    </message>
+    <message>
+        <source>Belum dibayar: tagihan menjadi {amount}.</source>
+        <translation>Not paid yet: the charge becomes {amount}.</translation>
+    </message>
+    <message>
+        <source>Harga tetap.</source>
+        <translation>The price stays.</translation>
+    </message>
+    <message>
+        <source>Menyimpan perubahan…</source>
+        <translation>Saving the changes…</translation>
+    </message>
+    <message>
+        <source>Tidak disimpan: ruang sudah terpakai</source>
+        <translation>Not saved: the space is taken</translation>
     </message>
 </context>
 <context>

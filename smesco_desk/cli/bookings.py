@@ -1,10 +1,12 @@
 """Rooms and spaces at the desk: the space catalogue (`spaces`), the bookings of
 a day (`bookings`), booking a space (`book`), cancelling a booking
 (`cancel-booking`, with the cancellation policy's fee, which a supervisor may
-waive), letting no-shows go (`release-no-shows`, as `auto-checkout` does for
-visits) and importing an event's participants from a CSV or XLSX file
-(`import-attendees`: all or nothing, every bad row on stderr by its line;
-`--skip-bad` imports the good rows). Times are WIB, written `YYYY-MM-DD HH:MM`.
+waive), moving or resizing one (`move-booking`: the price follows; a clash
+names the booking in the way and writes nothing), letting no-shows go
+(`release-no-shows`, as `auto-checkout` does for visits) and importing an
+event's participants from a CSV or XLSX file (`import-attendees`: all or
+nothing, every bad row on stderr by its line; `--skip-bad` imports the good
+rows). Times are WIB, written `YYYY-MM-DD HH:MM`.
 
 A script books as the booking dialog does: the same service call, the same
 checks, one transaction. A clash, attendees above the capacity, times outside
@@ -99,6 +101,16 @@ def register(sub: Subcommands) -> Commands:
     cancel.add_argument("--json", action="store_true")
     add_login(cancel, WHO_BOOKS)
 
+    move = sub.add_parser(
+        "move-booking", help="move or resize a booking (times in WIB): the price follows"
+    )
+    move.add_argument("booking_id", metavar="ID")
+    move.add_argument("--start", required=True, type=wib_time, metavar='"YYYY-MM-DD HH:MM"')
+    move.add_argument("--end", required=True, type=wib_time, metavar='"YYYY-MM-DD HH:MM"')
+    move.add_argument("--space", default=None, metavar="CODE", help="another space (its code)")
+    move.add_argument("--json", action="store_true")
+    add_login(move, WHO_BOOKS)
+
     release = sub.add_parser(
         "release-no-shows", help="let go confirmed bookings nobody checked in for (grace passed)"
     )
@@ -119,6 +131,7 @@ def register(sub: Subcommands) -> Commands:
         "bookings": cmd_bookings,
         "book": cmd_book,
         "cancel-booking": cmd_cancel_booking,
+        "move-booking": cmd_move_booking,
         "release-no-shows": cmd_release_no_shows,
         "import-attendees": cmd_import_attendees,
     }
@@ -238,6 +251,21 @@ def cmd_cancel_booking(args: argparse.Namespace) -> int:
         say(json_text(cancelled.to_json()))
     else:
         _booking_lines([cancelled], False)
+    return EXIT_OK
+
+
+def cmd_move_booking(args: argparse.Namespace) -> int:
+    core = open_desk(args)
+    actor = login(core, args.user, Permission.BOOK_SPACE)
+    moved = core.bookings.move(actor, args.booking_id, args.start, args.end, args.space)
+    if args.json:
+        say(json_text(moved.to_json()))
+    else:
+        _booking_lines([moved], False)
+        if moved.owed:
+            say(f"owed: {moved.owed}")
+        if moved.refund_due:
+            say(f"refund due: {moved.refund_due}")
     return EXIT_OK
 
 

@@ -109,19 +109,18 @@ class BookingRecord:
     cleanup_minutes: int
     status: str
     charge_id: str | None
-    total: int  # the charge's total (0 for a free space)
+    total: int  # the price: its live charges added up (0 for a free space)
     paid: int  # what has been paid of it
     notes: str = ""
     cancel_reason: str = ""
     created_at: datetime | None = field(default=None, compare=False)
     charge_status: str = ""  # open | paid | cancelled ("" with no charge)
     series_id: str | None = None  # the recurring series it is an occurrence of
-
-    @property
-    def owed(self) -> int:
-        """What is still to be paid: the open charge (after a late cancellation or
-        a no-show, the fee that replaced the booking's charge)."""
-        return self.total - self.paid if self.charge_status == "open" else 0
+    # What is still to be paid: its open charges (after a late cancellation or a
+    # no-show, the fee that replaced the booking's charge; after a move of a paid
+    # booking to a dearer slot, the difference).
+    owed: int = 0
+    refund_due: int = 0  # owed back to the booker (a paid booking moved cheaper)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -142,6 +141,7 @@ class BookingRecord:
             "total": self.total,
             "paid": self.paid,
             "owed": self.owed,
+            "refund_due": self.refund_due,
             "notes": self.notes,
             "cancel_reason": self.cancel_reason,
             "series_id": self.series_id,
@@ -154,6 +154,23 @@ class BookingMisfit:
 
     booking: BookingRecord
     reason: str
+
+
+@dataclass(frozen=True)
+class MoveQuote:
+    """What moving a booking would do to its money: its price before and after;
+    when it is paid, the new charge of the difference or the refund owed back
+    (0 when nothing is paid: the open charge simply takes the new price)."""
+
+    old_total: int
+    new_total: int
+    paid: int
+    new_charge: int = 0
+    refund: int = 0
+
+    @property
+    def difference(self) -> int:
+        return self.new_total - self.old_total
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ HELP_ORDER = [
     "bookings",
     "book",
     "cancel-booking",
+    "move-booking",
     "release-no-shows",
     "import-attendees",
 ]

@@ -269,3 +269,55 @@ def test_book_repeat_options_misused_are_usage_errors(desk: Path, more: tuple[st
     assert result.returncode == 2, result.stderr
     assert len(result.stderr.splitlines()) == 1
     assert dump(db) == before
+
+
+# --- move-booking ---------------------------------------------------------------------------
+
+
+def move(folder: Path, booking_id: str, start: str, end: str, *more: str) -> CompletedProcess[str]:
+    return run(
+        folder,
+        "move-booking", booking_id, "--start", start, "--end", end, *more, *LOGIN, "--json",
+        stdin=PASSWORD + "\n",
+    )  # fmt: skip
+
+
+def test_move_booking_moves_resizes_and_changes_the_space(desk: Path) -> None:
+    booked = book(desk, "rapat_kecil", at(10), at(12))
+    assert booked.returncode == 0, booked.stderr
+    first = json.loads(booked.stdout)
+    assert first["total"] == 600_000
+    moved = move(desk, first["id"], at(13), at(16))
+    assert moved.returncode == 0, moved.stderr
+    shown = json.loads(moved.stdout)
+    assert (shown["id"], shown["total"], shown["owed"]) == (first["id"], 900_000, 900_000)
+    assert shown["starts_at"] == f"{day().isoformat()}T13:00:00+07:00"
+    across = move(desk, first["id"], at(23), at(1, offset=2), "--space", "aula")
+    assert across.returncode == 0, across.stderr
+    hall = json.loads(across.stdout)
+    assert (hall["space"], hall["setup_minutes"]) == ("aula", 0)
+    assert hall["ends_at"] == f"{day(2).isoformat()}T01:00:00+07:00"
+    listed = run(desk, "bookings", "--date", day(2).isoformat(), "--json")
+    assert [b["id"] for b in json.loads(listed.stdout)] == [first["id"]]
+
+
+def test_move_booking_clash_is_one_line_naming_the_booking_and_writes_nothing(
+    desk: Path,
+) -> None:
+    mover = json.loads(book(desk, "rapat_kecil", at(9), at(10)).stdout)
+    other = run(desk, "book", "--space", "rapat_kecil", "--start", at(14), "--end", at(16),
+                "--title", "Pelatihan foto", *LOGIN, stdin=PASSWORD + "\n")  # fmt: skip
+    assert other.returncode == 0, other.stderr
+    db = desk / "smesco_desk.sqlite3"
+    before = dump(db)
+    clash = move(desk, mover["id"], at(13), at(14))  # the buffers meet
+    assert clash.returncode == 1
+    lines = clash.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ")
+    assert '"Pelatihan foto"' in lines[0] and "14:00-16:00" in lines[0]
+    assert clash.stdout == "" and dump(db) == before
+    closed = move(desk, mover["id"], at(20), at(22))
+    assert closed.returncode == 2 and closed.stderr.startswith("error: ends_at: ")
+    unknown = move(desk, "no-such-booking", at(10), at(11))
+    assert unknown.returncode != 0 and len(unknown.stderr.splitlines()) == 1
+    assert dump(db) == before

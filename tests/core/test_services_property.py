@@ -367,6 +367,7 @@ def test_save_space(
         floor,
         active,
     )
+    check(desk, lambda: desk.core.bookings.misfits(form))
     check(desk, lambda: desk.core.bookings.save_space(desk.admin, form))
     sane = SpaceForm(
         "ruang_uji",
@@ -450,6 +451,45 @@ def test_series(
     check(desk, lambda: core.bookings.cancel_series(actor, space, frequency))
 
 
+@FUZZ
+@given(
+    actors,
+    texts,
+    moments,
+    moments,
+    st.one_of(texts, st.none(), st.sampled_from(["aula_uji", "ruang_uji"])),
+    st.one_of(texts, st.sampled_from(["this", "following", "all"])),
+    st.one_of(st.times(), st.none(), texts),
+    st.one_of(numbers, st.none(), texts),
+    st.one_of(texts, st.none()),
+)
+def test_move_and_series_edits(
+    desk: Desk,
+    who: str,
+    booking_id: str,
+    starts: Any,
+    ends: Any,
+    space: Any,
+    scope: str,
+    moment: Any,
+    attendees: Any,
+    text: Any,
+) -> None:
+    core, actor, event = desk.core, _actor(desk, who), _event(desk)
+    for target in (booking_id, event):
+        check(desk, lambda t=target: core.bookings.move(actor, t, starts, ends, space))  # type: ignore[misc]
+        check(desk, lambda t=target: core.bookings.move(actor, t, starts, ends, title=text))  # type: ignore[misc]
+        check(desk, lambda t=target: core.bookings.quote_move(t, starts, ends, space))  # type: ignore[misc]
+        check(
+            desk,
+            lambda t=target: core.bookings.update_series(  # type: ignore[misc]
+                actor, t, scope, title=text, attendees=attendees, notes=text,
+                start_time=moment, end_time=moment,
+            ),
+        )  # fmt: skip
+    check(desk, lambda: core.payments.refunds_due(text))
+
+
 # --- people, settings, sync -------------------------------------------------------------
 
 
@@ -522,6 +562,7 @@ FUZZED = {
             "create_charge",
             "pay",
             "open_charges",
+            "refunds_due",
             "charge",
             "receipt",
             "receipt_pdf",
@@ -540,6 +581,7 @@ FUZZED = {
         ],
         "BookingService": [
             "save_space",
+            "misfits",
             "quote",
             "book",
             "cancel",
@@ -553,6 +595,9 @@ FUZZED = {
             "plan_series",
             "book_series",
             "cancel_series",
+            "move",
+            "quote_move",
+            "update_series",
         ],
         "UserService": ["create", "set_password", "authenticate", "check_password"],
         "SettingsService": ["set", "get"],

@@ -67,12 +67,16 @@ class Charge(SyncedMixin, Base):
     taxes: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     tax_total: Mapped[int] = mapped_column(BigInteger, default=0)
     total: Mapped[int] = mapped_column(BigInteger)
-    # open | paid | cancelled (its booking was cancelled before it was paid)
+    # open | paid | cancelled (its booking was cancelled before it was paid) |
+    # refund_due (a credit: a negative total owed back, e.g. a paid booking moved cheaper)
     status: Mapped[str] = mapped_column(String(16), default="open")
     desk_code: Mapped[str] = mapped_column(String(16))
     created_by: Mapped[str] = mapped_column(String(64))
 
-    __table_args__ = (Index("ix_charges_status", "status", "created_at"),)
+    __table_args__ = (
+        Index("ix_charges_status", "status", "created_at"),
+        Index("ix_charges_source", "source"),
+    )
 
 
 class ChargeLine(SyncedMixin, Base):

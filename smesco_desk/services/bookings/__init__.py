@@ -11,7 +11,9 @@ use (`core.bookings.book(...)`), each method handing over to one of them:
 - spaces: the space catalogue (administrators)
 - booking: making and cancelling a booking, its price and its charge
 - policies: the policies an administrator sets, and the fee of a cancellation
+- moving: moving or resizing a booking, its price and its money following
 - series: recurring bookings, planned, booked and cancelled together
+- series_edit: editing one occurrence, this and the following ones, or all
 - checkin: checking a booking in when the booker arrives
 - release: letting no-shows go after the grace period
 - conflicts: the bookings in the way, and BookingConflict
@@ -23,7 +25,7 @@ use (`core.bookings.book(...)`), each method handing over to one of them:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
 from smesco_desk.domain.booking_series import SeriesRule
@@ -34,9 +36,11 @@ from smesco_desk.services.bookings import (
     booking,
     checkin,
     lists,
+    moving,
     policies,
     release,
     series,
+    series_edit,
     spaces,
 )
 from smesco_desk.services.bookings.conflicts import BookingConflict
@@ -49,6 +53,7 @@ from smesco_desk.values.bookings import (
     BookingMisfit,
     BookingPolicies,
     BookingRecord,
+    MoveQuote,
     SeriesBooking,
     SeriesPlan,
     SpaceForm,
@@ -89,6 +94,27 @@ class BookingService:
     ) -> BookingRecord:
         return booking.cancel(self.core, actor, booking_id, reason, waive_fee)
 
+    def move(
+        self,
+        actor: Actor,
+        booking_id: str,
+        starts_at: datetime,
+        ends_at: datetime,
+        space_id: str | None = None,
+        *,
+        title: str | None = None,
+    ) -> BookingRecord:
+        return moving.move(self.core, actor, booking_id, starts_at, ends_at, space_id, title=title)
+
+    def quote_move(
+        self,
+        booking_id: str,
+        starts_at: datetime,
+        ends_at: datetime,
+        space_id: str | None = None,
+    ) -> MoveQuote:
+        return moving.quote_move(self.core, booking_id, starts_at, ends_at, space_id)
+
     # --- recurring bookings ---------------------------------------------------------
 
     def plan_series(self, form: BookingForm, rule: SeriesRule) -> SeriesPlan:
@@ -108,6 +134,30 @@ class BookingService:
         waive_fee: bool = False,
     ) -> list[BookingRecord]:
         return series.cancel_series(self.core, actor, booking_id, scope, reason, waive_fee)
+
+    def update_series(
+        self,
+        actor: Actor,
+        booking_id: str,
+        scope: str,
+        *,
+        title: str | None = None,
+        attendees: int | None = None,
+        notes: str | None = None,
+        start_time: time | None = None,
+        end_time: time | None = None,
+    ) -> list[BookingRecord]:
+        return series_edit.update_series(
+            self.core,
+            actor,
+            booking_id,
+            scope,
+            title=title,
+            attendees=attendees,
+            notes=notes,
+            start_time=start_time,
+            end_time=end_time,
+        )
 
     def check_in(self, actor: Actor, booking_id: str) -> BookingRecord:
         return checkin.check_in(self.core, actor, booking_id)

@@ -54,7 +54,7 @@ def quote(core: Core, form: BookingForm) -> ChargeTotals:
     with core.db.read() as session:
         space = space_by_code(session, form.space)
         taxes = kind_taxes(session, space.kind_code)
-        return compute_totals(_lines(space, form), taxes, require_text=False)
+        return compute_totals(price_lines(space, form), taxes, require_text=False)
 
 
 def book(core: Core, actor: Actor, form: BookingForm) -> BookingRecord:
@@ -125,7 +125,7 @@ def insert_booking(
         )
     )
     rows: list[tuple[SyncedMixin, str]] = [(row, "insert")]
-    charge = _charge(tx, space, row, form)
+    charge = booking_charge(tx, space, row, form)
     if charge is not None:
         row.charge_id = charge.id
     session.flush()
@@ -222,26 +222,26 @@ def _minutes(form: BookingForm) -> int:
     return max(0, (form.ends_at - form.starts_at) // timedelta(minutes=1))
 
 
-def _rates(space: Space) -> Rates:
+def space_rates(space: Space) -> Rates:
     return Rates(space.rate_hour, space.rate_half_day, space.rate_day)
 
 
-def _lines(space: Space, form: BookingForm) -> list[LineInput]:
+def price_lines(space: Space, form: BookingForm) -> list[LineInput]:
     """The charge's lines: the rates' cheapest cover of the booking, less the UMKM
     discount when the booker is a registered UMKM."""
-    rates = _rates(space)
+    rates = space_rates(space)
     discount = space.umkm_discount_bp if form.umkm is True else 0
     return booking_lines(space.name, rental_price(_minutes(form), rates), rates, discount)
 
 
-def _charge(tx: Transaction, space: Space, row: Booking, form: BookingForm) -> Charge | None:
+def booking_charge(tx: Transaction, space: Space, row: Booking, form: BookingForm) -> Charge | None:
     """The booking's charge, made by the payments area (None for a free space)."""
-    if _rates(space).free:
+    if space_rates(space).free:
         return None
     charge_form = ChargeForm(
         form.payer,
         space.kind_code,
-        tuple(_lines(space, form)),
+        tuple(price_lines(space, form)),
         description=f"{space.name}: {clean_name(form.title)}"[:200],
         source=f"booking:{row.id}",
     )

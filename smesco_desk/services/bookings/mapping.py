@@ -2,13 +2,19 @@
 
 A page of bookings is read with its spaces and its charges' totals and
 payments in a few batched queries, not a handful per booking.
+
+A booking's money is that of its charges (source `booking:<id>`): its own
+charge (`charge_id`) and, once it was moved, the difference charged or the
+credit owed back (services.bookings.moving). The total is what its live
+charges (open, paid, refund due) add up to; with none (a free or waived
+cancellation of an unpaid booking), 0.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from smesco_desk.db.models import Booking, Charge, Space
@@ -27,26 +33,49 @@ def booking_records(session: Session, rows: Sequence[Booking]) -> list[BookingRe
     space_ids = {r.space_id for r in rows}
     spaces = {s.id: s for s in session.scalars(select(Space).where(Space.id.in_(space_ids)))}
     charge_ids = [r.charge_id for r in rows if r.charge_id]
-    charges = {c.id: c for c in session.scalars(select(Charge).where(Charge.id.in_(charge_ids)))}
+    sources = [f"booking:{r.id}" for r in rows]
+    found = session.scalars(
+        select(Charge).where(or_(Charge.id.in_(charge_ids), Charge.source.in_(sources)))
+    )
+    charges = {c.id: c for c in found}
+    by_source: dict[str, list[Charge]] = {}
+    for each in charges.values():
+        if each.status in LIVE_CHARGE:
+            by_source.setdefault(each.source, []).append(each)
     records = []
     for row in rows:
         space = spaces[row.space_id]
         charge = charges.get(row.charge_id or "")
-        # a cancelled charge (a free or waived cancellation) costs nothing
-        total = charge.total if charge is not None and charge.status != "cancelled" else 0
-        paid = total if charge is not None and charge.status == "paid" else 0
+        live = by_source.get(f"booking:{row.id}", [])
+        if charge is not None and charge.status in LIVE_CHARGE and charge not in live:
+            live.append(charge)  # (a charge made under another source)
+        money = _money(live, charge)
         records.append(
             value_from(
                 BookingRecord,
                 row,
                 space_code=space.code,
                 space_name=space.name,
-                total=total,
-                paid=paid,
                 charge_status=charge.status if charge is not None else "",
+                **money,
             )
         )
     return records
+
+
+LIVE_CHARGE = frozenset({"open", "paid", "refund_due"})
+
+
+def _money(live: Sequence[Charge], own: Charge | None) -> dict[str, int]:
+    """total, paid, owed and refund_due of a booking from its live charges."""
+    if not live:  # none, or all cancelled (a free or waived cancellation): nothing is owed
+        return {"total": 0, "paid": 0, "owed": 0, "refund_due": 0}
+    return {
+        "total": sum(c.total for c in live),
+        "paid": sum(c.total for c in live if c.status == "paid"),
+        "owed": sum(c.total for c in live if c.status == "open"),
+        "refund_due": -sum(c.total for c in live if c.status == "refund_due"),
+    }
 
 
 def booking_record(session: Session, row: Booking) -> BookingRecord:

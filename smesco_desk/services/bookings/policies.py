@@ -7,6 +7,8 @@ The fee (smesco_desk.domain.booking_policy) becomes the booking's charge:
   the fee takes its place (one line, the same payer and kind of charge, no tax
   added: the fee is a share of a total that had its taxes in it). The booking
   then owes the fee;
+- what a move left open (a difference not paid, a credit not paid out:
+  services.bookings.moving) is cancelled; a difference paid counts as paid;
 - a paid charge keeps its receipt; what was paid beyond the fee is owed back
   to the booker. That is said on the booking (a line added to its notes) and
   in the audit entry (`refund_due`); the money goes back through the payments
@@ -18,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from smesco_desk.db.models import Booking, Charge, Space, SyncedMixin
@@ -76,13 +79,14 @@ def settle(
     now: the fee becomes its charge (see the module's docstring). Returns what
     it cost and the rows changed besides the booking (recorded by the caller)."""
     charge = tx.session.get(Charge, row.charge_id) if row.charge_id else None
+    rows: list[tuple[SyncedMixin, str]] = []
+    extra_paid = _drop_adjustments(tx, row, rows)
     live = charge is not None and charge.status in ("open", "paid")
     total = charge.total if charge is not None and live else 0
     free = cancels_free(row.starts_at, tx.now, policy.free_cancel_hours, row.created_at)
     waived = waive and not free and total > 0
     percent = 0 if free or waived else policy.cancel_fee_percent
     fee = fee_of(total, percent)
-    rows: list[tuple[SyncedMixin, str]] = []
     refund = 0
     if charge is not None and charge.status == "open":
         charge.status = "cancelled"
@@ -90,10 +94,31 @@ def settle(
         if fee:
             row.charge_id = _fee_charge(tx, row, charge, fee, percent).id
     elif charge is not None and charge.status == "paid":
-        refund = charge.total - fee
+        refund = charge.total + extra_paid - fee
         if refund:
             row.notes = _with_line(row.notes, _refund_note(fee, percent, refund))
     return Settlement(fee, percent, waived, refund), rows
+
+
+def _drop_adjustments(tx: Transaction, row: Booking, rows: list[tuple[SyncedMixin, str]]) -> int:
+    """Cancel what a move left open besides the booking's own charge (a difference
+    not paid, a credit not paid out: services.bookings.moving); what was paid of
+    such differences."""
+    query = select(Charge).where(
+        Charge.source == f"booking:{row.id}",
+        Charge.deleted_at.is_(None),
+        Charge.status.in_(("open", "paid", "refund_due")),
+    )
+    paid = 0
+    for extra in tx.session.scalars(query):
+        if extra.id == row.charge_id:
+            continue
+        if extra.status == "paid":
+            paid += extra.total
+        else:
+            extra.status = "cancelled"
+            rows.append((tx.update(extra), "update"))
+    return paid
 
 
 def _fee_charge(tx: Transaction, row: Booking, original: Charge, fee: int, percent: int) -> Charge:

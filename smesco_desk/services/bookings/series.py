@@ -135,7 +135,7 @@ def cancel_series(
         if scope == SeriesScope.THIS or row.series_id is None:
             chosen = [row] if row.status not in FREE_STATUSES else []
         else:
-            chosen = _to_cancel(session, row, scope, tx.now)
+            chosen = live_occurrences(session, row, scope, tx.now)
         if not chosen:
             raise AlreadyDone(_("Tidak ada jadwal yang masih bisa dibatalkan."))
         for each in chosen:
@@ -206,7 +206,7 @@ def _series_row(space: Space, form: BookingForm, rule: SeriesRule) -> BookingSer
     )
 
 
-def _to_cancel(session: Session, row: Booking, scope: str, now: datetime) -> list[Booking]:
+def live_occurrences(session: Session, row: Booking, scope: str, now: datetime) -> list[Booking]:
     """The live occurrences of the row's series that a cancellation reaches:
     not over, not checked in; from the row's start on for "following"."""
     query = select(Booking).where(

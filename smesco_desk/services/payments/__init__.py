@@ -13,7 +13,8 @@ The work is done by one module per job; `PaymentService` is the front callers
 use (`core.payments.sell(...)`), each method handing over to one of them:
 
 - catalogue: kinds of charge and the price list
-- charges: charges and quotes (tender: what a payment may be)
+- charges: charges and quotes (tender: what a payment may be), and credits:
+  money owed back to a payer (a negative charge, status `refund_due`)
 - paying: paying a charge, the receipt and its number
 - receipts: finding receipts, the list's search and totals
 - voids: voiding a receipt
@@ -115,6 +116,10 @@ class PaymentService:
 
     def open_charges(self, payer_id: str | None = None) -> list[ChargeRecord]:
         return charges.open_charges(self.core, payer_id)
+
+    def refunds_due(self, payer_id: str | None = None) -> list[ChargeRecord]:
+        """Credits (status `refund_due`, a negative total): money owed back."""
+        return charges.refunds_due(self.core, payer_id)
 
     # --- paying --------------------------------------------------------------------
 

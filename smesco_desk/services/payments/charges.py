@@ -222,3 +222,60 @@ def _charge_text_errors(form: ChargeForm) -> dict[str, str]:
 
 def _no_charge() -> str:
     return _("Tagihan tidak ditemukan.")
+
+
+REFUND_DUE = "refund_due"  # a credit: money owed back to the payer, not yet paid out
+
+
+def new_credit(
+    tx: Transaction, original: Charge, amount: int, description: str, source: str
+) -> Charge:
+    """Record money owed back to the payer of `original` (a paid charge): a charge
+    of minus `amount` (one untaxed line, the taxes were inside what was paid),
+    status `refund_due`. It is shown as owed back (`refunds_due`) until the cash
+    goes back; it is never paid with a receipt."""
+    if not isinstance(amount, int) or not 0 < amount < 10**15:
+        raise ValueError("a credit is a positive whole number of rupiah")
+    description = clean_name(description)[:200]
+    credit = Charge(
+        kind_code=original.kind_code,
+        payer_kind=original.payer_kind,
+        payer_id=original.payer_id,
+        payer_name=original.payer_name,
+        description=description,
+        source=source[:64],
+        subtotal=-amount,
+        discount_total=0,
+        taxes=[],
+        tax_total=0,
+        total=-amount,
+        status=REFUND_DUE,
+        desk_code=tx.desk,
+        created_by=tx.actor.username,
+    )
+    tx.insert(credit)
+    tx.session.flush()
+    line = ChargeLine(
+        charge_id=credit.id,
+        line_no=1,
+        item_code=None,
+        description=description,
+        quantity=1,
+        unit="kali",
+        unit_price=-amount,
+        discount=0,
+        amount=-amount,
+    )
+    rows: list[tuple[Any, str]] = [(credit, "insert"), (tx.insert(line), "insert")]
+    tx.record("charge.credit", rows, {"payer": credit.payer_name, "total": credit.total})
+    return credit
+
+
+def refunds_due(core: Core, payer_id: str | None = None) -> list[ChargeRecord]:
+    """Money owed back to payers (credits not yet paid out), oldest first."""
+    with core.db.read() as session:
+        query = select(Charge).where(Charge.status == REFUND_DUE, Charge.deleted_at.is_(None))
+        if payer_id is not None:
+            query = query.where(Charge.payer_id == payer_id)
+        rows = session.scalars(query.order_by(Charge.created_at)).all()
+        return [charge_value(session, r) for r in rows]

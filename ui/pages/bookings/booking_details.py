@@ -5,6 +5,10 @@ attendees, status and what its charge adds up to, is paid and is owed.
 ended) calls `core.bookings.check_in`; the core says when it is too early, and
 that shows on the dialog's status line.
 
+"Ubah waktu…" (a live booking not checked in) opens the move dialog
+(move_dialog): the keyboard's way to move or resize it, or change its title,
+for an occurrence of a series this one, the following ones or all.
+
 "Batalkan pemesanan" asks for a reason (optional) in the dialog itself and
 says what the policy will charge (smesco_desk.domain.booking_policy over
 `core.bookings.policies()`); a supervisor or administrator may tick "Tanpa
@@ -51,6 +55,7 @@ from smesco_desk.values.bookings import BookingPolicies, BookingRecord
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.forms import FieldErrors, with_error
+from ui.pages.bookings.move_dialog import MoveDialog
 from ui.pages.bookings.participants import ParticipantsPanel
 from ui.pages.payments.common import rupiah
 from ui.widgets import StatusBanner, note_label, set_flag
@@ -103,6 +108,8 @@ class BookingDetailsDialog(QDialog):
             ("paid_value", self.tr("Dibayar"), rupiah(b.paid)),
             ("owed_value", self.tr("Sisa tagihan"), rupiah(b.owed)),
         ]
+        if b.refund_due:  # a paid booking moved to a cheaper slot: owed back
+            rows.append(("refund_due_value", self.tr("Dikembalikan"), rupiah(b.refund_due)))
         if b.setup_minutes or b.cleanup_minutes:
             rows.insert(2, ("buffers_value", self.tr("Jeda"), self.tr(
                 "persiapan {setup} menit, pembersihan {cleanup} menit"
@@ -187,6 +194,12 @@ class BookingDetailsDialog(QDialog):
         self.check_in_button.setVisible(
             checkable and self._ctx.core.now() < b.ends_at and self._ctx.can(Permission.BOOK_SPACE)
         )
+        self.move_button = QPushButton(self.tr("&Ubah waktu…"), self)
+        self.move_button.setObjectName("move_button")
+        self.move_button.clicked.connect(self.change_time)
+        movable = b.status in (BookingStatus.CONFIRMED, BookingStatus.PROVISIONAL,
+                               BookingStatus.CONFLICT)
+        self.move_button.setVisible(movable and self._ctx.can(Permission.BOOK_SPACE))
         self.cancel_booking_button = QPushButton(self.tr("&Batalkan pemesanan"), self)
         self.cancel_booking_button.setObjectName("cancel_booking_button")
         self.cancel_booking_button.clicked.connect(self.cancel_booking)
@@ -197,10 +210,12 @@ class BookingDetailsDialog(QDialog):
         self.close_button.setObjectName("close_button")
         self.close_button.setProperty("primary", True)
         self.close_button.clicked.connect(self.reject)
-        for button in (self.check_in_button, self.cancel_booking_button, self.close_button):
+        for button in (self.check_in_button, self.move_button, self.cancel_booking_button,
+                       self.close_button):
             button.setAutoDefault(False)  # Enter is handled in keyPressEvent
         row = QHBoxLayout()
         row.addWidget(self.check_in_button)
+        row.addWidget(self.move_button)
         row.addWidget(self.cancel_booking_button)
         row.addStretch(1)
         row.addWidget(self.close_button)
@@ -221,6 +236,15 @@ class BookingDetailsDialog(QDialog):
             self.tr("Mencatat kedatangan…")
         ).success(self._done).failure(self._failed).run()
 
+    # --- changing the time ---------------------------------------------------------
+
+    @Slot()
+    def change_time(self) -> None:
+        """Open the move dialog over this one; what it saves closes this one too."""
+        self.move_dialog = MoveDialog(self._ctx, self, self.booking)
+        self.move_dialog.booking_saved.connect(self._done)
+        self.move_dialog.open()
+
     # --- cancelling -------------------------------------------------------------
 
     @Slot()
@@ -234,6 +258,7 @@ class BookingDetailsDialog(QDialog):
             self.cancel_booking_button.setText(self.tr("&Ya, batalkan pemesanan"))
             set_flag(self.cancel_booking_button, "danger", True)
             self.check_in_button.hide()  # one thing at a time: the dialog stays narrow
+            self.move_button.hide()
             self.reason_edit.setFocus(Qt.FocusReason.OtherFocusReason)
             self._load_policies()
             return

@@ -12,12 +12,16 @@ keyboard (arrows move the cell cursor, Shift+Left/Right extend); Enter or a
 double click asks to book them (`booking_requested`). A click on a block, or
 Enter on it, opens it (`booking_activated`). PageUp/PageDown and Alt+Left/Right
 ask for another day (`day_step_requested`).
+
+A block dragged moves the booking (to another time or space's row), an edge
+dragged resizes it; a ghost shows where, snapped to a quarter hour (grid_drag).
+On release the grid asks for the move (`move_requested`); Esc drops the drag.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
@@ -32,13 +36,13 @@ from PySide6.QtGui import (
     QPen,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QToolTip, QWidget
 
 from smesco_desk.clock import to_wib
 from smesco_desk.domain.bookings import space_kind_label
 from ui.models.bookings_model import FREE, SLOT_MINUTES, Block, DayBookingsModel
+from ui.pages.bookings.grid_drag import BlockDrag, cursor_for, mode_at, movable, paint_ghost
 from ui.pages.bookings.grid_style import (
-    CLOSED_FILL,
     CURSOR_PEN,
     GRID_LINE,
     HEADER_FILL,
@@ -48,6 +52,9 @@ from ui.pages.bookings.grid_style import (
     STATUS_COLOURS,
     paint_block_text,
     paint_buffer,
+    paint_closed,
+    paint_grid_lines,
+    paint_header,
 )
 
 Selection = tuple[int, int, int]  # row, first column, last column
@@ -58,13 +65,15 @@ class DayGrid(QAbstractScrollArea):
     booking_activated = Signal(object)  # the BookingRecord clicked or entered on
     day_step_requested = Signal(int)  # -1: the day before, +1: the day after
     selection_changed = Signal()
+    # the booking dragged, the space code and the times it would take
+    move_requested = Signal(object, str, object, object)
 
     def __init__(self, model: DayBookingsModel, now: Callable[[], datetime],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("day_grid")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.viewport().setMouseTracking(False)
+        self.viewport().setMouseTracking(True)  # (the cursor shows what a press on a block does)
         self._model = model
         self._now = now
         self._cursor = (0, 0)  # row, column
@@ -72,6 +81,7 @@ class DayGrid(QAbstractScrollArea):
         self._selection: Selection | None = None
         self._dragging = False
         self._pressed: Block | None = None
+        self.drag: BlockDrag | None = None  # a block pressed on: perhaps dragged
         self._measure()
         model.modelReset.connect(self._on_reset)
         self._clock = QTimer(self, interval=60_000)
@@ -200,7 +210,7 @@ class DayGrid(QAbstractScrollArea):
     @Slot()
     def _on_reset(self) -> None:
         self._update_scrollbars()
-        self._dragging, self._pressed = False, None
+        self._dragging, self._pressed, self.drag = False, None, None
         row, column = self._cursor
         keep = self._selection
         self.set_cursor(row, column)
@@ -218,7 +228,9 @@ class DayGrid(QAbstractScrollArea):
         alt = bool(mods & Qt.KeyboardModifier.AltModifier)
         shift = bool(mods & Qt.KeyboardModifier.ShiftModifier)
         row, column = self._cursor
-        if key == Qt.Key.Key_PageUp or (alt and key == Qt.Key.Key_Left):
+        if key == Qt.Key.Key_Escape and self.drag is not None:
+            self.drop_drag()
+        elif key == Qt.Key.Key_PageUp or (alt and key == Qt.Key.Key_Left):
             self.day_step_requested.emit(-1)
         elif key == Qt.Key.Key_PageDown or (alt and key == Qt.Key.Key_Right):
             self.day_step_requested.emit(1)
@@ -265,21 +277,69 @@ class DayGrid(QAbstractScrollArea):
             super().mousePressEvent(event)
             return
         self.setFocus(Qt.FocusReason.MouseFocusReason)
-        self._pressed = self._block_under(event.position().toPoint())
+        pos = event.position().toPoint()
+        self._pressed = self._block_under(pos)
+        if self._pressed is not None and movable(self._pressed):
+            left, right = self._body_span(self._pressed)
+            self.drag = BlockDrag(self._pressed, cell[0], mode_at(left, right, pos.x()),
+                                  pos.x(), pos.y())
         self.set_cursor(*cell)
         self._dragging = self._pressed is None and self._selection is not None
 
+    def _body_span(self, block: Block) -> tuple[int, int]:
+        return self.x_of(block.starts), self.x_of(block.ends)
+
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        pos = event.position().toPoint()
+        if self.drag is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            self._follow_drag(pos)
+            return
+        if not event.buttons():  # the cursor says what a press on a block would do
+            block = self._block_under(pos)
+            movable_here = block is not None and movable(block)
+            mode = mode_at(*self._body_span(block), pos.x()) if block and movable_here else None
+            self.viewport().setCursor(cursor_for(mode, dragging=False))
+            return
         if not self._dragging or self._selection is None:
             return
-        pos = event.position().toPoint()
         x = min(max(pos.x(), self.name_width), self.viewport().width() - 1)
         cell = self.cell_at(QPoint(x, self.y_of(self._selection[0]) + 1))
         if cell is not None and cell[1] != self._cursor[1]:
             self.set_cursor(self._selection[0], cell[1], extend=True)
 
+    def _follow_drag(self, pos: QPoint) -> None:
+        drag = self.drag
+        assert drag is not None
+        if not drag.active:
+            if abs(pos.x() - drag.press_x) + abs(pos.y() - drag.press_y) < \
+                    QApplication.startDragDistance():
+                return
+            drag.active = True
+            self.viewport().setCursor(cursor_for(drag.mode, dragging=True))
+        row = (pos.y() - self.header_height + self.verticalScrollBar().value()) \
+            // self.row_height
+        inside = pos.y() >= self.header_height and 0 <= row < self._model.rowCount()
+        drag.follow(pos.x(), row if inside else None, self.slot_width)
+        self.viewport().update()
+
+    def drop_drag(self) -> None:
+        """Forget the drag (Esc, or a reload under it): the ghost goes."""
+        self.drag, self._pressed = None, None
+        self.viewport().unsetCursor()
+        self.viewport().update()
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         pressed, self._pressed, self._dragging = self._pressed, None, False
+        drag, self.drag = self.drag, None
+        if drag is not None and drag.active:
+            self.viewport().unsetCursor()
+            self.viewport().update()
+            if drag.changed():
+                midnight = self._model.slot_start(0) - timedelta(minutes=self._model.first_minute())
+                self.move_requested.emit(drag.block.booking,
+                                         self._model.space(drag.target_row).code,
+                                         *drag.times(midnight))
+            return
         if pressed is not None and self._block_under(event.position().toPoint()) is pressed:
             self.booking_activated.emit(pressed.booking)
 
@@ -300,8 +360,7 @@ class DayGrid(QAbstractScrollArea):
 
     def _tooltip(self, block: Block) -> str:
         b = block.booking
-        times = f"{to_wib(b.starts_at):%H:%M}–{to_wib(b.ends_at):%H:%M}"
-        return f"{self._model.block_text(b)}\n{times}"
+        return f"{self._model.block_text(b)}\n{to_wib(b.starts_at):%H:%M}–{to_wib(b.ends_at):%H:%M}"
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
@@ -322,16 +381,26 @@ class DayGrid(QAbstractScrollArea):
                         view.height() - self.header_height)
         painter.save()
         painter.setClipRect(content)
+        minutes = [self._model.slot_minute(c) for c in (*columns, columns.stop)]
+        xs = [self.x_of(m) for m in minutes]
         for row in rows:
-            self._paint_row_background(painter, row, columns)
-        self._paint_grid_lines(painter, rows, columns, view)
+            span = self._model.opening(row)
+            opening = None if span is None else (self.x_of(span[0]), self.x_of(span[1]))
+            paint_closed(painter, self.y_of(row), self.row_height, xs, opening)
+        bottom = min(view.height(), self.y_of(rows.stop) if rows else self.header_height)
+        paint_grid_lines(painter, minutes, xs, [self.y_of(r + 1) - 1 for r in rows],
+                         (self.name_width, self.header_height, view.width(), bottom))
         self._paint_selection(painter)
         for row in rows:
             self._paint_blocks(painter, row, content)
+        if self.drag is not None and self.drag.active:
+            paint_ghost(painter, self.font(), self.drag, self.x_of,
+                        self.y_of(self.drag.target_row) + 4, self.row_height - 9)
         self._paint_now(painter, content)
         self._paint_cursor(painter)
         painter.restore()
-        self._paint_header(painter, columns, view)
+        paint_header(painter, minutes, xs, (self.name_width, view.width(), self.header_height),
+                     self.slot_width)
         self._paint_names(painter, rows, view)
 
     def _visible_rows(self, view: QRect) -> range:
@@ -345,36 +414,6 @@ class DayGrid(QAbstractScrollArea):
         first = max(0, left // self.slot_width)
         last = (left + view.width() - self.name_width) // self.slot_width
         return range(first, min(self._model.columnCount(), last + 1))
-
-    def _paint_row_background(self, painter: QPainter, row: int, columns: range) -> None:
-        if not columns:
-            return
-        top, span = self.y_of(row), self._model.opening(row)
-        left = self.x_of(self._model.slot_minute(columns.start))
-        right = self.x_of(self._model.slot_minute(columns.stop))
-        if span is None:
-            painter.fillRect(QRect(left, top, right - left, self.row_height), CLOSED_FILL)
-            return
-        opens, closes = self.x_of(span[0]), self.x_of(span[1])
-        if opens > left:
-            painter.fillRect(QRect(left, top, opens - left, self.row_height), CLOSED_FILL)
-        if closes < right:
-            painter.fillRect(QRect(closes, top, right - closes, self.row_height), CLOSED_FILL)
-
-    def _paint_grid_lines(self, painter: QPainter, rows: range, columns: range,
-                          view: QRect) -> None:
-        bottom = min(view.height(), self.y_of(rows.stop) if rows else self.header_height)
-        right = min(view.width(), self.x_of(self._model.slot_minute(columns.stop))) \
-            if columns else self.name_width
-        for column in columns:
-            minute = self._model.slot_minute(column)
-            painter.setPen(HOUR_LINE if minute % 60 == 0 else GRID_LINE)
-            x = self.x_of(minute)
-            painter.drawLine(x, self.header_height, x, bottom)
-        painter.setPen(GRID_LINE)
-        for row in rows:
-            y = self.y_of(row + 1) - 1
-            painter.drawLine(self.name_width, y, right, y)
 
     def _paint_selection(self, painter: QPainter) -> None:
         if self._selection is None:
@@ -417,23 +456,6 @@ class DayGrid(QAbstractScrollArea):
         painter.setPen(QPen(CURSOR_PEN, 2))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(self.cell_rect(*self._cursor).adjusted(1, 1, -1, -2))
-
-    def _paint_header(self, painter: QPainter, columns: range, view: QRect) -> None:
-        header = QRect(0, 0, view.width(), self.header_height)
-        painter.fillRect(header, HEADER_FILL)
-        painter.setPen(HOUR_LINE)
-        painter.drawLine(0, self.header_height - 1, view.width(), self.header_height - 1)
-        painter.save()
-        painter.setClipRect(QRect(self.name_width, 0, view.width() - self.name_width,
-                                  self.header_height))
-        painter.setPen(QColor("#3d4654"))
-        for column in columns:
-            minute = self._model.slot_minute(column)
-            if minute % 60 == 0:
-                rect = QRect(self.x_of(minute) + 4, 0, 2 * self.slot_width, self.header_height)
-                painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                                 f"{minute // 60:02d}:00")
-        painter.restore()
 
     def _paint_names(self, painter: QPainter, rows: range, view: QRect) -> None:
         painter.fillRect(QRect(0, 0, self.name_width, view.height()), HEADER_FILL)

@@ -58,3 +58,53 @@ def paint_block_text(painter: QPainter, font: QFont, block: Block, rect: QRect,
                                 rect.width())
     painter.drawText(rect.adjusted(0, half, 0, 0), Qt.AlignmentFlag.AlignLeft
                      | Qt.AlignmentFlag.AlignVCenter, booker)
+
+
+def paint_closed(painter: QPainter, top: int, height: int, xs: list[int],
+                 opening: tuple[int, int] | None) -> None:
+    """A row's closed hours in the columns in view (`xs`: their left edges and the
+    right edge of the last; `opening`: the x of opening and closing, None: closed)."""
+    if len(xs) < 2:
+        return
+    left, right = xs[0], xs[-1]
+    if opening is None:
+        painter.fillRect(QRect(left, top, right - left, height), CLOSED_FILL)
+        return
+    opens, closes = opening
+    if opens > left:
+        painter.fillRect(QRect(left, top, opens - left, height), CLOSED_FILL)
+    if closes < right:
+        painter.fillRect(QRect(closes, top, right - closes, height), CLOSED_FILL)
+
+
+def paint_grid_lines(painter: QPainter, minutes: list[int], xs: list[int], row_bottoms: list[int],
+                     edges: tuple[int, int, int, int]) -> None:
+    """The column lines (darker on the hour) and the row lines; `edges`: left (the
+    names' edge), top (the header's bottom), right and bottom (the view's)."""
+    left, top, right, bottom = edges
+    right = min(right, xs[-1]) if len(xs) > 1 else left
+    for minute, x in zip(minutes[:-1], xs[:-1], strict=True):
+        painter.setPen(HOUR_LINE if minute % 60 == 0 else GRID_LINE)
+        painter.drawLine(x, top, x, bottom)
+    painter.setPen(GRID_LINE)
+    for y in row_bottoms:
+        painter.drawLine(left, y, right, y)
+
+
+def paint_header(painter: QPainter, minutes: list[int], xs: list[int],
+                 edges: tuple[int, int, int], slot_width: int) -> None:
+    """The hours over the columns; `edges`: the names' edge, the view's width and
+    the header's height."""
+    left, width, height = edges
+    painter.fillRect(QRect(0, 0, width, height), HEADER_FILL)
+    painter.setPen(HOUR_LINE)
+    painter.drawLine(0, height - 1, width, height - 1)
+    painter.save()
+    painter.setClipRect(QRect(left, 0, width - left, height))
+    painter.setPen(QColor("#3d4654"))
+    for minute, x in zip(minutes[:-1], xs[:-1], strict=True):
+        if minute % 60 == 0:
+            rect = QRect(x + 4, 0, 2 * slot_width, height)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             f"{minute // 60:02d}:00")
+    painter.restore()

@@ -2,8 +2,10 @@
 
 Slots stay short: the day bar asks the model for another day, the grid asks
 for a booking of the cells selected or opens the booking clicked; both open
-the booking dialog, which saves through the bookings service. The grid
-reloads by itself when "bookings" or "spaces" change.
+the booking dialog, which saves through the bookings service. A block
+dragged to another time or space asks to confirm the move (move_dialog: the
+old and new price, the difference). The grid reloads by itself when
+"bookings" or "spaces" change.
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ class BookingsPage(QWidget):
         self.grid = DayGrid(self.model, ctx.core.now, self)
         self.grid.booking_requested.connect(self.book)
         self.grid.booking_activated.connect(self.open_booking)
+        self.grid.move_requested.connect(self.confirm_move)
         self.grid.day_step_requested.connect(self.step_day)
         self.grid.selection_changed.connect(self._update_book_button)
         self.model.loaded.connect(self._on_loaded)
@@ -193,6 +196,15 @@ class BookingsPage(QWidget):
     @Slot(object)
     def open_booking(self, booking: BookingRecord) -> None:
         self._show_dialog(booking_dialog_class().for_booking(self.ctx, self, booking))
+
+    @Slot(object, str, object, object)
+    def confirm_move(self, booking: BookingRecord, space_code: str, starts_at: datetime,
+                     ends_at: datetime) -> None:
+        """A block was dragged: confirm the move, showing what it does to the price."""
+        from ui.pages.bookings.move_dialog import MoveDialog
+
+        self._show_dialog(MoveDialog(self.ctx, self, booking, space_code=space_code,
+                                     starts_at=starts_at, ends_at=ends_at))
 
     def _show_dialog(self, dialog: Any) -> None:
         self.dialog = dialog
