@@ -88,6 +88,7 @@ class BookingForm:
     attendees: int = 1
     umkm: bool = False  # a registered UMKM: the space's UMKM discount applies
     notes: str = ""
+    event_kind: str | None = None  # an EventKind value: an event with participants
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,11 @@ class BookingRecord:
     created_at: datetime | None = field(default=None, compare=False)
     charge_status: str = ""  # open | paid | cancelled ("" with no charge)
     series_id: str | None = None  # the recurring series it is an occurrence of
+    event_kind: str | None = None  # training | workshop | seminar (None: no event)
+
+    @property
+    def is_event(self) -> bool:
+        return self.event_kind is not None
 
     @property
     def owed(self) -> int:
@@ -145,6 +151,7 @@ class BookingRecord:
             "notes": self.notes,
             "cancel_reason": self.cancel_reason,
             "series_id": self.series_id,
+            "event_kind": self.event_kind,
         }
 
 
