@@ -35,6 +35,9 @@ HELP_ORDER = [
     "cancel-booking",
     "release-no-shows",
     "import-attendees",
+    "event-badges",
+    "attendance-list",
+    "check-in-attendee",
 ]
 
 
