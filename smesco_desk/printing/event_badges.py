@@ -16,7 +16,7 @@ every edge.
 
 from __future__ import annotations
 
-import itertools
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -33,9 +33,10 @@ from smesco_desk.printing._layout import (
     TextStyle,
     draw_block,
     layout_problems,
-    text_block,
 )
+from smesco_desk.printing._layout import text_block as _text_block
 from smesco_desk.printing.badge import CARD_SIZE, MARGIN, QR_CLEAR, draw_band, draw_qr
+from smesco_desk.printing.fonts import fit_text
 from smesco_desk.printing.formatting import format_day_date, format_time, same_wib_day
 from smesco_desk.printing.style import BRAND, INK, SECONDARY, WHITE, new_canvas, rgb
 
@@ -82,58 +83,123 @@ def event_when(starts_at: datetime, ends_at: datetime) -> str:
 # --- the card ----------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _Variant:
+    """One attempt at the card's layout: sizes in points, the QR code in mm."""
+
+    qr_mm: float = 19.0
+    title_lines: int = 2
+    title_size: float = 10.0
+    name_size: float = 16.0
+    name_lines: int = 2
+    org_lines: int = 2
+
+
+def _variants() -> list[_Variant]:
+    """Largest first: the name shrinks, then the title, then the organisation
+    and the title take one line, then the QR code shrinks; last of all the name
+    gets a third line (a name is what a participant is recognised by)."""
+    found = [
+        _Variant(qr, title_lines, title_size, name_size, 2, org_lines)
+        for qr in (19.0, 17.0)
+        for title_lines in (2, 1)
+        for org_lines in (2, 1)
+        for title_size in (10.0, 9.0, 8.0)
+        for name_size in (16.0, 14.0, 12.0, 11.0, 10.0)
+    ]
+    found += [_Variant(17.0, 1, 8.0, size, 3, 1) for size in (10.0, 9.0)]
+    return found
+
+
+VARIANTS = _variants()
+# What every badge of an event shares (its title, the time, the space) is
+# fitted once per variant, not once per participant.
+text_block = functools.lru_cache(maxsize=2048)(_text_block)
+
+
 def layout_event_badge(badge: EventBadge) -> Layout:
     """The card: band, event title, name, organisation; space and time lower
-    left, the QR code lower right. Long text shrinks (the name from 16 pt, the
-    title from 10 pt), then the title takes one line, then the QR code shrinks;
-    the first variant in which nothing is cut wins, else the first that fits."""
+    left, the QR code lower right (see _variants for what gives way first).
+    The first variant in which nothing leaves the card or overlaps and nothing
+    is cut wins (a title or an organisation too long for any variant may be
+    cut); else the first in which the name is whole; else the first that fits."""
+    must_be_whole = {"name"}
+    if not _hopeless(badge.event_title, _FULL, 7.0):
+        must_be_whole.add("title")
+    if badge.organisation.strip() and not _hopeless(badge.organisation, _column(17.0), 6.5):
+        must_be_whole.add("organisation")
+    name_whole: Layout | None = None
     fallback: Layout | None = None
-    for qr_mm, title_lines, title_size, name_size in itertools.product(
-        (19.0, 17.0), (2, 1), (10.0, 9.0, 8.0), (16.0, 14.0, 12.0, 11.0, 10.0)
-    ):
-        layout = _card_layout(badge, name_size, title_size, title_lines, qr_mm)
+    for variant in VARIANTS:
+        layout = _card_layout(badge, variant)
         if layout_problems(layout, QR_CLEAR):
             continue
-        fallback = fallback or layout
-        if not any(b.fit.truncated for b in layout.blocks):
+        cut = {b.role for b in layout.blocks if b.fit.truncated}
+        if not cut & must_be_whole:
             return layout
-    return fallback or _card_layout(badge, 9.0, 7.0, 1, 17.0)
+        if "name" not in cut:
+            name_whole = name_whole or layout
+        fallback = fallback or layout
+    return name_whole or fallback or _card_layout(badge, VARIANTS[-1])
 
 
-def _card_layout(
-    badge: EventBadge, name_size: float, title_size: float, title_lines: int, qr_mm: float
-) -> Layout:
+_PAD = 2.2 * mm
+_LEFT = MARGIN + _PAD
+_RIGHT = CARD_SIZE[0] - MARGIN - _PAD
+_FULL = _RIGHT - _LEFT
+
+
+def _column(qr_mm: float) -> float:
+    """The width beside the QR code."""
+    return float(_RIGHT - qr_mm * mm - QR_CLEAR - 0.6 * mm - _LEFT)
+
+
+def _hopeless(text: str, width: float, min_size: float) -> bool:
+    """Cut even on two lines at its smallest size."""
+    return fit_text(text, width, min_size, min_size, True, max_lines=2).truncated
+
+
+def _card_layout(badge: EventBadge, variant: _Variant) -> Layout:
     width, height = CARD_SIZE
-    pad = 2.2 * mm
     band = Box(MARGIN, height - MARGIN - 7.5 * mm, width - 2 * MARGIN, 7.5 * mm)
-    left, right = band.x + pad, band.right - pad
-    qr_size = qr_mm * mm
+    left = _LEFT
+    qr_size = variant.qr_mm * mm
     bottom = MARGIN + 0.8 * mm
-    qr = Box(right - qr_size, bottom, qr_size, qr_size)
-    column = qr.x - QR_CLEAR - 0.6 * mm - left
-    full = right - left
+    qr = Box(_RIGHT - qr_size, bottom, qr_size, qr_size)
+    column = _column(variant.qr_mm)
 
-    blocks = _band_blocks(badge, band, pad)
-    title_style = TextStyle(title_size, min(7, title_size), BRAND, bold=True, max_lines=title_lines)
+    blocks = _band_blocks(badge, band, _PAD)
+    title_style = TextStyle(variant.title_size, 7, BRAND, bold=True, max_lines=variant.title_lines)
     title = text_block(
-        "title", badge.event_title, title_style, x=left, max_width=full, top=band.y - 1.6 * mm
+        "title", badge.event_title, title_style, x=left, max_width=_FULL, top=band.y - 1.6 * mm
     )
     blocks.append(title)
-    name_style = TextStyle(name_size, min(9, name_size), INK, bold=True, max_lines=2, leading=1.08)
+    name_style = TextStyle(
+        variant.name_size,
+        min(9, variant.name_size),
+        INK,
+        bold=True,
+        max_lines=variant.name_lines,
+        leading=1.08,
+    )
     name = text_block(
         "name",
         badge.name,
         name_style,
         x=left,
-        max_width=_beside_qr(title, qr, full, column),
+        max_width=_beside_qr(title, qr, _FULL, column),
         top=title.box.y - 1.0 * mm,
     )
     blocks.append(name)
-    top = name.box.y - 0.4 * mm
     if badge.organisation.strip():
-        org_style = TextStyle(8.5, 6.5, SECONDARY, max_lines=2 if title_lines == 2 else 1)
+        org_style = TextStyle(8.5, 6.5, SECONDARY, max_lines=variant.org_lines)
         org = text_block(
-            "organisation", badge.organisation, org_style, x=left, max_width=column, top=top
+            "organisation",
+            badge.organisation,
+            org_style,
+            x=left,
+            max_width=column,
+            top=name.box.y - 0.4 * mm,
         )
         blocks.append(org)
     blocks += _lower_blocks(badge, left, bottom, column)
