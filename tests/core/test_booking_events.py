@@ -7,13 +7,16 @@ has no participants."""
 
 from __future__ import annotations
 
+import io
 from datetime import date
 
 import pytest
+from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from smesco_desk.db.models import AuditEntry, Booking, BookingAttendee, Visit, Visitor
 from smesco_desk.domain.attendee_import import AttendeeInput
+from smesco_desk.domain.erasure import ERASED_NAME
 from smesco_desk.errors import AlreadyDone, DomainError, NotFound, PermissionDenied, ValidationError
 from smesco_desk.services.actors import Actor
 from smesco_desk.services.core import Core
@@ -148,6 +151,20 @@ def test_check_in_from_the_list_by_id_and_twice_is_refused_saying_when(
     assert count(core, Visit) == 1
 
 
+def test_the_first_participant_in_during_the_event_checks_the_booking_in(
+    core: Core, receptionist: Actor, clock: FakeClock, event: BookingRecord
+) -> None:
+    siti = add(core, receptionist, event, "Siti Rahayu", "0812 3456 7890")
+    budi = add(core, receptionist, event, "Budi Santoso", "0812 0000 1111")
+    core.bookings.check_in_attendee(receptionist, siti.id)  # 09:00: before the check-in window
+    assert core.bookings.booking(event.id).status == "confirmed"
+    clock.set_wib(2026, 3, 10, 10, 5)
+    core.bookings.check_in_attendee(receptionist, budi.id)
+    assert core.bookings.booking(event.id).status == "checked_in"
+    clock.set_wib(2026, 3, 10, 11, 30)
+    assert core.bookings.release_no_shows() == []  # its people are here
+
+
 def test_a_participant_with_a_nik_is_the_returning_visitor_with_that_nik(
     core: Core, receptionist: Actor, event: BookingRecord
 ) -> None:
@@ -242,3 +259,23 @@ def test_badges_and_list_need_an_event_with_participants(
     with pytest.raises(ValidationError):
         core.bookings.event_badges(event.id, attendee_ids=["no-such-id"])
     assert core.bookings.event_badges(event.id, "card", [siti.id]).startswith(b"%PDF")
+
+
+def test_an_erased_participant_is_never_printed(
+    core: Core, receptionist: Actor, supervisor: Actor, event: BookingRecord
+) -> None:
+    add(core, receptionist, event, "Siti Rahayu", "0812 3456 7890")
+    budi = add(core, receptionist, event, "Budi Santoso", "0812 0000 1111")
+    visit = core.visitors.register(receptionist, visitor_form())  # Siti, the same phone
+    core.privacy.erase_visitor(supervisor, visit.visitor_id)
+    assert len(core.bookings.attendees(event.id)) == 2
+    pdf = core.bookings.attendance_list(event.id)
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Budi Santoso" in text and "1 peserta terdaftar" in text
+    assert ERASED_NAME not in text and "Siti" not in text
+    badges = core.bookings.event_badges(event.id, "card")
+    assert len(PdfReader(io.BytesIO(badges)).pages) == 1
+    with pytest.raises(ValidationError, match="tidak ditemukan"):
+        core.bookings.event_badges(event.id, attendee_ids=[
+            a.id for a in core.bookings.attendees(event.id) if a.id != budi.id
+        ])  # fmt: skip

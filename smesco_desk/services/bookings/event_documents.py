@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from smesco_desk.domain.bookings import event_kind_label
+from smesco_desk.domain.erasure import ERASED_NAME
 from smesco_desk.domain.phone import mask_phone
 from smesco_desk.errors import DomainError, ValidationError
 from smesco_desk.i18n import _
@@ -104,6 +105,8 @@ def _event(core: Core, booking_id: str) -> BookingRecord:
 def _chosen(
     people: list[AttendeeRecord], attendee_ids: Sequence[str] | None, event: BookingRecord
 ) -> list[AttendeeRecord]:
+    """The participants to print (erased ones never: nothing of them is left)."""
+    people = [a for a in people if a.name != ERASED_NAME]
     if attendee_ids is not None:
         wanted = set(attendee_ids)
         unknown = wanted - {a.id for a in people}

@@ -9,6 +9,9 @@ same transaction: their name, phone and organisation, the event's purpose
 (smesco_desk.domain.bookings.EVENT_PURPOSES) and the event and its booker as
 host. Their NIK was never kept, only its pseudonym and mask: those go to the
 visitor, so a returning visitor is recognised as at a walk-in registration.
+The first participant checked in within the booking's check-in window checks
+the booking in too (services.bookings.checkin): its people are here, so it is
+never let go as a no-show.
 """
 
 from __future__ import annotations
@@ -19,15 +22,18 @@ from sqlalchemy.orm import Session
 
 from smesco_desk.clock import to_wib
 from smesco_desk.db.models import Booking, BookingAttendee
+from smesco_desk.domain.booking_policy import may_check_in
 from smesco_desk.domain.bookings import (
     EVENT_PURPOSES,
     FREE_STATUSES,
+    BookingStatus,
     event_kind_errors,
 )
 from smesco_desk.errors import AlreadyDone, DomainError, NotFound, ValidationError
 from smesco_desk.i18n import _
 from smesco_desk.services.actors import Actor, Permission, require
 from smesco_desk.services.bookings.attendees import attendee_record
+from smesco_desk.services.bookings.checkin import CHECKABLE
 from smesco_desk.services.bookings.lists import booking_row
 from smesco_desk.services.bookings.mapping import booking_record
 from smesco_desk.services.queries import live
@@ -108,7 +114,23 @@ def check_in_attendee(core: Core, actor: Actor, code_or_attendee_id: str) -> Att
             [(tx.update(attendee), "update")],
             {"booking": booking.id, "visit": visit.id, "badge_number": visit.badge_number},
         )
+        _event_has_begun(tx, booking)
         return attendee_record(attendee)
+
+
+def _event_has_begun(tx: Transaction, booking: Booking) -> None:
+    """The first participant in (within the booking's check-in window) checks the
+    booking in: an event whose people are here is never let go as a no-show."""
+    if booking.status not in CHECKABLE:
+        return
+    if not may_check_in(booking.starts_at, booking.ends_at, booking.setup_minutes, tx.now):
+        return
+    booking.status = BookingStatus.CHECKED_IN.value
+    tx.record(
+        "booking.check_in",
+        [(tx.update(booking), "update")],
+        {"at": tx.now.isoformat(), "by": "participant"},
+    )
 
 
 # --- the parts ---------------------------------------------------------------------
