@@ -346,10 +346,13 @@ SERVICE_MODULES = sorted((CORE / "services").rglob("*.py")) + [CORE / "sync" / "
 # open a write transaction (checked below). Anything that changes data takes
 # the actor and checks a permission instead.
 READ_ONLY_LOOKUPS = {
+    "BookingService.attendance_list",  # a PDF of the participants, as badge_pdf
     "BookingService.attendees",
     "BookingService.booking",
     "BookingService.misfits",
     "BookingService.bookings_on",
+    "BookingService.event_badges",  # a PDF of the participants' badges, as badge_pdf
+    "BookingService.find_attendee",  # whose badge was scanned (before checking in)
     "BookingService.plan_series",
     "BookingService.policies",
     "BookingService.preview_attendees",

@@ -878,6 +878,10 @@ Once it is closed, the next payment needs a new shift.</translation>
         <translation>Press F2 anywhere in the application to scan</translation>
     </message>
     <message>
+        <source>{name} masuk sebagai peserta · {badge} · {time}</source>
+        <translation>{name} checked in as a participant · {badge} · {time}</translation>
+    </message>
+    <message>
         <source>Tekan F2 dari mana saja di halaman ini untuk memindai</source>
         <translation type="vanished">Press F2 anywhere on this page to scan</translation>
     </message>

@@ -15,6 +15,12 @@ is wrong (for a clash, the booking in the way), a non-zero status, nothing
 written. Booking and cancelling make or cancel a charge, so they act as a
 named user who logs in (`--user`), as `sell` does; reading needs no login.
 
+Events: `book --event training|workshop|seminar` books an event with a
+participant list; `event-badges` prints its participants' badges (a sheet of
+ten CR80 cards on A4 with cut marks, or one card each), `attendance-list` the
+A4 list they sign, and `check-in-attendee` checks a participant in by their
+badge's QR text or id (registering them as a visitor of the day).
+
 `book --repeat daily|weekly|monthly` (with `--weekdays mon,wed` or
 `--month-day N`, and `--until YYYY-MM-DD` or `--times N`) books a series in one
 transaction: the first clash refuses all of it, unless `--skip-clashes`
@@ -37,16 +43,20 @@ from smesco_desk.cli.support import (
     Commands,
     Subcommands,
     add_login,
+    add_output,
+    check_output,
     iso_date,
     json_text,
     login,
     open_desk,
     say,
     say_error,
+    write_file,
 )
 from smesco_desk.clock import WIB, iso, wib_today
 from smesco_desk.domain.attendee_import import BadAttendeeRows, RowProblem
 from smesco_desk.domain.booking_series import Frequency, SeriesRule, weekdays_of
+from smesco_desk.domain.bookings import EventKind
 from smesco_desk.domain.payments import PayerKind
 from smesco_desk.services.actors import Actor, Permission, cli_actor
 from smesco_desk.values.bookings import BookingForm, BookingRecord
@@ -77,6 +87,13 @@ def register(sub: Subcommands) -> Commands:
     book.add_argument("--booker", default=None, help=f"who books (default: {DEFAULT_BOOKER})")
     book.add_argument("--umkm", action="store_true", help="a registered UMKM: its discount")
     book.add_argument("--notes", default="")
+    book.add_argument(
+        "--event",
+        choices=[k.value for k in EventKind],
+        default=None,
+        metavar="KIND",
+        help="an event with participants: training, workshop or seminar",
+    )
     book.add_argument("--json", action="store_true")
     repeat = book.add_argument_group("a recurring booking (all or nothing: one transaction)")
     repeat.add_argument("--repeat", choices=[f.value for f in Frequency], default=None)
@@ -126,6 +143,31 @@ def register(sub: Subcommands) -> Commands:
     )
     attendees.add_argument("--json", action="store_true")
     add_login(attendees, WHO_BOOKS)
+
+    badges = sub.add_parser("event-badges", help="print an event's participant badges (PDF)")
+    badges.add_argument("booking_id", metavar="BOOKING_ID")
+    badges.add_argument(
+        "--format",
+        choices=["sheet", "card"],
+        default="sheet",
+        help="sheet: ten CR80 badges on A4 with cut marks (default); card: one CR80 page each",
+    )
+    add_output(badges)
+
+    attendance = sub.add_parser(
+        "attendance-list", help="print an event's attendance list for signatures (A4 PDF)"
+    )
+    attendance.add_argument("booking_id", metavar="BOOKING_ID")
+    add_output(attendance)
+
+    arrive = sub.add_parser(
+        "check-in-attendee", help="check an event participant in (badge QR text or id)"
+    )
+    arrive.add_argument("code", metavar="CODE", help="the badge's QR text or the participant id")
+    arrive.add_argument(
+        "--user", default=None, metavar="NAME", help="check in as this user (password asked)"
+    )
+    arrive.add_argument("--json", action="store_true")
     return {
         "spaces": cmd_spaces,
         "bookings": cmd_bookings,
@@ -134,6 +176,9 @@ def register(sub: Subcommands) -> Commands:
         "move-booking": cmd_move_booking,
         "release-no-shows": cmd_release_no_shows,
         "import-attendees": cmd_import_attendees,
+        "event-badges": cmd_event_badges,
+        "attendance-list": cmd_attendance_list,
+        "check-in-attendee": cmd_check_in_attendee,
     }
 
 
@@ -197,6 +242,7 @@ def cmd_book(args: argparse.Namespace) -> int:
         attendees=args.attendees,
         umkm=args.umkm,
         notes=args.notes,
+        event_kind=args.event,
     )
     rule = _series_rule(args)
     actor = login(core, args.user, Permission.BOOK_SPACE)
@@ -310,3 +356,35 @@ def _bad_rows(problems: tuple[RowProblem, ...]) -> None:
     """Every bad row on stderr, one line each, by its line in the file."""
     for problem in problems:
         say(problem.text(), sys.stderr)
+
+
+def cmd_event_badges(args: argparse.Namespace) -> int:
+    output = check_output(args.output, args.force)
+    core = open_desk(args)
+    pdf = core.bookings.event_badges(args.booking_id.strip(), args.format)
+    write_file(output, pdf)
+    say(f"badges written: {output}")
+    return EXIT_OK
+
+
+def cmd_attendance_list(args: argparse.Namespace) -> int:
+    output = check_output(args.output, args.force)
+    core = open_desk(args)
+    write_file(output, core.bookings.attendance_list(args.booking_id.strip()))
+    say(f"attendance list written: {output}")
+    return EXIT_OK
+
+
+def cmd_check_in_attendee(args: argparse.Namespace) -> int:
+    core = open_desk(args)
+    actor = (
+        cli_actor() if args.user is None else login(core, args.user, Permission.REGISTER_VISITOR)
+    )
+    attendee = core.bookings.check_in_attendee(actor, args.code)
+    visit = core.visitors.get_visit(attendee.visit_id) if attendee.visit_id else None
+    if args.json:
+        say(json_text({**attendee.to_json(), "visit": visit.to_json() if visit else None}))
+    else:
+        badge = visit.badge_number if visit else ""
+        say(f"{attendee.id}\t{attendee.name}\t{badge}\tchecked in")
+    return EXIT_OK

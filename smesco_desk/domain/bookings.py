@@ -88,6 +88,47 @@ STATUS_LABELS = {
 }
 
 
+class EventKind(StrEnum):
+    """What makes a booking an event with a participant list (None: a plain booking)."""
+
+    TRAINING = "training"
+    WORKSHOP = "workshop"
+    SEMINAR = "seminar"
+
+
+EVENT_KIND_LABELS = {
+    EventKind.TRAINING: N_("Pelatihan"),
+    EventKind.WORKSHOP: N_("Lokakarya"),
+    EventKind.SEMINAR: N_("Seminar"),
+}
+# The purpose a participant's visit is registered with (the first one the
+# visitors area still offers), by event kind; None: a booking that is no event.
+EVENT_PURPOSES: dict[str | None, tuple[str, ...]] = {
+    EventKind.TRAINING.value: ("training", "other"),
+    EventKind.WORKSHOP.value: ("training", "other"),
+    EventKind.SEMINAR.value: ("training", "other"),
+    None: ("meeting", "other"),
+}
+
+
+def event_kind_label(kind: str | None) -> str:
+    """'Pelatihan', 'Lokakarya', 'Seminar'; '' for a booking that is no event."""
+    if kind is None:
+        return ""
+    try:
+        return _(EVENT_KIND_LABELS[EventKind(kind)])
+    except ValueError:
+        return kind
+
+
+def event_kind_errors(kind: object, field: str = "event_kind") -> dict[str, str]:
+    """Refuse an event kind that is none of EventKind (None is allowed: no event)."""
+    if kind is None or (isinstance(kind, str) and kind in {k.value for k in EventKind}):
+        return {}
+    choices = ", ".join(k.value for k in EventKind)
+    return {field: _("Jenis acara tidak dikenal. Pilih salah satu: {kinds}.").format(kinds=choices)}
+
+
 def space_kind_label(kind: str) -> str:
     try:
         return _(SPACE_KIND_LABELS[SpaceKind(kind)])

@@ -63,6 +63,14 @@ def format_phone_display(e164: str) -> str:
     return f"+{INDONESIA} " + "-".join(groups)
 
 
+def mask_phone(phone: str | None) -> str:
+    """A stored phone partly hidden, as lists and printed lists show it:
+    `+62812•••••890` (the country and operator prefix, the last three digits)."""
+    if not phone:
+        return ""
+    return phone[:6] + "\u2022" * max(0, len(phone) - 9) + phone[-3:]
+
+
 def _compact(text: str) -> str:
     compact = _SEPARATORS.sub("", text)
     if not compact:

@@ -329,16 +329,16 @@ def _render(data: BadgeData, layout: Layout) -> bytes:
     # The badge number only: a PDF's metadata should not carry the visitor's name.
     title = _("Kartu tamu {number}").format(number=data.badge_number)
     canvas, buffer = new_canvas((layout.width, layout.height), title)
-    _draw_band(canvas, layout.band)
+    draw_band(canvas, layout.band)
     for block in layout.blocks:
         draw_block(canvas, block)
-    _draw_qr(canvas, badge_qr_payload(data), layout.qr)
+    draw_qr(canvas, badge_qr_payload(data), layout.qr)
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()
 
 
-def _draw_band(canvas: Any, band: Box) -> None:
+def draw_band(canvas: Any, band: Box) -> None:
     """A rounded band with an accent stripe along its bottom edge."""
     canvas.saveState()
     outline = canvas.beginPath()
@@ -351,8 +351,9 @@ def _draw_band(canvas: Any, band: Box) -> None:
     canvas.restoreState()
 
 
-def _draw_qr(canvas: Any, payload: str, box: Box) -> None:
-    """The QR code (level M) as a form XObject; the layout keeps its clear zone free.
+def draw_qr(canvas: Any, payload: str, box: Box, form_name: str = QR_FORM_NAME) -> None:
+    """The QR code (level M) as a form XObject named `form_name` (one name per
+    code on a page); the layout keeps its clear zone free.
 
     ReportLab's encoder makes the matrix; the dark runs of each row go into one
     filled path (drawing them as separate shapes took most of a badge's time).
@@ -371,11 +372,11 @@ def _draw_qr(canvas: Any, payload: str, box: Box) -> None:
             if dark:
                 path.rect(c * module, top, length * module, module)
             c += length
-    canvas.beginForm(QR_FORM_NAME)
+    canvas.beginForm(form_name)
     canvas.setFillColorRGB(0, 0, 0)
     canvas.drawPath(path, stroke=0, fill=1)
     canvas.endForm()
     canvas.saveState()
     canvas.translate(box.x, box.y)
-    canvas.doForm(QR_FORM_NAME)
+    canvas.doForm(form_name)
     canvas.restoreState()

@@ -88,6 +88,7 @@ class BookingForm:
     attendees: int = 1
     umkm: bool = False  # a registered UMKM: the space's UMKM discount applies
     notes: str = ""
+    event_kind: str | None = None  # an EventKind value: an event with participants
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,11 @@ class BookingRecord:
     # booking to a dearer slot, the difference).
     owed: int = 0
     refund_due: int = 0  # owed back to the booker (a paid booking moved cheaper)
+    event_kind: str | None = None  # training | workshop | seminar (None: no event)
+
+    @property
+    def is_event(self) -> bool:
+        return self.event_kind is not None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -145,6 +151,7 @@ class BookingRecord:
             "notes": self.notes,
             "cancel_reason": self.cancel_reason,
             "series_id": self.series_id,
+            "event_kind": self.event_kind,
         }
 
 

@@ -154,7 +154,7 @@ def test_opening_hours_the_past_and_capacity_are_checked_at_the_fields(
     )
     before = table_counts(core)
     cases = [
-        ((booked, wib(2026, 3, 12, 20), wib(2026, 3, 12, 22), room.id), "ends_at"),  # open at 20, closes at 21
+        ((booked, wib(2026, 3, 12, 20), wib(2026, 3, 12, 22), room.id), "ends_at"),  # closes at 21
         ((booked, wib(2026, 3, 15, 10), wib(2026, 3, 15, 12), room.id), "starts_at"),  # Sunday
         ((booked, wib(2026, 3, 10, 8), wib(2026, 3, 10, 10), None), "starts_at"),  # the past
         ((booked, wib(2026, 3, 12, 12), wib(2026, 3, 12, 11), None), "ends_at"),  # end < start

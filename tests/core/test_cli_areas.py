@@ -36,6 +36,9 @@ HELP_ORDER = [
     "move-booking",
     "release-no-shows",
     "import-attendees",
+    "event-badges",
+    "attendance-list",
+    "check-in-attendee",
 ]
 
 

@@ -598,6 +598,11 @@ FUZZED = {
             "move",
             "quote_move",
             "update_series",
+            "set_event",
+            "find_attendee",
+            "check_in_attendee",
+            "event_badges",
+            "attendance_list",
         ],
         "UserService": ["create", "set_password", "authenticate", "check_password"],
         "SettingsService": ["set", "get"],
@@ -693,3 +698,25 @@ def test_attendees(
         check(desk, lambda t=target: core.bookings.preview_attendees(t, data, filename))  # type: ignore[misc]
     zipped = b"PK\x03\x04" + data
     check(desk, lambda: core.bookings.import_attendees(actor, event, zipped, filename + ".xlsx"))
+
+
+@FUZZ
+@given(
+    actors,
+    texts,
+    st.one_of(texts, st.none(), st.sampled_from(["training", "workshop", "seminar"])),
+    st.one_of(texts, st.sampled_from(["sheet", "card"])),
+    st.one_of(st.none(), st.lists(texts, max_size=3)),
+)
+def test_events(
+    desk: Desk, who: str, code: str, kind: Any, fmt: str, chosen: list[str] | None
+) -> None:
+    core, actor, event = desk.core, _actor(desk, who), _event(desk)
+    for target in (code, event):
+        check(desk, lambda t=target: core.bookings.set_event(actor, t, kind))  # type: ignore[misc]
+        check(desk, lambda t=target: core.bookings.event_badges(t, fmt, chosen))  # type: ignore[misc]
+        check(desk, lambda t=target: core.bookings.attendance_list(t))  # type: ignore[misc]
+    check(desk, lambda: core.bookings.find_attendee(code))
+    check(desk, lambda: core.bookings.check_in_attendee(actor, code))
+    for attendee in core.bookings.attendees(event)[:2]:
+        check(desk, lambda a=attendee: core.bookings.check_in_attendee(actor, a.id))  # type: ignore[misc]

@@ -91,6 +91,8 @@ class Booking(SyncedMixin, Base):
     series_id: Mapped[str | None] = mapped_column(
         ForeignKey("booking_series.id"), default=None, index=True
     )
+    # An event with a participant list: training | workshop | seminar (None: no event).
+    event_kind: Mapped[str | None] = mapped_column(String(16), default=None)
 
     __table_args__ = (
         Index("ix_bookings_space_occupied", "space_id", "occupied_from"),

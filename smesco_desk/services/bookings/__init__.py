@@ -19,6 +19,8 @@ use (`core.bookings.book(...)`), each method handing over to one of them:
 - conflicts: the bookings in the way, and BookingConflict
 - lists: a booking, the bookings of a day
 - attendees: the participants of an event (imported from CSV or XLSX, or by hand)
+- events: marking a booking as an event, checking its participants in
+- event_documents: the participants' badges and the attendance list (PDF)
 - mapping: rows to the values in smesco_desk.values.bookings
 """
 
@@ -35,6 +37,8 @@ from smesco_desk.services.bookings import (
     attendees,
     booking,
     checkin,
+    event_documents,
+    events,
     lists,
     moving,
     policies,
@@ -201,6 +205,25 @@ class BookingService:
 
     def add_attendee(self, actor: Actor, booking_id: str, form: AttendeeForm) -> AttendeeRecord:
         return attendees.add_attendee(self.core, actor, booking_id, form)
+
+    # --- events ------------------------------------------------------------------------
+
+    def set_event(self, actor: Actor, booking_id: str, event_kind: str | None) -> BookingRecord:
+        return events.set_event(self.core, actor, booking_id, event_kind)
+
+    def find_attendee(self, code: str) -> AttendeeRecord | None:
+        return events.find_attendee(self.core, code)
+
+    def check_in_attendee(self, actor: Actor, code_or_attendee_id: str) -> AttendeeRecord:
+        return events.check_in_attendee(self.core, actor, code_or_attendee_id)
+
+    def event_badges(
+        self, booking_id: str, fmt: str = "sheet", attendee_ids: Sequence[str] | None = None
+    ) -> bytes:
+        return event_documents.event_badges(self.core, booking_id, fmt, attendee_ids)
+
+    def attendance_list(self, booking_id: str) -> bytes:
+        return event_documents.attendance_list(self.core, booking_id)
 
 
 __all__ = ["BookingConflict", "BookingService"]

@@ -22,6 +22,7 @@ from smesco_desk.domain.bookings import (
     Rates,
     booking_errors,
     booking_lines,
+    event_kind_errors,
     rental_price,
 )
 from smesco_desk.domain.charges import ChargeTotals, LineInput, compute_totals
@@ -122,6 +123,7 @@ def insert_booking(
             notes=form.notes.strip(),
             cancel_reason="",
             series_id=series_id,
+            event_kind=form.event_kind,
         )
     )
     rows: list[tuple[SyncedMixin, str]] = [(row, "insert")]
@@ -205,6 +207,7 @@ def check_form_text(form: BookingForm) -> None:
             errors[field] = _("Tanggal di luar jangkauan.")
     if not isinstance(form.umkm, bool):
         errors["umkm"] = _("Pilih UMKM atau bukan.")
+    errors.update(event_kind_errors(form.event_kind))
     if errors:
         raise ValidationError(errors)
 

@@ -45,20 +45,37 @@ def register(core: Core, actor: Actor, form: VisitorForm) -> VisitRecord:
     # The slow hash runs before the write lock is taken, not while it is held.
     pseudonym = core.nik_key.pseudonym(clean.nik) if clean.nik else None
     with Transaction.begin(core, actor) as tx:
-        check_purpose(tx.session, clean.purpose)
-        visitor, op = _visitor_for(tx, clean, pseudonym)
-        replaced = _close_open_visits(tx, visitor) if op == "update" else []
-        visit = _check_in(tx, visitor, clean)
-        tx.record(
-            "visit.check_in",
-            [(visit, "insert"), (visitor, op)],
-            {
-                "badge_number": visit.badge_number,
-                "purpose": clean.purpose,
-                "replaced": replaced,
-            },
-        )
+        visit, replaced = register_in(tx, clean, pseudonym)
         return replace(visit_record(tx.session, visit), replaced_badges=tuple(replaced))
+
+
+def register_in(
+    tx: Transaction,
+    clean: CleanForm,
+    pseudonym: str | None,
+    nik_masked: str | None = None,
+    detail: dict[str, str] | None = None,
+) -> tuple[Visit, list[str]]:
+    """Register and check in within the caller's transaction (the visit and the
+    badges of the visits it replaced). `pseudonym` is the NIK's keyed hash,
+    computed by the caller before the write lock; `nik_masked` stands for a NIK
+    the caller no longer has (an event participant: only its hash and mask were
+    kept). `detail` is added to what the audit log says of the check-in."""
+    check_purpose(tx.session, clean.purpose)
+    visitor, op = _visitor_for(tx, clean, pseudonym, nik_masked)
+    replaced = _close_open_visits(tx, visitor) if op == "update" else []
+    visit = _check_in(tx, visitor, clean)
+    tx.record(
+        "visit.check_in",
+        [(visit, "insert"), (visitor, op)],
+        {
+            "badge_number": visit.badge_number,
+            "purpose": clean.purpose,
+            "replaced": replaced,
+            **(detail or {}),
+        },
+    )
+    return visit, replaced
 
 
 def _close_open_visits(tx: Transaction, visitor: Visitor) -> list[str]:
@@ -74,7 +91,9 @@ def _close_open_visits(tx: Transaction, visitor: Visitor) -> list[str]:
     return [v.badge_number for v in open_visits]
 
 
-def _visitor_for(tx: Transaction, form: CleanForm, hashed: str | None) -> tuple[Visitor, str]:
+def _visitor_for(
+    tx: Transaction, form: CleanForm, hashed: str | None, nik_masked: str | None = None
+) -> tuple[Visitor, str]:
     session, now = tx.session, tx.now
     visitor = _find_existing(session, form, hashed)
     op = "update"
@@ -89,7 +108,8 @@ def _visitor_for(tx: Transaction, form: CleanForm, hashed: str | None) -> tuple[
     visitor.phone_key = form.phone.lstrip("+")
     visitor.organisation = form.organisation
     if hashed:
-        visitor.nik_hash, visitor.nik_masked = hashed, mask_nik(form.nik)
+        visitor.nik_hash = hashed
+        visitor.nik_masked = mask_nik(form.nik) if form.nik else nik_masked
     visitor.consent_at = now
     visitor.consent_version = str(SettingsService.get_in(session, "consent_version"))
     visitor.last_visit_at = now

@@ -14,6 +14,7 @@ from sqlalchemy import Select, select
 
 from smesco_desk.db.models import Visit, Visitor
 from smesco_desk.domain.nik import InvalidNik, normalize_nik
+from smesco_desk.domain.phone import mask_phone
 from smesco_desk.domain.text import fold, prefix_upper_bound
 from smesco_desk.i18n import _
 from smesco_desk.services.actors import Actor, Permission, require
@@ -103,9 +104,7 @@ def visitor_details(core: Core, actor: Actor, visitor_id: str) -> VisitorDetails
 
 
 def phone_hint(phone: str | None) -> str:
-    if not phone:
-        return ""
-    return phone[:6] + "\u2022" * max(0, len(phone) - 9) + phone[-3:]
+    return mask_phone(phone)
 
 
 def phone_search_key(typed: str) -> str:

@@ -1,4 +1,8 @@
-"""The check-out bar: a badge scanner (which types like a keyboard, then Enter)."""
+"""The check-out bar: a badge scanner (which types like a keyboard, then Enter).
+
+A visitor's badge checks the visitor out; an event participant's badge (its QR
+code holds the participant's id, core.bookings.find_attendee) checks the
+participant in instead, registering them as a visitor of the day."""
 
 from __future__ import annotations
 
@@ -8,16 +12,19 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QVBoxLayou
 
 from smesco_desk.clock import to_wib
 from smesco_desk.errors import DomainError
-from smesco_desk.values.visitors import CheckOutResult
+from smesco_desk.values.bookings import AttendeeRecord
+from smesco_desk.values.visitors import CheckOutResult, VisitRecord
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.widgets import set_flag
 
 
 class CheckOutBar(QFrame):
-    """Enter in the scan field checks the visitor out; emits `visitor_checked_out`."""
+    """Enter in the scan field checks the visitor out (emits `visitor_checked_out`),
+    or an event's participant in (emits `participant_checked_in`)."""
 
     visitor_checked_out = Signal(object)  # VisitRecord
+    participant_checked_in = Signal(object)  # VisitRecord of the participant's visit
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,16 +67,40 @@ class CheckOutBar(QFrame):
             self.check_out(key)
 
     def check_out(self, key: str, take_focus: bool = True) -> None:
-        """Check out by scanned QR text, visit id or badge number.
+        """Check out by scanned QR text, visit id or badge number (a participant's
+        badge checks the participant in).
 
         `take_focus=False` leaves the keyboard where it is after a success (a badge
         scanned while someone was half-way through the registration form); a
         failure always brings it here, to the message and the text to correct.
         """
-        visitors, actor = self._ctx.core.visitors, self._ctx.require_actor()
-        self._ctx.runner.op(lambda: visitors.check_out(actor, key), self).success(
-            lambda result: self._on_checked_out(result, take_focus)
+        core, actor = self._ctx.core, self._ctx.require_actor()
+
+        def scan() -> CheckOutResult | VisitRecord:
+            if core.bookings.find_attendee(key) is None:
+                return core.visitors.check_out(actor, key)
+            attendee: AttendeeRecord = core.bookings.check_in_attendee(actor, key)
+            return core.visitors.get_visit(attendee.visit_id or "")
+
+        self._ctx.runner.op(scan, self).success(
+            lambda result: self._on_scanned(result, take_focus)
         ).failure(lambda exc: self._on_failed(key, exc)).run()
+
+    def _on_scanned(self, result: CheckOutResult | VisitRecord, take_focus: bool) -> None:
+        if isinstance(result, CheckOutResult):
+            self._on_checked_out(result, take_focus)
+            return
+        self.show_message(
+            "success",
+            self.tr("{name} masuk sebagai peserta · {badge} · {time}").format(
+                name=result.name,
+                badge=result.badge_number,
+                time=to_wib(result.checked_in_at).strftime("%H:%M"),
+            ),
+        )
+        if take_focus:
+            self.scan_edit.setFocus()
+        self.participant_checked_in.emit(result)
 
     def _on_checked_out(self, result: CheckOutResult, take_focus: bool = True) -> None:
         visit = result.visit
