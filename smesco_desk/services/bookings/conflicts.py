@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from smesco_desk.clock import to_wib
 from smesco_desk.db.models import Booking
-from smesco_desk.domain.bookings import FREE_STATUSES
+from smesco_desk.domain.bookings import SLOTLESS_STATUSES
 from smesco_desk.errors import DomainError
 from smesco_desk.i18n import _
 from smesco_desk.values.bookings import BookingRecord
@@ -58,7 +58,7 @@ def clashes(
     query = select(Booking).where(
         Booking.space_id == space_id,
         Booking.deleted_at.is_(None),
-        Booking.status.not_in([s.value for s in FREE_STATUSES]),
+        Booking.status.not_in([s.value for s in SLOTLESS_STATUSES]),
         Booking.occupied_from < occupied_until,
         Booking.occupied_until > occupied_from,
     )
