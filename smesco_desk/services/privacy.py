@@ -156,7 +156,9 @@ class PrivacyService:
             tx.update(visitor)
             fact = tx.insert(
                 Erasure(
-                    visitor_id=visitor.id, erased_at=now, erased_by=tx.actor.audit_name,
+                    visitor_id=visitor.id,
+                    erased_at=now,
+                    erased_by=tx.actor.audit_name,
                     action=action,
                 )
             )

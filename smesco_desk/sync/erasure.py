@@ -90,9 +90,7 @@ def carry_out(conn: Conn, visitors: Collection[str]) -> None:
 def _blank_tables(conn: Conn, people: ErasedPeople) -> None:
     for table in ROW_TABLES:
         blanks = BLANKS[table]
-        sets: list[sql.Composable] = [
-            sql.SQL("{} = %s").format(sql.Identifier(c)) for c in blanks
-        ]
+        sets: list[sql.Composable] = [sql.SQL("{} = %s").format(sql.Identifier(c)) for c in blanks]
         differs: list[sql.Composable] = [
             sql.SQL("{} IS DISTINCT FROM %s").format(sql.Identifier(c)) for c in blanks
         ]

@@ -46,6 +46,7 @@ from smesco_desk.sync import server
 from smesco_desk.sync.connection import connect, display_url, unreachable_message
 from smesco_desk.sync.tables import model_for, synced_table
 from smesco_desk.sync.values import (
+    BOOKING_OVERLAP,
     DOUBLE_PAYMENT,
     ConflictChoice,
     ConflictInfo,
@@ -354,6 +355,14 @@ class SyncService:
                         "Uangnya harus dikembalikan: batalkan kuitansi {number} (Pembayaran ›"
                         " Batalkan). Konflik ini selesai setelah pembatalan itu tersinkron."
                     ).format(number=conflict.local_payload.get("number", "?")),
+                    "choice",
+                )
+            if conflict.kind == BOOKING_OVERLAP:
+                raise DomainError(
+                    _(
+                        "Pindahkan pemesanan ini ke slot lain atau batalkan (Konflik ›"
+                        " Pindahkan ke … / Batalkan); konflik ini selesai dengan itu."
+                    ),
                     "choice",
                 )
             rows: list[tuple[Any, str]] = []

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from smesco_desk.db.models import Booking, Charge, Space, SyncedMixin
+from smesco_desk.db.models import Booking, Charge, Space, SyncedMixin, SyncState
 from smesco_desk.domain.bookings import (
     FREE_STATUSES,
     MAX_BOOKING_MINUTES,
@@ -41,6 +41,8 @@ from smesco_desk.values.bookings import BookingForm, BookingRecord
 from smesco_desk.values.payments import ChargeForm
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from smesco_desk.services.core import Core
 
 
@@ -118,7 +120,7 @@ def insert_booking(
             cleanup_minutes=space.cleanup_minutes,
             occupied_from=occupied_from,
             occupied_until=occupied_until,
-            status=BookingStatus.CONFIRMED.value,
+            status=new_status(session).value,
             notes=form.notes.strip(),
             cancel_reason="",
             series_id=series_id,
@@ -134,6 +136,14 @@ def insert_booking(
         detail["series"] = series_id
     tx.record("booking.create", rows, detail)
     return row
+
+
+def new_status(session: Session) -> BookingStatus:
+    """A new booking's status: provisional at a desk enrolled in sync, until the
+    server accepts it (then confirmed; `conflict` when another desk had the slot:
+    smesco_desk.sync.server_push); confirmed at a desk on its own."""
+    enrolled = session.get(SyncState, "server_url") is not None
+    return BookingStatus.PROVISIONAL if enrolled else BookingStatus.CONFIRMED
 
 
 def cancel(
