@@ -353,6 +353,7 @@ READ_ONLY_LOOKUPS = {
     "BookingService.policies",
     "BookingService.quote",
     "BookingService.spaces",
+    "BookingService.suggest_moves",
     "MaintenanceService.sqlite_file",
     "MaintenanceService.backup_retention_days",
     "MaintenanceService.kept_backups",

@@ -410,6 +410,8 @@ def test_book_and_cancel(
     check(desk, lambda: core.bookings.cancel(actor, space, text))
     check(desk, lambda: core.bookings.cancel(actor, space, text, umkm))
     check(desk, lambda: core.bookings.booking(space))
+    check(desk, lambda: core.bookings.suggest_moves(space, attendees))
+    check(desk, lambda: core.bookings.move_conflicted(actor, space, starts, ends, text, title))
     day = starts.date() if starts is not None else date.fromordinal(1 + abs(attendees) % 3_000_000)
     check(desk, lambda: core.bookings.bookings_on(day))
 
@@ -552,6 +554,8 @@ FUZZED = {
             "plan_series",
             "book_series",
             "cancel_series",
+            "suggest_moves",
+            "move_conflicted",
         ],
         "UserService": ["create", "set_password", "authenticate", "check_password"],
         "SettingsService": ["set", "get"],

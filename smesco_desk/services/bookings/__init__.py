@@ -15,6 +15,8 @@ use (`core.bookings.book(...)`), each method handing over to one of them:
 - checkin: checking a booking in when the booker arrives
 - release: letting no-shows go after the grace period
 - conflicts: the bookings in the way, and BookingConflict
+- overlap_conflicts: a booking another desk won the slot of (sync): free slots
+  to move it to, and moving it there
 - lists: a booking, the bookings of a day
 - attendees: the participants of an event (imported from CSV or XLSX, or by hand)
 - mapping: rows to the values in smesco_desk.values.bookings
@@ -23,7 +25,7 @@ use (`core.bookings.book(...)`), each method handing over to one of them:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from smesco_desk.domain.booking_series import SeriesRule
@@ -34,6 +36,7 @@ from smesco_desk.services.bookings import (
     booking,
     checkin,
     lists,
+    overlap_conflicts,
     policies,
     release,
     series,
@@ -47,6 +50,7 @@ from smesco_desk.values.bookings import (
     BookingForm,
     BookingPolicies,
     BookingRecord,
+    MoveSuggestion,
     SeriesBooking,
     SeriesPlan,
     SpaceForm,
@@ -83,6 +87,24 @@ class BookingService:
         self, actor: Actor, booking_id: str, reason: str = "", waive_fee: bool = False
     ) -> BookingRecord:
         return booking.cancel(self.core, actor, booking_id, reason, waive_fee)
+
+    # --- a booking another desk won the slot of (sync) ------------------------------
+
+    def suggest_moves(self, booking_id: str, limit: int = 5) -> list[MoveSuggestion]:
+        return overlap_conflicts.suggest_moves(self.core, booking_id, limit)
+
+    def move_conflicted(
+        self,
+        actor: Actor,
+        booking_id: str,
+        starts_at: datetime,
+        ends_at: datetime,
+        space_id: str | None = None,
+        note: str = "",
+    ) -> BookingRecord:
+        return overlap_conflicts.move_conflicted(
+            self.core, actor, booking_id, starts_at, ends_at, space_id, note
+        )
 
     # --- recurring bookings ---------------------------------------------------------
 

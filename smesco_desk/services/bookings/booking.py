@@ -29,7 +29,11 @@ from smesco_desk.domain.text import clean_name, has_visible, text_errors
 from smesco_desk.errors import AlreadyDone, ValidationError
 from smesco_desk.i18n import _
 from smesco_desk.services.actors import Actor, Permission, require
-from smesco_desk.services.bookings.conflicts import BookingConflict, clashes
+from smesco_desk.services.bookings.conflicts import (
+    BookingConflict,
+    clashes,
+    close_overlap_conflicts,
+)
 from smesco_desk.services.bookings.lists import booking_row
 from smesco_desk.services.bookings.mapping import booking_record
 from smesco_desk.services.bookings.policies import policies_in, settle
@@ -175,11 +179,15 @@ def check_cancel(actor: Actor, reason: str, waive_fee: bool) -> None:
 
 
 def cancel_row(tx: Transaction, row: Booking, reason: str, waive_fee: bool) -> None:
-    """Cancel a live booking in `tx`, with the policy's fee, and record it."""
+    """Cancel a live booking in `tx`, with the policy's fee, and record it (a
+    booking in conflict: its sync conflict is resolved as cancelled)."""
     settled, changed = settle(tx, row, policies_in(tx.session), waive=waive_fee)
+    in_conflict = row.status == BookingStatus.CONFLICT
     row.status = BookingStatus.CANCELLED.value
     row.cancel_reason = reason.strip()
     rows: list[tuple[SyncedMixin, str]] = [(tx.update(row), "update"), *changed]
+    if in_conflict:
+        rows += close_overlap_conflicts(tx, row.id, "cancelled", row.cancel_reason)
     detail = {"reason": row.cancel_reason, **settled.detail()}
     tx.record("booking.cancel", rows, detail)
 
