@@ -434,13 +434,15 @@ def _erase_pulled(
     session: Session, applier: local.LocalApplier, changes: list[server.Change]
 ) -> set[str]:
     """Carry out the erasures among pulled changes before anything else of the batch
-    (an erasure names only the visitor: this desk blanks its own copies)."""
+    (an erasure names only the visitor, and the event participants found to be
+    them: this desk blanks its own copies)."""
     erasures = [c for c in changes if c.entity == "erasures"]
     for change in erasures:
         applier.apply(change)  # the fact first: the triggers' grant needs it
     visitors = {str(c.payload["visitor_id"]) for c in erasures}
+    attendees = {str(a) for c in erasures for a in c.payload.get("attendee_ids") or ()}
     if visitors:
-        erase_locally(session, visitors)
+        erase_locally(session, visitors, attendees)
     return visitors
 
 
