@@ -49,10 +49,7 @@ def _start_service(service: str, problem: str) -> None:
         _unavailable(f"{problem}; as root (or with sudo) run {command}")
     result = subprocess.run(
         ["bash", str(START_SERVICES), service],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        stdin=subprocess.DEVNULL,
+        capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL,
     )
     if result.returncode != 0:
         lines = (result.stderr or result.stdout).strip().splitlines() or ["no output"]
@@ -113,17 +110,8 @@ def xvfb_display() -> Iterator[str]:
         # -noreset: by default the server resets when its last client leaves, and
         # an application that connects during the reset dies ("could not connect
         # to display"); the e2e tests start and end many clients.
-        [
-            xvfb,
-            "-displayfd",
-            str(write_fd),
-            "-screen",
-            "0",
-            XVFB_SCREEN,
-            "-nolisten",
-            "tcp",
-            "-noreset",
-        ],
+        [xvfb, "-displayfd", str(write_fd), "-screen", "0", XVFB_SCREEN, "-nolisten", "tcp",
+         "-noreset"],
         pass_fds=(write_fd,),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -240,10 +228,8 @@ def _cups_queue_problem() -> str:
 def cups_pdf_printer() -> CupsPdfPrinter:
     """The SmescoPDF queue (cups-pdf) set up by scripts/start-services.sh."""
     if shutil.which("lpstat") is None or not Path("/usr/sbin/cupsd").exists():
-        _unavailable(
-            "CUPS is not installed (apt-get install cups cups-client cups-bsd "
-            "printer-driver-cups-pdf, or scripts/install-system-packages.sh)"
-        )
+        _unavailable("CUPS is not installed (apt-get install cups cups-client cups-bsd "
+                     "printer-driver-cups-pdf, or scripts/install-system-packages.sh)")
     problem = _cups_queue_problem()
     if problem:
         _start_service("cups", problem)
@@ -280,10 +266,8 @@ def postgres_url() -> Iterator[str]:
 
     if not _port_open(PG_HOST, PG_PORT):
         if shutil.which("pg_ctlcluster") is None:
-            _unavailable(
-                "PostgreSQL is not installed (apt-get install postgresql, "
-                "or scripts/install-system-packages.sh)"
-            )
+            _unavailable("PostgreSQL is not installed (apt-get install postgresql, "
+                         "or scripts/install-system-packages.sh)")
         _start_service("postgres", f"PostgreSQL is not running on {PG_HOST}:{PG_PORT}")
     admin_dsn = f"host={PG_HOST} port={PG_PORT} user=root dbname=postgres connect_timeout=10"
     name = f"smesco_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"

@@ -87,7 +87,9 @@ def locate(
         "SELECT id FROM charges WHERE payer_kind = 'visitor' AND payer_id IN :v",
         v=people.visitors,
     )
-    people.receipts = _ids(conn, "SELECT id FROM receipts WHERE charge_id IN :c", c=people.charges)
+    people.receipts = _ids(
+        conn, "SELECT id FROM receipts WHERE charge_id IN :c", c=people.charges
+    )
     people.attendees = set(attendees)
     # Migration 0006 finishes older erasures with this code, before 0010 made the table.
     if people.visits and inspect(conn).has_table("booking_attendees"):
@@ -213,10 +215,5 @@ class Copies:
 
 
 __all__ = [
-    "ERASED_NAME",
-    "Copies",
-    "erase_locally",
-    "granted",
-    "locate",
-    "same_person_attendees",
+    "ERASED_NAME", "Copies", "erase_locally", "granted", "locate", "same_person_attendees",
 ]

@@ -61,22 +61,18 @@ def config_home(tmp_path: Path) -> Path:
     """XDG_CONFIG_HOME for the app, with its QSettings file pre-written: badges
     printed to the cups-pdf queue straight after registering, no preview."""
     home = tmp_path / "xdg-config"
-    write_settings(
-        home,
-        {
-            LANGUAGE: "id",
-            BADGE_PRINTER: "SmescoPDF",
-            PRINT_BADGE_AFTER_REGISTER: True,
-            PREVIEW_BEFORE_PRINT: False,
-        },
-    )
+    write_settings(home, {
+        LANGUAGE: "id",
+        BADGE_PRINTER: "SmescoPDF",
+        PRINT_BADGE_AFTER_REGISTER: True,
+        PREVIEW_BEFORE_PRINT: False,
+    })
     return home
 
 
 @pytest.fixture
-def launch(
-    request: pytest.FixtureRequest, screen: Screen, config_home: Path, tmp_path: Path
-) -> Iterator[Callable[[Path], DeskApp]]:
+def launch(request: pytest.FixtureRequest, screen: Screen, config_home: Path,
+           tmp_path: Path) -> Iterator[Callable[[Path], DeskApp]]:
     """launch(data_dir) starts the app; every app started is ended after the test."""
     apps: list[DeskApp] = []
 

@@ -55,13 +55,8 @@ class E2EError(AssertionError):
     """A step of an end-to-end run did not happen; the message says what was seen."""
 
 
-def wait_until(
-    condition: Callable[[], T | None],
-    timeout: float,
-    what: str,
-    interval: float = 0.1,
-    on_timeout: Callable[[], str] | None = None,
-) -> T:
+def wait_until(condition: Callable[[], T | None], timeout: float, what: str,
+               interval: float = 0.1, on_timeout: Callable[[], str] | None = None) -> T:
     """Poll `condition` until it returns something truthy; return that."""
     deadline = time.monotonic() + timeout
     while True:
@@ -98,9 +93,8 @@ class DeskApp:
         self.log_path = log_path
 
     @classmethod
-    def start(
-        cls, data_dir: Path, config_home: Path, display: str, log_path: Path, *extra_args: str
-    ) -> DeskApp:
+    def start(cls, data_dir: Path, config_home: Path, display: str, log_path: Path,
+              *extra_args: str) -> DeskApp:
         home = config_home.parent
         env = {
             **os.environ,
@@ -114,13 +108,10 @@ class DeskApp:
         env.pop("SMESCO_DESK_DATA_DIR", None)
         with log_path.open("wb") as log:
             proc = subprocess.Popen(
-                [sys.executable, str(REPO / "main.py"), "--data-dir", str(data_dir), *extra_args],
-                cwd=REPO,
-                env=env,
-                stdin=subprocess.DEVNULL,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
+                [sys.executable, str(REPO / "main.py"), "--data-dir", str(data_dir),
+                 *extra_args],
+                cwd=REPO, env=env, stdin=subprocess.DEVNULL, stdout=log,
+                stderr=subprocess.STDOUT)
         return cls(proc, log_path)
 
     @property
@@ -134,9 +125,8 @@ class DeskApp:
         try:
             return self.proc.wait(timeout)
         except subprocess.TimeoutExpired:
-            raise E2EError(
-                f"the application did not exit within {timeout:.0f} s\n{self.log()}"
-            ) from None
+            raise E2EError(f"the application did not exit within {timeout:.0f} s\n"
+                           f"{self.log()}") from None
 
     def stop(self) -> None:
         """End the process if it still runs: SIGTERM, then SIGKILL."""
@@ -161,9 +151,8 @@ class Screen:
         self.shots: list[Path] = []
 
     def _run(self, args: list[str], timeout: float = 10) -> subprocess.CompletedProcess[bytes]:
-        return subprocess.run(
-            args, env={**os.environ, "DISPLAY": self.display}, capture_output=True, timeout=timeout
-        )
+        return subprocess.run(args, env={**os.environ, "DISPLAY": self.display},
+                              capture_output=True, timeout=timeout)
 
     def xdotool(self, *args: str, timeout: float = 10) -> str:
         result = self._run(["xdotool", *args], timeout)
@@ -186,37 +175,29 @@ class Screen:
             names.append(result.stdout.decode().strip())
         return names
 
-    def wait_window(
-        self, title: str, app: DeskApp, timeout: float = 20, exclude: Iterable[str] = ()
-    ) -> str:
+    def wait_window(self, title: str, app: DeskApp, timeout: float = 20,
+                    exclude: Iterable[str] = ()) -> str:
         """The id of a visible window titled `title` (not one of `exclude`)."""
         found = self.wait_any({title: title}, app, timeout, exclude)
         return found[1]
 
-    def wait_any(
-        self, titles: dict[str, str], app: DeskApp, timeout: float = 20, exclude: Iterable[str] = ()
-    ) -> tuple[str, str]:
+    def wait_any(self, titles: dict[str, str], app: DeskApp, timeout: float = 20,
+                 exclude: Iterable[str] = ()) -> tuple[str, str]:
         """(name, window id) of the first of several windows ({name: title}) to show."""
         skip = set(exclude)
 
         def look() -> tuple[str, str] | None:
             if not app.running:
-                raise E2EError(
-                    f"the application exited (status {app.proc.returncode}) "
-                    f"while waiting for {' or '.join(titles)}:\n{app.log()}"
-                )
+                raise E2EError(f"the application exited (status {app.proc.returncode}) "
+                               f"while waiting for {' or '.join(titles)}:\n{app.log()}")
             for name, title in titles.items():
                 fresh = [w for w in self.windows(title) if w not in skip]
                 if fresh:
                     return name, fresh[-1]
             return None
 
-        return wait_until(
-            look,
-            timeout,
-            f"a window {' or '.join(titles.values())}",
-            on_timeout=lambda: self.diagnosis(app),
-        )
+        return wait_until(look, timeout, f"a window {' or '.join(titles.values())}",
+                          on_timeout=lambda: self.diagnosis(app))
 
     def focus(self, wid: str) -> None:
         """Give the window the keyboard focus (no window manager does it here)."""
@@ -280,11 +261,8 @@ class Screen:
 
 def missing_tools() -> list[str]:
     """'tool (apt-get install package)' for each tool that is not installed."""
-    return [
-        f"{tool} (apt-get install {package})"
-        for tool, package in TOOLS.items()
-        if shutil.which(tool) is None
-    ]
+    return [f"{tool} (apt-get install {package})" for tool, package in TOOLS.items()
+            if shutil.which(tool) is None]
 
 
 # --- the data, seen from outside the app ---------------------------------------------
@@ -295,16 +273,10 @@ def cli(data_dir: Path, *args: str, stdin: str = "") -> str:
     for the commands that take `--user`); its standard output."""
     result = subprocess.run(
         [sys.executable, "-m", "smesco_desk", "--data-dir", str(data_dir), *args],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        input=stdin,
-    )
+        cwd=REPO, capture_output=True, text=True, timeout=60, input=stdin)
     if result.returncode != 0:
-        raise E2EError(
-            f"smesco_desk {' '.join(args)} failed ({result.returncode}): {result.stderr.strip()}"
-        )
+        raise E2EError(f"smesco_desk {' '.join(args)} failed ({result.returncode}): "
+                       f"{result.stderr.strip()}")
     return result.stdout
 
 
@@ -368,12 +340,8 @@ def decode_qr_codes(pdf: Path, work_dir: Path, dpi: int = 200) -> list[str]:
     from PIL import Image
 
     stem = work_dir / f"{pdf.stem}-page"
-    subprocess.run(
-        ["pdftoppm", "-r", str(dpi), "-png", "-singlefile", str(pdf), str(stem)],
-        check=True,
-        capture_output=True,
-        timeout=60,
-    )
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-png", "-singlefile", str(pdf), str(stem)],
+                   check=True, capture_output=True, timeout=60)
     with Image.open(stem.with_suffix(".png")) as image:
         found = zxingcpp.read_barcodes(image)
     return [r.text for r in found if r.format == zxingcpp.BarcodeFormat.QRCode]
@@ -393,12 +361,6 @@ def printed_badge(printer: Any, since: float, badge_number: str, timeout: float 
                 return pdf
         return None
 
-    return wait_until(
-        ours,
-        timeout,
-        f"the badge {badge_number} from {printer.name}",
-        on_timeout=lambda: (
-            "; PDFs since: "
-            + ", ".join(f"{p.name} ({pdf_title(p)!r})" for p in printer.pdfs_since(since))
-        ),
-    )
+    return wait_until(ours, timeout, f"the badge {badge_number} from {printer.name}",
+                      on_timeout=lambda: "; PDFs since: " + ", ".join(
+                          f"{p.name} ({pdf_title(p)!r})" for p in printer.pdfs_since(since)))

@@ -35,9 +35,8 @@ def log_in_with_password(screen: Screen, app: DeskApp, shot: str) -> None:
     screen.key("Return")
 
 
-def test_first_run_wizard_then_login(
-    launch: Callable[[Path], DeskApp], screen: Screen, tmp_path: Path
-) -> None:
+def test_first_run_wizard_then_login(launch: Callable[[Path], DeskApp], screen: Screen,
+                                     tmp_path: Path) -> None:
     data_dir = tmp_path / "data"  # empty: a new desk
     app = launch(data_dir)
 
@@ -59,12 +58,9 @@ def test_first_run_wizard_then_login(
 
     # The set-up runs on a worker (desk, administrator, login); the last page
     # follows at once. Return pressed earlier could reach another button.
-    wait_until(
-        lambda: "user.login" in audit_actions(data_dir),
-        30,
-        "the wizard to set up the desk and log the administrator in",
-        on_timeout=lambda: screen.diagnosis(app),
-    )
+    wait_until(lambda: "user.login" in audit_actions(data_dir), 30,
+               "the wizard to set up the desk and log the administrator in",
+               on_timeout=lambda: screen.diagnosis(app))
     screen.shot("wizard-done")
     screen.key("Return")
 

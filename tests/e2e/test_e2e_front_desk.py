@@ -32,11 +32,8 @@ from tests.fixtures_system import CupsPdfPrinter
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
 RECEPTIONIST, RECEPTIONIST_PASSWORD = "sari", "rahasia-sari-1"
-VISITOR = {
-    "name": "Siti Nurhaliza",
-    "phone": "0812 3456 7890",
-    "organisation": "Koperasi Wanita Sejahtera",
-}
+VISITOR = {"name": "Siti Nurhaliza", "phone": "0812 3456 7890",
+           "organisation": "Koperasi Wanita Sejahtera"}
 
 
 def prepare_desk(data_dir: Path) -> Path:
@@ -47,9 +44,8 @@ def prepare_desk(data_dir: Path) -> Path:
     try:
         core.setup.create_first_admin("admin", "Administrator Gedung", "rahasia-admin-1")
         admin = core.users.authenticate("admin", "rahasia-admin-1")
-        core.users.create(
-            admin, RECEPTIONIST, "Sari Wulandari", RECEPTIONIST_PASSWORD, Role.RECEPTIONIST.value
-        )
+        core.users.create(admin, RECEPTIONIST, "Sari Wulandari", RECEPTIONIST_PASSWORD,
+                          Role.RECEPTIONIST.value)
     finally:
         core.close()
     return data_dir
@@ -65,12 +61,9 @@ def checked_out(data_dir: Path, visit_id: str) -> dict[str, Any] | None:
     return next((v for v in visits if v["id"] == visit_id and v["checked_out_at"]), None)
 
 
-def test_register_print_badge_and_scan_out(
-    launch: Callable[[Path], DeskApp],
-    screen: Screen,
-    cups_pdf_printer: CupsPdfPrinter,
-    tmp_path: Path,
-) -> None:
+def test_register_print_badge_and_scan_out(launch: Callable[[Path], DeskApp], screen: Screen,
+                                           cups_pdf_printer: CupsPdfPrinter,
+                                           tmp_path: Path) -> None:
     data_dir = prepare_desk(tmp_path / "data")
     app = launch(data_dir)
 
@@ -102,17 +95,11 @@ def test_register_print_badge_and_scan_out(
     screen.key("Return")
 
     # The badge comes out of the real queue, as a CR80 card whose QR holds the visit.
-    visit = wait_until(
-        lambda: visit_named(data_dir, VISITOR["name"], "--in-building"),
-        20,
-        "the visit in `visits --in-building`",
-        on_timeout=lambda: screen.diagnosis(app),
-    )
-    assert (visit["organisation"], visit["purpose"], visit["checked_out_at"]) == (
-        VISITOR["organisation"],
-        "meeting",
-        None,
-    )
+    visit = wait_until(lambda: visit_named(data_dir, VISITOR["name"], "--in-building"), 20,
+                       "the visit in `visits --in-building`",
+                       on_timeout=lambda: screen.diagnosis(app))
+    assert (visit["organisation"], visit["purpose"], visit["checked_out_at"]) == \
+        (VISITOR["organisation"], "meeting", None)
     badge = printed_badge(cups_pdf_printer, since, visit["badge_number"])
     sizes = page_sizes_mm(badge)
     assert len(sizes) == 1 and is_cr80(sizes[0]), f"{badge}: pages {sizes} mm, not CR80"
@@ -124,12 +111,8 @@ def test_register_print_badge_and_scan_out(
     screen.key("F2")
     screen.type(scanned[0], delay_ms=4)
     screen.key("Return")
-    wait_until(
-        lambda: checked_out(data_dir, visit["id"]),
-        20,
-        "the visit checked out",
-        on_timeout=lambda: screen.diagnosis(app),
-    )
+    wait_until(lambda: checked_out(data_dir, visit["id"]), 20, "the visit checked out",
+               on_timeout=lambda: screen.diagnosis(app))
     assert visit_named(data_dir, VISITOR["name"], "--in-building") is None
     screen.shot("checked-out")
 
@@ -138,15 +121,7 @@ def test_register_print_badge_and_scan_out(
     assert "Traceback" not in app.log(), app.log()
 
     # What was typed is what was stored: the phone in +62 form, the consent.
-    stored = json.loads(
-        cli(
-            data_dir,
-            "export-visitor",
-            visit["visitor_id"],
-            "--user",
-            "admin",
-            stdin="rahasia-admin-1\n",
-        )
-    )
+    stored = json.loads(cli(data_dir, "export-visitor", visit["visitor_id"], "--user", "admin",
+                            stdin="rahasia-admin-1\n"))
     assert stored["phone"] == "+6281234567890"
     assert stored["consent_at"]

@@ -36,12 +36,8 @@ def receipt_of(data_dir: Path, payer: str) -> dict[str, Any] | None:
     return found[0] if found else None
 
 
-def test_cash_sale_prints_a_kuitansi(
-    launch: Callable[[Path], DeskApp],
-    screen: Screen,
-    cups_pdf_printer: CupsPdfPrinter,
-    tmp_path: Path,
-) -> None:
+def test_cash_sale_prints_a_kuitansi(launch: Callable[[Path], DeskApp], screen: Screen,
+                                     cups_pdf_printer: CupsPdfPrinter, tmp_path: Path) -> None:
     data_dir = prepare_desk(tmp_path / "data")
     core = open_core(data_dir)
     try:  # the receptionist's shift, opened with a float of Rp200.000
@@ -80,12 +76,8 @@ def test_cash_sale_prints_a_kuitansi(
     screen.type("50.000")
     screen.key("Return")
 
-    receipt = wait_until(
-        lambda: receipt_of(data_dir, PAYER),
-        20,
-        "the receipt in `receipts`",
-        on_timeout=lambda: screen.diagnosis(app),
-    )
+    receipt = wait_until(lambda: receipt_of(data_dir, PAYER), 20, "the receipt in `receipts`",
+                         on_timeout=lambda: screen.diagnosis(app))
     assert (receipt["total"], receipt["method"], receipt["voided"]) == (30_000, "cash", False)
     assert (receipt["tendered"], receipt["change"]) == (50_000, 20_000)
     assert receipt["cashier"] == RECEPTIONIST

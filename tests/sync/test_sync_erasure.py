@@ -33,16 +33,8 @@ pytestmark = pytest.mark.slow
 NAME, PHONE, NIK = "Siti Rahayu", "081234567890", "3174056508900001"
 ORGANISATION = "Koperasi Melati Jaya"
 SYNCED_NOW = (
-    "visitors",
-    "visits",
-    "visit_checkouts",
-    "audit_log",
-    "app_settings",
-    "desks",
-    "users",
-    "visit_purposes",
-    "charge_kinds",
-    "price_items",
+    "visitors", "visits", "visit_checkouts", "audit_log", "app_settings", "desks", "users",
+    "visit_purposes", "charge_kinds", "price_items",
 )
 ADMIN = Actor("admin", Role.ADMIN, "user", "Admin")
 TABLES = ("visitors", "visits", "charges", "receipts", "audit_log", "sync_conflicts", "erasures")
@@ -71,7 +63,8 @@ def desk_files(root: Path) -> list[Path]:
 
 def needles(nik_hash: str) -> list[bytes]:
     return [
-        s.encode() for s in (NAME, NAME.lower(), PHONE[1:], NIK, NIK[-8:], nik_hash, ORGANISATION)
+        s.encode()
+        for s in (NAME, NAME.lower(), PHONE[1:], NIK, NIK[-8:], nik_hash, ORGANISATION)
     ]
 
 

@@ -31,14 +31,9 @@ def forge_update(core: Core, entity: str, entity_id: str, **changes: Any) -> Non
     """Queue, as this desk's next outbox op, an update of a row it pulled from another
     desk (the local trigger refuses the change itself; the outbox is just a table)."""
     with core.db.engine.begin() as conn:
-        row = (
-            conn.execute(
-                text(f'SELECT * FROM "{entity}" WHERE id = :id'),
-                {"id": entity_id},  # noqa: S608
-            )
-            .mappings()
-            .one()
-        )
+        row = conn.execute(
+            text(f'SELECT * FROM "{entity}" WHERE id = :id'), {"id": entity_id}  # noqa: S608
+        ).mappings().one()
         payload = {k: (json.loads(v) if k in ("detail",) else v) for k, v in row.items()}
         base = payload["version"]
         payload.update(changes, version=base + 1)

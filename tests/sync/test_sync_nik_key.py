@@ -144,7 +144,7 @@ def _age_server(server_url: str) -> None:
         conn.execute(
             "INSERT INTO sync_changes (seq, entity, entity_id, origin_desk, payload) VALUES"
             " (100000, 'app_settings', '01000000-0000-7000-8000-000000000001', 'D01',"
-            ' \'{"key": "nik_hash_key", "value": "5e5e"}\')'
+            " '{\"key\": \"nik_hash_key\", \"value\": \"5e5e\"}')"
         )
         conn.execute("UPDATE visitors SET nik_hash = 'feed', nik_masked = '3174********0001'")
         conn.execute(

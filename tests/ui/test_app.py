@@ -30,9 +30,8 @@ from ui.operations import OperationRunner
 
 
 def test_arguments_and_what_is_left_for_qt() -> None:
-    args, rest = parse_args(
-        ["--data-dir", "/tmp/x", "--demo", "--lang", "en", "-platform", "offscreen"]
-    )
+    args, rest = parse_args(["--data-dir", "/tmp/x", "--demo", "--lang", "en",
+                             "-platform", "offscreen"])
     assert args.data_dir == Path("/tmp/x") and args.demo and args.lang == "en"
     assert args.database_url is None
     assert rest == ["-platform", "offscreen"]
@@ -40,7 +39,7 @@ def test_arguments_and_what_is_left_for_qt() -> None:
 
 def test_the_style_sheet_points_at_the_bundled_icons() -> None:
     sheet = load_style_sheet()
-    assert 'QPushButton[primary="true"]' in sheet
+    assert "QPushButton[primary=\"true\"]" in sheet
     assert "@resources@" not in sheet
     icon = sheet.split("url(", 1)[1].split(")", 1)[0]
     assert Path(icon).is_file()
@@ -65,10 +64,8 @@ def test_english_translates_the_interface(qapp: QApplication, translators: list)
     translators += install_translations(qapp, "en")
     assert translators, "resources/translations/smesco_desk_en.qm is missing"
     assert QCoreApplication.translate("MainWindow", "Tamu") == "Visitors"
-    assert (
-        QCoreApplication.translate("MainWindow", "Di dalam gedung: %n orang", "", 2)
-        == "In the building: 2 people"
-    )
+    assert QCoreApplication.translate("MainWindow", "Di dalam gedung: %n orang", "", 2) == \
+        "In the building: 2 people"
     assert i18n.language() == "en"
 
 
@@ -102,11 +99,8 @@ def test_the_demo_fill_shows_its_window_at_once_and_fills_off_the_ui_thread(
     qtbot.addWidget(dialog)
     seen: list[tuple[bool, int, int]] = []
     ticks = QTimer(dialog, interval=20)
-    ticks.timeout.connect(
-        lambda: seen.append(
-            (dialog.isVisible(), dialog.progress_bar.value(), dialog.progress_bar.maximum())
-        )
-    )
+    ticks.timeout.connect(lambda: seen.append(
+        (dialog.isVisible(), dialog.progress_bar.value(), dialog.progress_bar.maximum())))
     ticks.start()
     try:
         info = dialog.fill()
@@ -174,9 +168,8 @@ def controller(qtbot) -> Iterator[list[SessionController]]:
     qtbot.wait(5)
 
 
-def test_a_new_database_starts_with_the_wizard(
-    bare_ctx: AppContext, controller, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_new_database_starts_with_the_wizard(bare_ctx: AppContext, controller,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
     dialogs = Dialogs(monkeypatch, bare_ctx)
     session = SessionController(bare_ctx)
     controller.append(session)
@@ -186,9 +179,8 @@ def test_a_new_database_starts_with_the_wizard(
     assert bare_ctx.actor is not None and bare_ctx.core.desk_code == "D03"
 
 
-def test_a_set_up_database_starts_with_the_login(
-    ctx: AppContext, controller, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_set_up_database_starts_with_the_login(ctx: AppContext, controller,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     dialogs = Dialogs(monkeypatch, ctx)
     session = SessionController(ctx, "Data demo: masuk sebagai sari / smesco2026")
     controller.append(session)
@@ -197,9 +189,8 @@ def test_a_set_up_database_starts_with_the_login(
     assert session.window is not None and session.window.isVisible()
 
 
-def test_giving_up_at_the_login_ends_the_start(
-    ctx: AppContext, controller, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_giving_up_at_the_login_ends_the_start(ctx: AppContext, controller,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
     dialogs = Dialogs(monkeypatch, ctx)
     dialogs.answer_login = False
     session = SessionController(ctx)
@@ -207,9 +198,8 @@ def test_giving_up_at_the_login_ends_the_start(
     assert not session.start() and session.window is None
 
 
-def test_logout_asks_for_a_login_and_opens_a_new_window(
-    qtbot, ctx: AppContext, controller, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_logout_asks_for_a_login_and_opens_a_new_window(qtbot, ctx: AppContext, controller,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     dialogs = Dialogs(monkeypatch, ctx)
     session = SessionController(ctx)
     controller.append(session)
@@ -222,9 +212,8 @@ def test_logout_asks_for_a_login_and_opens_a_new_window(
     assert not first.isVisible()
 
 
-def test_logout_then_giving_up_quits(
-    qtbot, ctx: AppContext, controller, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_logout_then_giving_up_quits(qtbot, ctx: AppContext, controller,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
     dialogs = Dialogs(monkeypatch, ctx)
     quits: list[bool] = []
     monkeypatch.setattr(QApplication, "quit", staticmethod(lambda: quits.append(True)))

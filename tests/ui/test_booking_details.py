@@ -33,32 +33,19 @@ def at(day: date, hh: int, mm: int = 0) -> datetime:
 def day(ctx: AppContext, admin: Actor) -> date:
     """A day a month ahead and the meeting room "rapat" (Rp100.000 an hour, no
     tax, 15-minute buffers, open 08:00-21:00)."""
-    ctx.core.bookings.save_space(
-        admin,
-        SpaceForm(
-            code="rapat",
-            name="Ruang Rapat Uji",
-            kind="meeting_room",
-            capacity=8,
-            opening_hours={d: ["08:00", "21:00"] for d in WEEKDAYS},
-            setup_minutes=15,
-            cleanup_minutes=15,
-            rate_hour=RATE_HOUR,
-        ),
-    )
+    ctx.core.bookings.save_space(admin, SpaceForm(
+        code="rapat", name="Ruang Rapat Uji", kind="meeting_room", capacity=8,
+        opening_hours={d: ["08:00", "21:00"] for d in WEEKDAYS},
+        setup_minutes=15, cleanup_minutes=15, rate_hour=RATE_HOUR,
+    ))
     return wib_today(ctx.core.now()) + timedelta(days=30)
 
 
 @pytest.fixture
 def booking(ctx: AppContext, admin: Actor, day: date) -> BookingRecord:
     """10:00-12:00 on that day, Rp200.000 unpaid."""
-    form = BookingForm(
-        "rapat",
-        "Rapat anggota",
-        at(day, 10),
-        at(day, 12),
-        PayerForm("organisation", "Koperasi Maju"),
-    )
+    form = BookingForm("rapat", "Rapat anggota", at(day, 10), at(day, 12),
+                       PayerForm("organisation", "Koperasi Maju"))
     return ctx.core.bookings.book(admin, form)
 
 
@@ -105,7 +92,8 @@ def test_a_check_in_too_early_shows_the_cores_refusal(
     assert dialog.check_in_button.isVisible()
     qtbot.mouseClick(dialog.check_in_button, Qt.MouseButton.LeftButton)
     assert dialog.banner.isVisible() and dialog.banner.kind() == "error"
-    assert dialog.banner.text() == (f"Check-in baru bisa mulai {day:%d-%m-%Y} pukul 09:45 WIB.")
+    assert dialog.banner.text() == (
+        f"Check-in baru bisa mulai {day:%d-%m-%Y} pukul 09:45 WIB.")
     assert ctx.core.bookings.booking(booking.id).status == "confirmed"
     assert dialog.isVisible() and dialog.check_in_button.isEnabled()
 
@@ -115,12 +103,8 @@ def test_no_check_in_for_a_booking_that_ended_or_was_cancelled(
 ) -> None:
     cancelled = ctx.core.bookings.cancel(admin, booking.id, "batal")
     assert not details(qtbot, ctx, cancelled).check_in_button.isVisible()
-    other = ctx.core.bookings.book(
-        admin,
-        BookingForm(
-            "rapat", "Rapat lain", at(day, 14), at(day, 15), PayerForm("organisation", "Dinas")
-        ),
-    )
+    other = ctx.core.bookings.book(admin, BookingForm(
+        "rapat", "Rapat lain", at(day, 14), at(day, 15), PayerForm("organisation", "Dinas")))
     set_clock(ctx, at(day, 15, 30))
     assert not details(qtbot, ctx, other).check_in_button.isVisible()
 
@@ -154,7 +138,8 @@ def test_cancelling_early_says_it_is_free(
     dialog = details(qtbot, ctx, booking)  # a month before: free (24 hours by default)
     assert not dialog.fee_label.isVisible()
     open_cancel(qtbot, dialog)
-    assert dialog.fee_label.text() == ("Pembatalan gratis: masih lebih dari 24 jam sebelum mulai.")
+    assert dialog.fee_label.text() == (
+        "Pembatalan gratis: masih lebih dari 24 jam sebelum mulai.")
     assert dialog.cancel_fee() == 0
     assert not dialog.check_in_button.isVisible()  # cancelling: one thing at a time
     assert not dialog.waive_check.isVisible()  # nothing to waive, even for an administrator
@@ -170,8 +155,7 @@ def test_a_late_cancellation_shows_the_fee_and_charges_it(
     open_cancel(qtbot, dialog)
     assert dialog.fee_label.text() == (
         f"Biaya pembatalan {rupiah(50_000)} (25% dari {rupiah(200_000)}): "
-        "kurang dari 24 jam sebelum mulai."
-    )
+        "kurang dari 24 jam sebelum mulai.")
     assert not dialog.waive_check.isVisible()  # a receptionist may not waive it
     with qtbot.waitSignal(dialog.booking_saved):
         qtbot.mouseClick(dialog.cancel_booking_button, Qt.MouseButton.LeftButton)

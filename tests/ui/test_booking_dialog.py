@@ -109,9 +109,7 @@ def test_save_books_and_emits(qtbot, ctx: AppContext, day: date) -> None:
     booking = saved.args[0]
     assert isinstance(booking, BookingRecord)
     assert (booking.title, booking.payer_name, booking.attendees) == (
-        "Rapat anggota",
-        "Koperasi Maju",
-        6,
+        "Rapat anggota", "Koperasi Maju", 6
     )
     assert booking.starts_at == at(day, 10) and booking.ends_at == at(day, 12)
     assert booking.total == dialog.totals_shown.total  # type: ignore[union-attr]
@@ -205,7 +203,9 @@ def test_for_booking_shows_it_and_cancels_it_with_a_reason(
     assert not dialog.isVisible()
 
 
-def test_a_cancelled_booking_cannot_be_cancelled_again(qtbot, ctx: AppContext, day: date) -> None:
+def test_a_cancelled_booking_cannot_be_cancelled_again(
+    qtbot, ctx: AppContext, day: date
+) -> None:
     booking = _book(ctx, day, 9, 11, "Pelatihan ekspor")
     cancelled = ctx.core.bookings.cancel(ctx.require_actor(), booking.id, "batal")
     dialog = show_active(qtbot, BookingDialog.for_booking(ctx, None, cancelled))

@@ -79,23 +79,11 @@ def spaces(core: Core, admin: Actor) -> None:
     """Two meeting rooms open 08:00-21:00 (one with 15-minute buffers) and the
     hall, open 07:00-23:00 on weekdays."""
     core.bookings.save_space(admin, space_form())
-    core.bookings.save_space(
-        admin,
-        space_form(
-            code="rapat_besar", name="Ruang Rapat Besar", setup_minutes=0, cleanup_minutes=0
-        ),
-    )
-    core.bookings.save_space(
-        admin,
-        space_form(
-            code="aula",
-            name="Aula Serbaguna",
-            kind="event_hall",
-            capacity=250,
-            floor="1",
-            opening_hours={d: ["07:00", "23:00"] for d in WEEK[:5]},
-        ),
-    )
+    core.bookings.save_space(admin, space_form(code="rapat_besar", name="Ruang Rapat Besar",
+                                               setup_minutes=0, cleanup_minutes=0))
+    core.bookings.save_space(admin, space_form(
+        code="aula", name="Aula Serbaguna", kind="event_hall", capacity=250, floor="1",
+        opening_hours={d: ["07:00", "23:00"] for d in WEEK[:5]}))
 
 
 def make_page(qtbot: Any, ctx: AppContext, day: date = DAY) -> BookingsPage:
@@ -109,8 +97,7 @@ def make_page(qtbot: Any, ctx: AppContext, day: date = DAY) -> BookingsPage:
 
 
 def test_the_grid_shows_the_spaces_and_a_booking_at_its_cells(
-    qtbot: Any, ctx: AppContext, admin: Actor, spaces: None
-) -> None:
+        qtbot: Any, ctx: AppContext, admin: Actor, spaces: None) -> None:
     booking = ctx.core.bookings.book(admin, booking_form("rapat_kecil", at("10:00"), at("11:30")))
     page = make_page(qtbot, ctx)
     model = page.model
@@ -137,23 +124,18 @@ def test_the_grid_shows_the_spaces_and_a_booking_at_its_cells(
 
 
 def colour_at(image: QImage, point: QPoint) -> str:
-    return str(
-        image.pixelColor(
-            point.x() * image.devicePixelRatio(), point.y() * image.devicePixelRatio()
-        ).name()
-    )
+    return str(image.pixelColor(point.x() * image.devicePixelRatio(),
+                                point.y() * image.devicePixelRatio()).name())
 
 
 def test_a_click_on_a_block_opens_it(
-    qtbot: Any, ctx: AppContext, admin: Actor, spaces: None, dialogs: DialogLog
-) -> None:
+        qtbot: Any, ctx: AppContext, admin: Actor, spaces: None, dialogs: DialogLog) -> None:
     booking = ctx.core.bookings.book(admin, booking_form("aula", at("13:00"), at("15:00")))
     page = make_page(qtbot, ctx)
     page.grid.scroll_to_minute(13 * 60)
     row = page.model.row_of_space("aula")
-    qtbot.mouseClick(
-        page.grid.viewport(), Qt.MouseButton.LeftButton, pos=page.grid.cell_rect(row, 12).center()
-    )  # 13:00
+    qtbot.mouseClick(page.grid.viewport(), Qt.MouseButton.LeftButton,
+                     pos=page.grid.cell_rect(row, 12).center())  # 13:00
     assert dialogs.opened == [{"booking": booking}]
     page.grid.setFocus()
     qtbot.keyClick(page.grid, Qt.Key.Key_Return)  # the cursor is on it
@@ -161,8 +143,7 @@ def test_a_click_on_a_block_opens_it(
 
 
 def test_keyboard_selection_of_free_cells_and_enter_asks_for_a_booking(
-    qtbot: Any, ctx: AppContext, spaces: None, dialogs: DialogLog
-) -> None:
+        qtbot: Any, ctx: AppContext, spaces: None, dialogs: DialogLog) -> None:
     page = make_page(qtbot, ctx)
     grid = page.grid
     grid.setFocus()
@@ -176,14 +157,12 @@ def test_keyboard_selection_of_free_cells_and_enter_asks_for_a_booking(
         qtbot.keyClick(grid, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
     assert page.book_button.isEnabled()
     qtbot.keyClick(grid, Qt.Key.Key_Return)
-    assert dialogs.opened == [
-        {"space_code": "rapat_besar", "starts_at": at("08:00"), "ends_at": at("09:30")}
-    ]
+    assert dialogs.opened == [{"space_code": "rapat_besar", "starts_at": at("08:00"),
+                               "ends_at": at("09:30")}]
 
 
 def test_a_drag_along_free_cells_and_a_double_click_ask_for_a_booking(
-    qtbot: Any, ctx: AppContext, spaces: None, dialogs: DialogLog
-) -> None:
+        qtbot: Any, ctx: AppContext, spaces: None, dialogs: DialogLog) -> None:
     page = make_page(qtbot, ctx)
     grid, row = page.grid, page.model.row_of_space("rapat_besar")
     grid.scroll_to_minute(9 * 60)
@@ -193,16 +172,12 @@ def test_a_drag_along_free_cells_and_a_double_click_ask_for_a_booking(
     qtbot.mouseRelease(grid.viewport(), Qt.MouseButton.LeftButton, pos=end)
     assert grid.selection() == (row, 6, 8)
     qtbot.mouseDClick(grid.viewport(), Qt.MouseButton.LeftButton, pos=end)
-    assert dialogs.opened[-1] == {
-        "space_code": "rapat_besar",
-        "starts_at": at("10:00"),
-        "ends_at": at("11:30"),
-    }
+    assert dialogs.opened[-1] == {"space_code": "rapat_besar", "starts_at": at("10:00"),
+                                  "ends_at": at("11:30")}
 
 
 def test_a_selection_stops_at_a_booking(
-    qtbot: Any, ctx: AppContext, admin: Actor, spaces: None
-) -> None:
+        qtbot: Any, ctx: AppContext, admin: Actor, spaces: None) -> None:
     ctx.core.bookings.book(admin, booking_form("rapat_besar", at("09:00"), at("10:00")))
     page = make_page(qtbot, ctx)
     row = page.model.row_of_space("rapat_besar")
@@ -212,8 +187,7 @@ def test_a_selection_stops_at_a_booking(
 
 
 def test_page_down_and_alt_arrows_move_a_day_and_today_comes_back(
-    qtbot: Any, ctx: AppContext, spaces: None
-) -> None:
+        qtbot: Any, ctx: AppContext, spaces: None) -> None:
     page = make_page(qtbot, ctx)
     page.grid.setFocus()
     qtbot.keyClick(page.grid, Qt.Key.Key_PageDown)
@@ -228,28 +202,22 @@ def test_page_down_and_alt_arrows_move_a_day_and_today_comes_back(
 
 
 def test_a_day_with_every_space_closed_shows_closed_cells(
-    qtbot: Any, ctx: AppContext, spaces: None
-) -> None:
+        qtbot: Any, ctx: AppContext, spaces: None) -> None:
     page = make_page(qtbot, ctx, DAY + timedelta(days=6))  # a Sunday: nothing opens
     model = page.model
     assert model.columnCount() > 0 and model.rowCount() == 3
-    assert {model.cell_state(r, c) for r in range(3) for c in range(model.columnCount())} == {
-        CLOSED
-    }
+    assert {model.cell_state(r, c) for r in range(3) for c in range(model.columnCount())} \
+        == {CLOSED}
     assert page.summary_label.text() == "Belum ada pemesanan"
 
 
 def test_a_booking_made_by_the_service_appears_after_data_changed(
-    qtbot: Any, ctx: AppContext, admin: Actor, spaces: None
-) -> None:
+        qtbot: Any, ctx: AppContext, admin: Actor, spaces: None) -> None:
     page = make_page(qtbot, ctx)
     row = page.model.row_of_space("rapat_kecil")
     assert page.model.cell_state(row, 10) == FREE  # 12:00
-    op = ctx.runner.op(
-        lambda: ctx.core.bookings.book(
-            admin, booking_form("rapat_kecil", at("12:00"), at("13:00"), title="Temu mitra")
-        )
-    )
+    op = ctx.runner.op(lambda: ctx.core.bookings.book(
+        admin, booking_form("rapat_kecil", at("12:00"), at("13:00"), title="Temu mitra")))
     with qtbot.waitSignal(page.model.loaded):
         op.run()
     assert page.model.cell_state(row, 10) == BOOKED
@@ -261,8 +229,7 @@ def test_a_booking_made_by_the_service_appears_after_data_changed(
 
 
 def test_a_new_space_appears_after_data_changed(
-    qtbot: Any, ctx: AppContext, admin: Actor, spaces: None
-) -> None:
+        qtbot: Any, ctx: AppContext, admin: Actor, spaces: None) -> None:
     page = make_page(qtbot, ctx)
     ctx.core.bookings.save_space(admin, space_form(code="kelas_1", name="Ruang Kelas 1"))
     ctx.runner.data_changed.emit(frozenset({"spaces"}))
@@ -270,8 +237,7 @@ def test_a_new_space_appears_after_data_changed(
 
 
 def test_the_model_passes_the_model_tester(
-    qtmodeltester: Any, ctx: AppContext, admin: Actor, spaces: None
-) -> None:
+        qtmodeltester: Any, ctx: AppContext, admin: Actor, spaces: None) -> None:
     ctx.core.bookings.book(admin, booking_form("rapat_kecil", at("10:00"), at("11:30")))
     model = DayBookingsModel(ctx, DAY)
     qtmodeltester.check(model)
@@ -288,8 +254,7 @@ def test_the_page_is_in_the_navigation_after_payments(qtbot: Any, ctx: AppContex
 
 
 def test_today_has_a_now_line_and_buffers_are_hatched(
-    qtbot: Any, ctx: AppContext, admin: Actor, spaces: None
-) -> None:
+        qtbot: Any, ctx: AppContext, admin: Actor, spaces: None) -> None:
     ctx.core.bookings.book(admin, booking_form("rapat_kecil", at("11:00"), at("12:00")))
     ctx.core.clock = lambda: at("10:15")  # type: ignore[method-assign]
     page = make_page(qtbot, ctx)  # DAY is today now: scrolled to show now
@@ -303,8 +268,6 @@ def test_today_has_a_now_line_and_buffers_are_hatched(
     page.go_to(DAY)
     buffer = grid.cell_rect(page.model.row_of_space("rapat_kecil"), 7)  # 10:30-11:00
     image = grid.viewport().grab().toImage()
-    colours = {
-        colour_at(image, QPoint(x, buffer.center().y()))
-        for x in range(buffer.right() - 12, buffer.right() - 2)
-    }
+    colours = {colour_at(image, QPoint(x, buffer.center().y()))
+               for x in range(buffer.right() - 12, buffer.right() - 2)}
     assert "#ffffff" in colours and len(colours) > 1  # stripes, not a filled block

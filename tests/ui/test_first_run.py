@@ -19,13 +19,9 @@ def make_wizard(qtbot, ctx: AppContext) -> FirstRunWizard:
     return wizard
 
 
-def fill_admin(
-    wizard: FirstRunWizard,
-    username: str = "kepala",
-    full_name: str = "Kepala Resepsionis",
-    password: str = "rahasia-123",
-    confirm: str | None = None,
-) -> None:
+def fill_admin(wizard: FirstRunWizard, username: str = "kepala",
+               full_name: str = "Kepala Resepsionis", password: str = "rahasia-123",
+               confirm: str | None = None) -> None:
     page = wizard.admin_page
     page.username_edit.setText(username)
     page.full_name_edit.setText(full_name)
@@ -77,8 +73,7 @@ def test_the_whole_set_up_logs_the_administrator_in(qtbot, bare_ctx: AppContext)
 
 
 def test_service_errors_appear_under_their_fields_and_nothing_is_written(
-    qtbot, bare_ctx: AppContext
-) -> None:
+        qtbot, bare_ctx: AppContext) -> None:
     wizard = make_wizard(qtbot, bare_ctx)
     wizard.next()
     fill_admin(wizard, username="x", full_name="  ", password="pendek")
@@ -170,8 +165,7 @@ def test_editing_a_field_takes_its_message_away(qtbot, bare_ctx: AppContext) -> 
 
 
 def test_back_and_forth_keeps_the_values_and_drops_old_messages(
-    qtbot, bare_ctx: AppContext
-) -> None:
+        qtbot, bare_ctx: AppContext) -> None:
     wizard = make_wizard(qtbot, bare_ctx)
     wizard.next()
     fill_admin(wizard, username="Admin Utama", password="abc")
@@ -191,21 +185,12 @@ def test_back_and_forth_keeps_the_values_and_drops_old_messages(
     assert wizard.currentPage() is wizard.done_page
 
 
-@pytest.mark.parametrize(
-    ("answer", "closed"),
-    [
-        (QMessageBox.StandardButton.No, False),
-        (QMessageBox.StandardButton.Yes, True),
-    ],
-    ids=["no", "yes"],
-)
-def test_cancel_asks_first(
-    qtbot,
-    bare_ctx: AppContext,
-    monkeypatch: pytest.MonkeyPatch,
-    answer: QMessageBox.StandardButton,
-    closed: bool,
-) -> None:
+@pytest.mark.parametrize(("answer", "closed"), [
+    (QMessageBox.StandardButton.No, False),
+    (QMessageBox.StandardButton.Yes, True),
+], ids=["no", "yes"])
+def test_cancel_asks_first(qtbot, bare_ctx: AppContext, monkeypatch: pytest.MonkeyPatch,
+                           answer: QMessageBox.StandardButton, closed: bool) -> None:
     asked: list[str] = []
 
     def question(_parent, title, _text, *_args):

@@ -348,22 +348,14 @@ def test_the_minute_timer_releases_bookings_nobody_came_to(
     admin = core.users.authenticate("admin", "rahasia-admin-1")
     hours = {day: ["08:00", "20:00"] for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
     core.bookings.save_space(
-        admin,
-        SpaceForm(
-            code="melati", name="Ruang Melati", kind="meeting_room", capacity=8, opening_hours=hours
-        ),
+        admin, SpaceForm(code="melati", name="Ruang Melati", kind="meeting_room",
+                         capacity=8, opening_hours=hours)
     )
     start = datetime(2026, 3, 10, 10, 0, tzinfo=WIB)
     booking = core.bookings.book(
-        admin,
-        BookingForm(
-            space="melati",
-            title="Rapat",
-            starts_at=start,
-            ends_at=start + timedelta(hours=1),
-            payer=PayerForm(kind=PayerKind.VISITOR, name="Budi"),
-            attendees=4,
-        ),
+        admin, BookingForm(space="melati", title="Rapat", starts_at=start,
+                           ends_at=start + timedelta(hours=1),
+                           payer=PayerForm(kind=PayerKind.VISITOR, name="Budi"), attendees=4)
     )
     clock.now = (start + timedelta(hours=2)).astimezone(UTC)  # long past the grace period
     window = make_window(qtbot, AppContext(core, runner, ui_settings, admin))

@@ -41,7 +41,9 @@ def test_a_refused_operation_reports_nothing(qtbot, ctx: AppContext) -> None:
     failures: list[BaseException] = []
     ctx.runner.data_changed.connect(seen.append)
     actor, visitors = ctx.require_actor(), ctx.core.visitors
-    ctx.runner.op(lambda: visitors.register(actor, _form(name=""))).failure(failures.append).run()
+    ctx.runner.op(lambda: visitors.register(actor, _form(name=""))).failure(
+        failures.append
+    ).run()
     assert [type(e) for e in failures] == [ValidationError]
     assert seen == []
 

@@ -104,12 +104,10 @@ def test_prints_every_page_of_a_landscape_card(ctx: AppContext, cups_pdf_printer
         assert_same_size(size, CR80)
 
 
-def test_the_default_printer_is_used_when_none_is_set(
-    ctx: AppContext, cups_pdf_printer, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(
-        ui.printing.QPrinterInfo, "defaultPrinterName", staticmethod(lambda: cups_pdf_printer.name)
-    )
+def test_the_default_printer_is_used_when_none_is_set(ctx: AppContext, cups_pdf_printer,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ui.printing.QPrinterInfo, "defaultPrinterName",
+                        staticmethod(lambda: cups_pdf_printer.name))
     assert ctx.settings.get(OFFICE_PRINTER) == ""
     since = time.time()
     DocumentPrinter(ctx).print_pdf(make_pdf((595, 842)), "office", "Daftar uji", None)
@@ -125,9 +123,8 @@ def test_a_missing_printer_is_a_clear_error(ctx: AppContext) -> None:
         DocumentPrinter(ctx).print_pdf(make_pdf(CR80), "badge", "Kartu", None)
 
 
-def test_no_printer_at_all_is_a_clear_error(
-    ctx: AppContext, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_no_printer_at_all_is_a_clear_error(ctx: AppContext,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ui.printing.QPrinterInfo, "defaultPrinterName", staticmethod(lambda: ""))
     with pytest.raises(PrintError, match="Belum ada printer"):
         DocumentPrinter(ctx).print_pdf(make_pdf(CR80), "badge", "Kartu", None)
@@ -147,10 +144,7 @@ def spare_queue(cups_pdf_printer) -> Iterator[str]:
     name = f"SmescoTest_{uuid.uuid4().hex[:8]}"
     made = subprocess.run(
         ["lpadmin", "-p", name, "-v", "cups-pdf:/", "-m", "lsb/usr/cups-pdf/CUPS-PDF_opt.ppd"],
-        capture_output=True,
-        text=True,
-        timeout=30,
-    )
+        capture_output=True, text=True, timeout=30)
     if made.returncode != 0:
         pytest.skip(f"cannot create a CUPS queue here: {made.stderr.strip()}")
     try:
@@ -175,25 +169,21 @@ def test_a_queue_refusing_jobs_is_a_clear_error(ctx: AppContext, spare_queue: st
         DocumentPrinter(ctx).print_pdf(make_pdf(CR80), "badge", "Kartu", None)
 
 
-def test_deliver_reports_the_error_instead_of_raising(
-    ctx: AppContext, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_deliver_reports_the_error_instead_of_raising(ctx: AppContext,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     shown: list[str] = []
-    monkeypatch.setattr(
-        ui.printing, "show_error", lambda parent, exc, title="": shown.append(exc.message)
-    )
+    monkeypatch.setattr(ui.printing, "show_error",
+                        lambda parent, exc, title="": shown.append(exc.message))
     ctx.settings.set(BADGE_PRINTER, "PrinterYangTidakAda")
     assert DocumentPrinter(ctx).deliver(make_pdf(CR80), "badge", "Kartu", None) is False
     assert len(shown) == 1 and "tidak ditemukan" in shown[0]
 
 
-def test_deliver_previews_when_the_setting_says_so(
-    ctx: AppContext, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_deliver_previews_when_the_setting_says_so(ctx: AppContext,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[str] = []
-    monkeypatch.setattr(
-        DocumentPrinter, "preview", lambda self, pdf, kind, title, parent=None: seen.append(kind)
-    )
+    monkeypatch.setattr(DocumentPrinter, "preview",
+                        lambda self, pdf, kind, title, parent=None: seen.append(kind))
     ctx.settings.set(PREVIEW_BEFORE_PRINT, True)
     assert DocumentPrinter(ctx).deliver(make_pdf(CR80), "badge", "Kartu", None) is False
     assert seen == ["badge"]
@@ -220,13 +210,11 @@ def test_preview_print_button_prints(qtbot, ctx: AppContext, cups_pdf_printer) -
     assert_same_size(page_sizes(cups_pdf_printer.wait_for_new_pdf(since))[0], CR80)
 
 
-def test_preview_print_failure_keeps_the_dialog_open(
-    qtbot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_preview_print_failure_keeps_the_dialog_open(qtbot, ctx: AppContext,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     shown: list[str] = []
-    monkeypatch.setattr(
-        "ui.dialogs.pdf_preview.show_error", lambda parent, exc, title="": shown.append(exc.message)
-    )
+    monkeypatch.setattr("ui.dialogs.pdf_preview.show_error",
+                        lambda parent, exc, title="": shown.append(exc.message))
     ctx.settings.set(BADGE_PRINTER, "PrinterYangTidakAda")
     dialog = PdfPreviewDialog(DocumentPrinter(ctx), make_pdf(CR80), "badge", "Kartu")
     qtbot.addWidget(dialog)
@@ -234,9 +222,8 @@ def test_preview_print_failure_keeps_the_dialog_open(
     assert not dialog.printed and shown
 
 
-def test_save_pdf_writes_the_bytes(
-    ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_save_pdf_writes_the_bytes(ctx: AppContext, tmp_path: Path,
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
     asked: list[str] = []
 
     def fake_save(parent, caption, start, filters):
@@ -251,5 +238,6 @@ def test_save_pdf_writes_the_bytes(
 
 
 def test_save_pdf_cancelled(ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *args: ("", "")))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *args: ("", "")))
     assert DocumentPrinter(ctx).save_pdf(make_pdf(CR80), "x", None) is None

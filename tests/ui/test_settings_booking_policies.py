@@ -21,11 +21,8 @@ def make_page(qtbot: Any, ctx: AppContext) -> BookingPoliciesPage:
 
 def test_the_policies_load_and_are_saved_through_the_core(qtbot: Any, ctx: AppContext) -> None:
     page = make_page(qtbot, ctx)
-    assert (
-        page.free_hours_spin.value(),
-        page.fee_percent_spin.value(),
-        page.grace_spin.value(),
-    ) == (24, 50, 30)
+    assert (page.free_hours_spin.value(), page.fee_percent_spin.value(),
+            page.grace_spin.value()) == (24, 50, 30)
     assert page.fee_percent_spin.maximum() == 100  # the core's bounds
     page.free_hours_spin.setValue(48)
     page.fee_percent_spin.setValue(25)

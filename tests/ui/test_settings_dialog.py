@@ -235,30 +235,11 @@ def tab_names(panel: SettingsPanel) -> list[str]:
 
 def test_an_administrator_sees_every_tab(qtbot, ctx: AppContext) -> None:
     panel = make(qtbot, SettingsPanel(ctx))
-    assert tab_names(panel) == [
-        "printers",
-        "language",
-        "business",
-        "purposes",
-        "prices",
-        "charge_kinds",
-        "spaces",
-        "booking_policies",
-        "users",
-        "sync",
-    ]
+    assert tab_names(panel) == ["printers", "language", "business", "purposes", "prices",
+                                "charge_kinds", "spaces", "booking_policies", "users", "sync"]
     assert [panel.tabs.tabText(i) for i in range(panel.tabs.count())] == [
-        "Printer",
-        "Bahasa",
-        "Gedung",
-        "Tujuan kunjungan",
-        "Harga",
-        "Tagihan && pajak",
-        "Ruang",
-        "Kebijakan pemesanan",
-        "Pengguna",
-        "Sinkronisasi",
-    ]
+        "Printer", "Bahasa", "Gedung", "Tujuan kunjungan", "Harga", "Tagihan && pajak",
+        "Ruang", "Kebijakan pemesanan", "Pengguna", "Sinkronisasi"]
 
 
 def test_every_section_shows_beside_the_navigation_at_1024(qtbot, qapp, ctx: AppContext) -> None:
@@ -288,17 +269,13 @@ def test_every_section_shows_beside_the_navigation_at_1024(qtbot, qapp, ctx: App
         qapp.setStyleSheet(old)
 
 
-@pytest.mark.parametrize(
-    ("role", "tabs"),
-    [
-        (Role.RECEPTIONIST, ["printers", "language"]),
-        (Role.TENANT_MANAGER, ["printers", "language"]),
-        (Role.SUPERVISOR, ["printers", "language", "purposes", "prices", "charge_kinds"]),
-    ],
-)
-def test_other_roles_see_fewer_tabs(
-    qtbot, ctx: AppContext, admin: Actor, role: Role, tabs: list[str]
-) -> None:
+@pytest.mark.parametrize(("role", "tabs"), [
+    (Role.RECEPTIONIST, ["printers", "language"]),
+    (Role.TENANT_MANAGER, ["printers", "language"]),
+    (Role.SUPERVISOR, ["printers", "language", "purposes", "prices", "charge_kinds"]),
+])
+def test_other_roles_see_fewer_tabs(qtbot, ctx: AppContext, admin: Actor, role: Role,
+                                    tabs: list[str]) -> None:
     ctx.actor = make_actor(ctx.core, admin, role, "orang")
     assert tab_names(make(qtbot, SettingsPanel(ctx))) == tabs
 

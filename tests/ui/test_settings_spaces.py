@@ -82,14 +82,8 @@ def test_the_list_shows_the_demo_spaces(qtbot, qtmodeltester, demo_spaces: AppCo
     qtmodeltester.check(page.model)
     assert page.model.rowCount() == len(SPACES)
     assert cells(page, "rapat_melati") == [
-        "rapat_melati",
-        "Ruang Rapat Melati",
-        "Ruang rapat",
-        "2",
-        "8",
-        "250.000 / 850.000 / 1.500.000",
-        "Ya",
-    ]
+        "rapat_melati", "Ruang Rapat Melati", "Ruang rapat", "2", "8",
+        "250.000 / 850.000 / 1.500.000", "Ya"]
     assert cells(page, "aula")[2:6] == ["Aula acara", "1", "250", "— / 7.500.000 / 13.500.000"]
     assert cells(page, "bengkel")[2] == "Bengkel"
     rates = page.model.index(row_of(page, "aula"), 5)
@@ -107,10 +101,7 @@ def test_a_chosen_space_fills_the_form(qtbot, demo_spaces: AppContext) -> None:
     assert page.kind_combo.currentText() == "Bengkel"
     assert page.charge_kind_combo.currentData() == "service"
     assert (page.capacity_spin.value(), page.setup_spin.value(), page.cleanup_spin.value()) == (
-        10,
-        0,
-        30,
-    )
+        10, 0, 30)
     assert page.rate_hour_edit.text() == "Rp150.000"
     assert page.rate_half_day_edit.text() == "" and page.rate_day_edit.text() == ""
     assert page.discount_spin.value() == 50
@@ -118,10 +109,9 @@ def test_a_chosen_space_fills_the_form(qtbot, demo_spaces: AppContext) -> None:
     assert grid.open_checks["sat"].isChecked() and grid.closes_edits["sat"].text() == "14:00"
     assert not grid.open_checks["sun"].isChecked()
     assert not grid.opens_edits["sun"].isEnabled()
-    assert grid.hours() == {
-        **{d: ["08:00", "17:00"] for d in ("mon", "tue", "wed", "thu", "fri")},
-        "sat": ["08:00", "14:00"],
-    }
+    assert grid.hours() == {**{d: ["08:00", "17:00"] for d in ("mon", "tue", "wed", "thu",
+                                                                "fri")},
+                            "sat": ["08:00", "14:00"]}
 
 
 def test_saving_a_new_space_adds_a_row(qtbot, demo_spaces: AppContext) -> None:
@@ -135,18 +125,11 @@ def test_saving_a_new_space_adds_a_row(qtbot, demo_spaces: AppContext) -> None:
     assert page.table.currentIndex().row() == row_of(page, "kelas_3")
     saved = {s.code: s for s in demo_spaces.core.bookings.spaces()}["kelas_3"]
     assert (saved.name, saved.kind, saved.floor, saved.capacity) == (
-        "Ruang Kelas Pelatihan 3",
-        "classroom",
-        "3",
-        16,
-    )
+        "Ruang Kelas Pelatihan 3", "classroom", "3", 16)
     assert (saved.rate_hour, saved.rate_half_day, saved.rate_day) == (300_000, 1_000_000, 0)
     assert (saved.setup_minutes, saved.cleanup_minutes, saved.umkm_discount_bp) == (15, 30, 1250)
     assert (saved.kind_code, saved.description, saved.active) == (
-        "room",
-        "Kursi lipat, TV 55 inci",
-        True,
-    )
+        "room", "Kursi lipat, TV 55 inci", True)
     weekdays = {d: ["08:00", "21:00"] for d in ("mon", "tue", "wed", "thu", "fri")}
     assert dict(saved.opening_hours) == {**weekdays, "sat": ["09:00", "15:00"]}
     assert cells(page, "kelas_3")[2:6] == ["Ruang kelas", "3", "16", "300.000 / 1.000.000 / —"]
@@ -167,14 +150,11 @@ def test_a_space_is_changed_and_retired(qtbot, demo_spaces: AppContext) -> None:
     assert cells(page, "rapat_melati")[4:] == ["10", "250.000 / 850.000 / 1.500.000", "Tidak"]
 
 
-@pytest.mark.parametrize(
-    ("day", "span", "message"),
-    [
-        ("mon", ("17:00", "08:00"), "sesudah jam buka"),
-        ("wed", ("25:00", "26:00"), "JJ:MM"),
-        ("sun", ("", ""), "JJ:MM"),
-    ],
-)
+@pytest.mark.parametrize(("day", "span", "message"), [
+    ("mon", ("17:00", "08:00"), "sesudah jam buka"),
+    ("wed", ("25:00", "26:00"), "JJ:MM"),
+    ("sun", ("", ""), "JJ:MM"),
+])
 def test_a_refusal_shows_at_its_field_and_writes_nothing(
     qtbot, demo_spaces: AppContext, day: str, span: tuple[str, str], message: str
 ) -> None:
@@ -201,9 +181,8 @@ def test_a_space_saved_elsewhere_shows_up(qtbot, demo_spaces: AppContext, admin:
     """A save by another page or a sync pull announces `spaces`: the list reloads."""
     page = make(qtbot, SpacesPage(demo_spaces))
     page.load()
-    demo_spaces.core.bookings.save_space(
-        admin, SpaceForm("lounge_1", "Lounge Tamu", "lounge", 6, {"mon": ["08:00", "17:00"]})
-    )
+    demo_spaces.core.bookings.save_space(admin, SpaceForm(
+        "lounge_1", "Lounge Tamu", "lounge", 6, {"mon": ["08:00", "17:00"]}))
     demo_spaces.runner.data_changed.emit(frozenset({"spaces"}))
     assert cells(page, "lounge_1")[:3] == ["lounge_1", "Lounge Tamu", "Lounge"]
 
@@ -217,7 +196,9 @@ def test_only_an_administrator_sees_the_page(
     assert "spaces" not in make(qtbot, SettingsPanel(ctx)).pages
 
 
-def test_the_form_fits_the_settings_panel_at_1024x768(qtbot, qapp, demo_spaces: AppContext) -> None:
+def test_the_form_fits_the_settings_panel_at_1024x768(
+    qtbot, qapp, demo_spaces: AppContext
+) -> None:
     """Every field at least its minimum size when the panel has the room of a
     1024x768 window (the screenshot of the real window is looked at by hand)."""
     from ui.app import load_style_sheet
@@ -235,10 +216,8 @@ def test_the_form_fits_the_settings_panel_at_1024x768(qtbot, qapp, demo_spaces: 
         assert panel.minimumSizeHint().width() <= PANEL_WIDTH_AT_1024
         assert panel.minimumSizeHint().height() <= PANEL_HEIGHT_AT_768
         fields: list[QWidget] = [
-            *page.findChildren(QLineEdit),
-            *page.findChildren(QAbstractSpinBox),
-            *page.findChildren(QComboBox),
-        ]
+            *page.findChildren(QLineEdit), *page.findChildren(QAbstractSpinBox),
+            *page.findChildren(QComboBox)]
         for field in fields:
             if not field.isVisible() or field.parent() is page.table:
                 continue

@@ -27,12 +27,8 @@ def ring_pixels(image: QImage) -> int:
     for y in range(image.height()):
         for x in range(image.width()):
             colour = image.pixelColor(x, y)
-            if (
-                abs(colour.red() - FOCUS_RING.red())
-                + abs(colour.green() - FOCUS_RING.green())
-                + abs(colour.blue() - FOCUS_RING.blue())
-                < 40
-            ):
+            if abs(colour.red() - FOCUS_RING.red()) + abs(colour.green() - FOCUS_RING.green()) \
+                    + abs(colour.blue() - FOCUS_RING.blue()) < 40:
                 count += 1
     return count
 

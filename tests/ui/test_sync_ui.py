@@ -118,12 +118,10 @@ def concurrent_edit(desks: Desks, proxy: TcpProxy) -> tuple[Core, Core]:
     d1.visitors.check_out(SUPERVISOR, first.badge_number)
     sync_all(d1, d2)
     proxy.go_offline()
-    register(
-        d1, "Siti Rahayu", "081234567890", organisation="Koperasi B", visitor_id=first.visitor_id
-    )
-    register(
-        d2, "Siti Rahayu", "081234567890", organisation="Koperasi C", visitor_id=first.visitor_id
-    )
+    register(d1, "Siti Rahayu", "081234567890", organisation="Koperasi B",
+             visitor_id=first.visitor_id)
+    register(d2, "Siti Rahayu", "081234567890", organisation="Koperasi C",
+             visitor_id=first.visitor_id)
     proxy.go_online()
     sync_all(d1, d2)
     return d1, d2
@@ -143,8 +141,7 @@ def test_a_desk_on_its_own_says_so_and_runs_no_worker(qtbot, ctx: AppContext) ->
 
 
 def test_status_bar_offline_on_a_closed_port_then_online_after_sync(
-    qtbot, proxied_desks: Desks, proxy: TcpProxy, ui_settings: UiSettings
-) -> None:
+        qtbot, proxied_desks: Desks, proxy: TcpProxy, ui_settings: UiSettings) -> None:
     d1 = first_desk(proxied_desks)
     proxy.close()  # the port the desk was enrolled with now refuses connections
     window = make_window(qtbot, context(d1, ui_settings))
@@ -156,13 +153,8 @@ def test_status_bar_offline_on_a_closed_port_then_online_after_sync(
     window.ctx.runner.data_changed.emit(frozenset({"visits", "visitors"}))  # wakes the worker
     waiting = d1.sync.status().pending_ops  # the registration's 3, and the login's
     assert waiting >= 3
-    qtbot.waitUntil(
-        lambda: (
-            bar.pending_label.text() == f"{waiting} menunggu"
-            and bar.pending_label.isVisibleTo(window)
-        ),
-        timeout=WAIT_MS,
-    )
+    qtbot.waitUntil(lambda: bar.pending_label.text() == f"{waiting} menunggu"
+                    and bar.pending_label.isVisibleTo(window), timeout=WAIT_MS)
 
     proxy.reopen()
     window.sync_controller.sync_now()
@@ -176,7 +168,8 @@ def test_status_bar_offline_on_a_closed_port_then_online_after_sync(
     assert d1.sync.status().pending_ops == 0
 
 
-def test_a_refusal_shows_red_with_its_reason(qtbot, desks: Desks, ui_settings: UiSettings) -> None:
+def test_a_refusal_shows_red_with_its_reason(qtbot, desks: Desks,
+                                             ui_settings: UiSettings) -> None:
     clock = OffsetClock()
     d1 = first_desk(desks, clock=clock)
     clock.offset = timedelta(minutes=12)  # the PC's clock went wrong
@@ -200,22 +193,8 @@ def test_a_narrow_status_bar_shortens_the_last_sync(qtbot) -> None:
     status_bar.addPermanentWidget(bar)
     status_bar.show()
     moment = datetime(2026, 5, 4, 7, 5, tzinfo=UTC)  # 14:05 WIB, another day
-    bar.show_status(
-        SyncStatus(
-            True,
-            "D01",
-            "postgresql://server/db",
-            LinkState.ONLINE,
-            0,
-            moment,
-            moment,
-            None,
-            0,
-            0,
-            0,
-            9,
-        )
-    )
+    bar.show_status(SyncStatus(True, "D01", "postgresql://server/db", LinkState.ONLINE, 0,
+                               moment, moment, None, 0, 0, 0, 9))
     long_width, short_width = bar.sizeHint().width(), bar.minimumSizeHint().width()
     assert short_width < long_width
     status_bar.resize(long_width + 60, 30)
@@ -232,8 +211,7 @@ def test_a_narrow_status_bar_shortens_the_last_sync(qtbot) -> None:
 
 
 def test_a_change_at_desk_2_appears_in_desk_1s_list_within_seconds(
-    qtbot, desks: Desks, ui_settings: UiSettings
-) -> None:
+        qtbot, desks: Desks, ui_settings: UiSettings) -> None:
     d1 = first_desk(desks)
     d2 = desks.join("D02")
     window = make_window(qtbot, context(d1, ui_settings))
@@ -247,9 +225,8 @@ def test_a_change_at_desk_2_appears_in_desk_1s_list_within_seconds(
     qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=5000)
     assert time.monotonic() - started < 3  # by LISTEN/NOTIFY, not the 5 s poll
     assert model.record(0).name == "Budi Santoso"
-    qtbot.waitUntil(
-        lambda: window.in_building_label.text() == "Di dalam gedung: 1 orang", timeout=WAIT_MS
-    )
+    qtbot.waitUntil(lambda: window.in_building_label.text() == "Di dalam gedung: 1 orang",
+                    timeout=WAIT_MS)
 
 
 def test_a_local_change_is_pushed_at_once(qtbot, desks: Desks, ui_settings: UiSettings) -> None:
@@ -261,9 +238,8 @@ def test_a_local_change_is_pushed_at_once(qtbot, desks: Desks, ui_settings: UiSe
     runs = worker.runs
     register(d1, "Siti Rahayu", "081234567890")
     window.ctx.runner.data_changed.emit(frozenset({"visits"}))
-    qtbot.waitUntil(
-        lambda: worker.runs > runs and d1.sync.status().pending_ops == 0, timeout=3000
-    )  # well before the 5 s poll
+    qtbot.waitUntil(lambda: worker.runs > runs and d1.sync.status().pending_ops == 0,
+                    timeout=3000)  # well before the 5 s poll
 
 
 def test_changes_from_the_server_are_announced_once(qtbot, ctx: AppContext) -> None:
@@ -286,16 +262,11 @@ def test_changes_from_the_server_are_announced_once(qtbot, ctx: AppContext) -> N
 def test_ui_entities_names_what_views_listen_for() -> None:
     assert ui_entities({"visitors"}) == {"visitors", "visits"}
     assert ui_entities({"visit_purposes", "app_settings"}) == {
-        "visit_purposes",
-        "purposes",
-        "app_settings",
-        "settings",
-    }
+        "visit_purposes", "purposes", "app_settings", "settings"}
 
 
-def test_the_worker_stops_when_the_main_window_closes(
-    qtbot, desks: Desks, ui_settings: UiSettings
-) -> None:
+def test_the_worker_stops_when_the_main_window_closes(qtbot, desks: Desks,
+                                                     ui_settings: UiSettings) -> None:
     d1 = first_desk(desks)
     ctx = context(d1, ui_settings)
     window = make_window(qtbot, ctx)
@@ -315,17 +286,12 @@ def test_the_worker_stops_when_the_main_window_closes(
 
 
 def test_a_conflict_appears_in_the_inbox_and_resolving_removes_it(
-    qtbot, proxied_desks: Desks, proxy: TcpProxy, ui_settings: UiSettings
-) -> None:
+        qtbot, proxied_desks: Desks, proxy: TcpProxy, ui_settings: UiSettings) -> None:
     d1, _d2 = double_check_out(proxied_desks, proxy)
     window = make_window(qtbot, context(d1, ui_settings, Role.SUPERVISOR))
     bar = window.sync_status
-    qtbot.waitUntil(
-        lambda: (
-            bar.conflicts_button.text() == "2 konflik" and bar.conflicts_button.isVisibleTo(window)
-        ),
-        timeout=WAIT_MS,
-    )
+    qtbot.waitUntil(lambda: bar.conflicts_button.text() == "2 konflik"
+                    and bar.conflicts_button.isVisibleTo(window), timeout=WAIT_MS)
     assert nav_titles(window) == ["Tamu", "Pembayaran", "Ruang", "Konflik", "Pengaturan"]
     bar.conflicts_button.click()
     page = window.pages["conflicts"]
@@ -370,8 +336,7 @@ def test_a_conflict_appears_in_the_inbox_and_resolving_removes_it(
 
 
 def test_both_versions_side_by_side_changed_fields_marked(
-    qtbot, proxied_desks: Desks, proxy: TcpProxy, ui_settings: UiSettings
-) -> None:
+        qtbot, proxied_desks: Desks, proxy: TcpProxy, ui_settings: UiSettings) -> None:
     d1, d2 = concurrent_edit(proxied_desks, proxy)
     ctx = context(d1, ui_settings)
     page = ConflictsPage(ctx)
@@ -383,13 +348,10 @@ def test_both_versions_side_by_side_changed_fields_marked(
     assert "organisation" in changed and "full_name" not in changed
     marks = [fields.index(r, 0).data(CHANGED_ROLE) for r in range(fields.rowCount())]
     assert marks == [True] * len(changed) + [False] * (len(marks) - len(changed))  # first
-    row = next(
-        r for r in range(fields.rowCount()) if fields.index(r, 0).data(FIELD_ROLE) == "organisation"
-    )
-    assert {fields.index(row, 1).data(), fields.index(row, 2).data()} == {
-        "Koperasi B",
-        "Koperasi C",
-    }
+    row = next(r for r in range(fields.rowCount())
+               if fields.index(r, 0).data(FIELD_ROLE) == "organisation")
+    assert {fields.index(row, 1).data(), fields.index(row, 2).data()} == {"Koperasi B",
+                                                                          "Koperasi C"}
     assert fields.index(row, 1).data(Qt.ItemDataRole.BackgroundRole) is not None
     headers = [fields.headerData(c, Qt.Orientation.Horizontal) for c in range(3)]
     assert sum("(berlaku)" in h for h in headers) == 1
@@ -405,8 +367,7 @@ def test_both_versions_side_by_side_changed_fields_marked(
 
 
 def test_a_receptionist_sees_the_count_but_has_no_inbox(
-    qtbot, proxied_desks: Desks, proxy: TcpProxy, ui_settings: UiSettings
-) -> None:
+        qtbot, proxied_desks: Desks, proxy: TcpProxy, ui_settings: UiSettings) -> None:
     d1, _d2 = double_check_out(proxied_desks, proxy)
     window = make_window(qtbot, context(d1, ui_settings, Role.RECEPTIONIST))
     bar = window.sync_status
@@ -421,34 +382,14 @@ def test_a_receptionist_sees_the_count_but_has_no_inbox(
 
 def _conflict(n: int, **changes: Any) -> ConflictInfo:
     values: dict[str, Any] = dict(
-        id=f"c{n}",
-        kind="concurrent_edit",
-        status="info",
-        entity="visitors",
-        entity_id=f"v{n}",
-        desk_code="D02",
-        local_payload={
-            "id": f"v{n}",
-            "full_name": "Siti",
-            "organisation": "B",
-            "version": 3,
-            "nik_hash": "abc",
-        },
-        server_payload={
-            "id": f"v{n}",
-            "full_name": "Siti",
-            "organisation": "C",
-            "version": 2,
-            "nik_hash": "abc",
-        },
-        winner="server",
-        reason="",
-        created_at=datetime(2026, 5, 4, 3, 0, tzinfo=UTC),
-        resolution=None,
-        resolved_by=None,
-        resolved_at=None,
-        resolution_note="",
-    )
+        id=f"c{n}", kind="concurrent_edit", status="info", entity="visitors",
+        entity_id=f"v{n}", desk_code="D02",
+        local_payload={"id": f"v{n}", "full_name": "Siti", "organisation": "B", "version": 3,
+                       "nik_hash": "abc"},
+        server_payload={"id": f"v{n}", "full_name": "Siti", "organisation": "C", "version": 2,
+                        "nik_hash": "abc"},
+        winner="server", reason="", created_at=datetime(2026, 5, 4, 3, 0, tzinfo=UTC),
+        resolution=None, resolved_by=None, resolved_at=None, resolution_note="")
     values.update(changes)
     return ConflictInfo(**values)
 
@@ -461,14 +402,8 @@ def test_the_conflicts_model_passes_the_model_tester(qtmodeltester, ctx: AppCont
     model = ConflictsTableModel(ctx)
     assert model.rowCount() == 0  # a desk on its own has none
     qtmodeltester.check(model)
-    model.set_rows(
-        [
-            _conflict(1),
-            _conflict(
-                2, kind="rejected", status="open", server_payload=None, reason="uq_visit: dup"
-            ),
-        ]
-    )
+    model.set_rows([_conflict(1), _conflict(2, kind="rejected", status="open",
+                                            server_payload=None, reason="uq_visit: dup")])
     qtmodeltester.check(model)
     assert model.index(0, 0).data() == "04-05-2026 10:00"  # WIB
     assert model.index(0, 2).data() == "Tamu · Siti"
@@ -481,32 +416,19 @@ def test_the_conflicts_model_passes_the_model_tester(qtmodeltester, ctx: AppCont
 def _paid_twice() -> ConflictInfo:
     second = {"id": "r2", "number": "KW/D02/2026/000001", "total": 18000, "payer_name": "Budi"}
     first = {"id": "r1", "number": "KW/D01/2026/000002", "total": 18000, "payer_name": "Budi"}
-    return _conflict(
-        3,
-        kind="double_payment",
-        status="open",
-        entity="receipts",
-        entity_id="r2",
-        local_payload=second,
-        server_payload=first,
-        reason="Dibayar dua kali: ...",
-    )
+    return _conflict(3, kind="double_payment", status="open", entity="receipts",
+                     entity_id="r2", local_payload=second, server_payload=first,
+                     reason="Dibayar dua kali: ...")
 
 
 def test_a_charge_paid_twice_says_whom_to_refund_and_offers_no_choice(
-    qtbot, ctx: AppContext
-) -> None:
+        qtbot, ctx: AppContext) -> None:
     page = ConflictsPage(ctx)
     qtbot.addWidget(page)
     page.model.set_rows([_paid_twice()])
     assert page.model.index(0, 1).data() == "Dibayar dua kali"
-    assert (
-        page.model.index(0, 4)
-        .data()
-        .startswith(
-            "Dibayar dua kali: kembalikan Rp18.000 kepada Budi (kuitansi KW/D02/2026/000001)"
-        )
-    )
+    assert page.model.index(0, 4).data().startswith(
+        "Dibayar dua kali: kembalikan Rp18.000 kepada Budi (kuitansi KW/D02/2026/000001)")
     page.table.selectRow(0)
     assert "kembalikan Rp18.000 kepada Budi" in page.summary_label.text()
     # Settled by the refund (a void of the second receipt), not by keep or restore.
@@ -519,10 +441,8 @@ def test_the_fields_model_passes_the_model_tester(qtmodeltester) -> None:
     model.set_conflict(_conflict(1))
     qtmodeltester.check(model)
     assert model.changed_fields() == ["organisation"]
-    texts = {
-        model.index(r, 0).data(FIELD_ROLE): model.index(r, 1).data()
-        for r in range(model.rowCount())
-    }
+    texts = {model.index(r, 0).data(FIELD_ROLE): model.index(r, 1).data()
+             for r in range(model.rowCount())}
     assert texts["nik_hash"] == "••••••"  # never shown
     assert model.index(0, 0).data() == "Organisasi"
     assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == "organisation"
@@ -534,8 +454,7 @@ def test_the_fields_model_passes_the_model_tester(qtmodeltester) -> None:
 
 
 def test_the_conflicts_model_against_a_real_desk(
-    qtmodeltester, proxied_desks: Desks, proxy: TcpProxy, ui_settings: UiSettings
-) -> None:
+        qtmodeltester, proxied_desks: Desks, proxy: TcpProxy, ui_settings: UiSettings) -> None:
     d1, _d2 = double_check_out(proxied_desks, proxy)
     model = ConflictsTableModel(context(d1, ui_settings))
     assert model.rowCount() == 2
@@ -546,8 +465,7 @@ def test_the_conflicts_model_against_a_real_desk(
 
 
 def test_an_administrator_enrols_the_desk_from_settings(
-    qtbot, ctx: AppContext, server_url: str
-) -> None:
+        qtbot, ctx: AppContext, server_url: str) -> None:
     window = make_window(qtbot, ctx)
     page = window.pages["settings"].panel.pages["sync"]
     assert isinstance(page, SyncPage)
@@ -567,8 +485,7 @@ def test_an_administrator_enrols_the_desk_from_settings(
 
 
 def test_a_second_desk_downloads_and_is_told_to_log_in_again(
-    qtbot, desks: Desks, bare_core: Core, bare_ctx: AppContext
-) -> None:
+        qtbot, desks: Desks, bare_core: Core, bare_ctx: AppContext) -> None:
     first_desk(desks)
     bare_core.setup.initialize("D02")
     bare_core.setup.create_first_admin("kasir", "Admin Desk Dua", ADMIN_PASSWORD)
@@ -593,9 +510,8 @@ def test_a_wrong_address_is_shown_under_the_field(qtbot, ctx: AppContext) -> Non
     assert page.enroll_button.isEnabled()
 
 
-def test_enrolment_refused_for_a_wrong_clock(
-    qtbot, tmp_path: Path, server_url: str, ui_settings: UiSettings
-) -> None:
+def test_enrolment_refused_for_a_wrong_clock(qtbot, tmp_path: Path, server_url: str,
+                                            ui_settings: UiSettings) -> None:
     desks = Desks(tmp_path, server_url)
     try:
         core = desks.open("D01", OffsetClock(timedelta(minutes=-9)))
@@ -652,8 +568,7 @@ def _muster_times(qtbot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> li
 
 
 def test_the_muster_list_of_an_enrolled_desk_carries_the_last_sync(
-    qtbot, desks: Desks, ui_settings: UiSettings, monkeypatch: pytest.MonkeyPatch
-) -> None:
+        qtbot, desks: Desks, ui_settings: UiSettings, monkeypatch: pytest.MonkeyPatch) -> None:
     d1 = first_desk(desks)
     assert d1.sync.run_once().ok
     last = d1.sync.status().last_sync_at
@@ -662,6 +577,5 @@ def test_the_muster_list_of_an_enrolled_desk_carries_the_last_sync(
 
 
 def test_the_muster_list_of_a_desk_on_its_own_has_no_sync_time(
-    qtbot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
-) -> None:
+        qtbot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
     assert _muster_times(qtbot, ctx, monkeypatch) == [None]

@@ -39,11 +39,8 @@ def quote(core: Core, kind_code: str, lines: Sequence[LineInput]) -> ChargeTotal
     unstorable_text: dict[str, object] = {
         f"lines.{i}.{name}": value
         for i, line in enumerate(lines)
-        for name, value in (
-            ("description", line.description),
-            ("unit", line.unit),
-            ("item_code", line.item_code or ""),
-        )
+        for name, value in (("description", line.description), ("unit", line.unit),
+                            ("item_code", line.item_code or ""))
         if unstorable(value)
     }
     if unstorable_text:
