@@ -205,6 +205,10 @@
         <translation>Cancelling the booking…</translation>
     </message>
     <message>
+        <source>wajib: mengapa biaya dibebaskan</source>
+        <translation>required: why the fee is waived</translation>
+    </message>
+    <message>
         <source>Pembatalan gratis: masih lebih dari {hours} jam sebelum mulai.</source>
         <translation>Cancelling is free: still more than {hours} hours before the start.</translation>
     </message>
@@ -2623,6 +2627,30 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
     <message>
         <source>{label} (nonaktif)</source>
         <translation>{label} (inactive)</translation>
+    </message>
+    <message>
+        <source>• {when}: {title} ({booker}): {reason}</source>
+        <translation>• {when}: {title} ({booker}): {reason}</translation>
+    </message>
+    <message>
+        <source>… dan {n} pemesanan lain.</source>
+        <translation>… and {n} more bookings.</translation>
+    </message>
+    <message>
+        <source>Pemesanan tidak cocok lagi</source>
+        <translation>Bookings no longer fit</translation>
+    </message>
+    <message>
+        <source>Dengan perubahan ini, {n} pemesanan mendatang tidak cocok lagi dengan ruangnya:
+
+{lines}
+
+Pemesanan itu tetap tercatat; hubungi pemesannya untuk memindahkan atau membatalkan. Simpan juga?</source>
+        <translation>With this change, {n} upcoming bookings no longer fit their space:
+
+{lines}
+
+The bookings stay as they are; call the bookers to move or cancel them. Save anyway?</translation>
     </message>
 </context>
 <context>

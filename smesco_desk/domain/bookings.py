@@ -313,10 +313,22 @@ def booking_errors(
         errors["ends_at"] = _("Paling lama {n} hari.").format(n=MAX_BOOKING_MINUTES // 1440)
     elif not within_opening_hours(starts, ends, hours):
         day = to_wib(starts).date()
-        errors["starts_at" if "starts_at" not in errors else "ends_at"] = _(
-            "Di luar jam buka ruang ({hours} pada hari itu)."
-        ).format(hours=hours_text(hours, day))
+        # the field whose time lies outside: the end when the start is inside
+        field = "ends_at" if _opens_by(starts, hours) else "starts_at"
+        if field in errors:
+            field = "ends_at" if field == "starts_at" else "starts_at"
+        errors[field] = _("Di luar jam buka ruang ({hours} pada hari itu).").format(
+            hours=hours_text(hours, day)
+        )
     return errors
+
+
+def _opens_by(moment: datetime, hours: Mapping[str, Any]) -> bool:
+    """Whether the space is open at `moment` (WIB) on its day."""
+    local = to_wib(moment)
+    span = _day_span(hours, local.date())
+    minute = local.hour * 60 + local.minute
+    return span is not None and span[0] <= minute < span[1]
 
 
 @dataclass(frozen=True)

@@ -174,6 +174,14 @@ class MoveSuggestion:
 
 
 @dataclass(frozen=True)
+class BookingMisfit:
+    """A booking to come that a change of its space would no longer fit, and why."""
+
+    booking: BookingRecord
+    reason: str
+
+
+@dataclass(frozen=True)
 class SeriesOccurrence:
     """One occurrence of a planned series (number 1, 2, ...), and what keeps it
     out if anything does: `clash` is the live booking in the way, `problem`

@@ -167,12 +167,17 @@ def test_only_a_supervisor_may_waive_the_fee(
     assert scalar(core, "SELECT count(*) FROM audit_log") == count
     with pytest.raises(ValidationError):
         core.bookings.cancel(supervisor, booked.id, "batal", waive_fee="ya")  # type: ignore[arg-type]
+    with pytest.raises(ValidationError) as unexplained:  # a waiver says why
+        core.bookings.cancel(supervisor, booked.id, "  ", waive_fee=True)
+    assert set(unexplained.value.errors) == {"reason"}
+    assert core.bookings.booking(booked.id).status == "confirmed"
     cancelled = core.bookings.cancel(supervisor, booked.id, "tamu sakit", waive_fee=True)
     assert (cancelled.status, cancelled.owed, cancelled.charge_id) == (
         "cancelled",
         0,
         booked.charge_id,
     )
+    assert (cancelled.total, cancelled.cancel_reason) == (0, "tamu sakit")  # nothing is owed
     assert core.payments.open_charges() == []
     detail = audit_detail(core, "booking.cancel")
     assert (detail["fee"], detail["waived"]) == (0, True)
@@ -271,3 +276,17 @@ def test_the_grace_period_is_the_administrators(
     (released,) = core.bookings.release_no_shows(receptionist)
     assert (released.id, released.owed) == (booked.id, 0)  # a fee of 0%: nothing owed
     assert core.payments.open_charges() == []
+
+
+def test_a_booking_checked_in_is_not_cancelled(
+    core: Core, clock: FakeClock, receptionist: Actor, room: SpaceInfo
+) -> None:
+    booked = book(core, receptionist, room, wib(2026, 3, 10, 10), wib(2026, 3, 10, 11))
+    clock.now = wib(2026, 3, 10, 10, 5)
+    core.bookings.check_in(receptionist, booked.id)
+    count = scalar(core, "SELECT count(*) FROM audit_log")
+    with pytest.raises(AlreadyDone, match="sudah hadir"):
+        core.bookings.cancel(receptionist, booked.id, "batal")
+    assert core.bookings.booking(booked.id).status == "checked_in"
+    assert core.bookings.booking(booked.id).total == booked.total
+    assert scalar(core, "SELECT count(*) FROM audit_log") == count

@@ -186,7 +186,8 @@ def test_booking_errors_name_their_field() -> None:
     assert errors(wib(2026, 3, 10, 12), wib(2026, 3, 10, 10)) == {"ends_at"}
     assert errors(wib(2026, 3, 10, 12), wib(2026, 3, 10, 12)) == {"ends_at"}
     assert errors(wib(2026, 3, 10, 8), wib(2026, 3, 10, 10)) == {"starts_at"}  # past
-    assert errors(wib(2026, 3, 10, 20), wib(2026, 3, 10, 22)) == {"starts_at"}  # closes 21:00
+    assert errors(wib(2026, 3, 10, 20), wib(2026, 3, 10, 22)) == {"ends_at"}  # closes 21:00
+    assert errors(wib(2026, 3, 10, 21), wib(2026, 3, 10, 22)) == {"starts_at"}  # closed then
     assert errors(wib(2026, 3, 15, 10), wib(2026, 3, 15, 12)) == {"starts_at"}  # Sunday
 
 

@@ -229,8 +229,8 @@ def test_each_cancelled_occurrence_follows_the_cancellation_policy(
     cancelled = core.bookings.cancel_series(receptionist, saved.bookings[0].id, "all", "batal")
     assert [(b.total, b.charge_status, b.owed) for b in cancelled] == [
         (150_000, "open", 150_000),  # the fee (50%) replaces the charge
-        (300_000, "cancelled", 0),
-        (300_000, "cancelled", 0),
+        (0, "cancelled", 0),  # free: the charge is cancelled, nothing is owed
+        (0, "cancelled", 0),
     ]
     assert all(b.cancel_reason == "batal" for b in cancelled)
     assert scalar(core, "SELECT count(*) FROM audit_log WHERE action = 'booking.cancel'") == 3
@@ -247,8 +247,10 @@ def test_following_and_all_leave_what_is_over_or_checked_in(
     cancelled = core.bookings.cancel_series(receptionist, ids[1], "all")
     assert [b.id for b in cancelled] == ids[2:]
     assert statuses(core, saved.series_id) == ["confirmed", "checked_in", "cancelled", "cancelled"]
-    # "this" is a single cancellation: a checked-in occurrence may still be cancelled.
-    assert core.bookings.cancel_series(receptionist, ids[1], "this")[0].status == "cancelled"
+    # a checked-in occurrence has used its space: not even "this" cancels it
+    with pytest.raises(AlreadyDone, match="sudah hadir"):
+        core.bookings.cancel_series(receptionist, ids[1], "this")
+    assert statuses(core, saved.series_id)[1] == "checked_in"
 
 
 def test_cancel_scopes_of_a_booking_outside_any_series_and_a_bad_scope(

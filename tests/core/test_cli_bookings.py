@@ -129,7 +129,7 @@ def test_a_clash_is_one_line_naming_the_booking_and_writes_nothing(desk: Path) -
     [
         (at(10), at(12), ("--attendees", "9"), "attendees"),  # capacity 8
         (at(7), at(9), (), "starts_at"),  # opens at 08:00
-        (at(20), at(22), (), "starts_at"),  # closes at 21:00
+        (at(20), at(22), (), "ends_at"),  # closes at 21:00: the end is out
         (at(12), at(10), (), "ends_at"),  # end before start
         (at(10, offset=-1), at(11, offset=-1), (), "starts_at"),  # yesterday
     ],
@@ -203,8 +203,11 @@ def test_only_a_supervisor_waives_the_cancellation_fee(desk: Path) -> None:
     refused = run(desk, "cancel-booking", booking, "--waive-fee", *LOGIN, stdin=PASSWORD + "\n")
     assert refused.returncode != 0 and len(refused.stderr.splitlines()) == 1
     add_user(desk, "budi", Role.SUPERVISOR)
-    waived = run(desk, "cancel-booking", booking, "--waive-fee", "--user", "budi", "--json",
-                 stdin=PASSWORD + "\n")  # fmt: skip
+    unexplained = run(desk, "cancel-booking", booking, "--waive-fee", "--user", "budi",
+                      stdin=PASSWORD + "\n")  # fmt: skip
+    assert unexplained.returncode != 0 and "alasan" in unexplained.stderr
+    waived = run(desk, "cancel-booking", booking, "--waive-fee", "--reason", "tamu sakit",
+                 "--user", "budi", "--json", stdin=PASSWORD + "\n")  # fmt: skip
     assert waived.returncode == 0, waived.stderr
     assert (json.loads(waived.stdout)["status"], json.loads(waived.stdout)["owed"]) == (
         "cancelled",

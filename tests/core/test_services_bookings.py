@@ -17,7 +17,7 @@ from smesco_desk.services.core import Core
 from smesco_desk.values.bookings import SpaceInfo
 from smesco_desk.values.payments import PayerForm, PaymentForm
 from tests.core.helpers_bookings import WEEK, booking_form, space_form
-from tests.core.helpers_core import cash, scalar, wib
+from tests.core.helpers_core import FakeClock, cash, scalar, wib
 
 
 @pytest.fixture
@@ -142,7 +142,7 @@ def test_a_free_space_makes_no_charge(core: Core, admin: Actor, receptionist: Ac
     ("starts", "ends", "attendees", "field"),
     [
         (wib(2026, 3, 10, 10), wib(2026, 3, 10, 12), 9, "attendees"),  # capacity 8
-        (wib(2026, 3, 10, 20), wib(2026, 3, 10, 22), 4, "starts_at"),  # closes at 21:00
+        (wib(2026, 3, 10, 20), wib(2026, 3, 10, 22), 4, "ends_at"),  # closes at 21:00
         (wib(2026, 3, 15, 10), wib(2026, 3, 15, 12), 4, "starts_at"),  # closed on Sunday
         (wib(2026, 3, 10, 8), wib(2026, 3, 10, 10), 4, "starts_at"),  # it is 09:00 now
         (wib(2026, 3, 10, 12), wib(2026, 3, 10, 11), 4, "ends_at"),  # end before start
@@ -294,3 +294,41 @@ def test_a_quote_longer_than_a_booking_may_be_is_refused_at_the_end(
     with pytest.raises(ValidationError) as refused:
         core.bookings.quote(form)
     assert set(refused.value.errors) == {"ends_at"}
+
+
+def test_misfits_name_the_bookings_to_come_a_change_of_the_space_leaves_out(
+    core: Core, clock: FakeClock, receptionist: Actor, room: SpaceInfo
+) -> None:
+    # It is 2026-03-10 09:00 WIB (a Tuesday); at 10:30 one booking is over, one cancelled.
+    over = core.bookings.book(
+        receptionist, booking_form(room.code, wib(2026, 3, 10, 9, 30), wib(2026, 3, 10, 10))
+    )
+    evening = core.bookings.book(
+        receptionist, booking_form(room.code, wib(2026, 3, 11, 19), wib(2026, 3, 11, 20))
+    )
+    crowded = core.bookings.book(
+        receptionist,
+        booking_form(room.code, wib(2026, 3, 12, 10), wib(2026, 3, 12, 11), attendees=8),
+    )
+    gone = core.bookings.book(
+        receptionist, booking_form(room.code, wib(2026, 3, 13, 19), wib(2026, 3, 13, 20))
+    )
+    core.bookings.cancel(receptionist, gone.id, "batal")
+    clock.now = wib(2026, 3, 10, 10, 30)
+    assert core.bookings.misfits(space_form()) == []  # unchanged: everything fits
+
+    early_closing = space_form(
+        capacity=6, opening_hours={d: ["08:00", "18:00"] for d in WEEK[:6]}
+    )
+    found = core.bookings.misfits(early_closing)
+    assert [(m.booking.id, m.reason) for m in found] == [
+        (evening.id, "di luar jam buka baru"),
+        (crowded.id, "8 peserta, kapasitas 6"),
+    ]
+    assert over.id not in {m.booking.id for m in found}
+    retired = core.bookings.misfits(space_form(active=False))
+    assert [m.booking.id for m in retired] == [evening.id, crowded.id]
+    assert core.bookings.misfits(space_form(code="ruang_baru", active=False)) == []
+    bad_hours = space_form(opening_hours={"mon": ["25:00", "08:00"]})
+    assert core.bookings.misfits(bad_hours) == []  # the save's own errors say what is wrong
+    assert core.bookings.spaces()[0].capacity == 8  # asking wrote nothing

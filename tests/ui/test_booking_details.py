@@ -83,6 +83,7 @@ def test_the_booker_is_checked_in_once_the_setup_starts(
     assert not dialog.isVisible()
     again = details(qtbot, ctx, ctx.core.bookings.booking(booking.id))
     assert not again.check_in_button.isVisible()  # checked in: nothing more to check in
+    assert not again.cancel_booking_button.isVisible()  # the room was used: no cancelling
 
 
 def test_a_check_in_too_early_shows_the_cores_refusal(
@@ -175,6 +176,11 @@ def test_a_supervisor_may_waive_the_fee(
     assert rupiah(100_000) in dialog.fee_label.text()
     dialog.waive_check.setChecked(True)
     assert dialog.fee_label.text() == f"Biaya pembatalan {rupiah(100_000)} dibebaskan."
+    qtbot.mouseClick(dialog.cancel_booking_button, Qt.MouseButton.LeftButton)
+    reason_error = dialog.errors["reason"]
+    qtbot.waitUntil(lambda: "alasan" in reason_error.text())  # a waiver says why
+    assert ctx.core.bookings.booking(booking.id).status == "confirmed"
+    qtbot.keyClicks(dialog.reason_edit, "tamu sakit")
     with qtbot.waitSignal(dialog.booking_saved):
         qtbot.mouseClick(dialog.cancel_booking_button, Qt.MouseButton.LeftButton)
     stored = ctx.core.bookings.booking(booking.id)

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import datetime, time, timedelta
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QWidget
 
+from smesco_desk.clock import WIB, to_wib
 from smesco_desk.demo_bookings import SPACES
 from smesco_desk.services.actors import Actor, Role
-from smesco_desk.values.bookings import SpaceForm
+from smesco_desk.values.bookings import BookingForm, SpaceForm
+from smesco_desk.values.payments import PayerForm
 from tests.ui.helpers_ui import make_actor
 from ui.context import AppContext
 from ui.pages.settings.panel import SettingsPanel
@@ -232,3 +236,42 @@ def test_the_form_fits_the_settings_panel_at_1024x768(
         assert page.table.height() >= 4 * page.table.verticalHeader().defaultSectionSize()
     finally:
         qapp.setStyleSheet(old)
+
+
+def test_a_change_that_leaves_bookings_out_asks_first(
+    qtbot, demo_spaces: AppContext, admin: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    core = demo_spaces.core
+    day = to_wib(core.now()).date() + timedelta(days=30)
+    while day.weekday() != 1:  # a Tuesday: every demo room is open
+        day += timedelta(days=1)
+    starts = datetime.combine(day, time(10), tzinfo=WIB)
+    booked = core.bookings.book(admin, BookingForm(
+        "rapat_melati", "Kurasi produk", starts, starts + timedelta(hours=2),
+        PayerForm("organisation", "Koperasi Maju"), attendees=8))
+    asked: list[list[str]] = []
+    answer = [False]
+
+    def confirm(misfits) -> bool:
+        asked.append([f"{m.booking.id}: {m.reason}" for m in misfits])
+        return answer[0]
+
+    page = make(qtbot, SpacesPage(demo_spaces))
+    monkeypatch.setattr(page, "confirm_misfits", confirm)
+    page.load()
+    page.table.selectRow(row_of(page, "rapat_melati"))
+    page.capacity_spin.setValue(5)
+    page.save_space_button.click()
+    qtbot.waitUntil(lambda: len(asked) == 1)
+    assert asked[0] == [f"{booked.id}: 8 peserta, kapasitas 5"]
+    assert {s.code: s for s in core.bookings.spaces()}["rapat_melati"].capacity == 8  # kept
+    answer[0] = True
+    page.save_space_button.click()
+    qtbot.waitUntil(lambda: {s.code: s for s in core.bookings.spaces()}["rapat_melati"]
+                    .capacity == 5)
+    assert core.bookings.booking(booked.id).status == "confirmed"  # the booking stays
+    page.capacity_spin.setValue(12)  # room for all again: saved without a word
+    page.save_space_button.click()
+    qtbot.waitUntil(lambda: {s.code: s for s in core.bookings.spaces()}["rapat_melati"]
+                    .capacity == 12)
+    assert len(asked) == 2

@@ -48,6 +48,7 @@ from smesco_desk.values.bookings import (
     AttendeeImport,
     AttendeeRecord,
     BookingForm,
+    BookingMisfit,
     BookingPolicies,
     BookingRecord,
     MoveSuggestion,
@@ -74,6 +75,9 @@ class BookingService:
 
     def save_space(self, actor: Actor, form: SpaceForm) -> SpaceInfo:
         return spaces.save_space(self.core, actor, form)
+
+    def misfits(self, form: SpaceForm) -> list[BookingMisfit]:
+        return spaces.misfits(self.core, form)
 
     # --- bookings ----------------------------------------------------------------------
 

@@ -174,13 +174,20 @@ def check_cancel(actor: Actor, reason: str, waive_fee: bool) -> None:
     if waive_fee:
         require(actor, Permission.WAIVE_BOOKING_FEE)
     errors = text_errors({"reason": reason})
+    if waive_fee and not errors and not reason.strip():
+        errors["reason"] = _("Tulis alasan biaya pembatalan dibebaskan.")
     if errors:
         raise ValidationError(errors)
 
 
 def cancel_row(tx: Transaction, row: Booking, reason: str, waive_fee: bool) -> None:
-    """Cancel a live booking in `tx`, with the policy's fee, and record it (a
-    booking in conflict: its sync conflict is resolved as cancelled)."""
+    """Cancel a live booking in `tx`, with the policy's fee, and record it; a
+    booking checked in has used its space and is not cancelled (a booking in
+    conflict: its sync conflict is resolved as cancelled)."""
+    if row.status == BookingStatus.CHECKED_IN.value:
+        raise AlreadyDone(
+            _("Pemesan sudah hadir (check-in): ruang sudah dipakai, tidak bisa dibatalkan.")
+        )
     settled, changed = settle(tx, row, policies_in(tx.session), waive=waive_fee)
     in_conflict = row.status == BookingStatus.CONFLICT
     row.status = BookingStatus.CANCELLED.value

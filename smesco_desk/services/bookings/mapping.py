@@ -32,7 +32,8 @@ def booking_records(session: Session, rows: Sequence[Booking]) -> list[BookingRe
     for row in rows:
         space = spaces[row.space_id]
         charge = charges.get(row.charge_id or "")
-        total = charge.total if charge is not None else 0
+        # a cancelled charge (a free or waived cancellation) costs nothing
+        total = charge.total if charge is not None and charge.status != "cancelled" else 0
         paid = total if charge is not None and charge.status == "paid" else 0
         records.append(
             value_from(

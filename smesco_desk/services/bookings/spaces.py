@@ -6,22 +6,30 @@ was made with, and its charge the prices)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from smesco_desk.db.models import Space
-from smesco_desk.domain.bookings import WEEKDAYS, SpaceNumbers, space_errors
+from smesco_desk.db.models import Booking, Space
+from smesco_desk.domain.bookings import (
+    WEEKDAYS,
+    BookingStatus,
+    SpaceNumbers,
+    opening_hours_errors,
+    space_errors,
+    within_opening_hours,
+)
 from smesco_desk.domain.text import clean_name, has_visible, text_errors
 from smesco_desk.errors import ValidationError
 from smesco_desk.i18n import _
 from smesco_desk.services.actors import Actor, Permission, require
-from smesco_desk.services.bookings.mapping import space_info
+from smesco_desk.services.bookings.mapping import booking_records, space_info
 from smesco_desk.services.payments.catalogue import kind_row
 from smesco_desk.services.queries import check_code, live, save_by_code
 from smesco_desk.services.transaction import Transaction
-from smesco_desk.values.bookings import SpaceForm, SpaceInfo
+from smesco_desk.values.bookings import BookingMisfit, SpaceForm, SpaceInfo
 
 if TYPE_CHECKING:
     from smesco_desk.services.core import Core
@@ -102,6 +110,47 @@ def save_space(core: Core, actor: Actor, form: SpaceForm) -> SpaceInfo:
         row.active = form.active
         tx.record("space.save", [(row, op)], {"code": code})
         return space_info(row)
+
+
+def misfits(core: Core, form: SpaceForm) -> list[BookingMisfit]:
+    """The bookings to come (not over, not cancelled, not checked in) that the
+    space as the form has it would no longer fit: more attendees than its
+    capacity, times outside its opening hours, or the space taken out of use.
+    Saving the form does not touch them; the administrator is told first, so
+    someone can call the bookers. Empty for a new code."""
+    code = form.code.strip().lower() if isinstance(form.code, str) else ""
+    with core.db.read() as session:
+        space = session.scalar(select(Space).where(Space.code == code, Space.deleted_at.is_(None)))
+        if space is None:
+            return []
+        coming = (BookingStatus.PROVISIONAL.value, BookingStatus.CONFIRMED.value)
+        rows = session.scalars(
+            select(Booking)
+            .where(
+                Booking.space_id == space.id,
+                Booking.deleted_at.is_(None),
+                Booking.status.in_(coming),
+                Booking.ends_at > core.now(),
+            )
+            .order_by(Booking.starts_at)
+        ).all()
+        found = []
+        for record in booking_records(session, rows):
+            reason = _misfit(record.starts_at, record.ends_at, record.attendees, form)
+            if reason:
+                found.append(BookingMisfit(record, reason))
+        return found
+
+
+def _misfit(starts: datetime, ends: datetime, attendees: int, form: SpaceForm) -> str:
+    if form.active is False:
+        return _("ruang tidak aktif lagi")
+    if isinstance(form.capacity, int) and attendees > form.capacity:
+        return _("{n} peserta, kapasitas {capacity}").format(n=attendees, capacity=form.capacity)
+    if not isinstance(form.opening_hours, Mapping) or opening_hours_errors(form.opening_hours):
+        return ""  # hours that do not parse: the form's own errors say so
+    inside = within_opening_hours(starts, ends, form.opening_hours)
+    return "" if inside else _("di luar jam buka baru")
 
 
 def _hours(hours: Mapping[str, Any]) -> dict[str, list[str]]:

@@ -138,7 +138,7 @@ class BookingDetailsDialog(QDialog):
         self.fee_label.setWordWrap(True)
         self.waive_check = QCheckBox(self.tr("Tanpa &biaya pembatalan"), self.reason_box)
         self.waive_check.setObjectName("waive_fee_check")
-        self.waive_check.toggled.connect(lambda _on: self._show_fee())
+        self.waive_check.toggled.connect(self._waive_toggled)
         self.waive_check.hide()  # shown to supervisors when there is a fee to waive
         box = QVBoxLayout(self.reason_box)
         box.setContentsMargins(0, 4, 0, 0)
@@ -162,7 +162,8 @@ class BookingDetailsDialog(QDialog):
         self.cancel_booking_button = QPushButton(self.tr("&Batalkan pemesanan"), self)
         self.cancel_booking_button.setObjectName("cancel_booking_button")
         self.cancel_booking_button.clicked.connect(self.cancel_booking)
-        live = self.booking.status not in FREE_STATUSES
+        # a booking checked in has used its space: it is not cancelled
+        live = self.booking.status not in (*FREE_STATUSES, BookingStatus.CHECKED_IN)
         self.cancel_booking_button.setVisible(live and self._ctx.can(Permission.BOOK_SPACE))
         self.close_button = QPushButton(self.tr("&Tutup"), self)
         self.close_button.setObjectName("close_button")
@@ -216,6 +217,15 @@ class BookingDetailsDialog(QDialog):
             lambda: bookings.cancel(actor, booking_id, reason, waive_fee=waive), self
         ).with_progress(self.tr("Membatalkan pemesanan…")).success(self._done) \
             .failure(self._failed).run()
+
+    @Slot(bool)
+    def _waive_toggled(self, waived: bool) -> None:
+        """A waiver says why: the reason is asked for, not optional, then."""
+        self.reason_edit.setPlaceholderText(
+            self.tr("wajib: mengapa biaya dibebaskan") if waived
+            else self.tr("mis. acara diundur (boleh kosong)")
+        )
+        self._show_fee()
 
     def _load_policies(self) -> None:
         bookings = self._ctx.core.bookings

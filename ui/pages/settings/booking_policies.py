@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QSpinBox, QVBoxLayout, QWidget
 
+from smesco_desk.i18n import _
 from smesco_desk.services.actors import Permission
 from smesco_desk.services.settings import BOUNDED
 from ui.context import AppContext
@@ -67,11 +68,15 @@ class BookingPoliciesPage(SharedSettingsPage):
     def _spin(self, name: str, key: str, suffix: str) -> QSpinBox:
         spin = QSpinBox(self)
         spin.setObjectName(name)
-        least, most, _message = BOUNDED[key]
-        spin.setRange(least, most)
+        least, most, message = BOUNDED[key]
+        # Typing past the bound is let through and said at the field: a spin box
+        # held to the bound drops the key ("150" would become 15 without a word).
+        spin.setRange(least, 10 ** len(str(most)) - 1)
         spin.setSuffix(suffix)
         spin.setMaximumWidth(240)
-        spin.valueChanged.connect(lambda _v: self.errors[key].show_message(""))
+        spin.valueChanged.connect(
+            lambda v: self.errors[key].show_message(_(message) if v > most else "")
+        )
         return spin
 
     def title(self) -> str:

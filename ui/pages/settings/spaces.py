@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from smesco_desk.clock import to_wib
 from smesco_desk.domain.bookings import (
     MAX_BUFFER_MINUTES,
     MAX_CAPACITY,
@@ -37,7 +39,7 @@ from smesco_desk.domain.bookings import (
 )
 from smesco_desk.domain.money import format_rupiah
 from smesco_desk.services.actors import Permission
-from smesco_desk.values.bookings import SpaceForm, SpaceInfo
+from smesco_desk.values.bookings import BookingMisfit, SpaceForm, SpaceInfo
 from smesco_desk.values.payments import ChargeKindInfo
 from ui.context import AppContext
 from ui.forms import FieldErrors, with_error
@@ -62,6 +64,7 @@ FORM_ROW_SPACING = 6
 COLUMN_SPACING = 10
 COMBO_CHARACTERS = 7  # a combo may shrink to this (a narrow window), eliding its text
 BUFFER_STEP = 5  # minutes
+MISFITS_LISTED = 8  # bookings named in the warning; the rest are counted
 
 
 def rate_text(amount: int) -> str:
@@ -423,9 +426,39 @@ class SpacesPage(CataloguePage[SpaceInfo]):
 
     @Slot()
     def save_entry(self) -> None:
+        """Save; first, when the change leaves bookings to come out of the space
+        (capacity, opening hours, out of use), say which and ask."""
         self.errors.clear()
-        actor, bookings, form = self.ctx.require_actor(), self.ctx.core.bookings, self.form()
+        bookings, form = self.ctx.core.bookings, self.form()
+        self.ctx.runner.op(lambda: bookings.misfits(form), parent=self) \
+            .success(lambda found: self._save_checked(form, found)) \
+            .failure(self._refused).run()
+
+    def _save_checked(self, form: SpaceForm, misfits: list[BookingMisfit]) -> None:
+        if misfits and not self.confirm_misfits(misfits):
+            return
+        actor, bookings = self.ctx.require_actor(), self.ctx.core.bookings
         self.run_save(lambda: bookings.save_space(actor, form))
+
+    def confirm_misfits(self, misfits: Sequence[BookingMisfit]) -> bool:
+        lines = [
+            self.tr("• {when}: {title} ({booker}): {reason}").format(
+                when=to_wib(m.booking.starts_at).strftime("%d-%m-%Y %H:%M"),
+                title=m.booking.title, booker=m.booking.payer_name, reason=m.reason)
+            for m in misfits[:MISFITS_LISTED]
+        ]
+        if len(misfits) > MISFITS_LISTED:
+            lines.append(self.tr("… dan {n} pemesanan lain.").format(
+                n=len(misfits) - MISFITS_LISTED))
+        answer = QMessageBox.question(
+            self,
+            self.tr("Pemesanan tidak cocok lagi"),
+            self.tr("Dengan perubahan ini, {n} pemesanan mendatang tidak cocok lagi "
+                    "dengan ruangnya:\n\n{lines}\n\nPemesanan itu tetap tercatat; hubungi "
+                    "pemesannya untuk memindahkan atau membatalkan. Simpan juga?").format(
+                n=len(misfits), lines="\n".join(lines)),
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     save_space = save_entry
 
