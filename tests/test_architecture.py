@@ -359,6 +359,7 @@ READ_ONLY_LOOKUPS = {
     "BookingService.quote",
     "BookingService.quote_move",
     "BookingService.spaces",
+    "BookingService.suggest_moves",
     "MaintenanceService.sqlite_file",
     "MaintenanceService.backup_retention_days",
     "MaintenanceService.kept_backups",

@@ -498,6 +498,61 @@
     </message>
 </context>
 <context>
+    <name>BookingMovesPanel</name>
+    <message>
+        <source>Pindahkan ke slot yang masih kosong:</source>
+        <translation>Move to a slot that is still free:</translation>
+    </message>
+    <message>
+        <source>Pindahkan ke …</source>
+        <translation>Move to …</translation>
+    </message>
+    <message>
+        <source>Batalkan pemesanan</source>
+        <translation>Cancel the booking</translation>
+    </message>
+    <message>
+        <source>Pemesanan dibatalkan sesuai kebijakan pembatalan; pembayarannya tetap tercatat.</source>
+        <translation>The booking is cancelled under the cancellation policy; its payments stay on record.</translation>
+    </message>
+    <message>
+        <source>Bebaskan biaya pembatalan</source>
+        <translation>Waive the cancellation fee</translation>
+    </message>
+    <message>
+        <source>ruang yang sama</source>
+        <translation>same space</translation>
+    </message>
+    <message>
+        <source>{n} orang</source>
+        <translation>{n} people</translation>
+    </message>
+    <message>
+        <source>Tidak ada slot kosong yang mirip dalam seminggu; batalkan, atau pesan ulang di halaman Ruang.</source>
+        <translation>No similar free slot within a week; cancel it, or book again on the Spaces page.</translation>
+    </message>
+    <message>
+        <source>Pindahkan ke {slot}</source>
+        <translation>Move to {slot}</translation>
+    </message>
+    <message>
+        <source>Memindahkan pemesanan…</source>
+        <translation>Moving the booking…</translation>
+    </message>
+    <message>
+        <source>Membatalkan pemesanan…</source>
+        <translation>Cancelling the booking…</translation>
+    </message>
+    <message>
+        <source>Pemesanan &quot;{title}&quot; dibatalkan.</source>
+        <translation>Booking &quot;{title}&quot; cancelled.</translation>
+    </message>
+    <message>
+        <source>Pemesanan &quot;{title}&quot; dipindahkan ke {space}; menunggu konfirmasi server.</source>
+        <translation>Booking &quot;{title}&quot; moved to {space}; waiting for the server to confirm it.</translation>
+    </message>
+</context>
+<context>
     <name>BookingPoliciesPage</name>
     <message>
         <source> jam sebelum mulai</source>
@@ -1110,6 +1165,10 @@ Once it is closed, the next payment needs a new shift.</translation>
         <translation>One charge was paid at two desks while offline. Both receipts stay on record; this conflict is settled once the second receipt is voided (the refund) and that void has synced.</translation>
     </message>
     <message>
+        <source>Dua desk memesan ruang yang sama saat offline; pemesanan dari desk {desk} sampai di server kemudian.</source>
+        <translation>Two desks booked the same space while offline; the booking from desk {desk} reached the server later.</translation>
+    </message>
+    <message>
         <source>Server menolak perubahan dari desk {desk}; perubahan itu belum berlaku di desk lain. Putuskan versi mana yang dipakai.</source>
         <translation>The server refused a change from desk {desk}; it has not reached the other desks. Decide which version is used.</translation>
     </message>
@@ -1124,6 +1183,10 @@ Once it is closed, the next payment needs a new shift.</translation>
     <message>
         <source>Menyimpan keputusan…</source>
         <translation>Saving the decision…</translation>
+    </message>
+    <message>
+        <source>Keputusan ini dikirim ke semua desk pada sinkronisasi berikutnya.</source>
+        <translation>The decision reaches every desk with the next sync.</translation>
     </message>
     <message>
         <source>Konflik diselesaikan ({status}). Keputusan ini dikirim ke semua desk pada sinkronisasi berikutnya.</source>
@@ -1169,6 +1232,10 @@ Once it is closed, the next payment needs a new shift.</translation>
         <translation>Paid twice</translation>
     </message>
     <message>
+        <source>Bentrok pemesanan</source>
+        <translation>Booking clash</translation>
+    </message>
+    <message>
         <source>Tamu</source>
         <translation>Visitor</translation>
     </message>
@@ -1201,6 +1268,10 @@ Once it is closed, the next payment needs a new shift.</translation>
         <translation>Receipt</translation>
     </message>
     <message>
+        <source>Pemesanan ruang</source>
+        <translation>Space booking</translation>
+    </message>
+    <message>
         <source>Berlaku versi desk {desk}</source>
         <translation>Desk {desk}&apos;s version is current</translation>
     </message>
@@ -1231,6 +1302,14 @@ Once it is closed, the next payment needs a new shift.</translation>
     <message>
         <source>pembayaran sah</source>
         <translation>the valid payment</translation>
+    </message>
+    <message>
+        <source>dipindahkan</source>
+        <translation>moved</translation>
+    </message>
+    <message>
+        <source>dibatalkan</source>
+        <translation>cancelled</translation>
     </message>
     <message>
         <source>Selesai: {choice} oleh {who}</source>

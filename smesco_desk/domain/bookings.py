@@ -68,8 +68,11 @@ class BookingStatus(StrEnum):
     CONFLICT = "conflict"  # another desk won the slot: an open conflict
 
 
-# Statuses whose booking no longer takes its slot (smesco_desk.db.overlaps agrees).
+# Statuses of a booking that is over: it no longer takes its slot.
 FREE_STATUSES = frozenset({BookingStatus.CANCELLED, BookingStatus.RELEASED})
+# Statuses whose booking takes no slot (smesco_desk.db.overlaps agrees): those over,
+# and a booking another desk won the slot of, kept until it is moved or cancelled.
+SLOTLESS_STATUSES = FREE_STATUSES | {BookingStatus.CONFLICT}
 
 SPACE_KIND_LABELS = {
     SpaceKind.MEETING_ROOM: N_("Ruang rapat"),

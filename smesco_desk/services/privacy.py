@@ -156,8 +156,13 @@ class PrivacyService:
             tx.update(visitor)
             fact = tx.insert(
                 Erasure(
-                    visitor_id=visitor.id, erased_at=now, erased_by=tx.actor.audit_name,
+                    visitor_id=visitor.id,
+                    erased_at=now,
+                    erased_by=tx.actor.audit_name,
                     action=action,
+                    # A desk that has not heard of the erasure may still push its
+                    # copies of these rows: the server and every desk blank them.
+                    attendee_ids=sorted(a.id for a in same),
                 )
             )
             visits = session.scalar(

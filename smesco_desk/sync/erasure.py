@@ -10,7 +10,9 @@ own copies.
 
 Afterwards an operation from a desk that had not heard of the erasure yet (it
 was offline) is blanked on its way in, so the person's data never comes back;
-a visitor row of an erased person stays a tombstone.
+a visitor row of an erased person stays a tombstone. Event participants found
+to be the person by their data (not by structure) are known by the ids the
+erasure carries (`erasures.attendee_ids`).
 """
 
 from __future__ import annotations
@@ -49,9 +51,15 @@ def locate(conn: Conn, visitors: Collection[str]) -> ErasedPeople:
         conn, "SELECT id FROM receipts WHERE charge_id = ANY(%s)", people.charges
     )
     # Participants found by the person's data were blanked (as queued updates) at the
-    # desk that erased them; here only those whose check-in was one of their visits.
+    # desk that erased them, and their ids are in the erasure; here also those whose
+    # check-in was one of their visits.
     people.attendees = _ids(
         conn, "SELECT id FROM booking_attendees WHERE visit_id = ANY(%s)", people.visits
+    )
+    people.attendees |= _ids(
+        conn,
+        "SELECT json_array_elements_text(attendee_ids) FROM erasures WHERE visitor_id = ANY(%s)",
+        visitors,
     )
     return people
 
@@ -90,9 +98,7 @@ def carry_out(conn: Conn, visitors: Collection[str]) -> None:
 def _blank_tables(conn: Conn, people: ErasedPeople) -> None:
     for table in ROW_TABLES:
         blanks = BLANKS[table]
-        sets: list[sql.Composable] = [
-            sql.SQL("{} = %s").format(sql.Identifier(c)) for c in blanks
-        ]
+        sets: list[sql.Composable] = [sql.SQL("{} = %s").format(sql.Identifier(c)) for c in blanks]
         differs: list[sql.Composable] = [
             sql.SQL("{} IS DISTINCT FROM %s").format(sql.Identifier(c)) for c in blanks
         ]
@@ -153,6 +159,14 @@ def _blank_conflicts(
 def _referenced_visitors(conn: Conn, ops: Sequence[Any]) -> set[str]:
     refs: set[Any] = set()
     charges: set[Any] = set()
+    attendees = [op.entity_id for op in ops if op.entity == "booking_attendees"]
+    if attendees:  # participants an erasure named (found by the person's data)
+        refs |= _ids(
+            conn,
+            "SELECT e.visitor_id FROM erasures e WHERE EXISTS (SELECT 1 FROM"
+            " json_array_elements_text(e.attendee_ids) a(id) WHERE a.id = ANY(%s))",
+            attendees,
+        )
     for op in ops:
         payload = op.payload
         if op.entity == "visitors":

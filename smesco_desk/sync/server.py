@@ -13,10 +13,15 @@ that make those rules hold whichever desk runs them.
   changed) is a concurrent edit: the deterministic winner is kept (a tombstone
   first, then the higher version, the later `updated_at`, the greater desk
   code) and both versions go into a `sync_conflicts` row (status "info").
-- A row the server's constraints refuse (a unique number taken, later an
-  overlapping booking) is rejected: nothing of it is applied, and an "open"
-  conflict holds it until a supervisor decides. So is a change of a fact or of
-  a row only its own desk may change (smesco_desk.db.facts).
+- A row the server's constraints refuse (a unique number taken) is rejected:
+  nothing of it is applied, and an "open" conflict holds it until a supervisor
+  decides. So is a change of a fact or of a row only its own desk may change
+  (smesco_desk.db.facts).
+- A booking arrives `provisional` and is stored `confirmed` (the desk pulls it
+  back). One whose slot another desk's booking took first (the exclusion
+  constraint bookings_no_overlap) is stored with status `conflict`, which takes
+  no slot, its charge and payments untouched, and an open `booking_overlap`
+  conflict names both bookings until it is moved or cancelled.
 - Erasures are carried out here too (smesco_desk.sync.erasure); the change log
   keeps each row's latest change only (smesco_desk.sync.changelog).
 - Rules across rows (one live payment per charge, one visitor per person, one

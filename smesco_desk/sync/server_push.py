@@ -16,12 +16,15 @@ import psycopg
 from psycopg import sql
 from psycopg.types.json import Json
 
-from smesco_desk.db import facts
+from smesco_desk.db import facts, overlaps
 from smesco_desk.ids import new_id
 from smesco_desk.sync.server_queries import Conn, fetch_rows, row_params, upsert_sql
 from smesco_desk.sync.tables import BOOKKEEPING, SyncedTable, synced_table
+from smesco_desk.sync.values import BOOKING_OVERLAP
 
 CONFLICTS = "sync_conflicts"
+# Booking statuses the server sets (smesco_desk.domain.bookings.BookingStatus).
+PROVISIONAL, CONFIRMED, CONFLICT = "provisional", "confirmed", "conflict"
 # What the server's rules refuse in one op (unique, foreign key, exclusion and
 # check constraints; a value too long for its column): that op is rejected,
 # the rest of its batch goes on.
@@ -124,16 +127,25 @@ class PushBatch:
         before = self.seq
         plan = self._plan(op)
         try:
-            with self.conn.transaction(), self.conn.cursor() as cur:
-                for statement, params in plan.writes:
-                    cur.execute(statement, params)
+            self._run(plan)
         except REFUSALS as exc:
             self.seq = before
             plan = self._reject(op, exc)
-            with self.conn.cursor() as cur:
-                for statement, params in plan.writes:
-                    cur.execute(statement, params)
+            if plan.result.status != "rejected":  # a booking kept in conflict
+                try:
+                    self._run(plan)
+                except REFUSALS as again:
+                    self.seq = before
+                    plan = self._refuse_error(op, again)
+                    self._run(plan)
+            else:
+                self._run(plan)
         self._keep(plan)
+
+    def _run(self, plan: _Plan) -> None:
+        with self.conn.transaction(), self.conn.cursor() as cur:
+            for statement, params in plan.writes:
+                cur.execute(statement, params)
 
     def _keep(self, plan: _Plan) -> None:
         self.results[plan.result.op_id] = plan.result
@@ -199,6 +211,9 @@ class PushBatch:
     def _write(
         self, op: PushOp, table: SyncedTable, values: dict[str, Any], version: int, status: str
     ) -> _Plan:
+        if table.name == "bookings" and values["status"] == PROVISIONAL:
+            # Accepted: the desk takes the confirmed row back with its next pull.
+            values, version = {**values, "status": CONFIRMED}, version + 1
         seq = self._next_seq()
         values = {**values, "version": version, "server_seq": seq}
         plan = _Plan(OpResult(op.id, status, seq, version))
@@ -276,11 +291,62 @@ class PushBatch:
         return plan
 
     def _reject(self, op: PushOp, exc: psycopg.Error) -> _Plan:
+        """What a refused op becomes: a booking that another desk won the slot of is
+        kept in conflict; anything else is held by an open conflict."""
+        if op.entity == "bookings" and exc.diag.constraint_name == overlaps.CONSTRAINT:
+            plan = self._booking_overlap(op)
+            if plan is not None:
+                return plan
+        return self._refuse_error(op, exc)
+
+    def _refuse_error(self, op: PushOp, exc: psycopg.Error) -> _Plan:
         table = synced_table(op.entity)
         current = self.rows.get(op.entity_id)
         diag = exc.diag
         reason = f"{diag.constraint_name or diag.sqlstate}: {diag.message_primary or exc}"
         return self._refuse(op, table, current, reason)
+
+    def _booking_overlap(self, op: PushOp) -> _Plan | None:
+        """Another desk's booking took the slot first: this booking is stored with
+        status `conflict` (it takes no slot; its charge and payments stay), and an
+        open conflict names both bookings (local: this one, server: the winner)
+        until the booking is moved or cancelled."""
+        table = synced_table(op.entity)
+        incoming = table.to_python(op.payload)
+        winner = self._booking_in_the_way(table, incoming)
+        if winner is None:
+            return None
+        current = self.rows.get(op.entity_id)
+        theirs = 0 if current is None else int(current["version"])
+        version = max(int(incoming["version"]), theirs) + 1
+        kept = {**incoming, "status": CONFLICT}
+        plan = self._write(op, table, kept, version, "applied")
+        reason = f"{overlaps.CONSTRAINT}: {winner['title']} ({winner['id']})"
+        conflict = self._conflict(op, table, winner, "server", BOOKING_OVERLAP, "open", reason)
+        plan.writes += conflict.writes
+        plan.changes += conflict.changes
+        plan.result = _with_conflict(plan.result, conflict.result.conflict_id)
+        return plan
+
+    def _booking_in_the_way(
+        self, table: SyncedTable, booking: dict[str, Any]
+    ) -> dict[str, Any] | None:
+        """The live booking of the same space whose occupied time meets this one's."""
+        free = list(overlaps.SLOTLESS_STATUSES)
+        query = sql.SQL(
+            "SELECT {cols} FROM bookings WHERE space_id = %s AND id <> %s"
+            " AND status <> ALL(%s) AND deleted_at IS NULL"
+            " AND occupied_from < %s AND occupied_until > %s ORDER BY occupied_from, id LIMIT 1"
+        ).format(cols=sql.SQL(", ").join(sql.Identifier(c) for c in table.columns))
+        params = (
+            booking["space_id"],
+            booking["id"],
+            free,
+            booking["occupied_until"],
+            booking["occupied_from"],
+        )
+        row = self.conn.execute(query, params).fetchone()
+        return None if row is None else table.to_python(dict(zip(table.columns, row, strict=True)))
 
     def _refuse(
         self, op: PushOp, table: SyncedTable, current: dict[str, Any] | None, reason: str

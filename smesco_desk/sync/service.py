@@ -46,6 +46,7 @@ from smesco_desk.sync import server
 from smesco_desk.sync.connection import connect, display_url, unreachable_message
 from smesco_desk.sync.tables import model_for, synced_table
 from smesco_desk.sync.values import (
+    BOOKING_OVERLAP,
     DOUBLE_PAYMENT,
     ConflictChoice,
     ConflictInfo,
@@ -356,6 +357,14 @@ class SyncService:
                     ).format(number=conflict.local_payload.get("number", "?")),
                     "choice",
                 )
+            if conflict.kind == BOOKING_OVERLAP:
+                raise DomainError(
+                    _(
+                        "Pindahkan pemesanan ini ke slot lain atau batalkan (Konflik ›"
+                        " Pindahkan ke … / Batalkan); konflik ini selesai dengan itu."
+                    ),
+                    "choice",
+                )
             rows: list[tuple[Any, str]] = []
             if choice is ConflictChoice.RESTORE:
                 rows.append(self._restore(tx, conflict))
@@ -425,13 +434,15 @@ def _erase_pulled(
     session: Session, applier: local.LocalApplier, changes: list[server.Change]
 ) -> set[str]:
     """Carry out the erasures among pulled changes before anything else of the batch
-    (an erasure names only the visitor: this desk blanks its own copies)."""
+    (an erasure names only the visitor, and the event participants found to be
+    them: this desk blanks its own copies)."""
     erasures = [c for c in changes if c.entity == "erasures"]
     for change in erasures:
         applier.apply(change)  # the fact first: the triggers' grant needs it
     visitors = {str(c.payload["visitor_id"]) for c in erasures}
+    attendees = {str(a) for c in erasures for a in c.payload.get("attendee_ids") or ()}
     if visitors:
-        erase_locally(session, visitors)
+        erase_locally(session, visitors, attendees)
     return visitors
 
 

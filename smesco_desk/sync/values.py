@@ -13,6 +13,7 @@ from smesco_desk.i18n import _
 
 # What callers of the sync service use (importable from smesco_desk.sync too).
 __all__ = [
+    "BOOKING_OVERLAP",
     "DOUBLE_PAYMENT",
     "ConflictChoice",
     "ConflictInfo",
@@ -27,6 +28,10 @@ __all__ = [
 
 # The kind of conflict of a charge paid twice (see smesco_desk.sync.settle).
 DOUBLE_PAYMENT = "double_payment"
+# The kind of conflict of a booking made offline whose slot another desk had booked
+# first (see smesco_desk.sync.server_push): the booking is kept with status
+# "conflict" until it is moved or cancelled (core.bookings).
+BOOKING_OVERLAP = "booking_overlap"
 
 
 class SyncRefused(DomainError):
@@ -141,7 +146,7 @@ class ConflictInfo:
     """A conflict with both sides as plain dicts (column name -> JSON value)."""
 
     id: str
-    kind: str  # concurrent_edit | rejected
+    kind: str  # concurrent_edit | rejected | double_payment | booking_overlap
     status: str  # open | info | resolved
     entity: str
     entity_id: str
@@ -164,6 +169,8 @@ class ConflictInfo:
         """What happened, in the interface's language (the server's reason otherwise)."""
         if self.kind == DOUBLE_PAYMENT and self.server_payload is not None:
             return double_payment_text(self.local_payload, self.server_payload)
+        if self.kind == BOOKING_OVERLAP and self.server_payload is not None:
+            return booking_overlap_text(self.local_payload, self.server_payload)
         return self.reason
 
     def changed_fields(self) -> list[str]:
@@ -208,4 +215,26 @@ def double_payment_text(second: dict[str, Any], first: dict[str, Any]) -> str:
         payer=second["payer_name"],
         second=second["number"],
         first=first["number"],
+    )
+
+
+def booking_overlap_text(lost: dict[str, Any], won: dict[str, Any]) -> str:
+    """The plain message of a booking whose slot another desk booked first.
+    `lost`, `won`: the bookings' payloads."""
+    from smesco_desk.clock import to_wib
+
+    def when(payload: dict[str, Any]) -> str:
+        start = to_wib(datetime.fromisoformat(str(payload["starts_at"])))
+        end = to_wib(datetime.fromisoformat(str(payload["ends_at"])))
+        return f"{start:%d-%m-%Y %H:%M}-{end:%H:%M}"
+
+    return _(
+        'Pemesanan "{title}" ({when} WIB) dibuat saat offline, tetapi slotnya sudah dipesan'
+        ' di desk lain: "{other}" ({other_when} WIB). Pemesanan ini disimpan sebagai'
+        " bentrok, tagihan dan pembayarannya tetap; pindahkan ke slot lain atau batalkan."
+    ).format(
+        title=lost.get("title", "?"),
+        when=when(lost),
+        other=won.get("title", "?"),
+        other_when=when(won),
     )

@@ -156,6 +156,31 @@ class BookingRecord:
 
 
 @dataclass(frozen=True)
+class MoveSuggestion:
+    """A free slot a booking in conflict could move to: as long as the booking, in
+    its own space at another time (`same_space`) or in a similar space (the same
+    kind, room for the attendees) at the same time."""
+
+    space_id: str
+    space_code: str
+    space_name: str
+    capacity: int
+    starts_at: datetime
+    ends_at: datetime
+    same_space: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "space": self.space_code,
+            "space_name": self.space_name,
+            "capacity": self.capacity,
+            "starts_at": iso(self.starts_at),
+            "ends_at": iso(self.ends_at),
+            "same_space": self.same_space,
+        }
+
+
+@dataclass(frozen=True)
 class BookingMisfit:
     """A booking to come that a change of its space would no longer fit, and why."""
 

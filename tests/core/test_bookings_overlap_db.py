@@ -72,12 +72,14 @@ def test_across_midnight(conn: Connection) -> None:
     assert not refused(conn, hall, wib(2026, 3, 11, 2), wib(2026, 3, 11, 3))
 
 
-def test_cancelled_and_released_bookings_leave_the_slot_free(conn: Connection) -> None:
+def test_cancelled_released_and_conflict_bookings_leave_the_slot_free(conn: Connection) -> None:
     room = space_row(conn)
     assert not refused(conn, room, wib(2026, 3, 10, 9), wib(2026, 3, 10, 11), status="cancelled")
     assert not refused(conn, room, wib(2026, 3, 10, 9), wib(2026, 3, 10, 11), status="released")
+    # A booking in conflict (another desk won its slot) takes no slot either.
+    assert not refused(conn, room, wib(2026, 3, 10, 9), wib(2026, 3, 10, 11), status="conflict")
     assert not refused(conn, room, wib(2026, 3, 10, 9), wib(2026, 3, 10, 11), status="provisional")
-    assert refused(conn, room, wib(2026, 3, 10, 10), wib(2026, 3, 10, 11), status="conflict")
+    assert refused(conn, room, wib(2026, 3, 10, 10), wib(2026, 3, 10, 11), status="confirmed")
 
 
 def test_an_update_into_an_overlap_fails(conn: Connection) -> None:

@@ -411,6 +411,8 @@ def test_book_and_cancel(
     check(desk, lambda: core.bookings.cancel(actor, space, text))
     check(desk, lambda: core.bookings.cancel(actor, space, text, umkm))
     check(desk, lambda: core.bookings.booking(space))
+    check(desk, lambda: core.bookings.suggest_moves(space, attendees))
+    check(desk, lambda: core.bookings.move_conflicted(actor, space, starts, ends, text, title))
     day = starts.date() if starts is not None else date.fromordinal(1 + abs(attendees) % 3_000_000)
     check(desk, lambda: core.bookings.bookings_on(day))
 
@@ -603,6 +605,8 @@ FUZZED = {
             "check_in_attendee",
             "event_badges",
             "attendance_list",
+            "suggest_moves",
+            "move_conflicted",
         ],
         "UserService": ["create", "set_password", "authenticate", "check_password"],
         "SettingsService": ["set", "get"],

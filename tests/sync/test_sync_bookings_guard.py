@@ -1,8 +1,8 @@
 """No double booking on the server: the migrations give PostgreSQL the exclusion
 constraint `bookings_no_overlap` (btree_gist, a `[)` tstzrange of the occupied
-interval, buffers included, cancelled and released bookings left out), so a
-row written straight into the server's tables that overlaps a live booking of
-the same space fails, as the SQLite trigger makes it fail at a desk
+interval, buffers included, cancelled, released and conflict bookings left
+out), so a row written straight into the server's tables that overlaps a live
+booking of the same space fails, as the SQLite trigger makes it fail at a desk
 (tests/core/test_bookings_overlap_db.py)."""
 
 from __future__ import annotations
@@ -61,11 +61,12 @@ def test_postgres_refuses_a_direct_overlapping_insert(server: Connection) -> Non
     assert refused(server, hall, wib(2026, 3, 11, 1, 59), wib(2026, 3, 11, 3))
 
 
-def test_cancelled_and_released_bookings_take_no_room_on_postgres(server: Connection) -> None:
+def test_slotless_bookings_take_no_room_on_postgres(server: Connection) -> None:
     room = space_row(server)
     starts, ends = wib(2026, 3, 10, 9), wib(2026, 3, 10, 11)
     assert not refused(server, room, starts, ends, status="cancelled")
     assert not refused(server, room, starts, ends, status="released")
+    assert not refused(server, room, starts, ends, status="conflict")  # another desk won it
     assert not refused(server, room, starts, ends, status="provisional")
     assert refused(server, room, starts, ends, status="confirmed")
     server.commit()

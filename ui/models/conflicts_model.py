@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from smesco_desk.clock import to_wib
-from smesco_desk.sync import DOUBLE_PAYMENT, ConflictInfo
+from smesco_desk.sync import BOOKING_OVERLAP, DOUBLE_PAYMENT, ConflictInfo
 from ui.context import AppContext
 
 CONFLICT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -186,7 +186,8 @@ class ConflictsTableModel(QAbstractTableModel):
     def kind_text(self, kind: str) -> str:
         return {"concurrent_edit": self.tr("Diubah di dua desk"),
                 "rejected": self.tr("Ditolak server"),
-                DOUBLE_PAYMENT: self.tr("Dibayar dua kali")}.get(kind, kind)
+                DOUBLE_PAYMENT: self.tr("Dibayar dua kali"),
+                BOOKING_OVERLAP: self.tr("Bentrok pemesanan")}.get(kind, kind)
 
     def entity_text(self, entity: str) -> str:
         return {
@@ -199,6 +200,7 @@ class ConflictsTableModel(QAbstractTableModel):
             "desks": self.tr("Desk"),
             "audit_log": self.tr("Log audit"),
             "receipts": self.tr("Kuitansi"),
+            "bookings": self.tr("Pemesanan ruang"),
         }.get(entity, entity)
 
     def reason_text(self, c: ConflictInfo) -> str:
@@ -215,7 +217,8 @@ class ConflictsTableModel(QAbstractTableModel):
         if c.status == "info":
             return self.tr("Perlu ditinjau")
         choice = {"keep": self.tr("dipertahankan"), "restore": self.tr("dipulihkan"),
-                  "refund": self.tr("dikembalikan"), "accepted": self.tr("pembayaran sah")}
+                  "refund": self.tr("dikembalikan"), "accepted": self.tr("pembayaran sah"),
+                  "moved": self.tr("dipindahkan"), "cancelled": self.tr("dibatalkan")}
         return self.tr("Selesai: {choice} oleh {who}").format(
             choice=choice.get(c.resolution or "", c.resolution or ""), who=c.resolved_by or "-")
 

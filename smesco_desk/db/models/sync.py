@@ -20,12 +20,15 @@ class SyncConflict(SyncedMixin, Base):
     is the row the server held. kind "concurrent_edit": both desks changed the
     row; the server kept `winner` ("local" or "server") by a deterministic rule
     and status is "info". kind "rejected": the row broke a rule of the server
-    (a unique number taken, an overlapping booking); status is "open" until a
-    supervisor resolves it. The desk's own row is never silently deleted.
+    (a unique number taken); status is "open" until a supervisor resolves it.
+    kind "booking_overlap": a booking whose slot another desk had booked first,
+    kept with status "conflict" (`server_payload`: the booking in the way) and
+    "open" until it is moved or cancelled. The desk's own row is never silently
+    deleted.
     """
 
     __tablename__ = "sync_conflicts"
-    kind: Mapped[str] = mapped_column(String(16))  # concurrent_edit | rejected
+    kind: Mapped[str] = mapped_column(String(16))  # concurrent_edit | rejected | ...
     entity: Mapped[str] = mapped_column(String(64))
     entity_id: Mapped[str] = mapped_column(String(36))
     op_id: Mapped[str] = mapped_column(String(36))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from smesco_desk.db.models.base import Base, SyncedMixin
@@ -87,12 +87,17 @@ class CheckOut(SyncedMixin, Base):
 
 class Erasure(SyncedMixin, Base):
     """The fact that a person's data was erased (UU PDP): the sync operation that
-    carries the erasure to the server and every desk, naming only the visitor."""
+    carries the erasure to the server and every desk, naming only the visitor (and
+    the ids of the participant rows that were the person)."""
 
     __tablename__ = "erasures"
     visitor_id: Mapped[str] = mapped_column(String(36))  # no foreign key: a desk may not know them
     erased_at: Mapped[datetime] = mapped_column(UTCDateTime())
     erased_by: Mapped[str] = mapped_column(String(100))
     action: Mapped[str] = mapped_column(String(32))  # privacy.erase | privacy.purge
+    # The event participants found to be the person where they were erased (same NIK
+    # pseudonym, or same phone and name): a desk that had not heard of the erasure
+    # may still push its copies of those rows; the server and every desk blank them.
+    attendee_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
 
     __table_args__ = (Index("ix_erasures_visitor", "visitor_id"),)

@@ -17,6 +17,8 @@ use (`core.bookings.book(...)`), each method handing over to one of them:
 - checkin: checking a booking in when the booker arrives
 - release: letting no-shows go after the grace period
 - conflicts: the bookings in the way, and BookingConflict
+- overlap_conflicts: a booking another desk won the slot of (sync): free slots
+  to move it to, and moving it there
 - lists: a booking, the bookings of a day
 - attendees: the participants of an event (imported from CSV or XLSX, or by hand)
 - events: marking a booking as an event, checking its participants in
@@ -41,6 +43,7 @@ from smesco_desk.services.bookings import (
     events,
     lists,
     moving,
+    overlap_conflicts,
     policies,
     release,
     series,
@@ -58,6 +61,7 @@ from smesco_desk.values.bookings import (
     BookingPolicies,
     BookingRecord,
     MoveQuote,
+    MoveSuggestion,
     SeriesBooking,
     SeriesPlan,
     SpaceForm,
@@ -118,6 +122,24 @@ class BookingService:
         space_id: str | None = None,
     ) -> MoveQuote:
         return moving.quote_move(self.core, booking_id, starts_at, ends_at, space_id)
+
+    # --- a booking another desk won the slot of (sync) ------------------------------
+
+    def suggest_moves(self, booking_id: str, limit: int = 5) -> list[MoveSuggestion]:
+        return overlap_conflicts.suggest_moves(self.core, booking_id, limit)
+
+    def move_conflicted(
+        self,
+        actor: Actor,
+        booking_id: str,
+        starts_at: datetime,
+        ends_at: datetime,
+        space_id: str | None = None,
+        note: str = "",
+    ) -> BookingRecord:
+        return overlap_conflicts.move_conflicted(
+            self.core, actor, booking_id, starts_at, ends_at, space_id, note
+        )
 
     # --- recurring bookings ---------------------------------------------------------
 

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from smesco_desk.db.models import Booking, Charge, Space, SyncedMixin
+from smesco_desk.db.models import Booking, Charge, Space, SyncedMixin, SyncState
 from smesco_desk.domain.bookings import (
     FREE_STATUSES,
     MAX_BOOKING_MINUTES,
@@ -30,7 +30,11 @@ from smesco_desk.domain.text import clean_name, has_visible, text_errors
 from smesco_desk.errors import AlreadyDone, ValidationError
 from smesco_desk.i18n import _
 from smesco_desk.services.actors import Actor, Permission, require
-from smesco_desk.services.bookings.conflicts import BookingConflict, clashes
+from smesco_desk.services.bookings.conflicts import (
+    BookingConflict,
+    clashes,
+    close_overlap_conflicts,
+)
 from smesco_desk.services.bookings.lists import booking_row
 from smesco_desk.services.bookings.mapping import booking_record
 from smesco_desk.services.bookings.policies import policies_in, settle
@@ -42,6 +46,8 @@ from smesco_desk.values.bookings import BookingForm, BookingRecord
 from smesco_desk.values.payments import ChargeForm
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from smesco_desk.services.core import Core
 
 
@@ -119,7 +125,7 @@ def insert_booking(
             cleanup_minutes=space.cleanup_minutes,
             occupied_from=occupied_from,
             occupied_until=occupied_until,
-            status=BookingStatus.CONFIRMED.value,
+            status=new_status(session).value,
             notes=form.notes.strip(),
             cancel_reason="",
             series_id=series_id,
@@ -136,6 +142,14 @@ def insert_booking(
         detail["series"] = series_id
     tx.record("booking.create", rows, detail)
     return row
+
+
+def new_status(session: Session) -> BookingStatus:
+    """A new booking's status: provisional at a desk enrolled in sync, until the
+    server accepts it (then confirmed; `conflict` when another desk had the slot:
+    smesco_desk.sync.server_push); confirmed at a desk on its own."""
+    enrolled = session.get(SyncState, "server_url") is not None
+    return BookingStatus.PROVISIONAL if enrolled else BookingStatus.CONFIRMED
 
 
 def cancel(
@@ -170,15 +184,19 @@ def check_cancel(actor: Actor, reason: str, waive_fee: bool) -> None:
 
 def cancel_row(tx: Transaction, row: Booking, reason: str, waive_fee: bool) -> None:
     """Cancel a live booking in `tx`, with the policy's fee, and record it; a
-    booking checked in has used its space and is not cancelled."""
+    booking checked in has used its space and is not cancelled (a booking in
+    conflict: its sync conflict is resolved as cancelled)."""
     if row.status == BookingStatus.CHECKED_IN.value:
         raise AlreadyDone(
             _("Pemesan sudah hadir (check-in): ruang sudah dipakai, tidak bisa dibatalkan.")
         )
     settled, changed = settle(tx, row, policies_in(tx.session), waive=waive_fee)
+    in_conflict = row.status == BookingStatus.CONFLICT
     row.status = BookingStatus.CANCELLED.value
     row.cancel_reason = reason.strip()
     rows: list[tuple[SyncedMixin, str]] = [(tx.update(row), "update"), *changed]
+    if in_conflict:
+        rows += close_overlap_conflicts(tx, row.id, "cancelled", row.cancel_reason)
     detail = {"reason": row.cancel_reason, **settled.detail()}
     tx.record("booking.cancel", rows, detail)
 

@@ -2,6 +2,10 @@
 bookings of a space whose occupied time (buffers included, half-open) meets
 an interval, and the refusal that names the one a new booking collides with.
 
+Also the sync conflicts of a booking another desk won the slot of (kind
+`booking_overlap`, smesco_desk.sync.server_push): closed when the booking is
+moved (services.bookings.overlap_conflicts) or cancelled.
+
 The database holds the same rule (smesco_desk.db.overlaps): this check runs
 inside the booking's write transaction, so on a desk nothing can slip in
 between; it is there to say *which* booking is in the way.
@@ -15,10 +19,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from smesco_desk.clock import to_wib
-from smesco_desk.db.models import Booking
-from smesco_desk.domain.bookings import FREE_STATUSES
+from smesco_desk.db.models import Booking, SyncConflict, SyncedMixin
+from smesco_desk.domain.bookings import SLOTLESS_STATUSES
 from smesco_desk.errors import DomainError
 from smesco_desk.i18n import _
+from smesco_desk.services.transaction import Transaction
+from smesco_desk.sync.values import BOOKING_OVERLAP
 from smesco_desk.values.bookings import BookingRecord
 
 
@@ -58,10 +64,36 @@ def clashes(
     query = select(Booking).where(
         Booking.space_id == space_id,
         Booking.deleted_at.is_(None),
-        Booking.status.not_in([s.value for s in FREE_STATUSES]),
+        Booking.status.not_in([s.value for s in SLOTLESS_STATUSES]),
         Booking.occupied_from < occupied_until,
         Booking.occupied_until > occupied_from,
     )
     if except_id is not None:
         query = query.where(Booking.id != except_id)
     return list(session.scalars(query.order_by(Booking.occupied_from)))
+
+
+def open_overlap_conflicts(session: Session, booking_id: str) -> list[SyncConflict]:
+    """The open sync conflicts saying another desk won this booking's slot."""
+    query = select(SyncConflict).where(
+        SyncConflict.entity == "bookings",
+        SyncConflict.entity_id == booking_id,
+        SyncConflict.kind == BOOKING_OVERLAP,
+        SyncConflict.status == "open",
+        SyncConflict.deleted_at.is_(None),
+    )
+    return list(session.scalars(query.order_by(SyncConflict.created_at)))
+
+
+def close_overlap_conflicts(
+    tx: Transaction, booking_id: str, resolution: str, note: str = ""
+) -> list[tuple[SyncedMixin, str]]:
+    """Resolve the booking's open overlap conflicts in `tx` ("moved", "cancelled");
+    the rows changed, for the caller to record."""
+    rows: list[tuple[SyncedMixin, str]] = []
+    for conflict in open_overlap_conflicts(tx.session, booking_id):
+        conflict.status, conflict.resolution = "resolved", resolution
+        conflict.resolved_by, conflict.resolved_at = tx.actor.audit_name, tx.now
+        conflict.resolution_note = note.strip()
+        rows.append((tx.update(conflict), "update"))
+    return rows

@@ -30,8 +30,9 @@ if TYPE_CHECKING:
 
 
 def release_no_shows(core: Core, actor: Actor = SYSTEM) -> list[BookingRecord]:
-    """Release every confirmed booking whose start plus the grace period has
-    passed without a check-in; the bookings released, by start time."""
+    """Release every confirmed booking (or provisional: made at a desk whose server
+    has not confirmed it yet) whose start plus the grace period has passed
+    without a check-in; the bookings released, by start time."""
     require(actor, Permission.BOOK_SPACE)
     with Transaction.begin(core, actor) as tx:
         session = tx.session
@@ -41,7 +42,9 @@ def release_no_shows(core: Core, actor: Actor = SYSTEM) -> list[BookingRecord]:
             select(Booking)
             .where(
                 Booking.deleted_at.is_(None),
-                Booking.status == BookingStatus.CONFIRMED.value,
+                Booking.status.in_(
+                    [BookingStatus.CONFIRMED.value, BookingStatus.PROVISIONAL.value]
+                ),
                 Booking.starts_at <= latest_start,
             )
             .order_by(Booking.starts_at, Booking.id)

@@ -4,8 +4,9 @@ A concurrent edit was settled by the rule and only needs a look; a row the
 server refused needs a decision. The details show both versions field by
 field (changed fields marked). "Pertahankan versi server" keeps what the
 server holds now; "Pulihkan versi …" makes the version that lost the current
-one again, as a new change of this desk. The decision goes to every desk with
-the next sync.
+one again, as a new change of this desk. A booking another desk won the slot
+of is moved to a free slot or cancelled instead (booking_moves). The decision
+goes to every desk with the next sync.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from smesco_desk.errors import DomainError
-from smesco_desk.sync import DOUBLE_PAYMENT, ConflictChoice, ConflictInfo
+from smesco_desk.sync import BOOKING_OVERLAP, DOUBLE_PAYMENT, ConflictChoice, ConflictInfo
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.forms import FieldError
@@ -40,6 +41,7 @@ from ui.models.conflicts_model import (
     format_moment,
 )
 from ui.pages.conflicts import can_resolve
+from ui.pages.conflicts.booking_moves import BookingMovesPanel
 
 STYLE = """
 QLabel#conflict_summary_label {
@@ -134,6 +136,10 @@ class ConflictsPage(QWidget):
         layout.addWidget(self.summary_label)
         layout.addWidget(self.fields_table, 1)
         layout.addLayout(self._build_actions(box))
+        self.moves_panel = BookingMovesPanel(self.ctx, box)
+        self.moves_panel.resolved.connect(self._booking_resolved)
+        self.note_edit.textChanged.connect(lambda text: setattr(self.moves_panel, "note", text))
+        layout.addWidget(self.moves_panel)
         self.error_label = FieldError(box)  # (takes no room while empty)
         self.error_label.setObjectName("resolve_error_label")
         self.result_label = FieldError(box)
@@ -214,6 +220,11 @@ class ConflictsPage(QWidget):
         # A charge paid twice is settled by its refund (a void), not by a choice here.
         unresolved = (c is not None and c.status != "resolved" and can_resolve(self.ctx)
                       and c.kind != DOUBLE_PAYMENT)
+        # A booking in conflict is moved or cancelled (the panel), not kept or restored.
+        booking = c is not None and c.kind == BOOKING_OVERLAP
+        self.keep_button.setVisible(not booking)
+        self.restore_button.setVisible(not booking)
+        self.moves_panel.set_conflict(c if unresolved else None)
         self.keep_button.setEnabled(unresolved)
         self.note_edit.setEnabled(unresolved)
         self.restore_button.setText(self._restore_text(c))
@@ -236,7 +247,7 @@ class ConflictsPage(QWidget):
                                                      time=format_moment(c.created_at)),
             self._explanation(c),
         ]
-        if c.kind == DOUBLE_PAYMENT:
+        if c.kind in (DOUBLE_PAYMENT, BOOKING_OVERLAP):
             lines.append(_html(c.message()))
         elif c.reason:
             lines.append(self.tr("Alasan server: {reason}").format(reason=_html(c.reason)))
@@ -252,6 +263,9 @@ class ConflictsPage(QWidget):
             return self.tr("Satu tagihan dibayar di dua desk saat offline. Kedua kuitansi tetap "
                            "tercatat; konflik ini selesai setelah kuitansi kedua dibatalkan "
                            "(pengembalian uang) dan pembatalan itu tersinkron.")
+        if c.kind == BOOKING_OVERLAP:
+            return self.tr("Dua desk memesan ruang yang sama saat offline; pemesanan dari "
+                           "desk {desk} sampai di server kemudian.").format(desk=c.desk_code)
         if c.kind == "rejected":
             return self.tr("Server menolak perubahan dari desk {desk}; perubahan itu belum "
                            "berlaku di desk lain. Putuskan versi mana yang dipakai.").format(
@@ -286,6 +300,12 @@ class ConflictsPage(QWidget):
         (self.ctx.runner.op(lambda: sync.resolve_conflict(actor, conflict.id, choice, note), self)
          .success(self._resolved).failure(self._resolve_failed)
          .with_progress(self.tr("Menyimpan keputusan…")).run())
+
+    def _booking_resolved(self, text: str) -> None:
+        self.note_edit.clear()
+        self.result_label.show_message(text + " " + self.tr(
+            "Keputusan ini dikirim ke semua desk pada sinkronisasi berikutnya."))
+        self.model.reload()
 
     def _resolved(self, conflict: ConflictInfo) -> None:
         self.note_edit.clear()
