@@ -348,6 +348,7 @@ SERVICE_MODULES = sorted((CORE / "services").rglob("*.py")) + [CORE / "sync" / "
 READ_ONLY_LOOKUPS = {
     "BookingService.attendees",
     "BookingService.booking",
+    "BookingService.bookings_between",
     "BookingService.bookings_on",
     "BookingService.plan_series",
     "BookingService.policies",

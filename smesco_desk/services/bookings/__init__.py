@@ -15,7 +15,7 @@ use (`core.bookings.book(...)`), each method handing over to one of them:
 - checkin: checking a booking in when the booker arrives
 - release: letting no-shows go after the grace period
 - conflicts: the bookings in the way, and BookingConflict
-- lists: a booking, the bookings of a day
+- lists: a booking, the bookings of a day or of a range of days
 - attendees: the participants of an event (imported from CSV or XLSX, or by hand)
 - mapping: rows to the values in smesco_desk.values.bookings
 """
@@ -120,6 +120,11 @@ class BookingService:
 
     def bookings_on(self, day: date) -> list[BookingRecord]:
         return lists.bookings_on(self.core, day)
+
+    def bookings_between(
+        self, start_day: date, end_day: date, space_id: str | None = None
+    ) -> list[BookingRecord]:
+        return lists.bookings_between(self.core, start_day, end_day, space_id)
 
     # --- the participants of an event ------------------------------------------------
 
