@@ -2426,6 +2426,10 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
         <translation>{title}: {n} occurrences.</translation>
     </message>
     <message>
+        <source>Semua bentrok (merah): kembali dan ubah waktunya.</source>
+        <translation>They all clash (red): go back and change the time.</translation>
+    </message>
+    <message>
         <source>{m} bentrok (merah): lewati, atau kembali dan ubah waktunya.</source>
         <translation>{m} clash (red): skip, or go back and change the time.</translation>
     </message>

@@ -141,6 +141,23 @@ def test_going_back_books_nothing_and_no_clash_saves_them_all(
     assert len({b.series_id for b in booked}) == 1
 
 
+def test_when_every_occurrence_clashes_only_going_back_is_offered(
+        qtbot: Any, ctx: AppContext, day: date) -> None:
+    _book(ctx, day, 9, 13, "Rapat dinas")
+    _book(ctx, day + timedelta(days=1), 9, 13, "Rapat dinas")
+    dialog = _dialog(qtbot, ctx, day)
+    _fill(dialog)
+    dialog.series.set_frequency("daily")
+    dialog.series.count_radio.setChecked(True)
+    dialog.series.count_spin.setValue(2)
+    dialog.save()
+    preview = dialog.series_save.preview
+    assert preview is not None and "Semua bentrok" in preview.summary_label.text()
+    assert not preview.skip_button.isVisibleTo(preview)
+    assert not preview.save_button.isVisibleTo(preview)
+    assert preview.back_button.isVisibleTo(preview)
+
+
 def test_a_bad_rule_shows_at_its_field(qtbot: Any, ctx: AppContext, day: date) -> None:
     dialog = _dialog(qtbot, ctx, day)
     _fill(dialog)

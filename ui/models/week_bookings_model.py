@@ -12,8 +12,8 @@ the state "closed".
 Cell states, blocks and their buffers mean what they mean in the day grid
 (ui/models/bookings_model.py): a block is placed on each day it touches, in
 minutes after that day's midnight (a booking across midnight shows on both).
-While the page shows the day grid the model is inactive: a change of the
-bookings only marks it stale, and it reads when it is shown again.
+While the page shows the day grid the model is inactive (`set_active`): it
+reads nothing, and the page sets the week again when it shows it.
 """
 
 from __future__ import annotations
@@ -95,7 +95,6 @@ class WeekBookingsModel(QAbstractTableModel):
         self._spaces: list[SpaceInfo] = []
         self._spaces_stale = True
         self._active = True
-        self._stale = False
         self._days: list[list[Block]] = [[] for _ in range(DAYS)]
         self._spans: list[tuple[int, int] | None] = [None] * DAYS
         self._first, self._last = DEFAULT_HOURS
@@ -123,15 +122,13 @@ class WeekBookingsModel(QAbstractTableModel):
             self.reload()
 
     def set_active(self, active: bool) -> None:
-        """Shown (True) or hidden behind the day grid (a change only marks it stale)."""
+        """Shown (True) or hidden behind the day grid (then it reads nothing)."""
         self._active = active
 
     def reload(self) -> None:
         """Read the spaces if they changed, then the week's bookings of the space."""
         if not self._active:
-            self._stale = True
-            return
-        self._stale = False
+            return  # read when shown (the page sets the week again)
         self._generation += 1
         generation, monday, wanted = self._generation, self._wanted_monday, self._space_code
         bookings = self._ctx.core.bookings

@@ -101,7 +101,9 @@ class SeriesPreviewDialog(QDialog):
         self.summary_label.setObjectName("series_summary_label")
         self.summary_label.setWordWrap(True)
         text = self.tr("{title}: {n} jadwal.").format(title=title, n=total)
-        if clashes:
+        if clashes and not free:
+            text += " " + self.tr("Semua bentrok (merah): kembali dan ubah waktunya.")
+        elif clashes:
             text += " " + self.tr("{m} bentrok (merah): lewati, atau kembali dan ubah "
                                   "waktunya.").format(m=clashes)
         self.summary_label.setText(text)
