@@ -10,9 +10,11 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QDate, Qt
 
+from smesco_desk.clock import wib_today
 from smesco_desk.domain.booking_series import SeriesRule
+from smesco_desk.domain.bookings import WEEKDAYS
 from smesco_desk.services.actors import Actor
-from smesco_desk.values.bookings import BookingRecord, SeriesOccurrence, SeriesPlan
+from smesco_desk.values.bookings import BookingRecord, SeriesOccurrence, SeriesPlan, SpaceForm
 from tests.ui import test_booking_dialog as dialog_tests
 from tests.ui.test_booking_dialog import _book, _dialog, _fill, at
 from ui.context import AppContext
@@ -24,11 +26,15 @@ from ui.pages.bookings.series_preview import SeriesPlanModel, SeriesPreviewDialo
 def day(ctx: AppContext, admin: Actor) -> date:
     """A day a month ahead, with the meeting room "rapat" of the dialog's tests
     (open 08:00-21:00 every day, 15-minute buffers)."""
-    return dialog_tests.day.__wrapped__(ctx, admin)  # type: ignore[attr-defined,no-any-return]
+    ctx.core.bookings.save_space(admin, SpaceForm(
+        code="rapat", name="Ruang Rapat Uji", kind="meeting_room", capacity=8,
+        opening_hours={d: ["08:00", "21:00"] for d in WEEKDAYS}, setup_minutes=15,
+        cleanup_minutes=15, rate_hour=dialog_tests.RATE_HOUR, umkm_discount_bp=1000))
+    return wib_today(ctx.core.now()) + timedelta(days=30)
 
 
 def _weekday(of: date) -> str:
-    return ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[of.weekday()]
+    return WEEKDAYS[of.weekday()]
 
 
 def test_the_ulangi_section_builds_the_rule(qtbot: Any, ctx: AppContext, day: date) -> None:
