@@ -1,4 +1,5 @@
-"""The Ruang page's day grid: from a day change to the grid painted.
+"""The Ruang page's grids: from a day change to the day grid painted, and from
+a week change to the week view (one space) painted.
 
     uv run python benchmarks/bench_bookings_grid.py [--bookings 100000] [--spaces 40] [--runs 60]
 
@@ -9,8 +10,12 @@ cancelled, spread over the days before and after today). Then, offscreen, the
 real page with the real (threaded) operation runner: each run moves one day
 (`step_day(+1)`, as PageDown does), waits for the model's `loaded` and paints
 the grid's viewport (`repaint()`: the paint happens now, not later). Printed
-beside it: `bookings_on(day)` alone and the paint alone. Goal: a day change to
-painted under 50 ms (median). Prints figures; asserts nothing.
+beside it: `bookings_on(day)` alone and the paint alone. Then the same for the
+week view of one space: each run moves one week (`step(+1)` in the week view,
+as PageDown does there), waits for `loaded` and paints; beside it
+`bookings_between(monday, sunday, space_id)` alone and the paint alone.
+Goal: a day or week change to painted under 50 ms (median). Prints figures;
+asserts nothing.
 """
 
 from __future__ import annotations
@@ -131,10 +136,39 @@ def run(args: argparse.Namespace) -> None:
         print(f"   paint alone               {fmt(summary(paint))}")
         print("   " + budget_line("day change to painted, median", summary(change)["p50"],
                                  BUDGET_MS))
+        week_figures(page, core, args.runs)
         page.close()
         ctx.runner.wait_idle()
         core.close()
     del app
+
+
+def week_figures(page: BookingsPage, core: Core, runs: int) -> None:
+    """A week change to painted in the week view of the first space."""
+    space = core.bookings.spaces()[0]
+    page.show_week(space.code)
+    wait_loaded(page)
+    change = [step_week_and_paint(page, 1 if i % 20 < 10 else -1) for i in range(runs + 2)]
+    change = change[2:]
+    monday = page.week_model.monday()
+    sunday = monday + timedelta(days=6)
+    query = timings(lambda: core.bookings.bookings_between(monday, sunday, space.id), runs)
+    paint = timings(page.week_grid.viewport().repaint, runs)
+    print(f"   week view of {space.code}: {page.week_model.block_count()} bookings in the week "
+          f"shown, {page.week_model.rowCount()} rows")
+    print(f"   week change to painted    {fmt(summary(change))}")
+    print(f"   bookings_between alone    {fmt(summary(query))}")
+    print(f"   week paint alone          {fmt(summary(paint))}")
+    print("   " + budget_line("week change to painted, median", summary(change)["p50"],
+                             BUDGET_MS))
+
+
+def step_week_and_paint(page: BookingsPage, weeks: int) -> float:
+    started = time.perf_counter_ns()
+    page.step(weeks)
+    wait_loaded(page)
+    page.week_grid.viewport().repaint()
+    return (time.perf_counter_ns() - started) / 1e6
 
 
 def wait_loaded(page: BookingsPage) -> None:

@@ -350,6 +350,7 @@ READ_ONLY_LOOKUPS = {
     "BookingService.attendees",
     "BookingService.booking",
     "BookingService.misfits",
+    "BookingService.bookings_between",
     "BookingService.bookings_on",
     "BookingService.event_badges",  # a PDF of the participants' badges, as badge_pdf
     "BookingService.find_attendee",  # whose badge was scanned (before checking in)

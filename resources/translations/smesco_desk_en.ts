@@ -594,6 +594,26 @@
 <context>
     <name>BookingsPage</name>
     <message>
+        <source>Ruang yang ditampilkan seminggu</source>
+        <translation>The space shown for the week</translation>
+    </message>
+    <message>
+        <source>Hari</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Semua ruang, satu hari</source>
+        <translation>Every space, one day</translation>
+    </message>
+    <message>
+        <source>Minggu</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>Satu ruang, satu minggu</source>
+        <translation>One space, one week</translation>
+    </message>
+    <message>
         <source>Hari sebelumnya (PageUp, Alt+Kiri)</source>
         <translation>Previous day (PageUp, Alt+Left)</translation>
     </message>
@@ -620,6 +640,18 @@
     <message>
         <source>Tutup</source>
         <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Minggu sebelumnya (PageUp, Alt+Kiri)</source>
+        <translation>Previous week (PageUp, Alt+Left)</translation>
+    </message>
+    <message>
+        <source>Minggu berikutnya (PageDown, Alt+Kanan)</source>
+        <translation>Next week (PageDown, Alt+Right)</translation>
+    </message>
+    <message>
+        <source>%1 s.d. %2</source>
+        <translation>%1 to %2</translation>
     </message>
     <message numerus="yes">
         <source>%n pemesanan</source>
@@ -2760,6 +2792,120 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
     </message>
 </context>
 <context>
+    <name>SeriesFields</name>
+    <message>
+        <source>Tidak berulang</source>
+        <translation>Does not repeat</translation>
+    </message>
+    <message>
+        <source>Harian</source>
+        <translation>Daily</translation>
+    </message>
+    <message>
+        <source>Mingguan pada hari…</source>
+        <translation>Weekly on…</translation>
+    </message>
+    <message>
+        <source>Bulanan pada tanggal…</source>
+        <translation>Monthly on day…</translation>
+    </message>
+    <message>
+        <source>tanggal </source>
+        <translation>day </translation>
+    </message>
+    <message>
+        <source>s&amp;ampai tanggal</source>
+        <translation>&amp;until the date</translation>
+    </message>
+    <message>
+        <source>seban&amp;yak</source>
+        <translation>&amp;for</translation>
+    </message>
+    <message>
+        <source> kali</source>
+        <translation> times</translation>
+    </message>
+    <message>
+        <source>U&amp;langi</source>
+        <translation>Re&amp;peat</translation>
+    </message>
+    <message>
+        <source>Berakhir</source>
+        <translation>Ends</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesPlanModel</name>
+    <message>
+        <source>Bisa dipesan</source>
+        <translation>Can be booked</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesPreviewDialog</name>
+    <message>
+        <source>Periksa jadwal berulang</source>
+        <translation>Check the recurring booking</translation>
+    </message>
+    <message>
+        <source>{title}: {n} jadwal.</source>
+        <translation>{title}: {n} occurrences.</translation>
+    </message>
+    <message>
+        <source>Semua bentrok (merah): kembali dan ubah waktunya.</source>
+        <translation>They all clash (red): go back and change the time.</translation>
+    </message>
+    <message>
+        <source>{m} bentrok (merah): lewati, atau kembali dan ubah waktunya.</source>
+        <translation>{m} clash (red): skip, or go back and change the time.</translation>
+    </message>
+    <message>
+        <source>&amp;Kembali</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Lewati yang bentrok, simpan %n jadwal</source>
+        <translation>
+            <numerusform>&amp;Skip the clashes, save %n occurrence</numerusform>
+            <numerusform>&amp;Skip the clashes, save %n occurrences</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Simpan %n jadwal</source>
+        <translation>
+            <numerusform>&amp;Save %n occurrence</numerusform>
+            <numerusform>&amp;Save %n occurrences</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SeriesSave</name>
+    <message>
+        <source>Memeriksa jadwal…</source>
+        <translation>Checking the occurrences…</translation>
+    </message>
+    <message>
+        <source>Menyimpan jadwal berulang…</source>
+        <translation>Saving the recurring booking…</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Pengaturan</source>
@@ -3655,6 +3801,41 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
     <message>
         <source>Uang kuitansi {number} dikembalikan dari laci Anda. Hitung uang di laci dan isi modal awal shift Anda.</source>
         <translation>The money of receipt {number} is refunded from your drawer. Count the cash in the drawer and enter your shift&apos;s opening float.</translation>
+    </message>
+</context>
+<context>
+    <name>WeekBookingsModel</name>
+    <message>
+        <source>Sen</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>Sel</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>Rab</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>Kam</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>Jum</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>Sab</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <source>{title} · {booker} ({status})</source>
+        <translation>{title} · {booker} ({status})</translation>
     </message>
 </context>
 <context>

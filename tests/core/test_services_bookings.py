@@ -332,3 +332,58 @@ def test_misfits_name_the_bookings_to_come_a_change_of_the_space_leaves_out(
     bad_hours = space_form(opening_hours={"mon": ["25:00", "08:00"]})
     assert core.bookings.misfits(bad_hours) == []  # the save's own errors say what is wrong
     assert core.bookings.spaces()[0].capacity == 8  # asking wrote nothing
+
+
+# --- a range of days (the week view) ---------------------------------------------------------
+
+
+def test_bookings_between_reads_a_range_of_days_of_one_space_or_all(
+    core: Core, receptionist: Actor, room: SpaceInfo, hall: SpaceInfo, tenant_manager: Actor
+) -> None:
+    # Monday 16 March to Sunday 22 March 2026; one booking just before, one just after
+    before = core.bookings.book(
+        receptionist, booking_form(hall.code, wib(2026, 3, 15, 20), wib(2026, 3, 15, 22))
+    )
+    night = core.bookings.book(
+        receptionist, booking_form(hall.code, wib(2026, 3, 15, 22, 30), wib(2026, 3, 16, 1))
+    )
+    monday = core.bookings.book(
+        receptionist, booking_form(room.code, wib(2026, 3, 16, 10), wib(2026, 3, 16, 11))
+    )
+    cancelled = core.bookings.book(
+        receptionist, booking_form(room.code, wib(2026, 3, 19, 14), wib(2026, 3, 19, 15))
+    )
+    core.bookings.cancel(tenant_manager, cancelled.id)
+    sunday = core.bookings.book(
+        receptionist, booking_form(hall.code, wib(2026, 3, 22, 23), wib(2026, 3, 23, 1))
+    )
+    after = core.bookings.book(
+        receptionist, booking_form(hall.code, wib(2026, 3, 23, 1), wib(2026, 3, 23, 2))
+    )
+    week = core.bookings.bookings_between(date(2026, 3, 16), date(2026, 3, 22))
+    assert [b.id for b in week] == [night.id, monday.id, cancelled.id, sunday.id]
+    assert after.id not in {b.id for b in week} and before.id not in {b.id for b in week}
+    assert week[2].status == "cancelled"  # shown (struck out), taking no slot
+    of_hall = core.bookings.bookings_between(date(2026, 3, 16), date(2026, 3, 22), hall.id)
+    assert [b.id for b in of_hall] == [night.id, sunday.id]
+    of_room = core.bookings.bookings_between(date(2026, 3, 16), date(2026, 3, 22), room.id)
+    assert [b.id for b in of_room] == [monday.id, cancelled.id]
+    assert core.bookings.bookings_between(date(2026, 3, 16), date(2026, 3, 22), "tidak-ada") == []
+    # one day is the same as bookings_on
+    one = core.bookings.bookings_between(date(2026, 3, 15), date(2026, 3, 15))
+    assert one == core.bookings.bookings_on(date(2026, 3, 15)) and before.id in {b.id for b in one}
+
+
+def test_bookings_between_refuses_a_bad_range_at_its_field(core: Core) -> None:
+    with pytest.raises(ValidationError) as backwards:
+        core.bookings.bookings_between(date(2026, 3, 22), date(2026, 3, 16))
+    assert set(backwards.value.errors) == {"end_day"}
+    with pytest.raises(ValidationError) as too_long:
+        core.bookings.bookings_between(date(2026, 1, 1), date(2026, 12, 31))
+    assert "92" in too_long.value.errors["end_day"]
+    with pytest.raises(ValidationError) as not_a_day:
+        core.bookings.bookings_between("2026-03-09", date(2026, 3, 22))  # type: ignore[arg-type]
+    assert set(not_a_day.value.errors) == {"start_day"}
+    with pytest.raises(ValidationError) as far:
+        core.bookings.bookings_between(date(1, 1, 1), date(1, 1, 2))
+    assert set(far.value.errors) == {"start_day"}

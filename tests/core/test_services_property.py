@@ -415,6 +415,9 @@ def test_book_and_cancel(
     check(desk, lambda: core.bookings.move_conflicted(actor, space, starts, ends, text, title))
     day = starts.date() if starts is not None else date.fromordinal(1 + abs(attendees) % 3_000_000)
     check(desk, lambda: core.bookings.bookings_on(day))
+    later = date.fromordinal(min(day.toordinal() + abs(attendees) % 200, date.max.toordinal()))
+    check(desk, lambda: core.bookings.bookings_between(day, later, space or None))
+    check(desk, lambda: core.bookings.bookings_between(later, day))
 
 
 @FUZZ
@@ -590,6 +593,7 @@ FUZZED = {
             "check_in",
             "booking",
             "bookings_on",
+            "bookings_between",
             "import_attendees",
             "add_attendee",
             "attendees",

@@ -19,7 +19,7 @@ use (`core.bookings.book(...)`), each method handing over to one of them:
 - conflicts: the bookings in the way, and BookingConflict
 - overlap_conflicts: a booking another desk won the slot of (sync): free slots
   to move it to, and moving it there
-- lists: a booking, the bookings of a day
+- lists: a booking, the bookings of a day or of a range of days
 - attendees: the participants of an event (imported from CSV or XLSX, or by hand)
 - events: marking a booking as an event, checking its participants in
 - event_documents: the participants' badges and the attendance list (PDF)
@@ -201,6 +201,11 @@ class BookingService:
 
     def bookings_on(self, day: date) -> list[BookingRecord]:
         return lists.bookings_on(self.core, day)
+
+    def bookings_between(
+        self, start_day: date, end_day: date, space_id: str | None = None
+    ) -> list[BookingRecord]:
+        return lists.bookings_between(self.core, start_day, end_day, space_id)
 
     # --- the participants of an event ------------------------------------------------
 

@@ -9,7 +9,9 @@ its field as soon as it is typed (smesco_desk.domain.bookings.booking_errors,
 the same rules `book` applies). Saving is `core.bookings.book`: its refusals
 show at their fields, and a clash (BookingConflict) at the time fields,
 naming the booking in the way. On success `booking_saved(BookingRecord)` and
-the dialog closes.
+the dialog closes. A booking that repeats ("Ulangi": series_fields) shows its
+occurrences and clashes first and saves them together (series_preview);
+`booking_saved` then carries the first occurrence booked.
 
 An existing booking opens read-only: `BookingDialog.for_booking(...)` gives
 the details dialog (booking_details), which can cancel it.
@@ -50,6 +52,8 @@ from ui.forms import FieldError, FieldErrors, with_error
 from ui.pages.bookings.booker_fields import BookerFields
 from ui.pages.bookings.booking_details import BookingDetailsDialog
 from ui.pages.bookings.booking_fields import HalfHourEdit, wib_times
+from ui.pages.bookings.series_fields import SeriesFields
+from ui.pages.bookings.series_preview import SeriesSave
 from ui.pages.payments.common import rupiah
 from ui.pages.payments.totals_panel import TotalsPanel
 from ui.widgets import StatusBanner, note_label, set_flag
@@ -119,6 +123,9 @@ class BookingDialog(QDialog):
         title = with_error(self.title_edit, self._error("title"))
         self._add_row(form, self.tr("&Judul *"), self.title_edit, title)
         self._build_place(form)
+        self.series = SeriesFields(self, form, self.errors)
+        self.series_save = SeriesSave(self._ctx, self, self._set_busy, self._saved,
+                                      self._save_failed)
         self.notes_edit = self._line_edit("notes_edit", 1000, "notes")
         self.notes_edit.setPlaceholderText(self.tr("mis. butuh proyektor, susunan kelas"))
         notes = with_error(self.notes_edit, self._error("notes"))
@@ -227,6 +234,8 @@ class BookingDialog(QDialog):
             self.end_edit.timeChanged,
         ):
             signal.connect(self._on_changed)
+        self.series.set_first_day(self.day())
+        self.date_edit.dateChanged.connect(lambda _d: self.series.set_first_day(self.day()))
 
     def _fit_screen(self) -> None:
         """Roomy on a big screen, never taller than a 768-pixel desk screen."""
@@ -402,6 +411,10 @@ class BookingDialog(QDialog):
                 own["title"] = self.tr("Wajib diisi.")
             self.show_errors(own)
             return
+        rule = self.series.rule()
+        if rule is not None:  # the occurrences and their clashes first
+            self.series_save.start(form, rule)
+            return
         bookings, actor = self._ctx.core.bookings, self._ctx.require_actor()
         self._set_busy(True)
         self._ctx.runner.op(lambda: bookings.book(actor, form), self).with_progress(
@@ -442,6 +455,7 @@ class BookingDialog(QDialog):
     def _field_widget(self, field: str) -> QWidget:
         widgets: dict[str, QWidget] = {
             **self.booker.field_widgets(),
+            **self.series.field_widgets(),
             "title": self.title_edit,
             "space": self.space_combo,
             "attendees": self.attendees_spin,

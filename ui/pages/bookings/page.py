@@ -1,11 +1,13 @@
-"""The Ruang page: the bookings of one day in a grid of spaces and half hours.
+"""The Ruang page: the bookings of one day in a grid of spaces and half hours
+("Hari"), or of one space over a week ("Minggu", the space chosen in a combo).
 
-Slots stay short: the day bar asks the model for another day, the grid asks
-for a booking of the cells selected or opens the booking clicked; both open
-the booking dialog, which saves through the bookings service. A block
-dragged to another time or space asks to confirm the move (move_dialog: the
-old and new price, the difference). The grid reloads by itself when
-"bookings" or "spaces" change.
+Slots stay short: the day bar asks the model shown for another day (a week
+in the week view), a grid asks for a booking of the cells selected or opens
+the booking clicked; both open the booking dialog, which saves through the
+bookings service. A block dragged in the day grid to another time or space
+asks to confirm the move (move_dialog: the old and new price, the
+difference). The grids reload by themselves when "bookings" or "spaces"
+change (the week view when it is shown).
 """
 
 from __future__ import annotations
@@ -17,10 +19,13 @@ from typing import Any, cast
 from PySide6.QtCore import QDate, Qt, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
     QDateEdit,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QStackedWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -31,8 +36,10 @@ from smesco_desk.domain.bookings import BookingStatus, status_label
 from smesco_desk.values.bookings import BookingRecord
 from ui.context import AppContext
 from ui.models.bookings_model import DayBookingsModel
+from ui.models.week_bookings_model import WeekBookingsModel
 from ui.pages.bookings.day_grid import DayGrid
 from ui.pages.bookings.grid_style import STATUS_COLOURS
+from ui.pages.bookings.week_grid import WeekGrid
 
 DIALOG_MODULE = "ui.pages.bookings.booking_dialog"
 LEGEND = (BookingStatus.PROVISIONAL, BookingStatus.CONFIRMED, BookingStatus.CHECKED_IN,
@@ -63,11 +70,17 @@ class BookingsPage(QWidget):
         self.grid.selection_changed.connect(self._update_book_button)
         self.model.loaded.connect(self._on_loaded)
         self.model.load_failed.connect(self._on_load_failed)
+        self._build_week(day)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.grid)
+        self.stack.addWidget(self.week_grid)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(8)
-        layout.addLayout(self._build_day_bar(day))
-        layout.addWidget(self.grid, 1)
+        bar = self._build_day_bar(day)  # (makes the summary label the view row shows)
+        layout.addLayout(self._build_view_row())
+        layout.addLayout(bar)
+        layout.addWidget(self.stack, 1)
         layout.addLayout(self._build_legend())
         self.setFocusProxy(self.grid)
         self._update_book_button()
@@ -75,17 +88,63 @@ class BookingsPage(QWidget):
 
     # --- building -------------------------------------------------------------------------
 
+    def _build_week(self, day: date) -> None:
+        """The week view: its model (idle until shown), its grid, its space combo."""
+        self.week_model = WeekBookingsModel(self.ctx, day, self, load=False)
+        self.week_model.set_active(False)
+        self.week_grid = WeekGrid(self.week_model, self.ctx.core.now, self)
+        self.week_grid.booking_requested.connect(self.book)
+        self.week_grid.booking_activated.connect(self.open_booking)
+        self.week_grid.week_step_requested.connect(lambda weeks: self.step_day(7 * weeks))
+        self.week_grid.selection_changed.connect(self._update_book_button)
+        self.week_model.loaded.connect(self._on_week_loaded)
+        self.week_model.load_failed.connect(self._on_load_failed)
+        self.space_combo = QComboBox(self)
+        self.space_combo.setObjectName("week_space_combo")
+        self.space_combo.setToolTip(self.tr("Ruang yang ditampilkan seminggu"))
+        self.space_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.space_combo.setMinimumContentsLength(20)
+        self.space_combo.activated.connect(self._on_space_picked)
+        self.space_combo.hide()
+        self._week_scrolled_for: tuple[date, str] | None = None
+
+    def _build_view_row(self) -> QHBoxLayout:
+        """"Hari" | "Minggu", the space of the week view, and what the view shows."""
+        self.day_mode_button = QPushButton(self.tr("Hari"), self)
+        self.day_mode_button.setObjectName("day_mode_button")
+        self.day_mode_button.setToolTip(self.tr("Semua ruang, satu hari"))
+        self.week_mode_button = QPushButton(self.tr("Minggu"), self)
+        self.week_mode_button.setObjectName("week_mode_button")
+        self.week_mode_button.setToolTip(self.tr("Satu ruang, satu minggu"))
+        self.mode_group = QButtonGroup(self)
+        self.mode_group.setExclusive(True)
+        row = QHBoxLayout()
+        row.setSpacing(4)
+        for number, button in enumerate((self.day_mode_button, self.week_mode_button)):
+            button.setCheckable(True)
+            button.setProperty("section", True)  # the tab-like look of settings sections
+            button.setAutoDefault(False)
+            self.mode_group.addButton(button, number)
+            row.addWidget(button)
+        self.day_mode_button.setChecked(True)
+        self.mode_group.idToggled.connect(self._on_mode_toggled)
+        row.addSpacing(8)
+        row.addWidget(self.space_combo)
+        row.addSpacing(12)
+        row.addWidget(self.summary_label, 1)
+        return row
+
     def _build_day_bar(self, day: date) -> QHBoxLayout:
         self.previous_button = QToolButton(self)
         self.previous_button.setObjectName("previous_day_button")
         self.previous_button.setText("‹")
         self.previous_button.setToolTip(self.tr("Hari sebelumnya (PageUp, Alt+Kiri)"))
-        self.previous_button.clicked.connect(lambda: self.step_day(-1))
+        self.previous_button.clicked.connect(lambda: self.step(-1))
         self.next_button = QToolButton(self)
         self.next_button.setObjectName("next_day_button")
         self.next_button.setText("›")
         self.next_button.setToolTip(self.tr("Hari berikutnya (PageDown, Alt+Kanan)"))
-        self.next_button.clicked.connect(lambda: self.step_day(1))
+        self.next_button.clicked.connect(lambda: self.step(1))
         self.date_edit = QDateEdit(self)
         self.date_edit.setObjectName("bookings_date_edit")
         self.date_edit.setCalendarPopup(True)
@@ -100,7 +159,7 @@ class BookingsPage(QWidget):
         self.book_button = QPushButton(self.tr("&Pesan ruang…"), self)
         self.book_button.setObjectName("book_button")
         self.book_button.setToolTip(self.tr("Pilih sel kosong di grid, lalu Enter"))
-        self.book_button.clicked.connect(self.grid.request_booking)
+        self.book_button.clicked.connect(lambda: self.current_grid().request_booking())
         height = self.date_edit.sizeHint().height()
         for button in (self.previous_button, self.next_button):
             button.setFixedSize(max(32, height), height)
@@ -110,8 +169,7 @@ class BookingsPage(QWidget):
         row.addWidget(self.date_edit)
         row.addWidget(self.next_button)
         row.addWidget(self.today_button)
-        row.addSpacing(12)
-        row.addWidget(self.summary_label, 1)
+        row.addStretch(1)
         row.addWidget(self.book_button)
         return row
 
@@ -155,17 +213,104 @@ class BookingsPage(QWidget):
     def step_day(self, days: int) -> None:
         self.go_to(self.day() + timedelta(days=days))
 
+    def step(self, steps: int) -> None:
+        """The day or week before (-1) or after (+1), as the view shows."""
+        self.step_day(steps * (7 if self.is_week_view() else 1))
+
     @Slot()
     def go_today(self) -> None:
         self.go_to(wib_today(self.ctx.core.now()))
-        self.grid.setFocus()
+        self.current_grid().setFocus()
 
     @Slot(QDate)
     def _on_date_picked(self, _date: QDate) -> None:
-        self.model.set_day(self.day())
+        if self.is_week_view():
+            self.week_model.set_week(self.day())
+        else:
+            self.model.set_day(self.day())
+
+    # --- the view: one day of every space, or one space's week ------------------------------
+
+    def is_week_view(self) -> bool:
+        return self.week_mode_button.isChecked()
+
+    def current_grid(self) -> DayGrid | WeekGrid:
+        return self.week_grid if self.is_week_view() else self.grid
+
+    def show_week(self, space_code: str = "") -> None:
+        """The week view of a space (by its code; none: the one chosen last, or the first)."""
+        if space_code:
+            self.week_model.set_space(space_code, load=False)  # read with the week below
+        self.week_mode_button.setChecked(True)  # -> _on_mode_toggled
+
+    def show_day(self) -> None:
+        self.day_mode_button.setChecked(True)
+
+    @Slot(int, bool)
+    def _on_mode_toggled(self, number: int, checked: bool) -> None:
+        if not checked:
+            return
+        week = number == 1
+        self.stack.setCurrentWidget(self.week_grid if week else self.grid)
+        self.space_combo.setVisible(week)
+        self.setFocusProxy(self.current_grid())
+        if week:
+            self.previous_button.setToolTip(self.tr("Minggu sebelumnya (PageUp, Alt+Kiri)"))
+            self.next_button.setToolTip(self.tr("Minggu berikutnya (PageDown, Alt+Kanan)"))
+        else:
+            self.previous_button.setToolTip(self.tr("Hari sebelumnya (PageUp, Alt+Kiri)"))
+            self.next_button.setToolTip(self.tr("Hari berikutnya (PageDown, Alt+Kanan)"))
+        self.week_model.set_active(week)
+        if week:
+            self.week_model.set_week(self.day())
+        else:
+            self.model.set_day(self.day())
+        self._update_book_button()
+        self.current_grid().setFocus()
+
+    @Slot(int)
+    def _on_space_picked(self, index: int) -> None:
+        code = self.space_combo.itemData(index)
+        if code:
+            self.week_model.set_space(str(code))
+            self.week_grid.setFocus()
+
+    @Slot()
+    def _on_week_loaded(self) -> None:
+        model = self.week_model
+        self._fill_space_combo()
+        monday, space = model.monday(), model.space()
+        count = model.block_count()
+        week = self.tr("%1 s.d. %2").replace("%1", f"{monday:%d-%m}").replace(
+            "%2", f"{monday + timedelta(days=6):%d-%m-%Y}")
+        self.summary_label.setText(week + " · " + (
+            self.tr("%n pemesanan", "", count) if count else self.tr("Belum ada pemesanan")))
+        shown = (monday, space.code if space else "")
+        if shown != self._week_scrolled_for:
+            self._week_scrolled_for = shown
+            now = to_wib(self.ctx.core.now())
+            this_week = 0 <= (now.date() - monday).days < 7
+            self.week_grid.scroll_to_minute(now.hour * 60 + now.minute if this_week
+                                            else model.first_minute() + 60)
+        self._update_book_button()
+
+    def _fill_space_combo(self) -> None:
+        spaces, space = self.week_model.spaces(), self.week_model.space()
+        combo = self.space_combo
+        codes = [combo.itemData(i) for i in range(combo.count())]
+        if codes != [s.code for s in spaces]:
+            combo.blockSignals(True)
+            combo.clear()
+            for each in spaces:
+                combo.addItem(each.name, each.code)
+            combo.blockSignals(False)
+        if space is not None:
+            combo.setCurrentIndex(combo.findData(space.code))
 
     @Slot()
     def _on_loaded(self) -> None:
+        if self.is_week_view():
+            return  # a change of the bookings read again behind the week view
         day, count = self.model.day(), self.model.block_count()
         self.summary_label.setText(self.tr("%n pemesanan", "", count) if count
                                    else self.tr("Belum ada pemesanan"))
@@ -182,7 +327,7 @@ class BookingsPage(QWidget):
 
     @Slot()
     def _update_book_button(self) -> None:
-        self.book_button.setEnabled(self.grid.selected_slot() is not None)
+        self.book_button.setEnabled(self.current_grid().selected_slot() is not None)
 
     # --- bookings ---------------------------------------------------------------------------
 
@@ -213,8 +358,8 @@ class BookingsPage(QWidget):
 
     @Slot(object)
     def _on_saved(self, _booking: object) -> None:
-        self.grid.setFocus()  # the grid reloads itself (data_changed names "bookings")
+        self.current_grid().setFocus()  # the grid reloads itself (data_changed names "bookings")
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
-        self.grid.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.current_grid().setFocus(Qt.FocusReason.OtherFocusReason)
