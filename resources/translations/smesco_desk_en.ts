@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="id">
 <context>
+    <name></name>
+    <message>
+        <source>Waktu</source>
+        <translation type="unfinished">Time</translation>
+    </message>
+    <message>
+        <source>Ruang</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <source>Judul</source>
+        <translation type="unfinished">Title</translation>
+    </message>
+    <message>
+        <source>Pemesan</source>
+        <translation type="unfinished">Booker</translation>
+    </message>
+    <message>
+        <source>Peserta</source>
+        <translation type="unfinished">Attendees</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished">Total</translation>
+    </message>
+    <message>
+        <source>Dibayar</source>
+        <translation type="unfinished">Paid</translation>
+    </message>
+    <message>
+        <source>Sisa</source>
+        <translation>Owed</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <source>Administrator pertama</source>
@@ -495,6 +534,17 @@
     <message>
         <source>Menyimpan pemesanan…</source>
         <translation>Saving the booking…</translation>
+    </message>
+</context>
+<context>
+    <name>BookingList</name>
+    <message>
+        <source>Belum dibayar: {amount} dari {n} pemesanan.</source>
+        <translation>Unpaid: {amount} from {n} bookings.</translation>
+    </message>
+    <message>
+        <source>Tidak ada yang belum dibayar hari ini.</source>
+        <translation>Nothing unpaid today.</translation>
     </message>
 </context>
 <context>
