@@ -5,7 +5,7 @@
     <name></name>
     <message>
         <source>Waktu</source>
-        <translation type="unfinished">Time</translation>
+        <translation>Time</translation>
     </message>
     <message>
         <source>Ruang</source>
@@ -13,27 +13,27 @@
     </message>
     <message>
         <source>Judul</source>
-        <translation type="unfinished">Title</translation>
+        <translation>Title</translation>
     </message>
     <message>
         <source>Pemesan</source>
-        <translation type="unfinished">Booker</translation>
+        <translation>Booker</translation>
     </message>
     <message>
         <source>Peserta</source>
-        <translation type="unfinished">Attendees</translation>
+        <translation>Attendees</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished">Total</translation>
+        <translation>Total</translation>
     </message>
     <message>
         <source>Dibayar</source>
-        <translation type="unfinished">Paid</translation>
+        <translation>Paid</translation>
     </message>
     <message>
         <source>Sisa</source>
