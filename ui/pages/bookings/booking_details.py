@@ -18,8 +18,13 @@ The checked-in or cancelled booking goes out on `booking_saved(BookingRecord)`
 and the dialog closes (the day grid reloads itself: the runner announces the
 bookings table). "Tutup" or Esc closes. Opened by `BookingDialog.for_booking(...)`.
 
+"Acara" says whether the booking is an event (a training, a workshop, a
+seminar); someone who may book changes it there (event_fields.EventKindEditor).
+
 Two tabs: "Rincian" (the above) and "Peserta", the participants of the event
-(participants.ParticipantsPanel: the list, importing a file, adding by hand).
+(participants.ParticipantsPanel: the list, importing a file, adding by hand,
+badges, the attendance list, check-in; for a booking that is no event, the way
+to mark it as one).
 Alt+R and Alt+P (or Ctrl+Tab) switch between them.
 """
 
@@ -47,14 +52,21 @@ from smesco_desk.domain.booking_policy import (
     cancels_free,
     just_booked,
 )
-from smesco_desk.domain.bookings import FREE_STATUSES, BookingStatus, status_label
+from smesco_desk.domain.bookings import (
+    FREE_STATUSES,
+    BookingStatus,
+    event_kind_label,
+    status_label,
+)
 from smesco_desk.domain.payments import payer_label
 from smesco_desk.errors import DomainError, ValidationError
 from smesco_desk.services.actors import Permission
 from smesco_desk.values.bookings import BookingPolicies, BookingRecord
 from ui.context import AppContext
+from ui.documents import DocumentPrinterLike
 from ui.errors import show_error
 from ui.forms import FieldErrors, with_error
+from ui.pages.bookings.event_fields import EventKindEditor
 from ui.pages.bookings.move_dialog import MoveDialog
 from ui.pages.bookings.participants import ParticipantsPanel
 from ui.pages.payments.common import rupiah
@@ -74,7 +86,9 @@ class BookingDetailsDialog(QDialog):
 
     booking_saved = Signal(object)  # BookingRecord
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None, booking: BookingRecord) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None, booking: BookingRecord,
+                 printer: DocumentPrinterLike | None = None) -> None:
+        """printer: where the event's documents go (default: ui.printing.DocumentPrinter)."""
         super().__init__(parent)
         self.setObjectName("booking_details_dialog")
         self.setWindowTitle(self.tr("Pemesanan ruang"))
@@ -83,6 +97,7 @@ class BookingDetailsDialog(QDialog):
         self._busy = False
         self.policies: BookingPolicies | None = None  # read when cancelling is asked for
         self.errors = FieldErrors()
+        self._printer = printer
         self._build()
         self.setMinimumWidth(560)
         self.resize(760, 540)
@@ -126,6 +141,8 @@ class BookingDetailsDialog(QDialog):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.values[name] = value
             form.addRow(QLabel(title, self), value)
+            if name == "title_value":  # whether it is an event, changeable here
+                form.addRow(QLabel(self.tr("Acara"), self), self._build_event_kind())
         details = QWidget(self)
         details.setObjectName("details_tab")
         details_layout = QVBoxLayout(details)
@@ -133,12 +150,13 @@ class BookingDetailsDialog(QDialog):
         details_layout.addLayout(form)
         details_layout.addWidget(self._build_reason())
         details_layout.addStretch(1)
-        self.participants = ParticipantsPanel(self._ctx, b, self)
+        self.participants = ParticipantsPanel(self._ctx, b, self, self._printer)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("booking_tabs")
         self.tabs.addTab(details, self.tr("&Rincian"))
         self.tabs.addTab(self.participants, self.tr("&Peserta"))
         self.participants.count_changed.connect(self._show_count)
+        self.participants.mark_event_requested.connect(self._to_event_kind)
         self.participants.reload()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 12)
@@ -147,6 +165,25 @@ class BookingDetailsDialog(QDialog):
         self.banner = StatusBanner(self)
         layout.addWidget(self.banner)
         layout.addLayout(self._build_buttons())
+
+    def _build_event_kind(self) -> EventKindEditor:
+        self.event_editor = EventKindEditor(self._ctx, self.booking, self)
+        self.event_editor.changed.connect(self._event_changed)
+        self.event_editor.failed.connect(self._failed)
+        return self.event_editor
+
+    @Slot(object)
+    def _event_changed(self, booking: BookingRecord) -> None:
+        self.booking = booking
+        self.participants.set_booking(booking)
+        self.banner.show_message("success", self.tr("Ditandai sebagai {kind}.").format(
+            kind=event_kind_label(booking.event_kind)) if booking.is_event
+            else self.tr("Pemesanan ini bukan acara lagi."))
+
+    @Slot()
+    def _to_event_kind(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.event_editor.focus_combo()
 
     @Slot(int)
     def _show_count(self, count: int) -> None:
