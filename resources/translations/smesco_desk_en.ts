@@ -620,6 +620,33 @@
     </message>
 </context>
 <context>
+    <name>BookingPayment</name>
+    <message>
+        <source>Ba&amp;yar…</source>
+        <translation>Pa&amp;y…</translation>
+    </message>
+    <message>
+        <source>Bayar tagihan pemesanan ini dan cetak kuitansinya</source>
+        <translation>Pay this booking&apos;s charge and print its receipt</translation>
+    </message>
+    <message>
+        <source>Dibayar: kuitansi {number}. Mencetak kuitansi…</source>
+        <translation>Paid: receipt {number}. Printing the receipt…</translation>
+    </message>
+    <message>
+        <source>Pembayaran tersimpan (kuitansi {number}), tetapi kuitansi gagal dicetak: {error}</source>
+        <translation>The payment is saved (receipt {number}), but the receipt could not be printed: {error}</translation>
+    </message>
+    <message>
+        <source>Dibayar: kuitansi {number}.</source>
+        <translation>Paid: receipt {number}.</translation>
+    </message>
+    <message>
+        <source>Kuitansi dicetak ke {printer}.</source>
+        <translation>Receipt printed on {printer}.</translation>
+    </message>
+</context>
+<context>
     <name>BookingPoliciesPage</name>
     <message>
         <source> jam sebelum mulai</source>
@@ -1011,6 +1038,53 @@ Once it is closed, the next payment needs a new shift.</translation>
     <message>
         <source>Tarif (%)</source>
         <translation>Rate (%)</translation>
+    </message>
+</context>
+<context>
+    <name>ChargePayDialog</name>
+    <message>
+        <source>Bayar tagihan</source>
+        <translation>Pay a charge</translation>
+    </message>
+    <message>
+        <source>&amp;Bayar &amp;&amp; cetak</source>
+        <translation>&amp;Pay &amp;&amp; print</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>{payer} ({kind}) · {what}</source>
+        <translation>{payer} ({kind}) · {what}</translation>
+    </message>
+    <message>
+        <source>Total {amount}</source>
+        <translation>Total {amount}</translation>
+    </message>
+    <message>
+        <source>Tagihan ini sudah tidak terbuka.</source>
+        <translation>This charge is no longer open.</translation>
+    </message>
+    <message>
+        <source>Belum ada shift kas terbuka. Buka shift (isi modal awal) sebelum membayar.</source>
+        <translation>No cash shift is open. Open a shift (enter the opening float) before taking payment.</translation>
+    </message>
+    <message>
+        <source>Buka shift…</source>
+        <translation>Open shift…</translation>
+    </message>
+    <message>
+        <source>Isi jumlah uang yang diterima.</source>
+        <translation>Enter the cash received.</translation>
+    </message>
+    <message>
+        <source>Menyimpan pembayaran…</source>
+        <translation>Saving the payment…</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,9 @@ attendees, status and what its charge adds up to, is paid and is owed.
 ended) calls `core.bookings.check_in`; the core says when it is too early, and
 that shows on the dialog's status line.
 
+"Bayar…" (its charge open) takes the payment and prints the kuitansi
+(booking_payment); the dialog stays open with the amounts paid and owed.
+
 "Ubah waktu…" (a live booking not checked in) opens the move dialog
 (move_dialog): the keyboard's way to move or resize it, or change its title,
 for an occurrence of a series this one, the following ones or all.
@@ -66,6 +69,7 @@ from ui.context import AppContext
 from ui.documents import DocumentPrinterLike
 from ui.errors import show_error
 from ui.forms import FieldErrors, with_error
+from ui.pages.bookings.booking_payment import BookingPayment
 from ui.pages.bookings.event_fields import EventKindEditor
 from ui.pages.bookings.move_dialog import MoveDialog
 from ui.pages.bookings.participants import ParticipantsPanel
@@ -100,7 +104,7 @@ class BookingDetailsDialog(QDialog):
         self._printer = printer
         self._build()
         self.setMinimumWidth(560)
-        self.resize(760, 540)
+        self.resize(840, 560)  # five buttons in a row, none cut
 
     # --- building -------------------------------------------------------------
 
@@ -243,6 +247,8 @@ class BookingDetailsDialog(QDialog):
         # a booking checked in has used its space: it is not cancelled
         live = self.booking.status not in (*FREE_STATUSES, BookingStatus.CHECKED_IN)
         self.cancel_booking_button.setVisible(live and self._ctx.can(Permission.BOOK_SPACE))
+        self.payment = BookingPayment(self._ctx, self, b, self._report, self._printer)
+        self.payment.booking_changed.connect(self._paid)
         self.close_button = QPushButton(self.tr("&Tutup"), self)
         self.close_button.setObjectName("close_button")
         self.close_button.setProperty("primary", True)
@@ -254,6 +260,7 @@ class BookingDetailsDialog(QDialog):
         row.addWidget(self.check_in_button)
         row.addWidget(self.move_button)
         row.addWidget(self.cancel_booking_button)
+        row.addWidget(self.payment.button)
         row.addStretch(1)
         row.addWidget(self.close_button)
         return row
@@ -296,6 +303,7 @@ class BookingDetailsDialog(QDialog):
             set_flag(self.cancel_booking_button, "danger", True)
             self.check_in_button.hide()  # one thing at a time: the dialog stays narrow
             self.move_button.hide()
+            self.payment.button.hide()
             self.reason_edit.setFocus(Qt.FocusReason.OtherFocusReason)
             self._load_policies()
             return
@@ -355,6 +363,20 @@ class BookingDetailsDialog(QDialog):
                                            minutes=MISTAKE_MINUTES,
                                            percent=p.cancel_fee_percent, total=rupiah(b.total)))
         self.waive_check.setVisible(bool(fee) and self._ctx.can(Permission.WAIVE_BOOKING_FEE))
+
+    # --- paying -----------------------------------------------------------------
+
+    def _report(self, kind: str, text: str) -> None:
+        self.banner.show_message(kind, text)
+
+    @Slot(object)
+    def _paid(self, booking: BookingRecord) -> None:
+        """Paid from here: the amounts as they are now (the dialog stays open)."""
+        self.booking = booking
+        self.participants.booking = booking
+        for name, amount in (("paid_value", booking.paid), ("owed_value", booking.owed),
+                             ("total_value", booking.total)):
+            self.values[name].setText(rupiah(amount))
 
     # --- the answer -------------------------------------------------------------
 
