@@ -1926,6 +1926,10 @@ The set-up starts again the next time the application is opened.</translation>
         <translation>&amp;Help</translation>
     </message>
     <message>
+        <source>&amp;Pindai badge (check-out tamu / check-in peserta)</source>
+        <translation>&amp;Scan a badge (visitor check-out / participant check-in)</translation>
+    </message>
+    <message>
         <source>Tentang Smesco Desk</source>
         <translation>About Smesco Desk</translation>
     </message>
@@ -1959,7 +1963,7 @@ The set-up starts again the next time the application is opened.</translation>
     </message>
     <message>
         <source>&amp;Pindai badge (check-out)</source>
-        <translation>&amp;Scan a badge (check-out)</translation>
+        <translation type="vanished">&amp;Scan a badge (check-out)</translation>
     </message>
     <message>
         <source>&amp;Daftarkan tamu</source>
