@@ -35,6 +35,7 @@ class CheckOutBar(QFrame):
         self.title_label = title
         self.purpose_label = QLabel(self.tr("check-out tamu · check-in peserta acara"), self)
         self.purpose_label.setObjectName("hint_label")
+        self.purpose_label.setWordWrap(True)  # wraps rather than widen a narrow window
         self.scan_edit = QLineEdit(self)
         self.scan_edit.setObjectName("scan_edit")
         self.scan_edit.setPlaceholderText(self.tr("Pindai badge / ketik nomor badge"))
@@ -53,8 +54,7 @@ class CheckOutBar(QFrame):
         hint.setToolTip(self.tr("Tekan F2 dari mana saja di aplikasi untuk memindai"))
         row = QHBoxLayout()
         row.addWidget(title)
-        row.addWidget(self.purpose_label)
-        row.addStretch(1)
+        row.addWidget(self.purpose_label, 1)  # all the room there is, wrapped only if need be
         row.addWidget(hint)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
