@@ -178,6 +178,8 @@ def test_enter_moves_to_the_next_field(qtbot, ctx: AppContext, day: date) -> Non
     dialog = _dialog(qtbot, ctx, day)
     dialog.title_edit.setFocus()
     qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is dialog.event_combo  # "Acara", then the space
+    qtbot.keyClick(dialog.event_combo, Qt.Key.Key_Return)
     assert QApplication.focusWidget() is dialog.space_combo
 
 

@@ -1,5 +1,6 @@
-"""Booking a space (Pemesanan ruang): who books, the title, attendees, the space
-and its times, notes, and the price shown live.
+"""Booking a space (Pemesanan ruang): who books, the title, whether it is an
+event ("Acara": event_fields), attendees, the space and its times, notes, and
+the price shown live.
 
 The price comes from `core.bookings.quote` (on the worker, shortly after each
 change; an answer to older fields is dropped). What the rules of a booking
@@ -52,6 +53,7 @@ from ui.forms import FieldError, FieldErrors, with_error
 from ui.pages.bookings.booker_fields import BookerFields
 from ui.pages.bookings.booking_details import BookingDetailsDialog
 from ui.pages.bookings.booking_fields import HalfHourEdit, wib_times
+from ui.pages.bookings.event_fields import EventKindCombo
 from ui.pages.bookings.series_fields import SeriesFields
 from ui.pages.bookings.series_preview import SeriesSave
 from ui.pages.payments.common import rupiah
@@ -122,6 +124,9 @@ class BookingDialog(QDialog):
         self.title_edit.setPlaceholderText(self.tr("mis. Rapat koperasi, pelatihan foto produk"))
         title = with_error(self.title_edit, self._error("title"))
         self._add_row(form, self.tr("&Judul *"), self.title_edit, title)
+        self.event_combo = EventKindCombo(self)
+        self._add_row(form, self.tr("Acara"), self.event_combo,
+                      with_error(self.event_combo, self._error("event_kind")))
         self._build_place(form)
         self.series = SeriesFields(self, form, self.errors)
         self.series_save = SeriesSave(self._ctx, self, self._set_busy, self._saved,
@@ -304,6 +309,7 @@ class BookingDialog(QDialog):
             attendees=self.attendees_spin.value(),
             umkm=self.booker.umkm(),
             notes=self.notes_edit.text(),
+            event_kind=self.event_combo.kind(),
         )
 
     def live_errors(self) -> dict[str, str]:
@@ -457,6 +463,7 @@ class BookingDialog(QDialog):
             **self.booker.field_widgets(),
             **self.series.field_widgets(),
             "title": self.title_edit,
+            "event_kind": self.event_combo,
             "space": self.space_combo,
             "attendees": self.attendees_spin,
             "starts_at": self.start_edit,
