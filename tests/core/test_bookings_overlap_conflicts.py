@@ -16,8 +16,8 @@ from smesco_desk.errors import DomainError, ValidationError
 from smesco_desk.services.actors import Actor
 from smesco_desk.services.bookings import BookingConflict
 from smesco_desk.services.core import Core
-from tests.core.helpers_bookings import booking_form, space_form
 from smesco_desk.values.bookings import BookingRecord
+from tests.core.helpers_bookings import booking_form, space_form
 from tests.core.helpers_core import FakeClock, cash, rows, wib
 
 Spaces = dict[str, str]

@@ -21,8 +21,9 @@ discount, the taxes of the space's kind of charge), and so does the money:
   `core.payments.refunds_due()` and on the booking as `refund_due` until the
   cash goes back.
 - moved again: open differences and pending credits are cancelled and the
-  difference is taken again against what was paid, so the booking never owes
-  or is owed twice.
+  difference is taken again against what was paid (less the credits already
+  paid out: services.payments.refunds), so the booking never owes or is owed
+  twice.
 
 Everything happens in one write transaction, recorded as `booking.move` with
 the old and new times, spaces and prices: either all of it or nothing.
@@ -57,7 +58,7 @@ from smesco_desk.services.bookings.lists import booking_row
 from smesco_desk.services.bookings.mapping import booking_record
 from smesco_desk.services.bookings.spaces import space_by_code
 from smesco_desk.services.payments.catalogue import kind_taxes
-from smesco_desk.services.payments.charges import REFUND_DUE, new_charge, new_credit
+from smesco_desk.services.payments.charges import REFUND_DUE, REFUNDED, new_charge, new_credit
 from smesco_desk.services.transaction import Transaction
 from smesco_desk.values.bookings import BookingForm, BookingRecord, MoveQuote
 from smesco_desk.values.payments import ChargeForm, PayerForm
@@ -242,7 +243,7 @@ def _charges(session: Session, row: Booking) -> list[Charge]:
     query = select(Charge).where(
         Charge.source == f"booking:{row.id}",
         Charge.deleted_at.is_(None),
-        Charge.status.in_(("open", "paid", REFUND_DUE)),
+        Charge.status.in_(("open", "paid", REFUND_DUE, REFUNDED)),
     )
     return list(session.scalars(query.order_by(Charge.created_at, Charge.id)))
 
@@ -271,7 +272,9 @@ def _reprice(
         made = booking_charge(tx, space, row, form)
         row.charge_id = made.id if made is not None else None
         return {"new_total": new_total, "charge": new_total}
-    difference = new_total - sum(c.total for c in paid)
+    # What the booker has paid, less the credits already paid back to them.
+    settled = paid + [c for c in charges if c.status == REFUNDED]
+    difference = new_total - sum(c.total for c in settled)
     own = next((c for c in paid if c.id == row.charge_id), paid[0])
     if difference > 0:
         _difference_charge(tx, row, own, difference)
