@@ -125,10 +125,18 @@ class PaymentService:
         return charges.refunds_due(self.core, payer_id)
 
     def pay_refund(
-        self, actor: Actor, charge_id: str, method: str, reference: str = ""
+        self,
+        actor: Actor,
+        charge_id: str,
+        method: str,
+        reference: str = "",
+        *,
+        open_shift: bool = False,
     ) -> RefundPayoutRecord:
         """Pay a credit (a refund owed) out to its payer from the actor's open shift."""
-        return refunds.pay_refund(self.core, actor, charge_id, method, reference)
+        return refunds.pay_refund(
+            self.core, actor, charge_id, method, reference, open_shift=open_shift
+        )
 
     def refund_payout(self, payout_id: str) -> RefundPayoutRecord:
         """A refund paid out, by its id or its credit's."""

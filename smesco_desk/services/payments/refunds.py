@@ -28,7 +28,7 @@ from smesco_desk.services.actors import Actor, Permission, require
 from smesco_desk.services.payments.charges import REFUND_DUE, REFUNDED
 from smesco_desk.services.payments.mapping import payout_value
 from smesco_desk.services.payments.paying import check_payment_possible
-from smesco_desk.services.payments.shifts import summary
+from smesco_desk.services.payments.shifts import new_shift, open_shift_row, summary
 from smesco_desk.services.queries import get_live, live
 from smesco_desk.services.transaction import Transaction
 from smesco_desk.values.payments import RefundPayoutRecord
@@ -41,17 +41,27 @@ MIN_REFERENCE = 4
 
 
 def pay_refund(
-    core: Core, actor: Actor, charge_id: str, method: str, reference: str = ""
+    core: Core,
+    actor: Actor,
+    charge_id: str,
+    method: str,
+    reference: str = "",
+    *,
+    open_shift: bool = False,
 ) -> RefundPayoutRecord:
     """Pay a credit out to its payer from the actor's open shift (see the module's
     docstring). ValidationError at "method" or "reference"; DomainError with no
-    shift open, AlreadyDone when it was paid out (or is no credit owed)."""
+    shift open, AlreadyDone when it was paid out (or is no credit owed).
+    `open_shift` (the command line's till, as `sell`): with none open, one is
+    opened with a zero float in the same transaction."""
     require(actor, Permission.TAKE_PAYMENT)
     clean_method, clean_reference = _check_fields(method, reference)
     if not isinstance(charge_id, str) or unstorable(charge_id):
         raise NotFound(_("Tagihan tidak ditemukan."))
     with Transaction.begin(core, actor) as tx:
         session = tx.session
+        if open_shift and open_shift_row(session, tx.desk, actor.shift_owner) is None:
+            new_shift(tx, 0)
         shift = check_payment_possible(tx)
         credit = get_live(session, Charge, charge_id, _("Tagihan tidak ditemukan."))
         if credit.status == REFUNDED:
