@@ -330,10 +330,10 @@ class CashUpDialog(QDialog):
         self._set_closed(not shift.is_open)
         self._update_count()
 
-    def _refunds_text(self, shift: ShiftSummary) -> str:
-        """Cash given back in this shift: refunds owed paid out, receipts voided late."""
-        cash = rupiah(shift.payouts_cash + shift.cash_refunds)
-        return self.tr("{n} · tunai -{cash}").format(n=shift.payout_count, cash=cash)
+    def _refunds_text(self, shift: ShiftSummary) -> str:  # refunds paid out, voids of closed
+        cash = shift.payouts_cash + shift.cash_refunds
+        text = self.tr("{n} · tunai -{cash}").format(n=shift.payout_count, cash=rupiah(cash))
+        return text if cash or shift.payout_count else "0"
 
     # --- counting -------------------------------------------------------------
 

@@ -42,7 +42,7 @@ from ui.pages.payments.documents import PaymentDocuments
 from ui.pages.payments.receipt_panel import ReceiptPanel
 from ui.pages.payments.receipt_search import ReceiptSearchBar
 from ui.pages.payments.receipt_table import ReceiptsSummaryLabel, ReceiptTable
-from ui.pages.payments.refunds_panel import RefundsPanel
+from ui.pages.payments.refunds_panel import BoldTabBar, RefundsPanel
 from ui.pages.payments.sale_dialog import SaleDialog
 from ui.pages.payments.shift_dialog import OpenShiftDialog
 from ui.pages.payments.shift_header import ShiftHeader
@@ -96,7 +96,7 @@ class PaymentsPage(QWidget):
         layout.setSpacing(10)
         layout.addWidget(self.header)
         layout.addWidget(self.banner)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self._with_refunds(splitter), 1)
         self._add_shortcuts()
         self._shown_once = False
         ctx.runner.data_changed.connect(self._on_data_changed)
@@ -121,22 +121,27 @@ class PaymentsPage(QWidget):
         self.table.current_changed.connect(self._show_record)
         self.table.doubleClicked.connect(lambda _i: self.preview_selected())
         layout = QVBoxLayout(box)  # the summary under the table takes the whole width
-        layout.setContentsMargins(0, 6, 0, 0)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addWidget(self.search_bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary_label)
-        # Beside the receipts, the refunds owed (refunds_panel): paid out from the shift.
+        return box
+
+    def _with_refunds(self, receipts: QWidget) -> QTabWidget:
+        """The receipts (list and details) in one tab, the refunds owed in the next
+        (refunds_panel: paid out from the shift)."""
         self.tabs = tabs = QTabWidget(self)
         tabs.setObjectName("payments_tabs")
-        tabs.addTab(box, self.tr("Kuitansi"))
+        tabs.setTabBar(BoldTabBar(tabs))
+        tabs.setUsesScrollButtons(False)  # two tabs always fit: never scroll one away
+        tabs.addTab(receipts, self.tr("Kuitansi"))
         can_pay = self.ctx.can(Permission.TAKE_PAYMENT)
         self.refunds_panel = panel = RefundsPanel(self.ctx, self.documents, can_pay, tabs)
         panel.count_changed.connect(lambda n: tabs.setTabText(1, panel.tab_title(n)))
         panel.shift_opened.connect(self._on_shift_opened)
         panel.refund_paid.connect(lambda p: self._show_banner("success", panel.paid_text(p)))
-        tabs.addTab(panel, panel.tab_title(0))
-        tabs.currentChanged.connect(lambda i: self.receipt_panel.setVisible(i == 0))
+        tabs.addTab(panel, panel.tab_title(panel.model.rowCount()))
         return tabs
 
     def _build_details(self) -> QWidget:

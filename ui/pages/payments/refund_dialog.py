@@ -67,6 +67,10 @@ class RefundDialog(QDialog):
         summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         amount = QLabel(rupiah(-credit.total), self)
         amount.setObjectName("refund_amount_label")
+        font = amount.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        amount.setFont(font)
         self.method_combo = QComboBox(self)
         self.method_combo.setObjectName("refund_method_combo")
         for method in METHODS:

@@ -9,14 +9,15 @@ here or through sync.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QTabBar,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -32,6 +33,21 @@ from ui.pages.payments.refund_dialog import RefundDialog
 
 # data_changed names that change what the list shows.
 REFUND_TABLES = frozenset({"charges", "refund_payouts"})
+
+
+class BoldTabBar(QTabBar):
+    """Tabs sized for the bolder font the style gives the chosen one (sized for the
+    normal font, the chosen tab grew past the bar and scroll arrows cut its neighbour)."""
+
+    def tabSizeHint(self, index: int) -> QSize:  # noqa: N802 - Qt override
+        size = super().tabSizeHint(index)
+        bold = QFont(self.font())
+        bold.setWeight(QFont.Weight.DemiBold)
+        text = self.tabText(index).replace("&", "")
+        extra = QFontMetrics(bold).horizontalAdvance(text) - self.fontMetrics().horizontalAdvance(
+            text
+        )
+        return QSize(size.width() + max(extra, 0) + 2, size.height())
 
 
 class RefundsPanel(QWidget):
@@ -104,7 +120,7 @@ class RefundsPanel(QWidget):
         bottom.addWidget(self.total_label, 1)
         bottom.addWidget(self.pay_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 6, 0, 0)
+        layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(6)
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
