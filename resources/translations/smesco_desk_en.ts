@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="id">
 <context>
+    <name></name>
+    <message>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Ruang</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <source>Judul</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Pemesan</source>
+        <translation>Booker</translation>
+    </message>
+    <message>
+        <source>Peserta</source>
+        <translation>Attendees</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Dibayar</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>Sisa</source>
+        <translation>Owed</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <source>Administrator pertama</source>
@@ -362,6 +401,14 @@
         <translation>&amp;Change time…</translation>
     </message>
     <message>
+        <source>Ba&amp;yar…</source>
+        <translation>Pa&amp;y…</translation>
+    </message>
+    <message>
+        <source>Bayar tagihan pemesanan ini dan cetak kuitansi</source>
+        <translation>Pay this booking&apos;s charge and print the receipt</translation>
+    </message>
+    <message>
         <source>&amp;Batalkan pemesanan</source>
         <translation>&amp;Cancel booking</translation>
     </message>
@@ -498,6 +545,17 @@
     </message>
 </context>
 <context>
+    <name>BookingList</name>
+    <message>
+        <source>Belum dibayar: {amount} dari {n} pemesanan.</source>
+        <translation>Unpaid: {amount} from {n} bookings.</translation>
+    </message>
+    <message>
+        <source>Tidak ada yang belum dibayar hari ini.</source>
+        <translation>Nothing unpaid today.</translation>
+    </message>
+</context>
+<context>
     <name>BookingMovesPanel</name>
     <message>
         <source>Pindahkan ke slot yang masih kosong:</source>
@@ -550,6 +608,33 @@
     <message>
         <source>Pemesanan &quot;{title}&quot; dipindahkan ke {space}; menunggu konfirmasi server.</source>
         <translation>Booking &quot;{title}&quot; moved to {space}; waiting for the server to confirm it.</translation>
+    </message>
+</context>
+<context>
+    <name>BookingPayment</name>
+    <message>
+        <source>Tidak ada tagihan terbuka untuk pemesanan ini.</source>
+        <translation>This booking has no open charge.</translation>
+    </message>
+    <message>
+        <source>Lunas {amount} · kuitansi {number}.</source>
+        <translation>Paid {amount} · receipt {number}.</translation>
+    </message>
+    <message>
+        <source>Kembalian {amount}.</source>
+        <translation>Change {amount}.</translation>
+    </message>
+    <message>
+        <source>Mencetak kuitansi…</source>
+        <translation>Printing the receipt…</translation>
+    </message>
+    <message>
+        <source>Kuitansi dicetak ke {printer}.</source>
+        <translation>Receipt printed to {printer}.</translation>
+    </message>
+    <message>
+        <source>Kuitansi gagal dicetak: {error} (cetak ulang dari Pembayaran).</source>
+        <translation>The receipt did not print: {error} (print it again from Payments).</translation>
     </message>
 </context>
 <context>
@@ -956,6 +1041,29 @@ Once it is closed, the next payment needs a new shift.</translation>
     <message>
         <source>Tarif (%)</source>
         <translation>Rate (%)</translation>
+    </message>
+</context>
+<context>
+    <name>ChargePayDialog</name>
+    <message>
+        <source>Pembayaran tagihan</source>
+        <translation>Pay a charge</translation>
+    </message>
+    <message>
+        <source>Tagihan</source>
+        <translation>Charge</translation>
+    </message>
+    <message>
+        <source>Enter: kolom berikutnya · Ctrl+Enter: bayar</source>
+        <translation>Enter: next field · Ctrl+Enter: pay</translation>
+    </message>
+    <message>
+        <source>{description}: {quantity} {unit} × {price} = {amount}</source>
+        <translation>{description}: {quantity} {unit} × {price} = {amount}</translation>
+    </message>
+    <message>
+        <source>Menyimpan pembayaran…</source>
+        <translation>Saving the payment…</translation>
     </message>
 </context>
 <context>

@@ -182,7 +182,8 @@ class DayBookingsModel(QAbstractTableModel):
     def _on_data_changed(self, changes: frozenset[str]) -> None:
         if "spaces" in changes:
             self._spaces_stale = True
-        if "spaces" in changes or "bookings" in changes:
+        # "charges": a booking paid (or its fee) shows in the list of the day
+        if changes & {"spaces", "bookings", "charges"}:
             self.reload()
 
     # --- the grid, for the view ----------------------------------------------------------

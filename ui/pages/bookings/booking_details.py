@@ -55,6 +55,7 @@ from smesco_desk.values.bookings import BookingPolicies, BookingRecord
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.forms import FieldErrors, with_error
+from ui.pages.bookings.booking_payment import BookingPayment
 from ui.pages.bookings.move_dialog import MoveDialog
 from ui.pages.bookings.participants import ParticipantsPanel
 from ui.pages.payments.common import rupiah
@@ -200,6 +201,13 @@ class BookingDetailsDialog(QDialog):
         movable = b.status in (BookingStatus.CONFIRMED, BookingStatus.PROVISIONAL,
                                BookingStatus.CONFLICT)
         self.move_button.setVisible(movable and self._ctx.can(Permission.BOOK_SPACE))
+        self.pay_button = QPushButton(self.tr("Ba&yar…"), self)
+        self.pay_button.setObjectName("pay_booking_button")
+        self.pay_button.setToolTip(self.tr("Bayar tagihan pemesanan ini dan cetak kuitansi"))
+        self.pay_button.clicked.connect(self.pay)
+        self.pay_button.setVisible(bool(b.owed) and self._ctx.can(Permission.TAKE_PAYMENT))
+        self.payment = BookingPayment(self._ctx, self)
+        self.payment.finished.connect(self._payment_finished)
         self.cancel_booking_button = QPushButton(self.tr("&Batalkan pemesanan"), self)
         self.cancel_booking_button.setObjectName("cancel_booking_button")
         self.cancel_booking_button.clicked.connect(self.cancel_booking)
@@ -210,11 +218,12 @@ class BookingDetailsDialog(QDialog):
         self.close_button.setObjectName("close_button")
         self.close_button.setProperty("primary", True)
         self.close_button.clicked.connect(self.reject)
-        for button in (self.check_in_button, self.move_button, self.cancel_booking_button,
-                       self.close_button):
+        for button in (self.check_in_button, self.pay_button, self.move_button,
+                       self.cancel_booking_button, self.close_button):
             button.setAutoDefault(False)  # Enter is handled in keyPressEvent
         row = QHBoxLayout()
         row.addWidget(self.check_in_button)
+        row.addWidget(self.pay_button)
         row.addWidget(self.move_button)
         row.addWidget(self.cancel_booking_button)
         row.addStretch(1)
@@ -235,6 +244,28 @@ class BookingDetailsDialog(QDialog):
         self._ctx.runner.op(lambda: bookings.check_in(actor, booking_id), self).with_progress(
             self.tr("Mencatat kedatangan…")
         ).success(self._done).failure(self._failed).run()
+
+    # --- paying ----------------------------------------------------------------------
+
+    @Slot()
+    def pay(self) -> None:
+        """Pay what the booking owes (its open charges, one at a time) and print the kuitansi."""
+        self.banner.clear()
+        self.payment.start(self.booking)
+
+    @Slot(str, str)
+    def _payment_finished(self, kind: str, text: str) -> None:
+        self.banner.show_message(kind, text)
+        bookings, booking_id = self._ctx.core.bookings, self.booking.id
+        self._ctx.runner.op(lambda: bookings.booking(booking_id), self) \
+            .success(self._show_money).run()
+
+    def _show_money(self, booking: BookingRecord) -> None:
+        self.booking = booking
+        for name, amount in (("total_value", booking.total), ("paid_value", booking.paid),
+                             ("owed_value", booking.owed)):
+            self.values[name].setText(rupiah(amount))
+        self.pay_button.setVisible(bool(booking.owed) and self._ctx.can(Permission.TAKE_PAYMENT))
 
     # --- changing the time ---------------------------------------------------------
 

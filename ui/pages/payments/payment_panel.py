@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from smesco_desk.domain.payments import PaymentMethod
 from smesco_desk.values.payments import PaymentForm
+from ui.flow_layout import FlowLayout
 from ui.forms import FieldErrors
 from ui.pages.payments.common import rupiah
 from ui.widgets import RupiahEdit, set_flag
@@ -101,22 +102,22 @@ class PaymentPanel(QFrame):
         self.exact_button = QPushButton(self.tr("Uang &pas"), page)
         self.exact_button.setObjectName("exact_cash_button")
         self.exact_button.clicked.connect(self.exact_cash)
-        quick = QHBoxLayout()
-        quick.setSpacing(6)
+        # The buttons wrap to a second row rather than cut "Rp2.780.000" short.
+        quick_row = QWidget(page)
+        quick = FlowLayout(quick_row, spacing=6)
         quick.addWidget(self.exact_button)
         self.quick_buttons: list[QPushButton] = []
         for number in range(QUICK_COUNT):
-            button = QPushButton(page)
+            button = QPushButton(quick_row)
             button.setObjectName(f"quick_cash_{number}_button")
             button.clicked.connect(lambda _c=False, n=number: self._quick_cash(n))
             button.hide()
             quick.addWidget(button)
             self.quick_buttons.append(button)
-        quick.addStretch(1)
         self.change_label = QLabel(page)
         self.change_label.setObjectName("change_label")
         grid = self._field_grid(page, label, self.tendered_edit, "tendered")
-        grid.addLayout(quick, 2, 1)
+        grid.addWidget(quick_row, 2, 1)
         grid.addWidget(self.change_label, 3, 0, 1, 2)
         return page
 
