@@ -373,6 +373,8 @@ READ_ONLY_LOOKUPS = {
     "PaymentService.number_gaps",
     "PaymentService.open_charges",
     "PaymentService.refunds_due",
+    "PaymentService.refund_payout",
+    "PaymentService.shift_refund_payouts",
     "PaymentService.price_list",
     "PaymentService.quote",
     "PaymentService.receipt",

@@ -907,12 +907,20 @@
         <translation>Voided</translation>
     </message>
     <message>
+        <source>Pengembalian dana</source>
+        <translation>Refunds owed</translation>
+    </message>
+    <message>
         <source>Kas seharusnya</source>
         <translation>Expected cash</translation>
     </message>
     <message>
         <source>Kas seharusnya = modal awal + pembayaran tunai yang tidak dibatalkan.</source>
-        <translation>Expected cash = opening float + cash payments not voided.</translation>
+        <translation type="vanished">Expected cash = opening float + cash payments not voided.</translation>
+    </message>
+    <message>
+        <source>Kas seharusnya = modal awal + pembayaran tunai yang tidak dibatalkan - uang tunai yang dikembalikan.</source>
+        <translation>Expected cash = opening float + cash payments not voided - cash given back.</translation>
     </message>
     <message>
         <source>S&amp;hift:</source>
@@ -977,6 +985,10 @@
     <message>
         <source>{n} · {amount}</source>
         <translation>{n} · {amount}</translation>
+    </message>
+    <message>
+        <source>{n} · tunai -{cash}</source>
+        <translation>{n} · cash -{cash}</translation>
     </message>
     <message>
         <source>Dihitung: {amount}</source>
@@ -2389,6 +2401,14 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
         <translation>Preparing the receipt…</translation>
     </message>
     <message>
+        <source>Bukti pengembalian dana</source>
+        <translation>Refund proof</translation>
+    </message>
+    <message>
+        <source>Menyiapkan bukti…</source>
+        <translation>Preparing the proof…</translation>
+    </message>
+    <message>
         <source>Menyiapkan laporan kas…</source>
         <translation>Preparing the cash-up report…</translation>
     </message>
@@ -2450,6 +2470,10 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
 </context>
 <context>
     <name>PaymentsPage</name>
+    <message>
+        <source>Kuitansi</source>
+        <translation>Receipts</translation>
+    </message>
     <message>
         <source>Shift dibuka dengan modal {amount}.</source>
         <translation>Shift opened with a float of {amount}.</translation>
@@ -2959,6 +2983,127 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
     <message>
         <source>BATAL</source>
         <translation>VOID</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Bayar kembali</source>
+        <translation>Pay back</translation>
+    </message>
+    <message>
+        <source>nomor transaksi transfer atau QRIS</source>
+        <translation>transfer or QRIS transaction number</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>&amp;Cara pengembalian</source>
+        <translation>&amp;How to refund</translation>
+    </message>
+    <message>
+        <source>&amp;Referensi</source>
+        <translation>&amp;Reference</translation>
+    </message>
+    <message>
+        <source>Ceta&amp;k bukti pengembalian dana</source>
+        <translation>Print the refund proo&amp;f</translation>
+    </message>
+    <message>
+        <source>B&amp;uka shift…</source>
+        <translation>Open &amp;shift…</translation>
+    </message>
+    <message>
+        <source>{payer} ({kind})
+{description}
+Sejak {time} WIB</source>
+        <translation>{payer} ({kind})
+{description}
+Since {time} WIB</translation>
+    </message>
+    <message>
+        <source>&amp;Bayar kembali</source>
+        <translation>&amp;Pay back</translation>
+    </message>
+    <message>
+        <source>B&amp;atal</source>
+        <translation>C&amp;ancel</translation>
+    </message>
+    <message>
+        <source>Uang tunai diambil dari laci shift Anda: kas seharusnya berkurang.</source>
+        <translation>The cash comes out of your shift&apos;s drawer: the expected cash goes down.</translation>
+    </message>
+    <message>
+        <source>Isi nomor referensi transaksi setelah uang dikirim.</source>
+        <translation>Enter the transaction reference once the money is sent.</translation>
+    </message>
+    <message>
+        <source>Membayar kembali…</source>
+        <translation>Paying back…</translation>
+    </message>
+    <message>
+        <source>Dana sudah dikembalikan, tetapi bukti gagal dicetak: {error}</source>
+        <translation>The money was paid back, but the proof could not be printed: {error}</translation>
+    </message>
+    <message>
+        <source>&amp;Cetak ulang</source>
+        <translation>Print &amp;again</translation>
+    </message>
+    <message>
+        <source>&amp;Tutup</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>Pengembalian dana dibayar dari shift Anda. Hitung uang di laci dan isi modal awal shift Anda.</source>
+        <translation>Refunds are paid out from your shift. Count the cash in the drawer and enter your shift&apos;s opening float.</translation>
+    </message>
+</context>
+<context>
+    <name>RefundsPanel</name>
+    <message>
+        <source>Sejak</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>Penerima</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <source>Untuk</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Tidak ada pengembalian dana yang belum dibayar.</source>
+        <translation>No refunds waiting to be paid out.</translation>
+    </message>
+    <message>
+        <source>&amp;Bayar kembali…</source>
+        <translation>&amp;Pay back…</translation>
+    </message>
+    <message>
+        <source>Uang yang harus dikembalikan kepada pembayar (pemesanan dipindah ke slot lebih murah atau dibatalkan).</source>
+        <translation>Money to give back to payers (bookings moved to a cheaper slot or cancelled).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pengembalian · {amount}</source>
+        <translation>
+            <numerusform>%n refund · {amount}</numerusform>
+            <numerusform>%n refunds · {amount}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pengembalian dana</source>
+        <translation>Refunds owed</translation>
+    </message>
+    <message>
+        <source>Dana {amount} dikembalikan kepada {payer}.</source>
+        <translation>{amount} paid back to {payer}.</translation>
     </message>
 </context>
 <context>

@@ -493,6 +493,11 @@ def test_move_and_series_edits(
             ),
         )  # fmt: skip
     check(desk, lambda: core.payments.refunds_due(text))
+    check(desk, lambda: core.payments.pay_refund(actor, booking_id, text, text))
+    check(desk, lambda: core.payments.pay_refund(actor, booking_id, "cash", open_shift=True))
+    check(desk, lambda: core.payments.refund_payout(text))
+    check(desk, lambda: core.payments.shift_refund_payouts(booking_id))
+    check(desk, lambda: core.payments.refund_pdf(actor, booking_id))
 
 
 # --- people, settings, sync -------------------------------------------------------------
@@ -568,6 +573,10 @@ FUZZED = {
             "pay",
             "open_charges",
             "refunds_due",
+            "pay_refund",
+            "refund_payout",
+            "refund_pdf",
+            "shift_refund_payouts",
             "charge",
             "receipt",
             "receipt_pdf",
