@@ -681,7 +681,7 @@
     <name>BookingPayment</name>
     <message>
         <source>Tidak ada tagihan terbuka untuk pemesanan ini.</source>
-        <translation type="vanished">This booking has no open charge.</translation>
+        <translation>This booking has no open charge.</translation>
     </message>
     <message>
         <source>Lunas {amount} · kuitansi {number}.</source>

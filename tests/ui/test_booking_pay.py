@@ -13,7 +13,7 @@ from smesco_desk.clock import WIB, wib_today
 from smesco_desk.domain.bookings import WEEKDAYS
 from smesco_desk.services.actors import Actor
 from smesco_desk.values.bookings import BookingForm, BookingRecord, SpaceForm
-from smesco_desk.values.payments import PayerForm
+from smesco_desk.values.payments import PayerForm, PaymentForm
 from tests.ui.helpers_ui import FakePrinter, activate, show_active
 from ui.context import AppContext
 from ui.pages.bookings.booking_details import BookingDetailsDialog
@@ -95,4 +95,23 @@ def test_a_failed_print_keeps_the_payment_and_says_so(
     pay.pay()
     qtbot.waitUntil(lambda: "kehabisan kertas" in dialog.banner.text())
     assert "Pembayaran tersimpan" in dialog.banner.text()
+    assert ctx.core.bookings.booking(booking.id).owed == 0
+
+
+def test_the_difference_after_a_move_is_paid_the_same_way(
+    qtbot, ctx: AppContext, admin: Actor, booking: BookingRecord, printer: FakePrinter
+) -> None:
+    ctx.core.payments.open_shift(admin, 0)
+    ctx.core.payments.pay(admin, booking.charge_id or "", PaymentForm("qris", None, "QR-77"))
+    moved = ctx.core.bookings.move(admin, booking.id, booking.starts_at,
+                                   booking.ends_at + timedelta(hours=1))  # one hour more
+    assert moved.owed == 100_000 and moved.charge_status == "paid"  # its own charge is paid
+    dialog = show_active(qtbot, BookingDetailsDialog(ctx, None, moved, printer))
+    pay = pay_dialog(qtbot, dialog)
+    assert pay.charge is not None and pay.charge.id != booking.charge_id
+    assert rupiah(100_000) in pay.total_label.text()
+    pay.tendered_edit.set_value(100_000)
+    with qtbot.waitSignal(pay.paid):
+        pay.pay()
+    qtbot.waitUntil(lambda: dialog.values["owed_value"].text() == rupiah(0))
     assert ctx.core.bookings.booking(booking.id).owed == 0

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 
 from smesco_desk.services.actors import Permission
 from smesco_desk.values.bookings import BookingRecord
-from smesco_desk.values.payments import ReceiptRecord
+from smesco_desk.values.payments import ChargeRecord, ReceiptRecord
 from ui.context import AppContext
 from ui.documents import DocumentPrinterLike
 from ui.errors import error_text
@@ -24,8 +24,16 @@ Report = Callable[[str, str], None]  # (kind, text) on the details' banner
 
 
 def payable(booking: BookingRecord) -> bool:
-    """The booking's own charge is open and something is owed."""
-    return bool(booking.charge_id) and booking.charge_status == "open" and booking.owed > 0
+    """Something is owed: the booking's charge, a cancellation fee, or the
+    difference after a move to a dearer slot."""
+    return booking.owed > 0
+
+
+def owed_charges(charges: list[ChargeRecord], booking: BookingRecord) -> list[ChargeRecord]:
+    """The booking's open charges (its own and those made for it), oldest first."""
+    source = f"booking:{booking.id}"
+    mine = [c for c in charges if c.total > 0 and (c.id == booking.charge_id or c.source == source)]
+    return sorted(mine, key=lambda c: c.created_at)
 
 
 class BookingPayment(QObject):
@@ -62,9 +70,17 @@ class BookingPayment(QObject):
 
     @Slot()
     def open(self) -> None:
-        if not self.booking.charge_id:
+        """The pay dialog for the oldest open charge of the booking (one at a time)."""
+        payments, booking = self._ctx.core.payments, self.booking
+        self._ctx.runner.op(payments.open_charges, self._parent).success(
+            lambda charges: self._pay_first(owed_charges(charges, booking))
+        ).failure(lambda exc: self._report("error", error_text(exc))).run()
+
+    def _pay_first(self, charges: list[ChargeRecord]) -> None:
+        if not charges:
+            self._report("info", self.tr("Tidak ada tagihan terbuka untuk pemesanan ini."))
             return
-        self.dialog = ChargePayDialog(self._ctx, self._parent, self.booking.charge_id)
+        self.dialog = ChargePayDialog(self._ctx, self._parent, charges[0].id)
         self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog.paid.connect(self._paid)
         self.dialog.finished.connect(self._forget)
