@@ -212,3 +212,42 @@ def test_a_cancelled_booking_cannot_be_cancelled_again(
     dialog = show_active(qtbot, BookingDialog.for_booking(ctx, None, cancelled))
     assert not dialog.cancel_booking_button.isVisible()
     assert dialog.values["cancel_reason_value"].text() == "batal"
+
+
+@pytest.mark.parametrize("typed", ["1400", "14:00", "14.00", "14"])
+def test_a_time_is_typed_as_people_type_it(qtbot, ctx: AppContext, day: date, typed: str) -> None:
+    dialog = _dialog(qtbot, ctx, day)
+    dialog.end_edit.setFocus()
+    dialog.end_edit.selectAll()
+    qtbot.keyClicks(dialog.end_edit, typed)
+    qtbot.keyClick(dialog.end_edit, Qt.Key.Key_Tab)  # leaves the field: one Tab stop
+    assert dialog.end_edit.minutes() == 14 * 60
+    assert dialog.end_edit.text() == "14:00"
+    assert QApplication.focusWidget() is not dialog.end_edit
+    qtbot.waitUntil(lambda: dialog.totals.subtotal_label.text() == rupiah(4 * RATE_HOUR))
+
+
+def test_tab_and_enter_go_from_field_to_field(qtbot, ctx: AppContext, day: date) -> None:
+    dialog = _dialog(qtbot, ctx, day)
+    dialog.date_edit.setFocus()
+    qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is dialog.start_edit  # Tanggal, then Mulai
+    qtbot.keyClick(dialog.start_edit, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is dialog.end_edit  # then Selesai
+    qtbot.keyClick(dialog.end_edit, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is dialog.start_edit  # Shift+Tab: the field before
+    qtbot.keyClicks(dialog.start_edit, "0930")  # selected whole by Tab: typing replaces it
+    assert dialog.start_edit.minutes() == 9 * 60 + 30
+    qtbot.keyClicks(dialog.start_edit, "x")  # no time: refused as typed
+    assert dialog.start_edit.text() == "0930"
+
+
+def test_the_date_is_one_tab_stop(qtbot, ctx: AppContext, day: date) -> None:
+    dialog = _dialog(qtbot, ctx, day)
+    dialog.attendees_spin.setFocus()
+    qtbot.keyClick(dialog.attendees_spin, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.date_edit
+    qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Tab)  # not into its month section
+    assert QApplication.focusWidget() is dialog.start_edit
+    qtbot.keyClick(dialog.start_edit, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is dialog.date_edit

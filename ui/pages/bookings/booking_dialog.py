@@ -29,7 +29,6 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -56,6 +55,7 @@ from ui.pages.bookings.series_fields import SeriesFields
 from ui.pages.bookings.series_preview import SeriesSave
 from ui.pages.payments.common import rupiah
 from ui.pages.payments.totals_panel import TotalsPanel
+from ui.time_field import DateField
 from ui.widgets import StatusBanner, note_label, set_flag
 
 QUOTE_DELAY_MS = 150
@@ -148,6 +148,10 @@ class BookingDialog(QDialog):
         layout.addLayout(body, 1)
         layout.addWidget(self.banner)
         layout.addLayout(self._build_buttons())
+        # the other rows moved into their boxes after the date: Tab and Enter go down the form
+        for before, after in ((self.attendees_spin, self.date_edit),
+                              (self.date_edit, self.start_edit), (self.start_edit, self.end_edit)):
+            QWidget.setTabOrder(before, after)
 
     def _build_place(self, form: QFormLayout) -> None:
         self.space_combo = QComboBox(self)
@@ -162,8 +166,8 @@ class BookingDialog(QDialog):
         self.attendees_spin.setSuffix(self.tr(" orang"))
         self.attendees_spin.setMaximumWidth(140)
         self._add_row(form, self.tr("&Peserta"), self.attendees_spin,
-                      with_error(self.attendees_spin, self._error("attendees")))
-        self.date_edit = QDateEdit(self)
+                      with_error(self.attendees_spin, self._error("attendees", True)))
+        self.date_edit = DateField(self)
         self.date_edit.setObjectName("date_edit")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("ddd, dd-MM-yyyy")
@@ -185,7 +189,7 @@ class BookingDialog(QDialog):
             form,
             self.tr("&Waktu"),
             self.start_edit,
-            with_error(times, self._error("starts_at"), self._error("ends_at")),
+            with_error(times, self._error("starts_at", True), self._error("ends_at")),
         )
 
     def _build_buttons(self) -> QHBoxLayout:
@@ -217,8 +221,8 @@ class BookingDialog(QDialog):
         edit.textEdited.connect(lambda _t: self._clear_field(field))
         return edit
 
-    def _error(self, field: str) -> FieldError:
-        return self.errors.add(field)
+    def _error(self, field: str, reserve: bool = False) -> FieldError:
+        return self.errors.add(field, reserve=reserve)  # reserve: checked as it is typed
 
     def _add_row(self, form: QFormLayout, text: str, buddy: QWidget, field: QWidget) -> None:
         label = QLabel(text, self)
@@ -230,8 +234,8 @@ class BookingDialog(QDialog):
             self.space_combo.currentIndexChanged,
             self.attendees_spin.valueChanged,
             self.date_edit.dateChanged,
-            self.start_edit.timeChanged,
-            self.end_edit.timeChanged,
+            self.start_edit.time_changed,
+            self.end_edit.time_changed,
         ):
             signal.connect(self._on_changed)
         self.series.set_first_day(self.day())

@@ -83,8 +83,8 @@ class MoveDialog(QDialog):
         self._load_spaces(space_code or booking.space_code)
         for signal in (
             self.date_edit.dateChanged,
-            self.start_edit.timeChanged,
-            self.end_edit.timeChanged,
+            self.start_edit.time_changed,
+            self.end_edit.time_changed,
             self.space_combo.currentIndexChanged,
         ):
             signal.connect(lambda *_a: self.refresh_quote())
