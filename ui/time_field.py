@@ -55,8 +55,9 @@ class TimeField(QLineEdit):
 
     time_changed = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None, *, end_of_day: bool = False,
-                 step_minutes: int = 30) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, end_of_day: bool = False, step_minutes: int = 30
+    ) -> None:
         super().__init__(parent)
         self._end_of_day = end_of_day
         self.step_minutes = step_minutes
@@ -107,8 +108,12 @@ class TimeField(QLineEdit):
         self.selectAll()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        steps = {Qt.Key.Key_Up: 1, Qt.Key.Key_Down: -1,
-                 Qt.Key.Key_PageUp: 2, Qt.Key.Key_PageDown: -2}.get(Qt.Key(event.key()))
+        steps = {
+            Qt.Key.Key_Up: 1,
+            Qt.Key.Key_Down: -1,
+            Qt.Key.Key_PageUp: 2,
+            Qt.Key.Key_PageDown: -2,
+        }.get(Qt.Key(event.key()))
         if steps is not None and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             self.step_by(steps)
             return

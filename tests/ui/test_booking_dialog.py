@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from smesco_desk.clock import WIB, wib_today
 from smesco_desk.domain.bookings import WEEKDAYS
@@ -251,3 +251,28 @@ def test_the_date_is_one_tab_stop(qtbot, ctx: AppContext, day: date) -> None:
     assert QApplication.focusWidget() is dialog.start_edit
     qtbot.keyClick(dialog.start_edit, Qt.Key.Key_Backtab)
     assert QApplication.focusWidget() is dialog.date_edit
+
+
+def test_escape_asks_only_when_something_was_typed(
+    qtbot, ctx: AppContext, day: date, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+
+    def answer(reply):
+        def question(_parent, title, *_rest):
+            asked.append(title)
+            return reply
+
+        return staticmethod(question)
+
+    untouched = _dialog(qtbot, ctx, day)
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    qtbot.keyClick(untouched, Qt.Key.Key_Escape)
+    assert not untouched.isVisible() and asked == []  # nothing typed: closes at once
+    dialog = _dialog(qtbot, ctx, day)
+    qtbot.keyClicks(dialog.title_edit, "Rapat")
+    qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and asked == ["Buang isian?"]  # "Tidak": the form stays
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
