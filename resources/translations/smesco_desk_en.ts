@@ -326,12 +326,20 @@
         <translation>Cancelled because</translation>
     </message>
     <message>
+        <source>Check-in</source>
+        <translation>Check-in</translation>
+    </message>
+    <message>
         <source>&amp;Rincian</source>
         <translation>&amp;Details</translation>
     </message>
     <message>
         <source>&amp;Peserta</source>
         <translation>&amp;Participants</translation>
+    </message>
+    <message>
+        <source>{when} WIB oleh {who}</source>
+        <translation>{when} WIB by {who}</translation>
     </message>
     <message>
         <source>&amp;Peserta ({n})</source>
@@ -481,6 +489,14 @@
         <translation>Capacity {n} people · open {hours} · buffers {setup} + {cleanup} minutes</translation>
     </message>
     <message>
+        <source>Buang isian?</source>
+        <translation>Discard what was typed?</translation>
+    </message>
+    <message>
+        <source>Pemesanan ini belum disimpan. Tutup dan buang isiannya?</source>
+        <translation>This booking has not been saved. Close and discard it?</translation>
+    </message>
+    <message>
         <source>Pilih ruang.</source>
         <translation>Choose a space.</translation>
     </message>
@@ -622,6 +638,10 @@
         <translation>Next day (PageDown, Alt+Right)</translation>
     </message>
     <message>
+        <source>PageUp/PageDown, Alt+Kiri/Kanan: hari lain</source>
+        <translation>PageUp/PageDown, Alt+Left/Right: another day</translation>
+    </message>
+    <message>
         <source>Hari ini</source>
         <translation>Today</translation>
     </message>
@@ -663,6 +683,13 @@
     <message>
         <source>Belum ada pemesanan</source>
         <translation>No bookings yet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n batal/dilepas</source>
+        <translation>
+            <numerusform>%n cancelled/released</numerusform>
+            <numerusform>%n cancelled/released</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3032,6 +3059,10 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
     <message>
         <source>Tarif (Rp) jam / ½ hari / hari</source>
         <translation>Rates (Rp) hour / ½ day / day</translation>
+    </message>
+    <message>
+        <source>Orang</source>
+        <translation>People</translation>
     </message>
     <message>
         <source>Aktif</source>

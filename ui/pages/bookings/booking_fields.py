@@ -77,11 +77,12 @@ def fit_screen(dialog: QWidget) -> None:
 
 def confirm_discard(parent: QWidget) -> bool:
     """Throw away what was typed? "Tidak" is the default: a stray Enter keeps it."""
-    tr = QCoreApplication.translate
     answer = QMessageBox.question(
         parent,
-        tr("BookingDialog", "Buang isian?"),
-        tr("BookingDialog", "Pemesanan ini belum disimpan. Tutup dan buang isiannya?"),
+        QCoreApplication.translate("BookingDialog", "Buang isian?"),
+        QCoreApplication.translate(
+            "BookingDialog", "Pemesanan ini belum disimpan. Tutup dan buang isiannya?"
+        ),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )
