@@ -87,7 +87,22 @@ class FieldErrors:
         return self.show({exc.field or "": exc.message})
 
 
-def with_error(widget: QWidget, error: FieldError, *below: QWidget) -> QWidget:
+def error_slot(*errors: FieldError) -> QWidget:
+    """The messages of several fields in one place (a start and an end time),
+    keeping one line's room from the start: the first message of either does
+    not move the form."""
+    slot = QWidget()
+    layout = QVBoxLayout(slot)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    for error in errors:
+        layout.addWidget(error)
+    errors[0].ensurePolished()
+    slot.setMinimumHeight(errors[0].fontMetrics().lineSpacing())
+    return slot
+
+
+def with_error(widget: QWidget, error: QWidget, *below: QWidget) -> QWidget:
     """The widget with its error label right below it (one QFormLayout row),
     then any `below` widgets (e.g. a note explaining the field)."""
     box = QWidget()

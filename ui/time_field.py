@@ -64,7 +64,10 @@ class TimeField(QLineEdit):
         self._minutes = 0
         self.setValidator(QRegularExpressionValidator(QRegularExpression(TYPED), self))
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setFixedWidth(self.fontMetrics().horizontalAdvance("00:00") + FIELD_PADDING)
+        self.ensurePolished()  # (the style sheet's padding and font)
+        metrics = self.fontMetrics()
+        frame = super().sizeHint().width() - 17 * metrics.horizontalAdvance("x")  # Qt's hint
+        self.setFixedWidth(metrics.horizontalAdvance("00:00") + max(frame, FIELD_PADDING) + 4)
         self.setText(time_text(0))
         self.textEdited.connect(self._on_edited)
         self.editingFinished.connect(self.settle)

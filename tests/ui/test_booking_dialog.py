@@ -276,3 +276,26 @@ def test_escape_asks_only_when_something_was_typed(
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
     qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+
+
+def test_messages_coming_and_going_do_not_move_the_fields(
+    qtbot, ctx: AppContext, day: date
+) -> None:
+    dialog = _dialog(qtbot, ctx, day)
+    below = (dialog.date_edit, dialog.series.frequency_combo, dialog.notes_edit)
+
+    def places() -> list[int]:
+        QApplication.processEvents()
+        return [w.mapTo(dialog, w.rect().topLeft()).y() for w in below]
+
+    before = places()
+    dialog.attendees_spin.setValue(30)  # above capacity: a message under the attendees
+    dialog.end_edit.set_minutes(9 * 60)  # before the start: a message under the times
+    dialog.refresh_quote()
+    assert dialog.errors["attendees"].isVisible() and dialog.errors["ends_at"].isVisible()
+    assert places() == before
+    dialog.attendees_spin.setValue(4)
+    dialog.end_edit.set_minutes(12 * 60)
+    dialog.refresh_quote()
+    assert not dialog.errors["attendees"].isVisible()
+    assert places() == before

@@ -47,7 +47,7 @@ from smesco_desk.errors import DomainError, ValidationError
 from smesco_desk.values.bookings import BookingForm, BookingRecord, SpaceInfo
 from ui.context import AppContext
 from ui.errors import show_error
-from ui.forms import FieldError, FieldErrors, with_error
+from ui.forms import FieldError, FieldErrors, error_slot, with_error
 from ui.pages.bookings.booker_fields import BookerFields
 from ui.pages.bookings.booking_details import BookingDetailsDialog
 from ui.pages.bookings.booking_fields import (
@@ -196,7 +196,7 @@ class BookingDialog(QDialog):
             form,
             self.tr("&Waktu"),
             self.start_edit,
-            with_error(times, self._error("starts_at", True), self._error("ends_at")),
+            with_error(times, error_slot(self._error("starts_at"), self._error("ends_at"))),
         )
 
     def _build_buttons(self) -> QHBoxLayout:
