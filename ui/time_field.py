@@ -56,9 +56,16 @@ class TimeField(QLineEdit):
     time_changed = Signal(int)
 
     def __init__(
-        self, parent: QWidget | None = None, *, end_of_day: bool = False, step_minutes: int = 30
+        self,
+        parent: QWidget | None = None,
+        *,
+        end_of_day: bool = False,
+        step_minutes: int = 30,
+        style: str = "",
     ) -> None:
         super().__init__(parent)
+        if style:
+            self.setStyleSheet(style)
         self._end_of_day = end_of_day
         self.step_minutes = step_minutes
         self._minutes = 0
@@ -84,6 +91,20 @@ class TimeField(QLineEdit):
         if minutes != self._minutes:
             self._minutes = minutes
             self.time_changed.emit(minutes)
+
+    def set_text(self, text: str) -> None:
+        """Show a time kept as text ("08:00"); one that is no time shows as it is."""
+        value = parse_time(text, end_of_day=self._end_of_day)
+        if value is None:
+            self.setText(text)
+        else:
+            self.set_minutes(value)
+
+    def typed_text(self) -> str:
+        """What was typed, as HH:MM if it is a time ("1400": "14:00"), else as it is
+        (for a service that says what is wrong with it)."""
+        value = parse_time(self.text(), end_of_day=self._end_of_day)
+        return self.text() if value is None else time_text(value)
 
     @Slot(str)
     def _on_edited(self, text: str) -> None:

@@ -282,3 +282,16 @@ def test_a_change_that_leaves_bookings_out_asks_first(
     qtbot.waitUntil(lambda: {s.code: s for s in core.bookings.spaces()}["rapat_melati"]
                     .capacity == 12)
     assert len(asked) == 2
+
+
+def test_opening_hours_are_typed_as_people_type_times(qtbot, demo_spaces: AppContext) -> None:
+    page = make(qtbot, SpacesPage(demo_spaces))
+    page.load()
+    grid = page.hours_grid
+    grid.opens_edits["mon"].setFocus()
+    grid.opens_edits["mon"].selectAll()
+    qtbot.keyClicks(grid.opens_edits["mon"], "730")  # 07:30
+    qtbot.keyClick(grid.opens_edits["mon"], Qt.Key.Key_Return)
+    assert grid.opens_edits["mon"].text() == "07:30"
+    grid.closes_edits["mon"].setText("2400")  # not left yet: still read as a time
+    assert grid.hours()["mon"] == ["07:30", "24:00"]

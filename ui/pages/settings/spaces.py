@@ -50,6 +50,7 @@ from ui.models.values_table import Column
 from ui.pages.settings.catalogue import CataloguePage
 from ui.pages.settings.charge_kinds import KIND_TABLES
 from ui.pages.settings.registry import settings_page
+from ui.time_field import TimeField
 from ui.widgets import RupiahEdit
 
 # data_changed names: the tables the saves write, as sync pulls announce them.
@@ -61,9 +62,7 @@ LIST_ROWS = 6  # the list shows this many spaces however short the window (the f
 NOT_OFFERED = "—"  # a rate of 0: not rented by that unit
 # A new space: the building's office hours (Monday to Saturday, 08:00-21:00).
 NEW_SPACE_HOURS = {day: ["08:00", "21:00"] for day in WEEKDAYS[:6]}
-TIME_MASK = "99:99"
 TIME_STYLE = "QLineEdit { padding: 2px 4px; }"
-TIME_PADDING = 18  # the frame, the padding and the cursor around "00:00"
 FORM_ROW_SPACING = 6
 COLUMN_SPACING = 10
 COMBO_CHARACTERS = 7  # a combo may shrink to this (a narrow window), eliding its text
@@ -87,16 +86,13 @@ def shrinkable(spin: QAbstractSpinBox) -> None:
     spin.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
 
-class TimeEdit(QLineEdit):
-    """A time of day typed as HH:MM (24:00 is midnight at the end of the day, so
-    not a QTimeEdit); the service checks what was typed."""
+class TimeEdit(TimeField):
+    """A time of day typed as people type it ("0800", "8", "08.00": ui.time_field),
+    24:00 being midnight at the end of the day; the service checks what was typed."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setInputMask(TIME_MASK)
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setStyleSheet(TIME_STYLE)  # seven rows of them: tighter than other fields
-        self.setFixedWidth(self.fontMetrics().horizontalAdvance("00:00") + TIME_PADDING)
+        # seven rows of them: tighter than other fields
+        super().__init__(parent, end_of_day=True, style=TIME_STYLE)
 
 
 class FullHeightBox(QGroupBox):
@@ -156,15 +152,15 @@ class OpeningHoursGrid(QWidget):
         for day in WEEKDAYS:
             span = hours.get(day)
             opens, closes = span if span else shown
-            self.opens_edits[day].setText(str(opens))
-            self.closes_edits[day].setText(str(closes))
+            self.opens_edits[day].set_text(str(opens))
+            self.closes_edits[day].set_text(str(closes))
             self.open_checks[day].setChecked(bool(span))
             self.opens_edits[day].setEnabled(bool(span))
             self.closes_edits[day].setEnabled(bool(span))
 
     def hours(self) -> dict[str, list[str]]:
         """The open days, as typed (the service says what is wrong with them)."""
-        return {day: [self.opens_edits[day].text(), self.closes_edits[day].text()]
+        return {day: [self.opens_edits[day].typed_text(), self.closes_edits[day].typed_text()]
                 for day in WEEKDAYS if self.open_checks[day].isChecked()}
 
 
