@@ -63,6 +63,7 @@ NOT_OFFERED = "—"  # a rate of 0: not rented by that unit
 # A new space: the building's office hours (Monday to Saturday, 08:00-21:00).
 NEW_SPACE_HOURS = {day: ["08:00", "21:00"] for day in WEEKDAYS[:6]}
 TIME_STYLE = "QLineEdit { padding: 2px 4px; }"
+TIME_PADDING = 18  # the frame, the padding and the cursor around "00:00"
 FORM_ROW_SPACING = 6
 COLUMN_SPACING = 10
 COMBO_CHARACTERS = 7  # a combo may shrink to this (a narrow window), eliding its text
@@ -93,6 +94,7 @@ class TimeEdit(TimeField):
     def __init__(self, parent: QWidget | None = None) -> None:
         # seven rows of them: tighter than other fields
         super().__init__(parent, end_of_day=True, style=TIME_STYLE)
+        self.setFixedWidth(self.fontMetrics().horizontalAdvance("00:00") + TIME_PADDING)
 
 
 class FullHeightBox(QGroupBox):
