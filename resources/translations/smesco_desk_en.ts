@@ -662,6 +662,10 @@
         <translation>Closed</translation>
     </message>
     <message>
+        <source>PageUp/PageDown, Alt+Kiri/Kanan: minggu lain</source>
+        <translation>PageUp/PageDown, Alt+Left/Right: another week</translation>
+    </message>
+    <message>
         <source>Minggu sebelumnya (PageUp, Alt+Kiri)</source>
         <translation>Previous week (PageUp, Alt+Left)</translation>
     </message>

@@ -303,6 +303,8 @@ class BookingsPage(QWidget):
         self.stack.setCurrentWidget(self.week_grid if week else self.grid)
         self.space_combo.setVisible(week)
         self.setFocusProxy(self.current_grid())
+        self.date_edit.setToolTip(self.tr("PageUp/PageDown, Alt+Kiri/Kanan: minggu lain") if week
+                                  else self.tr("PageUp/PageDown, Alt+Kiri/Kanan: hari lain"))
         if week:
             self.previous_button.setToolTip(self.tr("Minggu sebelumnya (PageUp, Alt+Kiri)"))
             self.next_button.setToolTip(self.tr("Minggu berikutnya (PageDown, Alt+Kanan)"))
