@@ -89,7 +89,6 @@ class BookingDialog(QDialog):
         self._spaces: dict[str, SpaceInfo] = {}
         self._initial_space = space_code
         self.booking: BookingRecord | None = None
-        self._untouched: object = None  # what the fields held once loaded (Esc asks if changed)
         self.totals_shown: ChargeTotals | None = None
         self._quote_generation = 0
         self._busy = False
@@ -102,6 +101,7 @@ class BookingDialog(QDialog):
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self).activated.connect(self.save)
         fit_screen(self)
+        self._untouched = self._filled_in()  # (again once the spaces are read)
         self._load()
         self.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
