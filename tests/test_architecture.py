@@ -349,6 +349,7 @@ READ_ONLY_LOOKUPS = {
     "BookingService.attendance_list",  # a PDF of the participants, as badge_pdf
     "BookingService.attendees",
     "BookingService.booking",
+    "BookingService.check_in_note",  # when and by whom, from the audit log
     "BookingService.misfits",
     "BookingService.bookings_between",
     "BookingService.bookings_on",

@@ -416,6 +416,10 @@
         <translation>Cancelled because</translation>
     </message>
     <message>
+        <source>Check-in</source>
+        <translation>Check-in</translation>
+    </message>
+    <message>
         <source>Acara</source>
         <translation>Event</translation>
     </message>
@@ -434,6 +438,10 @@
     <message>
         <source>Pemesanan ini bukan acara lagi.</source>
         <translation>This booking is no longer an event.</translation>
+    </message>
+    <message>
+        <source>{when} WIB oleh {who}</source>
+        <translation>{when} WIB by {who}</translation>
     </message>
     <message>
         <source>&amp;Peserta ({n})</source>
@@ -593,6 +601,14 @@
     <message>
         <source>Kapasitas {n} orang · buka {hours} · jeda {setup} + {cleanup} menit</source>
         <translation>Capacity {n} people · open {hours} · buffers {setup} + {cleanup} minutes</translation>
+    </message>
+    <message>
+        <source>Buang isian?</source>
+        <translation>Discard what was typed?</translation>
+    </message>
+    <message>
+        <source>Pemesanan ini belum disimpan. Tutup dan buang isiannya?</source>
+        <translation>This booking has not been saved. Close and discard it?</translation>
     </message>
     <message>
         <source>Pilih ruang.</source>
@@ -794,6 +810,10 @@
         <translation>Next day (PageDown, Alt+Right)</translation>
     </message>
     <message>
+        <source>PageUp/PageDown, Alt+Kiri/Kanan: hari lain</source>
+        <translation>PageUp/PageDown, Alt+Left/Right: another day</translation>
+    </message>
+    <message>
         <source>Hari ini</source>
         <translation>Today</translation>
     </message>
@@ -812,6 +832,10 @@
     <message>
         <source>Tutup</source>
         <translation>Closed</translation>
+    </message>
+    <message>
+        <source>PageUp/PageDown, Alt+Kiri/Kanan: minggu lain</source>
+        <translation>PageUp/PageDown, Alt+Left/Right: another week</translation>
     </message>
     <message>
         <source>Minggu sebelumnya (PageUp, Alt+Kiri)</source>
@@ -835,6 +859,13 @@
     <message>
         <source>Belum ada pemesanan</source>
         <translation>No bookings yet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n batal/dilepas</source>
+        <translation>
+            <numerusform>%n cancelled/released</numerusform>
+            <numerusform>%n cancelled/released</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3532,6 +3563,10 @@ Since {time} WIB</translation>
     <message>
         <source>Tarif (Rp) jam / ½ hari / hari</source>
         <translation>Rates (Rp) hour / ½ day / day</translation>
+    </message>
+    <message>
+        <source>Orang</source>
+        <translation>People</translation>
     </message>
     <message>
         <source>Aktif</source>

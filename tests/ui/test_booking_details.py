@@ -84,6 +84,8 @@ def test_the_booker_is_checked_in_once_the_setup_starts(
     again = details(qtbot, ctx, ctx.core.bookings.booking(booking.id))
     assert not again.check_in_button.isVisible()  # checked in: nothing more to check in
     assert not again.cancel_booking_button.isVisible()  # the room was used: no cancelling
+    assert again.values["checked_in_value"].text() == (  # when and by whom
+        f"{day:%d-%m-%Y} 09:50 WIB oleh {ctx.require_actor().full_name}")
 
 
 def test_a_check_in_too_early_shows_the_cores_refusal(
@@ -97,6 +99,8 @@ def test_a_check_in_too_early_shows_the_cores_refusal(
         f"Check-in baru bisa mulai {day:%d-%m-%Y} pukul 09:45 WIB.")
     assert ctx.core.bookings.booking(booking.id).status == "confirmed"
     assert dialog.isVisible() and dialog.check_in_button.isEnabled()
+    open_cancel(qtbot, dialog)  # another step: the refusal is over
+    assert not dialog.banner.isVisible()
 
 
 def test_no_check_in_for_a_booking_that_ended_or_was_cancelled(

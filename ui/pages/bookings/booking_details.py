@@ -3,7 +3,8 @@ attendees, status and what its charge adds up to, is paid and is owed.
 
 "Tamu datang (check-in)" (a confirmed or provisional booking that has not
 ended) calls `core.bookings.check_in`; the core says when it is too early, and
-that shows on the dialog's status line.
+that shows on the dialog's status line (cleared when another step starts). A
+booking checked in says when and by whom (`core.bookings.check_in_note`).
 
 "Bayar…" (its charge open) takes the payment and prints the kuitansi
 (booking_payment); the dialog stays open with the amounts paid and owed.
@@ -64,7 +65,7 @@ from smesco_desk.domain.bookings import (
 from smesco_desk.domain.payments import payer_label
 from smesco_desk.errors import DomainError, ValidationError
 from smesco_desk.services.actors import Permission
-from smesco_desk.values.bookings import BookingPolicies, BookingRecord
+from smesco_desk.values.bookings import BookingPolicies, BookingRecord, CheckInNote
 from ui.context import AppContext
 from ui.documents import DocumentPrinterLike
 from ui.errors import show_error
@@ -137,6 +138,9 @@ class BookingDetailsDialog(QDialog):
             rows.append(("notes_value", self.tr("Catatan"), b.notes))
         if b.cancel_reason:
             rows.append(("cancel_reason_value", self.tr("Alasan batal"), b.cancel_reason))
+        if b.status == BookingStatus.CHECKED_IN:  # when and by whom: read below
+            rows.insert(rows.index(next(r for r in rows if r[0] == "status_value")) + 1,
+                        ("checked_in_value", self.tr("Check-in"), "…"))
         self.values: dict[str, QLabel] = {}
         for name, title, text in rows:
             value = QLabel(text, self)
@@ -162,6 +166,9 @@ class BookingDetailsDialog(QDialog):
         self.participants.count_changed.connect(self._show_count)
         self.participants.mark_event_requested.connect(self._to_event_kind)
         self.participants.reload()
+        if "checked_in_value" in self.values:
+            self._ctx.runner.op(lambda: self._ctx.core.bookings.check_in_note(b.id), self) \
+                .success(self._show_check_in).run()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 12)
         layout.setSpacing(10)
@@ -188,6 +195,10 @@ class BookingDetailsDialog(QDialog):
     def _to_event_kind(self) -> None:
         self.tabs.setCurrentIndex(0)
         self.event_editor.focus_combo()
+
+    def _show_check_in(self, note: CheckInNote | None) -> None:
+        self.values["checked_in_value"].setText(self.tr("{when} WIB oleh {who}").format(
+            when=f"{to_wib(note.at):%d-%m-%Y %H:%M}", who=note.by) if note else "-")
 
     @Slot(int)
     def _show_count(self, count: int) -> None:
@@ -285,6 +296,7 @@ class BookingDetailsDialog(QDialog):
     @Slot()
     def change_time(self) -> None:
         """Open the move dialog over this one; what it saves closes this one too."""
+        self.banner.clear()
         self.move_dialog = MoveDialog(self._ctx, self, self.booking)
         self.move_dialog.booking_saved.connect(self._done)
         self.move_dialog.open()
@@ -297,6 +309,7 @@ class BookingDetailsDialog(QDialog):
         if self._busy:
             return
         if self.reason_box.isHidden():
+            self.banner.clear()  # another step: what the last one said is over
             self.tabs.setCurrentIndex(0)
             self.reason_box.show()
             self.cancel_booking_button.setText(self.tr("&Ya, batalkan pemesanan"))
