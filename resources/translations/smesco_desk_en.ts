@@ -630,6 +630,10 @@
 <context>
     <name>BookingList</name>
     <message>
+        <source>Enter atau klik dua kali: buka pemesanan</source>
+        <translation>Enter or double-click: open the booking</translation>
+    </message>
+    <message>
         <source>Belum dibayar: {amount} dari {n} pemesanan.</source>
         <translation>Unpaid: {amount} from {n} bookings.</translation>
     </message>
@@ -800,6 +804,14 @@
     <message>
         <source>Satu ruang, satu minggu</source>
         <translation>One space, one week</translation>
+    </message>
+    <message>
+        <source>Daftar</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <source>Pemesanan hari itu sebagai daftar, dengan yang belum dibayar</source>
+        <translation>The day&apos;s bookings as a list, with what is unpaid</translation>
     </message>
     <message>
         <source>Hari sebelumnya (PageUp, Alt+Kiri)</source>

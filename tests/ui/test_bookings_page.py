@@ -379,3 +379,23 @@ def test_a_booking_saved_is_shown_with_the_cursor_on_it(
     row = page.model.row_of_space("aula")
     assert page.grid.cursor_cell() == (row, page.model.column_of(19 * 60))
     assert _visible(page)
+
+
+def test_the_list_view_shows_the_day_with_what_is_owed_and_opens_a_booking(
+        qtbot: Any, ctx: AppContext, admin: Actor, spaces: None, dialogs: DialogLog) -> None:
+    booked = ctx.core.bookings.book(admin, booking_form("rapat_kecil", at("09:00"), at("10:00")))
+    page = make_page(qtbot, ctx)
+    page.list_mode_button.click()
+    assert page.is_list_view() and page.stack.currentWidget() is page.booking_list
+    assert not page.book_button.isEnabled()  # booking is done from the grids
+    assert [b.id for b in page.booking_list.bookings()] == [booked.id]
+    assert "Belum dibayar" in page.booking_list.owed_label.text()
+    page.step_day(1)  # the list follows the day
+    qtbot.waitUntil(lambda: page.booking_list.bookings() == [])
+    page.step_day(-1)
+    qtbot.waitUntil(lambda: len(page.booking_list.bookings()) == 1)
+    page.booking_list.table.setCurrentIndex(page.booking_list.model.index(0, 0))
+    qtbot.keyClick(page.booking_list.table, Qt.Key.Key_Return)
+    assert dialogs.opened[-1]["booking"].id == booked.id
+    page.show_day()
+    assert page.stack.currentWidget() is page.grid

@@ -36,6 +36,7 @@ from smesco_desk.values.bookings import BookingRecord
 from ui.context import AppContext
 from ui.models.bookings_model import DayBookingsModel
 from ui.models.week_bookings_model import WeekBookingsModel
+from ui.pages.bookings.booking_list import BookingList
 from ui.pages.bookings.day_grid import DayGrid
 from ui.pages.bookings.grid_style import STATUS_COLOURS
 from ui.pages.bookings.week_grid import WeekGrid
@@ -103,6 +104,9 @@ class BookingsPage(QWidget):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.grid)
         self.stack.addWidget(self.week_grid)
+        self.booking_list = BookingList(self.model, self)
+        self.booking_list.booking_activated.connect(self.open_booking)
+        self.stack.addWidget(self.booking_list)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(8)
@@ -110,7 +114,11 @@ class BookingsPage(QWidget):
         layout.addLayout(self._build_view_row())
         layout.addLayout(bar)
         layout.addWidget(self.stack, 1)
-        layout.addLayout(self._build_legend())
+        self.legend = QWidget(self)
+        legend = self._build_legend()
+        legend.setContentsMargins(0, 0, 0, 0)
+        self.legend.setLayout(legend)
+        layout.addWidget(self.legend)
         self.setFocusProxy(self.grid)
         self._order_tabs()
         self._update_book_button()
@@ -146,11 +154,16 @@ class BookingsPage(QWidget):
         self.week_mode_button = QPushButton(self.tr("Minggu"), self)
         self.week_mode_button.setObjectName("week_mode_button")
         self.week_mode_button.setToolTip(self.tr("Satu ruang, satu minggu"))
+        self.list_mode_button = QPushButton(self.tr("Daftar"), self)
+        self.list_mode_button.setObjectName("list_mode_button")
+        self.list_mode_button.setToolTip(
+            self.tr("Pemesanan hari itu sebagai daftar, dengan yang belum dibayar"))
         self.mode_group = QButtonGroup(self)
         self.mode_group.setExclusive(True)
         row = QHBoxLayout()
         row.setSpacing(4)
-        for number, button in enumerate((self.day_mode_button, self.week_mode_button)):
+        modes = (self.day_mode_button, self.week_mode_button, self.list_mode_button)
+        for number, button in enumerate(modes):
             button.setCheckable(True)
             button.setProperty("section", True)  # the tab-like look of settings sections
             button.setAutoDefault(False)
@@ -209,9 +222,10 @@ class BookingsPage(QWidget):
     def _order_tabs(self) -> None:
         """Tab as the eye reads the bar: the view, the date, ‹ ›, "Hari ini", "Pesan
         ruang…", then the grid."""
-        chain = (self.day_mode_button, self.week_mode_button, self.space_combo, self.date_edit,
-                 self.previous_button, self.next_button, self.today_button, self.book_button,
-                 self.grid, self.week_grid)
+        chain = (self.day_mode_button, self.week_mode_button, self.list_mode_button,
+                 self.space_combo, self.date_edit, self.previous_button, self.next_button,
+                 self.today_button, self.book_button, self.grid, self.week_grid,
+                 self.booking_list.table)
         for before, after in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(before, after)
 
@@ -283,8 +297,18 @@ class BookingsPage(QWidget):
     def is_week_view(self) -> bool:
         return self.week_mode_button.isChecked()
 
+    def is_list_view(self) -> bool:
+        return self.list_mode_button.isChecked()
+
     def current_grid(self) -> DayGrid | WeekGrid:
         return self.week_grid if self.is_week_view() else self.grid
+
+    def current_view(self) -> QWidget:
+        """What has the keyboard: the grid shown, or the list."""
+        return self.booking_list if self.is_list_view() else self.current_grid()
+
+    def show_list(self) -> None:
+        self.list_mode_button.setChecked(True)
 
     def show_week(self, space_code: str = "") -> None:
         """The week view of a space (by its code; none: the one chosen last, or the first)."""
@@ -300,9 +324,10 @@ class BookingsPage(QWidget):
         if not checked:
             return
         week = number == 1
-        self.stack.setCurrentWidget(self.week_grid if week else self.grid)
+        self.stack.setCurrentWidget(self.current_view())
         self.space_combo.setVisible(week)
-        self.setFocusProxy(self.current_grid())
+        self.legend.setVisible(not self.is_list_view())  # the grids' colours
+        self.setFocusProxy(self.current_view())
         self.date_edit.setToolTip(self.tr("PageUp/PageDown, Alt+Kiri/Kanan: minggu lain") if week
                                   else self.tr("PageUp/PageDown, Alt+Kiri/Kanan: hari lain"))
         if week:
@@ -317,7 +342,7 @@ class BookingsPage(QWidget):
         else:
             self.model.set_day(self.day())
         self._update_book_button()
-        self.current_grid().setFocus()
+        self.current_view().setFocus()
 
     @Slot(int)
     def _on_space_picked(self, index: int) -> None:
@@ -381,7 +406,8 @@ class BookingsPage(QWidget):
 
     @Slot()
     def _update_book_button(self) -> None:
-        self.book_button.setEnabled(self.current_grid().selected_slot() is not None)
+        self.book_button.setEnabled(not self.is_list_view()
+                                    and self.current_grid().selected_slot() is not None)
 
     # --- bookings ---------------------------------------------------------------------------
 
@@ -414,7 +440,7 @@ class BookingsPage(QWidget):
     def _on_saved(self, booking: object) -> None:
         """Show the booking saved: its day, the cursor on it, all of it in view (the
         grid reloads itself: data_changed names "bookings")."""
-        self.current_grid().setFocus()
+        self.current_view().setFocus()
         if not isinstance(booking, BookingRecord) or booking.status in FREE_STATUSES:
             return
         self._pending_reveal = booking.id
@@ -436,4 +462,4 @@ class BookingsPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
-        self.current_grid().setFocus(Qt.FocusReason.OtherFocusReason)
+        self.current_view().setFocus(Qt.FocusReason.OtherFocusReason)
