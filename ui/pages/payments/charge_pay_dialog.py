@@ -71,6 +71,7 @@ class ChargePayDialog(QDialog):
         self.lines_label = note_label("", self)
         self.lines_label.setObjectName("charge_lines_label")
         self.totals = TotalsPanel(self)
+        self.total_label = self.totals.total_label  # the TOTAL figure
         self.payment = PaymentPanel(self.errors, self)
         self.payment.field_edited.connect(self._clear_field)
         self.tendered_edit = self.payment.tendered_edit

@@ -29,8 +29,8 @@ from ui.pages.payments.common import rupiah
 from ui.record_table import RecordTable
 
 MIN_PAYER_WIDTH = 120
-CELL_PADDING = 12  # a cell's margins, both sides together
-HEADER_PADDING = 20  # the style sheet's 8 px each side, and the section's border
+CELL_PADDING = 10  # a cell's text margins (Qt: 4 px each side) and a little air
+HEADER_PADDING = 18  # the style sheet's 8 px each side, and the section's border
 SAMPLES = {COL_NUMBER: "KW/D01/2026/000000", COL_TOTAL: "Rp99.999.999", COL_STATUS: "BATAL"}
 
 
