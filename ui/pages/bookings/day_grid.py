@@ -62,17 +62,8 @@ class DayGrid(SlotGrid):
         line = metrics.lineSpacing()
         self.row_height = max(44, 2 * line + 14)
         self.header_height = max(30, line + 14)
-        self.slot_size = max(46, metrics.horizontalAdvance("00:00") + 14)
-        self.gutter = max(200, metrics.horizontalAdvance("M" * 14))
-
-    @property
-    def slot_width(self) -> int:
-        return self.slot_size
-
-    @property
-    def name_width(self) -> int:
-        """The width of the fixed column of the space names."""
-        return self.gutter
+        self.slot_width = self.slot_size = max(46, metrics.horizontalAdvance("00:00") + 14)
+        self.name_width = self.gutter = max(200, metrics.horizontalAdvance("M" * 14))  # names
 
     def lane_size(self) -> int:
         return self.row_height

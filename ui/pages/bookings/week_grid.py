@@ -63,19 +63,10 @@ class WeekGrid(SlotGrid):
     def _measure(self) -> None:
         metrics = QFontMetrics(self.font())
         self.line = metrics.lineSpacing()
-        self.slot_size = max(24, self.line + 8)
+        self.row_height = self.slot_size = max(24, self.line + 8)
         self.header_height = max(40, 2 * self.line + 12)
-        self.gutter = max(56, metrics.horizontalAdvance("00:00") + 20)
+        self.time_width = self.gutter = max(56, metrics.horizontalAdvance("00:00") + 20)  # hours
         self.min_day_width = max(96, metrics.horizontalAdvance("M" * 8))
-
-    @property
-    def row_height(self) -> int:
-        return self.slot_size
-
-    @property
-    def time_width(self) -> int:
-        """The width of the fixed column of the hours."""
-        return self.gutter
 
     def day_width(self) -> int:
         room = self.viewport().width() - self.gutter
