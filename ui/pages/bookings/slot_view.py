@@ -53,6 +53,11 @@ class SlotView(QAbstractScrollArea):
         self._now = now
         self._across = self.TIME_AXIS is Qt.Orientation.Horizontal  # time runs across
         self._measure()
+        # the bars, and where the content starts: along the time axis, along the lanes
+        h, v = self.horizontalScrollBar(), self.verticalScrollBar()
+        left, top = self.gutter, self.header_height
+        self._bars = (h, v) if self._across else (v, h)
+        self._origin = (left, top) if self._across else (top, left)
         self._clock = QTimer(self, interval=60_000)
         self._clock.timeout.connect(self.viewport().update)
         self._clock.start()
@@ -89,16 +94,14 @@ class SlotView(QAbstractScrollArea):
     # --- geometry --------------------------------------------------------------------------
 
     def _time_bar(self) -> QScrollBar:
-        return self.horizontalScrollBar() if self._across else self.verticalScrollBar()
+        return self._bars[0]
 
     def _lane_bar(self) -> QScrollBar:
-        return self.verticalScrollBar() if self._across else self.horizontalScrollBar()
+        return self._bars[1]
 
     def _origins(self) -> tuple[int, int]:
         """Where the content starts along the time axis and along the lanes."""
-        if self._across:
-            return self.gutter, self.header_height
-        return self.header_height, self.gutter
+        return self._origin
 
     def _pages(self) -> tuple[int, int]:
         """How much of the content the view shows along the time axis and the lanes."""
@@ -151,11 +154,11 @@ class SlotView(QAbstractScrollArea):
     def time_pos(self, minute: int) -> int:
         """Where a time of the day (minutes after midnight) is along the time axis."""
         offset = (minute - self._model.first_minute()) * self.slot_size // SLOT_MINUTES
-        return self._origins()[0] + offset - self._time_bar().value()
+        return self._origin[0] + offset - self._bars[0].value()
 
     def lane_pos(self, lane: int) -> int:
         """Where a lane starts along the lane axis."""
-        return self._origins()[1] + lane * self.lane_size() - self._lane_bar().value()
+        return self._origin[1] + lane * self.lane_size() - self._bars[1].value()
 
     def cell_rect(self, row: int, column: int) -> QRect:
         return self._cell(*self._cell_of(row, column))
