@@ -1654,7 +1654,7 @@ Once it is closed, the next payment needs a new shift.</translation>
     <name>DayBookingsModel</name>
     <message>
         <source>{title} · {booker} ({status})</source>
-        <translation>{title} · {booker} ({status})</translation>
+        <translation type="vanished">{title} · {booker} ({status})</translation>
     </message>
 </context>
 <context>
@@ -3535,6 +3535,13 @@ Since {time} WIB</translation>
     </message>
 </context>
 <context>
+    <name>SlotBookingsModel</name>
+    <message>
+        <source>{title} · {booker} ({status})</source>
+        <translation>{title} · {booker} ({status})</translation>
+    </message>
+</context>
+<context>
     <name>SpacesPage</name>
     <message>
         <source>Ruang</source>
@@ -4382,7 +4389,7 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
     </message>
     <message>
         <source>{title} · {booker} ({status})</source>
-        <translation>{title} · {booker} ({status})</translation>
+        <translation type="vanished">{title} · {booker} ({status})</translation>
     </message>
 </context>
 <context>
