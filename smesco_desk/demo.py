@@ -222,8 +222,9 @@ def seed_demo(
     with core.db.write() as session:
         session.add(DeskSetting(key="demo_seeded", value=real_clock().isoformat()))
     return DemoInfo(
-        "sari", DEMO_PASSWORD, len(actors), visits, in_building, receipts, bookings=bookings, leases=leases
-    )
+        "sari", DEMO_PASSWORD, len(actors), visits, in_building, receipts,
+        bookings=bookings, leases=leases,
+    )  # fmt: skip
 
 
 def is_seeded(core: Core) -> bool:

@@ -154,7 +154,9 @@ def seed_foodcourt(core: Core, actors: list[Actor], rng: random.Random, now: dat
             if period == "week":
                 end = start + timedelta(weeks=26) - timedelta(days=1)
             _at(core, start)
-            made_lease = core.foodcourt.lease(manager, LeaseForm(tenant.id, code, start, end, period))
+            made_lease = core.foodcourt.lease(
+                manager, LeaseForm(tenant.id, code, start, end, period)
+            )
             made += 1
             if code != ARREARS and made_lease.deposit_charge_id:
                 _pay_deposit(core, manager, made_lease.deposit_charge_id, rng)

@@ -102,10 +102,7 @@ def sqlite_triggers(guard: Guard, free: tuple[str, ...] | None = None) -> list[s
         f" AND b.status NOT IN ({out}) AND b.deleted_at IS NULL"
         f" AND b.{g.start} {lt} NEW.{g.end} AND NEW.{g.start} {lt} b.{g.end}"
     )
-    refuse = (
-        f"BEGIN SELECT RAISE(ABORT, '{g.constraint}: {g.taken}')"
-        f" WHERE EXISTS ({clash}); END"
-    )
+    refuse = f"BEGIN SELECT RAISE(ABORT, '{g.constraint}: {g.taken}') WHERE EXISTS ({clash}); END"
     return [
         f'CREATE TRIGGER "{g.constraint}_{op.lower()}" BEFORE {op} ON {g.table}'
         f" WHEN {live_new} {refuse}"

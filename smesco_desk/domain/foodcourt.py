@@ -191,8 +191,9 @@ def normalize_npwp(text: object) -> str:
     if len(digits) == OLD_NPWP_LENGTH:
         digits = "0" + digits
     if len(digits) != NPWP_LENGTH:
-        raise InvalidNumber(_("NPWP 16 angka, atau 15 angka format lama (ada {n}).").format(
-            n=len(digits)))
+        raise InvalidNumber(
+            _("NPWP 16 angka, atau 15 angka format lama (ada {n}).").format(n=len(digits))
+        )
     if set(digits) == {"0"}:
         raise InvalidNumber(_("NPWP tidak boleh nol semua."))
     return digits
@@ -213,7 +214,9 @@ def money_errors(values: dict[str, object]) -> dict[str, str]:
         if not isinstance(value, int) or isinstance(value, bool):
             errors[name] = _("Jumlah dalam rupiah (angka bulat).")
         elif not 0 <= value <= MAX_UNIT_PRICE:
-            errors[name] = _("Antara 0 dan {max}.").format(max=f"{MAX_UNIT_PRICE:,}".replace(",", "."))
+            errors[name] = _("Antara 0 dan {max}.").format(
+                max=f"{MAX_UNIT_PRICE:,}".replace(",", ".")
+            )
     return errors
 
 
@@ -257,9 +260,7 @@ def due_day(starts_on: date) -> int:
     return starts_on.day
 
 
-def stall_state(
-    in_service: bool, running: bool, ahead: bool, overdue: bool
-) -> StallState:
+def stall_state(in_service: bool, running: bool, ahead: bool, overdue: bool) -> StallState:
     """A stall's state today: out of service first; then occupied (in arrears when
     its tenant owes money past its due date); then booked ahead; else vacant."""
     if not in_service:

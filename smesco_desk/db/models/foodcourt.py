@@ -100,9 +100,7 @@ class Lease(SyncedMixin, Base):
     deposit: Mapped[int] = mapped_column(BigInteger, default=0)
     due_day: Mapped[int] = mapped_column(Integer)  # 1-31: the day of the month rent is due
     status: Mapped[str] = mapped_column(String(16))  # active | ended | cancelled
-    deposit_charge_id: Mapped[str | None] = mapped_column(
-        ForeignKey("charges.id"), default=None
-    )
+    deposit_charge_id: Mapped[str | None] = mapped_column(ForeignKey("charges.id"), default=None)
     notes: Mapped[str] = mapped_column(Text, default="")
     cancel_reason: Mapped[str] = mapped_column(Text, default="")
 

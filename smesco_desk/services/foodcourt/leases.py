@@ -45,9 +45,7 @@ if TYPE_CHECKING:
 def lease(core: Core, actor: Actor, form: LeaseForm) -> LeaseRecord:
     """Lease a stall; ValidationError at the fields, LeaseConflict if it is taken."""
     require(actor, Permission.MANAGE_LEASES)
-    errors = text_errors(
-        {"tenant_id": form.tenant_id, "stall": form.stall, "notes": form.notes}
-    )
+    errors = text_errors({"tenant_id": form.tenant_id, "stall": form.stall, "notes": form.notes})
     if not errors:
         errors = lease_errors(form.starts_on, form.ends_on, form.period)
     if errors:
@@ -151,7 +149,9 @@ def cancel_lease(core: Core, actor: Actor, lease_id: str, reason: str = "") -> L
                 changed.append((tx.update(charge), "update"))
         row.status = LeaseStatus.CANCELLED.value
         row.cancel_reason = reason.strip()
-        tx.record("lease.cancel", [(tx.update(row), "update"), *changed], {"reason": reason.strip()})
+        tx.record(
+            "lease.cancel", [(tx.update(row), "update"), *changed], {"reason": reason.strip()}
+        )
         return lease_record(tx.session, row)
 
 
@@ -186,9 +186,7 @@ def end_lease(
         return lease_record(tx.session, row)
 
 
-def leases(
-    core: Core, tenant_id: str | None = None, stall: str | None = None
-) -> list[LeaseRecord]:
+def leases(core: Core, tenant_id: str | None = None, stall: str | None = None) -> list[LeaseRecord]:
     """The leases (every status) of a tenant, of a stall, or all, latest start first."""
     with core.db.read() as session:
         query = select(Lease).where(Lease.deleted_at.is_(None))

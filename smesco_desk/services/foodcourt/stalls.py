@@ -137,7 +137,9 @@ def save_stall(core: Core, actor: Actor, form: StallForm) -> StallInfo:
         return stall_info(row)
 
 
-def stall_states(core: Core, day: date | None = None, floor: int | None = None) -> list[StallStatus]:
+def stall_states(
+    core: Core, day: date | None = None, floor: int | None = None
+) -> list[StallStatus]:
     """Each stall's state on `day` (WIB; today), with the tenant in it (or who
     booked it ahead) and what that lease owes."""
     if day is not None and (not isinstance(day, date) or hasattr(day, "hour")):
@@ -154,7 +156,10 @@ def stall_states(core: Core, day: date | None = None, floor: int | None = None) 
             lease = leases.get(stall.id)
             running = lease is not None and lease.starts_on <= today
             state = stall_state(
-                stall.in_service, running, lease is not None, lease is not None and lease.id in overdue
+                stall.in_service,
+                running,
+                lease is not None,
+                lease is not None and lease.id in overdue,
             )
             out.append(
                 StallStatus(
