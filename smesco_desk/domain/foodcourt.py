@@ -224,7 +224,12 @@ def plan_errors(x: object, y: object, w: object, h: object) -> dict[str, str]:
     """A stall's place on the floor plan, in grid units: x, y from 0, w, h from 1,
     inside MAX_PLAN."""
     errors = {}
-    for name, value, low in (("x", x, 0), ("y", y, 0), ("w", w, 1), ("h", h, 1)):
+    for name, value, low in (
+        ("plan_x", x, 0),
+        ("plan_y", y, 0),
+        ("plan_w", w, 1),
+        ("plan_h", h, 1),
+    ):
         if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= MAX_PLAN:
             errors[name] = _("Angka bulat {low} sampai {high}.").format(low=low, high=MAX_PLAN)
     return errors

@@ -116,7 +116,9 @@ def test_npwp_accepts_exactly_15_or_16_digits_not_all_zero(text: str) -> None:
 
 
 @given(digits, st.lists(st.sampled_from([" ", ".", "-"]), max_size=4), st.data())
-def test_separators_never_change_the_number(text: str, seps: list[str], data: st.DataObject) -> None:
+def test_separators_never_change_the_number(
+    text: str, seps: list[str], data: st.DataObject
+) -> None:
     typed = text
     for sep in seps:
         at = data.draw(st.integers(0, len(typed)))

@@ -6,7 +6,8 @@ A lease is checked in one write transaction: its dates and period, the stall
 with it (LeaseConflict names the first); then it is written with the stall's
 rate for its period as its rent, and its deposit becomes an open charge of the
 payments area (source `lease:<id>`, the stall's kind of charge, no tax on a
-deposit), to be paid now or later. The rent schedule, arrears and statements
+deposit), to be paid now or later. A stall booked by the day (a trial, an
+event) takes no deposit. The rent schedule, arrears and statements
 are the next step; the lease stores what they need (rent per period, period,
 due day of the month).
 """
@@ -75,7 +76,7 @@ def lease(core: Core, actor: Actor, form: LeaseForm) -> LeaseRecord:
                 planned_ends_on=form.ends_on,
                 period=form.period,
                 rent=rent,
-                deposit=stall.deposit,
+                deposit=0 if form.period == LeasePeriod.DAY else stall.deposit,
                 due_day=due_day(form.starts_on),
                 status=LeaseStatus.ACTIVE.value,
                 notes=form.notes.strip(),
@@ -83,7 +84,7 @@ def lease(core: Core, actor: Actor, form: LeaseForm) -> LeaseRecord:
             )
         )
         rows: list[tuple[SyncedMixin, str]] = [(row, "insert")]
-        if stall.deposit > 0:
+        if row.deposit > 0:
             charge = _deposit_charge(tx, stall, tenant, row)
             row.deposit_charge_id = charge.id
         session.flush()
@@ -109,7 +110,7 @@ def _deposit_charge(tx: Transaction, stall: Stall, tenant: Tenant, row: Lease) -
     form = ChargeForm(
         PayerForm(PayerKind.TENANT.value, business.name, tenant.id),
         stall.kind_code,
-        (LineInput(_("Deposit sewa stan {code}").format(code=stall.code), 1, stall.deposit),),
+        (LineInput(_("Deposit sewa stan {code}").format(code=stall.code), 1, row.deposit),),
         description=_("Deposit stan {code}: {name}").format(code=stall.code, name=business.name)[
             :200
         ],

@@ -50,7 +50,7 @@ def tenant_infos(session: Session, rows: Sequence[Tenant]) -> list[TenantInfo]:
         )
     }
     leases = session.execute(select(Lease.id, Lease.tenant_id).where(Lease.tenant_id.in_(ids)))
-    by_lease = dict(leases.tuples().all())
+    by_lease: dict[str, str] = {lease_id: tenant for lease_id, tenant in leases}
     owed = owed_by_lease(session, by_lease)
     balance: dict[str, int] = {}
     for lease_id, amount in owed.items():
@@ -89,19 +89,16 @@ def tenant_names(session: Session, tenant_ids: Iterable[str]) -> dict[str, str]:
         .join(Business, Business.id == Tenant.business_id)
         .where(Tenant.id.in_(ids))
     )
-    return dict(rows.tuples().all())
+    return {tenant_id: name for tenant_id, name in rows}
 
 
 def lease_records(session: Session, rows: Sequence[Lease]) -> list[LeaseRecord]:
     if not rows:
         return []
-    stalls = dict(
-        session.execute(
-            select(Stall.id, Stall.code).where(Stall.id.in_({r.stall_id for r in rows}))
-        )
-        .tuples()
-        .all()
+    found = session.execute(
+        select(Stall.id, Stall.code).where(Stall.id.in_({r.stall_id for r in rows}))
     )
+    stalls = {stall_id: code for stall_id, code in found}
     names = tenant_names(session, (r.tenant_id for r in rows))
     owed = owed_by_lease(session, (r.id for r in rows))
     return [
