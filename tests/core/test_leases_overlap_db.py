@@ -58,9 +58,9 @@ def test_cancelled_and_deleted_leases_take_no_day(conn: Connection) -> None:
     assert refused(conn, stall, ali, first, last, status="ended")  # ended: its days stay taken
     with conn.begin_nested():
         cancelled = lease_row(conn, stall, ali, first, last, status="cancelled")
-    with pytest.raises(IntegrityError, match="leases_no_overlap"):  # brought back: refused
-        with conn.begin_nested():
-            set_lease(conn, cancelled, status="active")
+    # Brought back to life over the live lease: refused.
+    with pytest.raises(IntegrityError, match="leases_no_overlap"), conn.begin_nested():
+        set_lease(conn, cancelled, status="active")
 
 
 def test_an_update_that_moves_a_lease_onto_another_is_refused(conn: Connection) -> None:
@@ -68,9 +68,8 @@ def test_an_update_that_moves_a_lease_onto_another_is_refused(conn: Connection) 
     with conn.begin_nested():
         lease_row(conn, stall, ali, date(2026, 1, 1), date(2026, 1, 31))
         later = lease_row(conn, stall, ali, date(2026, 2, 1), date(2026, 2, 28))
-    with pytest.raises(IntegrityError, match="leases_no_overlap"):
-        with conn.begin_nested():
-            set_lease(conn, later, starts_on=date(2026, 1, 31))
+    with pytest.raises(IntegrityError, match="leases_no_overlap"), conn.begin_nested():
+        set_lease(conn, later, starts_on=date(2026, 1, 31))
     with conn.begin_nested():  # ended early: its last day moves back, nothing in the way
         set_lease(conn, later, ends_on=date(2026, 2, 10), status="ended")
     assert not refused(conn, stall, ali, date(2026, 2, 11), date(2026, 2, 28))

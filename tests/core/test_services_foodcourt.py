@@ -170,8 +170,8 @@ def test_a_lease_whose_deposit_was_paid_is_not_cancelled(
 ) -> None:
     made = lease(core, tenant_manager, tenant.id, date(2026, 4, 1), date(2026, 9, 30))
     core.payments.open_shift(tenant_manager, 0)
-    core.payments.pay(tenant_manager, made.deposit_charge_id or "", PaymentForm("transfer", None,
-                                                                                 "TRF-1"))  # fmt: skip
+    paid = PaymentForm("transfer", None, "TRF-1")
+    core.payments.pay(tenant_manager, made.deposit_charge_id or "", paid)
     assert core.foodcourt.tenant(tenant.id).balance == 0
     with pytest.raises(ValidationError):
         core.foodcourt.cancel_lease(tenant_manager, made.id)
