@@ -126,8 +126,8 @@ def _at(core: Core, day: date, hour: int = 9) -> None:
 def seed_foodcourt(core: Core, actors: list[Actor], rng: random.Random, now: datetime) -> int:
     """The stalls (added or brought up to date), the tenants and their leases;
     returns how many leases were made."""
-    for form in _stalls():
-        core.foodcourt.save_stall(SYSTEM, form)
+    for stall in _stalls():
+        core.foodcourt.save_stall(SYSTEM, stall)
     manager = next((a for a in actors if a.role is Role.TENANT_MANAGER), SYSTEM)
     today = to_wib(now).date()
     real_clock: Callable[[], datetime] = core.clock
@@ -138,8 +138,8 @@ def seed_foodcourt(core: Core, actors: list[Actor], rng: random.Random, now: dat
             phone = f"08{rng.choice('1257')}{rng.randint(10**8, 10**9 - 1)}"
             nib = f"{rng.randint(10**12, 10**13 - 1)}"
             npwp = f"0{rng.randint(10**14, 10**15 - 1)}" if index % 4 else ""
-            form = TenantForm(name, owner, phone, _nik(index), nib, npwp, products, halal)
-            tenants.append(core.foodcourt.save_tenant(manager, form))
+            typed = TenantForm(name, owner, phone, _nik(index), nib, npwp, products, halal)
+            tenants.append(core.foodcourt.save_tenant(manager, typed))
         codes = [f.code for f in _stalls()]
         running = [c for c in codes if c not in VACANT | set(BOOKED_AHEAD) | {OUT_OF_SERVICE}]
         made = 0

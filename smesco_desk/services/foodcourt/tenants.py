@@ -87,7 +87,7 @@ def save_tenant(core: Core, actor: Actor, form: TenantForm) -> TenantInfo:
 
 def _checked(form: TenantForm) -> dict[str, str]:
     """The business's columns from the form, or ValidationError at the fields."""
-    fields = {
+    fields: dict[str, object] = {
         "name": form.name,
         "owner": form.owner,
         "phone": form.phone,
