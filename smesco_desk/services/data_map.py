@@ -11,6 +11,7 @@ until they are removed after the backup retention period.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
@@ -31,7 +32,7 @@ def where_kept(
     session: Session,
     visitor: Visitor,
     attendees: list[BookingAttendee],
-    businesses: list[Business] = [],  # noqa: B006 (never changed)
+    businesses: Sequence[Business] = (),
 ) -> dict[str, Any]:
     """`attendees`: the event participants who are the person (same_person_attendees);
     `businesses`: those they own (same_person_businesses)."""

@@ -12,17 +12,31 @@ it in a conflict status with suggestions, as bookings do, comes later."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
+from smesco_desk.clock import wib_today
 from smesco_desk.db import migrate
 from smesco_desk.db.engine import make_engine
-from tests.core.helpers_foodcourt import lease_row, set_lease, stall_row, tenant_row
+from smesco_desk.services.actors import Actor, Role
+from smesco_desk.services.foodcourt import LeaseConflict
+from smesco_desk.values.foodcourt import LeaseForm
+from tests.core.helpers_foodcourt import (
+    lease_row,
+    set_lease,
+    stall_form,
+    stall_row,
+    tenant_form,
+    tenant_row,
+)
+from tests.sync.helpers_sync import Desks, sync_all
 
 pytestmark = pytest.mark.slow
+
+ADMIN = Actor("admin", Role.ADMIN, "user", "Admin")
 
 
 @pytest.fixture
@@ -74,3 +88,18 @@ def test_cancelled_leases_take_no_day_on_postgres(server: Connection) -> None:
     with pytest.raises(IntegrityError, match="leases_no_overlap"):
         set_lease(server, cancelled, status="active")
     server.rollback()
+
+
+def test_a_lease_and_its_deposit_travel_to_the_other_desk(desks: Desks) -> None:
+    d1, d2 = desks.first("D01"), desks.join("D02")
+    d1.foodcourt.save_stall(ADMIN, stall_form())
+    tenant = d1.foodcourt.save_tenant(ADMIN, tenant_form())
+    today = wib_today(d1.now())
+    made = d1.foodcourt.lease(ADMIN, LeaseForm(tenant.id, "FC2-07", today, today + timedelta(90)))
+    sync_all(d1, d2)
+    assert d2.foodcourt.get_lease(made.id).deposit_charge_id == made.deposit_charge_id
+    assert d2.foodcourt.tenant(tenant.id).balance == 6_000_000
+    (state,) = d2.foodcourt.stall_states(today)
+    assert (state.state, state.tenant) == ("occupied", "Soto Betawi Bang Ali")
+    with pytest.raises(LeaseConflict):  # the other desk knows the stall is taken
+        d2.foodcourt.lease(ADMIN, LeaseForm(tenant.id, "FC2-07", today, today, "day"))
