@@ -19,6 +19,7 @@ from smesco_desk.clock import wib_today
 from smesco_desk.db.models import Charge, Lease, Stall
 from smesco_desk.domain.foodcourt import (
     DAYLESS_STATUSES,
+    FLOORS,
     money_errors,
     parse_size_m2,
     parse_stall_code,
@@ -53,10 +54,10 @@ def stalls(core: Core, floor: int | None = None) -> list[StallInfo]:
 
 def _stall_rows(session: Session, floor: int | None) -> list[Stall]:
     query = select(Stall).where(Stall.deleted_at.is_(None))
-    if isinstance(floor, int) and not isinstance(floor, bool):
+    if floor is not None:
+        if not isinstance(floor, int) or isinstance(floor, bool) or floor not in FLOORS:
+            return []  # (no stall is on another floor; a huge number never reaches SQLite)
         query = query.where(Stall.floor == floor)
-    elif floor is not None:
-        return []
     return list(session.scalars(query.order_by(Stall.floor, Stall.number)))
 
 
