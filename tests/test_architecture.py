@@ -349,6 +349,7 @@ READ_ONLY_LOOKUPS = {
     "BookingService.attendance_list",  # a PDF of the participants, as badge_pdf
     "BookingService.attendees",
     "BookingService.booking",
+    "BookingService.check_in_note",  # when and by whom, from the audit log
     "BookingService.misfits",
     "BookingService.bookings_between",
     "BookingService.bookings_on",
@@ -379,6 +380,8 @@ READ_ONLY_LOOKUPS = {
     "PaymentService.number_gaps",
     "PaymentService.open_charges",
     "PaymentService.refunds_due",
+    "PaymentService.refund_payout",
+    "PaymentService.shift_refund_payouts",
     "PaymentService.price_list",
     "PaymentService.quote",
     "PaymentService.receipt",

@@ -301,8 +301,9 @@ class MainWindow(QMainWindow):
     def _build_visitors_menu(self) -> None:
         """F2 (scan a badge) and F3 (next visitor) from every page of the window."""
         page = self.visitors_page  # built already: the first page shown
-        self.scan_action = self._action("scan_action", self.tr("&Pindai badge (check-out)"),
-                                        self.go_scan, QKeySequence(Qt.Key.Key_F2))
+        self.scan_action = self._action(
+            "scan_action", self.tr("&Pindai badge (check-out tamu / check-in peserta)"),
+            self.go_scan, QKeySequence(Qt.Key.Key_F2))
         self.scan_action.setEnabled(page.checkout_bar is not None)
         self.new_visitor_action = self._action("new_visitor_action",
                                                self.tr("&Daftarkan tamu"), self.go_register,

@@ -276,6 +276,57 @@
     </message>
 </context>
 <context>
+    <name>BadgePrintDialog</name>
+    <message>
+        <source>Cetak badge peserta</source>
+        <translation>Print participant badges</translation>
+    </message>
+    <message>
+        <source>&amp;Lembar A4: 10 badge per halaman, dengan garis potong</source>
+        <translation>A4 &amp;sheet: 10 badges per page, with cut marks</translation>
+    </message>
+    <message>
+        <source>Satu &amp;kartu per peserta (printer kartu)</source>
+        <translation>One &amp;card per participant (card printer)</translation>
+    </message>
+    <message>
+        <source>&amp;Semua peserta ({n})</source>
+        <translation>&amp;All participants ({n})</translation>
+    </message>
+    <message>
+        <source>Yang &amp;dipilih di daftar ({n})</source>
+        <translation>Those se&amp;lected in the list ({n})</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Peserta</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Simpan &amp;PDF…</source>
+        <translation>Save &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Cetak</source>
+        <translation>&amp;Print</translation>
+    </message>
+    <message>
+        <source>Dicetak ke printer {printer}.</source>
+        <translation>Printed on {printer}.</translation>
+    </message>
+    <message>
+        <source>Belum ada printer untuk format ini; simpan sebagai PDF.</source>
+        <translation>No printer for this format yet; save it as a PDF.</translation>
+    </message>
+</context>
+<context>
     <name>BookerFields</name>
     <message>
         <source>Nama tamu, UMKM, tenan atau organisasi</source>
@@ -365,12 +416,32 @@
         <translation>Cancelled because</translation>
     </message>
     <message>
+        <source>Check-in</source>
+        <translation>Check-in</translation>
+    </message>
+    <message>
+        <source>Acara</source>
+        <translation>Event</translation>
+    </message>
+    <message>
         <source>&amp;Rincian</source>
         <translation>&amp;Details</translation>
     </message>
     <message>
         <source>&amp;Peserta</source>
         <translation>&amp;Participants</translation>
+    </message>
+    <message>
+        <source>Ditandai sebagai {kind}.</source>
+        <translation>Marked as a {kind}.</translation>
+    </message>
+    <message>
+        <source>Pemesanan ini bukan acara lagi.</source>
+        <translation>This booking is no longer an event.</translation>
+    </message>
+    <message>
+        <source>{when} WIB oleh {who}</source>
+        <translation>{when} WIB by {who}</translation>
     </message>
     <message>
         <source>&amp;Peserta ({n})</source>
@@ -402,11 +473,11 @@
     </message>
     <message>
         <source>Ba&amp;yar…</source>
-        <translation>Pa&amp;y…</translation>
+        <translation type="vanished">Pa&amp;y…</translation>
     </message>
     <message>
         <source>Bayar tagihan pemesanan ini dan cetak kuitansi</source>
-        <translation>Pay this booking&apos;s charge and print the receipt</translation>
+        <translation type="vanished">Pay this booking&apos;s charge and print the receipt</translation>
     </message>
     <message>
         <source>&amp;Batalkan pemesanan</source>
@@ -466,6 +537,10 @@
     <message>
         <source>&amp;Judul *</source>
         <translation>T&amp;itle *</translation>
+    </message>
+    <message>
+        <source>Acara</source>
+        <translation>Event</translation>
     </message>
     <message>
         <source>mis. butuh proyektor, susunan kelas</source>
@@ -528,6 +603,14 @@
         <translation>Capacity {n} people · open {hours} · buffers {setup} + {cleanup} minutes</translation>
     </message>
     <message>
+        <source>Buang isian?</source>
+        <translation>Discard what was typed?</translation>
+    </message>
+    <message>
+        <source>Pemesanan ini belum disimpan. Tutup dan buang isiannya?</source>
+        <translation>This booking has not been saved. Close and discard it?</translation>
+    </message>
+    <message>
         <source>Pilih ruang.</source>
         <translation>Choose a space.</translation>
     </message>
@@ -546,6 +629,10 @@
 </context>
 <context>
     <name>BookingList</name>
+    <message>
+        <source>Enter atau klik dua kali: buka pemesanan</source>
+        <translation>Enter or double-click: open the booking</translation>
+    </message>
     <message>
         <source>Belum dibayar: {amount} dari {n} pemesanan.</source>
         <translation>Unpaid: {amount} from {n} bookings.</translation>
@@ -618,15 +705,35 @@
     </message>
     <message>
         <source>Lunas {amount} · kuitansi {number}.</source>
-        <translation>Paid {amount} · receipt {number}.</translation>
+        <translation type="vanished">Paid {amount} · receipt {number}.</translation>
     </message>
     <message>
         <source>Kembalian {amount}.</source>
-        <translation>Change {amount}.</translation>
+        <translation type="vanished">Change {amount}.</translation>
     </message>
     <message>
         <source>Mencetak kuitansi…</source>
-        <translation>Printing the receipt…</translation>
+        <translation type="vanished">Printing the receipt…</translation>
+    </message>
+    <message>
+        <source>Ba&amp;yar…</source>
+        <translation>Pa&amp;y…</translation>
+    </message>
+    <message>
+        <source>Bayar tagihan pemesanan ini dan cetak kuitansinya</source>
+        <translation>Pay this booking&apos;s charge and print its receipt</translation>
+    </message>
+    <message>
+        <source>Dibayar: kuitansi {number}. Mencetak kuitansi…</source>
+        <translation>Paid: receipt {number}. Printing the receipt…</translation>
+    </message>
+    <message>
+        <source>Pembayaran tersimpan (kuitansi {number}), tetapi kuitansi gagal dicetak: {error}</source>
+        <translation>The payment is saved (receipt {number}), but the receipt could not be printed: {error}</translation>
+    </message>
+    <message>
+        <source>Dibayar: kuitansi {number}.</source>
+        <translation>Paid: receipt {number}.</translation>
     </message>
     <message>
         <source>Kuitansi dicetak ke {printer}.</source>
@@ -634,7 +741,7 @@
     </message>
     <message>
         <source>Kuitansi gagal dicetak: {error} (cetak ulang dari Pembayaran).</source>
-        <translation>The receipt did not print: {error} (print it again from Payments).</translation>
+        <translation type="vanished">The receipt did not print: {error} (print it again from Payments).</translation>
     </message>
 </context>
 <context>
@@ -699,12 +806,24 @@
         <translation>One space, one week</translation>
     </message>
     <message>
+        <source>Daftar</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <source>Pemesanan hari itu sebagai daftar, dengan yang belum dibayar</source>
+        <translation>The day&apos;s bookings as a list, with what is unpaid</translation>
+    </message>
+    <message>
         <source>Hari sebelumnya (PageUp, Alt+Kiri)</source>
         <translation>Previous day (PageUp, Alt+Left)</translation>
     </message>
     <message>
         <source>Hari berikutnya (PageDown, Alt+Kanan)</source>
         <translation>Next day (PageDown, Alt+Right)</translation>
+    </message>
+    <message>
+        <source>PageUp/PageDown, Alt+Kiri/Kanan: hari lain</source>
+        <translation>PageUp/PageDown, Alt+Left/Right: another day</translation>
     </message>
     <message>
         <source>Hari ini</source>
@@ -725,6 +844,10 @@
     <message>
         <source>Tutup</source>
         <translation>Closed</translation>
+    </message>
+    <message>
+        <source>PageUp/PageDown, Alt+Kiri/Kanan: minggu lain</source>
+        <translation>PageUp/PageDown, Alt+Left/Right: another week</translation>
     </message>
     <message>
         <source>Minggu sebelumnya (PageUp, Alt+Kiri)</source>
@@ -748,6 +871,13 @@
     <message>
         <source>Belum ada pemesanan</source>
         <translation>No bookings yet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n batal/dilepas</source>
+        <translation>
+            <numerusform>%n cancelled/released</numerusform>
+            <numerusform>%n cancelled/released</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -820,12 +950,20 @@
         <translation>Voided</translation>
     </message>
     <message>
+        <source>Pengembalian dana</source>
+        <translation>Refunds owed</translation>
+    </message>
+    <message>
         <source>Kas seharusnya</source>
         <translation>Expected cash</translation>
     </message>
     <message>
         <source>Kas seharusnya = modal awal + pembayaran tunai yang tidak dibatalkan.</source>
-        <translation>Expected cash = opening float + cash payments not voided.</translation>
+        <translation type="vanished">Expected cash = opening float + cash payments not voided.</translation>
+    </message>
+    <message>
+        <source>Kas seharusnya = modal awal + pembayaran tunai yang tidak dibatalkan - uang tunai yang dikembalikan.</source>
+        <translation>Expected cash = opening float + cash payments not voided - cash given back.</translation>
     </message>
     <message>
         <source>S&amp;hift:</source>
@@ -890,6 +1028,10 @@
     <message>
         <source>{n} · {amount}</source>
         <translation>{n} · {amount}</translation>
+    </message>
+    <message>
+        <source>{n} · tunai -{cash}</source>
+        <translation>{n} · cash -{cash}</translation>
     </message>
     <message>
         <source>Dihitung: {amount}</source>
@@ -1035,19 +1177,59 @@ Once it is closed, the next payment needs a new shift.</translation>
     <name>ChargePayDialog</name>
     <message>
         <source>Pembayaran tagihan</source>
-        <translation>Pay a charge</translation>
+        <translation type="vanished">Pay a charge</translation>
     </message>
     <message>
         <source>Tagihan</source>
-        <translation>Charge</translation>
+        <translation type="vanished">Charge</translation>
     </message>
     <message>
         <source>Enter: kolom berikutnya · Ctrl+Enter: bayar</source>
-        <translation>Enter: next field · Ctrl+Enter: pay</translation>
+        <translation type="vanished">Enter: next field · Ctrl+Enter: pay</translation>
     </message>
     <message>
         <source>{description}: {quantity} {unit} × {price} = {amount}</source>
-        <translation>{description}: {quantity} {unit} × {price} = {amount}</translation>
+        <translation type="vanished">{description}: {quantity} {unit} × {price} = {amount}</translation>
+    </message>
+    <message>
+        <source>Bayar tagihan</source>
+        <translation>Pay a charge</translation>
+    </message>
+    <message>
+        <source>&amp;Bayar &amp;&amp; cetak</source>
+        <translation>&amp;Pay &amp;&amp; print</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>{payer} ({kind}) · {what}</source>
+        <translation>{payer} ({kind}) · {what}</translation>
+    </message>
+    <message>
+        <source>Total {amount}</source>
+        <translation>Total {amount}</translation>
+    </message>
+    <message>
+        <source>Tagihan ini sudah tidak terbuka.</source>
+        <translation>This charge is no longer open.</translation>
+    </message>
+    <message>
+        <source>Belum ada shift kas terbuka. Buka shift (isi modal awal) sebelum membayar.</source>
+        <translation>No cash shift is open. Open one (enter the opening float) before taking payment.</translation>
+    </message>
+    <message>
+        <source>Buka shift…</source>
+        <translation>Open shift…</translation>
+    </message>
+    <message>
+        <source>Isi jumlah uang yang diterima.</source>
+        <translation>Enter the amount of cash received.</translation>
     </message>
     <message>
         <source>Menyimpan pembayaran…</source>
@@ -1058,11 +1240,23 @@ Once it is closed, the next payment needs a new shift.</translation>
     <name>CheckOutBar</name>
     <message>
         <source>Check-out tamu</source>
-        <translation>Check visitors out</translation>
+        <translation type="vanished">Check visitors out</translation>
+    </message>
+    <message>
+        <source>Pindai badge</source>
+        <translation>Scan badge</translation>
+    </message>
+    <message>
+        <source>check-out tamu · check-in peserta acara</source>
+        <translation>visitor check-out · event participant check-in</translation>
     </message>
     <message>
         <source>Pindai badge / ketik nomor badge</source>
         <translation>Scan the badge / type the badge number</translation>
+    </message>
+    <message>
+        <source>Badge tamu: tamu keluar (check-out). Badge peserta acara: peserta masuk (check-in) dan tercatat sebagai tamu hari ini.</source>
+        <translation>A visitor&apos;s badge checks the visitor out. An event participant&apos;s badge checks the participant in, registered as a visitor of the day.</translation>
     </message>
     <message>
         <source>F2</source>
@@ -1579,6 +1773,102 @@ Once it is closed, the next payment needs a new shift.</translation>
     </message>
 </context>
 <context>
+    <name>EventActions</name>
+    <message>
+        <source>Cetak bad&amp;ge…</source>
+        <translation>Print bad&amp;ges…</translation>
+    </message>
+    <message>
+        <source>Daftar &amp;hadir</source>
+        <translation>Attendance &amp;list</translation>
+    </message>
+    <message>
+        <source>Daftar hadir A4 untuk tanda tangan peserta</source>
+        <translation>A4 attendance list for the participants&apos; signatures</translation>
+    </message>
+    <message>
+        <source>Pratinjau…</source>
+        <translation>Preview…</translation>
+    </message>
+    <message>
+        <source>Simpan PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k-in peserta</source>
+        <translation>Chec&amp;k participant in</translation>
+    </message>
+    <message>
+        <source>Peserta yang dipilih datang: dicatat sebagai tamu hari ini</source>
+        <translation>The selected participant has arrived: registered as a visitor of the day</translation>
+    </message>
+    <message>
+        <source>Menyiapkan badge peserta…</source>
+        <translation>Preparing the participants&apos; badges…</translation>
+    </message>
+    <message>
+        <source>{n} badge peserta dicetak ke {printer}.</source>
+        <translation>{n} participant badges printed on {printer}.</translation>
+    </message>
+    <message>
+        <source>Menyiapkan daftar hadir…</source>
+        <translation>Preparing the attendance list…</translation>
+    </message>
+    <message>
+        <source>Daftar hadir dicetak ke {printer}.</source>
+        <translation>Attendance list printed on {printer}.</translation>
+    </message>
+    <message>
+        <source>Pilih satu peserta di daftar untuk check-in.</source>
+        <translation>Choose one participant in the list to check in.</translation>
+    </message>
+    <message>
+        <source>Mencatat kedatangan peserta…</source>
+        <translation>Recording the participant&apos;s arrival…</translation>
+    </message>
+    <message>
+        <source>{name} check-in pukul {time} WIB; terdaftar sebagai tamu hari ini.</source>
+        <translation>{name} checked in at {time} WIB; registered as a visitor of the day.</translation>
+    </message>
+</context>
+<context>
+    <name>EventDocuments</name>
+    <message>
+        <source>Badge peserta {title}</source>
+        <translation>Participant badges {title}</translation>
+    </message>
+    <message>
+        <source>Menyiapkan badge peserta…</source>
+        <translation>Preparing the participants&apos; badges…</translation>
+    </message>
+    <message>
+        <source>Daftar hadir {title}</source>
+        <translation>Attendance list {title}</translation>
+    </message>
+    <message>
+        <source>Menyiapkan daftar hadir…</source>
+        <translation>Preparing the attendance list…</translation>
+    </message>
+</context>
+<context>
+    <name>EventKindCombo</name>
+    <message>
+        <source>Bukan acara</source>
+        <translation>Not an event</translation>
+    </message>
+    <message>
+        <source>Acara (pelatihan, lokakarya, seminar) punya daftar peserta: impor, badge, daftar hadir, check-in dengan memindai badge.</source>
+        <translation>An event (training, workshop, seminar) has a participant list: import, badges, attendance list, check-in by scanning the badge.</translation>
+    </message>
+</context>
+<context>
+    <name>EventKindEditor</name>
+    <message>
+        <source>Bukan acara</source>
+        <translation>Not an event</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>Penyiapan awal - Smesco Desk</source>
@@ -1785,6 +2075,10 @@ The set-up starts again the next time the application is opened.</translation>
         <translation>&amp;Help</translation>
     </message>
     <message>
+        <source>&amp;Pindai badge (check-out tamu / check-in peserta)</source>
+        <translation>&amp;Scan a badge (visitor check-out / participant check-in)</translation>
+    </message>
+    <message>
         <source>Tentang Smesco Desk</source>
         <translation>About Smesco Desk</translation>
     </message>
@@ -1818,7 +2112,7 @@ The set-up starts again the next time the application is opened.</translation>
     </message>
     <message>
         <source>&amp;Pindai badge (check-out)</source>
-        <translation>&amp;Scan a badge (check-out)</translation>
+        <translation type="vanished">&amp;Scan a badge (check-out)</translation>
     </message>
     <message>
         <source>&amp;Daftarkan tamu</source>
@@ -2087,6 +2381,14 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
         <translation>Arrived</translation>
     </message>
     <message>
+        <source>Tandai sebagai acara untuk mengelola peserta: pilih Pelatihan, Lokakarya atau Seminar pada “Acara” di tab Rincian. Acara punya daftar peserta (impor CSV/XLSX), badge, daftar hadir, dan check-in dengan memindai badge.</source>
+        <translation>Mark it as an event to manage participants: choose Training, Workshop or Seminar under “Event” in the Details tab. An event has a participant list (CSV/XLSX import), badges, an attendance list and check-in by scanning the badge.</translation>
+    </message>
+    <message>
+        <source>Tandai sebagai a&amp;cara…</source>
+        <translation>Mark as an e&amp;vent…</translation>
+    </message>
+    <message>
         <source>&amp;Impor CSV/XLSX…</source>
         <translation>&amp;Import CSV/XLSX…</translation>
     </message>
@@ -2140,6 +2442,14 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
     <message>
         <source>Menyiapkan kuitansi…</source>
         <translation>Preparing the receipt…</translation>
+    </message>
+    <message>
+        <source>Bukti pengembalian dana</source>
+        <translation>Refund proof</translation>
+    </message>
+    <message>
+        <source>Menyiapkan bukti…</source>
+        <translation>Preparing the proof…</translation>
     </message>
     <message>
         <source>Menyiapkan laporan kas…</source>
@@ -2203,6 +2513,10 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
 </context>
 <context>
     <name>PaymentsPage</name>
+    <message>
+        <source>Kuitansi</source>
+        <translation>Receipts</translation>
+    </message>
     <message>
         <source>Shift dibuka dengan modal {amount}.</source>
         <translation>Shift opened with a float of {amount}.</translation>
@@ -2715,6 +3029,127 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
     </message>
 </context>
 <context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Bayar kembali</source>
+        <translation>Pay back</translation>
+    </message>
+    <message>
+        <source>nomor transaksi transfer atau QRIS</source>
+        <translation>transfer or QRIS transaction number</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>&amp;Cara pengembalian</source>
+        <translation>&amp;How to refund</translation>
+    </message>
+    <message>
+        <source>&amp;Referensi</source>
+        <translation>&amp;Reference</translation>
+    </message>
+    <message>
+        <source>Ceta&amp;k bukti pengembalian dana</source>
+        <translation>Print the refund proo&amp;f</translation>
+    </message>
+    <message>
+        <source>B&amp;uka shift…</source>
+        <translation>Open &amp;shift…</translation>
+    </message>
+    <message>
+        <source>{payer} ({kind})
+{description}
+Sejak {time} WIB</source>
+        <translation>{payer} ({kind})
+{description}
+Since {time} WIB</translation>
+    </message>
+    <message>
+        <source>&amp;Bayar kembali</source>
+        <translation>&amp;Pay back</translation>
+    </message>
+    <message>
+        <source>B&amp;atal</source>
+        <translation>C&amp;ancel</translation>
+    </message>
+    <message>
+        <source>Uang tunai diambil dari laci shift Anda: kas seharusnya berkurang.</source>
+        <translation>The cash comes out of your shift&apos;s drawer: the expected cash goes down.</translation>
+    </message>
+    <message>
+        <source>Isi nomor referensi transaksi setelah uang dikirim.</source>
+        <translation>Enter the transaction reference once the money is sent.</translation>
+    </message>
+    <message>
+        <source>Membayar kembali…</source>
+        <translation>Paying back…</translation>
+    </message>
+    <message>
+        <source>Dana sudah dikembalikan, tetapi bukti gagal dicetak: {error}</source>
+        <translation>The money was paid back, but the proof could not be printed: {error}</translation>
+    </message>
+    <message>
+        <source>&amp;Cetak ulang</source>
+        <translation>Print &amp;again</translation>
+    </message>
+    <message>
+        <source>&amp;Tutup</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>Pengembalian dana dibayar dari shift Anda. Hitung uang di laci dan isi modal awal shift Anda.</source>
+        <translation>Refunds are paid out from your shift. Count the cash in the drawer and enter your shift&apos;s opening float.</translation>
+    </message>
+</context>
+<context>
+    <name>RefundsPanel</name>
+    <message>
+        <source>Sejak</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>Penerima</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <source>Untuk</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Tidak ada pengembalian dana yang belum dibayar.</source>
+        <translation>No refunds waiting to be paid out.</translation>
+    </message>
+    <message>
+        <source>&amp;Bayar kembali…</source>
+        <translation>&amp;Pay back…</translation>
+    </message>
+    <message>
+        <source>Uang yang harus dikembalikan kepada pembayar (pemesanan dipindah ke slot lebih murah atau dibatalkan).</source>
+        <translation>Money to give back to payers (bookings moved to a cheaper slot or cancelled).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pengembalian · {amount}</source>
+        <translation>
+            <numerusform>%n refund · {amount}</numerusform>
+            <numerusform>%n refunds · {amount}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pengembalian dana</source>
+        <translation>Refunds owed</translation>
+    </message>
+    <message>
+        <source>Dana {amount} dikembalikan kepada {payer}.</source>
+        <translation>{amount} paid back to {payer}.</translation>
+    </message>
+</context>
+<context>
     <name>RegistrationForm</name>
     <message>
         <source>Pendaftaran tamu</source>
@@ -3140,6 +3575,10 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
     <message>
         <source>Tarif (Rp) jam / ½ hari / hari</source>
         <translation>Rates (Rp) hour / ½ day / day</translation>
+    </message>
+    <message>
+        <source>Orang</source>
+        <translation>People</translation>
     </message>
     <message>
         <source>Aktif</source>

@@ -1,10 +1,12 @@
 """Payments at the desk: the receipts (kuitansi) of a day, a receipt as PDF, a
-void (BATAL) as a supervisor who logs in, a sale (`sell`) and the price list.
+void (BATAL) as a supervisor who logs in, a sale (`sell`) and the price list,
+the refunds owed (`refunds`) and paying one out (`pay-refund`).
 
 A script sells as the sale dialog does: the same service call, the same checks,
-one transaction. The sale goes into the command line's own cash shift at this
-desk (a till apart from anyone's drawer in the window), opened with a zero float
-in the sale's transaction when none is open, so a refused sale opens nothing.
+one transaction. The sale (and a refund paid out) goes into the command line's
+own cash shift at this desk (a till apart from anyone's drawer in the window),
+opened with a zero float in the sale's transaction when none is open, so a
+refused sale opens nothing.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from smesco_desk.services.actors import Permission, cli_actor
 from smesco_desk.services.core import Core
 from smesco_desk.values.payments import (
     ChargeForm,
+    ChargeRecord,
     PayerForm,
     PaymentForm,
     PriceItemInfo,
@@ -66,12 +69,25 @@ def register(sub: Subcommands) -> Commands:
     void.add_argument("--json", action="store_true")
     add_login(void, SUPERVISOR)
     _add_sale_parsers(sub)
+    refunds = sub.add_parser("refunds", help="refunds owed to payers, not yet paid out")
+    refunds.add_argument("--json", action="store_true")
+    pay_refund = sub.add_parser("pay-refund", help="pay a refund owed out to its payer")
+    pay_refund.add_argument("charge_id", metavar="CHARGE_ID", help="as `refunds` lists it")
+    pay_refund.add_argument("--method", required=True, choices=["cash", "transfer", "qris"])
+    pay_refund.add_argument("--reference", default="", help="transfer or QRIS reference")
+    pay_refund.add_argument("--output", "-o", default=None, metavar="FILE.pdf",
+                            help="also write the proof (Bukti pengembalian dana)")  # fmt: skip
+    pay_refund.add_argument("--force", action="store_true", help="replace FILE if not a PDF")
+    pay_refund.add_argument("--json", action="store_true")
+    add_login(pay_refund, "who pays it out (any role that takes payments)")
     return {
         "receipts": cmd_receipts,
         "receipt": cmd_receipt,
         "void-receipt": cmd_void_receipt,
         "sell": cmd_sell,
         "prices": cmd_prices,
+        "refunds": cmd_refunds,
+        "pay-refund": cmd_pay_refund,
     }
 
 
@@ -270,4 +286,44 @@ def cmd_prices(args: argparse.Namespace) -> int:
         return EXIT_OK
     for p in items:
         say(f"{p.code}\t{p.name}\t{p.unit_price}\t{p.unit}")
+    return EXIT_OK
+
+
+# --- refunds owed ------------------------------------------------------------------------
+
+
+def _refund_json(credit: ChargeRecord) -> dict[str, Any]:
+    booking = (
+        credit.source.removeprefix("booking:") if credit.source.startswith("booking:") else None
+    )
+    return {**credit.to_json(), "amount": -credit.total, "booking": booking}
+
+
+def cmd_refunds(args: argparse.Namespace) -> int:
+    core = open_desk(args)
+    owed = core.payments.refunds_due()
+    if args.json:
+        say(json_text([_refund_json(c) for c in owed]))
+        return EXIT_OK
+    for c in owed:
+        say(f"{c.id}\t{c.payer_name}\t{-c.total}\t{c.description}")
+    return EXIT_OK
+
+
+def cmd_pay_refund(args: argparse.Namespace) -> int:
+    """Paid out from the command line's own till (as `sell`); the proof is written
+    only once the payout is committed, so a bad path never stops a payout."""
+    output = None if args.output is None else check_output(args.output, args.force)
+    core = open_desk(args)
+    actor = login(core, args.user, Permission.TAKE_PAYMENT)
+    payout = core.payments.pay_refund(
+        actor, args.charge_id, args.method, args.reference, open_shift=True
+    )
+    if output is not None:
+        _record, pdf = core.payments.refund_pdf(actor, payout.id)
+        write_file(output, pdf)
+    if args.json:
+        say(json_text(payout.to_json()))
+    else:
+        say(f"{payout.id}\t{payout.payer_name}\t{payout.method}\t{payout.amount}")
     return EXIT_OK

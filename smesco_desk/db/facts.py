@@ -49,6 +49,7 @@ GUARDS: dict[str, Guard] = {
     "audit_log": Guard(personal=("detail",)),
     "receipts": Guard(personal=("payer_name", "payer_key")),
     "receipt_voids": Guard(),
+    "refund_payouts": Guard(),
     "receipt_prints": Guard(),
     "visit_checkouts": Guard(),
     "erasures": Guard(),

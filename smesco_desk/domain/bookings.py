@@ -214,15 +214,41 @@ def umkm_discount(amount: int, discount_bp: int) -> int:
     return tax_amount(amount, discount_bp)
 
 
+def duration_text(minutes: int) -> str:
+    """A length of time as a receipt says it: "45 menit", "1,5 jam", "1 jam 40 menit"."""
+    hours, rest = divmod(minutes, HOUR_MINUTES)
+    if not rest:
+        return f"{hours} jam"
+    if not hours:
+        return f"{rest} menit"
+    if rest == HOUR_MINUTES // 2:
+        return f"{hours},5 jam"
+    return f"{hours} jam {rest} menit"
+
+
 def booking_lines(
-    space_name: str, price: RentalPrice, rates: Rates, discount_bp: int = 0
+    space_name: str,
+    price: RentalPrice,
+    rates: Rates,
+    discount_bp: int = 0,
+    minutes: int | None = None,
 ) -> list[LineInput]:
     """The charge's lines: one per unit used (day, half day, hour), with the
-    UMKM discount (0 for anyone else) taken off each. A free space: one line of Rp0."""
+    UMKM discount (0 for anyone else) taken off each. A free space: one line of Rp0.
+
+    Each line says its unit's length ("per hari, 8 jam"); given the booking's
+    `minutes`, the hours line says when a part of an hour was counted whole
+    ("per jam; 1,5 jam dihitung 2 jam")."""
+    hours_note = "per jam"
+    if minutes is not None and price.hours:
+        left = minutes - price.days * DAY_MINUTES - price.half_days * HALF_DAY_MINUTES
+        if 0 < left < price.hours * HOUR_MINUTES:
+            hours_note += f"; {duration_text(left)} dihitung {price.hours} jam"
     units = (  # stored on the charge as the receipt prints them (in Indonesian)
-        (price.days, rates.day, "hari", "per hari"),
-        (price.half_days, rates.half_day, "setengah hari", "per setengah hari"),
-        (price.hours, rates.hour, "jam", "per jam"),
+        (price.days, rates.day, "hari", f"per hari, {DAY_MINUTES // HOUR_MINUTES} jam"),
+        (price.half_days, rates.half_day, "setengah hari",
+         f"per setengah hari, {HALF_DAY_MINUTES // HOUR_MINUTES} jam"),
+        (price.hours, rates.hour, "jam", hours_note),
     )
     lines = [
         LineInput(
@@ -248,7 +274,7 @@ def booking_totals(
     """What a booking of `minutes` costs: the rates, the discount (pass 0 unless
     the booker is a registered UMKM), then the taxes."""
     price = rental_price(minutes, rates)
-    return compute_totals(booking_lines(space_name, price, rates, discount_bp), taxes)
+    return compute_totals(booking_lines(space_name, price, rates, discount_bp, minutes), taxes)
 
 
 # --- opening hours ----------------------------------------------------------------------

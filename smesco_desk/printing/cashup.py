@@ -4,7 +4,8 @@ Printed when a cashier closes a shift ("Laporan Tutup Kas") and signed by the
 cashier and a supervisor; printed while the shift is still open it is a running
 report ("Laporan Kas Shift", marked SEMENTARA) whose empty count column can be
 filled in by hand. It lists every receipt of the shift, voided ones marked
-BATAL, with "Halaman x dari y" in the footer when it takes more than one page.
+BATAL, and the refunds owed paid out in it (cash ones leave the drawer), with
+"Halaman x dari y" in the footer when it takes more than one page.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ from smesco_desk.printing.style import (
     paragraph_style,
     rgb,
 )
-from smesco_desk.values.payments import ReceiptRecord, ShiftSummary
+from smesco_desk.values.payments import ReceiptRecord, RefundPayoutRecord, ShiftSummary
 
 MARGIN = 15 * mm
 TOP_MARGIN = 15 * mm
@@ -53,13 +54,16 @@ PAD = 1.3 * mm
 def render_cashup(
     summary: ShiftSummary,
     receipts: list[ReceiptRecord],
+    payouts: Sequence[RefundPayoutRecord] = (),
     *,
     building_name: str,
     building_address: str,
     printed_at: datetime,
 ) -> bytes:
-    """A4 portrait PDF bytes."""
+    """A4 portrait PDF bytes; `payouts`: the refunds owed paid out in the shift."""
     story = _story(summary, receipts, building_name, building_address, printed_at)
+    if payouts:  # after the receipts, before the signatures
+        story[-2:-2] = [Spacer(1, 6 * mm), *_payout_list(summary, payouts)]
     return build_a4(
         story,
         _Footer(summary, building_name, printed_at).draw,
@@ -239,10 +243,18 @@ def _summary_rows(summary: ShiftSummary) -> list[tuple[str, str, bool, bool]]:
     if summary.cash_refunds:
         refunds = "-" + format_rupiah(summary.cash_refunds)
         rows.append((_("Uang kembali, kuitansi shift lalu yang dibatalkan"), refunds, False, False))
+    if summary.payout_count:
+        paid_out = _("{count} · {amount}").format(
+            count=summary.payout_count, amount=format_rupiah(summary.payouts_total)
+        )
+        rows.append((_("Pengembalian dana dibayar"), paid_out, False, False))
+        if summary.payouts_cash:
+            cash_out = "-" + format_rupiah(summary.payouts_cash)
+            rows.append((_("tunai dari laci"), cash_out, False, True))
     rows.append(
         (
             _("Kas seharusnya (modal awal + tunai - uang kembali)")
-            if summary.cash_refunds
+            if summary.cash_refunds or summary.payouts_cash
             else _("Kas seharusnya (modal awal + tunai)"),
             format_rupiah(summary.expected_cash),
             True,
@@ -405,6 +417,40 @@ def _receipt_list(summary: ShiftSummary, receipts: Sequence[ReceiptRecord]) -> l
     commands += [("BACKGROUND", (0, i), (-1, i), rgb(STRIPE)) for i in range(2, len(rows), 2)]
     table.setStyle(TableStyle(commands))
     return [heading, Spacer(1, 2 * mm), table, *_gaps(receipts)]
+
+
+# No, time, payer, what for, method, amount (180 mm).
+PAYOUT_COLUMNS = [w * mm for w in (9, 14, 45, 60, 29, 23)]
+
+
+def _payout_list(summary: ShiftSummary, payouts: Sequence[RefundPayoutRecord]) -> list[Any]:
+    """The refunds owed paid out in the shift (Pengembalian dana dibayar)."""
+    title = _("Pengembalian dana dibayar ({count})").format(count=len(payouts))
+    heading = para(title, _style(11, bold=True, color=BRAND), bold=True)
+    head = _style(8, bold=True, color=WHITE)
+    titles = [_("No"), _("Jam"), _("Penerima"), _("Untuk"), _("Metode"), _("Jumlah")]
+    rows: list[list[Any]] = [[para(t, head, bold=True) for t in titles]]
+    rows[0][5] = para(titles[5], _style(8, bold=True, color=WHITE, alignment=2), True)
+    cell, right = _style(8), _style(8, alignment=2)
+    for index, payout in enumerate(payouts, start=1):
+        method = method_label(payout.method)
+        if payout.reference:
+            method += f" · {payout.reference}"
+        rows.append(
+            [
+                para(str(index), right),
+                para(format_time_on(payout.paid_at, summary.opened_at), cell),
+                para(f"{payout.payer_name} ({payer_label(payout.payer_kind)})", cell),
+                para(payout.description, cell),
+                para(method, cell),
+                para(format_rupiah(payout.amount), right),
+            ]
+        )
+    table = Table(rows, colWidths=PAYOUT_COLUMNS, repeatRows=1, hAlign="LEFT")
+    commands = _table_commands(len(rows) + 1) + [("LINEBELOW", (0, 1), (-1, -1), 0.3, rgb(RULE))]
+    commands += [("BACKGROUND", (0, i), (-1, i), rgb(STRIPE)) for i in range(2, len(rows), 2)]
+    table.setStyle(TableStyle(commands))
+    return [heading, Spacer(1, 2 * mm), table]
 
 
 def _gaps(receipts: Sequence[ReceiptRecord]) -> list[Any]:

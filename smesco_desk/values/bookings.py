@@ -156,6 +156,15 @@ class BookingRecord:
 
 
 @dataclass(frozen=True)
+class CheckInNote:
+    """When a booking was checked in, and by whom (the user's name, or the
+    audit name of a script), as the audit log keeps it."""
+
+    at: datetime
+    by: str
+
+
+@dataclass(frozen=True)
 class MoveSuggestion:
     """A free slot a booking in conflict could move to: as long as the booking, in
     its own space at another time (`same_space`) or in a similar space (the same

@@ -73,6 +73,20 @@ class ChargeRecord:
     status: str
     created_at: datetime
 
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "payer": self.payer_name,
+            "payer_kind": self.payer_kind,
+            "payer_id": self.payer_id,
+            "description": self.description,
+            "source": self.source,
+            "kind": self.kind_code,
+            "total": self.total,
+            "status": self.status,
+            "created_at": iso(self.created_at),
+        }
+
 
 @dataclass(frozen=True)
 class ReceiptLine:
@@ -263,13 +277,54 @@ class ShiftSummary:
     totals_by_method: dict[str, int]  # valid receipts only
     voided_total: int
     cash_in: int  # cash receipts that stand
-    expected_cash: int  # opening float + cash_in - cash_refunds
+    expected_cash: int  # opening float + cash_in - cash_refunds - payouts_cash
     counted: dict[str, int] | None
     counted_total: int | None
     difference: int | None  # counted - expected
     note: str
     cash_refunds: int = 0  # cash given back for receipts of closed shifts voided in this one
+    payout_count: int = 0  # refunds owed paid out in this shift (any method)
+    payouts_total: int = 0  # what they came to
+    payouts_cash: int = 0  # of it, cash out of the drawer
 
     @property
     def is_open(self) -> bool:
         return self.closed_at is None
+
+
+@dataclass(frozen=True)
+class RefundPayoutRecord:
+    """Money owed back (a credit) paid out to its payer, and what it was owed for."""
+
+    id: str
+    charge_id: str
+    shift_id: str
+    desk_code: str
+    paid_at: datetime
+    paid_by: str
+    paid_by_name: str
+    amount: int  # positive: what went back
+    method: str  # cash | transfer | qris
+    reference: str
+    payer_kind: str
+    payer_name: str
+    description: str  # the credit's: what it was owed for
+    source: str  # the credit's: "booking:<id>"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "charge_id": self.charge_id,
+            "shift_id": self.shift_id,
+            "desk": self.desk_code,
+            "paid_at": iso(self.paid_at),
+            "paid_by": self.paid_by,
+            "paid_by_name": self.paid_by_name,
+            "amount": self.amount,
+            "method": self.method,
+            "reference": self.reference,
+            "payer": self.payer_name,
+            "payer_kind": self.payer_kind,
+            "description": self.description,
+            "source": self.source,
+        }

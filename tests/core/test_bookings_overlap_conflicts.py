@@ -5,7 +5,8 @@ a desk on its own, provisional at one enrolled in sync)."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+import json
+from datetime import datetime, timedelta
 
 import pytest
 from sqlalchemy import text
@@ -15,8 +16,9 @@ from smesco_desk.errors import DomainError, ValidationError
 from smesco_desk.services.actors import Actor
 from smesco_desk.services.bookings import BookingConflict
 from smesco_desk.services.core import Core
+from smesco_desk.values.bookings import BookingRecord
 from tests.core.helpers_bookings import booking_form, space_form
-from tests.core.helpers_core import FakeClock, wib
+from tests.core.helpers_core import FakeClock, cash, rows, wib
 
 Spaces = dict[str, str]
 
@@ -134,7 +136,115 @@ def test_moving_a_booking_in_conflict(
         receptionist, booking.id, start, end, spaces["rapat_b"], "ke ruang B"
     )
     assert (moved.status, moved.space_code, moved.starts_at) == ("confirmed", "rapat_b", start)
-    assert moved.total == booking.total  # the charge stays as it was
+    assert moved.total == booking.total  # the same rates: the same price
+    assert (moved.owed, moved.paid) == (booking.total, 0)
+
+
+# --- the money follows, as in any move (services.bookings.moving) ---------------------------
+
+
+def _priced_rooms(core: Core, admin: Actor) -> None:
+    """Two more meeting rooms beside Rapat A (Rp300.000 an hour): a dearer one and a
+    cheaper one, both with room for 6."""
+    for code, rate in (("rapat_mahal", 500_000), ("rapat_murah", 200_000)):
+        form = space_form(code=code, name=code.title(), capacity=10, rate_hour=rate)
+        core.bookings.save_space(admin, form)
+
+
+def _paid_conflict(core: Core, actor: Actor, hour: int) -> BookingRecord:
+    """A booking of Rapat A on 11 March, paid in cash, then in conflict."""
+    booking = core.bookings.book(
+        actor, booking_form("rapat_a", wib(2026, 3, 11, hour), wib(2026, 3, 11, hour + 2))
+    )
+    if core.payments.current_shift(actor) is None:
+        core.payments.open_shift(actor, 0)
+    core.payments.pay(actor, booking.charge_id or "", cash())
+    _in_conflict(core, booking.id)
+    return booking
+
+
+def _price(core: Core, code: str, start: datetime, end: datetime) -> int:
+    return core.bookings.quote(booking_form(code, start, end)).total
+
+
+def _live_charges(core: Core, booking_id: str) -> list[tuple[str, int]]:
+    found = rows(
+        core,
+        "SELECT status, total FROM charges WHERE source = :s AND status != 'cancelled'"
+        " ORDER BY created_at, id",
+        s=f"booking:{booking_id}",
+    )
+    return [(r[0], r[1]) for r in found]
+
+
+def test_a_paid_booking_in_conflict_moved_to_a_dearer_room_owes_the_difference(
+    core: Core, admin: Actor, receptionist: Actor, spaces: Spaces
+) -> None:
+    _priced_rooms(core, admin)
+    booking = _paid_conflict(core, receptionist, 10)
+    start, end = wib(2026, 3, 11, 14), wib(2026, 3, 11, 16)
+    dearer = _price(core, "rapat_mahal", start, end)
+    assert dearer > booking.total
+    moved = core.bookings.move_conflicted(
+        receptionist, booking.id, start, end, "rapat_mahal", "ke ruang mahal"
+    )
+    assert (moved.status, moved.space_code) == ("confirmed", "rapat_mahal")
+    assert (moved.total, moved.paid, moved.owed, moved.refund_due) == (
+        dearer,
+        booking.total,
+        dearer - booking.total,
+        0,
+    )
+    # The receipt stands; the difference is a new open charge, payable as any.
+    assert _live_charges(core, booking.id) == [
+        ("paid", booking.total),
+        ("open", dearer - booking.total),
+    ]
+    (audit,) = rows(core, "SELECT detail FROM audit_log WHERE action = 'booking.move_conflicted'")
+    detail = json.loads(audit[0])
+    assert detail["difference_charge"] == dearer - booking.total
+    assert detail["space"] == ["rapat_a", "rapat_mahal"]
+    assert not rows(core, "SELECT id FROM audit_log WHERE action = 'booking.move'")
+
+
+def test_a_paid_booking_in_conflict_moved_to_a_cheaper_room_is_owed_a_refund(
+    core: Core, admin: Actor, receptionist: Actor, spaces: Spaces
+) -> None:
+    _priced_rooms(core, admin)
+    booking = _paid_conflict(core, receptionist, 10)
+    start, end = wib(2026, 3, 11, 10), wib(2026, 3, 11, 12)
+    cheaper = _price(core, "rapat_murah", start, end)
+    moved = core.bookings.move_conflicted(receptionist, booking.id, start, end, "rapat_murah")
+    assert (moved.total, moved.paid, moved.owed, moved.refund_due) == (
+        cheaper,
+        booking.total,
+        0,
+        booking.total - cheaper,
+    )
+    (credit,) = core.payments.refunds_due()
+    assert (credit.total, credit.status, credit.source) == (
+        cheaper - booking.total,
+        "refund_due",
+        f"booking:{booking.id}",
+    )
+
+
+def test_an_unpaid_booking_in_conflict_moved_takes_the_new_price(
+    core: Core, admin: Actor, receptionist: Actor, spaces: Spaces
+) -> None:
+    _priced_rooms(core, admin)
+    booking = core.bookings.book(
+        receptionist, booking_form("rapat_a", wib(2026, 3, 11, 10), wib(2026, 3, 11, 12))
+    )
+    _in_conflict(core, booking.id)
+    start, end = wib(2026, 3, 11, 10), wib(2026, 3, 11, 13)  # longer, and dearer per hour
+    moved = core.bookings.move_conflicted(receptionist, booking.id, start, end, "rapat_mahal")
+    new_total = _price(core, "rapat_mahal", start, end)
+    assert (moved.total, moved.owed, moved.paid) == (new_total, new_total, 0)
+    assert moved.charge_id != booking.charge_id  # the old charge cancelled, replaced
+    assert _live_charges(core, booking.id) == [("open", new_total)]
+    (old,) = rows(core, "SELECT status FROM charges WHERE id = :i", i=booking.charge_id)
+    assert old[0] == "cancelled"
 
 
 def test_a_provisional_no_show_is_released_too(

@@ -221,6 +221,20 @@ def test_check_in_runs_from_the_setup_buffer_until_the_end(
         assert core.bookings.booking(booked.id).status == "confirmed"
 
 
+def test_check_in_note_says_when_and_by_whom(
+    core: Core, clock: FakeClock, receptionist: Actor, room: SpaceInfo
+) -> None:
+    booked = book(core, receptionist, room, wib(2026, 3, 10, 10), wib(2026, 3, 10, 11))
+    other = book(core, receptionist, room, wib(2026, 3, 10, 12), wib(2026, 3, 10, 13))
+    assert core.bookings.check_in_note(booked.id) is None
+    clock.now = wib(2026, 3, 10, 9, 50)
+    core.bookings.check_in(receptionist, booked.id)
+    note = core.bookings.check_in_note(booked.id)
+    assert note is not None
+    assert (note.at, note.by) == (wib(2026, 3, 10, 9, 50), "Resepsionis")  # the full name
+    assert core.bookings.check_in_note(other.id) is None
+
+
 def test_a_cancelled_booking_cannot_be_checked_in(
     core: Core, clock: FakeClock, receptionist: Actor, room: SpaceInfo
 ) -> None:

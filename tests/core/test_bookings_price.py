@@ -74,6 +74,10 @@ def test_umkm_discount_then_tax_by_hand() -> None:
         (1, "jam", 240_000),
     ]
     assert (umkm.discount_total, umkm.tax_total, umkm.total) == (260_000, 114_400, 1_154_400)
+    assert [ln.line.description for ln in umkm.lines] == [
+        "Ruang Rapat Kecil (per setengah hari, 4 jam)",
+        "Ruang Rapat Kecil (per jam)",  # 5 hours: a half day and a whole hour
+    ]
     odd = booking_totals("Bengkel", 60, Rates(150_001, 0, 0), 1500, ())  # 22.500,15 off
     assert (odd.discount_total, odd.total) == (22_500, 127_501)
     free = booking_totals("Lounge", 60, Rates(0, 0, 0), 0, PPN)
@@ -206,3 +210,22 @@ def test_space_errors() -> None:
         "umkm_discount_bp",
         "opening_hours.mon",
     }
+
+
+@pytest.mark.parametrize(
+    ("minutes", "rates", "said"),
+    [
+        (90, Rates(250_000, 0, 0), ["Studio (per jam; 1,5 jam dihitung 2 jam)"]),
+        (45, Rates(250_000, 0, 0), ["Studio (per jam; 45 menit dihitung 1 jam)"]),
+        (120, Rates(250_000, 0, 0), ["Studio (per jam)"]),  # whole hours: nothing to say
+        (
+            8 * 60 + 100,
+            Rates(300_000, 1_000_000, 1_800_000),
+            ["Studio (per hari, 8 jam)", "Studio (per jam; 1 jam 40 menit dihitung 2 jam)"],
+        ),
+        (3 * 60, Rates(0, 1_000_000, 0), ["Studio (per setengah hari, 4 jam)"]),
+    ],
+)
+def test_price_lines_say_what_the_units_are(minutes: int, rates: Rates, said: list[str]) -> None:
+    totals = booking_totals("Studio", minutes, rates, 0, ())
+    assert [ln.line.description for ln in totals.lines] == said

@@ -28,6 +28,8 @@ HELP_ORDER = [
     "void-receipt",
     "sell",
     "prices",
+    "refunds",
+    "pay-refund",
     "sync",
     "spaces",
     "bookings",

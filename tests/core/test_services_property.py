@@ -412,6 +412,7 @@ def test_book_and_cancel(
     check(desk, lambda: core.bookings.cancel(actor, space, text))
     check(desk, lambda: core.bookings.cancel(actor, space, text, umkm))
     check(desk, lambda: core.bookings.booking(space))
+    check(desk, lambda: core.bookings.check_in_note(space))
     check(desk, lambda: core.bookings.suggest_moves(space, attendees))
     check(desk, lambda: core.bookings.move_conflicted(actor, space, starts, ends, text, title))
     day = starts.date() if starts is not None else date.fromordinal(1 + abs(attendees) % 3_000_000)
@@ -494,6 +495,11 @@ def test_move_and_series_edits(
             ),
         )  # fmt: skip
     check(desk, lambda: core.payments.refunds_due(text))
+    check(desk, lambda: core.payments.pay_refund(actor, booking_id, text, text))
+    check(desk, lambda: core.payments.pay_refund(actor, booking_id, "cash", open_shift=True))
+    check(desk, lambda: core.payments.refund_payout(text))
+    check(desk, lambda: core.payments.shift_refund_payouts(booking_id))
+    check(desk, lambda: core.payments.refund_pdf(actor, booking_id))
 
 
 # --- people, settings, sync -------------------------------------------------------------
@@ -571,6 +577,10 @@ FUZZED = {
             "pay",
             "open_charges",
             "refunds_due",
+            "pay_refund",
+            "refund_payout",
+            "refund_pdf",
+            "shift_refund_payouts",
             "charge",
             "receipt",
             "receipt_pdf",
@@ -594,6 +604,7 @@ FUZZED = {
             "book",
             "cancel",
             "check_in",
+            "check_in_note",
             "booking",
             "bookings_on",
             "bookings_between",

@@ -206,6 +206,12 @@ class Screen:
         if focused != wid:
             raise E2EError(f"window {wid} did not take the focus (focus is on {focused})")
 
+    # mouse
+
+    def click(self, wid: str, x: int, y: int) -> None:
+        """A left click at (x, y) inside the window `wid`."""
+        self.xdotool("mousemove", "--sync", "--window", wid, str(x), str(y), "click", "1")
+
     # keyboard
 
     def type(self, text: str, delay_ms: int = 12) -> None:

@@ -139,17 +139,19 @@ def _age_server(server_url: str) -> None:
         conn.execute(
             "INSERT INTO app_settings (id, key, value, origin_desk, version, created_at,"
             " updated_at) VALUES ('01000000-0000-7000-8000-000000000001', 'nik_hash_key',"
-            " '\"5e5e\"', 'D01', 1, now(), now())"
+            " '\"old-key-zq\"', 'D01', 1, now(), now())"
         )
         conn.execute(
             "INSERT INTO sync_changes (seq, entity, entity_id, origin_desk, payload) VALUES"
             " (100000, 'app_settings', '01000000-0000-7000-8000-000000000001', 'D01',"
-            " '{\"key\": \"nik_hash_key\", \"value\": \"5e5e\"}')"
+            " '{\"key\": \"nik_hash_key\", \"value\": \"old-key-zq\"}')"
         )
-        conn.execute("UPDATE visitors SET nik_hash = 'feed', nik_masked = '3174********0001'")
+        conn.execute(  # (markers no random hex id can hold)
+            "UPDATE visitors SET nik_hash = 'old-hash-zq', nik_masked = '3174********0001'"
+        )
         conn.execute(
             "UPDATE sync_changes SET payload = (payload::jsonb || jsonb_build_object("
-            " 'nik_hash', 'feed', 'nik_masked', '3174********0001'))::json"
+            " 'nik_hash', 'old-hash-zq', 'nik_masked', '3174********0001'))::json"
             " WHERE entity = 'visitors'"
         )
 
@@ -166,8 +168,8 @@ def test_migrating_a_server_drops_the_old_key_and_hashes_from_its_change_log(
         migrate.upgrade(engine)
     finally:
         engine.dispose()
-    assert server_tables_holding(desks.server_url, "5e5e") == []
-    assert server_tables_holding(desks.server_url, "feed") == []
+    assert server_tables_holding(desks.server_url, "old-key-zq") == []
+    assert server_tables_holding(desks.server_url, "old-hash-zq") == []
     assert server_tables_holding(desks.server_url, "3174****") == []
     assert server_rows(desks.server_url, "SELECT nik_masked, nik_hash FROM visitors") == [
         ("************0001", None)

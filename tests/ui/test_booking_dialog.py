@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from smesco_desk.clock import WIB, wib_today
 from smesco_desk.domain.bookings import WEEKDAYS
@@ -178,6 +178,8 @@ def test_enter_moves_to_the_next_field(qtbot, ctx: AppContext, day: date) -> Non
     dialog = _dialog(qtbot, ctx, day)
     dialog.title_edit.setFocus()
     qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is dialog.event_combo  # "Acara", then the space
+    qtbot.keyClick(dialog.event_combo, Qt.Key.Key_Return)
     assert QApplication.focusWidget() is dialog.space_combo
 
 
@@ -212,3 +214,90 @@ def test_a_cancelled_booking_cannot_be_cancelled_again(
     dialog = show_active(qtbot, BookingDialog.for_booking(ctx, None, cancelled))
     assert not dialog.cancel_booking_button.isVisible()
     assert dialog.values["cancel_reason_value"].text() == "batal"
+
+
+@pytest.mark.parametrize("typed", ["1400", "14:00", "14.00", "14"])
+def test_a_time_is_typed_as_people_type_it(qtbot, ctx: AppContext, day: date, typed: str) -> None:
+    dialog = _dialog(qtbot, ctx, day)
+    dialog.end_edit.setFocus()
+    dialog.end_edit.selectAll()
+    qtbot.keyClicks(dialog.end_edit, typed)
+    qtbot.keyClick(dialog.end_edit, Qt.Key.Key_Tab)  # leaves the field: one Tab stop
+    assert dialog.end_edit.minutes() == 14 * 60
+    assert dialog.end_edit.text() == "14:00"
+    assert QApplication.focusWidget() is not dialog.end_edit
+    qtbot.waitUntil(lambda: dialog.totals.subtotal_label.text() == rupiah(4 * RATE_HOUR))
+
+
+def test_tab_and_enter_go_from_field_to_field(qtbot, ctx: AppContext, day: date) -> None:
+    dialog = _dialog(qtbot, ctx, day)
+    dialog.date_edit.setFocus()
+    qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is dialog.start_edit  # Tanggal, then Mulai
+    qtbot.keyClick(dialog.start_edit, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is dialog.end_edit  # then Selesai
+    qtbot.keyClick(dialog.end_edit, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is dialog.start_edit  # Shift+Tab: the field before
+    qtbot.keyClicks(dialog.start_edit, "0930")  # selected whole by Tab: typing replaces it
+    assert dialog.start_edit.minutes() == 9 * 60 + 30
+    qtbot.keyClicks(dialog.start_edit, "x")  # no time: refused as typed
+    assert dialog.start_edit.text() == "0930"
+
+
+def test_the_date_is_one_tab_stop(qtbot, ctx: AppContext, day: date) -> None:
+    dialog = _dialog(qtbot, ctx, day)
+    dialog.attendees_spin.setFocus()
+    qtbot.keyClick(dialog.attendees_spin, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.date_edit
+    qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Tab)  # not into its month section
+    assert QApplication.focusWidget() is dialog.start_edit
+    qtbot.keyClick(dialog.start_edit, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is dialog.date_edit
+
+
+def test_escape_asks_only_when_something_was_typed(
+    qtbot, ctx: AppContext, day: date, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+
+    def answer(reply):
+        def question(_parent, title, *_rest):
+            asked.append(title)
+            return reply
+
+        return staticmethod(question)
+
+    untouched = _dialog(qtbot, ctx, day)
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    qtbot.keyClick(untouched, Qt.Key.Key_Escape)
+    assert not untouched.isVisible() and asked == []  # nothing typed: closes at once
+    dialog = _dialog(qtbot, ctx, day)
+    qtbot.keyClicks(dialog.title_edit, "Rapat")
+    qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and asked == ["Buang isian?"]  # "Tidak": the form stays
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+
+
+def test_messages_coming_and_going_do_not_move_the_fields(
+    qtbot, ctx: AppContext, day: date
+) -> None:
+    dialog = _dialog(qtbot, ctx, day)
+    below = (dialog.date_edit, dialog.series.frequency_combo, dialog.notes_edit)
+
+    def places() -> list[int]:
+        QApplication.processEvents()
+        return [w.mapTo(dialog, w.rect().topLeft()).y() for w in below]
+
+    before = places()
+    dialog.attendees_spin.setValue(30)  # above capacity: a message under the attendees
+    dialog.end_edit.set_minutes(9 * 60)  # before the start: a message under the times
+    dialog.refresh_quote()
+    assert dialog.errors["attendees"].isVisible() and dialog.errors["ends_at"].isVisible()
+    assert places() == before
+    dialog.attendees_spin.setValue(4)
+    dialog.end_edit.set_minutes(12 * 60)
+    dialog.refresh_quote()
+    assert not dialog.errors["attendees"].isVisible()
+    assert places() == before

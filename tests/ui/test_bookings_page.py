@@ -13,14 +13,16 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QLocale, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from smesco_desk.clock import WIB
 from smesco_desk.services.actors import Actor
 from smesco_desk.services.core import Core
 from smesco_desk.values.bookings import BookingRecord
 from tests.core.helpers_bookings import WEEK, booking_form, space_form
+from tests.ui.helpers_ui import activate
 from ui.context import AppContext
 from ui.models.bookings_model import (
     BOOKED,
@@ -271,3 +273,129 @@ def test_today_has_a_now_line_and_buffers_are_hatched(
     colours = {colour_at(image, QPoint(x, buffer.center().y()))
                for x in range(buffer.right() - 12, buffer.right() - 2)}
     assert "#ffffff" in colours and len(colours) > 1  # stripes, not a filled block
+
+
+# --- the review of the rooms area ------------------------------------------------------------
+
+
+def test_the_date_field_steps_days_and_weeks_like_the_grid(
+        qtbot: Any, ctx: AppContext, spaces: None) -> None:
+    page = make_page(qtbot, ctx)
+    activate(qtbot, page)
+    page.date_edit.setFocus()
+    qtbot.keyClick(page.date_edit, Qt.Key.Key_PageDown)  # not the month under the cursor
+    assert page.model.day() == DAY + timedelta(days=1)
+    qtbot.keyClick(page.date_edit, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert page.model.day() == DAY + timedelta(days=2)
+    qtbot.keyClick(page.date_edit, Qt.Key.Key_PageUp)
+    qtbot.keyClick(page.date_edit, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert page.day() == DAY and page.date_edit.hasFocus()
+    page.show_week("rapat_kecil")
+    page.date_edit.setFocus()
+    qtbot.keyClick(page.date_edit, Qt.Key.Key_PageDown)  # the week view: a week
+    assert page.day() == DAY + timedelta(days=7)
+    assert page.week_model.monday() == DAY + timedelta(days=7)
+
+
+def test_the_date_field_fits_the_longest_weekday(
+        qtbot: Any, ctx: AppContext, spaces: None) -> None:
+    QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
+    try:
+        page = make_page(qtbot, ctx, DAY + timedelta(days=6))  # a Sunday: "Minggu"
+    finally:
+        QLocale.setDefault(QLocale.c())
+    line = page.date_edit.findChild(QLineEdit)
+    assert line.text().startswith("Minggu, ")
+    assert line.width() >= line.fontMetrics().horizontalAdvance(line.text()) + 4
+
+
+def test_tab_goes_date_then_the_day_buttons_one_stop_each(
+        qtbot: Any, ctx: AppContext, spaces: None) -> None:
+    page = make_page(qtbot, ctx)
+    activate(qtbot, page)
+    page.date_edit.setFocus()
+    order = []
+    for _ in range(4):
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+        order.append(QApplication.focusWidget())
+    assert order[:3] == [page.previous_button, page.next_button, page.today_button]
+    page.previous_button.setFocus()
+    qtbot.keyClick(page.previous_button, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is page.date_edit  # the date: one stop
+
+
+def test_the_count_leaves_cancelled_bookings_out(
+        qtbot: Any, ctx: AppContext, admin: Actor, spaces: None) -> None:
+    ctx.core.bookings.book(admin, booking_form("rapat_kecil", at("09:00"), at("10:00")))
+    gone = ctx.core.bookings.book(admin, booking_form("rapat_kecil", at("11:00"), at("12:00")))
+    ctx.core.bookings.cancel(admin, gone.id)
+    page = make_page(qtbot, ctx)
+    assert page.model.block_count() == 2  # both drawn (the cancelled one faded)
+    assert page.summary_label.text() == "1 pemesanan · 1 batal/dilepas"  # one counts
+    page.show_week("rapat_kecil")
+    assert page.summary_label.text().endswith(" · 1 pemesanan · 1 batal/dilepas")
+
+
+def _visible(page: BookingsPage) -> bool:
+    row, column = page.grid.cursor_cell()
+    rect = page.grid.cell_rect(row, column)
+    view = page.grid.viewport().rect()
+    return rect.left() >= page.grid.name_width + page.grid.slot_width // 2 and \
+        rect.right() <= view.right() - page.grid.slot_width // 2
+
+
+def test_the_focused_cell_stays_in_view_across_days_and_arrows(
+        qtbot: Any, ctx: AppContext, spaces: None) -> None:
+    page = make_page(qtbot, ctx)
+    page.resize(700, 500)
+    qtbot.wait(10)
+    page.grid.setFocus()
+    column = page.model.column_of(15 * 60 + 30)
+    page.grid.set_cursor(0, column)
+    assert _visible(page)
+    qtbot.keyClick(page.grid, Qt.Key.Key_PageDown)
+    assert page.model.day() == DAY + timedelta(days=1)
+    assert page.model.slot_minute(page.grid.cursor_cell()[1]) == 15 * 60 + 30  # the same time
+    assert _visible(page)
+    for _ in range(8):
+        qtbot.keyClick(page.grid, Qt.Key.Key_Right)
+        assert _visible(page)  # a slot to spare, never a sliver at the edge
+    for _ in range(14):
+        qtbot.keyClick(page.grid, Qt.Key.Key_Left)
+        assert _visible(page)
+
+
+def test_a_booking_saved_is_shown_with_the_cursor_on_it(
+        qtbot: Any, ctx: AppContext, admin: Actor, spaces: None) -> None:
+    page = make_page(qtbot, ctx)
+    page.resize(700, 500)
+    later = DAY + timedelta(days=2)
+    booked = ctx.core.bookings.book(
+        admin, booking_form("aula", at("19:00", later), at("21:00", later)))
+    page._on_saved(booked)  # as the dialog's booking_saved calls it
+    qtbot.waitUntil(lambda: page.model.day() == later)
+    row = page.model.row_of_space("aula")
+    assert page.grid.cursor_cell() == (row, page.model.column_of(19 * 60))
+    assert _visible(page)
+
+
+def test_the_list_view_shows_the_day_with_what_is_owed_and_opens_a_booking(
+        qtbot: Any, ctx: AppContext, admin: Actor, spaces: None, dialogs: DialogLog) -> None:
+    booked = ctx.core.bookings.book(admin, booking_form("rapat_kecil", at("09:00"), at("10:00")))
+    page = make_page(qtbot, ctx)
+    page.list_mode_button.click()
+    assert page.is_list_view() and page.stack.currentWidget() is page.booking_list
+    assert not page.book_button.isEnabled()  # booking is done from the grids
+    assert [b.id for b in page.booking_list.bookings()] == [booked.id]
+    assert "Belum dibayar" in page.booking_list.owed_label.text()
+    page.step_day(1)  # the list follows the day
+    qtbot.waitUntil(lambda: page.booking_list.bookings() == [])
+    page.step_day(-1)
+    qtbot.waitUntil(lambda: len(page.booking_list.bookings()) == 1)
+    page.booking_list.table.setCurrentIndex(page.booking_list.model.index(0, 0))
+    qtbot.keyClick(page.booking_list.table, Qt.Key.Key_Return)
+    assert dialogs.opened[-1]["booking"].id == booked.id
+    page.show_day()
+    assert page.stack.currentWidget() is page.grid

@@ -231,3 +231,32 @@ def test_the_week_model_passes_the_model_tester(
     qtmodeltester.check(model)
     model.set_week(DAY + timedelta(days=7))
     qtmodeltester.check(model)
+
+
+def test_the_week_keeps_the_cursor_in_view_and_shows_a_booking_saved(
+        qtbot: Any, ctx: AppContext, admin: Actor, rooms: None) -> None:
+    page = week_page(qtbot, ctx)
+    page.resize(900, 420)
+    qtbot.wait(10)
+    grid = page.week_grid
+    grid.setFocus()
+
+    def in_view() -> bool:
+        row = grid.cursor_cell()[0]
+        rect = grid.cell_rect(*grid.cursor_cell())
+        view = grid.viewport().rect()
+        spare_above = grid.row_height // 2 if row > 0 else 0  # the first row: at the top
+        spare_below = grid.row_height // 2 if row < page.week_model.rowCount() - 1 else 0
+        return rect.top() >= grid.header_height + spare_above and \
+            rect.bottom() <= view.bottom() - spare_below
+
+    for key in [Qt.Key.Key_Down] * 30 + [Qt.Key.Key_Up] * 30:
+        qtbot.keyClick(grid, key)
+        assert in_view()  # a row to spare, not at the very edge
+    evening = ctx.core.bookings.book(
+        admin, booking_form("rapat_kecil", at("19:00", SATURDAY), at("20:30", SATURDAY)))
+    page._on_saved(evening)  # as the dialog's booking_saved calls it, before the reload
+    ctx.runner.data_changed.emit(frozenset({"bookings"}))  # as the runner announces it
+    qtbot.waitUntil(lambda: grid.cursor_cell()[1] == 5)
+    assert page.week_model.slot_minute(grid.cursor_cell()[0]) == 19 * 60
+    assert in_view()

@@ -61,6 +61,7 @@ def test_the_shift_figures(
         "transfer": "Rp0",
         "card": "Rp0",
         "voided": "1 · Rp40.000",
+        "refunds": "0",
         "expected": "Rp650.000",
     }
     assert denomination_label("100000", 100_000) == "Rp100.000"

@@ -49,7 +49,8 @@ def booking(ctx: AppContext, admin: Actor) -> BookingRecord:
     ))
     day = wib_today(ctx.core.now()) + timedelta(days=30)
     form = BookingForm("kelas", "Pelatihan foto produk", at(day, 9), at(day, 12),
-                       PayerForm("organisation", "Dinas Koperasi"), attendees=20)
+                       PayerForm("organisation", "Dinas Koperasi"), attendees=20,
+                       event_kind="training")
     return ctx.core.bookings.book(admin, form)
 
 

@@ -6,7 +6,7 @@ from datetime import datetime, time, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QScrollArea, QWidget
 
 from smesco_desk.clock import WIB, to_wib
 from smesco_desk.demo_bookings import SPACES
@@ -86,11 +86,11 @@ def test_the_list_shows_the_demo_spaces(qtbot, qtmodeltester, demo_spaces: AppCo
     qtmodeltester.check(page.model)
     assert page.model.rowCount() == len(SPACES)
     assert cells(page, "rapat_melati") == [
-        "rapat_melati", "Ruang Rapat Melati", "Ruang rapat", "2", "8",
+        "rapat_melati", "Ruang Rapat Melati", "Ruang rapat", "8",
         "250.000 / 850.000 / 1.500.000", "Ya"]
-    assert cells(page, "aula")[2:6] == ["Aula acara", "1", "250", "— / 7.500.000 / 13.500.000"]
+    assert cells(page, "aula")[2:5] == ["Aula acara", "250", "— / 7.500.000 / 13.500.000"]
     assert cells(page, "bengkel")[2] == "Bengkel"
-    rates = page.model.index(row_of(page, "aula"), 5)
+    rates = page.model.index(row_of(page, "aula"), 4)
     assert rates.data(Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
     kinds = [page.charge_kind_combo.itemData(i) for i in range(page.charge_kind_combo.count())]
     assert "room" in kinds and "service" in kinds
@@ -136,7 +136,7 @@ def test_saving_a_new_space_adds_a_row(qtbot, demo_spaces: AppContext) -> None:
         "room", "Kursi lipat, TV 55 inci", True)
     weekdays = {d: ["08:00", "21:00"] for d in ("mon", "tue", "wed", "thu", "fri")}
     assert dict(saved.opening_hours) == {**weekdays, "sat": ["09:00", "15:00"]}
-    assert cells(page, "kelas_3")[2:6] == ["Ruang kelas", "3", "16", "300.000 / 1.000.000 / —"]
+    assert cells(page, "kelas_3")[2:5] == ["Ruang kelas", "16", "300.000 / 1.000.000 / —"]
 
 
 def test_a_space_is_changed_and_retired(qtbot, demo_spaces: AppContext) -> None:
@@ -151,7 +151,7 @@ def test_a_space_is_changed_and_retired(qtbot, demo_spaces: AppContext) -> None:
     melati = spaces["rapat_melati"]
     assert melati.capacity == 10 and "sat" not in melati.opening_hours and not melati.active
     assert "rapat_melati" not in [s.code for s in demo_spaces.core.bookings.spaces()]
-    assert cells(page, "rapat_melati")[4:] == ["10", "250.000 / 850.000 / 1.500.000", "Tidak"]
+    assert cells(page, "rapat_melati")[3:] == ["10", "250.000 / 850.000 / 1.500.000", "Tidak"]
 
 
 @pytest.mark.parametrize(("day", "span", "message"), [
@@ -204,7 +204,8 @@ def test_the_form_fits_the_settings_panel_at_1024x768(
     qtbot, qapp, demo_spaces: AppContext
 ) -> None:
     """Every field at least its minimum size when the panel has the room of a
-    1024x768 window (the screenshot of the real window is looked at by hand)."""
+    1024x768 window, the list six spaces tall with their names whole (the
+    screenshot of the real window is looked at by hand)."""
     from ui.app import load_style_sheet
 
     old = qapp.styleSheet()
@@ -232,8 +233,14 @@ def test_the_form_fits_the_settings_panel_at_1024x768(
             else:
                 assert field.width() >= hint.width(), field.objectName()
             assert field.height() >= hint.height(), field.objectName()
-            assert page.rect().contains(field.mapTo(page, field.rect().bottomRight()))
-        assert page.table.height() >= 4 * page.table.verticalHeader().defaultSectionSize()
+            form = page.findChild(QScrollArea, "space_form_scroll").widget()
+            assert form.rect().contains(field.mapTo(form, field.rect().bottomRight()))
+        # the list shows six spaces at least (the form scrolls under it), names whole
+        table = page.table
+        assert table.viewport().height() >= 6 * table.verticalHeader().defaultSectionSize()
+        for row in range(page.model.rowCount()):
+            name = page.model.index(row, 1).data()
+            assert table.columnWidth(1) >= table.fontMetrics().horizontalAdvance(name), name
     finally:
         qapp.setStyleSheet(old)
 
@@ -275,3 +282,16 @@ def test_a_change_that_leaves_bookings_out_asks_first(
     qtbot.waitUntil(lambda: {s.code: s for s in core.bookings.spaces()}["rapat_melati"]
                     .capacity == 12)
     assert len(asked) == 2
+
+
+def test_opening_hours_are_typed_as_people_type_times(qtbot, demo_spaces: AppContext) -> None:
+    page = make(qtbot, SpacesPage(demo_spaces))
+    page.load()
+    grid = page.hours_grid
+    grid.opens_edits["mon"].setFocus()
+    grid.opens_edits["mon"].selectAll()
+    qtbot.keyClicks(grid.opens_edits["mon"], "730")  # 07:30
+    qtbot.keyClick(grid.opens_edits["mon"], Qt.Key.Key_Return)
+    assert grid.opens_edits["mon"].text() == "07:30"
+    grid.closes_edits["mon"].setText("2400")  # not left yet: still read as a time
+    assert grid.hours()["mon"] == ["07:30", "24:00"]

@@ -215,6 +215,11 @@ class DayBookingsModel(QAbstractTableModel):
     def block_count(self) -> int:
         return sum(len(blocks) for blocks in self._rows)
 
+    def counts(self) -> tuple[int, int]:
+        """(live bookings, cancelled or released ones) of the day shown."""
+        live = sum(b.live for blocks in self._rows for b in blocks)
+        return live, self.block_count() - live
+
     def block_at(self, row: int, minute: int) -> Block | None:
         """The booking whose own time covers `minute` (a live one before a cancelled one)."""
         found = None

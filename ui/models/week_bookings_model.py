@@ -32,7 +32,7 @@ from PySide6.QtCore import (
 )
 
 from smesco_desk.clock import WIB
-from smesco_desk.domain.bookings import status_label
+from smesco_desk.domain.bookings import FREE_STATUSES, status_label
 from smesco_desk.values.bookings import BookingRecord, SpaceInfo
 from ui.context import AppContext
 from ui.models.bookings_model import (
@@ -100,6 +100,7 @@ class WeekBookingsModel(QAbstractTableModel):
         self._first, self._last = DEFAULT_HOURS
         self._generation = 0
         self._count = 0
+        self._dropped = 0  # of them cancelled or released
         ctx.runner.data_changed.connect(self._on_data_changed)
         if load:
             self.reload()
@@ -168,6 +169,8 @@ class WeekBookingsModel(QAbstractTableModel):
                     self._days[column].append(block)
             self._days[column].sort(key=lambda b: (b.live, b.starts))  # cancelled first
         self._count = len({b.id for b in bookings if b.space_code == space_code})
+        self._dropped = len({b.id for b in bookings
+                             if b.space_code == space_code and b.status in FREE_STATUSES})
         space = self._space
         self._spans = [opening_span(space, self.day(c)) if space else None for c in range(DAYS)]
         self._first, self._last = self._hours()
@@ -231,6 +234,10 @@ class WeekBookingsModel(QAbstractTableModel):
     def block_count(self) -> int:
         """How many bookings the week shows (one across midnight counts once)."""
         return self._count
+
+    def counts(self) -> tuple[int, int]:
+        """(live bookings, cancelled or released ones) of the week shown."""
+        return self._count - self._dropped, self._dropped
 
     def block_at(self, column: int, minute: int) -> Block | None:
         found = None

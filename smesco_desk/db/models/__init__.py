@@ -21,6 +21,7 @@ from smesco_desk.db.models.payments import (
     ReceiptNumberGap,
     ReceiptPrint,
     ReceiptVoid,
+    RefundPayout,
 )
 from smesco_desk.db.models.sync import SyncConflict, SyncHeld, SyncState
 from smesco_desk.db.models.system import (
@@ -60,6 +61,7 @@ __all__ = [
     "ReceiptNumberGap",
     "ReceiptPrint",
     "ReceiptVoid",
+    "RefundPayout",
     "SanctionedRewrite",
     "Space",
     "Stall",

@@ -68,7 +68,8 @@ class Charge(SyncedMixin, Base):
     tax_total: Mapped[int] = mapped_column(BigInteger, default=0)
     total: Mapped[int] = mapped_column(BigInteger)
     # open | paid | cancelled (its booking was cancelled before it was paid) |
-    # refund_due (a credit: a negative total owed back, e.g. a paid booking moved cheaper)
+    # refund_due (a credit: a negative total owed back, e.g. a paid booking moved cheaper) |
+    # refunded (a credit paid out: its RefundPayout says how, when and from which shift)
     status: Mapped[str] = mapped_column(String(16), default="open")
     desk_code: Mapped[str] = mapped_column(String(16))
     created_by: Mapped[str] = mapped_column(String(64))
@@ -162,6 +163,24 @@ class ReceiptVoid(SyncedMixin, Base):
     after_close: Mapped[bool] = mapped_column(Boolean, default=False)
 
     __table_args__ = (UniqueConstraint("receipt_id"),)
+
+
+class RefundPayout(SyncedMixin, Base):
+    """The fact that money owed back (a credit, a charge of status `refund_due`) was
+    paid out to the payer by a cashier, from their shift: cash leaves the drawer."""
+
+    __tablename__ = "refund_payouts"
+    charge_id: Mapped[str] = mapped_column(ForeignKey("charges.id"))
+    shift_id: Mapped[str] = mapped_column(ForeignKey("cash_shifts.id"))
+    paid_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    paid_by: Mapped[str] = mapped_column(String(64))
+    paid_by_name: Mapped[str] = mapped_column(String(200), default="")
+    amount: Mapped[int] = mapped_column(BigInteger)  # positive: what went back
+    method: Mapped[str] = mapped_column(String(16))  # cash | transfer | qris
+    reference: Mapped[str] = mapped_column(String(100), default="")
+
+    # One payout per credit: a second (another desk, offline) is refused by the server.
+    __table_args__ = (UniqueConstraint("charge_id"), Index("ix_refund_payouts_shift", "shift_id"))
 
 
 class ReceiptPrint(SyncedMixin, Base):

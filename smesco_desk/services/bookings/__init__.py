@@ -60,6 +60,7 @@ from smesco_desk.values.bookings import (
     BookingMisfit,
     BookingPolicies,
     BookingRecord,
+    CheckInNote,
     MoveQuote,
     MoveSuggestion,
     SeriesBooking,
@@ -187,6 +188,10 @@ class BookingService:
 
     def check_in(self, actor: Actor, booking_id: str) -> BookingRecord:
         return checkin.check_in(self.core, actor, booking_id)
+
+    def check_in_note(self, booking_id: str) -> CheckInNote | None:
+        """When and by whom the booking was checked in (None: it was not)."""
+        return checkin.check_in_note(self.core, booking_id)
 
     def release_no_shows(self, actor: Actor = SYSTEM) -> list[BookingRecord]:
         return release.release_no_shows(self.core, actor)

@@ -252,7 +252,8 @@ def price_lines(space: Space, form: BookingForm) -> list[LineInput]:
     discount when the booker is a registered UMKM."""
     rates = space_rates(space)
     discount = space.umkm_discount_bp if form.umkm is True else 0
-    return booking_lines(space.name, rental_price(_minutes(form), rates), rates, discount)
+    minutes = _minutes(form)
+    return booking_lines(space.name, rental_price(minutes, rates), rates, discount, minutes)
 
 
 def booking_charge(tx: Transaction, space: Space, row: Booking, form: BookingForm) -> Charge | None:

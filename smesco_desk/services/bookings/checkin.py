@@ -1,14 +1,16 @@
 """Checking a booking in when the booker arrives: a confirmed (or provisional)
 booking becomes checked in, from the start of its setup buffer until its end
 (smesco_desk.domain.booking_policy). A booking checked in is never let go as
-a no-show."""
+a no-show. `check_in_note` says when and by whom, from the audit log."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sqlalchemy import select
+
 from smesco_desk.clock import to_wib
-from smesco_desk.db.models import Booking
+from smesco_desk.db.models import AuditEntry, Booking, User
 from smesco_desk.domain.booking_policy import check_in_opens, may_check_in
 from smesco_desk.domain.bookings import FREE_STATUSES, BookingStatus
 from smesco_desk.errors import AlreadyDone, DomainError
@@ -17,7 +19,7 @@ from smesco_desk.services.actors import Actor, Permission, require
 from smesco_desk.services.bookings.lists import booking_row
 from smesco_desk.services.bookings.mapping import booking_record
 from smesco_desk.services.transaction import Transaction
-from smesco_desk.values.bookings import BookingRecord
+from smesco_desk.values.bookings import BookingRecord, CheckInNote
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -37,6 +39,22 @@ def check_in(core: Core, actor: Actor, booking_id: str) -> BookingRecord:
         row.status = BookingStatus.CHECKED_IN.value
         tx.record("booking.check_in", [(tx.update(row), "update")], {"at": tx.now.isoformat()})
         return booking_record(tx.session, row)
+
+
+def check_in_note(core: Core, booking_id: str) -> CheckInNote | None:
+    """When the booking was checked in and by whom (the user's full name when
+    the audit names a user), or None if it never was."""
+    with core.db.read() as session:
+        entry = session.scalars(
+            select(AuditEntry)
+            .where(AuditEntry.entity_id == booking_id, AuditEntry.action == "booking.check_in")
+            .order_by(AuditEntry.at.desc())
+            .limit(1)
+        ).first()
+        if entry is None:
+            return None
+        name = session.scalars(select(User.full_name).where(User.username == entry.actor)).first()
+        return CheckInNote(at=entry.at, by=name or entry.actor)
 
 
 def _check_may_check_in(row: Booking, now: datetime) -> None:

@@ -6,8 +6,9 @@ payments in a few batched queries, not a handful per booking.
 A booking's money is that of its charges (source `booking:<id>`): its own
 charge (`charge_id`) and, once it was moved, the difference charged or the
 credit owed back (services.bookings.moving). The total is what its live
-charges (open, paid, refund due) add up to; with none (a free or waived
-cancellation of an unpaid booking), 0.
+charges (open, paid, refund due, refunded: a credit paid out) add up to; with
+none (a free or waived cancellation of an unpaid booking), 0. What was paid is
+net of the credits paid out.
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ def booking_records(session: Session, rows: Sequence[Booking]) -> list[BookingRe
     return records
 
 
-LIVE_CHARGE = frozenset({"open", "paid", "refund_due"})
+LIVE_CHARGE = frozenset({"open", "paid", "refund_due", "refunded"})
 
 
 def _money(live: Sequence[Charge], own: Charge | None) -> dict[str, int]:
@@ -72,7 +73,8 @@ def _money(live: Sequence[Charge], own: Charge | None) -> dict[str, int]:
         return {"total": 0, "paid": 0, "owed": 0, "refund_due": 0}
     return {
         "total": sum(c.total for c in live),
-        "paid": sum(c.total for c in live if c.status == "paid"),
+        # what the booker paid, less what was paid back to them (credits paid out)
+        "paid": sum(c.total for c in live if c.status in ("paid", "refunded")),
         "owed": sum(c.total for c in live if c.status == "open"),
         "refund_due": -sum(c.total for c in live if c.status == "refund_due"),
     }

@@ -21,8 +21,9 @@ discount, the taxes of the space's kind of charge), and so does the money:
   `core.payments.refunds_due()` and on the booking as `refund_due` until the
   cash goes back.
 - moved again: open differences and pending credits are cancelled and the
-  difference is taken again against what was paid, so the booking never owes
-  or is owed twice.
+  difference is taken again against what was paid (less the credits already
+  paid out: services.payments.refunds), so the booking never owes or is owed
+  twice.
 
 Everything happens in one write transaction, recorded as `booking.move` with
 the old and new times, spaces and prices: either all of it or nothing.
@@ -57,7 +58,7 @@ from smesco_desk.services.bookings.lists import booking_row
 from smesco_desk.services.bookings.mapping import booking_record
 from smesco_desk.services.bookings.spaces import space_by_code
 from smesco_desk.services.payments.catalogue import kind_taxes
-from smesco_desk.services.payments.charges import REFUND_DUE, new_charge, new_credit
+from smesco_desk.services.payments.charges import REFUND_DUE, REFUNDED, new_charge, new_credit
 from smesco_desk.services.transaction import Transaction
 from smesco_desk.values.bookings import BookingForm, BookingRecord, MoveQuote
 from smesco_desk.values.payments import ChargeForm, PayerForm
@@ -87,8 +88,8 @@ def move(
         session = tx.session
         row = booking_row(session, booking_id)
         check_movable(row)
-        space = _space(session, row, space_id)
-        more = {} if title is None else {"title": title}
+        space = space_for(session, row, space_id)
+        more: dict[str, Any] = {} if title is None else {"title": title}
         form = form_of(session, row, space, starts_at, ends_at, **more)
         move_row(tx, row, space, form)
         return booking_record(session, row)
@@ -105,7 +106,7 @@ def quote_move(
     slot is not checked): its price now and then, and what that makes."""
     with core.db.read() as session:
         row = booking_row(session, booking_id)
-        space = _space(session, row, space_id)
+        space = space_for(session, row, space_id)
         form = form_of(session, row, space, starts_at, ends_at)
         if ends_at - starts_at > timedelta(minutes=MAX_BOOKING_MINUTES):  # (no price: too long)
             days = MAX_BOOKING_MINUTES // 1440
@@ -135,9 +136,19 @@ def form_of(
     space: Space,
     starts_at: datetime,
     ends_at: datetime,
+    *,
+    check_text: bool = True,
     **changes: Any,
 ) -> BookingForm:
-    """The booking as a form at its new times (and other `changes`), its text checked."""
+    """The booking as a form at its new times (and other `changes`), its times
+    and (unless not `check_text`: a booking as it is stored) its text checked."""
+    errors = {
+        field: _("Waktu tidak dikenal.")
+        for field, value in (("starts_at", starts_at), ("ends_at", ends_at))
+        if not isinstance(value, datetime) or value.tzinfo is None
+    }
+    if errors:
+        raise ValidationError(errors)
     values: dict[str, Any] = {
         "space": space.code,
         "title": row.title,
@@ -150,13 +161,26 @@ def form_of(
     }
     values.update(changes)
     form = BookingForm(**values)
-    check_form_text(form)
+    if check_text:
+        check_form_text(form)
     return form
 
 
 def move_row(tx: Transaction, row: Booking, space: Space, form: BookingForm) -> None:
     """Check the booking at the form's times in `space`, change it and its money,
     and record it in `tx` (ValidationError or BookingConflict, writing nothing)."""
+    rows, detail = change_slot(tx, row, space, form)
+    tx.record("booking.move", rows, detail)
+
+
+def change_slot(
+    tx: Transaction, row: Booking, space: Space, form: BookingForm
+) -> tuple[list[tuple[SyncedMixin, str]], dict[str, Any]]:
+    """Check the booking at the form's times in `space` and change it and its
+    money, without recording it: the rows changed (the booking first) and what
+    the audit entry says. The one way a booking's slot changes (a move, a
+    series edit, a booking in conflict moved: services.bookings.overlap_conflicts);
+    ValidationError or BookingConflict, writing nothing."""
     session = tx.session
     errors = fit_errors(space, form, tx.now)
     if errors:
@@ -183,7 +207,7 @@ def move_row(tx: Transaction, row: Booking, space: Space, form: BookingForm) -> 
     }
     if old_space != space.id:
         detail["space"] = [old.space_code, space.code]
-    tx.record("booking.move", rows, detail)
+    return rows, detail
 
 
 def price_of(session: Session, space: Space, form: BookingForm) -> int:
@@ -197,7 +221,8 @@ def price_of(session: Session, space: Space, form: BookingForm) -> int:
 # --- the parts --------------------------------------------------------------------------
 
 
-def _space(session: Session, row: Booking, space_id: str | None) -> Space:
+def space_for(session: Session, row: Booking, space_id: str | None) -> Space:
+    """The space a booking moves to: its own (None), or another by id or code."""
     if space_id is None or space_id == row.space_id:
         space = session.get(Space, row.space_id)
         assert space is not None  # (a booking's space is never deleted)
@@ -218,7 +243,7 @@ def _charges(session: Session, row: Booking) -> list[Charge]:
     query = select(Charge).where(
         Charge.source == f"booking:{row.id}",
         Charge.deleted_at.is_(None),
-        Charge.status.in_(("open", "paid", REFUND_DUE)),
+        Charge.status.in_(("open", "paid", REFUND_DUE, REFUNDED)),
     )
     return list(session.scalars(query.order_by(Charge.created_at, Charge.id)))
 
@@ -247,7 +272,9 @@ def _reprice(
         made = booking_charge(tx, space, row, form)
         row.charge_id = made.id if made is not None else None
         return {"new_total": new_total, "charge": new_total}
-    difference = new_total - sum(c.total for c in paid)
+    # What the booker has paid, less the credits already paid back to them.
+    settled = paid + [c for c in charges if c.status == REFUNDED]
+    difference = new_total - sum(c.total for c in settled)
     own = next((c for c in paid if c.id == row.charge_id), paid[0])
     if difference > 0:
         _difference_charge(tx, row, own, difference)

@@ -12,35 +12,34 @@ of kind `booking_overlap` names both bookings (smesco_desk.sync.server_push).
   space that fits first), then the nearest times in its own space.
 - `move_conflicted`: the booking takes the chosen slot (buffers of its space
   now) and is provisional again until the server accepts it; its conflict is
-  resolved as "moved". Its charge stays as it is (the price of another space
-  follows when this is unified with the general move of a booking).
+  resolved as "moved". It moves as any booking does (services.bookings.moving):
+  the price follows, an unpaid charge is replaced, a paid one makes a new
+  charge of the difference or a credit owed back.
 - Cancelling it (`core.bookings.cancel`) resolves its conflict as "cancelled",
   with the cancellation policy (a supervisor may waive the fee).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from smesco_desk.db.models import Booking, Space, SyncedMixin
-from smesco_desk.domain.bookings import BookingStatus, booking_errors
+from smesco_desk.db.models import Space
+from smesco_desk.domain.bookings import BookingStatus
 from smesco_desk.errors import DomainError, ValidationError
 from smesco_desk.i18n import _
 from smesco_desk.services.actors import Actor, Permission, require
-from smesco_desk.services.bookings.booking import new_status
-from smesco_desk.services.bookings.conflicts import (
-    BookingConflict,
-    clashes,
-    close_overlap_conflicts,
-)
+from smesco_desk.services.bookings.booking import fit_errors, new_status, occupied
+from smesco_desk.services.bookings.conflicts import clashes, close_overlap_conflicts
 from smesco_desk.services.bookings.lists import booking_row
 from smesco_desk.services.bookings.mapping import booking_record
+from smesco_desk.services.bookings.moving import change_slot, form_of, space_for
 from smesco_desk.services.transaction import Transaction
-from smesco_desk.values.bookings import BookingRecord, MoveSuggestion
+from smesco_desk.values.bookings import BookingForm, BookingRecord, MoveSuggestion
 
 if TYPE_CHECKING:
     from smesco_desk.services.core import Core
@@ -58,17 +57,19 @@ def suggest_moves(core: Core, booking_id: str, limit: int = 5) -> list[MoveSugge
     with core.db.read() as session:
         row = booking_row(session, booking_id)
         own = session.get(Space, row.space_id)
+        assert own is not None  # (a booking's space is never deleted)
         length = row.ends_at - row.starts_at
-        similar = [] if own is None else _similar_spaces(session, own, row.attendees)
+        here_form = form_of(session, row, own, row.starts_at, row.ends_at, check_text=False)
         elsewhere = [
             _suggestion(space, row.starts_at, length, same_space=False)
-            for space in similar
-            if _free(session, space, row, row.starts_at, row.ends_at, now)
+            for space in _similar_spaces(session, own, row.attendees)
+            if _free(session, space, here_form, row.id, now)
         ][:limit]
         here: list[MoveSuggestion] = []
-        if own is not None and own.active and own.deleted_at is None:
+        if own.active and own.deleted_at is None:
             for start in _nearby_starts(row.starts_at):
-                if _free(session, own, row, start, start + length, now):
+                form = replace(here_form, starts_at=start, ends_at=start + length)
+                if _free(session, own, form, row.id, now):
                     here.append(_suggestion(own, start, length, same_space=True))
                     if len(here) == limit:
                         break
@@ -86,46 +87,22 @@ def move_conflicted(
     space_id: str | None = None,
     note: str = "",
 ) -> BookingRecord:
-    """Move a booking in conflict to a free slot (its own space unless `space_id`):
-    provisional again at an enrolled desk, and its sync conflict resolved.
-    ValidationError for a slot it does not fit, BookingConflict if it is taken."""
+    """Move a booking in conflict to a free slot (its own space unless `space_id`,
+    an id or a code) as any move does (services.bookings.moving: the slot checked,
+    the price and the money following), then provisional again at an enrolled
+    desk and its sync conflict resolved with `note`. ValidationError for a slot it
+    does not fit, BookingConflict if it is taken."""
     require(actor, Permission.BOOK_SPACE)
-    errors: dict[str, str] = {}
-    for field, value in (("starts_at", starts_at), ("ends_at", ends_at)):
-        if not isinstance(value, datetime) or value.tzinfo is None:
-            errors[field] = _("Waktu tidak dikenal.")
-    if space_id is not None and not isinstance(space_id, str):
-        errors["space"] = _("Ruang tidak dikenal.")
-    if errors:
-        raise ValidationError(errors)
     with Transaction.begin(core, actor) as tx:
         session = tx.session
         row = booking_row(session, booking_id)
         if row.status != BookingStatus.CONFLICT:
             raise DomainError(_("Pemesanan ini tidak sedang bentrok."), "booking")
-        space = session.get(Space, space_id or row.space_id)
-        if space is None or space.deleted_at is not None:
-            raise ValidationError({"space": _("Ruang tidak ditemukan.")})
-        errors = _fit_errors(space, row.attendees, starts_at, ends_at, tx.now)
-        if errors:
-            raise ValidationError(errors)
-        occupied_from, occupied_until = _occupied(space, starts_at, ends_at)
-        taken = clashes(session, space.id, occupied_from, occupied_until, except_id=row.id)
-        if taken:
-            raise BookingConflict(booking_record(session, taken[0]))
-        before: dict[str, Any] = {
-            "space_id": row.space_id,
-            "starts_at": row.starts_at.isoformat(),
-            "ends_at": row.ends_at.isoformat(),
-        }
-        row.space_id = space.id
-        row.starts_at, row.ends_at = starts_at, ends_at
-        row.setup_minutes, row.cleanup_minutes = space.setup_minutes, space.cleanup_minutes
-        row.occupied_from, row.occupied_until = occupied_from, occupied_until
+        space = space_for(session, row, space_id)
+        form = form_of(session, row, space, starts_at, ends_at, check_text=False)
+        rows, detail = change_slot(tx, row, space, form)
         row.status = new_status(session).value
-        rows: list[tuple[SyncedMixin, str]] = [(tx.update(row), "update")]
         rows += close_overlap_conflicts(tx, row.id, "moved", note)
-        detail = {"from": before, "space": space.code, "starts_at": starts_at.isoformat()}
         tx.record("booking.move_conflicted", rows, detail)
         return booking_record(session, row)
 
@@ -151,29 +128,12 @@ def _nearby_starts(start: datetime) -> list[datetime]:
     return [start + sign * n * STEP for n in range(1, steps + 1) for sign in (1, -1)]
 
 
-def _occupied(space: Space, starts: datetime, ends: datetime) -> tuple[datetime, datetime]:
-    return (
-        starts - timedelta(minutes=space.setup_minutes),
-        ends + timedelta(minutes=space.cleanup_minutes),
-    )
-
-
-def _fit_errors(
-    space: Space, attendees: int, starts: datetime, ends: datetime, now: datetime
-) -> dict[str, str]:
-    errors = booking_errors(starts, ends, attendees, space.capacity, space.opening_hours, now)
-    if not space.active:
-        errors["space"] = _("Ruang ini tidak aktif.")
-    return errors
-
-
-def _free(
-    session: Session, space: Space, row: Booking, starts: datetime, ends: datetime, now: datetime
-) -> bool:
-    if _fit_errors(space, row.attendees, starts, ends, now):
+def _free(session: Session, space: Space, form: BookingForm, row_id: str, now: datetime) -> bool:
+    """Whether the booking (as `form`, at its times) fits in `space` and nothing is in the way."""
+    if fit_errors(space, form, now):
         return False
-    occupied_from, occupied_until = _occupied(space, starts, ends)
-    return not clashes(session, space.id, occupied_from, occupied_until, except_id=row.id)
+    occupied_from, occupied_until = occupied(space, form)
+    return not clashes(session, space.id, occupied_from, occupied_until, except_id=row_id)
 
 
 def _suggestion(

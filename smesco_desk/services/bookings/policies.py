@@ -8,11 +8,13 @@ The fee (smesco_desk.domain.booking_policy) becomes the booking's charge:
   added: the fee is a share of a total that had its taxes in it). The booking
   then owes the fee;
 - what a move left open (a difference not paid, a credit not paid out:
-  services.bookings.moving) is cancelled; a difference paid counts as paid;
+  services.bookings.moving) is cancelled; a difference paid counts as paid,
+  a credit paid out as paid back;
 - a paid charge keeps its receipt; what was paid beyond the fee is owed back
-  to the booker. That is said on the booking (a line added to its notes) and
-  in the audit entry (`refund_due`); the money goes back through the payments
-  area as any refund does.
+  to the booker: a credit (services.payments.charges.new_credit, status
+  `refund_due`) that a cashier pays out (services.payments.refunds). That is
+  said on the booking (a line added to its notes) and in the audit entry
+  (`refund_due`).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from smesco_desk.db.models import Booking, Charge, Space, SyncedMixin
 from smesco_desk.domain.booking_policy import cancels_free, fee_of
 from smesco_desk.domain.charges import LineInput
 from smesco_desk.domain.money import format_rupiah
-from smesco_desk.services.payments.charges import new_charge
+from smesco_desk.services.payments.charges import REFUND_DUE, REFUNDED, new_charge, new_credit
 from smesco_desk.services.settings import SettingsService
 from smesco_desk.services.transaction import Transaction
 from smesco_desk.values.bookings import BookingPolicies
@@ -95,8 +97,10 @@ def settle(
             row.charge_id = _fee_charge(tx, row, charge, fee, percent).id
     elif charge is not None and charge.status == "paid":
         refund = charge.total + extra_paid - fee
-        if refund:
+        if refund > 0:  # owed back: a credit the payments area pays out
             row.notes = _with_line(row.notes, _refund_note(fee, percent, refund))
+            text = f"Pengembalian pembatalan: {row.title}"
+            new_credit(tx, charge, refund, text, f"booking:{row.id}")
     return Settlement(fee, percent, waived, refund), rows
 
 
@@ -107,13 +111,13 @@ def _drop_adjustments(tx: Transaction, row: Booking, rows: list[tuple[SyncedMixi
     query = select(Charge).where(
         Charge.source == f"booking:{row.id}",
         Charge.deleted_at.is_(None),
-        Charge.status.in_(("open", "paid", "refund_due")),
+        Charge.status.in_(("open", "paid", REFUND_DUE, REFUNDED)),
     )
     paid = 0
     for extra in tx.session.scalars(query):
         if extra.id == row.charge_id:
             continue
-        if extra.status == "paid":
+        if extra.status in ("paid", REFUNDED):  # (a credit paid out counts against it)
             paid += extra.total
         else:
             extra.status = "cancelled"

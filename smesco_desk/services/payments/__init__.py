@@ -16,6 +16,7 @@ use (`core.payments.sell(...)`), each method handing over to one of them:
 - charges: charges and quotes (tender: what a payment may be), and credits:
   money owed back to a payer (a negative charge, status `refund_due`)
 - paying: paying a charge, the receipt and its number
+- refunds: money owed back (credits) paid out from a shift, and its proof
 - receipts: finding receipts, the list's search and totals
 - voids: voiding a receipt
 - shifts: cash shifts and the cash-up
@@ -40,6 +41,7 @@ from smesco_desk.services.payments import (
     documents,
     paying,
     receipts,
+    refunds,
     series,
     shifts,
     voids,
@@ -55,6 +57,7 @@ from smesco_desk.values.payments import (
     ReceiptGap,
     ReceiptRecord,
     ReceiptsSummary,
+    RefundPayoutRecord,
     ShiftSummary,
 )
 
@@ -121,6 +124,24 @@ class PaymentService:
         """Credits (status `refund_due`, a negative total): money owed back."""
         return charges.refunds_due(self.core, payer_id)
 
+    def pay_refund(
+        self,
+        actor: Actor,
+        charge_id: str,
+        method: str,
+        reference: str = "",
+        *,
+        open_shift: bool = False,
+    ) -> RefundPayoutRecord:
+        """Pay a credit (a refund owed) out to its payer from the actor's open shift."""
+        return refunds.pay_refund(
+            self.core, actor, charge_id, method, reference, open_shift=open_shift
+        )
+
+    def refund_payout(self, payout_id: str) -> RefundPayoutRecord:
+        """A refund paid out, by its id or its credit's."""
+        return refunds.refund_payout(self.core, payout_id)
+
     # --- paying --------------------------------------------------------------------
 
     def pay(self, actor: Actor, charge_id: str, payment: PaymentForm) -> ReceiptRecord:
@@ -181,6 +202,10 @@ class PaymentService:
     def shift_receipts(self, shift_id: str) -> list[ReceiptRecord]:
         return shifts.shift_receipts(self.core, shift_id)
 
+    def shift_refund_payouts(self, shift_id: str) -> list[RefundPayoutRecord]:
+        """The refunds owed paid out in a shift, oldest first."""
+        return shifts.shift_refund_payouts(self.core, shift_id)
+
     # --- restore from a backup and the server's high-water marks ----------------------
 
     def hold_after_restore(self, session: Session) -> None:
@@ -215,6 +240,10 @@ class PaymentService:
         self, actor: Actor, shift_id: str, counted: dict[str, int] | None = None
     ) -> bytes:
         return documents.cashup_pdf(self.core, actor, shift_id, counted)
+
+    def refund_pdf(self, actor: Actor, payout_id: str) -> tuple[RefundPayoutRecord, bytes]:
+        """The proof of a refund paid out (Bukti pengembalian dana), 80 mm wide."""
+        return documents.refund_pdf(self.core, actor, payout_id)
 
     def building(self) -> tuple[str, str]:
         return documents.building(self.core)

@@ -39,8 +39,11 @@ def quote(core: Core, kind_code: str, lines: Sequence[LineInput]) -> ChargeTotal
     unstorable_text: dict[str, object] = {
         f"lines.{i}.{name}": value
         for i, line in enumerate(lines)
-        for name, value in (("description", line.description), ("unit", line.unit),
-                            ("item_code", line.item_code or ""))
+        for name, value in (
+            ("description", line.description),
+            ("unit", line.unit),
+            ("item_code", line.item_code or ""),
+        )
         if unstorable(value)
     }
     if unstorable_text:
@@ -225,6 +228,7 @@ def _no_charge() -> str:
 
 
 REFUND_DUE = "refund_due"  # a credit: money owed back to the payer, not yet paid out
+REFUNDED = "refunded"  # a credit paid out (services.payments.refunds)
 
 
 def new_credit(
@@ -232,8 +236,8 @@ def new_credit(
 ) -> Charge:
     """Record money owed back to the payer of `original` (a paid charge): a charge
     of minus `amount` (one untaxed line, the taxes were inside what was paid),
-    status `refund_due`. It is shown as owed back (`refunds_due`) until the cash
-    goes back; it is never paid with a receipt."""
+    status `refund_due`. It is shown as owed back (`refunds_due`) until a cashier
+    pays it out (services.payments.refunds); it is never paid with a receipt."""
     if not isinstance(amount, int) or not 0 < amount < 10**15:
         raise ValueError("a credit is a positive whole number of rupiah")
     description = clean_name(description)[:200]

@@ -1,5 +1,6 @@
-"""Documents of payments: a receipt's PDF (thermal roll or A5) and a shift's
-cash-up report (A4), and the prints of receipts noted as they happen.
+"""Documents of payments: a receipt's PDF (thermal roll or A5), a shift's
+cash-up report (A4), the proof of a refund paid out (thermal roll), and the
+prints of receipts noted as they happen.
 
 The first print of a receipt is its original; every print after it is a copy
 (SALINAN). A preview notes nothing.
@@ -16,10 +17,11 @@ from smesco_desk.i18n import _
 from smesco_desk.services.actors import Actor, Permission, require
 from smesco_desk.services.payments.mapping import receipt_value
 from smesco_desk.services.payments.receipts import find, receipt
-from smesco_desk.services.payments.shifts import shift_receipts, shift_row, summary
+from smesco_desk.services.payments.refunds import refund_payout
+from smesco_desk.services.payments.shifts import shift_payouts, shift_receipts, shift_row, summary
 from smesco_desk.services.settings import SettingsService
 from smesco_desk.services.transaction import Transaction
-from smesco_desk.values.payments import ReceiptRecord
+from smesco_desk.values.payments import ReceiptRecord, RefundPayoutRecord
 
 if TYPE_CHECKING:
     from smesco_desk.services.core import Core
@@ -94,14 +96,27 @@ def cashup_pdf(
     require(actor, Permission.VIEW_RECEIPTS)
     with core.db.read() as session:
         figures = summary(session, shift_row(session, shift_id), counted)
+        payouts = shift_payouts(session, shift_id)
     name, address = building(core)
     return render_cashup(
         figures,
         shift_receipts(core, shift_id),
+        payouts,
         building_name=name,
         building_address=address,
         printed_at=core.now(),
     )
+
+
+def refund_pdf(core: Core, actor: Actor, payout_id: str) -> tuple[RefundPayoutRecord, bytes]:
+    """The proof of a refund paid out (Bukti pengembalian dana), on the 80 mm roll
+    the receipts print on: its PDF, printed as often as needed (nothing noted)."""
+    from smesco_desk.printing.receipt.refund import render_refund
+
+    require(actor, Permission.VIEW_RECEIPTS)
+    payout = refund_payout(core, payout_id)
+    name, address = building(core)
+    return payout, render_refund(payout, building_name=name, building_address=address)
 
 
 def building(core: Core) -> tuple[str, str]:

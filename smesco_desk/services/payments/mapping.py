@@ -22,6 +22,7 @@ from smesco_desk.db.models import (
     Receipt,
     ReceiptPrint,
     ReceiptVoid,
+    RefundPayout,
 )
 from smesco_desk.domain.charges import TaxAmount, TaxRule
 from smesco_desk.services.payments import series
@@ -32,6 +33,7 @@ from smesco_desk.values.payments import (
     PriceItemInfo,
     ReceiptLine,
     ReceiptRecord,
+    RefundPayoutRecord,
     VoidInfo,
 )
 
@@ -173,3 +175,32 @@ def receipt_records(session: Session, rows: Sequence[Receipt]) -> list[ReceiptRe
 
 def receipt_value(session: Session, row: Receipt) -> ReceiptRecord:
     return receipt_records(session, [row])[0]
+
+
+def payout_values(session: Session, rows: Sequence[RefundPayout]) -> list[RefundPayoutRecord]:
+    ids = [r.charge_id for r in rows]
+    credits = {c.id: c for c in session.scalars(select(Charge).where(Charge.id.in_(ids)))}
+    return [_value(r, credits[r.charge_id]) for r in rows]
+
+
+def payout_value(session: Session, row: RefundPayout) -> RefundPayoutRecord:
+    return payout_values(session, [row])[0]
+
+
+def _value(row: RefundPayout, credit: Charge) -> RefundPayoutRecord:
+    return RefundPayoutRecord(
+        id=row.id,
+        charge_id=row.charge_id,
+        shift_id=row.shift_id,
+        desk_code=row.origin_desk,
+        paid_at=row.paid_at,
+        paid_by=row.paid_by,
+        paid_by_name=row.paid_by_name,
+        amount=row.amount,
+        method=row.method,
+        reference=row.reference,
+        payer_kind=credit.payer_kind,
+        payer_name=credit.payer_name,
+        description=credit.description,
+        source=credit.source,
+    )

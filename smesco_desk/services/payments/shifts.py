@@ -4,7 +4,8 @@ Every payment goes into the open shift of whoever takes it, at this desk. At the
 cash-up the drawer is counted note by note and the shift closed; what it should
 hold is fixed then. A receipt voided after its shift was closed still counts
 there (its cash was in the drawer at the count); its cash refund comes out of
-the shift of whoever voided it.
+the shift of whoever voided it. A refund owed paid out in cash (services.payments
+.refunds) comes out of the shift it was paid out in.
 """
 
 from __future__ import annotations
@@ -15,16 +16,16 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from smesco_desk.clock import wib_day_bounds, wib_today
-from smesco_desk.db.models import CashShift, Receipt, ReceiptVoid
+from smesco_desk.db.models import CashShift, Receipt, ReceiptVoid, RefundPayout
 from smesco_desk.domain.payments import DENOMINATIONS, PaymentMethod
 from smesco_desk.domain.text import unstorable
 from smesco_desk.errors import AlreadyDone, ValidationError
 from smesco_desk.i18n import _
 from smesco_desk.services.actors import Actor, Permission, require
-from smesco_desk.services.payments.mapping import receipt_records
+from smesco_desk.services.payments.mapping import payout_values, receipt_records
 from smesco_desk.services.queries import get_live
 from smesco_desk.services.transaction import Transaction
-from smesco_desk.values.payments import ReceiptRecord, ShiftSummary
+from smesco_desk.values.payments import ReceiptRecord, RefundPayoutRecord, ShiftSummary
 
 if TYPE_CHECKING:
     from smesco_desk.services.core import Core
@@ -131,6 +132,21 @@ def shift_receipts(core: Core, shift_id: str) -> list[ReceiptRecord]:
         return receipt_records(session, rows)
 
 
+def shift_refund_payouts(core: Core, shift_id: str) -> list[RefundPayoutRecord]:
+    with core.db.read() as session:
+        return shift_payouts(session, shift_id)
+
+
+def shift_payouts(session: Session, shift_id: str) -> list[RefundPayoutRecord]:
+    """The refunds paid out in a shift, in the order they were paid."""
+    found = session.scalars(
+        select(RefundPayout)
+        .where(RefundPayout.shift_id == shift_id, RefundPayout.deleted_at.is_(None))
+        .order_by(RefundPayout.paid_at, RefundPayout.id)
+    ).all()
+    return payout_values(session, found)
+
+
 # --- the cash-up ----------------------------------------------------------------------
 
 
@@ -187,8 +203,14 @@ def summary(
             voids += 1
             voided_total += int(total)
     refunds = _cash_refunds(session, row)
+    payouts = session.execute(
+        select(RefundPayout.method, RefundPayout.amount).where(
+            RefundPayout.shift_id == row.id, RefundPayout.deleted_at.is_(None)
+        )
+    ).all()
+    payouts_cash = sum(int(a) for m, a in payouts if m == PaymentMethod.CASH.value)
     cash_in = by_method.get(PaymentMethod.CASH.value, 0)
-    expected = row.opening_float + cash_in - refunds
+    expected = row.opening_float + cash_in - refunds - payouts_cash
     if row.expected_cash is not None:
         expected = row.expected_cash
     counts = {k: int(v) for k, v in row.counted.items()} if row.counted else None
@@ -217,6 +239,9 @@ def summary(
         difference=difference,
         note=row.note,
         cash_refunds=refunds,
+        payout_count=len(payouts),
+        payouts_total=sum(int(a) for _m, a in payouts),
+        payouts_cash=payouts_cash,
     )
 
 

@@ -3,7 +3,11 @@ attendees, status and what its charge adds up to, is paid and is owed.
 
 "Tamu datang (check-in)" (a confirmed or provisional booking that has not
 ended) calls `core.bookings.check_in`; the core says when it is too early, and
-that shows on the dialog's status line.
+that shows on the dialog's status line (cleared when another step starts). A
+booking checked in says when and by whom (`core.bookings.check_in_note`).
+
+"Bayar…" (its charge open) takes the payment and prints the kuitansi
+(booking_payment); the dialog stays open with the amounts paid and owed.
 
 "Ubah waktu…" (a live booking not checked in) opens the move dialog
 (move_dialog): the keyboard's way to move or resize it, or change its title,
@@ -18,8 +22,13 @@ The checked-in or cancelled booking goes out on `booking_saved(BookingRecord)`
 and the dialog closes (the day grid reloads itself: the runner announces the
 bookings table). "Tutup" or Esc closes. Opened by `BookingDialog.for_booking(...)`.
 
+"Acara" says whether the booking is an event (a training, a workshop, a
+seminar); someone who may book changes it there (event_fields.EventKindEditor).
+
 Two tabs: "Rincian" (the above) and "Peserta", the participants of the event
-(participants.ParticipantsPanel: the list, importing a file, adding by hand).
+(participants.ParticipantsPanel: the list, importing a file, adding by hand,
+badges, the attendance list, check-in; for a booking that is no event, the way
+to mark it as one).
 Alt+R and Alt+P (or Ctrl+Tab) switch between them.
 """
 
@@ -47,15 +56,22 @@ from smesco_desk.domain.booking_policy import (
     cancels_free,
     just_booked,
 )
-from smesco_desk.domain.bookings import FREE_STATUSES, BookingStatus, status_label
+from smesco_desk.domain.bookings import (
+    FREE_STATUSES,
+    BookingStatus,
+    event_kind_label,
+    status_label,
+)
 from smesco_desk.domain.payments import payer_label
 from smesco_desk.errors import DomainError, ValidationError
 from smesco_desk.services.actors import Permission
-from smesco_desk.values.bookings import BookingPolicies, BookingRecord
+from smesco_desk.values.bookings import BookingPolicies, BookingRecord, CheckInNote
 from ui.context import AppContext
+from ui.documents import DocumentPrinterLike
 from ui.errors import show_error
 from ui.forms import FieldErrors, with_error
 from ui.pages.bookings.booking_payment import BookingPayment
+from ui.pages.bookings.event_fields import EventKindEditor
 from ui.pages.bookings.move_dialog import MoveDialog
 from ui.pages.bookings.participants import ParticipantsPanel
 from ui.pages.payments.common import rupiah
@@ -75,7 +91,9 @@ class BookingDetailsDialog(QDialog):
 
     booking_saved = Signal(object)  # BookingRecord
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None, booking: BookingRecord) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None, booking: BookingRecord,
+                 printer: DocumentPrinterLike | None = None) -> None:
+        """printer: where the event's documents go (default: ui.printing.DocumentPrinter)."""
         super().__init__(parent)
         self.setObjectName("booking_details_dialog")
         self.setWindowTitle(self.tr("Pemesanan ruang"))
@@ -84,9 +102,10 @@ class BookingDetailsDialog(QDialog):
         self._busy = False
         self.policies: BookingPolicies | None = None  # read when cancelling is asked for
         self.errors = FieldErrors()
+        self._printer = printer
         self._build()
         self.setMinimumWidth(560)
-        self.resize(760, 540)
+        self.resize(840, 560)  # five buttons in a row, none cut
 
     # --- building -------------------------------------------------------------
 
@@ -119,6 +138,9 @@ class BookingDetailsDialog(QDialog):
             rows.append(("notes_value", self.tr("Catatan"), b.notes))
         if b.cancel_reason:
             rows.append(("cancel_reason_value", self.tr("Alasan batal"), b.cancel_reason))
+        if b.status == BookingStatus.CHECKED_IN:  # when and by whom: read below
+            rows.insert(rows.index(next(r for r in rows if r[0] == "status_value")) + 1,
+                        ("checked_in_value", self.tr("Check-in"), "…"))
         self.values: dict[str, QLabel] = {}
         for name, title, text in rows:
             value = QLabel(text, self)
@@ -127,6 +149,8 @@ class BookingDetailsDialog(QDialog):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.values[name] = value
             form.addRow(QLabel(title, self), value)
+            if name == "title_value":  # whether it is an event, changeable here
+                form.addRow(QLabel(self.tr("Acara"), self), self._build_event_kind())
         details = QWidget(self)
         details.setObjectName("details_tab")
         details_layout = QVBoxLayout(details)
@@ -134,13 +158,17 @@ class BookingDetailsDialog(QDialog):
         details_layout.addLayout(form)
         details_layout.addWidget(self._build_reason())
         details_layout.addStretch(1)
-        self.participants = ParticipantsPanel(self._ctx, b, self)
+        self.participants = ParticipantsPanel(self._ctx, b, self, self._printer)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("booking_tabs")
         self.tabs.addTab(details, self.tr("&Rincian"))
         self.tabs.addTab(self.participants, self.tr("&Peserta"))
         self.participants.count_changed.connect(self._show_count)
+        self.participants.mark_event_requested.connect(self._to_event_kind)
         self.participants.reload()
+        if "checked_in_value" in self.values:
+            self._ctx.runner.op(lambda: self._ctx.core.bookings.check_in_note(b.id), self) \
+                .success(self._show_check_in).run()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 12)
         layout.setSpacing(10)
@@ -148,6 +176,29 @@ class BookingDetailsDialog(QDialog):
         self.banner = StatusBanner(self)
         layout.addWidget(self.banner)
         layout.addLayout(self._build_buttons())
+
+    def _build_event_kind(self) -> EventKindEditor:
+        self.event_editor = EventKindEditor(self._ctx, self.booking, self)
+        self.event_editor.changed.connect(self._event_changed)
+        self.event_editor.failed.connect(self._failed)
+        return self.event_editor
+
+    @Slot(object)
+    def _event_changed(self, booking: BookingRecord) -> None:
+        self.booking = booking
+        self.participants.set_booking(booking)
+        self.banner.show_message("success", self.tr("Ditandai sebagai {kind}.").format(
+            kind=event_kind_label(booking.event_kind)) if booking.is_event
+            else self.tr("Pemesanan ini bukan acara lagi."))
+
+    @Slot()
+    def _to_event_kind(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.event_editor.focus_combo()
+
+    def _show_check_in(self, note: CheckInNote | None) -> None:
+        self.values["checked_in_value"].setText(self.tr("{when} WIB oleh {who}").format(
+            when=f"{to_wib(note.at):%d-%m-%Y %H:%M}", who=note.by) if note else "-")
 
     @Slot(int)
     def _show_count(self, count: int) -> None:
@@ -201,31 +252,26 @@ class BookingDetailsDialog(QDialog):
         movable = b.status in (BookingStatus.CONFIRMED, BookingStatus.PROVISIONAL,
                                BookingStatus.CONFLICT)
         self.move_button.setVisible(movable and self._ctx.can(Permission.BOOK_SPACE))
-        self.pay_button = QPushButton(self.tr("Ba&yar…"), self)
-        self.pay_button.setObjectName("pay_booking_button")
-        self.pay_button.setToolTip(self.tr("Bayar tagihan pemesanan ini dan cetak kuitansi"))
-        self.pay_button.clicked.connect(self.pay)
-        self.pay_button.setVisible(bool(b.owed) and self._ctx.can(Permission.TAKE_PAYMENT))
-        self.payment = BookingPayment(self._ctx, self)
-        self.payment.finished.connect(self._payment_finished)
         self.cancel_booking_button = QPushButton(self.tr("&Batalkan pemesanan"), self)
         self.cancel_booking_button.setObjectName("cancel_booking_button")
         self.cancel_booking_button.clicked.connect(self.cancel_booking)
         # a booking checked in has used its space: it is not cancelled
         live = self.booking.status not in (*FREE_STATUSES, BookingStatus.CHECKED_IN)
         self.cancel_booking_button.setVisible(live and self._ctx.can(Permission.BOOK_SPACE))
+        self.payment = BookingPayment(self._ctx, self, b, self._report, self._printer)
+        self.payment.booking_changed.connect(self._paid)
         self.close_button = QPushButton(self.tr("&Tutup"), self)
         self.close_button.setObjectName("close_button")
         self.close_button.setProperty("primary", True)
         self.close_button.clicked.connect(self.reject)
-        for button in (self.check_in_button, self.pay_button, self.move_button,
-                       self.cancel_booking_button, self.close_button):
+        for button in (self.check_in_button, self.move_button, self.cancel_booking_button,
+                       self.close_button):
             button.setAutoDefault(False)  # Enter is handled in keyPressEvent
         row = QHBoxLayout()
         row.addWidget(self.check_in_button)
-        row.addWidget(self.pay_button)
         row.addWidget(self.move_button)
         row.addWidget(self.cancel_booking_button)
+        row.addWidget(self.payment.button)
         row.addStretch(1)
         row.addWidget(self.close_button)
         return row
@@ -245,33 +291,12 @@ class BookingDetailsDialog(QDialog):
             self.tr("Mencatat kedatangan…")
         ).success(self._done).failure(self._failed).run()
 
-    # --- paying ----------------------------------------------------------------------
-
-    @Slot()
-    def pay(self) -> None:
-        """Pay what the booking owes (its open charges, one at a time) and print the kuitansi."""
-        self.banner.clear()
-        self.payment.start(self.booking)
-
-    @Slot(str, str)
-    def _payment_finished(self, kind: str, text: str) -> None:
-        self.banner.show_message(kind, text)
-        bookings, booking_id = self._ctx.core.bookings, self.booking.id
-        self._ctx.runner.op(lambda: bookings.booking(booking_id), self) \
-            .success(self._show_money).run()
-
-    def _show_money(self, booking: BookingRecord) -> None:
-        self.booking = booking
-        for name, amount in (("total_value", booking.total), ("paid_value", booking.paid),
-                             ("owed_value", booking.owed)):
-            self.values[name].setText(rupiah(amount))
-        self.pay_button.setVisible(bool(booking.owed) and self._ctx.can(Permission.TAKE_PAYMENT))
-
     # --- changing the time ---------------------------------------------------------
 
     @Slot()
     def change_time(self) -> None:
         """Open the move dialog over this one; what it saves closes this one too."""
+        self.banner.clear()
         self.move_dialog = MoveDialog(self._ctx, self, self.booking)
         self.move_dialog.booking_saved.connect(self._done)
         self.move_dialog.open()
@@ -284,12 +309,14 @@ class BookingDetailsDialog(QDialog):
         if self._busy:
             return
         if self.reason_box.isHidden():
+            self.banner.clear()  # another step: what the last one said is over
             self.tabs.setCurrentIndex(0)
             self.reason_box.show()
             self.cancel_booking_button.setText(self.tr("&Ya, batalkan pemesanan"))
             set_flag(self.cancel_booking_button, "danger", True)
             self.check_in_button.hide()  # one thing at a time: the dialog stays narrow
             self.move_button.hide()
+            self.payment.button.hide()
             self.reason_edit.setFocus(Qt.FocusReason.OtherFocusReason)
             self._load_policies()
             return
@@ -349,6 +376,20 @@ class BookingDetailsDialog(QDialog):
                                            minutes=MISTAKE_MINUTES,
                                            percent=p.cancel_fee_percent, total=rupiah(b.total)))
         self.waive_check.setVisible(bool(fee) and self._ctx.can(Permission.WAIVE_BOOKING_FEE))
+
+    # --- paying -----------------------------------------------------------------
+
+    def _report(self, kind: str, text: str) -> None:
+        self.banner.show_message(kind, text)
+
+    @Slot(object)
+    def _paid(self, booking: BookingRecord) -> None:
+        """Paid from here: the amounts as they are now (the dialog stays open)."""
+        self.booking = booking
+        self.participants.booking = booking
+        for name, amount in (("paid_value", booking.paid), ("owed_value", booking.owed),
+                             ("total_value", booking.total)):
+            self.values[name].setText(rupiah(amount))
 
     # --- the answer -------------------------------------------------------------
 

@@ -1,5 +1,6 @@
-"""Booking a space (Pemesanan ruang): who books, the title, attendees, the space
-and its times, notes, and the price shown live.
+"""Booking a space (Pemesanan ruang): who books, the title, whether it is an
+event ("Acara": event_fields), attendees, the space and its times, notes, and
+the price shown live.
 
 The price comes from `core.bookings.quote` (on the worker, shortly after each
 change; an answer to older fields is dropped). What the rules of a booking
@@ -17,7 +18,7 @@ An existing booking opens read-only: `BookingDialog.for_booking(...)` gives
 the details dialog (booking_details), which can cancel it.
 
 Keyboard: Enter moves to the next field and saves from "Catatan"; Ctrl+Enter
-saves from anywhere; Esc closes.
+saves from anywhere; Esc closes (asking "Buang isian?" when something was typed).
 """
 
 from __future__ import annotations
@@ -25,11 +26,10 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -42,20 +42,28 @@ from PySide6.QtWidgets import (
 )
 
 from smesco_desk.clock import to_wib
-from smesco_desk.domain.bookings import MAX_CAPACITY, booking_errors, hours_text
+from smesco_desk.domain.bookings import MAX_CAPACITY, booking_errors
 from smesco_desk.domain.charges import ChargeTotals
 from smesco_desk.errors import DomainError, ValidationError
 from smesco_desk.values.bookings import BookingForm, BookingRecord, SpaceInfo
 from ui.context import AppContext
 from ui.errors import show_error
-from ui.forms import FieldError, FieldErrors, with_error
+from ui.forms import FieldError, FieldErrors, error_slot, with_error
 from ui.pages.bookings.booker_fields import BookerFields
 from ui.pages.bookings.booking_details import BookingDetailsDialog
-from ui.pages.bookings.booking_fields import HalfHourEdit, wib_times
+from ui.pages.bookings.booking_fields import (
+    HalfHourEdit,
+    confirm_discard,
+    fit_screen,
+    price_lines_text,
+    space_note_text,
+    wib_times,
+)
+from ui.pages.bookings.event_fields import EventKindCombo
 from ui.pages.bookings.series_fields import SeriesFields
 from ui.pages.bookings.series_preview import SeriesSave
-from ui.pages.payments.common import rupiah
 from ui.pages.payments.totals_panel import TotalsPanel
+from ui.time_field import DateField
 from ui.widgets import StatusBanner, note_label, set_flag
 
 QUOTE_DELAY_MS = 150
@@ -94,7 +102,8 @@ class BookingDialog(QDialog):
         self._connect_changes()
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self).activated.connect(self.save)
-        self._fit_screen()
+        fit_screen(self)
+        self._untouched = self._filled_in()  # (again once the spaces are read)
         self._load()
         self.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -122,6 +131,9 @@ class BookingDialog(QDialog):
         self.title_edit.setPlaceholderText(self.tr("mis. Rapat koperasi, pelatihan foto produk"))
         title = with_error(self.title_edit, self._error("title"))
         self._add_row(form, self.tr("&Judul *"), self.title_edit, title)
+        self.event_combo = EventKindCombo(self)
+        self._add_row(form, self.tr("Acara"), self.event_combo,
+                      with_error(self.event_combo, self._error("event_kind")))
         self._build_place(form)
         self.series = SeriesFields(self, form, self.errors)
         self.series_save = SeriesSave(self._ctx, self, self._set_busy, self._saved,
@@ -148,6 +160,10 @@ class BookingDialog(QDialog):
         layout.addLayout(body, 1)
         layout.addWidget(self.banner)
         layout.addLayout(self._build_buttons())
+        # the other rows moved into their boxes after the date: Tab and Enter go down the form
+        for before, after in ((self.attendees_spin, self.date_edit),
+                              (self.date_edit, self.start_edit), (self.start_edit, self.end_edit)):
+            QWidget.setTabOrder(before, after)
 
     def _build_place(self, form: QFormLayout) -> None:
         self.space_combo = QComboBox(self)
@@ -162,8 +178,8 @@ class BookingDialog(QDialog):
         self.attendees_spin.setSuffix(self.tr(" orang"))
         self.attendees_spin.setMaximumWidth(140)
         self._add_row(form, self.tr("&Peserta"), self.attendees_spin,
-                      with_error(self.attendees_spin, self._error("attendees")))
-        self.date_edit = QDateEdit(self)
+                      with_error(self.attendees_spin, self._error("attendees", True)))
+        self.date_edit = DateField(self)
         self.date_edit.setObjectName("date_edit")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("ddd, dd-MM-yyyy")
@@ -185,7 +201,7 @@ class BookingDialog(QDialog):
             form,
             self.tr("&Waktu"),
             self.start_edit,
-            with_error(times, self._error("starts_at"), self._error("ends_at")),
+            with_error(times, error_slot(self._error("starts_at"), self._error("ends_at"))),
         )
 
     def _build_buttons(self) -> QHBoxLayout:
@@ -201,7 +217,7 @@ class BookingDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         self.cancel_button = QPushButton(self.tr("Batal"), self)
         self.cancel_button.setObjectName("cancel_button")
-        self.cancel_button.clicked.connect(self.reject)
+        self.cancel_button.clicked.connect(self.discard)
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)  # Enter is handled in keyPressEvent
         row = QHBoxLayout()
@@ -217,8 +233,8 @@ class BookingDialog(QDialog):
         edit.textEdited.connect(lambda _t: self._clear_field(field))
         return edit
 
-    def _error(self, field: str) -> FieldError:
-        return self.errors.add(field)
+    def _error(self, field: str, reserve: bool = False) -> FieldError:
+        return self.errors.add(field, reserve=reserve)  # reserve: checked as it is typed
 
     def _add_row(self, form: QFormLayout, text: str, buddy: QWidget, field: QWidget) -> None:
         label = QLabel(text, self)
@@ -230,19 +246,12 @@ class BookingDialog(QDialog):
             self.space_combo.currentIndexChanged,
             self.attendees_spin.valueChanged,
             self.date_edit.dateChanged,
-            self.start_edit.timeChanged,
-            self.end_edit.timeChanged,
+            self.start_edit.time_changed,
+            self.end_edit.time_changed,
         ):
             signal.connect(self._on_changed)
         self.series.set_first_day(self.day())
         self.date_edit.dateChanged.connect(lambda _d: self.series.set_first_day(self.day()))
-
-    def _fit_screen(self) -> None:
-        """Roomy on a big screen, never taller than a 768-pixel desk screen."""
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        room = screen.availableGeometry()
-        self.setMinimumSize(min(720, room.width() - 20), min(480, room.height() - 40))
-        self.resize(min(860, room.width() - 40), min(560, room.height() - 60))
 
     # --- loading --------------------------------------------------------------
 
@@ -275,6 +284,7 @@ class BookingDialog(QDialog):
                 ),
             )
         self.refresh_quote()
+        self._untouched = self._filled_in()
 
     # --- the fields -----------------------------------------------------------
 
@@ -304,6 +314,7 @@ class BookingDialog(QDialog):
             attendees=self.attendees_spin.value(),
             umkm=self.booker.umkm(),
             notes=self.notes_edit.text(),
+            event_kind=self.event_combo.kind(),
         )
 
     def live_errors(self) -> dict[str, str]:
@@ -326,20 +337,7 @@ class BookingDialog(QDialog):
         self._quote_timer.start()
 
     def _show_space_note(self) -> None:
-        space = self.space()
-        if space is None:
-            self.space_note.setText("")
-            return
-        day = self.day()
-        note = self.tr("Kapasitas {n} orang · buka {hours} · jeda {setup} + {cleanup} menit")
-        self.space_note.setText(
-            note.format(
-                n=space.capacity,
-                hours=hours_text(space.opening_hours, day),
-                setup=space.setup_minutes,
-                cleanup=space.cleanup_minutes,
-            )
-        )
+        self.space_note.setText(space_note_text(self.space(), self.day()))
 
     def _show_live_errors(self, errors: dict[str, str]) -> None:
         for field in LIVE_FIELDS:
@@ -383,15 +381,7 @@ class BookingDialog(QDialog):
     def _show_totals(self, totals: ChargeTotals | None, unknown: bool = False) -> None:
         self.totals_shown = totals
         self.totals.show_totals(totals, unknown)
-        lines = totals.lines if totals else ()
-        self.price_lines_label.setText(
-            "\n".join(
-                f"{a.line.description}: {a.line.quantity} {a.line.unit} × "
-                f"{rupiah(a.line.unit_price)}"
-                for a in lines
-                if a.line.unit_price
-            )
-        )
+        self.price_lines_label.setText(price_lines_text(totals))
 
     # --- saving ---------------------------------------------------------------
 
@@ -457,6 +447,7 @@ class BookingDialog(QDialog):
             **self.booker.field_widgets(),
             **self.series.field_widgets(),
             "title": self.title_edit,
+            "event_kind": self.event_combo,
             "space": self.space_combo,
             "attendees": self.attendees_spin,
             "starts_at": self.start_edit,
@@ -476,6 +467,16 @@ class BookingDialog(QDialog):
         else:
             show_error(self, exc)
 
+    def _filled_in(self) -> object:
+        return (self.form(), self.series.rule())
+
+    @Slot()
+    def discard(self) -> None:
+        """Esc or Batal: ask before throwing away what was typed ("Tidak" is the default)."""
+        untouched = self._busy or self.booking or self._filled_in() == self._untouched
+        if untouched or confirm_discard(self):
+            self.reject()
+
     # --- Qt events ------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
@@ -487,5 +488,8 @@ class BookingDialog(QDialog):
                 focus.click()
             else:
                 self.focusNextChild()
+            return
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            self.discard()
             return
         super().keyPressEvent(event)

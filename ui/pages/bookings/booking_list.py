@@ -28,7 +28,7 @@ from ui.models.values_table import ValuesTableModel
 from ui.pages.payments.common import rupiah
 
 AMOUNT_COLUMNS = (6, 7, 8)
-TITLE_COLUMN = 2
+SHARED_COLUMNS = (1, 2, 3)  # space, title, booker
 
 
 def when_text(booking: BookingRecord) -> str:
@@ -77,7 +77,10 @@ class BookingList(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)
+        for column in SHARED_COLUMNS:  # the long texts share what is left, elided
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setToolTip(self.tr("Enter atau klik dua kali: buka pemesanan"))
         self.table.doubleClicked.connect(self._open_index)
         self.table.installEventFilter(self)
         layout = QVBoxLayout(self)

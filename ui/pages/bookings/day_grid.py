@@ -26,7 +26,6 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QColor,
-    QFont,
     QFontMetrics,
     QHelpEvent,
     QKeyEvent,
@@ -44,17 +43,16 @@ from ui.models.bookings_model import FREE, SLOT_MINUTES, Block, DayBookingsModel
 from ui.pages.bookings.grid_drag import BlockDrag, cursor_for, mode_at, movable, paint_ghost
 from ui.pages.bookings.grid_style import (
     CURSOR_PEN,
-    GRID_LINE,
-    HEADER_FILL,
-    HOUR_LINE,
     NOW_PEN,
     SELECTION_FILL,
     STATUS_COLOURS,
+    bring_into_view,
     paint_block_text,
     paint_buffer,
     paint_closed,
     paint_grid_lines,
     paint_header,
+    paint_names,
 )
 
 Selection = tuple[int, int, int]  # row, first column, last column
@@ -77,6 +75,7 @@ class DayGrid(QAbstractScrollArea):
         self._model = model
         self._now = now
         self._cursor = (0, 0)  # row, column
+        self._cursor_minute: int | None = None  # its time: kept on another day
         self._anchor = 0  # the column a selection grows from
         self._selection: Selection | None = None
         self._dragging = False
@@ -139,24 +138,45 @@ class DayGrid(QAbstractScrollArea):
             return row, column
         return None
 
-    def ensure_visible(self, row: int, column: int) -> None:
+    def ensure_visible(self, row: int, column: int, last_column: int | None = None) -> None:
+        """Scroll so the cells from `column` to `last_column` (or the one cell) of a
+        row are in view with a slot to spare on either side; a cell far out of view
+        comes to the middle."""
         view = self.viewport().size()
-        h, v = self.horizontalScrollBar(), self.verticalScrollBar()
-        left, top = column * self.slot_width, row * self.row_height
         width, height = view.width() - self.name_width, view.height() - self.header_height
-        if left < h.value():
-            h.setValue(left)
-        elif left + self.slot_width > h.value() + width:
-            h.setValue(left + self.slot_width - width)
-        if top < v.value():
-            v.setValue(top)
-        elif top + self.row_height > v.value() + height:
-            v.setValue(top + self.row_height - height)
+        last = column if last_column is None else max(column, last_column)
+        left, right = column * self.slot_width, (last + 1) * self.slot_width
+        right = min(right, left + width)  # a block longer than the view: its start shows
+        bring_into_view(self.horizontalScrollBar(), left, right, width, self.slot_width)
+        top = row * self.row_height
+        bring_into_view(self.verticalScrollBar(), top, top + self.row_height, height, 0)
 
     def scroll_to_minute(self, minute: int) -> None:
         """Bring a time of the day near the left edge (an hour before it in view)."""
         offset = (minute - 60 - self._model.first_minute()) * self.slot_width // SLOT_MINUTES
         self.horizontalScrollBar().setValue(max(0, offset))
+
+    def show_minute(self, minute: int) -> None:
+        """Scroll to a time of the day (near the left edge) and put the cell cursor there."""
+        self.scroll_to_minute(minute)
+        row, column = self._cursor
+        wanted = min(max(self._model.column_of(minute), 0), self._model.columnCount() - 1)
+        if column != wanted:
+            self._cursor_minute = None
+            self.set_cursor(row, wanted)
+
+    def reveal_booking(self, booking_id: str) -> bool:
+        """Put the cursor on a booking's block and bring all of it in view (False:
+        the day shown has no such booking)."""
+        for row in range(self._model.rowCount()):
+            for block in self._model.blocks_of(row):
+                if block.booking.id == booking_id:
+                    first, last = self._model.columns_of(block)
+                    last = min(last, self._model.columnCount() - 1)
+                    self.set_cursor(row, max(first, 0))
+                    self.ensure_visible(row, max(first, 0), last)
+                    return True
+        return False
 
     # --- state -------------------------------------------------------------------------------
 
@@ -191,6 +211,7 @@ class DayGrid(QAbstractScrollArea):
             free = self._model.cell_state(row, column) == FREE
             self._set_selection((row, column, column) if free else None)
         self._cursor = (row, column)
+        self._cursor_minute = self._model.slot_minute(column)
         self.ensure_visible(row, column)
         self.viewport().update()
 
@@ -212,6 +233,8 @@ class DayGrid(QAbstractScrollArea):
         self._update_scrollbars()
         self._dragging, self._pressed, self.drag = False, None, None
         row, column = self._cursor
+        if self._cursor_minute is not None and self._model.columnCount():
+            column = self._model.column_of(self._cursor_minute)  # the same time, another day
         keep = self._selection
         self.set_cursor(row, column)
         if keep is not None and keep[0] == row and self._selection is not None:
@@ -458,33 +481,11 @@ class DayGrid(QAbstractScrollArea):
         painter.drawRect(self.cell_rect(*self._cursor).adjusted(1, 1, -1, -2))
 
     def _paint_names(self, painter: QPainter, rows: range, view: QRect) -> None:
-        painter.fillRect(QRect(0, 0, self.name_width, view.height()), HEADER_FILL)
-        painter.setPen(HOUR_LINE)
-        painter.drawLine(self.name_width - 1, 0, self.name_width - 1, view.height())
-        painter.drawLine(0, self.header_height - 1, self.name_width, self.header_height - 1)
-        painter.save()
-        painter.setClipRect(QRect(0, self.header_height, self.name_width, view.height()))
-        bold = QFont(self.font())
-        bold.setBold(True)
-        metrics_bold, metrics = QFontMetrics(bold), QFontMetrics(self.font())
-        width = self.name_width - 20
+        detail = self.tr("{kind} · {capacity} orang")
+        names = []
         for row in rows:
             space = self._model.space(row)
-            rect = QRect(12, self.y_of(row) + 4, width, self.row_height - 8)
-            half = rect.height() // 2
-            painter.setPen(QColor("#1f2733"))
-            painter.setFont(bold)
-            painter.drawText(rect.adjusted(0, 0, 0, -half), Qt.AlignmentFlag.AlignLeft
-                             | Qt.AlignmentFlag.AlignVCenter,
-                             metrics_bold.elidedText(space.name, Qt.TextElideMode.ElideRight,
-                                                     width))
-            painter.setPen(QColor("#5b6573"))
-            painter.setFont(self.font())
-            detail = self.tr("{kind} · {capacity} orang").format(
-                kind=space_kind_label(space.kind), capacity=space.capacity)
-            painter.drawText(rect.adjusted(0, half, 0, 0), Qt.AlignmentFlag.AlignLeft
-                             | Qt.AlignmentFlag.AlignVCenter,
-                             metrics.elidedText(detail, Qt.TextElideMode.ElideRight, width))
-            painter.setPen(GRID_LINE)
-            painter.drawLine(0, self.y_of(row + 1) - 1, self.name_width - 2, self.y_of(row + 1) - 1)
-        painter.restore()
+            names.append((self.y_of(row), space.name, detail.format(
+                kind=space_kind_label(space.kind), capacity=space.capacity)))
+        paint_names(painter, self.font(), names,
+                    (self.name_width, self.header_height, self.row_height, view.height()))

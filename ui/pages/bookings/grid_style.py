@@ -1,10 +1,12 @@
-"""How the day grid looks: the colours of the statuses and of the grid, and a
-booking block's buffers and text (ui/pages/bookings/day_grid.py paints)."""
+"""How the day grid looks: the colours of the statuses and of the grid, a
+booking block's buffers and text, the space names (ui/pages/bookings/day_grid.py
+paints); and how a grid brings a cell into view (both grids)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtWidgets import QScrollBar
 
 from ui.models.bookings_model import Block
 
@@ -107,4 +109,50 @@ def paint_header(painter: QPainter, minutes: list[int], xs: list[int],
             rect = QRect(x + 4, 0, 2 * slot_width, height)
             painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                              f"{minute // 60:02d}:00")
+    painter.restore()
+
+
+def bring_into_view(bar: QScrollBar, start: int, end: int, page: int, margin: int) -> None:
+    """Scroll so the content from `start` to `end` is in a page with `margin` to
+    spare on either side (less if the page is short); content out of view
+    altogether comes to the middle, so it is not found at an edge."""
+    margin = max(0, min(margin, (page - (end - start)) // 2))
+    value = bar.value()
+    if end <= value or start >= value + page:
+        bar.setValue((start + end - page) // 2)
+    elif start - margin < value:
+        bar.setValue(start - margin)
+    elif end + margin > value + page:
+        bar.setValue(end + margin - page)
+
+
+def paint_names(painter: QPainter, font: QFont, names: list[tuple[int, str, str]],
+                geometry: tuple[int, int, int, int]) -> None:
+    """The fixed left column: each row's space name (bold) over its detail, at
+    its y; geometry is (column width, header height, row height, view height)."""
+    width_all, header_height, row_height, view_height = geometry
+    painter.fillRect(QRect(0, 0, width_all, view_height), HEADER_FILL)
+    painter.setPen(HOUR_LINE)
+    painter.drawLine(width_all - 1, 0, width_all - 1, view_height)
+    painter.drawLine(0, header_height - 1, width_all, header_height - 1)
+    painter.save()
+    painter.setClipRect(QRect(0, header_height, width_all, view_height))
+    bold = QFont(font)
+    bold.setBold(True)
+    metrics_bold, metrics = QFontMetrics(bold), QFontMetrics(font)
+    width = width_all - 20
+    left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    for y, name, detail in names:
+        rect = QRect(12, y + 4, width, row_height - 8)
+        half = rect.height() // 2
+        painter.setPen(QColor("#1f2733"))
+        painter.setFont(bold)
+        painter.drawText(rect.adjusted(0, 0, 0, -half), left,
+                         metrics_bold.elidedText(name, Qt.TextElideMode.ElideRight, width))
+        painter.setPen(QColor("#5b6573"))
+        painter.setFont(font)
+        painter.drawText(rect.adjusted(0, half, 0, 0), left,
+                         metrics.elidedText(detail, Qt.TextElideMode.ElideRight, width))
+        painter.setPen(GRID_LINE)
+        painter.drawLine(0, y + row_height - 1, width_all - 2, y + row_height - 1)
     painter.restore()

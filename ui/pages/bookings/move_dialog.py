@@ -26,7 +26,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -48,6 +47,7 @@ from ui.context import AppContext
 from ui.errors import show_error
 from ui.pages.bookings.booking_fields import HalfHourEdit, wib_times
 from ui.pages.payments.common import rupiah
+from ui.time_field import DateField
 from ui.widgets import StatusBanner, note_label
 
 
@@ -83,8 +83,8 @@ class MoveDialog(QDialog):
         self._load_spaces(space_code or booking.space_code)
         for signal in (
             self.date_edit.dateChanged,
-            self.start_edit.timeChanged,
-            self.end_edit.timeChanged,
+            self.start_edit.time_changed,
+            self.end_edit.time_changed,
             self.space_combo.currentIndexChanged,
         ):
             signal.connect(lambda *_a: self.refresh_quote())
@@ -110,7 +110,7 @@ class MoveDialog(QDialog):
         self.space_combo = QComboBox(self)
         self.space_combo.setObjectName("space_combo")
         self._row(form, self.tr("&Ruang"), self.space_combo)
-        self.date_edit = QDateEdit(self)
+        self.date_edit = DateField(self)
         self.date_edit.setObjectName("date_edit")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("ddd, dd-MM-yyyy")

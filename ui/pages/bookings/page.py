@@ -16,12 +16,11 @@ import importlib
 from datetime import date, datetime, timedelta
 from typing import Any, cast
 
-from PySide6.QtCore import QDate, Qt, Slot
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QDate, Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -32,18 +31,48 @@ from PySide6.QtWidgets import (
 )
 
 from smesco_desk.clock import to_wib, wib_today
-from smesco_desk.domain.bookings import BookingStatus, status_label
+from smesco_desk.domain.bookings import FREE_STATUSES, BookingStatus, status_label
 from smesco_desk.values.bookings import BookingRecord
 from ui.context import AppContext
 from ui.models.bookings_model import DayBookingsModel
 from ui.models.week_bookings_model import WeekBookingsModel
+from ui.pages.bookings.booking_list import BookingList
 from ui.pages.bookings.day_grid import DayGrid
 from ui.pages.bookings.grid_style import STATUS_COLOURS
 from ui.pages.bookings.week_grid import WeekGrid
+from ui.time_field import DateField
 
 DIALOG_MODULE = "ui.pages.bookings.booking_dialog"
 LEGEND = (BookingStatus.PROVISIONAL, BookingStatus.CONFIRMED, BookingStatus.CHECKED_IN,
           BookingStatus.CANCELLED, BookingStatus.CONFLICT)
+
+
+class DayField(DateField):
+    """The day shown: PageUp/PageDown and Alt+Left/Right ask for the day (or week)
+    before or after, as in the grid, instead of stepping the section under the
+    cursor; one Tab stop; wide enough for the longest weekday name."""
+
+    step_requested = Signal(int)  # -1: before, +1: after
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        key, alt = event.key(), bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        if key == Qt.Key.Key_PageUp or (alt and key == Qt.Key.Key_Left):
+            self.step_requested.emit(-1)
+        elif key == Qt.Key.Key_PageDown or (alt and key == Qt.Key.Key_Right):
+            self.step_requested.emit(1)
+        else:
+            super().keyPressEvent(event)
+
+    def fit_weekdays(self) -> None:
+        """Room for every weekday's name in this language ("Minggu, 06-12-2026"),
+        not only for those of the first and last dates Qt measures."""
+        metrics, shown = self.fontMetrics(), self.displayFormat()
+        monday = QDate(2026, 1, 5)
+        widest = max(metrics.horizontalAdvance(self.locale().toString(monday.addDays(n), shown))
+                     for n in range(7))
+        measured = max(metrics.horizontalAdvance(self.locale().toString(d, shown))
+                       for d in (self.minimumDate(), self.maximumDate()))
+        self.setMinimumWidth(self.sizeHint().width() + max(0, widest - measured) + 4)
 
 
 def booking_dialog_class() -> Any:
@@ -60,6 +89,7 @@ class BookingsPage(QWidget):
         self.ctx = ctx
         self.dialog: Any = None  # the booking dialog open, if any
         self._scrolled_for: date | None = None
+        self._pending_reveal: str | None = None  # a booking just saved, shown once loaded
         day = wib_today(ctx.core.now())
         self.model = DayBookingsModel(ctx, day, self, load=False)
         self.grid = DayGrid(self.model, ctx.core.now, self)
@@ -74,6 +104,9 @@ class BookingsPage(QWidget):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.grid)
         self.stack.addWidget(self.week_grid)
+        self.booking_list = BookingList(self.model, self)
+        self.booking_list.booking_activated.connect(self.open_booking)
+        self.stack.addWidget(self.booking_list)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(8)
@@ -81,8 +114,13 @@ class BookingsPage(QWidget):
         layout.addLayout(self._build_view_row())
         layout.addLayout(bar)
         layout.addWidget(self.stack, 1)
-        layout.addLayout(self._build_legend())
+        self.legend = QWidget(self)
+        legend = self._build_legend()
+        legend.setContentsMargins(0, 0, 0, 0)
+        self.legend.setLayout(legend)
+        layout.addWidget(self.legend)
         self.setFocusProxy(self.grid)
+        self._order_tabs()
         self._update_book_button()
         self.model.reload()
 
@@ -116,11 +154,16 @@ class BookingsPage(QWidget):
         self.week_mode_button = QPushButton(self.tr("Minggu"), self)
         self.week_mode_button.setObjectName("week_mode_button")
         self.week_mode_button.setToolTip(self.tr("Satu ruang, satu minggu"))
+        self.list_mode_button = QPushButton(self.tr("Daftar"), self)
+        self.list_mode_button.setObjectName("list_mode_button")
+        self.list_mode_button.setToolTip(
+            self.tr("Pemesanan hari itu sebagai daftar, dengan yang belum dibayar"))
         self.mode_group = QButtonGroup(self)
         self.mode_group.setExclusive(True)
         row = QHBoxLayout()
         row.setSpacing(4)
-        for number, button in enumerate((self.day_mode_button, self.week_mode_button)):
+        modes = (self.day_mode_button, self.week_mode_button, self.list_mode_button)
+        for number, button in enumerate(modes):
             button.setCheckable(True)
             button.setProperty("section", True)  # the tab-like look of settings sections
             button.setAutoDefault(False)
@@ -145,12 +188,15 @@ class BookingsPage(QWidget):
         self.next_button.setText("›")
         self.next_button.setToolTip(self.tr("Hari berikutnya (PageDown, Alt+Kanan)"))
         self.next_button.clicked.connect(lambda: self.step(1))
-        self.date_edit = QDateEdit(self)
+        self.date_edit = DayField(self)
         self.date_edit.setObjectName("bookings_date_edit")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dddd, dd-MM-yyyy")
         self.date_edit.setDate(QDate(day.year, day.month, day.day))
+        self.date_edit.fit_weekdays()
+        self.date_edit.setToolTip(self.tr("PageUp/PageDown, Alt+Kiri/Kanan: hari lain"))
         self.date_edit.dateChanged.connect(self._on_date_picked)
+        self.date_edit.step_requested.connect(self.step)
         self.today_button = QPushButton(self.tr("Hari ini"), self)
         self.today_button.setObjectName("today_button")
         self.today_button.clicked.connect(self.go_today)
@@ -172,6 +218,16 @@ class BookingsPage(QWidget):
         row.addStretch(1)
         row.addWidget(self.book_button)
         return row
+
+    def _order_tabs(self) -> None:
+        """Tab as the eye reads the bar: the view, the date, ‹ ›, "Hari ini", "Pesan
+        ruang…", then the grid."""
+        chain = (self.day_mode_button, self.week_mode_button, self.list_mode_button,
+                 self.space_combo, self.date_edit, self.previous_button, self.next_button,
+                 self.today_button, self.book_button, self.grid, self.week_grid,
+                 self.booking_list.table)
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
 
     def _build_legend(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -219,7 +275,14 @@ class BookingsPage(QWidget):
 
     @Slot()
     def go_today(self) -> None:
-        self.go_to(wib_today(self.ctx.core.now()))
+        """Today, scrolled to now."""
+        today = wib_today(self.ctx.core.now())
+        self._scrolled_for = self._week_scrolled_for = None  # the next load shows now
+        if today == self.day():
+            now = to_wib(self.ctx.core.now())
+            self.current_grid().show_minute(now.hour * 60 + now.minute)
+        else:
+            self.go_to(today)
         self.current_grid().setFocus()
 
     @Slot(QDate)
@@ -234,8 +297,18 @@ class BookingsPage(QWidget):
     def is_week_view(self) -> bool:
         return self.week_mode_button.isChecked()
 
+    def is_list_view(self) -> bool:
+        return self.list_mode_button.isChecked()
+
     def current_grid(self) -> DayGrid | WeekGrid:
         return self.week_grid if self.is_week_view() else self.grid
+
+    def current_view(self) -> QWidget:
+        """What has the keyboard: the grid shown, or the list."""
+        return self.booking_list if self.is_list_view() else self.current_grid()
+
+    def show_list(self) -> None:
+        self.list_mode_button.setChecked(True)
 
     def show_week(self, space_code: str = "") -> None:
         """The week view of a space (by its code; none: the one chosen last, or the first)."""
@@ -251,9 +324,12 @@ class BookingsPage(QWidget):
         if not checked:
             return
         week = number == 1
-        self.stack.setCurrentWidget(self.week_grid if week else self.grid)
+        self.stack.setCurrentWidget(self.current_view())
         self.space_combo.setVisible(week)
-        self.setFocusProxy(self.current_grid())
+        self.legend.setVisible(not self.is_list_view())  # the grids' colours
+        self.setFocusProxy(self.current_view())
+        self.date_edit.setToolTip(self.tr("PageUp/PageDown, Alt+Kiri/Kanan: minggu lain") if week
+                                  else self.tr("PageUp/PageDown, Alt+Kiri/Kanan: hari lain"))
         if week:
             self.previous_button.setToolTip(self.tr("Minggu sebelumnya (PageUp, Alt+Kiri)"))
             self.next_button.setToolTip(self.tr("Minggu berikutnya (PageDown, Alt+Kanan)"))
@@ -266,7 +342,7 @@ class BookingsPage(QWidget):
         else:
             self.model.set_day(self.day())
         self._update_book_button()
-        self.current_grid().setFocus()
+        self.current_view().setFocus()
 
     @Slot(int)
     def _on_space_picked(self, index: int) -> None:
@@ -280,18 +356,16 @@ class BookingsPage(QWidget):
         model = self.week_model
         self._fill_space_combo()
         monday, space = model.monday(), model.space()
-        count = model.block_count()
         week = self.tr("%1 s.d. %2").replace("%1", f"{monday:%d-%m}").replace(
             "%2", f"{monday + timedelta(days=6):%d-%m-%Y}")
-        self.summary_label.setText(week + " · " + (
-            self.tr("%n pemesanan", "", count) if count else self.tr("Belum ada pemesanan")))
-        shown = (monday, space.code if space else "")
-        if shown != self._week_scrolled_for:
-            self._week_scrolled_for = shown
+        self.summary_label.setText(week + " · " + self.count_text(*model.counts()))
+        if self._week_scrolled_for is None:  # first shown: its morning, or now this week
             now = to_wib(self.ctx.core.now())
             this_week = 0 <= (now.date() - monday).days < 7
-            self.week_grid.scroll_to_minute(now.hour * 60 + now.minute if this_week
-                                            else model.first_minute() + 60)
+            self.week_grid.show_minute(now.hour * 60 + now.minute if this_week
+                                       else model.first_minute() + 60)
+        self._week_scrolled_for = (monday, space.code if space else "")
+        self._reveal_saved()
         self._update_book_button()
 
     def _fill_space_combo(self) -> None:
@@ -311,15 +385,20 @@ class BookingsPage(QWidget):
     def _on_loaded(self) -> None:
         if self.is_week_view():
             return  # a change of the bookings read again behind the week view
-        day, count = self.model.day(), self.model.block_count()
-        self.summary_label.setText(self.tr("%n pemesanan", "", count) if count
-                                   else self.tr("Belum ada pemesanan"))
-        if day != self._scrolled_for:  # a new day: show its morning, or now on today
-            self._scrolled_for = day
+        day = self.model.day()
+        self.summary_label.setText(self.count_text(*self.model.counts()))
+        if self._scrolled_for is None:  # the first day shown: its morning, or now on today
             now = to_wib(self.ctx.core.now())
-            self.grid.scroll_to_minute(now.hour * 60 + now.minute if now.date() == day
-                                       else self.model.first_minute() + 60)
+            self.grid.show_minute(now.hour * 60 + now.minute if now.date() == day
+                                  else self.model.first_minute() + 60)
+        self._scrolled_for = day  # another day later: the cursor's time stays in view
+        self._reveal_saved()
         self._update_book_button()
+
+    def count_text(self, live: int, dropped: int) -> str:
+        """ "7 pemesanan · 2 batal/dilepas": the live ones, then those that do not count."""
+        text = self.tr("%n pemesanan", "", live) if live else self.tr("Belum ada pemesanan")
+        return text + (" · " + self.tr("%n batal/dilepas", "", dropped) if dropped else "")
 
     @Slot(str)
     def _on_load_failed(self, message: str) -> None:
@@ -327,7 +406,8 @@ class BookingsPage(QWidget):
 
     @Slot()
     def _update_book_button(self) -> None:
-        self.book_button.setEnabled(self.current_grid().selected_slot() is not None)
+        self.book_button.setEnabled(not self.is_list_view()
+                                    and self.current_grid().selected_slot() is not None)
 
     # --- bookings ---------------------------------------------------------------------------
 
@@ -357,9 +437,29 @@ class BookingsPage(QWidget):
         dialog.open()
 
     @Slot(object)
-    def _on_saved(self, _booking: object) -> None:
-        self.current_grid().setFocus()  # the grid reloads itself (data_changed names "bookings")
+    def _on_saved(self, booking: object) -> None:
+        """Show the booking saved: its day, the cursor on it, all of it in view (the
+        grid reloads itself: data_changed names "bookings")."""
+        self.current_view().setFocus()
+        if not isinstance(booking, BookingRecord) or booking.status in FREE_STATUSES:
+            return
+        self._pending_reveal = booking.id
+        day = to_wib(booking.starts_at).date()
+        week = self.is_week_view()
+        if week and booking.space_code != getattr(self.week_model.space(), "code", ""):
+            self._pending_reveal = None  # another space's week: not shown here
+        elif not week and day != self.day() or week and not self._in_week(day):
+            self.go_to(day)  # -> loads, then _reveal_saved
+        else:
+            self._reveal_saved()
+
+    def _in_week(self, day: date) -> bool:
+        return 0 <= (day - self.week_model.monday()).days < 7
+
+    def _reveal_saved(self) -> None:
+        if self._pending_reveal and self.current_grid().reveal_booking(self._pending_reveal):
+            self._pending_reveal = None
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
-        self.current_grid().setFocus(Qt.FocusReason.OtherFocusReason)
+        self.current_view().setFocus(Qt.FocusReason.OtherFocusReason)

@@ -11,9 +11,13 @@ space's capacity, and the ways to add them.
 The list reloads itself when "booking_attendees" changes (an import, a hand
 entry, a check-in elsewhere or at another desk, announced by the runner).
 
-The row of buttons under the list is where the event's other actions go
-("Cetak badge", "Daftar hadir", "Check-in" of a participant): `add_action(button)`
-puts one after the import and add buttons.
+The row under the import and add buttons holds the event's other actions
+(event_actions: "Cetak badge…", "Daftar hadir", "Check-in peserta" of the one
+selected); `add_action(button)` puts one there.
+
+A booking that is no event shows none of this: it says how to mark it as one
+(the "Acara" of the "Rincian" tab; the button asks the details dialog to go
+there: `mark_event_requested`). `set_booking(record)` after it changes.
 """
 
 from __future__ import annotations
@@ -48,8 +52,10 @@ from smesco_desk.values.bookings import (
     BookingRecord,
 )
 from ui.context import AppContext
+from ui.documents import DocumentPrinterLike
 from ui.errors import show_error
 from ui.models.values_table import ValuesTableModel
+from ui.pages.bookings.event_actions import EventActions
 from ui.settings import Option
 from ui.widgets import StatusBanner
 
@@ -91,9 +97,11 @@ class ParticipantsPanel(QWidget):
     itself after that."""
 
     count_changed = Signal(int)
+    mark_event_requested = Signal()
 
     def __init__(self, ctx: AppContext, booking: BookingRecord,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 printer: DocumentPrinterLike | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("participants_panel")
         self._ctx = ctx
@@ -108,6 +116,8 @@ class ParticipantsPanel(QWidget):
             (self.tr("Hadir"), lambda a: checked_in_text(a, self.booking)),
         ], self)
         self._build()
+        self.event_actions = EventActions(ctx, self, printer)
+        self.set_booking(booking)
         ctx.runner.data_changed.connect(self._on_data_changed)
 
     # --- building -------------------------------------------------------------
@@ -120,7 +130,7 @@ class ParticipantsPanel(QWidget):
         self.table.setObjectName("participants_table")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setShowGrid(False)
@@ -132,13 +142,64 @@ class ParticipantsPanel(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # Organisasi, elided
         header.setHighlightSections(False)
         self.banner = StatusBanner(self)
-        layout = QVBoxLayout(self)
+        self.event_box = QWidget(self)
+        layout = QVBoxLayout(self.event_box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         layout.addWidget(self.count_label)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.banner)
         layout.addLayout(self._build_actions())
+        self.event_row = QHBoxLayout()  # the event's actions: a row of their own
+        self.event_row.setSpacing(6)
+        self.event_row.addStretch(1)
+        layout.addLayout(self.event_row)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(8)
+        outer.addWidget(self._build_no_event())
+        outer.addWidget(self.event_box, 1)
+        outer.addWidget(self.banner)
+
+    def _build_no_event(self) -> QWidget:
+        """What a booking that is no event shows instead of the list."""
+        self.no_event_box = QWidget(self)
+        self.no_event_box.setObjectName("no_event_box")
+        label = QLabel(self.tr(
+            "Tandai sebagai acara untuk mengelola peserta: pilih Pelatihan, Lokakarya "
+            "atau Seminar pada “Acara” di tab Rincian. Acara punya daftar peserta "
+            "(impor CSV/XLSX), badge, daftar hadir, dan check-in dengan memindai badge."),
+            self.no_event_box)
+        label.setObjectName("no_event_label")
+        label.setWordWrap(True)
+        self.mark_event_button = QPushButton(self.tr("Tandai sebagai a&cara…"), self.no_event_box)
+        self.mark_event_button.setObjectName("mark_event_button")
+        self.mark_event_button.setAutoDefault(False)
+        self.mark_event_button.clicked.connect(self.mark_event_requested)
+        self.mark_event_button.setVisible(
+            self.booking.status not in FREE_STATUSES and self._ctx.can(Permission.BOOK_SPACE))
+        row = QHBoxLayout()
+        row.addWidget(self.mark_event_button)
+        row.addStretch(1)
+        box = QVBoxLayout(self.no_event_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(label)
+        box.addLayout(row)
+        box.addStretch(1)
+        return self.no_event_box
+
+    def set_booking(self, booking: BookingRecord) -> None:
+        """The booking as it is now (marked as an event or no longer one)."""
+        self.booking = booking
+        self.no_event_box.setVisible(not booking.is_event)
+        self.event_box.setVisible(booking.is_event)
+        self.event_actions.update()
+        if booking.is_event:
+            self.count_label.setText(self.count_text())
+
+    def selected_attendees(self) -> list[AttendeeRecord]:
+        """The participants selected in the list, in the list's order."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [self.model.value(row) for row in rows if row < self.model.rowCount()]
 
     def _build_actions(self) -> QHBoxLayout:
         self.import_button = QPushButton(self.tr("&Impor CSV/XLSX…"), self)
@@ -157,20 +218,20 @@ class ParticipantsPanel(QWidget):
             button.setAutoDefault(False)
             button.setVisible(editable)
             self.actions_row.addWidget(button)
-        # The event's other actions (badges, attendance list, check-in) follow here.
         self.actions_row.addStretch(1)
         return self.actions_row
 
     def add_action(self, button: QAbstractButton) -> None:
-        """Put an event action in the row of buttons, after the ones already there."""
-        self.actions_row.insertWidget(self.actions_row.count() - 1, button)
+        """Put an event action in the row under the import and add buttons, after
+        the ones already there."""
+        self.event_row.insertWidget(self.event_row.count() - 1, button)
 
     # --- the list -------------------------------------------------------------
 
     def reload(self) -> None:
         bookings, booking = self._ctx.core.bookings, self.booking
         self._ctx.runner.op(lambda: load_participants(bookings, booking), self) \
-            .success(self._loaded).failure(self._failed).run()
+            .success(self._loaded).failure(self.show_failure).run()
 
     def _loaded(self, loaded: tuple[list[AttendeeRecord], int]) -> None:
         attendees, self.capacity = loaded
@@ -215,7 +276,7 @@ class ParticipantsPanel(QWidget):
         self.banner.clear()
         self._ctx.runner.op(lambda: read_and_preview(bookings, booking_id, path), self) \
             .with_progress(self.tr("Memeriksa berkas…")) \
-            .success(lambda read: self._show_preview(path, read)).failure(self._failed).run()
+            .success(lambda read: self._show_preview(path, read)).failure(self.show_failure).run()
 
     def _show_preview(self, path: Path, read: tuple[bytes, AttendeePreview]) -> None:
         from ui.pages.bookings.attendee_import_dialog import AttendeeImportDialog
@@ -224,7 +285,7 @@ class ParticipantsPanel(QWidget):
         data, preview = read
         dialog = AttendeeImportDialog(self._ctx, self, self.booking, path, data, preview)
         dialog.imported.connect(self._imported)
-        self._open(dialog)
+        self.open_dialog(dialog)
 
     @Slot(object)
     def _imported(self, result: AttendeeImport) -> None:
@@ -242,7 +303,7 @@ class ParticipantsPanel(QWidget):
 
         dialog = AttendeeDialog(self._ctx, self, self.booking)
         dialog.attendee_added.connect(self._added)
-        self._open(dialog)
+        self.open_dialog(dialog)
 
     @Slot(object)
     def _added(self, attendee: AttendeeRecord) -> None:
@@ -252,7 +313,8 @@ class ParticipantsPanel(QWidget):
 
     # --- helpers --------------------------------------------------------------
 
-    def _open(self, dialog: QDialog) -> None:
+    def open_dialog(self, dialog: QDialog) -> None:
+        """Open a dialog over the panel (kept in `dialog` while it is open)."""
         self.dialog = dialog
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(self._forget_dialog)
@@ -262,7 +324,8 @@ class ParticipantsPanel(QWidget):
     def _forget_dialog(self, _result: int) -> None:
         self.dialog = None
 
-    def _failed(self, exc: BaseException) -> None:
+    def show_failure(self, exc: BaseException) -> None:
+        """A refusal on the banner; anything unexpected in the error dialog."""
         if isinstance(exc, OSError):
             self.banner.show_message("error", self.tr("Berkas tidak bisa dibaca: {reason}")
                                      .format(reason=exc.strerror or str(exc)))

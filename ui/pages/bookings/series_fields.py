@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -29,6 +28,7 @@ from smesco_desk.domain.booking_series import MAX_OCCURRENCES, Frequency, Series
 from smesco_desk.domain.bookings import WEEKDAYS
 from ui.forms import FieldErrors, with_error
 from ui.models.week_bookings_model import day_name
+from ui.time_field import DateField
 
 DEFAULT_WEEKS = 4  # the end date first offered: four weeks after the booking's date
 DEFAULT_COUNT = 4
@@ -76,7 +76,7 @@ class SeriesFields(QObject):
             self.weekday_checks.append(check)
         self.until_radio = QRadioButton(self.tr("s&ampai tanggal"), dialog)
         self.until_radio.setObjectName("series_until_radio")
-        self.until_edit = QDateEdit(dialog)
+        self.until_edit = DateField(dialog)
         self.until_edit.setObjectName("series_until_edit")
         self.until_edit.setCalendarPopup(True)
         self.until_edit.setDisplayFormat("ddd, dd-MM-yyyy")

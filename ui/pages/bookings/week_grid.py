@@ -47,6 +47,7 @@ from ui.pages.bookings.grid_style import (
     NOW_PEN,
     SELECTION_FILL,
     STATUS_COLOURS,
+    bring_into_view,
     paint_buffer,
 )
 from ui.pages.bookings.week_text import paint_week_block_text
@@ -132,24 +133,43 @@ class WeekGrid(QAbstractScrollArea):
             return row, column
         return None
 
-    def ensure_visible(self, row: int, column: int) -> None:
+    def ensure_visible(self, row: int, column: int, last_row: int | None = None) -> None:
+        """Scroll so the cells from `row` to `last_row` (or the one cell) of a day
+        are in view, a row to spare above and below; far out of view: to the middle."""
         view = self.viewport().size()
-        h, v = self.horizontalScrollBar(), self.verticalScrollBar()
-        left, top, width = column * self.day_width(), row * self.row_height, self.day_width()
         page_w, page_h = view.width() - self.time_width, view.height() - self.header_height
-        if left < h.value():
-            h.setValue(left)
-        elif left + width > h.value() + page_w:
-            h.setValue(left + width - page_w)
-        if top < v.value():
-            v.setValue(top)
-        elif top + self.row_height > v.value() + page_h:
-            v.setValue(top + self.row_height - page_h)
+        left = column * self.day_width()
+        bring_into_view(self.horizontalScrollBar(), left, left + self.day_width(), page_w, 0)
+        last = row if last_row is None else max(row, last_row)
+        top, bottom = row * self.row_height, (last + 1) * self.row_height
+        bring_into_view(self.verticalScrollBar(), top, min(bottom, top + page_h), page_h,
+                        self.row_height)
 
     def scroll_to_minute(self, minute: int) -> None:
         """Bring a time of the day near the top (an hour before it in view)."""
         offset = (minute - 60 - self._model.first_minute()) * self.row_height // SLOT_MINUTES
         self.verticalScrollBar().setValue(max(0, offset))
+
+    def show_minute(self, minute: int) -> None:
+        """Scroll to a time of the day (near the top) and put the cell cursor there."""
+        self.scroll_to_minute(minute)
+        row, column = self._cursor
+        wanted = min(max(self._model.row_of(minute), 0), self._model.rowCount() - 1)
+        if row != wanted:
+            self.set_cursor(wanted, column)
+
+    def reveal_booking(self, booking_id: str) -> bool:
+        """Put the cursor on a booking's block and bring it in view (False: not in
+        the week shown)."""
+        for column in range(DAYS):
+            for block in self._model.blocks_of(column):
+                if block.booking.id == booking_id:
+                    first = max(0, self._model.row_of(block.starts))
+                    last = min(self._model.row_of(block.ends - 1), self._model.rowCount() - 1)
+                    self.set_cursor(first, column)
+                    self.ensure_visible(first, column, last)
+                    return True
+        return False
 
     # --- state -------------------------------------------------------------------------------
 

@@ -113,7 +113,8 @@ class CashUpDialog(QDialog):
         self.value_labels: dict[str, QLabel] = {}
         rows = [("opening_float", self.tr("Modal awal")), ("receipts", self.tr("Kuitansi"))]
         rows += [(m.value, method_label(m.value)) for m in PaymentMethod]
-        rows += [("voided", self.tr("Dibatalkan")), ("expected", self.tr("Kas seharusnya"))]
+        rows += [("voided", self.tr("Dibatalkan")), ("refunds", self.tr("Pengembalian dana"))]
+        rows += [("expected", self.tr("Kas seharusnya"))]
         for key, text in rows:
             label = QLabel(box)
             label.setObjectName(f"summary_{key}_label")
@@ -124,7 +125,11 @@ class CashUpDialog(QDialog):
                 title_label.setObjectName("expected_title_label")
             self.summary_form.addRow(title_label, label)
         note = QLabel(
-            self.tr("Kas seharusnya = modal awal + pembayaran tunai yang tidak dibatalkan."), box
+            self.tr(
+                "Kas seharusnya = modal awal + pembayaran tunai yang tidak dibatalkan "
+                "- uang tunai yang dikembalikan."
+            ),
+            box,
         )
         note.setObjectName("note_label")
         note.setWordWrap(True)
@@ -316,6 +321,7 @@ class CashUpDialog(QDialog):
             if shift.void_count
             else "0"
         )
+        values["refunds"].setText(self._refunds_text(shift))
         values["expected"].setText(rupiah(shift.expected_cash))
         if shift.counted is not None:
             for key, spin in self.spins.items():
@@ -323,6 +329,11 @@ class CashUpDialog(QDialog):
             self.note_edit.setText(shift.note)
         self._set_closed(not shift.is_open)
         self._update_count()
+
+    def _refunds_text(self, shift: ShiftSummary) -> str:  # refunds paid out, voids of closed
+        cash = shift.payouts_cash + shift.cash_refunds
+        text = self.tr("{n} · tunai -{cash}").format(n=shift.payout_count, cash=rupiah(cash))
+        return text if cash or shift.payout_count else "0"
 
     # --- counting -------------------------------------------------------------
 

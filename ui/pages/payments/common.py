@@ -13,7 +13,7 @@ from ui.settings import Option
 RECEIPT_FORMAT = Option("options/receipt_format", ReceiptFormat.THERMAL.value)
 
 # What the shift header shows (the receipt list: receipts_model.RECEIPT_TABLES).
-SHIFT_TABLES = frozenset({"cash_shifts", "receipts", "receipt_voids"})
+SHIFT_TABLES = frozenset({"cash_shifts", "receipts", "receipt_voids", "refund_payouts"})
 
 
 def rupiah(amount: int) -> str:

@@ -1,4 +1,5 @@
-"""Receipts and cash-up reports: PDF made on the worker, printed on the UI thread.
+"""Receipts, proofs of refunds paid out and cash-up reports: PDF made on the
+worker, printed on the UI thread.
 
 A receipt that goes to a printer or into a file is recorded first (the core
 does it in `receipt_pdf(record_print=True)`), so every later one prints as a
@@ -95,6 +96,34 @@ class PaymentDocuments(PageDocuments):
     def _record_print(self, number: str, fmt: ReceiptFormat) -> None:
         payments, actor = self._ctx.core.payments, self._ctx.require_actor()
         self._ctx.runner.op(lambda: payments.record_print(actor, number, fmt), self).run()
+
+    # --- the proof of a refund paid out ---------------------------------------------
+
+    def print_refund(self, payout_id: str, done: Done, failed: Failed) -> None:
+        """Bukti pengembalian dana on the receipt printer (previewed first if the
+        settings say so); printing it again makes the same proof."""
+        payments, actor = self._ctx.core.payments, self._ctx.require_actor()
+        preview = bool(self._ctx.settings.get(PREVIEW_BEFORE_PRINT))
+        title = self.tr("Bukti pengembalian dana")
+
+        def ready(pdf: bytes) -> None:
+            if preview:
+                printed: list[bool] = []
+                self._guard(
+                    lambda: printed.append(self._preview(pdf, "receipt", title)),
+                    lambda: done(printed[0]),
+                    failed,
+                )
+                return
+            self._guard(
+                lambda: self.printer().print_pdf(pdf, "receipt", title, self._widget),
+                lambda: done(True),
+                failed,
+            )
+
+        self._ctx.runner.op(lambda: payments.refund_pdf(actor, payout_id)[1], self).success(
+            ready
+        ).failure(failed).with_progress(self.tr("Menyiapkan bukti…")).run()
 
     # --- cash-up reports --------------------------------------------------------
 

@@ -10,7 +10,8 @@ search: number, payer or amount), and the details of the chosen one with its
 actions. A sale is committed before its receipt prints: a print failure
 leaves the receipt as it is, says so, and offers a reprint (a SALINAN).
 Voiding is for supervisors and administrators: the button is not built for
-anyone else (the core checks again).
+anyone else (the core checks again). A tab beside the receipts lists the
+refunds owed, paid out from the shift (refunds_panel).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +42,7 @@ from ui.pages.payments.documents import PaymentDocuments
 from ui.pages.payments.receipt_panel import ReceiptPanel
 from ui.pages.payments.receipt_search import ReceiptSearchBar
 from ui.pages.payments.receipt_table import ReceiptsSummaryLabel, ReceiptTable
+from ui.pages.payments.refunds_panel import BoldTabBar, RefundsPanel
 from ui.pages.payments.sale_dialog import SaleDialog
 from ui.pages.payments.shift_dialog import OpenShiftDialog
 from ui.pages.payments.shift_header import ShiftHeader
@@ -93,7 +96,7 @@ class PaymentsPage(QWidget):
         layout.setSpacing(10)
         layout.addWidget(self.header)
         layout.addWidget(self.banner)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self._with_refunds(splitter), 1)
         self._add_shortcuts()
         self._shown_once = False
         ctx.runner.data_changed.connect(self._on_data_changed)
@@ -109,8 +112,10 @@ class PaymentsPage(QWidget):
         self.search_bar = ReceiptSearchBar(self._day, box)
         self.search_bar.search_requested.connect(self.search)
         self.search_edit = self.search_bar.search_edit
-        self.date_edit, self.all_days_check = self.search_bar.date_edit, \
-            self.search_bar.all_days_check
+        self.date_edit, self.all_days_check = (
+            self.search_bar.date_edit,
+            self.search_bar.all_days_check,
+        )
         self.table = ReceiptTable(self.model, box)
         self.summary_label = ReceiptsSummaryLabel(self.model, box)
         self.table.current_changed.connect(self._show_record)
@@ -122,6 +127,22 @@ class PaymentsPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary_label)
         return box
+
+    def _with_refunds(self, receipts: QWidget) -> QTabWidget:
+        """The receipts (list and details) in one tab, the refunds owed in the next
+        (refunds_panel: paid out from the shift)."""
+        self.tabs = tabs = QTabWidget(self)
+        tabs.setObjectName("payments_tabs")
+        tabs.setTabBar(BoldTabBar(tabs))
+        tabs.setUsesScrollButtons(False)  # two tabs always fit: never scroll one away
+        tabs.addTab(receipts, self.tr("Kuitansi"))
+        can_pay = self.ctx.can(Permission.TAKE_PAYMENT)
+        self.refunds_panel = panel = RefundsPanel(self.ctx, self.documents, can_pay, tabs)
+        panel.count_changed.connect(lambda n: tabs.setTabText(1, panel.tab_title(n)))
+        panel.shift_opened.connect(self._on_shift_opened)
+        panel.refund_paid.connect(lambda p: self._show_banner("success", panel.paid_text(p)))
+        tabs.addTab(panel, panel.tab_title(panel.model.rowCount()))
+        return tabs
 
     def _build_details(self) -> QWidget:
         panel = ReceiptPanel(self.documents, self.ctx.can(Permission.VOID_RECEIPT), self)

@@ -10,21 +10,24 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QSize, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
+    QScrollArea,
     QSizePolicy,
     QSpinBox,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -47,17 +50,18 @@ from ui.models.values_table import Column
 from ui.pages.settings.catalogue import CataloguePage
 from ui.pages.settings.charge_kinds import KIND_TABLES
 from ui.pages.settings.registry import settings_page
+from ui.time_field import TimeField
 from ui.widgets import RupiahEdit
 
 # data_changed names: the tables the saves write, as sync pulls announce them.
 SPACE_TABLES = frozenset({"spaces"})
 DEFAULT_CHARGE_KIND = "room"
 NAME_COLUMN = 1  # takes the room left by the others
-CAPACITY_COLUMN, RATES_COLUMN = 4, 5
+CAPACITY_COLUMN, RATES_COLUMN = 3, 4
+LIST_ROWS = 6  # the list shows this many spaces however short the window (the form scrolls)
 NOT_OFFERED = "—"  # a rate of 0: not rented by that unit
 # A new space: the building's office hours (Monday to Saturday, 08:00-21:00).
 NEW_SPACE_HOURS = {day: ["08:00", "21:00"] for day in WEEKDAYS[:6]}
-TIME_MASK = "99:99"
 TIME_STYLE = "QLineEdit { padding: 2px 4px; }"
 TIME_PADDING = 18  # the frame, the padding and the cursor around "00:00"
 FORM_ROW_SPACING = 6
@@ -83,16 +87,21 @@ def shrinkable(spin: QAbstractSpinBox) -> None:
     spin.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
 
-class TimeEdit(QLineEdit):
-    """A time of day typed as HH:MM (24:00 is midnight at the end of the day, so
-    not a QTimeEdit); the service checks what was typed."""
+class TimeEdit(TimeField):
+    """A time of day typed as people type it ("0800", "8", "08.00": ui.time_field),
+    24:00 being midnight at the end of the day; the service checks what was typed."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setInputMask(TIME_MASK)
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setStyleSheet(TIME_STYLE)  # seven rows of them: tighter than other fields
+        # seven rows of them: tighter than other fields
+        super().__init__(parent, end_of_day=True, style=TIME_STYLE)
         self.setFixedWidth(self.fontMetrics().horizontalAdvance("00:00") + TIME_PADDING)
+
+
+class FullHeightBox(QGroupBox):
+    """A group box never squeezed below its height (in a scroll area it scrolls)."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(super().minimumSizeHint().width(), self.sizeHint().height())
 
 
 class OpeningHoursGrid(QWidget):
@@ -145,15 +154,15 @@ class OpeningHoursGrid(QWidget):
         for day in WEEKDAYS:
             span = hours.get(day)
             opens, closes = span if span else shown
-            self.opens_edits[day].setText(str(opens))
-            self.closes_edits[day].setText(str(closes))
+            self.opens_edits[day].set_text(str(opens))
+            self.closes_edits[day].set_text(str(closes))
             self.open_checks[day].setChecked(bool(span))
             self.opens_edits[day].setEnabled(bool(span))
             self.closes_edits[day].setEnabled(bool(span))
 
     def hours(self) -> dict[str, list[str]]:
         """The open days, as typed (the service says what is wrong with them)."""
-        return {day: [self.opens_edits[day].text(), self.closes_edits[day].text()]
+        return {day: [self.opens_edits[day].typed_text(), self.closes_edits[day].typed_text()]
                 for day in WEEKDAYS if self.open_checks[day].isChecked()}
 
 
@@ -177,18 +186,35 @@ class SpacesPage(CataloguePage[SpaceInfo]):
         yes, no = self.tr("Ya"), self.tr("Tidak")
         return [
             (self.tr("Kode"), lambda s: s.code),
-            (self.tr("Nama"), lambda s: s.name),  # short: at 1024 px the column is narrow
-            (self.tr("Jenis"), lambda s: space_kind_label(s.kind)),
-            (self.tr("Lantai"), lambda s: s.floor),
-            (self.tr("Kapasitas"), lambda s: str(s.capacity)),
+            (self.tr("Nama"), lambda s: s.name),
+            (self.tr("Jenis"), lambda s: space_kind_label(s.kind)),  # (the floor: in the form)
+            (self.tr("Orang"), lambda s: str(s.capacity)),  # the capacity (narrow: 1024 px)
             (self.tr("Tarif (Rp) jam / ½ hari / hari"), rates_text),
             (self.tr("Aktif"), lambda s: yes if s.active else no),
         ]
 
+    def arrange(self, table: QTableView, form: QGroupBox) -> None:
+        """The list keeps room for LIST_ROWS spaces; the form under it scrolls when
+        the window is short (1024x768)."""
+        super().arrange(table, form)
+        scroll = QScrollArea(self)
+        scroll.setObjectName("space_form_scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.removeWidget(form)
+        scroll.setWidget(form)
+        layout.addWidget(scroll, 0)
+        table.setMinimumHeight(table.horizontalHeader().sizeHint().height()
+                               + LIST_ROWS * table.verticalHeader().defaultSectionSize()
+                               + 2 * table.frameWidth())
+
     # --- the form -------------------------------------------------------------------
 
     def build_form(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Ruang"), self)
+        box = FullHeightBox(self.tr("Ruang"), self)
         fields = QHBoxLayout()
         fields.setSpacing(COLUMN_SPACING)
         fields.addLayout(self._what_column(box), 5)

@@ -30,11 +30,18 @@ class CheckOutBar(QFrame):
         super().__init__(parent)
         self.setObjectName("checkout_bar")
         self._ctx = ctx
-        title = QLabel(self.tr("Check-out tamu"), self)
+        title = QLabel(self.tr("Pindai badge"), self)
         title.setObjectName("section_label")
+        self.title_label = title
+        self.purpose_label = QLabel(self.tr("check-out tamu · check-in peserta acara"), self)
+        self.purpose_label.setObjectName("hint_label")
+        self.purpose_label.setWordWrap(True)  # wraps rather than widen a narrow window
         self.scan_edit = QLineEdit(self)
         self.scan_edit.setObjectName("scan_edit")
         self.scan_edit.setPlaceholderText(self.tr("Pindai badge / ketik nomor badge"))
+        self.scan_edit.setToolTip(self.tr(
+            "Badge tamu: tamu keluar (check-out). Badge peserta acara: peserta masuk "
+            "(check-in) dan tercatat sebagai tamu hari ini."))
         self.scan_edit.setClearButtonEnabled(True)
         self.scan_edit.setMaxLength(200)
         self.scan_edit.returnPressed.connect(self.submit)
@@ -47,7 +54,7 @@ class CheckOutBar(QFrame):
         hint.setToolTip(self.tr("Tekan F2 dari mana saja di aplikasi untuk memindai"))
         row = QHBoxLayout()
         row.addWidget(title)
-        row.addStretch(1)
+        row.addWidget(self.purpose_label, 1)  # all the room there is, wrapped only if need be
         row.addWidget(hint)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)

@@ -21,6 +21,10 @@ from alembic import op
 import smesco_desk.db.types
 from smesco_desk.db import facts
 
+# The facts of this revision (later revisions guard the tables they add themselves).
+TABLES = ('audit_log', 'receipts', 'receipt_voids', 'receipt_prints', 'visit_checkouts',
+          'erasures', 'receipt_number_gaps', 'visits')
+
 revision = '0006'
 down_revision = '0005'
 branch_labels = None
@@ -61,7 +65,7 @@ def upgrade() -> None:
             "DELETE FROM sync_changes s WHERE s.seq <"
             " (SELECT max(d.seq) FROM sync_changes d WHERE d.entity_id = s.entity_id)"
         )
-    facts.install(bind)
+    facts.install(bind, TABLES)
 
 
 def _finish_earlier_erasures(bind: sa.engine.Connection) -> None:
@@ -82,7 +86,7 @@ def _finish_earlier_erasures(bind: sa.engine.Connection) -> None:
 
 
 def downgrade() -> None:
-    facts.uninstall(op.get_bind())
+    facts.uninstall(op.get_bind(), TABLES)
     op.drop_table('sanctioned_rewrites')
     with op.batch_alter_table('erasures', schema=None) as batch_op:
         batch_op.drop_index('ix_erasures_visitor')

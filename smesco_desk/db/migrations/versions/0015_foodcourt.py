@@ -1,7 +1,7 @@
 """the food court: stalls, businesses, tenants, leases; no stall leased twice
 
-Revision ID: 0014
-Revises: 0013
+Revision ID: 0015
+Revises: 0014
 Create Date: 2026-12-06 22:30:00
 
 Two live leases of one stall never share a day (smesco_desk/db/overlaps.py,
@@ -19,8 +19,8 @@ from alembic import op
 import smesco_desk.db.types
 from smesco_desk.db import facts, overlaps
 
-revision = '0014'
-down_revision = '0013'
+revision = '0015'
+down_revision = '0014'
 branch_labels = None
 depends_on = None
 

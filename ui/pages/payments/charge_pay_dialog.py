@@ -1,0 +1,241 @@
+"""Paying an open charge made elsewhere (a room booking's charge): who pays,
+what for, the total, and the payment (PaymentPanel, as in a sale).
+
+`core.payments.pay(actor, charge_id, payment)` commits the payment and the
+numbered receipt in one transaction; the dialog then emits `paid(ReceiptRecord)`
+and closes, and the caller prints the receipt (PaymentDocuments.print_receipt,
+as after a sale): a print failure cannot undo the payment. Without an open cash
+shift the dialog offers to open one, then pays.
+
+Keyboard: the cash field has the focus; Enter there (or Ctrl+Enter anywhere)
+pays; Esc closes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smesco_desk.domain.payments import PaymentMethod, payer_label
+from smesco_desk.errors import DomainError, ValidationError
+from smesco_desk.values.payments import ChargeRecord, ReceiptRecord, ShiftSummary
+from ui.context import AppContext
+from ui.errors import show_error
+from ui.forms import FieldErrors
+from ui.pages.payments.common import rupiah
+from ui.pages.payments.payment_panel import PaymentPanel
+from ui.pages.payments.shift_dialog import OpenShiftDialog
+from ui.widgets import StatusBanner, note_label, set_flag
+
+FIELDS = ("tendered", "reference")
+
+
+class ChargePayDialog(QDialog):
+    """Emits `paid(ReceiptRecord)` and closes once the payment is committed."""
+
+    paid = Signal(object)  # ReceiptRecord
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None, charge_id: str) -> None:
+        super().__init__(parent)
+        self.setObjectName("charge_pay_dialog")
+        self.setWindowTitle(self.tr("Bayar tagihan"))
+        self._ctx = ctx
+        self.charge_id = charge_id
+        self.charge: ChargeRecord | None = None
+        self.receipt: ReceiptRecord | None = None
+        self._busy = False
+        self.errors = FieldErrors()
+        self._build()
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self).activated.connect(self.pay)
+        self.setMinimumWidth(660)  # the quick cash amounts uncut
+        self._load()
+
+    def _build(self) -> None:
+        self.payer_label = QLabel(self)
+        self.payer_label.setObjectName("charge_payer_label")
+        self.payer_label.setWordWrap(True)
+        self.lines_label = note_label("", self)
+        self.lines_label.setObjectName("charge_lines_label")
+        self.total_label = QLabel(self)
+        self.total_label.setObjectName("charge_total_label")
+        self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        font = self.total_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.total_label.setFont(font)
+        self.payment = PaymentPanel(self.errors, self)
+        self.payment.field_edited.connect(self._clear_field)
+        self.tendered_edit = self.payment.tendered_edit
+        self.reference_edit = self.payment.reference_edit
+        self.banner = StatusBanner(self)
+        self.banner.action_triggered.connect(self.open_shift)
+        self.pay_button = QPushButton(self.tr("&Bayar && cetak"), self)
+        self.pay_button.setObjectName("pay_button")
+        self.pay_button.setProperty("primary", True)
+        self.pay_button.setToolTip(self.tr("Ctrl+Enter"))
+        self.pay_button.setEnabled(False)  # until the charge is read
+        self.pay_button.clicked.connect(self.pay)
+        self.cancel_button = QPushButton(self.tr("Batal"), self)
+        self.cancel_button.clicked.connect(self.reject)
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)  # Enter is handled in keyPressEvent
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.pay_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 14, 16, 12)
+        layout.setSpacing(10)
+        layout.addWidget(self.payer_label)
+        layout.addWidget(self.lines_label)
+        layout.addWidget(self.total_label)
+        layout.addWidget(self.payment)
+        layout.addWidget(self.banner)
+        layout.addLayout(buttons)
+
+    # --- loading --------------------------------------------------------------
+
+    def _load(self) -> None:
+        payments, actor, charge_id = (
+            self._ctx.core.payments,
+            self._ctx.require_actor(),
+            self.charge_id,
+        )
+        self._ctx.runner.op(
+            lambda: (payments.charge(charge_id), payments.current_shift(actor)), self
+        ).success(lambda loaded: self._loaded(*loaded)).failure(self._show_failure).run()
+
+    def _loaded(self, charge: ChargeRecord, shift: ShiftSummary | None) -> None:
+        self.charge = charge
+        self.payer_label.setText(
+            self.tr("{payer} ({kind}) · {what}").format(
+                payer=charge.payer_name,
+                kind=payer_label(charge.payer_kind),
+                what=charge.description,
+            )
+        )
+        self.lines_label.setText(
+            "\n".join(
+                f"{line.description}: {line.quantity} {line.unit} × {rupiah(line.unit_price)}"
+                for line in charge.lines
+            )
+        )
+        self.total_label.setText(self.tr("Total {amount}").format(amount=rupiah(charge.total)))
+        self.payment.set_total(charge.total)
+        if charge.status != "open":
+            self.banner.show_message("error", self.tr("Tagihan ini sudah tidak terbuka."))
+            return
+        self.pay_button.setEnabled(True)
+        if shift is None:
+            self.banner.show_message(
+                "info",
+                self.tr(
+                    "Belum ada shift kas terbuka. Buka shift (isi modal awal) sebelum membayar."
+                ),
+                self.tr("Buka shift…"),
+            )
+        self.tendered_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- paying ---------------------------------------------------------------
+
+    @Slot()
+    def pay(self) -> None:
+        if self._busy or self.charge is None or self.charge.status != "open":
+            return
+        if self.payment.method() is PaymentMethod.CASH and self.tendered_edit.value() is None:
+            self.show_errors({"tendered": self.tr("Isi jumlah uang yang diterima.")})
+            return
+        payments, actor, charge_id = (
+            self._ctx.core.payments,
+            self._ctx.require_actor(),
+            self.charge_id,
+        )
+        form = self.payment.payment_form()
+        self._set_busy(True)
+        self._ctx.runner.op(lambda: payments.pay(actor, charge_id, form), self).with_progress(
+            self.tr("Menyimpan pembayaran…")
+        ).success(self._paid).failure(self._pay_failed).run()
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.pay_button.setEnabled(not busy)
+
+    def _paid(self, receipt: ReceiptRecord) -> None:
+        self._set_busy(False)
+        self.receipt = receipt
+        self.paid.emit(receipt)
+        self.accept()
+
+    def _pay_failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(exc, ValidationError):
+            self.show_errors(exc.errors)
+        elif isinstance(exc, DomainError) and exc.field == "shift":
+            self.open_shift(exc.message, then_pay=True)
+        else:
+            self._show_failure(exc)
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        rest = self.errors.show(errors)
+        for field in FIELDS:
+            set_flag(self._field_widget(field), "invalid", field in errors)
+        if rest:
+            self.banner.show_message("error", " ".join(rest.values()))
+        first = next((f for f in FIELDS if f in errors), None)
+        if first is not None:
+            self._field_widget(first).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _field_widget(self, field: str) -> QWidget:
+        return self.tendered_edit if field == "tendered" else self.reference_edit
+
+    def _clear_field(self, field: str) -> None:
+        if field in self.errors.labels:
+            self.errors[field].show_message("")
+        if field in FIELDS and self._field_widget(field).property("invalid"):
+            set_flag(self._field_widget(field), "invalid", False)
+
+    def _show_failure(self, exc: BaseException) -> None:
+        if isinstance(exc, DomainError):
+            self.banner.show_message("error", exc.message)
+        else:
+            show_error(self, exc)
+
+    # --- the cash shift -------------------------------------------------------
+
+    @Slot()
+    def open_shift(self, reason: str = "", then_pay: bool = False) -> None:
+        dialog = OpenShiftDialog(self._ctx, self, reason=reason)
+        try:
+            opened = dialog.exec() == QDialog.DialogCode.Accepted and dialog.shift is not None
+        finally:
+            dialog.deleteLater()
+        if not opened:
+            return
+        self.banner.clear()
+        if then_pay:
+            self.pay()
+
+    # --- Qt events ------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            focus = QApplication.focusWidget()
+            if focus in (self.tendered_edit, self.reference_edit):
+                self.pay()
+            elif isinstance(focus, QAbstractButton):
+                focus.click()
+            else:
+                self.focusNextChild()
+            return
+        super().keyPressEvent(event)
