@@ -364,7 +364,6 @@ def test_the_minute_timer_releases_bookings_nobody_came_to(
     core.close()
 
 
-
 def test_f2_scans_from_the_rooms_page(qtbot, ctx: AppContext) -> None:
     """The room grid has the keyboard: F2 still goes to the scan field (a badge
     scanned next must not land in the grid, nor its Enter open a booking)."""
@@ -382,7 +381,7 @@ def test_f2_scans_from_the_rooms_page(qtbot, ctx: AppContext) -> None:
 
 def test_f2_works_when_the_window_is_not_the_active_one(qtbot, ctx: AppContext) -> None:
     """Without a window manager a closed dialog can leave no window active: the
-    window's shortcuts do not fire, the keys still reach the grid. F2, F3 and F4
+    window's shortcuts do not fire, the keys still reach the grid. F2 and F3
     then come up to the window as key presses and still do their work."""
     window = _shown(qtbot, make_window(qtbot, ctx))
     window.show_page("bookings")
@@ -396,7 +395,7 @@ def test_f2_works_when_the_window_is_not_the_active_one(qtbot, ctx: AppContext) 
     qtbot.keyClick(rooms.grid, Qt.Key.Key_F2)
     page = window.pages["visitors"]
     assert window.stack.currentWidget() is page
-    assert page.checkout_bar.scan_edit.hasFocus() or page.focusWidget() is page.checkout_bar.scan_edit
+    assert page.focusWidget() is page.checkout_bar.scan_edit
     window.show_page("bookings")
     qtbot.keyClick(rooms.grid, Qt.Key.Key_F3)
     assert window.stack.currentWidget() is page
