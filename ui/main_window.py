@@ -427,7 +427,8 @@ class MainWindow(QMainWindow):
         if not event.modifiers():
             for action in (self.scan_action, self.new_visitor_action,
                            getattr(self, "new_sale_action", None)):
-                if action is not None and event.key() == action.shortcut()[0].key():
+                if action is not None and action.shortcut().matches(
+                        QKeySequence(event.key())) == QKeySequence.SequenceMatch.ExactMatch:
                     if action.isEnabled():
                         action.trigger()
                     event.accept()
