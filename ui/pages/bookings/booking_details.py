@@ -188,6 +188,13 @@ class BookingDetailsDialog(QDialog):
         layout.setSpacing(10)
         layout.addWidget(self.tabs, 1)
         self.banner = StatusBanner(self)
+        policy = self.banner.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # its room kept: nothing moves when it shows
+        self.banner.setSizePolicy(policy)
+        self.banner.label.setText("X")  # a one-line message's height, kept
+        self.banner.setMinimumHeight(self.banner.sizeHint().height())
+        self.banner.label.setText("")
+        self.participants.use_banner(self.banner)  # one banner, the newest message
         layout.addWidget(self.banner)
         layout.addLayout(self._build_buttons())
 
