@@ -191,19 +191,17 @@ def dialog_buttons(
 ) -> tuple[QHBoxLayout, QPushButton, QPushButton]:
     """The keys hint, "Batal" and "Simpan pemesanan" (the row, save, cancel).
     No button is Enter's default: the dialog's keyPressEvent handles Enter."""
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("BookingDialog", text)
-
-    hint = QLabel(tr("Enter: kolom berikutnya · Ctrl+Enter: simpan · Esc: tutup"), dialog)
+    hint = QLabel(QCoreApplication.translate(
+        "BookingDialog", "Enter: kolom berikutnya · Ctrl+Enter: simpan · Esc: tutup"), dialog)
     hint.setObjectName("hint_label")
     hint.setWordWrap(True)
-    save_button = QPushButton(tr("&Simpan pemesanan"), dialog)
+    save_button = QPushButton(
+        QCoreApplication.translate("BookingDialog", "&Simpan pemesanan"), dialog)
     save_button.setObjectName("save_button")
     save_button.setProperty("primary", True)
-    save_button.setToolTip(tr("Ctrl+Enter"))
+    save_button.setToolTip(QCoreApplication.translate("BookingDialog", "Ctrl+Enter"))
     save_button.clicked.connect(save)
-    cancel_button = QPushButton(tr("Batal"), dialog)
+    cancel_button = QPushButton(QCoreApplication.translate("BookingDialog", "Batal"), dialog)
     cancel_button.setObjectName("cancel_button")
     cancel_button.clicked.connect(discard)
     for button in dialog.findChildren(QPushButton):

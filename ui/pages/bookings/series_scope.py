@@ -14,20 +14,20 @@ from smesco_desk.values.bookings import SeriesInfo
 from ui.models.week_bookings_model import day_name
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SeriesScope", text)
-
-
 def series_text(info: SeriesInfo) -> str:
     """ "mingguan (Sen, Rab) · 3 dari 8", "harian · 1 dari 5", "bulanan (tanggal 9) · 2 dari 4"."""
     if info.frequency == Frequency.WEEKLY:
         days = ", ".join(day_name(WEEKDAYS.index(d)) for d in info.weekdays if d in WEEKDAYS)
-        rule = _tr("mingguan ({days})").format(days=days)
+        rule = QCoreApplication.translate("SeriesScope", "mingguan ({days})").format(days=days)
     elif info.frequency == Frequency.MONTHLY:
-        rule = _tr("bulanan (tanggal {day})").format(day=info.month_day or "-")
+        rule = QCoreApplication.translate("SeriesScope", "bulanan (tanggal {day})").format(
+            day=info.month_day or "-"
+        )
     else:
-        rule = _tr("harian")
-    return _tr("{rule} · {n} dari {count}").format(rule=rule, n=info.number, count=info.count)
+        rule = QCoreApplication.translate("SeriesScope", "harian")
+    return QCoreApplication.translate("SeriesScope", "{rule} · {n} dari {count}").format(
+        rule=rule, n=info.number, count=info.count
+    )
 
 
 class SeriesScopeChoice(QWidget):
@@ -40,14 +40,27 @@ class SeriesScopeChoice(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.setSpacing(2)
-        layout.addWidget(QLabel(_tr("Batalkan jadwal seri yang mana?"), self))
+        layout.addWidget(
+            QLabel(
+                QCoreApplication.translate("SeriesScope", "Batalkan jadwal seri yang mana?"), self
+            )
+        )
         self.buttons: dict[str, QRadioButton] = {}
         group = QButtonGroup(self)
         for scope, text in (
-            (SeriesScope.THIS, _tr("Hanya yang &ini")),
-            (SeriesScope.FOLLOWING, _tr("Ini dan &berikutnya ({n} jadwal)").format(
-                n=info.cancellable_following)),
-            (SeriesScope.ALL, _tr("Seluruh s&eri ({n} jadwal)").format(n=info.cancellable_all)),
+            (SeriesScope.THIS, QCoreApplication.translate("SeriesScope", "Hanya yang &ini")),
+            (
+                SeriesScope.FOLLOWING,
+                QCoreApplication.translate(
+                    "SeriesScope", "Ini dan &berikutnya ({n} jadwal)"
+                ).format(n=info.cancellable_following),
+            ),
+            (
+                SeriesScope.ALL,
+                QCoreApplication.translate("SeriesScope", "Seluruh s&eri ({n} jadwal)").format(
+                    n=info.cancellable_all
+                ),
+            ),
         ):
             button = QRadioButton(text, self)
             button.setObjectName(f"series_scope_{scope.value}")
