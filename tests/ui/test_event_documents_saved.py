@@ -49,7 +49,11 @@ class SavingPrinter(FakePrinter):
 
 
 def test_without_a_printer_saving_is_the_default_and_says_where(
-    qtbot: Any, ctx: AppContext, admin: Actor, hall: str, tmp_path: Path  # noqa: F811
+    qtbot: Any,
+    ctx: AppContext,
+    admin: Actor,
+    hall: str,  # noqa: F811 - the fixture imported above
+    tmp_path: Path,
 ) -> None:
     printer = SavingPrinter(folder=tmp_path)
     booking = with_people(
@@ -74,7 +78,11 @@ def test_without_a_printer_saving_is_the_default_and_says_where(
 
 
 def test_the_attendance_list_printed_from_the_preview_says_so(
-    qtbot: Any, ctx: AppContext, admin: Actor, hall: str, tmp_path: Path  # noqa: F811
+    qtbot: Any,
+    ctx: AppContext,
+    admin: Actor,
+    hall: str,  # noqa: F811 - the fixture imported above
+    tmp_path: Path,
 ) -> None:
     printer = SavingPrinter(folder=tmp_path)
     booking = with_people(

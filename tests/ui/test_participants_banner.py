@@ -23,7 +23,11 @@ def _where(widget: QWidget, dialog: QWidget) -> QPoint:
 
 
 def test_one_banner_replaced_and_the_buttons_stay_put(
-    qtbot: Any, ctx: AppContext, admin: Actor, hall: str, printer: FakePrinter  # noqa: F811
+    qtbot: Any,
+    ctx: AppContext,
+    admin: Actor,
+    hall: str,  # noqa: F811 - the fixture imported above
+    printer: FakePrinter,
 ) -> None:
     booking = with_people(
         ctx, admin, book(ctx, admin, wib_today(ctx.core.now()) + timedelta(days=20), "training")
