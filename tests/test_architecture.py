@@ -356,6 +356,7 @@ READ_ONLY_LOOKUPS = {
     "BookingService.event_badges",  # a PDF of the participants' badges, as badge_pdf
     "BookingService.find_attendee",  # whose badge was scanned (before checking in)
     "BookingService.plan_series",
+    "BookingService.series_info",  # the series of an occurrence, its place in it
     "BookingService.policies",
     "BookingService.preview_attendees",
     "BookingService.quote",

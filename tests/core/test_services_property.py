@@ -413,6 +413,7 @@ def test_book_and_cancel(
     check(desk, lambda: core.bookings.cancel(actor, space, text, umkm))
     check(desk, lambda: core.bookings.booking(space))
     check(desk, lambda: core.bookings.check_in_note(space))
+    check(desk, lambda: core.bookings.series_info(space))
     check(desk, lambda: core.bookings.suggest_moves(space, attendees))
     check(desk, lambda: core.bookings.move_conflicted(actor, space, starts, ends, text, title))
     day = starts.date() if starts is not None else date.fromordinal(1 + abs(attendees) % 3_000_000)
@@ -613,6 +614,7 @@ FUZZED = {
             "attendees",
             "preview_attendees",
             "plan_series",
+            "series_info",
             "book_series",
             "cancel_series",
             "move",
