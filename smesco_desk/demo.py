@@ -12,6 +12,7 @@ from sqlalchemy import select
 from smesco_desk.clock import WIB, to_wib
 from smesco_desk.db.models import DeskSetting
 from smesco_desk.demo_bookings import seed_bookings
+from smesco_desk.demo_foodcourt import seed_foodcourt
 from smesco_desk.domain.charges import LineInput, TaxRule
 from smesco_desk.domain.payments import DENOMINATIONS, PayerKind
 from smesco_desk.errors import ValidationError
@@ -176,6 +177,7 @@ class DemoInfo:
     receipts: int = 0
     already_seeded: bool = False
     bookings: int = 0
+    leases: int = 0
 
     def summary(self) -> str:
         if self.already_seeded:
@@ -183,7 +185,7 @@ class DemoInfo:
         return (
             f"demo data: {self.users} users, {self.visits} visits, "
             f"{self.in_building} in the building now, {self.receipts} receipts, "
-            f"{self.bookings} bookings. "
+            f"{self.bookings} bookings, {self.leases} stall leases. "
             f"Demo login: {self.username} / {self.password}"
         )
 
@@ -212,14 +214,17 @@ def seed_demo(
         receipts = _receipts(core, actors, rng, real_clock())
         core.clock = real_clock
         bookings = seed_bookings(core, actors, rng, real_clock())
+        core.clock = real_clock
+        leases = seed_foodcourt(core, actors, rng, real_clock())
     finally:
         core.clock = real_clock
     report(total, total)
     with core.db.write() as session:
         session.add(DeskSetting(key="demo_seeded", value=real_clock().isoformat()))
     return DemoInfo(
-        "sari", DEMO_PASSWORD, len(actors), visits, in_building, receipts, bookings=bookings
-    )
+        "sari", DEMO_PASSWORD, len(actors), visits, in_building, receipts,
+        bookings=bookings, leases=leases,
+    )  # fmt: skip
 
 
 def is_seeded(core: Core) -> bool:

@@ -356,12 +356,19 @@ READ_ONLY_LOOKUPS = {
     "BookingService.event_badges",  # a PDF of the participants' badges, as badge_pdf
     "BookingService.find_attendee",  # whose badge was scanned (before checking in)
     "BookingService.plan_series",
+    "BookingService.series_info",  # the series of an occurrence, its place in it
     "BookingService.policies",
     "BookingService.preview_attendees",
     "BookingService.quote",
     "BookingService.quote_move",
     "BookingService.spaces",
     "BookingService.suggest_moves",
+    "FoodCourtService.get_lease",
+    "FoodCourtService.leases",
+    "FoodCourtService.stall_states",  # the floor plan: every role sees it
+    "FoodCourtService.stalls",
+    "FoodCourtService.tenant",  # a tenant's card and balance (a receptionist sees it)
+    "FoodCourtService.tenants",
     "MaintenanceService.sqlite_file",
     "MaintenanceService.backup_retention_days",
     "MaintenanceService.kept_backups",

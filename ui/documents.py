@@ -30,7 +30,9 @@ class DocumentPrinterLike(Protocol):
         self, pdf: bytes, kind: str, title: str, parent: QWidget | None = None
     ) -> None: ...
 
-    def preview(self, pdf: bytes, kind: str, title: str, parent: QWidget | None = None) -> None: ...
+    def preview(
+        self, pdf: bytes, kind: str, title: str, parent: QWidget | None = None
+    ) -> object: ...  # ui.printing.PreviewOutcome (a fake may give None)
 
     def save_pdf(
         self, pdf: bytes, suggested_name: str, parent: QWidget | None = None

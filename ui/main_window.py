@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, cast, runtime_checkable
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot, qVersion
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -418,6 +418,22 @@ class MainWindow(QMainWindow):
             self.resize(screen.size())  # also without a window manager
         else:
             self.resize(min(1360, screen.width()), min(880, screen.height()))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        """F2, F3 and F4 that no page used: when no window is active (a dialog
+        just closed without a window manager to hand the focus back) the
+        shortcuts do not fire but the keys still arrive, from the grid or any
+        other widget that passes them on. A badge scanned next must not land there."""
+        if not event.modifiers():
+            for action in (self.scan_action, self.new_visitor_action,
+                           getattr(self, "new_sale_action", None)):
+                if action is not None and action.shortcut().matches(
+                        QKeySequence(event.key())) == QKeySequence.SequenceMatch.ExactMatch:
+                    if action.isEnabled():
+                        action.trigger()
+                    event.accept()
+                    return
+        super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.auto_check_out_timer.stop()

@@ -21,6 +21,7 @@ import re
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -49,6 +50,14 @@ DOCUMENT_KINDS = tuple(PRINTER_OPTIONS)  # badge, receipt, office
 MAX_RENDER_DPI = 600
 MAX_PAGE_PIXELS = 16_000_000  # one page image stays under ~64 MB
 LAST_PDF_DIR = Option("state/last_pdf_dir", "")
+
+
+@dataclass(frozen=True)
+class PreviewOutcome:
+    """What happened in the preview: printed from it, and where it was saved (if it was)."""
+
+    printed: bool = False
+    saved_to: Path | None = None
 
 
 class PrintError(DomainError):
@@ -241,13 +250,18 @@ class DocumentPrinter(QObject):
 
     # --- preview, save, and the one call pages use ------------------------------
 
-    def preview(self, pdf: bytes, kind: str, title: str, parent: QWidget | None = None) -> None:
-        """Show the document with Print and Save PDF… buttons (modal)."""
+    def preview(
+        self, pdf: bytes, kind: str, title: str, parent: QWidget | None = None
+    ) -> PreviewOutcome:
+        """Show the document with Print and Save PDF… buttons (modal); whether it
+        was printed from there, and where it was saved."""
         from ui.dialogs.pdf_preview import PdfPreviewDialog
 
         dialog = PdfPreviewDialog(self, pdf, kind, title, parent)
         try:
             dialog.exec()
+            saved = dialog.saved_to
+            return PreviewOutcome(dialog.printed, saved if isinstance(saved, Path) else None)
         finally:
             dialog.deleteLater()
 

@@ -39,6 +39,22 @@
         <source>Sisa</source>
         <translation>Owed</translation>
     </message>
+    <message>
+        <source>Enter: kolom berikutnya · Ctrl+Enter: simpan · Esc: tutup</source>
+        <translation type="obsolete">Enter: next field · Ctrl+Enter: save · Esc: close</translation>
+    </message>
+    <message>
+        <source>&amp;Simpan pemesanan</source>
+        <translation type="obsolete">Sa&amp;ve booking</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation type="obsolete">Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation type="obsolete">Cancel</translation>
+    </message>
 </context>
 <context>
     <name>AdminPage</name>
@@ -325,6 +341,10 @@
         <source>Belum ada printer untuk format ini; simpan sebagai PDF.</source>
         <translation>No printer for this format yet; save it as a PDF.</translation>
     </message>
+    <message>
+        <source>Atur printer di Pengaturan, atau simpan sebagai PDF.</source>
+        <translation>Set a printer up in Settings, or save as PDF.</translation>
+    </message>
 </context>
 <context>
     <name>BookerFields</name>
@@ -406,6 +426,10 @@
     <message>
         <source>persiapan {setup} menit, pembersihan {cleanup} menit</source>
         <translation>setup {setup} minutes, cleanup {cleanup} minutes</translation>
+    </message>
+    <message>
+        <source>Seri</source>
+        <translation>Series</translation>
     </message>
     <message>
         <source>Catatan</source>
@@ -498,6 +522,10 @@
     <message>
         <source>&amp;Ya, batalkan pemesanan</source>
         <translation>&amp;Yes, cancel the booking</translation>
+    </message>
+    <message>
+        <source>Membatalkan jadwal seri…</source>
+        <translation>Cancelling the series&apos; bookings…</translation>
     </message>
     <message>
         <source>Membatalkan pemesanan…</source>
@@ -605,6 +633,10 @@
     <message>
         <source>Kapasitas {n} orang · buka {hours} · jeda {setup} + {cleanup} menit</source>
         <translation>Capacity {n} people · open {hours} · buffers {setup} + {cleanup} minutes</translation>
+    </message>
+    <message>
+        <source>Seluruh seri: {n} jadwal × {price} = {total}</source>
+        <translation>Whole series: {n} bookings × {price} = {total}</translation>
     </message>
     <message>
         <source>Buang isian?</source>
@@ -838,8 +870,20 @@
         <translation>&amp;Book a space…</translation>
     </message>
     <message>
+        <source>Pilih Hari atau Minggu untuk memesan</source>
+        <translation>Choose Day or Week to book</translation>
+    </message>
+    <message>
+        <source>Pilih sel kosong di grid (mouse atau panah + Shift)</source>
+        <translation>Select free cells in the grid (mouse, or arrows + Shift)</translation>
+    </message>
+    <message>
+        <source>Enter: pesan sel yang dipilih</source>
+        <translation>Enter: book the selected cells</translation>
+    </message>
+    <message>
         <source>Pilih sel kosong di grid, lalu Enter</source>
-        <translation>Select free cells in the grid, then press Enter</translation>
+        <translation type="vanished">Select free cells in the grid, then press Enter</translation>
     </message>
     <message>
         <source>Persiapan / pembersihan</source>
@@ -1666,7 +1710,7 @@ Once it is closed, the next payment needs a new shift.</translation>
     <name>DayBookingsModel</name>
     <message>
         <source>{title} · {booker} ({status})</source>
-        <translation>{title} · {booker} ({status})</translation>
+        <translation type="vanished">{title} · {booker} ({status})</translation>
     </message>
 </context>
 <context>
@@ -1819,12 +1863,20 @@ Once it is closed, the next payment needs a new shift.</translation>
         <translation>Preparing the participants&apos; badges…</translation>
     </message>
     <message>
+        <source>{n} badge peserta disimpan ke {path}.</source>
+        <translation>{n} participant badges saved to {path}.</translation>
+    </message>
+    <message>
         <source>{n} badge peserta dicetak ke {printer}.</source>
         <translation>{n} participant badges printed on {printer}.</translation>
     </message>
     <message>
         <source>Menyiapkan daftar hadir…</source>
         <translation>Preparing the attendance list…</translation>
+    </message>
+    <message>
+        <source>Daftar hadir disimpan ke {path}.</source>
+        <translation>Attendance list saved to {path}.</translation>
     </message>
     <message>
         <source>Daftar hadir dicetak ke {printer}.</source>
@@ -2214,6 +2266,10 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
     <message>
         <source>&amp;Waktu</source>
         <translation>T&amp;ime</translation>
+    </message>
+    <message>
+        <source>Badge dan daftar hadir yang sudah dicetak memuat waktu lama: cetak ulang setelah dipindah.</source>
+        <translation>Badges and attendance lists already printed show the old time: print them again after the move.</translation>
     </message>
     <message>
         <source>Ubah:</source>
@@ -2661,6 +2717,10 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
     <message>
         <source>Tidak dapat menyimpan</source>
         <translation>Cannot save</translation>
+    </message>
+    <message>
+        <source>Disimpan ke {path}.</source>
+        <translation>Saved to {path}.</translation>
     </message>
 </context>
 <context>
@@ -3443,6 +3503,10 @@ Since {time} WIB</translation>
         <translation>{m} clash (red): skip, or go back and change the time.</translation>
     </message>
     <message>
+        <source>Total seri: {n} × {price} = {total}.</source>
+        <translation>Series total: {n} × {price} = {total}.</translation>
+    </message>
+    <message>
         <source>&amp;Kembali</source>
         <translation>&amp;Back</translation>
     </message>
@@ -3470,6 +3534,41 @@ Since {time} WIB</translation>
     <message>
         <source>Menyimpan jadwal berulang…</source>
         <translation>Saving the recurring booking…</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesScope</name>
+    <message>
+        <source>mingguan ({days})</source>
+        <translation>weekly ({days})</translation>
+    </message>
+    <message>
+        <source>bulanan (tanggal {day})</source>
+        <translation>monthly (day {day})</translation>
+    </message>
+    <message>
+        <source>harian</source>
+        <translation>daily</translation>
+    </message>
+    <message>
+        <source>{rule} · {n} dari {count}</source>
+        <translation>{rule} · {n} of {count}</translation>
+    </message>
+    <message>
+        <source>Batalkan jadwal seri yang mana?</source>
+        <translation>Cancel which bookings of the series?</translation>
+    </message>
+    <message>
+        <source>Hanya yang &amp;ini</source>
+        <translation>&amp;Only this one</translation>
+    </message>
+    <message>
+        <source>Ini dan &amp;berikutnya ({n} jadwal)</source>
+        <translation>This and the &amp;following ({n} bookings)</translation>
+    </message>
+    <message>
+        <source>Seluruh s&amp;eri ({n} jadwal)</source>
+        <translation>The whole s&amp;eries ({n} bookings)</translation>
     </message>
 </context>
 <context>
@@ -3556,6 +3655,13 @@ Since {time} WIB</translation>
     <message>
         <source>kas seharusnya {amount}</source>
         <translation>expected cash {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>SlotBookingsModel</name>
+    <message>
+        <source>{title} · {booker} ({status})</source>
+        <translation>{title} · {booker} ({status})</translation>
     </message>
 </context>
 <context>
@@ -4410,7 +4516,7 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
     </message>
     <message>
         <source>{title} · {booker} ({status})</source>
-        <translation>{title} · {booker} ({status})</translation>
+        <translation type="vanished">{title} · {booker} ({status})</translation>
     </message>
 </context>
 <context>

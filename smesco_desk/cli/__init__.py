@@ -22,7 +22,7 @@ from typing import Protocol
 
 from sqlalchemy.exc import OperationalError
 
-from smesco_desk.cli import bookings, maintenance, payments, setup, sync, visitors
+from smesco_desk.cli import bookings, foodcourt, maintenance, payments, setup, sync, visitors
 from smesco_desk.cli.support import (
     EXIT_ERROR,
     EXIT_INTERRUPTED,
@@ -56,6 +56,7 @@ AREAS: tuple[Area, ...] = (
     payments,  # receipts, receipt, void-receipt, sell, prices
     sync,  # sync enroll|run|status|conflicts|resolve
     bookings,  # spaces, bookings, book, cancel-booking
+    foodcourt,  # stalls, add-stall, tenants, add-tenant, lease, leases, cancel-lease, ...
 )
 
 

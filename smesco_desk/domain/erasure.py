@@ -11,8 +11,9 @@ payer of (payer kind "visitor"); the receipts of those charges; the audit
 entries about any of these; the event participants whose check-in was one of
 their visits. One relation is found by the person's data, once, at the desk
 that erases them and before it blanks the visitor: the event participants with
-the same NIK pseudonym, or the same phone and name (smesco_desk.services.erasure);
-that desk blanks those rows as queued updates, which sync carries like the
+the same NIK pseudonym, or the same phone and name (smesco_desk.services.erasure),
+and likewise the businesses they own (the food court's tenants); that desk
+blanks those rows as queued updates, which sync carries like the
 visitor's tombstone. Of those rows only the personal columns change:
 counts, times and amounts stay, so reports still add up.
 """
@@ -49,13 +50,21 @@ BLANKS: dict[str, dict[str, Any]] = {
         "nik_masked": None,
         "nik_hash": None,
     },
+    # A business's owner (the food court's tenants): the business's own identity
+    # (its name, NIB, NPWP, products) is not the person's and stays.
+    "businesses": {
+        "owner_name": ERASED_NAME,
+        "phone": "",
+        "owner_nik_masked": None,
+        "owner_nik_hash": None,
+    },
 }
 # Keys of an audit entry's detail that may hold a person's data.
 PERSONAL_DETAIL_KEYS = frozenset(
     {"payer", "name", "full_name", "visitor_name", "phone", "nik", "organisation"}
 )
 # The order in which relations are learnt: a receipt is the person's through its charge.
-_LEARN_ORDER = ("visits", "charges", "receipts", "booking_attendees")
+_LEARN_ORDER = ("visits", "charges", "receipts", "booking_attendees", "businesses")
 
 
 @dataclass
@@ -69,10 +78,20 @@ class ErasedPeople:
     # Event participants who are the person (same NIK pseudonym, or same phone and
     # name, found where the visitor was erased) or whose check-in was their visit.
     attendees: set[str] = field(default_factory=set)
+    # Businesses whose owner is the person (found like the participants, and named
+    # by the erasure), or whose owner was erased as such.
+    businesses: set[str] = field(default_factory=set)
 
     def related_ids(self) -> set[str]:
         """Every row id whose audit entries may name the person."""
-        return self.visitors | self.visits | self.charges | self.receipts | self.attendees
+        return (
+            self.visitors
+            | self.visits
+            | self.charges
+            | self.receipts
+            | self.attendees
+            | self.businesses
+        )
 
     def learn(self, rows: Iterable[tuple[str, Mapping[str, Any]]]) -> None:
         """Add the rows among (entity, payload) that belong to the person (a rejected
@@ -90,6 +109,7 @@ class ErasedPeople:
             "charges": self.charges,
             "receipts": self.receipts,
             "booking_attendees": self.attendees,
+            "businesses": self.businesses,
         }[entity]
 
     def _owns(self, entity: str, payload: Mapping[str, Any]) -> bool:
@@ -108,6 +128,8 @@ class ErasedPeople:
             visit = payload.get("visit_id")
             by_visit = visit is not None and visit in self.visits
             return by_visit or payload.get("id") in self.attendees
+        if entity == "businesses":
+            return payload.get("id") in self.businesses
         return False
 
     def scrub(self, entity: str, payload: Mapping[str, Any]) -> dict[str, Any] | None:

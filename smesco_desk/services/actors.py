@@ -44,10 +44,15 @@ class Permission(StrEnum):
     MANAGE_SPACES = "manage_spaces"
     BOOK_SPACE = "book_space"
     WAIVE_BOOKING_FEE = "waive_booking_fee"
+    MANAGE_STALLS = "manage_stalls"
+    MANAGE_TENANTS = "manage_tenants"
+    MANAGE_LEASES = "manage_leases"
 
 
 _FRONT = {Role.RECEPTIONIST, Role.SUPERVISOR, Role.ADMIN}
 _ALL = set(Role)
+# The food court's tenancies: the tenant manager and supervisors (issue 12).
+_TENANCY = {Role.TENANT_MANAGER, Role.SUPERVISOR, Role.ADMIN}
 GRANTS: dict[Permission, set[Role]] = {
     Permission.REGISTER_VISITOR: _FRONT,
     Permission.VIEW_VISITORS: _ALL,
@@ -67,6 +72,9 @@ GRANTS: dict[Permission, set[Role]] = {
     Permission.MANAGE_SPACES: {Role.ADMIN},
     Permission.BOOK_SPACE: _ALL,
     Permission.WAIVE_BOOKING_FEE: {Role.SUPERVISOR, Role.ADMIN},
+    Permission.MANAGE_STALLS: {Role.ADMIN},
+    Permission.MANAGE_TENANTS: _TENANCY,
+    Permission.MANAGE_LEASES: _TENANCY,
 }
 
 

@@ -23,6 +23,7 @@ class Core:
 
     def __init__(self, db: Database, *, data_dir: Path | None = None, clock: Clock = utc_now):
         from smesco_desk.services.bookings import BookingService
+        from smesco_desk.services.foodcourt import FoodCourtService
         from smesco_desk.services.maintenance import MaintenanceService
         from smesco_desk.services.nik_key import NikKeyStore
         from smesco_desk.services.payments import PaymentService
@@ -53,6 +54,7 @@ class Core:
         self.privacy = PrivacyService(self)
         self.payments = PaymentService(self)
         self.bookings = BookingService(self)
+        self.foodcourt = FoodCourtService(self)
         self.sync = SyncService(self)
 
     def now(self) -> datetime:

@@ -11,12 +11,13 @@ until they are removed after the backup retention period.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from smesco_desk.db.models import AuditEntry, BookingAttendee, Visitor
+from smesco_desk.db.models import AuditEntry, BookingAttendee, Business, Visitor
 from smesco_desk.i18n import _
 from smesco_desk.services.erasure import locate
 from smesco_desk.sync import desk as local
@@ -27,10 +28,16 @@ if TYPE_CHECKING:
 
 
 def where_kept(
-    core: Core, session: Session, visitor: Visitor, attendees: list[BookingAttendee]
+    core: Core,
+    session: Session,
+    visitor: Visitor,
+    attendees: list[BookingAttendee],
+    businesses: Sequence[Business] = (),
 ) -> dict[str, Any]:
-    """`attendees`: the event participants who are the person (same_person_attendees)."""
-    people, copies = locate(session, [visitor.id], [a.id for a in attendees])
+    """`attendees`: the event participants who are the person (same_person_attendees);
+    `businesses`: those they own (same_person_businesses)."""
+    ids = [b.id for b in businesses]
+    people, copies = locate(session, [visitor.id], [a.id for a in attendees], ids)
     audit = session.scalar(
         select(func.count())
         .select_from(AuditEntry)
@@ -42,6 +49,7 @@ def where_kept(
         "charges": len(people.charges),
         "receipts": len(people.receipts),
         "booking_attendees": len(people.attendees),
+        "businesses": len(people.businesses),
         "audit_log": int(audit or 0),
     }
     tables = {k: v for k, v in tables.items() if v}

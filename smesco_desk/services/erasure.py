@@ -23,7 +23,7 @@ from sqlalchemy import bindparam, inspect, or_, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
-from smesco_desk.db.models import BookingAttendee, Visitor
+from smesco_desk.db.models import BookingAttendee, Business, Visitor
 from smesco_desk.domain.erasure import BLANKS, ERASED_NAME, ErasedPeople, scrub_detail
 from smesco_desk.domain.text import fold
 
@@ -59,13 +59,36 @@ def same_person_attendees(session: Session, visitor: Visitor) -> list[BookingAtt
     ]
 
 
+def same_person_businesses(session: Session, visitor: Visitor) -> list[Business]:
+    """The businesses this visitor owns (the food court's tenants): the same NIK
+    pseudonym, or the same phone and owner name, as for event participants."""
+    same: list[Any] = []
+    if visitor.nik_hash:
+        same.append(Business.owner_nik_hash == visitor.nik_hash)
+    if visitor.phone:
+        same.append(Business.phone == visitor.phone)
+    if not same:
+        return []
+    found = session.scalars(select(Business).where(or_(*same)).order_by(Business.id)).all()
+    return [
+        b
+        for b in found
+        if (visitor.nik_hash and b.owner_nik_hash == visitor.nik_hash)
+        or (b.phone == visitor.phone and fold(b.owner_name) == visitor.name_key)
+    ]
+
+
 def erase_locally(
-    session: Session, visitor_ids: Collection[str], attendees: Collection[str] = ()
+    session: Session,
+    visitor_ids: Collection[str],
+    attendees: Collection[str] = (),
+    businesses: Collection[str] = (),
 ) -> ErasedPeople:
     """Blank the people's data in every table and copy of this desk (inside the
     caller's transaction, which holds the `erasures` rows). `attendees`: the event
-    participants found to be these people (same_person_attendees)."""
-    people, copies = locate(session, visitor_ids, attendees)
+    participants found to be these people (same_person_attendees); `businesses`:
+    the businesses whose owner they are (same_person_businesses)."""
+    people, copies = locate(session, visitor_ids, attendees, businesses)
     conn = session.connection()
     with granted(conn, "erasure", people.visitors):
         _blank_tables(conn, people)
@@ -74,7 +97,10 @@ def erase_locally(
 
 
 def locate(
-    session: Session, visitor_ids: Collection[str], attendees: Collection[str] = ()
+    session: Session,
+    visitor_ids: Collection[str],
+    attendees: Collection[str] = (),
+    businesses: Collection[str] = (),
 ) -> tuple[ErasedPeople, Copies]:
     """The rows that belong to these visitors (and these event participants), and the
     copies of rows this desk keeps."""
@@ -87,10 +113,9 @@ def locate(
         "SELECT id FROM charges WHERE payer_kind = 'visitor' AND payer_id IN :v",
         v=people.visitors,
     )
-    people.receipts = _ids(
-        conn, "SELECT id FROM receipts WHERE charge_id IN :c", c=people.charges
-    )
+    people.receipts = _ids(conn, "SELECT id FROM receipts WHERE charge_id IN :c", c=people.charges)
     people.attendees = set(attendees)
+    people.businesses = set(businesses)
     # Migration 0006 finishes older erasures with this code, before 0010 made the table.
     if people.visits and inspect(conn).has_table("booking_attendees"):
         people.attendees |= _ids(
@@ -120,6 +145,7 @@ def _blank_tables(conn: Connection, people: ErasedPeople) -> None:
         ("charges", people.charges),
         ("receipts", people.receipts),
         ("booking_attendees", people.attendees),
+        ("businesses", people.businesses),
     ):
         if not ids:  # nothing to blank (and a table an older revision lacks is never read)
             continue
@@ -215,5 +241,11 @@ class Copies:
 
 
 __all__ = [
-    "ERASED_NAME", "Copies", "erase_locally", "granted", "locate", "same_person_attendees",
+    "ERASED_NAME",
+    "Copies",
+    "erase_locally",
+    "granted",
+    "locate",
+    "same_person_attendees",
+    "same_person_businesses",
 ]

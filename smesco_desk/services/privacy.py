@@ -11,20 +11,34 @@ they are removed after the backup retention period.
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from smesco_desk.clock import iso
-from smesco_desk.db.models import Booking, BookingAttendee, Erasure, Visit, Visitor
+from smesco_desk.clock import iso, wib_today
+from smesco_desk.db.models import (
+    Booking,
+    BookingAttendee,
+    Business,
+    Erasure,
+    Lease,
+    Tenant,
+    Visit,
+    Visitor,
+)
 from smesco_desk.domain.erasure import BLANKS, ERASED_NAME
-from smesco_desk.errors import NotFound
+from smesco_desk.errors import NotFound, ValidationError
 from smesco_desk.i18n import _
 from smesco_desk.services.actors import Actor, Permission, require
 from smesco_desk.services.data_map import where_kept
-from smesco_desk.services.erasure import erase_locally, same_person_attendees
+from smesco_desk.services.erasure import (
+    erase_locally,
+    locate,
+    same_person_attendees,
+    same_person_businesses,
+)
 from smesco_desk.services.settings import SettingsService
 from smesco_desk.services.transaction import Transaction
 
@@ -48,6 +62,7 @@ class PrivacyService:
                 select(Visit).where(Visit.visitor_id == visitor.id).order_by(Visit.checked_in_at)
             ).all()
             attendees = same_person_attendees(session, visitor)
+            businesses = same_person_businesses(session, visitor)
             data = {
                 "visitor_id": visitor.id,
                 "name": visitor.full_name,
@@ -78,7 +93,8 @@ class PrivacyService:
                     }
                     for a in attendees
                 ],
-                "stored_in": where_kept(self.core, session, visitor, attendees),
+                "businesses_owned": [owner_data(b) for b in businesses],
+                "stored_in": where_kept(self.core, session, visitor, attendees, businesses),
             }
             tx.record("privacy.export", [], {"visitor_id": visitor.id})
             return data
@@ -93,8 +109,10 @@ class PrivacyService:
         return visits
 
     def purge_expired(self, actor: Actor) -> int:
-        """Erase visitors not seen within the retention period, and the participants
-        of events that ended longer ago than that; returns how many visitors."""
+        """Erase visitors not seen within the retention period, the participants
+        of events that ended longer ago than that, and the owners of businesses
+        whose last lease ended longer ago than that (none to come); returns how
+        many visitors."""
         require(actor, Permission.MANAGE_PERSONAL_DATA)
         with Transaction.begin(self.core, actor) as tx:
             days = int(SettingsService.get_in(tx.session, "visitor_retention_days"))
@@ -112,9 +130,69 @@ class PrivacyService:
             if participants:
                 _blank_attendees(tx, list(participants), "privacy.purge_attendees")
                 erase_locally(tx.session, [], [a.id for a in participants])
-        if expired or participants:
+            owners = _former_owners(tx.session, cutoff)
+            if owners:
+                _blank_owners(tx, owners, "privacy.purge_owners")
+                erase_locally(tx.session, [], [], [b.id for b in owners])
+        if expired or participants or owners:
             self.core.db.truncate_wal()
         return len(expired)
+
+    def export_owner(self, actor: Actor, tenant_id: str) -> dict[str, Any]:
+        """Everything stored about a tenant's owner (who may never have visited)."""
+        require(actor, Permission.MANAGE_PERSONAL_DATA)
+        with Transaction.begin(self.core, actor) as tx:
+            business = _tenant_business(tx.session, tenant_id)
+            people, copies = locate(tx.session, [], [], [business.id])
+            data = {
+                "tenant_id": tenant_id,
+                **owner_data(business),
+                "stored_in": {"tables": {"businesses": 1}, "copies": copies.holding(people)},
+            }
+            tx.record("privacy.export_owner", [], {"business_id": business.id})
+            return data
+
+    def erase_owner(self, actor: Actor, tenant_id: str) -> None:
+        """Erase a tenant's owner's personal data (name, phone, NIK) on request.
+        Refused while a lease of the tenant runs or is to come: the contract needs
+        its party (UU PDP allows keeping data a contract needs); the business's
+        own identity stays. The erasure is a fact sync carries: its subject is
+        the business (`visitor_id`), named again in `business_ids`."""
+        require(actor, Permission.MANAGE_PERSONAL_DATA)
+        with Transaction.begin(self.core, actor) as tx:
+            session = tx.session
+            business = _tenant_business(session, tenant_id)
+            today = wib_today(tx.now)
+            running = session.scalar(
+                select(func.count())
+                .select_from(Lease)
+                .join(Tenant, Tenant.id == Lease.tenant_id)
+                .where(
+                    Tenant.business_id == business.id,
+                    Lease.deleted_at.is_(None),
+                    Lease.status != "cancelled",
+                    Lease.ends_on >= today,
+                )
+            )
+            if running:
+                raise ValidationError(
+                    {"tenant_id": _("Masih ada sewa berjalan atau akan datang: data pemilik"
+                                    " diperlukan kontrak.")}
+                )  # fmt: skip
+            _blank_owners(tx, [business], "privacy.erase_owner")
+            fact = tx.insert(
+                Erasure(
+                    visitor_id=business.id,
+                    erased_at=tx.now,
+                    erased_by=tx.actor.audit_name,
+                    action="privacy.erase_owner",
+                    attendee_ids=[],
+                    business_ids=[business.id],
+                )
+            )
+            tx.record("privacy.erase_owner", [(fact, "insert")], {"business_id": business.id})
+            erase_locally(session, [business.id], [], [business.id])
+        self.core.db.truncate_wal()
 
     def _visitor(self, session: Session, visitor_id: str) -> Visitor:
         visitor = session.get(Visitor, visitor_id)
@@ -146,10 +224,14 @@ class PrivacyService:
         every copy at this desk is blanked (smesco_desk.services.erasure)."""
         now, session = tx.now, tx.session
         attendees: list[str] = []
+        businesses: list[str] = []
         for visitor in visitors:
             same = same_person_attendees(session, visitor)
             _blank_attendees(tx, same, action)
             attendees += [a.id for a in same]
+            owned = same_person_businesses(session, visitor)
+            _blank_owners(tx, owned, action)
+            businesses += [b.id for b in owned]
             visitor.full_name, visitor.name_key, visitor.organisation = ERASED_NAME, "", ""
             visitor.phone = visitor.phone_key = visitor.nik_masked = visitor.nik_hash = None
             visitor.deleted_at = now
@@ -163,6 +245,7 @@ class PrivacyService:
                     # A desk that has not heard of the erasure may still push its
                     # copies of these rows: the server and every desk blank them.
                     attendee_ids=sorted(a.id for a in same),
+                    business_ids=sorted(b.id for b in owned),
                 )
             )
             visits = session.scalar(
@@ -171,8 +254,61 @@ class PrivacyService:
             detail = {"visitor_id": visitor.id, "visits": int(visits or 0)}
             rows: list[tuple[Any, str]] = [(visitor, "update"), (fact, "insert")]
             tx.record(action, rows, detail)
-        people = erase_locally(session, [v.id for v in visitors], attendees)
+        people = erase_locally(session, [v.id for v in visitors], attendees, businesses)
         return len(people.visits)
+
+
+def owner_data(business: Business) -> dict[str, Any]:
+    """A business owner's personal data as an export lists it."""
+    return {
+        "business_id": business.id,
+        "business": business.name,
+        "owner": business.owner_name,
+        "phone": business.phone,
+        "nik_masked": business.owner_nik_masked,
+    }
+
+
+def _tenant_business(session: Session, tenant_id: object) -> Business:
+    tenant = session.get(Tenant, tenant_id) if isinstance(tenant_id, str) else None
+    if tenant is None or tenant.deleted_at is not None:
+        raise NotFound(_("Tenan tidak ditemukan."))
+    return session.get_one(Business, tenant.business_id)
+
+
+def _former_owners(session: Session, cutoff: datetime) -> list[Business]:
+    """Businesses made before the cutoff, not erased, none of whose leases ends
+    after the cutoff day (no lease at all, or every one over long ago)."""
+    recent = (
+        select(Tenant.business_id)
+        .join(Lease, Lease.tenant_id == Tenant.id)
+        .where(
+            Lease.deleted_at.is_(None),
+            Lease.status != "cancelled",
+            Lease.ends_on >= wib_today(cutoff),
+        )
+    )
+    query = select(Business).where(
+        Business.created_at < cutoff,
+        Business.owner_name != ERASED_NAME,
+        Business.id.not_in(recent),
+    )
+    return list(session.scalars(query.order_by(Business.id)))
+
+
+def _blank_owners(tx: Transaction, businesses: list[Business], action: str) -> None:
+    """Business owners' personal fields blanked as queued updates (sync carries
+    them); the business's identity and its leases stay."""
+    blanks = BLANKS["businesses"]
+    changed = []
+    for business in businesses:
+        if all(getattr(business, column) == value for column, value in blanks.items()):
+            continue
+        for column, value in blanks.items():
+            setattr(business, column, value)
+        changed.append((tx.update(business), "update"))
+    if changed:
+        tx.record(action, changed, {"owners": len(changed)})
 
 
 def _blank_attendees(tx: Transaction, attendees: list[BookingAttendee], action: str) -> None:

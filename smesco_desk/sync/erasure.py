@@ -12,7 +12,8 @@ Afterwards an operation from a desk that had not heard of the erasure yet (it
 was offline) is blanked on its way in, so the person's data never comes back;
 a visitor row of an erased person stays a tombstone. Event participants found
 to be the person by their data (not by structure) are known by the ids the
-erasure carries (`erasures.attendee_ids`).
+erasure carries (`erasures.attendee_ids`), and so are the businesses whose
+owner is the person (`erasures.business_ids`).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from smesco_desk.domain.erasure import BLANKS, ErasedPeople, scrub_detail
 from smesco_desk.sync import changelog
 
 Conn = psycopg.Connection[Any]
-ROW_TABLES = ("visitors", "visits", "charges", "receipts", "booking_attendees")
+ROW_TABLES = ("visitors", "visits", "charges", "receipts", "booking_attendees", "businesses")
 # The ErasedPeople set that holds each table's row ids.
 _PEOPLE_FIELD = {"booking_attendees": "attendees"}
 
@@ -59,6 +60,12 @@ def locate(conn: Conn, visitors: Collection[str]) -> ErasedPeople:
     people.attendees |= _ids(
         conn,
         "SELECT json_array_elements_text(attendee_ids) FROM erasures WHERE visitor_id = ANY(%s)",
+        visitors,
+    )
+    # The businesses whose owner is the person (or was erased as such): named by the erasure.
+    people.businesses = _ids(
+        conn,
+        "SELECT json_array_elements_text(business_ids) FROM erasures WHERE visitor_id = ANY(%s)",
         visitors,
     )
     return people
@@ -166,6 +173,14 @@ def _referenced_visitors(conn: Conn, ops: Sequence[Any]) -> set[str]:
             "SELECT e.visitor_id FROM erasures e WHERE EXISTS (SELECT 1 FROM"
             " json_array_elements_text(e.attendee_ids) a(id) WHERE a.id = ANY(%s))",
             attendees,
+        )
+    businesses = [op.entity_id for op in ops if op.entity == "businesses"]
+    if businesses:  # businesses whose owner an erasure named
+        refs |= _ids(
+            conn,
+            "SELECT e.visitor_id FROM erasures e WHERE EXISTS (SELECT 1 FROM"
+            " json_array_elements_text(e.business_ids) b(id) WHERE b.id = ANY(%s))",
+            businesses,
         )
     for op in ops:
         payload = op.payload

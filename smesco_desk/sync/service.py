@@ -441,8 +441,9 @@ def _erase_pulled(
         applier.apply(change)  # the fact first: the triggers' grant needs it
     visitors = {str(c.payload["visitor_id"]) for c in erasures}
     attendees = {str(a) for c in erasures for a in c.payload.get("attendee_ids") or ()}
+    businesses = {str(b) for c in erasures for b in c.payload.get("business_ids") or ()}
     if visitors:
-        erase_locally(session, visitors, attendees)
+        erase_locally(session, visitors, attendees, businesses)
     return visitors
 
 

@@ -241,6 +241,36 @@ class SeriesOccurrence:
 
 
 @dataclass(frozen=True)
+class SeriesInfo:
+    """The series a booking is an occurrence of: its rule and where the
+    booking stands in it ("3 dari 8": every occurrence booked, cancelled ones
+    too, by start). `cancellable_following` and `cancellable_all` count the
+    occurrences "Ini dan berikutnya" and "Seluruh seri" would cancel now (not
+    over, not checked in, still live)."""
+
+    series_id: str
+    frequency: str  # daily | weekly | monthly
+    weekdays: tuple[str, ...]  # of a weekly rule: ("mon", "wed")
+    month_day: int | None
+    number: int  # this booking's place, from 1
+    count: int
+    cancellable_following: int = 0
+    cancellable_all: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "series_id": self.series_id,
+            "frequency": self.frequency,
+            "weekdays": list(self.weekdays),
+            "month_day": self.month_day,
+            "number": self.number,
+            "count": self.count,
+            "cancellable_following": self.cancellable_following,
+            "cancellable_all": self.cancellable_all,
+        }
+
+
+@dataclass(frozen=True)
 class SeriesPlan:
     """Every occurrence of a series, before it is saved."""
 

@@ -266,3 +266,28 @@ def test_cancel_scopes_of_a_booking_outside_any_series_and_a_bad_scope(
     assert set(refused.value.errors) == {"scope"}
     done = core.bookings.cancel_series(receptionist, single.id, "following")
     assert [b.id for b in done] == [single.id] and done[0].status == "cancelled"
+
+
+def test_series_info_names_the_rule_and_the_place_of_an_occurrence(
+    core: Core, receptionist: Actor, room: SpaceInfo
+) -> None:
+    form = booking_form(room.code, wib(2026, 3, 11, 10), wib(2026, 3, 11, 11))
+    saved = core.bookings.book_series(
+        receptionist, form, SeriesRule("weekly", weekdays=("wed", "mon"), count=5)
+    )
+    ids = [b.id for b in saved.bookings]
+    before = table_counts(core)
+    info = core.bookings.series_info(ids[2])
+    assert info is not None and info.series_id == saved.series_id
+    assert (info.frequency, info.weekdays, info.month_day) == ("weekly", ("mon", "wed"), None)
+    assert (info.number, info.count) == (3, 5)
+    assert (info.cancellable_following, info.cancellable_all) == (3, 5)
+    core.bookings.cancel_series(receptionist, ids[3], "this")
+    info = core.bookings.series_info(ids[2])
+    assert info is not None and (info.number, info.count) == (3, 5)  # cancelled ones still count
+    assert (info.cancellable_following, info.cancellable_all) == (2, 4)
+    single = core.bookings.book(
+        receptionist, booking_form(room.code, wib(2026, 3, 12, 10), wib(2026, 3, 12, 11))
+    )
+    assert core.bookings.series_info(single.id) is None
+    assert table_counts(core)["bookings"] == before["bookings"] + 1

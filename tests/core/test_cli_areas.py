@@ -41,6 +41,14 @@ HELP_ORDER = [
     "event-badges",
     "attendance-list",
     "check-in-attendee",
+    "stalls",
+    "add-stall",
+    "tenants",
+    "add-tenant",
+    "lease",
+    "leases",
+    "cancel-lease",
+    "end-lease",
 ]
 
 

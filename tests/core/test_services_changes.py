@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 import pytest
@@ -23,10 +24,13 @@ from smesco_desk.errors import AlreadyDone, DomainError, PermissionDenied, Valid
 from smesco_desk.services.actors import Actor, Role
 from smesco_desk.services.bookings import BookingConflict
 from smesco_desk.services.core import Core
+from smesco_desk.services.foodcourt import LeaseConflict
 from smesco_desk.services.transaction import Transaction
 from smesco_desk.values.bookings import AttendeeForm
+from smesco_desk.values.foodcourt import LeaseForm
 from tests.core.helpers_bookings import booking_form, space_form
 from tests.core.helpers_core import FakeClock, cash, sale_form, visitor_form, wib
+from tests.core.helpers_foodcourt import stall_form, tenant_form
 
 # What every recorded change writes besides its own rows: the audit row, the
 # outbox ops and the outbox's counter.
@@ -189,6 +193,36 @@ def test_a_space_a_booking_and_its_cancellation_report_their_tables(
         core,
         lambda: core.bookings.cancel(receptionist, booked[0].id, "batal"),
         {"bookings", "charges", *BOOKKEEPING},
+    )
+
+
+def test_a_stall_a_tenant_a_lease_and_its_end_report_their_tables(
+    core: Core, admin: Actor, supervisor: Actor
+) -> None:
+    assert_reports_what_it_wrote(
+        core, lambda: core.foodcourt.save_stall(admin, stall_form()), {"stalls", *BOOKKEEPING}
+    )
+    made: list[Any] = []
+    assert_reports_what_it_wrote(
+        core,
+        lambda: made.append(core.foodcourt.save_tenant(supervisor, tenant_form())),
+        {"businesses", "tenants", *BOOKKEEPING},
+    )
+    form = LeaseForm(made[0].id, "FC2-07", date(2026, 4, 1), date(2026, 9, 30))
+    leased: list[Any] = []
+    assert_reports_what_it_wrote(
+        core,
+        lambda: leased.append(core.foodcourt.lease(supervisor, form)),
+        {"leases", "charges", "charge_lines", *BOOKKEEPING},
+    )
+    assert_reports_nothing(core, lambda: core.foodcourt.lease(supervisor, form), LeaseConflict)
+    assert_reports_what_it_wrote(
+        core,
+        lambda: core.foodcourt.end_lease(supervisor, leased[0].id, date(2026, 6, 30)),
+        {"leases", *BOOKKEEPING},
+    )
+    assert_reports_nothing(
+        core, lambda: core.foodcourt.cancel_lease(supervisor, leased[0].id), AlreadyDone
     )
 
 

@@ -28,6 +28,7 @@ from smesco_desk.errors import DomainError
 from smesco_desk.services.actors import Actor, Role
 from smesco_desk.services.core import open_core
 from smesco_desk.values.bookings import AttendeeForm, BookingForm, SpaceForm
+from smesco_desk.values.foodcourt import LeaseForm, StallForm, TenantForm
 from smesco_desk.values.payments import ChargeForm, PayerForm, PaymentForm, ReceiptFilter
 from smesco_desk.values.visitors import VisitFilter, VisitorForm, VisitScope
 from tests.core.helpers_bookings import WEEK
@@ -411,6 +412,8 @@ def test_book_and_cancel(
     check(desk, lambda: core.bookings.cancel(actor, space, text))
     check(desk, lambda: core.bookings.cancel(actor, space, text, umkm))
     check(desk, lambda: core.bookings.booking(space))
+    check(desk, lambda: core.bookings.check_in_note(space))
+    check(desk, lambda: core.bookings.series_info(space))
     check(desk, lambda: core.bookings.suggest_moves(space, attendees))
     check(desk, lambda: core.bookings.move_conflicted(actor, space, starts, ends, text, title))
     day = starts.date() if starts is not None else date.fromordinal(1 + abs(attendees) % 3_000_000)
@@ -517,6 +520,8 @@ def test_users_settings_privacy_setup_and_conflicts(
     check(desk, lambda: core.settings.get(a))
     check(desk, lambda: core.privacy.export_visitor(actor, a))
     check(desk, lambda: core.privacy.erase_visitor(actor, a))
+    check(desk, lambda: core.privacy.export_owner(actor, a))
+    check(desk, lambda: core.privacy.erase_owner(actor, a))
     check(desk, lambda: core.setup.initialize(a))
     check(desk, lambda: core.sync.conflict(a))
     check(desk, lambda: core.sync.resolve_conflict(actor, a, b, c))
@@ -601,6 +606,7 @@ FUZZED = {
             "book",
             "cancel",
             "check_in",
+            "check_in_note",
             "booking",
             "bookings_on",
             "bookings_between",
@@ -609,6 +615,7 @@ FUZZED = {
             "attendees",
             "preview_attendees",
             "plan_series",
+            "series_info",
             "book_series",
             "cancel_series",
             "move",
@@ -624,7 +631,20 @@ FUZZED = {
         ],
         "UserService": ["create", "set_password", "authenticate", "check_password"],
         "SettingsService": ["set", "get"],
-        "PrivacyService": ["export_visitor", "erase_visitor"],
+        "PrivacyService": ["export_visitor", "erase_visitor", "export_owner", "erase_owner"],
+        "FoodCourtService": [
+            "stalls",
+            "save_stall",
+            "stall_states",
+            "tenants",
+            "tenant",
+            "save_tenant",
+            "lease",
+            "cancel_lease",
+            "end_lease",
+            "leases",
+            "get_lease",
+        ],
         "SetupService": ["initialize"],
         "SyncService": ["conflict", "resolve_conflict"],
     }.items()
@@ -738,3 +758,65 @@ def test_events(
     check(desk, lambda: core.bookings.check_in_attendee(actor, code))
     for attendee in core.bookings.attendees(event)[:2]:
         check(desk, lambda a=attendee: core.bookings.check_in_attendee(actor, a.id))  # type: ignore[misc]
+
+
+# --- the food court ---------------------------------------------------------------------
+
+days = st.one_of(
+    st.dates(),
+    st.sampled_from([date(2026, 3, 1), date(2026, 3, 31), date(2026, 4, 1)]),
+    st.none(),
+    texts,
+    moments,
+)
+sizes = st.one_of(texts, st.decimals(allow_nan=True, allow_infinity=True), numbers)
+
+
+@FUZZ
+@given(actors, texts, sizes, numbers, numbers, flags, texts, st.one_of(numbers, texts, st.none()))
+def test_stalls(
+    desk: Desk, who: str, code: str, size: Any, rate: int, plan: int, flag: Any, text: str,
+    floor: Any,
+) -> None:  # fmt: skip
+    core, actor = desk.core, _actor(desk, who)
+    form = StallForm(code, size, rate, rate, rate, rate, plan, plan, plan, plan, flag, flag,
+                     flag, text, text, flag, text)  # fmt: skip
+    check(desk, lambda: core.foodcourt.save_stall(actor, form))
+    sane = StallForm("FC2-07", "6,25", 150_000, 900_000, abs(rate) % 10**9, 0, power_meter=text)
+    check(desk, lambda: core.foodcourt.save_stall(actor, sane))
+    check(desk, lambda: core.foodcourt.stalls(floor))
+    check(desk, lambda: core.foodcourt.stall_states(None, floor))
+
+
+@FUZZ
+@given(actors, st.tuples(texts, texts, texts, texts, texts, texts, texts, texts, texts),
+       st.one_of(texts, st.none()), texts, days, days, texts, flags)  # fmt: skip
+def test_tenants_and_leases(
+    desk: Desk,
+    who: str,
+    typed: tuple[str, ...],
+    tenant_id: str | None,
+    stall: str,
+    first: Any,
+    last: Any,
+    period: str,
+    active: Any,
+) -> None:
+    core, actor = desk.core, _actor(desk, who)
+    check(desk, lambda: core.foodcourt.save_tenant(actor, TenantForm(*typed, tenant_id)))
+    sane = TenantForm("Soto Bang Ali", "Ali Rahman", "0812 3456 7890", nib=typed[0])
+    check(desk, lambda: core.foodcourt.save_tenant(desk.admin, sane))
+    known = [t.id for t in core.foodcourt.tenants(active_only=active)][:1]
+    for tenant in [tenant_id or "", *known]:
+        for code in (stall, "FC2-07"):
+            form = LeaseForm(tenant, code, first, last, period, typed[1])
+            check(desk, lambda f=form: core.foodcourt.lease(actor, f))  # type: ignore[misc]
+        check(desk, lambda t=tenant: core.foodcourt.tenant(t))  # type: ignore[misc]
+        check(desk, lambda t=tenant: core.foodcourt.leases(t, None))  # type: ignore[misc]
+        check(desk, lambda t=tenant: core.privacy.export_owner(desk.admin, t))  # type: ignore[misc]
+    check(desk, lambda: core.foodcourt.leases(None, stall))
+    check(desk, lambda: core.foodcourt.stall_states(first))
+    for lease_id in [stall, *[x.id for x in core.foodcourt.leases()[:2]]]:
+        check(desk, lambda i=lease_id: core.foodcourt.get_lease(i))  # type: ignore[misc]
+        check(desk, lambda i=lease_id: core.foodcourt.end_lease(actor, i, first, period))  # type: ignore[misc]
+        check(desk, lambda i=lease_id: core.foodcourt.cancel_lease(actor, i, period))  # type: ignore[misc]

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from smesco_desk.clock import WIB, wib_today
+from smesco_desk.domain.booking_series import SeriesRule
 from smesco_desk.domain.bookings import WEEKDAYS
 from smesco_desk.services.actors import Actor, Role
 from smesco_desk.values.bookings import BookingForm, BookingRecord, SpaceForm
@@ -18,6 +19,7 @@ from smesco_desk.values.payments import PayerForm
 from tests.ui.helpers_ui import make_actor, show_active
 from ui.context import AppContext
 from ui.models.bookings_model import BOOKING_ROLE
+from ui.models.week_bookings_model import day_name
 from ui.pages.bookings.booking_details import BookingDetailsDialog
 from ui.pages.bookings.page import BookingsPage
 from ui.pages.payments.common import rupiah
@@ -195,3 +197,55 @@ def test_a_supervisor_may_waive_the_fee(
     stored = ctx.core.bookings.booking(booking.id)
     assert (stored.status, stored.owed) == ("cancelled", 0)
 
+
+
+# --- an occurrence of a series ------------------------------------------------------------
+
+
+def _weekly(ctx: AppContext, admin: Actor, day: date, count: int) -> list[BookingRecord]:
+    form = BookingForm("rapat", "Kelas mingguan", at(day, 10), at(day, 12),
+                       PayerForm("organisation", "Koperasi Maju"))
+    rule = SeriesRule("weekly", weekdays=(WEEKDAYS[day.weekday()],), count=count)
+    return list(ctx.core.bookings.book_series(admin, form, rule).bookings)
+
+
+def test_an_occurrence_says_its_series_and_cancels_the_following_ones(
+    qtbot: Any, ctx: AppContext, admin: Actor, day: date
+) -> None:
+    occurrences = _weekly(ctx, admin, day, 8)
+    dialog = details(qtbot, ctx, occurrences[2])
+    weekday = day_name(day.weekday())
+    assert dialog.values["series_value"].text() == f"mingguan ({weekday}) · 3 dari 8"
+    open_cancel(qtbot, dialog)
+    choice = dialog.scope_choice
+    assert choice is not None and choice.isVisible() and choice.scope() == "this"
+    assert "6 jadwal" in choice.buttons["following"].text()
+    assert "8 jadwal" in choice.buttons["all"].text()
+    choice.buttons["following"].setChecked(True)
+    with qtbot.waitSignal(dialog.booking_saved) as saved:
+        qtbot.mouseClick(dialog.cancel_booking_button, Qt.MouseButton.LeftButton)
+    assert saved.args[0].id == occurrences[2].id and saved.args[0].status == "cancelled"
+    statuses = [ctx.core.bookings.booking(b.id).status for b in occurrences]
+    assert statuses == ["confirmed"] * 2 + ["cancelled"] * 6
+
+
+def test_the_whole_series_is_cancelled_from_one_occurrence(
+    qtbot: Any, ctx: AppContext, admin: Actor, day: date
+) -> None:
+    occurrences = _weekly(ctx, admin, day, 3)
+    dialog = details(qtbot, ctx, occurrences[1])
+    open_cancel(qtbot, dialog)
+    assert dialog.scope_choice is not None
+    dialog.scope_choice.set_scope("all")
+    with qtbot.waitSignal(dialog.booking_saved):
+        qtbot.mouseClick(dialog.cancel_booking_button, Qt.MouseButton.LeftButton)
+    assert {ctx.core.bookings.booking(b.id).status for b in occurrences} == {"cancelled"}
+
+
+def test_a_booking_outside_a_series_has_no_series_row_nor_scope(
+    qtbot: Any, ctx: AppContext, booking: BookingRecord
+) -> None:
+    dialog = details(qtbot, ctx, booking)
+    assert "series_value" not in dialog.values
+    open_cancel(qtbot, dialog)
+    assert dialog.scope_choice is None

@@ -15,7 +15,7 @@ from smesco_desk.values.payments import PaymentForm
 from tests.core.helpers_bookings import booking_form, space_form
 from ui.context import AppContext
 from ui.models.bookings_model import DayBookingsModel
-from ui.pages.bookings.booking_list import BookingList
+from ui.pages.bookings.booking_list import AMOUNT_COLUMNS, TEXT_FLOOR, BookingList
 from ui.pages.payments.common import rupiah
 
 DAY = date(2030, 6, 3)  # a Monday, in the future
@@ -81,3 +81,25 @@ def test_enter_or_a_double_click_opens_the_booking(
     with qtbot.waitSignal(view.booking_activated) as clicked:
         view.table.doubleClicked.emit(view.model.index(0, 0))
     assert clicked.args[0].id == booked.id
+
+
+def test_the_long_texts_take_the_room_and_show_in_full_as_tooltips(
+    qtbot: Any, ctx: AppContext, admin: Actor, rooms: None
+) -> None:
+    """Space, title and booker before the money: the amounts are as wide as
+    their contents, the texts share the rest by their length (at least
+    TEXT_FLOOR each); a cut text shows in full in its tooltip."""
+    long_title = "Pelatihan ekspor produk kerajinan untuk UMKM binaan tahun ini"
+    ctx.core.bookings.book(admin, booking_form("rapat_kecil", at("09:00"), at("10:00"),
+                                               long_title))
+    _model, view = make_list(qtbot, ctx)
+    view.resize(800, 300)
+    qtbot.wait(20)
+    view.fit_texts()
+    header = view.table.horizontalHeader()
+    for column in AMOUNT_COLUMNS:
+        assert header.sectionSize(column) <= view.table.sizeHintForColumn(column) + 24
+    title = header.sectionSize(2)
+    assert title >= TEXT_FLOOR and title > header.sectionSize(1)  # the longest text gets most
+    assert view.model.index(0, 2).data(Qt.ItemDataRole.ToolTipRole) == long_title
+    assert view.model.index(0, 6).data(Qt.ItemDataRole.ToolTipRole) is None

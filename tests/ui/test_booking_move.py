@@ -14,7 +14,7 @@ from PySide6.QtCore import QPoint, Qt
 from smesco_desk.clock import WIB, to_wib
 from smesco_desk.domain.booking_series import SeriesRule
 from smesco_desk.services.actors import Actor
-from smesco_desk.values.bookings import BookingRecord
+from smesco_desk.values.bookings import AttendeeForm, BookingRecord
 from smesco_desk.values.payments import PaymentForm
 from tests.core.helpers_bookings import WEEK, booking_form, space_form
 from ui.context import AppContext
@@ -302,3 +302,25 @@ def test_a_series_occurrence_asks_how_far_the_change_goes(
     assert [to_wib(b.starts_at).date() for b in stored] == [
         to_wib(b.starts_at).date() for b in series.bookings
     ]
+
+
+def test_moving_an_event_with_participants_says_to_reprint_badges(
+    qtbot: Any, ctx: AppContext, admin: Actor, spaces: None
+) -> None:
+    """Badges and the attendance list printed before carry the old time."""
+    event = ctx.core.bookings.set_event(
+        admin, book(ctx, admin, "aula", at(10), at(12), "Seminar ekspor").id, "seminar")
+    empty = MoveDialog(ctx, None, event, starts_at=at(13), ends_at=at(15))
+    qtbot.addWidget(empty)
+    empty.show()
+    assert not empty.reprint_note.isVisible()  # nobody to reprint for yet
+    ctx.core.bookings.add_attendee(admin, event.id, AttendeeForm("Budi Santoso", "081234567890"))
+    dialog = MoveDialog(ctx, None, event, starts_at=at(13), ends_at=at(15))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(dialog.reprint_note.isVisible)
+    assert "cetak ulang" in dialog.reprint_note.text()
+    plain = MoveDialog(ctx, None, book(ctx, admin, "rapat_besar", at(10), at(11)))
+    qtbot.addWidget(plain)
+    plain.show()
+    assert not plain.reprint_note.isVisible()

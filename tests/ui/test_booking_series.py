@@ -20,6 +20,7 @@ from tests.ui.test_booking_dialog import _book, _dialog, _fill, at
 from ui.context import AppContext
 from ui.models.week_bookings_model import day_name
 from ui.pages.bookings.series_preview import SeriesPlanModel, SeriesPreviewDialog
+from ui.pages.payments.common import rupiah
 
 
 @pytest.fixture
@@ -106,6 +107,8 @@ def test_the_preview_shows_the_clash_and_skipping_books_the_rest(
     assert model.index(0, 3).data() == "Bisa dipesan"
     assert model.index(0, 3).data(Qt.ItemDataRole.ForegroundRole) is None
     assert "1 bentrok" in preview.summary_label.text()
+    price = dialog.totals_shown.total  # the two booked after the clash is skipped
+    assert f"Total seri: 2 × {rupiah(price)} = {rupiah(2 * price)}" in preview.summary_label.text()
     assert preview.skip_button.isVisibleTo(preview) and not preview.save_button.isVisibleTo(preview)
     assert "2 jadwal" in preview.skip_button.text()
     with qtbot.waitSignal(dialog.booking_saved) as saved:
@@ -185,3 +188,54 @@ def test_the_plan_model_passes_the_model_tester(qtmodeltester: Any, day: date) -
     )).occurrences)
     qtmodeltester.check(model)
     assert model.index(1, 3).data() == "Di luar jam buka."
+
+
+def _overlapping(dialog: Any) -> list[tuple[str, str]]:
+    """Pairs of visible form rows (label or field) drawn over one another."""
+    form = dialog.form_scroll.widget().layout()
+    boxes = []
+    for row in range(form.rowCount()):
+        for role in (form.ItemRole.LabelRole, form.ItemRole.FieldRole):
+            item = form.itemAt(row, role)
+            widget = item.widget() if item is not None else None
+            if widget is not None and widget.isVisible():
+                boxes.append((f"{row}:{role.name}", widget.geometry()))
+    return [
+        (a, b) for i, (a, ra) in enumerate(boxes) for b, rb in boxes[i + 1 :] if ra.intersects(rb)
+    ]
+
+
+@pytest.mark.parametrize("frequency", ["", "daily", "weekly", "monthly"])
+def test_every_ulangi_choice_fits_without_overlap(
+    qtbot: Any, ctx: AppContext, day: date, frequency: str
+) -> None:
+    """Rows never squeezed over one another: the dialog grows within the screen
+    and what still does not fit scrolls (the offscreen screen is 800x600)."""
+    dialog = _dialog(qtbot, ctx, day)
+    dialog.series.set_frequency(frequency)
+    if frequency:
+        dialog.series.count_radio.setChecked(True)
+    qtbot.wait(50)  # the dialog grows once the layout has the new rows
+    inner = dialog.form_scroll.widget()
+    assert inner.height() >= inner.minimumSizeHint().height()
+    assert inner.width() <= dialog.form_scroll.viewport().width()  # never cut at the side
+    assert not _overlapping(dialog)
+    room = dialog.screen().availableGeometry()
+    assert dialog.frameGeometry().height() <= room.height()
+    for edit in (dialog.start_edit, dialog.end_edit, dialog.series.count_spin):
+        assert edit.height() >= edit.minimumSizeHint().height()  # not cut in half
+    dialog.notes_edit.setFocus()
+    qtbot.waitUntil(lambda: not dialog.notes_edit.visibleRegion().isEmpty())
+
+
+def test_the_dialog_says_what_the_whole_series_costs(
+    qtbot: Any, ctx: AppContext, day: date
+) -> None:
+    dialog = _dialog(qtbot, ctx, day)
+    assert dialog.series_total_label.text() == ""
+    dialog.series.set_frequency("daily")
+    dialog.series.count_radio.setChecked(True)
+    dialog.series.count_spin.setValue(3)
+    total = dialog.totals_shown.total
+    text = dialog.series_total_label.text()
+    assert "3 jadwal" in text and rupiah(3 * total) in text and rupiah(total) in text

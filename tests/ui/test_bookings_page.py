@@ -151,13 +151,15 @@ def test_keyboard_selection_of_free_cells_and_enter_asks_for_a_booking(
     grid.setFocus()
     grid.set_cursor(page.model.row_of_space("rapat_besar"), 0)  # 07:00: closed
     assert grid.selection() is None and not page.book_button.isEnabled()
+    assert "Pilih sel kosong" in page.book_hint.text()  # why it is grey, beside it
+    assert "Pilih sel kosong" in page.book_button.toolTip()
     for _ in range(2):
         qtbot.keyClick(grid, Qt.Key.Key_Right)  # 08:00
     qtbot.keyClick(grid, Qt.Key.Key_Up)
     qtbot.keyClick(grid, Qt.Key.Key_Down)  # back on the same space
     for _ in range(2):
         qtbot.keyClick(grid, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
-    assert page.book_button.isEnabled()
+    assert page.book_button.isEnabled() and page.book_hint.text() == ""
     qtbot.keyClick(grid, Qt.Key.Key_Return)
     assert dialogs.opened == [{"space_code": "rapat_besar", "starts_at": at("08:00"),
                                "ends_at": at("09:30")}]
@@ -388,6 +390,8 @@ def test_the_list_view_shows_the_day_with_what_is_owed_and_opens_a_booking(
     page.list_mode_button.click()
     assert page.is_list_view() and page.stack.currentWidget() is page.booking_list
     assert not page.book_button.isEnabled()  # booking is done from the grids
+    assert page.book_hint.text() == "Pilih Hari atau Minggu untuk memesan"
+    assert page.book_button.toolTip() == page.book_hint.text()
     assert [b.id for b in page.booking_list.bookings()] == [booked.id]
     assert "Belum dibayar" in page.booking_list.owed_label.text()
     page.step_day(1)  # the list follows the day

@@ -260,3 +260,32 @@ def test_the_week_keeps_the_cursor_in_view_and_shows_a_booking_saved(
     qtbot.waitUntil(lambda: grid.cursor_cell()[1] == 5)
     assert page.week_model.slot_minute(grid.cursor_cell()[0]) == 19 * 60
     assert in_view()
+
+
+def test_home_and_end_run_along_the_time_in_both_grids(
+        qtbot: Any, ctx: AppContext, admin: Actor, rooms: None) -> None:
+    """Home/End go to a lane's first or last slot and Shift extends over free
+    cells only: down a day in the week, along a space's row in the day grid."""
+    ctx.core.bookings.book(
+        admin, booking_form("rapat_kecil", at("12:00", TUESDAY), at("13:00", TUESDAY)))
+    page = week_page(qtbot, ctx)
+    grid = page.week_grid
+    grid.setFocus()
+    grid.set_cursor(0, 1)  # Tuesday 08:00
+    qtbot.keyClick(grid, Qt.Key.Key_End, Qt.KeyboardModifier.ShiftModifier)
+    assert grid.selection() == (1, 0, 6)  # to 11:30: the setup from 11:45 takes 11:30
+    assert grid.cursor_cell() == (6, 1)
+    qtbot.keyClick(grid, Qt.Key.Key_End)
+    assert grid.cursor_cell() == (25, 1) and grid.selection() == (1, 25, 25)  # 20:30
+    qtbot.keyClick(grid, Qt.Key.Key_Home)
+    assert grid.cursor_cell() == (0, 1)
+    page.day_mode_button.click()  # Wednesday, every space, 07:00-23:00
+    day_grid, row = page.grid, page.model.row_of_space("rapat_kecil")
+    day_grid.setFocus()
+    day_grid.set_cursor(row, 2)  # 08:00
+    qtbot.keyClick(day_grid, Qt.Key.Key_End, Qt.KeyboardModifier.ShiftModifier)
+    assert day_grid.selection() == (row, 2, 27)  # to 20:30: closed from 21:00
+    qtbot.keyClick(day_grid, Qt.Key.Key_Home, Qt.KeyboardModifier.ShiftModifier)
+    assert day_grid.selection() == (row, 2, 2)  # closed before 08:00
+    qtbot.keyClick(day_grid, Qt.Key.Key_Home)
+    assert day_grid.cursor_cell() == (row, 0) and day_grid.selection() is None

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 import ui.main_window
 from smesco_desk.clock import WIB
@@ -362,3 +362,40 @@ def test_the_minute_timer_releases_bookings_nobody_came_to(
     qtbot.waitUntil(lambda: core.bookings.booking(booking.id).status == "released")
     assert "dilepas" in window.statusBar().currentMessage()
     core.close()
+
+
+def test_f2_scans_from_the_rooms_page(qtbot, ctx: AppContext) -> None:
+    """The room grid has the keyboard: F2 still goes to the scan field (a badge
+    scanned next must not land in the grid, nor its Enter open a booking)."""
+    window = _shown(qtbot, make_window(qtbot, ctx))
+    rooms = window.pages["bookings"]
+    for view in (rooms.grid, rooms.week_grid, rooms.booking_list):
+        window.show_page("bookings")
+        rooms.stack.setCurrentWidget(view)
+        view.setFocus()
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F2)
+        page = window.pages["visitors"]
+        assert window.stack.currentWidget() is page
+        assert QApplication.focusWidget() is page.checkout_bar.scan_edit
+
+
+def test_f2_works_when_the_window_is_not_the_active_one(qtbot, ctx: AppContext) -> None:
+    """Without a window manager a closed dialog can leave no window active: the
+    window's shortcuts do not fire, the keys still reach the grid. F2 and F3
+    then come up to the window as key presses and still do their work."""
+    window = _shown(qtbot, make_window(qtbot, ctx))
+    window.show_page("bookings")
+    rooms = window.pages["bookings"]
+    rooms.grid.setFocus()
+    other = QWidget()
+    qtbot.addWidget(other)
+    other.show()
+    other.activateWindow()
+    qtbot.waitUntil(lambda: not window.isActiveWindow())
+    qtbot.keyClick(rooms.grid, Qt.Key.Key_F2)
+    page = window.pages["visitors"]
+    assert window.stack.currentWidget() is page
+    assert page.focusWidget() is page.checkout_bar.scan_edit
+    window.show_page("bookings")
+    qtbot.keyClick(rooms.grid, Qt.Key.Key_F3)
+    assert window.stack.currentWidget() is page

@@ -37,6 +37,7 @@ class PdfPreviewDialog(QDialog):
         self.setWindowTitle(self.tr("Pratinjau: {title}").format(title=title))
         self.printer, self.pdf, self.kind, self.title = printer, pdf, kind, title
         self.printed = False
+        self.saved_to: object = None  # where "Simpan PDF…" wrote it (a Path), if it did
         self.document = load_pdf(pdf, self)
         self.view = QPdfView(self)
         self.view.setObjectName("pdf_view")
@@ -89,9 +90,11 @@ class PdfPreviewDialog(QDialog):
         target = QLabel(self.tr("Printer: {name}").format(
             name=self.printer.printer_name(self.kind) or self.tr("(belum ada)")), self)
         target.setObjectName("printer_label")
+        self.saved_label = QLabel(self)  # where "Simpan PDF…" wrote it
+        self.saved_label.setObjectName("saved_label")
         row = QHBoxLayout()
         row.addWidget(target)
-        row.addStretch(1)
+        row.addWidget(self.saved_label, 1)
         row.addWidget(self.save_button)
         row.addWidget(close)
         row.addWidget(self.print_button)
@@ -121,9 +124,14 @@ class PdfPreviewDialog(QDialog):
     @Slot()
     def _save(self) -> None:
         try:
-            self.printer.save_pdf(self.pdf, self.title, self)
+            path = self.printer.save_pdf(self.pdf, self.title, self)
         except PrintError as exc:
             show_error(self, exc, self.tr("Tidak dapat menyimpan"))
+            return
+        if path is not None:  # (None: the person cancelled the file dialog)
+            self.saved_to = path
+            self.saved_label.setText(self.tr("Disimpan ke {path}.").format(path=path))
+            self.saved_label.setToolTip(str(path))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if event.key() in (Qt.Key.Key_Plus, Qt.Key.Key_Minus):

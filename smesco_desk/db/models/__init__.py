@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from smesco_desk.db.models.base import NAMING, Base, SyncedMixin
 from smesco_desk.db.models.bookings import Booking, BookingAttendee, BookingSeries, Space
+from smesco_desk.db.models.foodcourt import Business, Lease, Stall, Tenant
 from smesco_desk.db.models.payments import (
     CashShift,
     Charge,
@@ -43,6 +44,7 @@ __all__ = [
     "Booking",
     "BookingAttendee",
     "BookingSeries",
+    "Business",
     "CashShift",
     "Charge",
     "ChargeKind",
@@ -52,6 +54,7 @@ __all__ = [
     "DeskCounter",
     "DeskSetting",
     "Erasure",
+    "Lease",
     "OutboxOp",
     "PriceItem",
     "Receipt",
@@ -61,10 +64,12 @@ __all__ = [
     "RefundPayout",
     "SanctionedRewrite",
     "Space",
+    "Stall",
     "SyncConflict",
     "SyncHeld",
     "SyncState",
     "SyncedMixin",
+    "Tenant",
     "User",
     "Visit",
     "VisitPurpose",

@@ -99,5 +99,9 @@ class Erasure(SyncedMixin, Base):
     # pseudonym, or same phone and name): a desk that had not heard of the erasure
     # may still push its copies of those rows; the server and every desk blank them.
     attendee_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # The businesses whose owner is the person (same NIK pseudonym, or same phone and
+    # name; or the business itself when its owner was erased as such: then
+    # `visitor_id` is the business's id): their owner's data is blanked everywhere.
+    business_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
 
     __table_args__ = (Index("ix_erasures_visitor", "visitor_id"),)

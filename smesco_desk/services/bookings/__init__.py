@@ -64,6 +64,7 @@ from smesco_desk.values.bookings import (
     MoveQuote,
     MoveSuggestion,
     SeriesBooking,
+    SeriesInfo,
     SeriesPlan,
     SpaceForm,
     SpaceInfo,
@@ -151,6 +152,10 @@ class BookingService:
         self, actor: Actor, form: BookingForm, rule: SeriesRule, skip_clashes: bool = False
     ) -> SeriesBooking:
         return series.book_series(self.core, actor, form, rule, skip_clashes)
+
+    def series_info(self, booking_id: str) -> SeriesInfo | None:
+        """The series the booking is an occurrence of, and its place in it (None: none)."""
+        return series.series_info(self.core, booking_id)
 
     def cancel_series(
         self,

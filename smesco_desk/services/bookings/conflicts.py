@@ -19,8 +19,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from smesco_desk.clock import to_wib
+from smesco_desk.db import overlaps
 from smesco_desk.db.models import Booking, SyncConflict, SyncedMixin
-from smesco_desk.domain.bookings import SLOTLESS_STATUSES
 from smesco_desk.errors import DomainError
 from smesco_desk.i18n import _
 from smesco_desk.services.transaction import Transaction
@@ -62,11 +62,7 @@ def clashes(
     """The live bookings of the space whose occupied time meets [from, until),
     earliest first."""
     query = select(Booking).where(
-        Booking.space_id == space_id,
-        Booking.deleted_at.is_(None),
-        Booking.status.not_in([s.value for s in SLOTLESS_STATUSES]),
-        Booking.occupied_from < occupied_until,
-        Booking.occupied_until > occupied_from,
+        *overlaps.meeting(Booking, "bookings", space_id, occupied_from, occupied_until)
     )
     if except_id is not None:
         query = query.where(Booking.id != except_id)

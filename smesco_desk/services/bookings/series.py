@@ -11,6 +11,8 @@ and cancelled together.
   BookingConflict or ValidationError); with True those occurrences are left
   out and the others booked. Errors of the form itself (title, attendees,
   space, an end before the start) refuse the series whatever is skipped.
+- series_info reads only: the rule of a booking's series and where the
+  booking stands in it (None for a booking that is no occurrence).
 - cancel_series cancels an occurrence, this one and the following ones, or
   the whole series, each by the rules and the policy of a single
   cancellation (services.bookings.booking.cancel_row), in one transaction.
@@ -36,6 +38,7 @@ from smesco_desk.domain.booking_series import (
     SeriesScope,
     occurrences,
     rule_errors,
+    weekdays_of,
 )
 from smesco_desk.domain.bookings import FREE_STATUSES, WEEKDAYS, BookingStatus, booking_errors
 from smesco_desk.domain.text import clean_name
@@ -59,6 +62,7 @@ from smesco_desk.values.bookings import (
     BookingForm,
     BookingRecord,
     SeriesBooking,
+    SeriesInfo,
     SeriesOccurrence,
     SeriesPlan,
 )
@@ -141,6 +145,31 @@ def cancel_series(
         for each in chosen:
             cancel_row(tx, each, reason, waive_fee)
         return booking_records(session, chosen)
+
+
+def series_info(core: Core, booking_id: str) -> SeriesInfo | None:
+    """The series of the booking `booking_id` and its place in it; None when
+    it is no occurrence of a series (NotFound for no such booking)."""
+    with core.db.read() as session:
+        row = booking_row(session, booking_id)
+        if row.series_id is None:
+            return None
+        series = session.get(BookingSeries, row.series_id)
+        ids = list(session.scalars(
+            select(Booking.id).where(Booking.series_id == row.series_id,
+                                     Booking.deleted_at.is_(None))
+            .order_by(Booking.starts_at, Booking.id)))
+        now = core.now()
+        return SeriesInfo(
+            series_id=row.series_id,
+            frequency=series.frequency if series is not None else "",
+            weekdays=weekdays_of(series.weekdays) if series is not None else (),
+            month_day=series.month_day if series is not None else None,
+            number=ids.index(row.id) + 1,
+            count=len(ids),
+            cancellable_following=len(live_occurrences(session, row, SeriesScope.FOLLOWING, now)),
+            cancellable_all=len(live_occurrences(session, row, SeriesScope.ALL, now)),
+        )
 
 
 # --- the parts --------------------------------------------------------------------------

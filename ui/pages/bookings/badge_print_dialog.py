@@ -1,7 +1,8 @@
 """What "Cetak badge…" of an event prints: a sheet of ten CR80 badges on A4
 with cut marks (the office printer) or one card each (the badge printer), for
 all the participants or the ones selected in the list; printed, or saved as a
-PDF. Emits `chosen(fmt, selected_only, mode)` and closes."""
+PDF. Emits `chosen(fmt, selected_only, mode)` and closes. With no printer for
+the format, "Simpan PDF…" is the default and "Cetak" is off (it would fail)."""
 
 from __future__ import annotations
 
@@ -56,7 +57,6 @@ class BadgePrintDialog(QDialog):
         (self.selected_radio if 0 < selected < total else self.all_radio).setChecked(True)
         self.sheet_radio.toggled.connect(self._show_printer)
         self._show_printer()
-        self.print_button.setFocus()
 
     def _group(self, title: str, *radios: QRadioButton) -> QGroupBox:
         box = QGroupBox(title, self)
@@ -75,8 +75,6 @@ class BadgePrintDialog(QDialog):
         self.save_button.clicked.connect(lambda: self._choose("save"))
         self.print_button = QPushButton(self.tr("&Cetak"), self)
         self.print_button.setObjectName("badge_print_button")
-        self.print_button.setProperty("primary", True)
-        self.print_button.setDefault(True)
         self.print_button.clicked.connect(lambda: self._choose("print"))
         row = QHBoxLayout()
         row.addStretch(1)
@@ -95,6 +93,18 @@ class BadgePrintDialog(QDialog):
             if name
             else self.tr("Belum ada printer untuk format ini; simpan sebagai PDF.")
         )
+        # no printer: printing would only fail, saving is what Enter does
+        self.print_button.setEnabled(bool(name))
+        self.print_button.setToolTip("" if name else self.tr(
+            "Atur printer di Pengaturan, atau simpan sebagai PDF."))
+        default = self.print_button if name else self.save_button
+        other = self.save_button if name else self.print_button
+        for button, on in ((default, True), (other, False)):
+            button.setDefault(on)
+            button.setProperty("primary", on)
+            button.style().unpolish(button)
+            button.style().polish(button)
+        default.setFocus()
 
     def _choose(self, mode: str) -> None:
         self.chosen.emit(self.fmt(), self.selected_radio.isChecked(), mode)

@@ -13,6 +13,11 @@ booking checked in says when and by whom (`core.bookings.check_in_note`).
 (move_dialog): the keyboard's way to move or resize it, or change its title,
 for an occurrence of a series this one, the following ones or all.
 
+An occurrence of a series says so ("Seri: mingguan (Sen, Rab) · 3 dari 8",
+`core.bookings.series_info`), and cancelling it asks which occurrences go
+(series_scope: this one, this and the following ones, the whole series;
+`core.bookings.cancel_series`).
+
 "Batalkan pemesanan" asks for a reason (optional) in the dialog itself and
 says what the policy will charge (smesco_desk.domain.booking_policy over
 `core.bookings.policies()`); a supervisor or administrator may tick "Tanpa
@@ -65,7 +70,7 @@ from smesco_desk.domain.bookings import (
 from smesco_desk.domain.payments import payer_label
 from smesco_desk.errors import DomainError, ValidationError
 from smesco_desk.services.actors import Permission
-from smesco_desk.values.bookings import BookingPolicies, BookingRecord, CheckInNote
+from smesco_desk.values.bookings import BookingPolicies, BookingRecord, CheckInNote, SeriesInfo
 from ui.context import AppContext
 from ui.documents import DocumentPrinterLike
 from ui.errors import show_error
@@ -74,6 +79,7 @@ from ui.pages.bookings.booking_payment import BookingPayment
 from ui.pages.bookings.event_fields import EventKindEditor
 from ui.pages.bookings.move_dialog import MoveDialog
 from ui.pages.bookings.participants import ParticipantsPanel
+from ui.pages.bookings.series_scope import SeriesScopeChoice, series_text
 from ui.pages.payments.common import rupiah
 from ui.widgets import StatusBanner, note_label, set_flag
 
@@ -101,6 +107,8 @@ class BookingDetailsDialog(QDialog):
         self.booking = booking
         self._busy = False
         self.policies: BookingPolicies | None = None  # read when cancelling is asked for
+        self.series_info: SeriesInfo | None = None  # read when it is an occurrence
+        self.scope_choice: SeriesScopeChoice | None = None
         self.errors = FieldErrors()
         self._printer = printer
         self._build()
@@ -134,6 +142,9 @@ class BookingDetailsDialog(QDialog):
             rows.insert(2, ("buffers_value", self.tr("Jeda"), self.tr(
                 "persiapan {setup} menit, pembersihan {cleanup} menit"
             ).format(setup=b.setup_minutes, cleanup=b.cleanup_minutes)))
+        if b.series_id is not None:  # what the series is: read below
+            rows.insert(rows.index(next(r for r in rows if r[0] == "when_value")) + 1,
+                        ("series_value", self.tr("Seri"), "…"))
         if b.notes:
             rows.append(("notes_value", self.tr("Catatan"), b.notes))
         if b.cancel_reason:
@@ -169,11 +180,21 @@ class BookingDetailsDialog(QDialog):
         if "checked_in_value" in self.values:
             self._ctx.runner.op(lambda: self._ctx.core.bookings.check_in_note(b.id), self) \
                 .success(self._show_check_in).run()
+        if "series_value" in self.values:
+            self._ctx.runner.op(lambda: self._ctx.core.bookings.series_info(b.id), self) \
+                .success(self._show_series).run()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 12)
         layout.setSpacing(10)
         layout.addWidget(self.tabs, 1)
         self.banner = StatusBanner(self)
+        policy = self.banner.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # its room kept: nothing moves when it shows
+        self.banner.setSizePolicy(policy)
+        self.banner.label.setText("X")  # a one-line message's height, kept
+        self.banner.setMinimumHeight(self.banner.sizeHint().height())
+        self.banner.label.setText("")
+        self.participants.use_banner(self.banner)  # one banner, the newest message
         layout.addWidget(self.banner)
         layout.addLayout(self._build_buttons())
 
@@ -199,6 +220,24 @@ class BookingDetailsDialog(QDialog):
     def _show_check_in(self, note: CheckInNote | None) -> None:
         self.values["checked_in_value"].setText(self.tr("{when} WIB oleh {who}").format(
             when=f"{to_wib(note.at):%d-%m-%Y %H:%M}", who=note.by) if note else "-")
+
+    def _show_series(self, info: SeriesInfo | None) -> None:
+        self.series_info = info
+        self.values["series_value"].setText(series_text(info) if info else "-")
+        if info is not None and info.cancellable_all > 1:  # more than this one to cancel
+            self.scope_choice = SeriesScopeChoice(info, self.reason_box)
+            box = self.reason_box.layout()
+            if isinstance(box, QVBoxLayout):
+                box.insertWidget(0, self.scope_choice)
+            self._grow()
+
+    def _grow(self) -> None:
+        """Taller (within the screen) when rows were added: none squeezed."""
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        room = self.screen().availableGeometry().height() - 40
+        self.resize(self.width(), min(room, max(self.height(), self.sizeHint().height())))
 
     @Slot(int)
     def _show_count(self, count: int) -> None:
@@ -319,16 +358,28 @@ class BookingDetailsDialog(QDialog):
             self.payment.button.hide()
             self.reason_edit.setFocus(Qt.FocusReason.OtherFocusReason)
             self._load_policies()
+            self._grow()
             return
         bookings, actor = self._ctx.core.bookings, self._ctx.require_actor()
         booking_id, reason = self.booking.id, self.reason_edit.text()
         waive = self.waive_check.isVisible() and self.waive_check.isChecked()
+        scope = self.scope_choice.scope() if self.scope_choice is not None else "this"
         self._set_busy(True)
         self.banner.clear()
+        if scope != "this":  # the following ones or the whole series, in one go
+            self._ctx.runner.op(
+                lambda: bookings.cancel_series(actor, booking_id, scope, reason, waive), self
+            ).with_progress(self.tr("Membatalkan jadwal seri…")).success(
+                self._series_cancelled).failure(self._failed).run()
+            return
         self._ctx.runner.op(
             lambda: bookings.cancel(actor, booking_id, reason, waive_fee=waive), self
         ).with_progress(self.tr("Membatalkan pemesanan…")).success(self._done) \
             .failure(self._failed).run()
+
+    def _series_cancelled(self, cancelled: list[BookingRecord]) -> None:
+        """This occurrence as cancelled (or, when it was already over, the first one)."""
+        self._done(next((b for b in cancelled if b.id == self.booking.id), cancelled[0]))
 
     @Slot(bool)
     def _waive_toggled(self, waived: bool) -> None:

@@ -54,8 +54,13 @@ from ui.pages.bookings.booking_details import BookingDetailsDialog
 from ui.pages.bookings.booking_fields import (
     HalfHourEdit,
     confirm_discard,
+    dialog_buttons,
     fit_screen,
+    grow_for_form,
     price_lines_text,
+    scrolled_form,
+    series_count,
+    series_total_text,
     space_note_text,
     wib_times,
 )
@@ -136,6 +141,7 @@ class BookingDialog(QDialog):
                       with_error(self.event_combo, self._error("event_kind")))
         self._build_place(form)
         self.series = SeriesFields(self, form, self.errors)
+        self.series.changed.connect(self._on_series_changed)
         self.series_save = SeriesSave(self._ctx, self, self._set_busy, self._saved,
                                       self._save_failed)
         self.notes_edit = self._line_edit("notes_edit", 1000, "notes")
@@ -147,11 +153,15 @@ class BookingDialog(QDialog):
         self.price_lines_label = note_label("", self.totals)
         self.price_lines_label.setObjectName("price_lines_label")
         totals_layout = self.totals.layout()
+        self.series_total_label = note_label("", self.totals)
+        self.series_total_label.setObjectName("series_total_label")
         if isinstance(totals_layout, QVBoxLayout):
             totals_layout.insertWidget(0, self.price_lines_label)
+            totals_layout.insertWidget(totals_layout.count() - 1, self.series_total_label)
         body = QHBoxLayout()
         body.setSpacing(16)
-        body.addLayout(form, 3)
+        self.form_scroll = scrolled_form(self, form)  # rows never squeezed: it scrolls
+        body.addWidget(self.form_scroll, 3)
         body.addWidget(self.totals, 2)
         self.banner = StatusBanner(self)
         layout = QVBoxLayout(self)
@@ -159,7 +169,9 @@ class BookingDialog(QDialog):
         layout.setSpacing(10)
         layout.addLayout(body, 1)
         layout.addWidget(self.banner)
-        layout.addLayout(self._build_buttons())
+        buttons, self.save_button, self.cancel_button = dialog_buttons(
+            self, self.save, self.discard)
+        layout.addLayout(buttons)
         # the other rows moved into their boxes after the date: Tab and Enter go down the form
         for before, after in ((self.attendees_spin, self.date_edit),
                               (self.date_edit, self.start_edit), (self.start_edit, self.end_edit)):
@@ -203,28 +215,6 @@ class BookingDialog(QDialog):
             self.start_edit,
             with_error(times, error_slot(self._error("starts_at"), self._error("ends_at"))),
         )
-
-    def _build_buttons(self) -> QHBoxLayout:
-        hint = QLabel(
-            self.tr("Enter: kolom berikutnya · Ctrl+Enter: simpan · Esc: tutup"), self
-        )
-        hint.setObjectName("hint_label")
-        hint.setWordWrap(True)
-        self.save_button = QPushButton(self.tr("&Simpan pemesanan"), self)
-        self.save_button.setObjectName("save_button")
-        self.save_button.setProperty("primary", True)
-        self.save_button.setToolTip(self.tr("Ctrl+Enter"))
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button = QPushButton(self.tr("Batal"), self)
-        self.cancel_button.setObjectName("cancel_button")
-        self.cancel_button.clicked.connect(self.discard)
-        for button in self.findChildren(QPushButton):
-            button.setAutoDefault(False)  # Enter is handled in keyPressEvent
-        row = QHBoxLayout()
-        row.addWidget(hint, 1)
-        row.addWidget(self.cancel_button)
-        row.addWidget(self.save_button)
-        return row
 
     def _line_edit(self, name: str, max_length: int, field: str) -> QLineEdit:
         edit = QLineEdit(self)
@@ -336,6 +326,11 @@ class BookingDialog(QDialog):
     def _on_changed(self) -> None:
         self._quote_timer.start()
 
+    @Slot()
+    def _on_series_changed(self) -> None:
+        self._show_series_total()
+        grow_for_form(self, self.form_scroll)  # rows shown or hidden
+
     def _show_space_note(self) -> None:
         self.space_note.setText(space_note_text(self.space(), self.day()))
 
@@ -382,6 +377,11 @@ class BookingDialog(QDialog):
         self.totals_shown = totals
         self.totals.show_totals(totals, unknown)
         self.price_lines_label.setText(price_lines_text(totals))
+        self._show_series_total()
+
+    def _show_series_total(self) -> None:
+        count = series_count(*self.times(), self.series.rule())
+        self.series_total_label.setText(series_total_text(self.totals_shown, count))
 
     # --- saving ---------------------------------------------------------------
 
@@ -403,7 +403,8 @@ class BookingDialog(QDialog):
             return
         rule = self.series.rule()
         if rule is not None:  # the occurrences and their clashes first
-            self.series_save.start(form, rule)
+            price = self.totals_shown.total if self.totals_shown else 0
+            self.series_save.start(form, rule, price)
             return
         bookings, actor = self._ctx.core.bookings, self._ctx.require_actor()
         self._set_busy(True)

@@ -123,7 +123,7 @@ class EventActions(QObject):
 
     def _badges_done(self, printed: bool, fmt: str, n: int) -> None:
         if not printed:
-            self._panel.banner.clear()
+            self._said_saved(self.tr("{n} badge peserta disimpan ke {path}."), n)
             return
         self._panel.banner.show_message(
             "success",
@@ -143,7 +143,7 @@ class EventActions(QObject):
 
     def _attendance_done(self, printed: bool) -> None:
         if not printed:
-            self._panel.banner.clear()
+            self._said_saved(self.tr("Daftar hadir disimpan ke {path}."))
             return
         self._panel.banner.show_message(
             "success",
@@ -151,6 +151,14 @@ class EventActions(QObject):
                 printer=self.documents.printer_name("office")
             ),
         )
+
+    def _said_saved(self, text: str, n: int = 0) -> None:
+        """Where the PDF went, or nothing when it was neither saved nor printed."""
+        saved = self.documents.saved_to
+        if saved is None:
+            self._panel.banner.clear()
+        else:
+            self._panel.banner.show_message("success", text.format(n=n, path=saved))
 
     # --- check-in -----------------------------------------------------------------
 

@@ -4,14 +4,18 @@ attendance list. The core makes the PDF on the worker
 to the printer set for their paper through ui.printing.DocumentPrinter, as the
 visitors' badges and the receipts do: a sheet of ten badges and the attendance
 list are A4 (the office printer), one card each goes to the badge printer.
-"Preview before printing" in the settings is honoured; "save" asks where."""
+"Preview before printing" in the settings is honoured; "save" asks where.
+`saved_to`: where the last document was saved as a PDF (None: it was not),
+as the file dialog or the preview's "Simpan PDF…" said; `done(True)` when it
+went to a printer, from the preview too."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from ui.documents import Done, Failed, PageDocuments
-from ui.printing import safe_file_name
+from ui.printing import PreviewOutcome, safe_file_name
 from ui.settings import PREVIEW_BEFORE_PRINT
 
 MODES = ("print", "preview", "save")
@@ -24,6 +28,8 @@ def badge_printer_kind(fmt: str) -> str:
 
 class EventDocuments(PageDocuments):
     """Badges and the attendance list of one event; a failed print changes nothing."""
+
+    saved_to: Path | None = None
 
     def badges(
         self,
@@ -59,16 +65,19 @@ class EventDocuments(PageDocuments):
     def _ready(
         self, pdf: bytes, kind: str, title: str, mode: str, done: Done, failed: Failed
     ) -> None:
+        self.saved_to = None
         if mode == "save":
             self._guard(
-                lambda: self.printer().save_pdf(pdf, safe_file_name(title), self._widget),
+                lambda: self._keep(self.printer().save_pdf(pdf, safe_file_name(title),
+                                                           self._widget)),
                 lambda: done(False),
                 failed,
             )
         elif mode == "preview" or self._ctx.settings.get(PREVIEW_BEFORE_PRINT):
+            outcome: list[object] = []
             self._guard(
-                lambda: self.printer().preview(pdf, kind, title, self._widget),
-                lambda: done(False),
+                lambda: outcome.append(self.printer().preview(pdf, kind, title, self._widget)),
+                lambda: done(self._previewed(outcome[0])),
                 failed,
             )
         else:
@@ -77,3 +86,13 @@ class EventDocuments(PageDocuments):
                 lambda: done(True),
                 failed,
             )
+
+    def _keep(self, saved: object) -> None:
+        self.saved_to = saved if isinstance(saved, Path) else None
+
+    def _previewed(self, outcome: object) -> bool:
+        """Printed from the preview? (And where it was saved, if it was.)"""
+        if not isinstance(outcome, PreviewOutcome):
+            return False
+        self._keep(outcome.saved_to)
+        return outcome.printed

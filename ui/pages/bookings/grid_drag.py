@@ -15,7 +15,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
 from smesco_desk.domain.bookings import BookingStatus
-from ui.models.bookings_model import SLOT_MINUTES, Block
+from ui.models.slot_model import SLOT_MINUTES, Block
 from ui.pages.bookings.grid_style import STATUS_COLOURS
 
 SNAP_MINUTES = 15  # a quarter of an hour: half a column

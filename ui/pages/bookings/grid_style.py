@@ -1,6 +1,7 @@
-"""How the day grid looks: the colours of the statuses and of the grid, a
-booking block's buffers and text, the space names (ui/pages/bookings/day_grid.py
-paints); and how a grid brings a cell into view (both grids)."""
+"""How the grids look: the colours of the statuses and of the grid and a
+booking block's buffers (both grids, slot_view.py), and for the day grid
+(day_grid.py) a block's text, the hours over the columns and the space
+names; and how a grid brings a cell into view (both)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QScrollBar
 
-from ui.models.bookings_model import Block
+from ui.models.slot_model import Block
 
 # (fill, border, text) by status
 STATUS_COLOURS = {
@@ -60,37 +61,6 @@ def paint_block_text(painter: QPainter, font: QFont, block: Block, rect: QRect,
                                 rect.width())
     painter.drawText(rect.adjusted(0, half, 0, 0), Qt.AlignmentFlag.AlignLeft
                      | Qt.AlignmentFlag.AlignVCenter, booker)
-
-
-def paint_closed(painter: QPainter, top: int, height: int, xs: list[int],
-                 opening: tuple[int, int] | None) -> None:
-    """A row's closed hours in the columns in view (`xs`: their left edges and the
-    right edge of the last; `opening`: the x of opening and closing, None: closed)."""
-    if len(xs) < 2:
-        return
-    left, right = xs[0], xs[-1]
-    if opening is None:
-        painter.fillRect(QRect(left, top, right - left, height), CLOSED_FILL)
-        return
-    opens, closes = opening
-    if opens > left:
-        painter.fillRect(QRect(left, top, opens - left, height), CLOSED_FILL)
-    if closes < right:
-        painter.fillRect(QRect(closes, top, right - closes, height), CLOSED_FILL)
-
-
-def paint_grid_lines(painter: QPainter, minutes: list[int], xs: list[int], row_bottoms: list[int],
-                     edges: tuple[int, int, int, int]) -> None:
-    """The column lines (darker on the hour) and the row lines; `edges`: left (the
-    names' edge), top (the header's bottom), right and bottom (the view's)."""
-    left, top, right, bottom = edges
-    right = min(right, xs[-1]) if len(xs) > 1 else left
-    for minute, x in zip(minutes[:-1], xs[:-1], strict=True):
-        painter.setPen(HOUR_LINE if minute % 60 == 0 else GRID_LINE)
-        painter.drawLine(x, top, x, bottom)
-    painter.setPen(GRID_LINE)
-    for y in row_bottoms:
-        painter.drawLine(left, y, right, y)
 
 
 def paint_header(painter: QPainter, minutes: list[int], xs: list[int],

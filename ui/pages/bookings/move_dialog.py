@@ -14,6 +14,10 @@ occurrence on its own day; the space and the date stay). Saving runs through
 the operation runner; a clash (BookingConflict) is said in red naming the
 booking in the way, and the dialog stays open with nothing saved. On success
 `booking_saved(BookingRecord)` and the dialog closes.
+
+An event with participants warns that the badges and the attendance list
+already printed carry the old time (`reprint_note`, once
+`core.bookings.attendees` has answered).
 """
 
 from __future__ import annotations
@@ -137,10 +141,23 @@ class MoveDialog(QDialog):
         if b.series_id is not None:
             layout.addWidget(self._build_scope())
         layout.addWidget(self._build_price())
+        self.reprint_note = note_label(self.tr(
+            "Badge dan daftar hadir yang sudah dicetak memuat waktu lama: cetak ulang "
+            "setelah dipindah."), self)
+        self.reprint_note.setObjectName("reprint_note_label")
+        self.reprint_note.hide()  # an event with participants only: _attendees_read
+        layout.addWidget(self.reprint_note)
+        if b.is_event:
+            self._ctx.runner.op(lambda: self._ctx.core.bookings.attendees(b.id), self) \
+                .success(self._attendees_read).run()
         self.banner = StatusBanner(self)
         layout.addWidget(self.banner)
         layout.addStretch(1)
         layout.addLayout(self._build_buttons())
+
+    def _attendees_read(self, attendees: list[object]) -> None:
+        self.reprint_note.setVisible(bool(attendees))
+        self._fit()
 
     def _row(self, form: QFormLayout, title: str, field: QWidget) -> None:
         label = QLabel(title, self)

@@ -41,6 +41,7 @@ from ui.pages.bookings.day_grid import DayGrid
 from ui.pages.bookings.grid_style import STATUS_COLOURS
 from ui.pages.bookings.week_grid import WeekGrid
 from ui.time_field import DateField
+from ui.widgets import note_label
 
 DIALOG_MODULE = "ui.pages.bookings.booking_dialog"
 LEGEND = (BookingStatus.PROVISIONAL, BookingStatus.CONFIRMED, BookingStatus.CHECKED_IN,
@@ -204,7 +205,8 @@ class BookingsPage(QWidget):
         self.summary_label.setObjectName("bookings_summary_label")
         self.book_button = QPushButton(self.tr("&Pesan ruang…"), self)
         self.book_button.setObjectName("book_button")
-        self.book_button.setToolTip(self.tr("Pilih sel kosong di grid, lalu Enter"))
+        self.book_hint = note_label("", self)  # why "Pesan ruang…" is grey, beside it
+        self.book_hint.setWordWrap(False)
         self.book_button.clicked.connect(lambda: self.current_grid().request_booking())
         height = self.date_edit.sizeHint().height()
         for button in (self.previous_button, self.next_button):
@@ -216,6 +218,7 @@ class BookingsPage(QWidget):
         row.addWidget(self.next_button)
         row.addWidget(self.today_button)
         row.addStretch(1)
+        row.addWidget(self.book_hint)
         row.addWidget(self.book_button)
         return row
 
@@ -406,8 +409,14 @@ class BookingsPage(QWidget):
 
     @Slot()
     def _update_book_button(self) -> None:
-        self.book_button.setEnabled(not self.is_list_view()
-                                    and self.current_grid().selected_slot() is not None)
+        """On with free cells selected; off, it says why (beside it and in its tooltip)."""
+        listed = self.is_list_view()
+        ready = not listed and self.current_grid().selected_slot() is not None
+        self.book_button.setEnabled(ready)
+        why = (self.tr("Pilih Hari atau Minggu untuk memesan") if listed
+               else self.tr("Pilih sel kosong di grid (mouse atau panah + Shift)"))
+        self.book_hint.setText("" if ready else why)
+        self.book_button.setToolTip(self.tr("Enter: pesan sel yang dipilih") if ready else why)
 
     # --- bookings ---------------------------------------------------------------------------
 

@@ -160,6 +160,15 @@ class ParticipantsPanel(QWidget):
         outer.addWidget(self.event_box, 1)
         outer.addWidget(self.banner)
 
+    def use_banner(self, banner: StatusBanner) -> None:
+        """Say everything on `banner` (the dialog's one line of news) instead of
+        a banner of its own: one message at a time, the newest replacing the last."""
+        if banner is self.banner:
+            return
+        self.banner.hide()
+        self.banner.deleteLater()
+        self.banner = banner
+
     def _build_no_event(self) -> QWidget:
         """What a booking that is no event shows instead of the list."""
         self.no_event_box = QWidget(self)

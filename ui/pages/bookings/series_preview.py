@@ -39,6 +39,7 @@ from smesco_desk.values.bookings import (
 from ui.context import AppContext
 from ui.models.values_table import ValuesTableModel
 from ui.models.week_bookings_model import day_name
+from ui.pages.payments.common import rupiah
 
 CLASH_COLOUR = QColor("#b42318")
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -89,7 +90,7 @@ class SeriesPreviewDialog(QDialog):
     """The occurrences before saving; accepted with `skip_clashes` set (True:
     "Lewati yang bentrok"), rejected by "Kembali"."""
 
-    def __init__(self, parent: QWidget, plan: SeriesPlan, title: str) -> None:
+    def __init__(self, parent: QWidget, plan: SeriesPlan, title: str, price: int = 0) -> None:
         super().__init__(parent)
         self.setObjectName("series_preview_dialog")
         self.setWindowTitle(self.tr("Periksa jadwal berulang"))
@@ -106,6 +107,9 @@ class SeriesPreviewDialog(QDialog):
         elif clashes:
             text += " " + self.tr("{m} bentrok (merah): lewati, atau kembali dan ubah "
                                   "waktunya.").format(m=clashes)
+        if price and free:  # what saving books: the free ones, each at the price
+            text += " " + self.tr("Total seri: {n} × {price} = {total}.").format(
+                n=free, price=rupiah(price), total=rupiah(free * price))
         self.summary_label.setText(text)
         self.model = SeriesPlanModel(self)
         self.model.set_rows(plan.occurrences)
@@ -165,8 +169,11 @@ class SeriesSave(QObject):
         self._busy, self._saved, self._failed = busy, saved, failed
         self.preview: SeriesPreviewDialog | None = None
         self.result: SeriesBooking | None = None
+        self._price = 0
 
-    def start(self, form: BookingForm, rule: SeriesRule) -> None:
+    def start(self, form: BookingForm, rule: SeriesRule, price: int = 0) -> None:
+        """`price`: of one occurrence, for the series' total in the preview."""
+        self._price = price
         bookings = self._ctx.core.bookings
         self._busy(True)
         (self._ctx.runner.op(lambda: bookings.plan_series(form, rule), self)
@@ -177,7 +184,7 @@ class SeriesSave(QObject):
 
     def _planned(self, form: BookingForm, rule: SeriesRule, plan: SeriesPlan) -> None:
         self._busy(False)
-        self.preview = SeriesPreviewDialog(self._dialog, plan, form.title.strip())
+        self.preview = SeriesPreviewDialog(self._dialog, plan, form.title.strip(), self._price)
         self.preview.accepted.connect(lambda: self._book(form, rule))
         self.preview.open()
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 
 from smesco_desk.clock import to_wib
-from ui.models.bookings_model import Block
+from ui.models.slot_model import Block
 
 
 def wrapped(metrics: QFontMetrics, text: str, width: int, most: int) -> list[str]:

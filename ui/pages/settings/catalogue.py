@@ -138,6 +138,7 @@ class CataloguePage(OptionsPage, Generic[T]):
             button.setMinimumWidth(button.sizeHint().width())
         table.setMinimumHeight(90)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 4)  # the panel's frame is margin enough
         layout.addWidget(table, 1)
         layout.addWidget(form, 0)
 

@@ -58,7 +58,7 @@ SPACE_TABLES = frozenset({"spaces"})
 DEFAULT_CHARGE_KIND = "room"
 NAME_COLUMN = 1  # takes the room left by the others
 CAPACITY_COLUMN, RATES_COLUMN = 3, 4
-LIST_ROWS = 6  # the list shows this many spaces however short the window (the form scrolls)
+LIST_ROWS = 3  # the list scrolls; the form under it fits whole at 1024x768 (no scrolling)
 NOT_OFFERED = "—"  # a rate of 0: not rented by that unit
 # A new space: the building's office hours (Monday to Saturday, 08:00-21:00).
 NEW_SPACE_HOURS = {day: ["08:00", "21:00"] for day in WEEKDAYS[:6]}

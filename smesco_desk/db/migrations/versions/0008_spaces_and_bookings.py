@@ -82,11 +82,11 @@ def upgrade() -> None:
     with op.batch_alter_table('bookings', schema=None) as batch_op:
         batch_op.create_index('ix_bookings_space_occupied', ['space_id', 'occupied_from'], unique=False)
         batch_op.create_index('ix_bookings_starts_at', ['starts_at'], unique=False)
-    overlaps.install(op.get_bind())
+    overlaps.install(op.get_bind(), "bookings")
 
 
 def downgrade() -> None:
-    overlaps.uninstall(op.get_bind())
+    overlaps.uninstall(op.get_bind(), "bookings")
     with op.batch_alter_table('bookings', schema=None) as batch_op:
         batch_op.drop_index('ix_bookings_starts_at')
         batch_op.drop_index('ix_bookings_space_occupied')

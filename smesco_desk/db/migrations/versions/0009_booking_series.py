@@ -48,7 +48,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('series_id', sa.String(length=36), nullable=True))
         batch_op.create_index(batch_op.f('ix_bookings_series_id'), ['series_id'], unique=False)
         batch_op.create_foreign_key(batch_op.f('fk_bookings_series_id_booking_series'), 'booking_series', ['series_id'], ['id'])
-    overlaps.install(op.get_bind())
+    overlaps.install(op.get_bind(), "bookings")
 
 
 def downgrade() -> None:
@@ -57,4 +57,4 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_bookings_series_id'))
         batch_op.drop_column('series_id')
     op.drop_table('booking_series')
-    overlaps.install(op.get_bind())
+    overlaps.install(op.get_bind(), "bookings")

@@ -25,10 +25,10 @@ depends_on = None
 def upgrade() -> None:
     with op.batch_alter_table('bookings', schema=None) as batch_op:
         batch_op.add_column(sa.Column('event_kind', sa.String(length=16), nullable=True))
-    overlaps.install(op.get_bind())
+    overlaps.install(op.get_bind(), "bookings")
 
 
 def downgrade() -> None:
     with op.batch_alter_table('bookings', schema=None) as batch_op:
         batch_op.drop_column('event_kind')
-    overlaps.install(op.get_bind())
+    overlaps.install(op.get_bind(), "bookings")

@@ -32,11 +32,11 @@ def upgrade() -> None:
     op.add_column('erasures', sa.Column('attendee_ids', sa.JSON(), nullable=False,
                                         server_default=sa.text("'[]'")))
     facts.install(op.get_bind(), ('erasures',))
-    overlaps.install(op.get_bind())
+    overlaps.install(op.get_bind(), "bookings")
 
 
 def downgrade() -> None:
     facts.uninstall(op.get_bind(), ('erasures',))
     op.drop_column('erasures', 'attendee_ids')
     facts.install(op.get_bind(), ('erasures',))
-    overlaps.install(op.get_bind(), overlaps.BEFORE_0011)
+    overlaps.install(op.get_bind(), "bookings", overlaps.BEFORE_0011)

@@ -1,0 +1,207 @@
+"""Leasing a stall to a tenant (or booking it for days), cancelling a lease and
+ending one early.
+
+A lease is checked in one write transaction: its dates and period, the stall
+(in service), the tenant, then the live leases of the stall that share a day
+with it (LeaseConflict names the first); then it is written with the stall's
+rate for its period as its rent, and its deposit becomes an open charge of the
+payments area (source `lease:<id>`, the stall's kind of charge, no tax on a
+deposit), to be paid now or later. A stall booked by the day (a trial, an
+event) takes no deposit. The rent schedule, arrears and statements
+are the next step; the lease stores what they need (rent per period, period,
+due day of the month).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from smesco_desk.db.models import Business, Charge, Lease, Stall, SyncedMixin, Tenant
+from smesco_desk.domain.charges import LineInput
+from smesco_desk.domain.foodcourt import LeasePeriod, LeaseStatus, due_day, lease_errors
+from smesco_desk.domain.payments import PayerKind
+from smesco_desk.domain.text import text_errors
+from smesco_desk.errors import AlreadyDone, ValidationError
+from smesco_desk.i18n import _
+from smesco_desk.services.actors import Actor, Permission, require
+from smesco_desk.services.foodcourt.conflicts import LeaseConflict, clashes
+from smesco_desk.services.foodcourt.mapping import lease_record, lease_records, lease_source
+from smesco_desk.services.foodcourt.stalls import stall_by_code
+from smesco_desk.services.foodcourt.tenants import tenant_row
+from smesco_desk.services.payments.charges import new_charge
+from smesco_desk.services.queries import get_live
+from smesco_desk.services.transaction import Transaction
+from smesco_desk.values.foodcourt import LeaseForm, LeaseRecord
+from smesco_desk.values.payments import ChargeForm, PayerForm
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from smesco_desk.services.core import Core
+
+
+def lease(core: Core, actor: Actor, form: LeaseForm) -> LeaseRecord:
+    """Lease a stall; ValidationError at the fields, LeaseConflict if it is taken."""
+    require(actor, Permission.MANAGE_LEASES)
+    errors = text_errors({"tenant_id": form.tenant_id, "stall": form.stall, "notes": form.notes})
+    if not errors:
+        errors = lease_errors(form.starts_on, form.ends_on, form.period)
+    if errors:
+        raise ValidationError(errors)
+    with Transaction.begin(core, actor) as tx:
+        session = tx.session
+        stall = stall_by_code(session, form.stall)
+        tenant = tenant_row(session, form.tenant_id)
+        rent = _rent(stall, form.period)
+        if not stall.in_service:
+            errors["stall"] = _("Stan ini sedang tidak dipakai.")
+        elif rent <= 0:
+            errors["period"] = _("Stan ini tidak disewakan per periode itu (tarif 0).")
+        if not tenant.active:
+            errors["tenant_id"] = _("Tenan ini tidak aktif.")
+        if errors:
+            raise ValidationError(errors)
+        taken = clashes(session, stall.id, form.starts_on, form.ends_on)
+        if taken:
+            raise LeaseConflict(lease_record(session, taken[0]))
+        row = tx.insert(
+            Lease(
+                stall_id=stall.id,
+                tenant_id=tenant.id,
+                starts_on=form.starts_on,
+                ends_on=form.ends_on,
+                planned_ends_on=form.ends_on,
+                period=form.period,
+                rent=rent,
+                deposit=0 if form.period == LeasePeriod.DAY else stall.deposit,
+                due_day=due_day(form.starts_on),
+                status=LeaseStatus.ACTIVE.value,
+                notes=form.notes.strip(),
+                cancel_reason="",
+            )
+        )
+        rows: list[tuple[SyncedMixin, str]] = [(row, "insert")]
+        if row.deposit > 0:
+            charge = _deposit_charge(tx, stall, tenant, row)
+            row.deposit_charge_id = charge.id
+        session.flush()
+        detail = {
+            "stall": stall.code,
+            "starts_on": row.starts_on.isoformat(),
+            "ends_on": row.ends_on.isoformat(),
+        }
+        tx.record("lease.create", rows, detail)
+        return lease_record(session, row)
+
+
+def _rent(stall: Stall, period: str) -> int:
+    return {
+        LeasePeriod.DAY.value: stall.rate_day,
+        LeasePeriod.WEEK.value: stall.rate_week,
+        LeasePeriod.MONTH.value: stall.rate_month,
+    }[period]
+
+
+def _deposit_charge(tx: Transaction, stall: Stall, tenant: Tenant, row: Lease) -> Charge:
+    business = tx.session.get_one(Business, tenant.business_id)
+    form = ChargeForm(
+        PayerForm(PayerKind.TENANT.value, business.name, tenant.id),
+        stall.kind_code,
+        (LineInput(_("Deposit sewa stan {code}").format(code=stall.code), 1, row.deposit),),
+        description=_("Deposit stan {code}: {name}").format(code=stall.code, name=business.name)[
+            :200
+        ],
+        source=lease_source(row.id),
+    )
+    return new_charge(tx, form, untaxed=True)  # a deposit is held, not a taxed sale
+
+
+def lease_row(session: Session, lease_id: object) -> Lease:
+    if not isinstance(lease_id, str) or text_errors({"lease_id": lease_id}):
+        lease_id = ""
+    return get_live(session, Lease, lease_id, _("Sewa tidak ditemukan."))
+
+
+def cancel_lease(core: Core, actor: Actor, lease_id: str, reason: str = "") -> LeaseRecord:
+    """Cancel a lease (a mistake, or a booking the tenant takes back): its days are
+    free again and its unpaid deposit charge is cancelled. A lease whose deposit
+    was paid is ended instead (the deposit is returned with its deductions)."""
+    require(actor, Permission.MANAGE_LEASES)
+    errors = text_errors({"reason": reason})
+    if errors:
+        raise ValidationError(errors)
+    with Transaction.begin(core, actor) as tx:
+        row = lease_row(tx.session, lease_id)
+        if row.status != LeaseStatus.ACTIVE.value:
+            raise AlreadyDone(_("Sewa ini sudah dibatalkan atau diakhiri."))
+        changed: list[tuple[SyncedMixin, str]] = []
+        for charge in tx.session.scalars(
+            select(Charge).where(Charge.source == lease_source(row.id))
+        ):
+            if charge.status == "paid":
+                raise ValidationError(
+                    {"lease_id": _("Deposit sudah dibayar: akhiri sewa, jangan dibatalkan.")}
+                )
+            if charge.status == "open":
+                charge.status = "cancelled"
+                changed.append((tx.update(charge), "update"))
+        row.status = LeaseStatus.CANCELLED.value
+        row.cancel_reason = reason.strip()
+        tx.record(
+            "lease.cancel", [(tx.update(row), "update"), *changed], {"reason": reason.strip()}
+        )
+        return lease_record(tx.session, row)
+
+
+def end_lease(
+    core: Core, actor: Actor, lease_id: str, last_day: date, reason: str = ""
+) -> LeaseRecord:
+    """End a lease early: `last_day` (from the day before it starts to its agreed
+    last day) becomes its last day, and the days after it are free for another
+    lease. The notice, the fee and the deposit's return come with the next step."""
+    require(actor, Permission.MANAGE_LEASES)
+    errors = text_errors({"reason": reason})
+    if not isinstance(last_day, date) or hasattr(last_day, "hour"):
+        errors["ends_on"] = _("Tanggal tidak dikenal.")
+    if errors:
+        raise ValidationError(errors)
+    with Transaction.begin(core, actor) as tx:
+        row = lease_row(tx.session, lease_id)
+        if row.status != LeaseStatus.ACTIVE.value:
+            raise AlreadyDone(_("Sewa ini sudah dibatalkan atau diakhiri."))
+        if not row.starts_on - timedelta(days=1) <= last_day <= row.ends_on:
+            raise ValidationError(
+                {"ends_on": _("Hari terakhir antara awal sewa dan akhir yang disepakati.")}
+            )
+        if last_day < row.starts_on:  # ended before it began: it takes no day
+            row.status = LeaseStatus.CANCELLED.value
+        else:
+            row.status = LeaseStatus.ENDED.value
+            row.ends_on = last_day
+        row.cancel_reason = reason.strip()
+        detail = {"ends_on": last_day.isoformat(), "reason": reason.strip()}
+        tx.record("lease.end", [(tx.update(row), "update")], detail)
+        return lease_record(tx.session, row)
+
+
+def leases(core: Core, tenant_id: str | None = None, stall: str | None = None) -> list[LeaseRecord]:
+    """The leases (every status) of a tenant, of a stall, or all, latest start first."""
+    with core.db.read() as session:
+        query = select(Lease).where(Lease.deleted_at.is_(None))
+        if tenant_id is not None:
+            query = query.where(Lease.tenant_id == tenant_row(session, tenant_id).id)
+        if stall is not None:
+            query = query.where(Lease.stall_id == stall_by_code(session, stall).id)
+        rows = session.scalars(query.order_by(Lease.starts_on.desc(), Lease.id)).all()
+        return lease_records(session, rows)
+
+
+def get_lease(core: Core, lease_id: str) -> LeaseRecord:
+    with core.db.read() as session:
+        return lease_record(session, lease_row(session, lease_id))
+
+
+__all__ = ["LeaseConflict", "cancel_lease", "end_lease", "get_lease", "lease", "leases"]

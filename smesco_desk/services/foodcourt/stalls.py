@@ -1,0 +1,210 @@
+"""The stalls of the food court: the catalogue an administrator keeps (code,
+size, place on the floor plan, facilities, rates, deposit, in or out of
+service), and each stall's state on a day (vacant, booked ahead, occupied, in
+arrears, out of service) with the tenant in it.
+
+A stall is found and saved by its code (`FC2-07`); a change of its rates
+applies to leases made afterwards (a lease keeps the rent it was made with).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from smesco_desk.clock import wib_today
+from smesco_desk.db.models import Charge, Lease, Stall
+from smesco_desk.domain.foodcourt import (
+    DAYLESS_STATUSES,
+    FLOORS,
+    money_errors,
+    parse_size_m2,
+    parse_stall_code,
+    plan_errors,
+    stall_code,
+    stall_state,
+)
+from smesco_desk.domain.text import text_errors
+from smesco_desk.errors import ValidationError
+from smesco_desk.i18n import _
+from smesco_desk.services.actors import Actor, Permission, require
+from smesco_desk.services.foodcourt.mapping import (
+    lease_source,
+    owed_by_lease,
+    stall_info,
+    tenant_names,
+)
+from smesco_desk.services.payments.catalogue import kind_row
+from smesco_desk.services.queries import live, save_by_code
+from smesco_desk.services.transaction import Transaction
+from smesco_desk.values.foodcourt import StallForm, StallInfo, StallStatus
+
+if TYPE_CHECKING:
+    from smesco_desk.services.core import Core
+
+
+def stalls(core: Core, floor: int | None = None) -> list[StallInfo]:
+    """Every stall (in service or not), by floor and number."""
+    with core.db.read() as session:
+        return [stall_info(s) for s in _stall_rows(session, floor)]
+
+
+def _stall_rows(session: Session, floor: int | None) -> list[Stall]:
+    query = select(Stall).where(Stall.deleted_at.is_(None))
+    if floor is not None:
+        if not isinstance(floor, int) or isinstance(floor, bool) or floor not in FLOORS:
+            return []  # (no stall is on another floor; a huge number never reaches SQLite)
+        query = query.where(Stall.floor == floor)
+    return list(session.scalars(query.order_by(Stall.floor, Stall.number)))
+
+
+def stall_by_code(session: Session, code: object) -> Stall:
+    """The live stall with this code as typed (`fc2-7` is FC2-07), or NotFound."""
+    try:
+        key = stall_code(*parse_stall_code(code))
+    except ValueError:
+        key = code.strip()[:20] if isinstance(code, str) else ""
+    return live(
+        session.scalar(select(Stall).where(Stall.code == key)),
+        _("Stan {code} tidak ditemukan.").format(code=key or "-"),
+        "stall",
+    )
+
+
+def save_stall(core: Core, actor: Actor, form: StallForm) -> StallInfo:
+    """Add a stall or change it (by its code)."""
+    require(actor, Permission.MANAGE_STALLS)
+    errors = text_errors(
+        {
+            "code": form.code,
+            "power_meter": form.power_meter,
+            "kind_code": form.kind_code,
+            "notes": form.notes,
+        }
+    )
+    if errors:
+        raise ValidationError(errors)
+    floor = number = size = 0
+    try:
+        floor, number = parse_stall_code(form.code)
+    except ValueError as exc:
+        errors["code"] = str(exc)
+    try:
+        size = parse_size_m2(form.size_m2)
+    except ValueError as exc:
+        errors["size_m2"] = str(exc)
+    errors.update(
+        money_errors(
+            {
+                "rate_day": form.rate_day,
+                "rate_week": form.rate_week,
+                "rate_month": form.rate_month,
+                "deposit": form.deposit,
+            }
+        )
+    )
+    errors.update(plan_errors(form.plan_x, form.plan_y, form.plan_w, form.plan_h))
+    for name in ("water", "gas", "power", "in_service"):
+        if not isinstance(getattr(form, name), bool):
+            errors[name] = _("Pilih ya atau tidak.")
+    if len(form.power_meter.strip()) > 32:
+        errors["power_meter"] = _("Paling banyak 32 karakter.")
+    with Transaction.begin(core, actor) as tx:
+        if kind_row(tx.session, form.kind_code) is None:
+            errors["kind_code"] = _("Jenis tagihan tidak dikenal.")
+        if errors:
+            raise ValidationError(errors)
+        code = stall_code(floor, number)
+        row, op = save_by_code(tx, Stall, code, lambda: Stall(code=code))
+        row.floor, row.number, row.size_cm2 = floor, number, size
+        row.plan_x, row.plan_y, row.plan_w, row.plan_h = (
+            form.plan_x,
+            form.plan_y,
+            form.plan_w,
+            form.plan_h,
+        )
+        row.water, row.gas, row.power = form.water, form.gas, form.power
+        row.power_meter = form.power_meter.strip()
+        row.rate_day, row.rate_week, row.rate_month = form.rate_day, form.rate_week, form.rate_month
+        row.deposit = form.deposit
+        row.kind_code = form.kind_code
+        row.in_service = form.in_service
+        row.notes = form.notes.strip()
+        row.deleted_at = None
+        tx.record("stall.save", [(row, op)], {"code": code})
+        return stall_info(row)
+
+
+def stall_states(
+    core: Core, day: date | None = None, floor: int | None = None
+) -> list[StallStatus]:
+    """Each stall's state on `day` (WIB; today), with the tenant in it (or who
+    booked it ahead) and what that lease owes."""
+    if day is not None and (not isinstance(day, date) or hasattr(day, "hour")):
+        raise ValidationError({"day": _("Tanggal tidak dikenal.")})
+    with core.db.read() as session:
+        today = day or wib_today(core.now())
+        rows = _stall_rows(session, floor)
+        leases = _live_leases(session, [s.id for s in rows], today)
+        names = tenant_names(session, (lease.tenant_id for lease in leases.values()))
+        owed = owed_by_lease(session, (lease.id for lease in leases.values()))
+        overdue = _overdue(session, [lease.id for lease in leases.values()], today)
+        out = []
+        for stall in rows:
+            lease = leases.get(stall.id)
+            running = lease is not None and lease.starts_on <= today
+            state = stall_state(
+                stall.in_service,
+                running,
+                lease is not None,
+                lease is not None and lease.id in overdue,
+            )
+            out.append(
+                StallStatus(
+                    stall=stall_info(stall),
+                    state=state.value,
+                    tenant_id=None if lease is None else lease.tenant_id,
+                    tenant=None if lease is None else names.get(lease.tenant_id),
+                    lease_id=None if lease is None else lease.id,
+                    lease_until=None if lease is None else lease.ends_on,
+                    balance=0 if lease is None else owed.get(lease.id, 0),
+                )
+            )
+        return out
+
+
+def _live_leases(session: Session, stall_ids: list[str], today: date) -> dict[str, Lease]:
+    """For each stall, the live lease running on `today`, or else the next one."""
+    if not stall_ids:
+        return {}
+    query = (
+        select(Lease)
+        .where(
+            Lease.stall_id.in_(stall_ids),
+            Lease.deleted_at.is_(None),
+            Lease.status.not_in([s.value for s in DAYLESS_STATUSES]),
+            Lease.ends_on >= today,
+        )
+        .order_by(Lease.starts_on.desc())
+    )
+    found: dict[str, Lease] = {}
+    for lease in session.scalars(query):
+        found[lease.stall_id] = lease  # (the earliest one wins: it comes last)
+    return found
+
+
+def _overdue(session: Session, lease_ids: list[str], today: date) -> set[str]:
+    """The leases with an open charge past its due date. Until the rent schedule
+    gives charges a due date, a charge (the deposit) is due on the day it was made."""
+    if not lease_ids:
+        return set()
+    sources = {lease_source(i): i for i in lease_ids}
+    rows = session.execute(
+        select(Charge.source, Charge.created_at).where(
+            Charge.source.in_(list(sources)), Charge.status == "open"
+        )
+    ).all()
+    return {sources[source] for source, made in rows if wib_today(made) < today}
