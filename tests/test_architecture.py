@@ -392,6 +392,7 @@ READ_ONLY_LOOKUPS = {
     "PaymentService.shift",
     "PaymentService.shift_receipts",
     "PaymentService.shifts",
+    "PaymentService.void_refusal",  # why a receipt cannot be voided (read only)
     "SettingsService.all_public",
     "SettingsService.closing_time",
     "SettingsService.get",

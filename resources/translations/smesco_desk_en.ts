@@ -480,8 +480,12 @@
         <translation>&amp;Reason for cancelling</translation>
     </message>
     <message>
+        <source>Yang sudah dibayar ({paid}) tetap tercatat; yang melebihi biaya pembatalan dikembalikan lewat Pembayaran › Pengembalian dana (Bayar kembali).</source>
+        <translation>What was paid ({paid}) stays recorded; anything above the cancellation fee is paid back through Payments › Refunds (Pay back).</translation>
+    </message>
+    <message>
         <source>Yang sudah dibayar ({paid}) tetap tercatat; pengembalian uang lewat pembatalan kuitansi.</source>
-        <translation>What was paid ({paid}) stays recorded; a refund is made by voiding the receipt.</translation>
+        <translation type="vanished">What was paid ({paid}) stays recorded; a refund is made by voiding the receipt.</translation>
     </message>
     <message>
         <source>Tanpa &amp;biaya pembatalan</source>
@@ -1257,7 +1261,7 @@ Once it is closed, the next payment needs a new shift.</translation>
     </message>
     <message>
         <source>Total {amount}</source>
-        <translation>Total {amount}</translation>
+        <translation type="vanished">Total {amount}</translation>
     </message>
     <message>
         <source>Tagihan ini sudah tidak terbuka.</source>
@@ -1270,6 +1274,14 @@ Once it is closed, the next payment needs a new shift.</translation>
     <message>
         <source>Buka shift…</source>
         <translation>Open shift…</translation>
+    </message>
+    <message>
+        <source>{description}: {quantity}{unit} × {price}</source>
+        <translation>{description}: {quantity}{unit} × {price}</translation>
+    </message>
+    <message>
+        <source>− potongan {amount}</source>
+        <translation>− discount {amount}</translation>
     </message>
     <message>
         <source>Isi jumlah uang yang diterima.</source>
@@ -3119,6 +3131,14 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
         <translation>Open &amp;shift…</translation>
     </message>
     <message>
+        <source>Belum ada shift kas terbuka. Buka shift (isi modal awal) sebelum membayar kembali.</source>
+        <translation>No cash shift is open. Open a shift (enter the opening float) before paying back.</translation>
+    </message>
+    <message>
+        <source>Buka shift…</source>
+        <translation>Open shift…</translation>
+    </message>
+    <message>
         <source>{payer} ({kind})
 {description}
 Sejak {time} WIB</source>
@@ -3141,6 +3161,10 @@ Since {time} WIB</translation>
     <message>
         <source>Isi nomor referensi transaksi setelah uang dikirim.</source>
         <translation>Enter the transaction reference once the money is sent.</translation>
+    </message>
+    <message>
+        <source>Uang tunai diambil dari laci kas setelah Anda membuka shift: kas seharusnya berkurang.</source>
+        <translation>Cash is taken from the drawer once you open a shift: the expected cash goes down.</translation>
     </message>
     <message>
         <source>Membayar kembali…</source>
@@ -4414,6 +4438,10 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
     <message>
         <source>&amp;Jangan batalkan</source>
         <translation>&amp;Keep it</translation>
+    </message>
+    <message>
+        <source>Kuitansi ini tidak dapat dibatalkan</source>
+        <translation>This receipt cannot be voided</translation>
     </message>
     <message>
         <source>Kuitansi tetap tersimpan dengan tanda BATAL.</source>

@@ -587,6 +587,7 @@ FUZZED = {
             "receipt_pdf",
             "record_print",
             "void",
+            "void_refusal",
             "receipts",
             "count_receipts",
             "receipts_summary",

@@ -37,6 +37,7 @@ COLUMN_COUNT = 6
 VOIDED_FOREGROUND = QColor("#8a94a3")
 VOIDED_STATUS_FOREGROUND = QColor("#b42318")
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 
 class ReceiptsTableModel(LazyTableModel[ReceiptRecord, ReceiptFilter]):
@@ -99,6 +100,9 @@ class ReceiptsTableModel(LazyTableModel[ReceiptRecord, ReceiptFilter]):
     ) -> Any:
         if role == Qt.ItemDataRole.TextAlignmentRole and section == COL_TOTAL:
             return RIGHT if orientation == Qt.Orientation.Horizontal else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and section == COL_PAYER:
+            # As its names: cut at the end, never in the middle ("embaya").
+            return LEFT if orientation == Qt.Orientation.Horizontal else None
         return super().headerData(section, orientation, role)
 
     def _cell(self, record: ReceiptRecord, column: int, role: int) -> Any:

@@ -177,6 +177,11 @@ class PaymentService:
     def void(self, actor: Actor, key: str, reason: str) -> ReceiptRecord:
         return voids.void(self.core, actor, key, reason)
 
+    def void_refusal(self, key: str) -> str:
+        """Why a receipt cannot be voided (its money settled by a booking's
+        cancellation or a refund owed or paid back), or "" when it can."""
+        return voids.void_refusal(self.core, key)
+
     # --- shifts and the cash-up ------------------------------------------------------
 
     def current_shift(self, actor: Actor) -> ShiftSummary | None:

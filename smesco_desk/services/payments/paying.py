@@ -56,9 +56,10 @@ def sell(
         return receipt_value(tx.session, issue(tx, charge, payment))
 
 
-def check_payment_possible(tx: Transaction) -> CashShift:
-    """The actor's open shift, which the payment goes into; refused while the
-    desk waits for a sync after a restore, or with no shift open."""
+def check_payment_possible(tx: Transaction, *, payout: bool = False) -> CashShift:
+    """The actor's open shift, which the payment goes into (or, `payout`, a
+    refund comes out of); refused while the desk waits for a sync after a
+    restore, or with no shift open."""
     if tx.session.get(DeskSetting, series.RESTORED_HOLD) is not None:
         raise DomainError(
             _(
@@ -69,6 +70,11 @@ def check_payment_possible(tx: Transaction) -> CashShift:
         )
     shift = open_shift_row(tx.session, tx.desk, tx.actor.shift_owner)
     if shift is None:
+        if payout:
+            raise DomainError(
+                _("Buka shift kas dulu (isi modal awal) sebelum membayarkan pengembalian dana."),
+                "shift",
+            )
         raise DomainError(
             _("Buka shift kas dulu (isi modal awal) sebelum menerima pembayaran."), "shift"
         )

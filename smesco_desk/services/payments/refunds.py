@@ -62,7 +62,7 @@ def pay_refund(
         session = tx.session
         if open_shift and open_shift_row(session, tx.desk, actor.shift_owner) is None:
             new_shift(tx, 0)
-        shift = check_payment_possible(tx)
+        shift = check_payment_possible(tx, payout=True)
         credit = get_live(session, Charge, charge_id, _("Tagihan tidak ditemukan."))
         if credit.status == REFUNDED:
             raise AlreadyDone(_("Pengembalian dana ini sudah dibayarkan."))

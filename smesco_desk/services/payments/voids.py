@@ -4,6 +4,25 @@ The receipt stays as it was issued; a ReceiptVoid row says it no longer stands.
 Its charge is owed again (unless another receipt pays it), so a corrected
 receipt can be issued. Cash of a shift already closed is refunded from the
 drawer of whoever voids it, and counted in their shift.
+
+A void gives the whole receipt back, so it is refused (`DomainError`, field
+"refund", a message naming where the money goes instead; `void_refusal` says it
+before anything is typed) when the money of the receipt's charge was already
+settled another way:
+
+- a credit for the same source (money owed back, status `refund_due`, or paid
+  out, `refunded`: a paid booking cancelled or moved cheaper) exists: voiding
+  as well would pay the booker back twice (the credit stays payable, or was
+  paid). The refund goes through Pembayaran › Pengembalian dana instead;
+- the receipt paid a booking that was later cancelled or let go as a no-show:
+  its cancellation decided the money (a fee kept, the rest owed back as a
+  credit), and a void would give the kept fee back too.
+
+Cancelling the credit in the void's transaction was not chosen: it would give
+back a fee kept on cancellation (the void refunds all of the receipt, the
+credit only what was paid beyond the fee) and reopen the charge of a booking
+that is over. A receipt paid for a cancelled booking's fee after the
+cancellation voids as any other (the fee is owed again).
 """
 
 from __future__ import annotations
@@ -13,12 +32,15 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from smesco_desk.db.models import CashShift, Charge, Receipt, ReceiptVoid
+from smesco_desk.db.models import Booking, CashShift, Charge, Receipt, ReceiptVoid
+from smesco_desk.domain.bookings import FREE_STATUSES
+from smesco_desk.domain.money import format_rupiah
 from smesco_desk.domain.payments import PaymentMethod
 from smesco_desk.domain.text import unstorable, visible_length
 from smesco_desk.errors import AlreadyDone, DomainError, ValidationError
 from smesco_desk.i18n import _
 from smesco_desk.services.actors import Actor, Permission, require
+from smesco_desk.services.payments.charges import REFUND_DUE, REFUNDED
 from smesco_desk.services.payments.mapping import receipt_value
 from smesco_desk.services.payments.receipts import find
 from smesco_desk.services.payments.shifts import open_shift_row
@@ -40,6 +62,9 @@ def void(core: Core, actor: Actor, key: str, reason: str) -> ReceiptRecord:
         row = find(core, session, key)
         if session.scalar(select(ReceiptVoid).where(ReceiptVoid.receipt_id == row.id)):
             raise AlreadyDone(_("Kuitansi {number} sudah dibatalkan.").format(number=row.number))
+        refusal = _settled_otherwise(session, row)
+        if refusal:
+            raise DomainError(refusal, "refund")
         shift = open_shift_row(session, tx.desk, actor.shift_owner)
         paid_in = session.get(CashShift, row.shift_id)
         after_close = paid_in is not None and paid_in.closed_at is not None
@@ -71,6 +96,61 @@ def void(core: Core, actor: Actor, key: str, reason: str) -> ReceiptRecord:
         tx.record("receipt.void", changed, {"number": row.number, "reason": fact.reason})
         session.flush()
         return receipt_value(session, row)
+
+
+def void_refusal(core: Core, key: str) -> str:
+    """Why the receipt cannot be voided because its money was settled another
+    way (see the module's docstring), or "" when nothing stands in the way."""
+    with core.db.read() as session:
+        return _settled_otherwise(session, find(core, session, key))
+
+
+def _settled_otherwise(session: Session, receipt: Receipt) -> str:
+    charge = session.get(Charge, receipt.charge_id)
+    if charge is None or not charge.source:
+        return ""
+    credits = session.execute(
+        select(Charge.status, Charge.total).where(
+            Charge.source == charge.source,
+            Charge.deleted_at.is_(None),
+            Charge.total < 0,
+            Charge.status.in_((REFUND_DUE, REFUNDED)),
+        )
+    ).all()
+    due = -sum(total for status, total in credits if status == REFUND_DUE)
+    paid_back = -sum(total for status, total in credits if status == REFUNDED)
+    booking = _booking_of(session, charge.source)
+    over = booking is not None and booking.status in FREE_STATUSES
+    if due:
+        if over:
+            return _(
+                "Pemesanan ini sudah dibatalkan; pengembalian {amount} lewat Pembayaran › "
+                "Pengembalian dana. Kuitansinya tidak dapat dibatalkan: uangnya akan "
+                "dikembalikan dua kali."
+            ).format(amount=format_rupiah(due))
+        return _(
+            "Pemesanan ini punya pengembalian {amount} yang belum dibayarkan (Pembayaran › "
+            "Pengembalian dana). Kuitansinya tidak dapat dibatalkan: uangnya akan "
+            "dikembalikan dua kali."
+        ).format(amount=format_rupiah(due))
+    if paid_back:
+        return _(
+            "Pengembalian {amount} untuk pemesanan ini sudah dibayarkan. Kuitansinya tidak "
+            "dapat dibatalkan: uangnya akan dikembalikan dua kali."
+        ).format(amount=format_rupiah(paid_back))
+    if over and booking is not None and receipt.issued_at <= booking.updated_at:
+        return _(
+            "Pemesanan ini sudah dibatalkan dan uang kuitansi ini sudah diperhitungkan "
+            "dalam pembatalannya (biaya pembatalan tetap ditahan). Kuitansinya tidak "
+            "dapat dibatalkan."
+        )
+    return ""
+
+
+def _booking_of(session: Session, source: str) -> Booking | None:
+    if not source.startswith("booking:"):
+        return None
+    return session.get(Booking, source.removeprefix("booking:"))
 
 
 def _clean_reason(reason: str) -> str:

@@ -256,8 +256,8 @@ class BookingDetailsDialog(QDialog):
         below: list[QWidget] = []
         if self.booking.paid:
             below.append(note_label(self.tr(
-                "Yang sudah dibayar ({paid}) tetap tercatat; pengembalian uang lewat "
-                "pembatalan kuitansi."
+                "Yang sudah dibayar ({paid}) tetap tercatat; yang melebihi biaya pembatalan "
+                "dikembalikan lewat Pembayaran › Pengembalian dana (Bayar kembali)."
             ).format(paid=rupiah(self.booking.paid)), self.reason_box))
         self.fee_label = QLabel(self.reason_box)
         self.fee_label.setObjectName("cancel_fee_label")

@@ -1,5 +1,7 @@
 """Paying an open charge made elsewhere (a room booking's charge): who pays,
-what for, the total, and the payment (PaymentPanel, as in a sale).
+what for, its lines, the totals as a sale shows them (TotalsPanel: subtotal,
+discount, taxes, TOTAL, so the sum can be followed), and the payment
+(PaymentPanel, as in a sale).
 
 `core.payments.pay(actor, charge_id, payment)` commits the payment and the
 numbered receipt in one transaction; the dialog then emits `paid(ReceiptRecord)`
@@ -28,13 +30,14 @@ from PySide6.QtWidgets import (
 
 from smesco_desk.domain.payments import PaymentMethod, payer_label
 from smesco_desk.errors import DomainError, ValidationError
-from smesco_desk.values.payments import ChargeRecord, ReceiptRecord, ShiftSummary
+from smesco_desk.values.payments import ChargeRecord, ReceiptLine, ReceiptRecord, ShiftSummary
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.forms import FieldErrors
 from ui.pages.payments.common import rupiah
 from ui.pages.payments.payment_panel import PaymentPanel
 from ui.pages.payments.shift_dialog import OpenShiftDialog
+from ui.pages.payments.totals_panel import TotalsPanel
 from ui.widgets import StatusBanner, note_label, set_flag
 
 FIELDS = ("tendered", "reference")
@@ -67,13 +70,8 @@ class ChargePayDialog(QDialog):
         self.payer_label.setWordWrap(True)
         self.lines_label = note_label("", self)
         self.lines_label.setObjectName("charge_lines_label")
-        self.total_label = QLabel(self)
-        self.total_label.setObjectName("charge_total_label")
-        self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight)
-        font = self.total_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.total_label.setFont(font)
+        self.totals = TotalsPanel(self)
+        self.total_label = self.totals.total_label  # the TOTAL figure
         self.payment = PaymentPanel(self.errors, self)
         self.payment.field_edited.connect(self._clear_field)
         self.tendered_edit = self.payment.tendered_edit
@@ -99,7 +97,7 @@ class ChargePayDialog(QDialog):
         layout.setSpacing(10)
         layout.addWidget(self.payer_label)
         layout.addWidget(self.lines_label)
-        layout.addWidget(self.total_label)
+        layout.addWidget(self.totals)
         layout.addWidget(self.payment)
         layout.addWidget(self.banner)
         layout.addLayout(buttons)
@@ -125,13 +123,8 @@ class ChargePayDialog(QDialog):
                 what=charge.description,
             )
         )
-        self.lines_label.setText(
-            "\n".join(
-                f"{line.description}: {line.quantity} {line.unit} × {rupiah(line.unit_price)}"
-                for line in charge.lines
-            )
-        )
-        self.total_label.setText(self.tr("Total {amount}").format(amount=rupiah(charge.total)))
+        self.lines_label.setText("\n".join(self._line_text(line) for line in charge.lines))
+        self.totals.show_totals(charge)
         self.payment.set_total(charge.total)
         if charge.status != "open":
             self.banner.show_message("error", self.tr("Tagihan ini sudah tidak terbuka."))
@@ -146,6 +139,19 @@ class ChargePayDialog(QDialog):
                 self.tr("Buka shift…"),
             )
         self.tendered_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _line_text(self, line: ReceiptLine) -> str:
+        """ "Ruang …: 3 jam × Rp400.000 − potongan Rp360.000 = Rp840.000"."""
+        unit = f" {line.unit}" if line.unit else ""
+        text = self.tr("{description}: {quantity}{unit} × {price}").format(
+            description=line.description,
+            quantity=line.quantity,
+            unit=unit,
+            price=rupiah(line.unit_price),
+        )
+        if line.discount:
+            text += " " + self.tr("− potongan {amount}").format(amount=rupiah(line.discount))
+        return f"{text} = {rupiah(line.amount)}"
 
     # --- paying ---------------------------------------------------------------
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from PySide6.QtWidgets import QWidget
+
 from smesco_desk.clock import to_wib
 from smesco_desk.domain.money import format_rupiah
 from smesco_desk.domain.payments import ReceiptFormat
@@ -36,3 +38,23 @@ def receipt_format(value: object) -> ReceiptFormat:
         return ReceiptFormat(str(value))
     except ValueError:
         return ReceiptFormat.THERMAL
+
+
+def fit_height(dialog: QWidget) -> None:
+    """Grow a dialog to show every wrapped line at its present width: a message
+    that appears (an error, a refusal) must not squeeze the texts and fields
+    around it (a top-level layout's minimum ignores the height wrapped labels
+    need at a given width)."""
+    layout = dialog.layout()
+    if layout is None:
+        return
+    layout.activate()
+    width = dialog.width()
+    needed = (
+        layout.totalHeightForWidth(width)
+        if layout.hasHeightForWidth()
+        else layout.totalSizeHint().height()
+    )
+    dialog.setMinimumHeight(needed)
+    if dialog.height() < needed:
+        dialog.resize(width, needed)

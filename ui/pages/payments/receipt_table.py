@@ -1,5 +1,7 @@
-"""The table of receipts: columns sized to their usual text, the payer takes the
-rest; on a narrow screen the payment method gives way first. The chosen
+"""The table of receipts: columns sized to their usual text (and their header's,
+with a small margin), the payer takes the rest and is fitted again whenever the
+viewport changes (a scroll bar appearing); on a narrow screen (1024 px) the
+payment method gives way first. The chosen
 receipt across reloads and the empty state: ui.record_table. Under the table,
 the summary of what the filter finds (`ReceiptsSummaryLabel`)."""
 
@@ -7,8 +9,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QEvent, Qt, Slot
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QHeaderView, QLabel, QWidget
 
 from smesco_desk.domain.payments import METHOD_LABELS, PaymentMethod, method_label
@@ -27,6 +29,8 @@ from ui.pages.payments.common import rupiah
 from ui.record_table import RecordTable
 
 MIN_PAYER_WIDTH = 120
+CELL_PADDING = 10  # a cell's text margins (Qt: 4 px each side) and a little air
+HEADER_PADDING = 18  # the style sheet's 8 px each side, and the section's border
 SAMPLES = {COL_NUMBER: "KW/D01/2026/000000", COL_TOTAL: "Rp99.999.999", COL_STATUS: "BATAL"}
 
 
@@ -55,8 +59,17 @@ class ReceiptTable(RecordTable):
             samples = [method_label(m.value) for m in METHOD_LABELS]
         else:
             samples = [SAMPLES[column]]
-        width = max(metrics.horizontalAdvance(s) for s in samples) + 20
-        return max(width, self.horizontalHeader().sectionSizeFromContents(column).width())
+        return max(
+            max(metrics.horizontalAdvance(s) for s in samples) + CELL_PADDING,
+            self._header_width(column),
+        )
+
+    def _header_width(self, column: int) -> int:
+        """The header's title whole: in the style sheet's semi-bold, with its padding."""
+        font = QFont(self.horizontalHeader().font())
+        font.setWeight(QFont.Weight.DemiBold)
+        title = str(self.model().headerData(column, Qt.Orientation.Horizontal) or "")
+        return QFontMetrics(font).horizontalAdvance(title) + HEADER_PADDING
 
     def fit_columns(self) -> None:
         """Measured widths; the payment method hides when the payer would get too little."""
@@ -69,6 +82,13 @@ class ReceiptTable(RecordTable):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self.fit_columns()
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """A scroll bar appearing narrows the viewport without resizing the table."""
+        handled = super().viewportEvent(event)
+        if event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        return handled
 
     def current_record(self) -> ReceiptRecord | None:
         record = super().current_record()

@@ -6,7 +6,9 @@ the drawer, or by bank transfer or QRIS with the transaction's reference
 (`core.payments.pay_refund`). Cash leaves the shift's expected cash. The proof
 (Bukti pengembalian dana) then prints on the receipt printer, for the payer
 to sign; a print failure keeps the payout and offers to print again. With no
-shift open the core refuses, and the dialog offers to open one.
+shift open the dialog says so as it opens (a banner offering "Buka shift…", as
+the sale dialog does), and the core refuses a payout until one is open. The
+dialog grows with its messages (nothing squeezed at 1024x768).
 """
 
 from __future__ import annotations
@@ -31,10 +33,10 @@ from smesco_desk.values.payments import ChargeRecord, RefundPayoutRecord, ShiftS
 from ui.context import AppContext
 from ui.errors import error_text, show_error
 from ui.forms import FieldErrors, with_error
-from ui.pages.payments.common import rupiah, wib_moment
+from ui.pages.payments.common import fit_height, rupiah, wib_moment
 from ui.pages.payments.documents import PaymentDocuments
 from ui.pages.payments.shift_dialog import OpenShiftDialog
-from ui.widgets import set_flag
+from ui.widgets import StatusBanner, set_flag
 
 METHODS = (PaymentMethod.CASH, PaymentMethod.TRANSFER, PaymentMethod.QRIS)
 
@@ -60,6 +62,7 @@ class RefundDialog(QDialog):
         self._documents = documents
         self.credit = credit
         self.payout: RefundPayoutRecord | None = None
+        self.has_shift = True  # until the core says otherwise (read as the dialog opens)
         self.errors = FieldErrors()
         summary = QLabel(self._summary(credit), self)
         summary.setObjectName("refund_summary_label")
@@ -84,7 +87,11 @@ class RefundDialog(QDialog):
         self.note_label = QLabel(self)
         self.note_label.setObjectName("note_label")
         self.note_label.setWordWrap(True)
+        self.banner = StatusBanner(self)
+        self.banner.action_triggered.connect(lambda: self.open_shift(then_pay=False))
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setVerticalSpacing(8)
         form.addRow(self.tr("Jumlah"), amount)
         form.addRow(
             self.tr("&Cara pengembalian"),
@@ -105,6 +112,7 @@ class RefundDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         layout.addWidget(summary)
+        layout.addWidget(self.banner)
         layout.addLayout(form)
         layout.addWidget(self.note_label)
         layout.addWidget(self.print_check)
@@ -114,6 +122,29 @@ class RefundDialog(QDialog):
         self.setMinimumWidth(440)
         self._on_method()
         self.method_combo.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._load_shift()
+
+    def _load_shift(self) -> None:
+        payments, actor = self._ctx.core.payments, self._ctx.require_actor()
+        self._ctx.runner.op(lambda: payments.current_shift(actor), self).success(
+            self._show_shift
+        ).failure(lambda _exc: None).run()
+
+    def _show_shift(self, shift: ShiftSummary | None) -> None:
+        self.has_shift = shift is not None
+        if shift is None:
+            self.banner.show_message(
+                "info",
+                self.tr(
+                    "Belum ada shift kas terbuka. Buka shift (isi modal awal) sebelum "
+                    "membayar kembali."
+                ),
+                self.tr("Buka shift…"),
+            )
+        else:
+            self.banner.clear()
+        self._on_method()
+        fit_height(self)
 
     def _summary(self, c: ChargeRecord) -> str:
         return self.tr("{payer} ({kind})\n{description}\nSejak {time} WIB").format(
@@ -145,11 +176,16 @@ class RefundDialog(QDialog):
     def _on_method(self) -> None:
         cash = self.method() == PaymentMethod.CASH.value
         self.reference_edit.setEnabled(not cash)
-        self.note_label.setText(
-            self.tr("Uang tunai diambil dari laci shift Anda: kas seharusnya berkurang.")
-            if cash
-            else self.tr("Isi nomor referensi transaksi setelah uang dikirim.")
-        )
+        if not cash:
+            note = self.tr("Isi nomor referensi transaksi setelah uang dikirim.")
+        elif self.has_shift:
+            note = self.tr("Uang tunai diambil dari laci shift Anda: kas seharusnya berkurang.")
+        else:
+            note = self.tr(
+                "Uang tunai diambil dari laci kas setelah Anda membuka shift: "
+                "kas seharusnya berkurang."
+            )
+        self.note_label.setText(note)
         self._on_edited()
 
     # --- paying out ------------------------------------------------------------------
@@ -195,6 +231,7 @@ class RefundDialog(QDialog):
         self.cancel_button.setText(self.tr("&Tutup"))
         for widget in (self.method_combo, self.reference_edit, self.print_check):
             widget.setEnabled(False)
+        fit_height(self)
 
     @Slot()
     def _finish(self) -> None:
@@ -218,6 +255,7 @@ class RefundDialog(QDialog):
                 set_flag(self.reference_edit, "invalid", True)
                 self.reference_edit.setFocus()
         elif isinstance(exc, DomainError) and exc.field == "shift":
+            self.banner.clear()  # the message and its button below say it now
             self.errors.show({"": exc.message})
             self.open_shift_button.show()
             self.open_shift_button.setFocus()
@@ -225,6 +263,7 @@ class RefundDialog(QDialog):
             self.errors.show({"": exc.message})
         else:
             show_error(self, exc)
+        fit_height(self)
 
     @Slot()
     def open_shift(self, then_pay: bool = False) -> None:
@@ -247,6 +286,7 @@ class RefundDialog(QDialog):
         self.shift_opened.emit(shift)
         self.open_shift_button.hide()
         self.errors.clear()
+        self._show_shift(shift)
         if then_pay:
             self.submit()
 

@@ -1,5 +1,6 @@
-"""The totals of a sale as the core quoted them: subtotal, discount, taxes, the
-TOTAL in large figures and in words (terbilang), and the meterai note."""
+"""The totals of a sale as the core quoted them (or of a charge as it was
+saved): subtotal, discount, taxes, the TOTAL in large figures and in words
+(terbilang), and the meterai note."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QVBoxLayout, QWidget
 
 from smesco_desk.domain.charges import ChargeTotals, format_rate
 from smesco_desk.domain.money import terbilang
-from smesco_desk.values.payments import ReceiptRecord
+from smesco_desk.values.payments import ChargeRecord, ReceiptRecord
 from ui.pages.payments.common import rupiah
 
 
@@ -53,8 +54,11 @@ class TotalsPanel(QFrame):
         label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return label
 
-    def show_totals(self, totals: ChargeTotals | None, unknown: bool = False) -> None:
-        """The quote's figures; None: Rp0 (no lines), or "—" while `unknown` (bad input)."""
+    def show_totals(
+        self, totals: ChargeTotals | ChargeRecord | None, unknown: bool = False
+    ) -> None:
+        """The quote's (or a saved charge's) figures; None: Rp0 (no lines), or "—"
+        while `unknown` (bad input)."""
         dash = "—" if unknown else rupiah(0)
         self.subtotal_label.setText(rupiah(totals.subtotal) if totals else dash)
         discount = totals.discount_total if totals else 0

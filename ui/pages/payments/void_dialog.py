@@ -7,6 +7,12 @@ drawer of the supervisor's own open shift, so the core refuses it until they
 have one: the dialog offers to open it. Once voided, the receipt prints again
 with its BATAL mark (a SALINAN, as every print after the first), through the
 page's documents (the same printer and preview setting as a reprint).
+
+A receipt whose money a booking's cancellation or a refund already settled is
+not voided (services.payments.voids): the dialog asks the core as it opens and
+says so at once, in a banner naming where the refund goes, with nothing to type.
+The dialog grows with its wrapped texts (an error appearing never clips its
+first lines at 1024x768).
 """
 
 from __future__ import annotations
@@ -29,10 +35,10 @@ from smesco_desk.values.payments import ReceiptRecord, ShiftSummary
 from ui.context import AppContext
 from ui.errors import error_text, show_error
 from ui.forms import FieldErrors, with_error
-from ui.pages.payments.common import rupiah, wib_moment
+from ui.pages.payments.common import fit_height, rupiah, wib_moment
 from ui.pages.payments.documents import PaymentDocuments
 from ui.pages.payments.shift_dialog import OpenShiftDialog
-from ui.widgets import set_flag
+from ui.widgets import StatusBanner, set_flag
 
 
 class VoidDialog(QDialog):
@@ -67,6 +73,7 @@ class VoidDialog(QDialog):
         summary.setObjectName("void_summary_label")
         summary.setWordWrap(True)
         summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.refusal_banner = StatusBanner(self)
         self.note_label = QLabel(self._note(closed=False, own_shift=True), self)
         self.note_label.setObjectName("note_label")
         self.note_label.setWordWrap(True)
@@ -75,8 +82,8 @@ class VoidDialog(QDialog):
         self.reason_edit.setMaxLength(500)
         self.reason_edit.setPlaceholderText(self.tr("mis. salah memasukkan jumlah"))
         self.reason_edit.textEdited.connect(self._on_edited)
-        reason_label = QLabel(self.tr("&Alasan pembatalan *"), self)
-        reason_label.setBuddy(self.reason_edit)
+        self.reason_label = QLabel(self.tr("&Alasan pembatalan *"), self)
+        self.reason_label.setBuddy(self.reason_edit)
         self.print_check = QCheckBox(self.tr("Ceta&k kuitansi BATAL"), self)
         self.print_check.setObjectName("print_voided_check")
         self.print_check.setChecked(True)
@@ -92,8 +99,9 @@ class VoidDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         layout.addWidget(summary)
+        layout.addWidget(self.refusal_banner)
         layout.addWidget(self.note_label)
-        layout.addWidget(reason_label)
+        layout.addWidget(self.reason_label)
         layout.addWidget(with_error(self.reason_edit, self.errors.add("reason")))
         layout.addWidget(self.print_check)
         layout.addWidget(self.general_error)
@@ -132,15 +140,51 @@ class VoidDialog(QDialog):
 
     def _load_shifts(self) -> None:
         payments, actor = self._ctx.core.payments, self._ctx.require_actor()
-        shift_id = self.receipt.shift_id
+        shift_id, number = self.receipt.shift_id, self.receipt.number
         self._ctx.runner.op(
-            lambda: (payments.shift(shift_id), payments.current_shift(actor)), self
+            lambda: (
+                payments.shift(shift_id),
+                payments.current_shift(actor),
+                payments.void_refusal(number),
+            ),
+            self,
         ).success(lambda result: self._show_shifts(*result)).failure(lambda _exc: None).run()
 
-    def _show_shifts(self, paid_in: ShiftSummary, own: ShiftSummary | None) -> None:
+    def _show_shifts(self, paid_in: ShiftSummary, own: ShiftSummary | None, refusal: str) -> None:
+        if refusal:
+            self.refuse(refusal)
+            return
         closed = not paid_in.is_open
         self.note_label.setText(self._note(closed=closed, own_shift=own is not None))
         self.open_shift_button.setVisible(self._is_cash() and closed and own is None)
+        self._fit()
+
+    def refuse(self, message: str) -> None:
+        """The receipt cannot be voided (its money was settled another way): say
+        why and where the refund goes; nothing left to type or press but Tutup."""
+        self.refusal_banner.show_message(
+            "error", message, headline=self.tr("Kuitansi ini tidak dapat dibatalkan")
+        )
+        self.errors.clear()
+        for widget in (
+            self.note_label,
+            self.reason_label,
+            self.reason_edit,
+            self.print_check,
+            self.open_shift_button,
+        ):
+            widget.hide()
+        self.reason_edit.setEnabled(False)
+        self.print_check.setEnabled(False)
+        self.void_button.setEnabled(False)
+        self.void_button.hide()
+        self.keep_button.setText(self.tr("&Tutup"))
+        self.keep_button.setDefault(True)
+        self.keep_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._fit()
+
+    def _fit(self) -> None:
+        fit_height(self)
 
     def _is_cash(self) -> bool:
         return self.receipt.method == PaymentMethod.CASH.value
@@ -209,6 +253,7 @@ class VoidDialog(QDialog):
         self.keep_button.clicked.connect(self._finish)
         self.reason_edit.setEnabled(False)
         self.print_check.setEnabled(False)
+        self._fit()
 
     @Slot()
     def _finish(self) -> None:
@@ -228,6 +273,9 @@ class VoidDialog(QDialog):
             self.errors.show({"reason": exc.errors["reason"]})
             set_flag(self.reason_edit, "invalid", True)
             self.reason_edit.setFocus()
+        elif isinstance(exc, DomainError) and exc.field == "refund":
+            self.refuse(exc.message)
+            return
         elif isinstance(exc, DomainError) and exc.field == "shift":
             # A cash receipt of a closed shift: the refund needs the supervisor's drawer.
             self.errors.show({"": exc.message})
@@ -237,6 +285,7 @@ class VoidDialog(QDialog):
             self.errors.show({"": exc.message})
         else:
             show_error(self, exc)
+        self._fit()
 
     @Slot()
     def open_shift(self, then_void: bool = False) -> None:
