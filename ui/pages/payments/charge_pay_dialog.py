@@ -16,10 +16,8 @@ pays; Esc closes.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QApplication,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -32,20 +30,20 @@ from smesco_desk.domain.payments import PaymentMethod, payer_label
 from smesco_desk.errors import DomainError, ValidationError
 from smesco_desk.values.payments import ChargeRecord, ReceiptLine, ReceiptRecord, ShiftSummary
 from ui.context import AppContext
-from ui.errors import show_error
 from ui.forms import FieldErrors
 from ui.pages.payments.common import rupiah
+from ui.pages.payments.paying import PaymentFlow
 from ui.pages.payments.payment_panel import PaymentPanel
-from ui.pages.payments.shift_dialog import OpenShiftDialog
 from ui.pages.payments.totals_panel import TotalsPanel
 from ui.widgets import StatusBanner, note_label, set_flag
 
 FIELDS = ("tendered", "reference")
 
 
-class ChargePayDialog(QDialog):
+class ChargePayDialog(PaymentFlow, QDialog):
     """Emits `paid(ReceiptRecord)` and closes once the payment is committed."""
 
+    FIELD_NAMES = FIELDS
     paid = Signal(object)  # ReceiptRecord
 
     def __init__(self, ctx: AppContext, parent: QWidget | None, charge_id: str) -> None:
@@ -204,44 +202,3 @@ class ChargePayDialog(QDialog):
 
     def _field_widget(self, field: str) -> QWidget:
         return self.tendered_edit if field == "tendered" else self.reference_edit
-
-    def _clear_field(self, field: str) -> None:
-        if field in self.errors.labels:
-            self.errors[field].show_message("")
-        if field in FIELDS and self._field_widget(field).property("invalid"):
-            set_flag(self._field_widget(field), "invalid", False)
-
-    def _show_failure(self, exc: BaseException) -> None:
-        if isinstance(exc, DomainError):
-            self.banner.show_message("error", exc.message)
-        else:
-            show_error(self, exc)
-
-    # --- the cash shift -------------------------------------------------------
-
-    @Slot()
-    def open_shift(self, reason: str = "", then_pay: bool = False) -> None:
-        dialog = OpenShiftDialog(self._ctx, self, reason=reason)
-        try:
-            opened = dialog.exec() == QDialog.DialogCode.Accepted and dialog.shift is not None
-        finally:
-            dialog.deleteLater()
-        if not opened:
-            return
-        self.banner.clear()
-        if then_pay:
-            self.pay()
-
-    # --- Qt events ------------------------------------------------------------
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            focus = QApplication.focusWidget()
-            if focus in (self.tendered_edit, self.reference_edit):
-                self.pay()
-            elif isinstance(focus, QAbstractButton):
-                focus.click()
-            else:
-                self.focusNextChild()
-            return
-        super().keyPressEvent(event)

@@ -15,10 +15,8 @@ Ctrl+Del removes the one being typed in.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QApplication,
     QComboBox,
     QDialog,
     QGridLayout,
@@ -44,12 +42,11 @@ from smesco_desk.values.payments import (
     ShiftSummary,
 )
 from ui.context import AppContext
-from ui.errors import show_error
 from ui.forms import FieldErrors
 from ui.pages.payments.common import rupiah
+from ui.pages.payments.paying import PaymentFlow
 from ui.pages.payments.payment_panel import PaymentPanel
 from ui.pages.payments.sale_lines import LineRow, LinesEditor, concerns_lines, line_errors
-from ui.pages.payments.shift_dialog import OpenShiftDialog
 from ui.pages.payments.totals_panel import TotalsPanel
 from ui.widgets import StatusBanner, set_flag
 
@@ -57,9 +54,10 @@ QUOTE_DELAY_MS = 150
 FIELD_NAMES = ("payer_name", "tendered", "reference")  # the fields marked when refused
 
 
-class SaleDialog(QDialog):
+class SaleDialog(PaymentFlow, QDialog):
     """Emits `sale_completed(ReceiptRecord)` and closes once the sale is committed."""
 
+    FIELD_NAMES = FIELD_NAMES
     sale_completed = Signal(object)  # ReceiptRecord
     shift_opened = Signal(object)  # ShiftSummary, opened from here
 
@@ -370,54 +368,16 @@ class SaleDialog(QDialog):
             "reference": self.reference_edit,
         }[field]
 
-    def _clear_field(self, field: str) -> None:
-        if field in self.errors.labels:
-            self.errors[field].show_message("")
-        if field in FIELD_NAMES and self._field_widget(field).property("invalid"):
-            set_flag(self._field_widget(field), "invalid", False)
-
-    def _show_failure(self, exc: BaseException) -> None:
-        if isinstance(exc, DomainError):
-            self.banner.show_message("error", exc.message)
-        else:
-            show_error(self, exc)
-
     # --- the cash shift -------------------------------------------------------
 
-    @Slot()
-    def open_shift(self, reason: str = "", then_pay: bool = False) -> None:
-        """The opening-float dialog; with `then_pay`, the sale goes on once it is open."""
-        dialog = OpenShiftDialog(self._ctx, self, reason=reason)
-        try:
-            opened = dialog.exec() == QDialog.DialogCode.Accepted and dialog.shift is not None
-            shift = dialog.shift
-        finally:
-            dialog.deleteLater()
-        if not opened:
-            return
+    def _shift_opened(self, shift: ShiftSummary) -> None:
         self.banner.show_message(
             "success",
             self.tr("Shift dibuka dengan modal {amount}.").format(
-                amount=rupiah(shift.opening_float if shift else 0)
+                amount=rupiah(shift.opening_float)
             ),
         )
         self.shift_opened.emit(shift)
-        if then_pay:
-            self.pay()
-
-    # --- Qt events ------------------------------------------------------------
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            focus = QApplication.focusWidget()
-            if focus in (self.tendered_edit, self.reference_edit):
-                self.pay()
-            elif isinstance(focus, QAbstractButton):
-                focus.click()
-            else:
-                self.focusNextChild()
-            return
-        super().keyPressEvent(event)
 
     def reject(self) -> None:
         """Esc or Batal: ask before throwing away a sale being typed."""
