@@ -81,6 +81,18 @@ class LeaseStatus(StrEnum):
 DAYLESS_STATUSES = frozenset({LeaseStatus.CANCELLED})
 
 
+class BillKind(StrEnum):
+    """What a charge of a tenancy is for (smesco_desk.db.models.TenantCharge)."""
+
+    DEPOSIT = "deposit"
+    RENT = "rent"
+    LATE_FEE = "late_fee"
+    UTILITY = "utility"  # power and water by the meter
+    SERVICE = "service"  # the service charge per square metre
+    TURNOVER = "turnover"  # turnover rent above the base rent
+    NOTICE_FEE = "notice_fee"  # ending a lease early
+
+
 class StallState(StrEnum):
     VACANT = "vacant"
     BOOKED = "booked"  # a lease starts later; nobody is in it today
@@ -93,6 +105,15 @@ PERIOD_LABELS = {
     LeasePeriod.DAY: N_("Harian"),
     LeasePeriod.WEEK: N_("Mingguan"),
     LeasePeriod.MONTH: N_("Bulanan"),
+}
+BILL_KIND_LABELS = {
+    BillKind.DEPOSIT: N_("Deposit"),
+    BillKind.RENT: N_("Sewa"),
+    BillKind.LATE_FEE: N_("Denda keterlambatan"),
+    BillKind.UTILITY: N_("Listrik dan air"),
+    BillKind.SERVICE: N_("Biaya layanan"),
+    BillKind.TURNOVER: N_("Sewa omzet"),
+    BillKind.NOTICE_FEE: N_("Biaya pemutusan"),
 }
 STATE_LABELS = {
     StallState.VACANT: N_("Kosong"),

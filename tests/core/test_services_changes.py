@@ -213,7 +213,7 @@ def test_a_stall_a_tenant_a_lease_and_its_end_report_their_tables(
     assert_reports_what_it_wrote(
         core,
         lambda: leased.append(core.foodcourt.lease(supervisor, form)),
-        {"leases", "charges", "charge_lines", *BOOKKEEPING},
+        {"leases", "charges", "charge_lines", "tenant_charges", *BOOKKEEPING},
     )
     assert_reports_nothing(core, lambda: core.foodcourt.lease(supervisor, form), LeaseConflict)
     assert_reports_what_it_wrote(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from smesco_desk.db.models.base import NAMING, Base, SyncedMixin
 from smesco_desk.db.models.bookings import Booking, BookingAttendee, BookingSeries, Space
-from smesco_desk.db.models.foodcourt import Business, Lease, Stall, Tenant
+from smesco_desk.db.models.foodcourt import Business, Lease, Stall, Tenant, TenantCharge
 from smesco_desk.db.models.payments import (
     CashShift,
     Charge,
@@ -70,6 +70,7 @@ __all__ = [
     "SyncState",
     "SyncedMixin",
     "Tenant",
+    "TenantCharge",
     "User",
     "Visit",
     "VisitPurpose",

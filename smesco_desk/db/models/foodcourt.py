@@ -105,3 +105,22 @@ class Lease(SyncedMixin, Base):
     cancel_reason: Mapped[str] = mapped_column(Text, default="")
 
     __table_args__ = (Index("ix_leases_stall_starts", "stall_id", "starts_on"),)
+
+
+class TenantCharge(SyncedMixin, Base):
+    """What one charge of the payments area is to a tenancy: its kind (deposit,
+    rent, late fee, utility, service charge, turnover rent, notice fee), the
+    days it is for (`period_start`..`period_end`, both included) and the day it
+    falls due, from which arrears are aged. The charge itself (lines, taxes,
+    status, its payments) lives in `charges`, source `lease:<lease_id>`."""
+
+    __tablename__ = "tenant_charges"
+    lease_id: Mapped[str] = mapped_column(ForeignKey("leases.id"), index=True)
+    tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id"))
+    charge_id: Mapped[str] = mapped_column(ForeignKey("charges.id"), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))  # smesco_desk.domain.foodcourt.BillKind
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)
+    due_on: Mapped[date] = mapped_column(Date)
+
+    __table_args__ = (Index("ix_tenant_charges_tenant_due", "tenant_id", "due_on"),)

@@ -19,23 +19,21 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from smesco_desk.db.models import Business, Charge, Lease, Stall, SyncedMixin, Tenant
+from smesco_desk.db.models import Charge, Lease, Stall, SyncedMixin
 from smesco_desk.domain.charges import LineInput
-from smesco_desk.domain.foodcourt import LeasePeriod, LeaseStatus, due_day, lease_errors
-from smesco_desk.domain.payments import PayerKind
+from smesco_desk.domain.foodcourt import BillKind, LeasePeriod, LeaseStatus, due_day, lease_errors
 from smesco_desk.domain.text import text_errors
 from smesco_desk.errors import AlreadyDone, ValidationError
 from smesco_desk.i18n import _
 from smesco_desk.services.actors import Actor, Permission, require
+from smesco_desk.services.foodcourt.billing import post_charge
 from smesco_desk.services.foodcourt.conflicts import LeaseConflict, clashes
 from smesco_desk.services.foodcourt.mapping import lease_record, lease_records, lease_source
 from smesco_desk.services.foodcourt.stalls import stall_by_code
 from smesco_desk.services.foodcourt.tenants import tenant_row
-from smesco_desk.services.payments.charges import new_charge
 from smesco_desk.services.queries import get_live
 from smesco_desk.services.transaction import Transaction
 from smesco_desk.values.foodcourt import LeaseForm, LeaseRecord
-from smesco_desk.values.payments import ChargeForm, PayerForm
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -85,7 +83,7 @@ def lease(core: Core, actor: Actor, form: LeaseForm) -> LeaseRecord:
         )
         rows: list[tuple[SyncedMixin, str]] = [(row, "insert")]
         if row.deposit > 0:
-            charge = _deposit_charge(tx, stall, tenant, row)
+            charge = _deposit_charge(tx, stall, row)
             row.deposit_charge_id = charge.id
         session.flush()
         detail = {
@@ -105,18 +103,20 @@ def _rent(stall: Stall, period: str) -> int:
     }[period]
 
 
-def _deposit_charge(tx: Transaction, stall: Stall, tenant: Tenant, row: Lease) -> Charge:
-    business = tx.session.get_one(Business, tenant.business_id)
-    form = ChargeForm(
-        PayerForm(PayerKind.TENANT.value, business.name, tenant.id),
-        stall.kind_code,
+def _deposit_charge(tx: Transaction, stall: Stall, row: Lease) -> Charge:
+    posted = post_charge(
+        tx,
+        row,
+        BillKind.DEPOSIT,
         (LineInput(_("Deposit sewa stan {code}").format(code=stall.code), 1, row.deposit),),
-        description=_("Deposit stan {code}: {name}").format(code=stall.code, name=business.name)[
-            :200
-        ],
-        source=lease_source(row.id),
+        period_start=row.starts_on,
+        period_end=row.ends_on,
+        due_on=row.starts_on,
+        description=_("Deposit stan {code}").format(code=stall.code),
+        kind_code=stall.kind_code,
+        untaxed=True,  # a deposit is held, not a taxed sale
     )
-    return new_charge(tx, form, untaxed=True)  # a deposit is held, not a taxed sale
+    return tx.session.get_one(Charge, posted.charge_id)
 
 
 def lease_row(session: Session, lease_id: object) -> Lease:
