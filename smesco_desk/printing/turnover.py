@@ -44,7 +44,7 @@ TOP_MARGIN = 16 * mm
 BOTTOM_MARGIN = 16 * mm
 PAD = 1.4 * mm
 # No, tenant, stalls, days, turnover, average, turnover rent (186 mm).
-COLUMN_WIDTHS = [w * mm for w in (8, 56, 24, 14, 30, 24, 30)]
+COLUMN_WIDTHS = [w * mm for w in (8, 54, 18, 11, 27, 26, 42)]
 
 MONTH_NAMES = (
     N_("Januari"),
