@@ -67,8 +67,11 @@ def test_the_examples_of_the_breakpoint() -> None:
     assert turnover_rent(0, 10**12, 0) == 0
 
 
-@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 1)),
-       st.integers(min_value=1, max_value=10**10), st.integers(min_value=1, max_value=400))  # fmt: skip
+@given(
+    st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 1)),
+    st.integers(min_value=1, max_value=10**10),
+    st.integers(min_value=1, max_value=400),
+)
 def test_a_rent_period_is_shared_by_its_months_in_proportion(
     start: date, net: int, days: int
 ) -> None:

@@ -162,14 +162,16 @@ def record_turnover(core: Core, actor: Actor, cells: Sequence[TurnoverCell]) -> 
     """Save a grid's cells, all or none: any cell refused refuses the whole, with
     a ValidationError whose keys are `cell_key(tenant, day)`."""
     require(actor, Permission.MANAGE_LEASES)
-    cells = list(cells) if isinstance(cells, list | tuple) else [cells]
-    if not cells:
+    given: list[object] = list(cells) if isinstance(cells, list | tuple) else [cells]
+    if not given:
         return TurnoverSaved(0, 0, 0)
-    if len(cells) > MAX_CELLS:
-        raise ValidationError({"cells": _("Paling banyak {n} sel sekali simpan.").format(n=MAX_CELLS)})
-    errors = _cell_errors(cells, to_wib(core.now()).date())
+    if len(given) > MAX_CELLS:
+        too_many = _("Paling banyak {n} sel sekali simpan.").format(n=MAX_CELLS)
+        raise ValidationError({"cells": too_many})
+    errors = _cell_errors(given, to_wib(core.now()).date())
     if errors:
         raise ValidationError(errors)
+    cells = [c for c in given if isinstance(c, TurnoverCell)]  # all of them, checked above
     days = [c.day for c in cells]
     with Transaction.begin(core, actor) as tx:
         leases = live_leases(tx.session, min(days), max(days))
