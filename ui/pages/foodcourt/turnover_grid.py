@@ -1,0 +1,318 @@
+"""Tenants' turnover typed into a grid: a week of days across, the tenants
+renting a stall down, a total per tenant and per day (TurnoverView).
+
+Fast entry: a number typed into a cell starts editing it, Enter or Tab saves
+the cell and opens the next day's (then the next tenant's), Shift+Tab goes
+back; amounts are typed as at the desk ("1.250.000", "Rp1.250.000",
+"1250000"; smesco_desk.domain.money.parse_rupiah), an empty cell clears the
+day. Nothing is written until "Simpan": then every typed cell is saved at
+once, or none is, and a refusal marks its cells in red with the reason as the
+cell's tooltip. A floor filter; the week before and after; the monthly report
+as a PDF preview or saved as an XLSX spreadsheet. Only the tenant manager
+(and supervisors) may save; others see the grid.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smesco_desk.clock import to_wib
+from smesco_desk.errors import DomainError, ValidationError
+from smesco_desk.private_files import write_private
+from smesco_desk.services.actors import Permission
+from smesco_desk.values.turnover import TurnoverGrid, TurnoverSaved
+from ui.context import AppContext
+from ui.documents import DocumentPrinterLike, PageDocuments
+from ui.errors import error_text
+from ui.models.turnover_grid_model import TurnoverGridModel
+
+DAYS = 7
+TENANT_WIDTH = 230  # px: a business's name on one line, its stalls under it
+WATCHED = frozenset({"turnover_entries", "leases", "tenants", "businesses", "stalls"})
+
+
+class GridTable(QTableView):
+    """A table where Enter, like Tab, saves the cell and edits the next one,
+    skipping the cells that cannot be typed into."""
+
+    def closeEditor(  # noqa: N802 (Qt's name)
+        self, editor: QWidget, hint: QAbstractItemView.EndEditHint
+    ) -> None:
+        if hint == QAbstractItemView.EndEditHint.SubmitModelCache:  # Enter
+            hint = QAbstractItemView.EndEditHint.EditNextItem
+        super().closeEditor(editor, hint)
+
+    def moveCursor(  # noqa: N802 (Qt's name)
+        self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        forward = action == QAbstractItemView.CursorAction.MoveNext
+        if not forward and action != QAbstractItemView.CursorAction.MovePrevious:
+            return super().moveCursor(action, modifiers)
+        model = self.model()
+        current = self.currentIndex()
+        rows, columns = model.rowCount(), model.columnCount()
+        if not current.isValid() or not rows or not columns:
+            return super().moveCursor(action, modifiers)
+        position = current.row() * columns + current.column()
+        for step in range(1, rows * columns):
+            nxt = (position + (step if forward else -step)) % (rows * columns)
+            index = model.index(nxt // columns, nxt % columns)
+            if model.flags(index) & Qt.ItemFlag.ItemIsEditable:
+                return index
+        return current
+
+
+class TurnoverView(QWidget):
+    """The turnover grid of a week, with its report buttons."""
+
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None,
+        printer: DocumentPrinterLike | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)
+        self._ctx = ctx
+        self._documents = PageDocuments(ctx, self, printer)
+        self.model = TurnoverGridModel(self)
+        self.saved_to: Path | None = None
+        self._build()
+        self.model.dataChanged.connect(self._on_edited)
+        self.model.modelReset.connect(self._on_edited)
+        ctx.runner.data_changed.connect(self._on_data_changed)
+        self.go_to(self._last_week())
+
+    # --- building -----------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.previous_button = QPushButton(self.tr("◀ 7 hari sebelum"))
+        self.start_edit = QDateEdit()
+        self.start_edit.setCalendarPopup(True)
+        self.start_edit.setDisplayFormat("dd/MM/yyyy")
+        self.next_button = QPushButton(self.tr("7 hari berikut ▶"))
+        self.this_week_button = QPushButton(self.tr("7 hari terakhir"))
+        self.floor_box = QComboBox()
+        self.floor_box.addItem(self.tr("Semua lantai"), None)
+        for floor in (1, 2, 3):
+            self.floor_box.addItem(self.tr("Lantai {n}").format(n=floor), floor)
+        for widget in (self.previous_button, self.start_edit, self.next_button,
+                       self.this_week_button):  # fmt: skip
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(QLabel(self.tr("Lantai:")))
+        bar.addWidget(self.floor_box)
+        layout.addLayout(bar)
+
+        self.table = GridTable()
+        self.table.setModel(self.model)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.table.horizontalHeader()
+        header.setMinimumSectionSize(86)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        layout.addWidget(self.table, 1)
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setObjectName("turnover_message")
+        layout.addWidget(self.message)
+
+        buttons = QHBoxLayout()
+        self.month_edit = QDateEdit()
+        self.month_edit.setDisplayFormat("MM/yyyy")
+        self.pdf_button = QPushButton(self.tr("Laporan PDF…"))
+        self.xlsx_button = QPushButton(self.tr("Simpan XLSX…"))
+        self.discard_button = QPushButton(self.tr("Batalkan perubahan"))
+        self.save_button = QPushButton(self.tr("Simpan omzet"))
+        self.save_button.setDefault(True)
+        buttons.addWidget(QLabel(self.tr("Laporan bulan:")))
+        for widget in (self.month_edit, self.pdf_button, self.xlsx_button):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        buttons.addWidget(self.discard_button)
+        buttons.addWidget(self.save_button)
+        layout.addLayout(buttons)
+        last_month = self._today().replace(day=1) - timedelta(days=1)
+        self.month_edit.setDate(QDate(last_month.year, last_month.month, 1))
+        can_save = self._ctx.can(Permission.MANAGE_LEASES)
+        self.save_button.setVisible(can_save)
+        self.discard_button.setVisible(can_save)
+        if not can_save:
+            self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+
+        self.previous_button.clicked.connect(lambda: self.go_to(self.start - timedelta(DAYS)))
+        self.next_button.clicked.connect(lambda: self.go_to(self.start + timedelta(DAYS)))
+        self.this_week_button.clicked.connect(lambda: self.go_to(self._last_week()))
+        self.start_edit.dateChanged.connect(self._on_start_picked)
+        self.floor_box.currentIndexChanged.connect(lambda _i: self.reload())
+        self.save_button.clicked.connect(self.save)
+        self.discard_button.clicked.connect(self.reload)
+        self.pdf_button.clicked.connect(self.preview_report)
+        self.xlsx_button.clicked.connect(self.save_xlsx)
+
+    # --- loading ------------------------------------------------------------------------
+
+    def _today(self) -> date:
+        return to_wib(self._ctx.core.now()).date()
+
+    def _last_week(self) -> date:
+        """The first of the seven days that end today: the days still to be typed."""
+        return self._today() - timedelta(days=DAYS - 1)
+
+    @property
+    def start(self) -> date:
+        return self.start_edit.date().toPython()  # type: ignore[no-any-return]
+
+    def go_to(self, start: date) -> None:
+        if self.start_edit.date().toPython() == start:
+            self.reload()
+        else:
+            self.start_edit.setDate(QDate(start.year, start.month, start.day))
+
+    @Slot(QDate)
+    def _on_start_picked(self, _picked: QDate) -> None:
+        self.reload()
+
+    @Slot()
+    def reload(self) -> None:
+        foodcourt, start, floor = self._ctx.core.foodcourt, self.start, self.floor_box.currentData()
+        self._ctx.runner.op(lambda: foodcourt.turnover_grid(start, DAYS, floor), self).success(
+            self._loaded
+        ).failure(self._failed).run()
+
+    def _loaded(self, grid: TurnoverGrid) -> None:
+        self.model.set_grid(grid, self._today())
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(0, TENANT_WIDTH)
+        if not grid.rows:
+            self.message.setText(self.tr("Tidak ada tenan yang menyewa stan pada minggu ini."))
+        else:
+            self.message.setText("")
+
+    @Slot(frozenset)
+    def _on_data_changed(self, changed: frozenset[str]) -> None:
+        if changed & WATCHED and not self.model.pending:  # typed cells are never thrown away
+            self.reload()
+
+    @Slot()
+    def _on_edited(self, *_args: object) -> None:
+        typed = len(self.model.pending)
+        self.save_button.setEnabled(typed > 0)
+        self.discard_button.setEnabled(typed > 0)
+        self.save_button.setText(
+            self.tr("Simpan omzet ({n})").format(n=typed) if typed else self.tr("Simpan omzet")
+        )
+
+    # --- saving -------------------------------------------------------------------------
+
+    @Slot()
+    def save(self) -> None:
+        if self.table.state() == QAbstractItemView.State.EditingState:
+            self.table.setFocus()  # commits the cell being typed
+        cells = self.model.cells()
+        if not cells:
+            return
+        foodcourt, actor = self._ctx.core.foodcourt, self._ctx.require_actor()
+        self._ctx.runner.op(lambda: foodcourt.record_turnover(actor, cells), self).with_progress(
+            self.tr("Menyimpan omzet…")
+        ).success(self._saved).failure(self._refused).run()
+
+    def _saved(self, saved: TurnoverSaved) -> None:
+        self.model.pending.clear()
+        self.message.setText(
+            self.tr("Tersimpan: {w} diisi, {c} dikosongkan.").format(w=saved.written,
+                                                                     c=saved.cleared)
+        )  # fmt: skip
+        note = self.message.text()
+        self.reload()
+        self.message.setText(note)
+
+    def _refused(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError):
+            elsewhere = self.model.show_errors(exc.errors)
+            text = self.tr("Tidak ada yang disimpan: {n} sel perlu diperbaiki (tanda merah; "
+                           "arahkan tetikus ke sel untuk alasannya).").format(n=len(exc.errors))  # fmt: skip
+            if elsewhere:
+                text += " " + exc.message
+            self.message.setText(text)
+        else:
+            self._failed(exc)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.message.setText(error_text(exc))
+
+    def cell_error(self, index: QModelIndex | QPersistentModelIndex) -> str | None:
+        return self.model.data(index, Qt.ItemDataRole.ToolTipRole)  # type: ignore[no-any-return]
+
+    # --- the report ---------------------------------------------------------------------
+
+    def _month(self) -> date:
+        return self.month_edit.date().toPython().replace(day=1)  # type: ignore[no-any-return]
+
+    @Slot()
+    def preview_report(self) -> None:
+        foodcourt, month = self._ctx.core.foodcourt, self._month()
+        title = self.tr("Laporan omzet tenan {month}").format(month=month.strftime("%m-%Y"))
+        self._ctx.runner.op(lambda: foodcourt.turnover_report_pdf(month), self).with_progress(
+            self.tr("Menyiapkan laporan…")
+        ).success(lambda pdf: self._show_pdf(pdf, title)).failure(self._failed).run()
+
+    def _show_pdf(self, pdf: bytes, title: str) -> None:
+        try:
+            self._documents.printer().preview(pdf, "office", title, self)
+        except DomainError as exc:
+            self._failed(exc)
+
+    @Slot()
+    def save_xlsx(self) -> None:
+        month = self._month()
+        suggested = Path.home() / f"omzet-tenan-{month.strftime('%Y-%m')}.xlsx"
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Simpan laporan omzet"), str(suggested),
+            self.tr("Lembar kerja Excel (*.xlsx)"),
+        )  # fmt: skip
+        if not chosen:
+            return
+        path = Path(chosen if chosen.lower().endswith(".xlsx") else f"{chosen}.xlsx")
+        foodcourt = self._ctx.core.foodcourt
+
+        def write() -> Path:
+            write_private(path, foodcourt.turnover_report_xlsx(month))
+            return path
+
+        self._ctx.runner.op(write, self).with_progress(self.tr("Menyimpan laporan…")).success(
+            self._xlsx_saved
+        ).failure(self._failed).run()
+
+    def _xlsx_saved(self, path: Path) -> None:
+        self.saved_to = path
+        self.message.setText(self.tr("Laporan disimpan ke {path}").format(path=path))
+
+
+__all__ = ["TurnoverView"]
