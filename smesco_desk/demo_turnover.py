@@ -17,7 +17,6 @@ from datetime import date, timedelta
 
 from smesco_desk.domain.foodcourt import LeasePeriod, LeaseStatus
 from smesco_desk.domain.turnover import month_bounds
-from smesco_desk.errors import DomainError
 from smesco_desk.services.actors import Actor
 from smesco_desk.services.core import Core
 from smesco_desk.values.turnover import TurnoverCell
@@ -60,10 +59,7 @@ def seed_turnover(core: Core, manager: Actor, rng: random.Random, today: date) -
         if cells:
             core.foodcourt.record_turnover(manager, cells)
             typed += len(cells)
-    try:
-        core.foodcourt.post_turnover_rent(manager, last_month)
-    except DomainError:  # nothing of it is needed for the rest of the demo
-        pass
+    core.foodcourt.post_turnover_rent(manager, last_month)
     return typed
 
 

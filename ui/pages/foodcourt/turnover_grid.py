@@ -19,6 +19,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt, Slot
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QComboBox,
     QDateEdit,
@@ -52,10 +53,10 @@ class GridTable(QTableView):
     skipping the cells that cannot be typed into."""
 
     def closeEditor(  # noqa: N802 (Qt's name)
-        self, editor: QWidget, hint: QAbstractItemView.EndEditHint
+        self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint
     ) -> None:
-        if hint == QAbstractItemView.EndEditHint.SubmitModelCache:  # Enter
-            hint = QAbstractItemView.EndEditHint.EditNextItem
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:  # Enter
+            hint = QAbstractItemDelegate.EndEditHint.EditNextItem
         super().closeEditor(editor, hint)
 
     def moveCursor(  # noqa: N802 (Qt's name)
@@ -185,10 +186,10 @@ class TurnoverView(QWidget):
 
     @property
     def start(self) -> date:
-        return self.start_edit.date().toPython()  # type: ignore[no-any-return]
+        return _day(self.start_edit.date())
 
     def go_to(self, start: date) -> None:
-        if self.start_edit.date().toPython() == start:
+        if self.start == start:
             self.reload()
         else:
             self.start_edit.setDate(QDate(start.year, start.month, start.day))
@@ -256,8 +257,9 @@ class TurnoverView(QWidget):
     def _refused(self, exc: BaseException) -> None:
         if isinstance(exc, ValidationError):
             elsewhere = self.model.show_errors(exc.errors)
-            text = self.tr("Tidak ada yang disimpan: {n} sel perlu diperbaiki (tanda merah; "
-                           "arahkan tetikus ke sel untuk alasannya).").format(n=len(exc.errors))  # fmt: skip
+            text = self.tr(
+                "Tidak ada yang disimpan: {n} sel perlu diperbaiki (merah; alasannya di sel)."
+            ).format(n=len(exc.errors))
             if elsewhere:
                 text += " " + exc.message
             self.message.setText(text)
@@ -273,7 +275,7 @@ class TurnoverView(QWidget):
     # --- the report ---------------------------------------------------------------------
 
     def _month(self) -> date:
-        return self.month_edit.date().toPython().replace(day=1)  # type: ignore[no-any-return]
+        return _day(self.month_edit.date()).replace(day=1)
 
     @Slot()
     def preview_report(self) -> None:
@@ -313,6 +315,10 @@ class TurnoverView(QWidget):
     def _xlsx_saved(self, path: Path) -> None:
         self.saved_to = path
         self.message.setText(self.tr("Laporan disimpan ke {path}").format(path=path))
+
+
+def _day(picked: QDate) -> date:
+    return date(picked.year(), picked.month(), picked.day())
 
 
 __all__ = ["TurnoverView"]
