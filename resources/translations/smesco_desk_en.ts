@@ -4187,8 +4187,12 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
         <translation>Report month:</translation>
     </message>
     <message>
+        <source>Tidak ada tenan yang menyewa stan pada hari-hari ini.</source>
+        <translation>No tenant rents a stall on these days.</translation>
+    </message>
+    <message>
         <source>Tidak ada tenan yang menyewa stan pada minggu ini.</source>
-        <translation>No tenant rents a stall in these days.</translation>
+        <translation type="vanished">No tenant rents a stall in these days.</translation>
     </message>
     <message>
         <source>Simpan omzet ({n})</source>

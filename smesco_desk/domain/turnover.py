@@ -9,9 +9,11 @@ tenants by days. A day's amount is 0 (closed, or sold nothing) to
 MAX_DAY_TURNOVER; anything else is a typing error. There is one entry per
 tenant and day: its id is derived from the two (`entry_id`, a UUIDv5), so
 two desks that type the same tenant's day while offline write the *same* row,
-and sync keeps one version of it (the usual rule for a row changed at two
-desks: the higher version, then the later change, wins; the other is kept in
-the conflicts list for a person to look at). A cleared cell removes the entry.
+and sync keeps one version of it: the usual rule for a row changed at two
+desks (smesco_desk.sync.server): a cleared day (a tombstone) first, then the
+higher version, then the later change wins, and the other version is kept in
+the conflicts list (status "info") for a person to look at. A cleared cell
+removes the entry (a tombstone); typing the day again brings the row back.
 
 Turnover rent
 -------------

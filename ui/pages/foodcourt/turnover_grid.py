@@ -211,9 +211,10 @@ class TurnoverView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.table.setColumnWidth(0, TENANT_WIDTH)
+        nobody = self.tr("Tidak ada tenan yang menyewa stan pada hari-hari ini.")
         if not grid.rows:
-            self.message.setText(self.tr("Tidak ada tenan yang menyewa stan pada minggu ini."))
-        else:
+            self.message.setText(nobody)
+        elif self.message.text() == nobody:  # what was said of a save stays
             self.message.setText("")
 
     @Slot(frozenset)
@@ -250,9 +251,7 @@ class TurnoverView(QWidget):
             self.tr("Tersimpan: {w} diisi, {c} dikosongkan.").format(w=saved.written,
                                                                      c=saved.cleared)
         )  # fmt: skip
-        note = self.message.text()
         self.reload()
-        self.message.setText(note)
 
     def _refused(self, exc: BaseException) -> None:
         if isinstance(exc, ValidationError):
