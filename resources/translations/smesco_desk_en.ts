@@ -4191,10 +4191,6 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
         <translation>No tenant rents a stall on these days.</translation>
     </message>
     <message>
-        <source>Tidak ada tenan yang menyewa stan pada minggu ini.</source>
-        <translation type="vanished">No tenant rents a stall in these days.</translation>
-    </message>
-    <message>
         <source>Simpan omzet ({n})</source>
         <translation>Save turnover ({n})</translation>
     </message>
