@@ -4143,12 +4143,12 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
 <context>
     <name>TurnoverView</name>
     <message>
-        <source>◀ 7 hari sebelum</source>
-        <translation>◀ 7 days before</translation>
+        <source>7 hari sebelumnya</source>
+        <translation>The 7 days before</translation>
     </message>
     <message>
-        <source>7 hari berikut ▶</source>
-        <translation>7 days after ▶</translation>
+        <source>7 hari berikutnya</source>
+        <translation>The 7 days after</translation>
     </message>
     <message>
         <source>7 hari terakhir</source>
@@ -4173,6 +4173,14 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
     <message>
         <source>Simpan XLSX…</source>
         <translation>Save XLSX…</translation>
+    </message>
+    <message>
+        <source>Tagih sewa omzet</source>
+        <translation>Charge turnover rent</translation>
+    </message>
+    <message>
+        <source>Setelah bulan selesai: tagih selisih di atas sewa dasar (sekali per bulan).</source>
+        <translation>Once the month is over: charge the excess over the base rent (once a month).</translation>
     </message>
     <message>
         <source>Batalkan perubahan</source>
@@ -4225,6 +4233,18 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
     <message>
         <source>Menyimpan laporan…</source>
         <translation>Saving the report…</translation>
+    </message>
+    <message>
+        <source>Menagih sewa omzet…</source>
+        <translation>Charging turnover rent…</translation>
+    </message>
+    <message>
+        <source>Sewa omzet {month}: {n} tagihan baru, total ditagih {total}.</source>
+        <translation>Turnover rent {month}: {n} new charges, {total} charged in all.</translation>
+    </message>
+    <message>
+        <source>{n} sewa menunggu tagihan sewa dasarnya.</source>
+        <translation>{n} leases wait for their base rent to be charged.</translation>
     </message>
     <message>
         <source>Laporan disimpan ke {path}</source>

@@ -151,3 +151,19 @@ def test_a_receptionist_sees_the_grid_but_types_nothing(
     assert not view.save_button.isVisibleTo(view)
     assert view.table.editTriggers() == view.table.EditTrigger.NoEditTriggers
     assert date.today() - timedelta(days=3) <= view.model.grid.days[-1]
+
+
+def test_charging_a_closed_month_and_refusing_an_open_one(
+    qtbot: Any, ctx: AppContext, core: Core, admin: Actor, tenants: tuple[str, str]
+) -> None:
+    soto = next(x for x in core.foodcourt.leases() if x.stall_code == "FC2-07")
+    core.foodcourt.set_turnover_terms(admin, soto.id, 1_000)
+    view = make_view(qtbot, ctx)
+    today = to_wib(core.now()).date()
+    view.month_edit.setDate(today.replace(day=1))
+    view.post_button.click()
+    assert "belum selesai" in view.message.text()
+    last_month = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+    view.month_edit.setDate(last_month)
+    view.post_button.click()  # its base rent is not charged yet: it waits
+    assert "0 tagihan baru" in view.message.text() and "1 sewa menunggu" in view.message.text()

@@ -8,7 +8,8 @@ back; amounts are typed as at the desk ("1.250.000", "Rp1.250.000",
 day. Nothing is written until "Simpan": then every typed cell is saved at
 once, or none is, and a refusal marks its cells in red with the reason as the
 cell's tooltip. A floor filter; the week before and after; the monthly report
-as a PDF preview or saved as an XLSX spreadsheet. Only the tenant manager
+as a PDF preview or saved as an XLSX spreadsheet; a closed month's turnover
+rent charged ("Tagih sewa omzet", once per lease and month). Only the tenant manager
 (and supervisors) may save; others see the grid.
 """
 
@@ -18,6 +19,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -29,28 +31,47 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from smesco_desk.clock import to_wib
+from smesco_desk.domain.money import format_rupiah
 from smesco_desk.errors import DomainError, ValidationError
 from smesco_desk.private_files import write_private
 from smesco_desk.services.actors import Permission
-from smesco_desk.values.turnover import TurnoverGrid, TurnoverSaved
+from smesco_desk.values.turnover import RentState, TurnoverGrid, TurnoverPosting, TurnoverSaved
 from ui.context import AppContext
 from ui.documents import DocumentPrinterLike, PageDocuments
 from ui.errors import error_text
 from ui.models.turnover_grid_model import TurnoverGridModel
 
 DAYS = 7
-TENANT_WIDTH = 230  # px: a business's name on one line, its stalls under it
+TENANT_WIDTH = 170  # px at least
 WATCHED = frozenset({"turnover_entries", "leases", "tenants", "businesses", "stalls"})
 
 
 class GridTable(QTableView):
     """A table where Enter, like Tab, saves the cell and edits the next one,
-    skipping the cells that cannot be typed into."""
+    skipping the cells that cannot be typed into. The days and the total take
+    what their numbers need; the tenant's column the rest (at least
+    TENANT_WIDTH: a narrower window scrolls sideways, never cuts a number)."""
+
+    def fit_first_column(self) -> None:
+        header = self.horizontalHeader()
+        numbers = sum(header.sectionSize(c) for c in range(1, header.count()))
+        width = max(TENANT_WIDTH, self.viewport().width() - numbers)
+        if header.count() and header.sectionSize(0) != width:
+            self.setColumnWidth(0, width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self.fit_first_column()
+
+    def updateGeometries(self) -> None:  # noqa: N802 (Qt's name): after sections resize
+        super().updateGeometries()
+        self.fit_first_column()
 
     def closeEditor(  # noqa: N802 (Qt's name)
         self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint
@@ -102,11 +123,15 @@ class TurnoverView(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        self.previous_button = QPushButton(self.tr("◀ 7 hari sebelum"))
+        self.previous_button = QToolButton()
+        self.previous_button.setText("‹")
+        self.previous_button.setToolTip(self.tr("7 hari sebelumnya"))
         self.start_edit = QDateEdit()
         self.start_edit.setCalendarPopup(True)
         self.start_edit.setDisplayFormat("dd/MM/yyyy")
-        self.next_button = QPushButton(self.tr("7 hari berikut ▶"))
+        self.next_button = QToolButton()
+        self.next_button.setText("›")
+        self.next_button.setToolTip(self.tr("7 hari berikutnya"))
         self.this_week_button = QPushButton(self.tr("7 hari terakhir"))
         self.floor_box = QComboBox()
         self.floor_box.addItem(self.tr("Semua lantai"), None)
@@ -132,36 +157,40 @@ class TurnoverView(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
-        header.setMinimumSectionSize(86)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setMinimumSectionSize(80)
         layout.addWidget(self.table, 1)
 
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setObjectName("turnover_message")
-        layout.addWidget(self.message)
+        saving = QHBoxLayout()  # what a save said, and the save buttons beside it
+        saving.addWidget(self.message, 1)
+        layout.addLayout(saving)
 
         buttons = QHBoxLayout()
         self.month_edit = QDateEdit()
         self.month_edit.setDisplayFormat("MM/yyyy")
         self.pdf_button = QPushButton(self.tr("Laporan PDF…"))
         self.xlsx_button = QPushButton(self.tr("Simpan XLSX…"))
+        self.post_button = QPushButton(self.tr("Tagih sewa omzet"))
+        self.post_button.setToolTip(
+            self.tr("Setelah bulan selesai: tagih selisih di atas sewa dasar (sekali per bulan).")
+        )
         self.discard_button = QPushButton(self.tr("Batalkan perubahan"))
         self.save_button = QPushButton(self.tr("Simpan omzet"))
         self.save_button.setDefault(True)
         buttons.addWidget(QLabel(self.tr("Laporan bulan:")))
-        for widget in (self.month_edit, self.pdf_button, self.xlsx_button):
+        for widget in (self.month_edit, self.pdf_button, self.xlsx_button, self.post_button):
             buttons.addWidget(widget)
         buttons.addStretch(1)
-        buttons.addWidget(self.discard_button)
-        buttons.addWidget(self.save_button)
+        saving.addWidget(self.discard_button)
+        saving.addWidget(self.save_button)
         layout.addLayout(buttons)
         last_month = self._today().replace(day=1) - timedelta(days=1)
         self.month_edit.setDate(QDate(last_month.year, last_month.month, 1))
         can_save = self._ctx.can(Permission.MANAGE_LEASES)
-        self.save_button.setVisible(can_save)
-        self.discard_button.setVisible(can_save)
+        for button in (self.save_button, self.discard_button, self.post_button):
+            button.setVisible(can_save)
         if not can_save:
             self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
 
@@ -174,6 +203,7 @@ class TurnoverView(QWidget):
         self.discard_button.clicked.connect(self.reload)
         self.pdf_button.clicked.connect(self.preview_report)
         self.xlsx_button.clicked.connect(self.save_xlsx)
+        self.post_button.clicked.connect(self.post_rent)
 
     # --- loading ------------------------------------------------------------------------
 
@@ -208,9 +238,9 @@ class TurnoverView(QWidget):
     def _loaded(self, grid: TurnoverGrid) -> None:
         self.model.set_grid(grid, self._today())
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        self.table.setColumnWidth(0, TENANT_WIDTH)
+        self.table.fit_first_column()
         nobody = self.tr("Tidak ada tenan yang menyewa stan pada hari-hari ini.")
         if not grid.rows:
             self.message.setText(nobody)
@@ -310,6 +340,24 @@ class TurnoverView(QWidget):
         self._ctx.runner.op(write, self).with_progress(self.tr("Menyimpan laporan…")).success(
             self._xlsx_saved
         ).failure(self._failed).run()
+
+    @Slot()
+    def post_rent(self) -> None:
+        """Charge the month's turnover rent (refused for a month not over)."""
+        foodcourt, actor, month = self._ctx.core.foodcourt, self._ctx.require_actor(), self._month()
+        self._ctx.runner.op(lambda: foodcourt.post_turnover_rent(actor, month), self).with_progress(
+            self.tr("Menagih sewa omzet…")
+        ).success(self._posted).failure(self._failed).run()
+
+    def _posted(self, posting: TurnoverPosting) -> None:
+        waiting = sum(1 for x in posting.leases if x.state == RentState.WAITING)
+        text = self.tr("Sewa omzet {month}: {n} tagihan baru, total ditagih {total}.").format(
+            month=posting.month.strftime("%m/%Y"), n=posting.posted_now,
+            total=format_rupiah(posting.total),
+        )  # fmt: skip
+        if waiting:
+            text += " " + self.tr("{n} sewa menunggu tagihan sewa dasarnya.").format(n=waiting)
+        self.message.setText(text)
 
     def _xlsx_saved(self, path: Path) -> None:
         self.saved_to = path
