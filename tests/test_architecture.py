@@ -369,6 +369,10 @@ READ_ONLY_LOOKUPS = {
     "FoodCourtService.stalls",
     "FoodCourtService.tenant",  # a tenant's card and balance (a receptionist sees it)
     "FoodCourtService.tenants",
+    "FoodCourtService.turnover_grid",  # the turnover grid's tenants by days
+    "FoodCourtService.turnover_report",
+    "FoodCourtService.turnover_report_pdf",  # the report as a PDF, as attendance_list
+    "FoodCourtService.turnover_report_xlsx",
     "MaintenanceService.sqlite_file",
     "MaintenanceService.backup_retention_days",
     "MaintenanceService.kept_backups",

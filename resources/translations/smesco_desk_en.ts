@@ -4098,6 +4098,160 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
     </message>
 </context>
 <context>
+    <name>TurnoverGridModel</name>
+    <message>
+        <source>Total per hari</source>
+        <translation>Total per day</translation>
+    </message>
+    <message>
+        <source>Tenan</source>
+        <translation>Tenant</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Sen</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>Sel</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>Rab</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>Kam</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>Jum</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>Sab</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>Sun</translation>
+    </message>
+</context>
+<context>
+    <name>TurnoverView</name>
+    <message>
+        <source>7 hari sebelumnya</source>
+        <translation>The 7 days before</translation>
+    </message>
+    <message>
+        <source>7 hari berikutnya</source>
+        <translation>The 7 days after</translation>
+    </message>
+    <message>
+        <source>7 hari terakhir</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>Semua lantai</source>
+        <translation>All floors</translation>
+    </message>
+    <message>
+        <source>Lantai {n}</source>
+        <translation>Floor {n}</translation>
+    </message>
+    <message>
+        <source>Lantai:</source>
+        <translation>Floor:</translation>
+    </message>
+    <message>
+        <source>Laporan PDF…</source>
+        <translation>PDF report…</translation>
+    </message>
+    <message>
+        <source>Simpan XLSX…</source>
+        <translation>Save XLSX…</translation>
+    </message>
+    <message>
+        <source>Tagih sewa omzet</source>
+        <translation>Charge turnover rent</translation>
+    </message>
+    <message>
+        <source>Setelah bulan selesai: tagih selisih di atas sewa dasar (sekali per bulan).</source>
+        <translation>Once the month is over: charge the excess over the base rent (once a month).</translation>
+    </message>
+    <message>
+        <source>Batalkan perubahan</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <source>Simpan omzet</source>
+        <translation>Save turnover</translation>
+    </message>
+    <message>
+        <source>Laporan bulan:</source>
+        <translation>Report month:</translation>
+    </message>
+    <message>
+        <source>Tidak ada tenan yang menyewa stan pada hari-hari ini.</source>
+        <translation>No tenant rents a stall on these days.</translation>
+    </message>
+    <message>
+        <source>Simpan omzet ({n})</source>
+        <translation>Save turnover ({n})</translation>
+    </message>
+    <message>
+        <source>Menyimpan omzet…</source>
+        <translation>Saving turnover…</translation>
+    </message>
+    <message>
+        <source>Tersimpan: {w} diisi, {c} dikosongkan.</source>
+        <translation>Saved: {w} entered, {c} cleared.</translation>
+    </message>
+    <message>
+        <source>Tidak ada yang disimpan: {n} sel perlu diperbaiki (merah; alasannya di sel).</source>
+        <translation>Nothing was saved: {n} cells need correcting (red; the reason is on the cell).</translation>
+    </message>
+    <message>
+        <source>Laporan omzet tenan {month}</source>
+        <translation>Tenant turnover report {month}</translation>
+    </message>
+    <message>
+        <source>Menyiapkan laporan…</source>
+        <translation>Preparing the report…</translation>
+    </message>
+    <message>
+        <source>Simpan laporan omzet</source>
+        <translation>Save the turnover report</translation>
+    </message>
+    <message>
+        <source>Lembar kerja Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Menyimpan laporan…</source>
+        <translation>Saving the report…</translation>
+    </message>
+    <message>
+        <source>Menagih sewa omzet…</source>
+        <translation>Charging turnover rent…</translation>
+    </message>
+    <message>
+        <source>Sewa omzet {month}: {n} tagihan baru, total ditagih {total}.</source>
+        <translation>Turnover rent {month}: {n} new charges, {total} charged in all.</translation>
+    </message>
+    <message>
+        <source>{n} sewa menunggu tagihan sewa dasarnya.</source>
+        <translation>{n} leases wait for their base rent to be charged.</translation>
+    </message>
+    <message>
+        <source>Laporan disimpan ke {path}</source>
+        <translation>Report saved to {path}</translation>
+    </message>
+</context>
+<context>
     <name>UsersPage</name>
     <message>
         <source>belum pernah</source>

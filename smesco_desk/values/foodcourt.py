@@ -176,6 +176,7 @@ class LeaseForm:
     ends_on: date
     period: str = "month"
     notes: str = ""
+    turnover_rate_bp: int = 0  # turnover rent, basis points of a month's sales (0: none)
 
 
 @dataclass(frozen=True)
@@ -196,6 +197,7 @@ class LeaseRecord:
     owed: int  # open charges of the lease
     notes: str = ""
     cancel_reason: str = ""
+    turnover_rate_bp: int = 0
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -215,4 +217,5 @@ class LeaseRecord:
             "owed": self.owed,
             "notes": self.notes,
             "cancel_reason": self.cancel_reason,
+            "turnover_rate_bp": self.turnover_rate_bp,
         }

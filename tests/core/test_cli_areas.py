@@ -49,6 +49,9 @@ HELP_ORDER = [
     "leases",
     "cancel-lease",
     "end-lease",
+    "turnover",
+    "turnover-report",
+    "post-turnover-rent",
 ]
 
 

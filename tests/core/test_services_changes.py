@@ -28,6 +28,7 @@ from smesco_desk.services.foodcourt import LeaseConflict
 from smesco_desk.services.transaction import Transaction
 from smesco_desk.values.bookings import AttendeeForm
 from smesco_desk.values.foodcourt import LeaseForm
+from smesco_desk.values.turnover import TurnoverCell
 from tests.core.helpers_bookings import booking_form, space_form
 from tests.core.helpers_core import FakeClock, cash, sale_form, visitor_form, wib
 from tests.core.helpers_foodcourt import stall_form, tenant_form
@@ -224,6 +225,36 @@ def test_a_stall_a_tenant_a_lease_and_its_end_report_their_tables(
     assert_reports_nothing(
         core, lambda: core.foodcourt.cancel_lease(supervisor, leased[0].id), AlreadyDone
     )
+
+
+def test_turnover_its_terms_and_its_rent_report_their_tables(
+    core: Core, admin: Actor, supervisor: Actor
+) -> None:
+    core.foodcourt.save_stall(admin, stall_form())
+    tenant = core.foodcourt.save_tenant(supervisor, tenant_form())
+    leased = core.foodcourt.lease(
+        supervisor, LeaseForm(tenant.id, "FC2-07", date(2026, 2, 1), date(2026, 9, 30))
+    )
+    cell = TurnoverCell(tenant.id, date(2026, 2, 2), 1_500_000)
+    assert_reports_what_it_wrote(
+        core,
+        lambda: core.foodcourt.record_turnover(supervisor, [cell]),
+        {"turnover_entries", *BOOKKEEPING},
+    )
+    assert_reports_what_it_wrote(
+        core,
+        lambda: core.foodcourt.set_turnover_terms(supervisor, leased.id, 1_000),
+        {"leases", *BOOKKEEPING},
+    )
+    # February waits for its base rent: nothing is charged, nothing written
+    feb = date(2026, 2, 1)
+    assert_reports_what_it_wrote(
+        core, lambda: core.foodcourt.post_turnover_rent(supervisor, feb), set()
+    )
+    assert_reports_nothing(
+        core, lambda: core.foodcourt.post_turnover_rent(supervisor, date(2026, 3, 1)),
+        ValidationError,
+    )  # fmt: skip
 
 
 def test_a_series_its_plan_and_its_cancellation_report_their_tables(

@@ -30,6 +30,7 @@ from smesco_desk.services.core import open_core
 from smesco_desk.values.bookings import AttendeeForm, BookingForm, SpaceForm
 from smesco_desk.values.foodcourt import LeaseForm, StallForm, TenantForm
 from smesco_desk.values.payments import ChargeForm, PayerForm, PaymentForm, ReceiptFilter
+from smesco_desk.values.turnover import TurnoverCell
 from smesco_desk.values.visitors import VisitFilter, VisitorForm, VisitScope
 from tests.core.helpers_bookings import WEEK
 from tests.core.helpers_core import ADMIN_PASSWORD, USER_PASSWORD, FakeClock, cash, wib
@@ -644,6 +645,13 @@ FUZZED = {
             "end_lease",
             "leases",
             "get_lease",
+            "turnover_grid",
+            "record_turnover",
+            "set_turnover_terms",
+            "post_turnover_rent",
+            "turnover_report",
+            "turnover_report_pdf",
+            "turnover_report_xlsx",
         ],
         "SetupService": ["initialize"],
         "SyncService": ["conflict", "resolve_conflict"],
@@ -820,3 +828,27 @@ def test_tenants_and_leases(
         check(desk, lambda i=lease_id: core.foodcourt.get_lease(i))  # type: ignore[misc]
         check(desk, lambda i=lease_id: core.foodcourt.end_lease(actor, i, first, period))  # type: ignore[misc]
         check(desk, lambda i=lease_id: core.foodcourt.cancel_lease(actor, i, period))  # type: ignore[misc]
+
+
+@FUZZ
+@given(actors, days, st.one_of(numbers, texts, st.none()), st.one_of(numbers, texts, st.none()),
+       st.one_of(texts, st.none()), numbers)  # fmt: skip
+def test_turnover(
+    desk: Desk, who: str, day: Any, amount: Any, floor: Any, tenant_id: str | None, rate: Any
+) -> None:
+    core, actor = desk.core, _actor(desk, who)
+    check(desk, lambda: core.foodcourt.turnover_grid(day, 7, floor))
+    check(desk, lambda: core.foodcourt.turnover_grid(date(2026, 3, 1), amount, floor))
+    known = [t.id for t in core.foodcourt.tenants()][:1]
+    for tenant in [tenant_id or "", *known]:
+        for when in (day, date(2026, 3, 2)):
+            cell = TurnoverCell(tenant, when, amount)
+            check(desk, lambda c=cell: core.foodcourt.record_turnover(actor, [c]))  # type: ignore[misc]
+        check(desk, lambda t=tenant: core.foodcourt.set_turnover_terms(actor, t, rate))  # type: ignore[misc]
+    for lease_id in [x.id for x in core.foodcourt.leases()[:1]]:
+        check(desk, lambda i=lease_id: core.foodcourt.set_turnover_terms(actor, i, rate))  # type: ignore[misc]
+    for month in (day, date(2026, 2, 1)):
+        check(desk, lambda m=month: core.foodcourt.post_turnover_rent(actor, m))  # type: ignore[misc]
+        check(desk, lambda m=month: core.foodcourt.turnover_report(m))  # type: ignore[misc]
+        check(desk, lambda m=month: core.foodcourt.turnover_report_pdf(m))  # type: ignore[misc]
+        check(desk, lambda m=month: core.foodcourt.turnover_report_xlsx(m))  # type: ignore[misc]

@@ -13,16 +13,19 @@ use (`core.foodcourt.lease(...)`), each method handing over to one of them:
 - tenants: tenants and their businesses' identity (NIB, NPWP, the owner's NIK)
 - leases: leasing a stall, its deposit charge, cancelling, ending early
 - conflicts: the leases in the way, and LeaseConflict
+- turnover: tenants' daily sales typed into a grid, a lease's turnover-rent terms
+- turnover_rent: turnover rent after a month closes, the monthly turnover report
 - mapping: rows to the values in smesco_desk.values.foodcourt
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
 from smesco_desk.services.actors import Actor
-from smesco_desk.services.foodcourt import leases, stalls, tenants
+from smesco_desk.services.foodcourt import leases, stalls, tenants, turnover, turnover_rent
 from smesco_desk.services.foodcourt.conflicts import LeaseConflict
 from smesco_desk.values.foodcourt import (
     LeaseForm,
@@ -32,6 +35,13 @@ from smesco_desk.values.foodcourt import (
     StallStatus,
     TenantForm,
     TenantInfo,
+)
+from smesco_desk.values.turnover import (
+    TurnoverCell,
+    TurnoverGrid,
+    TurnoverPosting,
+    TurnoverReport,
+    TurnoverSaved,
 )
 
 if TYPE_CHECKING:
@@ -84,6 +94,37 @@ class FoodCourtService:
 
     def get_lease(self, lease_id: str) -> LeaseRecord:
         return leases.get_lease(self.core, lease_id)
+
+    # --- turnover -----------------------------------------------------------------------
+
+    def turnover_grid(
+        self, start: date, days: int = 7, floor: int | None = None
+    ) -> TurnoverGrid:
+        return turnover.turnover_grid(self.core, start, days, floor)
+
+    def record_turnover(self, actor: Actor, cells: Sequence[TurnoverCell]) -> TurnoverSaved:
+        return turnover.record_turnover(self.core, actor, cells)
+
+    def set_turnover_terms(self, actor: Actor, lease_id: str, rate_bp: int) -> LeaseRecord:
+        return turnover.set_turnover_terms(self.core, actor, lease_id, rate_bp)
+
+    def post_turnover_rent(self, actor: Actor, month: date) -> TurnoverPosting:
+        return turnover_rent.post_turnover_rent(self.core, actor, month)
+
+    def turnover_report(self, month: date) -> TurnoverReport:
+        return turnover_rent.turnover_report(self.core, month)
+
+    def turnover_report_pdf(self, month: date) -> bytes:
+        """The month's turnover report, A4 PDF."""
+        from smesco_desk.printing.turnover import render_turnover_report
+
+        return render_turnover_report(self.turnover_report(month))
+
+    def turnover_report_xlsx(self, month: date) -> bytes:
+        """The month's turnover report as a spreadsheet (XLSX)."""
+        from smesco_desk.printing.turnover_xlsx import turnover_report_xlsx
+
+        return turnover_report_xlsx(self.turnover_report(month))
 
 
 __all__ = ["FoodCourtService", "LeaseConflict"]

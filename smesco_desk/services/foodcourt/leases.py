@@ -23,6 +23,7 @@ from smesco_desk.db.models import Charge, Lease, Stall, SyncedMixin
 from smesco_desk.domain.charges import LineInput
 from smesco_desk.domain.foodcourt import BillKind, LeasePeriod, LeaseStatus, due_day, lease_errors
 from smesco_desk.domain.text import text_errors
+from smesco_desk.domain.turnover import rate_error
 from smesco_desk.errors import AlreadyDone, ValidationError
 from smesco_desk.i18n import _
 from smesco_desk.services.actors import Actor, Permission, require
@@ -47,6 +48,8 @@ def lease(core: Core, actor: Actor, form: LeaseForm) -> LeaseRecord:
     errors = text_errors({"tenant_id": form.tenant_id, "stall": form.stall, "notes": form.notes})
     if not errors:
         errors = lease_errors(form.starts_on, form.ends_on, form.period)
+    if problem := rate_error(form.turnover_rate_bp):
+        errors["turnover_rate_bp"] = problem
     if errors:
         raise ValidationError(errors)
     with Transaction.begin(core, actor) as tx:
@@ -79,6 +82,7 @@ def lease(core: Core, actor: Actor, form: LeaseForm) -> LeaseRecord:
                 status=LeaseStatus.ACTIVE.value,
                 notes=form.notes.strip(),
                 cancel_reason="",
+                turnover_rate_bp=form.turnover_rate_bp,
             )
         )
         rows: list[tuple[SyncedMixin, str]] = [(row, "insert")]
