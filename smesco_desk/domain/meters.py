@@ -291,4 +291,3 @@ def service_charge(size_cm2: int, rate_per_m2: int, days: int, month_days: int) 
     numerator = size_cm2 * rate_per_m2 * days
     denominator = 10_000 * month_days
     return (2 * numerator + denominator) // (2 * denominator)
-

@@ -14,16 +14,20 @@ use (`core.foodcourt.lease(...)`), each method handing over to one of them:
 - leases: leasing a stall, its deposit charge, cancelling, ending early
 - conflicts: the leases in the way, and LeaseConflict
 - mapping: rows to the values in smesco_desk.values.foodcourt
+- meters: the monthly meter readings, typed into a grid of stalls
+- utilities: billing a month's power, water and service charge
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
 from smesco_desk.services.actors import Actor
-from smesco_desk.services.foodcourt import leases, stalls, tenants
+from smesco_desk.services.foodcourt import leases, meters, stalls, tenants, utilities
 from smesco_desk.services.foodcourt.conflicts import LeaseConflict
+from smesco_desk.services.foodcourt.meters import ReadingNeedsConfirmation
 from smesco_desk.values.foodcourt import (
     LeaseForm,
     LeaseRecord,
@@ -32,6 +36,13 @@ from smesco_desk.values.foodcourt import (
     StallStatus,
     TenantForm,
     TenantInfo,
+)
+from smesco_desk.values.meters import (
+    GridRow,
+    ReadingInput,
+    ReadingRecord,
+    UtilityBilling,
+    UtilityTariffs,
 )
 
 if TYPE_CHECKING:
@@ -85,5 +96,26 @@ class FoodCourtService:
     def get_lease(self, lease_id: str) -> LeaseRecord:
         return leases.get_lease(self.core, lease_id)
 
+    # --- meters and utilities -----------------------------------------------------------
 
-__all__ = ["FoodCourtService", "LeaseConflict"]
+    def record_readings(
+        self, actor: Actor, month: date, rows: Sequence[ReadingInput], confirm: bool = False
+    ) -> list[ReadingRecord]:
+        return meters.record_readings(self.core, actor, month, rows, confirm)
+
+    def readings_grid(self, month: date, floor: int | None = None) -> list[GridRow]:
+        return meters.readings_grid(self.core, month, floor)
+
+    def meter_readings(
+        self, stall: str | None = None, month: date | None = None
+    ) -> list[ReadingRecord]:
+        return meters.readings(self.core, stall, month)
+
+    def bill_utilities(self, actor: Actor, month: date) -> UtilityBilling:
+        return utilities.bill_utilities(self.core, actor, month)
+
+    def utility_tariffs(self) -> UtilityTariffs:
+        return utilities.tariffs(self.core)
+
+
+__all__ = ["FoodCourtService", "LeaseConflict", "ReadingNeedsConfirmation"]
