@@ -840,11 +840,12 @@ def test_meter_readings_and_utilities(
     number: str, month: Any, confirm: Any, floor: Any,
 ) -> None:  # fmt: skip
     core, actor = desk.core, _actor(desk, who)
+    record = core.foodcourt.record_readings
     for code in (stall, "FC2-07"):
         for meter in (kind, "power"):
             row = ReadingInput(code, meter, value, read_on, replaced, number)
             for when in (month, date(2026, 3, 1)):
-                check(desk, lambda w=when, r=row: core.foodcourt.record_readings(actor, w, [r], confirm))  # type: ignore[misc]
+                check(desk, lambda w=when, r=row: record(actor, w, [r], confirm))  # type: ignore[misc]
     check(desk, lambda: core.foodcourt.record_readings(actor, month, value))
     check(desk, lambda: core.foodcourt.readings_grid(month, floor))
     check(desk, lambda: core.foodcourt.meter_readings(stall, month))
