@@ -49,6 +49,9 @@ HELP_ORDER = [
     "leases",
     "cancel-lease",
     "end-lease",
+    "meter-readings",
+    "record-reading",
+    "bill-utilities",
 ]
 
 
