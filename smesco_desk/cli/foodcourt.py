@@ -18,7 +18,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from smesco_desk.cli import foodcourt_meters
+from smesco_desk.cli.foodcourt_meters import register as register_meters
 from smesco_desk.cli.support import (
     EXIT_OK,
     Commands,
@@ -115,7 +115,7 @@ def register(sub: Subcommands) -> Commands:
         "leases": cmd_leases,
         "cancel-lease": cmd_cancel_lease,
         "end-lease": cmd_end_lease,
-        **foodcourt_meters.register(sub),
+        **register_meters(sub),
     }
 
 
