@@ -23,7 +23,9 @@ from smesco_desk.values.meters import GridRow, MeterCell, ReadingInput
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-STALL, TENANT, POWER_LAST, POWER_NOW, POWER_USED, WATER_LAST, WATER_NOW, WATER_USED = range(8)
+STALL, TENANT, POWER_LAST, POWER_NOW, POWER_USED, WATER_LAST, WATER_NOW, WATER_USED, BILLED = range(
+    9
+)
 EDITABLE = {POWER_NOW: MeterKind.POWER, WATER_NOW: MeterKind.WATER}
 FIRST_OF = {MeterKind.POWER: POWER_LAST, MeterKind.WATER: WATER_LAST}
 ERROR_BRUSH = QBrush(QColor("#fde2e1"))
@@ -52,6 +54,7 @@ class MeterGridModel(QAbstractTableModel):
             self.tr("Air lalu"),
             self.tr("Air bulan ini"),
             self.tr("Pakai m³"),
+            self.tr("Tagihan"),
         ]
 
     # --- content ------------------------------------------------------------------------
@@ -110,7 +113,7 @@ class MeterGridModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
-        if role == Qt.ItemDataRole.TextAlignmentRole and section >= POWER_LAST:
+        if role == Qt.ItemDataRole.TextAlignmentRole and POWER_LAST <= section < BILLED:
             return RIGHT
         return None
 
@@ -126,10 +129,10 @@ class MeterGridModel(QAbstractTableModel):
         row, column = index.row(), index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._text(row, column, role == Qt.ItemDataRole.EditRole)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column >= POWER_LAST:
+        if role == Qt.ItemDataRole.TextAlignmentRole and POWER_LAST <= column < BILLED:
             return RIGHT
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._errors.get(row) or None
+            return self._errors.get(row) or self._tip(row, column)
         if role == Qt.ItemDataRole.BackgroundRole:
             return self._background(row, column)
         return None
@@ -160,16 +163,28 @@ class MeterGridModel(QAbstractTableModel):
             return r.stall_code
         if column == TENANT:
             return r.tenant or self.tr("(kosong)")
+        if column == BILLED:
+            return self.tr("Sudah ditagih") if r.billed else ""
         kind = MeterKind.POWER if column < WATER_LAST else MeterKind.WATER
         cell, offset = self._cell(row, kind), column - FIRST_OF[kind]
         typed = self._typed.get((row, kind))
         if offset == 0:
             return _label(cell.last)
         if offset == 1:
-            return typed if typed is not None else _label(cell.current)
+            if typed is not None or editing:
+                return typed if typed is not None else _label(cell.current)
+            return _label(cell.current) + (self.tr(" (meter baru)") if cell.replaced else "")
         if typed is None:
             return _label(cell.consumption)
         return self._preview(typed, cell)
+
+    def _tip(self, row: int, column: int) -> str | None:
+        if column not in EDITABLE:
+            return None
+        cell = self._cell(row, EDITABLE[column])
+        if cell.usual is None:
+            return None
+        return self.tr("Pemakaian biasanya: {usual}").format(usual=reading_label(cell.usual))
 
     @staticmethod
     def _preview(typed: str, cell: MeterCell) -> str:

@@ -105,6 +105,7 @@ class MeterReadingsView(QWidget):
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
+        header.setMinimumSectionSize(84)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.tariff_label = QLabel(self)
@@ -115,8 +116,8 @@ class MeterReadingsView(QWidget):
         self.bill_button = QPushButton(self.tr("Tagih bulan ini"), self)
         self.bill_button.setObjectName("meter_bill_button")
         self._lay_out()
-        self.month_edit.dateChanged.connect(self.reload)
-        self.floor_box.currentIndexChanged.connect(self.reload)
+        self.month_edit.dateChanged.connect(self._choose)
+        self.floor_box.currentIndexChanged.connect(self._choose)
         self.save_button.clicked.connect(self.save)
         self.bill_button.clicked.connect(self.bill)
         self.model.dataChanged.connect(self._update_buttons)
@@ -164,6 +165,12 @@ class MeterReadingsView(QWidget):
         return value if isinstance(value, int) else None
 
     @Slot()
+    def _choose(self) -> None:
+        """Another month or floor: what was typed and not saved is dropped."""
+        self.banner.clear()
+        self.reload()
+
+    @Slot()
     def reload(self) -> None:
         foodcourt = self._ctx.core.foodcourt
         month, floor = self.month(), self.floor()
@@ -181,9 +188,15 @@ class MeterReadingsView(QWidget):
     def _tariff_text(self, tariffs: UtilityTariffs) -> str:
         def blocks(pairs: tuple[tuple[int | None, int], ...], unit: str) -> str:
             parts = []
+            below = 0
             for up_to, rate in pairs:
                 price = f"{format_rupiah(rate)}/{unit}"
-                parts.append(price if up_to is None else f"≤{up_to} {unit} {price}")
+                if up_to is None:
+                    rest = self.tr("selebihnya {price}") if below else "{price}"
+                    parts.append(rest.format(price=price))
+                else:
+                    parts.append(f"{below}–{up_to} {unit} {price}")
+                    below = up_to
             return ", ".join(parts)
 
         return self.tr("Tarif listrik: {power}. Air: {water}. Biaya layanan: {m2}/m².").format(
