@@ -2234,6 +2234,154 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
     </message>
 </context>
 <context>
+    <name>MeterGridModel</name>
+    <message>
+        <source>Stan</source>
+        <translation>Stall</translation>
+    </message>
+    <message>
+        <source>Tenan</source>
+        <translation>Tenant</translation>
+    </message>
+    <message>
+        <source>Listrik lalu</source>
+        <translation>Power before</translation>
+    </message>
+    <message>
+        <source>Listrik bulan ini</source>
+        <translation>Power this month</translation>
+    </message>
+    <message>
+        <source>Pakai kWh</source>
+        <translation>Used kWh</translation>
+    </message>
+    <message>
+        <source>Air lalu</source>
+        <translation>Water before</translation>
+    </message>
+    <message>
+        <source>Air bulan ini</source>
+        <translation>Water this month</translation>
+    </message>
+    <message>
+        <source>Pakai m³</source>
+        <translation>Used m³</translation>
+    </message>
+    <message>
+        <source>Tagihan</source>
+        <translation>Bill</translation>
+    </message>
+    <message>
+        <source>(kosong)</source>
+        <translation>(vacant)</translation>
+    </message>
+    <message>
+        <source>Sudah ditagih</source>
+        <translation>Billed</translation>
+    </message>
+    <message>
+        <source> (meter baru)</source>
+        <translation> (new meter)</translation>
+    </message>
+    <message>
+        <source>Pemakaian biasanya: {usual}</source>
+        <translation>Usual consumption: {usual}</translation>
+    </message>
+</context>
+<context>
+    <name>MeterReadingsView</name>
+    <message>
+        <source>Semua lantai</source>
+        <translation>All floors</translation>
+    </message>
+    <message>
+        <source>Lantai {n}</source>
+        <translation>Floor {n}</translation>
+    </message>
+    <message>
+        <source>Simpan angka meter</source>
+        <translation>Save readings</translation>
+    </message>
+    <message>
+        <source>Tagih bulan ini</source>
+        <translation>Bill this month</translation>
+    </message>
+    <message>
+        <source>Bulan</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Lantai</source>
+        <translation>Floor</translation>
+    </message>
+    <message>
+        <source>Ketik angka meter lalu Enter: kursor turun ke stan berikutnya.</source>
+        <translation>Type a reading, then Enter: the cursor moves down to the next stall.</translation>
+    </message>
+    <message>
+        <source>selebihnya {price}</source>
+        <translation>above that {price}</translation>
+    </message>
+    <message>
+        <source>Tarif listrik: {power}. Air: {water}. Biaya layanan: {m2}/m².</source>
+        <translation>Power tariff: {power}. Water: {water}. Service charge: {m2}/m².</translation>
+    </message>
+    <message>
+        <source>Belum ada angka meter yang diketik.</source>
+        <translation>No reading has been typed yet.</translation>
+    </message>
+    <message>
+        <source>Menyimpan…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>{n} angka meter disimpan.</source>
+        <translation>{n} readings saved.</translation>
+    </message>
+    <message>
+        <source>Tidak ada yang disimpan. Perbaiki baris ini:</source>
+        <translation>Nothing was saved. Correct these rows:</translation>
+    </message>
+    <message>
+        <source>lebih kecil dari bulan lalu</source>
+        <translation>lower than last month</translation>
+    </message>
+    <message>
+        <source>lebih dari sepuluh kali pemakaian biasanya</source>
+        <translation>more than ten times the usual consumption</translation>
+    </message>
+    <message>
+        <source>Angka meter ini tidak biasa:
+{rows}
+
+Sudah diperiksa dan benar? (Meter yang diganti: isi angka meter baru lewat baris perintah dengan --replaced.)</source>
+        <translation>These readings are unusual:
+{rows}
+
+Checked and correct? (A replaced meter: record the new meter&apos;s reading on the command line with --replaced.)</translation>
+    </message>
+    <message>
+        <source>Periksa angka meter</source>
+        <translation>Check the readings</translation>
+    </message>
+    <message>
+        <source>Tagihkan listrik, air dan biaya layanan bulan {month} ke setiap tenan? Tagihan yang sudah dibuat tidak dibuat lagi.</source>
+        <translation>Bill power, water and the service charge of {month} to every tenant? Bills already made are not made again.</translation>
+    </message>
+    <message>
+        <source>Menagih…</source>
+        <translation>Billing…</translation>
+    </message>
+    <message>
+        <source>{n} tagihan dibuat, jumlah {total}.</source>
+        <translation>{n} bills made, {total} in all.</translation>
+    </message>
+    <message>
+        <source>Belum ditagih: {stalls}.</source>
+        <translation>Not billed yet: {stalls}.</translation>
+    </message>
+</context>
+<context>
     <name>MoveDialog</name>
     <message>
         <source>Ubah waktu pemesanan</source>
