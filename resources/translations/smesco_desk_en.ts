@@ -4333,6 +4333,49 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
     </message>
 </context>
 <context>
+    <name>UtilityTariffsPage</name>
+    <message>
+        <source>tanggal </source>
+        <translation>day </translation>
+    </message>
+    <message>
+        <source>Listrik per kWh</source>
+        <translation>Power per kWh</translation>
+    </message>
+    <message>
+        <source>Tarif blok: batas kWh dan tarif, lalu tarif di atasnya. Contoh 100:1444, 1699 (100 kWh pertama Rp1.444, selebihnya Rp1.699).</source>
+        <translation>Block tariff: a kWh limit and its rate, then the rate above it. For example 100:1444, 1699 (the first 100 kWh at Rp1.444, the rest at Rp1.699).</translation>
+    </message>
+    <message>
+        <source>Air per m³</source>
+        <translation>Water per m³</translation>
+    </message>
+    <message>
+        <source>Sama seperti listrik; satu tarif saja, misalnya 9000, untuk tarif rata.</source>
+        <translation>As for power; a single rate, e.g. 9000, for a flat tariff.</translation>
+    </message>
+    <message>
+        <source>Biaya layanan per m²</source>
+        <translation>Service charge per m²</translation>
+    </message>
+    <message>
+        <source>Per m² luas stan per bulan; sebulan tidak penuh dihitung per hari.</source>
+        <translation>Per m² of the stall per month; a part of a month is counted by the day.</translation>
+    </message>
+    <message>
+        <source>Jatuh tempo</source>
+        <translation>Due day</translation>
+    </message>
+    <message>
+        <source>Tagihan listrik, air dan biaya layanan jatuh tempo pada tanggal ini bulan berikutnya.</source>
+        <translation>Power, water and service charge bills fall due on this day of the next month.</translation>
+    </message>
+    <message>
+        <source>Listrik &amp; air</source>
+        <translation>Power &amp; water</translation>
+    </message>
+</context>
+<context>
     <name>VisitDetailsDialog</name>
     <message>
         <source>Kunjungan {badge}</source>
