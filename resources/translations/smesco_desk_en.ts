@@ -2303,6 +2303,14 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
         <translation>Save readings</translation>
     </message>
     <message>
+        <source>Meter diganti…</source>
+        <translation>Meter replaced…</translation>
+    </message>
+    <message>
+        <source>Catat meter baru untuk stan dan kolom (listrik atau air) yang dipilih.</source>
+        <translation>Record a new meter for the chosen stall and column (power or water).</translation>
+    </message>
+    <message>
         <source>Tagih bulan ini</source>
         <translation>Bill this month</translation>
     </message>
@@ -2354,15 +2362,23 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
         <source>Angka meter ini tidak biasa:
 {rows}
 
-Sudah diperiksa dan benar? (Meter yang diganti: isi angka meter baru lewat baris perintah dengan --replaced.)</source>
+Sudah diperiksa dan benar? (Meter yang diganti: jawab Tidak, lalu pakai &quot;Meter diganti…&quot;.)</source>
         <translation>These readings are unusual:
 {rows}
 
-Checked and correct? (A replaced meter: record the new meter&apos;s reading on the command line with --replaced.)</translation>
+Checked and correct? (A replaced meter: answer No, then use &quot;Meter replaced…&quot;.)</translation>
     </message>
     <message>
         <source>Periksa angka meter</source>
         <translation>Check the readings</translation>
+    </message>
+    <message>
+        <source>Pilih dulu stannya di tabel.</source>
+        <translation>Choose the stall in the table first.</translation>
+    </message>
+    <message>
+        <source>Meter baru {stall} dicatat.</source>
+        <translation>New meter of {stall} recorded.</translation>
     </message>
     <message>
         <source>Tagihkan listrik, air dan biaya layanan bulan {month} ke setiap tenan? Tagihan yang sudah dibuat tidak dibuat lagi.</source>
@@ -2379,6 +2395,37 @@ Checked and correct? (A replaced meter: record the new meter&apos;s reading on t
     <message>
         <source>Belum ditagih: {stalls}.</source>
         <translation>Not billed yet: {stalls}.</translation>
+    </message>
+</context>
+<context>
+    <name>MeterReplaceDialog</name>
+    <message>
+        <source>Meter {meter} {stall} diganti</source>
+        <translation>{meter} meter of {stall} replaced</translation>
+    </message>
+    <message>
+        <source>boleh kosong</source>
+        <translation>may be left empty</translation>
+    </message>
+    <message>
+        <source>Angka akhir meter lama</source>
+        <translation>Old meter&apos;s final reading</translation>
+    </message>
+    <message>
+        <source>Angka awal meter baru</source>
+        <translation>New meter&apos;s first reading</translation>
+    </message>
+    <message>
+        <source>Nomor meter baru</source>
+        <translation>New meter&apos;s number</translation>
+    </message>
+    <message>
+        <source>Pemakaian meter lama sampai angka akhirnya ditagih bulan ini; meter baru mulai dihitung dari angka awalnya.</source>
+        <translation>The old meter&apos;s use up to its final reading is billed this month; the new meter counts from its first reading.</translation>
+    </message>
+    <message>
+        <source>Isi angka awal meter baru.</source>
+        <translation>Fill in the new meter&apos;s first reading.</translation>
     </message>
 </context>
 <context>

@@ -151,3 +151,32 @@ def test_a_receptionist_sees_the_grid_but_types_nothing(
     qtbot.addWidget(widget)
     assert widget.model.rowCount() == 3
     assert widget.save_button.isHidden() and widget.bill_button.isHidden()
+
+
+def test_a_replaced_meter_is_recorded_from_the_grid(
+    qtbot, view: MeterReadingsView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.pages.foodcourt.meter_replace_dialog import MeterReplaceDialog
+
+    def fill_and_save(dialog: MeterReplaceDialog) -> int:
+        dialog.new_edit.setText("")
+        dialog.save()
+        assert "angka awal" in dialog.error.text()  # the new meter's first reading is needed
+        dialog.old_edit.setText("1050")
+        dialog.new_edit.setText("3")
+        dialog.number_edit.setText("PLN-207-BARU")
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(MeterReplaceDialog, "exec", fill_and_save)
+    view.table.setCurrentIndex(view.model.index(0, POWER_USED))
+    view.replace_meter()
+    assert "Meter baru FC2-07" in view.banner.text()
+    made = view._ctx.core.foodcourt.meter_readings("FC2-07", months_ago(1))
+    assert [(r.value, r.consumption, r.replaced, r.meter_number) for r in made] == [
+        (1_050_000, 50_000, False, ""),  # (this stall has no meter number)
+        (3_000, 0, True, "PLN-207-BARU"),
+    ]
+    cell = view.model.grid_row(0).power
+    assert (cell.current, cell.consumption, cell.replaced) == (3_000, 50_000, True)
+    assert "meter baru" in view.model.index(0, POWER_NOW).data()

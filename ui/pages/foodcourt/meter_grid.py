@@ -39,7 +39,8 @@ from smesco_desk.services.foodcourt import ReadingNeedsConfirmation
 from smesco_desk.values.meters import GridRow, ReadingRecord, UtilityBilling, UtilityTariffs
 from ui.context import AppContext
 from ui.errors import error_text
-from ui.models.meter_grid_model import EDITABLE, MeterGridModel
+from ui.models.meter_grid_model import EDITABLE, WATER_LAST, MeterGridModel
+from ui.pages.foodcourt.meter_replace_dialog import MeterReplaceDialog
 from ui.widgets import StatusBanner
 
 # data_changed names that change what the grid shows.
@@ -113,6 +114,11 @@ class MeterReadingsView(QWidget):
         self.tariff_label.setWordWrap(True)
         self.save_button = QPushButton(self.tr("Simpan angka meter"), self)
         self.save_button.setObjectName("meter_save_button")
+        self.replace_button = QPushButton(self.tr("Meter diganti…"), self)
+        self.replace_button.setObjectName("meter_replace_button")
+        self.replace_button.setToolTip(
+            self.tr("Catat meter baru untuk stan dan kolom (listrik atau air) yang dipilih.")
+        )
         self.bill_button = QPushButton(self.tr("Tagih bulan ini"), self)
         self.bill_button.setObjectName("meter_bill_button")
         self._lay_out()
@@ -120,6 +126,7 @@ class MeterReadingsView(QWidget):
         self.floor_box.currentIndexChanged.connect(self._choose)
         self.save_button.clicked.connect(self.save)
         self.bill_button.clicked.connect(self.bill)
+        self.replace_button.clicked.connect(self.replace_meter)
         self.model.dataChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
         ctx.runner.data_changed.connect(self._on_data_changed)
@@ -129,6 +136,7 @@ class MeterReadingsView(QWidget):
         )
         self.bill_button.setVisible(may)
         self.save_button.setVisible(may)
+        self.replace_button.setVisible(may)
         self.reload()
 
     def _lay_out(self) -> None:
@@ -144,6 +152,7 @@ class MeterReadingsView(QWidget):
         top.addWidget(hint)
         bottom = QHBoxLayout()
         bottom.addWidget(self.tariff_label, 1)
+        bottom.addWidget(self.replace_button)
         bottom.addWidget(self.save_button)
         bottom.addWidget(self.bill_button)
         layout = QVBoxLayout(self)
@@ -262,7 +271,7 @@ class MeterReadingsView(QWidget):
         ]
         text = self.tr(
             "Angka meter ini tidak biasa:\n{rows}\n\nSudah diperiksa dan benar? "
-            "(Meter yang diganti: isi angka meter baru lewat baris perintah dengan --replaced.)"
+            "(Meter yang diganti: jawab Tidak, lalu pakai \"Meter diganti…\".)"
         ).format(rows="\n".join(lines))
         answer = QMessageBox.question(
             self,
@@ -272,6 +281,23 @@ class MeterReadingsView(QWidget):
             QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes
+
+    @Slot()
+    def replace_meter(self) -> None:
+        """Record a replaced meter of the chosen stall (the chosen column's meter)."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            self.banner.show_message("info", self.tr("Pilih dulu stannya di tabel."))
+            return
+        kind = MeterKind.WATER if index.column() >= WATER_LAST else MeterKind.POWER
+        stall = self.model.grid_row(index.row()).stall_code
+        dialog = MeterReplaceDialog(self._ctx, stall, kind, self.month(), self)
+        if dialog.exec() == MeterReplaceDialog.DialogCode.Accepted:
+            self.banner.show_message(
+                "success", self.tr("Meter baru {stall} dicatat.").format(stall=stall)
+            )
+            self.reload()
+        dialog.deleteLater()
 
     # --- billing ------------------------------------------------------------------------
 
