@@ -180,3 +180,13 @@ def test_a_replaced_meter_is_recorded_from_the_grid(
     cell = view.model.grid_row(0).power
     assert (cell.current, cell.consumption, cell.replaced) == (3_000, 50_000, True)
     assert "meter baru" in view.model.index(0, POWER_NOW).data()
+
+
+def test_the_grid_model_passes_the_model_tester(
+    qtbot, qtmodeltester, view: MeterReadingsView
+) -> None:
+    qtmodeltester.check(view.model)
+    type_in(qtbot, view, 0, POWER_NOW, "1100")
+    view.model.set_errors({"row:FC2-08:power": "Angka meter di luar jangkauan.", "x": "y"})
+    qtmodeltester.check(view.model)
+    assert view.model.errors() == {"FC2-08": "Angka meter di luar jangkauan."}
