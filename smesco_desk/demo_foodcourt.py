@@ -16,6 +16,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 
 from smesco_desk.clock import WIB, to_wib
+from smesco_desk.demo_meters import seed_meters
 from smesco_desk.demo_turnover import seed_turnover
 from smesco_desk.domain.foodcourt import stall_code
 from smesco_desk.services.actors import SYSTEM, Actor, Role
@@ -170,6 +171,7 @@ def seed_foodcourt(core: Core, actors: list[Actor], rng: random.Random, now: dat
             form = LeaseForm(tenant.id, code, start, start + timedelta(days=length - 1), period)
             core.foodcourt.lease(manager, form)
             made += 1
+        seed_meters(core, manager, rng, today, _at, ARREARS)
         core.clock = real_clock
         seed_turnover(core, manager, rng, today)  # demo_turnover: daily sales, turnover rent
     finally:

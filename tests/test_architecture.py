@@ -365,6 +365,8 @@ READ_ONLY_LOOKUPS = {
     "BookingService.suggest_moves",
     "FoodCourtService.get_lease",
     "FoodCourtService.leases",
+    "FoodCourtService.meter_readings",  # the readings, as the grid shows them
+    "FoodCourtService.readings_grid",
     "FoodCourtService.stall_states",  # the floor plan: every role sees it
     "FoodCourtService.stalls",
     "FoodCourtService.tenant",  # a tenant's card and balance (a receptionist sees it)
@@ -373,6 +375,7 @@ READ_ONLY_LOOKUPS = {
     "FoodCourtService.turnover_report",
     "FoodCourtService.turnover_report_pdf",  # the report as a PDF, as attendance_list
     "FoodCourtService.turnover_report_xlsx",
+    "FoodCourtService.utility_tariffs",  # the tariffs the grid and the bill show
     "MaintenanceService.sqlite_file",
     "MaintenanceService.backup_retention_days",
     "MaintenanceService.kept_backups",

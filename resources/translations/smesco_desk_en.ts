@@ -2234,6 +2234,201 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
     </message>
 </context>
 <context>
+    <name>MeterGridModel</name>
+    <message>
+        <source>Stan</source>
+        <translation>Stall</translation>
+    </message>
+    <message>
+        <source>Tenan</source>
+        <translation>Tenant</translation>
+    </message>
+    <message>
+        <source>Listrik lalu</source>
+        <translation>Power before</translation>
+    </message>
+    <message>
+        <source>Listrik bulan ini</source>
+        <translation>Power this month</translation>
+    </message>
+    <message>
+        <source>Pakai kWh</source>
+        <translation>Used kWh</translation>
+    </message>
+    <message>
+        <source>Air lalu</source>
+        <translation>Water before</translation>
+    </message>
+    <message>
+        <source>Air bulan ini</source>
+        <translation>Water this month</translation>
+    </message>
+    <message>
+        <source>Pakai m³</source>
+        <translation>Used m³</translation>
+    </message>
+    <message>
+        <source>Tagihan</source>
+        <translation>Bill</translation>
+    </message>
+    <message>
+        <source>(kosong)</source>
+        <translation>(vacant)</translation>
+    </message>
+    <message>
+        <source>Sudah ditagih</source>
+        <translation>Billed</translation>
+    </message>
+    <message>
+        <source> (meter baru)</source>
+        <translation> (new meter)</translation>
+    </message>
+    <message>
+        <source>Pemakaian biasanya: {usual}</source>
+        <translation>Usual consumption: {usual}</translation>
+    </message>
+</context>
+<context>
+    <name>MeterReadingsView</name>
+    <message>
+        <source>Semua lantai</source>
+        <translation>All floors</translation>
+    </message>
+    <message>
+        <source>Lantai {n}</source>
+        <translation>Floor {n}</translation>
+    </message>
+    <message>
+        <source>Simpan angka meter</source>
+        <translation>Save readings</translation>
+    </message>
+    <message>
+        <source>Meter diganti…</source>
+        <translation>Meter replaced…</translation>
+    </message>
+    <message>
+        <source>Catat meter baru untuk stan dan kolom (listrik atau air) yang dipilih.</source>
+        <translation>Record a new meter for the chosen stall and column (power or water).</translation>
+    </message>
+    <message>
+        <source>Tagih bulan ini</source>
+        <translation>Bill this month</translation>
+    </message>
+    <message>
+        <source>Bulan</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Lantai</source>
+        <translation>Floor</translation>
+    </message>
+    <message>
+        <source>Ketik angka meter lalu Enter: kursor turun ke stan berikutnya.</source>
+        <translation>Type a reading, then Enter: the cursor moves down to the next stall.</translation>
+    </message>
+    <message>
+        <source>selebihnya {price}</source>
+        <translation>above that {price}</translation>
+    </message>
+    <message>
+        <source>Tarif listrik: {power}. Air: {water}. Biaya layanan: {m2}/m².</source>
+        <translation>Power tariff: {power}. Water: {water}. Service charge: {m2}/m².</translation>
+    </message>
+    <message>
+        <source>Belum ada angka meter yang diketik.</source>
+        <translation>No reading has been typed yet.</translation>
+    </message>
+    <message>
+        <source>Menyimpan…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>{n} angka meter disimpan.</source>
+        <translation>{n} readings saved.</translation>
+    </message>
+    <message>
+        <source>Tidak ada yang disimpan. Perbaiki baris ini:</source>
+        <translation>Nothing was saved. Correct these rows:</translation>
+    </message>
+    <message>
+        <source>lebih kecil dari bulan lalu</source>
+        <translation>lower than last month</translation>
+    </message>
+    <message>
+        <source>lebih dari sepuluh kali pemakaian biasanya</source>
+        <translation>more than ten times the usual consumption</translation>
+    </message>
+    <message>
+        <source>Angka meter ini tidak biasa:
+{rows}
+
+Sudah diperiksa dan benar? (Meter yang diganti: jawab Tidak, lalu pakai &quot;Meter diganti…&quot;.)</source>
+        <translation>These readings are unusual:
+{rows}
+
+Checked and correct? (A replaced meter: answer No, then use &quot;Meter replaced…&quot;.)</translation>
+    </message>
+    <message>
+        <source>Periksa angka meter</source>
+        <translation>Check the readings</translation>
+    </message>
+    <message>
+        <source>Pilih dulu stannya di tabel.</source>
+        <translation>Choose the stall in the table first.</translation>
+    </message>
+    <message>
+        <source>Meter baru {stall} dicatat.</source>
+        <translation>New meter of {stall} recorded.</translation>
+    </message>
+    <message>
+        <source>Tagihkan listrik, air dan biaya layanan bulan {month} ke setiap tenan? Tagihan yang sudah dibuat tidak dibuat lagi.</source>
+        <translation>Bill power, water and the service charge of {month} to every tenant? Bills already made are not made again.</translation>
+    </message>
+    <message>
+        <source>Menagih…</source>
+        <translation>Billing…</translation>
+    </message>
+    <message>
+        <source>{n} tagihan dibuat, jumlah {total}.</source>
+        <translation>{n} bills made, {total} in all.</translation>
+    </message>
+    <message>
+        <source>Belum ditagih: {stalls}.</source>
+        <translation>Not billed yet: {stalls}.</translation>
+    </message>
+</context>
+<context>
+    <name>MeterReplaceDialog</name>
+    <message>
+        <source>Meter {meter} {stall} diganti</source>
+        <translation>{meter} meter of {stall} replaced</translation>
+    </message>
+    <message>
+        <source>boleh kosong</source>
+        <translation>may be left empty</translation>
+    </message>
+    <message>
+        <source>Angka akhir meter lama</source>
+        <translation>Old meter&apos;s final reading</translation>
+    </message>
+    <message>
+        <source>Angka awal meter baru</source>
+        <translation>New meter&apos;s first reading</translation>
+    </message>
+    <message>
+        <source>Nomor meter baru</source>
+        <translation>New meter&apos;s number</translation>
+    </message>
+    <message>
+        <source>Pemakaian meter lama sampai angka akhirnya ditagih bulan ini; meter baru mulai dihitung dari angka awalnya.</source>
+        <translation>The old meter&apos;s use up to its final reading is billed this month; the new meter counts from its first reading.</translation>
+    </message>
+    <message>
+        <source>Isi angka awal meter baru.</source>
+        <translation>Fill in the new meter&apos;s first reading.</translation>
+    </message>
+</context>
+<context>
     <name>MoveDialog</name>
     <message>
         <source>Ubah waktu pemesanan</source>
@@ -4336,6 +4531,49 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
     <message>
         <source>Kata sandi {username} diganti.</source>
         <translation>Password of {username} changed.</translation>
+    </message>
+</context>
+<context>
+    <name>UtilityTariffsPage</name>
+    <message>
+        <source>tanggal </source>
+        <translation>day </translation>
+    </message>
+    <message>
+        <source>Listrik per kWh</source>
+        <translation>Power per kWh</translation>
+    </message>
+    <message>
+        <source>Tarif blok: batas kWh dan tarif, lalu tarif di atasnya. Contoh 100:1444, 1699 (100 kWh pertama Rp1.444, selebihnya Rp1.699).</source>
+        <translation>Block tariff: a kWh limit and its rate, then the rate above it. For example 100:1444, 1699 (the first 100 kWh at Rp1.444, the rest at Rp1.699).</translation>
+    </message>
+    <message>
+        <source>Air per m³</source>
+        <translation>Water per m³</translation>
+    </message>
+    <message>
+        <source>Sama seperti listrik; satu tarif saja, misalnya 9000, untuk tarif rata.</source>
+        <translation>As for power; a single rate, e.g. 9000, for a flat tariff.</translation>
+    </message>
+    <message>
+        <source>Biaya layanan per m²</source>
+        <translation>Service charge per m²</translation>
+    </message>
+    <message>
+        <source>Per m² luas stan per bulan; sebulan tidak penuh dihitung per hari.</source>
+        <translation>Per m² of the stall per month; a part of a month is counted by the day.</translation>
+    </message>
+    <message>
+        <source>Jatuh tempo</source>
+        <translation>Due day</translation>
+    </message>
+    <message>
+        <source>Tagihan listrik, air dan biaya layanan jatuh tempo pada tanggal ini bulan berikutnya.</source>
+        <translation>Power, water and service charge bills fall due on this day of the next month.</translation>
+    </message>
+    <message>
+        <source>Listrik &amp; air</source>
+        <translation>Power &amp; water</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from smesco_desk.cli import foodcourt_turnover
+from smesco_desk.cli.foodcourt_meters import register as register_meters
 from smesco_desk.cli.support import (
     EXIT_OK,
     Commands,
@@ -116,6 +117,7 @@ def register(sub: Subcommands) -> Commands:
         "cancel-lease": cmd_cancel_lease,
         "end-lease": cmd_end_lease,
         **foodcourt_turnover.register(sub),  # turnover, turnover-report, post-turnover-rent
+        **register_meters(sub),
     }
 
 

@@ -52,6 +52,9 @@ HELP_ORDER = [
     "turnover",
     "turnover-report",
     "post-turnover-rent",
+    "meter-readings",
+    "record-reading",
+    "bill-utilities",
 ]
 
 

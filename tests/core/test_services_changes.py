@@ -404,3 +404,34 @@ def test_an_event_s_participants_report_their_table(
         ),
         {"booking_attendees", *BOOKKEEPING},
     )
+
+
+def test_meter_readings_and_a_month_billed_report_their_tables(
+    core: Core, admin: Actor, supervisor: Actor
+) -> None:
+    from smesco_desk.services.foodcourt import ReadingNeedsConfirmation
+    from smesco_desk.values.meters import ReadingInput
+
+    core.foodcourt.save_stall(admin, stall_form())
+    tenant = core.foodcourt.save_tenant(supervisor, tenant_form())
+    core.foodcourt.lease(
+        supervisor, LeaseForm(tenant.id, "FC2-07", date(2026, 1, 1), date(2026, 12, 31))
+    )
+    for month, value in ((date(2026, 1, 1), "1000"), (date(2026, 2, 1), "1100")):
+        typed = [ReadingInput("FC2-07", "power", value, month.replace(day=25))]
+        assert_reports_what_it_wrote(
+            core,
+            lambda m=month, t=typed: core.foodcourt.record_readings(supervisor, m, t),  # type: ignore[misc]
+            {"meter_readings", *BOOKKEEPING},
+        )
+    backwards = [ReadingInput("FC2-07", "power", "900", date(2026, 3, 5))]
+    assert_reports_nothing(
+        core,
+        lambda: core.foodcourt.record_readings(supervisor, date(2026, 3, 1), backwards),
+        ReadingNeedsConfirmation,
+    )
+    assert_reports_what_it_wrote(
+        core,
+        lambda: core.foodcourt.bill_utilities(supervisor, date(2026, 2, 1)),
+        {"charges", "charge_lines", "tenant_charges", *BOOKKEEPING},
+    )

@@ -29,6 +29,7 @@ from smesco_desk.services.actors import Actor, Role
 from smesco_desk.services.core import open_core
 from smesco_desk.values.bookings import AttendeeForm, BookingForm, SpaceForm
 from smesco_desk.values.foodcourt import LeaseForm, StallForm, TenantForm
+from smesco_desk.values.meters import ReadingInput
 from smesco_desk.values.payments import ChargeForm, PayerForm, PaymentForm, ReceiptFilter
 from smesco_desk.values.turnover import TurnoverCell
 from smesco_desk.values.visitors import VisitFilter, VisitorForm, VisitScope
@@ -77,6 +78,7 @@ NO_INPUT = {
     "BookingService.policies",
     "BookingService.release_no_shows",
     "BookingService.spaces",
+    "FoodCourtService.utility_tariffs",
     "MaintenanceService.backup_retention_days",
     "MaintenanceService.changed_elsewhere",
     "MaintenanceService.kept_backups",
@@ -532,6 +534,7 @@ def test_the_methods_without_input_still_run_on_what_the_fuzzing_left(desk: Desk
     core = desk.core
     owners = {
         "BookingService": core.bookings,
+        "FoodCourtService": core.foodcourt,
         "MaintenanceService": core.maintenance,
         "PaymentService": core.payments,
         "PrivacyService": core.privacy,
@@ -652,6 +655,10 @@ FUZZED = {
             "turnover_report",
             "turnover_report_pdf",
             "turnover_report_xlsx",
+            "record_readings",
+            "readings_grid",
+            "meter_readings",
+            "bill_utilities",
         ],
         "SetupService": ["initialize"],
         "SyncService": ["conflict", "resolve_conflict"],
@@ -852,3 +859,25 @@ def test_turnover(
         check(desk, lambda m=month: core.foodcourt.turnover_report(m))  # type: ignore[misc]
         check(desk, lambda m=month: core.foodcourt.turnover_report_pdf(m))  # type: ignore[misc]
         check(desk, lambda m=month: core.foodcourt.turnover_report_xlsx(m))  # type: ignore[misc]
+readings_typed = st.one_of(texts, numbers, st.decimals(allow_nan=True, allow_infinity=True))
+
+
+@FUZZ
+@given(actors, texts, texts, readings_typed, days, flags, texts, days, flags,
+       st.one_of(numbers, texts, st.none()))  # fmt: skip
+def test_meter_readings_and_utilities(
+    desk: Desk, who: str, stall: str, kind: str, value: Any, read_on: Any, replaced: Any,
+    number: str, month: Any, confirm: Any, floor: Any,
+) -> None:  # fmt: skip
+    core, actor = desk.core, _actor(desk, who)
+    record = core.foodcourt.record_readings
+    for code in (stall, "FC2-07"):
+        for meter in (kind, "power"):
+            row = ReadingInput(code, meter, value, read_on, replaced, number)
+            for when in (month, date(2026, 3, 1)):
+                check(desk, lambda w=when, r=row: record(actor, w, [r], confirm))  # type: ignore[misc]
+    check(desk, lambda: core.foodcourt.record_readings(actor, month, value))
+    check(desk, lambda: core.foodcourt.readings_grid(month, floor))
+    check(desk, lambda: core.foodcourt.meter_readings(stall, month))
+    check(desk, lambda: core.foodcourt.meter_readings(None, month))
+    check(desk, lambda: core.foodcourt.bill_utilities(actor, month))

@@ -18,6 +18,7 @@ from smesco_desk.db.models.foodcourt import (
     TenantCharge,
     TurnoverEntry,
 )
+from smesco_desk.db.models.meters import MeterReading
 from smesco_desk.db.models.payments import (
     CashShift,
     Charge,
@@ -62,6 +63,7 @@ __all__ = [
     "DeskSetting",
     "Erasure",
     "Lease",
+    "MeterReading",
     "OutboxOp",
     "PriceItem",
     "Receipt",

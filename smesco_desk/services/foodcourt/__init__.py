@@ -16,6 +16,8 @@ use (`core.foodcourt.lease(...)`), each method handing over to one of them:
 - turnover: tenants' daily sales typed into a grid, a lease's turnover-rent terms
 - turnover_rent: turnover rent after a month closes, the monthly turnover report
 - mapping: rows to the values in smesco_desk.values.foodcourt
+- meters: the monthly meter readings, typed into a grid of stalls
+- utilities: billing a month's power, water and service charge
 """
 
 from __future__ import annotations
@@ -25,8 +27,17 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from smesco_desk.services.actors import Actor
-from smesco_desk.services.foodcourt import leases, stalls, tenants, turnover, turnover_rent
+from smesco_desk.services.foodcourt import (
+    leases,
+    meters,
+    stalls,
+    tenants,
+    turnover,
+    turnover_rent,
+    utilities,
+)
 from smesco_desk.services.foodcourt.conflicts import LeaseConflict
+from smesco_desk.services.foodcourt.meters import ReadingNeedsConfirmation
 from smesco_desk.values.foodcourt import (
     LeaseForm,
     LeaseRecord,
@@ -35,6 +46,13 @@ from smesco_desk.values.foodcourt import (
     StallStatus,
     TenantForm,
     TenantInfo,
+)
+from smesco_desk.values.meters import (
+    GridRow,
+    ReadingInput,
+    ReadingRecord,
+    UtilityBilling,
+    UtilityTariffs,
 )
 from smesco_desk.values.turnover import (
     TurnoverCell,
@@ -126,5 +144,26 @@ class FoodCourtService:
 
         return turnover_report_xlsx(self.turnover_report(month))
 
+    # --- meters and utilities -----------------------------------------------------------
 
-__all__ = ["FoodCourtService", "LeaseConflict"]
+    def record_readings(
+        self, actor: Actor, month: date, rows: Sequence[ReadingInput], confirm: bool = False
+    ) -> list[ReadingRecord]:
+        return meters.record_readings(self.core, actor, month, rows, confirm)
+
+    def readings_grid(self, month: date, floor: int | None = None) -> list[GridRow]:
+        return meters.readings_grid(self.core, month, floor)
+
+    def meter_readings(
+        self, stall: str | None = None, month: date | None = None
+    ) -> list[ReadingRecord]:
+        return meters.readings(self.core, stall, month)
+
+    def bill_utilities(self, actor: Actor, month: date) -> UtilityBilling:
+        return utilities.bill_utilities(self.core, actor, month)
+
+    def utility_tariffs(self) -> UtilityTariffs:
+        return utilities.tariffs(self.core)
+
+
+__all__ = ["FoodCourtService", "LeaseConflict", "ReadingNeedsConfirmation"]
