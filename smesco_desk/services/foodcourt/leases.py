@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from smesco_desk.db.models import Charge, Lease, Stall, SyncedMixin
+from smesco_desk.db.models import Charge, Lease, Stall, SyncedMixin, TenantCharge
 from smesco_desk.domain.charges import LineInput
 from smesco_desk.domain.foodcourt import BillKind, LeasePeriod, LeaseStatus, due_day, lease_errors
 from smesco_desk.domain.text import text_errors
@@ -87,8 +87,9 @@ def lease(core: Core, actor: Actor, form: LeaseForm) -> LeaseRecord:
         )
         rows: list[tuple[SyncedMixin, str]] = [(row, "insert")]
         if row.deposit > 0:
-            charge = _deposit_charge(tx, stall, row)
-            row.deposit_charge_id = charge.id
+            deposit = _deposit_charge(tx, stall, row)
+            row.deposit_charge_id = deposit.charge_id
+            rows.append((deposit, "insert"))
         session.flush()
         detail = {
             "stall": stall.code,
@@ -107,8 +108,8 @@ def _rent(stall: Stall, period: str) -> int:
     }[period]
 
 
-def _deposit_charge(tx: Transaction, stall: Stall, row: Lease) -> Charge:
-    posted = post_charge(
+def _deposit_charge(tx: Transaction, stall: Stall, row: Lease) -> TenantCharge:
+    return post_charge(
         tx,
         row,
         BillKind.DEPOSIT,
@@ -120,7 +121,6 @@ def _deposit_charge(tx: Transaction, stall: Stall, row: Lease) -> Charge:
         kind_code=stall.kind_code,
         untaxed=True,  # a deposit is held, not a taxed sale
     )
-    return tx.session.get_one(Charge, posted.charge_id)
 
 
 def lease_row(session: Session, lease_id: object) -> Lease:
