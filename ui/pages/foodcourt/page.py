@@ -52,7 +52,7 @@ class FoodCourtPage(QWidget):
         self.tabs.setObjectName("foodcourt_tabs")
         self.tabs.setDocumentMode(True)
         self.home_tab = HomeTab(ctx, self)
-        self.plan_tab = PlanTab(ctx, self)
+        self.plan_tab = PlanTab(ctx, self, printer)
         self.plan_tab.stall_activated.connect(self.open_stall)
         self.stall_tab = StallTableTab(ctx, self)
         self.stall_tab.stall_activated.connect(self.open_stall)

@@ -35,7 +35,7 @@ from smesco_desk.printing.foodcourt_plan import (
 from smesco_desk.services.actors import Permission
 from smesco_desk.values.foodcourt import StallStatus
 from ui.context import AppContext
-from ui.documents import PageDocuments
+from ui.documents import DocumentPrinterLike, PageDocuments
 from ui.errors import error_text, show_error
 from ui.flow_layout import FlowLayout
 from ui.pages.foodcourt.common import LiveTab, stall_form_of
@@ -70,12 +70,15 @@ class PlanTab(LiveTab):
 
     stall_activated = Signal(object)
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None,
+        printer: DocumentPrinterLike | None = None,
+    ) -> None:  # fmt: skip
         super().__init__(ctx, parent)
         self.setObjectName("plan_tab")
         self.by_floor: dict[int, list[StallStatus]] = {floor: [] for floor in FLOORS}
         self.floor = 1
-        self.documents = PageDocuments(ctx, self)
+        self.documents = PageDocuments(ctx, self, printer)
         self.plan = FloorPlan(self)
         self.plan.set_editable(ctx.can(Permission.MANAGE_STALLS))
         self.plan.stall_activated.connect(self.stall_activated)

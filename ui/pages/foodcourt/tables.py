@@ -38,12 +38,14 @@ class ValuesProxy(QSortFilterProxyModel):
         self._accepts: Callable[[Any], bool] = lambda _v: True
 
     def set_search(self, text: str) -> None:
+        self.beginFilterChange()
         self._words = text.casefold().split()
-        self.invalidateFilter()
+        self.endFilterChange()
 
     def set_accepts(self, accepts: Callable[[Any], bool]) -> None:
+        self.beginFilterChange()
         self._accepts = accepts
-        self.invalidateFilter()
+        self.endFilterChange()
 
     def lessThan(self, left: AnyIndex, right: AnyIndex) -> bool:  # noqa: N802 - Qt override
         key = self._keys.get(left.column())
