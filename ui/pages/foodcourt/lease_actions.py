@@ -26,6 +26,7 @@ from ui.context import AppContext
 from ui.errors import error_text
 from ui.forms import FieldErrors, with_error
 from ui.pages.foodcourt.common import day_text, from_qdate, period_text, to_qdate
+from ui.pages.payments.common import fit_height
 from ui.time_field import DateField
 from ui.widgets import StatusBanner
 
@@ -113,11 +114,11 @@ class LeaseChangeDialog(QDialog):
         self.ok_button.setEnabled(True)
         if isinstance(exc, DomainError):
             unplaced = self.errors.show_error(exc)
-            if not unplaced:
-                return
-            self.banner.show_message("error", " ".join(unplaced.values()))
-            return
-        self.banner.show_message("error", error_text(exc))
+            if unplaced:
+                self.banner.show_message("error", " ".join(unplaced.values()))
+        else:
+            self.banner.show_message("error", error_text(exc))
+        fit_height(self)
 
 
 def change_lease(

@@ -44,6 +44,7 @@ from ui.forms import FieldErrors, error_slot, with_error
 from ui.pages.foodcourt.common import day_text, from_qdate, period_text, to_qdate
 from ui.pages.foodcourt.tenant_dialog import TenantDialog
 from ui.pages.foodcourt.tenant_payment import TenantPayment
+from ui.pages.payments.common import fit_height
 from ui.time_field import DateField
 from ui.widgets import StatusBanner, note_label
 
@@ -85,7 +86,7 @@ class LeaseDialog(QDialog):
         self.errors = FieldErrors()
         self.banner = StatusBanner(self)
         self.banner.action_triggered.connect(self.pay_deposit)
-        self.payment = TenantPayment(ctx, self, self.banner.show_message, printer)
+        self.payment = TenantPayment(ctx, self, self._report, printer)
         self.tenant_dialog: TenantDialog | None = None
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_form())
@@ -115,6 +116,8 @@ class LeaseDialog(QDialog):
         self.new_tenant_button.setAutoDefault(False)
         self.new_tenant_button.clicked.connect(self.new_tenant)
         self.new_tenant_button.setVisible(self._ctx.can(Permission.MANAGE_TENANTS))
+        self.new_tenant_button.ensurePolished()
+        self.new_tenant_button.setMinimumWidth(self.new_tenant_button.sizeHint().width())
         tenant_row = QHBoxLayout()
         tenant_row.setContentsMargins(0, 0, 0, 0)
         tenant_row.addWidget(self.tenant_combo, 1)
@@ -299,6 +302,7 @@ class LeaseDialog(QDialog):
         if not form.tenant_id:
             self.errors["tenant_id"].show_message(self.tr("Pilih tenan, atau buat tenan baru."))
             self.tenant_combo.setFocus()
+            fit_height(self)
             return
         self.save_button.setEnabled(False)
         self._ctx.runner.op(lambda: foodcourt.lease(actor, form), self).with_progress(
@@ -322,6 +326,7 @@ class LeaseDialog(QDialog):
             if self._ctx.can(Permission.TAKE_PAYMENT):
                 action = self.tr("Bayar &deposit…")
         self.banner.show_message("success", text, action)
+        fit_height(self)
         self.leased.emit(lease)  # fmt: skip
 
     def _refused(self, exc: BaseException) -> None:
@@ -332,13 +337,17 @@ class LeaseDialog(QDialog):
                     tenant=exc.lease.tenant))
             self.errors["starts_on"].show_message(exc.message)
             self.start_edit.setFocus()
-            return  # fmt: skip
-        if isinstance(exc, DomainError):
+        elif isinstance(exc, DomainError):
             unplaced = self.errors.show_error(exc)
             if unplaced:
                 self.banner.show_message("error", " ".join(unplaced.values()))
-            return
-        self.banner.show_message("error", error_text(exc))
+        else:
+            self.banner.show_message("error", error_text(exc))
+        fit_height(self)  # fmt: skip
+
+    def _report(self, kind: str, text: str) -> None:
+        self.banner.show_message(kind, text)
+        fit_height(self)
 
     @Slot()
     def pay_deposit(self) -> None:

@@ -36,6 +36,7 @@ from ui.pages.foodcourt.common import day_text
 from ui.pages.foodcourt.floor_plan import state_label
 from ui.pages.foodcourt.lease_actions import change_lease
 from ui.pages.foodcourt.tenant_payment import TenantPayment
+from ui.pages.payments.common import fit_height
 from ui.widgets import StatusBanner
 
 LEASABLE = (StallState.VACANT.value, StallState.BOOKED.value)
@@ -62,7 +63,7 @@ class StallCard(QDialog):
         self.title_label = QLabel(self)
         self.title_label.setObjectName("card_title_label")
         self.banner = StatusBanner(self)
-        self.payment = TenantPayment(ctx, self, self.banner.show_message, printer)
+        self.payment = TenantPayment(ctx, self, self._report, printer)
         self.payment.paid.connect(lambda _receipt: self.refresh())
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
@@ -178,6 +179,10 @@ class StallCard(QDialog):
         if found:
             self.show_status(found[0])
 
+    def _report(self, kind: str, text: str) -> None:
+        self.banner.show_message(kind, text)
+        fit_height(self)
+
     # --- actions ------------------------------------------------------------------------
 
     @Slot()
@@ -197,7 +202,7 @@ class StallCard(QDialog):
         foodcourt = self._ctx.core.foodcourt
         self._ctx.runner.op(lambda: foodcourt.get_lease(lease_id), self).success(
             lambda lease: change_lease(self._ctx, self, lease, ending=ending, done=self._changed)
-        ).failure(lambda exc: self.banner.show_message("error", error_text(exc))).run()
+        ).failure(lambda exc: self._report("error", error_text(exc))).run()
 
     def _changed(self, lease: LeaseRecord) -> None:
         text = (
@@ -206,5 +211,5 @@ class StallCard(QDialog):
             if lease.status == "ended"
             else self.tr("Sewa {tenant} dibatalkan.").format(tenant=lease.tenant)
         )  # fmt: skip
-        self.banner.show_message("success", text)
+        self._report("success", text)
         self.refresh()

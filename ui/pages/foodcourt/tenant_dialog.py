@@ -26,6 +26,7 @@ from smesco_desk.values.foodcourt import TenantForm, TenantInfo
 from ui.context import AppContext
 from ui.errors import error_text
 from ui.forms import FieldErrors, with_error
+from ui.pages.payments.common import fit_height
 from ui.widgets import StatusBanner, note_label
 
 FIELDS = ("name", "owner", "phone", "nik", "nib", "npwp", "products", "halal_number", "notes")
@@ -137,5 +138,6 @@ class TenantDialog(QDialog):
             first = next((f for f in FIELDS if f in self.edits and self.errors[f].text()), None)
             if first is not None:
                 self.edits[first].setFocus()
-            return
-        self.banner.show_message("error", error_text(exc))
+        else:
+            self.banner.show_message("error", error_text(exc))
+        fit_height(self)
