@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -123,11 +123,12 @@ class LeaseChangeDialog(QDialog):
 
 def change_lease(
     ctx: AppContext, parent: QWidget, lease: LeaseRecord, *, ending: bool, done: Done
-) -> None:
-    """Ask and save; `done(lease)` once saved."""
+) -> LeaseChangeDialog:
+    """Open the dialog (window-modal, not blocking); `done(lease)` once saved."""
     dialog = LeaseChangeDialog(ctx, parent, lease, ending=ending)
-    try:
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.result_lease is not None:
-            done(dialog.result_lease)
-    finally:
-        dialog.deleteLater()
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.accepted.connect(
+        lambda: done(dialog.result_lease) if dialog.result_lease is not None else None
+    )
+    dialog.open()
+    return dialog

@@ -20,7 +20,7 @@ from ui.context import AppContext
 from ui.documents import DocumentPrinterLike
 from ui.errors import error_text
 from ui.pages.foodcourt.common import LiveTab, day_text, period_text
-from ui.pages.foodcourt.lease_actions import change_lease
+from ui.pages.foodcourt.lease_actions import LeaseChangeDialog, change_lease
 from ui.pages.foodcourt.tables import ValuesTable
 from ui.pages.foodcourt.tenant_payment import TenantPayment
 from ui.widgets import FittingLineEdit, StatusBanner
@@ -48,6 +48,7 @@ class LeasesTab(LiveTab):
     ) -> None:  # fmt: skip
         super().__init__(ctx, parent)
         self.setObjectName("leases_tab")
+        self.change_dialog: LeaseChangeDialog | None = None
         statuses = {LeaseStatus.ACTIVE: self.tr("Aktif"), LeaseStatus.ENDED: self.tr("Diakhiri"),
                     LeaseStatus.CANCELLED: self.tr("Dibatalkan")}  # fmt: skip
         columns = [
@@ -155,7 +156,8 @@ class LeasesTab(LiveTab):
     def change(self, *, ending: bool) -> None:
         lease = self.table.current_value()
         if lease is not None:
-            change_lease(self.ctx, self, lease, ending=ending, done=self._changed)
+            self.change_dialog = change_lease(
+                self.ctx, self, lease, ending=ending, done=self._changed)
 
     def _changed(self, lease: LeaseRecord) -> None:
         self.banner.show_message("success", self.tr("Sewa stan {stall} ({tenant}) diubah.").format(

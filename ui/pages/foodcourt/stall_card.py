@@ -34,7 +34,7 @@ from ui.documents import DocumentPrinterLike
 from ui.errors import error_text
 from ui.pages.foodcourt.common import day_text
 from ui.pages.foodcourt.floor_plan import state_label
-from ui.pages.foodcourt.lease_actions import change_lease
+from ui.pages.foodcourt.lease_actions import LeaseChangeDialog, change_lease
 from ui.pages.foodcourt.tenant_payment import TenantPayment
 from ui.pages.payments.common import fit_height
 from ui.widgets import StatusBanner
@@ -65,6 +65,7 @@ class StallCard(QDialog):
         self.banner = StatusBanner(self)
         self.payment = TenantPayment(ctx, self, self._report, printer)
         self.payment.paid.connect(lambda _receipt: self.refresh())
+        self.change_dialog: LeaseChangeDialog | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
         layout.addLayout(self.form)
@@ -201,7 +202,8 @@ class StallCard(QDialog):
             return
         foodcourt = self._ctx.core.foodcourt
         self._ctx.runner.op(lambda: foodcourt.get_lease(lease_id), self).success(
-            lambda lease: change_lease(self._ctx, self, lease, ending=ending, done=self._changed)
+            lambda lease: setattr(self, "change_dialog", change_lease(
+                self._ctx, self, lease, ending=ending, done=self._changed))
         ).failure(lambda exc: self._report("error", error_text(exc))).run()
 
     def _changed(self, lease: LeaseRecord) -> None:
