@@ -95,6 +95,8 @@ class HomeTab(LiveTab):
         box_layout.addLayout(self.grid)
         box_layout.addStretch(1)
         scroll = QScrollArea(self)
+        scroll.setObjectName("home_scroll")
+        self.grid_box.setObjectName("home_sections")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.grid_box)
