@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -103,6 +104,10 @@ class LeaseDialog(QDialog):
         self.tenant_combo.setObjectName("tenant_combo")
         self.tenant_combo.setEditable(True)
         self.tenant_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        # (a long tenant's name never widens the dialog past the screen)
+        self.tenant_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.tenant_combo.setMinimumContentsLength(20)
         completer = self.tenant_combo.completer()
         if completer is not None:
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -116,8 +121,7 @@ class LeaseDialog(QDialog):
         self.new_tenant_button.setAutoDefault(False)
         self.new_tenant_button.clicked.connect(self.new_tenant)
         self.new_tenant_button.setVisible(self._ctx.can(Permission.MANAGE_TENANTS))
-        self.new_tenant_button.ensurePolished()
-        self.new_tenant_button.setMinimumWidth(self.new_tenant_button.sizeHint().width())
+        self.new_tenant_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         tenant_row = QHBoxLayout()
         tenant_row.setContentsMargins(0, 0, 0, 0)
         tenant_row.addWidget(self.tenant_combo, 1)
