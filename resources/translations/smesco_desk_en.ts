@@ -1968,6 +1968,85 @@ The set-up starts again the next time the application is opened.</translation>
     </message>
 </context>
 <context>
+    <name>FloorPlan</name>
+    <message>
+        <source>Sewa sampai {day}</source>
+        <translation>Leased until {day}</translation>
+    </message>
+    <message>
+        <source>Tagihan terbuka {amount}</source>
+        <translation>Owed {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>FoodCourtPage</name>
+    <message>
+        <source>Be&amp;randa</source>
+        <translation>&amp;Home</translation>
+    </message>
+    <message>
+        <source>&amp;Denah</source>
+        <translation>&amp;Floor plan</translation>
+    </message>
+    <message>
+        <source>S&amp;tan</source>
+        <translation>S&amp;talls</translation>
+    </message>
+    <message>
+        <source>Te&amp;nan</source>
+        <translation>Te&amp;nants</translation>
+    </message>
+    <message>
+        <source>Se&amp;wa</source>
+        <translation>&amp;Leases</translation>
+    </message>
+    <message>
+        <source>&amp;Meter</source>
+        <translation>&amp;Meters</translation>
+    </message>
+    <message>
+        <source>&amp;Omzet</source>
+        <translation>T&amp;urnover</translation>
+    </message>
+</context>
+<context>
+    <name>HomeSection</name>
+    <message numerus="yes">
+        <source>dan %n lainnya</source>
+        <translation>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tidak ada.</source>
+        <translation>None.</translation>
+    </message>
+    <message>
+        <source>Lihat semua…</source>
+        <translation>See all…</translation>
+    </message>
+</context>
+<context>
+    <name>HomeTab</name>
+    <message>
+        <source>Sewa berakhir dalam 30 hari</source>
+        <translation>Leases ending within 30 days</translation>
+    </message>
+    <message>
+        <source>{day} · {stall} · {tenant}</source>
+        <translation>{day} · {stall} · {tenant}</translation>
+    </message>
+    <message>
+        <source>Stan kosong</source>
+        <translation>Vacant stalls</translation>
+    </message>
+    <message>
+        <source>{code} · lantai {floor} · {size} m²</source>
+        <translation>{code} · floor {floor} · {size} m²</translation>
+    </message>
+</context>
+<context>
     <name>LanguagePage</name>
     <message>
         <source>Bahasa tampilan</source>
@@ -1980,6 +2059,249 @@ The set-up starts again the next time the application is opened.</translation>
     <message>
         <source>Bahasa</source>
         <translation>Language</translation>
+    </message>
+</context>
+<context>
+    <name>LeaseChangeDialog</name>
+    <message>
+        <source>Akhiri sewa</source>
+        <translation>End lease</translation>
+    </message>
+    <message>
+        <source>Batalkan sewa</source>
+        <translation>Cancel lease</translation>
+    </message>
+    <message>
+        <source>Stan {stall} · {tenant}
+{first} s.d. {last} · {period}</source>
+        <translation>Stall {stall} · {tenant}
+{first} to {last} · {period}</translation>
+    </message>
+    <message>
+        <source>Hari &amp;terakhir</source>
+        <translation>&amp;Last day</translation>
+    </message>
+    <message>
+        <source>mis. usaha tutup, pindah lokasi</source>
+        <translation>e.g. business closed, moved elsewhere</translation>
+    </message>
+    <message>
+        <source>&amp;Alasan</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <source>Akhiri &amp;sewa</source>
+        <translation>End &amp;lease</translation>
+    </message>
+    <message>
+        <source>&amp;Batalkan sewa</source>
+        <translation>&amp;Cancel lease</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Menyimpan…</source>
+        <translation>Saving…</translation>
+    </message>
+</context>
+<context>
+    <name>LeaseDialog</name>
+    <message>
+        <source>Sewakan stan</source>
+        <translation>Lease a stall</translation>
+    </message>
+    <message>
+        <source>ketik nama usaha atau pemilik</source>
+        <translation>type the business or owner name</translation>
+    </message>
+    <message>
+        <source>Tenan &amp;baru…</source>
+        <translation>&amp;New tenant…</translation>
+    </message>
+    <message>
+        <source>&amp;Tenan</source>
+        <translation>&amp;Tenant</translation>
+    </message>
+    <message>
+        <source>&amp;Stan</source>
+        <translation>&amp;Stall</translation>
+    </message>
+    <message>
+        <source>&amp;Periode</source>
+        <translation>&amp;Period</translation>
+    </message>
+    <message>
+        <source>s.d.</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>&amp;Mulai</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <source>Sewa</source>
+        <translation>Rent</translation>
+    </message>
+    <message>
+        <source>Deposit menjadi tagihan tenan: dibayar sekarang atau nanti.</source>
+        <translation>The deposit becomes the tenant&apos;s charge: paid now or later.</translation>
+    </message>
+    <message>
+        <source>&amp;Catatan</source>
+        <translation>&amp;Notes</translation>
+    </message>
+    <message>
+        <source>&amp;Sewakan</source>
+        <translation>&amp;Lease</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>{code} · lantai {floor} · {size} m²</source>
+        <translation>{code} · floor {floor} · {size} m²</translation>
+    </message>
+    <message>
+        <source>per hari</source>
+        <translation>per day</translation>
+    </message>
+    <message>
+        <source>per minggu</source>
+        <translation>per week</translation>
+    </message>
+    <message>
+        <source>per bulan</source>
+        <translation>per month</translation>
+    </message>
+    <message>
+        <source>{rent} {per} · deposit {deposit}</source>
+        <translation>{rent} {per} · deposit {deposit}</translation>
+    </message>
+    <message>
+        <source>Stan ini tidak disewakan {per}.</source>
+        <translation>This stall is not let {per}.</translation>
+    </message>
+    <message>
+        <source>Pilih tenan, atau buat tenan baru.</source>
+        <translation>Choose a tenant, or make a new one.</translation>
+    </message>
+    <message>
+        <source>Menyimpan sewa…</source>
+        <translation>Saving the lease…</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Stan {stall} disewakan ke {tenant}, {first} s.d. {last}.</source>
+        <translation>Stall {stall} leased to {tenant}, {first} to {last}.</translation>
+    </message>
+    <message>
+        <source>Deposit {amount} belum dibayar.</source>
+        <translation>Deposit {amount} not paid yet.</translation>
+    </message>
+    <message>
+        <source>Bayar &amp;deposit…</source>
+        <translation>Pay &amp;deposit…</translation>
+    </message>
+    <message>
+        <source>Stan ini sudah disewa {tenant} pada sebagian tanggal itu.</source>
+        <translation>This stall is leased to {tenant} on some of those days.</translation>
+    </message>
+</context>
+<context>
+    <name>LeasesTab</name>
+    <message>
+        <source>Aktif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Diakhiri</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <source>Dibatalkan</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Stan</source>
+        <translation>Stall</translation>
+    </message>
+    <message>
+        <source>Tenan</source>
+        <translation>Tenant</translation>
+    </message>
+    <message>
+        <source>Mulai</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Sampai</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <source>Periode</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Sewa</source>
+        <translation>Rent</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>Deposit</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Tagihan</source>
+        <translation>Owed</translation>
+    </message>
+    <message>
+        <source>Cari stan atau tenan…</source>
+        <translation>Search stall or tenant…</translation>
+    </message>
+    <message>
+        <source>Cari…</source>
+        <translation>Search…</translation>
+    </message>
+    <message>
+        <source>Aktif (berjalan dan dipesan)</source>
+        <translation>Active (running and booked)</translation>
+    </message>
+    <message>
+        <source>Berakhir dalam 30 hari</source>
+        <translation>Ending within 30 days</translation>
+    </message>
+    <message>
+        <source>Semua</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>&amp;Sewakan…</source>
+        <translation>&amp;Lease…</translation>
+    </message>
+    <message>
+        <source>Ba&amp;yar…</source>
+        <translation>Pa&amp;y…</translation>
+    </message>
+    <message>
+        <source>&amp;Akhiri sewa…</source>
+        <translation>&amp;End lease…</translation>
+    </message>
+    <message>
+        <source>Ba&amp;talkan…</source>
+        <translation>Ca&amp;ncel…</translation>
+    </message>
+    <message>
+        <source>Sewa stan {stall} ({tenant}) diubah.</source>
+        <translation>Lease of stall {stall} ({tenant}) changed.</translation>
     </message>
 </context>
 <context>
@@ -2080,6 +2402,10 @@ The set-up starts again the next time the application is opened.</translation>
     <message>
         <source>Ruang</source>
         <translation>Rooms</translation>
+    </message>
+    <message>
+        <source>Pujasera</source>
+        <translation>Food court</translation>
     </message>
     <message>
         <source>Pengaturan</source>
@@ -2916,6 +3242,73 @@ Checked and correct? (A replaced meter: answer No, then use &quot;Meter replaced
     <message>
         <source>Disimpan ke {path}.</source>
         <translation>Saved to {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTab</name>
+    <message>
+        <source>Lantai</source>
+        <translation>Floor</translation>
+    </message>
+    <message>
+        <source>Lantai {floor}</source>
+        <translation>Floor {floor}</translation>
+    </message>
+    <message>
+        <source>Semua keadaan</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>Semua fasilitas</source>
+        <translation>All facilities</translation>
+    </message>
+    <message>
+        <source>Ada air</source>
+        <translation>With water</translation>
+    </message>
+    <message>
+        <source>Ada gas</source>
+        <translation>With gas</translation>
+    </message>
+    <message>
+        <source>Ada listrik</source>
+        <translation>With power</translation>
+    </message>
+    <message>
+        <source>&amp;Cetak denah…</source>
+        <translation>&amp;Print floor plan…</translation>
+    </message>
+    <message>
+        <source>Denah lantai ini di A4 mendatar, untuk papan info</source>
+        <translation>This floor plan on A4 landscape, for the notice board</translation>
+    </message>
+    <message>
+        <source>Klik stan atau tekan Enter untuk kartunya; seret untuk memindahkannya.</source>
+        <translation>Click a stall or press Enter for its card; drag it to move it.</translation>
+    </message>
+    <message>
+        <source>Klik stan atau tekan Enter untuk kartunya.</source>
+        <translation>Click a stall or press Enter for its card.</translation>
+    </message>
+    <message>
+        <source>{state} ({count})</source>
+        <translation>{state} ({count})</translation>
+    </message>
+    <message>
+        <source>Memindahkan stan…</source>
+        <translation>Moving the stall…</translation>
+    </message>
+    <message>
+        <source>Denah pujasera lantai {floor}</source>
+        <translation>Food court floor plan, floor {floor}</translation>
+    </message>
+    <message>
+        <source>Menyiapkan denah…</source>
+        <translation>Preparing the floor plan…</translation>
+    </message>
+    <message>
+        <source>Tidak dapat mencetak</source>
+        <translation>Cannot print</translation>
     </message>
 </context>
 <context>
@@ -4031,6 +4424,167 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
     </message>
 </context>
 <context>
+    <name>StallCard</name>
+    <message>
+        <source>&amp;Sewakan…</source>
+        <translation>&amp;Lease…</translation>
+    </message>
+    <message>
+        <source>Sewakan stan ini ke tenan</source>
+        <translation>Lease this stall to a tenant</translation>
+    </message>
+    <message>
+        <source>&amp;Bayar…</source>
+        <translation>&amp;Pay…</translation>
+    </message>
+    <message>
+        <source>Bayar tagihan sewa ini dan cetak kuitansi</source>
+        <translation>Pay this lease&apos;s charge and print the receipt</translation>
+    </message>
+    <message>
+        <source>&amp;Akhiri sewa…</source>
+        <translation>&amp;End lease…</translation>
+    </message>
+    <message>
+        <source>Akhiri sewa lebih awal</source>
+        <translation>End the lease early</translation>
+    </message>
+    <message>
+        <source>Ba&amp;talkan sewa…</source>
+        <translation>Ca&amp;ncel lease…</translation>
+    </message>
+    <message>
+        <source>Batalkan sewa ini</source>
+        <translation>Cancel this lease</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>air</source>
+        <translation>water</translation>
+    </message>
+    <message>
+        <source>gas</source>
+        <translation>gas</translation>
+    </message>
+    <message>
+        <source>listrik</source>
+        <translation>power</translation>
+    </message>
+    <message>
+        <source>Keadaan</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Luas</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>{size} m²</source>
+        <translation>{size} m²</translation>
+    </message>
+    <message>
+        <source>Fasilitas</source>
+        <translation>Facilities</translation>
+    </message>
+    <message>
+        <source>Tarif</source>
+        <translation>Rates</translation>
+    </message>
+    <message>
+        <source>{day}/hari · {week}/minggu · {month}/bulan</source>
+        <translation>{day}/day · {week}/week · {month}/month</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>Deposit</translation>
+    </message>
+    <message>
+        <source>Tenan</source>
+        <translation>Tenant</translation>
+    </message>
+    <message>
+        <source>Sewa sampai</source>
+        <translation>Leased until</translation>
+    </message>
+    <message>
+        <source>Tagihan terbuka</source>
+        <translation>Owed</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Stan {code}</source>
+        <translation>Stall {code}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Stan {code}&lt;/b&gt; · lantai {floor}</source>
+        <translation>&lt;b&gt;Stall {code}&lt;/b&gt; · floor {floor}</translation>
+    </message>
+    <message>
+        <source>Sewa {tenant} diakhiri; hari terakhir {day}.</source>
+        <translation>{tenant}&apos;s lease ended; last day {day}.</translation>
+    </message>
+    <message>
+        <source>Sewa {tenant} dibatalkan.</source>
+        <translation>{tenant}&apos;s lease cancelled.</translation>
+    </message>
+</context>
+<context>
+    <name>StallTableTab</name>
+    <message>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Lantai</source>
+        <translation>Floor</translation>
+    </message>
+    <message>
+        <source>Luas (m²)</source>
+        <translation>Size (m²)</translation>
+    </message>
+    <message>
+        <source>Keadaan</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Tenan</source>
+        <translation>Tenant</translation>
+    </message>
+    <message>
+        <source>Sewa sampai</source>
+        <translation>Leased until</translation>
+    </message>
+    <message>
+        <source>Tagihan terbuka</source>
+        <translation>Owed</translation>
+    </message>
+    <message>
+        <source>Cari kode, tenan, keadaan…</source>
+        <translation>Search code, tenant, state…</translation>
+    </message>
+    <message>
+        <source>Cari…</source>
+        <translation>Search…</translation>
+    </message>
+    <message>
+        <source>Semua keadaan</source>
+        <translation>All states</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stan</source>
+        <translation>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SuggestionsModel</name>
     <message>
         <source>NIK {nik}</source>
@@ -4263,6 +4817,187 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
     <message>
         <source>Hapus pajak ini</source>
         <translation>Remove this tax</translation>
+    </message>
+</context>
+<context>
+    <name>TenantDialog</name>
+    <message>
+        <source>Tenan baru</source>
+        <translation>New tenant</translation>
+    </message>
+    <message>
+        <source>Ubah tenan</source>
+        <translation>Edit tenant</translation>
+    </message>
+    <message>
+        <source>Nama &amp;usaha</source>
+        <translation>&amp;Business name</translation>
+    </message>
+    <message>
+        <source>mis. Soto Betawi Bang Ali</source>
+        <translation>e.g. Soto Betawi Bang Ali</translation>
+    </message>
+    <message>
+        <source>&amp;Pemilik</source>
+        <translation>&amp;Owner</translation>
+    </message>
+    <message>
+        <source>nama pemilik usaha</source>
+        <translation>the business owner&apos;s name</translation>
+    </message>
+    <message>
+        <source>&amp;Telepon</source>
+        <translation>&amp;Phone</translation>
+    </message>
+    <message>
+        <source>08… atau +62…</source>
+        <translation>08… or +62…</translation>
+    </message>
+    <message>
+        <source>NI&amp;K pemilik</source>
+        <translation>Owner&apos;s NI&amp;K</translation>
+    </message>
+    <message>
+        <source>16 digit (opsional)</source>
+        <translation>16 digits (optional)</translation>
+    </message>
+    <message>
+        <source>Tidak ditampilkan lagi; disimpan tersamar seperti NIK tamu.</source>
+        <translation>Not shown again; stored masked, like a visitor&apos;s NIK.</translation>
+    </message>
+    <message>
+        <source>NI&amp;B</source>
+        <translation>NI&amp;B</translation>
+    </message>
+    <message>
+        <source>13 digit (opsional)</source>
+        <translation>13 digits (optional)</translation>
+    </message>
+    <message>
+        <source>NP&amp;WP</source>
+        <translation>NP&amp;WP</translation>
+    </message>
+    <message>
+        <source>Format lama 15 digit diterima (diawali 0).</source>
+        <translation>The old 15-digit form is accepted (prefixed with 0).</translation>
+    </message>
+    <message>
+        <source>P&amp;roduk</source>
+        <translation>P&amp;roducts</translation>
+    </message>
+    <message>
+        <source>mis. soto, nasi uduk</source>
+        <translation>e.g. soto, nasi uduk</translation>
+    </message>
+    <message>
+        <source>No. sertifikat &amp;halal</source>
+        <translation>&amp;Halal certificate no.</translation>
+    </message>
+    <message>
+        <source>opsional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>&amp;Catatan</source>
+        <translation>&amp;Notes</translation>
+    </message>
+    <message>
+        <source>&amp;Simpan</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>NIK tersimpan; biarkan kosong untuk tetap memakainya</source>
+        <translation>NIK on file; leave empty to keep it</translation>
+    </message>
+    <message>
+        <source>Menyimpan tenan…</source>
+        <translation>Saving the tenant…</translation>
+    </message>
+</context>
+<context>
+    <name>TenantPayment</name>
+    <message>
+        <source>Tidak ada tagihan terbuka.</source>
+        <translation>Nothing is owed.</translation>
+    </message>
+    <message>
+        <source>Dibayar: kuitansi {number}. Mencetak kuitansi…</source>
+        <translation>Paid: receipt {number}. Printing the receipt…</translation>
+    </message>
+    <message>
+        <source>Pembayaran tersimpan (kuitansi {number}), tetapi kuitansi gagal dicetak: {error}</source>
+        <translation>The payment is saved (receipt {number}), but the receipt could not be printed: {error}</translation>
+    </message>
+    <message>
+        <source>Dibayar: kuitansi {number}.</source>
+        <translation>Paid: receipt {number}.</translation>
+    </message>
+    <message>
+        <source>Kuitansi dicetak ke {printer}.</source>
+        <translation>Receipt printed on {printer}.</translation>
+    </message>
+</context>
+<context>
+    <name>TenantsTab</name>
+    <message>
+        <source>Usaha</source>
+        <translation>Business</translation>
+    </message>
+    <message>
+        <source>Pemilik</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Telepon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>NIB</source>
+        <translation>NIB</translation>
+    </message>
+    <message>
+        <source>Produk</source>
+        <translation>Products</translation>
+    </message>
+    <message>
+        <source>Tagihan terbuka</source>
+        <translation>Owed</translation>
+    </message>
+    <message>
+        <source>Cari usaha, pemilik, telepon, produk…</source>
+        <translation>Search business, owner, phone, products…</translation>
+    </message>
+    <message>
+        <source>Cari…</source>
+        <translation>Search…</translation>
+    </message>
+    <message>
+        <source>Tenan &amp;baru…</source>
+        <translation>&amp;New tenant…</translation>
+    </message>
+    <message>
+        <source>&amp;Ubah…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>Ba&amp;yar…</source>
+        <translation>Pa&amp;y…</translation>
+    </message>
+    <message>
+        <source>Bayar tagihan tertua tenan ini dan cetak kuitansi</source>
+        <translation>Pay this tenant&apos;s oldest charge and print the receipt</translation>
+    </message>
+    <message>
+        <source>Tenan {name} disimpan.</source>
+        <translation>Tenant {name} saved.</translation>
     </message>
 </context>
 <context>

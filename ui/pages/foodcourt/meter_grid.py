@@ -41,7 +41,7 @@ from ui.context import AppContext
 from ui.errors import error_text
 from ui.models.meter_grid_model import EDITABLE, WATER_LAST, MeterGridModel
 from ui.pages.foodcourt.meter_replace_dialog import MeterReplaceDialog
-from ui.widgets import StatusBanner
+from ui.widgets import ElidedLabel, StatusBanner
 
 # data_changed names that change what the grid shows.
 GRID_TABLES = frozenset({"meter_readings", "tenant_charges", "leases", "stalls"})
@@ -147,8 +147,11 @@ class MeterReadingsView(QWidget):
         top.addWidget(QLabel(self.tr("Lantai"), self))
         top.addWidget(self.floor_box)
         top.addStretch(1)
-        hint = QLabel(self.tr("Ketik angka meter lalu Enter: kursor turun ke stan berikutnya."))
+        hint = ElidedLabel(
+            self.tr("Ketik angka meter lalu Enter: kursor turun ke stan berikutnya."), self
+        )
         hint.setObjectName("meter_hint_label")
+        hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         top.addWidget(hint)
         bottom = QHBoxLayout()
         bottom.addWidget(self.tariff_label, 1)
