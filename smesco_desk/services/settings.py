@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from smesco_desk.db.models import AppSetting
+from smesco_desk.domain.foodcourt import InvalidNumber, normalize_npwp
 from smesco_desk.errors import ValidationError
 from smesco_desk.i18n import N_, _
 from smesco_desk.services.actors import Actor, Permission, require
@@ -35,6 +36,13 @@ DEFAULTS: dict[str, Any] = {
     "booking_free_cancel_hours": 24,
     "booking_cancel_fee_percent": 50,
     "booking_no_show_grace_minutes": 30,
+    # The building's NPWP (16 digits, "" until set), printed on lease agreements.
+    "building_npwp": "",
+    # Ending a food-court lease early (smesco_desk.domain.tenancy): this many days'
+    # notice, or a fee of this many periods of the lease's rent (N months' rent
+    # for a monthly lease).
+    "foodcourt_notice_days": 30,
+    "foodcourt_notice_fee_periods": 1,
 }
 
 # Whole-number settings: (least, most, the message when out of range).
@@ -51,6 +59,12 @@ BOUNDED: dict[str, tuple[int, int, str]] = {
         0,
         1440,
         N_("Masa tenggang tidak datang harus 0 sampai 1440 menit."),
+    ),
+    "foodcourt_notice_days": (0, 365, N_("Pemberitahuan harus 0 sampai 365 hari.")),
+    "foodcourt_notice_fee_periods": (
+        0,
+        12,
+        N_("Biaya pemutusan harus 0 sampai 12 kali sewa per periode."),
     ),
 }
 
@@ -111,9 +125,20 @@ def validate_setting(key: str, value: Any) -> Any:
         if not least <= number <= most:
             raise ValidationError({key: _(message)})
         return number
+    if key == "building_npwp":
+        return _building_npwp(value)
     if key in ("building_name", "building_address"):
         text = str(value).strip()
         if not text:
             raise ValidationError({key: _("Wajib diisi.")})
         return text
     raise ValidationError({key: _("Pengaturan tidak dikenal: {key}").format(key=key)})
+
+
+def _building_npwp(value: Any) -> str:
+    if isinstance(value, str) and not value.strip():
+        return ""
+    try:
+        return normalize_npwp(value)
+    except InvalidNumber as exc:
+        raise ValidationError({"building_npwp": str(exc)}) from None
