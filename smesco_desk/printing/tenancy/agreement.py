@@ -163,7 +163,7 @@ def _articles(data: AgreementData, body: Any) -> list[tuple[str, list[Any]]]:
         [
             (_("Harga sewa sebesar "), False),
             (format_rupiah(lease.rent), True),
-            (_(" per {per} ({words}), sewa {period}, dibayar di muka {due}. Pajak dikenakan "
+            (_("per {per} ({words}), sewa {period}, dibayar di muka {due}. Pajak dikenakan "
                "menurut ketentuan yang berlaku.").format(
                 per=per, words=terbilang(lease.rent), period=period, due=due), False),
         ],
@@ -217,8 +217,8 @@ def house_rules(data: AgreementData) -> list[str]:
     if data.policy.notice_days > 0:
         notice = _(
             "Pengakhiran sewa lebih awal diberitahukan tertulis paling lambat {days} hari "
-            "sebelumnya; kurang dari itu dikenai {fee}."
-        ).format(days=data.policy.notice_days, fee=fee_text(data))
+            "sebelumnya (Pasal 6)."
+        ).format(days=data.policy.notice_days)
     else:
         notice = _("Pengakhiran sewa lebih awal diberitahukan tertulis kepada Pengelola.")
     return [
@@ -255,7 +255,8 @@ def house_rules(data: AgreementData) -> list[str]:
 
 
 def _rules(data: AgreementData, body: Any) -> ListFlowable:
-    items = [ListItem(para(rule, body), leftIndent=7 * mm) for rule in house_rules(data)]
+    item = style(9.5)  # left-aligned: a short rule justified leaves gaps
+    items = [ListItem(para(rule, item), leftIndent=7 * mm) for rule in house_rules(data)]
     return ListFlowable(
         items, bulletType="1", bulletFormat="%s.", leftIndent=7 * mm, bulletFontSize=9.5,
         bulletFontName=style(9.5).fontName, spaceBefore=0,
@@ -297,6 +298,7 @@ def _signatures(data: AgreementData) -> list[Any]:
         TableStyle(
             [
                 ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("VALIGN", (0, 2), (-1, 2), "MIDDLE"),
                 ("LINEABOVE", (0, 3), (0, 3), 0.6, rgb(RULE)),
                 ("LINEABOVE", (2, 3), (2, 3), 0.6, rgb(RULE)),

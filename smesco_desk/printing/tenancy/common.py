@@ -15,7 +15,7 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from smesco_desk.domain.foodcourt import format_npwp
 from smesco_desk.i18n import N_, _
-from smesco_desk.printing.fonts import base_font, draw_text, paragraph_markup
+from smesco_desk.printing.fonts import base_font, draw_text, paragraph_markup, text_width
 from smesco_desk.printing.formatting import DAY_NAMES
 from smesco_desk.printing.style import (
     ACCENT,
@@ -73,8 +73,9 @@ def style(size: float, bold: bool = False, color: str = INK, **extra: Any) -> Pa
 
 
 def rich(parts: Sequence[tuple[str, bool]], paragraph: ParagraphStyle) -> Paragraph:
-    """A paragraph of runs, each plain or bold."""
-    return Paragraph("".join(paragraph_markup(text, bold) for text, bold in parts), paragraph)
+    """A paragraph of runs, each plain or bold, a space between two runs."""
+    runs = [paragraph_markup(text.strip(), bold) for text, bold in parts if text.strip()]
+    return Paragraph(" ".join(runs), paragraph)
 
 
 def letterhead(building: Building) -> list[Any]:
@@ -130,6 +131,15 @@ def table_commands() -> list[tuple[Any, ...]]:
     ]
 
 
+def shortened(text: str, width: float, size: float) -> str:
+    """The text cut with an ellipsis to fit `width` on one line."""
+    if text_width(text, size) <= width:
+        return text
+    while text and text_width(text + "…", size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
 class Footer:
     """The building and the document's name at the foot of every page, and
     "Halaman x dari y" (a lease's pages are counted, even one)."""
@@ -144,9 +154,10 @@ class Footer:
         canvas.saveState()
         canvas.setFillColor(rgb(MUTED))
         if page > 1:
-            draw_text(canvas, self.document, MARGIN, height - 9 * mm, 7.5)
+            draw_text(canvas, shortened(self.document, WIDTH, 7.5), MARGIN, height - 9 * mm, 7.5)
         footer_rule(canvas, MARGIN, right, 12 * mm)
-        draw_text(canvas, f"{self.building.name} · {self.document}", MARGIN, 8 * mm, 7.5)
+        left = shortened(f"{self.building.name} · {self.document}", WIDTH - 32 * mm, 7.5)
+        draw_text(canvas, left, MARGIN, 8 * mm, 7.5)
         draw_page_number(canvas, right, 8 * mm, page, total)
         canvas.restoreState()
 

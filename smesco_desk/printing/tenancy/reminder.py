@@ -26,7 +26,7 @@ from smesco_desk.printing.tenancy.common import (
 from smesco_desk.values.tenancy import ReminderData
 
 # No, due, description, period, days late, amount (174 mm).
-COLUMNS = [w * mm for w in (9, 21, 64, 35, 17, 28)]
+COLUMNS = [w * mm for w in (9, 23, 59, 35, 20, 28)]
 
 
 def render_reminder(data: ReminderData) -> bytes:
@@ -80,10 +80,10 @@ def _story(data: ReminderData) -> list[Any]:
             [
                 (_("Kami mohon Bapak/Ibu berkenan melunasi tagihan sebesar "), False),
                 (format_rupiah(data.total), True),
-                (f" ({terbilang(data.total)}) ", False),
+                (f"({terbilang(data.total)})", False),
                 (_("paling lambat tanggal "), False),
                 (long_date(data.pay_by), True),
-                (_(" di kantor Pengelola Tenan (tunai, transfer bank atau QRIS). Setiap "
+                (_("di kantor Pengelola Tenan (tunai, transfer bank atau QRIS). Setiap "
                    "pembayaran diberi kuitansi resmi."), False),
             ],
             body,

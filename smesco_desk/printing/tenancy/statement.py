@@ -26,8 +26,8 @@ from smesco_desk.printing.tenancy.common import (
 )
 from smesco_desk.values.tenancy import Building, Statement, StatementEntry
 
-# Date, description, period, receipt, charge, payment, balance (174 mm).
-COLUMNS = [w * mm for w in (17, 45, 25, 27, 20, 20, 20)]
+# Date, description (with the receipt's number), period, charge, payment, balance (174 mm).
+COLUMNS = [w * mm for w in (19, 63, 22, 23, 23, 24)]
 
 
 def render_statement(data: Statement, building: Building, stalls: list[str]) -> bytes:
@@ -83,14 +83,22 @@ def _period(entry: StatementEntry) -> str:
     return f"{short_date(entry.period_start)} – {short_date(entry.period_end)}"
 
 
+def _described(entry: StatementEntry) -> Any:
+    """The description, and under it the receipt's (or transfer's) number."""
+    if not entry.reference:
+        return para(entry.description, style(7.5))
+    number = para(entry.reference, style(7, color=MUTED))
+    return [para(entry.description, style(7.5)), number]
+
+
 def _table(entries: tuple[StatementEntry, ...]) -> Any:
     head = style(7.5, True, WHITE)
     head_right = style(7.5, True, WHITE, alignment=2)
-    titles = [_("Tanggal"), _("Uraian"), _("Periode"), _("No. kuitansi")]
+    titles = [_("Tanggal"), _("Uraian / No. kuitansi"), _("Periode")]
     rows: list[list[Any]] = [[para(t, head, True) for t in titles]]
     rows[0] += [para(t, head_right, True) for t in (_("Tagihan"), _("Pembayaran"), _("Saldo"))]
     if not entries:
-        rows.append([para(_("Belum ada tagihan."), style(8, color=MUTED))] + [""] * 6)
+        rows.append([para(_("Belum ada tagihan."), style(8, color=MUTED))] + [""] * 5)
     cell, right = style(7.5), style(7.5, alignment=2)
     for entry in entries:
         debit = format_rupiah(entry.amount) if entry.amount > 0 else ""
@@ -100,9 +108,8 @@ def _table(entries: tuple[StatementEntry, ...]) -> Any:
         rows.append(
             [
                 para(short_date(entry.on), cell),
-                para(entry.description, cell),
+                _described(entry),
                 para(_period(entry), cell),
-                para(entry.reference, cell),
                 para(debit, right),
                 para(credit, right),
                 para(format_rupiah(entry.balance), style(7.5, True, alignment=2), True),
@@ -122,9 +129,9 @@ def _closing(data: Statement) -> Table:
     charged = sum(e.amount for e in data.entries if e.amount > 0)
     paid = -sum(e.amount for e in data.entries if e.amount < 0)
     rows = [
-        [para(_("Jumlah tagihan dan pengembalian dibayar"), style(9)),
+        [para(_("Jumlah kolom Tagihan"), style(9)),
          para(format_rupiah(charged), style(9, alignment=2))],
-        [para(_("Jumlah pembayaran dan kredit"), style(9)),
+        [para(_("Jumlah kolom Pembayaran"), style(9)),
          para(format_rupiah(paid), style(9, alignment=2))],
         [para(_("SALDO AKHIR"), style(11, True, tone), True),
          para(closing_text(data.closing), style(11, True, tone, alignment=2), True)],

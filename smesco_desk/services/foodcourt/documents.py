@@ -71,7 +71,7 @@ def lease_agreement_pdf(
         )
     pdf = render_lease_agreement(data)
     if record_print:
-        _note(core, actor, Lease, row.id, "lease.agreement_print", {"number": data.number})
+        _note(core, actor, Lease, data.lease.id, "lease.agreement_print", {"number": data.number})
     return pdf
 
 
@@ -136,7 +136,7 @@ def reminder_pdf(
     pdf = render_reminder(data)
     if record_print:
         detail = {"number": data.number, "total": data.total, "pay_by": deadline.isoformat()}
-        _note(core, actor, Tenant, tenant.id, "tenant.reminder_print", detail)
+        _note(core, actor, Tenant, info.id, "tenant.reminder_print", detail)
     return pdf
 
 
