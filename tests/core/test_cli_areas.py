@@ -49,6 +49,11 @@ HELP_ORDER = [
     "leases",
     "cancel-lease",
     "end-lease",
+    "renew-lease",
+    "return-deposit",
+    "statement",
+    "lease-agreement",
+    "reminder-letter",
 ]
 
 
