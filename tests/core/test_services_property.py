@@ -74,6 +74,7 @@ NOT_FUZZED = {
 # once here to show they do not break on the data the fuzzed calls left.
 NO_INPUT = {
     "BookingService.policies",
+    "FoodCourtService.notice_policy",
     "BookingService.release_no_shows",
     "BookingService.spaces",
     "MaintenanceService.backup_retention_days",
@@ -644,6 +645,13 @@ FUZZED = {
             "end_lease",
             "leases",
             "get_lease",
+            "renew_lease",
+            "return_deposit",
+            "set_notice_policy",
+            "statement",
+            "lease_agreement_pdf",
+            "statement_pdf",
+            "reminder_pdf",
         ],
         "SetupService": ["initialize"],
         "SyncService": ["conflict", "resolve_conflict"],
@@ -820,3 +828,26 @@ def test_tenants_and_leases(
         check(desk, lambda i=lease_id: core.foodcourt.get_lease(i))  # type: ignore[misc]
         check(desk, lambda i=lease_id: core.foodcourt.end_lease(actor, i, first, period))  # type: ignore[misc]
         check(desk, lambda i=lease_id: core.foodcourt.cancel_lease(actor, i, period))  # type: ignore[misc]
+
+
+@FUZZ
+@given(actors, texts, days, days, st.one_of(numbers, st.none()),
+       st.lists(st.tuples(texts, numbers), max_size=3), numbers, numbers)  # fmt: skip
+def test_a_tenancy_life_and_its_documents(
+    desk: Desk, who: str, typed: str, first: Any, last: Any, rent: Any,
+    deductions: list[tuple[str, Any]], notice: Any, fee: Any,
+) -> None:  # fmt: skip
+    core, actor = desk.core, _actor(desk, who)
+    check(desk, lambda: core.foodcourt.set_notice_policy(actor, notice, fee))
+    known = [x.id for x in core.foodcourt.leases()[:2]]
+    for lease_id in [typed, *known]:
+        check(desk, lambda i=lease_id: core.foodcourt.renew_lease(actor, i, last, rent))  # type: ignore[misc]
+        check(desk, lambda i=lease_id: core.foodcourt.end_lease(actor, i, last, typed,  # type: ignore[misc]
+                                                                notice_on=first))  # fmt: skip
+        check(desk, lambda i=lease_id: core.foodcourt.return_deposit(actor, i, deductions))  # type: ignore[misc]
+        check(desk, lambda i=lease_id: core.foodcourt.lease_agreement_pdf(actor, i))  # type: ignore[misc]
+    tenants = [typed, *[t.id for t in core.foodcourt.tenants(active_only=False)[:1]]]
+    for tenant_id in tenants:
+        check(desk, lambda t=tenant_id: core.foodcourt.statement(t, first))  # type: ignore[misc]
+        check(desk, lambda t=tenant_id: core.foodcourt.statement_pdf(actor, t, first))  # type: ignore[misc]
+        check(desk, lambda t=tenant_id: core.foodcourt.reminder_pdf(actor, t, last))  # type: ignore[misc]

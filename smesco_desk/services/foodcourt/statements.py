@@ -30,6 +30,7 @@ from smesco_desk.db.models import (
 from smesco_desk.domain.foodcourt import BILL_KIND_LABELS, BillKind
 from smesco_desk.domain.payments import method_label
 from smesco_desk.domain.tenancy import running_balance
+from smesco_desk.errors import ValidationError
 from smesco_desk.i18n import _
 from smesco_desk.services.foodcourt.mapping import tenant_infos
 from smesco_desk.services.foodcourt.tenants import tenant_row
@@ -46,6 +47,8 @@ _GONE = ("cancelled",)
 
 def statement(core: Core, tenant_id: str, as_of: date | None = None) -> Statement:
     """The tenant's statement up to `as_of` (today, WIB) included."""
+    if as_of is not None and (not isinstance(as_of, date) or isinstance(as_of, datetime)):
+        raise ValidationError({"as_of": _("Tanggal tidak dikenal.")})
     with core.db.read() as session:
         return statement_in(session, tenant_id, as_of or wib_today(core.now()))
 
