@@ -161,7 +161,7 @@ def _articles(data: AgreementData, body: Any) -> list[tuple[str, list[Any]]]:
     )
     rent = rich(
         [
-            (_("Harga sewa sebesar "), False),
+            (_("Harga sewa sebesar"), False),
             (format_rupiah(lease.rent), True),
             (_("per {per} ({words}), sewa {period}, dibayar di muka {due}. Pajak dikenakan "
                "menurut ketentuan yang berlaku.").format(

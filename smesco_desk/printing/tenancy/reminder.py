@@ -78,10 +78,10 @@ def _story(data: ReminderData) -> list[Any]:
     story.append(
         rich(
             [
-                (_("Kami mohon Bapak/Ibu berkenan melunasi tagihan sebesar "), False),
+                (_("Kami mohon Bapak/Ibu berkenan melunasi tagihan sebesar"), False),
                 (format_rupiah(data.total), True),
                 (f"({terbilang(data.total)})", False),
-                (_("paling lambat tanggal "), False),
+                (_("paling lambat tanggal"), False),
                 (long_date(data.pay_by), True),
                 (_("di kantor Pengelola Tenan (tunai, transfer bank atau QRIS). Setiap "
                    "pembayaran diberi kuitansi resmi."), False),
