@@ -7,10 +7,12 @@ The clock: Tuesday 10 March 2026."""
 
 from __future__ import annotations
 
+import io
 import json
 from datetime import date
 
 import pytest
+from pypdf import PdfReader
 
 from smesco_desk.errors import AlreadyDone, DomainError, PermissionDenied, ValidationError
 from smesco_desk.services.actors import Actor
@@ -183,3 +185,50 @@ def test_a_short_notice_costs_the_fee_the_administrator_set(
     audits = rows(core, "SELECT detail FROM audit_log WHERE action = 'lease.end'")
     fees = sorted(json.loads(a[0])["notice_fee"] for a in audits)
     assert fees == [0, 0, 0, 6_000_000]
+
+
+def pdf_text(pdf: bytes) -> str:
+    reader = PdfReader(io.BytesIO(pdf))
+    return " ".join(" ".join(page.extract_text() or "" for page in reader.pages).split())
+
+
+LONG_NAME = "Warung Nasi Kapau dan Soto Padang Uni Rahmawati Sejahtera Abadi Bersama Keluarga"
+
+
+def test_the_documents_say_everything_and_their_prints_are_noted(
+    core: Core, admin: Actor, tenant_manager: Actor, clock: FakeClock
+) -> None:
+    core.settings.set(admin, "building_npwp", "01.234.567.8-901.000")
+    core.foodcourt.save_stall(admin, stall_form(gas=True))
+    tenant = core.foodcourt.save_tenant(tenant_manager, tenant_form(name=LONG_NAME))
+    made = lease(core, tenant_manager, tenant.id, date(2026, 3, 10), date(2026, 9, 9))
+    with pytest.raises(DomainError, match="tidak punya tagihan"):  # the deposit is due today
+        core.foodcourt.reminder_pdf(tenant_manager, tenant.id)
+    preview = core.foodcourt.lease_agreement_pdf(tenant_manager, made.id, record_print=False)
+    assert scalar(core, "SELECT count(*) FROM audit_log WHERE action LIKE '%print'") == 0
+    text = pdf_text(preview)
+    for expected in ("PERJANJIAN SEWA STAN", "Selasa, tanggal 10 Maret 2026", LONG_NAME,
+                     "0012 3456 7890 1000", "listrik (meter PLN-207-53117), air bersih, "
+                     "sambungan gas", "10 Maret 2026 sampai dengan 9 September 2026",
+                     "setiap tanggal 10 tiap bulan", "Rp6.000.000 (enam juta rupiah)",
+                     "pukul 21:00 WIB", "halal", "disewakan ulang", "ditagih setiap bulan",
+                     "denda keterlambatan", "paling lambat 30 hari", "1 kali sewa per bulan "
+                     "(Rp3.000.000)", "Meterai 10.000", "( Pengelola )", "( Ali Rahman )",
+                     "Halaman 1 dari 2"):  # fmt: skip
+        assert expected in text, expected
+    clock.set_wib(2026, 3, 20, 10)
+    letter = pdf_text(core.foodcourt.reminder_pdf(tenant_manager, tenant.id, date(2026, 3, 27)))
+    for expected in ("Jakarta, 20 Maret 2026", "10-03-2026", "10 hari", "Rp6.000.000",
+                     "27 Maret 2026", "Jumlah tunggakan"):  # fmt: skip
+        assert expected in letter, expected
+    statement = pdf_text(core.foodcourt.statement_pdf(tenant_manager, tenant.id))
+    for expected in ("LAPORAN TAGIHAN TENAN", "Per 20 Maret 2026", LONG_NAME, "FC2-07",
+                     "Deposit stan FC2-07", "Sisa tagihan Rp6.000.000"):  # fmt: skip
+        assert expected in statement, expected
+    printed = rows(core, "SELECT action, entity_id FROM audit_log WHERE action LIKE '%print' "
+                         "ORDER BY action")  # fmt: skip
+    assert [tuple(p) for p in printed] == [("tenant.reminder_print", tenant.id),
+                                           ("tenant.statement_print", tenant.id)]  # fmt: skip
+    core.foodcourt.lease_agreement_pdf(tenant_manager, made.id)
+    assert scalar(core, "SELECT entity_id FROM audit_log WHERE action = 'lease.agreement_print'"
+                  ) == made.id  # fmt: skip

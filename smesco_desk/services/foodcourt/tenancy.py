@@ -137,7 +137,7 @@ def return_deposit(
         stall = session.get_one(Stall, row.stall_id)
         credit = _credit(tx, row, deposit, stall.code, kept, back)
         today = wib_today(tx.now)
-        tx.insert(
+        billed = tx.insert(
             TenantCharge(
                 lease_id=row.id,
                 tenant_id=row.tenant_id,
@@ -155,7 +155,8 @@ def return_deposit(
             "deductions": [{"reason": r, "amount": a} for r, a in kept],
             "returned": back,
         }
-        tx.record("lease.deposit_return", [(tx.update(row), "update")], detail)
+        rows: list[tuple[SyncedMixin, str]] = [(tx.update(row), "update"), (billed, "insert")]
+        tx.record("lease.deposit_return", rows, detail)
         # (the lease's version moves on: its deposit is settled)
         return DepositReturn(
             row.id, deposit.total, tuple(kept), back, credit.id if back > 0 else None
