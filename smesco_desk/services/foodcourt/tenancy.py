@@ -103,7 +103,7 @@ def renew_lease(
                 deposit_charge_id=row.deposit_charge_id,
                 due_day=row.due_day,
                 status=LeaseStatus.ACTIVE.value,
-                notes=_("Perpanjangan sewa {id}").format(id=row.id),
+                notes=f"Perpanjangan sewa {row.id}",  # stored as printed, in Indonesian
                 cancel_reason="",
             )
         )
