@@ -78,6 +78,9 @@ def test_the_deposit_goes_back_less_deductions_through_the_cash_shift(
     assert statement.entries[1].reference == number and statement.closing == 0
     assert scalar(core, "SELECT kind FROM tenant_charges WHERE charge_id = :c", c=due.id) == (
         "deposit_return")  # fmt: skip
+    queued = rows(core, "SELECT entity_id FROM outbox WHERE entity = 'tenant_charges'")
+    billed = rows(core, "SELECT id FROM tenant_charges")
+    assert sorted(q[0] for q in queued) == sorted(b[0] for b in billed)  # each synced once
 
 
 def test_deductions_never_exceed_the_deposit_and_need_a_reason(

@@ -52,7 +52,7 @@ def post_charge(
         source=lease_source(lease.id),
     )
     charge = new_charge(tx, form, untaxed=untaxed)
-    return tx.insert(
+    billed = tx.insert(
         TenantCharge(
             lease_id=lease.id,
             tenant_id=tenant.id,
@@ -63,6 +63,10 @@ def post_charge(
             due_on=due_on,
         )
     )
+    # Queued for sync here, as new_charge queues its charge: callers record
+    # their own rows (the lease) and need not list this one.
+    tx.enqueue(billed, "insert")
+    return billed
 
 
 def posted(tx: Transaction, lease_id: str, kind: BillKind, period_start: date) -> bool:

@@ -205,10 +205,7 @@ def end_lease(
             "notice_fee": 0 if fee is None else tx.session.get_one(Charge, fee.charge_id).total,
             "fee_waived": waive_fee,
         }
-        rows: list[tuple[SyncedMixin, str]] = [(tx.update(row), "update")]
-        if fee is not None:  # (its charge was recorded when it was made)
-            rows.append((fee, "insert"))
-        tx.record("lease.end", rows, detail)
+        tx.record("lease.end", [(tx.update(row), "update")], detail)
         return lease_record(tx.session, row)
 
 
