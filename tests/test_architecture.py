@@ -367,6 +367,8 @@ READ_ONLY_LOOKUPS = {
     "FoodCourtService.leases",
     "FoodCourtService.meter_readings",  # the readings, as the grid shows them
     "FoodCourtService.readings_grid",
+    "FoodCourtService.notice_policy",  # the administrator's notice and fee (no one's data)
+    "FoodCourtService.statement",  # a tenant's charges and payments (as `tenant`'s balance)
     "FoodCourtService.stall_states",  # the floor plan: every role sees it
     "FoodCourtService.stalls",
     "FoodCourtService.tenant",  # a tenant's card and balance (a receptionist sees it)

@@ -943,6 +943,14 @@
         <translation>Address</translation>
     </message>
     <message>
+        <source>NPWP gedung</source>
+        <translation>Building NPWP</translation>
+    </message>
+    <message>
+        <source>16 angka (format lama 15 angka diterima); dicetak di perjanjian sewa stan.</source>
+        <translation>16 digits (the old 15-digit form is accepted); printed on stall lease agreements.</translation>
+    </message>
+    <message>
         <source>Jam tutup</source>
         <translation>Closing time</translation>
     </message>
@@ -2211,6 +2219,37 @@ The set-up starts again the next time the application is opened.</translation>
     <message>
         <source>Stan ini sudah disewa {tenant} pada sebagian tanggal itu.</source>
         <translation>This stall is leased to {tenant} on some of those days.</translation>
+    </message>
+</context>
+<context>
+    <name>LeasePoliciesPage</name>
+    <message>
+        <source> hari</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source> × sewa per periode</source>
+        <translation> × rent per period</translation>
+    </message>
+    <message>
+        <source>Pemberitahuan</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <source>Tenan yang mengakhiri sewa lebih awal memberi tahu paling lambat sekian hari sebelum hari terakhirnya.</source>
+        <translation>A tenant ending a lease early gives notice at least this many days before its last day.</translation>
+    </message>
+    <message>
+        <source>Biaya pemutusan</source>
+        <translation>Notice fee</translation>
+    </message>
+    <message>
+        <source>Untuk pemberitahuan yang kurang dari itu: sekian kali sewa per periode sewa itu (sewa bulanan: sekian bulan sewa). 0: tanpa biaya. Tertulis di perjanjian sewa.</source>
+        <translation>For shorter notice: this many times the lease&apos;s rent per period (a monthly lease: this many months&apos; rent). 0: no fee. Stated in the lease agreement.</translation>
+    </message>
+    <message>
+        <source>Sewa stan</source>
+        <translation>Stall leases</translation>
     </message>
 </context>
 <context>

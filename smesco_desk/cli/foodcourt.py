@@ -2,7 +2,9 @@
 adding or changing a stall (`add-stall`, an administrator's), the tenants with
 what each owes (`tenants`), adding a tenant with its business (`add-tenant`),
 leasing a stall (`lease`), the leases (`leases`), cancelling one
-(`cancel-lease`) and ending one early (`end-lease`). Dates are WIB,
+(`cancel-lease`) and ending one early (`end-lease`, with the notice fee of a
+short notice); renewing, the deposit returned and the tenancy's documents are
+in cli.foodcourt_tenancy. Dates are WIB,
 `YYYY-MM-DD`; a lease's last day is included.
 
 A lease is made as the tenancy page makes it: the same service call, the same
@@ -18,7 +20,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from smesco_desk.cli import foodcourt_turnover
+from smesco_desk.cli import foodcourt_tenancy, foodcourt_turnover
 from smesco_desk.cli.foodcourt_meters import register as register_meters
 from smesco_desk.cli.support import (
     EXIT_OK,
@@ -105,8 +107,13 @@ def register(sub: Subcommands) -> Commands:
     end.add_argument("lease_id", metavar="LEASE_ID")
     end.add_argument("--last-day", required=True, type=iso_date, metavar="YYYY-MM-DD")
     end.add_argument("--reason", default="", metavar="TEXT")
+    end.add_argument("--notice-on", type=iso_date, default=None, metavar="YYYY-MM-DD",
+                     help="the day the tenant gave notice (default today): too little "
+                     "notice costs the notice fee")  # fmt: skip
+    end.add_argument("--waive-fee", action="store_true", help="no notice fee")
     end.add_argument("--json", action="store_true")
     _optional_login(end, "the tenant manager")
+    later = foodcourt_tenancy.register(sub)  # renew-lease, return-deposit, the documents
     return {
         "stalls": cmd_stalls,
         "add-stall": cmd_add_stall,
@@ -116,6 +123,7 @@ def register(sub: Subcommands) -> Commands:
         "leases": cmd_leases,
         "cancel-lease": cmd_cancel_lease,
         "end-lease": cmd_end_lease,
+        **later,
         **foodcourt_turnover.register(sub),  # turnover, turnover-report, post-turnover-rent
         **register_meters(sub),
     }
@@ -260,7 +268,14 @@ def cmd_cancel_lease(args: argparse.Namespace) -> int:
 def cmd_end_lease(args: argparse.Namespace) -> int:
     core = open_desk(args)
     actor = _actor(core, args, Permission.MANAGE_LEASES)
-    ended = core.foodcourt.end_lease(actor, args.lease_id, args.last_day, args.reason)
+    ended = core.foodcourt.end_lease(
+        actor,
+        args.lease_id,
+        args.last_day,
+        args.reason,
+        notice_on=args.notice_on,
+        waive_fee=args.waive_fee,
+    )
     _lease_lines([ended], args.json, True)
     return EXIT_OK
 

@@ -91,6 +91,7 @@ class BillKind(StrEnum):
     SERVICE = "service"  # the service charge per square metre
     TURNOVER = "turnover"  # turnover rent above the base rent
     NOTICE_FEE = "notice_fee"  # ending a lease early
+    DEPOSIT_RETURN = "deposit_return"  # a credit: the deposit back, less deductions
 
 
 class StallState(StrEnum):
@@ -114,6 +115,7 @@ BILL_KIND_LABELS = {
     BillKind.SERVICE: N_("Biaya layanan"),
     BillKind.TURNOVER: N_("Sewa omzet"),
     BillKind.NOTICE_FEE: N_("Biaya pemutusan"),
+    BillKind.DEPOSIT_RETURN: N_("Pengembalian deposit"),
 }
 STATE_LABELS = {
     StallState.VACANT: N_("Kosong"),

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from smesco_desk.db.models import AppSetting
+from smesco_desk.domain.foodcourt import InvalidNumber, normalize_npwp
 from smesco_desk.domain.meters import parse_tariff, tariff_json
 from smesco_desk.errors import ValidationError
 from smesco_desk.i18n import N_, _
@@ -44,6 +45,13 @@ DEFAULTS: dict[str, Any] = {
     "foodcourt_water_tariff": [[10, 7450], [None, 12550]],
     "foodcourt_service_charge_m2": 25_000,
     "foodcourt_utility_due_day": 10,
+    # The building's NPWP (16 digits, "" until set), printed on lease agreements.
+    "building_npwp": "",
+    # Ending a food-court lease early (smesco_desk.domain.tenancy): this many days'
+    # notice, or a fee of this many periods of the lease's rent (N months' rent
+    # for a monthly lease).
+    "foodcourt_notice_days": 30,
+    "foodcourt_notice_fee_periods": 1,
 }
 
 # Whole-number settings: (least, most, the message when out of range).
@@ -67,6 +75,12 @@ BOUNDED: dict[str, tuple[int, int, str]] = {
         N_("Biaya layanan per m² harus 0 sampai 10.000.000 rupiah."),
     ),
     "foodcourt_utility_due_day": (1, 28, N_("Jatuh tempo tanggal 1 sampai 28.")),
+    "foodcourt_notice_days": (0, 365, N_("Pemberitahuan harus 0 sampai 365 hari.")),
+    "foodcourt_notice_fee_periods": (
+        0,
+        12,
+        N_("Biaya pemutusan harus 0 sampai 12 kali sewa per periode."),
+    ),
 }
 TARIFFS = ("foodcourt_power_tariff", "foodcourt_water_tariff")
 
@@ -132,9 +146,20 @@ def validate_setting(key: str, value: Any) -> Any:
             return tariff_json(parse_tariff(value))
         except ValueError as exc:
             raise ValidationError({key: str(exc)}) from None
+    if key == "building_npwp":
+        return _building_npwp(value)
     if key in ("building_name", "building_address"):
         text = str(value).strip()
         if not text:
             raise ValidationError({key: _("Wajib diisi.")})
         return text
     raise ValidationError({key: _("Pengaturan tidak dikenal: {key}").format(key=key)})
+
+
+def _building_npwp(value: Any) -> str:
+    if isinstance(value, str) and not value.strip():
+        return ""
+    try:
+        return normalize_npwp(value)
+    except InvalidNumber as exc:
+        raise ValidationError({"building_npwp": str(exc)}) from None

@@ -257,6 +257,43 @@ def test_turnover_its_terms_and_its_rent_report_their_tables(
     )  # fmt: skip
 
 
+def test_a_tenancy_s_renewal_notice_fee_deposit_and_documents_report_their_tables(
+    core: Core, admin: Actor, supervisor: Actor
+) -> None:
+    core.foodcourt.save_stall(admin, stall_form())
+    tenant = core.foodcourt.save_tenant(supervisor, tenant_form())
+    made = core.foodcourt.lease(
+        supervisor, LeaseForm(tenant.id, "FC2-07", date(2026, 3, 1), date(2026, 3, 31))
+    )
+    core.payments.open_shift(supervisor, 0)
+    core.payments.pay(supervisor, made.deposit_charge_id or "", cash())
+    assert_reports_what_it_wrote(
+        core,
+        lambda: core.foodcourt.renew_lease(supervisor, made.id, date(2026, 6, 30)),
+        {"leases", *BOOKKEEPING},
+    )
+    assert_reports_what_it_wrote(
+        core,
+        lambda: core.foodcourt.end_lease(supervisor, made.id, date(2026, 3, 20)),
+        {"leases", "charges", "charge_lines", "tenant_charges", *BOOKKEEPING},
+    )
+    assert_reports_what_it_wrote(
+        core,
+        lambda: core.foodcourt.return_deposit(supervisor, made.id, [("Kerusakan meja", 1)]),
+        {"leases", "charges", "charge_lines", "tenant_charges", *BOOKKEEPING},
+    )
+    assert_reports_nothing(
+        core, lambda: core.foodcourt.return_deposit(supervisor, made.id, []), AlreadyDone
+    )
+    assert_reports_what_it_wrote(
+        core, lambda: core.foodcourt.lease_agreement_pdf(supervisor, made.id), BOOKKEEPING
+    )
+    assert_reports_what_it_wrote(
+        core, lambda: core.foodcourt.statement_pdf(supervisor, tenant.id), BOOKKEEPING
+    )
+
+
+
 def test_a_series_its_plan_and_its_cancellation_report_their_tables(
     core: Core, admin: Actor, receptionist: Actor
 ) -> None:

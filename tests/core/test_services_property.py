@@ -76,6 +76,7 @@ NOT_FUZZED = {
 # once here to show they do not break on the data the fuzzed calls left.
 NO_INPUT = {
     "BookingService.policies",
+    "FoodCourtService.notice_policy",
     "BookingService.release_no_shows",
     "BookingService.spaces",
     "FoodCourtService.utility_tariffs",
@@ -659,6 +660,13 @@ FUZZED = {
             "readings_grid",
             "meter_readings",
             "bill_utilities",
+            "renew_lease",
+            "return_deposit",
+            "set_notice_policy",
+            "statement",
+            "lease_agreement_pdf",
+            "statement_pdf",
+            "reminder_pdf",
         ],
         "SetupService": ["initialize"],
         "SyncService": ["conflict", "resolve_conflict"],
@@ -881,3 +889,26 @@ def test_meter_readings_and_utilities(
     check(desk, lambda: core.foodcourt.meter_readings(stall, month))
     check(desk, lambda: core.foodcourt.meter_readings(None, month))
     check(desk, lambda: core.foodcourt.bill_utilities(actor, month))
+
+
+@FUZZ
+@given(actors, texts, days, days, st.one_of(numbers, st.none()),
+       st.lists(st.tuples(texts, numbers), max_size=3), numbers, numbers)  # fmt: skip
+def test_a_tenancy_life_and_its_documents(
+    desk: Desk, who: str, typed: str, first: Any, last: Any, rent: Any,
+    deductions: list[tuple[str, Any]], notice: Any, fee: Any,
+) -> None:  # fmt: skip
+    core, actor = desk.core, _actor(desk, who)
+    check(desk, lambda: core.foodcourt.set_notice_policy(actor, notice, fee))
+    known = [x.id for x in core.foodcourt.leases()[:2]]
+    for lease_id in [typed, *known]:
+        check(desk, lambda i=lease_id: core.foodcourt.renew_lease(actor, i, last, rent))  # type: ignore[misc]
+        check(desk, lambda i=lease_id: core.foodcourt.end_lease(actor, i, last, typed,  # type: ignore[misc]
+                                                                notice_on=first))  # fmt: skip
+        check(desk, lambda i=lease_id: core.foodcourt.return_deposit(actor, i, deductions))  # type: ignore[misc]
+        check(desk, lambda i=lease_id: core.foodcourt.lease_agreement_pdf(actor, i))  # type: ignore[misc]
+    tenants = [typed, *[t.id for t in core.foodcourt.tenants(active_only=False)[:1]]]
+    for tenant_id in tenants:
+        check(desk, lambda t=tenant_id: core.foodcourt.statement(t, first))  # type: ignore[misc]
+        check(desk, lambda t=tenant_id: core.foodcourt.statement_pdf(actor, t, first))  # type: ignore[misc]
+        check(desk, lambda t=tenant_id: core.foodcourt.reminder_pdf(actor, t, last))  # type: ignore[misc]

@@ -99,6 +99,9 @@ def test_a_lease_and_its_deposit_travel_to_the_other_desk(desks: Desks) -> None:
     sync_all(d1, d2)
     assert d2.foodcourt.get_lease(made.id).deposit_charge_id == made.deposit_charge_id
     assert d2.foodcourt.tenant(tenant.id).balance == 6_000_000
+    # what the deposit is (its tenant charge) travels too: the statement shows it
+    assert [(e.kind, e.amount) for e in d2.foodcourt.statement(tenant.id).entries] == [
+        ("charge", 6_000_000)]  # fmt: skip
     (state,) = d2.foodcourt.stall_states(today)
     assert (state.state, state.tenant) == ("occupied", "Soto Betawi Bang Ali")
     with pytest.raises(LeaseConflict):  # the other desk knows the stall is taken

@@ -236,11 +236,12 @@ def tab_names(panel: SettingsPanel) -> list[str]:
 def test_an_administrator_sees_every_tab(qtbot, ctx: AppContext) -> None:
     panel = make(qtbot, SettingsPanel(ctx))
     assert tab_names(panel) == ["printers", "language", "business", "purposes", "prices",
-                                "charge_kinds", "spaces", "booking_policies", "utility_tariffs",
-                                "users", "sync"]
+                                "charge_kinds", "spaces", "booking_policies", "lease_policies",
+                                "utility_tariffs", "users", "sync"]
     assert [panel.tabs.tabText(i) for i in range(panel.tabs.count())] == [
         "Printer", "Bahasa", "Gedung", "Tujuan kunjungan", "Harga", "Tagihan && pajak",
-        "Ruang", "Kebijakan pemesanan", "Listrik && air", "Pengguna", "Sinkronisasi"]
+        "Ruang", "Kebijakan pemesanan", "Sewa stan", "Listrik && air", "Pengguna",
+        "Sinkronisasi"]
 
 
 def test_every_section_shows_beside_the_navigation_at_1024(qtbot, qapp, ctx: AppContext) -> None:

@@ -12,6 +12,10 @@ use (`core.foodcourt.lease(...)`), each method handing over to one of them:
 - stalls: the stall catalogue (administrators) and each stall's state on a day
 - tenants: tenants and their businesses' identity (NIB, NPWP, the owner's NIK)
 - leases: leasing a stall, its deposit charge, cancelling, ending early
+- tenancy: renewing a lease, returning its deposit less deductions
+- notice: the notice an early end needs and the fee of a short one (settings)
+- statements: a tenant's charges and payments with the running balance
+- documents: the lease agreement, the statement and the reminder letter (PDF)
 - conflicts: the leases in the way, and LeaseConflict
 - turnover: tenants' daily sales typed into a grid, a lease's turnover-rent terms
 - turnover_rent: turnover rent after a month closes, the monthly turnover report
@@ -28,9 +32,13 @@ from typing import TYPE_CHECKING
 
 from smesco_desk.services.actors import Actor
 from smesco_desk.services.foodcourt import (
+    documents,
     leases,
     meters,
+    notice,
     stalls,
+    statements,
+    tenancy,
     tenants,
     turnover,
     turnover_rent,
@@ -54,6 +62,7 @@ from smesco_desk.values.meters import (
     UtilityBilling,
     UtilityTariffs,
 )
+from smesco_desk.values.tenancy import DepositReturn, NoticePolicy, Statement
 from smesco_desk.values.turnover import (
     TurnoverCell,
     TurnoverGrid,
@@ -103,9 +112,34 @@ class FoodCourtService:
         return leases.cancel_lease(self.core, actor, lease_id, reason)
 
     def end_lease(
-        self, actor: Actor, lease_id: str, last_day: date, reason: str = ""
+        self,
+        actor: Actor,
+        lease_id: str,
+        last_day: date,
+        reason: str = "",
+        *,
+        notice_on: date | None = None,
+        waive_fee: bool = False,
     ) -> LeaseRecord:
-        return leases.end_lease(self.core, actor, lease_id, last_day, reason)
+        return leases.end_lease(
+            self.core, actor, lease_id, last_day, reason, notice_on=notice_on, waive_fee=waive_fee
+        )
+
+    def renew_lease(
+        self, actor: Actor, lease_id: str, new_end: date, rent: int | None = None
+    ) -> LeaseRecord:
+        return tenancy.renew_lease(self.core, actor, lease_id, new_end, rent)
+
+    def return_deposit(
+        self, actor: Actor, lease_id: str, deductions: Sequence[tuple[str, int]] = ()
+    ) -> DepositReturn:
+        return tenancy.return_deposit(self.core, actor, lease_id, deductions)
+
+    def notice_policy(self) -> NoticePolicy:
+        return notice.notice_policy(self.core)
+
+    def set_notice_policy(self, actor: Actor, notice_days: int, fee_periods: int) -> NoticePolicy:
+        return notice.set_notice_policy(self.core, actor, notice_days, fee_periods)
 
     def leases(self, tenant_id: str | None = None, stall: str | None = None) -> list[LeaseRecord]:
         return leases.leases(self.core, tenant_id, stall)
@@ -114,6 +148,30 @@ class FoodCourtService:
         return leases.get_lease(self.core, lease_id)
 
     # --- turnover -----------------------------------------------------------------------
+    # --- statements and documents -------------------------------------------------------
+
+    def statement(self, tenant_id: str, as_of: date | None = None) -> Statement:
+        return statements.statement(self.core, tenant_id, as_of)
+
+    def lease_agreement_pdf(
+        self, actor: Actor, lease_id: str, *, record_print: bool = True
+    ) -> bytes:
+        return documents.lease_agreement_pdf(self.core, actor, lease_id, record_print=record_print)
+
+    def statement_pdf(
+        self, actor: Actor, tenant_id: str, as_of: date | None = None, *, record_print: bool = True
+    ) -> bytes:
+        return documents.statement_pdf(
+            self.core, actor, tenant_id, as_of, record_print=record_print
+        )
+
+    def reminder_pdf(
+        self, actor: Actor, tenant_id: str, pay_by: date | None = None, *, record_print: bool = True
+    ) -> bytes:
+        return documents.reminder_pdf(
+            self.core, actor, tenant_id, pay_by, record_print=record_print
+        )
+
 
     def turnover_grid(
         self, start: date, days: int = 7, floor: int | None = None

@@ -37,8 +37,8 @@ def post_charge(
     untaxed: bool = False,
 ) -> TenantCharge:
     """Add an open charge of `lines` to the lease's tenant and say what it is.
-    The charge is queued for sync by itself; the caller puts the returned row
-    in its `tx.record(...)` so that it travels too.
+    Both rows are queued for sync here: the caller must not list the returned
+    row in its `tx.record(...)` again (audit it with `tx.audit` if need be).
     `kind_code` (the kind of charge whose taxes apply) defaults to the stall's;
     `untaxed` for sums that carry no tax (a deposit) or have it inside."""
     session = tx.session
@@ -54,7 +54,7 @@ def post_charge(
         source=lease_source(lease.id),
     )
     charge = new_charge(tx, form, untaxed=untaxed)
-    return tx.insert(
+    billed = tx.insert(
         TenantCharge(
             lease_id=lease.id,
             tenant_id=tenant.id,
@@ -65,6 +65,10 @@ def post_charge(
             due_on=due_on,
         )
     )
+    # Queued for sync here, as new_charge queues its charge: callers record
+    # their own rows (the lease) and need not list this one.
+    tx.enqueue(billed, "insert")
+    return billed
 
 
 def posted(tx: Transaction, lease_id: str, kind: BillKind, period_start: date) -> bool:

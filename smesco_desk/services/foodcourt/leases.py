@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from smesco_desk.clock import wib_today
 from smesco_desk.db.models import Charge, Lease, Stall, SyncedMixin, TenantCharge
 from smesco_desk.domain.charges import LineInput
 from smesco_desk.domain.foodcourt import BillKind, LeasePeriod, LeaseStatus, due_day, lease_errors
@@ -30,6 +31,7 @@ from smesco_desk.services.actors import Actor, Permission, require
 from smesco_desk.services.foodcourt.billing import post_charge
 from smesco_desk.services.foodcourt.conflicts import LeaseConflict, clashes
 from smesco_desk.services.foodcourt.mapping import lease_record, lease_records, lease_source
+from smesco_desk.services.foodcourt.notice import post_notice_fee
 from smesco_desk.services.foodcourt.stalls import stall_by_code
 from smesco_desk.services.foodcourt.tenants import tenant_row
 from smesco_desk.services.queries import get_live
@@ -89,7 +91,6 @@ def lease(core: Core, actor: Actor, form: LeaseForm) -> LeaseRecord:
         if row.deposit > 0:
             deposit = _deposit_charge(tx, stall, row)
             row.deposit_charge_id = deposit.charge_id
-            rows.append((deposit, "insert"))
         session.flush()
         detail = {
             "stall": stall.code,
@@ -161,15 +162,27 @@ def cancel_lease(core: Core, actor: Actor, lease_id: str, reason: str = "") -> L
 
 
 def end_lease(
-    core: Core, actor: Actor, lease_id: str, last_day: date, reason: str = ""
+    core: Core,
+    actor: Actor,
+    lease_id: str,
+    last_day: date,
+    reason: str = "",
+    *,
+    notice_on: date | None = None,
+    waive_fee: bool = False,
 ) -> LeaseRecord:
     """End a lease early: `last_day` (from the day before it starts to its agreed
     last day) becomes its last day, and the days after it are free for another
-    lease. The notice, the fee and the deposit's return come with the next step."""
+    lease. Told on `notice_on` (today, WIB, when not given) with fewer days'
+    notice than an administrator asks, the tenant owes the notice fee (a charge
+    of the tenancy: services.foodcourt.notice), unless `waive_fee`. The deposit
+    goes back with `return_deposit` (services.foodcourt.tenancy)."""
     require(actor, Permission.MANAGE_LEASES)
     errors = text_errors({"reason": reason})
     if not isinstance(last_day, date) or hasattr(last_day, "hour"):
         errors["ends_on"] = _("Tanggal tidak dikenal.")
+    if notice_on is not None and (not isinstance(notice_on, date) or hasattr(notice_on, "hour")):
+        errors["notice_on"] = _("Tanggal tidak dikenal.")
     if errors:
         raise ValidationError(errors)
     with Transaction.begin(core, actor) as tx:
@@ -180,13 +193,21 @@ def end_lease(
             raise ValidationError(
                 {"ends_on": _("Hari terakhir antara awal sewa dan akhir yang disepakati.")}
             )
+        told = wib_today(tx.now) if notice_on is None else notice_on
+        fee = None if waive_fee else post_notice_fee(tx, row, last_day, told)
         if last_day < row.starts_on:  # ended before it began: it takes no day
             row.status = LeaseStatus.CANCELLED.value
         else:
             row.status = LeaseStatus.ENDED.value
             row.ends_on = last_day
         row.cancel_reason = reason.strip()
-        detail = {"ends_on": last_day.isoformat(), "reason": reason.strip()}
+        detail = {
+            "ends_on": last_day.isoformat(),
+            "reason": reason.strip(),
+            "notice_on": told.isoformat(),
+            "notice_fee": 0 if fee is None else tx.session.get_one(Charge, fee.charge_id).total,
+            "fee_waived": waive_fee,
+        }
         tx.record("lease.end", [(tx.update(row), "update")], detail)
         return lease_record(tx.session, row)
 

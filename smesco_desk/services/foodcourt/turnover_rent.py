@@ -183,7 +183,7 @@ def post_turnover_rent(core: Core, actor: Actor, month: date) -> TurnoverPosting
                 out.append(item)
         if written:
             detail = {"month": first.strftime("%Y-%m"), "leases": len(written)}
-            tx.record("turnover.post_rent", written, detail)
+            tx.audit("turnover.post_rent", written[0][0], detail)  # post_charge queued them
     return TurnoverPosting(first, tuple(out), len(written))
 
 

@@ -27,7 +27,7 @@ SERVICE = "foodcourt_service_charge_m2"
 DUE_DAY = "foodcourt_utility_due_day"
 
 
-@settings_page(order=68, permission=Permission.MANAGE_SETTINGS)
+@settings_page(order=69, permission=Permission.MANAGE_SETTINGS)
 class UtilityTariffsPage(SharedSettingsPage):
     """Tariffs of the food court's power, water and service charge (administrators)."""
 
