@@ -35,6 +35,15 @@ DEFAULTS: dict[str, Any] = {
     "booking_free_cancel_hours": 24,
     "booking_cancel_fee_percent": 50,
     "booking_no_show_grace_minutes": 30,
+    # The food court's late fees (an administrator's; smesco_desk.domain.foodcourt_rent):
+    # none | percent | fixed; basis points of the overdue amount per month (200 =
+    # 2%) or rupiah per month overdue; days of grace; whether late fees earn late
+    # fees too (never, unless set).
+    "rent_late_fee_mode": "none",
+    "rent_late_fee_percent_bp": 0,
+    "rent_late_fee_fixed": 0,
+    "rent_late_fee_grace_days": 0,
+    "rent_late_fee_compounding": False,
 }
 
 # Whole-number settings: (least, most, the message when out of range).
@@ -52,7 +61,20 @@ BOUNDED: dict[str, tuple[int, int, str]] = {
         1440,
         N_("Masa tenggang tidak datang harus 0 sampai 1440 menit."),
     ),
+    "rent_late_fee_percent_bp": (0, 10_000, N_("Denda keterlambatan 0 sampai 100% per bulan.")),
+    "rent_late_fee_fixed": (
+        0,
+        1_000_000_000,
+        N_("Denda tetap 0 sampai Rp1.000.000.000 per bulan."),
+    ),
+    "rent_late_fee_grace_days": (0, 60, N_("Masa tenggang denda 0 sampai 60 hari.")),
 }
+# Settings that take one of a few words: the words.
+CHOICES: dict[str, tuple[str, ...]] = {
+    "rent_late_fee_mode": ("none", "percent", "fixed"),
+}
+# Yes-or-no settings.
+FLAGS = frozenset({"rent_late_fee_compounding"})
 
 
 class SettingsService:
@@ -111,6 +133,14 @@ def validate_setting(key: str, value: Any) -> Any:
         if not least <= number <= most:
             raise ValidationError({key: _(message)})
         return number
+    if key in CHOICES:
+        if value not in CHOICES[key]:
+            raise ValidationError({key: _("Pilihan tidak dikenal.")})
+        return value
+    if key in FLAGS:
+        if not isinstance(value, bool):
+            raise ValidationError({key: _("Pilih ya atau tidak.")})
+        return value
     if key in ("building_name", "building_address"):
         text = str(value).strip()
         if not text:
