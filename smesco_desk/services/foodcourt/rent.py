@@ -157,8 +157,6 @@ def rent_due_between(core: Core, first: date, last: date) -> list[TenantChargeIt
     last = checked_day(core, last, "last")
     if last < first:
         raise ValidationError({"last": _("Tanggal akhir tidak boleh sebelum tanggal mulai.")})
-    if (last - first).days >= MAX_LIST_DAYS:
-        raise ValidationError({"last": _("Paling lama satu tahun sekaligus.")})
     made_from = datetime.combine(first, time(0), tzinfo=WIB)
     made_until = datetime.combine(last + timedelta(days=1), time(0), tzinfo=WIB)
     with core.db.read() as session:
