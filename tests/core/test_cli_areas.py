@@ -49,6 +49,10 @@ HELP_ORDER = [
     "leases",
     "cancel-lease",
     "end-lease",
+    "rent-due",
+    "arrears",
+    "post-rent",
+    "late-fees",
 ]
 
 

@@ -123,16 +123,21 @@ def test_the_due_list_shows_what_falls_due_or_was_made_on_a_day(
     lease(core, tenant_manager, tenant, date(2026, 3, 12), date(2026, 9, 11))
     assert [c.kind for c in core.foodcourt.rent_due()] == ["deposit"]  # made today
     assert core.foodcourt.rent_due(date(2026, 3, 11)) == []
-    assert [c.kind for c in core.foodcourt.rent_due(date(2026, 3, 12))] == ["deposit"]
+    ahead = core.foodcourt.rent_due(date(2026, 3, 12))  # not posted yet: scheduled
+    assert [(c.kind, c.status, c.amount, c.charge_id) for c in ahead] == [
+        ("deposit", "open", DEPOSIT, ahead[0].charge_id),
+        ("rent", "scheduled", RENT, ""),
+    ]
     clock.set_wib(2026, 3, 12, 7)
     core.foodcourt.post_due()
     due = core.foodcourt.rent_due()
-    assert [(c.kind, c.due_on, c.amount) for c in due] == [
-        ("deposit", date(2026, 3, 12), DEPOSIT),
-        ("rent", date(2026, 3, 12), RENT),
+    assert [(c.kind, c.due_on, c.amount, c.status) for c in due] == [
+        ("deposit", date(2026, 3, 12), DEPOSIT, "open"),
+        ("rent", date(2026, 3, 12), RENT, "open"),
     ]
+    assert due[1].id == ahead[1].id  # the same id, scheduled or posted
     week = core.foodcourt.rent_due(date(2026, 4, 8), days=7)
-    assert week == []  # the April rent is due on the 12th, not posted yet
+    assert [(c.due_on, c.status) for c in week] == [(date(2026, 4, 12), "scheduled")]
     with pytest.raises(ValidationError):
         core.foodcourt.rent_due(date(2026, 3, 12), days=0)
     with pytest.raises(ValidationError):

@@ -49,7 +49,8 @@ from smesco_desk.values.foodcourt import TenantChargeItem
 if TYPE_CHECKING:
     from smesco_desk.services.core import Core
 
-MAX_LIST_DAYS = 366  # the longest stretch the due list covers at once
+MAX_LIST_DAYS = 366  # the longest stretch `rent_due` covers at once
+SCHEDULED = "scheduled"  # the status of rent in the list not posted yet
 UNITS = {LeasePeriod.DAY: "hari", LeasePeriod.WEEK: "minggu", LeasePeriod.MONTH: "bulan"}
 
 
@@ -75,24 +76,28 @@ def checked_day(core: Core, day: object, field: str = "day") -> date:
 # --- posting --------------------------------------------------------------------------
 
 
-def _unposted(session: Session, day: date) -> list[tuple[str, RentPeriod]]:
-    """Each (lease id, period) of a live lease due on or before `day` that has no
-    rent charge yet, by due day."""
-    leases = session.execute(
-        select(Lease.id, Lease.starts_on, Lease.ends_on, Lease.period, Lease.rent, Lease.due_day)
-        .where(
-            Lease.deleted_at.is_(None),
-            Lease.status.not_in([s.value for s in DAYLESS_STATUSES]),
-            Lease.starts_on <= day,
-        )
-        .order_by(Lease.starts_on, Lease.id)
-    ).all()
+def _unposted(
+    session: Session, day: date, since: date | None = None
+) -> list[tuple[str, RentPeriod]]:
+    """Each (lease id, period) of a live lease due on or before `day` (and on or
+    after `since`) that has no rent charge yet, by due day."""
+    query = select(
+        Lease.id, Lease.starts_on, Lease.ends_on, Lease.period, Lease.rent, Lease.due_day
+    ).where(
+        Lease.deleted_at.is_(None),
+        Lease.status.not_in([s.value for s in DAYLESS_STATUSES]),
+        Lease.starts_on <= day,
+    )
+    if since is not None:
+        query = query.where(Lease.ends_on >= since)
+    leases = session.execute(query.order_by(Lease.starts_on, Lease.id)).all()
     if not leases:
         return []
     posted = set(
         session.execute(
             select(TenantCharge.lease_id, TenantCharge.period_start).where(
-                TenantCharge.kind == BillKind.RENT.value
+                TenantCharge.kind == BillKind.RENT.value,
+                TenantCharge.lease_id.in_([row[0] for row in leases]),
             )
         ).all()
     )
@@ -101,7 +106,7 @@ def _unposted(session: Session, day: date) -> list[tuple[str, RentPeriod]]:
         for p in rent_schedule(first, last, period, rent, due_day):
             if p.due_on > day:
                 break
-            if (lease_id, p.start) not in posted:
+            if (since is None or p.due_on >= since) and (lease_id, p.start) not in posted:
                 out.append((lease_id, p))
     out.sort(key=lambda found: (found[1].due_on, found[0]))
     return out
@@ -127,11 +132,7 @@ def post_rent(core: Core, actor: Actor = SYSTEM, day: date | None = None) -> lis
 def post_period(tx: Transaction, lease: Lease, period: RentPeriod) -> TenantCharge:
     """The rent charge of one period of the lease (its id derived from the lease
     and the period's first day). Callers check first that it has none."""
-    code = tx.session.get_one(Stall, lease.stall_id).code
-    days = f"{period.start:%d-%m-%Y} s.d. {period.end:%d-%m-%Y}"
-    text = _("Sewa stan {code}, {days}").format(code=code, days=days)
-    if period.prorated:
-        text += " " + _("({days} dari {full} hari)").format(days=period.days, full=period.full_days)
+    text = _rent_text(tx.session.get_one(Stall, lease.stall_id).code, period)
     unit = UNITS.get(LeasePeriod(lease.period), "")
     return post_charge(
         tx,
@@ -146,13 +147,23 @@ def post_period(tx: Transaction, lease: Lease, period: RentPeriod) -> TenantChar
     )
 
 
+def _rent_text(code: str, period: RentPeriod) -> str:
+    days = f"{period.start:%d-%m-%Y} s.d. {period.end:%d-%m-%Y}"
+    text = _("Sewa stan {code}, {days}").format(code=code, days=days)
+    if period.prorated:
+        text += " " + _("({days} dari {full} hari)").format(days=period.days, full=period.full_days)
+    return text
+
+
 # --- what falls due -------------------------------------------------------------------
 
 
 def rent_due_between(core: Core, first: date, last: date) -> list[TenantChargeItem]:
     """The charges of tenancies (rent, late fees, deposits...) that fall due from
     `first` to `last` (WIB, both included) or were made on one of those days,
-    whatever their status now; by due day, stall."""
+    whatever their status now; and the rent of those days not posted yet (a
+    period that falls due later this week), status `scheduled`, no charge id.
+    By due day, stall."""
     first = checked_day(core, first, "first")
     last = checked_day(core, last, "last")
     if last < first:
@@ -171,7 +182,50 @@ def rent_due_between(core: Core, first: date, last: date) -> list[TenantChargeIt
             )
             .order_by(TenantCharge.due_on, TenantCharge.id)
         ).all()
-        return charge_items(session, rows)
+        return sorted([*charge_items(session, rows), *_scheduled(session, first, last)], key=_order)
+
+
+def _scheduled(session: Session, first: date, last: date) -> list[TenantChargeItem]:
+    """The rent periods falling due from `first` to `last` not posted yet."""
+    found = _unposted(session, last, first)
+    if not found:
+        return []
+    leases = {
+        lease.id: lease
+        for lease in session.scalars(select(Lease).where(Lease.id.in_({i for i, _p in found})))
+    }
+    stalls = dict(
+        session.execute(
+            select(Stall.id, Stall.code).where(Stall.id.in_({x.stall_id for x in leases.values()}))
+        ).all()
+    )
+    names = tenant_names(session, (x.tenant_id for x in leases.values()))
+    out = []
+    for lease_id, p in found:
+        lease = leases[lease_id]
+        code = stalls.get(lease.stall_id, "")
+        out.append(
+            TenantChargeItem(
+                id=charge_row_id(lease_id, BillKind.RENT, p.start),
+                charge_id="",
+                lease_id=lease_id,
+                tenant_id=lease.tenant_id,
+                tenant=names.get(lease.tenant_id, ""),
+                stall=code,
+                kind=BillKind.RENT.value,
+                period_start=p.start,
+                period_end=p.end,
+                due_on=p.due_on,
+                amount=p.rent,
+                status=SCHEDULED,
+                description=_rent_text(code, p),
+            )
+        )
+    return out
+
+
+def _order(item: TenantChargeItem) -> tuple[date, str, str, date, str]:
+    return (item.due_on, item.stall, item.kind, item.period_start, item.id)
 
 
 def rent_due(core: Core, day: date | None = None, days: int = 1) -> list[TenantChargeItem]:
@@ -218,4 +272,4 @@ def charge_items(session: Session, rows: Sequence[TenantCharge]) -> list[TenantC
         )
         for r in rows
     ]
-    return sorted(items, key=lambda i: (i.due_on, i.stall, i.kind, i.period_start, i.id))
+    return sorted(items, key=_order)
