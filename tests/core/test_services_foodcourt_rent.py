@@ -289,3 +289,25 @@ def test_who_may_post_and_set_late_fees(
     assert core.foodcourt.late_fee_policy() == LateFeePolicy()  # none, by default
     (owed,) = core.foodcourt.arrears(date(2026, 3, 1))  # no rent posted: the deposit only
     assert (owed.d0_30, owed.total) == (DEPOSIT, DEPOSIT)
+
+
+def test_the_demo_has_one_stall_in_arrears_and_the_others_paid_up(
+    core: Core, clock: FakeClock
+) -> None:
+    import random
+
+    from smesco_desk.demo_foodcourt import ARREARS, seed_foodcourt
+
+    seed_foodcourt(core, [], random.Random(7), clock())
+    states = core.foodcourt.stall_states()
+    assert [s.stall.code for s in states if s.state == "arrears"] == [ARREARS]
+    (behind,) = [s for s in states if s.state == "arrears"]
+    (owed,) = core.foodcourt.arrears()
+    assert owed.tenant_id == behind.tenant_id
+    assert owed.d0_30 > 0 and owed.d31_60 > 0 and owed.d61_90 == owed.over_90 == 0
+    fees = [c for c in core.foodcourt.rent_due_between(date(2025, 1, 1), date(2026, 3, 10))
+            if c.kind == "late_fee"]  # fmt: skip
+    assert fees and {c.tenant_id for c in fees} == {behind.tenant_id}
+    occupied = [s for s in states if s.state == "occupied"]
+    assert occupied and all(s.next_due is not None for s in occupied)
+    assert core.foodcourt.post_due() == []  # all posted

@@ -532,6 +532,7 @@ def test_the_methods_without_input_still_run_on_what_the_fuzzing_left(desk: Desk
     core = desk.core
     owners = {
         "BookingService": core.bookings,
+        "FoodCourtService": core.foodcourt,
         "MaintenanceService": core.maintenance,
         "PaymentService": core.payments,
         "PrivacyService": core.privacy,
