@@ -14,7 +14,8 @@ them (one row, even when two desks post it offline).
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
@@ -106,31 +107,57 @@ def _paid_days(session: Session, charge_ids: list[str]) -> dict[str, date]:
     return out
 
 
+@dataclass(frozen=True)
+class _Owed:
+    """A charge of a tenancy that may earn late fees."""
+
+    id: str  # the tenant charge's
+    lease_id: str
+    charge_id: str
+    due_on: date
+
+
 def _unposted(
     session: Session, policy: LateFeePolicy, day: date
-) -> list[tuple[TenantCharge, int, LateMonth]]:
-    """Each (tenant charge, its amount, month overdue) whose fee is due by `day`
-    and not posted yet."""
+) -> list[tuple[_Owed, int, LateMonth]]:
+    """Each (charge, its amount, month overdue) whose fee is due by `day` and not
+    posted yet. Read as plain columns: it runs on the application's timer."""
     if policy.mode == LateFeeMode.NONE:
         return []
     kinds = [*NO_FEE] + ([] if policy.compounding else [BillKind.LATE_FEE.value])
     rows = session.execute(
-        select(TenantCharge, Charge.total, Charge.status)
+        select(
+            TenantCharge.id,
+            TenantCharge.lease_id,
+            TenantCharge.charge_id,
+            TenantCharge.due_on,
+            Charge.total,
+            Charge.status,
+            Charge.updated_at,
+        )
         .join(Charge, Charge.id == TenantCharge.charge_id)
         .where(
             TenantCharge.deleted_at.is_(None),
             TenantCharge.kind.not_in(kinds),
-            TenantCharge.due_on < day,
+            TenantCharge.due_on < day - timedelta(days=policy.grace_days),
             Charge.status.in_(("open", "paid")),
             Charge.total > 0,
         )
     ).all()
-    paid_on = _paid_days(session, [r[0].charge_id for r in rows if r[2] == "paid"])
-    candidates: list[tuple[TenantCharge, int, LateMonth]] = []
-    for row, total, status in rows:
-        last = day if status == "open" else min(day, paid_on.get(row.charge_id, row.due_on))
-        for month in late_months(row.due_on, policy.grace_days, last):
-            candidates.append((row, int(total), month))
+    # A charge paid (last changed) before its first fee fell due earns none: only
+    # the others' payment days are looked up.
+    late = [
+        r[2]
+        for r in rows
+        if r[5] == "paid" and to_wib(r[6]).date() > r[3] + timedelta(days=policy.grace_days)
+    ]
+    paid_on = _paid_days(session, late)
+    candidates: list[tuple[_Owed, int, LateMonth]] = []
+    for tc_id, lease_id, charge_id, due_on, total, status, _changed in rows:
+        last = day if status == "open" else min(day, paid_on.get(charge_id, due_on))
+        owed = _Owed(tc_id, lease_id, charge_id, due_on)
+        for month in late_months(due_on, policy.grace_days, last):
+            candidates.append((owed, int(total), month))
     if not candidates:
         return []
     posted = set(
@@ -139,7 +166,7 @@ def _unposted(
     return [c for c in candidates if _fee_id(c[0], c[2]) not in posted]
 
 
-def _fee_id(row: TenantCharge, month: LateMonth) -> str:
+def _fee_id(row: _Owed, month: LateMonth) -> str:
     return charge_row_id(row.lease_id, BillKind.LATE_FEE, month.start, row.id, str(month.k))
 
 
@@ -168,7 +195,7 @@ def post_late_fees(
 
 def _post_fee(
     tx: Transaction,
-    row: TenantCharge,
+    row: _Owed,
     total: int,
     month: LateMonth,
     fee: int,
