@@ -48,6 +48,7 @@ charge's total x basis points / 10 000, rounded half up to whole rupiah.
 from __future__ import annotations
 
 import calendar
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -107,22 +108,52 @@ def rent_schedule(
 ) -> list[RentPeriod]:
     """The periods of a lease, first to last (see the module's docstring). Empty
     when the lease has no day (`ends_on` before `starts_on`)."""
+    return list(rent_periods(starts_on, ends_on, period, rent, due_day))
+
+
+def rent_periods(
+    starts_on: date,
+    ends_on: date,
+    period: str,
+    rent: int,
+    due_day: int | None = None,
+    since: date | None = None,
+) -> Iterator[RentPeriod]:
+    """The periods of a lease one by one, as `rent_schedule` lists them; with
+    `since`, from the period that holds that day (or the first, if the lease
+    starts later; none after the lease's end), without making the ones before."""
+    for found in _periods(starts_on, ends_on, period, rent, due_day, since):
+        if since is None or found.end >= since:
+            yield found
+
+
+def _periods(
+    starts_on: date,
+    ends_on: date,
+    period: str,
+    rent: int,
+    due_day: int | None,
+    since: date | None,
+) -> Iterator[RentPeriod]:
     if ends_on < starts_on:
-        return []
+        return
+    late = since is not None and since > starts_on
     if period == LeasePeriod.DAY:
-        return [
-            RentPeriod(d, d, d, rent, 1, 1)
-            for d in (starts_on + timedelta(days=i) for i in range((ends_on - starts_on).days + 1))
-        ]
-    out: list[RentPeriod] = []
+        day = since if since is not None and late else starts_on
+        while day <= ends_on:
+            yield RentPeriod(day, day, day, rent, 1, 1)
+            day += timedelta(days=1)
+        return
     if period == LeasePeriod.WEEK:
         start = starts_on
+        if since is not None and late:
+            start += timedelta(days=7 * ((since - starts_on).days // 7))
         while start <= ends_on:
             end = min(start + timedelta(days=6), ends_on)
             days = (end - start).days + 1
-            out.append(RentPeriod(start, end, start, prorate(rent, days, 7), days, 7))
+            yield RentPeriod(start, end, start, prorate(rent, days, 7), days, 7)
             start += timedelta(days=7)
-        return out
+        return
     if period != LeasePeriod.MONTH:
         raise ValueError(f"not a lease period: {period!r}")
     on = due_day if due_day is not None else starts_on.day
@@ -130,13 +161,35 @@ def rent_schedule(
         raise ValueError(f"not a day of the month: {on!r}")
     start = starts_on
     whole_start = _due_on_or_before(start, on)
+    if since is not None and late:
+        due = _due_on_or_before(since, on)
+        if due > starts_on:  # a due day after the first day: a period starts on it
+            start = whole_start = due
     while start <= ends_on:
         following = add_months(whole_start, 1, on)  # the next due day
         end = min(following - timedelta(days=1), ends_on)
         days, full = (end - start).days + 1, (following - whole_start).days
-        out.append(RentPeriod(start, end, start, prorate(rent, days, full), days, full))
+        yield RentPeriod(start, end, start, prorate(rent, days, full), days, full)
         start = whole_start = following
-    return out
+
+
+def periods_until(starts_on: date, period: str, day: date, due_day: int | None = None) -> int:
+    """How many periods of a lease start on or before `day` (at most its last
+    day): the length of its schedule up to there, counted without making it."""
+    if day < starts_on:
+        return 0
+    if period == LeasePeriod.DAY:
+        return (day - starts_on).days + 1
+    if period == LeasePeriod.WEEK:
+        return (day - starts_on).days // 7 + 1
+    on = due_day if due_day is not None else starts_on.day
+    first = starts_on.year * 12 + starts_on.month - 1  # month indexes
+    if month_day(starts_on.year, starts_on.month, on) <= starts_on:
+        first += 1  # this month's due day is not after the first day
+    last = day.year * 12 + day.month - 1
+    if month_day(day.year, day.month, on) > day:
+        last -= 1
+    return 1 + max(0, last - first + 1)
 
 
 # --- arrears --------------------------------------------------------------------------

@@ -17,7 +17,9 @@ from smesco_desk.domain.foodcourt_rent import (
     late_fee,
     late_months,
     month_day,
+    periods_until,
     prorate,
+    rent_periods,
     rent_schedule,
 )
 
@@ -201,3 +203,18 @@ def test_late_months_follow_each_other_and_start_after_the_grace(
         assert b.start == a.end + timedelta(days=1) and b.k == a.k + 1
     if months:
         assert months[0].start == due + timedelta(days=1)
+
+
+@given(lease_days, st.integers(0, 800), st.sampled_from(["day", "week", "month"]),
+       st.one_of(st.none(), st.integers(1, 31)), st.integers(-40, 900))  # fmt: skip
+def test_periods_from_a_day_and_their_count_agree_with_the_whole_schedule(
+    first: date, length: int, period: str, due_day: int | None, offset: int
+) -> None:
+    last = first + timedelta(days=length)
+    since = first + timedelta(days=offset)
+    whole = rent_schedule(first, last, period, RENT, due_day)
+    later = list(rent_periods(first, last, period, RENT, due_day, since))
+    holding = [p for p in whole if p.end >= since]
+    assert later == holding  # from the period holding `since` (all of them before the start)
+    upto = min(since, last)
+    assert periods_until(first, period, upto, due_day) == len([p for p in whole if p.start <= upto])

@@ -313,3 +313,24 @@ def test_the_demo_has_one_stall_in_arrears_and_the_others_paid_up(
     occupied = [s for s in states if s.state == "occupied"]
     assert occupied and all(s.next_due is not None for s in occupied)
     assert core.foodcourt.post_due() == []  # all posted
+
+
+def test_a_period_posted_out_of_order_leaves_no_gap_behind(
+    core: Core, tenant_manager: Actor, tenant: TenantInfo
+) -> None:
+    from smesco_desk.db.models import Lease
+    from smesco_desk.domain.foodcourt_rent import rent_schedule
+    from smesco_desk.services.foodcourt.rent import post_period
+    from smesco_desk.services.transaction import Transaction
+
+    made = lease(core, tenant_manager, tenant, date(2026, 1, 31), date(2026, 12, 30))
+    second = rent_schedule(date(2026, 1, 31), date(2026, 12, 30), "month", RENT)[1]
+    with Transaction.begin(core, tenant_manager) as tx:  # (as another step might post it)
+        post_period(tx, tx.session.get_one(Lease, made.id), second)
+    posted = core.foodcourt.post_rent(tenant_manager)
+    assert [c.due_on for c in posted] == [date(2026, 1, 31)]
+    assert [d for d, *_ in rent_of(core, date(2026, 3, 10))] == [
+        date(2026, 1, 31),
+        date(2026, 2, 28),
+    ]
+    assert core.foodcourt.post_rent(tenant_manager) == []

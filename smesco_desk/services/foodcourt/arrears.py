@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from smesco_desk.db.models import Charge, Lease, TenantCharge
 from smesco_desk.domain.foodcourt import BillKind
-from smesco_desk.domain.foodcourt_rent import rent_schedule
+from smesco_desk.domain.foodcourt_rent import rent_periods
 from smesco_desk.services.foodcourt.mapping import tenant_names
 from smesco_desk.services.foodcourt.rent import checked_day
 from smesco_desk.values.foodcourt import TenantArrears
@@ -134,8 +134,8 @@ def next_rent(session: Session, leases: Iterable[Lease], day: date) -> dict[str,
     for lease in rows:
         if lease.ends_on < day:
             continue
-        for period in rent_schedule(
-            lease.starts_on, lease.ends_on, lease.period, lease.rent, lease.due_day
+        for period in rent_periods(
+            lease.starts_on, lease.ends_on, lease.period, lease.rent, lease.due_day, day
         ):
             if period.due_on < day:
                 continue

@@ -29,14 +29,14 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from smesco_desk.clock import WIB, wib_today
 from smesco_desk.db.models import Charge, Lease, Stall, TenantCharge
 from smesco_desk.domain.charges import LineInput
 from smesco_desk.domain.foodcourt import DAYLESS_STATUSES, BillKind, LeasePeriod
-from smesco_desk.domain.foodcourt_rent import RentPeriod, rent_schedule
+from smesco_desk.domain.foodcourt_rent import RentPeriod, periods_until, rent_periods
 from smesco_desk.errors import ValidationError
 from smesco_desk.i18n import _
 from smesco_desk.ids import derived_id
@@ -80,7 +80,12 @@ def _unposted(
     session: Session, day: date, since: date | None = None
 ) -> list[tuple[str, RentPeriod]]:
     """Each (lease id, period) of a live lease due on or before `day` (and on or
-    after `since`) that has no rent charge yet, by due day."""
+    after `since`) that has no rent charge yet, by due day.
+
+    It runs on the application's timer: a lease whose rent is posted without a
+    gap up to its latest period (the count of its rent charges is the count of
+    its periods up to there: posting always fills every period in order) is
+    read from the period after that one only, not from its first day."""
     query = select(
         Lease.id, Lease.starts_on, Lease.ends_on, Lease.period, Lease.rent, Lease.due_day
     ).where(
@@ -93,20 +98,42 @@ def _unposted(
     leases = session.execute(query.order_by(Lease.starts_on, Lease.id)).all()
     if not leases:
         return []
-    posted = set(
-        session.execute(
-            select(TenantCharge.lease_id, TenantCharge.period_start).where(
-                TenantCharge.kind == BillKind.RENT.value,
-                TenantCharge.lease_id.in_([row[0] for row in leases]),
+    ids = [row[0] for row in leases]
+    rent = (TenantCharge.kind == BillKind.RENT.value, TenantCharge.lease_id.in_(ids))
+    latest = {
+        lease_id: (count, last)
+        for lease_id, count, last in session.execute(
+            select(
+                TenantCharge.lease_id,
+                func.count(func.distinct(TenantCharge.period_start)),
+                func.max(TenantCharge.period_start),
             )
-        ).all()
-    )
+            .where(*rent)
+            .group_by(TenantCharge.lease_id)
+        )
+    }
     out = []
-    for lease_id, first, last, period, rent, due_day in leases:
-        for p in rent_schedule(first, last, period, rent, due_day):
+    for lease_id, first, last, period, amount, due_day in leases:
+        count, newest = latest.get(lease_id, (0, None))
+        whole = newest is None or count == periods_until(first, period, min(newest, last), due_day)
+        posted: set[date] = set()
+        start_from = since
+        if newest is not None and whole:
+            start_from = max(since or newest, newest + timedelta(days=1))
+        elif newest is not None:  # a gap: every period is checked
+            posted = set(
+                session.scalars(
+                    select(TenantCharge.period_start).where(
+                        *rent, TenantCharge.lease_id == lease_id
+                    )
+                )
+            )
+        for p in rent_periods(first, last, period, amount, due_day, start_from):
             if p.due_on > day:
                 break
-            if (since is None or p.due_on >= since) and (lease_id, p.start) not in posted:
+            if newest is not None and whole and p.start <= newest:
+                continue
+            if (since is None or p.due_on >= since) and p.start not in posted:
                 out.append((lease_id, p))
     out.sort(key=lambda found: (found[1].due_on, found[0]))
     return out
