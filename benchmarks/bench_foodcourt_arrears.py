@@ -7,7 +7,7 @@ A fresh desk: the stalls and tenants made through the services, one monthly
 lease per stall starting `--years` years ago, its rent posted by the service
 itself (`post_rent`: one charge per month, 9 000 with the defaults, plus the
 deposits). Then the payments, bulk (a fixture generator, not a service use):
-every charge is marked paid except, for one tenant in ten, its last one to
+every charge is marked paid (on the day it fell due) except, for one tenant in ten, its last one to
 four months. Timed (median of `--runs`, after a warm-up): `arrears(today)`,
 the goal under 50 ms; beside it, the floor plan's data `stall_states(today)`
 (states, balances, next rent), and `post_due()` with nothing left to post
@@ -27,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from _common import budget_line, fmt, header, summary, timings  # noqa: E402
-from sqlalchemy import select, update  # noqa: E402
+from sqlalchemy import func, select, update  # noqa: E402
 
 from smesco_desk.clock import wib_today  # noqa: E402
 from smesco_desk.db.models import Charge, TenantCharge  # noqa: E402
@@ -60,6 +60,10 @@ def make_desk(folder: Path, per_floor: int, years: int) -> Core:
     started = time.perf_counter()
     posted = core.foodcourt.post_rent(SYSTEM, today)
     print(f"post_rent: {len(posted)} charges in {time.perf_counter() - started:.1f} s")
+    due_of = (
+        select(TenantCharge.due_on).where(TenantCharge.charge_id == Charge.id).scalar_subquery()
+    )
+    paid_at = func.datetime(due_of, "+3 hours")  # 10:00 WIB, as SQLite stores times (UTC)
     with core.db.write() as session:
         rows = session.execute(
             select(TenantCharge.charge_id, TenantCharge.tenant_id, TenantCharge.due_on)
@@ -70,7 +74,9 @@ def make_desk(folder: Path, per_floor: int, years: int) -> Core:
         paid = [c for c, _t, _d in rows if c not in keep_open]
         for i in range(0, len(paid), 500):
             session.execute(
-                update(Charge).where(Charge.id.in_(paid[i : i + 500])).values(status="paid")
+                update(Charge)
+                .where(Charge.id.in_(paid[i : i + 500]))
+                .values(status="paid", updated_at=paid_at)  # paid on the day it fell due
             )
     print(f"{len(rows)} tenant charges, {len(keep_open)} open (tenants behind: {len(behind)})")
     core.foodcourt.set_late_fee_policy(SYSTEM, LateFeePolicy("percent", 200, 0, 7))

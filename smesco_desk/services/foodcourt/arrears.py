@@ -123,6 +123,8 @@ def next_rent(session: Session, leases: Iterable[Lease], day: date) -> dict[str,
             select(TenantCharge.lease_id, TenantCharge.period_start, Charge.total, Charge.status)
             .join(Charge, Charge.id == TenantCharge.charge_id)
             .where(
+                # (by tenant and due day: the index reads only the charges from `day` on)
+                TenantCharge.tenant_id.in_({r.tenant_id for r in rows}),
                 TenantCharge.lease_id.in_([r.id for r in rows]),
                 TenantCharge.kind == BillKind.RENT.value,
                 TenantCharge.due_on >= day,

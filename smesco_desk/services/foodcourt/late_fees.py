@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from smesco_desk.clock import to_wib
@@ -117,11 +117,26 @@ class _Owed:
     due_on: date
 
 
+def _paid_after_grace(session: Session, grace_days: int) -> ColumnElement[bool]:
+    """A coarse test in SQL that a paid charge was last changed (paid) after the
+    day its first late fee could fall due: true of every charge paid late, and
+    of few paid in time (it compares the stored UTC time with the WIB day, a day
+    early). Each dialect adds days to a date its own way."""
+    first_fee_day: ColumnElement[Any]
+    if session.get_bind().dialect.name == "sqlite":
+        first_fee_day = func.date(TenantCharge.due_on, f"+{int(grace_days)} days")
+    else:
+        first_fee_day = TenantCharge.due_on + int(grace_days)
+    return Charge.updated_at > first_fee_day
+
+
 def _unposted(
     session: Session, policy: LateFeePolicy, day: date
 ) -> list[tuple[_Owed, int, LateMonth]]:
     """Each (charge, its amount, month overdue) whose fee is due by `day` and not
-    posted yet. Read as plain columns: it runs on the application's timer."""
+    posted yet. It runs on the application's timer: open charges, and of the paid
+    ones only those paid after their grace (years of charges paid in time are
+    never read)."""
     if policy.mode == LateFeeMode.NONE:
         return []
     kinds = [*NO_FEE] + ([] if policy.compounding else [BillKind.LATE_FEE.value])
@@ -133,28 +148,28 @@ def _unposted(
             TenantCharge.due_on,
             Charge.total,
             Charge.status,
-            Charge.updated_at,
         )
         .join(Charge, Charge.id == TenantCharge.charge_id)
         .where(
             TenantCharge.deleted_at.is_(None),
             TenantCharge.kind.not_in(kinds),
             TenantCharge.due_on < day - timedelta(days=policy.grace_days),
-            Charge.status.in_(("open", "paid")),
             Charge.total > 0,
+            or_(
+                Charge.status == "open",
+                (Charge.status == "paid") & _paid_after_grace(session, policy.grace_days),
+            ),
         )
     ).all()
-    # A charge paid (last changed) before its first fee fell due earns none: only
-    # the others' payment days are looked up.
-    late = [
-        r[2]
-        for r in rows
-        if r[5] == "paid" and to_wib(r[6]).date() > r[3] + timedelta(days=policy.grace_days)
-    ]
-    paid_on = _paid_days(session, late)
+    paid_on = _paid_days(session, [r[2] for r in rows if r[5] == "paid"])
     candidates: list[tuple[_Owed, int, LateMonth]] = []
-    for tc_id, lease_id, charge_id, due_on, total, status, _changed in rows:
-        last = day if status == "open" else min(day, paid_on.get(charge_id, due_on))
+    for tc_id, lease_id, charge_id, due_on, total, status in rows:
+        if status == "open":
+            last = day
+        elif charge_id in paid_on:
+            last = min(day, paid_on[charge_id])
+        else:
+            continue
         owed = _Owed(tc_id, lease_id, charge_id, due_on)
         for month in late_months(due_on, policy.grace_days, last):
             candidates.append((owed, int(total), month))
