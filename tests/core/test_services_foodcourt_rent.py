@@ -334,3 +334,18 @@ def test_a_period_posted_out_of_order_leaves_no_gap_behind(
         date(2026, 2, 28),
     ]
     assert core.foodcourt.post_rent(tenant_manager) == []
+
+
+def test_ending_a_lease_mid_period_takes_back_the_unpaid_rent_past_its_last_day(
+    core: Core, tenant_manager: Actor, tenant: TenantInfo
+) -> None:
+    made = lease(core, tenant_manager, tenant, date(2026, 2, 10), date(2027, 2, 9))
+    core.foodcourt.post_rent(tenant_manager)  # 10 February and 10 March, whole months
+    core.foodcourt.end_lease(tenant_manager, made.id, date(2026, 3, 20), "tutup usaha")
+    assert sorted(rent_of(core, date(2026, 3, 31))) == [
+        (date(2026, 2, 10), date(2026, 3, 9), RENT, "open"),
+        (date(2026, 3, 10), date(2026, 3, 20), 1_064_516, "open"),  # 11 of 31 days
+        (date(2026, 3, 10), date(2026, 4, 9), RENT, "cancelled"),
+    ]
+    assert core.foodcourt.post_rent(tenant_manager, date(2026, 12, 31)) == []
+    assert core.foodcourt.tenant(tenant.id).balance == DEPOSIT + RENT + 1_064_516

@@ -29,6 +29,7 @@ from smesco_desk.services.actors import Actor, Permission, require
 from smesco_desk.services.foodcourt.billing import post_charge
 from smesco_desk.services.foodcourt.conflicts import LeaseConflict, clashes
 from smesco_desk.services.foodcourt.mapping import lease_record, lease_records, lease_source
+from smesco_desk.services.foodcourt.rent import settle_end
 from smesco_desk.services.foodcourt.stalls import stall_by_code
 from smesco_desk.services.foodcourt.tenants import tenant_row
 from smesco_desk.services.queries import get_live
@@ -183,7 +184,8 @@ def end_lease(
             row.ends_on = last_day
         row.cancel_reason = reason.strip()
         detail = {"ends_on": last_day.isoformat(), "reason": reason.strip()}
-        tx.record("lease.end", [(tx.update(row), "update")], detail)
+        changed = settle_end(tx, row)  # unpaid rent past the last day taken back
+        tx.record("lease.end", [(tx.update(row), "update"), *changed], detail)
         return lease_record(tx.session, row)
 
 

@@ -33,7 +33,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from smesco_desk.clock import WIB, wib_today
-from smesco_desk.db.models import Charge, Lease, Stall, TenantCharge
+from smesco_desk.db.models import Charge, Lease, Stall, SyncedMixin, TenantCharge
 from smesco_desk.domain.charges import LineInput
 from smesco_desk.domain.foodcourt import DAYLESS_STATUSES, BillKind, LeasePeriod
 from smesco_desk.domain.foodcourt_rent import RentPeriod, periods_until, rent_periods
@@ -156,9 +156,12 @@ def post_rent(core: Core, actor: Actor = SYSTEM, day: date | None = None) -> lis
         return charge_items(tx.session, made)
 
 
-def post_period(tx: Transaction, lease: Lease, period: RentPeriod) -> TenantCharge:
+def post_period(
+    tx: Transaction, lease: Lease, period: RentPeriod, row_id: str | None = None
+) -> TenantCharge:
     """The rent charge of one period of the lease (its id derived from the lease
-    and the period's first day). Callers check first that it has none."""
+    and the period's first day, unless given). Callers check first that it has
+    none."""
     text = _rent_text(tx.session.get_one(Stall, lease.stall_id).code, period)
     unit = UNITS.get(LeasePeriod(lease.period), "")
     return post_charge(
@@ -170,7 +173,7 @@ def post_period(tx: Transaction, lease: Lease, period: RentPeriod) -> TenantChar
         period_end=period.end,
         due_on=period.due_on,
         description=text,
-        row_id=charge_row_id(lease.id, BillKind.RENT, period.start),
+        row_id=row_id or charge_row_id(lease.id, BillKind.RENT, period.start),
     )
 
 
@@ -180,6 +183,47 @@ def _rent_text(code: str, period: RentPeriod) -> str:
     if period.prorated:
         text += " " + _("({days} dari {full} hari)").format(days=period.days, full=period.full_days)
     return text
+
+
+def settle_end(tx: Transaction, lease: Lease) -> list[tuple[SyncedMixin, str]]:
+    """A lease ended early (its `ends_on` just moved earlier): rent posted for
+    days past its new last day is taken back while unpaid. An open rent charge
+    of a period that runs past the last day is cancelled and the period's rent
+    posted again, prorated to the last day (its own derived id); one of a period
+    that starts after the last day is cancelled. A paid one stays: what is owed
+    back is settled with the deposit. The rows changed (the new charges are
+    recorded as they are made)."""
+    changed: list[tuple[SyncedMixin, str]] = []
+    session = tx.session
+    rows = session.execute(
+        select(TenantCharge, Charge)
+        .join(Charge, Charge.id == TenantCharge.charge_id)
+        .where(
+            TenantCharge.lease_id == lease.id,
+            TenantCharge.kind == BillKind.RENT.value,
+            TenantCharge.deleted_at.is_(None),
+            TenantCharge.period_end > lease.ends_on,
+            Charge.status == "open",
+        )
+        .order_by(TenantCharge.period_start)
+    ).all()
+    schedule = {
+        p.start: p
+        for p in rent_periods(
+            lease.starts_on, lease.ends_on, lease.period, lease.rent, lease.due_day
+        )
+    }
+    for posted, charge in rows:
+        charge.status = "cancelled"
+        changed.append((tx.update(charge), "update"))
+        cut = schedule.get(posted.period_start)
+        if cut is not None:  # the period holding the last day: its prorated rent
+            row_id = charge_row_id(
+                lease.id, BillKind.RENT, cut.start, "until", lease.ends_on.isoformat()
+            )
+            if session.get(TenantCharge, row_id) is None:
+                post_period(tx, lease, cut, row_id)
+    return changed
 
 
 # --- what falls due -------------------------------------------------------------------
