@@ -7,9 +7,9 @@ with it (LeaseConflict names the first); then it is written with the stall's
 rate for its period as its rent, and its deposit becomes an open charge of the
 payments area (source `lease:<id>`, the stall's kind of charge, no tax on a
 deposit), to be paid now or later. A stall booked by the day (a trial, an
-event) takes no deposit. The rent schedule, arrears and statements
-are the next step; the lease stores what they need (rent per period, period,
-due day of the month).
+event) takes no deposit. Its rent falls due by its schedule (services.foodcourt.rent:
+rent per period, period, due day of the month); ending it early takes back the
+unpaid rent past its new last day (`settle_end`).
 """
 
 from __future__ import annotations

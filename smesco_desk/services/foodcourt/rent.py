@@ -18,9 +18,11 @@ row): one charge per period, never two. If both desks took a payment for it
 too, that is the server's rule of one live payment per charge: the later
 receipt is a `double_payment` conflict to refund (smesco_desk.sync.settle).
 
-A lease ended early keeps the rent already posted for the period it ended in
-(repricing or refunding it is part of ending the lease); a period posted after
-the lease was ended is prorated to its last day.
+A lease ended early (`settle_end`, from `end_lease`): unpaid rent of the period
+it ended in is posted again prorated to its last day (the whole month's charge
+cancelled), unpaid rent of later periods cancelled; rent already paid stays
+(what is owed back is settled with the deposit). A period posted after the
+lease was ended is prorated to its last day from the start.
 """
 
 from __future__ import annotations
