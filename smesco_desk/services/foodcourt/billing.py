@@ -70,7 +70,6 @@ def post_charge(
             due_on=due_on,
         )
     )
-    tx.enqueue(row, "insert")  # (its charge's audit row, charge.create, says who and when)
     return row
 
 

@@ -204,7 +204,9 @@ def post_late_fees(
             if fee <= 0:
                 continue
             made.append(_post_fee(tx, row, total, month, fee, policy))
-        session.flush()
+        if made:
+            detail = {"until": until.isoformat(), "charges": len(made)}
+            tx.record("late_fee.post", [(r, "insert") for r in made], detail)
         return charge_items(session, made)
 
 

@@ -154,7 +154,9 @@ def post_rent(core: Core, actor: Actor = SYSTEM, day: date | None = None) -> lis
             post_period(tx, tx.session.get_one(Lease, lease_id), period)
             for lease_id, period in _unposted(tx.session, until)  # again, under the lock
         ]
-        tx.session.flush()
+        if made:
+            detail = {"until": until.isoformat(), "charges": len(made)}
+            tx.record("rent.post", [(r, "insert") for r in made], detail)
         return charge_items(tx.session, made)
 
 
@@ -224,7 +226,7 @@ def settle_end(tx: Transaction, lease: Lease) -> list[tuple[SyncedMixin, str]]:
                 lease.id, BillKind.RENT, cut.start, "until", lease.ends_on.isoformat()
             )
             if session.get(TenantCharge, row_id) is None:
-                post_period(tx, lease, cut, row_id)
+                changed.append((post_period(tx, lease, cut, row_id), "insert"))
     return changed
 
 
