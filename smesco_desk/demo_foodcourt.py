@@ -20,6 +20,8 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 
 from smesco_desk.clock import WIB, to_wib
+from smesco_desk.demo_meters import seed_meters
+from smesco_desk.demo_turnover import seed_turnover
 from smesco_desk.domain.foodcourt import LeaseStatus, stall_code
 from smesco_desk.domain.foodcourt_rent import rent_schedule
 from smesco_desk.services.actors import SYSTEM, Actor, Role
@@ -179,6 +181,9 @@ def seed_foodcourt(core: Core, actors: list[Actor], rng: random.Random, now: dat
             made += 1
         core.foodcourt.set_late_fee_policy(SYSTEM, LateFeePolicy("percent", 200, 0, 7))
         _rent_history(core, manager, today, behind, rng)
+        seed_meters(core, manager, rng, today, _at, ARREARS)
+        core.clock = real_clock
+        seed_turnover(core, manager, rng, today)  # demo_turnover: daily sales, turnover rent
     finally:
         core.clock = real_clock
     core.foodcourt.post_due(SYSTEM)  # today's rent, and the late fees of the one behind

@@ -369,10 +369,17 @@ READ_ONLY_LOOKUPS = {
     "FoodCourtService.leases",
     "FoodCourtService.rent_due",  # the due list (posting is post_due's, with its check)
     "FoodCourtService.rent_due_between",
+    "FoodCourtService.meter_readings",  # the readings, as the grid shows them
+    "FoodCourtService.readings_grid",
     "FoodCourtService.stall_states",  # the floor plan: every role sees it
     "FoodCourtService.stalls",
     "FoodCourtService.tenant",  # a tenant's card and balance (a receptionist sees it)
     "FoodCourtService.tenants",
+    "FoodCourtService.turnover_grid",  # the turnover grid's tenants by days
+    "FoodCourtService.turnover_report",
+    "FoodCourtService.turnover_report_pdf",  # the report as a PDF, as attendance_list
+    "FoodCourtService.turnover_report_xlsx",
+    "FoodCourtService.utility_tariffs",  # the tariffs the grid and the bill show
     "MaintenanceService.sqlite_file",
     "MaintenanceService.backup_retention_days",
     "MaintenanceService.kept_backups",

@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
             if spec.visible_to(self.ctx) and not spec.once_enrolled:
                 self.pages.add(spec)
         self.nav_list.currentRowChanged.connect(self._show_row)
-        self.nav_list.setCurrentRow(0)
+        self.nav_list.setCurrentRow(self._home_row())
         central = QWidget(self)
         central.setObjectName("central_widget")
         layout = QHBoxLayout(central)
@@ -112,6 +112,14 @@ class MainWindow(QMainWindow):
         layout.addWidget(self._nav_panel())
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+
+    def _home_row(self) -> int:
+        """The row of the page shown first: the one made the home of the person's
+        role (the tenant manager's food court), else the first."""
+        role = self.ctx.require_actor().role
+        names = list(self.pages)
+        return next((names.index(s.name) for s in PAGES
+                     if role in s.home_for and s.name in names), 0)  # fmt: skip
 
     @Slot(int)
     def _show_row(self, row: int) -> None:

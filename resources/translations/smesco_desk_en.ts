@@ -1968,6 +1968,85 @@ The set-up starts again the next time the application is opened.</translation>
     </message>
 </context>
 <context>
+    <name>FloorPlan</name>
+    <message>
+        <source>Sewa sampai {day}</source>
+        <translation>Leased until {day}</translation>
+    </message>
+    <message>
+        <source>Tagihan terbuka {amount}</source>
+        <translation>Owed {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>FoodCourtPage</name>
+    <message>
+        <source>Be&amp;randa</source>
+        <translation>&amp;Home</translation>
+    </message>
+    <message>
+        <source>&amp;Denah</source>
+        <translation>&amp;Floor plan</translation>
+    </message>
+    <message>
+        <source>S&amp;tan</source>
+        <translation>S&amp;talls</translation>
+    </message>
+    <message>
+        <source>Te&amp;nan</source>
+        <translation>Te&amp;nants</translation>
+    </message>
+    <message>
+        <source>Se&amp;wa</source>
+        <translation>&amp;Leases</translation>
+    </message>
+    <message>
+        <source>&amp;Meter</source>
+        <translation>&amp;Meters</translation>
+    </message>
+    <message>
+        <source>&amp;Omzet</source>
+        <translation>T&amp;urnover</translation>
+    </message>
+</context>
+<context>
+    <name>HomeSection</name>
+    <message numerus="yes">
+        <source>dan %n lainnya</source>
+        <translation>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tidak ada.</source>
+        <translation>None.</translation>
+    </message>
+    <message>
+        <source>Lihat semua…</source>
+        <translation>See all…</translation>
+    </message>
+</context>
+<context>
+    <name>HomeTab</name>
+    <message>
+        <source>Sewa berakhir dalam 30 hari</source>
+        <translation>Leases ending within 30 days</translation>
+    </message>
+    <message>
+        <source>{day} · {stall} · {tenant}</source>
+        <translation>{day} · {stall} · {tenant}</translation>
+    </message>
+    <message>
+        <source>Stan kosong</source>
+        <translation>Vacant stalls</translation>
+    </message>
+    <message>
+        <source>{code} · lantai {floor} · {size} m²</source>
+        <translation>{code} · floor {floor} · {size} m²</translation>
+    </message>
+</context>
+<context>
     <name>LanguagePage</name>
     <message>
         <source>Bahasa tampilan</source>
@@ -2043,6 +2122,249 @@ The set-up starts again the next time the application is opened.</translation>
     <message>
         <source>Denda sewa</source>
         <translation>Late fees</translation>
+    </message>
+</context>
+<context>
+    <name>LeaseChangeDialog</name>
+    <message>
+        <source>Akhiri sewa</source>
+        <translation>End lease</translation>
+    </message>
+    <message>
+        <source>Batalkan sewa</source>
+        <translation>Cancel lease</translation>
+    </message>
+    <message>
+        <source>Stan {stall} · {tenant}
+{first} s.d. {last} · {period}</source>
+        <translation>Stall {stall} · {tenant}
+{first} to {last} · {period}</translation>
+    </message>
+    <message>
+        <source>Hari &amp;terakhir</source>
+        <translation>&amp;Last day</translation>
+    </message>
+    <message>
+        <source>mis. usaha tutup, pindah lokasi</source>
+        <translation>e.g. business closed, moved elsewhere</translation>
+    </message>
+    <message>
+        <source>&amp;Alasan</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <source>Akhiri &amp;sewa</source>
+        <translation>End &amp;lease</translation>
+    </message>
+    <message>
+        <source>&amp;Batalkan sewa</source>
+        <translation>&amp;Cancel lease</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Menyimpan…</source>
+        <translation>Saving…</translation>
+    </message>
+</context>
+<context>
+    <name>LeaseDialog</name>
+    <message>
+        <source>Sewakan stan</source>
+        <translation>Lease a stall</translation>
+    </message>
+    <message>
+        <source>ketik nama usaha atau pemilik</source>
+        <translation>type the business or owner name</translation>
+    </message>
+    <message>
+        <source>Tenan &amp;baru…</source>
+        <translation>&amp;New tenant…</translation>
+    </message>
+    <message>
+        <source>&amp;Tenan</source>
+        <translation>&amp;Tenant</translation>
+    </message>
+    <message>
+        <source>&amp;Stan</source>
+        <translation>&amp;Stall</translation>
+    </message>
+    <message>
+        <source>&amp;Periode</source>
+        <translation>&amp;Period</translation>
+    </message>
+    <message>
+        <source>s.d.</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>&amp;Mulai</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <source>Sewa</source>
+        <translation>Rent</translation>
+    </message>
+    <message>
+        <source>Deposit menjadi tagihan tenan: dibayar sekarang atau nanti.</source>
+        <translation>The deposit becomes the tenant&apos;s charge: paid now or later.</translation>
+    </message>
+    <message>
+        <source>&amp;Catatan</source>
+        <translation>&amp;Notes</translation>
+    </message>
+    <message>
+        <source>&amp;Sewakan</source>
+        <translation>&amp;Lease</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>{code} · lantai {floor} · {size} m²</source>
+        <translation>{code} · floor {floor} · {size} m²</translation>
+    </message>
+    <message>
+        <source>per hari</source>
+        <translation>per day</translation>
+    </message>
+    <message>
+        <source>per minggu</source>
+        <translation>per week</translation>
+    </message>
+    <message>
+        <source>per bulan</source>
+        <translation>per month</translation>
+    </message>
+    <message>
+        <source>{rent} {per} · deposit {deposit}</source>
+        <translation>{rent} {per} · deposit {deposit}</translation>
+    </message>
+    <message>
+        <source>Stan ini tidak disewakan {per}.</source>
+        <translation>This stall is not let {per}.</translation>
+    </message>
+    <message>
+        <source>Pilih tenan, atau buat tenan baru.</source>
+        <translation>Choose a tenant, or make a new one.</translation>
+    </message>
+    <message>
+        <source>Menyimpan sewa…</source>
+        <translation>Saving the lease…</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Stan {stall} disewakan ke {tenant}, {first} s.d. {last}.</source>
+        <translation>Stall {stall} leased to {tenant}, {first} to {last}.</translation>
+    </message>
+    <message>
+        <source>Deposit {amount} belum dibayar.</source>
+        <translation>Deposit {amount} not paid yet.</translation>
+    </message>
+    <message>
+        <source>Bayar &amp;deposit…</source>
+        <translation>Pay &amp;deposit…</translation>
+    </message>
+    <message>
+        <source>Stan ini sudah disewa {tenant} pada sebagian tanggal itu.</source>
+        <translation>This stall is leased to {tenant} on some of those days.</translation>
+    </message>
+</context>
+<context>
+    <name>LeasesTab</name>
+    <message>
+        <source>Aktif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Diakhiri</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <source>Dibatalkan</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Stan</source>
+        <translation>Stall</translation>
+    </message>
+    <message>
+        <source>Tenan</source>
+        <translation>Tenant</translation>
+    </message>
+    <message>
+        <source>Mulai</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Sampai</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <source>Periode</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Sewa</source>
+        <translation>Rent</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>Deposit</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Tagihan</source>
+        <translation>Owed</translation>
+    </message>
+    <message>
+        <source>Cari stan atau tenan…</source>
+        <translation>Search stall or tenant…</translation>
+    </message>
+    <message>
+        <source>Cari…</source>
+        <translation>Search…</translation>
+    </message>
+    <message>
+        <source>Aktif (berjalan dan dipesan)</source>
+        <translation>Active (running and booked)</translation>
+    </message>
+    <message>
+        <source>Berakhir dalam 30 hari</source>
+        <translation>Ending within 30 days</translation>
+    </message>
+    <message>
+        <source>Semua</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>&amp;Sewakan…</source>
+        <translation>&amp;Lease…</translation>
+    </message>
+    <message>
+        <source>Ba&amp;yar…</source>
+        <translation>Pa&amp;y…</translation>
+    </message>
+    <message>
+        <source>&amp;Akhiri sewa…</source>
+        <translation>&amp;End lease…</translation>
+    </message>
+    <message>
+        <source>Ba&amp;talkan…</source>
+        <translation>Ca&amp;ncel…</translation>
+    </message>
+    <message>
+        <source>Sewa stan {stall} ({tenant}) diubah.</source>
+        <translation>Lease of stall {stall} ({tenant}) changed.</translation>
     </message>
 </context>
 <context>
@@ -2143,6 +2465,10 @@ The set-up starts again the next time the application is opened.</translation>
     <message>
         <source>Ruang</source>
         <translation>Rooms</translation>
+    </message>
+    <message>
+        <source>Pujasera</source>
+        <translation>Food court</translation>
     </message>
     <message>
         <source>Pengaturan</source>
@@ -2294,6 +2620,201 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
     <message>
         <source>&lt;h3&gt;Smesco Desk {version}&lt;/h3&gt;&lt;p&gt;Aplikasi meja depan dan kantor tenan Gedung SMESCO, Jakarta: pendaftaran tamu, kartu tamu, ruang, pujasera dan kuitansi.&lt;/p&gt;&lt;p&gt;LLP-KUKM · Qt {qt}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Smesco Desk {version}&lt;/h3&gt;&lt;p&gt;Front desk and tenant office application of the SMESCO building, Jakarta: visitor registration, badges, rooms, food court and receipts.&lt;/p&gt;&lt;p&gt;LLP-KUKM · Qt {qt}&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MeterGridModel</name>
+    <message>
+        <source>Stan</source>
+        <translation>Stall</translation>
+    </message>
+    <message>
+        <source>Tenan</source>
+        <translation>Tenant</translation>
+    </message>
+    <message>
+        <source>Listrik lalu</source>
+        <translation>Power before</translation>
+    </message>
+    <message>
+        <source>Listrik bulan ini</source>
+        <translation>Power this month</translation>
+    </message>
+    <message>
+        <source>Pakai kWh</source>
+        <translation>Used kWh</translation>
+    </message>
+    <message>
+        <source>Air lalu</source>
+        <translation>Water before</translation>
+    </message>
+    <message>
+        <source>Air bulan ini</source>
+        <translation>Water this month</translation>
+    </message>
+    <message>
+        <source>Pakai m³</source>
+        <translation>Used m³</translation>
+    </message>
+    <message>
+        <source>Tagihan</source>
+        <translation>Bill</translation>
+    </message>
+    <message>
+        <source>(kosong)</source>
+        <translation>(vacant)</translation>
+    </message>
+    <message>
+        <source>Sudah ditagih</source>
+        <translation>Billed</translation>
+    </message>
+    <message>
+        <source> (meter baru)</source>
+        <translation> (new meter)</translation>
+    </message>
+    <message>
+        <source>Pemakaian biasanya: {usual}</source>
+        <translation>Usual consumption: {usual}</translation>
+    </message>
+</context>
+<context>
+    <name>MeterReadingsView</name>
+    <message>
+        <source>Semua lantai</source>
+        <translation>All floors</translation>
+    </message>
+    <message>
+        <source>Lantai {n}</source>
+        <translation>Floor {n}</translation>
+    </message>
+    <message>
+        <source>Simpan angka meter</source>
+        <translation>Save readings</translation>
+    </message>
+    <message>
+        <source>Meter diganti…</source>
+        <translation>Meter replaced…</translation>
+    </message>
+    <message>
+        <source>Catat meter baru untuk stan dan kolom (listrik atau air) yang dipilih.</source>
+        <translation>Record a new meter for the chosen stall and column (power or water).</translation>
+    </message>
+    <message>
+        <source>Tagih bulan ini</source>
+        <translation>Bill this month</translation>
+    </message>
+    <message>
+        <source>Bulan</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Lantai</source>
+        <translation>Floor</translation>
+    </message>
+    <message>
+        <source>Ketik angka meter lalu Enter: kursor turun ke stan berikutnya.</source>
+        <translation>Type a reading, then Enter: the cursor moves down to the next stall.</translation>
+    </message>
+    <message>
+        <source>selebihnya {price}</source>
+        <translation>above that {price}</translation>
+    </message>
+    <message>
+        <source>Tarif listrik: {power}. Air: {water}. Biaya layanan: {m2}/m².</source>
+        <translation>Power tariff: {power}. Water: {water}. Service charge: {m2}/m².</translation>
+    </message>
+    <message>
+        <source>Belum ada angka meter yang diketik.</source>
+        <translation>No reading has been typed yet.</translation>
+    </message>
+    <message>
+        <source>Menyimpan…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>{n} angka meter disimpan.</source>
+        <translation>{n} readings saved.</translation>
+    </message>
+    <message>
+        <source>Tidak ada yang disimpan. Perbaiki baris ini:</source>
+        <translation>Nothing was saved. Correct these rows:</translation>
+    </message>
+    <message>
+        <source>lebih kecil dari bulan lalu</source>
+        <translation>lower than last month</translation>
+    </message>
+    <message>
+        <source>lebih dari sepuluh kali pemakaian biasanya</source>
+        <translation>more than ten times the usual consumption</translation>
+    </message>
+    <message>
+        <source>Angka meter ini tidak biasa:
+{rows}
+
+Sudah diperiksa dan benar? (Meter yang diganti: jawab Tidak, lalu pakai &quot;Meter diganti…&quot;.)</source>
+        <translation>These readings are unusual:
+{rows}
+
+Checked and correct? (A replaced meter: answer No, then use &quot;Meter replaced…&quot;.)</translation>
+    </message>
+    <message>
+        <source>Periksa angka meter</source>
+        <translation>Check the readings</translation>
+    </message>
+    <message>
+        <source>Pilih dulu stannya di tabel.</source>
+        <translation>Choose the stall in the table first.</translation>
+    </message>
+    <message>
+        <source>Meter baru {stall} dicatat.</source>
+        <translation>New meter of {stall} recorded.</translation>
+    </message>
+    <message>
+        <source>Tagihkan listrik, air dan biaya layanan bulan {month} ke setiap tenan? Tagihan yang sudah dibuat tidak dibuat lagi.</source>
+        <translation>Bill power, water and the service charge of {month} to every tenant? Bills already made are not made again.</translation>
+    </message>
+    <message>
+        <source>Menagih…</source>
+        <translation>Billing…</translation>
+    </message>
+    <message>
+        <source>{n} tagihan dibuat, jumlah {total}.</source>
+        <translation>{n} bills made, {total} in all.</translation>
+    </message>
+    <message>
+        <source>Belum ditagih: {stalls}.</source>
+        <translation>Not billed yet: {stalls}.</translation>
+    </message>
+</context>
+<context>
+    <name>MeterReplaceDialog</name>
+    <message>
+        <source>Meter {meter} {stall} diganti</source>
+        <translation>{meter} meter of {stall} replaced</translation>
+    </message>
+    <message>
+        <source>boleh kosong</source>
+        <translation>may be left empty</translation>
+    </message>
+    <message>
+        <source>Angka akhir meter lama</source>
+        <translation>Old meter&apos;s final reading</translation>
+    </message>
+    <message>
+        <source>Angka awal meter baru</source>
+        <translation>New meter&apos;s first reading</translation>
+    </message>
+    <message>
+        <source>Nomor meter baru</source>
+        <translation>New meter&apos;s number</translation>
+    </message>
+    <message>
+        <source>Pemakaian meter lama sampai angka akhirnya ditagih bulan ini; meter baru mulai dihitung dari angka awalnya.</source>
+        <translation>The old meter&apos;s use up to its final reading is billed this month; the new meter counts from its first reading.</translation>
+    </message>
+    <message>
+        <source>Isi angka awal meter baru.</source>
+        <translation>Fill in the new meter&apos;s first reading.</translation>
     </message>
 </context>
 <context>
@@ -2784,6 +3305,73 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
     <message>
         <source>Disimpan ke {path}.</source>
         <translation>Saved to {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTab</name>
+    <message>
+        <source>Lantai</source>
+        <translation>Floor</translation>
+    </message>
+    <message>
+        <source>Lantai {floor}</source>
+        <translation>Floor {floor}</translation>
+    </message>
+    <message>
+        <source>Semua keadaan</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>Semua fasilitas</source>
+        <translation>All facilities</translation>
+    </message>
+    <message>
+        <source>Ada air</source>
+        <translation>With water</translation>
+    </message>
+    <message>
+        <source>Ada gas</source>
+        <translation>With gas</translation>
+    </message>
+    <message>
+        <source>Ada listrik</source>
+        <translation>With power</translation>
+    </message>
+    <message>
+        <source>&amp;Cetak denah…</source>
+        <translation>&amp;Print floor plan…</translation>
+    </message>
+    <message>
+        <source>Denah lantai ini di A4 mendatar, untuk papan info</source>
+        <translation>This floor plan on A4 landscape, for the notice board</translation>
+    </message>
+    <message>
+        <source>Klik stan atau tekan Enter untuk kartunya; seret untuk memindahkannya.</source>
+        <translation>Click a stall or press Enter for its card; drag it to move it.</translation>
+    </message>
+    <message>
+        <source>Klik stan atau tekan Enter untuk kartunya.</source>
+        <translation>Click a stall or press Enter for its card.</translation>
+    </message>
+    <message>
+        <source>{state} ({count})</source>
+        <translation>{state} ({count})</translation>
+    </message>
+    <message>
+        <source>Memindahkan stan…</source>
+        <translation>Moving the stall…</translation>
+    </message>
+    <message>
+        <source>Denah pujasera lantai {floor}</source>
+        <translation>Food court floor plan, floor {floor}</translation>
+    </message>
+    <message>
+        <source>Menyiapkan denah…</source>
+        <translation>Preparing the floor plan…</translation>
+    </message>
+    <message>
+        <source>Tidak dapat mencetak</source>
+        <translation>Cannot print</translation>
     </message>
 </context>
 <context>
@@ -3899,6 +4487,167 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
     </message>
 </context>
 <context>
+    <name>StallCard</name>
+    <message>
+        <source>&amp;Sewakan…</source>
+        <translation>&amp;Lease…</translation>
+    </message>
+    <message>
+        <source>Sewakan stan ini ke tenan</source>
+        <translation>Lease this stall to a tenant</translation>
+    </message>
+    <message>
+        <source>&amp;Bayar…</source>
+        <translation>&amp;Pay…</translation>
+    </message>
+    <message>
+        <source>Bayar tagihan sewa ini dan cetak kuitansi</source>
+        <translation>Pay this lease&apos;s charge and print the receipt</translation>
+    </message>
+    <message>
+        <source>&amp;Akhiri sewa…</source>
+        <translation>&amp;End lease…</translation>
+    </message>
+    <message>
+        <source>Akhiri sewa lebih awal</source>
+        <translation>End the lease early</translation>
+    </message>
+    <message>
+        <source>Ba&amp;talkan sewa…</source>
+        <translation>Ca&amp;ncel lease…</translation>
+    </message>
+    <message>
+        <source>Batalkan sewa ini</source>
+        <translation>Cancel this lease</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>air</source>
+        <translation>water</translation>
+    </message>
+    <message>
+        <source>gas</source>
+        <translation>gas</translation>
+    </message>
+    <message>
+        <source>listrik</source>
+        <translation>power</translation>
+    </message>
+    <message>
+        <source>Keadaan</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Luas</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>{size} m²</source>
+        <translation>{size} m²</translation>
+    </message>
+    <message>
+        <source>Fasilitas</source>
+        <translation>Facilities</translation>
+    </message>
+    <message>
+        <source>Tarif</source>
+        <translation>Rates</translation>
+    </message>
+    <message>
+        <source>{day}/hari · {week}/minggu · {month}/bulan</source>
+        <translation>{day}/day · {week}/week · {month}/month</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>Deposit</translation>
+    </message>
+    <message>
+        <source>Tenan</source>
+        <translation>Tenant</translation>
+    </message>
+    <message>
+        <source>Sewa sampai</source>
+        <translation>Leased until</translation>
+    </message>
+    <message>
+        <source>Tagihan terbuka</source>
+        <translation>Owed</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Stan {code}</source>
+        <translation>Stall {code}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Stan {code}&lt;/b&gt; · lantai {floor}</source>
+        <translation>&lt;b&gt;Stall {code}&lt;/b&gt; · floor {floor}</translation>
+    </message>
+    <message>
+        <source>Sewa {tenant} diakhiri; hari terakhir {day}.</source>
+        <translation>{tenant}&apos;s lease ended; last day {day}.</translation>
+    </message>
+    <message>
+        <source>Sewa {tenant} dibatalkan.</source>
+        <translation>{tenant}&apos;s lease cancelled.</translation>
+    </message>
+</context>
+<context>
+    <name>StallTableTab</name>
+    <message>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Lantai</source>
+        <translation>Floor</translation>
+    </message>
+    <message>
+        <source>Luas (m²)</source>
+        <translation>Size (m²)</translation>
+    </message>
+    <message>
+        <source>Keadaan</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Tenan</source>
+        <translation>Tenant</translation>
+    </message>
+    <message>
+        <source>Sewa sampai</source>
+        <translation>Leased until</translation>
+    </message>
+    <message>
+        <source>Tagihan terbuka</source>
+        <translation>Owed</translation>
+    </message>
+    <message>
+        <source>Cari kode, tenan, keadaan…</source>
+        <translation>Search code, tenant, state…</translation>
+    </message>
+    <message>
+        <source>Cari…</source>
+        <translation>Search…</translation>
+    </message>
+    <message>
+        <source>Semua keadaan</source>
+        <translation>All states</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stan</source>
+        <translation>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SuggestionsModel</name>
     <message>
         <source>NIK {nik}</source>
@@ -4134,6 +4883,187 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
     </message>
 </context>
 <context>
+    <name>TenantDialog</name>
+    <message>
+        <source>Tenan baru</source>
+        <translation>New tenant</translation>
+    </message>
+    <message>
+        <source>Ubah tenan</source>
+        <translation>Edit tenant</translation>
+    </message>
+    <message>
+        <source>Nama &amp;usaha</source>
+        <translation>&amp;Business name</translation>
+    </message>
+    <message>
+        <source>mis. Soto Betawi Bang Ali</source>
+        <translation>e.g. Soto Betawi Bang Ali</translation>
+    </message>
+    <message>
+        <source>&amp;Pemilik</source>
+        <translation>&amp;Owner</translation>
+    </message>
+    <message>
+        <source>nama pemilik usaha</source>
+        <translation>the business owner&apos;s name</translation>
+    </message>
+    <message>
+        <source>&amp;Telepon</source>
+        <translation>&amp;Phone</translation>
+    </message>
+    <message>
+        <source>08… atau +62…</source>
+        <translation>08… or +62…</translation>
+    </message>
+    <message>
+        <source>NI&amp;K pemilik</source>
+        <translation>Owner&apos;s NI&amp;K</translation>
+    </message>
+    <message>
+        <source>16 digit (opsional)</source>
+        <translation>16 digits (optional)</translation>
+    </message>
+    <message>
+        <source>Tidak ditampilkan lagi; disimpan tersamar seperti NIK tamu.</source>
+        <translation>Not shown again; stored masked, like a visitor&apos;s NIK.</translation>
+    </message>
+    <message>
+        <source>NI&amp;B</source>
+        <translation>NI&amp;B</translation>
+    </message>
+    <message>
+        <source>13 digit (opsional)</source>
+        <translation>13 digits (optional)</translation>
+    </message>
+    <message>
+        <source>NP&amp;WP</source>
+        <translation>NP&amp;WP</translation>
+    </message>
+    <message>
+        <source>Format lama 15 digit diterima (diawali 0).</source>
+        <translation>The old 15-digit form is accepted (prefixed with 0).</translation>
+    </message>
+    <message>
+        <source>P&amp;roduk</source>
+        <translation>P&amp;roducts</translation>
+    </message>
+    <message>
+        <source>mis. soto, nasi uduk</source>
+        <translation>e.g. soto, nasi uduk</translation>
+    </message>
+    <message>
+        <source>No. sertifikat &amp;halal</source>
+        <translation>&amp;Halal certificate no.</translation>
+    </message>
+    <message>
+        <source>opsional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>&amp;Catatan</source>
+        <translation>&amp;Notes</translation>
+    </message>
+    <message>
+        <source>&amp;Simpan</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>NIK tersimpan; biarkan kosong untuk tetap memakainya</source>
+        <translation>NIK on file; leave empty to keep it</translation>
+    </message>
+    <message>
+        <source>Menyimpan tenan…</source>
+        <translation>Saving the tenant…</translation>
+    </message>
+</context>
+<context>
+    <name>TenantPayment</name>
+    <message>
+        <source>Tidak ada tagihan terbuka.</source>
+        <translation>Nothing is owed.</translation>
+    </message>
+    <message>
+        <source>Dibayar: kuitansi {number}. Mencetak kuitansi…</source>
+        <translation>Paid: receipt {number}. Printing the receipt…</translation>
+    </message>
+    <message>
+        <source>Pembayaran tersimpan (kuitansi {number}), tetapi kuitansi gagal dicetak: {error}</source>
+        <translation>The payment is saved (receipt {number}), but the receipt could not be printed: {error}</translation>
+    </message>
+    <message>
+        <source>Dibayar: kuitansi {number}.</source>
+        <translation>Paid: receipt {number}.</translation>
+    </message>
+    <message>
+        <source>Kuitansi dicetak ke {printer}.</source>
+        <translation>Receipt printed on {printer}.</translation>
+    </message>
+</context>
+<context>
+    <name>TenantsTab</name>
+    <message>
+        <source>Usaha</source>
+        <translation>Business</translation>
+    </message>
+    <message>
+        <source>Pemilik</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Telepon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>NIB</source>
+        <translation>NIB</translation>
+    </message>
+    <message>
+        <source>Produk</source>
+        <translation>Products</translation>
+    </message>
+    <message>
+        <source>Tagihan terbuka</source>
+        <translation>Owed</translation>
+    </message>
+    <message>
+        <source>Cari usaha, pemilik, telepon, produk…</source>
+        <translation>Search business, owner, phone, products…</translation>
+    </message>
+    <message>
+        <source>Cari…</source>
+        <translation>Search…</translation>
+    </message>
+    <message>
+        <source>Tenan &amp;baru…</source>
+        <translation>&amp;New tenant…</translation>
+    </message>
+    <message>
+        <source>&amp;Ubah…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>Ba&amp;yar…</source>
+        <translation>Pa&amp;y…</translation>
+    </message>
+    <message>
+        <source>Bayar tagihan tertua tenan ini dan cetak kuitansi</source>
+        <translation>Pay this tenant&apos;s oldest charge and print the receipt</translation>
+    </message>
+    <message>
+        <source>Tenan {name} disimpan.</source>
+        <translation>Tenant {name} saved.</translation>
+    </message>
+</context>
+<context>
     <name>TotalsPanel</name>
     <message>
         <source>Di atas Rp5.000.000: tempel meterai Rp10.000.</source>
@@ -4158,6 +5088,160 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
     <message>
         <source>TOTAL</source>
         <translation>TOTAL</translation>
+    </message>
+</context>
+<context>
+    <name>TurnoverGridModel</name>
+    <message>
+        <source>Total per hari</source>
+        <translation>Total per day</translation>
+    </message>
+    <message>
+        <source>Tenan</source>
+        <translation>Tenant</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Sen</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>Sel</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>Rab</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>Kam</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>Jum</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>Sab</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>Sun</translation>
+    </message>
+</context>
+<context>
+    <name>TurnoverView</name>
+    <message>
+        <source>7 hari sebelumnya</source>
+        <translation>The 7 days before</translation>
+    </message>
+    <message>
+        <source>7 hari berikutnya</source>
+        <translation>The 7 days after</translation>
+    </message>
+    <message>
+        <source>7 hari terakhir</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>Semua lantai</source>
+        <translation>All floors</translation>
+    </message>
+    <message>
+        <source>Lantai {n}</source>
+        <translation>Floor {n}</translation>
+    </message>
+    <message>
+        <source>Lantai:</source>
+        <translation>Floor:</translation>
+    </message>
+    <message>
+        <source>Laporan PDF…</source>
+        <translation>PDF report…</translation>
+    </message>
+    <message>
+        <source>Simpan XLSX…</source>
+        <translation>Save XLSX…</translation>
+    </message>
+    <message>
+        <source>Tagih sewa omzet</source>
+        <translation>Charge turnover rent</translation>
+    </message>
+    <message>
+        <source>Setelah bulan selesai: tagih selisih di atas sewa dasar (sekali per bulan).</source>
+        <translation>Once the month is over: charge the excess over the base rent (once a month).</translation>
+    </message>
+    <message>
+        <source>Batalkan perubahan</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <source>Simpan omzet</source>
+        <translation>Save turnover</translation>
+    </message>
+    <message>
+        <source>Laporan bulan:</source>
+        <translation>Report month:</translation>
+    </message>
+    <message>
+        <source>Tidak ada tenan yang menyewa stan pada hari-hari ini.</source>
+        <translation>No tenant rents a stall on these days.</translation>
+    </message>
+    <message>
+        <source>Simpan omzet ({n})</source>
+        <translation>Save turnover ({n})</translation>
+    </message>
+    <message>
+        <source>Menyimpan omzet…</source>
+        <translation>Saving turnover…</translation>
+    </message>
+    <message>
+        <source>Tersimpan: {w} diisi, {c} dikosongkan.</source>
+        <translation>Saved: {w} entered, {c} cleared.</translation>
+    </message>
+    <message>
+        <source>Tidak ada yang disimpan: {n} sel perlu diperbaiki (merah; alasannya di sel).</source>
+        <translation>Nothing was saved: {n} cells need correcting (red; the reason is on the cell).</translation>
+    </message>
+    <message>
+        <source>Laporan omzet tenan {month}</source>
+        <translation>Tenant turnover report {month}</translation>
+    </message>
+    <message>
+        <source>Menyiapkan laporan…</source>
+        <translation>Preparing the report…</translation>
+    </message>
+    <message>
+        <source>Simpan laporan omzet</source>
+        <translation>Save the turnover report</translation>
+    </message>
+    <message>
+        <source>Lembar kerja Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Menyimpan laporan…</source>
+        <translation>Saving the report…</translation>
+    </message>
+    <message>
+        <source>Menagih sewa omzet…</source>
+        <translation>Charging turnover rent…</translation>
+    </message>
+    <message>
+        <source>Sewa omzet {month}: {n} tagihan baru, total ditagih {total}.</source>
+        <translation>Turnover rent {month}: {n} new charges, {total} charged in all.</translation>
+    </message>
+    <message>
+        <source>{n} sewa menunggu tagihan sewa dasarnya.</source>
+        <translation>{n} leases wait for their base rent to be charged.</translation>
+    </message>
+    <message>
+        <source>Laporan disimpan ke {path}</source>
+        <translation>Report saved to {path}</translation>
     </message>
 </context>
 <context>
@@ -4245,6 +5329,49 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
     <message>
         <source>Kata sandi {username} diganti.</source>
         <translation>Password of {username} changed.</translation>
+    </message>
+</context>
+<context>
+    <name>UtilityTariffsPage</name>
+    <message>
+        <source>tanggal </source>
+        <translation>day </translation>
+    </message>
+    <message>
+        <source>Listrik per kWh</source>
+        <translation>Power per kWh</translation>
+    </message>
+    <message>
+        <source>Tarif blok: batas kWh dan tarif, lalu tarif di atasnya. Contoh 100:1444, 1699 (100 kWh pertama Rp1.444, selebihnya Rp1.699).</source>
+        <translation>Block tariff: a kWh limit and its rate, then the rate above it. For example 100:1444, 1699 (the first 100 kWh at Rp1.444, the rest at Rp1.699).</translation>
+    </message>
+    <message>
+        <source>Air per m³</source>
+        <translation>Water per m³</translation>
+    </message>
+    <message>
+        <source>Sama seperti listrik; satu tarif saja, misalnya 9000, untuk tarif rata.</source>
+        <translation>As for power; a single rate, e.g. 9000, for a flat tariff.</translation>
+    </message>
+    <message>
+        <source>Biaya layanan per m²</source>
+        <translation>Service charge per m²</translation>
+    </message>
+    <message>
+        <source>Per m² luas stan per bulan; sebulan tidak penuh dihitung per hari.</source>
+        <translation>Per m² of the stall per month; a part of a month is counted by the day.</translation>
+    </message>
+    <message>
+        <source>Jatuh tempo</source>
+        <translation>Due day</translation>
+    </message>
+    <message>
+        <source>Tagihan listrik, air dan biaya layanan jatuh tempo pada tanggal ini bulan berikutnya.</source>
+        <translation>Power, water and service charge bills fall due on this day of the next month.</translation>
+    </message>
+    <message>
+        <source>Listrik &amp; air</source>
+        <translation>Power &amp; water</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from smesco_desk.cli import foodcourt_turnover
+from smesco_desk.cli.foodcourt_meters import register as register_meters
 from smesco_desk.cli.support import (
     EXIT_OK,
     Commands,
@@ -163,6 +165,8 @@ def register(sub: Subcommands) -> Commands:
         "arrears": cmd_arrears,
         "post-rent": cmd_post_rent,
         "late-fees": cmd_late_fees,
+        **foodcourt_turnover.register(sub),  # turnover, turnover-report, post-turnover-rent
+        **register_meters(sub),
     }
 
 

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from smesco_desk.db.models import AppSetting
+from smesco_desk.domain.meters import parse_tariff, tariff_json
 from smesco_desk.errors import ValidationError
 from smesco_desk.i18n import N_, _
 from smesco_desk.services.actors import Actor, Permission, require
@@ -44,6 +45,14 @@ DEFAULTS: dict[str, Any] = {
     "rent_late_fee_fixed": 0,
     "rent_late_fee_grace_days": 0,
     "rent_late_fee_compounding": False,
+    # The food court's utilities (services.foodcourt.utilities): block tariffs as
+    # [[up to units, rupiah per unit], ..., [null, rupiah per unit]]
+    # (smesco_desk.domain.meters), the service charge in rupiah per m² per month,
+    # and the day of the next month those charges fall due.
+    "foodcourt_power_tariff": [[100, 1444], [None, 1699]],
+    "foodcourt_water_tariff": [[10, 7450], [None, 12550]],
+    "foodcourt_service_charge_m2": 25_000,
+    "foodcourt_utility_due_day": 10,
 }
 
 # Whole-number settings: (least, most, the message when out of range).
@@ -68,7 +77,14 @@ BOUNDED: dict[str, tuple[int, int, str]] = {
         N_("Denda tetap 0 sampai Rp1.000.000.000 per bulan."),
     ),
     "rent_late_fee_grace_days": (0, 60, N_("Masa tenggang denda 0 sampai 60 hari.")),
+    "foodcourt_service_charge_m2": (
+        0,
+        10_000_000,
+        N_("Biaya layanan per m² harus 0 sampai 10.000.000 rupiah."),
+    ),
+    "foodcourt_utility_due_day": (1, 28, N_("Jatuh tempo tanggal 1 sampai 28.")),
 }
+TARIFFS = ("foodcourt_power_tariff", "foodcourt_water_tariff")
 # Settings that take one of a few words: the words.
 CHOICES: dict[str, tuple[str, ...]] = {
     "rent_late_fee_mode": ("none", "percent", "fixed"),
@@ -141,6 +157,11 @@ def validate_setting(key: str, value: Any) -> Any:
         if not isinstance(value, bool):
             raise ValidationError({key: _("Pilih ya atau tidak.")})
         return value
+    if key in TARIFFS:
+        try:
+            return tariff_json(parse_tariff(value))
+        except ValueError as exc:
+            raise ValidationError({key: str(exc)}) from None
     if key in ("building_name", "building_address"):
         text = str(value).strip()
         if not text:

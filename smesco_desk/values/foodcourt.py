@@ -182,6 +182,7 @@ class LeaseForm:
     ends_on: date
     period: str = "month"
     notes: str = ""
+    turnover_rate_bp: int = 0  # turnover rent, basis points of a month's sales (0: none)
 
 
 @dataclass(frozen=True)
@@ -202,6 +203,7 @@ class LeaseRecord:
     owed: int  # open charges of the lease
     notes: str = ""
     cancel_reason: str = ""
+    turnover_rate_bp: int = 0
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -221,6 +223,7 @@ class LeaseRecord:
             "owed": self.owed,
             "notes": self.notes,
             "cancel_reason": self.cancel_reason,
+            "turnover_rate_bp": self.turnover_rate_bp,
         }
 
 

@@ -53,6 +53,12 @@ HELP_ORDER = [
     "arrears",
     "post-rent",
     "late-fees",
+    "turnover",
+    "turnover-report",
+    "post-turnover-rent",
+    "meter-readings",
+    "record-reading",
+    "bill-utilities",
 ]
 
 

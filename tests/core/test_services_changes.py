@@ -28,6 +28,7 @@ from smesco_desk.services.foodcourt import LeaseConflict
 from smesco_desk.services.transaction import Transaction
 from smesco_desk.values.bookings import AttendeeForm
 from smesco_desk.values.foodcourt import LateFeePolicy, LeaseForm
+from smesco_desk.values.turnover import TurnoverCell
 from tests.core.helpers_bookings import booking_form, space_form
 from tests.core.helpers_core import FakeClock, cash, sale_form, visitor_form, wib
 from tests.core.helpers_foodcourt import stall_form, tenant_form
@@ -239,6 +240,36 @@ def test_a_stall_a_tenant_a_lease_and_its_end_report_their_tables(
     )
 
 
+def test_turnover_its_terms_and_its_rent_report_their_tables(
+    core: Core, admin: Actor, supervisor: Actor
+) -> None:
+    core.foodcourt.save_stall(admin, stall_form())
+    tenant = core.foodcourt.save_tenant(supervisor, tenant_form())
+    leased = core.foodcourt.lease(
+        supervisor, LeaseForm(tenant.id, "FC2-07", date(2026, 2, 1), date(2026, 9, 30))
+    )
+    cell = TurnoverCell(tenant.id, date(2026, 2, 2), 1_500_000)
+    assert_reports_what_it_wrote(
+        core,
+        lambda: core.foodcourt.record_turnover(supervisor, [cell]),
+        {"turnover_entries", *BOOKKEEPING},
+    )
+    assert_reports_what_it_wrote(
+        core,
+        lambda: core.foodcourt.set_turnover_terms(supervisor, leased.id, 1_000),
+        {"leases", *BOOKKEEPING},
+    )
+    # February waits for its base rent: nothing is charged, nothing written
+    feb = date(2026, 2, 1)
+    assert_reports_what_it_wrote(
+        core, lambda: core.foodcourt.post_turnover_rent(supervisor, feb), set()
+    )
+    assert_reports_nothing(
+        core, lambda: core.foodcourt.post_turnover_rent(supervisor, date(2026, 3, 1)),
+        ValidationError,
+    )  # fmt: skip
+
+
 def test_a_series_its_plan_and_its_cancellation_report_their_tables(
     core: Core, admin: Actor, receptionist: Actor
 ) -> None:
@@ -385,4 +416,35 @@ def test_an_event_s_participants_report_their_table(
             receptionist, event.id, AttendeeForm("Siti Aminah", "0813 1111 2222")
         ),
         {"booking_attendees", *BOOKKEEPING},
+    )
+
+
+def test_meter_readings_and_a_month_billed_report_their_tables(
+    core: Core, admin: Actor, supervisor: Actor
+) -> None:
+    from smesco_desk.services.foodcourt import ReadingNeedsConfirmation
+    from smesco_desk.values.meters import ReadingInput
+
+    core.foodcourt.save_stall(admin, stall_form())
+    tenant = core.foodcourt.save_tenant(supervisor, tenant_form())
+    core.foodcourt.lease(
+        supervisor, LeaseForm(tenant.id, "FC2-07", date(2026, 1, 1), date(2026, 12, 31))
+    )
+    for month, value in ((date(2026, 1, 1), "1000"), (date(2026, 2, 1), "1100")):
+        typed = [ReadingInput("FC2-07", "power", value, month.replace(day=25))]
+        assert_reports_what_it_wrote(
+            core,
+            lambda m=month, t=typed: core.foodcourt.record_readings(supervisor, m, t),  # type: ignore[misc]
+            {"meter_readings", *BOOKKEEPING},
+        )
+    backwards = [ReadingInput("FC2-07", "power", "900", date(2026, 3, 5))]
+    assert_reports_nothing(
+        core,
+        lambda: core.foodcourt.record_readings(supervisor, date(2026, 3, 1), backwards),
+        ReadingNeedsConfirmation,
+    )
+    assert_reports_what_it_wrote(
+        core,
+        lambda: core.foodcourt.bill_utilities(supervisor, date(2026, 2, 1)),
+        {"charges", "charge_lines", "tenant_charges", *BOOKKEEPING},
     )

@@ -29,7 +29,9 @@ from smesco_desk.services.actors import Actor, Role
 from smesco_desk.services.core import open_core
 from smesco_desk.values.bookings import AttendeeForm, BookingForm, SpaceForm
 from smesco_desk.values.foodcourt import LateFeePolicy, LeaseForm, StallForm, TenantForm
+from smesco_desk.values.meters import ReadingInput
 from smesco_desk.values.payments import ChargeForm, PayerForm, PaymentForm, ReceiptFilter
+from smesco_desk.values.turnover import TurnoverCell
 from smesco_desk.values.visitors import VisitFilter, VisitorForm, VisitScope
 from tests.core.helpers_bookings import WEEK
 from tests.core.helpers_core import ADMIN_PASSWORD, USER_PASSWORD, FakeClock, cash, wib
@@ -77,6 +79,7 @@ NO_INPUT = {
     "BookingService.release_no_shows",
     "FoodCourtService.late_fee_policy",
     "BookingService.spaces",
+    "FoodCourtService.utility_tariffs",
     "MaintenanceService.backup_retention_days",
     "MaintenanceService.changed_elsewhere",
     "MaintenanceService.kept_backups",
@@ -653,6 +656,17 @@ FUZZED = {
             "rent_due_between",
             "arrears",
             "set_late_fee_policy",
+            "turnover_grid",
+            "record_turnover",
+            "set_turnover_terms",
+            "post_turnover_rent",
+            "turnover_report",
+            "turnover_report_pdf",
+            "turnover_report_xlsx",
+            "record_readings",
+            "readings_grid",
+            "meter_readings",
+            "bill_utilities",
         ],
         "SetupService": ["initialize"],
         "SyncService": ["conflict", "resolve_conflict"],
@@ -849,3 +863,49 @@ def test_rent_arrears_and_late_fees(
     sane = LateFeePolicy("percent", 200, 0, 3)
     check(desk, lambda: core.foodcourt.set_late_fee_policy(desk.admin, sane))
     check(desk, lambda: core.foodcourt.post_due(desk.admin, date(2026, 3, 31)))
+
+
+@FUZZ
+@given(actors, days, st.one_of(numbers, texts, st.none()), st.one_of(numbers, texts, st.none()),
+       st.one_of(texts, st.none()), numbers)  # fmt: skip
+def test_turnover(
+    desk: Desk, who: str, day: Any, amount: Any, floor: Any, tenant_id: str | None, rate: Any
+) -> None:
+    core, actor = desk.core, _actor(desk, who)
+    check(desk, lambda: core.foodcourt.turnover_grid(day, 7, floor))
+    check(desk, lambda: core.foodcourt.turnover_grid(date(2026, 3, 1), amount, floor))
+    known = [t.id for t in core.foodcourt.tenants()][:1]
+    for tenant in [tenant_id or "", *known]:
+        for when in (day, date(2026, 3, 2)):
+            cell = TurnoverCell(tenant, when, amount)
+            check(desk, lambda c=cell: core.foodcourt.record_turnover(actor, [c]))  # type: ignore[misc]
+        check(desk, lambda t=tenant: core.foodcourt.set_turnover_terms(actor, t, rate))  # type: ignore[misc]
+    for lease_id in [x.id for x in core.foodcourt.leases()[:1]]:
+        check(desk, lambda i=lease_id: core.foodcourt.set_turnover_terms(actor, i, rate))  # type: ignore[misc]
+    for month in (day, date(2026, 2, 1)):
+        check(desk, lambda m=month: core.foodcourt.post_turnover_rent(actor, m))  # type: ignore[misc]
+        check(desk, lambda m=month: core.foodcourt.turnover_report(m))  # type: ignore[misc]
+        check(desk, lambda m=month: core.foodcourt.turnover_report_pdf(m))  # type: ignore[misc]
+        check(desk, lambda m=month: core.foodcourt.turnover_report_xlsx(m))  # type: ignore[misc]
+readings_typed = st.one_of(texts, numbers, st.decimals(allow_nan=True, allow_infinity=True))
+
+
+@FUZZ
+@given(actors, texts, texts, readings_typed, days, flags, texts, days, flags,
+       st.one_of(numbers, texts, st.none()))  # fmt: skip
+def test_meter_readings_and_utilities(
+    desk: Desk, who: str, stall: str, kind: str, value: Any, read_on: Any, replaced: Any,
+    number: str, month: Any, confirm: Any, floor: Any,
+) -> None:  # fmt: skip
+    core, actor = desk.core, _actor(desk, who)
+    record = core.foodcourt.record_readings
+    for code in (stall, "FC2-07"):
+        for meter in (kind, "power"):
+            row = ReadingInput(code, meter, value, read_on, replaced, number)
+            for when in (month, date(2026, 3, 1)):
+                check(desk, lambda w=when, r=row: record(actor, w, [r], confirm))  # type: ignore[misc]
+    check(desk, lambda: core.foodcourt.record_readings(actor, month, value))
+    check(desk, lambda: core.foodcourt.readings_grid(month, floor))
+    check(desk, lambda: core.foodcourt.meter_readings(stall, month))
+    check(desk, lambda: core.foodcourt.meter_readings(None, month))
+    check(desk, lambda: core.foodcourt.bill_utilities(actor, month))

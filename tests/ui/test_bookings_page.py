@@ -403,3 +403,17 @@ def test_the_list_view_shows_the_day_with_what_is_owed_and_opens_a_booking(
     assert dialogs.opened[-1]["booking"].id == booked.id
     page.show_day()
     assert page.stack.currentWidget() is page.grid
+
+
+def test_the_page_never_widens_a_1024_window(qtbot: Any, ctx: AppContext, spaces: None) -> None:
+    # The grey hint beside "Pesan ruang…" and the legend once made the main
+    # window 1047 px wide at 1024x768: the hint is elided, the legend wraps.
+    page = make_page(qtbot, ctx)
+    page.book_hint.setText("Pilih sel kosong di grid (mouse atau panah + Shift) " * 3)
+    sidebar = 190
+    assert page.minimumSizeHint().width() <= 1024 - sidebar
+    page.resize(600, 500)
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.legend.height() > page.legend.layout().itemAt(0).sizeHint().height() * 1.5
+    assert page.book_hint.toolTip().startswith("Pilih sel kosong")

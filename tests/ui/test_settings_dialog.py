@@ -236,11 +236,12 @@ def tab_names(panel: SettingsPanel) -> list[str]:
 def test_an_administrator_sees_every_tab(qtbot, ctx: AppContext) -> None:
     panel = make(qtbot, SettingsPanel(ctx))
     assert tab_names(panel) == ["printers", "language", "business", "purposes", "prices",
-                                "charge_kinds", "spaces", "booking_policies", "late_fees",
-                                "users", "sync"]
+                                "charge_kinds", "spaces", "booking_policies", "utility_tariffs",
+                                "late_fees", "users", "sync"]
     assert [panel.tabs.tabText(i) for i in range(panel.tabs.count())] == [
         "Printer", "Bahasa", "Gedung", "Tujuan kunjungan", "Harga", "Tagihan && pajak",
-        "Ruang", "Kebijakan pemesanan", "Denda sewa", "Pengguna", "Sinkronisasi"]
+        "Ruang", "Kebijakan pemesanan", "Listrik && air", "Denda sewa", "Pengguna",
+        "Sinkronisasi"]
 
 
 def test_every_section_shows_beside_the_navigation_at_1024(qtbot, qapp, ctx: AppContext) -> None:

@@ -292,7 +292,8 @@ def test_a_conflict_appears_in_the_inbox_and_resolving_removes_it(
     bar = window.sync_status
     qtbot.waitUntil(lambda: bar.conflicts_button.text() == "2 konflik"
                     and bar.conflicts_button.isVisibleTo(window), timeout=WAIT_MS)
-    assert nav_titles(window) == ["Tamu", "Pembayaran", "Ruang", "Konflik", "Pengaturan"]
+    assert nav_titles(window) == [
+        "Tamu", "Pembayaran", "Ruang", "Pujasera", "Konflik", "Pengaturan"]
     bar.conflicts_button.click()
     page = window.pages["conflicts"]
     assert isinstance(page, ConflictsPage)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
-from smesco_desk.services.actors import Permission
+from smesco_desk.services.actors import Permission, Role
 from ui.context import AppContext
 from ui.pages.conflicts import can_resolve
 
@@ -36,6 +36,7 @@ class PageSpec:
     permission: Permission | None = None  # None: everyone who may log in
     may_see: Callable[[AppContext], bool] | None = None  # instead of a permission
     once_enrolled: bool = False  # offered once the desk is enrolled in sync
+    home_for: frozenset[Role] = frozenset()  # the page shown first to these roles
 
     def visible_to(self, ctx: AppContext) -> bool:
         if self.may_see is not None:
@@ -57,6 +58,9 @@ PAGES = (
              "ui.pages.payments.page:PaymentsPage", permission=Permission.VIEW_RECEIPTS),
     PageSpec("bookings", str(QT_TRANSLATE_NOOP("MainWindow", "Ruang")),
              "ui.pages.bookings.page:BookingsPage", permission=Permission.BOOK_SPACE),
+    PageSpec("foodcourt", str(QT_TRANSLATE_NOOP("MainWindow", "Pujasera")),
+             "ui.pages.foodcourt.page:FoodCourtPage",
+             home_for=frozenset({Role.TENANT_MANAGER})),
     PageSpec("conflicts", str(QT_TRANSLATE_NOOP("MainWindow", "Konflik")),
              "ui.pages.conflicts.page:ConflictsPage", may_see=can_resolve, once_enrolled=True),
     PageSpec("settings", str(QT_TRANSLATE_NOOP("MainWindow", "Pengaturan")),

@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from smesco_desk.db.models.base import NAMING, Base, SyncedMixin
 from smesco_desk.db.models.bookings import Booking, BookingAttendee, BookingSeries, Space
-from smesco_desk.db.models.foodcourt import Business, Lease, Stall, Tenant, TenantCharge
+from smesco_desk.db.models.foodcourt import (
+    Business,
+    Lease,
+    Stall,
+    Tenant,
+    TenantCharge,
+    TurnoverEntry,
+)
+from smesco_desk.db.models.meters import MeterReading
 from smesco_desk.db.models.payments import (
     CashShift,
     Charge,
@@ -55,6 +63,7 @@ __all__ = [
     "DeskSetting",
     "Erasure",
     "Lease",
+    "MeterReading",
     "OutboxOp",
     "PriceItem",
     "Receipt",
@@ -71,6 +80,7 @@ __all__ = [
     "SyncedMixin",
     "Tenant",
     "TenantCharge",
+    "TurnoverEntry",
     "User",
     "Visit",
     "VisitPurpose",

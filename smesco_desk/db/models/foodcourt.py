@@ -103,6 +103,9 @@ class Lease(SyncedMixin, Base):
     deposit_charge_id: Mapped[str | None] = mapped_column(ForeignKey("charges.id"), default=None)
     notes: Mapped[str] = mapped_column(Text, default="")
     cancel_reason: Mapped[str] = mapped_column(Text, default="")
+    # Turnover rent: this many basis points (1/100 %) of a month's turnover, charged
+    # as far as it is above that month's base rent (0: none). See domain.turnover.
+    turnover_rate_bp: Mapped[int] = mapped_column(Integer, default=0)
 
     __table_args__ = (Index("ix_leases_stall_starts", "stall_id", "starts_on"),)
 
@@ -124,3 +127,25 @@ class TenantCharge(SyncedMixin, Base):
     due_on: Mapped[date] = mapped_column(Date)
 
     __table_args__ = (Index("ix_tenant_charges_tenant_due", "tenant_id", "due_on"),)
+
+
+class TurnoverEntry(SyncedMixin, Base):
+    """A tenant's sales (turnover) of one day (WIB), integer rupiah, as the tenant
+    manager typed them, and the lease it is counted under (the tenant's live lease
+    that day). One row per tenant and day: its id is derived from the two
+    (smesco_desk.domain.turnover.entry_id), so two desks typing the same day
+    offline write the same row and sync keeps one version of it (the later
+    change wins, as for any row changed at two desks). A cleared cell is a
+    tombstone (`deleted_at`); typing it again brings the row back."""
+
+    __tablename__ = "turnover_entries"
+    tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id"))
+    lease_id: Mapped[str] = mapped_column(ForeignKey("leases.id"))
+    day: Mapped[date] = mapped_column(Date)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    entered_by: Mapped[str] = mapped_column(String(64))
+
+    __table_args__ = (
+        Index("ix_turnover_entries_tenant_day", "tenant_id", "day", unique=True),
+        Index("ix_turnover_entries_day", "day"),
+    )

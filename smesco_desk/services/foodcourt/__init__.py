@@ -18,11 +18,16 @@ use (`core.foodcourt.lease(...)`), each method handing over to one of them:
 - late_fees: the late fees an administrator sets, posted per month overdue
 - posting: rent and late fees posted together (the application's timer)
 - arrears: what tenants owe past due, aged; stalls in arrears; the next rent
+- turnover: tenants' daily sales typed into a grid, a lease's turnover-rent terms
+- turnover_rent: turnover rent after a month closes, the monthly turnover report
 - mapping: rows to the values in smesco_desk.values.foodcourt
+- meters: the monthly meter readings, typed into a grid of stalls
+- utilities: billing a month's power, water and service charge
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -31,12 +36,17 @@ from smesco_desk.services.foodcourt import (
     arrears,
     late_fees,
     leases,
+    meters,
     posting,
     rent,
     stalls,
     tenants,
+    turnover,
+    turnover_rent,
+    utilities,
 )
 from smesco_desk.services.foodcourt.conflicts import LeaseConflict
+from smesco_desk.services.foodcourt.meters import ReadingNeedsConfirmation
 from smesco_desk.values.foodcourt import (
     LateFeePolicy,
     LeaseForm,
@@ -48,6 +58,20 @@ from smesco_desk.values.foodcourt import (
     TenantChargeItem,
     TenantForm,
     TenantInfo,
+)
+from smesco_desk.values.meters import (
+    GridRow,
+    ReadingInput,
+    ReadingRecord,
+    UtilityBilling,
+    UtilityTariffs,
+)
+from smesco_desk.values.turnover import (
+    TurnoverCell,
+    TurnoverGrid,
+    TurnoverPosting,
+    TurnoverReport,
+    TurnoverSaved,
 )
 
 if TYPE_CHECKING:
@@ -129,5 +153,57 @@ class FoodCourtService:
     def set_late_fee_policy(self, actor: Actor, policy: LateFeePolicy) -> LateFeePolicy:
         return late_fees.set_late_fee_policy(self.core, actor, policy)
 
+    # --- turnover -----------------------------------------------------------------------
 
-__all__ = ["FoodCourtService", "LeaseConflict"]
+    def turnover_grid(
+        self, start: date, days: int = 7, floor: int | None = None
+    ) -> TurnoverGrid:
+        return turnover.turnover_grid(self.core, start, days, floor)
+
+    def record_turnover(self, actor: Actor, cells: Sequence[TurnoverCell]) -> TurnoverSaved:
+        return turnover.record_turnover(self.core, actor, cells)
+
+    def set_turnover_terms(self, actor: Actor, lease_id: str, rate_bp: int) -> LeaseRecord:
+        return turnover.set_turnover_terms(self.core, actor, lease_id, rate_bp)
+
+    def post_turnover_rent(self, actor: Actor, month: date) -> TurnoverPosting:
+        return turnover_rent.post_turnover_rent(self.core, actor, month)
+
+    def turnover_report(self, month: date) -> TurnoverReport:
+        return turnover_rent.turnover_report(self.core, month)
+
+    def turnover_report_pdf(self, month: date) -> bytes:
+        """The month's turnover report, A4 PDF."""
+        from smesco_desk.printing.turnover import render_turnover_report
+
+        return render_turnover_report(self.turnover_report(month))
+
+    def turnover_report_xlsx(self, month: date) -> bytes:
+        """The month's turnover report as a spreadsheet (XLSX)."""
+        from smesco_desk.printing.turnover_xlsx import turnover_report_xlsx
+
+        return turnover_report_xlsx(self.turnover_report(month))
+
+    # --- meters and utilities -----------------------------------------------------------
+
+    def record_readings(
+        self, actor: Actor, month: date, rows: Sequence[ReadingInput], confirm: bool = False
+    ) -> list[ReadingRecord]:
+        return meters.record_readings(self.core, actor, month, rows, confirm)
+
+    def readings_grid(self, month: date, floor: int | None = None) -> list[GridRow]:
+        return meters.readings_grid(self.core, month, floor)
+
+    def meter_readings(
+        self, stall: str | None = None, month: date | None = None
+    ) -> list[ReadingRecord]:
+        return meters.readings(self.core, stall, month)
+
+    def bill_utilities(self, actor: Actor, month: date) -> UtilityBilling:
+        return utilities.bill_utilities(self.core, actor, month)
+
+    def utility_tariffs(self) -> UtilityTariffs:
+        return utilities.tariffs(self.core)
+
+
+__all__ = ["FoodCourtService", "LeaseConflict", "ReadingNeedsConfirmation"]

@@ -39,6 +39,8 @@ def post_charge(
     row_id: str | None = None,
 ) -> TenantCharge:
     """Add an open charge of `lines` to the lease's tenant and say what it is.
+    The charge is queued for sync by itself; the caller puts the returned row
+    in its `tx.record(...)` so that it travels too.
     `kind_code` (the kind of charge whose taxes apply) defaults to the stall's;
     `untaxed` for sums that carry no tax (a deposit) or have it inside.
     `row_id`: the tenant charge's id when it is derived from what it is for

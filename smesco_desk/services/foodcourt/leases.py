@@ -19,10 +19,11 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from smesco_desk.db.models import Charge, Lease, Stall, SyncedMixin
+from smesco_desk.db.models import Charge, Lease, Stall, SyncedMixin, TenantCharge
 from smesco_desk.domain.charges import LineInput
 from smesco_desk.domain.foodcourt import BillKind, LeasePeriod, LeaseStatus, due_day, lease_errors
 from smesco_desk.domain.text import text_errors
+from smesco_desk.domain.turnover import rate_error
 from smesco_desk.errors import AlreadyDone, ValidationError
 from smesco_desk.i18n import _
 from smesco_desk.services.actors import Actor, Permission, require
@@ -48,6 +49,8 @@ def lease(core: Core, actor: Actor, form: LeaseForm) -> LeaseRecord:
     errors = text_errors({"tenant_id": form.tenant_id, "stall": form.stall, "notes": form.notes})
     if not errors:
         errors = lease_errors(form.starts_on, form.ends_on, form.period)
+    if problem := rate_error(form.turnover_rate_bp):
+        errors["turnover_rate_bp"] = problem
     if errors:
         raise ValidationError(errors)
     with Transaction.begin(core, actor) as tx:
@@ -80,12 +83,14 @@ def lease(core: Core, actor: Actor, form: LeaseForm) -> LeaseRecord:
                 status=LeaseStatus.ACTIVE.value,
                 notes=form.notes.strip(),
                 cancel_reason="",
+                turnover_rate_bp=form.turnover_rate_bp,
             )
         )
         rows: list[tuple[SyncedMixin, str]] = [(row, "insert")]
         if row.deposit > 0:
-            charge = _deposit_charge(tx, stall, row)
-            row.deposit_charge_id = charge.id
+            deposit = _deposit_charge(tx, stall, row)
+            row.deposit_charge_id = deposit.charge_id
+            rows.append((deposit, "insert"))
         session.flush()
         detail = {
             "stall": stall.code,
@@ -104,8 +109,8 @@ def _rent(stall: Stall, period: str) -> int:
     }[period]
 
 
-def _deposit_charge(tx: Transaction, stall: Stall, row: Lease) -> Charge:
-    posted = post_charge(
+def _deposit_charge(tx: Transaction, stall: Stall, row: Lease) -> TenantCharge:
+    return post_charge(
         tx,
         row,
         BillKind.DEPOSIT,
@@ -117,7 +122,6 @@ def _deposit_charge(tx: Transaction, stall: Stall, row: Lease) -> Charge:
         kind_code=stall.kind_code,
         untaxed=True,  # a deposit is held, not a taxed sale
     )
-    return tx.session.get_one(Charge, posted.charge_id)
 
 
 def lease_row(session: Session, lease_id: object) -> Lease:

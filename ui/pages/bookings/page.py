@@ -34,6 +34,7 @@ from smesco_desk.clock import to_wib, wib_today
 from smesco_desk.domain.bookings import FREE_STATUSES, BookingStatus, status_label
 from smesco_desk.values.bookings import BookingRecord
 from ui.context import AppContext
+from ui.flow_layout import FlowLayout
 from ui.models.bookings_model import DayBookingsModel
 from ui.models.week_bookings_model import WeekBookingsModel
 from ui.pages.bookings.booking_list import BookingList
@@ -41,7 +42,7 @@ from ui.pages.bookings.day_grid import DayGrid
 from ui.pages.bookings.grid_style import STATUS_COLOURS
 from ui.pages.bookings.week_grid import WeekGrid
 from ui.time_field import DateField
-from ui.widgets import note_label
+from ui.widgets import ElidedLabel
 
 DIALOG_MODULE = "ui.pages.bookings.booking_dialog"
 LEGEND = (BookingStatus.PROVISIONAL, BookingStatus.CONFIRMED, BookingStatus.CHECKED_IN,
@@ -205,8 +206,8 @@ class BookingsPage(QWidget):
         self.summary_label.setObjectName("bookings_summary_label")
         self.book_button = QPushButton(self.tr("&Pesan ruang…"), self)
         self.book_button.setObjectName("book_button")
-        self.book_hint = note_label("", self)  # why "Pesan ruang…" is grey, beside it
-        self.book_hint.setWordWrap(False)
+        self.book_hint = ElidedLabel("", self)  # why "Pesan ruang…" is grey, beside it
+        self.book_hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.book_button.clicked.connect(lambda: self.current_grid().request_booking())
         height = self.date_edit.sizeHint().height()
         for button in (self.previous_button, self.next_button):
@@ -232,9 +233,9 @@ class BookingsPage(QWidget):
         for before, after in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(before, after)
 
-    def _build_legend(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.setSpacing(14)
+    def _build_legend(self) -> FlowLayout:
+        """The colours' chips, wrapping to a second row on a narrow window."""
+        row = FlowLayout(spacing=14)
         for status in LEGEND:
             fill, border, _text = STATUS_COLOURS[status.value]
             row.addWidget(self._chip(status_label(status), f"background: {fill}; "
@@ -243,7 +244,6 @@ class BookingsPage(QWidget):
                                  "background: #ffffff; border: 1px dashed #8a94a3;"))
         row.addWidget(self._chip(self.tr("Tutup"),
                                  "background: #f1f3f6; border: 1px solid #d5dbe3;"))
-        row.addStretch(1)
         return row
 
     def _chip(self, text: str, style: str) -> QWidget:

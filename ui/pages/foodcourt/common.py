@@ -1,0 +1,99 @@
+"""What the food court's tabs share: a tab that reloads when the tables it shows
+change (at once when shown, else the next time it is shown), the texts of
+dates, periods and lease statuses, and a stall's form from what it is now."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import QDate, Slot
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QWidget
+
+from smesco_desk.domain.foodcourt import PERIOD_LABELS, LeasePeriod
+from smesco_desk.i18n import _ as core_tr
+from smesco_desk.values.foodcourt import StallForm, StallInfo
+from ui.context import AppContext
+
+# The tables whose change the food court's views show (a payment changes a balance).
+FOODCOURT_TABLES = frozenset(
+    {"stalls", "businesses", "tenants", "leases", "tenant_charges", "charges", "receipts",
+     "receipt_voids"}
+)  # fmt: skip
+
+
+def day_text(day: date | None) -> str:
+    return "" if day is None else f"{day:%d-%m-%Y}"
+
+
+def period_text(period: str) -> str:
+    try:
+        return core_tr(PERIOD_LABELS[LeasePeriod(period)])
+    except ValueError:
+        return period
+
+
+def to_qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
+def stall_form_of(stall: StallInfo, **changes: object) -> StallForm:
+    """The form that saves the stall as it is (with `changes`: plan_x=...)."""
+    form = StallForm(
+        code=stall.code,
+        size_m2=stall.size_m2,
+        rate_day=stall.rate_day,
+        rate_week=stall.rate_week,
+        rate_month=stall.rate_month,
+        deposit=stall.deposit,
+        plan_x=stall.plan_x,
+        plan_y=stall.plan_y,
+        plan_w=stall.plan_w,
+        plan_h=stall.plan_h,
+        water=stall.water,
+        gas=stall.gas,
+        power=stall.power,
+        power_meter=stall.power_meter,
+        kind_code=stall.kind_code,
+        in_service=stall.in_service,
+        notes=stall.notes,
+    )
+    return replace(form, **changes)  # type: ignore[arg-type]
+
+
+class LiveTab(QWidget):
+    """A tab that loads what it shows (`load`), and loads it again when one of
+    `tables` changes: at once if it is shown, else when it is next shown."""
+
+    tables: frozenset[str] = FOODCOURT_TABLES
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._stale = True
+        ctx.runner.data_changed.connect(self._on_data_changed)
+
+    def load(self) -> None:
+        raise NotImplementedError
+
+    def reload(self) -> None:
+        self._stale = False
+        self.load()
+
+    @Slot(object)
+    def _on_data_changed(self, changes: frozenset[str]) -> None:
+        if changes & self.tables:
+            if self.isVisible():
+                self.reload()
+            else:
+                self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
