@@ -4577,6 +4577,14 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
         <translation>Owed</translation>
     </message>
     <message>
+        <source>Sewa berikutnya</source>
+        <translation>Next rent</translation>
+    </message>
+    <message>
+        <source>{day} · {amount}</source>
+        <translation>{day} · {amount}</translation>
+    </message>
+    <message>
         <source>Catatan</source>
         <translation>Notes</translation>
     </message>
