@@ -3,10 +3,14 @@ sizes, the food businesses that rent them, and their leases.
 
 Made through the services, as the tenant manager would: each batch of leases
 is signed on its day (the clock set back), and its deposits paid by transfer
-in a shift of the tenant manager opened and closed that day. One tenant has
-not paid its deposit two months on (a stall in arrears), two stalls are booked
-ahead (one by the day, a trial), a few are vacant and one is out of service
-(under repair). The floor plan's grid unit is half a metre.
+in a shift of the tenant manager opened and closed that day. Then the rent:
+on each day rent fell due since, it is posted (as the application posts it)
+and paid by transfer that day. One tenant has paid nothing, neither its
+deposit nor its rent, two months on (a stall in arrears, with late fees of 2%
+a month after seven days of grace, the policy set here); the others are paid
+up. Two stalls are booked ahead (one by the day, a trial), a few are vacant
+and one is out of service (under repair). The floor plan's grid unit is half
+a metre.
 """
 
 from __future__ import annotations
@@ -18,10 +22,11 @@ from datetime import UTC, date, datetime, time, timedelta
 from smesco_desk.clock import WIB, to_wib
 from smesco_desk.demo_meters import seed_meters
 from smesco_desk.demo_turnover import seed_turnover
-from smesco_desk.domain.foodcourt import stall_code
+from smesco_desk.domain.foodcourt import LeaseStatus, stall_code
+from smesco_desk.domain.foodcourt_rent import rent_schedule
 from smesco_desk.services.actors import SYSTEM, Actor, Role
 from smesco_desk.services.core import Core
-from smesco_desk.values.foodcourt import LeaseForm, StallForm, TenantForm
+from smesco_desk.values.foodcourt import LateFeePolicy, LeaseForm, StallForm, TenantForm
 from smesco_desk.values.payments import PaymentForm
 
 # size (m²): plan width and depth (grid units of 0.5 m), rates per day, week, month
@@ -145,6 +150,7 @@ def seed_foodcourt(core: Core, actors: list[Actor], rng: random.Random, now: dat
         codes = [f.code for f in _stalls()]
         running = [c for c in codes if c not in VACANT | set(BOOKED_AHEAD) | {OUT_OF_SERVICE}]
         made = 0
+        behind: set[str] = set()  # the leases of the tenant in arrears
         for number, code in enumerate(running):
             tenant = tenants[number % len(tenants)]
             months, day = BATCHES[number % len(BATCHES)]
@@ -160,6 +166,8 @@ def seed_foodcourt(core: Core, actors: list[Actor], rng: random.Random, now: dat
                 manager, LeaseForm(tenant.id, code, start, end, period)
             )
             made += 1
+            if code == ARREARS:
+                behind.add(made_lease.id)
             if code != ARREARS and made_lease.deposit_charge_id:
                 _pay_deposit(core, manager, made_lease.deposit_charge_id, rng)
         spare = tenants[len(running) % len(tenants) :]
@@ -171,12 +179,43 @@ def seed_foodcourt(core: Core, actors: list[Actor], rng: random.Random, now: dat
             form = LeaseForm(tenant.id, code, start, start + timedelta(days=length - 1), period)
             core.foodcourt.lease(manager, form)
             made += 1
+        core.foodcourt.set_late_fee_policy(SYSTEM, LateFeePolicy("percent", 200, 0, 7))
+        _rent_history(core, manager, today, behind, rng)
         seed_meters(core, manager, rng, today, _at, ARREARS)
         core.clock = real_clock
         seed_turnover(core, manager, rng, today)  # demo_turnover: daily sales, turnover rent
     finally:
         core.clock = real_clock
+    core.foodcourt.post_due(SYSTEM)  # today's rent, and the late fees of the one behind
     return made
+
+
+def _rent_history(
+    core: Core, manager: Actor, today: date, behind: set[str], rng: random.Random
+) -> None:
+    """On each day rent fell due before today, the rent posted (early in the
+    morning, as the application does) and paid by transfer during the day,
+    except by the tenant in arrears."""
+    days = {
+        period.due_on
+        for lease in core.foodcourt.leases()
+        if lease.status == LeaseStatus.ACTIVE.value
+        for period in rent_schedule(
+            lease.starts_on, lease.ends_on, lease.period, lease.rent, lease.due_day
+        )
+        if period.due_on < today
+    }
+    for day in sorted(days):
+        _at(core, day, 7)
+        posted = [c for c in core.foodcourt.post_rent(SYSTEM, day) if c.lease_id not in behind]
+        if not posted:
+            continue
+        _at(core, day, 10)
+        shift = core.payments.open_shift(manager, 0)
+        for charge in posted:
+            reference = f"TRF-{rng.randint(10**7, 10**8 - 1)}"
+            core.payments.pay(manager, charge.charge_id, PaymentForm("transfer", None, reference))
+        core.payments.close_shift(manager, shift.id, {}, "Sewa stan (transfer)")
 
 
 def _pay_deposit(core: Core, manager: Actor, charge_id: str, rng: random.Random) -> None:

@@ -363,8 +363,12 @@ READ_ONLY_LOOKUPS = {
     "BookingService.quote_move",
     "BookingService.spaces",
     "BookingService.suggest_moves",
+    "FoodCourtService.arrears",  # what tenants owe past due (the tenant manager's home page)
     "FoodCourtService.get_lease",
+    "FoodCourtService.late_fee_policy",
     "FoodCourtService.leases",
+    "FoodCourtService.rent_due",  # the due list (posting is post_due's, with its check)
+    "FoodCourtService.rent_due_between",
     "FoodCourtService.meter_readings",  # the readings, as the grid shows them
     "FoodCourtService.readings_grid",
     "FoodCourtService.notice_policy",  # the administrator's notice and fee (no one's data)

@@ -251,13 +251,15 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def run_auto_check_out(self) -> None:
-        """Close visits still open from before the last closing time, and free the
-        rooms of bookings nobody came to (past the grace period of the policy)."""
+        """Close visits still open from before the last closing time, free the
+        rooms of bookings nobody came to (past the grace period of the policy), and
+        post the food court's rent and late fees that have fallen due."""
         core = self.ctx.core
         self.ctx.runner.op(core.visitors.auto_check_out, parent=self) \
             .success(self._auto_checked_out).run()
         self.ctx.runner.op(core.bookings.release_no_shows, parent=self) \
             .success(self._no_shows_released).run()
+        self.ctx.runner.op(core.foodcourt.post_due, parent=self).run()
 
     def _no_shows_released(self, released: list[object]) -> None:
         if released:

@@ -2070,6 +2070,69 @@ The set-up starts again the next time the application is opened.</translation>
     </message>
 </context>
 <context>
+    <name>LateFeesPage</name>
+    <message>
+        <source>Tanpa denda</source>
+        <translation>No late fee</translation>
+    </message>
+    <message>
+        <source>Persentase per bulan</source>
+        <translation>Percentage per month</translation>
+    </message>
+    <message>
+        <source>Jumlah tetap per bulan</source>
+        <translation>Fixed amount per month</translation>
+    </message>
+    <message>
+        <source> hari</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>Denda juga dikenai denda</source>
+        <translation>Late fees earn late fees too</translation>
+    </message>
+    <message>
+        <source>Denda keterlambatan</source>
+        <translation>Late fee</translation>
+    </message>
+    <message>
+        <source>Dikenakan tiap bulan tagihan sewa, listrik dan air atau biaya layanan belum dibayar setelah jatuh tempo; tidak untuk deposit.</source>
+        <translation>Charged for every month a bill for rent, power and water or the service charge is unpaid after its due date; never on a deposit.</translation>
+    </message>
+    <message>
+        <source>Persentase</source>
+        <translation>Percentage</translation>
+    </message>
+    <message>
+        <source>Dari jumlah tagihan yang terlambat, per bulan.</source>
+        <translation>Of the overdue amount, per month.</translation>
+    </message>
+    <message>
+        <source>Jumlah tetap</source>
+        <translation>Fixed amount</translation>
+    </message>
+    <message>
+        <source>Per tagihan, per bulan terlambat.</source>
+        <translation>Per bill, per month overdue.</translation>
+    </message>
+    <message>
+        <source>Masa tenggang</source>
+        <translation>Grace period</translation>
+    </message>
+    <message>
+        <source>Hari setelah jatuh tempo (dan setelah awal tiap bulan terlambat) sebelum denda dikenakan.</source>
+        <translation>Days after the due date (and after the start of each month overdue) before the fee is charged.</translation>
+    </message>
+    <message>
+        <source>Biasanya tidak: denda hanya dihitung dari tagihan pokok.</source>
+        <translation>Usually not: late fees are computed on the bills themselves only.</translation>
+    </message>
+    <message>
+        <source>Denda sewa</source>
+        <translation>Late fees</translation>
+    </message>
+</context>
+<context>
     <name>LeaseChangeDialog</name>
     <message>
         <source>Akhiri sewa</source>
@@ -4551,6 +4614,14 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
     <message>
         <source>Tagihan terbuka</source>
         <translation>Owed</translation>
+    </message>
+    <message>
+        <source>Sewa berikutnya</source>
+        <translation>Next rent</translation>
+    </message>
+    <message>
+        <source>{day} · {amount}</source>
+        <translation>{day} · {amount}</translation>
     </message>
     <message>
         <source>Catatan</source>

@@ -6,6 +6,18 @@ leasing a stall (`lease`), the leases (`leases`), cancelling one
 short notice); renewing, the deposit returned and the tenancy's documents are
 in cli.foodcourt_tenancy. Dates are WIB,
 `YYYY-MM-DD`; a lease's last day is included.
+(`cancel-lease`) and ending one early (`end-lease`); the rent that falls due
+(`rent-due`: the charges due or made on a day, or over `--days`), what tenants
+owe past due (`arrears`, aged 0-30, 31-60, 61-90 and over 90 days), posting
+the rent and late fees due (`post-rent`) and the late fees an administrator
+sets (`late-fees`). Dates are WIB, `YYYY-MM-DD`; a lease's last day is included.
+
+`rent-due` and `arrears` first post what has fallen due by their day (rent,
+then late fees; as the system, as the application does at start and on its
+timer): on a fresh lease, `rent-due --date` its first day lists its deposit
+and first rent. Rent of those days that is not due yet (later in `--days`) is
+listed as `scheduled`, with no charge id. `post-rent` does only the posting,
+as `--user` or the operating-system user.
 
 A lease is made as the tenancy page makes it: the same service call, the same
 checks, one transaction. A stall already leased on one of those days: one line
@@ -33,8 +45,16 @@ from smesco_desk.cli.support import (
     say,
 )
 from smesco_desk.domain.foodcourt import FLOORS, LeasePeriod, size_m2_text
-from smesco_desk.services.actors import Actor, Permission, cli_actor
-from smesco_desk.values.foodcourt import LeaseForm, LeaseRecord, StallForm, TenantForm
+from smesco_desk.domain.money import format_rupiah
+from smesco_desk.services.actors import SYSTEM, Actor, Permission, cli_actor
+from smesco_desk.values.foodcourt import (
+    LateFeePolicy,
+    LeaseForm,
+    LeaseRecord,
+    StallForm,
+    TenantChargeItem,
+    TenantForm,
+)
 
 if TYPE_CHECKING:
     from smesco_desk.services.core import Core
@@ -114,6 +134,33 @@ def register(sub: Subcommands) -> Commands:
     end.add_argument("--json", action="store_true")
     _optional_login(end, "the tenant manager")
     later = foodcourt_tenancy.register(sub)  # renew-lease, return-deposit, the documents
+
+    due = sub.add_parser("rent-due", help="the charges of tenancies due or made on a day")
+    due.add_argument("--date", type=iso_date, default=None, help="YYYY-MM-DD (WIB; today)")
+    due.add_argument("--days", type=int, default=1, metavar="N",
+                     help="this many days from --date (7: the week)")  # fmt: skip
+    due.add_argument("--json", action="store_true")
+
+    owed = sub.add_parser("arrears", help="what each tenant owes past due, by age")
+    owed.add_argument("--date", type=iso_date, default=None, help="YYYY-MM-DD (WIB; today)")
+    owed.add_argument("--json", action="store_true")
+
+    post = sub.add_parser("post-rent", help="post the rent and late fees due by a day")
+    post.add_argument("--date", type=iso_date, default=None, help="YYYY-MM-DD (WIB; today)")
+    post.add_argument("--json", action="store_true")
+    _optional_login(post, "the tenant manager")
+
+    fees = sub.add_parser("late-fees", help="show or set the late fees on overdue charges")
+    fees.add_argument("--mode", choices=["none", "percent", "fixed"], default=None)
+    fees.add_argument("--percent", type=percent_bp, default=None, metavar="P",
+                      help="per month of the overdue amount, e.g. 2 or 2.5")  # fmt: skip
+    fees.add_argument("--fixed", type=rupiah, default=None, metavar="RP",
+                      help="per month overdue")  # fmt: skip
+    fees.add_argument("--grace", type=int, default=None, metavar="DAYS")
+    fees.add_argument("--compounding", choices=["yes", "no"], default=None,
+                      help="whether a late fee earns late fees (default no)")  # fmt: skip
+    fees.add_argument("--json", action="store_true")
+    _optional_login(fees, "an administrator")
     return {
         "stalls": cmd_stalls,
         "add-stall": cmd_add_stall,
@@ -124,6 +171,10 @@ def register(sub: Subcommands) -> Commands:
         "cancel-lease": cmd_cancel_lease,
         "end-lease": cmd_end_lease,
         **later,
+        "rent-due": cmd_rent_due,
+        "arrears": cmd_arrears,
+        "post-rent": cmd_post_rent,
+        "late-fees": cmd_late_fees,
         **foodcourt_turnover.register(sub),  # turnover, turnover-report, post-turnover-rent
         **register_meters(sub),
     }
@@ -154,6 +205,16 @@ def rupiah(text: str) -> int:
     if not (value.isascii() and value.isdigit()) or len(value) > 15:
         raise argparse.ArgumentTypeError(f"not an amount in rupiah: {text!r}")
     return int(value)
+
+
+def percent_bp(text: str) -> int:
+    """A percentage as typed ("2", "2.5", "2,5") in basis points."""
+    value = text.strip().replace(",", ".")
+    whole, _dot, part = value.partition(".")
+    digits = whole + part
+    if not (digits.isascii() and digits.isdigit()) or len(part) > 2 or len(whole) > 3:
+        raise argparse.ArgumentTypeError(f"not a percentage: {text!r}")
+    return int(whole or "0") * 100 + int(part.ljust(2, "0") or "0")
 
 
 def plan_box(text: str) -> tuple[int, int, int, int]:
@@ -277,6 +338,82 @@ def cmd_end_lease(args: argparse.Namespace) -> int:
         waive_fee=args.waive_fee,
     )
     _lease_lines([ended], args.json, True)
+    return EXIT_OK
+
+
+
+def _charge_lines(found: list[TenantChargeItem], as_json: bool) -> None:
+    if as_json:
+        say(json_text([c.to_json() for c in found]))
+        return
+    if not found:
+        say("(nothing)")
+        return
+    say(f"{'DUE':<10}  {'STALL':<6}  {'TENANT':<28}  {'KIND':<10}  {'PERIOD':<23}"
+        f"  {'AMOUNT':>14}  STATUS")  # fmt: skip
+    for c in found:
+        period = f"{c.period_start} - {c.period_end}"
+        say(f"{c.due_on}  {c.stall:<6}  {c.tenant[:28]:<28}  {c.kind:<10}  {period:<23}"
+            f"  {format_rupiah(c.amount):>14}  {c.status}")  # fmt: skip
+
+
+def cmd_rent_due(args: argparse.Namespace) -> int:
+    core = open_desk(args)
+    core.foodcourt.post_due(SYSTEM, args.date)  # what has fallen due by then, first
+    _charge_lines(core.foodcourt.rent_due(args.date, args.days), args.json)
+    return EXIT_OK
+
+
+def cmd_arrears(args: argparse.Namespace) -> int:
+    core = open_desk(args)
+    core.foodcourt.post_due(SYSTEM, args.date)
+    found = core.foodcourt.arrears(args.date)
+    if args.json:
+        say(json_text([a.to_json() for a in found]))
+        return EXIT_OK
+    if not found:
+        say("(no arrears)")
+        return EXIT_OK
+    columns = ("0-30", "31-60", "61-90", ">90", "TOTAL")
+    say(f"{'TENANT':<32}" + "".join(f"  {c:>14}" for c in columns))
+    for a in found:
+        amounts = (a.d0_30, a.d31_60, a.d61_90, a.over_90, a.total)
+        say(f"{a.tenant[:32]:<32}" + "".join(f"  {format_rupiah(x):>14}" for x in amounts))
+    return EXIT_OK
+
+
+def cmd_post_rent(args: argparse.Namespace) -> int:
+    core = open_desk(args)
+    actor = _actor(core, args, Permission.MANAGE_LEASES)
+    made = core.foodcourt.post_due(actor, args.date)
+    if args.json or made:
+        _charge_lines(made, args.json)
+    else:
+        say("(nothing due)")
+    return EXIT_OK
+
+
+def cmd_late_fees(args: argparse.Namespace) -> int:
+    core = open_desk(args)
+    policy = core.foodcourt.late_fee_policy()
+    changes = {
+        "mode": args.mode,
+        "percent_bp": args.percent,
+        "fixed": args.fixed,
+        "grace_days": args.grace,
+        "compounding": None if args.compounding is None else args.compounding == "yes",
+    }
+    typed = {name: value for name, value in changes.items() if value is not None}
+    if typed:
+        actor = _actor(core, args, Permission.MANAGE_SETTINGS)
+        values = {**policy.__dict__, **typed}
+        policy = core.foodcourt.set_late_fee_policy(actor, LateFeePolicy(**values))
+    if args.json:
+        say(json_text(policy.__dict__))
+    else:
+        say(f"mode\t{policy.mode}\npercent\t{policy.percent_bp / 100:g}%\n"
+            f"fixed\t{format_rupiah(policy.fixed)}\ngrace_days\t{policy.grace_days}\n"
+            f"compounding\t{'yes' if policy.compounding else 'no'}")  # fmt: skip
     return EXIT_OK
 
 

@@ -37,6 +37,15 @@ DEFAULTS: dict[str, Any] = {
     "booking_free_cancel_hours": 24,
     "booking_cancel_fee_percent": 50,
     "booking_no_show_grace_minutes": 30,
+    # The food court's late fees (an administrator's; smesco_desk.domain.foodcourt_rent):
+    # none | percent | fixed; basis points of the overdue amount per month (200 =
+    # 2%) or rupiah per month overdue; days of grace; whether late fees earn late
+    # fees too (never, unless set).
+    "rent_late_fee_mode": "none",
+    "rent_late_fee_percent_bp": 0,
+    "rent_late_fee_fixed": 0,
+    "rent_late_fee_grace_days": 0,
+    "rent_late_fee_compounding": False,
     # The food court's utilities (services.foodcourt.utilities): block tariffs as
     # [[up to units, rupiah per unit], ..., [null, rupiah per unit]]
     # (smesco_desk.domain.meters), the service charge in rupiah per m² per month,
@@ -69,6 +78,13 @@ BOUNDED: dict[str, tuple[int, int, str]] = {
         1440,
         N_("Masa tenggang tidak datang harus 0 sampai 1440 menit."),
     ),
+    "rent_late_fee_percent_bp": (0, 10_000, N_("Denda keterlambatan 0 sampai 100% per bulan.")),
+    "rent_late_fee_fixed": (
+        0,
+        1_000_000_000,
+        N_("Denda tetap 0 sampai Rp1.000.000.000 per bulan."),
+    ),
+    "rent_late_fee_grace_days": (0, 60, N_("Masa tenggang denda 0 sampai 60 hari.")),
     "foodcourt_service_charge_m2": (
         0,
         10_000_000,
@@ -83,6 +99,12 @@ BOUNDED: dict[str, tuple[int, int, str]] = {
     ),
 }
 TARIFFS = ("foodcourt_power_tariff", "foodcourt_water_tariff")
+# Settings that take one of a few words: the words.
+CHOICES: dict[str, tuple[str, ...]] = {
+    "rent_late_fee_mode": ("none", "percent", "fixed"),
+}
+# Yes-or-no settings.
+FLAGS = frozenset({"rent_late_fee_compounding"})
 
 
 class SettingsService:
@@ -141,6 +163,14 @@ def validate_setting(key: str, value: Any) -> Any:
         if not least <= number <= most:
             raise ValidationError({key: _(message)})
         return number
+    if key in CHOICES:
+        if value not in CHOICES[key]:
+            raise ValidationError({key: _("Pilihan tidak dikenal.")})
+        return value
+    if key in FLAGS:
+        if not isinstance(value, bool):
+            raise ValidationError({key: _("Pilih ya atau tidak.")})
+        return value
     if key in TARIFFS:
         try:
             return tariff_json(parse_tariff(value))

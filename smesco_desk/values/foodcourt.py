@@ -100,6 +100,10 @@ class StallStatus:
     lease_id: str | None
     lease_until: date | None
     balance: int  # open charges of that lease
+    # The next rent not yet paid of that lease: the day it falls due (today or
+    # later; None when the lease has no further rent) and its amount.
+    next_due: date | None = None
+    next_due_amount: int = 0
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -110,6 +114,8 @@ class StallStatus:
             "lease_id": self.lease_id,
             "lease_until": None if self.lease_until is None else self.lease_until.isoformat(),
             "balance": self.balance,
+            "next_due": None if self.next_due is None else self.next_due.isoformat(),
+            "next_due_amount": self.next_due_amount,
         }
 
 
@@ -219,3 +225,83 @@ class LeaseRecord:
             "cancel_reason": self.cancel_reason,
             "turnover_rate_bp": self.turnover_rate_bp,
         }
+
+
+@dataclass(frozen=True)
+class TenantChargeItem:
+    """A charge of a tenancy (rent, late fee, deposit...) as the "due today / this
+    week" list shows it: what it is for, the days it covers, when it falls due,
+    its amount and status (open | paid | cancelled) in the payments area."""
+
+    id: str  # the tenant charge's
+    charge_id: str
+    lease_id: str
+    tenant_id: str
+    tenant: str
+    stall: str  # the stall's code
+    kind: str  # a BillKind value
+    period_start: date
+    period_end: date
+    due_on: date
+    amount: int
+    status: str
+    description: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "charge_id": self.charge_id,
+            "lease_id": self.lease_id,
+            "tenant_id": self.tenant_id,
+            "tenant": self.tenant,
+            "stall": self.stall,
+            "kind": self.kind,
+            "period_start": self.period_start.isoformat(),
+            "period_end": self.period_end.isoformat(),
+            "due_on": self.due_on.isoformat(),
+            "amount": self.amount,
+            "status": self.status,
+            "description": self.description,
+        }
+
+
+@dataclass(frozen=True)
+class TenantArrears:
+    """What a tenant owes past due on a day, aged by days past due (integer
+    rupiah): 0-30 (due that day included), 31-60, 61-90, over 90."""
+
+    tenant_id: str
+    tenant: str
+    d0_30: int
+    d31_60: int
+    d61_90: int
+    over_90: int
+
+    @property
+    def total(self) -> int:
+        return self.d0_30 + self.d31_60 + self.d61_90 + self.over_90
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "tenant_id": self.tenant_id,
+            "tenant": self.tenant,
+            "d0_30": self.d0_30,
+            "d31_60": self.d31_60,
+            "d61_90": self.d61_90,
+            "over_90": self.over_90,
+            "total": self.total,
+        }
+
+
+@dataclass(frozen=True)
+class LateFeePolicy:
+    """The late fees an administrator sets: `mode` none | percent | fixed;
+    `percent_bp` basis points of the overdue amount per month (200 = 2%);
+    `fixed` rupiah per month overdue; `grace_days` before the first fee of
+    each month; `compounding`: a late fee earns late fees too (off by default)."""
+
+    mode: str = "none"
+    percent_bp: int = 0
+    fixed: int = 0
+    grace_days: int = 0
+    compounding: bool = False

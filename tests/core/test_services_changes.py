@@ -27,7 +27,7 @@ from smesco_desk.services.core import Core
 from smesco_desk.services.foodcourt import LeaseConflict
 from smesco_desk.services.transaction import Transaction
 from smesco_desk.values.bookings import AttendeeForm
-from smesco_desk.values.foodcourt import LeaseForm
+from smesco_desk.values.foodcourt import LateFeePolicy, LeaseForm
 from smesco_desk.values.turnover import TurnoverCell
 from tests.core.helpers_bookings import booking_form, space_form
 from tests.core.helpers_core import FakeClock, cash, sale_form, visitor_form, wib
@@ -224,6 +224,19 @@ def test_a_stall_a_tenant_a_lease_and_its_end_report_their_tables(
     )
     assert_reports_nothing(
         core, lambda: core.foodcourt.cancel_lease(supervisor, leased[0].id), AlreadyDone
+    )
+    rent = {"charges", "charge_lines", "tenant_charges", *BOOKKEEPING}
+    assert_reports_what_it_wrote(
+        core, lambda: core.foodcourt.post_rent(supervisor, date(2026, 6, 30)), rent
+    )
+    assert_reports_what_it_wrote(core, lambda: core.foodcourt.post_due(), set())
+    assert_reports_what_it_wrote(
+        core,
+        lambda: core.foodcourt.set_late_fee_policy(admin, LateFeePolicy("fixed", fixed=50_000)),
+        {"app_settings", *BOOKKEEPING},
+    )
+    assert_reports_what_it_wrote(
+        core, lambda: core.foodcourt.post_late_fees(supervisor, date(2026, 6, 30)), rent
     )
 
 

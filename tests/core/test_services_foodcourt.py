@@ -213,7 +213,8 @@ def test_stall_states_on_a_day(
     core.payments.pay(tenant_manager, running.deposit_charge_id or "",
                       PaymentForm("transfer", None, "TRF-2"))  # fmt: skip
     clock.set_wib(2026, 3, 1, 9)  # made on 1 March, still unpaid ten days later
-    core.foodcourt.lease(tenant_manager, LeaseForm(tenant.id, "FC1-03", date(2026, 3, 1),
+    other = core.foodcourt.save_tenant(tenant_manager, tenant_form(name="Bakso Malang Cak Man"))
+    core.foodcourt.lease(tenant_manager, LeaseForm(other.id, "FC1-03", date(2026, 3, 1),
                                                    date(2026, 3, 31)))  # fmt: skip
     clock.set_wib(2026, 3, 10, 9)
     states = {s.stall.code: s for s in core.foodcourt.stall_states(floor=1)}
@@ -226,6 +227,10 @@ def test_stall_states_on_a_day(
     }
     assert states["FC1-01"].tenant == "Soto Betawi Bang Ali" and states["FC1-04"].tenant is None
     assert states["FC1-03"].balance == 6_000_000
+    # arrears are the tenant's: its other stall, paid, is in arrears too
+    core.foodcourt.lease(tenant_manager, LeaseForm(other.id, "FC1-04", date(2026, 3, 5),
+                                                   date(2026, 3, 31), "day"))  # fmt: skip
+    assert core.foodcourt.stall_states(floor=1)[3].state == "arrears"
     later = {s.stall.code: s.state for s in core.foodcourt.stall_states(date(2026, 3, 21), 1)}
     assert later["FC1-02"] == "occupied"
     assert {s.state for s in core.foodcourt.stall_states(date(2026, 9, 1), 1)} == {

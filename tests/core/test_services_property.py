@@ -28,7 +28,7 @@ from smesco_desk.errors import DomainError
 from smesco_desk.services.actors import Actor, Role
 from smesco_desk.services.core import open_core
 from smesco_desk.values.bookings import AttendeeForm, BookingForm, SpaceForm
-from smesco_desk.values.foodcourt import LeaseForm, StallForm, TenantForm
+from smesco_desk.values.foodcourt import LateFeePolicy, LeaseForm, StallForm, TenantForm
 from smesco_desk.values.meters import ReadingInput
 from smesco_desk.values.payments import ChargeForm, PayerForm, PaymentForm, ReceiptFilter
 from smesco_desk.values.turnover import TurnoverCell
@@ -78,6 +78,7 @@ NO_INPUT = {
     "BookingService.policies",
     "FoodCourtService.notice_policy",
     "BookingService.release_no_shows",
+    "FoodCourtService.late_fee_policy",
     "BookingService.spaces",
     "FoodCourtService.utility_tariffs",
     "MaintenanceService.backup_retention_days",
@@ -649,6 +650,13 @@ FUZZED = {
             "end_lease",
             "leases",
             "get_lease",
+            "post_rent",
+            "post_late_fees",
+            "post_due",
+            "rent_due",
+            "rent_due_between",
+            "arrears",
+            "set_late_fee_policy",
             "turnover_grid",
             "record_turnover",
             "set_turnover_terms",
@@ -843,6 +851,26 @@ def test_tenants_and_leases(
         check(desk, lambda i=lease_id: core.foodcourt.get_lease(i))  # type: ignore[misc]
         check(desk, lambda i=lease_id: core.foodcourt.end_lease(actor, i, first, period))  # type: ignore[misc]
         check(desk, lambda i=lease_id: core.foodcourt.cancel_lease(actor, i, period))  # type: ignore[misc]
+
+
+@FUZZ
+@given(actors, days, days, st.one_of(numbers, texts, flags),
+       st.tuples(st.one_of(st.sampled_from(["none", "percent", "fixed"]), texts),
+                 numbers, numbers, numbers, flags))  # fmt: skip
+def test_rent_arrears_and_late_fees(
+    desk: Desk, who: str, day: Any, other: Any, count: Any, policy: tuple[Any, ...]
+) -> None:
+    core, actor = desk.core, _actor(desk, who)
+    check(desk, lambda: core.foodcourt.set_late_fee_policy(actor, LateFeePolicy(*policy)))
+    check(desk, lambda: core.foodcourt.post_rent(actor, day))
+    check(desk, lambda: core.foodcourt.post_late_fees(actor, day))
+    check(desk, lambda: core.foodcourt.post_due(actor, day))
+    check(desk, lambda: core.foodcourt.rent_due(day, count))
+    check(desk, lambda: core.foodcourt.rent_due_between(day, other))
+    check(desk, lambda: core.foodcourt.arrears(day))
+    sane = LateFeePolicy("percent", 200, 0, 3)
+    check(desk, lambda: core.foodcourt.set_late_fee_policy(desk.admin, sane))
+    check(desk, lambda: core.foodcourt.post_due(desk.admin, date(2026, 3, 31)))
 
 
 @FUZZ

@@ -82,6 +82,9 @@ def test_a_click_opens_the_card_with_the_tenant_and_what_is_owed(
     assert card.value_of("Keadaan") == "Menunggak"
     assert card.value_of("Tagihan terbuka") == format_rupiah(court.leases["FC2-04"].deposit)
     assert card.value_of("Sewa sampai") == f"{court.leases['FC2-04'].ends_on:%d-%m-%Y}"
+    coming = card.status.next_due
+    assert coming is not None and card.value_of("Sewa berikutnya") == (
+        f"{coming:%d-%m-%Y} · {format_rupiah(card.status.next_due_amount)}")  # fmt: skip
     assert card.pay_button.isVisibleTo(card) and card.end_button.isVisibleTo(card)
     assert not card.lease_button.isVisibleTo(card)  # taken
     assert "Warung Vegan Hijau" in plan.tooltip_of(3)

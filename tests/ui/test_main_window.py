@@ -125,6 +125,36 @@ def test_auto_check_out_runs_at_start_and_every_minute(
     core.close()
 
 
+def test_rent_that_fell_due_is_posted_at_start(
+    qtbot, tmp_path: Path, ui_settings: UiSettings, runner: OperationRunner
+) -> None:
+    from datetime import date
+
+    from smesco_desk.values.foodcourt import LeaseForm
+    from tests.core.helpers_foodcourt import stall_form, tenant_form
+
+    clock = MovableClock(datetime(2026, 3, 10, 10, 0, tzinfo=WIB).astimezone(UTC))
+    core = open_core(tmp_path / "clocked", clock=clock)
+    core.setup.initialize("D01")
+    core.setup.create_first_admin("admin", "Admin", "rahasia-admin-1")
+    admin = core.users.authenticate("admin", "rahasia-admin-1")
+    core.foodcourt.save_stall(admin, stall_form())
+    tenant = core.foodcourt.save_tenant(admin, tenant_form())
+    form = LeaseForm(tenant.id, "FC2-07", date(2026, 1, 31), date(2026, 12, 30))
+    core.foodcourt.lease(admin, form)
+    changes: list[frozenset[str]] = []
+    runner.data_changed.connect(changes.append)
+    make_window(qtbot, AppContext(core, runner, ui_settings, admin))
+
+    def rent() -> list[date]:
+        due = core.foodcourt.rent_due_between(date(2026, 1, 1), date(2026, 3, 10))
+        return [c.due_on for c in due if c.kind == "rent" and c.status == "open"]
+
+    qtbot.waitUntil(lambda: rent() == [date(2026, 1, 31), date(2026, 2, 28)])
+    qtbot.waitUntil(lambda: any("tenant_charges" in c for c in changes))
+    core.close()
+
+
 def test_nothing_to_close_announces_no_change(qtbot, ctx: AppContext) -> None:
     window = make_window(qtbot, ctx)
     changes: list[frozenset[str]] = []

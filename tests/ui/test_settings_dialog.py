@@ -237,10 +237,10 @@ def test_an_administrator_sees_every_tab(qtbot, ctx: AppContext) -> None:
     panel = make(qtbot, SettingsPanel(ctx))
     assert tab_names(panel) == ["printers", "language", "business", "purposes", "prices",
                                 "charge_kinds", "spaces", "booking_policies", "lease_policies",
-                                "utility_tariffs", "users", "sync"]
+                                "late_fees", "utility_tariffs", "users", "sync"]
     assert [panel.tabs.tabText(i) for i in range(panel.tabs.count())] == [
         "Printer", "Bahasa", "Gedung", "Tujuan kunjungan", "Harga", "Tagihan && pajak",
-        "Ruang", "Kebijakan pemesanan", "Sewa stan", "Listrik && air", "Pengguna",
+        "Ruang", "Kebijakan pemesanan", "Sewa stan", "Denda sewa", "Listrik && air", "Pengguna",
         "Sinkronisasi"]
 
 

@@ -17,6 +17,11 @@ use (`core.foodcourt.lease(...)`), each method handing over to one of them:
 - statements: a tenant's charges and payments with the running balance
 - documents: the lease agreement, the statement and the reminder letter (PDF)
 - conflicts: the leases in the way, and LeaseConflict
+- billing: posting a charge of a tenancy (every bill goes through it)
+- rent: the rent schedule's charges posted when they fall due, the due list
+- late_fees: the late fees an administrator sets, posted per month overdue
+- posting: rent and late fees posted together (the application's timer)
+- arrears: what tenants owe past due, aged; stalls in arrears; the next rent
 - turnover: tenants' daily sales typed into a grid, a lease's turnover-rent terms
 - turnover_rent: turnover rent after a month closes, the monthly turnover report
 - mapping: rows to the values in smesco_desk.values.foodcourt
@@ -30,12 +35,16 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from smesco_desk.services.actors import Actor
+from smesco_desk.services.actors import SYSTEM, Actor
 from smesco_desk.services.foodcourt import (
+    arrears,
     documents,
+    late_fees,
     leases,
     meters,
     notice,
+    posting,
+    rent,
     stalls,
     statements,
     tenancy,
@@ -47,11 +56,14 @@ from smesco_desk.services.foodcourt import (
 from smesco_desk.services.foodcourt.conflicts import LeaseConflict
 from smesco_desk.services.foodcourt.meters import ReadingNeedsConfirmation
 from smesco_desk.values.foodcourt import (
+    LateFeePolicy,
     LeaseForm,
     LeaseRecord,
     StallForm,
     StallInfo,
     StallStatus,
+    TenantArrears,
+    TenantChargeItem,
     TenantForm,
     TenantInfo,
 )
@@ -146,6 +158,34 @@ class FoodCourtService:
 
     def get_lease(self, lease_id: str) -> LeaseRecord:
         return leases.get_lease(self.core, lease_id)
+
+    # --- rent, arrears and late fees ----------------------------------------------------
+
+    def post_rent(self, actor: Actor = SYSTEM, day: date | None = None) -> list[TenantChargeItem]:
+        return rent.post_rent(self.core, actor, day)
+
+    def post_late_fees(
+        self, actor: Actor = SYSTEM, day: date | None = None
+    ) -> list[TenantChargeItem]:
+        return late_fees.post_late_fees(self.core, actor, day)
+
+    def post_due(self, actor: Actor = SYSTEM, day: date | None = None) -> list[TenantChargeItem]:
+        return posting.post_due(self.core, actor, day)
+
+    def rent_due(self, day: date | None = None, days: int = 1) -> list[TenantChargeItem]:
+        return rent.rent_due(self.core, day, days)
+
+    def rent_due_between(self, first: date, last: date) -> list[TenantChargeItem]:
+        return rent.rent_due_between(self.core, first, last)
+
+    def arrears(self, day: date | None = None) -> list[TenantArrears]:
+        return arrears.arrears(self.core, day)
+
+    def late_fee_policy(self) -> LateFeePolicy:
+        return late_fees.late_fee_policy(self.core)
+
+    def set_late_fee_policy(self, actor: Actor, policy: LateFeePolicy) -> LateFeePolicy:
+        return late_fees.set_late_fee_policy(self.core, actor, policy)
 
     # --- turnover -----------------------------------------------------------------------
     # --- statements and documents -------------------------------------------------------

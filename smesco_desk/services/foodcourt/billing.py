@@ -17,6 +17,7 @@ from smesco_desk.db.models import Business, Lease, Stall, Tenant, TenantCharge
 from smesco_desk.domain.charges import LineInput
 from smesco_desk.domain.foodcourt import BillKind
 from smesco_desk.domain.payments import PayerKind
+from smesco_desk.ids import derived_id
 from smesco_desk.services.foodcourt.mapping import lease_source
 from smesco_desk.services.payments.charges import new_charge
 from smesco_desk.services.transaction import Transaction
@@ -35,12 +36,16 @@ def post_charge(
     description: str,
     kind_code: str | None = None,
     untaxed: bool = False,
+    row_id: str | None = None,
 ) -> TenantCharge:
     """Add an open charge of `lines` to the lease's tenant and say what it is.
     Both rows are queued for sync here: the caller must not list the returned
     row in its `tx.record(...)` again (audit it with `tx.audit` if need be).
     `kind_code` (the kind of charge whose taxes apply) defaults to the stall's;
-    `untaxed` for sums that carry no tax (a deposit) or have it inside."""
+    `untaxed` for sums that carry no tax (a deposit) or have it inside.
+    `row_id`: the tenant charge's id when it is derived from what it is for
+    (smesco_desk.ids.derived_id; the rent of one period posted at two offline
+    desks is one row after sync); its charge's id is derived from it."""
     session = tx.session
     tenant = session.get_one(Tenant, lease.tenant_id)
     business = session.get_one(Business, tenant.business_id)
@@ -53,9 +58,11 @@ def post_charge(
         description=description[:200],
         source=lease_source(lease.id),
     )
-    charge = new_charge(tx, form, untaxed=untaxed)
+    charge_id = None if row_id is None else derived_id(row_id, "charge")
+    charge = new_charge(tx, form, untaxed=untaxed, row_id=charge_id)
     billed = tx.insert(
         TenantCharge(
+            id=row_id,
             lease_id=lease.id,
             tenant_id=tenant.id,
             charge_id=charge.id,

@@ -7,9 +7,9 @@ with it (LeaseConflict names the first); then it is written with the stall's
 rate for its period as its rent, and its deposit becomes an open charge of the
 payments area (source `lease:<id>`, the stall's kind of charge, no tax on a
 deposit), to be paid now or later. A stall booked by the day (a trial, an
-event) takes no deposit. The rent schedule, arrears and statements
-are the next step; the lease stores what they need (rent per period, period,
-due day of the month).
+event) takes no deposit. Its rent falls due by its schedule (services.foodcourt.rent:
+rent per period, period, due day of the month); ending it early takes back the
+unpaid rent past its new last day (`settle_end`).
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from smesco_desk.services.foodcourt.billing import post_charge
 from smesco_desk.services.foodcourt.conflicts import LeaseConflict, clashes
 from smesco_desk.services.foodcourt.mapping import lease_record, lease_records, lease_source
 from smesco_desk.services.foodcourt.notice import post_notice_fee
+from smesco_desk.services.foodcourt.rent import settle_end
 from smesco_desk.services.foodcourt.stalls import stall_by_code
 from smesco_desk.services.foodcourt.tenants import tenant_row
 from smesco_desk.services.queries import get_live
@@ -208,7 +209,8 @@ def end_lease(
             "notice_fee": 0 if fee is None else tx.session.get_one(Charge, fee.charge_id).total,
             "fee_waived": waive_fee,
         }
-        tx.record("lease.end", [(tx.update(row), "update")], detail)
+        changed = settle_end(tx, row)  # unpaid rent past the last day taken back
+        tx.record("lease.end", [(tx.update(row), "update"), *changed], detail)
         return lease_record(tx.session, row)
 
 

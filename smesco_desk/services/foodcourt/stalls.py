@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from smesco_desk.clock import wib_today
-from smesco_desk.db.models import Charge, Lease, Stall
+from smesco_desk.db.models import Lease, Stall
 from smesco_desk.domain.foodcourt import (
     DAYLESS_STATUSES,
     FLOORS,
@@ -31,8 +31,8 @@ from smesco_desk.domain.text import text_errors
 from smesco_desk.errors import ValidationError
 from smesco_desk.i18n import _
 from smesco_desk.services.actors import Actor, Permission, require
+from smesco_desk.services.foodcourt.arrears import next_rent, overdue_leases
 from smesco_desk.services.foodcourt.mapping import (
-    lease_source,
     owed_by_lease,
     stall_info,
     tenant_names,
@@ -142,7 +142,9 @@ def stall_states(
     core: Core, day: date | None = None, floor: int | None = None
 ) -> list[StallStatus]:
     """Each stall's state on `day` (WIB; today), with the tenant in it (or who
-    booked it ahead) and what that lease owes."""
+    booked it ahead), what that lease owes and its next rent not yet paid. A
+    running lease whose tenant has a charge past its due day (unpaid after the
+    day it fell due) puts its stall in arrears."""
     if day is not None and (not isinstance(day, date) or hasattr(day, "hour")):
         raise ValidationError({"day": _("Tanggal tidak dikenal.")})
     with core.db.read() as session:
@@ -151,10 +153,12 @@ def stall_states(
         leases = _live_leases(session, [s.id for s in rows], today)
         names = tenant_names(session, (lease.tenant_id for lease in leases.values()))
         owed = owed_by_lease(session, (lease.id for lease in leases.values()))
-        overdue = _overdue(session, [lease.id for lease in leases.values()], today)
+        overdue = overdue_leases(session, [lease.id for lease in leases.values()], today)
+        upcoming = next_rent(session, leases.values(), today)
         out = []
         for stall in rows:
             lease = leases.get(stall.id)
+            coming = (None, 0) if lease is None else upcoming.get(lease.id, (None, 0))
             running = lease is not None and lease.starts_on <= today
             state = stall_state(
                 stall.in_service,
@@ -171,6 +175,8 @@ def stall_states(
                     lease_id=None if lease is None else lease.id,
                     lease_until=None if lease is None else lease.ends_on,
                     balance=0 if lease is None else owed.get(lease.id, 0),
+                    next_due=coming[0],
+                    next_due_amount=coming[1],
                 )
             )
         return out
@@ -194,17 +200,3 @@ def _live_leases(session: Session, stall_ids: list[str], today: date) -> dict[st
     for lease in session.scalars(query):
         found[lease.stall_id] = lease  # (the earliest one wins: it comes last)
     return found
-
-
-def _overdue(session: Session, lease_ids: list[str], today: date) -> set[str]:
-    """The leases with an open charge past its due date. Until the rent schedule
-    gives charges a due date, a charge (the deposit) is due on the day it was made."""
-    if not lease_ids:
-        return set()
-    sources = {lease_source(i): i for i in lease_ids}
-    rows = session.execute(
-        select(Charge.source, Charge.created_at).where(
-            Charge.source.in_(list(sources)), Charge.status == "open"
-        )
-    ).all()
-    return {sources[source] for source, made in rows if wib_today(made) < today}

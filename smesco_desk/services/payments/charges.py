@@ -19,6 +19,7 @@ from smesco_desk.domain.payments import PayerKind
 from smesco_desk.domain.text import clean_name, has_visible, text_errors, unstorable
 from smesco_desk.errors import ValidationError
 from smesco_desk.i18n import _
+from smesco_desk.ids import derived_id
 from smesco_desk.services.actors import Actor, Permission, require
 from smesco_desk.services.payments.catalogue import kind_row, kind_taxes
 from smesco_desk.services.payments.mapping import charge_value
@@ -96,12 +97,19 @@ def open_charges(core: Core, payer_id: str | None = None) -> list[ChargeRecord]:
 
 
 def new_charge(
-    tx: Transaction, form: ChargeForm, payment: PaymentForm | None = None, *, untaxed: bool = False
+    tx: Transaction,
+    form: ChargeForm,
+    payment: PaymentForm | None = None,
+    *,
+    untaxed: bool = False,
+    row_id: str | None = None,
 ) -> Charge:
     """Check and add an open charge. With `payment` (a sale) what is wrong with
     the payment is said in the same ValidationError as the charge's errors.
     `untaxed`: the lines are lump sums whose taxes are already inside them (a
-    cancellation fee, a share of a taxed total): no tax is added on top."""
+    cancellation fee, a share of a taxed total): no tax is added on top.
+    `row_id`: the charge's id when the caller derives it (smesco_desk.ids.derived_id:
+    the same charge made at two desks is one); its lines' ids are derived from it."""
     errors = _charge_text_errors(form)
     if errors:  # text that cannot be stored is refused before anything else
         raise ValidationError(errors)
@@ -131,7 +139,7 @@ def new_charge(
         errors.update(_payment_errors(payment, totals))
     if errors or totals is None:
         raise ValidationError(errors)
-    return _insert(tx, form, payer_name, lines, totals)
+    return _insert(tx, form, payer_name, lines, totals, row_id)
 
 
 def _check_payer(
@@ -164,8 +172,10 @@ def _insert(
     payer_name: str,
     lines: Sequence[LineInput],
     totals: ChargeTotals,
+    row_id: str | None = None,
 ) -> Charge:
     charge = Charge(
+        id=row_id,
         kind_code=form.kind_code,
         payer_kind=form.payer.kind,
         payer_id=form.payer.payer_id,
@@ -188,6 +198,7 @@ def _insert(
     for no, amount in enumerate(totals.lines, 1):
         ln = amount.line
         line = ChargeLine(
+            id=None if row_id is None else derived_id(row_id, "line", str(no)),
             charge_id=charge.id,
             line_no=no,
             item_code=ln.item_code,

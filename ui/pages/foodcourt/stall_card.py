@@ -129,6 +129,9 @@ class StallCard(QDialog):
             rows.append((self.tr("Tenan"), status.tenant))
             rows.append((self.tr("Sewa sampai"), day_text(status.lease_until)))
             rows.append((self.tr("Tagihan terbuka"), format_rupiah(status.balance)))
+            if status.next_due is not None:
+                rows.append((self.tr("Sewa berikutnya"), self.tr("{day} · {amount}").format(
+                    day=day_text(status.next_due), amount=format_rupiah(status.next_due_amount))))
         if stall.notes:
             rows.append((self.tr("Catatan"), stall.notes))
         return rows

@@ -28,7 +28,7 @@ NO_SHOW_GRACE_MINUTES = "booking_no_show_grace_minutes"
 POLICY_KEYS = (FREE_CANCEL_HOURS, CANCEL_FEE_PERCENT, NO_SHOW_GRACE_MINUTES)
 
 
-@settings_page(order=67, permission=Permission.MANAGE_SETTINGS)
+@settings_page(order=66, permission=Permission.MANAGE_SETTINGS)
 class BookingPoliciesPage(SharedSettingsPage):
     """Cancellation and no-show policies of room bookings (administrators only)."""
 

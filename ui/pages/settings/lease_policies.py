@@ -27,7 +27,7 @@ FEE_PERIODS = "foodcourt_notice_fee_periods"
 LEASE_KEYS = (NOTICE_DAYS, FEE_PERIODS)
 
 
-@settings_page(order=68, permission=Permission.MANAGE_SETTINGS)
+@settings_page(order=67, permission=Permission.MANAGE_SETTINGS)
 class LeasePoliciesPage(SharedSettingsPage):
     """Early termination of food-court leases (administrators only)."""
 
