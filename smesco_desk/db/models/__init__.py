@@ -24,6 +24,7 @@ from smesco_desk.db.models.payments import (
     RefundPayout,
 )
 from smesco_desk.db.models.sync import SyncConflict, SyncHeld, SyncState
+from smesco_desk.db.models.tenant_documents import DocumentBlob, TenantDocument
 from smesco_desk.db.models.system import (
     AppSetting,
     AuditEntry,
@@ -53,6 +54,7 @@ __all__ = [
     "Desk",
     "DeskCounter",
     "DeskSetting",
+    "DocumentBlob",
     "Erasure",
     "Lease",
     "OutboxOp",
@@ -71,6 +73,7 @@ __all__ = [
     "SyncedMixin",
     "Tenant",
     "TenantCharge",
+    "TenantDocument",
     "User",
     "Visit",
     "VisitPurpose",
