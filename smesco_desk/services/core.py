@@ -56,6 +56,8 @@ class Core:
         self.bookings = BookingService(self)
         self.foodcourt = FoodCourtService(self)
         self.sync = SyncService(self)
+        # A tenant's documents are kept as files too: pulled ones are written out.
+        self.sync.after_pull.append(self.foodcourt.write_pulled_documents)
 
     def now(self) -> datetime:
         return self.clock()

@@ -24,7 +24,6 @@ from smesco_desk.db.models.payments import (
     RefundPayout,
 )
 from smesco_desk.db.models.sync import SyncConflict, SyncHeld, SyncState
-from smesco_desk.db.models.tenant_documents import DocumentBlob, TenantDocument
 from smesco_desk.db.models.system import (
     AppSetting,
     AuditEntry,
@@ -35,6 +34,7 @@ from smesco_desk.db.models.system import (
     SanctionedRewrite,
     User,
 )
+from smesco_desk.db.models.tenant_documents import DocumentBlob, TenantDocument
 from smesco_desk.db.models.visitors import CheckOut, Erasure, Visit, Visitor, VisitPurpose
 
 __all__ = [

@@ -13,17 +13,21 @@ use (`core.foodcourt.lease(...)`), each method handing over to one of them:
 - tenants: tenants and their businesses' identity (NIB, NPWP, the owner's NIK)
 - leases: leasing a stall, its deposit charge, cancelling, ending early
 - conflicts: the leases in the way, and LeaseConflict
+- lease_conflicts: a lease another desk won the days of (sync): moved or cancelled
+- documents: documents attached to a tenant (scans, permits), synced, kept as files
 - mapping: rows to the values in smesco_desk.values.foodcourt
 """
 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from smesco_desk.services.actors import Actor
-from smesco_desk.services.foodcourt import leases, stalls, tenants
+from smesco_desk.services.foodcourt import documents, lease_conflicts, leases, stalls, tenants
 from smesco_desk.services.foodcourt.conflicts import LeaseConflict
+from smesco_desk.values.documents import DocumentContent, TenantDocumentInfo
 from smesco_desk.values.foodcourt import (
     LeaseForm,
     LeaseRecord,
@@ -84,6 +88,51 @@ class FoodCourtService:
 
     def get_lease(self, lease_id: str) -> LeaseRecord:
         return leases.get_lease(self.core, lease_id)
+
+    # --- leases another desk won the days of (sync) ---------------------------------------
+
+    def move_lease(
+        self,
+        actor: Actor,
+        lease_id: str,
+        stall: str,
+        starts_on: date,
+        ends_on: date,
+        note: str = "",
+    ) -> LeaseRecord:
+        return lease_conflicts.move_lease(
+            self.core, actor, lease_id, stall, starts_on, ends_on, note
+        )
+
+    def cancel_conflicted_lease(self, actor: Actor, lease_id: str, reason: str = "") -> LeaseRecord:
+        return lease_conflicts.cancel_conflicted_lease(self.core, actor, lease_id, reason)
+
+    # --- documents of a tenant ---------------------------------------------------------
+
+    def attach_document(
+        self,
+        actor: Actor,
+        tenant_id: str,
+        source: Path | bytes,
+        title: str = "",
+        kind: str = "other",
+        file_name: str = "",
+    ) -> TenantDocumentInfo:
+        return documents.attach_document(
+            self.core, actor, tenant_id, source, title, kind, file_name
+        )
+
+    def tenant_documents(self, tenant_id: str) -> list[TenantDocumentInfo]:
+        return documents.tenant_documents(self.core, tenant_id)
+
+    def document_content(self, document_id: str) -> DocumentContent:
+        return documents.document_content(self.core, document_id)
+
+    def remove_document(self, actor: Actor, document_id: str) -> TenantDocumentInfo:
+        return documents.remove_document(self.core, actor, document_id)
+
+    def write_pulled_documents(self, tables: frozenset[str]) -> int:
+        return documents.write_pulled(self.core, tables)
 
 
 __all__ = ["FoodCourtService", "LeaseConflict"]
