@@ -3,8 +3,8 @@ halal certificate), stored in the database so that sync carries them to every
 desk, and copied into the data folder to be opened (services.foodcourt.documents).
 
 `tenant_documents` holds what a list shows (title, kind, file name, type,
-size, SHA-256); `document_blobs` holds the bytes, one row per document with
-the document's own id, so listing documents never reads them and two desks
+size, SHA-256); `document_blobs` holds the bytes, one row per document (its own
+id: sync keys rows by id across tables), so listing documents never reads them and two desks
 attaching the same file offline never collide on a shared key. A blob travels
 as base64 in the JSON payloads of sync (smesco_desk.sync.tables), on the
 server as `bytea`.
@@ -34,7 +34,7 @@ class TenantDocument(SyncedMixin, Base):
 
 
 class DocumentBlob(SyncedMixin, Base):
-    """The bytes of one document: `id` is the document's id. Emptied (and
+    """The bytes of one document (`document_id`, one blob each). Emptied (and
     tombstoned) when the document is removed or its owner's data is erased."""
 
     __tablename__ = "document_blobs"

@@ -2,7 +2,7 @@
 certificate (smesco_desk.domain.documents says what may be attached).
 
 A document is two synced rows written in one transaction: `tenant_documents`
-(what a list shows) and `document_blobs` (its bytes, with the document's id),
+(what a list shows) and `document_blobs` (its bytes, `document_id` the document),
 so sync carries it to every desk and the server like any other row (the bytes
 as base64 in the JSON payloads, `bytea` on the server). Every desk also keeps
 it as a private file (0600) in the data folder, `documents/<id>.<ext>`:
@@ -135,8 +135,9 @@ def attach_document(
                 added_by=actor.username[:64],
             )
         )
+        tx.session.flush()  # the document before its bytes (their foreign key)
         blob = tx.insert(
-            DocumentBlob(id=row.id, document_id=row.id, sha256=digest, content=content)
+            DocumentBlob(document_id=row.id, sha256=digest, content=content)
         )
         detail = {"tenant_id": tenant.id, "kind": kind, "size": len(content), "sha256": digest}
         tx.record("tenant_document.attach", [(row, "insert"), (blob, "insert")], detail)
@@ -174,7 +175,7 @@ def document_content(core: Core, document_id: str) -> DocumentContent:
     if content is not None and len(content) == value.size and sha256_hex(content) == value.sha256:
         return DocumentContent(value, path, content)
     with core.db.read() as session:
-        blob = session.get(DocumentBlob, value.id)
+        blob = _blob(session, value.id)
         if blob is None or blob.deleted_at is not None or sha256_hex(blob.content) != value.sha256:
             # The row arrived before its bytes (a pull still under way).
             raise NotFound(_("Isi dokumen ini belum diterima dari server; sinkronkan dulu."))
@@ -209,7 +210,7 @@ def forget_documents(
             if blank:
                 row.title, row.file_name = "", ""
             changed.append((tx.update(row), "update"))
-        blob = tx.session.get(DocumentBlob, row.id)
+        blob = _blob(tx.session, row.id)
         if blob is not None and (blob.deleted_at is None or blob.content):
             blob.deleted_at, blob.content = blob.deleted_at or tx.now, b""
             changed.append((tx.update(blob), "update"))
@@ -253,7 +254,7 @@ def write_pulled(core: Core, tables: Collection[str]) -> int:
     written = 0
     for doc_id, path, size, digest in wanted:
         with core.db.read() as session:
-            blob = session.get(DocumentBlob, doc_id)
+            blob = _blob(session, doc_id)
             content = None if blob is None or blob.deleted_at is not None else bytes(blob.content)
         if content is None or len(content) != size or sha256_hex(content) != digest:
             continue  # its bytes have not arrived yet
@@ -272,6 +273,10 @@ def write_pulled(core: Core, tables: Collection[str]) -> int:
 def remove_files(core: Core, rows: Sequence[TenantDocument]) -> None:
     for row in rows:
         document_path(core, row).unlink(missing_ok=True)
+
+
+def _blob(session: Session, document_id: str) -> DocumentBlob | None:
+    return session.scalar(select(DocumentBlob).where(DocumentBlob.document_id == document_id))
 
 
 def _has_size(path: Path, size: int) -> bool:

@@ -1,0 +1,70 @@
+"""A tenant's documents travel between desks (issue 12): attached at one desk,
+the document's row and its bytes reach the server (bytea) and the other desk,
+which writes the file into its own data folder; removing it there empties the
+bytes everywhere and deletes the file at the first desk on its next pull. A
+desk that joins later gets the files with its download."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from smesco_desk.services.actors import Actor, Role
+from tests.core.helpers_foodcourt import tenant_form
+from tests.sync.helpers_sync import Desks, server_rows, sync_all
+
+pytestmark = pytest.mark.slow
+
+ADMIN = Actor("admin", Role.ADMIN, "user", "Admin")
+PDF = b"%PDF-1.7\n" + bytes(range(256)) * 4000 + b"\n%%EOF\n"  # about 1 MB, every byte value
+
+
+def test_a_document_attached_at_one_desk_is_a_file_at_the_other(
+    desks: Desks, server_url: str
+) -> None:
+    d1, d2 = desks.first("D01"), desks.join("D02")
+    tenant = d1.foodcourt.save_tenant(ADMIN, tenant_form())
+    doc = d1.foodcourt.attach_document(ADMIN, tenant.id, PDF, "Kontrak sewa", "lease_scan", "k.pdf")
+    sync_all(d1, d2)
+    ((size, digest),) = server_rows(
+        server_url,
+        "SELECT length(content), sha256 FROM document_blobs WHERE document_id = %s",
+        doc.id,
+    )
+    assert (size, digest) == (len(PDF), hashlib.sha256(PDF).hexdigest())
+    assert d2.data_dir is not None
+    written = d2.data_dir / "documents" / f"{doc.id}.pdf"
+    assert written.read_bytes() == PDF  # written by the pull, before anyone opens it
+    assert [d.title for d in d2.foodcourt.tenant_documents(tenant.id)] == ["Kontrak sewa"]
+    assert d2.foodcourt.document_content(doc.id).content == PDF
+
+    d3 = desks.join("D03")  # a desk enrolled later downloads it with the rest
+    assert d3.data_dir is not None
+    assert (d3.data_dir / "documents" / f"{doc.id}.pdf").read_bytes() == PDF
+
+    d2.foodcourt.remove_document(ADMIN, doc.id)
+    sync_all(d2, d1)
+    assert d1.data_dir is not None
+    assert not (d1.data_dir / "documents" / f"{doc.id}.pdf").exists()
+    assert d1.foodcourt.tenant_documents(tenant.id) == []
+    assert server_rows(
+        server_url, "SELECT length(content), deleted_at IS NOT NULL FROM document_blobs"
+    ) == [(0, True)]
+
+
+def test_an_erased_owner_s_documents_go_at_every_desk(desks: Desks, server_url: str) -> None:
+    d1, d2 = desks.first("D01"), desks.join("D02")
+    tenant = d1.foodcourt.save_tenant(ADMIN, tenant_form())
+    doc = d1.foodcourt.attach_document(ADMIN, tenant.id, PDF, "KTP pemilik", "other", "ktp.pdf")
+    sync_all(d1, d2)
+    assert d2.data_dir is not None
+    file = d2.data_dir / "documents" / f"{doc.id}.pdf"
+    assert file.exists()
+    d1.privacy.erase_owner(ADMIN, tenant.id)
+    sync_all(d1, d2)
+    assert not file.exists()
+    assert server_rows(
+        server_url, "SELECT d.title, length(b.content) FROM tenant_documents d"
+        " JOIN document_blobs b ON b.document_id = d.id"
+    ) == [("", 0)]  # fmt: skip
