@@ -363,11 +363,13 @@ READ_ONLY_LOOKUPS = {
     "BookingService.quote_move",
     "BookingService.spaces",
     "BookingService.suggest_moves",
+    "FoodCourtService.document_content",  # a tenant's document (its file rewritten if lost)
     "FoodCourtService.get_lease",
     "FoodCourtService.leases",
     "FoodCourtService.stall_states",  # the floor plan: every role sees it
     "FoodCourtService.stalls",
     "FoodCourtService.tenant",  # a tenant's card and balance (a receptionist sees it)
+    "FoodCourtService.tenant_documents",
     "FoodCourtService.tenants",
     "MaintenanceService.sqlite_file",
     "MaintenanceService.backup_retention_days",

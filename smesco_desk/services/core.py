@@ -57,7 +57,9 @@ class Core:
         self.foodcourt = FoodCourtService(self)
         self.sync = SyncService(self)
         # A tenant's documents are kept as files too: pulled ones are written out.
-        self.sync.after_pull.append(self.foodcourt.write_pulled_documents)
+        from smesco_desk.services.foodcourt.documents import write_pulled
+
+        self.sync.after_pull.append(lambda tables: write_pulled(self, tables))
 
     def now(self) -> datetime:
         return self.clock()

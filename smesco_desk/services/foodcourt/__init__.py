@@ -131,8 +131,5 @@ class FoodCourtService:
     def remove_document(self, actor: Actor, document_id: str) -> TenantDocumentInfo:
         return documents.remove_document(self.core, actor, document_id)
 
-    def write_pulled_documents(self, tables: frozenset[str]) -> int:
-        return documents.write_pulled(self.core, tables)
-
 
 __all__ = ["FoodCourtService", "LeaseConflict"]

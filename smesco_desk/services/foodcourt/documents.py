@@ -136,9 +136,7 @@ def attach_document(
             )
         )
         tx.session.flush()  # the document before its bytes (their foreign key)
-        blob = tx.insert(
-            DocumentBlob(document_id=row.id, sha256=digest, content=content)
-        )
+        blob = tx.insert(DocumentBlob(document_id=row.id, sha256=digest, content=content))
         detail = {"tenant_id": tenant.id, "kind": kind, "size": len(content), "sha256": digest}
         tx.record("tenant_document.attach", [(row, "insert"), (blob, "insert")], detail)
         result = info(row)
