@@ -49,6 +49,10 @@ HELP_ORDER = [
     "leases",
     "cancel-lease",
     "end-lease",
+    "attach-document",
+    "tenant-documents",
+    "move-lease",
+    "cancel-conflicted-lease",
 ]
 
 
