@@ -19,7 +19,11 @@ def test_attach_and_list_documents(desk: Path, tmp_path: Path) -> None:
     scan.write_bytes(b"%PDF-1.4\nizin\n%%EOF\n")
     doc = ok(desk, "attach-document", tenant, str(scan), "--kind", "permit",
              "--user", "dewi", stdin=PASSWORD + "\n")  # fmt: skip
-    assert (doc["title"], doc["kind"], doc["file_name"]) == ("izin usaha", "permit", "izin usaha.pdf")
+    assert (doc["title"], doc["kind"], doc["file_name"]) == (
+        "izin usaha",
+        "permit",
+        "izin usaha.pdf",
+    )
     assert (desk / "documents" / f"{doc['id']}.pdf").read_bytes() == scan.read_bytes()
     listed = ok(desk, "tenant-documents", tenant)
     assert [(d["id"], d["media_type"], d["size"]) for d in listed] == [
