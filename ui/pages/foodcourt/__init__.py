@@ -1,0 +1,1 @@
+"""The food court area: its page and parts (tenant_documents: a tenant's documents)."""
