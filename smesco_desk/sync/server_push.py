@@ -327,13 +327,25 @@ class PushBatch:
         version = max(int(incoming["version"]), theirs) + 1
         kept = {**incoming, "status": CONFLICT}
         plan = self._write(op, table, kept, version, "applied")
-        reason = f"{guard.constraint}: {winner.get('title', '')} ({winner['id']})"
+        reason = f"{guard.constraint}: {self._label(guard, winner)} ({winner['id']})"
         kind = OVERLAP_KINDS[op.entity]
         conflict = self._conflict(op, table, winner, "server", kind, "open", reason)
         plan.writes += conflict.writes
         plan.changes += conflict.changes
         plan.result = _with_conflict(plan.result, conflict.result.conflict_id)
         return plan
+
+    def _label(self, guard: overlaps.Guard, winner: dict[str, Any]) -> str:
+        """What names the winning row in the conflict: a booking's title; a lease's
+        stall and tenant (`FC2-07 · Soto Betawi Bang Ali`)."""
+        if guard.table != "leases":
+            return str(winner.get("title", ""))
+        row = self.conn.execute(
+            "SELECT s.code || ' · ' || b.name FROM stalls s, tenants t, businesses b"
+            " WHERE s.id = %s AND t.id = %s AND b.id = t.business_id",
+            (winner["stall_id"], winner["tenant_id"]),
+        ).fetchone()
+        return "" if row is None else str(row[0])
 
     def _in_the_way(
         self, table: SyncedTable, guard: overlaps.Guard, row: dict[str, Any]

@@ -177,7 +177,7 @@ class ConflictInfo:
         if self.kind == BOOKING_OVERLAP and self.server_payload is not None:
             return booking_overlap_text(self.local_payload, self.server_payload)
         if self.kind == LEASE_OVERLAP and self.server_payload is not None:
-            return lease_overlap_text(self.local_payload, self.server_payload)
+            return lease_overlap_text(self.local_payload, self.server_payload, self.reason)
         return self.reason
 
     def changed_fields(self) -> list[str]:
@@ -247,9 +247,10 @@ def booking_overlap_text(lost: dict[str, Any], won: dict[str, Any]) -> str:
     )
 
 
-def lease_overlap_text(lost: dict[str, Any], won: dict[str, Any]) -> str:
+def lease_overlap_text(lost: dict[str, Any], won: dict[str, Any], reason: str = "") -> str:
     """The plain message of a lease whose days another desk leased first.
-    `lost`, `won`: the leases' payloads (dates as ISO text)."""
+    `lost`, `won`: the leases' payloads (dates as ISO text); `reason`: the
+    server's, `leases_no_overlap: FC2-07 · <tenant> (<id>)`, which names the winner."""
     from datetime import date
 
     def days(payload: dict[str, Any]) -> str:
@@ -257,11 +258,10 @@ def lease_overlap_text(lost: dict[str, Any], won: dict[str, Any]) -> str:
         last = date.fromisoformat(str(payload["ends_on"]))
         return f"{first:%d-%m-%Y} s.d. {last:%d-%m-%Y}"
 
+    named = reason.split(": ", 1)[-1].rsplit(" (", 1)[0] if ": " in reason else ""
     return _(
-        "Sewa stan {lost_id} ({days}) dibuat saat offline, tetapi stan itu sudah disewa di"
-        " desk lain pada sebagian hari yang sama: sewa {won_id} ({won_days}). Sewa ini"
-        " disimpan sebagai bentrok, tagihan deposit dan pembayarannya tetap; pindahkan ke"
-        " stan atau tanggal lain, atau batalkan (deposit yang sudah dibayar dikembalikan)."
-    ).format(
-        lost_id=lost.get("id", "?"), days=days(lost), won_id=won.get("id", "?"), won_days=days(won)
-    )
+        "Sewa ini ({days}) dibuat saat offline, tetapi stannya sudah disewa di desk lain"
+        " pada sebagian hari yang sama: {other} ({other_days}). Sewa ini disimpan sebagai"
+        " bentrok, tagihan deposit dan pembayarannya tetap; pindahkan ke stan atau tanggal"
+        " lain, atau batalkan (deposit yang sudah dibayar dikembalikan)."
+    ).format(days=days(lost), other=named or won.get("id", "?"), other_days=days(won))

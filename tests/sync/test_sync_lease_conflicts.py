@@ -79,7 +79,8 @@ def test_the_second_lease_becomes_a_conflict_at_every_desk(
         (conflict,) = _open(core)
         assert conflict.entity == "leases" and conflict.entity_id == lost
         assert conflict.server_payload is not None and conflict.server_payload["id"] == won
-        assert won in conflict.message() and lost in conflict.message()
+        assert "FC2-07 · Soto Betawi Bang Ali" in conflict.message()
+        assert won in conflict.reason
         record = core.foodcourt.get_lease(lost)
         assert record.deposit_charge_id is not None
         assert core.payments.charge(record.deposit_charge_id).status == "paid"  # kept
