@@ -48,6 +48,7 @@ from ui.models.conflicts_model import (
 )
 from ui.pages.conflicts import can_resolve
 from ui.pages.conflicts.booking_moves import BookingMovesPanel
+from ui.pages.conflicts.lease_moves import LeaseMovesPanel
 
 STYLE = """
 QLabel#conflict_summary_label {
@@ -146,6 +147,10 @@ class ConflictsPage(QWidget):
         self.moves_panel.resolved.connect(self._booking_resolved)
         self.note_edit.textChanged.connect(lambda text: setattr(self.moves_panel, "note", text))
         layout.addWidget(self.moves_panel)
+        self.lease_panel = LeaseMovesPanel(self.ctx, box)
+        self.lease_panel.resolved.connect(self._booking_resolved)
+        self.note_edit.textChanged.connect(lambda text: setattr(self.lease_panel, "note", text))
+        layout.addWidget(self.lease_panel)
         self.error_label = FieldError(box)  # (takes no room while empty)
         self.error_label.setObjectName("resolve_error_label")
         self.result_label = FieldError(box)
@@ -231,6 +236,7 @@ class ConflictsPage(QWidget):
         self.keep_button.setVisible(not booking)
         self.restore_button.setVisible(not booking)
         self.moves_panel.set_conflict(c if unresolved else None)
+        self.lease_panel.set_conflict(c if c is not None and c.status != "resolved" else None)
         self.keep_button.setEnabled(unresolved)
         self.note_edit.setEnabled(unresolved)
         self.restore_button.setText(self._restore_text(c))
@@ -275,7 +281,7 @@ class ConflictsPage(QWidget):
         if c.kind == LEASE_OVERLAP:
             return self.tr("Dua desk menyewakan stan yang sama untuk hari yang bertumpuk saat "
                            "offline; sewa dari desk {desk} sampai di server kemudian. "
-                           "Pindahkan atau batalkan sewa itu di halaman Food court."
+                           "Pindahkan sewa itu ke stan atau tanggal lain, atau batalkan."
                            ).format(desk=c.desk_code)
         if c.kind == "rejected":
             return self.tr("Server menolak perubahan dari desk {desk}; perubahan itu belum "
