@@ -391,7 +391,7 @@ class SyncService:
                 raise DomainError(
                     _(
                         "Pindahkan sewa ini ke stan atau tanggal lain, atau batalkan"
-                        " (Food court › sewa bentrok); konflik ini selesai dengan itu."
+                        " (Konflik › Pindahkan / Batalkan sewa); konflik ini selesai dengan itu."
                     ),
                     "choice",
                 )
