@@ -13,6 +13,7 @@ import pytest
 from smesco_desk.services.actors import Actor, Role
 from tests.core.helpers_foodcourt import tenant_form
 from tests.sync.helpers_sync import Desks, server_rows, sync_all
+from tests.sync.proxy import TcpProxy
 
 pytestmark = pytest.mark.slow
 
@@ -68,3 +69,34 @@ def test_an_erased_owner_s_documents_go_at_every_desk(desks: Desks, server_url: 
         server_url, "SELECT d.title, length(b.content) FROM tenant_documents d"
         " JOIN document_blobs b ON b.document_id = d.id"
     ) == [("", 0)]  # fmt: skip
+
+
+def test_a_document_attached_offline_after_the_erasure_is_erased_too(
+    proxied_desks: Desks, proxy: TcpProxy, server_url: str
+) -> None:
+    """D02, offline, attaches a scan of the owner's KTP while D01 erases the owner:
+    the server blanks it on its way in (erasures.business_ids), and D02 blanks its
+    own copy and deletes the file when it pulls the erasure."""
+    d1, d2 = proxied_desks.first("D01"), proxied_desks.join("D02")
+    tenant = d1.foodcourt.save_tenant(ADMIN, tenant_form())
+    sync_all(d1, d2)
+    proxy.go_offline()
+    doc = d2.foodcourt.attach_document(ADMIN, tenant.id, PDF, "KTP Ali", "other", "ktp.pdf")
+    assert d2.data_dir is not None
+    file = d2.data_dir / "documents" / f"{doc.id}.pdf"
+    assert file.exists()
+    proxy.go_online()
+    d1.privacy.erase_owner(ADMIN, tenant.id)
+    sync_all(d1)
+    sync_all(d2, d1)
+    assert server_rows(
+        server_url,
+        "SELECT d.title, d.deleted_at IS NOT NULL, length(b.content), b.deleted_at IS NOT NULL"
+        " FROM tenant_documents d JOIN document_blobs b ON b.document_id = d.id",
+    ) == [("", True, 0, True)]
+    assert not server_rows(
+        server_url, "SELECT seq FROM sync_changes WHERE payload::text LIKE %s", "%KTP Ali%"
+    )
+    for core in (d1, d2):
+        assert core.foodcourt.tenant_documents(tenant.id) == []
+    assert not file.exists()
