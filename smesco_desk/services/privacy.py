@@ -158,7 +158,18 @@ class PrivacyService:
                 "tenant_id": tenant_id,
                 **owner_data(business),
                 "tenant_documents": documents_data(tx.session, [business.id]),
-                "stored_in": {"tables": {"businesses": 1}, "copies": copies.holding(people)},
+                "stored_in": {
+                    "tables": {
+                        k: v
+                        for k, v in {
+                            "businesses": 1,
+                            "tenant_documents": len(people.documents),
+                            "document_blobs": len(people.blobs),
+                        }.items()
+                        if v
+                    },
+                    "copies": copies.holding(people),
+                },
             }
             tx.record("privacy.export_owner", [], {"business_id": business.id})
             return data

@@ -125,9 +125,15 @@ def test_erasing_the_owner_erases_their_documents(
     path = core.foodcourt.document_content(doc.id).path
     exported = core.privacy.export_owner(supervisor, tenant)
     assert [d["title"] for d in exported["tenant_documents"]] == ["KTP Siti"]
+    assert exported["stored_in"]["tables"] == {
+        "businesses": 1,
+        "tenant_documents": 1,
+        "document_blobs": 1,
+    }
     visit = core.visitors.register(receptionist, visitor_form(nik=NIK_SITI))
     data = core.privacy.export_visitor(supervisor, visit.visitor_id)
     assert [d["document_id"] for d in data["tenant_documents"]] == [doc.id]
+    assert data["stored_in"]["tables"]["tenant_documents"] == 1
     core.privacy.erase_owner(supervisor, tenant)
     assert not path.exists()
     assert rows(core, "SELECT title, file_name, deleted_at IS NOT NULL FROM tenant_documents") == [
