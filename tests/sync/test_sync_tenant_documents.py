@@ -7,10 +7,15 @@ desk that joins later gets the files with its download."""
 from __future__ import annotations
 
 import hashlib
+import os
 
+import psycopg
 import pytest
 
 from smesco_desk.services.actors import Actor, Role
+from smesco_desk.sync import desk as local
+from smesco_desk.sync import server
+from smesco_desk.sync.connection import conninfo
 from tests.core.helpers_foodcourt import tenant_form
 from tests.sync.helpers_sync import Desks, server_rows, sync_all
 from tests.sync.proxy import TcpProxy
@@ -100,3 +105,30 @@ def test_a_document_attached_offline_after_the_erasure_is_erased_too(
     for core in (d1, d2):
         assert core.foodcourt.tenant_documents(tenant.id) == []
     assert not file.exists()
+
+
+def test_pushes_and_pulls_stop_at_a_byte_budget(desks: Desks, server_url: str) -> None:
+    """Documents' bytes travel in payloads: a batch holds about `max_bytes` of them
+    (never splitting a transaction, always at least one), so three 1 MB scans go
+    one at a time with a 1.5 MB budget, and everything still arrives."""
+    d1, d2 = desks.first("D01"), desks.join("D02")
+    tenant = d1.foodcourt.save_tenant(ADMIN, tenant_form())
+    sync_all(d1, d2)
+    scans = [b"%PDF-1.4\n" + os.urandom(1_000_000) for _ in range(3)]
+    for n, scan in enumerate(scans):
+        d1.foodcourt.attach_document(ADMIN, tenant.id, scan, f"Scan {n}", "other", "s.pdf")
+    with d1.db.read() as session:
+        everything = local.pending_batch(session, 500)
+        first = local.pending_batch(session, 500, max_bytes=1_500_000)
+    assert len({op.txn for op in everything}) == 3
+    assert len({op.txn for op in first}) == 1 and first == everything[: len(first)]
+    sync_all(d1)
+    with psycopg.connect(**conninfo(server_url, "test")) as conn:
+        cursor = int(server_rows(server_url, "SELECT max(seq) FROM sync_changes")[0][0]) - 20
+        whole = server.fetch_changes(conn, cursor, 1000)
+        budget = server.fetch_changes(conn, cursor, 1000, max_bytes=1_500_000)
+    assert [c.seq for c in budget] == [c.seq for c in whole][: len(budget)]
+    assert 1 <= sum(c.entity == "document_blobs" for c in budget) < 3
+    sync_all(d2)
+    assert sorted(d.title for d in d2.foodcourt.tenant_documents(tenant.id)) == [
+        "Scan 0", "Scan 1", "Scan 2"]  # fmt: skip
