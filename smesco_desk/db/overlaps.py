@@ -25,7 +25,8 @@ the day). SQLite compares dates as their ISO text, which sorts as the dates do.
 
 A booking in `conflict` (made offline at a desk while another desk won its
 slot: smesco_desk.sync.server_push) is kept with its charge and payments, but
-takes no slot until it is moved (migration 0011 left it out of the guard).
+takes no slot until it is moved (migration 0011 left it out of the guard). So
+does a lease in `conflict` (migration 0017): it takes no day until it is moved.
 """
 
 from __future__ import annotations
