@@ -364,6 +364,7 @@ READ_ONLY_LOOKUPS = {
     "BookingService.spaces",
     "BookingService.suggest_moves",
     "FoodCourtService.arrears",  # what tenants owe past due (the tenant manager's home page)
+    "FoodCourtService.document_content",  # a tenant's document (its file rewritten if lost)
     "FoodCourtService.get_lease",
     "FoodCourtService.late_fee_policy",
     "FoodCourtService.leases",
@@ -376,6 +377,7 @@ READ_ONLY_LOOKUPS = {
     "FoodCourtService.stall_states",  # the floor plan: every role sees it
     "FoodCourtService.stalls",
     "FoodCourtService.tenant",  # a tenant's card and balance (a receptionist sees it)
+    "FoodCourtService.tenant_documents",
     "FoodCourtService.tenants",
     "FoodCourtService.turnover_grid",  # the turnover grid's tenants by days
     "FoodCourtService.turnover_report",

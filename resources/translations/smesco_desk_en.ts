@@ -1567,6 +1567,10 @@ Once it is closed, the next payment needs a new shift.</translation>
         <translation>Two desks booked the same space while offline; the booking from desk {desk} reached the server later.</translation>
     </message>
     <message>
+        <source>Dua desk menyewakan stan yang sama untuk hari yang bertumpuk saat offline; sewa dari desk {desk} sampai di server kemudian. Pindahkan sewa itu ke stan atau tanggal lain, atau batalkan.</source>
+        <translation>Two desks leased the same stall for overlapping days while offline; the lease from desk {desk} reached the server later. Move that lease to another stall or other dates, or cancel it.</translation>
+    </message>
+    <message>
         <source>Server menolak perubahan dari desk {desk}; perubahan itu belum berlaku di desk lain. Putuskan versi mana yang dipakai.</source>
         <translation>The server refused a change from desk {desk}; it has not reached the other desks. Decide which version is used.</translation>
     </message>
@@ -1634,6 +1638,10 @@ Once it is closed, the next payment needs a new shift.</translation>
         <translation>Booking clash</translation>
     </message>
     <message>
+        <source>Bentrok sewa stan</source>
+        <translation>Stall lease clash</translation>
+    </message>
+    <message>
         <source>Tamu</source>
         <translation>Visitor</translation>
     </message>
@@ -1668,6 +1676,14 @@ Once it is closed, the next payment needs a new shift.</translation>
     <message>
         <source>Pemesanan ruang</source>
         <translation>Space booking</translation>
+    </message>
+    <message>
+        <source>Sewa stan</source>
+        <translation>Stall lease</translation>
+    </message>
+    <message>
+        <source>Dokumen tenan</source>
+        <translation>Tenant document</translation>
     </message>
     <message>
         <source>Berlaku versi desk {desk}</source>
@@ -2282,6 +2298,53 @@ The set-up starts again the next time the application is opened.</translation>
     <message>
         <source>Stan ini sudah disewa {tenant} pada sebagian tanggal itu.</source>
         <translation>This stall is leased to {tenant} on some of those days.</translation>
+    </message>
+</context>
+<context>
+    <name>LeaseMovesPanel</name>
+    <message>
+        <source>Pindahkan</source>
+        <translation>Move</translation>
+    </message>
+    <message>
+        <source>Batalkan sewa</source>
+        <translation>Cancel lease</translation>
+    </message>
+    <message>
+        <source>Tagihan yang belum dibayar dibatalkan; deposit yang sudah dibayar dicatat untuk dikembalikan (Pembayaran › Pengembalian).</source>
+        <translation>Unpaid charges are cancelled; a deposit already paid is recorded as owed back (Payments › Refunds).</translation>
+    </message>
+    <message>
+        <source>Stan</source>
+        <translation>Stall</translation>
+    </message>
+    <message>
+        <source>dari</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <source>s.d.</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Pindahkan sewa ke stan atau tanggal yang masih kosong:</source>
+        <translation>Move the lease to a stall or dates that are still free:</translation>
+    </message>
+    <message>
+        <source>Memindahkan sewa…</source>
+        <translation>Moving the lease…</translation>
+    </message>
+    <message>
+        <source>Membatalkan sewa…</source>
+        <translation>Cancelling the lease…</translation>
+    </message>
+    <message>
+        <source>Sewa {tenant} di stan {stall} dibatalkan; deposit yang sudah dibayar tercatat untuk dikembalikan.</source>
+        <translation>The lease of {tenant} at stall {stall} was cancelled; a deposit already paid is recorded as owed back.</translation>
+    </message>
+    <message>
+        <source>Sewa {tenant} dipindahkan ke stan {stall}, {first} s.d. {last}.</source>
+        <translation>The lease of {tenant} was moved to stall {stall}, {first} to {last}.</translation>
     </message>
 </context>
 <context>
@@ -5026,6 +5089,81 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
     <message>
         <source>Menyimpan tenan…</source>
         <translation>Saving the tenant…</translation>
+    </message>
+</context>
+<context>
+    <name>TenantDocumentsView</name>
+    <message>
+        <source>Judul</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Berkas</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Ukuran</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Ditambahkan</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>Judul (nama berkas bila kosong)</source>
+        <translation>Title (the file&apos;s name if empty)</translation>
+    </message>
+    <message>
+        <source>Lampirkan…</source>
+        <translation>Attach…</translation>
+    </message>
+    <message>
+        <source>PDF, JPG atau PNG, paling besar 10 MB</source>
+        <translation>PDF, JPG or PNG, at most 10 MB</translation>
+    </message>
+    <message>
+        <source>Buka</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Belum ada dokumen.</source>
+        <translation>No documents yet.</translation>
+    </message>
+    <message>
+        <source>Lampirkan dokumen</source>
+        <translation>Attach a document</translation>
+    </message>
+    <message>
+        <source>Dokumen (*.pdf *.jpg *.jpeg *.png);;Semua berkas (*)</source>
+        <translation>Documents (*.pdf *.jpg *.jpeg *.png);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Melampirkan dokumen…</source>
+        <translation>Attaching the document…</translation>
+    </message>
+    <message>
+        <source>Tidak ada aplikasi untuk membuka {name}; berkasnya ada di {path}.</source>
+        <translation>No application opens {name}; the file is at {path}.</translation>
+    </message>
+    <message>
+        <source>Hapus dokumen</source>
+        <translation>Remove document</translation>
+    </message>
+    <message>
+        <source>Hapus dokumen &quot;{title}&quot; di semua desk? Berkasnya ikut dihapus.</source>
+        <translation>Remove the document &quot;{title}&quot; at every desk? Its file is deleted too.</translation>
+    </message>
+    <message>
+        <source>Menghapus dokumen…</source>
+        <translation>Removing the document…</translation>
     </message>
 </context>
 <context>

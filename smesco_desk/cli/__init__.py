@@ -22,7 +22,16 @@ from typing import Protocol
 
 from sqlalchemy.exc import OperationalError
 
-from smesco_desk.cli import bookings, foodcourt, maintenance, payments, setup, sync, visitors
+from smesco_desk.cli import (
+    bookings,
+    foodcourt,
+    maintenance,
+    payments,
+    setup,
+    sync,
+    tenant_documents,
+    visitors,
+)
 from smesco_desk.cli.support import (
     EXIT_ERROR,
     EXIT_INTERRUPTED,
@@ -57,6 +66,7 @@ AREAS: tuple[Area, ...] = (
     sync,  # sync enroll|run|status|conflicts|resolve
     bookings,  # spaces, bookings, book, cancel-booking
     foodcourt,  # stalls, add-stall, tenants, add-tenant, lease, leases, cancel-lease, ...
+    tenant_documents,  # attach-document, tenant-documents, move-lease, cancel-conflicted-lease
 )
 
 

@@ -7,7 +7,8 @@ another desk's sync, a script, a bug). One guard per table, defined in GUARDS:
   [occupied_from, occupied_until): its start less the setup buffer to its end
   plus the cleanup buffer, half-open, so one booking may start the minute
   another one's cleanup ends.
-- `leases` (the food court): a live lease (not cancelled, not deleted) takes
+- `leases` (the food court): a live lease (neither cancelled nor in conflict,
+  not deleted) takes
   its stall from `starts_on` to `ends_on`, both days included ('[]'), so one
   lease may start the day after another's last day. A lease ended early keeps
   its days up to its new last day.
@@ -24,7 +25,8 @@ the day). SQLite compares dates as their ISO text, which sorts as the dates do.
 
 A booking in `conflict` (made offline at a desk while another desk won its
 slot: smesco_desk.sync.server_push) is kept with its charge and payments, but
-takes no slot until it is moved (migration 0011 left it out of the guard).
+takes no slot until it is moved (migration 0011 left it out of the guard). So
+does a lease in `conflict` (migration 0019): it takes no day until it is moved.
 """
 
 from __future__ import annotations
@@ -80,13 +82,14 @@ GUARDS: dict[str, Guard] = {
         "daterange",
         "[]",
         # (smesco_desk.domain.foodcourt.DAYLESS_STATUSES agrees)
-        ("cancelled",),
+        ("cancelled", "conflict"),
         "the stall is already leased then",
     ),
 }
 CONSTRAINT = GUARDS["bookings"].constraint
 SLOTLESS_STATUSES = GUARDS["bookings"].free
 BEFORE_0011 = ("cancelled", "released")  # what migrations 0008-0010 left out of bookings
+LEASES_BEFORE_0019 = ("cancelled",)  # what migrations 0015-0018 left out of leases
 
 
 def _free(statuses: tuple[str, ...]) -> str:

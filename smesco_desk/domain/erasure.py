@@ -58,13 +58,27 @@ BLANKS: dict[str, dict[str, Any]] = {
         "owner_nik_masked": None,
         "owner_nik_hash": None,
     },
+    # The documents of those businesses' tenants (scans of a lease, a permit): the
+    # whole document is the person's; it also becomes a tombstone (see `scrub`).
+    "tenant_documents": {"title": "", "file_name": ""},
+    "document_blobs": {"content": b""},  # "" (base64) in a payload
 }
+# Rows that become tombstones when blanked (a document is nothing without its bytes).
+TOMBSTONED = frozenset({"tenant_documents", "document_blobs"})
 # Keys of an audit entry's detail that may hold a person's data.
 PERSONAL_DETAIL_KEYS = frozenset(
     {"payer", "name", "full_name", "visitor_name", "phone", "nik", "organisation"}
 )
 # The order in which relations are learnt: a receipt is the person's through its charge.
-_LEARN_ORDER = ("visits", "charges", "receipts", "booking_attendees", "businesses")
+_LEARN_ORDER = (
+    "visits",
+    "charges",
+    "receipts",
+    "booking_attendees",
+    "businesses",
+    "tenant_documents",
+    "document_blobs",
+)
 
 
 @dataclass
@@ -81,6 +95,11 @@ class ErasedPeople:
     # Businesses whose owner is the person (found like the participants, and named
     # by the erasure), or whose owner was erased as such.
     businesses: set[str] = field(default_factory=set)
+    # The tenants of those businesses (found by structure where the erasure is
+    # carried out), their documents and the documents' bytes.
+    tenants: set[str] = field(default_factory=set)
+    documents: set[str] = field(default_factory=set)
+    blobs: set[str] = field(default_factory=set)
 
     def related_ids(self) -> set[str]:
         """Every row id whose audit entries may name the person."""
@@ -91,6 +110,8 @@ class ErasedPeople:
             | self.receipts
             | self.attendees
             | self.businesses
+            | self.documents
+            | self.blobs
         )
 
     def learn(self, rows: Iterable[tuple[str, Mapping[str, Any]]]) -> None:
@@ -110,6 +131,8 @@ class ErasedPeople:
             "receipts": self.receipts,
             "booking_attendees": self.attendees,
             "businesses": self.businesses,
+            "tenant_documents": self.documents,
+            "document_blobs": self.blobs,
         }[entity]
 
     def _owns(self, entity: str, payload: Mapping[str, Any]) -> bool:
@@ -130,6 +153,11 @@ class ErasedPeople:
             return by_visit or payload.get("id") in self.attendees
         if entity == "businesses":
             return payload.get("id") in self.businesses
+        if entity == "tenant_documents":
+            return payload.get("tenant_id") in self.tenants or payload.get("id") in self.documents
+        if entity == "document_blobs":
+            by_document = payload.get("document_id") in self.documents
+            return by_document or payload.get("id") in self.blobs
         return False
 
     def scrub(self, entity: str, payload: Mapping[str, Any]) -> dict[str, Any] | None:
@@ -137,7 +165,10 @@ class ErasedPeople:
         if entity in BLANKS:
             if not self._owns(entity, payload):
                 return None
-            out = {**payload, **{k: v for k, v in BLANKS[entity].items() if k in payload}}
+            blanks = {k: "" if isinstance(v, bytes) else v for k, v in BLANKS[entity].items()}
+            out = {**payload, **{k: v for k, v in blanks.items() if k in payload}}
+            if entity in TOMBSTONED and not out.get("deleted_at"):
+                out["deleted_at"] = out.get("updated_at")
         elif entity == "audit_log":
             if payload.get("entity_id") not in self.related_ids():
                 return None

@@ -29,7 +29,8 @@ A lease (or a stall booked for days) runs from its first day to its last day,
 both included (WIB dates); two live leases of one stall never share a day
 (smesco_desk.db.overlaps: the service, an SQLite trigger and a PostgreSQL
 exclusion constraint over `daterange(starts_on, ends_on, '[]')`). A cancelled
-lease takes no day; a lease ended early keeps only the days up to its new last
+lease takes no day, nor does one in conflict (made offline while another
+desk leased the same days first); a lease ended early keeps only the days up to its new last
 day. Rent is charged per period (day, week or month) at the stall's rate for
 that period when the lease was made; a monthly lease falls due on the day of
 the month it started (`due_day`, 1-31, clamped to a shorter month's last day
@@ -75,10 +76,14 @@ class LeaseStatus(StrEnum):
     ACTIVE = "active"  # booked ahead or running: takes its days
     ENDED = "ended"  # ended early: takes its days up to the new last day
     CANCELLED = "cancelled"  # takes no day
+    # Made offline at a desk while another desk leased the stall for some of the
+    # same days first: kept (its deposit charge and payments too) but takes no
+    # day, until it is moved or cancelled (smesco_desk.sync.server_push).
+    CONFLICT = "conflict"
 
 
 # Statuses whose lease takes no day of its stall (smesco_desk.db.overlaps agrees).
-DAYLESS_STATUSES = frozenset({LeaseStatus.CANCELLED})
+DAYLESS_STATUSES = frozenset({LeaseStatus.CANCELLED, LeaseStatus.CONFLICT})
 
 
 class BillKind(StrEnum):

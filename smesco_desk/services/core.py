@@ -56,6 +56,10 @@ class Core:
         self.bookings = BookingService(self)
         self.foodcourt = FoodCourtService(self)
         self.sync = SyncService(self)
+        # A tenant's documents are kept as files too: pulled ones are written out.
+        from smesco_desk.services.foodcourt.attachments import write_pulled
+
+        self.sync.after_pull.append(lambda tables: write_pulled(self, tables))
 
     def now(self) -> datetime:
         return self.clock()

@@ -50,6 +50,8 @@ def where_kept(
         "receipts": len(people.receipts),
         "booking_attendees": len(people.attendees),
         "businesses": len(people.businesses),
+        "tenant_documents": len(people.documents),
+        "document_blobs": len(people.blobs),
         "audit_log": int(audit or 0),
     }
     tables = {k: v for k, v in tables.items() if v}

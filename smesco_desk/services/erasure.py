@@ -24,7 +24,13 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from smesco_desk.db.models import BookingAttendee, Business, Visitor
-from smesco_desk.domain.erasure import BLANKS, ERASED_NAME, ErasedPeople, scrub_detail
+from smesco_desk.domain.erasure import (
+    BLANKS,
+    ERASED_NAME,
+    TOMBSTONED,
+    ErasedPeople,
+    scrub_detail,
+)
 from smesco_desk.domain.text import fold
 
 
@@ -116,6 +122,16 @@ def locate(
     people.receipts = _ids(conn, "SELECT id FROM receipts WHERE charge_id IN :c", c=people.charges)
     people.attendees = set(attendees)
     people.businesses = set(businesses)
+    if people.businesses and inspect(conn).has_table("tenant_documents"):
+        people.tenants = _ids(
+            conn, "SELECT id FROM tenants WHERE business_id IN :b", b=people.businesses
+        )
+        people.documents = _ids(
+            conn, "SELECT id FROM tenant_documents WHERE tenant_id IN :t", t=people.tenants
+        )
+        people.blobs = _ids(
+            conn, "SELECT id FROM document_blobs WHERE document_id IN :d", d=people.documents
+        )
     # Migration 0006 finishes older erasures with this code, before 0010 made the table.
     if people.visits and inspect(conn).has_table("booking_attendees"):
         people.attendees |= _ids(
@@ -146,6 +162,8 @@ def _blank_tables(conn: Connection, people: ErasedPeople) -> None:
         ("receipts", people.receipts),
         ("booking_attendees", people.attendees),
         ("businesses", people.businesses),
+        ("tenant_documents", people.documents),
+        ("document_blobs", people.blobs),
     ):
         if not ids:  # nothing to blank (and a table an older revision lacks is never read)
             continue
@@ -157,6 +175,9 @@ def _blank_tables(conn: Connection, people: ErasedPeople) -> None:
                 ", deleted_at = COALESCE(deleted_at, (SELECT min(e.erased_at) FROM erasures e"
                 " WHERE e.visitor_id = visitors.id))"
             )
+            differs += " OR deleted_at IS NULL"
+        elif table in TOMBSTONED:  # (any time will do: the row is gone)
+            sets += ", deleted_at = COALESCE(deleted_at, updated_at)"
             differs += " OR deleted_at IS NULL"
         statement = text(
             f'UPDATE "{table}" SET {sets} WHERE id IN :ids AND ({differs})'  # noqa: S608

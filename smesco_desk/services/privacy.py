@@ -25,6 +25,7 @@ from smesco_desk.db.models import (
     Erasure,
     Lease,
     Tenant,
+    TenantDocument,
     Visit,
     Visitor,
 )
@@ -38,6 +39,11 @@ from smesco_desk.services.erasure import (
     locate,
     same_person_attendees,
     same_person_businesses,
+)
+from smesco_desk.services.foodcourt.attachments import (
+    documents_of_businesses,
+    forget_documents,
+    remove_files,
 )
 from smesco_desk.services.settings import SettingsService
 from smesco_desk.services.transaction import Transaction
@@ -94,6 +100,7 @@ class PrivacyService:
                     for a in attendees
                 ],
                 "businesses_owned": [owner_data(b) for b in businesses],
+                "tenant_documents": documents_data(session, [b.id for b in businesses]),
                 "stored_in": where_kept(self.core, session, visitor, attendees, businesses),
             }
             tx.record("privacy.export", [], {"visitor_id": visitor.id})
@@ -104,7 +111,8 @@ class PrivacyService:
         require(actor, Permission.MANAGE_PERSONAL_DATA)
         with Transaction.begin(self.core, actor) as tx:
             visitor = self._visitor(tx.session, visitor_id)
-            visits = self._erase(tx, [visitor], "privacy.erase")
+            visits, gone = self._erase(tx, [visitor], "privacy.erase")
+        remove_files(self.core, gone)
         self.core.db.truncate_wal()
         return visits
 
@@ -120,7 +128,7 @@ class PrivacyService:
             expired = tx.session.scalars(
                 select(Visitor).where(Visitor.deleted_at.is_(None), Visitor.last_visit_at < cutoff)
             ).all()
-            self._erase(tx, list(expired), "privacy.purge")
+            gone = self._erase(tx, list(expired), "privacy.purge")[1]
             participants = tx.session.scalars(
                 select(BookingAttendee)
                 .join(Booking, Booking.id == BookingAttendee.booking_id)
@@ -133,7 +141,9 @@ class PrivacyService:
             owners = _former_owners(tx.session, cutoff)
             if owners:
                 _blank_owners(tx, owners, "privacy.purge_owners")
+                gone += _forget_owner_documents(tx, [b.id for b in owners], "privacy.purge_owners")
                 erase_locally(tx.session, [], [], [b.id for b in owners])
+        remove_files(self.core, gone)
         if expired or participants or owners:
             self.core.db.truncate_wal()
         return len(expired)
@@ -147,7 +157,19 @@ class PrivacyService:
             data = {
                 "tenant_id": tenant_id,
                 **owner_data(business),
-                "stored_in": {"tables": {"businesses": 1}, "copies": copies.holding(people)},
+                "tenant_documents": documents_data(tx.session, [business.id]),
+                "stored_in": {
+                    "tables": {
+                        k: v
+                        for k, v in {
+                            "businesses": 1,
+                            "tenant_documents": len(people.documents),
+                            "document_blobs": len(people.blobs),
+                        }.items()
+                        if v
+                    },
+                    "copies": copies.holding(people),
+                },
             }
             tx.record("privacy.export_owner", [], {"business_id": business.id})
             return data
@@ -180,6 +202,7 @@ class PrivacyService:
                                     " diperlukan kontrak.")}
                 )  # fmt: skip
             _blank_owners(tx, [business], "privacy.erase_owner")
+            gone = _forget_owner_documents(tx, [business.id], "privacy.erase_owner")
             fact = tx.insert(
                 Erasure(
                     visitor_id=business.id,
@@ -192,6 +215,7 @@ class PrivacyService:
             )
             tx.record("privacy.erase_owner", [(fact, "insert")], {"business_id": business.id})
             erase_locally(session, [business.id], [], [business.id])
+        remove_files(self.core, gone)
         self.core.db.truncate_wal()
 
     def _visitor(self, session: Session, visitor_id: str) -> Visitor:
@@ -218,19 +242,23 @@ class PrivacyService:
         return len(visitors)
 
     @staticmethod
-    def _erase(tx: Transaction, visitors: list[Visitor], action: str) -> int:
+    def _erase(
+        tx: Transaction, visitors: list[Visitor], action: str
+    ) -> tuple[int, list[TenantDocument]]:
         """The visitor rows become tombstones (queued: they win over any concurrent
         edit), each erasure is recorded as a fact that sync carries everywhere, and
         every copy at this desk is blanked (smesco_desk.services.erasure)."""
         now, session = tx.now, tx.session
         attendees: list[str] = []
         businesses: list[str] = []
+        gone: list[TenantDocument] = []
         for visitor in visitors:
             same = same_person_attendees(session, visitor)
             _blank_attendees(tx, same, action)
             attendees += [a.id for a in same]
             owned = same_person_businesses(session, visitor)
             _blank_owners(tx, owned, action)
+            gone += _forget_owner_documents(tx, [b.id for b in owned], action)
             businesses += [b.id for b in owned]
             visitor.full_name, visitor.name_key, visitor.organisation = ERASED_NAME, "", ""
             visitor.phone = visitor.phone_key = visitor.nik_masked = visitor.nik_hash = None
@@ -255,7 +283,7 @@ class PrivacyService:
             rows: list[tuple[Any, str]] = [(visitor, "update"), (fact, "insert")]
             tx.record(action, rows, detail)
         people = erase_locally(session, [v.id for v in visitors], attendees, businesses)
-        return len(people.visits)
+        return len(people.visits), gone
 
 
 def owner_data(business: Business) -> dict[str, Any]:
@@ -267,6 +295,37 @@ def owner_data(business: Business) -> dict[str, Any]:
         "phone": business.phone,
         "nik_masked": business.owner_nik_masked,
     }
+
+
+def documents_data(session: Session, business_ids: list[str]) -> list[dict[str, Any]]:
+    """The documents of the tenants of these businesses (their owner's documents),
+    as an export lists them (the files themselves are opened in the application)."""
+    return [
+        {
+            "document_id": d.id,
+            "tenant_id": d.tenant_id,
+            "title": d.title,
+            "kind": d.kind,
+            "file_name": d.file_name,
+            "media_type": d.media_type,
+            "size": d.size,
+            "added_at": iso(d.created_at),
+        }
+        for d in documents_of_businesses(session, business_ids)
+        if d.deleted_at is None
+    ]
+
+
+def _forget_owner_documents(
+    tx: Transaction, business_ids: list[str], action: str
+) -> list[TenantDocument]:
+    """The documents of the owners' tenants tombstoned, their titles, file names and
+    bytes blanked (queued: sync carries them); the rows, whose files go after commit."""
+    rows = documents_of_businesses(tx.session, business_ids)
+    changed = forget_documents(tx, rows, blank=True)
+    if changed:
+        tx.record(action, changed, {"documents": len(rows)})
+    return rows
 
 
 def _tenant_business(session: Session, tenant_id: object) -> Business:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
@@ -16,13 +17,15 @@ from smesco_desk.services.actors import Actor
 
 
 def row_payload(row: SyncedMixin) -> dict[str, Any]:
-    """All column values of a row as JSON-friendly values."""
+    """All column values of a row as JSON-friendly values (bytes as base64 text)."""
     mapper = inspect(row).mapper
     out: dict[str, Any] = {}
     for attr in mapper.column_attrs:
         value = getattr(row, attr.key)
         if isinstance(value, datetime | date):
             value = value.isoformat()
+        elif isinstance(value, bytes):
+            value = base64.b64encode(value).decode("ascii")
         out[attr.key] = value
     return out
 

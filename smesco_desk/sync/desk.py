@@ -59,9 +59,24 @@ def parse_time(text: str | None) -> datetime | None:
 # --- the outbox -------------------------------------------------------------------
 
 
-def pending_batch(session: Session, limit: int) -> list[PushOp]:
-    """The oldest unsent operations, never splitting one local transaction's ops."""
+# A batch stops before this many bytes of payloads (a document's bytes travel in
+# its payload, up to about 14 MB each as base64): at least one op always goes.
+BATCH_BYTES = 24 * 1024 * 1024
+
+
+def pending_batch(session: Session, limit: int, max_bytes: int = BATCH_BYTES) -> list[PushOp]:
+    """The oldest unsent operations (at most `limit`, and about `max_bytes` of
+    payloads), never splitting one local transaction's ops."""
     pending = OutboxOp.sent_at.is_(None)
+    sizes = session.execute(
+        select(func.length(OutboxOp.payload)).where(pending).order_by(OutboxOp.seq).limit(limit)
+    ).scalars()
+    total = 0
+    for fits, size in enumerate(sizes):
+        total += int(size or 0)
+        if total > max_bytes and fits:
+            limit = fits
+            break
     rows = session.scalars(select(OutboxOp).where(pending).order_by(OutboxOp.seq).limit(limit))
     ops = [_push_op(r) for r in rows]
     if len(ops) == limit:

@@ -26,13 +26,26 @@ import psycopg
 from psycopg import sql
 from psycopg.types.json import Json
 
-from smesco_desk.domain.erasure import BLANKS, ErasedPeople, scrub_detail
+from smesco_desk.domain.erasure import BLANKS, TOMBSTONED, ErasedPeople, scrub_detail
 from smesco_desk.sync import changelog
 
 Conn = psycopg.Connection[Any]
-ROW_TABLES = ("visitors", "visits", "charges", "receipts", "booking_attendees", "businesses")
+ROW_TABLES = (
+    "visitors",
+    "visits",
+    "charges",
+    "receipts",
+    "booking_attendees",
+    "businesses",
+    "tenant_documents",
+    "document_blobs",
+)
 # The ErasedPeople set that holds each table's row ids.
-_PEOPLE_FIELD = {"booking_attendees": "attendees"}
+_PEOPLE_FIELD = {
+    "booking_attendees": "attendees",
+    "tenant_documents": "documents",
+    "document_blobs": "blobs",
+}
 
 
 def _ids(conn: Conn, query: str, values: Iterable[Any]) -> set[str]:
@@ -67,6 +80,16 @@ def locate(conn: Conn, visitors: Collection[str]) -> ErasedPeople:
         conn,
         "SELECT json_array_elements_text(business_ids) FROM erasures WHERE visitor_id = ANY(%s)",
         visitors,
+    )
+    # Their tenants' documents and the documents' bytes, by structure.
+    people.tenants = _ids(
+        conn, "SELECT id FROM tenants WHERE business_id = ANY(%s)", people.businesses
+    )
+    people.documents = _ids(
+        conn, "SELECT id FROM tenant_documents WHERE tenant_id = ANY(%s)", people.tenants
+    )
+    people.blobs = _ids(
+        conn, "SELECT id FROM document_blobs WHERE document_id = ANY(%s)", people.documents
     )
     return people
 
@@ -116,6 +139,9 @@ def _blank_tables(conn: Conn, people: ErasedPeople) -> None:
                     " WHERE e.visitor_id = visitors.id))"
                 )
             )
+            differs.append(sql.SQL("deleted_at IS NULL"))
+        elif table in TOMBSTONED:
+            sets.append(sql.SQL("deleted_at = COALESCE(deleted_at, updated_at)"))
             differs.append(sql.SQL("deleted_at IS NULL"))
         query = sql.SQL("UPDATE {t} SET {s} WHERE id = ANY(%s) AND ({d})").format(
             t=sql.Identifier(table), s=sql.SQL(", ").join(sets), d=sql.SQL(" OR ").join(differs)
@@ -181,6 +207,20 @@ def _referenced_visitors(conn: Conn, ops: Sequence[Any]) -> set[str]:
             "SELECT e.visitor_id FROM erasures e WHERE EXISTS (SELECT 1 FROM"
             " json_array_elements_text(e.business_ids) b(id) WHERE b.id = ANY(%s))",
             businesses,
+        )
+    tenants = {op.payload.get("tenant_id") for op in ops if op.entity == "tenant_documents"}
+    documents = {op.payload.get("document_id") for op in ops if op.entity == "document_blobs"}
+    if documents - {None}:  # the bytes of a document the server has
+        tenants |= _ids(
+            conn, "SELECT tenant_id FROM tenant_documents WHERE id = ANY(%s)", documents - {None}
+        )
+    if tenants - {None}:  # documents of a tenant whose owner an erasure named
+        refs |= _ids(
+            conn,
+            "SELECT e.visitor_id FROM erasures e JOIN tenants t ON t.id = ANY(%s) WHERE EXISTS"
+            " (SELECT 1 FROM json_array_elements_text(e.business_ids) b(id)"
+            " WHERE b.id = t.business_id)",
+            tenants - {None},
         )
     for op in ops:
         payload = op.payload

@@ -21,7 +21,9 @@ that make those rules hold whichever desk runs them.
   back). One whose slot another desk's booking took first (the exclusion
   constraint bookings_no_overlap) is stored with status `conflict`, which takes
   no slot, its charge and payments untouched, and an open `booking_overlap`
-  conflict names both bookings until it is moved or cancelled.
+  conflict names both bookings until it is moved or cancelled. A stall's lease
+  whose days another desk leased first (leases_no_overlap) is kept the same
+  way: status `conflict`, an open `lease_overlap` conflict naming both leases.
 - Erasures are carried out here too (smesco_desk.sync.erasure); the change log
   keeps each row's latest change only (smesco_desk.sync.changelog).
 - Rules across rows (one live payment per charge, one visitor per person, one

@@ -20,11 +20,15 @@ from smesco_desk.db import facts, overlaps
 from smesco_desk.ids import new_id
 from smesco_desk.sync.server_queries import Conn, fetch_rows, row_params, upsert_sql
 from smesco_desk.sync.tables import BOOKKEEPING, SyncedTable, synced_table
-from smesco_desk.sync.values import BOOKING_OVERLAP
+from smesco_desk.sync.values import BOOKING_OVERLAP, LEASE_OVERLAP
 
 CONFLICTS = "sync_conflicts"
-# Booking statuses the server sets (smesco_desk.domain.bookings.BookingStatus).
+# Booking statuses the server sets (smesco_desk.domain.bookings.BookingStatus);
+# `conflict` is a lease's too (smesco_desk.domain.foodcourt.LeaseStatus).
 PROVISIONAL, CONFIRMED, CONFLICT = "provisional", "confirmed", "conflict"
+# The tables whose rows another desk's row can take the slot of (a guard of
+# smesco_desk.db.overlaps), and the kind of their open conflict.
+OVERLAP_KINDS = {"bookings": BOOKING_OVERLAP, "leases": LEASE_OVERLAP}
 # What the server's rules refuse in one op (unique, foreign key, exclusion and
 # check constraints; a value too long for its column): that op is rejected,
 # the rest of its batch goes on.
@@ -291,10 +295,12 @@ class PushBatch:
         return plan
 
     def _reject(self, op: PushOp, exc: psycopg.Error) -> _Plan:
-        """What a refused op becomes: a booking that another desk won the slot of is
-        kept in conflict; anything else is held by an open conflict."""
-        if op.entity == "bookings" and exc.diag.constraint_name == overlaps.CONSTRAINT:
-            plan = self._booking_overlap(op)
+        """What a refused op becomes: a booking (or a lease) that another desk won
+        the slot (the days) of is kept in conflict; anything else is held by an
+        open conflict."""
+        guard = overlaps.guard_named(exc.diag.constraint_name)
+        if guard is not None and guard.table == op.entity and op.entity in OVERLAP_KINDS:
+            plan = self._kept_in_conflict(op, guard)
             if plan is not None:
                 return plan
         return self._refuse_error(op, exc)
@@ -306,14 +312,14 @@ class PushBatch:
         reason = f"{diag.constraint_name or diag.sqlstate}: {diag.message_primary or exc}"
         return self._refuse(op, table, current, reason)
 
-    def _booking_overlap(self, op: PushOp) -> _Plan | None:
-        """Another desk's booking took the slot first: this booking is stored with
-        status `conflict` (it takes no slot; its charge and payments stay), and an
-        open conflict names both bookings (local: this one, server: the winner)
-        until the booking is moved or cancelled."""
+    def _kept_in_conflict(self, op: PushOp, guard: overlaps.Guard) -> _Plan | None:
+        """Another desk's row took the slot (a booking's time, a lease's days) first:
+        this row is stored with status `conflict` (it takes nothing; its charges
+        and payments stay), and an open conflict names both rows (local: this
+        one, server: the winner) until it is moved or cancelled."""
         table = synced_table(op.entity)
         incoming = table.to_python(op.payload)
-        winner = self._booking_in_the_way(table, incoming)
+        winner = self._in_the_way(table, guard, incoming)
         if winner is None:
             return None
         current = self.rows.get(op.entity_id)
@@ -321,32 +327,48 @@ class PushBatch:
         version = max(int(incoming["version"]), theirs) + 1
         kept = {**incoming, "status": CONFLICT}
         plan = self._write(op, table, kept, version, "applied")
-        reason = f"{overlaps.CONSTRAINT}: {winner['title']} ({winner['id']})"
-        conflict = self._conflict(op, table, winner, "server", BOOKING_OVERLAP, "open", reason)
+        reason = f"{guard.constraint}: {self._label(guard, winner)} ({winner['id']})"
+        kind = OVERLAP_KINDS[op.entity]
+        conflict = self._conflict(op, table, winner, "server", kind, "open", reason)
         plan.writes += conflict.writes
         plan.changes += conflict.changes
         plan.result = _with_conflict(plan.result, conflict.result.conflict_id)
         return plan
 
-    def _booking_in_the_way(
-        self, table: SyncedTable, booking: dict[str, Any]
+    def _label(self, guard: overlaps.Guard, winner: dict[str, Any]) -> str:
+        """What names the winning row in the conflict: a booking's title; a lease's
+        stall and tenant (`FC2-07 · Soto Betawi Bang Ali`)."""
+        if guard.table != "leases":
+            return str(winner.get("title", ""))
+        row = self.conn.execute(
+            "SELECT s.code || ' · ' || b.name FROM stalls s, tenants t, businesses b"
+            " WHERE s.id = %s AND t.id = %s AND b.id = t.business_id",
+            (winner["stall_id"], winner["tenant_id"]),
+        ).fetchone()
+        return "" if row is None else str(row[0])
+
+    def _in_the_way(
+        self, table: SyncedTable, guard: overlaps.Guard, row: dict[str, Any]
     ) -> dict[str, Any] | None:
-        """The live booking of the same space whose occupied time meets this one's."""
-        free = list(overlaps.SLOTLESS_STATUSES)
+        """The live row of the same owner (space, stall) that meets this one as the
+        guard compares them (its columns, bounds and free statuses)."""
         query = sql.SQL(
-            "SELECT {cols} FROM bookings WHERE space_id = %s AND id <> %s"
+            "SELECT {cols} FROM {t} WHERE {owner} = %s AND id <> %s"
             " AND status <> ALL(%s) AND deleted_at IS NULL"
-            " AND occupied_from < %s AND occupied_until > %s ORDER BY occupied_from, id LIMIT 1"
-        ).format(cols=sql.SQL(", ").join(sql.Identifier(c) for c in table.columns))
-        params = (
-            booking["space_id"],
-            booking["id"],
-            free,
-            booking["occupied_until"],
-            booking["occupied_from"],
+            " AND {start} {lt} %s AND %s {lt} {end} ORDER BY {start}, id LIMIT 1"
+        ).format(
+            cols=sql.SQL(", ").join(sql.Identifier(c) for c in table.columns),
+            t=sql.Identifier(guard.table),
+            owner=sql.Identifier(guard.owner),
+            start=sql.Identifier(guard.start),
+            end=sql.Identifier(guard.end),
+            lt=sql.SQL(guard.before),
         )
-        row = self.conn.execute(query, params).fetchone()
-        return None if row is None else table.to_python(dict(zip(table.columns, row, strict=True)))
+        params = (row[guard.owner], row["id"], list(guard.free), row[guard.end], row[guard.start])
+        found = self.conn.execute(query, params).fetchone()
+        if found is None:
+            return None
+        return table.to_python(dict(zip(table.columns, found, strict=True)))
 
     def _refuse(
         self, op: PushOp, table: SyncedTable, current: dict[str, Any] | None, reason: str

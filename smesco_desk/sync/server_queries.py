@@ -95,12 +95,21 @@ def receipt_high_water(conn: Conn, desk: str) -> list[tuple[int, int]]:
     return [(int(r[0]), int(r[1])) for r in rows]
 
 
-def fetch_changes(conn: Conn, after: int, limit: int) -> list[Change]:
-    """Changes after the cursor, in commit order."""
+# A pull's batch stops before this many bytes of payloads (documents' bytes travel
+# in them); the first change always comes.
+PULL_BYTES = 24 * 1024 * 1024
+
+
+def fetch_changes(conn: Conn, after: int, limit: int, max_bytes: int = PULL_BYTES) -> list[Change]:
+    """Changes after the cursor, in commit order: at most `limit`, and no more
+    than about `max_bytes` of payloads (but at least one)."""
     rows = conn.execute(
-        "SELECT seq, entity, entity_id, origin_desk, payload FROM sync_changes"
-        " WHERE seq > %s ORDER BY seq LIMIT %s",
-        (after, limit),
+        "SELECT seq, entity, entity_id, origin_desk, payload FROM sync_changes WHERE seq IN"
+        " (SELECT seq FROM (SELECT seq, sum(pg_column_size(payload)) OVER (ORDER BY seq)"
+        " AS running, row_number() OVER (ORDER BY seq) AS n FROM (SELECT seq, payload"
+        " FROM sync_changes WHERE seq > %s ORDER BY seq LIMIT %s) first) sized"
+        " WHERE running <= %s OR n = 1) ORDER BY seq",
+        (after, limit, max_bytes),
     ).fetchall()
     return [Change(int(r[0]), r[1], r[2], r[3], r[4]) for r in rows]
 

@@ -23,6 +23,7 @@ the next run (or the next `sync run` process) starts from it.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from datetime import timedelta
@@ -48,6 +49,7 @@ from smesco_desk.sync.tables import model_for, synced_table
 from smesco_desk.sync.values import (
     BOOKING_OVERLAP,
     DOUBLE_PAYMENT,
+    LEASE_OVERLAP,
     ConflictChoice,
     ConflictInfo,
     EnrollResult,
@@ -65,6 +67,7 @@ if TYPE_CHECKING:
 
     from smesco_desk.services.core import Core
 
+log = logging.getLogger(__name__)
 MAX_CLOCK_SKEW = timedelta(minutes=5)
 PULL_FLOOR = 10
 RESOLVERS = {Role.SUPERVISOR, Role.ADMIN}
@@ -90,6 +93,10 @@ class SyncService:
         # push.before, push.committed, pull.fetched, pull.applied, enroll.transfer.
         self.fault_hook: FaultHook | None = None
         self._pull_size: int | None = None  # this run's adaptive pull batch
+        # Called after a pull (or an enrolment) committed, with the tables it
+        # wrote: what keeps a copy outside the database (a tenant's documents as
+        # files in the data folder) brings it up to date. Never raises into sync.
+        self.after_pull: list[Callable[[frozenset[str]], object]] = []
 
     def pull_size(self) -> int:
         """How many changes the next pull asks for (see the module docstring)."""
@@ -151,7 +158,20 @@ class SyncService:
         from smesco_desk.sync.enroll import enroll
 
         with self._run_lock:
-            return enroll(self, server_url, desk_code)
+            result = enroll(self, server_url, desk_code)
+        from smesco_desk.sync.tables import synced_tables
+
+        self._pulled(frozenset(synced_tables()))
+        return result
+
+    def _pulled(self, tables: frozenset[str]) -> None:
+        if not tables:
+            return
+        for hook in self.after_pull:
+            try:
+                hook(tables)
+            except Exception:  # a copy outside the database: it is made again later
+                log.exception("after-pull hook failed")
 
     def check_server(self, conn: server.Conn) -> None:
         """Refuse when schema revisions or clocks differ (nothing sent yet)."""
@@ -215,6 +235,8 @@ class SyncService:
             except psycopg.Error as exc:
                 detail = str(exc).strip() or type(exc).__name__
                 return self._finish(counts, changed, LinkState.ERROR, detail)
+            finally:
+                self._pulled(frozenset(changed))
             return self._finish(counts, changed, LinkState.ONLINE, None)
 
     def _finish(
@@ -362,6 +384,14 @@ class SyncService:
                     _(
                         "Pindahkan pemesanan ini ke slot lain atau batalkan (Konflik ›"
                         " Pindahkan ke … / Batalkan); konflik ini selesai dengan itu."
+                    ),
+                    "choice",
+                )
+            if conflict.kind == LEASE_OVERLAP:
+                raise DomainError(
+                    _(
+                        "Pindahkan sewa ini ke stan atau tanggal lain, atau batalkan"
+                        " (Konflik › Pindahkan / Batalkan sewa); konflik ini selesai dengan itu."
                     ),
                     "choice",
                 )

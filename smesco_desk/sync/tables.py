@@ -3,18 +3,20 @@
 A table syncs by being declared: every mapped class that mixes in
 `SyncedMixin` is found here, so a later kind of record (bookings, payments)
 needs no sync code of its own. Rows travel as the JSON payload the outbox
-already holds (`recording.row_payload`); times as ISO 8601 in UTC.
+already holds (`recording.row_payload`); times as ISO 8601 in UTC, bytes
+(a document's content) as base64 text.
 """
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, Table
+from sqlalchemy import JSON, Date, DateTime, LargeBinary, Table
 
 from smesco_desk.db.models import Base, SyncedMixin
 from smesco_desk.db.types import UTCDateTime
@@ -35,6 +37,20 @@ def _to_datetime(value: Any) -> datetime | None:
     return moment.astimezone(UTC)
 
 
+def to_bytes(value: Any) -> bytes | None:
+    """Bytes from a column value or its base64 text in a payload."""
+    if value is None or isinstance(value, bytes):
+        return value
+    if isinstance(value, bytearray | memoryview):
+        return bytes(value)
+    return base64.b64decode(str(value), validate=True)
+
+
+def bytes_text(value: bytes | bytearray | memoryview) -> str:
+    """The base64 text of bytes, as a JSON payload carries them."""
+    return base64.b64encode(bytes(value)).decode("ascii")
+
+
 def _to_date(value: Any) -> date | None:
     if value is None or isinstance(value, date):
         return value
@@ -51,6 +67,7 @@ class SyncedTable:
     datetime_columns: frozenset[str]
     date_columns: frozenset[str]
     json_columns: frozenset[str]
+    binary_columns: frozenset[str] = frozenset()
 
     @property
     def name(self) -> str:
@@ -65,6 +82,8 @@ class SyncedTable:
                 value = _to_datetime(value)
             elif col in self.date_columns:
                 value = _to_date(value)
+            elif col in self.binary_columns:
+                value = to_bytes(value)
             out[col] = value
         return out
 
@@ -78,6 +97,8 @@ class SyncedTable:
                 value = None if moment is None else moment.isoformat()
             elif isinstance(value, date):
                 value = value.isoformat()
+            elif isinstance(value, bytes | bytearray | memoryview):
+                value = bytes_text(value)
             out[col] = value
         return out
 
@@ -92,7 +113,7 @@ class SyncedTable:
 
 
 def _describe(table: Table, rank: int) -> SyncedTable:
-    datetimes, dates, jsons = set(), set(), set()
+    datetimes, dates, jsons, binaries = set(), set(), set(), set()
     for col in table.columns:
         if isinstance(col.type, UTCDateTime | DateTime):
             datetimes.add(col.name)
@@ -100,6 +121,8 @@ def _describe(table: Table, rank: int) -> SyncedTable:
             dates.add(col.name)
         elif isinstance(col.type, JSON):
             jsons.add(col.name)
+        elif isinstance(col.type, LargeBinary):
+            binaries.add(col.name)
     return SyncedTable(
         table,
         rank,
@@ -107,6 +130,7 @@ def _describe(table: Table, rank: int) -> SyncedTable:
         frozenset(datetimes),
         frozenset(dates),
         frozenset(jsons),
+        frozenset(binaries),
     )
 
 

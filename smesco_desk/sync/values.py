@@ -15,6 +15,7 @@ from smesco_desk.i18n import _
 __all__ = [
     "BOOKING_OVERLAP",
     "DOUBLE_PAYMENT",
+    "LEASE_OVERLAP",
     "ConflictChoice",
     "ConflictInfo",
     "EnrollResult",
@@ -32,6 +33,10 @@ DOUBLE_PAYMENT = "double_payment"
 # first (see smesco_desk.sync.server_push): the booking is kept with status
 # "conflict" until it is moved or cancelled (core.bookings).
 BOOKING_OVERLAP = "booking_overlap"
+# The same for a stall's lease: another desk leased the stall for some of the same
+# days first; the lease is kept with status "conflict" (its deposit charge and
+# payments too) until it is moved or cancelled (core.foodcourt).
+LEASE_OVERLAP = "lease_overlap"
 
 
 class SyncRefused(DomainError):
@@ -146,7 +151,7 @@ class ConflictInfo:
     """A conflict with both sides as plain dicts (column name -> JSON value)."""
 
     id: str
-    kind: str  # concurrent_edit | rejected | double_payment | booking_overlap
+    kind: str  # concurrent_edit | rejected | double_payment | booking_overlap | lease_overlap
     status: str  # open | info | resolved
     entity: str
     entity_id: str
@@ -171,6 +176,8 @@ class ConflictInfo:
             return double_payment_text(self.local_payload, self.server_payload)
         if self.kind == BOOKING_OVERLAP and self.server_payload is not None:
             return booking_overlap_text(self.local_payload, self.server_payload)
+        if self.kind == LEASE_OVERLAP and self.server_payload is not None:
+            return lease_overlap_text(self.local_payload, self.server_payload, self.reason)
         return self.reason
 
     def changed_fields(self) -> list[str]:
@@ -238,3 +245,23 @@ def booking_overlap_text(lost: dict[str, Any], won: dict[str, Any]) -> str:
         other=won.get("title", "?"),
         other_when=when(won),
     )
+
+
+def lease_overlap_text(lost: dict[str, Any], won: dict[str, Any], reason: str = "") -> str:
+    """The plain message of a lease whose days another desk leased first.
+    `lost`, `won`: the leases' payloads (dates as ISO text); `reason`: the
+    server's, `leases_no_overlap: FC2-07 · <tenant> (<id>)`, which names the winner."""
+    from datetime import date
+
+    def days(payload: dict[str, Any]) -> str:
+        first = date.fromisoformat(str(payload["starts_on"]))
+        last = date.fromisoformat(str(payload["ends_on"]))
+        return f"{first:%d-%m-%Y} s.d. {last:%d-%m-%Y}"
+
+    named = reason.split(": ", 1)[-1].rsplit(" (", 1)[0] if ": " in reason else ""
+    return _(
+        "Sewa ini ({days}) dibuat saat offline, tetapi stannya sudah disewa di desk lain"
+        " pada sebagian hari yang sama: {other} ({other_days}). Sewa ini disimpan sebagai"
+        " bentrok, tagihan deposit dan pembayarannya tetap; pindahkan ke stan atau tanggal"
+        " lain, atau batalkan (deposit yang sudah dibayar dikembalikan)."
+    ).format(days=days(lost), other=named or won.get("id", "?"), other_days=days(won))

@@ -64,6 +64,10 @@ HELP_ORDER = [
     "meter-readings",
     "record-reading",
     "bill-utilities",
+    "attach-document",
+    "tenant-documents",
+    "move-lease",
+    "cancel-conflicted-lease",
 ]
 
 

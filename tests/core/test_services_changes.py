@@ -239,6 +239,24 @@ def test_a_stall_a_tenant_a_lease_and_its_end_report_their_tables(
         core, lambda: core.foodcourt.post_late_fees(supervisor, date(2026, 6, 30)), rent
     )
 
+    docs: list[Any] = []
+    assert_reports_what_it_wrote(
+        core,
+        lambda: docs.append(
+            core.foodcourt.attach_document(supervisor, made[0].id, b"%PDF-1.4 x", "Izin", "permit")
+        ),
+        {"tenant_documents", "document_blobs", *BOOKKEEPING},
+    )
+    assert_reports_what_it_wrote(
+        core,
+        lambda: core.foodcourt.remove_document(supervisor, docs[0].id),
+        {"tenant_documents", "document_blobs", *BOOKKEEPING},
+    )
+    assert_reports_nothing(
+        core, lambda: core.foodcourt.move_lease(supervisor, leased[0].id, "FC2-07",
+                                                date(2026, 7, 1), date(2026, 7, 31)), DomainError
+    )  # fmt: skip
+
 
 def test_turnover_its_terms_and_its_rent_report_their_tables(
     core: Core, admin: Actor, supervisor: Actor

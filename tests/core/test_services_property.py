@@ -675,6 +675,12 @@ FUZZED = {
             "lease_agreement_pdf",
             "statement_pdf",
             "reminder_pdf",
+            "move_lease",
+            "cancel_conflicted_lease",
+            "attach_document",
+            "tenant_documents",
+            "document_content",
+            "remove_document",
         ],
         "SetupService": ["initialize"],
         "SyncService": ["conflict", "resolve_conflict"],
@@ -940,3 +946,27 @@ def test_a_tenancy_life_and_its_documents(
         check(desk, lambda t=tenant_id: core.foodcourt.statement(t, first))  # type: ignore[misc]
         check(desk, lambda t=tenant_id: core.foodcourt.statement_pdf(actor, t, first))  # type: ignore[misc]
         check(desk, lambda t=tenant_id: core.foodcourt.reminder_pdf(actor, t, last))  # type: ignore[misc]
+
+
+@FUZZ
+@given(actors, texts, texts, texts, st.sampled_from([b"%PDF-1.4 uji", b"GIF89a", b""]), days)
+def test_tenant_documents_and_leases_in_conflict(
+    desk: Desk, who: str, title: str, kind: str, name: str, content: bytes, day: Any
+) -> None:
+    core, actor = desk.core, _actor(desk, who)
+    call, move = core.foodcourt.attach_document, core.foodcourt.move_lease
+    cancel = core.foodcourt.cancel_conflicted_lease
+    sane = TenantForm("Soto Bang Ali", "Ali Rahman", "0812 3456 7890")
+    check(desk, lambda: core.foodcourt.save_tenant(desk.admin, sane))
+    tenants = [t.id for t in core.foodcourt.tenants()][:1]
+    for tenant in [title, *tenants]:
+        for k in (kind, "permit"):
+            check(desk, lambda t=tenant, k=k: call(actor, t, content, title, k, name))  # type: ignore[misc]
+        check(desk, lambda t=tenant: core.foodcourt.tenant_documents(t))  # type: ignore[misc]
+    known = [d.id for t in tenants for d in core.foodcourt.tenant_documents(t)][:1]
+    for doc in [name, *known]:
+        check(desk, lambda d=doc: core.foodcourt.document_content(d).document)  # type: ignore[misc]
+        check(desk, lambda d=doc: core.foodcourt.remove_document(actor, d))  # type: ignore[misc]
+    for lease_id in [name, *[x.id for x in core.foodcourt.leases()[:1]]]:
+        check(desk, lambda i=lease_id: move(actor, i, kind, day, day, title))  # type: ignore[misc]
+        check(desk, lambda i=lease_id: cancel(actor, i, title))  # type: ignore[misc]

@@ -5,9 +5,9 @@ straight into the server's tables that shares a day with a live lease of the
 same stall fails, as the SQLite trigger makes it fail at a desk
 (tests/core/test_leases_overlap_db.py).
 
-A lease a desk made offline that the server refuses this way becomes an open
-`rejected` conflict (the generic path of smesco_desk.sync.server_push); keeping
-it in a conflict status with suggestions, as bookings do, comes later."""
+A lease a desk made offline that the server refuses this way is kept with
+status `conflict` and an open `lease_overlap` conflict, as bookings are
+(tests/sync/test_sync_lease_conflicts.py)."""
 
 from __future__ import annotations
 

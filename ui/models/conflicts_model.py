@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from smesco_desk.clock import to_wib
-from smesco_desk.sync import BOOKING_OVERLAP, DOUBLE_PAYMENT, ConflictInfo
+from smesco_desk.sync import BOOKING_OVERLAP, DOUBLE_PAYMENT, LEASE_OVERLAP, ConflictInfo
 from ui.context import AppContext
 
 CONFLICT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -187,7 +187,8 @@ class ConflictsTableModel(QAbstractTableModel):
         return {"concurrent_edit": self.tr("Diubah di dua desk"),
                 "rejected": self.tr("Ditolak server"),
                 DOUBLE_PAYMENT: self.tr("Dibayar dua kali"),
-                BOOKING_OVERLAP: self.tr("Bentrok pemesanan")}.get(kind, kind)
+                BOOKING_OVERLAP: self.tr("Bentrok pemesanan"),
+                LEASE_OVERLAP: self.tr("Bentrok sewa stan")}.get(kind, kind)
 
     def entity_text(self, entity: str) -> str:
         return {
@@ -201,6 +202,8 @@ class ConflictsTableModel(QAbstractTableModel):
             "audit_log": self.tr("Log audit"),
             "receipts": self.tr("Kuitansi"),
             "bookings": self.tr("Pemesanan ruang"),
+            "leases": self.tr("Sewa stan"),
+            "tenant_documents": self.tr("Dokumen tenan"),
         }.get(entity, entity)
 
     def reason_text(self, c: ConflictInfo) -> str:

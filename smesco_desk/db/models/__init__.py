@@ -42,6 +42,7 @@ from smesco_desk.db.models.system import (
     SanctionedRewrite,
     User,
 )
+from smesco_desk.db.models.tenant_documents import DocumentBlob, TenantDocument
 from smesco_desk.db.models.visitors import CheckOut, Erasure, Visit, Visitor, VisitPurpose
 
 __all__ = [
@@ -61,6 +62,7 @@ __all__ = [
     "Desk",
     "DeskCounter",
     "DeskSetting",
+    "DocumentBlob",
     "Erasure",
     "Lease",
     "MeterReading",
@@ -80,6 +82,7 @@ __all__ = [
     "SyncedMixin",
     "Tenant",
     "TenantCharge",
+    "TenantDocument",
     "TurnoverEntry",
     "User",
     "Visit",

@@ -23,6 +23,7 @@ from smesco_desk.db import overlaps
 from smesco_desk.db.models import Booking, SyncConflict, SyncedMixin
 from smesco_desk.errors import DomainError
 from smesco_desk.i18n import _
+from smesco_desk.services import overlap_conflicts as shared
 from smesco_desk.services.transaction import Transaction
 from smesco_desk.sync.values import BOOKING_OVERLAP
 from smesco_desk.values.bookings import BookingRecord
@@ -71,14 +72,7 @@ def clashes(
 
 def open_overlap_conflicts(session: Session, booking_id: str) -> list[SyncConflict]:
     """The open sync conflicts saying another desk won this booking's slot."""
-    query = select(SyncConflict).where(
-        SyncConflict.entity == "bookings",
-        SyncConflict.entity_id == booking_id,
-        SyncConflict.kind == BOOKING_OVERLAP,
-        SyncConflict.status == "open",
-        SyncConflict.deleted_at.is_(None),
-    )
-    return list(session.scalars(query.order_by(SyncConflict.created_at)))
+    return shared.open_overlap_conflicts(session, "bookings", booking_id, BOOKING_OVERLAP)
 
 
 def close_overlap_conflicts(
@@ -86,10 +80,6 @@ def close_overlap_conflicts(
 ) -> list[tuple[SyncedMixin, str]]:
     """Resolve the booking's open overlap conflicts in `tx` ("moved", "cancelled");
     the rows changed, for the caller to record."""
-    rows: list[tuple[SyncedMixin, str]] = []
-    for conflict in open_overlap_conflicts(tx.session, booking_id):
-        conflict.status, conflict.resolution = "resolved", resolution
-        conflict.resolved_by, conflict.resolved_at = tx.actor.audit_name, tx.now
-        conflict.resolution_note = note.strip()
-        rows.append((tx.update(conflict), "update"))
-    return rows
+    return shared.close_overlap_conflicts(
+        tx, "bookings", booking_id, BOOKING_OVERLAP, resolution, note
+    )

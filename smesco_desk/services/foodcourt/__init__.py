@@ -24,6 +24,8 @@ use (`core.foodcourt.lease(...)`), each method handing over to one of them:
 - arrears: what tenants owe past due, aged; stalls in arrears; the next rent
 - turnover: tenants' daily sales typed into a grid, a lease's turnover-rent terms
 - turnover_rent: turnover rent after a month closes, the monthly turnover report
+- lease_conflicts: a lease another desk won the days of (sync): moved or cancelled
+- attachments: documents attached to a tenant (scans, permits), synced, kept as files
 - mapping: rows to the values in smesco_desk.values.foodcourt
 - meters: the monthly meter readings, typed into a grid of stalls
 - utilities: billing a month's power, water and service charge
@@ -33,13 +35,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from smesco_desk.services.actors import SYSTEM, Actor
 from smesco_desk.services.foodcourt import (
     arrears,
+    attachments,
     documents,
     late_fees,
+    lease_conflicts,
     leases,
     meters,
     notice,
@@ -55,6 +60,7 @@ from smesco_desk.services.foodcourt import (
 )
 from smesco_desk.services.foodcourt.conflicts import LeaseConflict
 from smesco_desk.services.foodcourt.meters import ReadingNeedsConfirmation
+from smesco_desk.values.documents import DocumentContent, TenantDocumentInfo
 from smesco_desk.values.foodcourt import (
     LateFeePolicy,
     LeaseForm,
@@ -160,6 +166,48 @@ class FoodCourtService:
         return leases.get_lease(self.core, lease_id)
 
     # --- rent, arrears and late fees ----------------------------------------------------
+    # --- leases another desk won the days of (sync) ---------------------------------------
+
+    def move_lease(
+        self,
+        actor: Actor,
+        lease_id: str,
+        stall: str,
+        starts_on: date,
+        ends_on: date,
+        note: str = "",
+    ) -> LeaseRecord:
+        return lease_conflicts.move_lease(
+            self.core, actor, lease_id, stall, starts_on, ends_on, note
+        )
+
+    def cancel_conflicted_lease(self, actor: Actor, lease_id: str, reason: str = "") -> LeaseRecord:
+        return lease_conflicts.cancel_conflicted_lease(self.core, actor, lease_id, reason)
+
+    # --- documents of a tenant ---------------------------------------------------------
+
+    def attach_document(
+        self,
+        actor: Actor,
+        tenant_id: str,
+        source: Path | bytes,
+        title: str = "",
+        kind: str = "other",
+        file_name: str = "",
+    ) -> TenantDocumentInfo:
+        return attachments.attach_document(
+            self.core, actor, tenant_id, source, title, kind, file_name
+        )
+
+    def tenant_documents(self, tenant_id: str) -> list[TenantDocumentInfo]:
+        return attachments.tenant_documents(self.core, tenant_id)
+
+    def document_content(self, document_id: str) -> DocumentContent:
+        return attachments.document_content(self.core, document_id)
+
+    def remove_document(self, actor: Actor, document_id: str) -> TenantDocumentInfo:
+        return attachments.remove_document(self.core, actor, document_id)
+
 
     def post_rent(self, actor: Actor = SYSTEM, day: date | None = None) -> list[TenantChargeItem]:
         return rent.post_rent(self.core, actor, day)

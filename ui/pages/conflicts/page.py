@@ -29,7 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from smesco_desk.errors import DomainError
-from smesco_desk.sync import BOOKING_OVERLAP, DOUBLE_PAYMENT, ConflictChoice, ConflictInfo
+from smesco_desk.sync import (
+    BOOKING_OVERLAP,
+    DOUBLE_PAYMENT,
+    LEASE_OVERLAP,
+    ConflictChoice,
+    ConflictInfo,
+)
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.forms import FieldError
@@ -42,6 +48,7 @@ from ui.models.conflicts_model import (
 )
 from ui.pages.conflicts import can_resolve
 from ui.pages.conflicts.booking_moves import BookingMovesPanel
+from ui.pages.conflicts.lease_moves import LeaseMovesPanel
 
 STYLE = """
 QLabel#conflict_summary_label {
@@ -140,6 +147,10 @@ class ConflictsPage(QWidget):
         self.moves_panel.resolved.connect(self._booking_resolved)
         self.note_edit.textChanged.connect(lambda text: setattr(self.moves_panel, "note", text))
         layout.addWidget(self.moves_panel)
+        self.lease_panel = LeaseMovesPanel(self.ctx, box)
+        self.lease_panel.resolved.connect(self._booking_resolved)
+        self.note_edit.textChanged.connect(lambda text: setattr(self.lease_panel, "note", text))
+        layout.addWidget(self.lease_panel)
         self.error_label = FieldError(box)  # (takes no room while empty)
         self.error_label.setObjectName("resolve_error_label")
         self.result_label = FieldError(box)
@@ -221,10 +232,11 @@ class ConflictsPage(QWidget):
         unresolved = (c is not None and c.status != "resolved" and can_resolve(self.ctx)
                       and c.kind != DOUBLE_PAYMENT)
         # A booking in conflict is moved or cancelled (the panel), not kept or restored.
-        booking = c is not None and c.kind == BOOKING_OVERLAP
+        booking = c is not None and c.kind in (BOOKING_OVERLAP, LEASE_OVERLAP)
         self.keep_button.setVisible(not booking)
         self.restore_button.setVisible(not booking)
         self.moves_panel.set_conflict(c if unresolved else None)
+        self.lease_panel.set_conflict(c if c is not None and c.status != "resolved" else None)
         self.keep_button.setEnabled(unresolved)
         self.note_edit.setEnabled(unresolved)
         self.restore_button.setText(self._restore_text(c))
@@ -247,7 +259,7 @@ class ConflictsPage(QWidget):
                                                      time=format_moment(c.created_at)),
             self._explanation(c),
         ]
-        if c.kind in (DOUBLE_PAYMENT, BOOKING_OVERLAP):
+        if c.kind in (DOUBLE_PAYMENT, BOOKING_OVERLAP, LEASE_OVERLAP):
             lines.append(_html(c.message()))
         elif c.reason:
             lines.append(self.tr("Alasan server: {reason}").format(reason=_html(c.reason)))
@@ -266,6 +278,11 @@ class ConflictsPage(QWidget):
         if c.kind == BOOKING_OVERLAP:
             return self.tr("Dua desk memesan ruang yang sama saat offline; pemesanan dari "
                            "desk {desk} sampai di server kemudian.").format(desk=c.desk_code)
+        if c.kind == LEASE_OVERLAP:
+            return self.tr("Dua desk menyewakan stan yang sama untuk hari yang bertumpuk saat "
+                           "offline; sewa dari desk {desk} sampai di server kemudian. "
+                           "Pindahkan sewa itu ke stan atau tanggal lain, atau batalkan."
+                           ).format(desk=c.desk_code)
         if c.kind == "rejected":
             return self.tr("Server menolak perubahan dari desk {desk}; perubahan itu belum "
                            "berlaku di desk lain. Putuskan versi mana yang dipakai.").format(

@@ -115,7 +115,7 @@ def upgrade() -> None:
     with op.batch_alter_table('leases', schema=None) as batch_op:
         batch_op.create_index('ix_leases_stall_starts', ['stall_id', 'starts_on'], unique=False)
         batch_op.create_index(batch_op.f('ix_leases_tenant_id'), ['tenant_id'], unique=False)
-    overlaps.install(op.get_bind(), "leases")
+    overlaps.install(op.get_bind(), "leases", overlaps.LEASES_BEFORE_0019)
     # A plain ADD COLUMN (as 0013): the default fills the erasures already made.
     op.add_column('erasures', sa.Column('business_ids', sa.JSON(), nullable=False,
                                         server_default=sa.text("'[]'")))
