@@ -12,12 +12,14 @@ owe past due (`arrears`, aged 0-30, 31-60, 61-90 and over 90 days), posting
 the rent and late fees due (`post-rent`) and the late fees an administrator
 sets (`late-fees`). Dates are WIB, `YYYY-MM-DD`; a lease's last day is included.
 
-`rent-due` and `arrears` first post what has fallen due by their day (rent,
-then late fees; as the system, as the application does at start and on its
-timer): on a fresh lease, `rent-due --date` its first day lists its deposit
-and first rent. Rent of those days that is not due yet (later in `--days`) is
-listed as `scheduled`, with no charge id. `post-rent` does only the posting,
-as `--user` or the operating-system user.
+`rent-due` and `arrears` first post what has fallen due by their day, or by
+today for a day still to come (rent, then late fees; as the system, as the
+application does at start and on its timer): on a fresh lease, `rent-due
+--date` its first day lists its deposit and first rent. Rent not due yet (a
+later day, or later in `--days`) is listed as `scheduled`, with no charge id,
+and `arrears` on a day to come projects it; nothing is charged ahead.
+`post-rent` does only the posting, up to today, as `--user` or the
+operating-system user.
 
 A lease is made as the tenancy page makes it: the same service call, the same
 checks, one transaction. A stall already leased on one of those days: one line
@@ -30,12 +32,14 @@ it) or, without it, as the operating-system user running the command line
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from typing import TYPE_CHECKING
 
 from smesco_desk.cli import foodcourt_tenancy, foodcourt_turnover
 from smesco_desk.cli.foodcourt_meters import register as register_meters
 from smesco_desk.cli.support import (
     EXIT_OK,
+    CliError,
     Commands,
     Subcommands,
     iso_date,
@@ -44,6 +48,7 @@ from smesco_desk.cli.support import (
     open_desk,
     say,
 )
+from smesco_desk.clock import wib_today
 from smesco_desk.domain.foodcourt import FLOORS, LeasePeriod, size_m2_text
 from smesco_desk.domain.money import format_rupiah
 from smesco_desk.services.actors import SYSTEM, Actor, Permission, cli_actor
@@ -359,14 +364,14 @@ def _charge_lines(found: list[TenantChargeItem], as_json: bool) -> None:
 
 def cmd_rent_due(args: argparse.Namespace) -> int:
     core = open_desk(args)
-    core.foodcourt.post_due(SYSTEM, args.date)  # what has fallen due by then, first
+    _post_due_by(core, args.date)  # what has fallen due by then (never after today)
     _charge_lines(core.foodcourt.rent_due(args.date, args.days), args.json)
     return EXIT_OK
 
 
 def cmd_arrears(args: argparse.Namespace) -> int:
     core = open_desk(args)
-    core.foodcourt.post_due(SYSTEM, args.date)
+    _post_due_by(core, args.date)
     found = core.foodcourt.arrears(args.date)
     if args.json:
         say(json_text([a.to_json() for a in found]))
@@ -382,9 +387,19 @@ def cmd_arrears(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _post_due_by(core: Core, day: date | None) -> None:
+    """A report posts what has fallen due by its day, as the application's timer
+    does; a day after today posts nothing (rent is charged when it falls due,
+    not ahead: the report lists that rent as `scheduled`, or projects it)."""
+    today = wib_today(core.now())
+    core.foodcourt.post_due(SYSTEM, today if day is None else min(day, today))
+
+
 def cmd_post_rent(args: argparse.Namespace) -> int:
     core = open_desk(args)
     actor = _actor(core, args, Permission.MANAGE_LEASES)
+    if args.date is not None and args.date > wib_today(core.now()):
+        raise CliError("rent is posted when it falls due: --date cannot be after today", 2)
     made = core.foodcourt.post_due(actor, args.date)
     if args.json or made:
         _charge_lines(made, args.json)

@@ -7,11 +7,13 @@ helpers_cli; the dates are fixed (within ten years of the real clock)."""
 from __future__ import annotations
 
 import json
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from smesco_desk.clock import wib_today
 from smesco_desk.services.actors import Role
 from smesco_desk.services.core import open_core
 from tests.core.helpers_cli import PASSWORD, add_user, run
@@ -116,3 +118,38 @@ def test_a_refused_value_is_one_line(desk: Path) -> None:
     result = run(desk, "rent-due", "--days", "0", "--json")
     assert result.returncode != 0 and result.stdout == ""
     assert len(result.stderr.splitlines()) == 1
+
+
+def _charges(desk: Path) -> int:
+    core = open_core(desk)
+    try:
+        return len(core.foodcourt.rent_due_between(date(2020, 1, 1), date(2040, 12, 31)))
+    finally:
+        core.close()
+
+
+def test_reports_on_a_day_to_come_charge_nothing_ahead(desk: Path) -> None:
+    # A report is not a posting: asking about next year lists the rent that
+    # will fall due as scheduled and projects the arrears, and writes nothing.
+    today = wib_today()
+    start = today.replace(day=1)
+    tenant, _lease = leased(desk, start.isoformat(), (start + timedelta(days=330)).isoformat())
+    ok(desk, "rent-due")  # today's posting
+    before = ok(desk, "rent-due", "--date", start.isoformat(), "--days", "300")
+    posted = [c for c in before if c["status"] != "scheduled"]
+    month = start.month + 3
+    year, month = start.year + (month - 1) // 12, (month - 1) % 12 + 1
+    later = start.replace(year=year, month=month).isoformat()
+    due = ok(desk, "rent-due", "--date", later)
+    assert due and {c["status"] for c in due} == {"scheduled"}
+    assert all(c["charge_id"] == "" for c in due)
+    owed = ok(desk, "arrears", "--date", later)
+    assert [a["tenant_id"] for a in owed] == [tenant]
+    # the deposit and every month from the first to the one due by then, unpaid
+    months = sum(1 for c in before if c["kind"] == "rent" and c["due_on"] <= later)
+    assert owed[0]["total"] == 6_000_000 + months * 3_000_000
+    after = ok(desk, "rent-due", "--date", start.isoformat(), "--days", "300")
+    assert [c for c in after if c["status"] != "scheduled"] == posted
+    refused = run(desk, "post-rent", "--date", later, "--user", "dewi", stdin=PASSWORD + "\n")
+    assert refused.returncode == 2
+    assert "after today" in refused.stderr

@@ -180,7 +180,9 @@ def _articles(data: AgreementData, body: Any) -> list[tuple[str, list[Any]]]:
     period_text = _(
         "Sewa berlaku sejak {first} sampai dengan {last} (kedua tanggal termasuk). Sewa dapat "
         "diperpanjang dengan persetujuan kedua belah pihak tanpa jeda."
-    ).format(first=long_date(lease.starts_on), last=long_date(lease.ends_on))
+    ).format(  # the term agreed, also after an early end
+        first=long_date(lease.starts_on), last=long_date(lease.planned_ends_on)
+    )
     if policy.notice_days > 0:
         notice = _(
             "PIHAK KEDUA yang mengakhiri sewa sebelum waktunya memberitahukannya secara tertulis "

@@ -24,11 +24,12 @@ from typing import TYPE_CHECKING
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from smesco_desk.clock import wib_today
 from smesco_desk.db.models import Charge, Lease, TenantCharge
 from smesco_desk.domain.foodcourt import BillKind
 from smesco_desk.domain.foodcourt_rent import rent_periods
 from smesco_desk.services.foodcourt.mapping import tenant_names
-from smesco_desk.services.foodcourt.rent import checked_day
+from smesco_desk.services.foodcourt.rent import _unposted, checked_day
 from smesco_desk.values.foodcourt import TenantArrears
 
 if TYPE_CHECKING:
@@ -39,13 +40,40 @@ OPEN = "open"
 
 def arrears(core: Core, day: date | None = None) -> list[TenantArrears]:
     """Each tenant owing anything due on or before `day` (WIB; today), aged; by
-    the most owed first, then name. Tenants owing nothing past due are left out."""
+    the most owed first, then name. Tenants owing nothing past due are left out.
+
+    A day after today is a projection that writes nothing: the rent of the
+    periods that will have fallen due by then and is not posted yet counts at
+    its schedule's amount (before any tax), as if unpaid; late fees not posted
+    yet are not guessed."""
     until = checked_day(core, day)
     with core.db.read() as session:
-        return arrears_in(session, until)
+        if until <= wib_today(core.now()):
+            return arrears_in(session, until)
+        return arrears_in(session, until, projected(session, until))
 
 
-def arrears_in(session: Session, day: date) -> list[TenantArrears]:
+def projected(session: Session, day: date) -> list[tuple[str, date, int]]:
+    """(tenant id, due day, amount) of the rent due by `day` not posted yet."""
+    found = _unposted(session, day)
+    if not found:
+        return []
+    tenants = dict(
+        session.execute(
+            select(Lease.id, Lease.tenant_id).where(Lease.id.in_({i for i, _p in found}))
+        ).all()
+    )
+    return [(tenants[lease_id], p.due_on, p.rent) for lease_id, p in found]
+
+
+def _bucket(day: date, due: date) -> int:
+    late = (day - due).days
+    return 0 if late <= 30 else 1 if late <= 60 else 2 if late <= 90 else 3
+
+
+def arrears_in(
+    session: Session, day: date, extra: Iterable[tuple[str, date, int]] = ()
+) -> list[TenantArrears]:
     amount = Charge.total
     due = TenantCharge.due_on
     bucket = [
@@ -75,10 +103,13 @@ def arrears_in(session: Session, day: date) -> list[TenantArrears]:
         )
         .group_by(TenantCharge.tenant_id)
     ).all()
-    names = tenant_names(session, (r[0] for r in rows))
+    sums = {tenant_id: [int(a), int(b), int(c), int(d)] for tenant_id, a, b, c, d in rows}
+    for tenant_id, falls_due, rent in extra:
+        sums.setdefault(tenant_id, [0, 0, 0, 0])[_bucket(day, falls_due)] += rent
+    names = tenant_names(session, sums)
     out = [
-        TenantArrears(tenant_id, names.get(tenant_id, ""), int(a), int(b), int(c), int(d))
-        for tenant_id, a, b, c, d in rows
+        TenantArrears(tenant_id, names.get(tenant_id, ""), *buckets)
+        for tenant_id, buckets in sums.items()
     ]
     return sorted(
         (a for a in out if a.total != 0), key=lambda a: (-a.total, a.tenant.casefold(), a.tenant_id)
