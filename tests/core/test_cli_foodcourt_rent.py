@@ -7,7 +7,7 @@ helpers_cli; the dates are fixed (within ten years of the real clock)."""
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -118,14 +118,6 @@ def test_a_refused_value_is_one_line(desk: Path) -> None:
     result = run(desk, "rent-due", "--days", "0", "--json")
     assert result.returncode != 0 and result.stdout == ""
     assert len(result.stderr.splitlines()) == 1
-
-
-def _charges(desk: Path) -> int:
-    core = open_core(desk)
-    try:
-        return len(core.foodcourt.rent_due_between(date(2020, 1, 1), date(2040, 12, 31)))
-    finally:
-        core.close()
 
 
 def test_reports_on_a_day_to_come_charge_nothing_ahead(desk: Path) -> None:
