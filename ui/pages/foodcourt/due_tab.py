@@ -47,14 +47,14 @@ class DueTab(LiveTab):
             (self.tr("Jatuh tempo"), lambda c: day_text(c.due_on)),
             (self.tr("Stan"), lambda c: c.stall),
             (self.tr("Tenan"), lambda c: c.tenant),
-            (self.tr("Untuk"), lambda c: c.description),
             (self.tr("Jumlah"), lambda c: format_rupiah(c.amount)),
             (self.tr("Status"), lambda c: self.status_texts.get(c.status, c.status)),
+            (self.tr("Untuk"), lambda c: c.description),
         ]
         keys = {0: lambda c: (c.due_on, c.stall), 2: lambda c: c.tenant.casefold(),
-                4: lambda c: c.amount}  # fmt: skip
+                3: lambda c: c.amount}  # fmt: skip
         self.table: ValuesTable[TenantChargeItem] = ValuesTable(
-            columns, self, keys=keys, right=(4,), stretch=3)
+            columns, self, keys=keys, right=(3,), stretch=2)
         self.table.setObjectName("due_table")
         self.date_edit = QDateEdit(self)
         self.date_edit.setObjectName("due_date_edit")

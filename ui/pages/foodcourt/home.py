@@ -34,12 +34,12 @@ from PySide6.QtWidgets import (
 )
 
 from smesco_desk.clock import wib_today
-from smesco_desk.domain.foodcourt import StallState, size_m2_text
+from smesco_desk.domain.foodcourt import BillKind, StallState, size_m2_text
 from smesco_desk.domain.money import format_rupiah
 from smesco_desk.values.foodcourt import TenantArrears, TenantChargeItem
 from ui.context import AppContext
 from ui.errors import error_text
-from ui.pages.foodcourt.common import LiveTab, day_text
+from ui.pages.foodcourt.common import LiveTab, bill_kind_text, day_text
 from ui.pages.foodcourt.leases_tab import ending_soon
 from ui.widgets import StatusBanner, note_label
 
@@ -82,6 +82,7 @@ class HomeSection(QFrame):
         for text in rows[:ROWS_SHOWN]:
             label = QLabel(text, self)
             label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setWordWrap(True)
             layout.addWidget(label)
         if len(rows) > ROWS_SHOWN:
             more = len(rows) - ROWS_SHOWN
@@ -185,6 +186,8 @@ class HomeTab(LiveTab):
     def _due_row(self, item: TenantChargeItem, today: date) -> str:
         text = self.tr("{stall} · {tenant} · {amount}").format(
             stall=item.stall, tenant=item.tenant, amount=format_rupiah(item.amount))
+        if item.kind != BillKind.RENT.value:
+            text += f" ({bill_kind_text(item.kind)})"
         if item.due_on != today:
             text = f"{day_text(item.due_on)} · {text}"
         if item.status == "paid":
