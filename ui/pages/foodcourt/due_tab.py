@@ -62,7 +62,7 @@ class DueTab(LiveTab):
         self.date_edit.setDisplayFormat("dd/MM/yyyy")
         self.date_edit.setDate(to_qdate(wib_today(ctx.core.now())))
         self.date_edit.dateChanged.connect(lambda _d: self.reload())
-        date_label = QLabel(self.tr("&Mulai"), self)
+        date_label = QLabel(self.tr("Mula&i"), self)
         date_label.setBuddy(self.date_edit)
         self.days_combo = QComboBox(self)
         self.days_combo.setObjectName("due_days_combo")

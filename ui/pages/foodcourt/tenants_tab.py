@@ -75,12 +75,12 @@ class TenantsTab(LiveTab):
         self.pay_button.setObjectName("pay_tenant_button")
         self.pay_button.setToolTip(self.tr("Bayar tagihan tertua tenan ini dan cetak kuitansi"))
         self.pay_button.clicked.connect(self.pay)
-        self.statement_button = QPushButton(self.tr("Rekening &koran…"), self)
+        self.statement_button = QPushButton(self.tr("R&ekening koran…"), self)
         self.statement_button.setObjectName("tenant_statement_button")
         self.statement_button.setToolTip(
             self.tr("Tagihan, pembayaran dan saldo berjalan tenan ini (PDF)"))
         self.statement_button.clicked.connect(self.print_statement)
-        self.reminder_button = QPushButton(self.tr("Surat &pengingat…"), self)
+        self.reminder_button = QPushButton(self.tr("Surat pen&gingat…"), self)
         self.reminder_button.setObjectName("tenant_reminder_button")
         self.reminder_button.setToolTip(
             self.tr("Surat pengingat tagihan yang lewat jatuh tempo (PDF)"))
