@@ -100,6 +100,64 @@
     </message>
 </context>
 <context>
+    <name>ArrearsTab</name>
+    <message>
+        <source>0–30 hari</source>
+        <translation>0–30 days</translation>
+    </message>
+    <message>
+        <source>31–60 hari</source>
+        <translation>31–60 days</translation>
+    </message>
+    <message>
+        <source>61–90 hari</source>
+        <translation>61–90 days</translation>
+    </message>
+    <message>
+        <source>&gt; 90 hari</source>
+        <translation>&gt; 90 days</translation>
+    </message>
+    <message>
+        <source>Tenan</source>
+        <translation>Tenant</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Per tangga&amp;l</source>
+        <translation>A&amp;s of</translation>
+    </message>
+    <message>
+        <source>Hari ini</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Surat pen&amp;gingat…</source>
+        <translation>&amp;Reminder letter…</translation>
+    </message>
+    <message>
+        <source>Surat pengingat untuk tenan yang dipilih (PDF)</source>
+        <translation>Reminder letter to the chosen tenant (PDF)</translation>
+    </message>
+    <message>
+        <source>R&amp;ekening koran…</source>
+        <translation>Stat&amp;ement…</translation>
+    </message>
+    <message>
+        <source>Tagihan, pembayaran dan saldo tenan sampai tanggal ini (PDF)</source>
+        <translation>The tenant&apos;s charges, payments and balance up to this day (PDF)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tenan menunggak · total {total} (0–30 hari {a} · 31–60 hari {b} · 61–90 hari {c} · &gt; 90 hari {d})</source>
+        <translation>
+            <numerusform>%n tenant in arrears · total {total} (0–30 days {a} · 31–60 days {b} · 61–90 days {c} · &gt; 90 days {d})</numerusform>
+            <numerusform>%n tenants in arrears · total {total} (0–30 days {a} · 31–60 days {b} · 61–90 days {c} · &gt; 90 days {d})</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AttendeeDialog</name>
     <message>
         <source>Tambah peserta: {title}</source>
@@ -1853,6 +1911,76 @@ Once it is closed, the next payment needs a new shift.</translation>
     </message>
 </context>
 <context>
+    <name>DueTab</name>
+    <message>
+        <source>Belum dibayar</source>
+        <translation>Unpaid</translation>
+    </message>
+    <message>
+        <source>Lunas</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Terjadwal</source>
+        <translation>Scheduled</translation>
+    </message>
+    <message>
+        <source>Jatuh tempo</source>
+        <translation>Due day</translation>
+    </message>
+    <message>
+        <source>Stan</source>
+        <translation>Stall</translation>
+    </message>
+    <message>
+        <source>Tenan</source>
+        <translation>Tenant</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Untuk</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <source>Mula&amp;i</source>
+        <translation>F&amp;rom</translation>
+    </message>
+    <message>
+        <source>Hari itu saja</source>
+        <translation>That day only</translation>
+    </message>
+    <message>
+        <source>7 hari</source>
+        <translation>7 days</translation>
+    </message>
+    <message>
+        <source>Hari ini</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Tagihan sewa, denda, deposit dan utilitas yang jatuh tempo pada hari itu (atau 7 hari sejak hari itu) atau dibuat pada hari itu; sewa yang belum dibuat tagihannya tampil &quot;Terjadwal&quot;.</source>
+        <translation>Rent, late fees, deposits and utilities falling due on that day (or in the 7 days from it) or made on that day; rent not yet charged shows as &quot;Scheduled&quot;.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tagihan · belum dibayar {unpaid} dari {total}</source>
+        <translation>
+            <numerusform>%n charge · unpaid {unpaid} of {total}</numerusform>
+            <numerusform>%n charges · unpaid {unpaid} of {total}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EventActions</name>
     <message>
         <source>Cetak bad&amp;ge…</source>
@@ -2025,6 +2153,14 @@ The set-up starts again the next time the application is opened.</translation>
         <translation>&amp;Leases</translation>
     </message>
     <message>
+        <source>&amp;Jatuh tempo</source>
+        <translation>&amp;Due</translation>
+    </message>
+    <message>
+        <source>Tungga&amp;kan</source>
+        <translation>&amp;Arrears</translation>
+    </message>
+    <message>
         <source>&amp;Meter</source>
         <translation>&amp;Meters</translation>
     </message>
@@ -2068,6 +2204,53 @@ The set-up starts again the next time the application is opened.</translation>
     <message>
         <source>{code} · lantai {floor} · {size} m²</source>
         <translation>{code} · floor {floor} · {size} m²</translation>
+    </message>
+    <message>
+        <source>Jatuh tempo hari ini</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <source>Jatuh tempo 7 hari ke depan</source>
+        <translation>Due in the next 7 days</translation>
+    </message>
+    <message>
+        <source>total {total} · belum dibayar {unpaid}</source>
+        <translation>total {total} · unpaid {unpaid}</translation>
+    </message>
+    <message>
+        <source>{stall} · {tenant} · {amount}</source>
+        <translation>{stall} · {tenant} · {amount}</translation>
+    </message>
+    <message>
+        <source>(lunas)</source>
+        <translation>(paid)</translation>
+    </message>
+    <message>
+        <source>0–30 hari</source>
+        <translation>0–30 days</translation>
+    </message>
+    <message>
+        <source>31–60 hari</source>
+        <translation>31–60 days</translation>
+    </message>
+    <message>
+        <source>61–90 hari</source>
+        <translation>61–90 days</translation>
+    </message>
+    <message>
+        <source>&gt; 90 hari</source>
+        <translation>&gt; 90 days</translation>
+    </message>
+    <message>
+        <source>Tunggakan</source>
+        <translation>Arrears</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tenan · total {total}</source>
+        <translation>
+            <numerusform>%n tenant · total {total}</numerusform>
+            <numerusform>%n tenants · total {total}</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5167,6 +5350,25 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
     </message>
 </context>
 <context>
+    <name>TenantLetters</name>
+    <message>
+        <source>Rekening koran {tenant}</source>
+        <translation>Statement of {tenant}</translation>
+    </message>
+    <message>
+        <source>Menyiapkan rekening koran…</source>
+        <translation>Preparing the statement…</translation>
+    </message>
+    <message>
+        <source>Surat pengingat {tenant}</source>
+        <translation>Reminder letter to {tenant}</translation>
+    </message>
+    <message>
+        <source>Menyiapkan surat pengingat…</source>
+        <translation>Preparing the reminder letter…</translation>
+    </message>
+</context>
+<context>
     <name>TenantPayment</name>
     <message>
         <source>Tidak ada tagihan terbuka.</source>
@@ -5242,6 +5444,30 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
     <message>
         <source>Bayar tagihan tertua tenan ini dan cetak kuitansi</source>
         <translation>Pay this tenant&apos;s oldest charge and print the receipt</translation>
+    </message>
+    <message>
+        <source>R&amp;ekening koran…</source>
+        <translation>Stat&amp;ement…</translation>
+    </message>
+    <message>
+        <source>Tagihan, pembayaran dan saldo berjalan tenan ini (PDF)</source>
+        <translation>This tenant&apos;s charges, payments and running balance (PDF)</translation>
+    </message>
+    <message>
+        <source>Surat pen&amp;gingat…</source>
+        <translation>&amp;Reminder letter…</translation>
+    </message>
+    <message>
+        <source>Surat pengingat tagihan yang lewat jatuh tempo (PDF)</source>
+        <translation>Reminder letter for the charges past due (PDF)</translation>
+    </message>
+    <message>
+        <source>Dokumen tenan</source>
+        <translation>Tenant&apos;s documents</translation>
+    </message>
+    <message>
+        <source>Dokumen {tenant}</source>
+        <translation>Documents of {tenant}</translation>
     </message>
     <message>
         <source>Tenan {name} disimpan.</source>

@@ -11,7 +11,7 @@ from PySide6.QtCore import QDate, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
-from smesco_desk.domain.foodcourt import PERIOD_LABELS, LeasePeriod
+from smesco_desk.domain.foodcourt import BILL_KIND_LABELS, PERIOD_LABELS, BillKind, LeasePeriod
 from smesco_desk.i18n import _ as core_tr
 from smesco_desk.values.foodcourt import StallForm, StallInfo
 from ui.context import AppContext
@@ -32,6 +32,14 @@ def period_text(period: str) -> str:
         return core_tr(PERIOD_LABELS[LeasePeriod(period)])
     except ValueError:
         return period
+
+
+def bill_kind_text(kind: str) -> str:
+    """What a tenancy charge is for (Sewa, Deposit, Denda keterlambatan...)."""
+    try:
+        return core_tr(BILL_KIND_LABELS[BillKind(kind)])
+    except ValueError:
+        return kind
 
 
 def to_qdate(day: date) -> QDate:

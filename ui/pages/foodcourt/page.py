@@ -4,7 +4,9 @@
 - "Denah": the floor plan of a floor, filters, legend, printing (plan_tab.py);
 - "Stan": the same stalls as a sortable table (stall_table.py);
 - "Tenan": the tenants, the tenant dialog (tenants_tab.py);
-- "Sewa": the leases; leasing, ending, cancelling (leases_tab.py).
+- "Sewa": the leases; leasing, ending, cancelling (leases_tab.py);
+- "Jatuh tempo": the charges due on a day or in a week (due_tab.py);
+- "Tunggakan": the arrears aged per tenant, reminders, statements (arrears_tab.py).
 
 A stall opened anywhere shows its card (stall_card.py); "Sewakan…" there or
 in the leases tab opens the lease dialog (lease_dialog.py). Everyone who logs
@@ -27,6 +29,8 @@ from smesco_desk.services.actors import Permission
 from smesco_desk.values.foodcourt import LeaseRecord, StallStatus
 from ui.context import AppContext
 from ui.documents import DocumentPrinterLike
+from ui.pages.foodcourt.arrears_tab import ArrearsTab
+from ui.pages.foodcourt.due_tab import DueTab
 from ui.pages.foodcourt.home import HomeTab
 from ui.pages.foodcourt.lease_dialog import LeaseDialog
 from ui.pages.foodcourt.leases_tab import ENDING, LeasesTab
@@ -67,6 +71,10 @@ class FoodCourtPage(QWidget):
         self.add_tab(self.stall_tab, self.tr("S&tan"))
         self.add_tab(self.tenants_tab, self.tr("Te&nan"))
         self.add_tab(self.leases_tab, self.tr("Se&wa"))
+        self.due_tab = DueTab(ctx, self)
+        self.add_tab(self.due_tab, self.tr("&Jatuh tempo"))
+        self.arrears_tab = ArrearsTab(ctx, self, printer)
+        self.add_tab(self.arrears_tab, self.tr("Tungga&kan"))
         self.meter_tab: MeterReadingsView | None = None
         self.turnover_tab: TurnoverView | None = None
         if ctx.can(Permission.MANAGE_LEASES):  # the tenant office's monthly work
@@ -92,6 +100,16 @@ class FoodCourtPage(QWidget):
     def show_leases_ending(self) -> None:
         self.leases_tab.show_only(ENDING)
         self.show_tab(self.leases_tab)
+
+    def show_rent_due(self, days: int = 1) -> None:
+        """The charges due from today: today's (1) or the week's (7)."""
+        self.due_tab.show_days(days)
+        self.show_tab(self.due_tab)
+
+    @Slot()
+    def show_arrears(self) -> None:
+        self.arrears_tab.show_today()
+        self.show_tab(self.arrears_tab)
 
     @Slot()
     def show_vacant_stalls(self) -> None:
