@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -55,7 +55,9 @@ def print_agreement(
 ) -> None:
     """The lease agreement in the preview (print or save it from there)."""
     foodcourt, actor = ctx.core.foodcourt, ctx.require_actor()
-    title = parent.tr("Perjanjian sewa stan {stall}").format(stall=lease.stall_code)
+    title = QCoreApplication.translate("lease_more", "Perjanjian sewa stan {stall}").format(
+        stall=lease.stall_code
+    )
 
     def show(pdf: bytes) -> None:
         try:
@@ -64,13 +66,15 @@ def print_agreement(
             report("error", error_text(exc))
 
     ctx.runner.op(lambda: foodcourt.lease_agreement_pdf(actor, lease.id), parent).with_progress(
-        parent.tr("Menyiapkan perjanjian…")
+        QCoreApplication.translate("lease_more", "Menyiapkan perjanjian…")
     ).success(show).failure(lambda exc: report("error", error_text(exc))).run()
 
 
 def summary_label(parent: QWidget, lease: LeaseRecord) -> QLabel:
     label = QLabel(
-        parent.tr("Stan {stall} · {tenant}\n{first} s.d. {last} · {period} · {rent}").format(
+        QCoreApplication.translate(
+            "lease_more", "Stan {stall} · {tenant}\n{first} s.d. {last} · {period} · {rent}"
+        ).format(
             stall=lease.stall_code, tenant=lease.tenant, first=day_text(lease.starts_on),
             last=day_text(lease.ends_on), period=period_text(lease.period),
             rent=format_rupiah(lease.rent)),
@@ -99,7 +103,8 @@ class _LeaseDialog(QDialog):
     def finish_layout(self, ok_text: str) -> None:
         self.ok_button = self.buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok_button.setObjectName("confirm_button")
-        self.buttons.addButton(self.tr("Tutup"), QDialogButtonBox.ButtonRole.RejectRole)
+        close = QCoreApplication.translate("lease_more", "Tutup")
+        self.buttons.addButton(close, QDialogButtonBox.ButtonRole.RejectRole)
         self.layout_.addWidget(self.banner)
         self.layout_.addWidget(self.buttons)
         self.setMinimumWidth(480)
@@ -281,7 +286,10 @@ class DepositReturnDialog(_LeaseDialog):
 def returned_text(parent: QWidget, result: DepositReturn) -> str:
     """What the person is told once a deposit is returned."""
     if result.returned <= 0:
-        return parent.tr("Deposit habis untuk potongan; tidak ada yang dikembalikan.")
-    return parent.tr(
+        return QCoreApplication.translate(
+            "lease_more", "Deposit habis untuk potongan; tidak ada yang dikembalikan."
+        )
+    return QCoreApplication.translate(
+        "lease_more",
         "Deposit {amount} dikembalikan. Kasir membayarkannya di Pembayaran › Pengembalian dana."
     ).format(amount=format_rupiah(result.returned))
