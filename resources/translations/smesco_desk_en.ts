@@ -2379,7 +2379,7 @@ The set-up starts again the next time the application is opened.</translation>
         <translation>rent</translation>
     </message>
     <message>
-        <source>Bayar &amp;sewa…</source>
+        <source>Bayar se&amp;wa…</source>
         <translation>Pay &amp;rent…</translation>
     </message>
     <message>

@@ -82,7 +82,7 @@ def test_the_lease_dialog_takes_a_turnover_rent_and_collects_deposit_then_rent(
     first = pay_open(qtbot, dialog.payment.dialog, DEPOSIT)
     qtbot.waitUntil(lambda: ("receipt", first) in printer.jobs)
     qtbot.waitUntil(lambda: len(dialog.owed) == 1)
-    assert dialog.banner.action_button.text() == "Bayar &sewa…"
+    assert dialog.banner.action_button.text() == "Bayar se&wa…"
     assert "Belum dibayar: sewa Rp3.000.000" in dialog.banner.text()
     qtbot.mouseClick(dialog.banner.action_button, Qt.MouseButton.LeftButton)
     second = pay_open(qtbot, dialog.payment.dialog, RENT)

@@ -403,7 +403,7 @@ class LeaseDialog(QDialog):
             return ""
         if self.charge_label(self.owed[0]) == self.tr("deposit"):
             return self.tr("Bayar &deposit…")
-        return self.tr("Bayar &sewa…")
+        return self.tr("Bayar se&wa…")
 
     def _report(self, kind: str, text: str) -> None:
         self._last_report = (kind, text)
