@@ -211,11 +211,13 @@ def seed_demo(
     real_clock = core.clock
     try:
         visits, in_building = _visits(core, actors, rng, days, lambda day: report(1 + day, total))
+        # The food court's months of rent paid come first: kuitansi numbers
+        # follow the days they were paid, before yesterday's and today's.
+        leases = seed_foodcourt(core, actors, rng, real_clock())
+        core.clock = real_clock
         receipts = _receipts(core, actors, rng, real_clock())
         core.clock = real_clock
         bookings = seed_bookings(core, actors, rng, real_clock())
-        core.clock = real_clock
-        leases = seed_foodcourt(core, actors, rng, real_clock())
     finally:
         core.clock = real_clock
     report(total, total)

@@ -125,8 +125,8 @@ def _months_back(today: date, months: int, day: int) -> date:
     return date(year, month + 1, day)
 
 
-def _at(core: Core, day: date, hour: int = 9) -> None:
-    moment = datetime.combine(day, time(hour, 0), tzinfo=WIB).astimezone(UTC)
+def _at(core: Core, day: date, hour: int = 9, minute: int = 0) -> None:
+    moment = datetime.combine(day, time(hour, minute), tzinfo=WIB).astimezone(UTC)
     core.clock = lambda: moment
 
 
@@ -180,8 +180,8 @@ def seed_foodcourt(core: Core, actors: list[Actor], rng: random.Random, now: dat
             core.foodcourt.lease(manager, form)
             made += 1
         core.foodcourt.set_late_fee_policy(SYSTEM, LateFeePolicy("percent", 200, 0, 7))
-        _rent_history(core, manager, today, behind, rng)
         seed_meters(core, manager, rng, today, _at, ARREARS)
+        _rent_history(core, manager, today, behind, rng)  # (the newest payments last)
         core.clock = real_clock
         seed_turnover(core, manager, rng, today)  # demo_turnover: daily sales, turnover rent
     finally:
@@ -194,8 +194,8 @@ def _rent_history(
     core: Core, manager: Actor, today: date, behind: set[str], rng: random.Random
 ) -> None:
     """On each day rent fell due before today, the rent posted (early in the
-    morning, as the application does) and paid by transfer during the day,
-    except by the tenant in arrears."""
+    morning, as the application does) and paid by transfer before the front
+    desk opens at 08:00, except by the tenant in arrears."""
     days = {
         period.due_on
         for lease in core.foodcourt.leases()
@@ -210,7 +210,7 @@ def _rent_history(
         posted = [c for c in core.foodcourt.post_rent(SYSTEM, day) if c.lease_id not in behind]
         if not posted:
             continue
-        _at(core, day, 10)
+        _at(core, day, 7, 30)
         shift = core.payments.open_shift(manager, 0)
         for charge in posted:
             reference = f"TRF-{rng.randint(10**7, 10**8 - 1)}"

@@ -1822,6 +1822,49 @@ Once it is closed, the next payment needs a new shift.</translation>
     </message>
 </context>
 <context>
+    <name>DepositReturnDialog</name>
+    <message>
+        <source>Kembalikan deposit</source>
+        <translation>Return deposit</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>Deposit</translation>
+    </message>
+    <message>
+        <source>Alasan potongan</source>
+        <translation>Reason for deduction</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>&amp;Tambah potongan</source>
+        <translation>&amp;Add deduction</translation>
+    </message>
+    <message>
+        <source>&amp;Kembalikan deposit</source>
+        <translation>&amp;Return deposit</translation>
+    </message>
+    <message>
+        <source>mis. kerusakan meja, tagihan listrik</source>
+        <translation>e.g. damaged table, power bill</translation>
+    </message>
+    <message>
+        <source>Dikembalikan ke tenan: &lt;b&gt;{amount}&lt;/b&gt;</source>
+        <translation>Returned to the tenant: &lt;b&gt;{amount}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Potongan melebihi deposit sebesar {amount}.</source>
+        <translation>The deductions exceed the deposit by {amount}.</translation>
+    </message>
+    <message>
+        <source>Menyimpan…</source>
+        <translation>Saving…</translation>
+    </message>
+</context>
+<context>
     <name>DeskPage</name>
     <message>
         <source>Kode desk ini</source>
@@ -2348,8 +2391,16 @@ The set-up starts again the next time the application is opened.</translation>
 {first} to {last} · {period}</translation>
     </message>
     <message>
+        <source>Bebaskan &amp;biaya pemutusan</source>
+        <translation>&amp;Waive the termination fee</translation>
+    </message>
+    <message>
         <source>Hari &amp;terakhir</source>
         <translation>&amp;Last day</translation>
+    </message>
+    <message>
+        <source>Pemberitahuan</source>
+        <translation>Notice</translation>
     </message>
     <message>
         <source>mis. usaha tutup, pindah lokasi</source>
@@ -2370,6 +2421,22 @@ The set-up starts again the next time the application is opened.</translation>
     <message>
         <source>Tutup</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>{days} hari sebelum hari terakhir; kurang dari itu dikenai biaya {periods} kali sewa.</source>
+        <translation>{days} days before the last day; less than that costs a fee of {periods} times the rent.</translation>
+    </message>
+    <message>
+        <source>Biaya {amount} dibebaskan.</source>
+        <translation>Fee of {amount} waived.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Biaya pemutusan: {amount}&lt;/b&gt; (pemberitahuan {given} hari).</source>
+        <translation>&lt;b&gt;Termination fee: {amount}&lt;/b&gt; ({given} days of notice).</translation>
+    </message>
+    <message>
+        <source>Tanpa biaya.</source>
+        <translation>No fee.</translation>
     </message>
     <message>
         <source>Menyimpan…</source>
@@ -2419,6 +2486,18 @@ The set-up starts again the next time the application is opened.</translation>
         <translation>The deposit becomes the tenant&apos;s charge: paid now or later.</translation>
     </message>
     <message>
+        <source>0 = tanpa sewa omzet</source>
+        <translation>0 = no turnover rent</translation>
+    </message>
+    <message>
+        <source>Bila diisi: tenan membayar yang lebih besar dari sewa dasar dan persentase omzet sebulan.</source>
+        <translation>If filled in: the tenant pays the higher of the base rent and this share of the month&apos;s turnover.</translation>
+    </message>
+    <message>
+        <source>Sewa &amp;omzet (%)</source>
+        <translation>Turnover &amp;rent (%)</translation>
+    </message>
+    <message>
         <source>&amp;Catatan</source>
         <translation>&amp;Notes</translation>
     </message>
@@ -2455,6 +2534,10 @@ The set-up starts again the next time the application is opened.</translation>
         <translation>This stall is not let {per}.</translation>
     </message>
     <message>
+        <source>Persentase seperti 7,5 (0 sampai 50).</source>
+        <translation>A percentage such as 7.5 (0 to 50).</translation>
+    </message>
+    <message>
         <source>Pilih tenan, atau buat tenan baru.</source>
         <translation>Choose a tenant, or make a new one.</translation>
     </message>
@@ -2471,8 +2554,28 @@ The set-up starts again the next time the application is opened.</translation>
         <translation>Stall {stall} leased to {tenant}, {first} to {last}.</translation>
     </message>
     <message>
+        <source>deposit</source>
+        <translation>deposit</translation>
+    </message>
+    <message>
+        <source>sewa</source>
+        <translation>rent</translation>
+    </message>
+    <message>
+        <source>Bayar se&amp;wa…</source>
+        <translation>Pay &amp;rent…</translation>
+    </message>
+    <message>
+        <source>{what} {amount}</source>
+        <translation>{what} {amount}</translation>
+    </message>
+    <message>
+        <source>Belum dibayar: {owed}.</source>
+        <translation>Not yet paid: {owed}.</translation>
+    </message>
+    <message>
         <source>Deposit {amount} belum dibayar.</source>
-        <translation>Deposit {amount} not paid yet.</translation>
+        <translation type="vanished">Deposit {amount} not paid yet.</translation>
     </message>
     <message>
         <source>Bayar &amp;deposit…</source>
@@ -2646,6 +2749,22 @@ The set-up starts again the next time the application is opened.</translation>
     <message>
         <source>Ba&amp;talkan…</source>
         <translation>Ca&amp;ncel…</translation>
+    </message>
+    <message>
+        <source>Cetak &amp;perjanjian…</source>
+        <translation>Print &amp;agreement…</translation>
+    </message>
+    <message>
+        <source>Perpan&amp;jang…</source>
+        <translation>Re&amp;new…</translation>
+    </message>
+    <message>
+        <source>Kembalikan &amp;deposit…</source>
+        <translation>Return &amp;deposit…</translation>
+    </message>
+    <message>
+        <source>Sewa stan {stall} ({tenant}) diperpanjang sampai {day}.</source>
+        <translation>Lease of stall {stall} ({tenant}) renewed until {day}.</translation>
     </message>
     <message>
         <source>Sewa stan {stall} ({tenant}) diubah.</source>
@@ -4269,6 +4388,37 @@ Since {time} WIB</translation>
     </message>
 </context>
 <context>
+    <name>RenewDialog</name>
+    <message>
+        <source>Perpanjang sewa</source>
+        <translation>Renew lease</translation>
+    </message>
+    <message>
+        <source>Hari terakhir &amp;baru</source>
+        <translation>New &amp;last day</translation>
+    </message>
+    <message>
+        <source>&amp;Sewa baru</source>
+        <translation>New &amp;rent</translation>
+    </message>
+    <message>
+        <source>Kosongkan bila sewa tetap.</source>
+        <translation>Leave empty to keep the rent.</translation>
+    </message>
+    <message>
+        <source>&amp;Perpanjang</source>
+        <translation>&amp;Renew</translation>
+    </message>
+    <message>
+        <source>Menyimpan…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Stan ini sudah disewa {tenant} pada sebagian tanggal itu.</source>
+        <translation>This stall is already leased to {tenant} on some of those days.</translation>
+    </message>
+</context>
+<context>
     <name>ReturningChip</name>
     <message>
         <source>Bukan orang ini: daftarkan sebagai tamu baru</source>
@@ -4810,6 +4960,22 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
         <translation>Close</translation>
     </message>
     <message>
+        <source>Cetak &amp;perjanjian…</source>
+        <translation>Print &amp;agreement…</translation>
+    </message>
+    <message>
+        <source>Perjanjian sewa (A4) untuk dicetak atau disimpan</source>
+        <translation>The lease agreement (A4) to print or save</translation>
+    </message>
+    <message>
+        <source>Perpan&amp;jang…</source>
+        <translation>Re&amp;new…</translation>
+    </message>
+    <message>
+        <source>Perpanjang sewa ini</source>
+        <translation>Renew this lease</translation>
+    </message>
+    <message>
         <source>air</source>
         <translation>water</translation>
     </message>
@@ -4880,6 +5046,10 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
     <message>
         <source>&lt;b&gt;Stan {code}&lt;/b&gt; · lantai {floor}</source>
         <translation>&lt;b&gt;Stall {code}&lt;/b&gt; · floor {floor}</translation>
+    </message>
+    <message>
+        <source>Sewa {tenant} diperpanjang sampai {day}.</source>
+        <translation>{tenant}&apos;s lease renewed until {day}.</translation>
     </message>
     <message>
         <source>Sewa {tenant} diakhiri; hari terakhir {day}.</source>
@@ -6148,6 +6318,35 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
     <message>
         <source>Terjadi kesalahan yang tidak terduga ({error}).</source>
         <translation>An unexpected error occurred ({error}).</translation>
+    </message>
+</context>
+<context>
+    <name>lease_more</name>
+    <message>
+        <source>Perjanjian sewa stan {stall}</source>
+        <translation>Lease agreement of stall {stall}</translation>
+    </message>
+    <message>
+        <source>Menyiapkan perjanjian…</source>
+        <translation>Preparing the agreement…</translation>
+    </message>
+    <message>
+        <source>Stan {stall} · {tenant}
+{first} s.d. {last} · {period} · {rent}</source>
+        <translation>Stall {stall} · {tenant}
+{first} to {last} · {period} · {rent}</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Deposit habis untuk potongan; tidak ada yang dikembalikan.</source>
+        <translation>The deductions take the whole deposit; nothing is returned.</translation>
+    </message>
+    <message>
+        <source>Deposit {amount} dikembalikan. Kasir membayarkannya di Pembayaran › Pengembalian dana.</source>
+        <translation>Deposit of {amount} returned. The cashier pays it out under Payments › Refunds.</translation>
     </message>
 </context>
 <context>

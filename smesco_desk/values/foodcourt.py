@@ -183,6 +183,10 @@ class LeaseForm:
     period: str = "month"
     notes: str = ""
     turnover_rate_bp: int = 0  # turnover rent, basis points of a month's sales (0: none)
+    # the rent due so far (a lease starting on or before today) posted with the
+    # lease, to be collected with the deposit (the lease dialog); the timer's
+    # post_rent posts it otherwise
+    post_due_rent: bool = False
 
 
 @dataclass(frozen=True)

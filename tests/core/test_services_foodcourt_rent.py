@@ -6,6 +6,7 @@ The clock: 10 March 2026 (WIB)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -359,3 +360,29 @@ def test_ending_a_lease_mid_period_takes_back_the_unpaid_rent_past_its_last_day(
     ]
     assert core.foodcourt.post_rent(tenant_manager, date(2026, 12, 31)) == []
     assert core.foodcourt.tenant(tenant.id).balance == DEPOSIT + RENT + 1_064_516
+
+
+def test_a_lease_made_at_the_desk_posts_the_rent_due_so_far_with_its_deposit(
+    core: Core, clock: FakeClock, tenant_manager: Actor, tenant: TenantInfo
+) -> None:
+    form = LeaseForm(tenant.id, "FC2-07", date(2026, 1, 31), date(2027, 1, 30), "month")
+    made = core.foodcourt.lease(tenant_manager, replace(form, post_due_rent=True))
+    assert rent_of(core, date(2026, 3, 10)) == [
+        (date(2026, 1, 31), date(2026, 2, 27), RENT, "open"),
+        (date(2026, 2, 28), date(2026, 3, 30), RENT, "open"),
+    ]
+    assert core.foodcourt.get_lease(made.id).owed == DEPOSIT + 2 * RENT
+    assert core.foodcourt.post_rent(tenant_manager) == []  # nothing posted twice
+    ahead = core.foodcourt.lease(
+        tenant_manager,
+        replace(form, starts_on=date(2027, 2, 1), ends_on=date(2027, 3, 31), post_due_rent=True),
+    )
+    assert core.foodcourt.get_lease(ahead.id).owed == DEPOSIT  # starts later: no rent yet
+
+
+def test_without_the_flag_a_lease_leaves_the_rent_to_the_timer(
+    core: Core, clock: FakeClock, tenant_manager: Actor, tenant: TenantInfo
+) -> None:
+    made = lease(core, tenant_manager, tenant, date(2026, 3, 1), date(2026, 5, 31))
+    assert core.foodcourt.get_lease(made.id).owed == DEPOSIT
+    assert [c.amount for c in core.foodcourt.post_rent(tenant_manager)] == [RENT]

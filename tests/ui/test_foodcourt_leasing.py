@@ -87,7 +87,8 @@ def test_the_tenant_manager_leases_a_vacant_stall_to_a_new_tenant_and_takes_the_
     lease = leased.args[0]
     assert (lease.stall_code, lease.tenant, lease.deposit) == ("FC2-02", "Kopi Gayo Lestari",
                                                                 6_000_000)  # fmt: skip
-    assert "Deposit Rp6.000.000 belum dibayar" in dialog.banner.text()
+    qtbot.waitUntil(lambda: len(dialog.owed) == 2)
+    assert "Belum dibayar: deposit Rp6.000.000; sewa Rp3.000.000" in dialog.banner.text()
     # The stall is occupied on the plan.
     qtbot.waitUntil(lambda: state_on_plan(page, "FC2-02") == "occupied")
     assert plan.fill_of("FC2-02").name() == STATE_FILL["occupied"].lower()
@@ -106,7 +107,7 @@ def test_the_tenant_manager_leases_a_vacant_stall_to_a_new_tenant_and_takes_the_
     receipt = paid.args[0]
     qtbot.waitUntil(lambda: ("receipt", receipt.number) in printer.jobs)
     assert f"kuitansi {receipt.number}" in dialog.banner.text()
-    assert ctx.core.foodcourt.get_lease(lease.id).owed == 0
+    assert ctx.core.foodcourt.get_lease(lease.id).owed == 3_000_000  # the first rent, next
 
 
 def test_a_stall_taken_on_those_days_is_refused_at_the_stall_and_the_dates(

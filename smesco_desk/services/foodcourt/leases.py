@@ -6,7 +6,11 @@ A lease is checked in one write transaction: its dates and period, the stall
 with it (LeaseConflict names the first); then it is written with the stall's
 rate for its period as its rent, and its deposit becomes an open charge of the
 payments area (source `lease:<id>`, the stall's kind of charge, no tax on a
-deposit), to be paid now or later. A stall booked by the day (a trial, an
+deposit), to be paid now or later. With `post_due_rent` (the lease dialog), a
+lease that starts on or before today has the rent due so far posted at once,
+in the same transaction (the first month collected with the deposit);
+otherwise the application's timer posts it (services.foodcourt.rent).
+A stall booked by the day (a trial, an
 event) takes no deposit. Its rent falls due by its schedule (services.foodcourt.rent:
 rent per period, period, due day of the month); ending it early takes back the
 unpaid rent past its new last day (`settle_end`).
@@ -23,6 +27,7 @@ from smesco_desk.clock import wib_today
 from smesco_desk.db.models import Charge, Lease, Stall, SyncedMixin, TenantCharge
 from smesco_desk.domain.charges import LineInput
 from smesco_desk.domain.foodcourt import BillKind, LeasePeriod, LeaseStatus, due_day, lease_errors
+from smesco_desk.domain.foodcourt_rent import rent_periods
 from smesco_desk.domain.text import text_errors
 from smesco_desk.domain.turnover import rate_error
 from smesco_desk.errors import AlreadyDone, ValidationError
@@ -32,7 +37,7 @@ from smesco_desk.services.foodcourt.billing import post_charge
 from smesco_desk.services.foodcourt.conflicts import LeaseConflict, clashes
 from smesco_desk.services.foodcourt.mapping import lease_record, lease_records, lease_source
 from smesco_desk.services.foodcourt.notice import post_notice_fee
-from smesco_desk.services.foodcourt.rent import settle_end
+from smesco_desk.services.foodcourt.rent import post_period, settle_end
 from smesco_desk.services.foodcourt.stalls import stall_by_code
 from smesco_desk.services.foodcourt.tenants import tenant_row
 from smesco_desk.services.queries import get_live
@@ -93,6 +98,13 @@ def lease(core: Core, actor: Actor, form: LeaseForm) -> LeaseRecord:
             deposit = _deposit_charge(tx, stall, row)
             row.deposit_charge_id = deposit.charge_id
         session.flush()
+        if form.post_due_rent is True:  # the rent due so far, collected with the deposit
+            today = wib_today(tx.now)
+            periods = rent_periods(row.starts_on, row.ends_on, row.period, row.rent, row.due_day)
+            for period in periods:
+                if period.due_on > today:
+                    break
+                post_period(tx, row, period)
         detail = {
             "stall": stall.code,
             "starts_on": row.starts_on.isoformat(),

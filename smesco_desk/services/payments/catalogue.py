@@ -67,6 +67,10 @@ def save_charge_kind(
     if not label.strip():
         errors["label"] = _("Wajib diisi.")
     errors.update(validate_taxes(taxes))
+    for i, tax in enumerate(taxes):  # text that cannot be stored (a NUL) in a tax's code or name
+        bad = text_errors({"code": tax.code, "label": tax.label})
+        if bad:
+            errors[f"taxes.{i}"] = next(iter(bad.values()))
     if errors:
         raise ValidationError(errors)
     with Transaction.begin(core, actor) as tx:

@@ -1,7 +1,9 @@
 """Ending a lease early ("Akhiri sewa…": its new last day and why) and
 cancelling one ("Batalkan sewa…": why), from a stall's card or the leases
 tab. Each asks, then saves through the food court's service; a refusal shows
-at its field (the last day) or in the dialog's banner."""
+at its field (the last day) or in the dialog's banner. Ending shows the notice
+an administrator asks and the fee a shorter one costs, as the last day is
+chosen; a supervisor or an administrator may waive it ("Bebaskan biaya")."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -20,8 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from smesco_desk.clock import wib_today
+from smesco_desk.domain.money import format_rupiah
+from smesco_desk.domain.tenancy import notice_fee, notice_short
 from smesco_desk.errors import DomainError
+from smesco_desk.services.actors import Permission
 from smesco_desk.values.foodcourt import LeaseRecord
+from smesco_desk.values.tenancy import NoticePolicy
 from ui.context import AppContext
 from ui.errors import error_text
 from ui.forms import FieldErrors, with_error
@@ -58,12 +65,28 @@ class LeaseChangeDialog(QDialog):
         self.last_day_edit.setCalendarPopup(True)
         self.last_day_edit.setDisplayFormat("ddd, dd-MM-yyyy")
         today = wib_today(ctx.core.now())
+        self.today = today
+        self.policy: NoticePolicy | None = None
         self.last_day_edit.setDate(to_qdate(min(max(today, lease.starts_on), lease.ends_on)))
+        self.notice_label = QLabel(self)
+        self.notice_label.setObjectName("notice_label")
+        self.notice_label.setWordWrap(True)
+        self.waive_check = QCheckBox(self.tr("Bebaskan &biaya pemutusan"), self)
+        self.waive_check.setObjectName("waive_check")
+        self.waive_check.toggled.connect(lambda _on: self.update_fee())
         if ending:
             form.addRow(self.tr("Hari &terakhir"),
                         with_error(self.last_day_edit, self.errors.add("ends_on")))
+            form.addRow(self.tr("Pemberitahuan"), self.notice_label)
+            form.addRow("", self.waive_check)
+            self.last_day_edit.dateChanged.connect(lambda _d: self.update_fee())
+            foodcourt = ctx.core.foodcourt
+            ctx.runner.op(foodcourt.notice_policy, self).success(self._policy_loaded).run()
         else:
             self.last_day_edit.hide()
+        self.notice_label.setVisible(ending)
+        # (the fee waived by supervisors and administrators only, as a room booking's)
+        self.waive_check.setVisible(ending and ctx.can(Permission.WAIVE_BOOKING_FEE))
         self.reason_edit = QLineEdit(self)
         self.reason_edit.setObjectName("reason_edit")
         self.reason_edit.setPlaceholderText(self.tr("mis. usaha tutup, pindah lokasi"))
@@ -88,6 +111,39 @@ class LeaseChangeDialog(QDialog):
     def last_day(self) -> date:
         return from_qdate(self.last_day_edit.date())
 
+    def _policy_loaded(self, policy: NoticePolicy) -> None:
+        self.policy = policy
+        self.update_fee()
+
+    def fee(self) -> int:
+        """The fee ending on the chosen day, told today, costs (0: enough notice)."""
+        policy = self.policy
+        if policy is None or not notice_short(
+            self.today, self.last_day(), self.lease.ends_on, policy.notice_days
+        ):
+            return 0
+        return notice_fee(self.lease.rent, policy.fee_periods)
+
+    def update_fee(self) -> None:
+        policy = self.policy
+        if policy is None:
+            return
+        text = self.tr("{days} hari sebelum hari terakhir; kurang dari itu dikenai biaya "
+                       "{periods} kali sewa.").format(days=policy.notice_days,
+                                                      periods=policy.fee_periods)  # fmt: skip
+        fee = self.fee()
+        if fee and self.waive_check.isChecked():
+            text += " " + self.tr("Biaya {amount} dibebaskan.").format(amount=format_rupiah(fee))
+        elif fee:
+            given = max(0, (self.last_day() - self.today).days)
+            text += " " + self.tr(
+                "<b>Biaya pemutusan: {amount}</b> (pemberitahuan {given} hari)."
+            ).format(amount=format_rupiah(fee), given=given)
+        else:
+            text += " " + self.tr("Tanpa biaya.")
+        self.notice_label.setText(text)
+        fit_height(self)
+
     @Slot()
     def confirm(self) -> None:
         self.errors.clear()
@@ -95,9 +151,10 @@ class LeaseChangeDialog(QDialog):
         foodcourt, actor = self._ctx.core.foodcourt, self._ctx.require_actor()
         lease_id, reason = self.lease.id, self.reason_edit.text()
         if self.ending:
-            last = self.last_day()
+            last, waive = self.last_day(), self.waive_check.isChecked()
+            waive = waive and self.waive_check.isVisibleTo(self)
             work: Callable[[], LeaseRecord] = lambda: foodcourt.end_lease(  # noqa: E731
-                actor, lease_id, last, reason
+                actor, lease_id, last, reason, waive_fee=waive
             )
         else:
             work = lambda: foodcourt.cancel_lease(actor, lease_id, reason)  # noqa: E731

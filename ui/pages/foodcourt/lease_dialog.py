@@ -5,9 +5,12 @@ the stall's rates, live; notes.
 
 Saved through `core.foodcourt.lease`. A refusal shows at its field; a stall
 already taken (LeaseConflict) shows at the stall and at the dates, naming the
-lease in the way. Once saved the dialog stays open to say so, and offers
-"Bayar deposit…": the deposit charge paid through the payments area
-(tenant_payment) and its kuitansi printed.
+lease in the way. An optional turnover rent ("Sewa omzet (%)", 0 = none).
+A lease starting on or before today has its rent due so far posted with it
+(LeaseForm.post_due_rent). Once saved the dialog stays open to say what is
+owed, and offers "Bayar deposit…" then "Bayar sewa…": each open charge of the
+lease, deposit first, paid through the payments area (tenant_payment) with its
+kuitansi printed, until nothing of the lease is owed.
 """
 
 from __future__ import annotations
@@ -34,17 +37,19 @@ from PySide6.QtWidgets import (
 from smesco_desk.clock import wib_today
 from smesco_desk.domain.foodcourt import LeasePeriod
 from smesco_desk.domain.money import format_rupiah
+from smesco_desk.domain.turnover import parse_percent
 from smesco_desk.errors import DomainError
 from smesco_desk.services.actors import Permission
 from smesco_desk.services.foodcourt import LeaseConflict
 from smesco_desk.values.foodcourt import LeaseForm, LeaseRecord, StallInfo, TenantInfo
+from smesco_desk.values.payments import ChargeRecord
 from ui.context import AppContext
 from ui.documents import DocumentPrinterLike
 from ui.errors import error_text
 from ui.forms import FieldErrors, error_slot, with_error
 from ui.pages.foodcourt.common import day_text, from_qdate, period_text, to_qdate
 from ui.pages.foodcourt.tenant_dialog import TenantDialog
-from ui.pages.foodcourt.tenant_payment import TenantPayment
+from ui.pages.foodcourt.tenant_payment import TenantPayment, lease_charges
 from ui.pages.payments.common import fit_height
 from ui.time_field import DateField
 from ui.widgets import StatusBanner, note_label
@@ -88,6 +93,9 @@ class LeaseDialog(QDialog):
         self.banner = StatusBanner(self)
         self.banner.action_triggered.connect(self.pay_deposit)
         self.payment = TenantPayment(ctx, self, self._report, printer)
+        self.payment.paid.connect(lambda _receipt: self._load_owed())
+        self.owed: list[ChargeRecord] = []  # the lease's open charges, deposit first
+        self._last_report = ("", "")
         self.tenant_dialog: TenantDialog | None = None
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_form())
@@ -161,6 +169,16 @@ class LeaseDialog(QDialog):
         self.money_label.setWordWrap(True)
         form.addRow(self.tr("Sewa"), with_error(self.money_label, note_label(
             self.tr("Deposit menjadi tagihan tenan: dibayar sekarang atau nanti."), self)))
+        self.turnover_edit = QLineEdit(self)
+        self.turnover_edit.setObjectName("turnover_edit")
+        self.turnover_edit.setPlaceholderText(self.tr("0 = tanpa sewa omzet"))
+        self.turnover_edit.setMaximumWidth(160)
+        self.turnover_edit.textEdited.connect(lambda _t: self._clear("turnover_rate_bp"))
+        self.turnover_edit.setToolTip(self.tr(
+            "Bila diisi: tenan membayar yang lebih besar dari sewa dasar dan "
+            "persentase omzet sebulan."))
+        form.addRow(self.tr("Sewa &omzet (%)"),
+                    with_error(self.turnover_edit, self.errors.add("turnover_rate_bp")))
         self.notes_edit = QLineEdit(self)
         self.notes_edit.setObjectName("notes_edit")
         form.addRow(self.tr("&Catatan"), with_error(self.notes_edit, self.errors.add("notes")))
@@ -228,7 +246,12 @@ class LeaseDialog(QDialog):
     def period(self) -> str:
         return str(self.period_combo.currentData())
 
-    def form_value(self) -> LeaseForm:
+    def turnover_rate(self) -> int:
+        """The turnover rent typed, in basis points (0 when empty); ValueError."""
+        text = self.turnover_edit.text().strip()
+        return parse_percent(text) if text else 0
+
+    def form_value(self, turnover_rate_bp: int = 0) -> LeaseForm:
         return LeaseForm(
             tenant_id=self.tenant_id(),
             stall=str(self.stall_combo.currentData() or ""),
@@ -236,6 +259,8 @@ class LeaseDialog(QDialog):
             ends_on=from_qdate(self.end_edit.date()),
             period=self.period(),
             notes=self.notes_edit.text(),
+            turnover_rate_bp=turnover_rate_bp,
+            post_due_rent=True,  # the first rent collected with the deposit
         )
 
     def _clear(self, *fields: str) -> None:
@@ -302,7 +327,15 @@ class LeaseDialog(QDialog):
         self.errors.clear()
         self.banner.clear()
         foodcourt, actor = self._ctx.core.foodcourt, self._ctx.require_actor()
-        form = self.form_value()
+        try:
+            rate = self.turnover_rate()
+        except ValueError:
+            self.errors["turnover_rate_bp"].show_message(
+                self.tr("Persentase seperti 7,5 (0 sampai 50)."))
+            self.turnover_edit.setFocus()
+            fit_height(self)
+            return
+        form = self.form_value(rate)
         if not form.tenant_id:
             self.errors["tenant_id"].show_message(self.tr("Pilih tenan, atau buat tenan baru."))
             self.tenant_combo.setFocus()
@@ -315,7 +348,8 @@ class LeaseDialog(QDialog):
     def _saved(self, lease: LeaseRecord) -> None:
         self.lease = lease
         for widget in (self.tenant_combo, self.new_tenant_button, self.stall_combo,
-                       self.period_combo, self.start_edit, self.end_edit, self.notes_edit):
+                       self.period_combo, self.start_edit, self.end_edit, self.notes_edit,
+                       self.turnover_edit):
             widget.setEnabled(False)
         self.save_button.setEnabled(True)
         self.save_button.setText(self.tr("Selesai"))
@@ -323,14 +357,8 @@ class LeaseDialog(QDialog):
         text = self.tr("Stan {stall} disewakan ke {tenant}, {first} s.d. {last}.").format(
             stall=lease.stall_code, tenant=lease.tenant, first=day_text(lease.starts_on),
             last=day_text(lease.ends_on))
-        action = ""
-        if lease.deposit_charge_id and lease.deposit > 0:
-            text += " " + self.tr("Deposit {amount} belum dibayar.").format(
-                amount=format_rupiah(lease.deposit))
-            if self._ctx.can(Permission.TAKE_PAYMENT):
-                action = self.tr("Bayar &deposit…")
-        self.banner.show_message("success", text, action)
-        fit_height(self)
+        self._report("success", text)
+        self._load_owed()
         self.leased.emit(lease)  # fmt: skip
 
     def _refused(self, exc: BaseException) -> None:
@@ -349,11 +377,50 @@ class LeaseDialog(QDialog):
             self.banner.show_message("error", error_text(exc))
         fit_height(self)  # fmt: skip
 
+    # --- paying what the lease owes -----------------------------------------------------
+
+    def _load_owed(self) -> None:
+        """The lease's open charges again (after saving, after each payment)."""
+        lease = self.lease
+        if lease is None:
+            return
+        payments = self._ctx.core.payments
+        self._ctx.runner.op(lambda: payments.open_charges(lease.tenant_id), self).success(
+            lambda charges: self._owed_loaded(lease_charges(charges, lease.id))).run()
+
+    def _owed_loaded(self, charges: list[ChargeRecord]) -> None:
+        deposit = self.lease.deposit_charge_id if self.lease is not None else None
+        self.owed = sorted(charges, key=lambda c: (c.id != deposit, c.created_at))
+        self._report(*self._last_report)
+
+    def charge_label(self, charge: ChargeRecord) -> str:
+        deposit = self.lease is not None and charge.id == self.lease.deposit_charge_id
+        return self.tr("deposit") if deposit else self.tr("sewa")
+
+    def next_action(self) -> str:
+        """The banner's button: the next charge to pay ("" when none, or not allowed)."""
+        if not self.owed or not self._ctx.can(Permission.TAKE_PAYMENT):
+            return ""
+        if self.charge_label(self.owed[0]) == self.tr("deposit"):
+            return self.tr("Bayar &deposit…")
+        return self.tr("Bayar se&wa…")
+
     def _report(self, kind: str, text: str) -> None:
-        self.banner.show_message(kind, text)
+        self._last_report = (kind, text)
+        if kind != "success" or self.lease is None:
+            self.banner.show_message(kind, text)
+        else:
+            owed = "; ".join(
+                self.tr("{what} {amount}").format(
+                    what=self.charge_label(c), amount=format_rupiah(c.total))
+                for c in self.owed)  # fmt: skip
+            if owed:
+                text += " " + self.tr("Belum dibayar: {owed}.").format(owed=owed)
+            self.banner.show_message(kind, text, self.next_action())
         fit_height(self)
 
     @Slot()
     def pay_deposit(self) -> None:
-        if self.lease is not None:
-            self.payment.pay(self.lease.tenant_id, self.lease.id)
+        """Pay the next open charge of the lease (the deposit, then the rent)."""
+        if self.lease is not None and self.owed:
+            self.payment.pay_charge(self.owed[0])

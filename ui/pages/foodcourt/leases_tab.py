@@ -2,13 +2,15 @@
 deposit, status, owed), shown as chosen ("Berjalan & dipesan", "Berakhir
 dalam 30 hari", "Semua") and searched; "Sewakan…" opens the lease dialog,
 "Akhiri sewa…" and "Batalkan sewa…" change the lease chosen (tenancy
-staff), "Bayar…" takes its oldest open charge (anyone who takes payments)."""
+staff), "Bayar…" takes its oldest open charge (anyone who takes payments);
+"Cetak perjanjian…", "Perpanjang…" (a live lease) and "Kembalikan deposit…"
+(an ended lease with a deposit) are lease_more's (tenancy staff)."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from smesco_desk.clock import wib_today
@@ -17,10 +19,16 @@ from smesco_desk.domain.money import format_rupiah
 from smesco_desk.services.actors import Permission
 from smesco_desk.values.foodcourt import LeaseRecord
 from ui.context import AppContext
-from ui.documents import DocumentPrinterLike
+from ui.documents import DocumentPrinterLike, PageDocuments
 from ui.errors import error_text
 from ui.pages.foodcourt.common import LiveTab, day_text, period_text
 from ui.pages.foodcourt.lease_actions import LeaseChangeDialog, change_lease
+from ui.pages.foodcourt.lease_more import (
+    DepositReturnDialog,
+    RenewDialog,
+    print_agreement,
+    returned_text,
+)
 from ui.pages.foodcourt.tables import ValuesTable
 from ui.pages.foodcourt.tenant_payment import TenantPayment
 from ui.widgets import FittingLineEdit, StatusBanner
@@ -49,6 +57,8 @@ class LeasesTab(LiveTab):
         super().__init__(ctx, parent)
         self.setObjectName("leases_tab")
         self.change_dialog: LeaseChangeDialog | None = None
+        self.lease_dialog: RenewDialog | DepositReturnDialog | None = None
+        self.documents = PageDocuments(ctx, self, printer)
         statuses = {LeaseStatus.ACTIVE: self.tr("Aktif"), LeaseStatus.ENDED: self.tr("Diakhiri"),
                     LeaseStatus.CANCELLED: self.tr("Dibatalkan")}  # fmt: skip
         columns = [
@@ -88,9 +98,17 @@ class LeasesTab(LiveTab):
         self.end_button.clicked.connect(lambda: self.change(ending=True))
         self.cancel_button = self._button("cancel_lease_button", self.tr("Ba&talkan…"))
         self.cancel_button.clicked.connect(lambda: self.change(ending=False))
+        self.agreement_button = self._button("agreement_button", self.tr("Cetak &perjanjian…"))
+        self.agreement_button.clicked.connect(self.print_agreement)
+        self.renew_button = self._button("renew_button", self.tr("Perpan&jang…"))
+        self.renew_button.clicked.connect(self.renew)
+        self.deposit_button = self._button("deposit_return_button",
+                                           self.tr("Kembalikan &deposit…"))  # fmt: skip
+        self.deposit_button.clicked.connect(self.return_deposit)
         manage = ctx.can(Permission.MANAGE_LEASES)
-        for button in (self.new_button, self.end_button, self.cancel_button):
-            button.setVisible(manage)
+        for button in (self.new_button, self.end_button, self.cancel_button,
+                       self.agreement_button, self.renew_button, self.deposit_button):
+            button.setVisible(manage)  # fmt: skip
         self.pay_button.setVisible(ctx.can(Permission.TAKE_PAYMENT))
         bar = QHBoxLayout()
         bar.addWidget(self.search_edit, 1)
@@ -98,8 +116,9 @@ class LeasesTab(LiveTab):
         bar.addWidget(self.new_button)
         actions = QHBoxLayout()
         actions.addStretch(1)
-        for button in (self.pay_button, self.end_button, self.cancel_button):
-            actions.addWidget(button)
+        for button in (self.agreement_button, self.renew_button, self.deposit_button,
+                       self.pay_button, self.end_button, self.cancel_button):
+            actions.addWidget(button)  # fmt: skip
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addLayout(bar)
@@ -146,6 +165,52 @@ class LeasesTab(LiveTab):
         self.end_button.setEnabled(live)
         self.cancel_button.setEnabled(live)
         self.pay_button.setEnabled(lease is not None and lease.owed > 0)
+        self.agreement_button.setEnabled(lease is not None)
+        self.renew_button.setEnabled(live)
+        self.deposit_button.setEnabled(
+            lease is not None and lease.status == LeaseStatus.ENDED and lease.deposit > 0)
+
+    @Slot()
+    def print_agreement(self) -> None:
+        lease = self.table.current_value()
+        if lease is not None:
+            print_agreement(self.ctx, self, self.documents, lease, self.banner.show_message)
+
+    @Slot()
+    def renew(self) -> None:
+        lease = self.table.current_value()
+        if lease is None:
+            return
+        dialog = RenewDialog(self.ctx, self, lease)
+        dialog.accepted.connect(lambda: self._renewed(dialog.result_lease))
+        self._open(dialog)
+
+    def _renewed(self, lease: LeaseRecord | None) -> None:
+        if lease is not None:
+            self.banner.show_message("success", self.tr(
+                "Sewa stan {stall} ({tenant}) diperpanjang sampai {day}.").format(
+                stall=lease.stall_code, tenant=lease.tenant, day=day_text(lease.ends_on)))
+            self.load()  # fmt: skip
+
+    @Slot()
+    def return_deposit(self) -> None:
+        lease = self.table.current_value()
+        if lease is None:
+            return
+        dialog = DepositReturnDialog(self.ctx, self, lease)
+        dialog.accepted.connect(lambda: self._returned(dialog))
+        self._open(dialog)
+
+    def _returned(self, dialog: DepositReturnDialog) -> None:
+        if dialog.returned_deposit is not None:
+            self.banner.show_message("success", returned_text(self, dialog.returned_deposit))
+            self.load()
+
+    def _open(self, dialog: RenewDialog | DepositReturnDialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _r: setattr(self, "lease_dialog", None))
+        self.lease_dialog = dialog
+        dialog.open()
 
     @Slot()
     def pay(self) -> None:

@@ -6,13 +6,16 @@ the lease's last day and what is owed; and what may be done with it:
   page opens the lease dialog with the stall chosen;
 - "Bayar…" (something owed, anyone who takes payments, the receptionist too):
   the oldest open charge of that lease (tenant_payment), receipt printed;
-- "Akhiri sewa…" and "Batalkan sewa…" (tenancy staff).
+- "Akhiri sewa…" and "Batalkan sewa…" (tenancy staff);
+- "Cetak perjanjian…" and "Perpanjang…" (tenancy staff; lease_more).
 
 The rows shown are `details(status)`: one (label, text) pair each, so a new
 fact of a stall (the next rent due) is one more line there.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -30,11 +33,12 @@ from smesco_desk.domain.money import format_rupiah
 from smesco_desk.services.actors import Permission
 from smesco_desk.values.foodcourt import LeaseRecord, StallStatus
 from ui.context import AppContext
-from ui.documents import DocumentPrinterLike
+from ui.documents import DocumentPrinterLike, PageDocuments
 from ui.errors import error_text
 from ui.pages.foodcourt.common import day_text
 from ui.pages.foodcourt.floor_plan import state_label
 from ui.pages.foodcourt.lease_actions import LeaseChangeDialog, change_lease
+from ui.pages.foodcourt.lease_more import RenewDialog, print_agreement
 from ui.pages.foodcourt.tenant_payment import TenantPayment
 from ui.pages.payments.common import fit_height
 from ui.widgets import StatusBanner
@@ -66,10 +70,13 @@ class StallCard(QDialog):
         self.payment = TenantPayment(ctx, self, self._report, printer)
         self.payment.paid.connect(lambda _receipt: self.refresh())
         self.change_dialog: LeaseChangeDialog | None = None
+        self.renew_dialog: RenewDialog | None = None
+        self.documents = PageDocuments(ctx, self, printer)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
         layout.addLayout(self.form)
         layout.addWidget(self.banner)
+        layout.addLayout(self._build_lease_buttons())
         layout.addLayout(self._build_buttons())
         self.setMinimumWidth(460)
         self.show_status(status)
@@ -102,6 +109,20 @@ class StallCard(QDialog):
             row.addWidget(button)
         row.addStretch(1)
         row.addWidget(close)
+        return row  # fmt: skip
+
+    def _build_lease_buttons(self) -> QHBoxLayout:
+        self.agreement_button = self._button(
+            "agreement_button", self.tr("Cetak &perjanjian…"),
+            self.tr("Perjanjian sewa (A4) untuk dicetak atau disimpan"))
+        self.agreement_button.clicked.connect(lambda: self._with_lease(self._print_agreement))
+        self.renew_button = self._button(
+            "renew_button", self.tr("Perpan&jang…"), self.tr("Perpanjang sewa ini"))
+        self.renew_button.clicked.connect(lambda: self._with_lease(self._renew))
+        row = QHBoxLayout()
+        row.addWidget(self.agreement_button)
+        row.addWidget(self.renew_button)
+        row.addStretch(1)
         return row  # fmt: skip
 
     # --- what it shows ------------------------------------------------------------------
@@ -157,7 +178,9 @@ class StallCard(QDialog):
             status.balance > 0 and status.tenant_id is not None
             and self._ctx.can(Permission.TAKE_PAYMENT))
         self.end_button.setVisible(manage and status.lease_id is not None)
-        self.cancel_button.setVisible(manage and status.lease_id is not None)  # fmt: skip
+        self.cancel_button.setVisible(manage and status.lease_id is not None)
+        self.agreement_button.setVisible(manage and status.lease_id is not None)
+        self.renew_button.setVisible(manage and status.lease_id is not None)  # fmt: skip
 
     def value_of(self, label: str) -> str:
         """The text of the row `label` (tests, accessibility)."""
@@ -208,6 +231,31 @@ class StallCard(QDialog):
             lambda lease: setattr(self, "change_dialog", change_lease(
                 self._ctx, self, lease, ending=ending, done=self._changed))
         ).failure(lambda exc: self._report("error", error_text(exc))).run()
+
+    def _with_lease(self, then: Callable[[LeaseRecord], None]) -> None:
+        lease_id = self.status.lease_id
+        if lease_id is None:
+            return
+        foodcourt = self._ctx.core.foodcourt
+        self._ctx.runner.op(lambda: foodcourt.get_lease(lease_id), self).success(then).failure(
+            lambda exc: self._report("error", error_text(exc))).run()
+
+    def _print_agreement(self, lease: LeaseRecord) -> None:
+        print_agreement(self._ctx, self, self.documents, lease, self._report)
+
+    def _renew(self, lease: LeaseRecord) -> None:
+        dialog = RenewDialog(self._ctx, self, lease)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._renewed(dialog.result_lease))
+        dialog.finished.connect(lambda _r: setattr(self, "renew_dialog", None))
+        self.renew_dialog = dialog
+        dialog.open()
+
+    def _renewed(self, lease: LeaseRecord | None) -> None:
+        if lease is not None:
+            self._report("success", self.tr("Sewa {tenant} diperpanjang sampai {day}.").format(
+                tenant=lease.tenant, day=day_text(lease.ends_on)))
+            self.refresh()
 
     def _changed(self, lease: LeaseRecord) -> None:
         text = (

@@ -60,7 +60,11 @@ class TenantPayment(QObject):
         if not charges:
             self._report("info", self.tr("Tidak ada tagihan terbuka."))
             return
-        self.dialog = ChargePayDialog(self._ctx, self._parent, charges[0].id)
+        self.pay_charge(charges[0])
+
+    def pay_charge(self, charge: ChargeRecord) -> None:
+        """The pay dialog for this charge."""
+        self.dialog = ChargePayDialog(self._ctx, self._parent, charge.id)
         self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog.paid.connect(self._paid)
         self.dialog.finished.connect(self._forget)
