@@ -5111,6 +5111,173 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
     </message>
 </context>
 <context>
+    <name>StallsPage</name>
+    <message>
+        <source>Stan pujasera</source>
+        <translation>Food-court stalls</translation>
+    </message>
+    <message>
+        <source>Ya</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Tidak</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Lantai</source>
+        <translation>Floor</translation>
+    </message>
+    <message>
+        <source>Luas (m²)</source>
+        <translation>Size (m²)</translation>
+    </message>
+    <message>
+        <source>Tarif (Rp) hari / minggu / bulan</source>
+        <translation>Rates (Rp) day / week / month</translation>
+    </message>
+    <message>
+        <source>Deposit (Rp)</source>
+        <translation>Deposit (Rp)</translation>
+    </message>
+    <message>
+        <source>Beroperasi</source>
+        <translation>In service</translation>
+    </message>
+    <message>
+        <source>Stan</source>
+        <translation>Stall</translation>
+    </message>
+    <message>
+        <source>mis. FC2-07 (lantai 2, stan 7)</source>
+        <translation>e.g. FC2-07 (floor 2, stall 7)</translation>
+    </message>
+    <message>
+        <source>mis. 6,25</source>
+        <translation>e.g. 6.25</translation>
+    </message>
+    <message>
+        <source>Posisi X di denah</source>
+        <translation>X position on the plan</translation>
+    </message>
+    <message>
+        <source>Posisi Y di denah</source>
+        <translation>Y position on the plan</translation>
+    </message>
+    <message>
+        <source>Lebar di denah</source>
+        <translation>Width on the plan</translation>
+    </message>
+    <message>
+        <source>Tinggi di denah</source>
+        <translation>Height on the plan</translation>
+    </message>
+    <message>
+        <source>l</source>
+        <translation>w</translation>
+    </message>
+    <message>
+        <source>t</source>
+        <translation>h</translation>
+    </message>
+    <message>
+        <source>Posisi dan ukuran di denah lantai, dalam kotak grid (juga dapat digeser di denah).</source>
+        <translation>Position and size on the floor plan, in grid squares (can also be dragged on the plan).</translation>
+    </message>
+    <message>
+        <source>Air</source>
+        <translation>Water</translation>
+    </message>
+    <message>
+        <source>Gas</source>
+        <translation>Gas</translation>
+    </message>
+    <message>
+        <source>Listrik</source>
+        <translation>Power</translation>
+    </message>
+    <message>
+        <source>nomor meter PLN</source>
+        <translation>PLN meter number</translation>
+    </message>
+    <message>
+        <source>Denah</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Fasilitas</source>
+        <translation>Facilities</translation>
+    </message>
+    <message>
+        <source>Meter listrik</source>
+        <translation>Power meter</translation>
+    </message>
+    <message>
+        <source>tidak ada</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>tanpa deposit</source>
+        <translation>no deposit</translation>
+    </message>
+    <message>
+        <source>Perubahan tarif berlaku untuk sewa yang dibuat sesudahnya.</source>
+        <translation>A change of rates applies to leases made afterwards.</translation>
+    </message>
+    <message>
+        <source>Pajak sewa mengikuti jenis tagihan ini (Pengaturan › Tagihan &amp; pajak).</source>
+        <translation>The rent is taxed as this kind of charge (Settings › Charges &amp; taxes).</translation>
+    </message>
+    <message>
+        <source>Tarif harian</source>
+        <translation>Daily rate</translation>
+    </message>
+    <message>
+        <source>Tarif mingguan</source>
+        <translation>Weekly rate</translation>
+    </message>
+    <message>
+        <source>Tarif bulanan</source>
+        <translation>Monthly rate</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>Deposit</translation>
+    </message>
+    <message>
+        <source>Jenis tagihan</source>
+        <translation>Kind of charge</translation>
+    </message>
+    <message>
+        <source>mis. dekat tangga, sudut</source>
+        <translation>e.g. near the stairs, corner</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Stan yang tidak beroperasi tidak dapat disewa.</source>
+        <translation>A stall out of service cannot be let.</translation>
+    </message>
+    <message>
+        <source>Stan baru</source>
+        <translation>New stall</translation>
+    </message>
+    <message>
+        <source>Simpan stan</source>
+        <translation>Save stall</translation>
+    </message>
+    <message>
+        <source>{label} (nonaktif)</source>
+        <translation>{label} (inactive)</translation>
+    </message>
+</context>
+<context>
     <name>SuggestionsModel</name>
     <message>
         <source>NIK {nik}</source>

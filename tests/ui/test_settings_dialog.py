@@ -237,11 +237,11 @@ def test_an_administrator_sees_every_tab(qtbot, ctx: AppContext) -> None:
     panel = make(qtbot, SettingsPanel(ctx))
     assert tab_names(panel) == ["printers", "language", "business", "purposes", "prices",
                                 "charge_kinds", "spaces", "booking_policies", "lease_policies",
-                                "late_fees", "utility_tariffs", "users", "sync"]
+                                "late_fees", "utility_tariffs", "stalls", "users", "sync"]
     assert [panel.tabs.tabText(i) for i in range(panel.tabs.count())] == [
         "Printer", "Bahasa", "Gedung", "Tujuan kunjungan", "Harga", "Tagihan && pajak",
-        "Ruang", "Kebijakan pemesanan", "Sewa stan", "Denda sewa", "Listrik && air", "Pengguna",
-        "Sinkronisasi"]
+        "Ruang", "Kebijakan pemesanan", "Sewa stan", "Denda sewa", "Listrik && air",
+        "Stan pujasera", "Pengguna", "Sinkronisasi"]
 
 
 def test_every_section_shows_beside_the_navigation_at_1024(qtbot, qapp, ctx: AppContext) -> None:

@@ -7,7 +7,7 @@ A subclass supplies its columns, its form (fields and where the buttons go),
 how to load its rows (`fetch`), how to show a chosen entry (`show_entry`),
 how to empty the form (`clear_form`) and how to save (`save_entry`, which reads
 the widgets and calls `run_save` with the service call). Purposes, users, the
-price list and the kinds of charge are catalogues; spaces, rates, stalls and
+price list, the kinds of charge, spaces and stalls are catalogues; rates and
 tenants will be.
 """
 

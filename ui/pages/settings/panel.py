@@ -2,7 +2,7 @@
 page) or a dialog.
 
 The sections are a row of buttons that wraps to a second row when they do not
-fit (every area adds its catalogues here: spaces now; rates, stalls and tenants
+fit (every area adds its catalogues here: spaces and stalls now; rates and tenants
 next; a row of tabs stopped fitting a 1024-pixel window at the ninth). The
 pages sit in a QTabWidget whose own tab bar is hidden: it keeps one current
 page, and the buttons follow it.

@@ -36,7 +36,7 @@ def _last_login(user: UserInfo) -> str:
     return to_wib(user.last_login_at).strftime("%d-%m-%Y %H:%M")
 
 
-@settings_page(order=70, permission=Permission.MANAGE_USERS)
+@settings_page(order=72, permission=Permission.MANAGE_USERS)
 class UsersPage(CataloguePage[UserInfo]):
     """Who may log in: adding a user, and a new password for one chosen in the list
     (administrators only). The core has no way yet to change a user's name, role
