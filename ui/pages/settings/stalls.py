@@ -143,6 +143,9 @@ class StallsPage(CataloguePage[StallInfo]):
         plan_row.setSpacing(4)
         for label, spin in (("x", self.x_spin), ("y", self.y_spin),
                             (self.tr("l"), self.w_spin), (self.tr("t"), self.h_spin)):
+            # three digits each: the row fits beside the settings navigation at 1024
+            spin.setMinimumWidth(spin.fontMetrics().horizontalAdvance("000") + 40)
+            spin.setMaximumWidth(spin.fontMetrics().horizontalAdvance("0000") + 40)
             plan_row.addWidget(QLabel(label, plan))
             plan_row.addWidget(spin, 1)
         plan.setToolTip(self.tr(
