@@ -6,8 +6,9 @@ it, Enter saves the cell and opens the same day of the next tenant (after the
 last tenant, the next day's first), Tab the next day of the same tenant (then
 the next tenant's first), Shift+Tab goes back; amounts are typed as at the
 desk ("1.250.000", "Rp1.250.000", "1250000";
-smesco_desk.domain.money.parse_rupiah), an empty cell clears the day. Nothing is written until "Simpan": then every typed cell is saved at
-once, or none is, and a refusal marks its cells in red with the reason as the
+smesco_desk.domain.money.parse_rupiah), an empty cell clears the day.
+Nothing is written until "Simpan": then every typed cell is saved at once, or
+none is, and a refusal marks its cells in red with the reason as the
 cell's tooltip. A floor filter; the week before and after; the monthly report
 as a PDF preview or saved as an XLSX spreadsheet; a closed month's turnover
 rent charged ("Tagih sewa omzet", once per lease and month). Only the tenant manager
