@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFrame,
     QGridLayout,
     QLabel,
     QScrollArea,
@@ -31,7 +30,7 @@ from ui.pages.settings.base import FORM_MAX_WIDTH
 from ui.pages.settings.business import SharedSettingsPage
 from ui.pages.settings.registry import settings_page
 from ui.pages.settings.tariff_blocks import BlockTariffEditor
-from ui.widgets import RupiahEdit, note_label
+from ui.widgets import RupiahEdit, note_label, plain_scroll
 
 POWER = "foodcourt_power_tariff"
 WATER = "foodcourt_water_tariff"
@@ -86,21 +85,13 @@ class UtilityTariffsPage(SharedSettingsPage):
 
     def _scrolling(self, form: QWidget) -> QScrollArea:
         """The form scrolls when many blocks would not fit a 768 px screen."""
-        self.setStyleSheet("QScrollArea#tariff_scroll, QWidget#tariff_column "
-                           "{ background: transparent; }")  # fmt: skip
         column = QWidget(self)
         column.setObjectName("tariff_column")
         content = QVBoxLayout(column)
         content.addWidget(form)
         content.addWidget(self.errors.add(""))
         content.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setObjectName("tariff_scroll")
-        scroll.setWidget(column)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        return scroll
+        return plain_scroll(self, column, "tariff_scroll")
 
     def _spin(self, name: str, key: str, prefix: str) -> QSpinBox:
         spin = QSpinBox(self)
