@@ -123,6 +123,7 @@ def test_a_reading_going_backwards_is_asked_about_first(
     odd = view.model.index(0, POWER_NOW)
     assert view.model.oddity(0, POWER_NOW) == Anomaly.BACKWARDS
     assert odd.data(Qt.ItemDataRole.BackgroundRole) == ODD_BRUSH
+    assert view.model.index(0, POWER_USED).data(Qt.ItemDataRole.BackgroundRole) == ODD_BRUSH
     assert "lebih kecil" in odd.data(Qt.ItemDataRole.ToolTipRole)
     assert "FC2-07" in view.banner.text() and "lebih kecil" in view.banner.text()
     assert view.model.index(1, POWER_NOW).data(Qt.ItemDataRole.BackgroundRole) != ODD_BRUSH

@@ -223,8 +223,8 @@ class MeterGridModel(QAbstractTableModel):
     def _background(self, row: int, column: int) -> QBrush | None:
         if row in self._errors:
             return ERROR_BRUSH
-        if self.oddity(row, column) is not None:
-            return ODD_BRUSH
+        if self.oddity(row, column) is not None or self.oddity(row, column - 1) is not None:
+            return ODD_BRUSH  # the reading typed and the consumption it makes
         if column in EDITABLE and (row, EDITABLE[column]) in self._typed:
             return TYPED_BRUSH
         if column in EDITABLE and self._rows[row].billed:
