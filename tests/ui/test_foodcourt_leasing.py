@@ -253,3 +253,18 @@ def test_the_card_shows_balance_after_paying_at_the_desk(
     qtbot.waitUntil(lambda: card.value_of("Tagihan terbuka") == format_rupiah(0))
     assert card.value_of("Keadaan") == "Terisi"  # no longer in arrears
     assert not card.pay_button.isVisibleTo(card)
+
+
+def test_the_turnover_rent_field_shows_its_placeholder_whole(
+    qtbot: Any, qapp: Any, ctx: AppContext, court: FoodCourt
+) -> None:
+    old = qapp.styleSheet()
+    qapp.setStyleSheet(load_style_sheet())
+    try:
+        dialog = show_active(qtbot, LeaseDialog(ctx, None, stall="FC2-02"))
+        edit = dialog.turnover_edit
+        text = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+        margins = edit.textMargins()
+        assert edit.width() - margins.left() - margins.right() - 2 * 8 - 2 > text
+    finally:
+        qapp.setStyleSheet(old)
