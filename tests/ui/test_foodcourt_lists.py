@@ -15,8 +15,7 @@ from smesco_desk.services.actors import Actor
 from smesco_desk.values.foodcourt import LeaseForm
 from tests.core.helpers_foodcourt import tenant_form
 from tests.ui.helpers_foodcourt_ui import FoodCourt, small_food_court
-from tests.ui.helpers_ui import FakePrinter, activate, show_active
-from ui.app import load_style_sheet
+from tests.ui.helpers_ui import FakePrinter, activate, app_style, show_active
 from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.pages.foodcourt.common import to_qdate
@@ -141,9 +140,7 @@ def test_the_lists_fit_a_1024_window_without_scrolling_sideways(
     tenant = ctx.core.foodcourt.save_tenant(court.manager, form)
     start = court.today + timedelta(days=40)
     ctx.core.foodcourt.lease(court.manager, LeaseForm(tenant.id, "FC2-06", start, start))
-    old = qapp.styleSheet()
-    qapp.setStyleSheet(load_style_sheet())
-    try:
+    with app_style(qapp):
         window = show_active(qtbot, MainWindow(ctx), 1024, 768)
         page = window.pages["foodcourt"]
         assert isinstance(page, FoodCourtPage)
@@ -160,8 +157,6 @@ def test_the_lists_fit_a_1024_window_without_scrolling_sideways(
                    for r in range(table.model().rowCount())
                    for c in range(table.model().columnCount())]  # fmt: skip
             assert any(long in text for text in cut), tab.objectName()  # whole in the tooltip
-    finally:
-        qapp.setStyleSheet(old)
 
 
 def test_squeezing_cuts_the_widest_text_columns_only() -> None:

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit
 
 from smesco_desk.services.actors import Actor, Role
-from tests.ui.helpers_ui import make_actor
+from tests.ui.helpers_ui import app_style, make_actor
 from tests.ui.test_settings_spaces import PANEL_HEIGHT_AT_768, PANEL_WIDTH_AT_1024
 from ui.context import AppContext
 from ui.pages.settings.panel import SettingsPanel
@@ -92,11 +92,7 @@ def test_the_form_fits_the_settings_panel_at_1024x768(
 ) -> None:
     """With the blocks of both tariffs at their most, the form is whole beside
     the settings navigation of a 1024x768 window, every field its minimum size."""
-    from ui.app import load_style_sheet
-
-    old = qapp.styleSheet()
-    qapp.setStyleSheet(load_style_sheet())
-    try:
+    with app_style(qapp):
         panel = SettingsPanel(ctx)
         qtbot.addWidget(panel)
         panel.show_tab("utility_tariffs")
@@ -116,8 +112,6 @@ def test_the_form_fits_the_settings_panel_at_1024x768(
             assert field.width() >= field.minimumSizeHint().width(), field.objectName()
             bottom = field.mapTo(panel, field.rect().bottomRight())
             assert panel.rect().contains(bottom), field.objectName()
-    finally:
-        qapp.setStyleSheet(old)
 
 
 def test_only_administrators_see_the_tariffs(qtbot: Any, ctx: AppContext, admin: Actor) -> None:
