@@ -36,7 +36,6 @@ if TYPE_CHECKING:
     from smesco_desk.services.core import Core
 
 OPEN = "open"
-IN_BATCH = 500  # ids in one IN (...): far under SQLite's limit of bound values
 
 
 def arrears(core: Core, day: date | None = None) -> list[TenantArrears]:
@@ -118,34 +117,26 @@ def arrears_in(
 
 
 def overdue_leases(session: Session, lease_ids: list[str], day: date) -> set[str]:
-    """The leases whose tenant has an open charge that fell due before `day`.
-
-    The open charges are read first (by their status's index: a few, however
-    many years of paid rent lie behind them), then the tenancy rows of just
-    those; going from the tenants' charges instead read every charge ever
-    posted to them."""
+    """The leases whose tenant has an open charge that fell due before `day`."""
     if not lease_ids:
         return set()
     tenants = dict(
         session.execute(select(Lease.id, Lease.tenant_id).where(Lease.id.in_(lease_ids))).all()
     )
-    open_ids = list(
-        session.scalars(select(Charge.id).where(Charge.status == OPEN, Charge.deleted_at.is_(None)))
-    )
-    late: set[str] = set()
-    for start in range(0, len(open_ids), IN_BATCH):
-        late.update(
-            session.scalars(
-                select(TenantCharge.tenant_id)
-                .where(
-                    TenantCharge.charge_id.in_(open_ids[start : start + IN_BATCH]),
-                    TenantCharge.tenant_id.in_(set(tenants.values())),
-                    TenantCharge.deleted_at.is_(None),
-                    TenantCharge.due_on < day,
-                )
-                .distinct()
+    late = set(
+        session.scalars(
+            select(TenantCharge.tenant_id)
+            .join(Charge, Charge.id == TenantCharge.charge_id)
+            .where(
+                TenantCharge.tenant_id.in_(set(tenants.values())),
+                TenantCharge.deleted_at.is_(None),
+                TenantCharge.due_on < day,
+                Charge.status == OPEN,
+                Charge.deleted_at.is_(None),
             )
+            .distinct()
         )
+    )
     return {lease_id for lease_id, tenant in tenants.items() if tenant in late}
 
 
