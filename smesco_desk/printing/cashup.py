@@ -21,7 +21,7 @@ from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
 from smesco_desk.domain.money import format_rupiah
 from smesco_desk.domain.payments import DENOMINATIONS, PaymentMethod, method_label, payer_label
-from smesco_desk.i18n import _
+from smesco_desk.i18n import _, official_document
 from smesco_desk.printing.fonts import base_font, draw_text
 from smesco_desk.printing.formatting import format_datetime, format_time_on
 from smesco_desk.printing.style import (
@@ -51,6 +51,7 @@ CONTENT_WIDTH = A4[0] - 2 * MARGIN  # 180 mm
 PAD = 1.3 * mm
 
 
+@official_document
 def render_cashup(
     summary: ShiftSummary,
     receipts: list[ReceiptRecord],
