@@ -70,5 +70,7 @@ def official_document(render: Callable[_P, _R]) -> Callable[_P, _R]:
 
 
 def N_(message: str) -> str:
-    """Mark a message for translation without translating it now."""
+    """Mark a message for translation without translating it now. Also for text
+    stored in the database that official documents print (a charge's
+    description): it is kept in Indonesian, whatever the interface speaks."""
     return message

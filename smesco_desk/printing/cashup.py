@@ -193,8 +193,8 @@ def _shift_details(summary: ShiftSummary) -> Table:
         closed = _("belum ditutup")
     else:
         closed = format_datetime(summary.closed_at)
-        if summary.closed_by and summary.closed_by != summary.operator:
-            closed += " · " + _("oleh {user}").format(user=summary.closed_by)
+        if summary.receiver_name:
+            closed += " · " + _("oleh {user}").format(user=summary.receiver_name)
     pairs = [
         (_("Meja"), summary.desk_code),
         (_("Kasir"), summary.operator_name),
@@ -464,7 +464,9 @@ def _gaps(receipts: Sequence[ReceiptRecord]) -> list[Any]:
 
 
 def _signatures(summary: ShiftSummary) -> list[Any]:
-    """Boxes for the cashier and the supervisor to sign."""
+    """Boxes for the cashier and the supervisor to sign, each named in full: the
+    supervisor who closed the shift is the one who received the drawer (a shift
+    its cashier closed leaves the line for the receiver to write their name)."""
     label = _style(8.5, color=MUTED)
     name = _style(9, bold=True, alignment=1)
 
@@ -472,7 +474,7 @@ def _signatures(summary: ShiftSummary) -> list[Any]:
         return [para(title, label), "", para(who, name, bold=True)]
 
     cashier = box(_("Kasir yang menyerahkan"), summary.operator_name)
-    supervisor = box(_("Supervisor yang menerima"), "(" + "." * 40 + ")")
+    supervisor = box(_("Supervisor yang menerima"), summary.receiver_name or "(" + "." * 40 + ")")
     rows = [[cashier[i], "", supervisor[i]] for i in range(3)]
     table = Table(rows, colWidths=[82 * mm, 16 * mm, 82 * mm], rowHeights=[None, 20 * mm, None])
     table.setStyle(
