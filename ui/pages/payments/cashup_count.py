@@ -8,7 +8,15 @@ Its texts keep the cash-up dialog's translation context: they are that dialog's.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QApplication, QFrame, QGridLayout, QLabel, QSpinBox, QVBoxLayout
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from smesco_desk.domain.payments import DENOMINATIONS
 from ui.pages.payments.common import rupiah
@@ -30,7 +38,7 @@ class DrawerCount(QFrame):
 
     changed = Signal()
 
-    def __init__(self, parent: QFrame | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("cashup_count_panel")
         self.spins: dict[str, QSpinBox] = {}
