@@ -187,22 +187,23 @@ def _title(summary: ShiftSummary) -> Table:
 
 
 def _shift_details(summary: ShiftSummary) -> Table:
-    """Two columns of label: value (desk, cashier, opened, closed, printed)."""
+    """Two columns of label: value (desk, cashier, opened, closed, and the
+    supervisor who received the drawer when it was not the cashier)."""
     label, value = _style(8.5, color=MUTED), _style(9.5)
-    if summary.closed_at is None:
-        closed = _("belum ditutup")
-    else:
+    closed = _("belum ditutup")
+    if summary.closed_at is not None:
         closed = format_datetime(summary.closed_at)
-        if summary.receiver_name:
-            closed += " · " + _("oleh {user}").format(user=summary.receiver_name)
     pairs = [
         (_("Meja"), summary.desk_code),
         (_("Kasir"), summary.operator_name),
         (_("Dibuka"), format_datetime(summary.opened_at)),
         (_("Ditutup"), closed),
     ]
-    rows = [[para(k, label), para(v, value, bold=k == _("Kasir"))] for k, v in pairs]
-    rows = [rows[0] + rows[2], rows[1] + rows[3]]
+    cells = [[para(k, label), para(v, value, bold=k == _("Kasir"))] for k, v in pairs]
+    rows: list[list[Any]] = [cells[0] + cells[2], cells[1] + cells[3]]
+    if summary.receiver_name:  # the supervisor who counted and closed it
+        receiver = para(summary.receiver_name, value, bold=True)
+        rows.append(["", "", para(_("Penerima"), label), receiver])
     widths = [18 * mm, 62 * mm, 18 * mm, 82 * mm]
     table = Table(rows, colWidths=widths, hAlign="LEFT")
     table.setStyle(

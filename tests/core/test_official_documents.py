@@ -95,7 +95,7 @@ def test_the_cashup_report_names_both_signatories_in_full(
     assert (closed.closed_by, closed.closed_by_name) == ("hendra", "Hendra Gunawan")
     assert closed.receiver_name == "Hendra Gunawan"
     text = pdf_text(core.payments.cashup_pdf(hendra, shift.id))
-    assert "oleh Hendra Gunawan" in text and "oleh hendra" not in text
+    assert "Penerima Hendra Gunawan" in text and "hendra" not in text
     assert "Kasir yang menyerahkan Supervisor yang menerima" in text
     assert "Sari Wulandari Hendra Gunawan" in text  # the two names under the signatures
     assert "Catatan: Selisih dicatat supervisor" in text
@@ -109,7 +109,7 @@ def test_a_cashier_who_closes_her_own_shift_leaves_the_receiver_to_write(
     closed = core.payments.close_shift(sari, shift.id, {"100000": 1, "5000": 1, "1000": 1})
     assert (closed.closed_by_name, closed.receiver_name) == ("Sari Wulandari", "")
     text = pdf_text(core.payments.cashup_pdf(sari, shift.id))
-    assert "Sari Wulandari" in text and "(....." in text and " oleh " not in text
+    assert "Sari Wulandari" in text and "(....." in text and "Penerima" not in text
 
 
 @pytest.mark.usefixtures("english")

@@ -91,5 +91,5 @@ def test_a_supervisor_s_close_names_cashier_and_receiver_in_full(
     assert "oleh Hendra Gunawan" in dialog.shift_label.text()
     assert "hendra" not in dialog.shift_label.text()
     report = pdf_text(printer.pdfs[0])
-    assert "oleh Hendra Gunawan" in report and "oleh hendra" not in report
+    assert "Penerima Hendra Gunawan" in report and "hendra" not in report
     assert "Sari Wulandari Hendra Gunawan" in report  # under the two signatures
