@@ -87,9 +87,8 @@ def render(rec: ReceiptRecord, fmt: str = "thermal", copy: bool = False) -> byte
 
 
 def in_words(total: int) -> str:
-    """The amount in words as the form writes it: 'Tiga ratus ... rupiah'."""
-    phrase = terbilang(total)
-    return phrase[0].upper() + phrase[1:]
+    """The amount in words as the form writes it under "Uang sejumlah"."""
+    return terbilang(total)
 
 
 def pages(pdf: bytes) -> list[str]:
@@ -156,7 +155,7 @@ def test_terbilang_comes_out_of_the_pdf_as_the_exact_phrase(fmt: str) -> None:
 
 def test_terbilang_shrinks_to_stay_on_one_line_on_the_roll() -> None:
     rec = one_line_total(7_777_000)
-    phrase = in_words(7_777_000)  # "Tujuh juta tujuh ratus tujuh puluh tujuh ribu rupiah"
+    phrase = in_words(7_777_000)  # "tujuh juta tujuh ratus tujuh puluh tujuh ribu rupiah"
     assert len(phrase) > 50  # does not fit 72 mm at 8.5 pt
     assert phrase in text_of(render(rec))  # on one line: no line break inside
 

@@ -44,9 +44,8 @@ def total_rows(receipt: ReceiptRecord) -> list[tuple[str, str]]:
 
 
 def amount_words(receipt: ReceiptRecord) -> str:
-    """The total in Indonesian words, as the form writes it: 'Tiga ribu rupiah'."""
-    words = terbilang(receipt.total)
-    return words[:1].upper() + words[1:]
+    """The total in Indonesian words (terbilang), whatever the interface speaks."""
+    return terbilang(receipt.total)
 
 
 PURPOSE_LINES = 12  # "Untuk pembayaran" names this many lines, then how many more
