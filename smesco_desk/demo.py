@@ -430,7 +430,10 @@ def _receipts(core: Core, actors: list[Actor], rng: random.Random, now: datetime
             summary = core.payments.shift(shift.id)
             counts = _count_cash(summary.expected_cash)
             _set_clock(core, end + timedelta(minutes=20))
-            core.payments.close_shift(cashier, shift.id, counts, "Tutup kas sore")
+            # The supervisor counts the drawer with the cashier and receives it:
+            # the report names them both.
+            closer = supervisor or cashier
+            core.payments.close_shift(closer, shift.id, counts, "Tutup kas sore")
     return made
 
 
