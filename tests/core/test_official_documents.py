@@ -14,7 +14,7 @@ from smesco_desk.domain.payments import cashup_note_errors
 from smesco_desk.errors import ValidationError
 from smesco_desk.services.actors import Actor, Role
 from smesco_desk.services.core import Core
-from tests.core.helpers_core import cash, sale_form, table_counts
+from tests.core.helpers_core import FakeClock, cash, sale_form, table_counts
 from tests.core.helpers_foodcourt import stall_form, tenant_form
 from tests.core.test_foodcourt_tenancy import lease, pdf_text
 
@@ -128,7 +128,7 @@ def test_the_cashup_report_prints_in_indonesian_under_an_english_interface(
 
 @pytest.mark.usefixtures("english")
 def test_the_tenancy_documents_print_in_indonesian_under_an_english_interface(
-    core: Core, admin: Actor, tenant_manager: Actor
+    core: Core, admin: Actor, tenant_manager: Actor, clock: FakeClock
 ) -> None:
     core.foodcourt.save_stall(admin, stall_form())
     tenant = core.foodcourt.save_tenant(tenant_manager, tenant_form())
@@ -137,5 +137,10 @@ def test_the_tenancy_documents_print_in_indonesian_under_an_english_interface(
     statement = pdf_text(core.foodcourt.statement_pdf(tenant_manager, tenant.id))
     assert "PERJANJIAN SEWA STAN" in agreement and "Halaman 1 dari" in agreement
     assert "LAPORAN TAGIHAN TENAN" in statement and "Deposit stan FC2-07" in statement
-    for text in (agreement, statement):
+    clock.set_wib(2026, 3, 20, 10)  # the deposit is ten days overdue
+    reminder = pdf_text(core.foodcourt.reminder_pdf(tenant_manager, tenant.id, date(2026, 3, 27)))
+    assert "Jakarta, 20 Maret 2026" in reminder and "Jumlah tunggakan" in reminder
+    assert "Deposit stan FC2-07" in reminder  # the charge's text, stored in Indonesian
+    for text in (agreement, statement, reminder):
         assert "Page " not in text and "AGREEMENT" not in text and "STATEMENT" not in text
+        assert "Stall FC2-07 deposit" not in text and "Due " not in text
