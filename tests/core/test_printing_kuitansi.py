@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from smesco_desk import i18n
 from smesco_desk.domain.money import format_rupiah
 from smesco_desk.domain.payments import PaymentMethod
+from smesco_desk.errors import ValidationError
 from smesco_desk.printing.receipt import render_receipt
 from smesco_desk.services.actors import Actor
 from smesco_desk.services.core import Core
@@ -175,3 +176,20 @@ def test_other_methods_keep_their_reference_on_the_form() -> None:
                   reference="TRF-0012")  # fmt: skip
     text = words(text_of(render(rec, "a5")))
     assert "Transfer" in text and "TRF-0012" in text
+
+
+def test_the_service_reads_the_letterhead_from_the_settings(
+    core: Core, admin: Actor, receptionist: Actor
+) -> None:
+    core.settings.set(admin, "building_npwp", "01.234.567.8-901.000")  # the old 15 digits
+    core.settings.set(admin, "building_city", "  Bandung ")
+    with pytest.raises(ValidationError) as refused:
+        core.settings.set(admin, "building_city", "   ")
+    assert refused.value.errors == {"building_city": "Wajib diisi."}
+    core.payments.open_shift(receptionist, 0)
+    sold = core.payments.sell(receptionist, sale_form(), cash())
+    for fmt in FORMATS:
+        _rec, pdf = core.payments.receipt_pdf(receptionist, sold.id, fmt, record_print=False)
+        text = words(text_of(pdf))
+        assert "NPWP 0012 3456 7890 1000" in text
+        assert "Bandung, 10 Maret 2026" in text
