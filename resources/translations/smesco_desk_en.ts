@@ -1049,7 +1049,19 @@
     </message>
     <message>
         <source>16 angka (format lama 15 angka diterima); dicetak di perjanjian sewa stan.</source>
-        <translation>16 digits (the old 15-digit form is accepted); printed on stall lease agreements.</translation>
+        <translation type="vanished">16 digits (the old 15-digit form is accepted); printed on stall lease agreements.</translation>
+    </message>
+    <message>
+        <source>16 angka (format lama 15 angka diterima); dicetak di kuitansi dan perjanjian sewa stan.</source>
+        <translation>16 digits (the old 15-digit form is accepted); printed on receipts and stall lease agreements.</translation>
+    </message>
+    <message>
+        <source>Kota</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>Tempat penandatanganan kuitansi: &quot;Jakarta, 27 November 2026&quot;.</source>
+        <translation>Where receipts are signed: &quot;Jakarta, 27 November 2026&quot;.</translation>
     </message>
     <message>
         <source>Jam tutup</source>
@@ -1181,6 +1193,10 @@
     <message>
         <source>Ditutup {time} WIB</source>
         <translation>Closed {time} WIB</translation>
+    </message>
+    <message>
+        <source>oleh {name}</source>
+        <translation>by {name}</translation>
     </message>
     <message>
         <source>{n} · {amount}</source>
