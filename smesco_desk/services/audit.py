@@ -1,0 +1,189 @@
+"""The audit log for supervisors: who did what, when, filtered and exported.
+
+Rows are read newest first, a page at a time (the viewer's table loads more
+as it scrolls), over the indexes by time, by actor and by action. The
+lists the filters offer (who, which kinds) are read by skipping through an
+index one distinct value at a time, so they stay quick with millions of rows.
+
+The CSV export is for Excel on the building's PCs: UTF-8 with a byte order
+mark (without it Excel reads the text as the local code page and breaks
+every name with a diacritic), `;` between fields (the list separator of
+Windows set to Indonesian, where `,` is the decimal mark), and a cell that
+starts like a formula (`=`, `+`, `-`, `@`) prefixed with `'`, so a name
+typed at the desk can never run as a formula in the supervisor's Excel.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from smesco_desk.clock import to_wib, wib_day_bounds
+from smesco_desk.db.models import AuditEntry, User
+from smesco_desk.errors import ValidationError
+from smesco_desk.i18n import _
+from smesco_desk.services.actors import Actor, Permission, require
+from smesco_desk.services.queries import escape_like
+from smesco_desk.values.audit import AuditActor, AuditFilter, AuditRecord
+
+if TYPE_CHECKING:
+    from smesco_desk.services.core import Core
+
+EXPORT_BATCH = 2000
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+class AuditService:
+    def __init__(self, core: Core) -> None:
+        self.core = core
+
+    def entries(
+        self, actor: Actor, flt: AuditFilter, offset: int = 0, limit: int = 200
+    ) -> list[AuditRecord]:
+        """Rows matching the filter, newest first, from `offset`."""
+        require(actor, Permission.VIEW_AUDIT)
+        query = _filtered(select(AuditEntry), flt)
+        offset, limit = _whole(offset, 0), _whole(limit, 200)
+        with self.core.db.read() as session:
+            names = _full_names(session)
+            rows = session.scalars(
+                query.order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+                .offset(offset).limit(limit)
+            )  # fmt: skip
+            return [_record(r, names) for r in rows]
+
+    def count(self, actor: Actor, flt: AuditFilter) -> int:
+        require(actor, Permission.VIEW_AUDIT)
+        query = _filtered(select(func.count()).select_from(AuditEntry), flt)
+        with self.core.db.read() as session:
+            return session.scalar(query) or 0
+
+    def actors(self, actor: Actor) -> list[AuditActor]:
+        """Everyone who appears in the log, and every user, by label."""
+        require(actor, Permission.VIEW_AUDIT)
+        with self.core.db.read() as session:
+            names = _full_names(session)
+            seen = set(_distinct(session, AuditEntry.actor)) | set(names)
+        found = [AuditActor(n, _actor_label(n, names)) for n in seen]
+        return sorted(found, key=lambda a: (":" in a.name, a.label.casefold()))
+
+    def kinds(self, actor: Actor) -> list[str]:
+        """The actions the log holds (`user.login`, `receipt.void`...), sorted."""
+        require(actor, Permission.VIEW_AUDIT)
+        with self.core.db.read() as session:
+            return list(_distinct(session, AuditEntry.action))
+
+    def export_csv(self, actor: Actor, flt: AuditFilter) -> bytes:
+        """The rows matching the filter as CSV for Excel (see the module's docstring)."""
+        require(actor, Permission.VIEW_AUDIT)
+        query = _filtered(select(AuditEntry), flt).order_by(AuditEntry.at, AuditEntry.id)
+        out = io.StringIO()
+        writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+        writer.writerow([_("Waktu (WIB)"), _("Pengguna"), _("Nama"), _("Jenis"), _("Objek"),
+                         _("ID objek"), _("Meja"), _("Rincian")])  # fmt: skip
+        with self.core.db.read() as session:
+            names = _full_names(session)
+            for row in _batches(session, query):
+                r = _record(row, names)
+                writer.writerow([_cell(v) for v in (
+                    to_wib(r.at).strftime("%Y-%m-%d %H:%M:%S"), r.actor, r.actor_name,
+                    r.action, r.entity, r.entity_id or "", r.desk, r.detail_text)])  # fmt: skip
+        return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _whole(value: Any, default: int) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 \
+        else default  # fmt: skip
+
+
+def _filtered(query: Select[Any], flt: AuditFilter) -> Select[Any]:
+    return query.where(*_conditions(flt))
+
+
+def _conditions(flt: AuditFilter) -> list[ColumnElement[bool]]:
+    """The WHERE of a filter; a bad filter is a field error."""
+    if not isinstance(flt, AuditFilter):
+        raise ValidationError({"filter": _("Saringan tidak dikenal.")})
+    found: list[ColumnElement[bool]] = []
+    actor = flt.actor.strip() if isinstance(flt.actor, str) else ""
+    kind = flt.kind.strip() if isinstance(flt.kind, str) else ""
+    if actor:
+        found.append(AuditEntry.actor == actor)
+    if kind and "." in kind:
+        found.append(AuditEntry.action == kind)
+    elif kind:
+        found.append(AuditEntry.action.like(escape_like(kind) + ".%", escape="\\"))
+    start = _day(flt.date_from, "date_from")
+    end = _day(flt.date_to, "date_to")
+    if start is not None and end is not None and end < start:
+        raise ValidationError({"date_to": _("Tanggal akhir sebelum tanggal awal.")})
+    if start is not None:
+        found.append(AuditEntry.at >= wib_day_bounds(start)[0])
+    if end is not None:
+        found.append(AuditEntry.at < wib_day_bounds(end)[1])
+    return found
+
+
+def _day(value: Any, field: str) -> date | None:
+    if value is None:
+        return None
+    if not isinstance(value, date):
+        raise ValidationError({field: _("Tanggal tidak valid.")})
+    return value
+
+
+def _full_names(session: Session) -> dict[str, str]:
+    return {name: full for name, full in session.execute(select(User.username, User.full_name))}
+
+
+def _actor_label(name: str, full_names: dict[str, str]) -> str:
+    if name in full_names:
+        return f"{full_names[name]} ({name})"
+    kind, _sep, who = name.partition(":")
+    if kind == "cli":
+        return _("Baris perintah: {name}").format(name=who)
+    if kind == "system":
+        return _("Sistem")
+    return name
+
+
+def _record(row: AuditEntry, full_names: dict[str, str]) -> AuditRecord:
+    name = full_names.get(row.actor, "") if row.actor_kind == "user" else ""
+    return AuditRecord(
+        row.id, row.at, row.actor, name, row.actor_kind, row.action, row.entity,
+        row.entity_id, row.origin_desk, dict(row.detail or {}),
+    )  # fmt: skip
+
+
+def _distinct(session: Session, column: InstrumentedAttribute[str]) -> Iterator[str]:
+    """The distinct values of an indexed column, one index seek each."""
+    value = session.scalar(select(func.min(column)))
+    while value is not None:
+        yield value
+        value = session.scalar(select(func.min(column)).where(column > value))
+
+
+def _batches(session: Session, query: Select[Any]) -> Iterator[AuditEntry]:
+    """The rows of an oldest-first query, a batch at a time, each batch starting
+    after the last row of the one before (no OFFSET to skip through)."""
+    after: ColumnElement[bool] | None = None
+    while True:
+        page = query if after is None else query.where(after)
+        rows = list(session.scalars(page.limit(EXPORT_BATCH)))
+        yield from rows
+        if len(rows) < EXPORT_BATCH:
+            return
+        last = rows[-1]
+        at, key = last.at, last.id
+        after = or_(AuditEntry.at > at, and_(AuditEntry.at == at, AuditEntry.id > key))
+        session.expunge_all()
+
+
+def _cell(value: str) -> str:
+    return "'" + value if value.startswith(_FORMULA_START) else value
