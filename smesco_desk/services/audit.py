@@ -18,7 +18,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
@@ -98,8 +98,10 @@ class AuditService:
 
 
 def _whole(value: Any, default: int) -> int:
-    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 \
-        else default  # fmt: skip
+    """A row count or offset as the database takes it (out of range: the default)."""
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 2**31:
+        return value
+    return default
 
 
 def _filtered(query: Select[Any], flt: AuditFilter) -> Select[Any]:
@@ -133,6 +135,8 @@ def _conditions(flt: AuditFilter) -> list[ColumnElement[bool]]:
 def _day(value: Any, field: str) -> date | None:
     if value is None:
         return None
+    if isinstance(value, datetime):
+        return to_wib(value).date()
     if not isinstance(value, date):
         raise ValidationError({field: _("Tanggal tidak valid.")})
     return value

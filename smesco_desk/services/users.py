@@ -288,12 +288,21 @@ class UserService:
                 self._keep_an_admin(tx, user, "role")
             changes = []
             if user.full_name != full_name.strip():
-                changes.append(("user.rename", {"username": user.username,
-                                                "from": user.full_name, "to": full_name.strip()}))
+                changes.append(
+                    (
+                        "user.rename",
+                        {
+                            "username": user.username,
+                            "from": user.full_name,
+                            "to": full_name.strip(),
+                        },
+                    )
+                )
                 user.full_name = full_name.strip()
             if user.role != role:
-                changes.append(("user.role", {"username": user.username,
-                                              "from": user.role, "to": role}))
+                changes.append(
+                    ("user.role", {"username": user.username, "from": user.role, "to": role})
+                )
                 user.role = role
             if changes:
                 tx.update(user)

@@ -115,9 +115,7 @@ def test_an_unknown_name_is_not_counted_nor_locked(core: Core, admin: Actor) -> 
     assert len({e.message for e in errors}) == 1 and "terkunci" not in errors[0].message
 
 
-def test_an_administrator_unlocks_at_once(
-    core: Core, admin: Actor, receptionist: Actor
-) -> None:
+def test_an_administrator_unlocks_at_once(core: Core, admin: Actor, receptionist: Actor) -> None:
     _fail(core, "resepsionis", MAX_FAILURES)
     assert core.users.unlock(admin, receptionist.user_id or "").locked_until is None
     assert core.users.authenticate("resepsionis", USER_PASSWORD).username == "resepsionis"
@@ -189,7 +187,10 @@ def test_rename_keeps_the_login_and_the_audit_points_at_the_same_user(
     info = core.users.update(admin, receptionist.user_id or "", " Sari Wulandari ",
                              Role.SUPERVISOR.value)  # fmt: skip
     assert (info.username, info.full_name, info.role) == (
-        "resepsionis", "Sari Wulandari", Role.SUPERVISOR)
+        "resepsionis",
+        "Sari Wulandari",
+        Role.SUPERVISOR,
+    )
     after = core.audit.entries(admin, AuditFilter(actor="resepsionis"))
     assert [r.id for r in after] == [r.id for r in before]
     assert after[0].actor_name == "Sari Wulandari"
