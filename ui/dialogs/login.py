@@ -1,4 +1,9 @@
-"""The login dialog: username and password, the error at the field."""
+"""The login dialog: username and password, the error at the field.
+
+A refusal says why at the field: a wrong password, a lock after five wrong
+passwords at this desk (until when), a deactivated account. A temporary
+password (an administrator reset it) opens a second step in the same dialog:
+the person chooses their own password, typed twice, and is then logged in."""
 
 from __future__ import annotations
 
@@ -14,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smesco_desk.errors import DomainError
+from smesco_desk.errors import DomainError, PasswordChangeRequired
 from smesco_desk.services.actors import Actor
 from ui.context import AppContext
 from ui.errors import show_error
@@ -41,6 +46,7 @@ class LoginDialog(QDialog):
         layout.setSpacing(14)
         layout.addWidget(self._heading())
         layout.addLayout(self._build_form())
+        layout.addWidget(self._build_change())
         self.demo_hint_label = QLabel(demo_hint, self)
         self.demo_hint_label.setObjectName("demo_hint_label")
         self.demo_hint_label.setWordWrap(True)
@@ -79,6 +85,31 @@ class LoginDialog(QDialog):
                     with_error(self.password_edit, self.errors.add("password")))
         return form
 
+    def _build_change(self) -> QWidget:
+        """The second step after a temporary password: a new one, twice."""
+        self.change_box = box = QWidget(self)
+        box.setObjectName("change_box")
+        self.change_note = QLabel(self.tr(
+            "Kata sandi Anda sementara. Pilih kata sandi baru (minimal 8 karakter)."), box)
+        self.change_note.setWordWrap(True)
+        self.new_password_edit = QLineEdit(box)
+        self.new_password_edit.setObjectName("new_password_edit")
+        self.repeat_edit = QLineEdit(box)
+        self.repeat_edit.setObjectName("repeat_edit")
+        for edit in (self.new_password_edit, self.repeat_edit):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout()
+        form.setVerticalSpacing(10)
+        form.addRow(self.tr("Kata sandi baru"),
+                    with_error(self.new_password_edit, self.errors.add("new_password")))
+        form.addRow(self.tr("Ulangi"), with_error(self.repeat_edit, self.errors.add("repeat")))
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.change_note)
+        column.addLayout(form)
+        box.hide()
+        return box
+
     def _build_buttons(self) -> QHBoxLayout:
         self.quit_button = QPushButton(self.tr("Keluar"), self)
         self.quit_button.setObjectName("quit_button")
@@ -100,10 +131,16 @@ class LoginDialog(QDialog):
         self.username_edit.setText(last)
         (self.password_edit if last else self.username_edit).setFocus()
 
+    def changing_password(self) -> bool:
+        return not self.change_box.isHidden()
+
     @Slot()
     def submit(self) -> None:
         username, password = self.username_edit.text().strip(), self.password_edit.text()
         self.errors.clear()
+        if self.changing_password():
+            self._submit_change(username, password)
+            return
         if not username:
             self.errors["username"].show_message(self.tr("Isi nama pengguna."))
             return
@@ -112,9 +149,31 @@ class LoginDialog(QDialog):
         self.ctx.runner.op(lambda: core.users.authenticate(username, password), parent=self) \
             .success(self._logged_in).failure(self._refused).run()
 
+    def _submit_change(self, username: str, temporary: str) -> None:
+        new = self.new_password_edit.text()
+        if new != self.repeat_edit.text():
+            self.errors["repeat"].show_message(self.tr("Kedua kata sandi baru tidak sama."))
+            self.repeat_edit.setFocus()
+            return
+        self._set_busy(True)
+        users = self.ctx.core.users
+        self.ctx.runner.op(lambda: users.change_temporary_password(username, temporary, new),
+                           parent=self) \
+            .success(self._logged_in).failure(self._refused).run()
+
     def _set_busy(self, busy: bool) -> None:
-        for widget in (self.username_edit, self.password_edit, self.login_button):
+        changing = self.changing_password()
+        for edit in (self.username_edit, self.password_edit):
+            edit.setEnabled(not busy and not changing)
+        for widget in (self.new_password_edit, self.repeat_edit, self.login_button):
             widget.setEnabled(not busy)
+
+    def _ask_new_password(self) -> None:
+        """The password was a temporary one: the second step."""
+        self.change_box.show()
+        self.login_button.setText(self.tr("Simpan dan masuk"))
+        self._set_busy(False)
+        self.new_password_edit.setFocus()
 
     def _logged_in(self, actor: Actor) -> None:
         self.actor = actor
@@ -122,6 +181,9 @@ class LoginDialog(QDialog):
         self.accept()
 
     def _refused(self, exc: BaseException) -> None:
+        if isinstance(exc, PasswordChangeRequired) and not self.changing_password():
+            self._ask_new_password()
+            return
         self._set_busy(False)
         if not isinstance(exc, DomainError):
             show_error(self, exc)
@@ -129,5 +191,9 @@ class LoginDialog(QDialog):
         leftover = self.errors.show_error(exc)
         if leftover:
             self.errors["password"].show_message(" ".join(leftover.values()))
+        if self.changing_password() and exc.field in {"new_password", "repeat"}:
+            self.new_password_edit.selectAll()
+            self.new_password_edit.setFocus()
+            return
         self.password_edit.selectAll()
         self.password_edit.setFocus()
