@@ -35,26 +35,22 @@ from ui.widgets import note_label
 USER_TABLES = frozenset({"users", "login_failures"})
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("UsersPage", text)
-
-
 def _last_login(user: UserInfo) -> str:
     if user.last_login_at is None:
-        return _tr("belum pernah")
+        return QCoreApplication.translate("UsersPage", "belum pernah")
     return to_wib(user.last_login_at).strftime("%d-%m-%Y %H:%M")
 
 
 def _state(user: UserInfo) -> str:
     """Active, deactivated, locked here, or waiting for its own password."""
     if not user.active:
-        return _tr("Nonaktif")
+        return QCoreApplication.translate("UsersPage", "Nonaktif")
     if user.locked_until is not None:
         until = to_wib(user.locked_until).strftime("%H:%M")
-        return _tr("Terkunci s.d. {time}").format(time=until)
+        return QCoreApplication.translate("UsersPage", "Terkunci s.d. {time}").format(time=until)
     if user.must_change_password:
-        return _tr("Aktif, sandi sementara")
-    return _tr("Aktif")
+        return QCoreApplication.translate("UsersPage", "Aktif, sandi sementara")
+    return QCoreApplication.translate("UsersPage", "Aktif")
 
 
 @settings_page(order=72, permission=Permission.MANAGE_USERS)
