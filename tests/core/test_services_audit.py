@@ -118,3 +118,23 @@ def test_csv_export_reads_past_its_batches(
     body = _csv_rows(core.audit.export_csv(admin, AuditFilter()))[1:]
     ids = [r[5] + r[3] for r in body]
     assert len(body) == core.audit.count(admin, AuditFilter()) and len(set(ids)) == len(ids)
+
+
+def test_an_area_is_paged_and_exported_in_the_same_order_as_one_query(
+    core: Core, admin: Actor, history: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An area (several actions) is read action by action and merged: the pages
+    and the export come out as one sorted query would give them."""
+    from smesco_desk.services import audit
+
+    flt = AuditFilter(kind="user")
+    whole = [r for r in core.audit.entries(admin, AuditFilter(), 0, 1000)
+             if r.action.startswith("user.")]  # fmt: skip
+    assert len({r.action for r in whole}) >= 3
+    pages = [core.audit.entries(admin, flt, offset, 2) for offset in range(0, len(whole) + 2, 2)]
+    assert [r.id for page in pages for r in page] == [r.id for r in whole]
+    assert core.audit.count(admin, flt) == len(whole)
+    monkeypatch.setattr(audit, "EXPORT_BATCH", 2)
+    body = _csv_rows(core.audit.export_csv(admin, flt))[1:]
+    assert [(r[3], r[5]) for r in body] == [(r.action, r.entity_id or "") for r in reversed(whole)]
+    assert core.audit.entries(admin, AuditFilter(kind="nothing")) == []

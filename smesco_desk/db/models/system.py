@@ -120,6 +120,6 @@ class AuditEntry(SyncedMixin, Base):
         Index("ix_audit_at", "at"),
         Index("ix_audit_entity", "entity_id"),
         # The audit viewer's filters (by who, by kind) over many rows.
-        Index("ix_audit_actor_at", "actor", "at"),
-        Index("ix_audit_action_at", "action", "at"),
+        Index("ix_audit_actor_at", "actor", "at", "id"),
+        Index("ix_audit_action_at", "action", "at", "id"),
     )

@@ -9,8 +9,8 @@ Create Date: 2026-12-07 03:30:00
 - `login_failures` (desk-local, never synced): wrong passwords in a row per
   user name at this desk and when the lock they caused ends
   (smesco_desk.services.logins).
-- `audit_log` indexes by actor and by action, each with the time, for the
-  audit viewer's filters over many rows.
+- `audit_log` indexes by actor and by action, each with the time and id (the
+  viewer's order), for the audit viewer's filters over many rows.
 """
 
 from __future__ import annotations
@@ -37,8 +37,8 @@ def upgrade() -> None:
     sa.Column('locked_until', smesco_desk.db.types.UTCDateTime(timezone=True), nullable=True),
     sa.PrimaryKeyConstraint('username', name=op.f('pk_login_failures'))
     )
-    op.create_index('ix_audit_actor_at', 'audit_log', ['actor', 'at'], unique=False)
-    op.create_index('ix_audit_action_at', 'audit_log', ['action', 'at'], unique=False)
+    op.create_index('ix_audit_actor_at', 'audit_log', ['actor', 'at', 'id'], unique=False)
+    op.create_index('ix_audit_action_at', 'audit_log', ['action', 'at', 'id'], unique=False)
 
 
 def downgrade() -> None:
