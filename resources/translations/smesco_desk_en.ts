@@ -6221,6 +6221,10 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
         <translation>Save changes</translation>
     </message>
     <message>
+        <source>Pengguna: {username} · {state}</source>
+        <translation>User: {username} · {state}</translation>
+    </message>
+    <message>
         <source>Nama pengguna tidak dapat diubah: riwayat audit mencatat pengguna dengan nama ini.</source>
         <translation>The user name cannot change: the audit history records the user by this name.</translation>
     </message>
@@ -6233,12 +6237,20 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
         <translation>Reactivate</translation>
     </message>
     <message>
+        <source>{state} (5 kali salah kata sandi di meja ini)</source>
+        <translation>{state} (5 wrong passwords at this desk)</translation>
+    </message>
+    <message>
+        <source>{state} · terakhir masuk {when}</source>
+        <translation>{state} · last login {when}</translation>
+    </message>
+    <message>
         <source>{state}. Terakhir masuk: {when}.</source>
-        <translation>{state}. Last login: {when}.</translation>
+        <translation type="vanished">{state}. Last login: {when}.</translation>
     </message>
     <message>
         <source>Terkunci di meja ini setelah 5 kali salah kata sandi.</source>
-        <translation>Locked at this desk after 5 wrong passwords.</translation>
+        <translation type="vanished">Locked at this desk after 5 wrong passwords.</translation>
     </message>
     <message>
         <source>Perubahan {username} disimpan.</source>
@@ -6262,7 +6274,7 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
     </message>
     <message>
         <source>Pengguna: {username}</source>
-        <translation>User: {username}</translation>
+        <translation type="vanished">User: {username}</translation>
     </message>
     <message>
         <source>kata sandi baru</source>

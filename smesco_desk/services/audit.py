@@ -171,6 +171,7 @@ def _record(row: AuditEntry, full_names: dict[str, str]) -> AuditRecord:
     return AuditRecord(
         row.id, row.at, row.actor, name, row.actor_kind, row.action, row.entity,
         row.entity_id, row.origin_desk, dict(row.detail or {}),
+        _actor_label(row.actor, full_names if row.actor_kind == "user" else {}),
     )  # fmt: skip
 
 

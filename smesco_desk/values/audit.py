@@ -32,6 +32,7 @@ class AuditRecord:
     entity_id: str | None
     desk: str
     detail: dict[str, Any] = field(default_factory=dict)
+    actor_label: str = ""  # "Hendra Gunawan (hendra)", "Sistem", "Baris perintah: budi"
 
     @property
     def detail_text(self) -> str:

@@ -313,7 +313,7 @@ def test_a_user_who_never_logged_in_says_so(qtbot, ctx: AppContext, admin: Actor
     row = [page.model.index(r, 0).data() for r in range(2)].index("rudi")
     assert page.model.index(row, 4).data() == "belum pernah"
     page.table.selectRow(row)
-    assert page.state_label.text() == "Aktif. Terakhir masuk: belum pernah."
+    assert page.box.title() == "Pengguna: rudi · Aktif · terakhir masuk belum pernah"
 
 
 def test_choosing_a_user_offers_a_new_password(qtbot, ctx: AppContext, admin: Actor) -> None:
@@ -323,7 +323,7 @@ def test_choosing_a_user_offers_a_new_password(qtbot, ctx: AppContext, admin: Ac
     page.load()
     row = [page.model.index(r, 0).data() for r in range(2)].index("rudi")
     page.table.selectRow(row)
-    assert page.box.title() == "Pengguna: rudi"
+    assert page.box.title().startswith("Pengguna: rudi · Aktif")
     assert page.username_edit.text() == "rudi" and page.username_edit.isReadOnly()
     assert not page.full_name_edit.isReadOnly()  # the full name and the role may change
     assert page.password_button.isVisible() and not page.add_button.isVisible()

@@ -105,7 +105,7 @@ def test_five_wrong_passwords_lock_and_the_administrator_unlocks(
     page = _page(qtbot, ctx)
     assert _cell(page, "sari", 3).startswith("Terkunci")
     _pick(page, "sari")
-    assert page.unlock_button.isVisible() and "Terkunci" in page.state_label.text()
+    assert page.unlock_button.isVisible() and "Terkunci" in page.box.title()
     page.unlock_button.click()
     assert _cell(page, "sari", 3) == "Aktif" and not page.unlock_button.isVisible()
     assert _login(qtbot, ctx, "sari", USER_PASSWORD).result() == QDialog.DialogCode.Accepted

@@ -21,7 +21,7 @@ from ui.models.lazy_table import BATCH_SIZE, LazyTableModel
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1  # the whole AuditRecord
 
-COL_AT, COL_ACTOR, COL_ACTION, COL_ENTITY, COL_DETAIL, COL_DESK = range(6)
+COL_AT, COL_ACTOR, COL_ACTION, COL_ENTITY, COL_DESK, COL_DETAIL = range(6)
 
 
 class AuditTableModel(LazyTableModel[AuditRecord, AuditFilter]):
@@ -61,8 +61,8 @@ class AuditTableModel(LazyTableModel[AuditRecord, AuditFilter]):
             self.tr("Pengguna"),
             self.tr("Jenis"),
             self.tr("Objek"),
-            self.tr("Rincian"),
             self.tr("Meja"),
+            self.tr("Rincian"),
         ]
 
     def _cell(self, record: AuditRecord, column: int, role: int) -> Any:
@@ -73,7 +73,7 @@ class AuditTableModel(LazyTableModel[AuditRecord, AuditFilter]):
         if column == COL_AT:
             return to_wib(record.at).strftime("%d-%m-%Y %H:%M:%S")
         if column == COL_ACTOR:
-            return f"{record.actor_name} ({record.actor})" if record.actor_name else record.actor
+            return record.actor_label or record.actor
         values = {COL_ACTION: record.action, COL_ENTITY: record.entity,
                   COL_DETAIL: record.detail_text, COL_DESK: record.desk}  # fmt: skip
         return values.get(column, "")

@@ -96,14 +96,11 @@ class UsersPage(CataloguePage[UserInfo]):
             (self.tr("Kata sandi"), self._password_row(box), "password"),
         ):
             form.addRow(label, with_error(widget, self.errors.add(field)))
-        self.state_label = note_label("", box)
-        self.state_label.setObjectName("state_label")
         self.result_label = note_label("", box)
         self.result_label.setObjectName("result_label")
         column = QVBoxLayout(box)
         column.addLayout(form)
         column.addWidget(self.errors.add(""))
-        column.addWidget(self.state_label)
         column.addWidget(self.result_label)
         column.addStretch(1)
         column.addLayout(self._build_buttons(box))
@@ -148,16 +145,17 @@ class UsersPage(CataloguePage[UserInfo]):
     def _show_mode(self) -> None:
         """A new user's form, or the chosen user's details and actions."""
         user = self.chosen
+        # The chosen user's state in the title: a row less, the list keeps its room.
         self.box.setTitle(self.tr("Pengguna baru") if user is None
-                          else self.tr("Pengguna: {username}").format(username=user.username))
+                          else self.tr("Pengguna: {username} · {state}").format(
+                              username=user.username, state=self._state_text(user)))
         self.username_edit.setReadOnly(user is not None)
         self.username_edit.setToolTip("" if user is None else self.tr(
             "Nama pengguna tidak dapat diubah: riwayat audit mencatat pengguna dengan nama ini."))
         self.password_edit.setPlaceholderText(
             self.tr("minimal 8 karakter") if user is None
             else self.tr("sandi sementara, diganti saat masuk"))
-        self.state_label.setText("" if user is None else self._state_text(user))
-        for widget in (self.state_label, self.new_button, self.password_button,
+        for widget in (self.new_button, self.password_button,
                        self.active_button, self.update_button):
             widget.setVisible(user is not None)
         self.unlock_button.setVisible(user is not None and user.locked_until is not None)
@@ -167,11 +165,11 @@ class UsersPage(CataloguePage[UserInfo]):
         self.add_button.setVisible(user is None)
 
     def _state_text(self, user: UserInfo) -> str:
-        text = self.tr("{state}. Terakhir masuk: {when}.").format(
+        if user.locked_until is not None:  # why, and where: the lock is this desk's
+            return self.tr("{state} (5 kali salah kata sandi di meja ini)").format(
+                state=_state(user))
+        return self.tr("{state} · terakhir masuk {when}").format(
             state=_state(user), when=_last_login(user))
-        if user.locked_until is not None:
-            text += " " + self.tr("Terkunci di meja ini setelah 5 kali salah kata sandi.")
-        return text
 
     def load(self) -> None:
         if self.ctx.can(Permission.MANAGE_USERS):
