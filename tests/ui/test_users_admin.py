@@ -123,7 +123,8 @@ def test_a_temporary_password_is_replaced_in_the_login_dialog(
     assert _cell(page, "sari", 3) == "Aktif, sandi sementara"
     dialog = _login(qtbot, ctx, "sari", "sementara-1")
     assert dialog.result() != QDialog.DialogCode.Accepted
-    assert dialog.change_box.isVisible() and not dialog.password_edit.isEnabled()
+    assert dialog.changing_password() and dialog.new_password_edit.isVisible()
+    assert not dialog.password_edit.isEnabled()
     assert dialog.login_button.text() == "Simpan dan masuk"
     dialog.new_password_edit.setText("milik-sari-1")
     dialog.repeat_edit.setText("milik-sari-2")

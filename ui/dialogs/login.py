@@ -46,7 +46,6 @@ class LoginDialog(QDialog):
         layout.setSpacing(14)
         layout.addWidget(self._heading())
         layout.addLayout(self._build_form())
-        layout.addWidget(self._build_change())
         self.demo_hint_label = QLabel(demo_hint, self)
         self.demo_hint_label.setObjectName("demo_hint_label")
         self.demo_hint_label.setWordWrap(True)
@@ -83,32 +82,34 @@ class LoginDialog(QDialog):
                     with_error(self.username_edit, self.errors.add("username")))
         form.addRow(self.tr("Kata sandi"),
                     with_error(self.password_edit, self.errors.add("password")))
+        self.form = form
+        self._add_change_rows(form)
         return form
 
-    def _build_change(self) -> QWidget:
-        """The second step after a temporary password: a new one, twice."""
-        self.change_box = box = QWidget(self)
-        box.setObjectName("change_box")
+    def _add_change_rows(self, form: QFormLayout) -> None:
+        """The second step after a temporary password, hidden until then: a new
+        password, twice (in the same form, so the fields line up)."""
         self.change_note = QLabel(self.tr(
-            "Kata sandi Anda sementara. Pilih kata sandi baru (minimal 8 karakter)."), box)
+            "Kata sandi Anda sementara. Pilih kata sandi baru (minimal 8 karakter)."), self)
+        self.change_note.setObjectName("change_note")
         self.change_note.setWordWrap(True)
-        self.new_password_edit = QLineEdit(box)
+        self.new_password_edit = QLineEdit(self)
         self.new_password_edit.setObjectName("new_password_edit")
-        self.repeat_edit = QLineEdit(box)
+        self.repeat_edit = QLineEdit(self)
         self.repeat_edit.setObjectName("repeat_edit")
         for edit in (self.new_password_edit, self.repeat_edit):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
-        form = QFormLayout()
-        form.setVerticalSpacing(10)
+        form.addRow(self.change_note)
         form.addRow(self.tr("Kata sandi baru"),
                     with_error(self.new_password_edit, self.errors.add("new_password")))
         form.addRow(self.tr("Ulangi"), with_error(self.repeat_edit, self.errors.add("repeat")))
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.change_note)
-        column.addLayout(form)
-        box.hide()
-        return box
+        self._change_rows = (2, 3, 4)
+        self._show_change_rows(False)
+
+    def _show_change_rows(self, shown: bool) -> None:
+        self._changing = shown
+        for row in self._change_rows:
+            self.form.setRowVisible(row, shown)
 
     def _build_buttons(self) -> QHBoxLayout:
         self.quit_button = QPushButton(self.tr("Keluar"), self)
@@ -132,7 +133,8 @@ class LoginDialog(QDialog):
         (self.password_edit if last else self.username_edit).setFocus()
 
     def changing_password(self) -> bool:
-        return not self.change_box.isHidden()
+        """Whether the dialog asks for a new password (after a temporary one)."""
+        return self._changing
 
     @Slot()
     def submit(self) -> None:
@@ -153,6 +155,7 @@ class LoginDialog(QDialog):
         new = self.new_password_edit.text()
         if new != self.repeat_edit.text():
             self.errors["repeat"].show_message(self.tr("Kedua kata sandi baru tidak sama."))
+            self.adjustSize()
             self.repeat_edit.setFocus()
             return
         self._set_busy(True)
@@ -170,9 +173,10 @@ class LoginDialog(QDialog):
 
     def _ask_new_password(self) -> None:
         """The password was a temporary one: the second step."""
-        self.change_box.show()
+        self._show_change_rows(True)
         self.login_button.setText(self.tr("Simpan dan masuk"))
         self._set_busy(False)
+        self.adjustSize()
         self.new_password_edit.setFocus()
 
     def _logged_in(self, actor: Actor) -> None:
@@ -191,6 +195,7 @@ class LoginDialog(QDialog):
         leftover = self.errors.show_error(exc)
         if leftover:
             self.errors["password"].show_message(" ".join(leftover.values()))
+        self.adjustSize()  # a lock's message takes three lines: the dialog grows to show them
         if self.changing_password() and exc.field in {"new_password", "repeat"}:
             self.new_password_edit.selectAll()
             self.new_password_edit.setFocus()
