@@ -111,3 +111,26 @@ def test_a_new_change_shows_up(page: AuditPage, ctx: AppContext, admin: Actor) -
     ctx.runner.op(lambda: ctx.core.users.create(admin, "baru", "Baru", "rahasia-baru-1",
                                                 Role.RECEPTIONIST.value)).run()  # fmt: skip
     assert page.model.total() == before + 1 and _column(page, COL_ACTION)[0] == "user.create"
+
+
+def test_the_filters_fit_beside_the_navigation_at_1024(
+    qtbot, qapp, ctx: AppContext, admin: Actor
+) -> None:
+    """With the application's style sheet, chosen days and a long name in the list,
+    the page once grew wider than the screen (the window with it)."""
+    from ui.app import load_style_sheet
+
+    ctx.core.users.create(admin, "panjang", "Raden Ayu Sekar Kedaton Wulandari Kusumawardhani",
+                          "rahasia-panjang-1", Role.SUPERVISOR.value)  # fmt: skip
+    old = qapp.styleSheet()
+    qapp.setStyleSheet(load_style_sheet())
+    try:
+        page = AuditPage(ctx)
+        qtbot.addWidget(page)
+        page.show()
+        for period in (PERIOD_ALL, PERIOD_RANGE):
+            _choose(page.period_combo, period)
+            assert page.minimumSizeHint().width() <= 1024 - 190 - 8, period
+        assert page.from_edit.isVisible()
+    finally:
+        qapp.setStyleSheet(old)

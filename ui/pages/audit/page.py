@@ -83,8 +83,12 @@ class AuditPage(QWidget):
         today = self._today()
         self.from_edit = self._date_edit("from_edit", today - timedelta(days=6))
         self.to_edit = self._date_edit("to_edit", today)
-        for combo in (self.actor_combo, self.kind_combo, self.period_combo):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for combo, chars in ((self.actor_combo, 16), (self.kind_combo, 12),
+                             (self.period_combo, 11)):  # fmt: skip
+            # As wide as a usual entry, not the longest one: the row fits 1024 px.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(chars)
             combo.currentIndexChanged.connect(self.apply_filter)
         for edit in (self.from_edit, self.to_edit):
             edit.dateChanged.connect(self.apply_filter)
@@ -96,11 +100,7 @@ class AuditPage(QWidget):
             row.addWidget(QLabel(label, self))
             row.addWidget(widget)
         self.range_sep = QLabel(self.tr("s.d."), self)
-        row.addWidget(self.from_edit)
-        row.addWidget(self.range_sep)
-        row.addWidget(self.to_edit)
         row.addStretch(1)
-        self._show_range()
         return row
 
     def _date_edit(self, name: str, day: date) -> QDateEdit:
@@ -120,9 +120,14 @@ class AuditPage(QWidget):
         self.export_button.setObjectName("export_button")
         self.export_button.clicked.connect(self.export_csv)
         row = QHBoxLayout()
+        row.setSpacing(8)
+        for widget in (self.from_edit, self.range_sep, self.to_edit):  # chosen days
+            row.addWidget(widget)
+        row.addSpacing(8)
         row.addWidget(self.count_label)
         row.addWidget(self.message_label, 1)
         row.addWidget(self.export_button)
+        self._show_range()
         return row
 
     def _build_table(self) -> RecordTable:
