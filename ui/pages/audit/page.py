@@ -166,6 +166,8 @@ class AuditPage(QWidget):
                 self.kind_combo.addItem("    " + kind, kind)
         for combo in (self.actor_combo, self.kind_combo):
             combo.blockSignals(False)
+            view = combo.view()  # the list open is as wide as its longest entry
+            view.setMinimumWidth(view.sizeHintForColumn(0) + 32)
 
     def _today(self) -> date:
         return wib_today(self.ctx.core.now())
