@@ -286,24 +286,11 @@ class UserService:
             user = get_live(tx.session, User, user_id, _("Pengguna tidak ditemukan."))
             if user.role == Role.ADMIN and role != Role.ADMIN:
                 self._keep_an_admin(tx, user, "role")
-            changes = []
-            if user.full_name != full_name.strip():
-                changes.append(
-                    (
-                        "user.rename",
-                        {
-                            "username": user.username,
-                            "from": user.full_name,
-                            "to": full_name.strip(),
-                        },
-                    )
-                )
-                user.full_name = full_name.strip()
-            if user.role != role:
-                changes.append(
-                    ("user.role", {"username": user.username, "from": user.role, "to": role})
-                )
-                user.role = role
+            name, who = full_name.strip(), {"username": user.username}
+            changes = [(action, {**who, "from": old, "to": new}) for action, old, new in (
+                ("user.rename", user.full_name, name), ("user.role", user.role, role),
+            ) if old != new]  # fmt: skip
+            user.full_name, user.role = name, role
             if changes:
                 tx.update(user)
                 tx.enqueue(user, "update")

@@ -528,3 +528,11 @@ def test_user_administration_reports_users_and_a_wrong_password_its_count(
     assert_reports_what_it_wrote(
         core, lambda: core.users.unlock(admin, user_id), {"login_failures", *BOOKKEEPING}
     )
+
+
+def test_saving_a_user_unchanged_writes_nothing(
+    core: Core, admin: Actor, receptionist: Actor
+) -> None:
+    user_id = receptionist.user_id or ""
+    same = lambda: core.users.update(admin, user_id, receptionist.full_name, Role.RECEPTIONIST)  # noqa: E731
+    assert_reports_what_it_wrote(core, same, set())
