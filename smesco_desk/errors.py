@@ -49,3 +49,8 @@ class DatabaseReplaced(DomainError):
 
 class DatabaseInUse(DomainError):
     """Another program has the database open: a restore would pull it out from under it."""
+
+
+class PasswordChangeRequired(DomainError):
+    """The password was right but is a temporary one an administrator gave: the
+    person chooses their own before they may act (the login dialog asks)."""

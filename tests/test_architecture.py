@@ -438,7 +438,8 @@ SYSTEM_ENTRY_POINTS = {
     "SetupService.initialize",
     "SetupService.create_first_admin",
     "UserService.authenticate",
-    "UserService.check_password",  # the command line's login (records nothing)
+    "UserService.check_password",  # every login's check (counts wrong passwords at this desk)
+    "UserService.change_temporary_password",  # a login that replaces a temporary password
     "MaintenanceService.upgrade_schema",
     "SyncService.check_server",
     "SyncService.enroll",

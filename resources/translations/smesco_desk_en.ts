@@ -315,6 +315,124 @@
     </message>
 </context>
 <context>
+    <name>AuditPage</name>
+    <message>
+        <source>Jejak audit</source>
+        <translation>Audit trail</translation>
+    </message>
+    <message>
+        <source>Semua pengguna</source>
+        <translation>All users</translation>
+    </message>
+    <message>
+        <source>Semua jenis</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <source>Hari ini</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>7 hari terakhir</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>30 hari terakhir</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>Semua tanggal</source>
+        <translation>All dates</translation>
+    </message>
+    <message>
+        <source>Pilih tanggal…</source>
+        <translation>Choose dates…</translation>
+    </message>
+    <message>
+        <source>Pengguna</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Periode</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>s.d.</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Ekspor CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>Tidak ada catatan yang cocok.</source>
+        <translation>No matching entries.</translation>
+    </message>
+    <message>
+        <source>{area}.* (semua)</source>
+        <translation>{area}.* (all)</translation>
+    </message>
+    <message>
+        <source>Tanggal akhir sebelum tanggal awal.</source>
+        <translation>The end date is before the start date.</translation>
+    </message>
+    <message>
+        <source>{n} catatan</source>
+        <translation>{n} entries</translation>
+    </message>
+    <message>
+        <source>Simpan jejak audit</source>
+        <translation>Save the audit trail</translation>
+    </message>
+    <message>
+        <source>CSV untuk Excel (*.csv)</source>
+        <translation>CSV for Excel (*.csv)</translation>
+    </message>
+    <message>
+        <source>Menyimpan…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Disimpan: {path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+    <message>
+        <source>Tidak dapat menyimpan: {reason}</source>
+        <translation>Could not save: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Pengguna</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Objek</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <source>Meja</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <source>Rincian</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
     <name>BadgeNews</name>
     <message>
         <source>Mencetak badge…</source>
@@ -2922,6 +3040,18 @@ The set-up starts again the next time the application is opened.</translation>
         <translation>Password</translation>
     </message>
     <message>
+        <source>Kata sandi Anda sementara. Pilih kata sandi baru (minimal 8 karakter).</source>
+        <translation>Your password is a temporary one. Choose a new password (at least 8 characters).</translation>
+    </message>
+    <message>
+        <source>Kata sandi baru</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>Ulangi</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
         <source>Keluar</source>
         <translation>Quit</translation>
     </message>
@@ -2932,6 +3062,14 @@ The set-up starts again the next time the application is opened.</translation>
     <message>
         <source>Isi nama pengguna.</source>
         <translation>Enter your username.</translation>
+    </message>
+    <message>
+        <source>Kedua kata sandi baru tidak sama.</source>
+        <translation>The two new passwords differ.</translation>
+    </message>
+    <message>
+        <source>Simpan dan masuk</source>
+        <translation>Save and log in</translation>
     </message>
 </context>
 <context>
@@ -2951,6 +3089,10 @@ The set-up starts again the next time the application is opened.</translation>
     <message>
         <source>Pujasera</source>
         <translation>Food court</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
     </message>
     <message>
         <source>Pengaturan</source>
@@ -6082,11 +6224,11 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
     </message>
     <message>
         <source>Ya</source>
-        <translation>Yes</translation>
+        <translation type="vanished">Yes</translation>
     </message>
     <message>
         <source>Tidak</source>
-        <translation>No</translation>
+        <translation type="vanished">No</translation>
     </message>
     <message>
         <source>Nama pengguna</source>
@@ -6113,6 +6255,22 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
         <translation>Users</translation>
     </message>
     <message>
+        <source>Nonaktif</source>
+        <translation>Deactivated</translation>
+    </message>
+    <message>
+        <source>Terkunci s.d. {time}</source>
+        <translation>Locked until {time}</translation>
+    </message>
+    <message>
+        <source>Aktif, sandi sementara</source>
+        <translation>Active, temporary password</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
         <source>Pengguna baru</source>
         <translation>New user</translation>
     </message>
@@ -6129,8 +6287,56 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
         <translation>Password</translation>
     </message>
     <message>
+        <source>Jadikan sandi sementara</source>
+        <translation>Set as temporary password</translation>
+    </message>
+    <message>
+        <source>Buka kunci</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Nonaktifkan</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <source>Simpan perubahan</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <source>Pengguna: {username} · {state}</source>
+        <translation>User: {username} · {state}</translation>
+    </message>
+    <message>
+        <source>Nama pengguna tidak dapat diubah: riwayat audit mencatat pengguna dengan nama ini.</source>
+        <translation>The user name cannot change: the audit history records the user by this name.</translation>
+    </message>
+    <message>
+        <source>sandi sementara, diganti saat masuk</source>
+        <translation>temporary password, replaced at login</translation>
+    </message>
+    <message>
+        <source>Aktifkan kembali</source>
+        <translation>Reactivate</translation>
+    </message>
+    <message>
+        <source>{state} (5 kali salah kata sandi di meja ini)</source>
+        <translation>{state} (5 wrong passwords at this desk)</translation>
+    </message>
+    <message>
+        <source>{state} · terakhir masuk {when}</source>
+        <translation>{state} · last login {when}</translation>
+    </message>
+    <message>
+        <source>Perubahan {username} disimpan.</source>
+        <translation>Changes to {username} saved.</translation>
+    </message>
+    <message>
+        <source>Kata sandi sementara {username} disimpan: berikan kepadanya; ia memilih kata sandinya sendiri saat masuk berikutnya.</source>
+        <translation>Temporary password for {username} saved: hand it over; they choose their own at the next login.</translation>
+    </message>
+    <message>
         <source>Untuk pengguna yang sudah ada, di sini hanya kata sandinya yang dapat diganti.</source>
-        <translation>For an existing user, only the password can be changed here.</translation>
+        <translation type="vanished">For an existing user, only the password can be changed here.</translation>
     </message>
     <message>
         <source>Tambah pengguna</source>
@@ -6138,23 +6344,43 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
     </message>
     <message>
         <source>Ganti kata sandi</source>
-        <translation>Change password</translation>
+        <translation type="vanished">Change password</translation>
     </message>
     <message>
         <source>Pengguna: {username}</source>
-        <translation>User: {username}</translation>
+        <translation type="vanished">User: {username}</translation>
     </message>
     <message>
         <source>kata sandi baru</source>
-        <translation>new password</translation>
+        <translation type="vanished">new password</translation>
     </message>
     <message>
         <source>Terakhir masuk: {when}</source>
-        <translation>Last login: {when}</translation>
+        <translation type="vanished">Last login: {when}</translation>
     </message>
     <message>
         <source>Pengguna {username} ditambahkan.</source>
         <translation>User {username} added.</translation>
+    </message>
+    <message>
+        <source>{username} diaktifkan kembali.</source>
+        <translation>{username} reactivated.</translation>
+    </message>
+    <message>
+        <source>{username} dinonaktifkan.</source>
+        <translation>{username} deactivated.</translation>
+    </message>
+    <message>
+        <source>Nonaktifkan pengguna?</source>
+        <translation>Deactivate the user?</translation>
+    </message>
+    <message>
+        <source>{name} ({username}) tidak dapat masuk lagi sampai diaktifkan kembali. Riwayatnya tetap tersimpan.</source>
+        <translation>{name} ({username}) cannot log in until reactivated. Their history is kept.</translation>
+    </message>
+    <message>
+        <source>Kunci {username} dibuka.</source>
+        <translation>{username} unlocked.</translation>
     </message>
     <message>
         <source>Kata sandi {username} diganti.</source>

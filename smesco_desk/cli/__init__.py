@@ -30,6 +30,7 @@ from smesco_desk.cli import (
     setup,
     sync,
     tenant_documents,
+    users,
     visitors,
 )
 from smesco_desk.cli.support import (
@@ -67,6 +68,7 @@ AREAS: tuple[Area, ...] = (
     bookings,  # spaces, bookings, book, cancel-booking
     foodcourt,  # stalls, add-stall, tenants, add-tenant, lease, leases, cancel-lease, ...
     tenant_documents,  # attach-document, tenant-documents, move-lease, cancel-conflicted-lease
+    users,  # users, user-deactivate, user-reactivate, user-unlock, audit
 )
 
 

@@ -22,6 +22,7 @@ class Core:
     """Services over one database for one desk. Pass it to whoever needs services."""
 
     def __init__(self, db: Database, *, data_dir: Path | None = None, clock: Clock = utc_now):
+        from smesco_desk.services.audit import AuditService
         from smesco_desk.services.bookings import BookingService
         from smesco_desk.services.foodcourt import FoodCourtService
         from smesco_desk.services.maintenance import MaintenanceService
@@ -47,6 +48,7 @@ class Core:
         self._desk_code: str | None = None
         self.setup = SetupService(self)
         self.users = UserService(self)
+        self.audit = AuditService(self)
         self.settings = SettingsService(self)
         self.visitors = VisitorService(self)
         self.maintenance = MaintenanceService(self)

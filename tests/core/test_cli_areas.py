@@ -68,6 +68,11 @@ HELP_ORDER = [
     "tenant-documents",
     "move-lease",
     "cancel-conflicted-lease",
+    "users",
+    "user-deactivate",
+    "user-reactivate",
+    "user-unlock",
+    "audit",
 ]
 
 

@@ -503,3 +503,36 @@ def test_meter_readings_and_a_month_billed_report_their_tables(
         lambda: core.foodcourt.bill_utilities(supervisor, date(2026, 2, 1)),
         {"charges", "charge_lines", "tenant_charges", *BOOKKEEPING},
     )
+
+
+def test_user_administration_reports_users_and_a_wrong_password_its_count(
+    core: Core, admin: Actor, receptionist: Actor
+) -> None:
+    user_id = receptionist.user_id or ""
+    for call in (
+        lambda: core.users.update(admin, user_id, "Sari Wulandari", Role.SUPERVISOR),
+        lambda: core.users.set_active(admin, user_id, False),
+        lambda: core.users.set_active(admin, user_id, True),
+        lambda: core.users.set_password(admin, user_id, "sementara-123"),
+    ):
+        assert_reports_what_it_wrote(core, call, {"users", *BOOKKEEPING})
+
+    def wrong() -> None:
+        with pytest.raises(DomainError):
+            core.users.authenticate(receptionist.username, "bukan-sandinya")
+
+    assert_reports_what_it_wrote(core, wrong, {"login_failures"})
+    for _ in range(3):
+        wrong()
+    assert_reports_what_it_wrote(core, wrong, {"login_failures", *BOOKKEEPING})  # the lock
+    assert_reports_what_it_wrote(
+        core, lambda: core.users.unlock(admin, user_id), {"login_failures", *BOOKKEEPING}
+    )
+
+
+def test_saving_a_user_unchanged_writes_nothing(
+    core: Core, admin: Actor, receptionist: Actor
+) -> None:
+    user_id = receptionist.user_id or ""
+    same = lambda: core.users.update(admin, user_id, receptionist.full_name, Role.RECEPTIONIST)  # noqa: E731
+    assert_reports_what_it_wrote(core, same, set())

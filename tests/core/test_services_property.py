@@ -101,6 +101,8 @@ NO_INPUT = {
     "SetupService.needs_setup",
     "UserService.count",
     "UserService.list",
+    "AuditService.kinds",
+    "AuditService.actors",
     "VisitorService.auto_check_out",
     "VisitorService.purposes",
     "VisitorService.muster_pdf",
@@ -521,6 +523,10 @@ def test_users_settings_privacy_setup_and_conflicts(
     check(desk, lambda: core.users.set_password(actor, a, b))
     check(desk, lambda: core.users.authenticate(a, b))
     check(desk, lambda: core.users.check_password(a, b))
+    check(desk, lambda: core.users.change_temporary_password(a, b, c))
+    check(desk, lambda: core.users.update(actor, a, b, c))
+    check(desk, lambda: core.users.set_active(actor, a, value))
+    check(desk, lambda: core.users.unlock(actor, a))
     check(desk, lambda: core.settings.set(actor, a, value))
     check(desk, lambda: core.settings.get(a))
     check(desk, lambda: core.privacy.export_visitor(actor, a))
@@ -535,6 +541,7 @@ def test_users_settings_privacy_setup_and_conflicts(
 def test_the_methods_without_input_still_run_on_what_the_fuzzing_left(desk: Desk) -> None:
     core = desk.core
     owners = {
+        "AuditService": core.audit,
         "BookingService": core.bookings,
         "FoodCourtService": core.foodcourt,
         "MaintenanceService": core.maintenance,
@@ -547,6 +554,8 @@ def test_the_methods_without_input_still_run_on_what_the_fuzzing_left(desk: Desk
         "SyncService": core.sync,
     }
     takes_actor = {
+        "AuditService.actors",
+        "AuditService.kinds",
         "PaymentService.current_shift",
         "PaymentService.open_shifts",
         "PrivacyService.purge_expired",
@@ -635,7 +644,17 @@ FUZZED = {
             "suggest_moves",
             "move_conflicted",
         ],
-        "UserService": ["create", "set_password", "authenticate", "check_password"],
+        "UserService": [
+            "create",
+            "set_password",
+            "authenticate",
+            "check_password",
+            "change_temporary_password",
+            "update",
+            "set_active",
+            "unlock",
+        ],
+        "AuditService": ["entries", "count", "export_csv"],
         "SettingsService": ["set", "get"],
         "PrivacyService": ["export_visitor", "erase_visitor", "export_owner", "erase_owner"],
         "FoodCourtService": [
@@ -970,3 +989,19 @@ def test_tenant_documents_and_leases_in_conflict(
     for lease_id in [name, *[x.id for x in core.foodcourt.leases()[:1]]]:
         check(desk, lambda i=lease_id: move(actor, i, kind, day, day, title))  # type: ignore[misc]
         check(desk, lambda i=lease_id: cancel(actor, i, title))  # type: ignore[misc]
+
+
+@FUZZ
+@given(actors, st.one_of(texts, st.none(), numbers), st.one_of(texts, st.none(), numbers),
+       days, days, st.one_of(numbers, texts, flags), st.one_of(numbers, texts, flags))  # fmt: skip
+def test_audit(
+    desk: Desk, who: str, by: Any, kind: Any, start: Any, end: Any, offset: Any, limit: Any
+) -> None:
+    from smesco_desk.values.audit import AuditFilter
+
+    core, actor = desk.core, _actor(desk, who)
+    flt = AuditFilter(by, kind, start, end)
+    check(desk, lambda: core.audit.entries(actor, flt, offset, limit))
+    check(desk, lambda: core.audit.count(actor, flt))
+    check(desk, lambda: core.audit.export_csv(actor, flt))
+    check(desk, lambda: core.audit.entries(actor, by))  # not a filter at all

@@ -65,14 +65,14 @@ class MessageBoxes:
         )
 
 
-def test_five_pages_visitors_first(qtbot, ctx: AppContext) -> None:
+def test_six_pages_visitors_first(qtbot, ctx: AppContext) -> None:
     window = make_window(qtbot, ctx)
     titles = [window.nav_list.item(i).text() for i in range(window.nav_list.count())]
-    assert titles == ["Tamu", "Pembayaran", "Ruang", "Pujasera", "Pengaturan"]
+    assert titles == ["Tamu", "Pembayaran", "Ruang", "Pujasera", "Audit", "Pengaturan"]
     assert isinstance(window.pages["visitors"], VisitorsPage)
     assert isinstance(window.pages["settings"], SettingsPage)
     assert window.stack.currentWidget() is window.pages["visitors"]
-    window.nav_list.setCurrentRow(4)
+    window.nav_list.setCurrentRow(5)
     assert window.stack.currentWidget() is window.pages["settings"]
 
 

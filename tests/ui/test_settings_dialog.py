@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QTime
 
 import ui.pages.settings.local as settings_module
+from smesco_desk.errors import PasswordChangeRequired
 from smesco_desk.services.actors import Actor, Role
 from tests.ui.helpers_ui import make_actor
 from ui.context import AppContext
@@ -312,7 +313,7 @@ def test_a_user_who_never_logged_in_says_so(qtbot, ctx: AppContext, admin: Actor
     row = [page.model.index(r, 0).data() for r in range(2)].index("rudi")
     assert page.model.index(row, 4).data() == "belum pernah"
     page.table.selectRow(row)
-    assert page.last_login_label.text() == "Terakhir masuk: belum pernah"
+    assert page.box.title() == "Pengguna: rudi · Aktif · terakhir masuk belum pernah"
 
 
 def test_choosing_a_user_offers_a_new_password(qtbot, ctx: AppContext, admin: Actor) -> None:
@@ -322,8 +323,9 @@ def test_choosing_a_user_offers_a_new_password(qtbot, ctx: AppContext, admin: Ac
     page.load()
     row = [page.model.index(r, 0).data() for r in range(2)].index("rudi")
     page.table.selectRow(row)
-    assert page.box.title() == "Pengguna: rudi"
+    assert page.box.title().startswith("Pengguna: rudi · Aktif")
     assert page.username_edit.text() == "rudi" and page.username_edit.isReadOnly()
+    assert not page.full_name_edit.isReadOnly()  # the full name and the role may change
     assert page.password_button.isVisible() and not page.add_button.isVisible()
     page.password_edit.setText("pendek")
     page.password_button.click()
@@ -331,7 +333,11 @@ def test_choosing_a_user_offers_a_new_password(qtbot, ctx: AppContext, admin: Ac
     page.password_edit.setText("rahasia-baru-1")
     page.password_button.click()
     assert "rudi" in page.result_label.text() and page.password_edit.text() == ""
-    assert ctx.core.users.authenticate("rudi", "rahasia-baru-1").username == "rudi"
+    # A temporary one: rudi chooses his own at the next login.
+    with pytest.raises(PasswordChangeRequired):
+        ctx.core.users.authenticate("rudi", "rahasia-baru-1")
+    assert ctx.core.users.change_temporary_password(
+        "rudi", "rahasia-baru-1", "milik-rudi-1").username == "rudi"
     page.new_button.click()
     assert page.add_button.isVisible() and not page.username_edit.isReadOnly()
     assert page.username_edit.text() == "" and page.box.title() == "Pengguna baru"

@@ -293,7 +293,7 @@ def test_a_conflict_appears_in_the_inbox_and_resolving_removes_it(
     qtbot.waitUntil(lambda: bar.conflicts_button.text() == "2 konflik"
                     and bar.conflicts_button.isVisibleTo(window), timeout=WAIT_MS)
     assert nav_titles(window) == [
-        "Tamu", "Pembayaran", "Ruang", "Pujasera", "Konflik", "Pengaturan"]
+        "Tamu", "Pembayaran", "Ruang", "Pujasera", "Konflik", "Audit", "Pengaturan"]
     bar.conflicts_button.click()
     page = window.pages["conflicts"]
     assert isinstance(page, ConflictsPage)

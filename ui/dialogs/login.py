@@ -1,4 +1,9 @@
-"""The login dialog: username and password, the error at the field."""
+"""The login dialog: username and password, the error at the field.
+
+A refusal says why at the field: a wrong password, a lock after five wrong
+passwords at this desk (until when), a deactivated account. A temporary
+password (an administrator reset it) opens a second step in the same dialog:
+the person chooses their own password, typed twice, and is then logged in."""
 
 from __future__ import annotations
 
@@ -14,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smesco_desk.errors import DomainError
+from smesco_desk.errors import DomainError, PasswordChangeRequired
 from smesco_desk.services.actors import Actor
 from ui.context import AppContext
 from ui.errors import show_error
@@ -77,7 +82,34 @@ class LoginDialog(QDialog):
                     with_error(self.username_edit, self.errors.add("username")))
         form.addRow(self.tr("Kata sandi"),
                     with_error(self.password_edit, self.errors.add("password")))
+        self.form = form
+        self._add_change_rows(form)
         return form
+
+    def _add_change_rows(self, form: QFormLayout) -> None:
+        """The second step after a temporary password, hidden until then: a new
+        password, twice (in the same form, so the fields line up)."""
+        self.change_note = QLabel(self.tr(
+            "Kata sandi Anda sementara. Pilih kata sandi baru (minimal 8 karakter)."), self)
+        self.change_note.setObjectName("change_note")
+        self.change_note.setWordWrap(True)
+        self.new_password_edit = QLineEdit(self)
+        self.new_password_edit.setObjectName("new_password_edit")
+        self.repeat_edit = QLineEdit(self)
+        self.repeat_edit.setObjectName("repeat_edit")
+        for edit in (self.new_password_edit, self.repeat_edit):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.change_note)
+        form.addRow(self.tr("Kata sandi baru"),
+                    with_error(self.new_password_edit, self.errors.add("new_password")))
+        form.addRow(self.tr("Ulangi"), with_error(self.repeat_edit, self.errors.add("repeat")))
+        self._change_rows = (2, 3, 4)
+        self._show_change_rows(False)
+
+    def _show_change_rows(self, shown: bool) -> None:
+        self._changing = shown
+        for row in self._change_rows:
+            self.form.setRowVisible(row, shown)
 
     def _build_buttons(self) -> QHBoxLayout:
         self.quit_button = QPushButton(self.tr("Keluar"), self)
@@ -100,10 +132,17 @@ class LoginDialog(QDialog):
         self.username_edit.setText(last)
         (self.password_edit if last else self.username_edit).setFocus()
 
+    def changing_password(self) -> bool:
+        """Whether the dialog asks for a new password (after a temporary one)."""
+        return self._changing
+
     @Slot()
     def submit(self) -> None:
         username, password = self.username_edit.text().strip(), self.password_edit.text()
         self.errors.clear()
+        if self.changing_password():
+            self._submit_change(username, password)
+            return
         if not username:
             self.errors["username"].show_message(self.tr("Isi nama pengguna."))
             return
@@ -112,9 +151,33 @@ class LoginDialog(QDialog):
         self.ctx.runner.op(lambda: core.users.authenticate(username, password), parent=self) \
             .success(self._logged_in).failure(self._refused).run()
 
+    def _submit_change(self, username: str, temporary: str) -> None:
+        new = self.new_password_edit.text()
+        if new != self.repeat_edit.text():
+            self.errors["repeat"].show_message(self.tr("Kedua kata sandi baru tidak sama."))
+            self.adjustSize()
+            self.repeat_edit.setFocus()
+            return
+        self._set_busy(True)
+        users = self.ctx.core.users
+        self.ctx.runner.op(lambda: users.change_temporary_password(username, temporary, new),
+                           parent=self) \
+            .success(self._logged_in).failure(self._refused).run()
+
     def _set_busy(self, busy: bool) -> None:
-        for widget in (self.username_edit, self.password_edit, self.login_button):
+        changing = self.changing_password()
+        for edit in (self.username_edit, self.password_edit):
+            edit.setEnabled(not busy and not changing)
+        for widget in (self.new_password_edit, self.repeat_edit, self.login_button):
             widget.setEnabled(not busy)
+
+    def _ask_new_password(self) -> None:
+        """The password was a temporary one: the second step."""
+        self._show_change_rows(True)
+        self.login_button.setText(self.tr("Simpan dan masuk"))
+        self._set_busy(False)
+        self.adjustSize()
+        self.new_password_edit.setFocus()
 
     def _logged_in(self, actor: Actor) -> None:
         self.actor = actor
@@ -122,6 +185,9 @@ class LoginDialog(QDialog):
         self.accept()
 
     def _refused(self, exc: BaseException) -> None:
+        if isinstance(exc, PasswordChangeRequired) and not self.changing_password():
+            self._ask_new_password()
+            return
         self._set_busy(False)
         if not isinstance(exc, DomainError):
             show_error(self, exc)
@@ -129,5 +195,10 @@ class LoginDialog(QDialog):
         leftover = self.errors.show_error(exc)
         if leftover:
             self.errors["password"].show_message(" ".join(leftover.values()))
+        self.adjustSize()  # a lock's message takes three lines: the dialog grows to show them
+        if self.changing_password() and exc.field in {"new_password", "repeat"}:
+            self.new_password_edit.selectAll()
+            self.new_password_edit.setFocus()
+            return
         self.password_edit.selectAll()
         self.password_edit.setFocus()

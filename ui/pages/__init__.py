@@ -63,6 +63,8 @@ PAGES = (
              home_for=frozenset({Role.TENANT_MANAGER})),
     PageSpec("conflicts", str(QT_TRANSLATE_NOOP("MainWindow", "Konflik")),
              "ui.pages.conflicts.page:ConflictsPage", may_see=can_resolve, once_enrolled=True),
+    PageSpec("audit", str(QT_TRANSLATE_NOOP("MainWindow", "Audit")),
+             "ui.pages.audit.page:AuditPage", permission=Permission.VIEW_AUDIT),
     PageSpec("settings", str(QT_TRANSLATE_NOOP("MainWindow", "Pengaturan")),
              "ui.pages.settings.page:SettingsPage"),
 )

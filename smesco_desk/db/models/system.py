@@ -55,6 +55,17 @@ class OutboxOp(Base):
     __table_args__ = (Index("ix_outbox_pending", "sent_at", "seq"),)
 
 
+class LoginFailure(Base):
+    """Wrong passwords in a row for a user name at this desk, and the lock they
+    caused (smesco_desk.services.logins). Desk-local: never synced."""
+
+    __tablename__ = "login_failures"
+    username: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_failed_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+
+
 # --- synced tables -----------------------------------------------------------
 
 
@@ -80,6 +91,8 @@ class User(SyncedMixin, Base):
     role: Mapped[str] = mapped_column(String(32))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    # A temporary password an administrator gave: the user sets their own at login.
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class SanctionedRewrite(Base):
@@ -103,4 +116,10 @@ class AuditEntry(SyncedMixin, Base):
     entity_id: Mapped[str | None] = mapped_column(String(36))
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
-    __table_args__ = (Index("ix_audit_at", "at"), Index("ix_audit_entity", "entity_id"))
+    __table_args__ = (
+        Index("ix_audit_at", "at"),
+        Index("ix_audit_entity", "entity_id"),
+        # The audit viewer's filters (by who, by kind) over many rows.
+        Index("ix_audit_actor_at", "actor", "at", "id"),
+        Index("ix_audit_action_at", "action", "at", "id"),
+    )

@@ -1,5 +1,9 @@
-"""Who may log in: adding a user, and a new password for one chosen in the list
-(administrators only)."""
+"""Who may log in (administrators only): adding a user; for one chosen in the
+list, a new full name or role, deactivating and reactivating, a temporary
+password, and ending a lock after wrong passwords at this desk.
+
+The login name of a user who exists is shown read-only: it never changes
+(smesco_desk.services.users says why)."""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -27,7 +32,7 @@ from ui.pages.settings.catalogue import CataloguePage
 from ui.pages.settings.registry import settings_page
 from ui.widgets import note_label
 
-USER_TABLES = frozenset({"users"})
+USER_TABLES = frozenset({"users", "login_failures"})
 
 
 def _last_login(user: UserInfo) -> str:
@@ -36,11 +41,22 @@ def _last_login(user: UserInfo) -> str:
     return to_wib(user.last_login_at).strftime("%d-%m-%Y %H:%M")
 
 
+def _state(user: UserInfo) -> str:
+    """Active, deactivated, locked here, or waiting for its own password."""
+    if not user.active:
+        return QCoreApplication.translate("UsersPage", "Nonaktif")
+    if user.locked_until is not None:
+        until = to_wib(user.locked_until).strftime("%H:%M")
+        return QCoreApplication.translate("UsersPage", "Terkunci s.d. {time}").format(time=until)
+    if user.must_change_password:
+        return QCoreApplication.translate("UsersPage", "Aktif, sandi sementara")
+    return QCoreApplication.translate("UsersPage", "Aktif")
+
+
 @settings_page(order=72, permission=Permission.MANAGE_USERS)
 class UsersPage(CataloguePage[UserInfo]):
-    """Who may log in: adding a user, and a new password for one chosen in the list
-    (administrators only). The core has no way yet to change a user's name, role
-    or active flag, so a chosen user's other details are shown read-only."""
+    """Who may log in: the list, and under it a new user's form or the chosen
+    user's details with what an administrator may do to them."""
 
     name = "users"
     tables = USER_TABLES
@@ -49,12 +65,11 @@ class UsersPage(CataloguePage[UserInfo]):
         return self.tr("Pengguna")
 
     def columns(self) -> Sequence[Column[UserInfo]]:
-        yes, no = self.tr("Ya"), self.tr("Tidak")
         return [
             (self.tr("Nama pengguna"), lambda u: u.username),
             (self.tr("Nama lengkap"), lambda u: u.full_name),
             (self.tr("Peran"), lambda u: core_tr(ROLE_LABELS[u.role])),
-            (self.tr("Aktif"), lambda u: yes if u.active else no),
+            (self.tr("Status"), _state),
             (self.tr("Terakhir masuk"), _last_login),
         ]
 
@@ -78,59 +93,83 @@ class UsersPage(CataloguePage[UserInfo]):
             (self.tr("Nama pengguna"), self.username_edit, "username"),
             (self.tr("Nama lengkap"), self.full_name_edit, "full_name"),
             (self.tr("Peran"), self.role_combo, "role"),
-            (self.tr("Kata sandi"), self.password_edit, "password"),
+            (self.tr("Kata sandi"), self._password_row(box), "password"),
         ):
             form.addRow(label, with_error(widget, self.errors.add(field)))
-        self.last_login_label = note_label("", box)
-        self.last_login_label.setObjectName("last_login_label")
-        self.edit_note = note_label(self.tr(
-            "Untuk pengguna yang sudah ada, di sini hanya kata sandinya yang dapat diganti."),
-            box)
         self.result_label = note_label("", box)
         self.result_label.setObjectName("result_label")
         column = QVBoxLayout(box)
         column.addLayout(form)
         column.addWidget(self.errors.add(""))
-        column.addWidget(self.last_login_label)
-        column.addWidget(self.edit_note)
         column.addWidget(self.result_label)
         column.addStretch(1)
         column.addLayout(self._build_buttons(box))
         self._show_mode()
         return box
 
+    def _password_row(self, box: QGroupBox) -> QWidget:
+        """The password, and for a chosen user the button that makes it their
+        temporary one."""
+        row = QWidget(box)
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        self.password_button = QPushButton(self.tr("Jadikan sandi sementara"), row)
+        self.password_button.setObjectName("set_password_button")
+        self.password_button.clicked.connect(self.set_password)
+        line.addWidget(self.password_edit, 1)
+        line.addWidget(self.password_button)
+        return row
+
     def _build_buttons(self, box: QGroupBox) -> QHBoxLayout:
         self.new_button, self.add_button = self.buttons(
             box, ("new_user_button", self.tr("Pengguna baru")),
             ("add_user_button", self.tr("Tambah pengguna")))
-        self.password_button = QPushButton(self.tr("Ganti kata sandi"), box)
-        self.password_button.setObjectName("set_password_button")
-        self.password_button.setProperty("primary", True)
-        self.password_button.clicked.connect(self.set_password)
+        self.unlock_button = QPushButton(self.tr("Buka kunci"), box)
+        self.unlock_button.setObjectName("unlock_button")
+        self.unlock_button.clicked.connect(self.unlock)
+        self.active_button = QPushButton(self.tr("Nonaktifkan"), box)
+        self.active_button.setObjectName("active_button")
+        self.active_button.clicked.connect(self.toggle_active)
+        self.update_button = QPushButton(self.tr("Simpan perubahan"), box)
+        self.update_button.setObjectName("update_button")
+        self.update_button.setProperty("primary", True)
+        self.update_button.clicked.connect(self.save_entry)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.password_button)
+        for button in (self.unlock_button, self.active_button, self.add_button,
+                       self.update_button):
+            buttons.addWidget(button)
         return buttons
 
     def _show_mode(self) -> None:
-        """A new user's form, or the chosen user's details with a new password."""
+        """A new user's form, or the chosen user's details and actions."""
         user = self.chosen
+        # The chosen user's state in the title: a row less, the list keeps its room.
         self.box.setTitle(self.tr("Pengguna baru") if user is None
-                          else self.tr("Pengguna: {username}").format(username=user.username))
-        for edit in (self.username_edit, self.full_name_edit):
-            edit.setReadOnly(user is not None)
-        self.role_combo.setEnabled(user is None)
+                          else self.tr("Pengguna: {username} · {state}").format(
+                              username=user.username, state=self._state_text(user)))
+        self.username_edit.setReadOnly(user is not None)
+        self.username_edit.setToolTip("" if user is None else self.tr(
+            "Nama pengguna tidak dapat diubah: riwayat audit mencatat pengguna dengan nama ini."))
         self.password_edit.setPlaceholderText(
             self.tr("minimal 8 karakter") if user is None
-            else self.tr("kata sandi baru"))
-        self.last_login_label.setText("" if user is None else self.tr(
-            "Terakhir masuk: {when}").format(when=_last_login(user)))
-        for widget in (self.last_login_label, self.edit_note, self.new_button,
-                       self.password_button):
+            else self.tr("sandi sementara, diganti saat masuk"))
+        for widget in (self.new_button, self.password_button,
+                       self.active_button, self.update_button):
             widget.setVisible(user is not None)
+        self.unlock_button.setVisible(user is not None and user.locked_until is not None)
+        if user is not None:
+            self.active_button.setText(
+                self.tr("Nonaktifkan") if user.active else self.tr("Aktifkan kembali"))
         self.add_button.setVisible(user is None)
+
+    def _state_text(self, user: UserInfo) -> str:
+        if user.locked_until is not None:  # why, and where: the lock is this desk's
+            return self.tr("{state} (5 kali salah kata sandi di meja ini)").format(
+                state=_state(user))
+        return self.tr("{state} · terakhir masuk {when}").format(
+            state=_state(user), when=_last_login(user))
 
     def load(self) -> None:
         if self.ctx.can(Permission.MANAGE_USERS):
@@ -143,13 +182,14 @@ class UsersPage(CataloguePage[UserInfo]):
     def key(self, value: UserInfo) -> object:
         return value.id
 
-    def select_chosen(self) -> None:
-        """The chosen user stays chosen, with fresh details."""
-        chosen = self.key(self.chosen) if self.chosen is not None else None
-        row = next((r for r in range(self.model.rowCount())
-                    if self.model.value(r).id == chosen), -1)
-        if row >= 0:
-            self.table.selectRow(row)
+    def _fill(self, loaded: object) -> None:
+        super()._fill(loaded)
+        chosen = self.chosen.id if self.chosen is not None else None
+        rows = (self.model.value(r) for r in range(self.model.rowCount()))
+        fresh = next((u for u in rows if u.id == chosen), None)
+        if fresh is not None:  # its state may have changed (a lock, another desk's edit)
+            self.chosen = fresh
+            self._show_mode()
 
     def choose(self, value: UserInfo) -> None:
         if self.chosen is None or self.chosen.id != value.id:
@@ -179,12 +219,17 @@ class UsersPage(CataloguePage[UserInfo]):
 
     @Slot()
     def save_entry(self) -> None:
-        """Add the user in the form."""
+        """Add the user in the form, or save the chosen user's name and role."""
         self.errors.clear()
         self.result_label.clear()
         actor, users = self.ctx.require_actor(), self.ctx.core.users
-        username, full_name = self.username_edit.text(), self.full_name_edit.text()
-        password, role = self.password_edit.text(), str(self.role_combo.currentData())
+        full_name, role = self.full_name_edit.text(), str(self.role_combo.currentData())
+        user = self.chosen
+        if user is not None:
+            self._run(lambda: users.update(actor, user.id, full_name, role),
+                      self.tr("Perubahan {username} disimpan."))
+            return
+        username, password = self.username_edit.text(), self.password_edit.text()
         self.ctx.runner.op(lambda: users.create(actor, username, full_name, password, role),
                            parent=self) \
             .success(self._added).failure(self._refused).run()
@@ -197,6 +242,50 @@ class UsersPage(CataloguePage[UserInfo]):
         self.result_label.setText(
             self.tr("Pengguna {username} ditambahkan.").format(username=user.username))
         self.saved.emit()
+
+    def _run(self, work: Callable[[], UserInfo], done: str) -> None:
+        """A change of the chosen user; `done` says so, with {username}."""
+        self.ctx.runner.op(work, parent=self) \
+            .success(lambda user: self._changed(user, done)).failure(self._refused).run()
+
+    def _changed(self, user: UserInfo, done: str) -> None:
+        self.result_label.setText(done.format(username=user.username))
+        self.chosen = user
+        self.show_entry(user)
+        self.saved.emit()
+
+    @Slot()
+    def toggle_active(self) -> None:
+        user = self.chosen
+        if user is None:
+            return
+        self.errors.clear()
+        self.result_label.clear()
+        if user.active and not self._confirm_deactivate(user):
+            return
+        actor, users = self.ctx.require_actor(), self.ctx.core.users
+        self._run(lambda: users.set_active(actor, user.id, not user.active),
+                  self.tr("{username} diaktifkan kembali.") if not user.active
+                  else self.tr("{username} dinonaktifkan."))  # fmt: skip
+
+    def _confirm_deactivate(self, user: UserInfo) -> bool:
+        answer = QMessageBox.question(
+            self, self.tr("Nonaktifkan pengguna?"),
+            self.tr("{name} ({username}) tidak dapat masuk lagi sampai diaktifkan kembali. "
+                    "Riwayatnya tetap tersimpan.").format(
+                name=user.full_name, username=user.username),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)  # fmt: skip
+        return answer == QMessageBox.StandardButton.Yes
+
+    @Slot()
+    def unlock(self) -> None:
+        user = self.chosen
+        if user is None:
+            return
+        self.errors.clear()
+        actor, users = self.ctx.require_actor(), self.ctx.core.users
+        self._run(lambda: users.unlock(actor, user.id), self.tr("Kunci {username} dibuka."))
 
     @Slot()
     def set_password(self) -> None:
@@ -213,6 +302,9 @@ class UsersPage(CataloguePage[UserInfo]):
 
     def _password_set(self, user: UserInfo) -> None:
         self.password_edit.clear()
+        own = user.id == self.ctx.require_actor().user_id
         self.result_label.setText(
-            self.tr("Kata sandi {username} diganti.").format(username=user.username))
+            (self.tr("Kata sandi {username} diganti.") if own else self.tr(
+                "Kata sandi sementara {username} disimpan: berikan kepadanya; ia memilih "
+                "kata sandinya sendiri saat masuk berikutnya.")).format(username=user.username))
         self.saved.emit()

@@ -1,0 +1,1 @@
+"""The audit viewer for supervisors and administrators (issue 13)."""
