@@ -81,6 +81,7 @@ from smesco_desk.values.meters import (
     UtilityTariffs,
 )
 from smesco_desk.values.tenancy import DepositReturn, NoticePolicy, Statement
+from smesco_desk.values.payments import ChargeRecord
 from smesco_desk.values.turnover import (
     TurnoverCell,
     TurnoverGrid,
@@ -117,6 +118,10 @@ class FoodCourtService:
 
     def tenant(self, tenant_id: str) -> TenantInfo:
         return tenants.tenant(self.core, tenant_id)
+
+    def owed_charges(self, tenant_id: str, lease_id: str | None = None) -> list[ChargeRecord]:
+        """The tenant's open charges (of one lease), the oldest due first."""
+        return tenants.owed_charges(self.core, tenant_id, lease_id)
 
     def save_tenant(self, actor: Actor, form: TenantForm) -> TenantInfo:
         return tenants.save_tenant(self.core, actor, form)

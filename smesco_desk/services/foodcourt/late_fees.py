@@ -88,10 +88,18 @@ def _paid_days(session: Session, charge_ids: list[str]) -> dict[str, date]:
     if not charge_ids:
         return {}
     voided = select(ReceiptVoid.receipt_id).where(ReceiptVoid.deleted_at.is_(None))
+    by = dict(  # paid with others in one receipt: that receipt's day
+        session.execute(
+            select(Charge.id, Charge.settled_by).where(
+                Charge.id.in_(charge_ids), Charge.settled_by.is_not(None)
+            )
+        ).all()
+    )
+    paid_by = {by.get(i, i) for i in charge_ids}
     rows = session.execute(
         select(Receipt.charge_id, func.max(Receipt.issued_at))
         .where(
-            Receipt.charge_id.in_(charge_ids),
+            Receipt.charge_id.in_(paid_by),
             Receipt.deleted_at.is_(None),
             Receipt.id.not_in(voided),
         )
@@ -104,7 +112,7 @@ def _paid_days(session: Session, charge_ids: list[str]) -> dict[str, date]:
         if at.tzinfo is None:
             at = at.replace(tzinfo=UTC)
         out[charge_id] = to_wib(at).date()
-    return out
+    return {i: out[by.get(i, i)] for i in charge_ids if by.get(i, i) in out}
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,33 @@
+"""charges paid together: `charges.settled_by` names the charge that paid them
+
+Revision ID: 0020
+Revises: 0019
+Create Date: 2026-12-07 03:30:00
+
+Several open charges of one payer paid with one kuitansi (payments.pay_charges):
+one charge gathers them, line by line, and its receipt pays it; each charge it
+gathered is paid with `settled_by` set to it. A void of that receipt opens
+them again.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = '0020'
+down_revision = '0019'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table('charges', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('settled_by', sa.String(length=36), nullable=True))
+        batch_op.create_index('ix_charges_settled_by', ['settled_by'], unique=False)
+
+
+def downgrade() -> None:
+    with op.batch_alter_table('charges', schema=None) as batch_op:
+        batch_op.drop_index('ix_charges_settled_by')
+        batch_op.drop_column('settled_by')
