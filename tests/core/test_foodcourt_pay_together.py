@@ -50,7 +50,8 @@ def test_all_open_charges_paid_with_one_receipt(
     )
     assert (receipt.total, receipt.change_given) == (before, 20_000_000 - before)
     assert [(line.description, line.amount) for line in receipt.lines] == [
-        (c.description, c.total) for c in charges  # oldest first, each whole
+        (c.description, c.total)
+        for c in charges  # oldest first, each whole
     ]
     assert owed(core, tenant) == []
     assert core.foodcourt.tenant(tenant.id).balance == 0
@@ -68,7 +69,9 @@ def test_a_partial_amount_pays_the_oldest_whole_charges_first(
     charges = owed(core, tenant)
     ids = [c.id for c in charges]
     with pytest.raises(ValidationError) as refused:
-        core.payments.pay_charges(tenant_manager, ids, PaymentForm("transfer", None, "TRF-0001"), 7_000_000)
+        core.payments.pay_charges(
+            tenant_manager, ids, PaymentForm("transfer", None, "TRF-0001"), 7_000_000
+        )
     assert "Rp6.000.000" in refused.value.errors["amount"]
     assert "Rp9.000.000" in refused.value.errors["amount"]
     assert owed(core, tenant) == charges  # nothing half-written
