@@ -74,7 +74,9 @@ class TenantsTab(LiveTab):
         self.edit_button.clicked.connect(lambda: self.edit(self.table.current_value()))
         self.pay_button = QPushButton(self.tr("Ba&yar…"), self)
         self.pay_button.setObjectName("pay_tenant_button")
-        self.pay_button.setToolTip(self.tr("Bayar tagihan tenan ini (semua atau sebagian) dengan satu kuitansi"))
+        self.pay_button.setToolTip(
+            self.tr("Bayar tagihan tenan ini (semua atau sebagian) dengan satu kuitansi")
+        )
         self.pay_button.clicked.connect(self.pay)
         self.statement_button = QPushButton(self.tr("R&ekening koran…"), self)
         self.statement_button.setObjectName("tenant_statement_button")
