@@ -144,13 +144,16 @@ def stall_states(
     """Each stall's state on `day` (WIB; today), with the tenant in it (or who
     booked it ahead), what that lease owes and its next rent not yet paid. A
     running lease whose tenant has a charge past its due day (unpaid after the
-    day it fell due) puts its stall in arrears."""
+    day it fell due) puts its stall in arrears. A stall with no lease running
+    or booked whose last lease is over (expired or ended) is vacant, or in
+    arrears with that lease while a charge of it is overdue."""
     if day is not None and (not isinstance(day, date) or hasattr(day, "hour")):
         raise ValidationError({"day": _("Tanggal tidak dikenal.")})
     with core.db.read() as session:
         today = day or wib_today(core.now())
         rows = _stall_rows(session, floor)
         leases = _live_leases(session, [s.id for s in rows], today)
+        leases.update(_owing_past(session, [s.id for s in rows if s.id not in leases], today))
         names = tenant_names(session, (lease.tenant_id for lease in leases.values()))
         owed = owed_by_lease(session, (lease.id for lease in leases.values()))
         overdue = overdue_leases(session, [lease.id for lease in leases.values()], today)
@@ -159,11 +162,11 @@ def stall_states(
         for stall in rows:
             lease = leases.get(stall.id)
             coming = (None, 0) if lease is None else upcoming.get(lease.id, (None, 0))
-            running = lease is not None and lease.starts_on <= today
+            running = lease is not None and lease.starts_on <= today <= lease.ends_on
             state = stall_state(
                 stall.in_service,
                 running,
-                lease is not None,
+                lease is not None and lease.starts_on > today,
                 lease is not None and lease.id in overdue,
             )
             out.append(
@@ -180,6 +183,28 @@ def stall_states(
                 )
             )
         return out
+
+
+def _owing_past(session: Session, stall_ids: list[str], today: date) -> dict[str, Lease]:
+    """For each stall, its last lease over before `today` if a charge of it is
+    overdue (the stall shows in arrears with it until it is paid)."""
+    if not stall_ids:
+        return {}
+    query = (
+        select(Lease)
+        .where(
+            Lease.stall_id.in_(stall_ids),
+            Lease.deleted_at.is_(None),
+            Lease.status.not_in([s.value for s in DAYLESS_STATUSES]),
+            Lease.ends_on < today,
+        )
+        .order_by(Lease.ends_on)
+    )
+    last: dict[str, Lease] = {}
+    for lease in session.scalars(query):
+        last[lease.stall_id] = lease  # (the latest one wins: it comes last)
+    owing = overdue_leases(session, [lease.id for lease in last.values()], today)
+    return {stall: lease for stall, lease in last.items() if lease.id in owing}
 
 
 def _live_leases(session: Session, stall_ids: list[str], today: date) -> dict[str, Lease]:
