@@ -93,6 +93,37 @@ def test_the_lease_dialog_takes_a_turnover_rent_and_collects_deposit_then_rent(
     assert ctx.core.foodcourt.get_lease(lease.id).owed == 0
 
 
+def test_enter_after_saving_goes_on_to_paying_then_closes(
+    qtbot: Any, ctx: AppContext, court: FoodCourt, printer: FakePrinter
+) -> None:
+    ctx.core.payments.open_shift(court.manager, 100_000)
+    dialog = show_active(qtbot, LeaseDialog(ctx, None, stall="FC2-02",
+                                            tenant_id=court.tenants["FC2-03"].id,
+                                            printer=printer))  # fmt: skip
+    qtbot.waitUntil(lambda: dialog.stall_combo.currentData() == "FC2-02")
+    dialog.start_edit.setDate(to_qdate(court.today))
+    dialog.notes_edit.setFocus()
+    with qtbot.waitSignal(dialog.leased):
+        qtbot.keyClick(dialog.notes_edit, Qt.Key.Key_Return)  # Sewakan
+    qtbot.waitUntil(lambda: len(dialog.owed) == 2)
+    pay_button = dialog.banner.action_button
+    assert pay_button.isDefault() and not dialog.save_button.isDefault()
+    assert dialog.focusWidget() is pay_button
+    assert dialog.save_button.text() == "Selesai" and dialog.save_button.isVisible()
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)  # the second Enter: pay
+    pay_open(qtbot, dialog.payment.dialog, DEPOSIT)
+    qtbot.waitUntil(lambda: len(dialog.owed) == 1)
+    activate(qtbot, dialog)
+    assert pay_button.isDefault() and dialog.focusWidget() is pay_button
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+    pay_open(qtbot, dialog.payment.dialog, RENT)
+    qtbot.waitUntil(lambda: not dialog.owed)
+    activate(qtbot, dialog)
+    assert dialog.save_button.isDefault() and dialog.focusWidget() is dialog.save_button
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)  # Selesai
+
+
 def test_the_card_prints_the_agreement_and_renews_refusing_a_taken_stall(
     qtbot: Any, ctx: AppContext, court: FoodCourt, printer: FakePrinter
 ) -> None:

@@ -10,7 +10,9 @@ A lease starting on or before today has its rent due so far posted with it
 (LeaseForm.post_due_rent). Once saved the dialog stays open to say what is
 owed, and offers "Bayar deposit…" then "Bayar sewa…": each open charge of the
 lease, deposit first, paid through the payments area (tenant_payment) with its
-kuitansi printed, until nothing of the lease is owed.
+kuitansi printed, until nothing of the lease is owed. That button is the
+default and has the focus, so Enter after "Sewakan" goes on to paying;
+"Selesai" takes Enter once nothing is owed.
 """
 
 from __future__ import annotations
@@ -407,6 +409,7 @@ class LeaseDialog(QDialog):
 
     def _report(self, kind: str, text: str) -> None:
         self._last_report = (kind, text)
+        action = ""
         if kind != "success" or self.lease is None:
             self.banner.show_message(kind, text)
         else:
@@ -416,8 +419,18 @@ class LeaseDialog(QDialog):
                 for c in self.owed)  # fmt: skip
             if owed:
                 text += " " + self.tr("Belum dibayar: {owed}.").format(owed=owed)
-            self.banner.show_message(kind, text, self.next_action())
+            action = self.next_action()
+            self.banner.show_message(kind, text, action)
+        if self.lease is not None:
+            self._enter_goes_to(self.banner.action_button if action else self.save_button)
         fit_height(self)
+
+    def _enter_goes_to(self, button: QPushButton) -> None:
+        """Once saved, Enter pays the next charge while one is owed ("Bayar
+        deposit…", "Bayar sewa…"), then presses "Selesai" (still a Tab away)."""
+        for other in (self.save_button, self.banner.action_button):
+            other.setDefault(other is button)
+        button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot()
     def pay_deposit(self) -> None:
