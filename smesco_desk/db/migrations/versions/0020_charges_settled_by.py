@@ -22,12 +22,11 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('charges', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('settled_by', sa.String(length=36), nullable=True))
-        batch_op.create_index('ix_charges_settled_by', ['settled_by'], unique=False)
+    # A plain ADD COLUMN (no batch copy of `charges`: receipts and lines refer to it)
+    op.add_column('charges', sa.Column('settled_by', sa.String(length=36), nullable=True))
+    op.create_index('ix_charges_settled_by', 'charges', ['settled_by'], unique=False)
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('charges', schema=None) as batch_op:
-        batch_op.drop_index('ix_charges_settled_by')
-        batch_op.drop_column('settled_by')
+    op.drop_index('ix_charges_settled_by', table_name='charges')
+    op.drop_column('charges', 'settled_by')
