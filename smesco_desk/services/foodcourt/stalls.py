@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from smesco_desk.clock import wib_today
-from smesco_desk.db.models import Lease, Stall
+from smesco_desk.db.models import Charge, Lease, Stall, TenantCharge
 from smesco_desk.domain.foodcourt import (
     DAYLESS_STATUSES,
     FLOORS,
@@ -186,8 +186,8 @@ def stall_states(
 
 
 def _owing_past(session: Session, stall_ids: list[str], today: date) -> dict[str, Lease]:
-    """For each stall, its last lease over before `today` if a charge of it is
-    overdue (the stall shows in arrears with it until it is paid)."""
+    """For each stall, its last lease over before `today` if a charge of that
+    lease is overdue (the stall shows in arrears with it until it is paid)."""
     if not stall_ids:
         return {}
     query = (
@@ -203,7 +203,20 @@ def _owing_past(session: Session, stall_ids: list[str], today: date) -> dict[str
     last: dict[str, Lease] = {}
     for lease in session.scalars(query):
         last[lease.stall_id] = lease  # (the latest one wins: it comes last)
-    owing = overdue_leases(session, [lease.id for lease in last.values()], today)
+    owing = set(  # its own charges (a running lease's stall counts the tenant's)
+        session.scalars(
+            select(TenantCharge.lease_id)
+            .join(Charge, Charge.id == TenantCharge.charge_id)
+            .where(
+                TenantCharge.lease_id.in_([lease.id for lease in last.values()]),
+                TenantCharge.deleted_at.is_(None),
+                TenantCharge.due_on < today,
+                Charge.status == "open",
+                Charge.total > 0,
+                Charge.deleted_at.is_(None),
+            )
+        )
+    )
     return {stall: lease for stall, lease in last.items() if lease.id in owing}
 
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from smesco_desk.db.models import Business, Charge, Lease, Tenant, TenantCharge
-from smesco_desk.domain.foodcourt import InvalidNumber, normalize_nib, normalize_npwp
+from smesco_desk.domain.foodcourt import BillKind, InvalidNumber, normalize_nib, normalize_npwp
 from smesco_desk.domain.nik import InvalidNik, mask_nik, normalize_nik
 from smesco_desk.domain.phone import InvalidPhone, normalize_phone
 from smesco_desk.domain.text import clean_name, has_visible, text_errors
@@ -141,8 +141,9 @@ def _checked(form: TenantForm) -> dict[str, str]:
 
 def owed_charges(core: Core, tenant_id: str, lease_id: str | None = None) -> list[ChargeRecord]:
     """The tenant's open charges (of one lease with `lease_id`), the oldest due
-    first (then as made): the order in which a payment of several pays them
-    (payments.pay_charges keeps it among charges made at one time)."""
+    first (a deposit first among those due on one day, then as made): the order
+    in which a payment of several pays them (payments.pay_charges keeps it among
+    charges made at one time)."""
     with core.db.read() as session:
         tenant = tenant_row(session, tenant_id)
         leases = select(Lease.id).where(Lease.tenant_id == tenant.id)
@@ -150,7 +151,7 @@ def owed_charges(core: Core, tenant_id: str, lease_id: str | None = None) -> lis
             leases = leases.where(Lease.id == lease_id)
         sources = [lease_source(i) for i in session.scalars(leases)]
         rows = session.execute(
-            select(Charge, TenantCharge.due_on)
+            select(Charge, TenantCharge.due_on, TenantCharge.kind)
             .outerjoin(TenantCharge, TenantCharge.charge_id == Charge.id)
             .where(
                 Charge.source.in_(sources),
@@ -159,5 +160,7 @@ def owed_charges(core: Core, tenant_id: str, lease_id: str | None = None) -> lis
                 Charge.deleted_at.is_(None),
             )
         ).all()
-        ordered = sorted(rows, key=lambda r: (r[1] or date.max, r[0].created_at, r[0].id))
-        return [charge_value(session, charge) for charge, _due in ordered]
+        ordered = sorted(  # (a deposit before the rent due the same day)
+            rows, key=lambda r: (r[1] or date.max, r[2] != BillKind.DEPOSIT, r[0].created_at)
+        )
+        return [charge_value(session, charge) for charge, _due, _kind in ordered]

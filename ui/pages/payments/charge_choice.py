@@ -1,8 +1,9 @@
 """Which of several open charges of one payer a payment pays (ChargePayDialog
 with more than one charge): each charge ticked, oldest first, all of them to
-begin with; an amount typed in ticks the oldest charges it pays in full. The
-payment (payments.pay_charges) pays whole charges only, oldest first, to the
-exact rupiah; the service refuses an amount that is not such a sum."""
+begin with; an amount typed in ticks the oldest charges it pays in full (and
+ticking by hand clears it). The payment (payments.pay_charges) pays whole
+charges only, oldest first, to the exact rupiah; the service refuses an amount
+that is not such a sum, naming the nearest that are."""
 
 from __future__ import annotations
 
@@ -37,7 +38,10 @@ class ChargeChoice(QFrame):
             item.setData(ID_ROLE, charge.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
-        self.list.setMaximumHeight(24 * min(len(self.charges), 6) + 8)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        rows = min(len(self.charges), 4)  # the rest a scroll away: the dialog fits 768 px
+        self.list.setFixedHeight(rows * self.list.sizeHintForRow(0) + 2 * self.list.frameWidth())
         self.list.itemChanged.connect(self._ticked)
         self.amount_edit = RupiahEdit(self, self.tr("semua yang dicentang"))
         self.amount_edit.setObjectName("charge_amount_edit")
@@ -45,10 +49,7 @@ class ChargeChoice(QFrame):
         amount_label = QLabel(self.tr("&Jumlah dibayar"), self)
         amount_label.setBuddy(self.amount_edit)
         note = note_label(
-            self.tr(
-                "Jumlah sebagian melunasi tagihan terlama lebih dulu, masing-masing utuh; "
-                "sisanya tetap terbuka."
-            ),
+            self.tr("Jumlah sebagian melunasi tagihan terlama dulu, utuh; sisanya tetap terbuka."),
             self,
         )
         layout = QGridLayout(self)
@@ -67,6 +68,11 @@ class ChargeChoice(QFrame):
         items = (self.list.item(row) for row in range(self.list.count()))
         return [str(i.data(ID_ROLE)) for i in items if i.checkState() == Qt.CheckState.Checked]
 
+    def payment_ids(self) -> list[str]:
+        """What the payment is asked to pay: with an amount, every charge listed
+        (the amount takes the oldest); else the ticked ones."""
+        return [c.id for c in self.charges] if self.amount() is not None else self.chosen_ids()
+
     def total(self) -> int:
         chosen = set(self.chosen_ids())
         return sum(c.total for c in self.charges if c.id in chosen)
@@ -76,6 +82,7 @@ class ChargeChoice(QFrame):
 
     @Slot(QListWidgetItem)
     def _ticked(self, _item: QListWidgetItem) -> None:
+        self.amount_edit.clear()  # ticked by hand: the ticks decide
         self.changed.emit(self.total())
 
     @Slot(str)

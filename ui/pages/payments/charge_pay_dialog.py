@@ -210,7 +210,7 @@ class ChargePayDialog(PaymentFlow, QDialog):
         form = self.payment.payment_form()
         self._set_busy(True)
         if self.choice is not None:
-            ids, amount = self.choice.chosen_ids(), self.choice.amount()
+            ids, amount = self.choice.payment_ids(), self.choice.amount()
             self._ctx.runner.op(
                 lambda: payments.pay_charges(actor, ids, form, amount), self
             ).with_progress(self.tr("Menyimpan pembayaran…")).success(self._paid).failure(
