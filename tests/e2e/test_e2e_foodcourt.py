@@ -152,11 +152,13 @@ def test_a_stall_leased_paid_and_printed_by_the_tenant_manager(
     wait_until(lambda: tenant_dialog not in screen.windows(r"^Tenan baru$"), 10,
                "the tenant dialog closed")  # fmt: skip
 
-    # Leased from today (the dialog's default), a year, by the month: "Sewakan".
+    # Leased from today (the dialog's default), a year, by the month: Enter, "Sewakan".
+    screen.focus(dialog)
+    time.sleep(1)
     screen.focus(dialog)
     screen.key("alt+c")  # to "Catatan"
-    screen.type("Sewa tahunan")
-    screen.key("Tab", "space")  # the next button, "Sewakan"
+    screen.type("Tahunan")  # (no space: were the focus on a button, a space would press it)
+    screen.key("Return")  # the default button, "Sewakan"
     leased = wait_until(lambda: (s := stall_state(data_dir, STALL))["tenant"] and s, 20,
                         "the stall leased", on_timeout=lambda: screen.diagnosis(app))  # fmt: skip
     assert leased["state"] == "occupied" and leased["tenant"] == TENANT, leased
