@@ -15,8 +15,9 @@ from smesco_desk.domain.charges import AmountError, oldest_first
 from smesco_desk.errors import AlreadyDone, ValidationError
 from smesco_desk.services.actors import Actor
 from smesco_desk.services.core import Core
-from smesco_desk.values.foodcourt import LeaseForm, TenantInfo
+from smesco_desk.values.foodcourt import LateFeePolicy, LeaseForm, TenantInfo
 from smesco_desk.values.payments import ChargeRecord, PaymentForm
+from tests.core.helpers_core import FakeClock
 from tests.core.helpers_foodcourt import stall_form, tenant_form
 
 RENT, DEPOSIT = 3_000_000, 6_000_000
@@ -130,3 +131,24 @@ def test_oldest_first_pays_exactly_a_prefix(totals: list[int], data: st.DataObje
     else:
         assert sum(totals[:count]) == amount
     assert oldest_first(totals, None) == len(totals)
+
+
+def test_late_fees_see_the_day_a_charge_was_paid_with_others(
+    core: Core, clock: FakeClock, admin: Actor, tenant_manager: Actor
+) -> None:
+    core.foodcourt.set_late_fee_policy(admin, LateFeePolicy("fixed", fixed=50_000))
+    core.foodcourt.save_stall(admin, stall_form())
+    tenant = core.foodcourt.save_tenant(tenant_manager, tenant_form())
+    clock.set_wib(2026, 1, 1, 9)
+    form = LeaseForm(tenant.id, "FC2-07", date(2026, 1, 1), date(2026, 2, 28), "month")
+    core.foodcourt.lease(tenant_manager, form)
+    core.foodcourt.post_rent(tenant_manager)
+    clock.set_wib(2026, 2, 1, 9)
+    core.foodcourt.post_rent(tenant_manager)
+    core.payments.open_shift(tenant_manager, 0)
+    owed = core.foodcourt.owed_charges(tenant.id)  # deposit, January, February
+    core.payments.pay_charges(tenant_manager, [c.id for c in owed], PaymentForm("cash"))
+    clock.set_wib(2026, 3, 10, 9)
+    posted = core.foodcourt.post_late_fees(tenant_manager)
+    # January's rent paid on 1 February (late: one fee day, 2 January); February's in time
+    assert sorted((c.due_on, c.amount) for c in posted) == [(date(2026, 1, 2), 50_000)]
