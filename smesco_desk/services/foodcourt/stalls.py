@@ -10,9 +10,9 @@ applies to leases made afterwards (a lease keeps the rent it was made with).
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from smesco_desk.clock import wib_today
@@ -188,21 +188,7 @@ def stall_states(
 def _owing_past(session: Session, stall_ids: list[str], today: date) -> dict[str, Lease]:
     """For each stall, its last lease over before `today` if a charge of that
     lease is overdue (the stall shows in arrears with it until it is paid)."""
-    if not stall_ids:
-        return {}
-    query = (
-        select(Lease)
-        .where(
-            Lease.stall_id.in_(stall_ids),
-            Lease.deleted_at.is_(None),
-            Lease.status.not_in([s.value for s in DAYLESS_STATUSES]),
-            Lease.ends_on < today,
-        )
-        .order_by(Lease.ends_on)
-    )
-    last: dict[str, Lease] = {}
-    for lease in session.scalars(query):
-        last[lease.stall_id] = lease  # (the latest one wins: it comes last)
+    last = _last_of_each(session, stall_ids, Lease.ends_on < today, Lease.ends_on)
     owing = set(  # its own charges (a running lease's stall counts the tenant's)
         session.scalars(
             select(TenantCharge.lease_id)
@@ -222,6 +208,13 @@ def _owing_past(session: Session, stall_ids: list[str], today: date) -> dict[str
 
 def _live_leases(session: Session, stall_ids: list[str], today: date) -> dict[str, Lease]:
     """For each stall, the live lease running on `today`, or else the next one."""
+    return _last_of_each(session, stall_ids, Lease.ends_on >= today, Lease.starts_on.desc())
+
+
+def _last_of_each(
+    session: Session, stall_ids: list[str], when: ColumnElement[bool], order: Any
+) -> dict[str, Lease]:
+    """For each stall, the last in `order` of its leases that take days and meet `when`."""
     if not stall_ids:
         return {}
     query = (
@@ -230,11 +223,8 @@ def _live_leases(session: Session, stall_ids: list[str], today: date) -> dict[st
             Lease.stall_id.in_(stall_ids),
             Lease.deleted_at.is_(None),
             Lease.status.not_in([s.value for s in DAYLESS_STATUSES]),
-            Lease.ends_on >= today,
+            when,
         )
-        .order_by(Lease.starts_on.desc())
+        .order_by(order)
     )
-    found: dict[str, Lease] = {}
-    for lease in session.scalars(query):
-        found[lease.stall_id] = lease  # (the earliest one wins: it comes last)
-    return found
+    return {lease.stall_id: lease for lease in session.scalars(query)}  # (the last one wins)
