@@ -1219,8 +1219,12 @@ Once it is closed, the next payment needs a new shift.</translation>
         <translation>&amp;Amount paid</translation>
     </message>
     <message>
-        <source>Jumlah sebagian melunasi tagihan terlama lebih dulu, masing-masing utuh; sisanya tetap terbuka.</source>
+        <source>Jumlah sebagian melunasi tagihan terlama dulu, utuh; sisanya tetap terbuka.</source>
         <translation>A part payment settles the oldest charges first, each in full; the rest stay open.</translation>
+    </message>
+    <message>
+        <source>Jumlah sebagian melunasi tagihan terlama lebih dulu, masing-masing utuh; sisanya tetap terbuka.</source>
+        <translation type="vanished">A part payment settles the oldest charges first, each in full; the rest stay open.</translation>
     </message>
     <message>
         <source>Tagihan yang dibayar (terlama dulu):</source>
