@@ -377,6 +377,7 @@ READ_ONLY_LOOKUPS = {
     "FoodCourtService.stall_states",  # the floor plan: every role sees it
     "FoodCourtService.stalls",
     "FoodCourtService.tenant",  # a tenant's card and balance (a receptionist sees it)
+    "FoodCourtService.owed_charges",  # a tenant's open charges, as payments.open_charges
     "FoodCourtService.tenant_documents",
     "FoodCourtService.tenants",
     "FoodCourtService.turnover_grid",  # the turnover grid's tenants by days

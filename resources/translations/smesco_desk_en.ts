@@ -980,19 +980,19 @@
     </message>
     <message>
         <source>Dibayar: kuitansi {number}. Mencetak kuitansi…</source>
-        <translation>Paid: receipt {number}. Printing the receipt…</translation>
+        <translation type="vanished">Paid: receipt {number}. Printing the receipt…</translation>
     </message>
     <message>
         <source>Pembayaran tersimpan (kuitansi {number}), tetapi kuitansi gagal dicetak: {error}</source>
-        <translation>The payment is saved (receipt {number}), but the receipt could not be printed: {error}</translation>
+        <translation type="vanished">The payment is saved (receipt {number}), but the receipt could not be printed: {error}</translation>
     </message>
     <message>
         <source>Dibayar: kuitansi {number}.</source>
-        <translation>Paid: receipt {number}.</translation>
+        <translation type="vanished">Paid: receipt {number}.</translation>
     </message>
     <message>
         <source>Kuitansi dicetak ke {printer}.</source>
-        <translation>Receipt printed to {printer}.</translation>
+        <translation type="vanished">Receipt printed to {printer}.</translation>
     </message>
     <message>
         <source>Kuitansi gagal dicetak: {error} (cetak ulang dari Pembayaran).</source>
@@ -1386,6 +1386,25 @@ Once it is closed, the next payment needs a new shift.</translation>
     </message>
 </context>
 <context>
+    <name>ChargeChoice</name>
+    <message>
+        <source>semua yang dicentang</source>
+        <translation>all those ticked</translation>
+    </message>
+    <message>
+        <source>&amp;Jumlah dibayar</source>
+        <translation>&amp;Amount paid</translation>
+    </message>
+    <message>
+        <source>Jumlah sebagian melunasi tagihan terlama dulu, utuh; sisanya tetap terbuka.</source>
+        <translation>A part payment settles the oldest charges first, each in full; the rest stay open.</translation>
+    </message>
+    <message>
+        <source>Tagihan yang dibayar (terlama dulu):</source>
+        <translation>Charges paid (oldest first):</translation>
+    </message>
+</context>
+<context>
     <name>ChargeKindsPage</name>
     <message>
         <source>Tarif tidak valid: tulis persen, misalnya 11 atau 11,5</source>
@@ -1507,6 +1526,10 @@ Once it is closed, the next payment needs a new shift.</translation>
         <translation type="vanished">Total {amount}</translation>
     </message>
     <message>
+        <source>{payer} ({kind}) · {count} tagihan terbuka</source>
+        <translation>{payer} ({kind}) · {count} open charges</translation>
+    </message>
+    <message>
         <source>Tagihan ini sudah tidak terbuka.</source>
         <translation>This charge is no longer open.</translation>
     </message>
@@ -1533,6 +1556,25 @@ Once it is closed, the next payment needs a new shift.</translation>
     <message>
         <source>Menyimpan pembayaran…</source>
         <translation>Saving the payment…</translation>
+    </message>
+</context>
+<context>
+    <name>ChargePayment</name>
+    <message>
+        <source>Dibayar: kuitansi {number}. Mencetak kuitansi…</source>
+        <translation>Paid: receipt {number}. Printing the receipt…</translation>
+    </message>
+    <message>
+        <source>Pembayaran tersimpan (kuitansi {number}), tetapi kuitansi gagal dicetak: {error}</source>
+        <translation>The payment is saved (receipt {number}), but the receipt could not be printed: {error}</translation>
+    </message>
+    <message>
+        <source>Dibayar: kuitansi {number}.</source>
+        <translation>Paid: receipt {number}.</translation>
+    </message>
+    <message>
+        <source>Kuitansi dicetak ke {printer}.</source>
+        <translation>Receipt printed to {printer}.</translation>
     </message>
 </context>
 <context>
@@ -2859,8 +2901,16 @@ The set-up starts again the next time the application is opened.</translation>
         <translation>Ended</translation>
     </message>
     <message>
+        <source>Selesai masa sewa</source>
+        <translation>Term over</translation>
+    </message>
+    <message>
         <source>Dibatalkan</source>
         <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Bentrok</source>
+        <translation>In conflict</translation>
     </message>
     <message>
         <source>Stan</source>
@@ -5244,6 +5294,10 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
         <translation>Tenant</translation>
     </message>
     <message>
+        <source>{day} · Selesai masa sewa</source>
+        <translation>{day} · term over</translation>
+    </message>
+    <message>
         <source>Sewa sampai</source>
         <translation>Leased until</translation>
     </message>
@@ -5325,6 +5379,10 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
     <message>
         <source>Semua keadaan</source>
         <translation>All states</translation>
+    </message>
+    <message>
+        <source>{day} (selesai)</source>
+        <translation>{day} (over)</translation>
     </message>
     <message numerus="yes">
         <source>%n stan</source>
@@ -5937,19 +5995,19 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
     </message>
     <message>
         <source>Dibayar: kuitansi {number}. Mencetak kuitansi…</source>
-        <translation>Paid: receipt {number}. Printing the receipt…</translation>
+        <translation type="vanished">Paid: receipt {number}. Printing the receipt…</translation>
     </message>
     <message>
         <source>Pembayaran tersimpan (kuitansi {number}), tetapi kuitansi gagal dicetak: {error}</source>
-        <translation>The payment is saved (receipt {number}), but the receipt could not be printed: {error}</translation>
+        <translation type="vanished">The payment is saved (receipt {number}), but the receipt could not be printed: {error}</translation>
     </message>
     <message>
         <source>Dibayar: kuitansi {number}.</source>
-        <translation>Paid: receipt {number}.</translation>
+        <translation type="vanished">Paid: receipt {number}.</translation>
     </message>
     <message>
         <source>Kuitansi dicetak ke {printer}.</source>
-        <translation>Receipt printed on {printer}.</translation>
+        <translation type="vanished">Receipt printed on {printer}.</translation>
     </message>
 </context>
 <context>
@@ -6004,7 +6062,11 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
     </message>
     <message>
         <source>Bayar tagihan tertua tenan ini dan cetak kuitansi</source>
-        <translation>Pay this tenant&apos;s oldest charge and print the receipt</translation>
+        <translation type="vanished">Pay this tenant&apos;s oldest charge and print the receipt</translation>
+    </message>
+    <message>
+        <source>Bayar tagihan tenan ini (semua atau sebagian) dengan satu kuitansi</source>
+        <translation>Pay this tenant&apos;s charges (all or some) with one receipt</translation>
     </message>
     <message>
         <source>R&amp;ekening koran…</source>

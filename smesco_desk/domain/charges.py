@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from smesco_desk.domain.money import format_rupiah
 from smesco_desk.i18n import _
 
 MAX_QUANTITY = 10_000
@@ -232,3 +233,43 @@ def _tax_amounts(
 def _distinct(rules: dict[tuple[str, int], TaxRule]) -> list[TaxRule]:
     """The rules of a mixed sale, for validation: one code with two rates is an error."""
     return list(rules.values())
+
+
+def oldest_first(totals: Sequence[int], amount: int | None) -> int:
+    """How many of the charges (their totals, oldest first) `amount` pays in
+    full, oldest first; None pays them all.
+
+    Invariants: the result n satisfies sum(totals[:n]) == amount exactly (whole
+    rupiah, nothing rounded, no charge paid in part); an amount that is not
+    such a sum, is below the oldest charge or above them all is refused with
+    AmountError({"amount": ...}) naming the nearest amounts that fit.
+    """
+    if amount is None:
+        return len(totals)
+    if not _is_int(amount) or amount <= 0:
+        raise AmountError({"amount": _("Isi jumlah dalam rupiah, lebih dari Rp0.")})
+    running = 0
+    for count, total in enumerate(totals, start=1):
+        if running + total == amount:
+            return count
+        if running + total > amount:
+            below = format_rupiah(running) if running else ""
+            above = format_rupiah(running + total)
+            if below:
+                message = _(
+                    "Pembayaran melunasi tagihan terlama lebih dulu, utuh: bayar {below} "
+                    "atau {above}."
+                ).format(below=below, above=above)
+            else:
+                message = _(
+                    "Pembayaran melunasi tagihan terlama lebih dulu, utuh: paling sedikit {above}."
+                ).format(above=above)
+            raise AmountError({"amount": message})
+        running += total
+    raise AmountError(
+        {
+            "amount": _("Lebih dari semua tagihan yang dipilih ({total}).").format(
+                total=format_rupiah(running)
+            )
+        }
+    )

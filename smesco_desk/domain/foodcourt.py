@@ -85,6 +85,25 @@ class LeaseStatus(StrEnum):
 # Statuses whose lease takes no day of its stall (smesco_desk.db.overlaps agrees).
 DAYLESS_STATUSES = frozenset({LeaseStatus.CANCELLED, LeaseStatus.CONFLICT})
 
+# A lease still `active` after its last day has run its term: shown as expired
+# ("Selesai masa sewa"). Derived from the day, never stored: every desk sees it
+# offline, no timer writes it, and the overlap guards (which compare days, not
+# this state) are untouched.
+EXPIRED = "expired"
+
+
+def lease_state(status: str, ends_on: date, today: date) -> str:
+    """What a lease is on `today` for people: its status, or EXPIRED for an
+    active lease whose last day is before `today`."""
+    if status == LeaseStatus.ACTIVE and ends_on < today:
+        return EXPIRED
+    return status
+
+
+def lease_over(status: str, ends_on: date, today: date) -> bool:
+    """Over on `today`, so its deposit may be returned: ended early, or expired."""
+    return status == LeaseStatus.ENDED or lease_state(status, ends_on, today) == EXPIRED
+
 
 class BillKind(StrEnum):
     """What a charge of a tenancy is for (smesco_desk.db.models.TenantCharge)."""
@@ -121,6 +140,13 @@ BILL_KIND_LABELS = {
     BillKind.TURNOVER: N_("Sewa omzet"),
     BillKind.NOTICE_FEE: N_("Biaya pemutusan"),
     BillKind.DEPOSIT_RETURN: N_("Pengembalian deposit"),
+}
+LEASE_STATE_LABELS = {
+    LeaseStatus.ACTIVE.value: N_("Aktif"),
+    LeaseStatus.ENDED.value: N_("Diakhiri"),
+    EXPIRED: N_("Selesai masa sewa"),
+    LeaseStatus.CANCELLED.value: N_("Dibatalkan"),
+    LeaseStatus.CONFLICT.value: N_("Bentrok"),
 }
 STATE_LABELS = {
     StallState.VACANT: N_("Kosong"),
@@ -295,9 +321,12 @@ def due_day(starts_on: date) -> int:
 
 def stall_state(in_service: bool, running: bool, ahead: bool, overdue: bool) -> StallState:
     """A stall's state today: out of service first; then occupied (in arrears when
-    its tenant owes money past its due date); then booked ahead; else vacant."""
+    its tenant owes money past its due date); then booked ahead; else vacant, or
+    in arrears while the lease that is over owes money past its due date."""
     if not in_service:
         return StallState.OUT_OF_SERVICE
     if running:
         return StallState.ARREARS if overdue else StallState.OCCUPIED
-    return StallState.BOOKED if ahead else StallState.VACANT
+    if ahead:
+        return StallState.BOOKED
+    return StallState.ARREARS if overdue else StallState.VACANT

@@ -174,3 +174,5 @@ def test_stall_states() -> None:
     assert stall_state(True, True, True, False) is StallState.OCCUPIED
     assert stall_state(True, False, True, False) is StallState.BOOKED
     assert stall_state(True, False, False, False) is StallState.VACANT
+    assert stall_state(True, False, False, True) is StallState.ARREARS  # a lease over, owing
+    assert stall_state(True, False, True, True) is StallState.BOOKED

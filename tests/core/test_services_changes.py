@@ -325,6 +325,26 @@ def test_a_tenancy_s_renewal_notice_fee_deposit_and_documents_report_their_table
 
 
 
+def test_charges_paid_together_report_their_tables(
+    core: Core, admin: Actor, supervisor: Actor
+) -> None:
+    core.foodcourt.save_stall(admin, stall_form())
+    tenant = core.foodcourt.save_tenant(supervisor, tenant_form())
+    core.foodcourt.lease(supervisor, LeaseForm(tenant.id, "FC2-07", date(2026, 3, 1),
+                                               date(2026, 3, 31), post_due_rent=True))  # fmt: skip
+    core.payments.open_shift(supervisor, 0)
+    ids = [c.id for c in core.foodcourt.owed_charges(tenant.id)]
+    assert len(ids) == 2
+    assert_reports_nothing(
+        core, lambda: core.payments.pay_charges(supervisor, ids, cash(), 1), ValidationError
+    )
+    assert_reports_what_it_wrote(
+        core,
+        lambda: core.payments.pay_charges(supervisor, ids, cash()),
+        {"receipts", "charges", "charge_lines", *BOOKKEEPING},
+    )
+
+
 def test_a_series_its_plan_and_its_cancellation_report_their_tables(
     core: Core, admin: Actor, receptionist: Actor
 ) -> None:

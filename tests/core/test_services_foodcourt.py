@@ -233,5 +233,16 @@ def test_stall_states_on_a_day(
     assert core.foodcourt.stall_states(floor=1)[3].state == "arrears"
     later = {s.stall.code: s.state for s in core.foodcourt.stall_states(date(2026, 3, 21), 1)}
     assert later["FC1-02"] == "occupied"
-    assert {s.state for s in core.foodcourt.stall_states(date(2026, 9, 1), 1)} == {
-        "vacant", "out_of_service"}  # fmt: skip
+    # every lease over by 1 September: vacant, or in arrears while the lease that
+    # is over owes past its due day itself (FC1-03's deposit; not FC1-04's lease)
+    autumn = {s.stall.code: s for s in core.foodcourt.stall_states(date(2026, 9, 1), 1)}
+    assert {c: s.state for c, s in autumn.items()} == {
+        "FC1-01": "vacant",
+        "FC1-02": "vacant",
+        "FC1-03": "arrears",
+        "FC1-04": "vacant",
+        "FC1-05": "out_of_service",
+    }
+    assert (autumn["FC1-03"].tenant, autumn["FC1-03"].balance) == ("Bakso Malang Cak Man",
+                                                                  6_000_000)  # fmt: skip
+    assert autumn["FC1-03"].lease_until == date(2026, 3, 31) and autumn["FC1-04"].tenant is None

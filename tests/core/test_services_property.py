@@ -303,6 +303,7 @@ def test_sales_and_charges(
     check(desk, lambda: core.payments.sell(desk.admin, form, payment))
     check(desk, lambda: core.payments.create_charge(desk.admin, form))
     check(desk, lambda: core.payments.pay(desk.admin, payer, payment))
+    check(desk, lambda: core.payments.pay_charges(desk.admin, [payer, line], payment, qty))
     check(desk, lambda: core.payments.open_charges(payer))
     check(desk, lambda: core.payments.charge(payer))
 
@@ -591,6 +592,7 @@ FUZZED = {
             "sell",
             "create_charge",
             "pay",
+            "pay_charges",
             "open_charges",
             "refunds_due",
             "pay_refund",
@@ -663,6 +665,7 @@ FUZZED = {
             "stall_states",
             "tenants",
             "tenant",
+            "owed_charges",
             "save_tenant",
             "lease",
             "cancel_lease",
@@ -868,6 +871,7 @@ def test_tenants_and_leases(
             form = LeaseForm(tenant, code, first, last, period, typed[1])
             check(desk, lambda f=form: core.foodcourt.lease(actor, f))  # type: ignore[misc]
         check(desk, lambda t=tenant: core.foodcourt.tenant(t))  # type: ignore[misc]
+        check(desk, lambda t=tenant: core.foodcourt.owed_charges(t, t))  # type: ignore[misc]
         check(desk, lambda t=tenant: core.foodcourt.leases(t, None))  # type: ignore[misc]
         check(desk, lambda t=tenant: core.privacy.export_owner(desk.admin, t))  # type: ignore[misc]
     check(desk, lambda: core.foodcourt.leases(None, stall))

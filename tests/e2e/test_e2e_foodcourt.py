@@ -1,10 +1,12 @@
 """A stall leased at the food court, in the real application: the tenant
 manager logs in and lands on the food court, opens the vacant stall on the
-floor plan (keyboard), leases it to a new tenant made on the spot, collects
-the deposit and the first month's rent in cash ("Bayar deposit…" then "Bayar
-sewa…": each kuitansi comes out of the real CUPS queue), prints the lease
-agreement from the stall's card (the preview's "Cetak", the same queue), and
-sees the stall occupied on the plan. The command line then shows the stall
+floor plan (keyboard), leases it to a new tenant made on the spot, and goes
+on from the lease dialog with Enter to collect the deposit and the first
+month's rent in cash ("Bayar deposit…" then "Bayar sewa…", each the default
+button once the one before is paid: each kuitansi comes out of the real CUPS
+queue), then Enter on "Selesai"; prints the lease agreement from the stall's
+card (the preview's "Cetak", the same queue), and sees the stall occupied on
+the plan. The command line then shows the stall
 occupied, the tenant owing nothing, and prints the tenant's statement."""
 
 from __future__ import annotations
@@ -150,11 +152,13 @@ def test_a_stall_leased_paid_and_printed_by_the_tenant_manager(
     wait_until(lambda: tenant_dialog not in screen.windows(r"^Tenan baru$"), 10,
                "the tenant dialog closed")  # fmt: skip
 
-    # Leased from today (the dialog's default), a year, by the month: "Sewakan".
+    # Leased from today (the dialog's default), a year, by the month: Enter, "Sewakan".
+    screen.focus(dialog)
+    time.sleep(1)
     screen.focus(dialog)
     screen.key("alt+c")  # to "Catatan"
-    screen.type("Sewa tahunan")
-    screen.key("Tab", "space")  # the next button, "Sewakan"
+    screen.type("Tahunan")  # (no space: were the focus on a button, a space would press it)
+    screen.key("Return")  # the default button, "Sewakan"
     leased = wait_until(lambda: (s := stall_state(data_dir, STALL))["tenant"] and s, 20,
                         "the stall leased", on_timeout=lambda: screen.diagnosis(app))  # fmt: skip
     assert leased["state"] == "occupied" and leased["tenant"] == TENANT, leased
@@ -163,34 +167,31 @@ def test_a_stall_leased_paid_and_printed_by_the_tenant_manager(
     assert owing["balance"] == DEPOSIT + RENT  # the deposit and the first month's rent
     screen.settle()
     screen.shot("leased")
-    for wid in screen.windows(r"^Sewakan stan"):  # "Selesai", if it is still open
-        screen.focus(wid)
-        screen.key("Escape")
-    wait_until(lambda: not screen.windows(r"^Sewakan stan"), 10, "the lease dialog closed")
-    screen.focus(main)
 
-    # The stall's card: "Bayar…" twice (the deposit and the first month's rent),
-    # cash; each kuitansi out of the queue.
-    screen.click(main, *STALL_ON_PLAN[1])
-    card = screen.wait_window(rf"^Stan {STALL}", app)
-    screen.focus(card)
-    screen.shot("card-owing")
+    # Enter again: "Bayar deposit…" (the default button now), cash; then Enter:
+    # "Bayar sewa…"; each kuitansi out of the queue; then Enter: "Selesai".
     kuitansi = []
-    for left in (RENT, 0):  # (which is paid first does not matter)
-        screen.focus(card)
-        screen.key("alt+b")
-        kuitansi.append(pay_cash(screen, app, cups_pdf_printer, DEPOSIT))
-        wait_until(lambda left=left: tenant_named(data_dir, TENANT)["balance"] in (left, DEPOSIT)
-                   and tenant_named(data_dir, TENANT)["balance"] < DEPOSIT + RENT, 20, "a payment")
+    for amount, left in ((DEPOSIT, RENT), (RENT, 0)):
+        screen.focus(dialog)
+        screen.key("Return")
+        kuitansi.append(pay_cash(screen, app, cups_pdf_printer, amount))
+        wait_until(lambda left=left: tenant_named(data_dir, TENANT)["balance"] == left, 20,
+                   "a payment", on_timeout=lambda: screen.diagnosis(app))  # fmt: skip
+        wait_until(lambda: not screen.windows(r"^Bayar tagihan$"), 10, "the pay dialog closed")
+        screen.settle()
+        screen.shot(f"lease-dialog-after-{amount}")
     assert pdf_title(kuitansi[0]) != pdf_title(kuitansi[1])
     assert all(len(page_sizes_mm(k)) == 1 for k in kuitansi)
-    wait_until(lambda: tenant_named(data_dir, TENANT)["balance"] == 0, 20, "all paid")
     receipts = cli_json(data_dir, "receipts", "--search", TENANT, "--json")
     assert sorted(r["total"] for r in receipts) == [RENT, DEPOSIT], receipts
     assert {r["method"] for r in receipts} == {"cash"}
-    screen.focus(card)
-    screen.shot("all-paid")
-    screen.key("Escape")
+    screen.focus(dialog)
+    screen.key("Return")  # "Selesai"
+    wait_until(lambda: not screen.windows(r"^Sewakan stan"), 10, "the lease dialog closed",
+               on_timeout=lambda: screen.diagnosis(app))  # fmt: skip
+    for wid in screen.windows(rf"^Stan {STALL}"):  # the card it was opened from
+        screen.focus(wid)
+        screen.key("Escape")
     wait_until(lambda: not screen.windows(rf"^Stan {STALL}"), 10, "the card closed")
 
     # The stall's card again: "Cetak perjanjian…", printed from the preview.

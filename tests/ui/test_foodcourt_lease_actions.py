@@ -93,6 +93,37 @@ def test_the_lease_dialog_takes_a_turnover_rent_and_collects_deposit_then_rent(
     assert ctx.core.foodcourt.get_lease(lease.id).owed == 0
 
 
+def test_enter_after_saving_goes_on_to_paying_then_closes(
+    qtbot: Any, ctx: AppContext, court: FoodCourt, printer: FakePrinter
+) -> None:
+    ctx.core.payments.open_shift(court.manager, 100_000)
+    dialog = show_active(qtbot, LeaseDialog(ctx, None, stall="FC2-02",
+                                            tenant_id=court.tenants["FC2-03"].id,
+                                            printer=printer))  # fmt: skip
+    qtbot.waitUntil(lambda: dialog.stall_combo.currentData() == "FC2-02")
+    dialog.start_edit.setDate(to_qdate(court.today))
+    dialog.notes_edit.setFocus()
+    with qtbot.waitSignal(dialog.leased):
+        qtbot.keyClick(dialog.notes_edit, Qt.Key.Key_Return)  # Sewakan
+    qtbot.waitUntil(lambda: len(dialog.owed) == 2)
+    pay_button = dialog.banner.action_button
+    assert pay_button.isDefault() and not dialog.save_button.isDefault()
+    assert dialog.focusWidget() is pay_button
+    assert dialog.save_button.text() == "Selesai" and dialog.save_button.isVisible()
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)  # the second Enter: pay
+    pay_open(qtbot, dialog.payment.dialog, DEPOSIT)
+    qtbot.waitUntil(lambda: len(dialog.owed) == 1)
+    activate(qtbot, dialog)
+    assert pay_button.isDefault() and dialog.focusWidget() is pay_button
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+    pay_open(qtbot, dialog.payment.dialog, RENT)
+    qtbot.waitUntil(lambda: not dialog.owed)
+    activate(qtbot, dialog)
+    assert dialog.save_button.isDefault() and dialog.focusWidget() is dialog.save_button
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)  # Selesai
+
+
 def test_the_card_prints_the_agreement_and_renews_refusing_a_taken_stall(
     qtbot: Any, ctx: AppContext, court: FoodCourt, printer: FakePrinter
 ) -> None:
@@ -185,3 +216,36 @@ def test_the_deposit_goes_back_less_deductions_refused_at_the_row(
     assert dialog.returned_deposit is not None and dialog.returned_deposit.returned == 5_650_000
     qtbot.waitUntil(lambda: "Pengembalian dana" in tab.banner.text())
     assert "Rp5.650.000" in tab.banner.text()
+
+
+def test_a_lease_past_its_last_day_shows_expired_and_offers_its_deposit_back(
+    qtbot: Any, ctx: AppContext, court: FoodCourt, printer: FakePrinter
+) -> None:
+    core, manager = ctx.core, court.manager
+    real_clock = core.clock
+    then = real_clock() - timedelta(days=40)
+    core.clock = lambda: then
+    try:
+        first = court.today - timedelta(days=40)
+        past = core.foodcourt.lease(manager, LeaseForm(
+            court.tenants["FC2-03"].id, "FC2-02", first, first + timedelta(days=29)))  # fmt: skip
+    finally:
+        core.clock = real_clock
+    page = show_active(qtbot, FoodCourtPage(ctx, None, printer), 1024, 700)
+    tab = page.leases_tab
+    page.show_tab(tab)
+    tab.show_only(ALL)
+    qtbot.waitUntil(lambda: len(tab.table.shown_values()) == 4)
+    assert tab.table.select_where(lambda r: r.id == past.id)
+    row = tab.table.currentIndex().row()
+    status = tab.table.model().index(row, 7).data()
+    assert status == "Selesai masa sewa"
+    assert core.foodcourt.get_lease(past.id).status == "active"  # derived, not stored
+    assert not tab.end_button.isEnabled() and not tab.cancel_button.isEnabled()
+    assert tab.deposit_button.isEnabled()  # (its deposit unpaid: the service says so)
+    # its deposit never paid, past due: the stall stays in arrears with it
+    status_of = next(s for s in core.foodcourt.stall_states() if s.stall.code == "FC2-02")
+    assert (status_of.state, status_of.lease_id) == ("arrears", past.id)
+    card = card_of(qtbot, ctx, "FC2-02", printer)
+    assert card.value_of("Sewa sampai").endswith("· Selesai masa sewa")
+    assert not card.end_button.isVisibleTo(card) and card.lease_button.isVisibleTo(card)

@@ -73,10 +73,13 @@ class Charge(SyncedMixin, Base):
     status: Mapped[str] = mapped_column(String(16), default="open")
     desk_code: Mapped[str] = mapped_column(String(16))
     created_by: Mapped[str] = mapped_column(String(64))
+    # paid with others in one receipt: the charge that gathered them (payments.pay_charges)
+    settled_by: Mapped[str | None] = mapped_column(String(36), default=None)
 
     __table_args__ = (
         Index("ix_charges_status", "status", "created_at"),
         Index("ix_charges_source", "source"),
+        Index("ix_charges_settled_by", "settled_by"),
     )
 
 

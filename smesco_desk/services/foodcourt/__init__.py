@@ -80,6 +80,7 @@ from smesco_desk.values.meters import (
     UtilityBilling,
     UtilityTariffs,
 )
+from smesco_desk.values.payments import ChargeRecord
 from smesco_desk.values.tenancy import DepositReturn, NoticePolicy, Statement
 from smesco_desk.values.turnover import (
     TurnoverCell,
@@ -117,6 +118,10 @@ class FoodCourtService:
 
     def tenant(self, tenant_id: str) -> TenantInfo:
         return tenants.tenant(self.core, tenant_id)
+
+    def owed_charges(self, tenant_id: str, lease_id: str | None = None) -> list[ChargeRecord]:
+        """The tenant's open charges (of one lease), the oldest due first."""
+        return tenants.owed_charges(self.core, tenant_id, lease_id)
 
     def save_tenant(self, actor: Actor, form: TenantForm) -> TenantInfo:
         return tenants.save_tenant(self.core, actor, form)
@@ -208,7 +213,6 @@ class FoodCourtService:
     def remove_document(self, actor: Actor, document_id: str) -> TenantDocumentInfo:
         return attachments.remove_document(self.core, actor, document_id)
 
-
     def post_rent(self, actor: Actor = SYSTEM, day: date | None = None) -> list[TenantChargeItem]:
         return rent.post_rent(self.core, actor, day)
 
@@ -260,10 +264,7 @@ class FoodCourtService:
             self.core, actor, tenant_id, pay_by, record_print=record_print
         )
 
-
-    def turnover_grid(
-        self, start: date, days: int = 7, floor: int | None = None
-    ) -> TurnoverGrid:
+    def turnover_grid(self, start: date, days: int = 7, floor: int | None = None) -> TurnoverGrid:
         return turnover.turnover_grid(self.core, start, days, floor)
 
     def record_turnover(self, actor: Actor, cells: Sequence[TurnoverCell]) -> TurnoverSaved:

@@ -88,23 +88,34 @@ def _paid_days(session: Session, charge_ids: list[str]) -> dict[str, date]:
     if not charge_ids:
         return {}
     voided = select(ReceiptVoid.receipt_id).where(ReceiptVoid.deleted_at.is_(None))
+    by: dict[str, str] = {  # paid with others in one receipt: that receipt's day counts
+        charge_id: settled_by
+        for charge_id, settled_by in session.execute(
+            select(Charge.id, Charge.settled_by).where(
+                Charge.id.in_(charge_ids), Charge.settled_by.is_not(None)
+            )
+        )
+        if settled_by is not None
+    }
+    paid_by = set(charge_ids) | set(by.values())
     rows = session.execute(
         select(Receipt.charge_id, func.max(Receipt.issued_at))
         .where(
-            Receipt.charge_id.in_(charge_ids),
+            Receipt.charge_id.in_(paid_by),
             Receipt.deleted_at.is_(None),
             Receipt.id.not_in(voided),
         )
         .group_by(Receipt.charge_id)
     ).all()
-    out = {}
+    out: dict[str, date] = {}
     for charge_id, at in rows:
         if isinstance(at, str):  # (an aggregate comes back as SQLite stored it)
             at = datetime.fromisoformat(at)
         if at.tzinfo is None:
             at = at.replace(tzinfo=UTC)
         out[charge_id] = to_wib(at).date()
-    return out
+    days = {i: [d for d in (out.get(i), out.get(by.get(i, i))) if d] for i in charge_ids}
+    return {i: max(found) for i, found in days.items() if found}
 
 
 @dataclass(frozen=True)

@@ -10,13 +10,13 @@ applies to leases made afterwards (a lease keeps the rent it was made with).
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from smesco_desk.clock import wib_today
-from smesco_desk.db.models import Lease, Stall
+from smesco_desk.db.models import Charge, Lease, Stall, TenantCharge
 from smesco_desk.domain.foodcourt import (
     DAYLESS_STATUSES,
     FLOORS,
@@ -144,13 +144,16 @@ def stall_states(
     """Each stall's state on `day` (WIB; today), with the tenant in it (or who
     booked it ahead), what that lease owes and its next rent not yet paid. A
     running lease whose tenant has a charge past its due day (unpaid after the
-    day it fell due) puts its stall in arrears."""
+    day it fell due) puts its stall in arrears. A stall with no lease running
+    or booked whose last lease is over (expired or ended) is vacant, or in
+    arrears with that lease while a charge of it is overdue."""
     if day is not None and (not isinstance(day, date) or hasattr(day, "hour")):
         raise ValidationError({"day": _("Tanggal tidak dikenal.")})
     with core.db.read() as session:
         today = day or wib_today(core.now())
         rows = _stall_rows(session, floor)
         leases = _live_leases(session, [s.id for s in rows], today)
+        leases.update(_owing_past(session, [s.id for s in rows if s.id not in leases], today))
         names = tenant_names(session, (lease.tenant_id for lease in leases.values()))
         owed = owed_by_lease(session, (lease.id for lease in leases.values()))
         overdue = overdue_leases(session, [lease.id for lease in leases.values()], today)
@@ -159,11 +162,11 @@ def stall_states(
         for stall in rows:
             lease = leases.get(stall.id)
             coming = (None, 0) if lease is None else upcoming.get(lease.id, (None, 0))
-            running = lease is not None and lease.starts_on <= today
+            running = lease is not None and lease.starts_on <= today <= lease.ends_on
             state = stall_state(
                 stall.in_service,
                 running,
-                lease is not None,
+                lease is not None and lease.starts_on > today,
                 lease is not None and lease.id in overdue,
             )
             out.append(
@@ -182,8 +185,36 @@ def stall_states(
         return out
 
 
+def _owing_past(session: Session, stall_ids: list[str], today: date) -> dict[str, Lease]:
+    """For each stall, its last lease over before `today` if a charge of that
+    lease is overdue (the stall shows in arrears with it until it is paid)."""
+    last = _last_of_each(session, stall_ids, Lease.ends_on < today, Lease.ends_on)
+    owing = set(  # its own charges (a running lease's stall counts the tenant's)
+        session.scalars(
+            select(TenantCharge.lease_id)
+            .join(Charge, Charge.id == TenantCharge.charge_id)
+            .where(
+                TenantCharge.lease_id.in_([lease.id for lease in last.values()]),
+                TenantCharge.deleted_at.is_(None),
+                TenantCharge.due_on < today,
+                Charge.status == "open",
+                Charge.total > 0,
+                Charge.deleted_at.is_(None),
+            )
+        )
+    )
+    return {stall: lease for stall, lease in last.items() if lease.id in owing}
+
+
 def _live_leases(session: Session, stall_ids: list[str], today: date) -> dict[str, Lease]:
     """For each stall, the live lease running on `today`, or else the next one."""
+    return _last_of_each(session, stall_ids, Lease.ends_on >= today, Lease.starts_on.desc())
+
+
+def _last_of_each(
+    session: Session, stall_ids: list[str], when: ColumnElement[bool], order: Any
+) -> dict[str, Lease]:
+    """For each stall, the last in `order` of its leases that take days and meet `when`."""
     if not stall_ids:
         return {}
     query = (
@@ -192,11 +223,8 @@ def _live_leases(session: Session, stall_ids: list[str], today: date) -> dict[st
             Lease.stall_id.in_(stall_ids),
             Lease.deleted_at.is_(None),
             Lease.status.not_in([s.value for s in DAYLESS_STATUSES]),
-            Lease.ends_on >= today,
+            when,
         )
-        .order_by(Lease.starts_on.desc())
+        .order_by(order)
     )
-    found: dict[str, Lease] = {}
-    for lease in session.scalars(query):
-        found[lease.stall_id] = lease  # (the earliest one wins: it comes last)
-    return found
+    return {lease.stall_id: lease for lease in session.scalars(query)}  # (the last one wins)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from smesco_desk.clock import to_wib, wib_today
@@ -119,7 +119,12 @@ def _lines(session: Session, charge_id: str) -> list[ChargeLine]:
 def _receipts(session: Session, charge_ids: list[str]) -> list[Receipt]:
     if not charge_ids:
         return []
-    query = select(Receipt).where(Receipt.charge_id.in_(charge_ids))
+    gathered = select(Charge.settled_by).where(  # paid with others in one receipt
+        Charge.id.in_(charge_ids), Charge.settled_by.is_not(None)
+    )
+    query = select(Receipt).where(
+        or_(Receipt.charge_id.in_(charge_ids), Receipt.charge_id.in_(gathered))
+    )
     return list(session.scalars(query.order_by(Receipt.issued_at, Receipt.number)))
 
 

@@ -11,22 +11,25 @@ keeps the one known.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from smesco_desk.db.models import Business, Tenant
-from smesco_desk.domain.foodcourt import InvalidNumber, normalize_nib, normalize_npwp
+from smesco_desk.db.models import Business, Charge, Lease, Tenant, TenantCharge
+from smesco_desk.domain.foodcourt import BillKind, InvalidNumber, normalize_nib, normalize_npwp
 from smesco_desk.domain.nik import InvalidNik, mask_nik, normalize_nik
 from smesco_desk.domain.phone import InvalidPhone, normalize_phone
 from smesco_desk.domain.text import clean_name, has_visible, text_errors
 from smesco_desk.errors import ValidationError
 from smesco_desk.i18n import _
 from smesco_desk.services.actors import Actor, Permission, require
-from smesco_desk.services.foodcourt.mapping import tenant_infos
+from smesco_desk.services.foodcourt.mapping import lease_source, tenant_infos
+from smesco_desk.services.payments.mapping import charge_value
 from smesco_desk.services.queries import get_live
 from smesco_desk.services.transaction import Transaction
 from smesco_desk.values.foodcourt import TenantForm, TenantInfo
+from smesco_desk.values.payments import ChargeRecord
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -134,3 +137,30 @@ def _checked(form: TenantForm) -> dict[str, str]:
     out["products"] = form.products.strip()
     out["halal_number"] = halal
     return out
+
+
+def owed_charges(core: Core, tenant_id: str, lease_id: str | None = None) -> list[ChargeRecord]:
+    """The tenant's open charges (of one lease with `lease_id`), the oldest due
+    first (a deposit first among those due on one day, then as made): the order
+    in which a payment of several pays them (payments.pay_charges keeps it among
+    charges made at one time)."""
+    with core.db.read() as session:
+        tenant = tenant_row(session, tenant_id)
+        leases = select(Lease.id).where(Lease.tenant_id == tenant.id)
+        if lease_id is not None:
+            leases = leases.where(Lease.id == lease_id)
+        sources = [lease_source(i) for i in session.scalars(leases)]
+        rows = session.execute(
+            select(Charge, TenantCharge.due_on, TenantCharge.kind)
+            .outerjoin(TenantCharge, TenantCharge.charge_id == Charge.id)
+            .where(
+                Charge.source.in_(sources),
+                Charge.status == "open",
+                Charge.total > 0,
+                Charge.deleted_at.is_(None),
+            )
+        ).all()
+        ordered = sorted(  # (a deposit before the rent due the same day)
+            rows, key=lambda r: (r[1] or date.max, r[2] != BillKind.DEPOSIT, r[0].created_at)
+        )
+        return [charge_value(session, charge) for charge, _due, _kind in ordered]

@@ -147,6 +147,16 @@ class PaymentService:
     def pay(self, actor: Actor, charge_id: str, payment: PaymentForm) -> ReceiptRecord:
         return paying.pay(self.core, actor, charge_id, payment)
 
+    def pay_charges(
+        self,
+        actor: Actor,
+        charge_ids: Sequence[str],
+        payment: PaymentForm,
+        amount: int | None = None,
+    ) -> ReceiptRecord:
+        """Several open charges of one payer, oldest first, with one receipt."""
+        return paying.pay_charges(self.core, actor, charge_ids, payment, amount)
+
     def sell(
         self, actor: Actor, form: ChargeForm, payment: PaymentForm, *, open_shift: bool = False
     ) -> ReceiptRecord:

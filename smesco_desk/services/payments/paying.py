@@ -8,12 +8,14 @@ series): two processes on one file wait for each other (IMMEDIATE transactions).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
 from smesco_desk.clock import to_wib
 from smesco_desk.db.models import CashShift, Charge, DeskSetting, Receipt, SyncedMixin
+from smesco_desk.domain.charges import AmountError, LineInput, oldest_first
 from smesco_desk.domain.text import fold
 from smesco_desk.errors import AlreadyDone, DomainError, ValidationError
 from smesco_desk.i18n import _
@@ -25,7 +27,7 @@ from smesco_desk.services.payments.shifts import new_shift, open_shift_row
 from smesco_desk.services.payments.tender import validate_payment
 from smesco_desk.services.queries import get_live
 from smesco_desk.services.transaction import Transaction
-from smesco_desk.values.payments import ChargeForm, PaymentForm, ReceiptRecord
+from smesco_desk.values.payments import ChargeForm, PayerForm, PaymentForm, ReceiptRecord
 
 if TYPE_CHECKING:
     from smesco_desk.services.core import Core
@@ -37,6 +39,71 @@ def pay(core: Core, actor: Actor, charge_id: str, payment: PaymentForm) -> Recei
     with Transaction.begin(core, actor) as tx:
         charge = get_live(tx.session, Charge, charge_id, _("Tagihan tidak ditemukan."))
         return receipt_value(tx.session, issue(tx, charge, payment))
+
+
+def pay_charges(
+    core: Core,
+    actor: Actor,
+    charge_ids: Sequence[str],
+    payment: PaymentForm,
+    amount: int | None = None,
+) -> ReceiptRecord:
+    """Pay several open charges of one payer with one receipt, committed when this
+    returns. They are taken oldest first (those made at one time in the order
+    given: a caller that knows their due days lists them so); `amount` (None: all of them) pays the
+    oldest in full up to exactly that sum (domain.charges.oldest_first), the rest
+    stay open. One charge is paid as `pay` pays it; several are gathered into one
+    charge (a line each, their taxes already inside them) that the receipt pays,
+    and each is paid with `settled_by` naming it (a void opens them again)."""
+    require(actor, Permission.TAKE_PAYMENT)
+    with Transaction.begin(core, actor) as tx:
+        charges = _open_of_one_payer(tx.session, charge_ids)
+        try:
+            count = oldest_first([c.total for c in charges], amount)
+        except AmountError as exc:
+            raise ValidationError(exc.errors) from exc
+        paid = charges[:count]
+        if len(paid) == 1:
+            return receipt_value(tx.session, issue(tx, paid[0], payment))
+        return receipt_value(tx.session, issue(tx, _gather(tx, paid), payment))
+
+
+def _open_of_one_payer(session: Session, charge_ids: Sequence[str]) -> list[Charge]:
+    ids = list(dict.fromkeys(charge_ids))
+    if not ids:
+        raise ValidationError({"charges": _("Pilih tagihan yang dibayar.")})
+    rows = [get_live(session, Charge, i, _("Tagihan tidak ditemukan.")) for i in ids]
+    if any(c.status != "open" for c in rows):
+        raise AlreadyDone(_("Sebagian tagihan ini sudah dibayar. Muat ulang daftarnya."))
+    if any(c.total <= 0 for c in rows):
+        raise ValidationError({"charges": _("Total Rp0: tidak ada yang perlu dibayar.")})
+    if len({(c.payer_kind, c.payer_id, c.payer_name) for c in rows}) > 1:
+        raise ValidationError({"charges": _("Satu kuitansi hanya untuk satu pembayar.")})
+    return sorted(rows, key=lambda c: c.created_at)  # (stable: made together, as given)
+
+
+def _gather(tx: Transaction, charges: list[Charge]) -> Charge:
+    """One open charge whose lines are `charges` (each its whole total, untaxed:
+    the taxes are inside); they are paid by it (`settled_by`)."""
+    first = charges[0]
+    form = ChargeForm(
+        payer=PayerForm(first.payer_kind, first.payer_name, first.payer_id),
+        kind_code=first.kind_code,
+        lines=tuple(LineInput(c.description or _("Tagihan"), 1, c.total) for c in charges),
+        description=_("{count} tagihan dibayar sekaligus").format(count=len(charges)),
+        source=f"charges:{first.payer_id or first.id}",
+    )
+    gathered = new_charge(tx, form, untaxed=True)
+    for charge in charges:
+        charge.status = "paid"
+        charge.settled_by = gathered.id
+        tx.update(charge)
+    tx.record(
+        "charge.gather",
+        [(c, "update") for c in charges],
+        {"settled_by": gathered.id, "total": gathered.total},
+    )
+    return gathered
 
 
 def sell(

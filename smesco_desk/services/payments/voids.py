@@ -91,11 +91,24 @@ def void(core: Core, actor: Actor, key: str, reason: str) -> ReceiptRecord:
         changed: list[tuple[Any, str]] = [(tx.insert(fact), "insert")]
         charge = session.get(Charge, row.charge_id)
         if charge is not None and charge.status == "paid" and not _paid_otherwise(session, row):
-            charge.status = "open"  # owed again: a corrected receipt can be issued
-            changed.append((tx.update(charge), "update"))
+            changed += _reopen(tx, charge)
         tx.record("receipt.void", changed, {"number": row.number, "reason": fact.reason})
         session.flush()
         return receipt_value(session, row)
+
+
+def _reopen(tx: Transaction, charge: Charge) -> list[tuple[Any, str]]:
+    """Owed again, so a corrected receipt can be issued: the charge, or, when it
+    gathered several (payments.pay_charges), each of them, and it is cancelled."""
+    gathered = tx.session.scalars(
+        select(Charge).where(Charge.settled_by == charge.id, Charge.deleted_at.is_(None))
+    ).all()
+    charge.status = "cancelled" if gathered else "open"
+    changed: list[tuple[Any, str]] = [(tx.update(charge), "update")]
+    for row in gathered:  # (settled_by stays: the statement shows that receipt and its void)
+        row.status = "open"
+        changed.append((tx.update(row), "update"))
+    return changed
 
 
 def void_refusal(core: Core, key: str) -> str:

@@ -10,7 +10,9 @@ A lease starting on or before today has its rent due so far posted with it
 (LeaseForm.post_due_rent). Once saved the dialog stays open to say what is
 owed, and offers "Bayar deposit…" then "Bayar sewa…": each open charge of the
 lease, deposit first, paid through the payments area (tenant_payment) with its
-kuitansi printed, until nothing of the lease is owed.
+kuitansi printed, until nothing of the lease is owed. That button is the
+default and has the focus, so Enter after "Sewakan" goes on to paying;
+"Selesai" takes Enter once nothing is owed.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -96,6 +98,7 @@ class LeaseDialog(QDialog):
         self.payment.paid.connect(lambda _receipt: self._load_owed())
         self.owed: list[ChargeRecord] = []  # the lease's open charges, deposit first
         self._last_report = ("", "")
+        self._owed_read = False
         self.tenant_dialog: TenantDialog | None = None
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_form())
@@ -355,8 +358,8 @@ class LeaseDialog(QDialog):
                        self.period_combo, self.start_edit, self.end_edit, self.notes_edit,
                        self.turnover_edit):
             widget.setEnabled(False)
-        self.save_button.setEnabled(True)
-        self.save_button.setText(self.tr("Selesai"))
+        self.save_button.setText(self.tr("Selesai"))  # enabled once the owed charges are read:
+        self._owed_read = False  # until then a repeated Enter closes nothing
         self.close_button.hide()
         text = self.tr("Stan {stall} disewakan ke {tenant}, {first} s.d. {last}.").format(
             stall=lease.stall_code, tenant=lease.tenant, first=day_text(lease.starts_on),
@@ -390,9 +393,16 @@ class LeaseDialog(QDialog):
             return
         payments = self._ctx.core.payments
         self._ctx.runner.op(lambda: payments.open_charges(lease.tenant_id), self).success(
-            lambda charges: self._owed_loaded(lease_charges(charges, lease.id))).run()
+            lambda charges: self._owed_loaded(lease_charges(charges, lease.id))
+        ).failure(self._owed_failed).run()
+
+    def _owed_failed(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        self._report("error", error_text(exc))
 
     def _owed_loaded(self, charges: list[ChargeRecord]) -> None:
+        self._owed_read = True
+        self.save_button.setEnabled(True)
         deposit = self.lease.deposit_charge_id if self.lease is not None else None
         self.owed = sorted(charges, key=lambda c: (c.id != deposit, c.created_at))
         self._report(*self._last_report)
@@ -411,6 +421,7 @@ class LeaseDialog(QDialog):
 
     def _report(self, kind: str, text: str) -> None:
         self._last_report = (kind, text)
+        action = ""
         if kind != "success" or self.lease is None:
             self.banner.show_message(kind, text)
         else:
@@ -420,8 +431,24 @@ class LeaseDialog(QDialog):
                 for c in self.owed)  # fmt: skip
             if owed:
                 text += " " + self.tr("Belum dibayar: {owed}.").format(owed=owed)
-            self.banner.show_message(kind, text, self.next_action())
+            action = self.next_action()
+            self.banner.show_message(kind, text, action)
+        if self.lease is not None and self._owed_read:
+            self._enter_goes_to(self.banner.action_button if action else self.save_button)
         fit_height(self)
+
+    def _enter_goes_to(self, button: QPushButton) -> None:
+        """Once saved, Enter pays the next charge while one is owed ("Bayar
+        deposit…", "Bayar sewa…"), then presses "Selesai" (still a Tab away)."""
+        for other in (self.save_button, self.banner.action_button):
+            other.setDefault(other is button)
+        button.setFocus(Qt.FocusReason.OtherFocusReason)
+        QTimer.singleShot(0, self, lambda: self._focus_default(button))
+
+    def _focus_default(self, button: QPushButton) -> None:
+        """Again once the banner is laid out (a button just shown may miss it)."""
+        if button.isDefault() and button.isVisible() and not button.hasFocus():
+            button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot()
     def pay_deposit(self) -> None:

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from smesco_desk.clock import wib_today
-from smesco_desk.domain.foodcourt import LeaseStatus
+from smesco_desk.domain.foodcourt import EXPIRED, LeaseStatus, lease_over, lease_state
 from smesco_desk.domain.money import format_rupiah
 from smesco_desk.services.actors import Permission
 from smesco_desk.values.foodcourt import LeaseRecord
@@ -61,7 +61,9 @@ class LeasesTab(LiveTab):
         self.lease_dialog: RenewDialog | DepositReturnDialog | None = None
         self.documents = PageDocuments(ctx, self, printer)
         statuses = {LeaseStatus.ACTIVE: self.tr("Aktif"), LeaseStatus.ENDED: self.tr("Diakhiri"),
-                    LeaseStatus.CANCELLED: self.tr("Dibatalkan")}  # fmt: skip
+                    EXPIRED: self.tr("Selesai masa sewa"),
+                    LeaseStatus.CANCELLED: self.tr("Dibatalkan"),
+                    LeaseStatus.CONFLICT: self.tr("Bentrok")}  # fmt: skip
         columns = [
             (self.tr("Stan"), lambda r: r.stall_code),
             (self.tr("Tenan"), lambda r: r.tenant),
@@ -69,7 +71,7 @@ class LeasesTab(LiveTab):
             (self.tr("Sampai"), lambda r: day_text(r.ends_on)),
             (self.tr("Sewa"), lambda r: self.rent_text(r)),
             (self.tr("Deposit"), lambda r: format_rupiah(r.deposit)),
-            (self.tr("Status"), lambda r: statuses.get(LeaseStatus(r.status), r.status)),
+            (self.tr("Status"), lambda r: statuses.get(self._state(r), r.status)),
             (self.tr("Tagihan"), lambda r: format_rupiah(r.owed) if r.owed else ""),
         ]
         keys = {2: lambda r: r.starts_on, 3: lambda r: r.ends_on, 4: lambda r: r.rent,
@@ -169,16 +171,21 @@ class LeasesTab(LiveTab):
         self.table.set_column_shown(STATUS_COLUMN, which == ALL)
         self._update_buttons()  # fmt: skip
 
+    def _state(self, lease: LeaseRecord) -> str:
+        """Its status, or expired once an active lease is past its last day."""
+        return lease_state(lease.status, lease.ends_on, wib_today(self.ctx.core.now()))
+
     def _update_buttons(self) -> None:
         lease = self.table.current_value()
-        live = lease is not None and lease.status == LeaseStatus.ACTIVE
+        live = lease is not None and self._state(lease) == LeaseStatus.ACTIVE
         self.end_button.setEnabled(live)
         self.cancel_button.setEnabled(live)
         self.pay_button.setEnabled(lease is not None and lease.owed > 0)
         self.agreement_button.setEnabled(lease is not None)
-        self.renew_button.setEnabled(live)
-        self.deposit_button.setEnabled(
-            lease is not None and lease.status == LeaseStatus.ENDED and lease.deposit > 0)
+        self.renew_button.setEnabled(lease is not None and lease.status == LeaseStatus.ACTIVE)
+        today = wib_today(self.ctx.core.now())
+        self.deposit_button.setEnabled(lease is not None and lease.deposit > 0
+                                       and lease_over(lease.status, lease.ends_on, today))
 
     @Slot()
     def print_agreement(self) -> None:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smesco_desk.clock import wib_today
 from smesco_desk.domain.foodcourt import StallState, size_m2_text
 from smesco_desk.domain.money import format_rupiah
 from smesco_desk.services.actors import Permission
@@ -148,7 +149,10 @@ class StallCard(QDialog):
         ]  # fmt: skip
         if status.tenant is not None:
             rows.append((self.tr("Tenan"), status.tenant))
-            rows.append((self.tr("Sewa sampai"), day_text(status.lease_until)))
+            until = day_text(status.lease_until)
+            if self._over(status):
+                until = self.tr("{day} · Selesai masa sewa").format(day=until)
+            rows.append((self.tr("Sewa sampai"), until))
             rows.append((self.tr("Tagihan terbuka"), format_rupiah(status.balance)))
             if status.next_due is not None:
                 rows.append((self.tr("Sewa berikutnya"), self.tr("{day} · {amount}").format(
@@ -156,6 +160,12 @@ class StallCard(QDialog):
         if stall.notes:
             rows.append((self.tr("Catatan"), stall.notes))
         return rows
+
+    def _over(self, status: StallStatus) -> bool:
+        """Its lease is past its last day (expired or ended): it stays on the card
+        only while it owes money past its due day."""
+        today = wib_today(self._ctx.core.now())
+        return status.lease_until is not None and status.lease_until < today
 
     def show_status(self, status: StallStatus) -> None:
         self.status = status
@@ -172,13 +182,14 @@ class StallCard(QDialog):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.form.addRow(label, value)
         manage = self._ctx.can(Permission.MANAGE_LEASES)
+        over = self._over(status)
         self.lease_button.setVisible(
-            manage and status.state in LEASABLE and status.stall.in_service)
+            manage and (status.state in LEASABLE or over) and status.stall.in_service)
         self.pay_button.setVisible(
             status.balance > 0 and status.tenant_id is not None
             and self._ctx.can(Permission.TAKE_PAYMENT))
-        self.end_button.setVisible(manage and status.lease_id is not None)
-        self.cancel_button.setVisible(manage and status.lease_id is not None)
+        self.end_button.setVisible(manage and status.lease_id is not None and not over)
+        self.cancel_button.setVisible(manage and status.lease_id is not None and not over)
         self.agreement_button.setVisible(manage and status.lease_id is not None)
         self.renew_button.setVisible(manage and status.lease_id is not None)  # fmt: skip
 

@@ -10,6 +10,7 @@ from datetime import date
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from smesco_desk.clock import wib_today
 from smesco_desk.domain.foodcourt import size_m2_text
 from smesco_desk.domain.money import format_rupiah
 from smesco_desk.printing.foodcourt_plan import LEGEND_ORDER
@@ -33,7 +34,7 @@ class StallTableTab(LiveTab):
             (self.tr("Luas (m²)"), lambda s: size_m2_text(s.stall.size_cm2)),
             (self.tr("Keadaan"), lambda s: state_label(s.state)),
             (self.tr("Tenan"), lambda s: s.tenant or ""),
-            (self.tr("Sewa sampai"), lambda s: day_text(s.lease_until)),
+            (self.tr("Sewa sampai"), self._until),
             (self.tr("Tagihan terbuka"), lambda s: format_rupiah(s.balance) if s.balance else ""),
         ]
         keys = {
@@ -73,6 +74,12 @@ class StallTableTab(LiveTab):
         layout.addWidget(self.table, 1)
         self.setFocusProxy(self.table)
 
+
+    def _until(self, status: StallStatus) -> str:
+        """The lease's last day; marked once it is past (the lease still owes)."""
+        if status.lease_until is not None and status.lease_until < wib_today(self.ctx.core.now()):
+            return self.tr("{day} (selesai)").format(day=day_text(status.lease_until))
+        return day_text(status.lease_until)
     def load(self) -> None:
         foodcourt = self.ctx.core.foodcourt
         self.ctx.runner.op(foodcourt.stall_states, self).success(self._loaded).failure(

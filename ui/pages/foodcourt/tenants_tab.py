@@ -1,7 +1,7 @@
 """The "Tenan" tab: the tenants (business, owner, open balance, phone, NIB,
 products; the masked NIK is in the dialog) with a search box; "Tenan baru…" and "Ubah…" (or a
 double-click) open the tenant dialog for the tenancy staff; "Bayar…" takes
-the oldest open charge of the tenant chosen (anyone who takes payments).
+the tenant's open charges, all or some, with one kuitansi (anyone who takes payments).
 
 For the tenancy staff (Permission.MANAGE_TENANTS), "Rekening koran…" (the
 statement) and "Surat pengingat…" (the reminder letter) of the tenant chosen
@@ -74,7 +74,9 @@ class TenantsTab(LiveTab):
         self.edit_button.clicked.connect(lambda: self.edit(self.table.current_value()))
         self.pay_button = QPushButton(self.tr("Ba&yar…"), self)
         self.pay_button.setObjectName("pay_tenant_button")
-        self.pay_button.setToolTip(self.tr("Bayar tagihan tertua tenan ini dan cetak kuitansi"))
+        self.pay_button.setToolTip(
+            self.tr("Bayar tagihan tenan ini (semua atau sebagian) dengan satu kuitansi")
+        )
         self.pay_button.clicked.connect(self.pay)
         self.statement_button = QPushButton(self.tr("R&ekening koran…"), self)
         self.statement_button.setObjectName("tenant_statement_button")

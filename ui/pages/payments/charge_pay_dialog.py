@@ -9,11 +9,17 @@ and closes, and the caller prints the receipt (PaymentDocuments.print_receipt,
 as after a sale): a print failure cannot undo the payment. Without an open cash
 shift the dialog offers to open one, then pays.
 
+With several open charges of one payer (`together`), ChargeChoice lists them
+ticked, oldest first, and `core.payments.pay_charges` pays the ticked ones (or
+the oldest that a typed amount pays in full) with one receipt.
+
 Keyboard: the cash field has the focus; Enter there (or Ctrl+Enter anywhere)
 pays; Esc closes.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -26,11 +32,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smesco_desk.domain.charges import ChargeTotals
 from smesco_desk.domain.payments import PaymentMethod, payer_label
 from smesco_desk.errors import DomainError, ValidationError
 from smesco_desk.values.payments import ChargeRecord, ReceiptLine, ReceiptRecord, ShiftSummary
 from ui.context import AppContext
 from ui.forms import FieldErrors
+from ui.pages.payments.charge_choice import ChargeChoice
 from ui.pages.payments.common import rupiah
 from ui.pages.payments.paying import PaymentFlow
 from ui.pages.payments.payment_panel import PaymentPanel
@@ -46,12 +54,21 @@ class ChargePayDialog(PaymentFlow, QDialog):
     FIELD_NAMES = FIELDS
     paid = Signal(object)  # ReceiptRecord
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None, charge_id: str) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None,
+        charge_id: str,
+        together: Sequence[ChargeRecord] = (),
+    ) -> None:
+        """`together`: several open charges of one payer, oldest first, to pay
+        with one receipt (`charge_id` is then the first's)."""
         super().__init__(parent)
         self.setObjectName("charge_pay_dialog")
         self.setWindowTitle(self.tr("Bayar tagihan"))
         self._ctx = ctx
         self.charge_id = charge_id
+        self.together = list(together) if len(together) > 1 else []
         self.charge: ChargeRecord | None = None
         self.receipt: ReceiptRecord | None = None
         self._busy = False
@@ -68,6 +85,11 @@ class ChargePayDialog(PaymentFlow, QDialog):
         self.payer_label.setWordWrap(True)
         self.lines_label = note_label("", self)
         self.lines_label.setObjectName("charge_lines_label")
+        self.choice: ChargeChoice | None = None
+        if self.together:
+            self.choice = ChargeChoice(self.together, self.errors, self)
+            self.choice.changed.connect(self._chosen)
+            self.choice.amount_edit.textEdited.connect(lambda _t: self._clear_field("amount"))
         self.totals = TotalsPanel(self)
         self.total_label = self.totals.total_label  # the TOTAL figure
         self.payment = PaymentPanel(self.errors, self)
@@ -95,6 +117,9 @@ class ChargePayDialog(PaymentFlow, QDialog):
         layout.setSpacing(10)
         layout.addWidget(self.payer_label)
         layout.addWidget(self.lines_label)
+        if self.choice is not None:
+            self.lines_label.hide()
+            layout.addWidget(self.choice)
         layout.addWidget(self.totals)
         layout.addWidget(self.payment)
         layout.addWidget(self.banner)
@@ -122,8 +147,18 @@ class ChargePayDialog(PaymentFlow, QDialog):
             )
         )
         self.lines_label.setText("\n".join(self._line_text(line) for line in charge.lines))
-        self.totals.show_totals(charge)
-        self.payment.set_total(charge.total)
+        if self.choice is not None:
+            self.payer_label.setText(
+                self.tr("{payer} ({kind}) · {count} tagihan terbuka").format(
+                    payer=charge.payer_name,
+                    kind=payer_label(charge.payer_kind),
+                    count=len(self.together),
+                )
+            )
+            self._chosen(self.choice.total())
+        else:
+            self.totals.show_totals(charge)
+            self.payment.set_total(charge.total)
         if charge.status != "open":
             self.banner.show_message("error", self.tr("Tagihan ini sudah tidak terbuka."))
             return
@@ -137,6 +172,13 @@ class ChargePayDialog(PaymentFlow, QDialog):
                 self.tr("Buka shift…"),
             )
         self.tendered_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot(int)
+    def _chosen(self, total: int) -> None:
+        """The ticked charges' sum, as one total (their taxes are inside them)."""
+        self.totals.show_totals(ChargeTotals((), total, 0, total, (), 0, total) if total else None)
+        self.payment.set_total(total)
+        self._clear_field("charges")
 
     def _line_text(self, line: ReceiptLine) -> str:
         """ "Ruang …: 3 jam × Rp400.000 − potongan Rp360.000 = Rp840.000"."""
@@ -167,6 +209,14 @@ class ChargePayDialog(PaymentFlow, QDialog):
         )
         form = self.payment.payment_form()
         self._set_busy(True)
+        if self.choice is not None:
+            ids, amount = self.choice.payment_ids(), self.choice.amount()
+            self._ctx.runner.op(
+                lambda: payments.pay_charges(actor, ids, form, amount), self
+            ).with_progress(self.tr("Menyimpan pembayaran…")).success(self._paid).failure(
+                self._pay_failed
+            ).run()
+            return
         self._ctx.runner.op(lambda: payments.pay(actor, charge_id, form), self).with_progress(
             self.tr("Menyimpan pembayaran…")
         ).success(self._paid).failure(self._pay_failed).run()
