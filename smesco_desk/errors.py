@@ -49,3 +49,21 @@ class DatabaseReplaced(DomainError):
 
 class DatabaseInUse(DomainError):
     """Another program has the database open: a restore would pull it out from under it."""
+
+
+class ApprovalRequired(DomainError):
+    """What the acting user asked for needs a supervisor's approval (a price
+    changed from the price list, a discount above the limit, a visitor on the
+    watchlist). `kind` and `subject` say what exactly: an approval given for
+    them (smesco_desk.services.approvals) lets the same call through. `reasons`
+    are the lines to show; `approvable` is False when nobody may let it through
+    (a visitor the watchlist refuses)."""
+
+    def __init__(
+        self, kind: str, subject: str, reasons: tuple[str, ...], *, approvable: bool = True
+    ) -> None:
+        super().__init__(" ".join(reasons), "approval")
+        self.kind = kind
+        self.subject = subject
+        self.reasons = reasons
+        self.approvable = approvable

@@ -22,6 +22,7 @@ class Core:
     """Services over one database for one desk. Pass it to whoever needs services."""
 
     def __init__(self, db: Database, *, data_dir: Path | None = None, clock: Clock = utc_now):
+        from smesco_desk.services.approvals import ApprovalService
         from smesco_desk.services.bookings import BookingService
         from smesco_desk.services.foodcourt import FoodCourtService
         from smesco_desk.services.maintenance import MaintenanceService
@@ -32,6 +33,7 @@ class Core:
         from smesco_desk.services.setup import SetupService
         from smesco_desk.services.users import UserService
         from smesco_desk.services.visitors import VisitorService
+        from smesco_desk.services.watchlist import WatchlistService
         from smesco_desk.sync.service import SyncService
 
         self.db = db
@@ -47,6 +49,8 @@ class Core:
         self._desk_code: str | None = None
         self.setup = SetupService(self)
         self.users = UserService(self)
+        self.approvals = ApprovalService(self)
+        self.watchlist = WatchlistService(self)
         self.settings = SettingsService(self)
         self.visitors = VisitorService(self)
         self.maintenance = MaintenanceService(self)
