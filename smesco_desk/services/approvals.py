@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -33,6 +34,10 @@ from smesco_desk.services.transaction import Transaction
 if TYPE_CHECKING:
     from smesco_desk.services.core import Core
 
+# What may be approved: a sale's prices (services.payments.overrides) and a
+# visitor on the watchlist (services.watchlist).
+KINDS = frozenset({"price", "watchlist"})
+_DIGEST = re.compile(r"[0-9a-f]{32}")
 # How long an approval holds: the supervisor is at the desk now, not later.
 APPROVAL_TTL = timedelta(minutes=10)
 
@@ -52,8 +57,8 @@ class Approval:
 
 def subject_of(value: Any) -> str:
     """A short, stable digest of what is asked (JSON-ready values)."""
-    text = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+    text = json.dumps(value, sort_keys=True, default=str)  # ASCII: any text digests
+    return hashlib.sha256(text.encode("ascii")).hexdigest()[:32]
 
 
 # The seal's key: never stored anywhere, so approvals die with the process.
@@ -71,7 +76,7 @@ class ApprovalService:
         "password" or "username") for a wrong login or a role that may not."""
         if actor.can(Permission.APPROVE_EXCEPTIONS):
             raise DomainError(_("Anda sendiri boleh melakukannya; tidak perlu persetujuan."))
-        if not request.approvable:
+        if not request.approvable or not _well_formed(request):
             raise DomainError(_("Ini tidak dapat disetujui di meja."), "approval")
         approver = self.core.users.check_password(username, password)
         if not approver.can(Permission.APPROVE_EXCEPTIONS):
@@ -129,6 +134,11 @@ def record(
     )
 
 
+def _well_formed(request: ApprovalRequired) -> bool:
+    """A request as a service makes it (a known kind, a digest of subject_of)."""
+    return request.kind in KINDS and bool(_DIGEST.fullmatch(request.subject))
+
+
 def _holds(approval: Approval, actor: Actor, request: ApprovalRequired, now: datetime) -> bool:
     fields = (
         approval.kind,
@@ -148,4 +158,4 @@ def _holds(approval: Approval, actor: Actor, request: ApprovalRequired, now: dat
 
 def _seal(kind: str, subject: str, by: str, approver: str, issued: datetime) -> str:
     message = "\x1f".join((kind, subject, by, approver, issued.isoformat()))
-    return hmac.new(_KEY, message.encode("utf-8"), hashlib.sha256).hexdigest()
+    return hmac.new(_KEY, message.encode("utf-8", "surrogatepass"), hashlib.sha256).hexdigest()

@@ -109,8 +109,9 @@ class WatchlistService:
     ) -> list[WatchlistMatch]:
         """The entries in force a person would match (the supervisors' screen tries it)."""
         require(actor, Permission.MANAGE_WATCHLIST)
-        hashed = self.core.nik_key.pseudonym(normalize_nik(nik)) if nik.strip() else None
-        phone = normalize_phone(phone) if phone.strip() else ""
+        clean = validate(WatchlistForm(name, "-", WatchKind.APPROVAL, phone, nik))
+        hashed = self.core.nik_key.pseudonym(clean["nik"]) if clean["nik"] else None
+        phone = clean["phone"]
         with self.core.db.read() as session:
             today = wib_today(self.core.now())
             return [
