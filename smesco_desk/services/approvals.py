@@ -21,7 +21,6 @@ import hmac
 import json
 import re
 import secrets
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -30,9 +29,12 @@ from smesco_desk.errors import ApprovalRequired, DomainError
 from smesco_desk.i18n import _
 from smesco_desk.services.actors import Actor, Permission
 from smesco_desk.services.transaction import Transaction
+from smesco_desk.values.approvals import Approval
 
 if TYPE_CHECKING:
     from smesco_desk.services.core import Core
+
+__all__ = ["APPROVAL_TTL", "Approval", "ApprovalService", "record", "subject_of"]
 
 # What may be approved: a sale's prices (services.payments.overrides) and a
 # visitor on the watchlist (services.watchlist).
@@ -40,19 +42,6 @@ KINDS = frozenset({"price", "watchlist"})
 _DIGEST = re.compile(r"[0-9a-f]{32}")
 # How long an approval holds: the supervisor is at the desk now, not later.
 APPROVAL_TTL = timedelta(minutes=10)
-
-
-@dataclass(frozen=True)
-class Approval:
-    """A supervisor's yes to one request of one user (made only by `approve`)."""
-
-    kind: str
-    subject: str
-    requested_by: str  # the username who asked
-    approver: str  # the supervisor's username
-    approver_name: str
-    issued_at: datetime
-    seal: str
 
 
 def subject_of(value: Any) -> str:
