@@ -31,6 +31,7 @@ from smesco_desk.cli import (
     sync,
     tenant_documents,
     visitors,
+    watchlist,
 )
 from smesco_desk.cli.support import (
     EXIT_ERROR,
@@ -67,6 +68,7 @@ AREAS: tuple[Area, ...] = (
     bookings,  # spaces, bookings, book, cancel-booking
     foodcourt,  # stalls, add-stall, tenants, add-tenant, lease, leases, cancel-lease, ...
     tenant_documents,  # attach-document, tenant-documents, move-lease, cancel-conflicted-lease
+    watchlist,  # watchlist, watchlist-add, watchlist-remove
 )
 
 

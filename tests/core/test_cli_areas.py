@@ -68,6 +68,9 @@ HELP_ORDER = [
     "tenant-documents",
     "move-lease",
     "cancel-conflicted-lease",
+    "watchlist",
+    "watchlist-add",
+    "watchlist-remove",
 ]
 
 
