@@ -4500,7 +4500,11 @@ Since {time} WIB</translation>
     </message>
     <message>
         <source>Enter: kolom berikutnya · Ctrl+T: tambah baris · Ctrl+Del: hapus baris · Ctrl+Enter: bayar</source>
-        <translation>Enter: next field · Ctrl+T: add line · Ctrl+Del: remove line · Ctrl+Enter: pay</translation>
+        <translation type="vanished">Enter: next field · Ctrl+T: add line · Ctrl+Del: remove line · Ctrl+Enter: pay</translation>
+    </message>
+    <message>
+        <source>Enter: kolom berikutnya · Ctrl+T: tambah baris · Ctrl+Del: hapus baris · F2: ubah harga · Ctrl+Enter: bayar</source>
+        <translation>Enter: next field · Ctrl+T: add line · Ctrl+Del: remove line · F2: change price · Ctrl+Enter: pay</translation>
     </message>
     <message>
         <source>Nama orang, UMKM, tenan atau organisasi</source>

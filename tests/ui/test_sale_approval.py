@@ -70,6 +70,9 @@ def test_the_list_price_is_locked_and_enter_goes_to_the_next_line(qtbot, sari: A
     assert row.price_edit.text() == "Rp300.000"
     qtbot.keyClicks(QApplication.focusWidget(), "2")  # typing goes to the new line
     assert row.price_edit.text() == "Rp300.000"
+    row.quantity_spin.setFocus()
+    _key(qtbot, Qt.Key.Key_F2)  # F2: another price for this line's item, as ✎
+    assert not row.price_edit.isReadOnly() and QApplication.focusWidget() is row.price_edit
 
 
 def test_a_supervisor_types_any_price_without_a_lock(qtbot, ctx: AppContext) -> None:

@@ -9,7 +9,8 @@ the dialog offers to open one (the opening float), then pays.
 
 Keyboard: Enter moves to the next field (from an item's quantity to the next
 line) and pays from "Uang diterima" or "No. referensi"; Ctrl+Enter pays from
-anywhere; Ctrl+T adds a line and Ctrl+Del removes the one being typed in.
+anywhere; Ctrl+T adds a line and Ctrl+Del removes the one being typed in; F2
+types another price for the item of the line being typed in (as ✎ does).
 
 A price-list price is locked for a user who may not change it alone; a sale
 the core refuses for want of approval (a changed price, a discount above the
@@ -123,7 +124,7 @@ class SaleDialog(PaymentFlow, QDialog):
         hint = QLabel(
             self.tr(
                 "Enter: kolom berikutnya · Ctrl+T: tambah baris · Ctrl+Del: hapus baris · "
-                "Ctrl+Enter: bayar"
+                "F2: ubah harga · Ctrl+Enter: bayar"
             ),
             self,
         )
@@ -184,6 +185,7 @@ class SaleDialog(PaymentFlow, QDialog):
         for keys, slot in (
             ("Ctrl+T", lambda: self.lines.add_row(focus=True)),
             ("Ctrl+Del", self.lines.remove_focused_row),
+            ("F2", self.lines.unlock_focused_price),
             ("Ctrl+Return", self.pay),
             ("Ctrl+Enter", self.pay),
         ):

@@ -187,6 +187,12 @@ class LinesEditor(QFrame):
         if row is not None:
             self.remove_row(row)
 
+    def unlock_focused_price(self) -> None:
+        """F2: type another price for the item of the line the keyboard is in."""
+        row = self.focused_row()
+        if row is not None and row.price_locked():
+            row.unlock_price()
+
     def focused_row(self) -> LineRow | None:
         focus = QApplication.focusWidget()
         return next((r for r in self.rows if focus is not None and r.isAncestorOf(focus)), None)
