@@ -74,17 +74,14 @@ class ApprovalDialog(QDialog):
         return label
 
     def _reasons(self) -> QLabel:
-        lines = list(self.request.reasons)
         if self.request.approvable:
-            lines.append(self.tr("Supervisor atau administrator masuk di sini untuk menyetujui."))
+            then = self.tr("Supervisor atau administrator masuk di sini untuk menyetujui.")
         else:
-            lines.append(
-                self.tr(
-                    "Tidak dapat disetujui di meja. Bila keliru, supervisor mengubah daftar "
-                    "pantauan di Pengaturan."
-                )
+            then = self.tr(
+                "Tidak dapat disetujui di meja. Bila keliru, supervisor mengubah daftar "
+                "pantauan di Pengaturan."
             )
-        label = QLabel("\n".join(lines), self)
+        label = QLabel("\n".join(self.request.reasons) + "\n\n" + then, self)
         label.setObjectName("approval_reasons_label")
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.PlainText)  # a reason is user text
