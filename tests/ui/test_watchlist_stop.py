@@ -79,7 +79,9 @@ def test_a_refused_person_gets_only_a_close_button(
     _fill_and_register(qtbot, page, "Siapa Saja", "0812 9999 0000")
     asking = _asking(page)
     assert asking.findChild(type(asking.cancel_button), "approve_button") is None
-    assert "Mengancam petugas." in asking.findChild(QLabel, "approval_reasons_label").text()
+    label = asking.findChild(QLabel, "approval_reasons_label")
+    assert "Mengancam petugas." in label.text()
+    assert label.height() >= label.heightForWidth(label.width())  # the reasons are not cut
     qtbot.mouseClick(asking.cancel_button, Qt.MouseButton.LeftButton)
     assert not asking.isVisible() and _visits(ctx) == 0
     assert page.form is not None and page.form.name_edit.text() == "Siapa Saja"  # kept

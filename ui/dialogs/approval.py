@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -32,6 +33,8 @@ from smesco_desk.values.approvals import Approval
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.forms import FieldErrors, with_error
+
+WIDTH = 540  # the dialog's; the reasons wrap inside it
 
 
 class ApprovalDialog(QDialog):
@@ -53,15 +56,26 @@ class ApprovalDialog(QDialog):
         layout.setContentsMargins(24, 20, 24, 18)
         layout.setSpacing(12)
         layout.addWidget(self._heading())
-        layout.addWidget(self._reasons())
+        self.reasons_label = self._reasons()
+        layout.addWidget(self.reasons_label)
         if request.approvable:
             layout.addLayout(self._build_form())
         layout.addStretch(1)
         layout.addLayout(self._build_buttons())
-        self.setMinimumWidth(460)
-        self.setMaximumWidth(620)
+        self.setFixedWidth(WIDTH)
         if request.approvable:
             self.username_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """A wrapped label's height is a guess until it knows its width and its
+        style's font: give it both, then fit the dialog around it."""
+        layout = self.layout()
+        assert layout is not None  # made in __init__
+        margins = layout.contentsMargins()
+        inner = WIDTH - margins.left() - margins.right()
+        self.reasons_label.setMinimumHeight(self.reasons_label.heightForWidth(inner))
+        self.adjustSize()
+        super().showEvent(event)
 
     def _heading(self) -> QLabel:
         text = (
