@@ -17,9 +17,10 @@ from PySide6.QtCore import QDate, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -96,13 +97,24 @@ class WatchlistPage(CataloguePage[WatchlistRecord]):
         until_row.setContentsMargins(0, 0, 0, 0)
         until_row.addWidget(self.until_check)
         until_row.addWidget(self.until_edit, 1)
-        form = QFormLayout()
-        form.addRow(self.tr("Nama *"), with_error(self.name_edit, self.errors.add("name")))
-        form.addRow(self.tr("No. HP"), with_error(self.phone_edit, self.errors.add("phone")))
-        form.addRow(self.tr("NIK"), with_error(self.nik_edit, self.errors.add("nik")))
-        form.addRow(self.tr("Jenis"), with_error(self.kind_combo, self.errors.add("kind")))
-        form.addRow(self.tr("Berlaku"), with_error(until, self.errors.add("until")))
-        form.addRow(self.tr("Alasan *"), with_error(self.reason_edit, self.errors.add("reason")))
+        form = QGridLayout()  # two fields a row: the list above keeps its room at 768 px
+        form.setHorizontalSpacing(10)
+        form.setVerticalSpacing(6)
+        cells = (
+            (0, 0, self.tr("Nama *"), self.name_edit, "name", 3),
+            (1, 0, self.tr("No. HP"), self.phone_edit, "phone", 1),
+            (1, 2, self.tr("NIK"), self.nik_edit, "nik", 1),
+            (2, 0, self.tr("Jenis"), self.kind_combo, "kind", 1),
+            (2, 2, self.tr("Berlaku"), until, "until", 1),
+            (3, 0, self.tr("Alasan *"), self.reason_edit, "reason", 3),
+        )
+        for row, col, text, widget, field, span in cells:
+            label = QLabel(text, box)
+            label.setBuddy(widget)
+            form.addWidget(label, row, col)
+            form.addWidget(with_error(widget, self.errors.add(field)), row, col + 1, 1, span)
+        form.setColumnStretch(1, 1)
+        form.setColumnStretch(3, 1)
         self.new_button, self.save_button = self.buttons(
             box,
             ("new_watch_button", self.tr("Orang baru")),
@@ -150,7 +162,7 @@ class WatchlistPage(CataloguePage[WatchlistRecord]):
 
     def show_entry(self, value: WatchlistRecord) -> None:
         self.name_edit.setText(value.full_name)
-        self.phone_edit.setText(value.phone or "")
+        self.phone_edit.setText(format_phone_display(value.phone) if value.phone else "")
         self.nik_edit.clear()
         self.nik_edit.setPlaceholderText(
             self.tr("{nik} (kosongkan: tetap)").format(nik=value.nik_masked)
