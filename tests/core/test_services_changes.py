@@ -324,7 +324,6 @@ def test_a_tenancy_s_renewal_notice_fee_deposit_and_documents_report_their_table
     )
 
 
-
 def test_a_series_its_plan_and_its_cancellation_report_their_tables(
     core: Core, admin: Actor, receptionist: Actor
 ) -> None:
@@ -502,4 +501,34 @@ def test_meter_readings_and_a_month_billed_report_their_tables(
         core,
         lambda: core.foodcourt.bill_utilities(supervisor, date(2026, 2, 1)),
         {"charges", "charge_lines", "tenant_charges", *BOOKKEEPING},
+    )
+
+
+def test_the_watchlist_and_an_approved_stop_report_their_tables(
+    core: Core, supervisor: Actor, receptionist: Actor
+) -> None:
+    from smesco_desk.errors import ApprovalRequired
+    from smesco_desk.values.watchlist import WatchlistForm
+
+    saved: list[Any] = []
+    form = WatchlistForm("Joko Pranoto", "Sengketa sewa.", "approval")
+    assert_reports_what_it_wrote(
+        core,
+        lambda: saved.append(core.watchlist.save(supervisor, form)),
+        {"watchlist_entries", *BOOKKEEPING},
+    )
+    assert_reports_nothing(  # the stop writes nothing
+        core,
+        lambda: core.visitors.register(receptionist, visitor_form(name="Joko Pranoto")),
+        ApprovalRequired,
+    )
+    assert_reports_what_it_wrote(  # the supervisor's own registration: approved by them
+        core,
+        lambda: core.visitors.register(supervisor, visitor_form(name="Joko Pranoto")),
+        {"visitors", "visits", *BOOKKEEPING},
+    )
+    assert_reports_what_it_wrote(
+        core,
+        lambda: core.watchlist.remove(supervisor, saved[0].id),
+        {"watchlist_entries", *BOOKKEEPING},
     )

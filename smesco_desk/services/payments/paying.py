@@ -62,8 +62,10 @@ def sell(
             new_shift(tx, 0)
         check_payment_possible(tx)
         charge = new_charge(tx, form, payment)
+        receipt = issue(tx, charge, payment)
+        # After every check of the input: bad input is said before a want of approval.
         overrides.check(tx, form.lines, charge, approval)
-        return receipt_value(tx.session, issue(tx, charge, payment))
+        return receipt_value(tx.session, receipt)
 
 
 def check_payment_possible(tx: Transaction, *, payout: bool = False) -> CashShift:
