@@ -194,6 +194,9 @@ Progress = Callable[[int, int], None]
 """progress(done, total): how far the demo fill is, in steps (a day of visits each)."""
 
 
+DEMO_NPWP = "0013006427017000"  # made up: the building's NPWP, 16 digits
+
+
 def seed_demo(
     core: Core, *, days: int = 40, seed: int = 2026, progress: Progress | None = None
 ) -> DemoInfo:
@@ -207,6 +210,8 @@ def seed_demo(
     report = progress or (lambda _done, _total: None)
     rng = random.Random(seed)
     actors = _users(core)
+    if not core.settings.get("building_npwp"):  # the kuitansi's letterhead shows it (PPN)
+        core.settings.set(SYSTEM, "building_npwp", DEMO_NPWP)
     report(1, total)
     real_clock = core.clock
     try:
@@ -425,7 +430,10 @@ def _receipts(core: Core, actors: list[Actor], rng: random.Random, now: datetime
             summary = core.payments.shift(shift.id)
             counts = _count_cash(summary.expected_cash)
             _set_clock(core, end + timedelta(minutes=20))
-            core.payments.close_shift(cashier, shift.id, counts, "Tutup kas sore")
+            # The supervisor counts the drawer with the cashier and receives it:
+            # the report names them both.
+            closer = supervisor or cashier
+            core.payments.close_shift(closer, shift.id, counts, "Tutup kas sore")
     return made
 
 

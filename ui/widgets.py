@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -277,3 +278,18 @@ class FittingLineEdit(QLineEdit):
         room = self.width() - 40  # the frame, the padding and the clear button
         fits = self.fontMetrics().horizontalAdvance(long_hint) <= room
         self.setPlaceholderText(long_hint if fits else short_hint)
+
+
+def plain_scroll(parent: QWidget, inner: QWidget, name: str) -> QScrollArea:
+    """`inner` in a scroll area that shows nothing of itself (no frame, the
+    background of what is around it) and scrolls only up and down."""
+    scroll = QScrollArea(parent)
+    scroll.setObjectName(name)
+    scroll.setWidget(inner)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setStyleSheet(
+        f"QScrollArea#{name}, QWidget#{inner.objectName()} {{ background: transparent; }}"
+    )
+    return scroll

@@ -456,6 +456,49 @@
     </message>
 </context>
 <context>
+    <name>BlockTariffEditor</name>
+    <message>
+        <source>Sampai ({unit})</source>
+        <translation>Up to ({unit})</translation>
+    </message>
+    <message>
+        <source>Tarif per {unit}</source>
+        <translation>Price per {unit}</translation>
+    </message>
+    <message>
+        <source>+ Blok</source>
+        <translation>+ Block</translation>
+    </message>
+    <message>
+        <source>Tambah blok sebelum blok terakhir</source>
+        <translation>Add a block before the last one</translation>
+    </message>
+    <message>
+        <source>Isi batas {unit} blok ini.</source>
+        <translation>Enter this block&apos;s limit in {unit}.</translation>
+    </message>
+    <message>
+        <source>Batas harus lebih dari {n} {unit}.</source>
+        <translation>The limit must be more than {n} {unit}.</translation>
+    </message>
+    <message>
+        <source>Isi tarif per {unit}.</source>
+        <translation>Enter the price per {unit}.</translation>
+    </message>
+    <message>
+        <source>selebihnya</source>
+        <translation>the rest</translation>
+    </message>
+    <message>
+        <source>semua {unit}</source>
+        <translation>every {unit}</translation>
+    </message>
+    <message>
+        <source>Hapus blok ini</source>
+        <translation>Remove this block</translation>
+    </message>
+</context>
+<context>
     <name>BookerFields</name>
     <message>
         <source>Nama tamu, UMKM, tenan atau organisasi</source>
@@ -1057,7 +1100,19 @@
     </message>
     <message>
         <source>16 angka (format lama 15 angka diterima); dicetak di perjanjian sewa stan.</source>
-        <translation>16 digits (the old 15-digit form is accepted); printed on stall lease agreements.</translation>
+        <translation type="vanished">16 digits (the old 15-digit form is accepted); printed on stall lease agreements.</translation>
+    </message>
+    <message>
+        <source>16 angka (format lama 15 angka diterima); dicetak di kuitansi dan perjanjian sewa stan.</source>
+        <translation>16 digits (the old 15-digit form is accepted); printed on receipts and stall lease agreements.</translation>
+    </message>
+    <message>
+        <source>Kota</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>Tempat penandatanganan kuitansi: &quot;Jakarta, 27 November 2026&quot;.</source>
+        <translation>Where receipts are signed: &quot;Jakarta, 27 November 2026&quot;.</translation>
     </message>
     <message>
         <source>Jam tutup</source>
@@ -1189,6 +1244,10 @@
     <message>
         <source>Ditutup {time} WIB</source>
         <translation>Closed {time} WIB</translation>
+    </message>
+    <message>
+        <source>oleh {name}</source>
+        <translation>by {name}</translation>
     </message>
     <message>
         <source>{n} · {amount}</source>
@@ -1450,6 +1509,13 @@ Once it is closed, the next payment needs a new shift.</translation>
     <message>
         <source>{name} keluar · {badge} · {time}</source>
         <translation>{name} left · {badge} · {time}</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnsFormPage</name>
+    <message>
+        <source>{label} (nonaktif)</source>
+        <translation>{label} (inactive)</translation>
     </message>
 </context>
 <context>
@@ -2747,7 +2813,7 @@ The set-up starts again the next time the application is opened.</translation>
     </message>
     <message>
         <source>Periode</source>
-        <translation>Period</translation>
+        <translation type="vanished">Period</translation>
     </message>
     <message>
         <source>Sewa</source>
@@ -2764,6 +2830,18 @@ The set-up starts again the next time the application is opened.</translation>
     <message>
         <source>Tagihan</source>
         <translation>Owed</translation>
+    </message>
+    <message>
+        <source>/hari</source>
+        <translation>/day</translation>
+    </message>
+    <message>
+        <source>/minggu</source>
+        <translation>/week</translation>
+    </message>
+    <message>
+        <source>/bulan</source>
+        <translation>/month</translation>
     </message>
     <message>
         <source>Cari stan atau tenan…</source>
@@ -3189,6 +3267,10 @@ Size {size:.1f} MB; integrity check: {check}.</translation>
     <message>
         <source>Tarif listrik: {power}. Air: {water}. Biaya layanan: {m2}/m².</source>
         <translation>Power tariff: {power}. Water: {water}. Service charge: {m2}/m².</translation>
+    </message>
+    <message>
+        <source>{stall}: {reasons}. Periksa lagi; ditanyakan saat disimpan.</source>
+        <translation>{stall}: {reasons}. Check it; you will be asked when saving.</translation>
     </message>
     <message>
         <source>Belum ada angka meter yang diketik.</source>
@@ -4976,7 +5058,7 @@ Since {time} WIB</translation>
     </message>
     <message>
         <source>{label} (nonaktif)</source>
-        <translation>{label} (inactive)</translation>
+        <translation type="vanished">{label} (inactive)</translation>
     </message>
     <message>
         <source>• {when}: {title} ({booker}): {reason}</source>
@@ -5150,7 +5232,7 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
     </message>
     <message>
         <source>Lantai</source>
-        <translation>Floor</translation>
+        <translation type="vanished">Floor</translation>
     </message>
     <message>
         <source>Luas (m²)</source>
@@ -5356,7 +5438,7 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
     </message>
     <message>
         <source>{label} (nonaktif)</source>
-        <translation>{label} (inactive)</translation>
+        <translation type="vanished">{label} (inactive)</translation>
     </message>
 </context>
 <context>
@@ -5826,7 +5908,7 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
     </message>
     <message>
         <source>NIK</source>
-        <translation>NIK</translation>
+        <translation type="vanished">NIK</translation>
     </message>
     <message>
         <source>NIB</source>
@@ -6169,19 +6251,27 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
     </message>
     <message>
         <source>Listrik per kWh</source>
-        <translation>Power per kWh</translation>
+        <translation type="vanished">Power per kWh</translation>
     </message>
     <message>
         <source>Tarif blok: batas kWh dan tarif, lalu tarif di atasnya. Contoh 100:1444, 1699 (100 kWh pertama Rp1.444, selebihnya Rp1.699).</source>
-        <translation>Block tariff: a kWh limit and its rate, then the rate above it. For example 100:1444, 1699 (the first 100 kWh at Rp1.444, the rest at Rp1.699).</translation>
+        <translation type="vanished">Block tariff: a kWh limit and its rate, then the rate above it. For example 100:1444, 1699 (the first 100 kWh at Rp1.444, the rest at Rp1.699).</translation>
     </message>
     <message>
         <source>Air per m³</source>
-        <translation>Water per m³</translation>
+        <translation type="vanished">Water per m³</translation>
     </message>
     <message>
         <source>Sama seperti listrik; satu tarif saja, misalnya 9000, untuk tarif rata.</source>
-        <translation>As for power; a single rate, e.g. 9000, for a flat tariff.</translation>
+        <translation type="vanished">As for power; a single rate, e.g. 9000, for a flat tariff.</translation>
+    </message>
+    <message>
+        <source>Listrik</source>
+        <translation>Power</translation>
+    </message>
+    <message>
+        <source>Air</source>
+        <translation>Water</translation>
     </message>
     <message>
         <source>Biaya layanan per m²</source>

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from smesco_desk.domain.money import format_rupiah
 from smesco_desk.i18n import N_, _
 
 
@@ -72,3 +73,14 @@ def payer_label(kind: str) -> str:
         return _(PAYER_LABELS[PayerKind(kind)])
     except ValueError:
         return kind
+
+
+def cashup_note_errors(difference: int, note: str) -> dict[str, str]:
+    """A drawer that does not hold what it should (counted minus expected is not
+    zero) is closed only with a note that says why: the error at the note, or none."""
+    if not difference or note.strip():
+        return {}
+    amount = format_rupiah(abs(difference))
+    gap = _("Lebih {amount}") if difference > 0 else _("Kurang {amount}")
+    message = _("{difference}: tulis catatan penyebab selisih.")
+    return {"note": message.format(difference=gap.format(amount=amount))}

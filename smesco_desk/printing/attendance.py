@@ -15,14 +15,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer, Table, TableStyle
 
 from smesco_desk.i18n import _
-from smesco_desk.printing.fonts import base_font, draw_text
-from smesco_desk.printing.formatting import format_datetime
+from smesco_desk.printing.a4_list import list_table_commands, render_a4_list
 from smesco_desk.printing.style import (
     BRAND,
     INK,
@@ -30,17 +28,11 @@ from smesco_desk.printing.style import (
     RULE,
     STRIPE,
     WHITE,
-    build_a4,
-    draw_page_number,
-    footer_rule,
     para,
     paragraph_style,
     rgb,
 )
 
-MARGIN = 12 * mm
-TOP_MARGIN = 16 * mm
-BOTTOM_MARGIN = 16 * mm
 CELL_PADDING = 1.4 * mm
 ROW_HEIGHT = 11 * mm  # room for a signature
 # No, name, organisation, phone, signature (186 mm).
@@ -72,35 +64,13 @@ def attendance_title() -> str:
 
 def render_attendance_list(data: AttendanceData) -> bytes:
     """A4 portrait PDF bytes."""
-
-    def furniture(canvas: Any, page: int, total: int) -> None:
-        _draw_page_frame(canvas, data, page, total)
-
-    return build_a4(
+    return render_a4_list(
         _story(data),
-        furniture,
         template="attendance",
         title=f"{attendance_title()} · {data.event_title}",
-        margins=(MARGIN, TOP_MARGIN, BOTTOM_MARGIN),
+        building_name=data.building_name,
+        generated_at=data.generated_at,
     )
-
-
-def _draw_page_frame(canvas: Any, data: AttendanceData, page: int, total: int) -> None:
-    width, height = A4
-    canvas.saveState()
-    canvas.setFillColor(rgb(MUTED))
-    if page > 1:  # the first page has the full title block
-        header = f"{attendance_title()} · {data.event_title}"
-        draw_text(canvas, _clip(header, 110), MARGIN, height - 10 * mm, 7.5)
-    footer_rule(canvas, MARGIN, width - MARGIN, 11 * mm)
-    generated = _("Dicetak {time}").format(time=format_datetime(data.generated_at))
-    draw_text(canvas, f"{data.building_name} · {generated}", MARGIN, 7.5 * mm, 8)
-    draw_page_number(canvas, width - MARGIN, 7.5 * mm, page, total)
-    canvas.restoreState()
-
-
-def _clip(text: str, length: int) -> str:
-    return text if len(text) <= length else text[: length - 1].rstrip() + "\u2026"
 
 
 def _style(size: float, bold: bool = False, color: str = INK, **extra: Any) -> ParagraphStyle:
@@ -152,20 +122,9 @@ def _table(rows: Sequence[AttendanceRow]) -> Table:
 
 
 def _table_style(row_count: int) -> TableStyle:
-    commands: list[tuple[Any, ...]] = [
-        ("BACKGROUND", (0, 0), (-1, 0), rgb(BRAND)),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("FONTNAME", (0, 1), (-1, -1), base_font()),
-        ("FONTSIZE", (0, 1), (-1, -1), 8.5),
-        ("TEXTCOLOR", (0, 1), (-1, -1), rgb(INK)),
-        ("ALIGN", (0, 1), (0, -1), "RIGHT"),
+    commands = list_table_commands(8.5, CELL_PADDING) + [
         ("LINEBELOW", (0, 1), (-1, -1), 0.4, rgb(RULE)),
         ("LINEBEFORE", (-1, 0), (-1, -1), 0.4, rgb(RULE)),
-        ("BOX", (0, 0), (-1, -1), 0.6, rgb(RULE)),
-        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-        ("TOPPADDING", (0, 0), (-1, -1), CELL_PADDING),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PADDING),
     ]
     commands += [
         ("BACKGROUND", (0, index), (-2, index), rgb(STRIPE)) for index in range(2, row_count, 2)

@@ -21,7 +21,7 @@ from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
 from smesco_desk.domain.money import format_rupiah
 from smesco_desk.domain.payments import DENOMINATIONS, PaymentMethod, method_label, payer_label
-from smesco_desk.i18n import _
+from smesco_desk.i18n import _, official_document
 from smesco_desk.printing.fonts import base_font, draw_text
 from smesco_desk.printing.formatting import format_datetime, format_time_on
 from smesco_desk.printing.style import (
@@ -51,6 +51,7 @@ CONTENT_WIDTH = A4[0] - 2 * MARGIN  # 180 mm
 PAD = 1.3 * mm
 
 
+@official_document
 def render_cashup(
     summary: ShiftSummary,
     receipts: list[ReceiptRecord],
@@ -186,22 +187,23 @@ def _title(summary: ShiftSummary) -> Table:
 
 
 def _shift_details(summary: ShiftSummary) -> Table:
-    """Two columns of label: value (desk, cashier, opened, closed, printed)."""
+    """Two columns of label: value (desk, cashier, opened, closed, and the
+    supervisor who received the drawer when it was not the cashier)."""
     label, value = _style(8.5, color=MUTED), _style(9.5)
-    if summary.closed_at is None:
-        closed = _("belum ditutup")
-    else:
+    closed = _("belum ditutup")
+    if summary.closed_at is not None:
         closed = format_datetime(summary.closed_at)
-        if summary.closed_by and summary.closed_by != summary.operator:
-            closed += " · " + _("oleh {user}").format(user=summary.closed_by)
     pairs = [
         (_("Meja"), summary.desk_code),
         (_("Kasir"), summary.operator_name),
         (_("Dibuka"), format_datetime(summary.opened_at)),
         (_("Ditutup"), closed),
     ]
-    rows = [[para(k, label), para(v, value, bold=k == _("Kasir"))] for k, v in pairs]
-    rows = [rows[0] + rows[2], rows[1] + rows[3]]
+    cells = [[para(k, label), para(v, value, bold=k == _("Kasir"))] for k, v in pairs]
+    rows: list[list[Any]] = [cells[0] + cells[2], cells[1] + cells[3]]
+    if summary.receiver_name:  # the supervisor who counted and closed it
+        receiver = para(summary.receiver_name, value, bold=True)
+        rows.append(["", "", para(_("Penerima"), label), receiver])
     widths = [18 * mm, 62 * mm, 18 * mm, 82 * mm]
     table = Table(rows, colWidths=widths, hAlign="LEFT")
     table.setStyle(
@@ -463,7 +465,9 @@ def _gaps(receipts: Sequence[ReceiptRecord]) -> list[Any]:
 
 
 def _signatures(summary: ShiftSummary) -> list[Any]:
-    """Boxes for the cashier and the supervisor to sign."""
+    """Boxes for the cashier and the supervisor to sign, each named in full: the
+    supervisor who closed the shift is the one who received the drawer (a shift
+    its cashier closed leaves the line for the receiver to write their name)."""
     label = _style(8.5, color=MUTED)
     name = _style(9, bold=True, alignment=1)
 
@@ -471,7 +475,7 @@ def _signatures(summary: ShiftSummary) -> list[Any]:
         return [para(title, label), "", para(who, name, bold=True)]
 
     cashier = box(_("Kasir yang menyerahkan"), summary.operator_name)
-    supervisor = box(_("Supervisor yang menerima"), "(" + "." * 40 + ")")
+    supervisor = box(_("Supervisor yang menerima"), summary.receiver_name or "(" + "." * 40 + ")")
     rows = [[cashier[i], "", supervisor[i]] for i in range(3)]
     table = Table(rows, colWidths=[82 * mm, 16 * mm, 82 * mm], rowHeights=[None, 20 * mm, None])
     table.setStyle(

@@ -31,6 +31,27 @@ MONTH_ABBREVIATIONS = (
     N_("Des"),
 )
 
+MONTH_NAMES = (
+    N_("Januari"),
+    N_("Februari"),
+    N_("Maret"),
+    N_("April"),
+    N_("Mei"),
+    N_("Juni"),
+    N_("Juli"),
+    N_("Agustus"),
+    N_("September"),
+    N_("Oktober"),
+    N_("November"),
+    N_("Desember"),
+)
+
+
+def format_long_date(moment: datetime) -> str:
+    """'27 November 2026' (the WIB calendar day), as a letter or a kuitansi dates itself."""
+    local = to_wib(moment)
+    return f"{local.day} {_(MONTH_NAMES[local.month - 1])} {local.year}"
+
 
 def format_date(moment: datetime) -> str:
     """'27 Nov 2026' (the WIB calendar day)."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, Spacer, Table, TableStyle
@@ -19,8 +18,8 @@ from reportlab.platypus import CondPageBreak, KeepTogether, Spacer, Table, Table
 from smesco_desk.domain.money import format_rupiah
 from smesco_desk.domain.turnover import format_percent
 from smesco_desk.i18n import N_, _
-from smesco_desk.printing.fonts import base_font, draw_text
-from smesco_desk.printing.formatting import format_datetime
+from smesco_desk.printing.a4_list import list_table_commands, render_a4_list
+from smesco_desk.printing.fonts import base_font
 from smesco_desk.printing.style import (
     AMBER,
     BRAND,
@@ -30,18 +29,12 @@ from smesco_desk.printing.style import (
     STRIPE,
     TINT,
     WHITE,
-    build_a4,
-    draw_page_number,
-    footer_rule,
     para,
     paragraph_style,
     rgb,
 )
 from smesco_desk.values.turnover import FloorTurnover, RentState, TurnoverReport
 
-MARGIN = 12 * mm
-TOP_MARGIN = 16 * mm
-BOTTOM_MARGIN = 16 * mm
 PAD = 1.4 * mm
 # No, tenant, stalls, days, turnover, average, turnover rent (186 mm).
 COLUMN_WIDTHS = [w * mm for w in (8, 54, 18, 11, 27, 26, 42)]
@@ -80,31 +73,13 @@ def report_title() -> str:
 
 def render_turnover_report(report: TurnoverReport) -> bytes:
     """A4 portrait PDF bytes."""
-
-    def furniture(canvas: Any, page: int, total: int) -> None:
-        _draw_page_frame(canvas, report, page, total)
-
-    return build_a4(
+    return render_a4_list(
         _story(report),
-        furniture,
         template="turnover",
         title=f"{report_title()} · {month_name(report.month)}",
-        margins=(MARGIN, TOP_MARGIN, BOTTOM_MARGIN),
+        building_name=report.building_name,
+        generated_at=report.generated_at,
     )
-
-
-def _draw_page_frame(canvas: Any, report: TurnoverReport, page: int, total: int) -> None:
-    width, height = A4
-    canvas.saveState()
-    canvas.setFillColor(rgb(MUTED))
-    if page > 1:
-        header = f"{report_title()} · {month_name(report.month)}"
-        draw_text(canvas, header, MARGIN, height - 10 * mm, 7.5)
-    footer_rule(canvas, MARGIN, width - MARGIN, 11 * mm)
-    generated = _("Dicetak {time}").format(time=format_datetime(report.generated_at))
-    draw_text(canvas, f"{report.building_name} · {generated}", MARGIN, 7.5 * mm, 8)
-    draw_page_number(canvas, width - MARGIN, 7.5 * mm, page, total)
-    canvas.restoreState()
 
 
 def _style(size: float, bold: bool = False, color: str = INK, **extra: Any) -> ParagraphStyle:
@@ -225,23 +200,12 @@ def _grand_total(report: TurnoverReport) -> Table:
 
 
 def _table_style(row_count: int) -> TableStyle:
-    commands: list[tuple[Any, ...]] = [
-        ("BACKGROUND", (0, 0), (-1, 0), rgb(BRAND)),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("FONTNAME", (0, 1), (-1, -1), base_font()),
-        ("FONTSIZE", (0, 1), (-1, -1), 8),
-        ("TEXTCOLOR", (0, 1), (-1, -1), rgb(INK)),
-        ("ALIGN", (0, 1), (0, -1), "RIGHT"),
+    commands = list_table_commands(8, PAD) + [
         ("ALIGN", (3, 1), (-1, -1), "RIGHT"),
         ("LINEBELOW", (0, 1), (-1, -2), 0.4, rgb(RULE)),
-        ("BOX", (0, 0), (-1, -1), 0.6, rgb(RULE)),
         ("BACKGROUND", (0, -1), (-1, -1), rgb(TINT)),
         ("FONTNAME", (0, -1), (-1, -1), base_font(True)),
         ("LINEABOVE", (0, -1), (-1, -1), 0.8, rgb(BRAND)),
-        ("LEFTPADDING", (0, 0), (-1, -1), PAD),
-        ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
-        ("TOPPADDING", (0, 0), (-1, -1), PAD),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), PAD),
     ]
     commands += [("BACKGROUND", (0, i), (-1, i), rgb(STRIPE)) for i in range(2, row_count - 1, 2)]
     return TableStyle(commands)

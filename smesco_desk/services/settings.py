@@ -17,6 +17,7 @@ from smesco_desk.i18n import N_, _
 from smesco_desk.services.actors import Actor, Permission, require
 from smesco_desk.services.queries import save_by
 from smesco_desk.services.transaction import Transaction
+from smesco_desk.values.tenancy import Building
 
 if TYPE_CHECKING:
     from smesco_desk.services.core import Core
@@ -54,8 +55,11 @@ DEFAULTS: dict[str, Any] = {
     "foodcourt_water_tariff": [[10, 7450], [None, 12550]],
     "foodcourt_service_charge_m2": 25_000,
     "foodcourt_utility_due_day": 10,
-    # The building's NPWP (16 digits, "" until set), printed on lease agreements.
+    # The building's NPWP (16 digits, "" until set), printed on lease agreements
+    # and on the kuitansi's letterhead.
     "building_npwp": "",
+    # The city an official document is signed in ("Jakarta, 27 November 2026").
+    "building_city": "Jakarta",
     # Ending a food-court lease early (smesco_desk.domain.tenancy): this many days'
     # notice, or a fee of this many periods of the lease's rent (N months' rent
     # for a monthly lease).
@@ -148,6 +152,18 @@ class SettingsService:
         tx.record("setting.set", [(row, op)], {"key": key, "value": value})
 
 
+LETTERHEAD = ("building_name", "building_address", "building_npwp", "building_city")
+
+
+def letterhead_in(session: Session) -> Building:
+    """The building as official documents head and sign them: one query for the
+    four settings (a kuitansi reads them each time it prints)."""
+    query = select(AppSetting.key, AppSetting.value).where(AppSetting.key.in_(LETTERHEAD))
+    stored = {str(key): value for key, value in session.execute(query)}
+    name, address, npwp, city = (str(stored.get(k, DEFAULTS[k]) or "") for k in LETTERHEAD)
+    return Building(name, address, npwp, city or str(DEFAULTS["building_city"]))
+
+
 def parse_hhmm(text: str) -> time:
     match = re.fullmatch(r"\s*(\d{1,2})[:.](\d{2})\s*", text)
     if not match or int(match[1]) > 23 or int(match[2]) > 59:
@@ -182,7 +198,7 @@ def validate_setting(key: str, value: Any) -> Any:
             raise ValidationError({key: str(exc)}) from None
     if key == "building_npwp":
         return _building_npwp(value)
-    if key in ("building_name", "building_address"):
+    if key in ("building_name", "building_address", "building_city"):
         text = str(value).strip()
         if not text:
             raise ValidationError({key: _("Wajib diisi.")})

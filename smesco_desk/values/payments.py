@@ -286,10 +286,19 @@ class ShiftSummary:
     payout_count: int = 0  # refunds owed paid out in this shift (any method)
     payouts_total: int = 0  # what they came to
     payouts_cash: int = 0  # of it, cash out of the drawer
+    closed_by_name: str = ""  # the full name of whoever closed it
 
     @property
     def is_open(self) -> bool:
         return self.closed_at is None
+
+    @property
+    def receiver_name(self) -> str:
+        """Who took the drawer over: the supervisor who counted and closed another
+        cashier's shift ("" when the cashier closed their own)."""
+        if self.closed_by is None or self.closed_by == self.operator:
+            return ""
+        return self.closed_by_name or self.closed_by
 
 
 @dataclass(frozen=True)

@@ -76,6 +76,7 @@ class Building:
     name: str
     address: str
     npwp: str  # 16 digits or ""
+    city: str = "Jakarta"  # where documents are signed: "Jakarta, 27 November 2026"
 
 
 @dataclass(frozen=True)

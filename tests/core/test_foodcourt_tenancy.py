@@ -235,3 +235,18 @@ def test_the_documents_say_everything_and_their_prints_are_noted(
     core.foodcourt.lease_agreement_pdf(tenant_manager, made.id)
     assert scalar(core, "SELECT entity_id FROM audit_log WHERE action = 'lease.agreement_print'"
                   ) == made.id  # fmt: skip
+
+
+def test_a_deposit_receipt_with_its_return_owed_or_paid_says_lease_not_booking(
+    core: Core, tenant_manager: Actor, tenant: TenantInfo, clock: FakeClock
+) -> None:
+    made = lease(core, tenant_manager, tenant.id, date(2026, 3, 10), date(2026, 9, 9))
+    number = pay_deposit(core, tenant_manager, made)
+    assert core.payments.void_refusal(number) == ""
+    core.foodcourt.end_lease(tenant_manager, made.id, date(2026, 3, 31), waive_fee=True)
+    back = core.foodcourt.return_deposit(tenant_manager, made.id, [])
+    owed = core.payments.void_refusal(number)
+    assert owed.startswith("Sewa ini punya pengembalian Rp6.000.000") and "emesanan" not in owed
+    core.payments.pay_refund(tenant_manager, back.credit_id, "cash")
+    paid = core.payments.void_refusal(number)
+    assert paid.startswith("Pengembalian Rp6.000.000 untuk sewa ini sudah dibayarkan")

@@ -202,5 +202,7 @@ def test_one_page_has_no_page_numbers_and_a_long_list_numbers_every_page() -> No
 
 
 def test_a_shift_closed_by_someone_else_says_by_whom() -> None:
-    text = text_of(render(dataclasses.replace(summary(), closed_by="rudi")))
-    assert "oleh rudi" in text
+    closed = dataclasses.replace(summary(), closed_by="rudi", closed_by_name="Rudi Hartono")
+    text = " ".join(text_of(render(closed)).split())
+    assert "Penerima Rudi Hartono" in text and "rudi" not in text
+    assert "Supervisor yang menerima" in text and text.count("Rudi Hartono") == 2

@@ -86,6 +86,11 @@ def render(rec: ReceiptRecord, fmt: str = "thermal", copy: bool = False) -> byte
     return render_receipt(rec, fmt=fmt, copy=copy, **BUILDING)
 
 
+def in_words(total: int) -> str:
+    """The amount in words as the form writes it under "Uang sejumlah"."""
+    return terbilang(total)
+
+
 def pages(pdf: bytes) -> list[str]:
     return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
 
@@ -143,13 +148,15 @@ def test_number_date_payer_lines_taxes_and_total(fmt: str) -> None:
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_terbilang_comes_out_of_the_pdf_as_the_exact_phrase(fmt: str) -> None:
     rec = receipt()
-    assert f"Terbilang: {terbilang(333_000)}" in text_of(render(rec, fmt))
+    text = text_of(render(rec, fmt))
+    assert "Uang sejumlah" in text
+    assert in_words(333_000) in text
 
 
 def test_terbilang_shrinks_to_stay_on_one_line_on_the_roll() -> None:
     rec = one_line_total(7_777_000)
-    phrase = terbilang(7_777_000)  # "tujuh juta tujuh ratus tujuh puluh tujuh ribu rupiah"
-    assert len(phrase) > 50  # does not fit 72 mm at 8 pt
+    phrase = in_words(7_777_000)  # "tujuh juta tujuh ratus tujuh puluh tujuh ribu rupiah"
+    assert len(phrase) > 50  # does not fit 72 mm at 8.5 pt
     assert phrase in text_of(render(rec))  # on one line: no line break inside
 
 
@@ -158,8 +165,8 @@ def test_a_long_terbilang_wraps_only_between_words(fmt: str) -> None:
     total = 987_654_321_987
     rec = one_line_total(total)
     text = text_of(render(rec, fmt))
-    assert terbilang(total) not in text  # it had to wrap
-    assert terbilang(total) in words(text)  # every break is where a space was
+    assert in_words(total) not in text  # it had to wrap
+    assert in_words(total) in words(text)  # every break is where a space was
 
 
 def test_other_methods_show_the_reference_and_no_change() -> None:
@@ -179,8 +186,8 @@ def test_payer_kind_and_description_are_printed() -> None:
 
 def test_receipt_without_discounts_or_taxes_has_neither_line() -> None:
     text = text_of(render(one_line_total(250_000)))
-    assert "Diskon" not in text and "PPN" not in text
-    assert f"Terbilang: {terbilang(250_000)}" in text
+    assert "Diskon" not in text and "PPN" not in text and "DPP" not in text
+    assert in_words(250_000) in text
 
 
 # --- copies, voids, meterai ---------------------------------------------------------------
@@ -203,7 +210,7 @@ def test_batal_only_when_voided_with_reason_who_and_when(fmt: str) -> None:
     assert "Salah input jumlah" in text
     assert "Rudi Hartono" in text
     assert "Jumat, 27 Nov 2026 15:00 WIB" in text
-    assert f"Terbilang: {terbilang(333_000)}" in text  # still readable
+    assert in_words(333_000) in words(text)  # still readable
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -266,8 +273,9 @@ def test_a5_with_many_lines_continues_and_ends_with_the_total() -> None:
     texts = pages(render(rec, ReceiptFormat.A5))
     assert len(texts) >= 2
     total = format_rupiah(rec.total)
-    assert all(total not in text and "Terbilang" not in text for text in texts[:-1])
-    assert total in texts[-1] and terbilang(rec.total) in words(texts[-1])
+    assert all(total not in text and "TOTAL" not in text for text in texts[:-1])
+    assert total in texts[-1] and "Sari Wulandari" in texts[-1]
+    assert in_words(rec.total) in words(texts[0])  # the form's "Uang sejumlah" heads it
     for number, text in enumerate(texts, start=1):
         assert f"Halaman {number} dari {len(texts)}" in text
         assert "Uraian" in text  # the table header on every page

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
 from pypdf import PdfReader
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from smesco_desk.domain.charges import LineInput
 from smesco_desk.services.actors import Actor, Role
@@ -115,3 +117,16 @@ def sell(
     )
     reference = "" if method == "cash" else "REF-0001"
     return core.payments.sell(actor, form, PaymentForm(method, tendered, reference))
+
+
+@contextmanager
+def app_style(qapp: QApplication) -> Iterator[None]:
+    """The application's style sheet on for the block (sizes as a person sees them)."""
+    from ui.app import load_style_sheet
+
+    old = qapp.styleSheet()
+    qapp.setStyleSheet(load_style_sheet())
+    try:
+        yield
+    finally:
+        qapp.setStyleSheet(old)

@@ -274,6 +274,7 @@ def test_a_supervisor_without_a_shift_closes_a_receptionists(
     assert isinstance(dialog, CashUpDialog) and dialog.shift_combo is not None
     assert dialog.shift_combo.currentText().startswith("Sari, dibuka")
     dialog.spins["20000"].setValue(11)  # Rp10.000 short
+    dialog.note_edit.setText("Uang kembalian kurang")  # a difference needs a note
     dialog.close_button.click()
     assert ctx.core.payments.current_shift(sari) is None
     assert "Shift Sari ditutup" in page.banner.text()

@@ -17,7 +17,7 @@ from smesco_desk.domain.money import format_rupiah
 from smesco_desk.printing.foodcourt_plan import STATE_FILL
 from smesco_desk.services.actors import Actor, Role
 from tests.ui.helpers_foodcourt_ui import FoodCourt, small_food_court
-from tests.ui.helpers_ui import FakePrinter, activate, make_actor, show_active
+from tests.ui.helpers_ui import FakePrinter, activate, app_style, make_actor, show_active
 from ui.app import load_style_sheet
 from ui.context import AppContext
 from ui.main_window import MainWindow
@@ -253,3 +253,14 @@ def test_the_card_shows_balance_after_paying_at_the_desk(
     qtbot.waitUntil(lambda: card.value_of("Tagihan terbuka") == format_rupiah(0))
     assert card.value_of("Keadaan") == "Terisi"  # no longer in arrears
     assert not card.pay_button.isVisibleTo(card)
+
+
+def test_the_turnover_rent_field_shows_its_placeholder_whole(
+    qtbot: Any, qapp: Any, ctx: AppContext, court: FoodCourt
+) -> None:
+    with app_style(qapp):
+        dialog = show_active(qtbot, LeaseDialog(ctx, None, stall="FC2-02"))
+        edit = dialog.turnover_edit
+        text = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+        margins = edit.textMargins()
+        assert edit.width() - margins.left() - margins.right() - 2 * 8 - 2 > text

@@ -12,12 +12,16 @@ import pytest
 from PySide6.QtCore import Qt
 
 from smesco_desk.services.actors import Actor
+from smesco_desk.values.foodcourt import LeaseForm
+from tests.core.helpers_foodcourt import tenant_form
 from tests.ui.helpers_foodcourt_ui import FoodCourt, small_food_court
-from tests.ui.helpers_ui import FakePrinter, activate, show_active
+from tests.ui.helpers_ui import FakePrinter, activate, app_style, show_active
 from ui.context import AppContext
+from ui.main_window import MainWindow
 from ui.pages.foodcourt.common import to_qdate
 from ui.pages.foodcourt.leases_tab import ALL
 from ui.pages.foodcourt.page import FoodCourtPage
+from ui.pages.foodcourt.tables import squeezed
 from ui.pages.foodcourt.tenant_dialog import TenantDialog
 
 
@@ -87,7 +91,7 @@ def test_the_stall_table_sorts_by_state_filters_and_opens_the_card(
     tab = page.stall_tab
     page.show_tab(tab)
     qtbot.waitUntil(lambda: len(tab.table.shown_values()) == 6)
-    tab.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+    tab.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)  # Keadaan
     codes = [s.stall.code for s in tab.table.shown_values()]
     assert codes[:2] == ["FC2-02", "FC2-06"] or codes[:2] == ["FC2-06", "FC2-02"]
     assert codes[2:] == ["FC2-03", "FC2-01", "FC2-04", "FC2-05"]
@@ -124,3 +128,38 @@ def test_the_tenants_are_searched_and_opened_for_a_change(
     changed = ctx.core.foodcourt.tenant(court.tenants["FC2-04"].id)
     assert changed.products == "Nasi campur vegan, tempe mendoan"
     assert "Warung Vegan Hijau" in tab.banner.text()
+
+
+def test_the_lists_fit_a_1024_window_without_scrolling_sideways(
+    qtbot: Any, qapp: Any, ctx: AppContext, court: FoodCourt
+) -> None:
+    long = "Dapur Nusantara Ibu Ratna Sari Dewi dan Keluarga Besar Sejahtera"
+    form = tenant_form(name=long, owner="Ratna Sari Dewi Kusumawardhani Putri", nib="",
+                       npwp="", products="Nasi campur Bali, ayam betutu, sate lilit, "
+                       "lawar, es daluman, jajanan pasar, kopi Kintamani")  # fmt: skip
+    tenant = ctx.core.foodcourt.save_tenant(court.manager, form)
+    start = court.today + timedelta(days=40)
+    ctx.core.foodcourt.lease(court.manager, LeaseForm(tenant.id, "FC2-06", start, start))
+    with app_style(qapp):
+        window = show_active(qtbot, MainWindow(ctx), 1024, 768)
+        page = window.pages["foodcourt"]
+        assert isinstance(page, FoodCourtPage)
+        window.resize(1024, 768)  # (offscreen's screen is 800 px: shown, it was shrunk)
+        for tab in (page.stall_tab, page.tenants_tab, page.leases_tab):
+            page.show_tab(tab)
+            table = tab.table
+            qtbot.waitUntil(lambda t=table: any(long in str(v) for v in t.shown_values()))
+            qtbot.wait(20)
+            widths = sum(table.columnWidth(c) for c in range(table.model().columnCount()))
+            assert widths <= table.viewport().width(), tab.objectName()
+            assert not table.horizontalScrollBar().isVisible(), tab.objectName()
+            cut = [table.cut_text(table.model().index(r, c))
+                   for r in range(table.model().rowCount())
+                   for c in range(table.model().columnCount())]  # fmt: skip
+            assert any(long in text for text in cut), tab.objectName()  # whole in the tooltip
+
+
+def test_squeezing_cuts_the_widest_text_columns_only() -> None:
+    assert squeezed([100, 400, 300, 90], [1, 2], 890) == [100, 400, 300, 90]  # fits
+    assert squeezed([100, 400, 300, 90], [1, 2], 700) == [100, 255, 255, 90]
+    assert squeezed([100, 400, 300, 90], [1, 2], 100) == [100, 64, 64, 90]  # the floor

@@ -12,12 +12,13 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QMessageBox
 
 from smesco_desk.clock import wib_today
+from smesco_desk.domain.meters import Anomaly
 from smesco_desk.services.actors import Actor, Role
 from smesco_desk.values.foodcourt import LeaseForm, StallForm, TenantForm
 from smesco_desk.values.meters import ReadingInput
 from tests.ui.helpers_ui import make_actor
 from ui.context import AppContext
-from ui.models.meter_grid_model import POWER_NOW, POWER_USED, WATER_NOW
+from ui.models.meter_grid_model import ODD_BRUSH, POWER_NOW, POWER_USED, WATER_NOW
 from ui.pages.foodcourt.meter_grid import MeterReadingsView
 
 
@@ -115,7 +116,18 @@ def test_a_reading_going_backwards_is_asked_about_first(
     qtbot, view: MeterReadingsView, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     asked = answer(monkeypatch, QMessageBox.StandardButton.No)
+    type_in(qtbot, view, 1, POWER_NOW, "1002")  # forward: not flagged
+    assert view.model.oddity(1, POWER_NOW) is None and view.banner.text() == ""
     type_in(qtbot, view, 0, POWER_NOW, "900")
+    # flagged as it is typed, before any save: the colour, the reason, the banner
+    odd = view.model.index(0, POWER_NOW)
+    assert view.model.oddity(0, POWER_NOW) == Anomaly.BACKWARDS
+    assert odd.data(Qt.ItemDataRole.BackgroundRole) == ODD_BRUSH
+    assert view.model.index(0, POWER_USED).data(Qt.ItemDataRole.BackgroundRole) == ODD_BRUSH
+    assert "lebih kecil" in odd.data(Qt.ItemDataRole.ToolTipRole)
+    assert "FC2-07" in view.banner.text() and "lebih kecil" in view.banner.text()
+    assert view.model.index(1, POWER_NOW).data(Qt.ItemDataRole.BackgroundRole) != ODD_BRUSH
+    view.model.setData(view.model.index(1, POWER_NOW), "")  # only the odd one is saved
     view.save()
     assert len(asked) == 1 and "FC2-07" in asked[0] and "lebih kecil" in asked[0]
     assert view._ctx.core.foodcourt.meter_readings(None, months_ago(1)) == []

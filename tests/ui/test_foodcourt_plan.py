@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 
 from smesco_desk.domain.money import format_rupiah
 from smesco_desk.printing.foodcourt_plan import STATE_FILL
@@ -16,6 +16,7 @@ from smesco_desk.services.actors import Actor
 from tests.ui.helpers_foodcourt_ui import FoodCourt, small_food_court
 from tests.ui.helpers_ui import FakePrinter, show_active
 from ui.context import AppContext
+from ui.pages.foodcourt.common import beside
 from ui.pages.foodcourt.page import FoodCourtPage
 
 STATES = {"FC2-01": "occupied", "FC2-02": "vacant", "FC2-03": "booked",
@@ -179,3 +180,51 @@ def test_the_plan_pdf_is_a4_landscape_with_each_stall_and_its_tenant(
     for code in STATES:
         assert code in text
     assert "Soto Betawi Bang Ali" in text and "Lantai 2" in text and "Menunggak (1)" in text
+
+
+def test_names_too_long_for_a_small_stall_end_with_an_ellipsis(
+    qtbot: Any, ctx: AppContext, court: FoodCourt, printer: FakePrinter
+) -> None:
+    page = plan_page(qtbot, ctx, printer)
+    plan = page.plan_tab.plan
+    page.resize(420, 360)  # small stalls
+    qtbot.waitUntil(lambda: plan.stall_rect("FC2-01").width() < 90)
+    cut = 0
+    for status in plan.stalls():
+        name = status.tenant or ""
+        lines = plan.name_lines(status.stall.code)
+        if not status.tenant or " ".join(lines) == name:
+            continue
+        cut += 1
+        assert not lines or lines[-1].endswith("…"), (status.stall.code, lines)
+        assert name in plan.tooltip_of(plan.stalls().index(status))  # the whole name
+    assert cut  # (the test would prove nothing if every name fitted)
+
+
+def test_the_card_opens_beside_the_stall_inside_the_screen(
+    qtbot: Any, ctx: AppContext, court: FoodCourt, printer: FakePrinter
+) -> None:
+    page = plan_page(qtbot, ctx, printer)
+    plan = page.plan_tab.plan
+    screen = page.screen().availableGeometry()
+    for code in ("FC2-01", "FC2-03", "FC2-06"):
+        qtbot.mouseClick(plan, Qt.MouseButton.LeftButton, pos=plan.stall_rect(code).center())
+        card = page.card
+        assert card is not None and card.status.stall.code == code
+        stall = page.plan_tab.stall_on_screen(code)
+        placed = card.frameGeometry()
+        assert not placed.intersects(stall), (code, placed, stall)
+        assert screen.contains(placed), (code, placed, screen)
+        card.reject()
+        qtbot.waitUntil(lambda: page.card is None)
+
+
+def test_a_popup_goes_beside_its_anchor_and_stays_on_screen() -> None:
+    screen = QRect(0, 0, 1024, 768)
+    size = QSize(300, 200)
+    assert beside(QRect(100, 100, 50, 50), size, screen) == QPoint(158, 100)  # right
+    assert beside(QRect(900, 100, 50, 50), size, screen) == QPoint(592, 100)  # left
+    at = beside(QRect(100, 700, 50, 50), size, screen)  # right, pushed up into the screen
+    assert at == QPoint(158, 568)
+    wide = QSize(600, 200)  # no room either side: below
+    assert beside(QRect(400, 100, 300, 50), wide, screen) == QPoint(400, 158)

@@ -62,17 +62,21 @@ def test_a_week_typed_cell_after_cell_and_saved(
     table.setCurrentIndex(model.index(0, 1))
     table.setFocus()
     qtbot.keyClick(table, Qt.Key.Key_1)  # a digit starts editing the cell
-    typed(qtbot, ".250.000")  # Enter: kept, the next day's cell is being typed
-    assert table.currentIndex().column() == 2 and table.state() == table.State.EditingState
-    typed(qtbot, "900000", Qt.Key.Key_Tab)
-    typed(qtbot, "Rp1.000.000")
-    assert model.row_total(0) == 3_150_000 and model.day_total(0) == 1_250_000
-    assert model.data(model.index(0, 8)) == "3.150.000"  # the row's total column
-    assert model.data(model.index(2, 1)) == "1.250.000"  # the day's total row
+    typed(qtbot, ".250.000")  # Enter: kept, the same day of the next tenant is being typed
+    assert (table.currentIndex().row(), table.currentIndex().column()) == (1, 1)
+    assert table.state() == table.State.EditingState
+    typed(qtbot, "900000", Qt.Key.Key_Tab)  # Tab: the next day of the same tenant
+    assert (table.currentIndex().row(), table.currentIndex().column()) == (1, 2)
+    typed(qtbot, "Rp1.000.000")  # Enter on the last tenant: the next day's first tenant
+    assert (table.currentIndex().row(), table.currentIndex().column()) == (0, 3)
+    assert model.row_total(1) == 1_900_000 and model.day_total(0) == 2_150_000
+    assert model.data(model.index(1, 8)) == "1.900.000"  # the row's total column
+    assert model.data(model.index(2, 1)) == "2.150.000"  # the day's total row
     assert view.save_button.text() == "Simpan omzet (3)"
     view.save()
     grid = core.foodcourt.turnover_grid(model.grid.days[0], 7)
-    assert grid.rows[0].amounts[:3] == (1_250_000, 900_000, 1_000_000)
+    assert grid.rows[0].amounts[:3] == (1_250_000, None, None)
+    assert grid.rows[1].amounts[:3] == (900_000, 1_000_000, None)
     assert not model.pending and "3 diisi" in view.message.text()
 
 

@@ -50,3 +50,21 @@ def test_only_administrators_see_the_late_fees(qtbot: Any, ctx: AppContext, admi
     other = SettingsPanel(ctx)
     qtbot.addWidget(other)
     assert "late_fees" not in other.pages
+
+
+def test_only_the_field_of_the_kind_chosen_is_shown(qtbot: Any, ctx: AppContext) -> None:
+    page = make_page(qtbot, ctx)
+    page.resize(786, 638)
+    page.show()
+
+    def shown() -> tuple[bool, bool, bool, bool]:
+        widgets = (page.percent_spin, page.fixed_spin, page.grace_spin, page.compounding_check)
+        return tuple(w.isVisibleTo(page) for w in widgets)  # type: ignore[return-value]
+
+    assert shown() == (False, False, False, False)
+    page.mode_combo.setCurrentIndex(page.mode_combo.findData("percent"))
+    assert shown() == (True, False, True, True)
+    page.mode_combo.setCurrentIndex(page.mode_combo.findData("fixed"))
+    assert shown() == (False, True, True, True)
+    page.mode_combo.setCurrentIndex(page.mode_combo.findData("none"))
+    assert shown() == (False, False, False, False)

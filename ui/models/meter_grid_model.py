@@ -18,7 +18,15 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from smesco_desk.domain.meters import MeterKind, parse_reading, reading_label
+from smesco_desk.domain.meters import (
+    ANOMALY_LABELS,
+    Anomaly,
+    MeterKind,
+    anomaly,
+    parse_reading,
+    reading_label,
+)
+from smesco_desk.i18n import _
 from smesco_desk.values.meters import GridRow, MeterCell, ReadingInput
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -29,6 +37,7 @@ STALL, TENANT, POWER_LAST, POWER_NOW, POWER_USED, WATER_LAST, WATER_NOW, WATER_U
 EDITABLE = {POWER_NOW: MeterKind.POWER, WATER_NOW: MeterKind.WATER}
 FIRST_OF = {MeterKind.POWER: POWER_LAST, MeterKind.WATER: WATER_LAST}
 ERROR_BRUSH = QBrush(QColor("#fde2e1"))
+ODD_BRUSH = QBrush(QColor("#ffd8a8"))  # typed, goes backwards or jumps: asked at save
 TYPED_BRUSH = QBrush(QColor("#fff6d6"))
 BILLED_BRUSH = QBrush(QColor("#eef1f4"))
 
@@ -92,6 +101,23 @@ class MeterGridModel(QAbstractTableModel):
                 self._errors[row] = message
         self._refresh_all()
 
+    def oddity(self, row: int, column: int) -> Anomaly | None:
+        """Why the reading typed in this cell would be asked about at save."""
+        kind = EDITABLE.get(column)
+        typed = None if kind is None else self._typed.get((row, kind))
+        if kind is None or typed is None:
+            return None
+        try:
+            value = parse_reading(typed)
+        except ValueError:
+            return None
+        cell = self._cell(row, kind)
+        return anomaly(value, cell.last, False, cell.usual)
+
+    def oddity_text(self, row: int, column: int) -> str:
+        odd = self.oddity(row, column)
+        return "" if odd is None else _(ANOMALY_LABELS[odd])
+
     def error(self, row: int) -> str:
         return self._errors.get(row, "")
 
@@ -132,7 +158,7 @@ class MeterGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and POWER_LAST <= column < BILLED:
             return RIGHT
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._errors.get(row) or self._tip(row, column)
+            return self._errors.get(row) or self.oddity_text(row, column) or self._tip(row, column)
         if role == Qt.ItemDataRole.BackgroundRole:
             return self._background(row, column)
         return None
@@ -197,6 +223,8 @@ class MeterGridModel(QAbstractTableModel):
     def _background(self, row: int, column: int) -> QBrush | None:
         if row in self._errors:
             return ERROR_BRUSH
+        if self.oddity(row, column) is not None or self.oddity(row, column - 1) is not None:
+            return ODD_BRUSH  # the reading typed and the consumption it makes
         if column in EDITABLE and (row, EDITABLE[column]) in self._typed:
             return TYPED_BRUSH
         if column in EDITABLE and self._rows[row].billed:

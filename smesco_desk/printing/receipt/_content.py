@@ -9,14 +9,15 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from smesco_desk.domain.charges import format_rate
+from smesco_desk.domain.foodcourt import format_npwp
 from smesco_desk.domain.money import format_rupiah, terbilang
 from smesco_desk.domain.payments import PaymentMethod, method_label
 from smesco_desk.i18n import _
 from smesco_desk.printing._layout import ASCENT, DESCENT
 from smesco_desk.printing.fonts import Align, base_font, draw_text, fit_text, text_width
-from smesco_desk.printing.formatting import format_datetime
+from smesco_desk.printing.formatting import format_datetime, format_long_date
 from smesco_desk.printing.receipt._engine import ANCHOR, Flow
-from smesco_desk.printing.style import BLACK, RED, SECONDARY, new_canvas, rgb
+from smesco_desk.printing.style import BLACK, RED, RULE_DARK, SECONDARY, new_canvas, rgb
 from smesco_desk.values.payments import ReceiptLine, ReceiptRecord
 
 METERAI_SIZE = (36 * mm, 24 * mm)
@@ -31,13 +32,67 @@ def quantity_text(line: ReceiptLine) -> str:
 
 
 def total_rows(receipt: ReceiptRecord) -> list[tuple[str, str]]:
-    """Subtotal (before discounts), the discounts, each tax; not the total."""
+    """Subtotal (before discounts), the discounts, each tax after its base (DPP,
+    dasar pengenaan pajak); not the total."""
     rows = [(_("Subtotal"), format_rupiah(receipt.subtotal))]
     if receipt.discount_total:
         rows.append((_("Diskon"), format_rupiah(-receipt.discount_total)))
     for tax in receipt.taxes:
+        rows.append((_("DPP {tax}").format(tax=tax.label), format_rupiah(tax.base)))
         rows.append((f"{tax.label} {format_rate(tax.rate_bp)}", format_rupiah(tax.amount)))
     return rows
+
+
+def amount_words(receipt: ReceiptRecord) -> str:
+    """The total in Indonesian words (terbilang), whatever the interface speaks."""
+    return terbilang(receipt.total)
+
+
+PURPOSE_LINES = 12  # "Untuk pembayaran" names this many lines, then how many more
+
+
+def purpose_text(receipt: ReceiptRecord) -> str:
+    """What the money was for: the charge's description, then every line's name
+    ("...: Sewa ruang rapat; Cetak warna A4"); their figures are in the table."""
+    lines = receipt.lines
+    named = [ln.description for ln in lines[:PURPOSE_LINES]]
+    if len(lines) > PURPOSE_LINES:
+        named.append(_("dan {n} rincian lainnya").format(n=len(lines) - PURPOSE_LINES))
+    items = "; ".join(named)
+    description = receipt.description.strip()
+    if description and items and description != items:
+        return f"{description}: {items}"
+    return description or items
+
+
+def npwp_text(npwp: str) -> str:
+    return _("NPWP {npwp}").format(npwp=format_npwp(npwp)) if npwp else ""
+
+
+def place_and_date(receipt: ReceiptRecord, city: str) -> str:
+    """'Jakarta, 27 November 2026' above the signature."""
+    return (
+        f"{city}, {format_long_date(receipt.issued_at)}"
+        if city
+        else format_long_date(receipt.issued_at)
+    )
+
+
+def stamp_circle(flow: Flow, x: float, diameter: float, y: float = 0.0) -> None:
+    """A faint dashed circle where the stamp (cap) goes, taking no height."""
+
+    def draw(canvas: Any, left: float, top: float) -> None:
+        canvas.saveState()
+        canvas.setStrokeColor(rgb(RULE_DARK))
+        canvas.setFillColor(rgb(RULE_DARK))
+        canvas.setLineWidth(0.6)
+        canvas.setDash(1.5, 1.5)
+        radius = diameter / 2
+        canvas.circle(left + x + radius, top - y - radius, radius)
+        draw_text(canvas, _("cap"), left + x + radius, top - y - radius - 2.5, 7, False, "center")
+        canvas.restoreState()
+
+    flow.add(0.0, draw)
 
 
 def payment_rows(receipt: ReceiptRecord) -> list[tuple[str, str]]:
@@ -48,10 +103,6 @@ def payment_rows(receipt: ReceiptRecord) -> list[tuple[str, str]]:
     elif receipt.reference.strip():
         rows.append((_("Referensi"), receipt.reference))
     return rows
-
-
-def in_words(receipt: ReceiptRecord) -> str:
-    return _("Terbilang: {words}").format(words=terbilang(receipt.total))
 
 
 def copy_stamp(flow: Flow, size: float, align: Align = "center") -> None:

@@ -13,7 +13,7 @@ from reportlab.lib.units import mm
 
 from smesco_desk.domain.money import format_rupiah, terbilang
 from smesco_desk.domain.payments import PaymentMethod, method_label, payer_label
-from smesco_desk.i18n import _
+from smesco_desk.i18n import _, official_document
 from smesco_desk.printing.fonts import base_font
 from smesco_desk.printing.formatting import format_datetime
 from smesco_desk.printing.receipt._engine import Cell, Flow
@@ -22,6 +22,7 @@ from smesco_desk.printing.style import new_canvas
 from smesco_desk.values.payments import RefundPayoutRecord
 
 
+@official_document
 def render_refund(
     payout: RefundPayoutRecord, *, building_name: str, building_address: str
 ) -> bytes:

@@ -10,11 +10,14 @@ from smesco_desk.i18n import _
 from smesco_desk.printing.formatting import format_datetime
 from smesco_desk.printing.receipt._content import (
     METERAI_SIZE,
+    amount_words,
     copy_stamp,
     gross,
-    in_words,
     meterai_box,
+    npwp_text,
     payment_rows,
+    place_and_date,
+    purpose_text,
     quantity_text,
     receipt_canvas,
     total_rows,
@@ -24,18 +27,19 @@ from smesco_desk.printing.receipt._content import (
 from smesco_desk.printing.receipt._engine import Cell, Flow
 from smesco_desk.printing.style import BLACK
 from smesco_desk.values.payments import ReceiptRecord
+from smesco_desk.values.tenancy import Building
 
 THERMAL_WIDTH = 80 * mm
 THERMAL_MARGIN = 4 * mm  # printable width 72 mm
 
 
-def _thermal_flow(
-    receipt: ReceiptRecord, name: str, address: str, copy: bool
-) -> tuple[Flow, float]:
+def _thermal_flow(receipt: ReceiptRecord, issuer: Building, copy: bool) -> tuple[Flow, float]:
     """The roll's content, and how far down the void box (if any) ends."""
     flow = Flow(THERMAL_WIDTH - 2 * THERMAL_MARGIN)
-    flow.fitted(name, 11, 8, 3, align="center", bold=True)
-    flow.fitted(address, 7, 7, 4, align="center")
+    flow.fitted(issuer.name, 11, 8, 3, align="center", bold=True)
+    flow.fitted(issuer.address, 7, 7, 4, align="center")
+    if issuer.npwp:
+        flow.text(npwp_text(issuer.npwp), 7, align="center")
     flow.rule()
     flow.text(_("KUITANSI"), 14, align="center", bold=True)
     if copy:
@@ -64,11 +68,11 @@ def _thermal_flow(
         flow.pair(label, value, 8)
     flow.rule(weight=1.0)
     flow.pair(_("TOTAL"), format_rupiah(receipt.total), 11.5, bold=True)
-    flow.space(0.8 * mm)
-    flow.fitted(in_words(receipt), 8, 6.5, 8)
     flow.rule(dashed=True)
     for label, value in payment_rows(receipt) + [(_("Kasir"), receipt.cashier_name)]:
         flow.pair(label, value, 8)
+    flow.space(0.8 * mm)
+    flow.text(place_and_date(receipt, issuer.city), 7.5, align="right")
     if receipt.needs_meterai:
         _thermal_signature(flow, receipt)
     flow.rule(dashed=True)
@@ -80,13 +84,27 @@ def _thermal_flow(
 
 
 def _thermal_payer(flow: Flow, receipt: ReceiptRecord) -> None:
-    label, rest = 21 * mm, flow.width - 21 * mm
+    """The form's three facts, short: from whom, how much in words, what for."""
+    label, rest = 26 * mm, flow.width - 26 * mm
+    room = label - 1.5 * mm  # a gap between a label and its value
     payer = Cell(receipt.payer_name, label, rest, bold=True, size=8.5)
-    flow.row([Cell(_("Diterima dari"), 0, label, size=7.5), payer], 8.5)
+    flow.row([Cell(_("Telah terima dari"), 0, room, size=7), payer], 8.5)
     flow.row([Cell(payer_label(receipt.payer_kind), label, rest)], 7.5)
+    flow.space(0.8 * mm)
+    flow.text(_("Uang sejumlah"), 7)  # the words take the whole width, shrunk to one line first
+    flow.fitted(amount_words(receipt), 8.5, 6.5, 8, bold=True)
+    flow.space(0.8 * mm)
+    what = Cell(_thermal_purpose(receipt), label, rest)
+    flow.row([Cell(_("Untuk pembayaran"), 0, room, size=7), what], 8)
+
+
+def _thermal_purpose(receipt: ReceiptRecord) -> str:
+    """The description, or the one line; several lines follow below, so say how many."""
     if receipt.description.strip():
-        flow.space(0.8 * mm)
-        flow.row([Cell(_("Untuk"), 0, label, size=7.5), Cell(receipt.description, label, rest)], 8)
+        return receipt.description.strip()
+    if len(receipt.lines) <= 1:
+        return purpose_text(receipt)
+    return _("{n} rincian berikut").format(n=len(receipt.lines))
 
 
 def _thermal_signature(flow: Flow, receipt: ReceiptRecord) -> None:
@@ -101,8 +119,8 @@ def _thermal_signature(flow: Flow, receipt: ReceiptRecord) -> None:
     flow.text(_("Kasir"), 7, align="center")
 
 
-def render_thermal(receipt: ReceiptRecord, name: str, address: str, copy: bool) -> bytes:
-    flow, void_end = _thermal_flow(receipt, name, address, copy)
+def render_thermal(receipt: ReceiptRecord, issuer: Building, copy: bool) -> bytes:
+    flow, void_end = _thermal_flow(receipt, issuer, copy)
     height = flow.height + 2 * THERMAL_MARGIN + 2 * mm  # a little paper before the cut
     canvas, buffer = receipt_canvas(receipt, (THERMAL_WIDTH, height))
     top = height - THERMAL_MARGIN

@@ -13,7 +13,7 @@ from reportlab.platypus import KeepTogether, ListFlowable, ListItem, Spacer, Tab
 
 from smesco_desk.domain.foodcourt import PERIOD_LABELS, LeasePeriod, format_npwp, size_m2_text
 from smesco_desk.domain.money import format_rupiah, terbilang
-from smesco_desk.i18n import N_, _
+from smesco_desk.i18n import N_, _, official_document
 from smesco_desk.printing.style import INK, MUTED, RULE, para, rgb
 from smesco_desk.printing.tenancy.common import (
     WIDTH,
@@ -35,6 +35,7 @@ _PER = {
 }
 
 
+@official_document
 def render_lease_agreement(data: AgreementData) -> bytes:
     """A4 portrait PDF bytes."""
     document = _("Perjanjian Sewa Stan {number}").format(number=data.number)

@@ -10,7 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
 from smesco_desk.domain.money import format_rupiah, terbilang
-from smesco_desk.i18n import _
+from smesco_desk.i18n import _, official_document
 from smesco_desk.printing.style import INK, STRIPE, TINT, WHITE, para, rgb
 from smesco_desk.printing.tenancy.common import (
     WIDTH,
@@ -29,6 +29,7 @@ from smesco_desk.values.tenancy import ReminderData
 COLUMNS = [w * mm for w in (9, 23, 59, 35, 20, 28)]
 
 
+@official_document
 def render_reminder(data: ReminderData) -> bytes:
     """A4 portrait PDF bytes."""
     document = _("Surat Pemberitahuan Tunggakan {number}").format(number=data.number)

@@ -11,7 +11,7 @@ from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
 from smesco_desk.domain.foodcourt import format_npwp
 from smesco_desk.domain.money import format_rupiah
-from smesco_desk.i18n import _
+from smesco_desk.i18n import _, official_document
 from smesco_desk.printing.style import BRAND, GREEN, INK, MUTED, RED, STRIPE, TINT, WHITE, para, rgb
 from smesco_desk.printing.tenancy.common import (
     WIDTH,
@@ -30,6 +30,7 @@ from smesco_desk.values.tenancy import Building, Statement, StatementEntry
 COLUMNS = [w * mm for w in (19, 63, 22, 23, 23, 24)]
 
 
+@official_document
 def render_statement(data: Statement, building: Building, stalls: list[str]) -> bytes:
     """A4 portrait PDF bytes."""
     document = _("Laporan Tagihan Tenan · {tenant}").format(tenant=data.tenant.name)

@@ -13,14 +13,14 @@ from typing import TYPE_CHECKING
 from smesco_desk.clock import wib_today
 from smesco_desk.db.models import Lease, Stall, SyncedMixin, Tenant
 from smesco_desk.errors import DomainError, ValidationError
-from smesco_desk.i18n import _
+from smesco_desk.i18n import _, indonesian_document
 from smesco_desk.services.actors import Actor, Permission, require
 from smesco_desk.services.foodcourt.leases import lease_row
 from smesco_desk.services.foodcourt.mapping import lease_record, stall_info, tenant_infos
 from smesco_desk.services.foodcourt.notice import policy_in
 from smesco_desk.services.foodcourt.statements import overdue, statement_in, tenant_stalls
 from smesco_desk.services.foodcourt.tenants import tenant_row
-from smesco_desk.services.settings import SettingsService
+from smesco_desk.services.settings import SettingsService, letterhead_in
 from smesco_desk.services.transaction import Transaction
 from smesco_desk.values.tenancy import AgreementData, Building, ReminderData
 
@@ -33,11 +33,7 @@ PAY_WITHIN_DAYS = 7  # a reminder asks for payment within a week, unless told
 
 
 def building_in(session: Session) -> Building:
-    return Building(
-        str(SettingsService.get_in(session, "building_name")),
-        str(SettingsService.get_in(session, "building_address")),
-        str(SettingsService.get_in(session, "building_npwp") or ""),
-    )
+    return letterhead_in(session)
 
 
 def _signatory(actor: Actor) -> str:
@@ -89,7 +85,7 @@ def statement_pdf(
 
     require(actor, Permission.MANAGE_TENANTS)
     day = _day(as_of, wib_today(core.now()), "as_of")
-    with core.db.read() as session:
+    with core.db.read() as session, indonesian_document():  # its lines are the document's
         data = statement_in(session, tenant_id, day)
         building = building_in(session)
         stalls = tenant_stalls(session, data.tenant.id)
@@ -117,7 +113,8 @@ def reminder_pdf(
     with core.db.read() as session:
         tenant = tenant_row(session, tenant_id)
         info = tenant_infos(session, [tenant])[0]
-        late = overdue(session, tenant.id, today)
+        with indonesian_document():  # the charges' labels print on the letter
+            late = overdue(session, tenant.id, today)
         if not late:
             raise DomainError(
                 _("{tenant} tidak punya tagihan yang lewat jatuh tempo.").format(tenant=info.name)

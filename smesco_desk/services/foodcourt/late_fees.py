@@ -28,7 +28,7 @@ from smesco_desk.domain.foodcourt import BillKind
 from smesco_desk.domain.foodcourt_rent import LateFeeMode, LateMonth, late_fee, late_months
 from smesco_desk.domain.money import format_rupiah
 from smesco_desk.errors import ValidationError
-from smesco_desk.i18n import _
+from smesco_desk.i18n import N_
 from smesco_desk.services.actors import SYSTEM, Actor, Permission, require
 from smesco_desk.services.foodcourt.billing import post_charge
 from smesco_desk.services.foodcourt.rent import charge_items, charge_row_id, checked_day
@@ -221,10 +221,10 @@ def _post_fee(
     original = tx.session.get_one(Charge, row.charge_id)
     if policy.mode == LateFeeMode.PERCENT:
         rate = f"{policy.percent_bp / 100:g}%".replace(".", ",")
-        how = _("{rate} dari {amount}").format(rate=rate, amount=format_rupiah(total))
+        how = N_("{rate} dari {amount}").format(rate=rate, amount=format_rupiah(total))
     else:
-        how = _("tetap {amount}").format(amount=format_rupiah(fee))
-    text = _("Denda keterlambatan bulan ke-{k} ({how}): {what}").format(
+        how = N_("tetap {amount}").format(amount=format_rupiah(fee))
+    text = N_("Denda keterlambatan bulan ke-{k} ({how}): {what}").format(
         k=month.k, how=how, what=original.description
     )
     return post_charge(

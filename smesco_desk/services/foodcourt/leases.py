@@ -31,7 +31,7 @@ from smesco_desk.domain.foodcourt_rent import rent_periods
 from smesco_desk.domain.text import text_errors
 from smesco_desk.domain.turnover import rate_error
 from smesco_desk.errors import AlreadyDone, ValidationError
-from smesco_desk.i18n import _
+from smesco_desk.i18n import N_, _
 from smesco_desk.services.actors import Actor, Permission, require
 from smesco_desk.services.foodcourt.billing import post_charge
 from smesco_desk.services.foodcourt.conflicts import LeaseConflict, clashes
@@ -127,11 +127,11 @@ def _deposit_charge(tx: Transaction, stall: Stall, row: Lease) -> TenantCharge:
         tx,
         row,
         BillKind.DEPOSIT,
-        (LineInput(_("Deposit sewa stan {code}").format(code=stall.code), 1, row.deposit),),
+        (LineInput(N_("Deposit sewa stan {code}").format(code=stall.code), 1, row.deposit),),
         period_start=row.starts_on,
         period_end=row.ends_on,
         due_on=row.starts_on,
-        description=_("Deposit stan {code}").format(code=stall.code),
+        description=N_("Deposit stan {code}").format(code=stall.code),
         kind_code=stall.kind_code,
         untaxed=True,  # a deposit is held, not a taxed sale
     )

@@ -14,7 +14,7 @@ from smesco_desk.domain.charges import LineInput
 from smesco_desk.domain.foodcourt import PERIOD_LABELS, BillKind, LeasePeriod
 from smesco_desk.domain.tenancy import notice_fee, notice_short
 from smesco_desk.errors import ValidationError
-from smesco_desk.i18n import _
+from smesco_desk.i18n import N_, _
 from smesco_desk.services.actors import Actor, Permission, require
 from smesco_desk.services.foodcourt.billing import post_charge
 from smesco_desk.services.settings import SettingsService, validate_setting
@@ -76,15 +76,19 @@ def post_notice_fee(
         return None
     stall = tx.session.get_one(Stall, row.stall_id)
     given = max(0, (last_day - notice_on).days)
-    text = _("Biaya pemutusan sewa stan {code}: pemberitahuan {given} dari {days} hari").format(
+    text = N_("Biaya pemutusan sewa stan {code}: pemberitahuan {given} dari {days} hari").format(
         code=stall.code, given=given, days=policy.notice_days
     )
-    unit = _(PERIOD_LABELS[LeasePeriod(row.period)]).lower()
+    unit = PERIOD_LABELS[LeasePeriod(row.period)].lower()
     return post_charge(
         tx,
         row,
         BillKind.NOTICE_FEE,
-        (LineInput(text, policy.fee_periods, row.rent, 0, _("sewa {period}").format(period=unit)),),
+        (
+            LineInput(
+                text, policy.fee_periods, row.rent, 0, N_("sewa {period}").format(period=unit)
+            ),
+        ),
         period_start=min(last_day + timedelta(days=1), row.ends_on),
         period_end=row.ends_on,
         due_on=max(notice_on, min(last_day, row.ends_on)),

@@ -40,7 +40,7 @@ from smesco_desk.domain.charges import LineInput
 from smesco_desk.domain.foodcourt import DAYLESS_STATUSES, BillKind, LeasePeriod
 from smesco_desk.domain.foodcourt_rent import RentPeriod, periods_until, rent_periods
 from smesco_desk.errors import ValidationError
-from smesco_desk.i18n import _
+from smesco_desk.i18n import N_, _
 from smesco_desk.ids import derived_id
 from smesco_desk.services.actors import SYSTEM, Actor, Permission, require
 from smesco_desk.services.foodcourt.billing import post_charge
@@ -183,9 +183,11 @@ def post_period(
 
 def _rent_text(code: str, period: RentPeriod) -> str:
     days = f"{period.start:%d-%m-%Y} s.d. {period.end:%d-%m-%Y}"
-    text = _("Sewa stan {code}, {days}").format(code=code, days=days)
+    text = N_("Sewa stan {code}, {days}").format(code=code, days=days)
     if period.prorated:
-        text += " " + _("({days} dari {full} hari)").format(days=period.days, full=period.full_days)
+        text += " " + N_("({days} dari {full} hari)").format(
+            days=period.days, full=period.full_days
+        )
     return text
 
 

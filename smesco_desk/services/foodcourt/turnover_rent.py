@@ -38,7 +38,7 @@ from smesco_desk.domain.turnover import (
     uncovered_days,
 )
 from smesco_desk.errors import ValidationError
-from smesco_desk.i18n import _
+from smesco_desk.i18n import N_, _
 from smesco_desk.services.actors import Actor, Permission, require
 from smesco_desk.services.foodcourt.billing import post_charge
 from smesco_desk.services.foodcourt.mapping import tenant_names
@@ -190,7 +190,7 @@ def post_turnover_rent(core: Core, actor: Actor, month: date) -> TurnoverPosting
 def _post(
     tx: Transaction, lease: Lease, item: LeaseTurnover, first: date, last: date, today: date
 ) -> TenantCharge:
-    label = _("Sewa omzet {month} stan {code}: {rate} x {turnover} - sewa dasar {base}").format(
+    label = N_("Sewa omzet {month} stan {code}: {rate} x {turnover} - sewa dasar {base}").format(
         month=first.strftime("%m/%Y"),
         code=item.stall_code,
         rate=format_percent(item.rate_bp),
@@ -205,7 +205,7 @@ def _post(
         period_start=first,
         period_end=last,
         due_on=due_on(first, today),
-        description=_("Sewa omzet {month} stan {code}").format(
+        description=N_("Sewa omzet {month} stan {code}").format(
             month=first.strftime("%m/%Y"), code=item.stall_code
         ),
     )

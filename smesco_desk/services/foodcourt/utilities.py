@@ -50,7 +50,7 @@ from smesco_desk.domain.meters import (
 )
 from smesco_desk.domain.money import format_rupiah
 from smesco_desk.errors import ValidationError
-from smesco_desk.i18n import _
+from smesco_desk.i18n import N_, _
 from smesco_desk.services.actors import Actor, Permission, require
 from smesco_desk.services.foodcourt.billing import post_charge, posted
 from smesco_desk.services.foodcourt.mapping import tenant_names
@@ -152,11 +152,11 @@ def meter_lines(kind: MeterKind, used: int, tariff: Tariff) -> list[LineInput]:
     """The lines of one meter's consumption: one per block. A whole number of
     units is quantity x rate; a fraction is one line whose description says
     the quantity (a line's quantity is a whole number)."""
-    label, unit = _(METER_LABELS[kind]), METER_UNITS[kind]
+    label, unit = METER_LABELS[kind], METER_UNITS[kind]
     many = len(block_amounts(used, tariff)) > 1
     lines = []
     for index, part in enumerate(block_amounts(used, tariff), start=1):
-        block = _(" blok {n}").format(n=index) if many else ""
+        block = N_(" blok {n}").format(n=index) if many else ""
         text = f"{label}{block}: {reading_label(part.quantity)} {unit} × {format_rupiah(part.rate)}"
         whole = part.quantity % MILLI == 0 and part.quantity // MILLI <= MAX_QUANTITY
         if whole and part.quantity // MILLI * part.rate == part.amount:
@@ -217,13 +217,13 @@ class _Run:
         amount = service_charge(stall.size_cm2, self.per_m2, (end - start).days + 1, self.last.day)
         if amount <= 0 or posted(self.tx, lease.id, BillKind.SERVICE, start):
             return
-        text = _("Biaya layanan {code}: {m2} m² × {rate} per bulan, {days} hari").format(
+        text = N_("Biaya layanan {code}: {m2} m² × {rate} per bulan, {days} hari").format(
             code=stall.code,
             m2=size_m2_text(stall.size_cm2).replace(".", ","),
             rate=format_rupiah(self.per_m2),
             days=(end - start).days + 1,
         )
-        what = _("Biaya layanan {code} {month}").format(code=stall.code, month=self._month())
+        what = N_("Biaya layanan {code} {month}").format(code=stall.code, month=self._month())
         self._post(stall, lease, BillKind.SERVICE, [LineInput(text, 1, amount)], start, end, what)
 
     def utility(self, stall: Stall, lease: Lease, used: dict[MeterKind, int]) -> None:
@@ -231,7 +231,7 @@ class _Run:
         if not lines:
             self.skipped.append((stall.code, _("Tidak ada pemakaian listrik atau air.")))
             return
-        what = _("Listrik dan air {code} {month}").format(code=stall.code, month=self._month())
+        what = N_("Listrik dan air {code} {month}").format(code=stall.code, month=self._month())
         self._post(stall, lease, BillKind.UTILITY, lines, self.first, self.last, what)
 
     def _month(self) -> str:

@@ -19,9 +19,10 @@ from smesco_desk.services.payments.mapping import receipt_value
 from smesco_desk.services.payments.receipts import find, receipt
 from smesco_desk.services.payments.refunds import refund_payout
 from smesco_desk.services.payments.shifts import shift_payouts, shift_receipts, shift_row, summary
-from smesco_desk.services.settings import SettingsService
+from smesco_desk.services.settings import letterhead_in
 from smesco_desk.services.transaction import Transaction
 from smesco_desk.values.payments import ReceiptRecord, RefundPayoutRecord
+from smesco_desk.values.tenancy import Building
 
 if TYPE_CHECKING:
     from smesco_desk.services.core import Core
@@ -42,13 +43,15 @@ def receipt_pdf(
 
     fmt = receipt_format(fmt)
     require(actor, Permission.VIEW_RECEIPTS)
-    name, address = building(core)
+    issuer = letterhead(core)
 
     def render(rec: ReceiptRecord) -> bytes:
         return render_receipt(
             rec,
-            building_name=name,
-            building_address=address,
+            building_name=issuer.name,
+            building_address=issuer.address,
+            building_npwp=issuer.npwp,
+            building_city=issuer.city,
             fmt=fmt,
             copy=rec.print_count > 0,
         )
@@ -121,11 +124,14 @@ def refund_pdf(core: Core, actor: Actor, payout_id: str) -> tuple[RefundPayoutRe
 
 def building(core: Core) -> tuple[str, str]:
     """The building's name and address, as documents print them."""
+    issuer = letterhead(core)
+    return issuer.name, issuer.address
+
+
+def letterhead(core: Core) -> Building:
+    """The issuer as a kuitansi heads and signs it (name, address, NPWP, city)."""
     with core.db.read() as session:
-        return (
-            str(SettingsService.get_in(session, "building_name")),
-            str(SettingsService.get_in(session, "building_address")),
-        )
+        return letterhead_in(session)
 
 
 def receipt_format(fmt: ReceiptFormat | str) -> ReceiptFormat:

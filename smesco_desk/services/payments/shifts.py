@@ -16,8 +16,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from smesco_desk.clock import wib_day_bounds, wib_today
-from smesco_desk.db.models import CashShift, Receipt, ReceiptVoid, RefundPayout
-from smesco_desk.domain.payments import DENOMINATIONS, PaymentMethod
+from smesco_desk.db.models import CashShift, Receipt, ReceiptVoid, RefundPayout, User
+from smesco_desk.domain.payments import DENOMINATIONS, PaymentMethod, cashup_note_errors
 from smesco_desk.domain.text import unstorable
 from smesco_desk.errors import AlreadyDone, ValidationError
 from smesco_desk.i18n import _
@@ -167,6 +167,9 @@ def close_shift(
             raise AlreadyDone(_("Shift ini sudah ditutup."))
         expected = summary(session, row).expected_cash
         total = counted_total(counts)
+        errors = cashup_note_errors(total - expected, note)
+        if errors:
+            raise ValidationError(errors)
         row.closed_at = now
         row.closed_by = actor.username
         row.counted = counts
@@ -178,6 +181,16 @@ def close_shift(
         detail = {"expected": expected, "counted": total, "difference": row.difference}
         tx.record("shift.close", [(row, "update")], detail)
         return summary(session, row)
+
+
+def _full_name(session: Session, row: CashShift) -> str:
+    """Who closed the shift, by their full name ("Hendra Gunawan", not "hendra")."""
+    if row.closed_by is None:
+        return ""
+    if row.closed_by == row.operator:
+        return row.operator_name or row.operator
+    name = session.scalar(select(User.full_name).where(User.username == row.closed_by))
+    return str(name or row.closed_by)
 
 
 def summary(
@@ -228,6 +241,7 @@ def summary(
         opening_float=row.opening_float,
         closed_at=row.closed_at,
         closed_by=row.closed_by,
+        closed_by_name=_full_name(session, row),
         receipt_count=len(receipts),
         void_count=voids,
         totals_by_method=by_method,

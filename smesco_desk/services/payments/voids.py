@@ -128,11 +128,22 @@ def _settled_otherwise(session: Session, receipt: Receipt) -> str:
                 "Pengembalian dana. Kuitansinya tidak dapat dibatalkan: uangnya akan "
                 "dikembalikan dua kali."
             ).format(amount=format_rupiah(due))
+        if charge.source.startswith("lease:"):
+            return _(
+                "Sewa ini punya pengembalian {amount} yang belum dibayarkan (Pembayaran › "
+                "Pengembalian dana). Kuitansinya tidak dapat dibatalkan: uangnya akan "
+                "dikembalikan dua kali."
+            ).format(amount=format_rupiah(due))
         return _(
             "Pemesanan ini punya pengembalian {amount} yang belum dibayarkan (Pembayaran › "
             "Pengembalian dana). Kuitansinya tidak dapat dibatalkan: uangnya akan "
             "dikembalikan dua kali."
         ).format(amount=format_rupiah(due))
+    if paid_back and charge.source.startswith("lease:"):
+        return _(
+            "Pengembalian {amount} untuk sewa ini sudah dibayarkan. Kuitansinya tidak "
+            "dapat dibatalkan: uangnya akan dikembalikan dua kali."
+        ).format(amount=format_rupiah(paid_back))
     if paid_back:
         return _(
             "Pengembalian {amount} untuk pemesanan ini sudah dibayarkan. Kuitansinya tidak "

@@ -1,13 +1,14 @@
 """What the food court's tabs share: a tab that reloads when the tables it shows
 change (at once when shown, else the next time it is shown), the texts of
-dates, periods and lease statuses, and a stall's form from what it is now."""
+dates, periods and lease statuses, a stall's form from what it is now, and
+where a popup goes beside what it is about."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QDate, Slot
+from PySide6.QtCore import QDate, QPoint, QRect, QSize, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
@@ -105,3 +106,35 @@ class LiveTab(QWidget):
         super().showEvent(event)
         if self._stale:
             self.reload()
+
+
+def beside(anchor: QRect, size: QSize, screen: QRect, gap: int = 8) -> QPoint:
+    """Where a window of `size` goes so that it does not cover `anchor` (both in
+    screen coordinates) and stays on `screen`: to the right of it, else to the
+    left, else below, else above, lined up with it and pushed inside the
+    screen; where no side has the room, the side with the most, still inside."""
+    w, h = size.width(), size.height()
+
+    def inside(x: int, y: int) -> QPoint:
+        x = max(screen.left(), min(x, screen.right() + 1 - w))
+        y = max(screen.top(), min(y, screen.bottom() + 1 - h))
+        return QPoint(x, y)
+
+    room = {
+        "right": screen.right() + 1 - (anchor.right() + 1 + gap),
+        "left": anchor.left() - gap - screen.left(),
+        "below": screen.bottom() + 1 - (anchor.bottom() + 1 + gap),
+        "above": anchor.top() - gap - screen.top(),
+    }
+    places = {
+        "right": (anchor.right() + 1 + gap, anchor.top()),
+        "left": (anchor.left() - gap - w, anchor.top()),
+        "below": (anchor.left(), anchor.bottom() + 1 + gap),
+        "above": (anchor.left(), anchor.top() - gap - h),
+    }
+    for side in places:
+        needed = w if side in ("right", "left") else h
+        if room[side] >= needed:
+            return inside(*places[side])
+    widest = max(room, key=lambda side: room[side])
+    return inside(*places[widest])

@@ -55,17 +55,23 @@ def state_label(state: str) -> str:
 
 def wrap_elided(text: str, metrics: QFontMetrics, width: int, max_lines: int) -> list[str]:
     """The text broken into at most `max_lines` lines at spaces, each no wider
-    than `width`; what does not fit ends the last line with an ellipsis."""
+    than `width`; where the text does not fit, the last line drawn ends with an
+    ellipsis (never a line in the middle: a word wider than `width` ends it)."""
+
+    def fits(line: str) -> bool:  # as elidedText measures, so a line kept is never cut
+        return metrics.elidedText(line, Qt.TextElideMode.ElideRight, width) == line
+
     lines: list[str] = []
     words = text.split()
     while words and len(lines) < max_lines:
-        if len(lines) == max_lines - 1:
-            lines.append(metrics.elidedText(" ".join(words), Qt.TextElideMode.ElideRight, width))
-            break
         line = words.pop(0)
-        while words and metrics.horizontalAdvance(f"{line} {words[0]}") <= width:
+        while words and fits(f"{line} {words[0]}"):
             line = f"{line} {words.pop(0)}"
-        lines.append(metrics.elidedText(line, Qt.TextElideMode.ElideRight, width))
+        if len(lines) == max_lines - 1 or not fits(line):
+            rest = " ".join([line, *words])
+            lines.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
+            break
+        lines.append(line)
     return lines
 
 
@@ -76,7 +82,7 @@ class _Placed:
     status: StallStatus
     rect: QRectF
     code: str
-    name: list[str]  # its lines, the last one elided
+    name: list[str]  # the lines that fit, the last one elided if the name goes on
     shown: bool  # matches the filters
 
 
@@ -144,6 +150,10 @@ class FloorPlan(QWidget):
         index = next((i for i, p in enumerate(self._placed) if p.status.stall.code == code), -1)
         self._choose(index)
 
+    def name_lines(self, code: str) -> list[str]:
+        """The lines of a stall's name as drawn now."""
+        return next((p.name for p in self._placed if p.status.stall.code == code), [])
+
     def stall_rect(self, code: str) -> QRect:
         """Where a stall is drawn now (empty if it is not on this floor)."""
         for placed in self._placed:
@@ -188,7 +198,10 @@ class FloorPlan(QWidget):
             rect = self._rect_at(status, status.stall.plan_x, status.stall.plan_y)
             room = int(rect.width()) - 8
             name = status.tenant or state_label(status.state)
-            lines = max(1, int(rect.height() - 6) // name_metrics.height() - 1)
+            # as many whole lines as paintEvent draws below the code; the last
+            # one drawn ends with "…" if the name goes on (the tooltip has it all)
+            below_code = rect.height() - 6 - code_metrics.height() + 1
+            lines = max(0, int(below_code) // name_metrics.height())
             self._placed.append(
                 _Placed(
                     status,

@@ -172,7 +172,11 @@ class LeaseDialog(QDialog):
         self.turnover_edit = QLineEdit(self)
         self.turnover_edit.setObjectName("turnover_edit")
         self.turnover_edit.setPlaceholderText(self.tr("0 = tanpa sewa omzet"))
-        self.turnover_edit.setMaximumWidth(160)
+        self.turnover_edit.ensurePolished()  # (the style sheet's font and padding)
+        placeholder = self.turnover_edit.fontMetrics().horizontalAdvance(
+            self.turnover_edit.placeholderText())
+        self.turnover_edit.setMinimumWidth(placeholder + 32)  # the frame and text margins
+        self.turnover_edit.setMaximumWidth(max(160, placeholder + 32))
         self.turnover_edit.textEdited.connect(lambda _t: self._clear("turnover_rate_bp"))
         self.turnover_edit.setToolTip(self.tr(
             "Bila diisi: tenan membayar yang lebih besar dari sewa dasar dan "

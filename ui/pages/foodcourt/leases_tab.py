@@ -1,5 +1,5 @@
-"""The "Sewa" tab: the leases (stall, tenant, first and last day, period, rent,
-deposit, status, owed), shown as chosen ("Berjalan & dipesan", "Berakhir
+"""The "Sewa" tab: the leases (stall, tenant, first and last day, rent per
+period, deposit, status, owed), shown as chosen ("Berjalan & dipesan", "Berakhir
 dalam 30 hari", "Semua") and searched; "Sewakan…" opens the lease dialog,
 "Akhiri sewa…" and "Batalkan sewa…" change the lease chosen (tenancy
 staff), "Bayar…" takes its oldest open charge (anyone who takes payments);
@@ -21,7 +21,7 @@ from smesco_desk.values.foodcourt import LeaseRecord
 from ui.context import AppContext
 from ui.documents import DocumentPrinterLike, PageDocuments
 from ui.errors import error_text
-from ui.pages.foodcourt.common import LiveTab, day_text, period_text
+from ui.pages.foodcourt.common import LiveTab, day_text
 from ui.pages.foodcourt.lease_actions import LeaseChangeDialog, change_lease
 from ui.pages.foodcourt.lease_more import (
     DepositReturnDialog,
@@ -35,6 +35,7 @@ from ui.widgets import FittingLineEdit, StatusBanner
 
 LIVE, ENDING, ALL = "live", "ending", "all"
 ENDING_DAYS = 30
+STATUS_COLUMN = 6
 
 
 def ending_soon(lease: LeaseRecord, today: date, days: int = ENDING_DAYS) -> bool:
@@ -66,16 +67,17 @@ class LeasesTab(LiveTab):
             (self.tr("Tenan"), lambda r: r.tenant),
             (self.tr("Mulai"), lambda r: day_text(r.starts_on)),
             (self.tr("Sampai"), lambda r: day_text(r.ends_on)),
-            (self.tr("Periode"), lambda r: period_text(r.period)),
-            (self.tr("Sewa"), lambda r: format_rupiah(r.rent)),
+            (self.tr("Sewa"), lambda r: self.rent_text(r)),
             (self.tr("Deposit"), lambda r: format_rupiah(r.deposit)),
             (self.tr("Status"), lambda r: statuses.get(LeaseStatus(r.status), r.status)),
             (self.tr("Tagihan"), lambda r: format_rupiah(r.owed) if r.owed else ""),
         ]
-        keys = {2: lambda r: r.starts_on, 3: lambda r: r.ends_on, 5: lambda r: r.rent,
-                6: lambda r: r.deposit, 8: lambda r: r.owed}  # fmt: skip
+        keys = {2: lambda r: r.starts_on, 3: lambda r: r.ends_on, 4: lambda r: r.rent,
+                5: lambda r: r.deposit, 7: lambda r: r.owed}  # fmt: skip
+        self.per_period = {"day": self.tr("/hari"), "week": self.tr("/minggu"),
+                           "month": self.tr("/bulan")}  # fmt: skip
         self.table: ValuesTable[LeaseRecord] = ValuesTable(
-            columns, self, keys=keys, right=(5, 6, 8), stretch=1)
+            columns, self, keys=keys, right=(4, 5, 7), stretch=1, keep=(0, 2, 3))
         self.table.setObjectName("lease_table")
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._update_buttons())
         self.search_edit = FittingLineEdit(self.tr("Cari stan atau tenan…"), self.tr("Cari…"), self)
@@ -128,6 +130,11 @@ class LeasesTab(LiveTab):
         self.setFocusProxy(self.table)
         self._filter()
 
+    def rent_text(self, lease: LeaseRecord) -> str:
+        """The rent with its period ("Rp4.200.000/bulan"): one column for both,
+        so the list fits a 1024 px window."""
+        return format_rupiah(lease.rent) + self.per_period.get(lease.period, "")
+
     def _button(self, name: str, text: str) -> QPushButton:
         button = QPushButton(text, self)
         button.setObjectName(name)
@@ -157,6 +164,9 @@ class LeasesTab(LiveTab):
                 lambda r: r.status == LeaseStatus.ACTIVE and r.ends_on >= today)
         else:
             self.table.proxy.set_accepts(lambda _r: True)
+        # only "Semua" shows leases that are not active: the status column says
+        # something there, and elsewhere leaves its room to the tenant's name
+        self.table.set_column_shown(STATUS_COLUMN, which == ALL)
         self._update_buttons()  # fmt: skip
 
     def _update_buttons(self) -> None:

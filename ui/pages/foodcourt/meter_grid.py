@@ -3,8 +3,9 @@
 consumed. Typing a number in a "bulan ini" cell and pressing Enter moves down
 the column, so a floor's meters are typed in one pass; "Simpan" records the
 whole grid at once (core: services.foodcourt.meters, all or nothing) and a
-refusal marks its row. Readings that go backwards or jump are listed in a
-question before they are kept. "Tagih bulan ini" bills the month's power,
+refusal marks its row. A reading that goes backwards or jumps is coloured as
+it is typed, with the reason in its tooltip and the banner, and listed in a
+question before it is kept. "Tagih bulan ini" bills the month's power,
 water and service charge (services.foodcourt.utilities).
 
 The food-court page adds this widget as one of its tabs (MeterReadingsView(ctx)).
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Slot
+from PySide6.QtCore import QDate, QModelIndex, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -128,6 +129,7 @@ class MeterReadingsView(QWidget):
         self.bill_button.clicked.connect(self.bill)
         self.replace_button.clicked.connect(self.replace_meter)
         self.model.dataChanged.connect(self._update_buttons)
+        self.model.dataChanged.connect(self._flag_oddity)
         self.model.modelReset.connect(self._update_buttons)
         ctx.runner.data_changed.connect(self._on_data_changed)
         may = ctx.can(Permission.MANAGE_LEASES)
@@ -221,6 +223,23 @@ class MeterReadingsView(QWidget):
     def _on_data_changed(self, changed: frozenset[str]) -> None:
         if changed & GRID_TABLES and not self.model.has_pending():
             self.reload()
+
+    def _flag_oddity(self, first: QModelIndex, last: QModelIndex, *_roles: object) -> None:
+        """A reading just typed (one row changed) that goes backwards or jumps:
+        say why at once."""
+        row = first.row()
+        if row != last.row():
+            return
+        reasons = [
+            f"{_(METER_LABELS[kind])}: {self.model.oddity_text(row, column)}"
+            for column, kind in EDITABLE.items()
+            if self.model.oddity(row, column) is not None
+        ]
+        if reasons:
+            stall = self.model.grid_row(row).stall_code
+            self.banner.show_message("info", self.tr(
+                "{stall}: {reasons}. Periksa lagi; ditanyakan saat disimpan.").format(
+                stall=stall, reasons="; ".join(reasons)))  # fmt: skip
 
     def _update_buttons(self) -> None:
         self.save_button.setEnabled(self.model.has_pending())

@@ -8,7 +8,8 @@
 - "Jatuh tempo": the charges due on a day or in a week (due_tab.py);
 - "Tunggakan": the arrears aged per tenant, reminders, statements (arrears_tab.py).
 
-A stall opened anywhere shows its card (stall_card.py); "Sewakan…" there or
+A stall opened anywhere shows its card (stall_card.py), beside the stall when
+opened from the plan; "Sewakan…" there or
 in the leases tab opens the lease dialog (lease_dialog.py). Everyone who logs
 in sees the page: the receptionist sees the plan and balances and takes a
 payment; the buttons that change a lease or a tenant show only to those who
@@ -21,8 +22,9 @@ the turnover grid).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QRect, QSize, Slot
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QStyle, QTabWidget, QVBoxLayout, QWidget
 
 from smesco_desk.domain.foodcourt import StallState
 from smesco_desk.services.actors import Permission
@@ -30,6 +32,7 @@ from smesco_desk.values.foodcourt import LeaseRecord, StallStatus
 from ui.context import AppContext
 from ui.documents import DocumentPrinterLike
 from ui.pages.foodcourt.arrears_tab import ArrearsTab
+from ui.pages.foodcourt.common import beside
 from ui.pages.foodcourt.due_tab import DueTab
 from ui.pages.foodcourt.home import HomeTab
 from ui.pages.foodcourt.lease_dialog import LeaseDialog
@@ -40,6 +43,8 @@ from ui.pages.foodcourt.stall_card import StallCard
 from ui.pages.foodcourt.stall_table import StallTableTab
 from ui.pages.foodcourt.tenants_tab import TenantsTab
 from ui.pages.foodcourt.turnover_grid import TurnoverView
+
+CARD_FRAME = 4  # px of a window's border, each side (the title bar comes on top)
 
 
 class FoodCourtPage(QWidget):
@@ -60,7 +65,7 @@ class FoodCourtPage(QWidget):
         self.tabs.setDocumentMode(True)
         self.home_tab = HomeTab(ctx, self)
         self.plan_tab = PlanTab(ctx, self, printer)
-        self.plan_tab.stall_activated.connect(self.open_stall)
+        self.plan_tab.stall_activated.connect(self._open_from_plan)
         self.stall_tab = StallTableTab(ctx, self)
         self.stall_tab.stall_activated.connect(self.open_stall)
         self.tenants_tab = TenantsTab(ctx, self, printer)
@@ -119,12 +124,24 @@ class FoodCourtPage(QWidget):
     # --- a stall's card, a new lease -------------------------------------------------
 
     @Slot(object)
-    def open_stall(self, status: StallStatus) -> StallCard:
+    def open_stall(self, status: StallStatus, anchor: QRect | None = None) -> StallCard:
+        """The stall's card; beside `anchor` (the stall on the plan, in screen
+        coordinates) so that it does not cover it, inside the screen."""
         self.card = StallCard(self.ctx, self, status, self.printer)
         self.card.lease_requested.connect(lambda code: self.new_lease(stall=code))
         self.card.finished.connect(lambda _r: setattr(self, "card", None))
+        if anchor is not None and not anchor.isEmpty():
+            self.card.adjustSize()
+            frame = self.card.style().pixelMetric(QStyle.PixelMetric.PM_TitleBarHeight)
+            size = self.card.size() + QSize(2 * CARD_FRAME, frame + 2 * CARD_FRAME)
+            screen = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+            self.card.move(beside(anchor, size, screen))
         self.card.open()
         return self.card
+
+    @Slot(object)
+    def _open_from_plan(self, status: StallStatus) -> None:
+        self.open_stall(status, self.plan_tab.stall_on_screen(status.stall.code))
 
     def new_lease(self, stall: str | None = None, tenant_id: str | None = None) -> LeaseDialog:
         self.lease_dialog = LeaseDialog(

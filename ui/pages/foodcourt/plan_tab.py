@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QRect, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -92,6 +92,11 @@ class PlanTab(LiveTab):
         layout.addWidget(self.plan, 1)
         layout.addLayout(self._build_legend())
         self.setFocusProxy(self.plan)
+
+    def stall_on_screen(self, code: str) -> QRect:
+        """Where a stall is drawn, in screen coordinates (empty if not shown)."""
+        rect = self.plan.stall_rect(code)
+        return rect if rect.isEmpty() else QRect(self.plan.mapToGlobal(rect.topLeft()), rect.size())
 
     # --- building -----------------------------------------------------------------------
 

@@ -1,6 +1,7 @@
-"""The "Stan" tab: the plan's data as a sortable table (code, floor, size,
-state, tenant, lease until, open balance), with a search box and the state
-filter; a double-click or Enter opens the stall's card (`stall_activated`)."""
+"""The "Stan" tab: the plan's data as a sortable table (code, which names the
+floor and sorts by it, size, state, tenant, lease until, open balance), with
+a search box and the state filter; a double-click or Enter opens the stall's
+card (`stall_activated`)."""
 
 from __future__ import annotations
 
@@ -29,7 +30,6 @@ class StallTableTab(LiveTab):
         self.setObjectName("stall_table_tab")
         columns = [
             (self.tr("Kode"), lambda s: s.stall.code),
-            (self.tr("Lantai"), lambda s: str(s.stall.floor)),
             (self.tr("Luas (m²)"), lambda s: size_m2_text(s.stall.size_cm2)),
             (self.tr("Keadaan"), lambda s: state_label(s.state)),
             (self.tr("Tenan"), lambda s: s.tenant or ""),
@@ -37,16 +37,15 @@ class StallTableTab(LiveTab):
             (self.tr("Tagihan terbuka"), lambda s: format_rupiah(s.balance) if s.balance else ""),
         ]
         keys = {
-            0: lambda s: s.stall.code,
-            1: lambda s: (s.stall.floor, s.stall.number),
-            2: lambda s: s.stall.size_cm2,
-            3: lambda s: LEGEND_ORDER.index(s.state),
-            4: lambda s: (s.tenant or "").casefold(),
-            5: lambda s: s.lease_until or date.min,
-            6: lambda s: s.balance,
+            0: lambda s: (s.stall.floor, s.stall.number, s.stall.code),
+            1: lambda s: s.stall.size_cm2,
+            2: lambda s: LEGEND_ORDER.index(s.state),
+            3: lambda s: (s.tenant or "").casefold(),
+            4: lambda s: s.lease_until or date.min,
+            5: lambda s: s.balance,
         }
         self.table: ValuesTable[StallStatus] = ValuesTable(
-            columns, self, keys=keys, right=(2, 6), stretch=4
+            columns, self, keys=keys, right=(1, 5), stretch=3, keep=(0, 4)
         )
         self.table.setObjectName("stall_table")
         self.table.activated_value.connect(self.stall_activated)

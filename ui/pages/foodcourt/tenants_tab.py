@@ -1,5 +1,5 @@
-"""The "Tenan" tab: the tenants (business, owner, open balance, phone, NIK
-masked, NIB, products) with a search box; "Tenan baru…" and "Ubah…" (or a
+"""The "Tenan" tab: the tenants (business, owner, open balance, phone, NIB,
+products; the masked NIK is in the dialog) with a search box; "Tenan baru…" and "Ubah…" (or a
 double-click) open the tenant dialog for the tenancy staff; "Bayar…" takes
 the oldest open charge of the tenant chosen (anyone who takes payments).
 
@@ -49,15 +49,15 @@ class TenantsTab(LiveTab):
             (self.tr("Pemilik"), lambda t: t.owner),
             (self.tr("Tagihan terbuka"), lambda t: format_rupiah(t.balance) if t.balance else ""),
             (self.tr("Telepon"), lambda t: t.phone),
-            (self.tr("NIK"), lambda t: t.owner_nik_masked or ""),
             (self.tr("NIB"), lambda t: t.nib),
             (self.tr("Produk"), lambda t: t.products),
         ]
         # The open balance beside the name: what the tenant office looks for first.
+        # (The owner's NIK, masked, is in the tenant's dialog: the list fits 1024 px.)
         keys = {0: lambda t: t.name.casefold(), 1: lambda t: t.owner.casefold(),
                 2: lambda t: t.balance}  # fmt: skip
         self.table: ValuesTable[TenantInfo] = ValuesTable(
-            columns, self, keys=keys, right=(2,), stretch=6)
+            columns, self, keys=keys, right=(2,), stretch=0, keep=(3, 4))
         self.table.setObjectName("tenant_table")
         self.table.activated_value.connect(self.edit)
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._update_buttons())

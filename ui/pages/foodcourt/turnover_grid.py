@@ -1,12 +1,14 @@
 """Tenants' turnover typed into a grid: a week of days across, the tenants
 renting a stall down, a total per tenant and per day (TurnoverView).
 
-Fast entry: a number typed into a cell starts editing it, Enter or Tab saves
-the cell and opens the next day's (then the next tenant's), Shift+Tab goes
-back; amounts are typed as at the desk ("1.250.000", "Rp1.250.000",
-"1250000"; smesco_desk.domain.money.parse_rupiah), an empty cell clears the
-day. Nothing is written until "Simpan": then every typed cell is saved at
-once, or none is, and a refusal marks its cells in red with the reason as the
+Fast entry, as in a spreadsheet: a number typed into a cell starts editing
+it, Enter saves the cell and opens the same day of the next tenant (after the
+last tenant, the next day's first), Tab the next day of the same tenant (then
+the next tenant's first), Shift+Tab goes back; amounts are typed as at the
+desk ("1.250.000", "Rp1.250.000", "1250000";
+smesco_desk.domain.money.parse_rupiah), an empty cell clears the day.
+Nothing is written until "Simpan": then every typed cell is saved at once, or
+none is, and a refusal marks its cells in red with the reason as the
 cell's tooltip. A floor filter; the week before and after; the monthly report
 as a PDF preview or saved as an XLSX spreadsheet; a closed month's turnover
 rent charged ("Tagih sewa omzet", once per lease and month). Only the tenant manager
@@ -53,7 +55,8 @@ WATCHED = frozenset({"turnover_entries", "leases", "tenants", "businesses", "sta
 
 
 class GridTable(QTableView):
-    """A table where Enter, like Tab, saves the cell and edits the next one,
+    """A table typed into like a spreadsheet: Enter saves the cell and edits
+    the same day of the next tenant, Tab the next day of the same tenant,
     skipping the cells that cannot be typed into. The days and the total take
     what their numbers need; the tenant's column the rest (at least
     TENANT_WIDTH: a narrower window scrolls sideways, never cuts a number)."""
@@ -76,9 +79,15 @@ class GridTable(QTableView):
     def closeEditor(  # noqa: N802 (Qt's name)
         self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint
     ) -> None:
-        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:  # Enter
-            hint = QAbstractItemDelegate.EndEditHint.EditNextItem
-        super().closeEditor(editor, hint)
+        if hint != QAbstractItemDelegate.EndEditHint.SubmitModelCache:  # not Enter
+            super().closeEditor(editor, hint)
+            return
+        super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        below = self.next_editable(forward=True, down=True)
+        if below.isValid() and below != self.currentIndex():
+            self.setCurrentIndex(below)
+            self.scrollTo(below)
+            self.edit(below)
 
     def moveCursor(  # noqa: N802 (Qt's name)
         self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
@@ -86,15 +95,28 @@ class GridTable(QTableView):
         forward = action == QAbstractItemView.CursorAction.MoveNext
         if not forward and action != QAbstractItemView.CursorAction.MovePrevious:
             return super().moveCursor(action, modifiers)
+        index = self.next_editable(forward=forward, down=False)
+        return index if index.isValid() else super().moveCursor(action, modifiers)
+
+    def next_editable(self, *, forward: bool, down: bool) -> QModelIndex:
+        """The next cell that can be typed into, as a spreadsheet goes: across
+        the days of a tenant then the next tenant's (Tab), or down a day's
+        tenants then the next day's first tenant (Enter, `down`). Invalid if the
+        grid is empty; the current cell if it is the only one."""
         model = self.model()
         current = self.currentIndex()
         rows, columns = model.rowCount(), model.columnCount()
         if not current.isValid() or not rows or not columns:
-            return super().moveCursor(action, modifiers)
-        position = current.row() * columns + current.column()
-        for step in range(1, rows * columns):
-            nxt = (position + (step if forward else -step)) % (rows * columns)
-            index = model.index(nxt // columns, nxt % columns)
+            return QModelIndex()
+        size = rows * columns
+        if down:
+            position = current.column() * rows + current.row()
+        else:
+            position = current.row() * columns + current.column()
+        for step in range(1, size):
+            nxt = (position + (step if forward else -step)) % size
+            row, column = (nxt % rows, nxt // rows) if down else divmod(nxt, columns)
+            index = model.index(row, column)
             if model.flags(index) & Qt.ItemFlag.ItemIsEditable:
                 return index
         return current

@@ -23,36 +23,32 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from smesco_desk.domain.payments import DENOMINATIONS, PaymentMethod, method_label
+from smesco_desk.domain.payments import (
+    PaymentMethod,
+    cashup_note_errors,
+    method_label,
+)
 from smesco_desk.errors import DomainError, ValidationError
 from smesco_desk.services.actors import Permission
 from smesco_desk.values.payments import ShiftSummary
 from ui.context import AppContext
 from ui.errors import error_text, show_error
+from ui.forms import FieldError
+from ui.pages.payments.cashup_count import DrawerCount, denomination_label
 from ui.pages.payments.common import rupiah, wib_moment, wib_time_or_day
 from ui.pages.payments.documents import PaymentDocuments
-from ui.widgets import StatusBanner, labelled_row, set_flag
+from ui.widgets import StatusBanner, labelled_row
 
-MAX_COUNT = 999_999
-
-
-def denomination_label(key: str, value: int) -> str:
-    """ "Rp100.000", or "Rp1.000 (logam)" for a coin."""
-    text = rupiah(value)
-    if key.startswith("coin"):
-        return QApplication.translate("CashUpDialog", "{amount} (logam)").format(amount=text)
-    return text
+__all__ = ["CashUpDialog", "denomination_label"]  # (the label is the count panel's)
 
 
 class CashUpDialog(QDialog):
@@ -78,8 +74,6 @@ class CashUpDialog(QDialog):
         # The core lets whoever may void receipts close anyone's shift.
         self.shift_combo: QComboBox | None = None
         self._can_choose = ctx.can(Permission.VOID_RECEIPT)
-        self.spins: dict[str, QSpinBox] = {}
-        self.subtotal_labels: dict[str, QLabel] = {}
         self._busy = False
         self.banner = StatusBanner(self)
         self.banner.action_triggered.connect(lambda: self.print_report("print"))
@@ -154,55 +148,28 @@ class CashUpDialog(QDialog):
         self.shift_combo.currentIndexChanged.connect(self._on_shift_chosen)
         return labelled_row(self.tr("S&hift:"), self.shift_combo, box)
 
-    def _build_count(self) -> QFrame:
-        box = QFrame(self)
-        box.setObjectName("cashup_count_panel")
-        title = QLabel(self.tr("Hitung uang di laci"), box)
-        title.setObjectName("panel_title_label")
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(10)
-        grid.setVerticalSpacing(3)
-        for row, (key, value) in enumerate(DENOMINATIONS):
-            spin = QSpinBox(box)
-            spin.setObjectName(f"count_{key}_spin")
-            spin.setRange(0, MAX_COUNT)
-            spin.setAlignment(Qt.AlignmentFlag.AlignRight)
-            spin.setFixedWidth(104)
-            spin.setProperty("compact", True)  # eleven rows fit a 768-pixel screen
-            spin.valueChanged.connect(self._update_count)
-            label = QLabel(denomination_label(key, value), box)
-            label.setBuddy(spin)
-            subtotal = QLabel(rupiah(0), box)
-            subtotal.setObjectName("count_subtotal_label")
-            subtotal.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            grid.addWidget(label, row, 0)
-            grid.addWidget(QLabel("×", box), row, 1)
-            grid.addWidget(spin, row, 2)
-            grid.addWidget(subtotal, row, 3)
-            self.spins[key], self.subtotal_labels[key] = spin, subtotal
-        grid.setColumnStretch(3, 1)
-        self.counted_label = QLabel(box)
-        self.counted_label.setObjectName("counted_total_label")
-        self.counted_label.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.difference_label = QLabel(box)
-        self.difference_label.setObjectName("difference_label")
-        self.difference_label.setAlignment(Qt.AlignmentFlag.AlignRight)
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(12, 10, 12, 10)
-        layout.setSpacing(6)
-        layout.addWidget(title)
-        layout.addLayout(grid)
-        layout.addWidget(self.counted_label)
-        layout.addWidget(self.difference_label)
-        layout.addStretch(1)
-        return box
+    def _build_count(self) -> DrawerCount:
+        self.count_panel = DrawerCount(self)
+        self.count_panel.changed.connect(self._update_count)
+        self.spins = self.count_panel.spins
+        self.subtotal_labels = self.count_panel.subtotal_labels
+        self.counted_label = self.count_panel.counted_label
+        self.difference_label = self.count_panel.difference_label
+        return self.count_panel
 
-    def _build_note(self) -> QHBoxLayout:
+    def _build_note(self) -> QVBoxLayout:
+        """The note, and under it its error: a difference needs a note."""
         self.note_edit = QLineEdit(self)
         self.note_edit.setObjectName("cashup_note_edit")
         self.note_edit.setMaxLength(1000)
         self.note_edit.setPlaceholderText(self.tr("mis. selisih karena uang kembalian kurang"))
-        return labelled_row(self.tr("&Catatan"), self.note_edit, self)
+        self.note_error = FieldError(self)
+        self.note_edit.textEdited.connect(lambda _text: self.note_error.show_message(""))
+        column = QVBoxLayout()
+        column.setSpacing(2)
+        column.addLayout(labelled_row(self.tr("&Catatan"), self.note_edit, self))
+        column.addWidget(self.note_error)
+        return column
 
     def _build_buttons(self) -> QHBoxLayout:
         self.preview_button = QPushButton(self.tr("&Pratinjau laporan"), self)
@@ -299,6 +266,7 @@ class CashUpDialog(QDialog):
         for spin in self.spins.values():
             spin.setValue(0)  # a count belongs to the drawer it was made for
         self.note_edit.clear()
+        self.note_error.show_message("")
         self.show_shift(shift)
         if choosing:
             combo.setFocus()  # the arrow keys go on through the shifts
@@ -310,6 +278,8 @@ class CashUpDialog(QDialog):
         )
         if shift.closed_at is not None:
             when += "\n" + self.tr("Ditutup {time} WIB").format(time=wib_moment(shift.closed_at))
+            if shift.receiver_name:
+                when += " " + self.tr("oleh {name}").format(name=shift.receiver_name)
         self.shift_label.setText(when)
         values = self.value_labels
         values["opening_float"].setText(rupiah(shift.opening_float))
@@ -338,46 +308,27 @@ class CashUpDialog(QDialog):
     # --- counting -------------------------------------------------------------
 
     def counts(self) -> dict[str, int]:
-        return {key: spin.value() for key, spin in self.spins.items()}
+        return self.count_panel.counts()
 
     def counted_total(self) -> int:
-        values = dict(DENOMINATIONS)
-        return sum(values[key] * count for key, count in self.counts().items())
+        return self.count_panel.counted_total()
 
     def difference(self) -> int | None:
         return None if self.shift is None else self.counted_total() - self.shift.expected_cash
 
     @Slot()
     def _update_count(self) -> None:
-        values = dict(DENOMINATIONS)
-        for key, spin in self.spins.items():
-            self.subtotal_labels[key].setText(rupiah(values[key] * spin.value()))
-        self.counted_label.setText(
-            self.tr("Dihitung: {amount}").format(amount=rupiah(self.counted_total()))
-        )
-        difference = self.difference()
-        if difference is None:
-            text, kind = "", ""
-        elif difference == 0:
-            text, kind = self.tr("Selisih: cocok"), "ok"
-        elif difference < 0:
-            text, kind = (
-                self.tr("Selisih: kurang {amount}").format(amount=rupiah(-difference)),
-                "short",
-            )
-        else:
-            text, kind = (
-                self.tr("Selisih: lebih {amount}").format(amount=rupiah(difference)),
-                "over",
-            )
-        self.difference_label.setText(text)
-        set_flag(self.difference_label, "kind", kind)
+        self.count_panel.refresh(self.difference())
 
     # --- closing --------------------------------------------------------------
 
     @Slot()
     def close_shift(self) -> None:
         if self.shift is None or self._busy or not self.shift.is_open:
+            return
+        refused = cashup_note_errors(self.difference() or 0, self.note_edit.text())
+        if refused:  # the core would refuse it too: say so at the note, before asking
+            self._note_refused(refused["note"])
             return
         if not self._confirm():
             return
@@ -475,9 +426,15 @@ class CashUpDialog(QDialog):
     def is_closed(self) -> bool:
         return self.shift is not None and not self.shift.is_open
 
+    def _note_refused(self, message: str) -> None:
+        self.note_error.show_message(message)
+        self.note_edit.setFocus()
+
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
-        if isinstance(exc, ValidationError):
+        if isinstance(exc, ValidationError) and "note" in exc.errors:
+            self._note_refused(exc.errors["note"])
+        elif isinstance(exc, ValidationError):
             self.banner.show_message("error", " ".join(exc.errors.values()))
         elif isinstance(exc, DomainError):
             self.banner.show_message("error", exc.message)

@@ -19,7 +19,7 @@ from ui.pages.settings.registry import settings_page
 from ui.widgets import note_label
 
 BUSINESS_KEYS = (
-    "building_name", "building_address", "building_npwp", "closing_time",
+    "building_name", "building_address", "building_npwp", "building_city", "closing_time",
     "visitor_retention_days", "backup_retention_days",
 )
 
@@ -90,6 +90,10 @@ class BusinessPage(SharedSettingsPage):
         self.building_npwp_edit.setObjectName("building_npwp_edit")
         self.building_npwp_edit.setMaxLength(32)
         self.building_npwp_edit.setMaximumWidth(260)
+        self.building_city_edit = QLineEdit(self)
+        self.building_city_edit.setObjectName("building_city_edit")
+        self.building_city_edit.setMaxLength(60)
+        self.building_city_edit.setMaximumWidth(260)
         self.closing_time_edit = QTimeEdit(self)
         self.closing_time_edit.setObjectName("closing_time_edit")
         self.closing_time_edit.setDisplayFormat("HH:mm")
@@ -108,7 +112,10 @@ class BusinessPage(SharedSettingsPage):
             (self.tr("Nama gedung"), self.building_name_edit, "building_name", ""),
             (self.tr("Alamat"), self.building_address_edit, "building_address", ""),
             (self.tr("NPWP gedung"), self.building_npwp_edit, "building_npwp", self.tr(
-                "16 angka (format lama 15 angka diterima); dicetak di perjanjian sewa stan.")),
+                "16 angka (format lama 15 angka diterima); dicetak di kuitansi dan "
+                "perjanjian sewa stan.")),
+            (self.tr("Kota"), self.building_city_edit, "building_city", self.tr(
+                "Tempat penandatanganan kuitansi: \"Jakarta, 27 November 2026\".")),
             (self.tr("Jam tutup"), self.closing_time_edit, "closing_time", self.tr(
                 "Tamu yang belum keluar dicatat keluar otomatis setelah jam ini.")),
             (self.tr("Masa simpan data tamu"), self.retention_spin, "visitor_retention_days",
@@ -137,6 +144,7 @@ class BusinessPage(SharedSettingsPage):
         self.building_name_edit.setText(str(values.get("building_name") or ""))
         self.building_address_edit.setText(str(values.get("building_address") or ""))
         self.building_npwp_edit.setText(str(values.get("building_npwp") or ""))
+        self.building_city_edit.setText(str(values.get("building_city") or ""))
         self.closing_time_edit.setTime(QTime.fromString(str(values.get("closing_time")), "HH:mm"))
         self.retention_spin.setValue(int(values.get("visitor_retention_days") or 365))
         self.backup_retention_spin.setValue(int(values.get("backup_retention_days") or 30))
@@ -146,6 +154,7 @@ class BusinessPage(SharedSettingsPage):
             "building_name": self.building_name_edit.text(),
             "building_address": self.building_address_edit.text(),
             "building_npwp": self.building_npwp_edit.text(),
+            "building_city": self.building_city_edit.text(),
             "closing_time": self.closing_time_edit.time().toString("HH:mm"),
             "visitor_retention_days": self.retention_spin.value(),
             "backup_retention_days": self.backup_retention_spin.value(),

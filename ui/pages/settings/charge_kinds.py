@@ -8,11 +8,10 @@ import contextlib
 import re
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -32,7 +31,7 @@ from ui.forms import FieldError, with_error
 from ui.models.values_table import Column
 from ui.pages.settings.catalogue import CataloguePage
 from ui.pages.settings.registry import settings_page
-from ui.widgets import note_label
+from ui.widgets import note_label, plain_scroll
 
 # data_changed names: the tables the saves write, as sync pulls announce them.
 KIND_TABLES = frozenset({"charge_kinds"})
@@ -165,20 +164,12 @@ class ChargeKindsPage(CataloguePage[ChargeKindInfo]):
 
     def _form_scroll(self, box: QGroupBox) -> QScrollArea:
         """The form scrolls if many tax lines would not fit a 768 px screen."""
-        self.setStyleSheet(
-            "QScrollArea#kind_form_scroll, QWidget#kind_form_column { background: transparent; }"
-        )
         column = QWidget(self)
         column.setObjectName("kind_form_column")
         content = QVBoxLayout(column)
         content.setContentsMargins(0, 0, 0, 0)
         content.addWidget(box)
-        scroll = QScrollArea(self)
-        scroll.setObjectName("kind_form_scroll")
-        scroll.setWidget(column)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll = plain_scroll(self, column, "kind_form_scroll")
         scroll.setMinimumWidth(KINDS_FORM_WIDTHS[0])
         scroll.setMaximumWidth(KINDS_FORM_WIDTHS[1])
         self.form_scroll = scroll

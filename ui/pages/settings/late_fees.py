@@ -80,8 +80,11 @@ class LateFeesPage(SharedSettingsPage):
             ("", self.compounding_check, COMPOUNDING, self.tr(
                 "Biasanya tidak: denda hanya dihitung dari tagihan pokok.")),
         )  # fmt: skip
+        self._rows: dict[str, QWidget] = {}
         for label, widget, key, note in rows:
-            form.addRow(label, with_error(widget, self.errors.add(key), note_label(note, self)))
+            self._rows[key] = with_error(widget, self.errors.add(key), note_label(note, self))
+            form.addRow(label, self._rows[key])
+        self._form_layout = form
         layout = QVBoxLayout(self)
         layout.addWidget(self._narrow(form))
         layout.addWidget(self.errors.add(""))
@@ -89,11 +92,17 @@ class LateFeesPage(SharedSettingsPage):
         self._mode_changed()
 
     def _mode_changed(self) -> None:
+        """Only the amount of the kind chosen is shown; grace and compounding
+        only when there is a late fee at all."""
         mode = self.mode_combo.currentData()
-        self.percent_spin.setEnabled(mode == "percent")
-        self.fixed_spin.setEnabled(mode == "fixed")
-        self.grace_spin.setEnabled(mode != "none")
-        self.compounding_check.setEnabled(mode != "none")
+        shown = {PERCENT_BP: mode == "percent", FIXED: mode == "fixed"}
+        shown[GRACE_DAYS] = shown[COMPOUNDING] = mode != "none"
+        for key, visible in shown.items():
+            self._form_layout.setRowVisible(self._rows[key], visible)
+        self.percent_spin.setEnabled(shown[PERCENT_BP])
+        self.fixed_spin.setEnabled(shown[FIXED])
+        self.grace_spin.setEnabled(shown[GRACE_DAYS])
+        self.compounding_check.setEnabled(shown[COMPOUNDING])
 
     def title(self) -> str:
         return self.tr("Denda sewa")

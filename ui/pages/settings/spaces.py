@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QScrollArea,
-    QSizePolicy,
     QSpinBox,
     QTableView,
     QVBoxLayout,
@@ -48,6 +47,13 @@ from ui.context import AppContext
 from ui.forms import FieldErrors, with_error
 from ui.models.values_table import Column
 from ui.pages.settings.catalogue import CataloguePage
+from ui.pages.settings.catalogue_form import (
+    COMBO_CHARACTERS,
+    ColumnsFormPage,
+    FullHeightBox,
+    choose,
+    shrinkable,
+)
 from ui.pages.settings.charge_kinds import KIND_TABLES
 from ui.pages.settings.registry import settings_page
 from ui.time_field import TimeField
@@ -64,9 +70,6 @@ NOT_OFFERED = "—"  # a rate of 0: not rented by that unit
 NEW_SPACE_HOURS = {day: ["08:00", "21:00"] for day in WEEKDAYS[:6]}
 TIME_STYLE = "QLineEdit { padding: 2px 4px; }"
 TIME_PADDING = 18  # the frame, the padding and the cursor around "00:00"
-FORM_ROW_SPACING = 6
-COLUMN_SPACING = 10
-COMBO_CHARACTERS = 7  # a combo may shrink to this (a narrow window), eliding its text
 BUFFER_STEP = 5  # minutes
 MISFITS_LISTED = 8  # bookings named in the warning; the rest are counted
 
@@ -82,11 +85,6 @@ def rates_text(space: SpaceInfo) -> str:
     return " / ".join(rate_text(r) for r in (space.rate_hour, space.rate_half_day, space.rate_day))
 
 
-def shrinkable(spin: QAbstractSpinBox) -> None:
-    """A spin box that may be narrower than its widest value (a 1024 px window)."""
-    spin.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-
-
 class TimeEdit(TimeField):
     """A time of day typed as people type it ("0800", "8", "08.00": ui.time_field),
     24:00 being midnight at the end of the day; the service checks what was typed."""
@@ -95,13 +93,6 @@ class TimeEdit(TimeField):
         # seven rows of them: tighter than other fields
         super().__init__(parent, end_of_day=True, style=TIME_STYLE)
         self.setFixedWidth(self.fontMetrics().horizontalAdvance("00:00") + TIME_PADDING)
-
-
-class FullHeightBox(QGroupBox):
-    """A group box never squeezed below its height (in a scroll area it scrolls)."""
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return QSize(super().minimumSizeHint().width(), self.sizeHint().height())
 
 
 class OpeningHoursGrid(QWidget):
@@ -167,13 +158,14 @@ class OpeningHoursGrid(QWidget):
 
 
 @settings_page(order=65, permission=Permission.MANAGE_SPACES)
-class SpacesPage(CataloguePage[SpaceInfo]):
+class SpacesPage(ColumnsFormPage[SpaceInfo]):
     """The bookable spaces: what each is, when it is open, what it costs."""
 
     name = "spaces"
     tables = SPACE_TABLES | KIND_TABLES
     right_columns = (CAPACITY_COLUMN, RATES_COLUMN)
     stretch_column = NAME_COLUMN
+    list_rows = LIST_ROWS
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -207,30 +199,15 @@ class SpacesPage(CataloguePage[SpaceInfo]):
         layout.removeWidget(form)
         scroll.setWidget(form)
         layout.addWidget(scroll, 0)
-        table.setMinimumHeight(table.horizontalHeader().sizeHint().height()
-                               + LIST_ROWS * table.verticalHeader().defaultSectionSize()
-                               + 2 * table.frameWidth())
+        self.keep_list_rows(table)
 
     # --- the form -------------------------------------------------------------------
 
     def build_form(self) -> QGroupBox:
-        box = FullHeightBox(self.tr("Ruang"), self)
-        fields = QHBoxLayout()
-        fields.setSpacing(COLUMN_SPACING)
-        fields.addLayout(self._what_column(box), 5)
-        fields.addLayout(self._price_column(box), 4)
-        fields.addLayout(self._hours_column(box), 0)
-        column = QVBoxLayout(box)
-        column.addLayout(fields)
-        column.addWidget(self.errors.add(""))
-        column.addLayout(self._bottom_row(box))
-        return box
-
-    def _compact_form(self) -> QFormLayout:
-        form = QFormLayout()
-        form.setVerticalSpacing(FORM_ROW_SPACING)
-        form.setHorizontalSpacing(8)
-        return form
+        box = FullHeightBox(self)
+        columns = ((self._what_column(box), 5), (self._price_column(box), 4),
+                   (self._hours_column(box), 0))  # fmt: skip
+        return self.columns_box(self.tr("Ruang"), columns, self._bottom_row(box), box)
 
     def _what_column(self, box: QGroupBox) -> QFormLayout:
         """What the space is: code, name, kind, floor, capacity, kind of charge."""
@@ -243,14 +220,11 @@ class SpacesPage(CataloguePage[SpaceInfo]):
         self.kind_combo.setObjectName("kind_combo")
         for kind in SpaceKind:
             self.kind_combo.addItem(space_kind_label(kind), kind.value)
-        self.charge_kind_combo = QComboBox(box)
-        self.charge_kind_combo.setObjectName("charge_kind_combo")
-        self.charge_kind_combo.setToolTip(self.tr(
+        self.kind_combo.setMinimumContentsLength(COMBO_CHARACTERS)
+        self.kind_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.charge_kind_combo = self.charge_kind_combo_in(box, self.tr(
             "Pajak pemesanan mengikuti jenis tagihan ini (Pengaturan › Tagihan & pajak)."))
-        for combo in (self.kind_combo, self.charge_kind_combo):
-            combo.setMinimumContentsLength(COMBO_CHARACTERS)
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.floor_edit = QLineEdit(box)
         self.floor_edit.setObjectName("floor_edit")
         self.floor_edit.setMaxLength(16)
@@ -260,7 +234,7 @@ class SpacesPage(CataloguePage[SpaceInfo]):
         self.capacity_spin.setRange(1, MAX_CAPACITY)
         self.capacity_spin.setSuffix(self.tr(" orang"))
         shrinkable(self.capacity_spin)
-        form = self._compact_form()
+        form = self.compact_form()
         for label, widget, field in (
             (self.tr("Kode"), self.code_edit, "code"),
             (self.tr("Nama ruang"), self.name_edit, "name"),
@@ -309,7 +283,7 @@ class SpacesPage(CataloguePage[SpaceInfo]):
             "Waktu membereskan ruang sesudah selesai; tidak dapat dipesan orang lain."))
         for spin in (self.discount_spin, self.setup_spin, self.cleanup_spin):
             shrinkable(spin)
-        form = self._compact_form()
+        form = self.compact_form()
         for label, widget, field in (
             (self.tr("Tarif per jam"), self.rate_hour_edit, "rate_hour"),
             (self.tr("Tarif ½ hari"), self.rate_half_day_edit, "rate_half_day"),
@@ -337,25 +311,15 @@ class SpacesPage(CataloguePage[SpaceInfo]):
         self.description_edit.setObjectName("description_edit")
         self.description_edit.setPlaceholderText(self.tr("mis. proyektor, TV 55 inci"))
         description_label = QLabel(self.tr("Keterangan"), box)
-        description_label.setBuddy(self.description_edit)
         self.active_check = QCheckBox(self.tr("Aktif"), box)
         self.active_check.setObjectName("active_check")
         self.active_check.setToolTip(self.tr("Ruang aktif dapat dipesan."))
         self.new_button, self.save_space_button = self.buttons(
             box, ("new_space_button", self.tr("Ruang baru")),
             ("save_space_button", self.tr("Simpan ruang")))
-        bottom = QHBoxLayout()
-        bottom.setSpacing(8)
-        top = Qt.AlignmentFlag.AlignTop
-        bottom.addWidget(description_label, 0, top)
-        bottom.addWidget(with_error(self.description_edit, self.errors.add("description")), 1,
-                         top)
-        bottom.addSpacing(8)
-        bottom.addWidget(with_error(self.active_check, self.errors.add("active")), 0, top)
-        bottom.addSpacing(8)
-        bottom.addWidget(self.new_button, 0, top)
-        bottom.addWidget(self.save_space_button, 0, top)
-        return bottom
+        return self.bottom_row((description_label, self.description_edit, "description"),
+                               (self.active_check, "active"),
+                               (self.new_button, self.save_space_button))  # fmt: skip
 
     # --- the list ---------------------------------------------------------------------
 
@@ -368,34 +332,21 @@ class SpacesPage(CataloguePage[SpaceInfo]):
             self, loaded: tuple[list[ChargeKindInfo], list[SpaceInfo]]
     ) -> Sequence[SpaceInfo]:
         kinds, spaces = loaded
-        chosen = self.charge_kind_combo.currentData() or DEFAULT_CHARGE_KIND
-        self.charge_kind_combo.clear()
-        for kind in kinds:
-            text = (kind.label if kind.active
-                    else self.tr("{label} (nonaktif)").format(label=kind.label))
-            self.charge_kind_combo.addItem(text, kind.code)
-        self._choose(self.charge_kind_combo, chosen, DEFAULT_CHARGE_KIND)
+        self.fill_charge_kinds(self.charge_kind_combo, kinds, DEFAULT_CHARGE_KIND)
         return spaces
 
     def key(self, value: SpaceInfo) -> object:
         return value.code
-
-    @staticmethod
-    def _choose(combo: QComboBox, data: str, fallback: str) -> None:
-        index = combo.findData(data)
-        if index < 0:
-            index = combo.findData(fallback)
-        combo.setCurrentIndex(max(0, index))
 
     def show_entry(self, value: SpaceInfo) -> None:
         self.code_edit.setText(value.code)
         self.code_edit.setReadOnly(True)
         self.name_edit.setText(value.name)
         self.name_edit.setCursorPosition(0)  # a long name shows its beginning
-        self._choose(self.kind_combo, value.kind, SpaceKind.MEETING_ROOM.value)
+        choose(self.kind_combo, value.kind, SpaceKind.MEETING_ROOM.value)
         self.floor_edit.setText(value.floor)
         self.capacity_spin.setValue(value.capacity)
-        self._choose(self.charge_kind_combo, value.kind_code, DEFAULT_CHARGE_KIND)
+        choose(self.charge_kind_combo, value.kind_code, DEFAULT_CHARGE_KIND)
         self.hours_grid.set_hours(value.opening_hours)
         self.setup_spin.setValue(value.setup_minutes)
         self.cleanup_spin.setValue(value.cleanup_minutes)
@@ -412,9 +363,9 @@ class SpacesPage(CataloguePage[SpaceInfo]):
         for edit in (self.code_edit, self.name_edit, self.floor_edit, self.description_edit):
             edit.clear()
         self.code_edit.setReadOnly(False)
-        self._choose(self.kind_combo, SpaceKind.MEETING_ROOM.value, "")
+        choose(self.kind_combo, SpaceKind.MEETING_ROOM.value, "")
         self.capacity_spin.setValue(1)
-        self._choose(self.charge_kind_combo, DEFAULT_CHARGE_KIND, "")
+        choose(self.charge_kind_combo, DEFAULT_CHARGE_KIND, "")
         self.hours_grid.set_hours(NEW_SPACE_HOURS)
         self.setup_spin.setValue(0)
         self.cleanup_spin.setValue(0)

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QSpinBox,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -31,16 +29,10 @@ from ui.context import AppContext
 from ui.forms import with_error
 from ui.models.values_table import Column
 from ui.pages.settings.catalogue import CataloguePage
+from ui.pages.settings.catalogue_form import ColumnsFormPage, FullHeightBox, choose, shrinkable
 from ui.pages.settings.charge_kinds import KIND_TABLES
 from ui.pages.settings.registry import settings_page
-from ui.pages.settings.spaces import (
-    COLUMN_SPACING,
-    COMBO_CHARACTERS,
-    FORM_ROW_SPACING,
-    FullHeightBox,
-    rate_text,
-    shrinkable,
-)
+from ui.pages.settings.spaces import rate_text
 from ui.widgets import RupiahEdit
 
 # data_changed names: the tables the saves write, as sync pulls announce them.
@@ -62,13 +54,14 @@ def stall_rates_text(stall: StallInfo) -> str:
 
 
 @settings_page(order=70, permission=Permission.MANAGE_STALLS)
-class StallsPage(CataloguePage[StallInfo]):
+class StallsPage(ColumnsFormPage[StallInfo]):
     """The food court's stalls: where each is, what it has, what it costs."""
 
     name = "stalls"
     tables = STALL_TABLES | KIND_TABLES
     right_columns = (SIZE_COLUMN, RATES_COLUMN, DEPOSIT_COLUMN)
     stretch_column = RATES_COLUMN
+    list_rows = LIST_ROWS
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -90,29 +83,14 @@ class StallsPage(CataloguePage[StallInfo]):
 
     def arrange(self, table: QTableView, form: QGroupBox) -> None:
         super().arrange(table, form)
-        table.setMinimumHeight(table.horizontalHeader().sizeHint().height()
-                               + LIST_ROWS * table.verticalHeader().defaultSectionSize()
-                               + 2 * table.frameWidth())
+        self.keep_list_rows(table)
 
     # --- the form -------------------------------------------------------------------
 
     def build_form(self) -> QGroupBox:
-        box = FullHeightBox(self.tr("Stan"), self)
-        fields = QHBoxLayout()
-        fields.setSpacing(COLUMN_SPACING)
-        fields.addLayout(self._what_column(box), 1)
-        fields.addLayout(self._price_column(box), 1)
-        column = QVBoxLayout(box)
-        column.addLayout(fields)
-        column.addWidget(self.errors.add(""))
-        column.addLayout(self._bottom_row(box))
-        return box
-
-    def _compact_form(self) -> QFormLayout:
-        form = QFormLayout()
-        form.setVerticalSpacing(FORM_ROW_SPACING)
-        form.setHorizontalSpacing(8)
-        return form
+        box = FullHeightBox(self)
+        columns = ((self._what_column(box), 1), (self._price_column(box), 1))
+        return self.columns_box(self.tr("Stan"), columns, self._bottom_row(box), box)
 
     def _plan_spin(self, name: str, low: int, hint: str, box: QGroupBox) -> QSpinBox:
         spin = QSpinBox(box)
@@ -167,7 +145,7 @@ class StallsPage(CataloguePage[StallInfo]):
         self.meter_edit.setMaxLength(32)
         self.meter_edit.setPlaceholderText(self.tr("nomor meter PLN"))
         self.power_check.toggled.connect(self.meter_edit.setEnabled)
-        form = self._compact_form()
+        form = self.compact_form()
         errors = self.errors
         plan_errors = [errors.add(f) for f in ("plan_x", "plan_y", "plan_w", "plan_h")]
         for label, widget in (
@@ -195,14 +173,9 @@ class StallsPage(CataloguePage[StallInfo]):
         hint = self.tr("Perubahan tarif berlaku untuk sewa yang dibuat sesudahnya.")
         for edit in (self.rate_day_edit, self.rate_week_edit, self.rate_month_edit):
             edit.setToolTip(hint)
-        self.charge_kind_combo = QComboBox(box)
-        self.charge_kind_combo.setObjectName("charge_kind_combo")
-        self.charge_kind_combo.setToolTip(self.tr(
+        self.charge_kind_combo = self.charge_kind_combo_in(box, self.tr(
             "Pajak sewa mengikuti jenis tagihan ini (Pengaturan › Tagihan & pajak)."))
-        self.charge_kind_combo.setMinimumContentsLength(COMBO_CHARACTERS)
-        self.charge_kind_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        form = self._compact_form()
+        form = self.compact_form()
         for label, widget, field in (
             (self.tr("Tarif harian"), self.rate_day_edit, "rate_day"),
             (self.tr("Tarif mingguan"), self.rate_week_edit, "rate_week"),
@@ -219,25 +192,15 @@ class StallsPage(CataloguePage[StallInfo]):
         self.notes_edit.setObjectName("notes_edit")
         self.notes_edit.setPlaceholderText(self.tr("mis. dekat tangga, sudut"))
         notes_label = QLabel(self.tr("Catatan"), box)
-        notes_label.setBuddy(self.notes_edit)
         self.in_service_check = QCheckBox(self.tr("Beroperasi"), box)
         self.in_service_check.setObjectName("in_service_check")
         self.in_service_check.setToolTip(self.tr("Stan yang tidak beroperasi tidak dapat disewa."))
         self.new_button, self.save_stall_button = self.buttons(
             box, ("new_stall_button", self.tr("Stan baru")),
             ("save_stall_button", self.tr("Simpan stan")))
-        bottom = QHBoxLayout()
-        bottom.setSpacing(8)
-        top = Qt.AlignmentFlag.AlignTop
-        bottom.addWidget(notes_label, 0, top)
-        bottom.addWidget(with_error(self.notes_edit, self.errors.add("notes")), 1, top)
-        bottom.addSpacing(8)
-        bottom.addWidget(with_error(self.in_service_check, self.errors.add("in_service")), 0,
-                         top)
-        bottom.addSpacing(8)
-        bottom.addWidget(self.new_button, 0, top)
-        bottom.addWidget(self.save_stall_button, 0, top)
-        return bottom
+        return self.bottom_row((notes_label, self.notes_edit, "notes"),
+                               (self.in_service_check, "in_service"),
+                               (self.new_button, self.save_stall_button))  # fmt: skip
 
     # --- the list ---------------------------------------------------------------------
 
@@ -249,24 +212,14 @@ class StallsPage(CataloguePage[StallInfo]):
             self, loaded: tuple[list[ChargeKindInfo], list[StallInfo]]
     ) -> Sequence[StallInfo]:
         kinds, stalls = loaded
-        chosen = self.charge_kind_combo.currentData() or DEFAULT_CHARGE_KIND
-        self.charge_kind_combo.clear()
-        for kind in kinds:
-            text = (kind.label if kind.active
-                    else self.tr("{label} (nonaktif)").format(label=kind.label))
-            self.charge_kind_combo.addItem(text, kind.code)
-        self._choose_kind(chosen)
+        self.fill_charge_kinds(self.charge_kind_combo, kinds, DEFAULT_CHARGE_KIND)
         return stalls
 
     def key(self, value: StallInfo) -> object:
         return value.code
 
     def _choose_kind(self, code: str) -> None:
-        combo = self.charge_kind_combo
-        index = combo.findData(code)
-        if index < 0:
-            index = combo.findData(DEFAULT_CHARGE_KIND)
-        combo.setCurrentIndex(max(0, index))
+        choose(self.charge_kind_combo, code, DEFAULT_CHARGE_KIND)
 
     def show_entry(self, value: StallInfo) -> None:
         self.code_edit.setText(value.code)
