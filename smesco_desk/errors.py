@@ -54,3 +54,21 @@ class DatabaseInUse(DomainError):
 class PasswordChangeRequired(DomainError):
     """The password was right but is a temporary one an administrator gave: the
     person chooses their own before they may act (the login dialog asks)."""
+
+
+class ApprovalRequired(DomainError):
+    """What the acting user asked for needs a supervisor's approval (a price
+    changed from the price list, a discount above the limit, a visitor on the
+    watchlist). `kind` and `subject` say what exactly: an approval given for
+    them (smesco_desk.services.approvals) lets the same call through. `reasons`
+    are the lines to show; `approvable` is False when nobody may let it through
+    (a visitor the watchlist refuses)."""
+
+    def __init__(
+        self, kind: str, subject: str, reasons: tuple[str, ...], *, approvable: bool = True
+    ) -> None:
+        super().__init__(" ".join(reasons), "approval")
+        self.kind = kind
+        self.subject = subject
+        self.reasons = reasons
+        self.approvable = approvable

@@ -100,6 +100,57 @@
     </message>
 </context>
 <context>
+    <name>ApprovalDialog</name>
+    <message>
+        <source>Persetujuan supervisor</source>
+        <translation>Supervisor approval</translation>
+    </message>
+    <message>
+        <source>Perlu persetujuan supervisor</source>
+        <translation>A supervisor&apos;s approval is needed</translation>
+    </message>
+    <message>
+        <source>Tidak dapat dilanjutkan</source>
+        <translation>Cannot go on</translation>
+    </message>
+    <message>
+        <source>Supervisor atau administrator masuk di sini untuk menyetujui.</source>
+        <translation>A supervisor or administrator logs in here to approve.</translation>
+    </message>
+    <message>
+        <source>Tidak dapat disetujui di meja. Bila keliru, supervisor mengubah daftar pantauan di Pengaturan.</source>
+        <translation>This cannot be approved at the desk. If it is wrong, a supervisor changes the watchlist in Settings.</translation>
+    </message>
+    <message>
+        <source>mis. hendra</source>
+        <translation>e.g. hendra</translation>
+    </message>
+    <message>
+        <source>&amp;Supervisor</source>
+        <translation>&amp;Supervisor</translation>
+    </message>
+    <message>
+        <source>&amp;Kata sandi</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>&amp;Setujui</source>
+        <translation>&amp;Approve</translation>
+    </message>
+    <message>
+        <source>Isi nama pengguna supervisor.</source>
+        <translation>Enter the supervisor&apos;s user name.</translation>
+    </message>
+</context>
+<context>
     <name>ArrearsTab</name>
     <message>
         <source>0–30 hari</source>
@@ -3024,8 +3075,20 @@ The set-up starts again the next time the application is opened.</translation>
         <translation>Type or choose a service…</translation>
     </message>
     <message>
+        <source>Ubah harga dari daftar harga (perlu persetujuan supervisor)</source>
+        <translation>Change the price-list price (needs a supervisor&apos;s approval)</translation>
+    </message>
+    <message>
+        <source>Ubah harga</source>
+        <translation>Change price</translation>
+    </message>
+    <message>
         <source>Hapus baris</source>
         <translation>Remove line</translation>
+    </message>
+    <message>
+        <source>Harga dari daftar harga. Ubah dengan ✎ (perlu persetujuan supervisor).</source>
+        <translation>The price-list price. Change it with ✎ (needs a supervisor&apos;s approval).</translation>
     </message>
 </context>
 <context>
@@ -4711,7 +4774,11 @@ Since {time} WIB</translation>
     </message>
     <message>
         <source>Enter: kolom berikutnya · Ctrl+T: tambah baris · Ctrl+Del: hapus baris · Ctrl+Enter: bayar</source>
-        <translation>Enter: next field · Ctrl+T: add line · Ctrl+Del: remove line · Ctrl+Enter: pay</translation>
+        <translation type="vanished">Enter: next field · Ctrl+T: add line · Ctrl+Del: remove line · Ctrl+Enter: pay</translation>
+    </message>
+    <message>
+        <source>Enter: kolom berikutnya · Ctrl+T: tambah baris · Ctrl+Del: hapus baris · F2: ubah harga · Ctrl+Enter: bayar</source>
+        <translation>Enter: next field · Ctrl+T: add line · Ctrl+Del: remove line · F2: change price · Ctrl+Enter: pay</translation>
     </message>
     <message>
         <source>Nama orang, UMKM, tenan atau organisasi</source>
@@ -4776,6 +4843,21 @@ Since {time} WIB</translation>
     <message>
         <source>Penjualan ini belum dibayar. Tutup dan buang isinya?</source>
         <translation>This sale has not been paid. Close and discard it?</translation>
+    </message>
+</context>
+<context>
+    <name>SaleRulesPage</name>
+    <message>
+        <source>Diskon per baris sampai persentase ini boleh diberikan resepsionis sendiri; di atasnya, dan setiap perubahan harga dari daftar harga, perlu persetujuan supervisor (masuk dengan akunnya di meja). Persetujuan dicatat di log audit dengan kedua nama dan tidak tercetak di kuitansi.</source>
+        <translation>A receptionist may give a discount per line up to this percentage alone; above it, and any change to a price-list price, needs a supervisor&apos;s approval (their login at the desk). The approval is recorded in the audit log with both names and is not printed on the receipt.</translation>
+    </message>
+    <message>
+        <source>Batas diskon tanpa persetujuan</source>
+        <translation>Discount limit without approval</translation>
+    </message>
+    <message>
+        <source>Aturan harga penjualan</source>
+        <translation>Sale price rules</translation>
     </message>
 </context>
 <context>
@@ -6798,6 +6880,105 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
     <message>
         <source>Uang kuitansi {number} dikembalikan dari laci Anda. Hitung uang di laci dan isi modal awal shift Anda.</source>
         <translation>The money of receipt {number} is refunded from your drawer. Count the cash in the drawer and enter your shift&apos;s opening float.</translation>
+    </message>
+</context>
+<context>
+    <name>WatchlistPage</name>
+    <message>
+        <source>Daftar pantauan</source>
+        <translation>Watchlist</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>No. HP</source>
+        <translation>Mobile no.</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Sampai</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <source>berakhir {day}</source>
+        <translation>ended {day}</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Orang</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Nama lengkap</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>mis. 0812 3456 7890</source>
+        <translation>e.g. 0812 3456 7890</translation>
+    </message>
+    <message>
+        <source>16 digit (tidak disimpan)</source>
+        <translation>16 digits (not stored)</translation>
+    </message>
+    <message>
+        <source>Sampai tanggal</source>
+        <translation>Until the day</translation>
+    </message>
+    <message>
+        <source>Dibaca petugas meja saat tamu ini mendaftar</source>
+        <translation>Read by the desk staff when this visitor registers</translation>
+    </message>
+    <message>
+        <source>Nama *</source>
+        <translation>Name *</translation>
+    </message>
+    <message>
+        <source>Berlaku</source>
+        <translation>In force</translation>
+    </message>
+    <message>
+        <source>Alasan *</source>
+        <translation>Reason *</translation>
+    </message>
+    <message>
+        <source>Orang baru</source>
+        <translation>New person</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Hapus dari daftar</source>
+        <translation>Remove from the list</translation>
+    </message>
+    <message>
+        <source>Pendaftaran tamu yang cocok (NIK sama, No. HP sama, atau nama mirip) berhenti dengan alasan ini. «Perlu persetujuan»: supervisor menyetujui di meja. «Dilarang masuk»: ditolak bila NIK atau No. HP sama; bila hanya namanya mirip, supervisor dapat menyetujui bahwa itu orang lain.</source>
+        <translation>Registering a matching visitor (same NIK, same mobile number, or a similar name) stops with this reason. «Needs approval»: a supervisor approves at the desk. «Refused entry»: refused when the NIK or mobile number is the same; when only the name is similar, a supervisor may approve that it is someone else.</translation>
+    </message>
+    <message>
+        <source>{nik} (kosongkan: tetap)</source>
+        <translation>{nik} (leave empty to keep)</translation>
+    </message>
+    <message>
+        <source>Hapus dari daftar pantauan</source>
+        <translation>Remove from the watchlist</translation>
+    </message>
+    <message>
+        <source>Hapus {name} dari daftar pantauan? Datanya dihapus di semua meja.</source>
+        <translation>Remove {name} from the watchlist? Their data is erased at every desk.</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,7 @@ from smesco_desk.cli import (
     tenant_documents,
     users,
     visitors,
+    watchlist,
 )
 from smesco_desk.cli.support import (
     EXIT_ERROR,
@@ -69,6 +70,7 @@ AREAS: tuple[Area, ...] = (
     foodcourt,  # stalls, add-stall, tenants, add-tenant, lease, leases, cancel-lease, ...
     tenant_documents,  # attach-document, tenant-documents, move-lease, cancel-conflicted-lease
     users,  # users, user-deactivate, user-reactivate, user-unlock, audit
+    watchlist,  # watchlist, watchlist-add, watchlist-remove
 )
 
 

@@ -62,12 +62,22 @@ BLANKS: dict[str, dict[str, Any]] = {
     # whole document is the person's; it also becomes a tombstone (see `scrub`).
     "tenant_documents": {"title": "", "file_name": ""},
     "document_blobs": {"content": b""},  # "" (base64) in a payload
+    # The watchlist's entries about the person that are no longer in force (one in
+    # force is kept for the building's security: smesco_desk.services.watchlist).
+    "watchlist_entries": {
+        "full_name": ERASED_NAME,
+        "name_key": "",
+        "phone": None,
+        "nik_masked": None,
+        "nik_hash": None,
+        "reason": "",
+    },
 }
 # Rows that become tombstones when blanked (a document is nothing without its bytes).
-TOMBSTONED = frozenset({"tenant_documents", "document_blobs"})
+TOMBSTONED = frozenset({"tenant_documents", "document_blobs", "watchlist_entries"})
 # Keys of an audit entry's detail that may hold a person's data.
 PERSONAL_DETAIL_KEYS = frozenset(
-    {"payer", "name", "full_name", "visitor_name", "phone", "nik", "organisation"}
+    {"payer", "name", "full_name", "visitor_name", "phone", "nik", "organisation", "reasons"}
 )
 # The order in which relations are learnt: a receipt is the person's through its charge.
 _LEARN_ORDER = (
@@ -78,6 +88,7 @@ _LEARN_ORDER = (
     "businesses",
     "tenant_documents",
     "document_blobs",
+    "watchlist_entries",
 )
 
 
@@ -100,6 +111,9 @@ class ErasedPeople:
     tenants: set[str] = field(default_factory=set)
     documents: set[str] = field(default_factory=set)
     blobs: set[str] = field(default_factory=set)
+    # The watchlist's entries about them that the erasure blanks (found by the
+    # person's data where they were erased, as the participants).
+    watchlist: set[str] = field(default_factory=set)
 
     def related_ids(self) -> set[str]:
         """Every row id whose audit entries may name the person."""
@@ -112,6 +126,7 @@ class ErasedPeople:
             | self.businesses
             | self.documents
             | self.blobs
+            | self.watchlist
         )
 
     def learn(self, rows: Iterable[tuple[str, Mapping[str, Any]]]) -> None:
@@ -133,6 +148,7 @@ class ErasedPeople:
             "businesses": self.businesses,
             "tenant_documents": self.documents,
             "document_blobs": self.blobs,
+            "watchlist_entries": self.watchlist,
         }[entity]
 
     def _owns(self, entity: str, payload: Mapping[str, Any]) -> bool:
@@ -158,6 +174,8 @@ class ErasedPeople:
         if entity == "document_blobs":
             by_document = payload.get("document_id") in self.documents
             return by_document or payload.get("id") in self.blobs
+        if entity == "watchlist_entries":
+            return payload.get("id") in self.watchlist
         return False
 
     def scrub(self, entity: str, payload: Mapping[str, Any]) -> dict[str, Any] | None:

@@ -47,6 +47,10 @@ class Permission(StrEnum):
     MANAGE_STALLS = "manage_stalls"
     MANAGE_TENANTS = "manage_tenants"
     MANAGE_LEASES = "manage_leases"
+    # A supervisor's word at the desk: a price changed from the price list, a
+    # discount above the limit, a visitor the watchlist names (issue 13).
+    APPROVE_EXCEPTIONS = "approve_exceptions"
+    MANAGE_WATCHLIST = "manage_watchlist"
 
 
 _FRONT = {Role.RECEPTIONIST, Role.SUPERVISOR, Role.ADMIN}
@@ -75,6 +79,8 @@ GRANTS: dict[Permission, set[Role]] = {
     Permission.MANAGE_STALLS: {Role.ADMIN},
     Permission.MANAGE_TENANTS: _TENANCY,
     Permission.MANAGE_LEASES: _TENANCY,
+    Permission.APPROVE_EXCEPTIONS: {Role.SUPERVISOR, Role.ADMIN},
+    Permission.MANAGE_WATCHLIST: {Role.SUPERVISOR, Role.ADMIN},
 }
 
 

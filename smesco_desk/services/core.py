@@ -22,6 +22,7 @@ class Core:
     """Services over one database for one desk. Pass it to whoever needs services."""
 
     def __init__(self, db: Database, *, data_dir: Path | None = None, clock: Clock = utc_now):
+        from smesco_desk.services.approvals import ApprovalService
         from smesco_desk.services.audit import AuditService
         from smesco_desk.services.bookings import BookingService
         from smesco_desk.services.foodcourt import FoodCourtService
@@ -33,6 +34,7 @@ class Core:
         from smesco_desk.services.setup import SetupService
         from smesco_desk.services.users import UserService
         from smesco_desk.services.visitors import VisitorService
+        from smesco_desk.services.watchlist import WatchlistService
         from smesco_desk.sync.service import SyncService
 
         self.db = db
@@ -49,6 +51,8 @@ class Core:
         self.setup = SetupService(self)
         self.users = UserService(self)
         self.audit = AuditService(self)
+        self.approvals = ApprovalService(self)
+        self.watchlist = WatchlistService(self)
         self.settings = SettingsService(self)
         self.visitors = VisitorService(self)
         self.maintenance = MaintenanceService(self)

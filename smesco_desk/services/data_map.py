@@ -33,11 +33,13 @@ def where_kept(
     visitor: Visitor,
     attendees: list[BookingAttendee],
     businesses: Sequence[Business] = (),
+    watchlist: Sequence[str] = (),
 ) -> dict[str, Any]:
     """`attendees`: the event participants who are the person (same_person_attendees);
-    `businesses`: those they own (same_person_businesses)."""
+    `businesses`: those they own (same_person_businesses); `watchlist`: the ids of
+    the watchlist's entries about them (services.watchlist.same_person_entries)."""
     ids = [b.id for b in businesses]
-    people, copies = locate(session, [visitor.id], [a.id for a in attendees], ids)
+    people, copies = locate(session, [visitor.id], [a.id for a in attendees], ids, watchlist)
     audit = session.scalar(
         select(func.count())
         .select_from(AuditEntry)
@@ -52,6 +54,7 @@ def where_kept(
         "businesses": len(people.businesses),
         "tenant_documents": len(people.documents),
         "document_blobs": len(people.blobs),
+        "watchlist_entries": len(people.watchlist),
         "audit_log": int(audit or 0),
     }
     tables = {k: v for k, v in tables.items() if v}

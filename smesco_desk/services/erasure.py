@@ -89,12 +89,14 @@ def erase_locally(
     visitor_ids: Collection[str],
     attendees: Collection[str] = (),
     businesses: Collection[str] = (),
+    watchlist: Collection[str] = (),
 ) -> ErasedPeople:
     """Blank the people's data in every table and copy of this desk (inside the
     caller's transaction, which holds the `erasures` rows). `attendees`: the event
     participants found to be these people (same_person_attendees); `businesses`:
-    the businesses whose owner they are (same_person_businesses)."""
-    people, copies = locate(session, visitor_ids, attendees, businesses)
+    the businesses whose owner they are (same_person_businesses); `watchlist`:
+    the watchlist's entries about them to blank (services.watchlist)."""
+    people, copies = locate(session, visitor_ids, attendees, businesses, watchlist)
     conn = session.connection()
     with granted(conn, "erasure", people.visitors):
         _blank_tables(conn, people)
@@ -107,6 +109,7 @@ def locate(
     visitor_ids: Collection[str],
     attendees: Collection[str] = (),
     businesses: Collection[str] = (),
+    watchlist: Collection[str] = (),
 ) -> tuple[ErasedPeople, Copies]:
     """The rows that belong to these visitors (and these event participants), and the
     copies of rows this desk keeps."""
@@ -122,6 +125,7 @@ def locate(
     people.receipts = _ids(conn, "SELECT id FROM receipts WHERE charge_id IN :c", c=people.charges)
     people.attendees = set(attendees)
     people.businesses = set(businesses)
+    people.watchlist = set(watchlist)
     if people.businesses and inspect(conn).has_table("tenant_documents"):
         people.tenants = _ids(
             conn, "SELECT id FROM tenants WHERE business_id IN :b", b=people.businesses
@@ -164,6 +168,7 @@ def _blank_tables(conn: Connection, people: ErasedPeople) -> None:
         ("businesses", people.businesses),
         ("tenant_documents", people.documents),
         ("document_blobs", people.blobs),
+        ("watchlist_entries", people.watchlist),
     ):
         if not ids:  # nothing to blank (and a table an older revision lacks is never read)
             continue

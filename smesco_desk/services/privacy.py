@@ -28,6 +28,7 @@ from smesco_desk.db.models import (
     TenantDocument,
     Visit,
     Visitor,
+    WatchlistEntry,
 )
 from smesco_desk.domain.erasure import BLANKS, ERASED_NAME
 from smesco_desk.errors import NotFound, ValidationError
@@ -47,6 +48,13 @@ from smesco_desk.services.foodcourt.attachments import (
 )
 from smesco_desk.services.settings import SettingsService
 from smesco_desk.services.transaction import Transaction
+from smesco_desk.services.watchlist import blank as blank_watchlist
+from smesco_desk.services.watchlist import (
+    ended_before,
+    entry_data,
+    in_force,
+    same_person_entries,
+)
 
 if TYPE_CHECKING:
     from smesco_desk.services.core import Core
@@ -69,6 +77,8 @@ class PrivacyService:
             ).all()
             attendees = same_person_attendees(session, visitor)
             businesses = same_person_businesses(session, visitor)
+            listed = _watchlisted(session, visitor)
+            today = wib_today(tx.now)
             data = {
                 "visitor_id": visitor.id,
                 "name": visitor.full_name,
@@ -101,7 +111,11 @@ class PrivacyService:
                 ],
                 "businesses_owned": [owner_data(b) for b in businesses],
                 "tenant_documents": documents_data(session, [b.id for b in businesses]),
-                "stored_in": where_kept(self.core, session, visitor, attendees, businesses),
+                # Entries in force are kept until they end (services.watchlist).
+                "watchlist": [entry_data(e, today) for e in listed],
+                "stored_in": where_kept(
+                    self.core, session, visitor, attendees, businesses, [e.id for e in listed]
+                ),
             }
             tx.record("privacy.export", [], {"visitor_id": visitor.id})
             return data
@@ -138,6 +152,10 @@ class PrivacyService:
             if participants:
                 _blank_attendees(tx, list(participants), "privacy.purge_attendees")
                 erase_locally(tx.session, [], [a.id for a in participants])
+            ended = ended_before(tx.session, wib_today(cutoff))
+            if ended:
+                blank_watchlist(tx, ended, "privacy.purge_watchlist")
+                erase_locally(tx.session, [], watchlist=[e.id for e in ended])
             owners = _former_owners(tx.session, cutoff)
             if owners:
                 _blank_owners(tx, owners, "privacy.purge_owners")
@@ -252,7 +270,12 @@ class PrivacyService:
         attendees: list[str] = []
         businesses: list[str] = []
         gone: list[TenantDocument] = []
+        listed: list[str] = []
+        today = wib_today(now)
         for visitor in visitors:
+            ended = [e for e in _watchlisted(session, visitor) if not in_force(e, today)]
+            blank_watchlist(tx, ended, action)
+            listed += [e.id for e in ended]
             same = same_person_attendees(session, visitor)
             _blank_attendees(tx, same, action)
             attendees += [a.id for a in same]
@@ -282,8 +305,12 @@ class PrivacyService:
             detail = {"visitor_id": visitor.id, "visits": int(visits or 0)}
             rows: list[tuple[Any, str]] = [(visitor, "update"), (fact, "insert")]
             tx.record(action, rows, detail)
-        people = erase_locally(session, [v.id for v in visitors], attendees, businesses)
+        people = erase_locally(session, [v.id for v in visitors], attendees, businesses, listed)
         return len(people.visits), gone
+
+
+def _watchlisted(session: Session, visitor: Visitor) -> list[WatchlistEntry]:
+    return same_person_entries(session, visitor.nik_hash, visitor.phone, visitor.full_name)
 
 
 def owner_data(business: Business) -> dict[str, Any]:

@@ -65,10 +65,14 @@ DEFAULTS: dict[str, Any] = {
     # for a monthly lease).
     "foodcourt_notice_days": 30,
     "foodcourt_notice_fee_periods": 1,
+    # A discount on a line of a sale above this percentage of the line needs a
+    # supervisor's approval when a receptionist gives it (services.payments.overrides).
+    "sale_discount_limit_percent": 10,
 }
 
 # Whole-number settings: (least, most, the message when out of range).
 BOUNDED: dict[str, tuple[int, int, str]] = {
+    "sale_discount_limit_percent": (0, 100, N_("Batas diskon harus 0 sampai 100%.")),
     "visitor_retention_days": (30, 3650, N_("Masa simpan harus 30 sampai 3650 hari.")),
     "backup_retention_days": (7, 3650, N_("Masa simpan cadangan harus 7 sampai 3650 hari.")),
     "booking_free_cancel_hours": (

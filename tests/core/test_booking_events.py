@@ -279,3 +279,18 @@ def test_an_erased_participant_is_never_printed(
         core.bookings.event_badges(event.id, attendee_ids=[
             a.id for a in core.bookings.attendees(event.id) if a.id != budi.id
         ])  # fmt: skip
+
+
+def test_a_participant_on_the_watchlist_is_stopped_with_the_reason(
+    core: Core, receptionist: Actor, supervisor: Actor, event: BookingRecord
+) -> None:
+    from smesco_desk.errors import ApprovalRequired
+    from smesco_desk.values.watchlist import WatchlistForm
+
+    core.watchlist.save(
+        supervisor, WatchlistForm("Budi Santoso", "Sengketa sewa.", "approval", "0812 0000 1111")
+    )
+    budi = add(core, receptionist, event, "Budi Santoso", "0812 0000 1111")
+    with pytest.raises(ApprovalRequired) as stop:  # checked in at the desk, with a supervisor
+        core.bookings.check_in_attendee(receptionist, budi.id)
+    assert "Sengketa sewa." in stop.value.message and count(core, Visit) == 0

@@ -73,6 +73,9 @@ HELP_ORDER = [
     "user-reactivate",
     "user-unlock",
     "audit",
+    "watchlist",
+    "watchlist-add",
+    "watchlist-remove",
 ]
 
 

@@ -324,7 +324,6 @@ def test_a_tenancy_s_renewal_notice_fee_deposit_and_documents_report_their_table
     )
 
 
-
 def test_charges_paid_together_report_their_tables(
     core: Core, admin: Actor, supervisor: Actor
 ) -> None:
@@ -556,3 +555,33 @@ def test_saving_a_user_unchanged_writes_nothing(
     user_id = receptionist.user_id or ""
     same = lambda: core.users.update(admin, user_id, receptionist.full_name, Role.RECEPTIONIST)  # noqa: E731
     assert_reports_what_it_wrote(core, same, set())
+
+
+def test_the_watchlist_and_an_approved_stop_report_their_tables(
+    core: Core, supervisor: Actor, receptionist: Actor
+) -> None:
+    from smesco_desk.errors import ApprovalRequired
+    from smesco_desk.values.watchlist import WatchlistForm
+
+    saved: list[Any] = []
+    form = WatchlistForm("Joko Pranoto", "Sengketa sewa.", "approval")
+    assert_reports_what_it_wrote(
+        core,
+        lambda: saved.append(core.watchlist.save(supervisor, form)),
+        {"watchlist_entries", *BOOKKEEPING},
+    )
+    assert_reports_nothing(  # the stop writes nothing
+        core,
+        lambda: core.visitors.register(receptionist, visitor_form(name="Joko Pranoto")),
+        ApprovalRequired,
+    )
+    assert_reports_what_it_wrote(  # the supervisor's own registration: approved by them
+        core,
+        lambda: core.visitors.register(supervisor, visitor_form(name="Joko Pranoto")),
+        {"visitors", "visits", *BOOKKEEPING},
+    )
+    assert_reports_what_it_wrote(
+        core,
+        lambda: core.watchlist.remove(supervisor, saved[0].id),
+        {"watchlist_entries", *BOOKKEEPING},
+    )

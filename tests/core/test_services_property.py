@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from smesco_desk.clock import WIB
 from smesco_desk.domain.booking_series import SeriesRule
 from smesco_desk.domain.charges import LineInput, TaxRule
-from smesco_desk.errors import DomainError
+from smesco_desk.errors import ApprovalRequired, DomainError
 from smesco_desk.services.actors import Actor, Role
 from smesco_desk.services.core import open_core
 from smesco_desk.values.bookings import AttendeeForm, BookingForm, SpaceForm
@@ -33,6 +33,7 @@ from smesco_desk.values.meters import ReadingInput
 from smesco_desk.values.payments import ChargeForm, PayerForm, PaymentForm, ReceiptFilter
 from smesco_desk.values.turnover import TurnoverCell
 from smesco_desk.values.visitors import VisitFilter, VisitorForm, VisitScope
+from smesco_desk.values.watchlist import WatchlistForm
 from tests.core.helpers_bookings import WEEK
 from tests.core.helpers_core import ADMIN_PASSWORD, USER_PASSWORD, FakeClock, cash, wib
 from tests.test_architecture import _service_methods
@@ -706,6 +707,8 @@ FUZZED = {
         ],
         "SetupService": ["initialize"],
         "SyncService": ["conflict", "resolve_conflict"],
+        "ApprovalService": ["approve"],
+        "WatchlistService": ["entries", "save", "remove", "matches"],
     }.items()
     for name in names
 }
@@ -924,6 +927,8 @@ def test_turnover(
         check(desk, lambda m=month: core.foodcourt.turnover_report(m))  # type: ignore[misc]
         check(desk, lambda m=month: core.foodcourt.turnover_report_pdf(m))  # type: ignore[misc]
         check(desk, lambda m=month: core.foodcourt.turnover_report_xlsx(m))  # type: ignore[misc]
+
+
 readings_typed = st.one_of(texts, numbers, st.decimals(allow_nan=True, allow_infinity=True))
 
 
@@ -1009,3 +1014,28 @@ def test_audit(
     check(desk, lambda: core.audit.count(actor, flt))
     check(desk, lambda: core.audit.export_csv(actor, flt))
     check(desk, lambda: core.audit.entries(actor, by))  # not a filter at all
+
+
+@FUZZ
+@given(actors, texts, texts, texts, texts, texts, st.one_of(st.none(), days), flags)
+def test_watchlist_and_approvals(
+    desk: Desk,
+    who: str,
+    name: str,
+    reason: str,
+    phone: str,
+    nik: str,
+    kind: str,
+    until: Any,
+    approvable: bool,
+) -> None:
+    core, actor = desk.core, _actor(desk, who)
+    form = WatchlistForm(name, reason, kind, phone, nik, until)
+    check(desk, lambda: core.watchlist.save(actor, form))
+    check(desk, lambda: core.watchlist.save(actor, form, name))
+    check(desk, lambda: core.watchlist.remove(actor, name))
+    check(desk, lambda: core.watchlist.entries(actor))
+    check(desk, lambda: core.watchlist.matches(actor, name, phone, nik))
+    request = ApprovalRequired(kind, reason, (name,), approvable=approvable)
+    check(desk, lambda: core.approvals.approve(desk.receptionist, request, name, reason))
+    check(desk, lambda: core.approvals.approve(actor, request, "admin", ADMIN_PASSWORD))

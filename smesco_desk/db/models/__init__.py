@@ -45,6 +45,7 @@ from smesco_desk.db.models.system import (
 )
 from smesco_desk.db.models.tenant_documents import DocumentBlob, TenantDocument
 from smesco_desk.db.models.visitors import CheckOut, Erasure, Visit, Visitor, VisitPurpose
+from smesco_desk.db.models.watchlist import WatchlistEntry
 
 __all__ = [
     "NAMING",
@@ -89,5 +90,6 @@ __all__ = [
     "User",
     "Visit",
     "VisitPurpose",
+    "WatchlistEntry",
     "Visitor",
 ]

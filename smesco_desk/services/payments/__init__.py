@@ -16,6 +16,8 @@ use (`core.payments.sell(...)`), each method handing over to one of them:
 - charges: charges and quotes (tender: what a payment may be), and credits:
   money owed back to a payer (a negative charge, status `refund_due`)
 - paying: paying a charge, the receipt and its number
+- overrides: a price changed from the price list, a discount above the limit
+  (a supervisor's approval, services.approvals)
 - refunds: money owed back (credits) paid out from a shift, and its proof
 - receipts: finding receipts, the list's search and totals
 - voids: voiding a receipt
@@ -35,6 +37,7 @@ from sqlalchemy.orm import Session
 from smesco_desk.domain.charges import ChargeTotals, LineInput, TaxRule
 from smesco_desk.domain.payments import ReceiptFormat
 from smesco_desk.services.actors import Actor
+from smesco_desk.services.approvals import Approval
 from smesco_desk.services.payments import (
     catalogue,
     charges,
@@ -111,8 +114,10 @@ class PaymentService:
     def quote(self, kind_code: str, lines: Sequence[LineInput]) -> ChargeTotals:
         return charges.quote(self.core, kind_code, lines)
 
-    def create_charge(self, actor: Actor, form: ChargeForm) -> ChargeRecord:
-        return charges.create_charge(self.core, actor, form)
+    def create_charge(
+        self, actor: Actor, form: ChargeForm, approval: Approval | None = None
+    ) -> ChargeRecord:
+        return charges.create_charge(self.core, actor, form, approval)
 
     def charge(self, charge_id: str) -> ChargeRecord:
         return charges.charge(self.core, charge_id)
@@ -158,9 +163,19 @@ class PaymentService:
         return paying.pay_charges(self.core, actor, charge_ids, payment, amount)
 
     def sell(
-        self, actor: Actor, form: ChargeForm, payment: PaymentForm, *, open_shift: bool = False
+        self,
+        actor: Actor,
+        form: ChargeForm,
+        payment: PaymentForm,
+        *,
+        open_shift: bool = False,
+        approval: Approval | None = None,
     ) -> ReceiptRecord:
-        return paying.sell(self.core, actor, form, payment, open_shift=open_shift)
+        """A price changed from the price list, or a discount above the limit,
+        raises ApprovalRequired unless `approval` (services.approvals) covers it."""
+        return paying.sell(
+            self.core, actor, form, payment, open_shift=open_shift, approval=approval
+        )
 
     # --- receipts ------------------------------------------------------------------
 

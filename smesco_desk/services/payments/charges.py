@@ -21,6 +21,8 @@ from smesco_desk.errors import ValidationError
 from smesco_desk.i18n import _
 from smesco_desk.ids import derived_id
 from smesco_desk.services.actors import Actor, Permission, require
+from smesco_desk.services.approvals import Approval
+from smesco_desk.services.payments import overrides
 from smesco_desk.services.payments.catalogue import kind_row, kind_taxes
 from smesco_desk.services.payments.mapping import charge_value
 from smesco_desk.services.payments.tender import validate_payment, validate_payment_fields
@@ -76,10 +78,15 @@ def line_taxes(session: Session, kind_code: str, lines: Sequence[LineInput]) -> 
     return [of(item_kinds.get(ln.item_code or "", kind_code)) for ln in lines]
 
 
-def create_charge(core: Core, actor: Actor, form: ChargeForm) -> ChargeRecord:
+def create_charge(
+    core: Core, actor: Actor, form: ChargeForm, approval: Approval | None = None
+) -> ChargeRecord:
+    """An open charge typed at the desk: the price list's prices, as a sale's."""
     require(actor, Permission.TAKE_PAYMENT)
     with Transaction.begin(core, actor) as tx:
-        return charge_value(tx.session, new_charge(tx, form))
+        row = new_charge(tx, form)
+        overrides.check(tx, form.lines, row, approval)
+        return charge_value(tx.session, row)
 
 
 def charge(core: Core, charge_id: str) -> ChargeRecord:

@@ -20,7 +20,8 @@ from smesco_desk.domain.text import fold
 from smesco_desk.errors import AlreadyDone, DomainError, ValidationError
 from smesco_desk.i18n import _
 from smesco_desk.services.actors import Actor, Permission, require
-from smesco_desk.services.payments import series
+from smesco_desk.services.approvals import Approval
+from smesco_desk.services.payments import overrides, series
 from smesco_desk.services.payments.charges import new_charge
 from smesco_desk.services.payments.mapping import receipt_value
 from smesco_desk.services.payments.shifts import new_shift, open_shift_row
@@ -107,12 +108,20 @@ def _gather(tx: Transaction, charges: list[Charge]) -> Charge:
 
 
 def sell(
-    core: Core, actor: Actor, form: ChargeForm, payment: PaymentForm, *, open_shift: bool = False
+    core: Core,
+    actor: Actor,
+    form: ChargeForm,
+    payment: PaymentForm,
+    *,
+    open_shift: bool = False,
+    approval: Approval | None = None,
 ) -> ReceiptRecord:
     """A sale at the desk: the charge, its payment and its receipt in one transaction.
 
     `open_shift` (the command line's till): with no open shift, one is opened
     with a zero float in the same transaction, so a refused sale opens none.
+    A price changed from the price list, or a discount above the limit, needs
+    `approval` unless the actor may approve (overrides); else ApprovalRequired.
     """
     require(actor, Permission.TAKE_PAYMENT)
     with Transaction.begin(core, actor) as tx:
@@ -120,7 +129,10 @@ def sell(
             new_shift(tx, 0)
         check_payment_possible(tx)
         charge = new_charge(tx, form, payment)
-        return receipt_value(tx.session, issue(tx, charge, payment))
+        receipt = issue(tx, charge, payment)
+        # After every check of the input: bad input is said before a want of approval.
+        overrides.check(tx, form.lines, charge, approval)
+        return receipt_value(tx.session, receipt)
 
 
 def check_payment_possible(tx: Transaction, *, payout: bool = False) -> CashShift:

@@ -19,6 +19,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from smesco_desk.services.actors import SYSTEM, Actor
+from smesco_desk.services.approvals import Approval
 from smesco_desk.services.visitors import (
     checkout,
     documents,
@@ -62,8 +63,11 @@ class VisitorService:
 
     # --- registration and check-out ---------------------------------------
 
-    def register(self, actor: Actor, form: VisitorForm) -> VisitRecord:
-        return registration.register(self.core, actor, form)
+    def register(
+        self, actor: Actor, form: VisitorForm, approval: Approval | None = None
+    ) -> VisitRecord:
+        """A person on the watchlist raises ApprovalRequired unless `approval` covers them."""
+        return registration.register(self.core, actor, form, approval)
 
     def validate_form(self, form: VisitorForm) -> CleanForm:
         return visitor_form.validate_form(form)

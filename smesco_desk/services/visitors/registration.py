@@ -20,7 +20,9 @@ from smesco_desk.domain.nik import mask_nik
 from smesco_desk.domain.text import fold
 from smesco_desk.errors import NotFound
 from smesco_desk.i18n import _
+from smesco_desk.services import watchlist
 from smesco_desk.services.actors import Actor, Permission, require
+from smesco_desk.services.approvals import Approval
 from smesco_desk.services.settings import SettingsService
 from smesco_desk.services.transaction import Transaction
 from smesco_desk.services.visitors.checkout import close, next_closing
@@ -33,19 +35,23 @@ if TYPE_CHECKING:
     from smesco_desk.services.core import Core
 
 
-def register(core: Core, actor: Actor, form: VisitorForm) -> VisitRecord:
+def register(
+    core: Core, actor: Actor, form: VisitorForm, approval: Approval | None = None
+) -> VisitRecord:
     """Register a walk-in (new or returning) and check them in, in one transaction.
 
     A returning visitor who is still checked in (a lost badge, a second
     errand) gets the new badge and the old visit is closed ("replaced"), so
     nobody counts twice on the muster list and the old badge stops working.
+    A person on the watchlist stops it with ApprovalRequired unless `approval`
+    (a supervisor's, services.approvals) covers them (services.watchlist).
     """
     require(actor, Permission.REGISTER_VISITOR)
     clean = validate_form(form)
     # The slow hash runs before the write lock is taken, not while it is held.
     pseudonym = core.nik_key.pseudonym(clean.nik) if clean.nik else None
     with Transaction.begin(core, actor) as tx:
-        visit, replaced = register_in(tx, clean, pseudonym)
+        visit, replaced = register_in(tx, clean, pseudonym, approval=approval)
         return replace(visit_record(tx.session, visit), replaced_badges=tuple(replaced))
 
 
@@ -55,16 +61,20 @@ def register_in(
     pseudonym: str | None,
     nik_masked: str | None = None,
     detail: dict[str, str] | None = None,
+    *,
+    approval: Approval | None = None,
 ) -> tuple[Visit, list[str]]:
     """Register and check in within the caller's transaction (the visit and the
     badges of the visits it replaced). `pseudonym` is the NIK's keyed hash,
     computed by the caller before the write lock; `nik_masked` stands for a NIK
     the caller no longer has (an event participant: only its hash and mask were
-    kept). `detail` is added to what the audit log says of the check-in."""
+    kept). `detail` is added to what the audit log says of the check-in.
+    The watchlist is consulted first (services.watchlist.check_visitor)."""
     check_purpose(tx.session, clean.purpose)
     visitor, op = _visitor_for(tx, clean, pseudonym, nik_masked)
     replaced = _close_open_visits(tx, visitor) if op == "update" else []
     visit = _check_in(tx, visitor, clean)
+    watchlist.check_visitor(tx, clean.name, clean.phone, pseudonym, approval, visit)
     tx.record(
         "visit.check_in",
         [(visit, "insert"), (visitor, op)],

@@ -7,16 +7,23 @@ once the receipt is committed and hands it on (`sale_completed`): printing
 comes after, and a print failure cannot undo it. Without an open cash shift
 the dialog offers to open one (the opening float), then pays.
 
-Keyboard: Enter moves to the next field and pays from "Uang diterima" or
-"No. referensi"; Ctrl+Enter pays from anywhere; Ctrl+T adds a line and
-Ctrl+Del removes the one being typed in.
+Keyboard: Enter moves to the next field (from an item's quantity to the next
+line) and pays from "Uang diterima" or "No. referensi"; Ctrl+Enter pays from
+anywhere; Ctrl+T adds a line and Ctrl+Del removes the one being typed in; F2
+types another price for the item of the line being typed in (as ✎ does).
+
+A price-list price is locked for a user who may not change it alone; a sale
+the core refuses for want of approval (a changed price, a discount above the
+limit) opens the supervisor's approval dialog and, approved, is sent again
+with the approval (issue 13).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QGridLayout,
@@ -31,7 +38,9 @@ from PySide6.QtWidgets import (
 
 from smesco_desk.domain.charges import ChargeTotals
 from smesco_desk.domain.payments import PayerKind, PaymentMethod, payer_label
-from smesco_desk.errors import DomainError, ValidationError
+from smesco_desk.errors import ApprovalRequired, DomainError, ValidationError
+from smesco_desk.services.actors import Permission
+from smesco_desk.values.approvals import Approval
 from smesco_desk.values.payments import (
     ChargeForm,
     ChargeKindInfo,
@@ -42,6 +51,7 @@ from smesco_desk.values.payments import (
     ShiftSummary,
 )
 from ui.context import AppContext
+from ui.dialogs.approval import ask_approval
 from ui.forms import FieldErrors
 from ui.pages.payments.common import rupiah
 from ui.pages.payments.paying import PaymentFlow
@@ -75,6 +85,7 @@ class SaleDialog(PaymentFlow, QDialog):
         self._quote_timer = QTimer(self, singleShot=True, interval=QUOTE_DELAY_MS)
         self._quote_timer.timeout.connect(self.refresh_quote)
         self._build()
+        self.lines.set_price_lock(not ctx.require_actor().can(Permission.APPROVE_EXCEPTIONS))
         self._add_shortcuts()
         self._fit_screen()
         self._load()
@@ -92,12 +103,18 @@ class SaleDialog(PaymentFlow, QDialog):
         self.payment = PaymentPanel(self.errors, self)
         self.payment.field_edited.connect(self._clear_field)
         # Its fields by the dialog's own names: Enter pays from them, errors mark them.
-        self.method_buttons, self.payment_stack = self.payment.method_buttons, \
-            self.payment.payment_stack
-        self.tendered_edit, self.reference_edit = self.payment.tendered_edit, \
-            self.payment.reference_edit
-        self.change_label, self.quick_buttons = self.payment.change_label, \
-            self.payment.quick_buttons
+        self.method_buttons, self.payment_stack = (
+            self.payment.method_buttons,
+            self.payment.payment_stack,
+        )
+        self.tendered_edit, self.reference_edit = (
+            self.payment.tendered_edit,
+            self.payment.reference_edit,
+        )
+        self.change_label, self.quick_buttons = (
+            self.payment.change_label,
+            self.payment.quick_buttons,
+        )
         self._exact_cash = self.payment.exact_cash
         bottom.addWidget(self.payment, 1)
         self.totals = TotalsPanel(self)
@@ -107,7 +124,7 @@ class SaleDialog(PaymentFlow, QDialog):
         hint = QLabel(
             self.tr(
                 "Enter: kolom berikutnya · Ctrl+T: tambah baris · Ctrl+Del: hapus baris · "
-                "Ctrl+Enter: bayar"
+                "F2: ubah harga · Ctrl+Enter: bayar"
             ),
             self,
         )
@@ -168,6 +185,7 @@ class SaleDialog(PaymentFlow, QDialog):
         for keys, slot in (
             ("Ctrl+T", lambda: self.lines.add_row(focus=True)),
             ("Ctrl+Del", self.lines.remove_focused_row),
+            ("F2", self.lines.unlock_focused_price),
             ("Ctrl+Return", self.pay),
             ("Ctrl+Enter", self.pay),
         ):
@@ -282,11 +300,21 @@ class SaleDialog(PaymentFlow, QDialog):
         charge = ChargeForm(payer, self.lines.kind_code(self._kinds), lines, source="sale")
         return charge, self.payment.payment_form()
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and not event.modifiers() and self.lines.enter_from(QApplication.focusWidget()):
+            return
+        super().keyPressEvent(event)
+
     @Slot()
     def pay(self) -> None:
         """Sell. An empty "Uang diterima" is found here, before the core is asked;
         the core still checks the rest of the sale (it never takes cash short of
         the total, so nothing is saved) and every message shows at once."""
+        self.pay_approved(None)
+
+    def pay_approved(self, approval: Approval | None) -> None:
+        """Sell with a supervisor's approval (None: none yet)."""
         if self._busy:
             return
         charge, payment = self.forms()
@@ -298,9 +326,11 @@ class SaleDialog(PaymentFlow, QDialog):
             return
         payments, actor = self._ctx.core.payments, self._ctx.require_actor()
         self._set_busy(True)
-        self._ctx.runner.op(lambda: payments.sell(actor, charge, payment), self).with_progress(
-            self.tr("Menyimpan pembayaran…")
-        ).success(self._paid).failure(lambda exc: self._pay_failed(exc, own)).run()
+        self._ctx.runner.op(
+            lambda: payments.sell(actor, charge, payment, approval=approval), self
+        ).with_progress(self.tr("Menyimpan pembayaran…")).success(self._paid).failure(
+            lambda exc: self._pay_failed(exc, own)
+        ).run()
 
     def _own_errors(self) -> dict[str, str]:
         """What the dialog can say before the core answers: an empty "Uang
@@ -334,6 +364,8 @@ class SaleDialog(PaymentFlow, QDialog):
         self._set_busy(False)
         if isinstance(exc, ValidationError):
             self.show_errors({**exc.errors, **own})
+        elif isinstance(exc, ApprovalRequired):
+            ask_approval(self._ctx, exc, self, self.pay_approved)
         elif isinstance(exc, DomainError) and exc.field == "shift":
             self.open_shift(exc.message, then_pay=True)
         else:
@@ -399,4 +431,3 @@ class SaleDialog(PaymentFlow, QDialog):
 
     def is_blank(self) -> bool:
         return not self.name_edit.text().strip() and self.lines.is_blank()
-

@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smesco_desk.errors import DomainError, ValidationError
+from smesco_desk.errors import ApprovalRequired, DomainError, ValidationError
 from smesco_desk.services.actors import Permission
+from smesco_desk.values.approvals import Approval
 from smesco_desk.values.visitors import Purpose, VisitorDetails, VisitorForm, VisitRecord
 from ui.context import AppContext
+from ui.dialogs.approval import ask_approval
 from ui.errors import show_error
 from ui.forms import FieldErrors
 from ui.pages.visitors.badge_news import BadgeNews
@@ -303,13 +305,17 @@ class RegistrationForm(QFrame):
             self.name_edit.clear()
             self.badge_scanned.emit(scanned)
             return
-        form, visitors, actor = self.form_value(), self._ctx.core.visitors, self._ctx.actor
+        self._register(self.form_value())
+
+    def _register(self, form: VisitorForm, approval: Approval | None = None) -> None:
+        """Register `form`; a watchlist stop asks a supervisor, then comes back here."""
+        visitors, actor = self._ctx.core.visitors, self._ctx.actor
         if actor is None:
             return
         self._set_busy(True)
-        self._ctx.runner.op(lambda: visitors.register(actor, form), self).with_progress(
+        self._ctx.runner.op(lambda: visitors.register(actor, form, approval), self).with_progress(
             self.tr("Menyimpan…")
-        ).success(self._on_registered).failure(self._on_register_failed).run()
+        ).success(self._on_registered).failure(lambda e: self._on_register_failed(e, form)).run()
 
     @Slot(str)
     def _on_scanned(self, visit_id: str) -> None:
@@ -335,9 +341,12 @@ class RegistrationForm(QFrame):
         self.visitor_registered.emit(visit)
         self.news.registered(visit, self._ctx.settings.get(PRINT_BADGE_AFTER_REGISTER))
 
-    def _on_register_failed(self, exc: BaseException) -> None:
+    def _on_register_failed(self, exc: BaseException, form: VisitorForm | None = None) -> None:
         self._set_busy(False)
-        if isinstance(exc, ValidationError):
+        if isinstance(exc, ApprovalRequired) and form is not None:  # the watchlist (issue 13)
+            self.banner.show_message("error", exc.message)
+            ask_approval(self._ctx, exc, self, lambda approval: self._register(form, approval))
+        elif isinstance(exc, ValidationError):
             self.show_errors(exc.errors)
         elif isinstance(exc, DomainError) and exc.field in self.errors.labels:
             self.show_errors({str(exc.field): exc.message})
