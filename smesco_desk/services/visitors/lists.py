@@ -1,7 +1,9 @@
 """The lists of visits: who is in the building, today's visits, the history.
 
-Pages are read in SQL (newest check-in first); the search finds a name, an
-organisation or a host containing what was typed, or a whole badge number.
+Pages are read in SQL (newest check-in first); the search finds the visits
+of a visitor by the starts of words of their name or a run of four or more
+digits of their phone, of an organisation or a host by the starts of its words
+(smesco_desk.services.visitors.search), or a whole badge number.
 """
 
 from __future__ import annotations
@@ -15,9 +17,10 @@ from sqlalchemy.orm import Session
 from smesco_desk.clock import wib_day_bounds, wib_today
 from smesco_desk.db.models import Visit
 from smesco_desk.i18n import _
-from smesco_desk.services.queries import containing, live
+from smesco_desk.services.queries import live
 from smesco_desk.services.visitors.mapping import visit_record
 from smesco_desk.services.visitors.purposes import purpose_labels
+from smesco_desk.services.visitors.search import visit_matches
 from smesco_desk.values.visitors import VisitFilter, VisitRecord, VisitScope
 
 if TYPE_CHECKING:
@@ -70,13 +73,7 @@ def filtered(core: Core, query: _Q, flt: VisitFilter) -> _Q:
         query = query.where(Visit.checked_in_at >= start, Visit.checked_in_at < end)
     text = flt.text.strip()
     if text:
-        like = containing(text)  # % and _ are searched for as themselves
-        query = query.where(
-            or_(
-                Visit.visitor_name.ilike(like, escape="\\"),
-                Visit.organisation.ilike(like, escape="\\"),
-                Visit.badge_number == text.upper(),
-                Visit.host.ilike(like, escape="\\"),
-            )
-        )
+        found = visit_matches(text)
+        badge = Visit.badge_number == text.upper()
+        query = query.where(badge if found is None else or_(badge, found))
     return query
