@@ -32,7 +32,6 @@ VISITOR, ORG, HOST = "visitor", "org", "host"
 VALUE_COLUMNS = {ORG: "organisation", HOST: "host"}
 MAX_REF = 200
 _CHUNK = 500
-_T = SearchWord.__table__
 
 
 def visitor_words(full_name: str, phone_key: str | None) -> set[str]:
@@ -52,11 +51,11 @@ def _chunks(items: Collection[str]) -> Iterator[list[str]]:
 
 def _insert(conn: Connection, rows: list[dict[str, str]]) -> None:
     if rows:
-        conn.execute(insert(_T), rows)
+        conn.execute(insert(SearchWord), rows)
 
 
 def _forget(conn: Connection, owner: str, refs: list[str]) -> None:
-    conn.execute(delete(_T).where(_T.c.owner == owner, _T.c.ref.in_(refs)))
+    conn.execute(delete(SearchWord).where(SearchWord.owner == owner, SearchWord.ref.in_(refs)))
 
 
 def visitors(conn: Connection, ids: Collection[str]) -> None:
@@ -95,7 +94,9 @@ def visit_values(conn: Connection, organisations: Collection[str], hosts: Collec
     for owner, texts in ((ORG, organisations), (HOST, hosts)):
         for value in {t for t in texts if t and len(t) <= MAX_REF}:
             known = conn.execute(
-                select(_T.c.word).where(_T.c.owner == owner, _T.c.ref == value).limit(1)
+                select(SearchWord.word)
+                .where(SearchWord.owner == owner, SearchWord.ref == value)
+                .limit(1)
             ).first()
             if known is None:
                 _insert(conn, list(_rows(owner, value, name_words(value))))
@@ -103,7 +104,7 @@ def visit_values(conn: Connection, organisations: Collection[str], hosts: Collec
 
 def rebuild(conn: Connection) -> int:
     """Make the whole table again from the visitors and visits; returns its row count."""
-    conn.execute(delete(_T))
+    conn.execute(delete(SearchWord))
     count = 0
     live = conn.execute(
         text("SELECT id, full_name, phone_key FROM visitors WHERE deleted_at IS NULL")

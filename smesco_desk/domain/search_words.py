@@ -10,7 +10,7 @@ phone ("7890" is the beginning of the run "7890" that ends the number).
 
 Invariants:
 - every term of `query_terms(t)` is non-empty, and a term made of digits only
-  is a phone run of at least `MIN_PHONE_RUN` digits;
+  has at least `MIN_PHONE_RUN` digits;
 - if `t` is a run of the phone's digits (typed 08..., +62 ..., 62... or from
   the middle, with spaces, dots or dashes), `query_terms(t)` is one term that
   starts some element of `phone_words(phone)`;
@@ -74,13 +74,16 @@ def phone_query(typed: str) -> str | None:
 def query_terms(typed: str) -> list[str]:
     """What a typed search looks for: one phone run if it reads as a phone
     number, otherwise the folded words typed (each the start of a word), longest
-    first. Words of one letter count only beside a longer one."""
-    phone = phone_query(typed)
-    if phone is not None:
-        return [phone]
+    first. Words of one letter count only beside a longer one; digits count
+    from four on."""
+    if _PHONE_TYPED.fullmatch(typed.strip()):
+        phone = phone_query(typed)
+        return [phone] if phone is not None else []
     terms: list[str] = []
     for token in fold(typed).split():
         whole = _NOT_WORD.sub("", token).replace("_", "")[:MAX_WORD]
+        if whole.isdigit() and len(whole) < MIN_PHONE_RUN:
+            continue  # a run of a phone is four digits or more
         if whole and whole not in terms:
             terms.append(whole)
     terms.sort(key=len, reverse=True)

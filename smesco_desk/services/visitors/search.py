@@ -24,7 +24,7 @@ def _starts(word: Any, term: str) -> ColumnElement[bool]:
     return and_(word >= term, word < upper_bound(term))
 
 
-def matching(owner: str, terms: list[str]) -> Select[tuple[str]]:
+def matching(owner: str, terms: list[str]) -> Select[str]:
     """The refs of `owner` (visitor ids, organisations, hosts) that every term
     starts a word of; `terms` longest first (query_terms), the first leads."""
     lead = aliased(SearchWord)
