@@ -13,6 +13,7 @@ it names the badge that replaced it (BadgeReplaced) and checks nothing out.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -35,6 +36,8 @@ from smesco_desk.values.visitors import CheckOutResult, VisitRecord
 
 if TYPE_CHECKING:
     from smesco_desk.services.core import Core
+
+WHOLE_BADGE = re.compile(r"[A-Za-z0-9]+-\d{6}-\d{3,}")
 
 
 def check_out(core: Core, actor: Actor, key: str, method: str | None = None) -> CheckOutResult:
@@ -102,6 +105,8 @@ def inside_matching(core: Core, actor: Actor, text: str, limit: int = 10) -> lis
     typed = text.strip()
     if not typed:
         raise ValidationError({"scan": _("Pindai badge atau ketik nomor badge.")})
+    if WHOLE_BADGE.fullmatch(typed):  # a whole badge number no visit has
+        raise NotFound(_("Badge {key} tidak dikenal.").format(key=typed), "scan")
     conds = []
     digits = typed.lstrip("#")
     if digits.isascii() and digits.isdigit() and len(digits) <= 4:

@@ -3,7 +3,8 @@
 Pages are read in SQL (newest check-in first); the search finds the visits
 of a visitor by the starts of words of their name or a run of four or more
 digits of their phone, of an organisation or a host by the starts of its words
-(smesco_desk.services.visitors.search), or a whole badge number.
+(smesco_desk.services.visitors.search), or a whole badge number (among the
+people inside, its short number too: "017").
 """
 
 from __future__ import annotations
@@ -73,7 +74,13 @@ def filtered(core: Core, query: _Q, flt: VisitFilter) -> _Q:
         query = query.where(Visit.checked_in_at >= start, Visit.checked_in_at < end)
     text = flt.text.strip()
     if text:
+        conds = [Visit.badge_number == text.upper()]
         found = visit_matches(text)
-        badge = Visit.badge_number == text.upper()
-        query = query.where(badge if found is None else or_(badge, found))
+        if found is not None:
+            conds.append(found)
+        inside = flt.scope is VisitScope.IN_BUILDING
+        if inside and text.isascii() and text.isdigit() and len(text) <= 4:
+            # The short number of a badge worn today ("017").
+            conds.append(Visit.badge_number.like(f"%-{int(text):03d}"))
+        query = query.where(or_(*conds))
     return query
