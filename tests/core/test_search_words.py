@@ -12,6 +12,7 @@ from smesco_desk.db import search_index
 from smesco_desk.domain.search_words import name_words, phone_query, phone_words, query_terms
 from smesco_desk.services.actors import Actor
 from smesco_desk.services.core import Core
+from smesco_desk.services.visitors import search
 from smesco_desk.values.visitors import VisitFilter, VisitScope
 from tests.core.helpers_core import visitor_form
 
@@ -61,36 +62,39 @@ def test_words_of_a_name_fold_and_split() -> None:
 
 def test_every_run_of_four_digits_starts_a_phone_word() -> None:
     found = phone_words("6281234567890")
-    assert min(map(len, found)) == 4 and "6281234567890" in found
+    assert min(map(len, found)) == 1 + 4 and "#6281234567890" in found
     digits = "6281234567890"
     for start in range(len(digits) - 3):
-        run = digits[start : start + 4]
+        run = "#" + digits[start : start + 4]
         assert any(word.startswith(run) for word in found), run
 
 
 @pytest.mark.parametrize(
     ("typed", "terms"),
     [
-        ("7890", ["7890"]),
-        ("0812-3456", ["628123456"]),
-        ("+62 812 3456", ["628123456"]),
-        ("0062 812", ["62812"]),
-        ("3456 78", ["345678"]),
+        ("7890", [("#7890",)]),
+        ("0812-3456", [("#08123456", "#628123456")]),  # 0: a prefix, or a run's own digit
+        ("0668", [("#0668", "#62668")]),
+        ("+62 812 3456", [("#628123456",)]),
+        ("0062 812", [("#0062812", "#62812")]),
+        ("3456 78", [("#345678",)]),
+        ("Siti 7890", [("#7890",), ("siti",)]),  # four digits beside a name: the phone's
+        ("Tamu 00", [("tamu",), ("00",)]),  # fewer: the start of a word ("001")
         ("081", []),  # three digits: too little
-        ("Nurhal", ["nurhal"]),
-        ("siti NÚR", ["siti", "nur"]),
-        ("Siti N", ["siti", "n"]),
+        ("Nurhal", [("nurhal",)]),
+        ("siti NÚR", [("siti",), ("nur",)]),
+        ("Siti N", [("siti",), ("n",)]),
         ("n", []),
-        ("Nur'ai", ["nurai"]),
+        ("Nur'ai", [("nurai",)]),
     ],
 )
-def test_what_a_typed_search_looks_for(typed: str, terms: list[str]) -> None:
+def test_what_a_typed_search_looks_for(typed: str, terms: list[tuple[str, ...]]) -> None:
     assert query_terms(typed) == terms
 
 
 def test_a_name_is_not_a_phone() -> None:
     assert phone_query("Siti 7890") is None
-    assert phone_query("(021) 555-1234") == "62215551234"
+    assert phone_query("(021) 555-1234") == ("0215551234", "62215551234")
 
 
 # --- returning visitors -----------------------------------------------------------------
@@ -101,6 +105,7 @@ def test_a_name_is_not_a_phone() -> None:
     [
         ("7890", "Siti Nurhaliza"),  # the last four digits
         ("3456", "Siti Nurhaliza"),  # four from the middle
+        ("0000", "Abdul-Rahman Nur'aini"),  # the last four, starting with 0
         ("4567 890", "Siti Nurhaliza"),
         ("0812 3456", "Siti Nurhaliza"),  # the beginning, as before
         ("Nurhal", "Siti Nurhaliza"),  # the start of the surname
@@ -191,7 +196,7 @@ def test_erased_visitors_are_not_findable_and_leave_no_words(
     assert history(core, "batik") == []  # her organisation, on no other live visit
     left = words(core)
     assert not [w for w in left if w[1] == people["Siti Nurhaliza"]]
-    assert not [w for w in left if w[2] in ("nurhaliza", "batik", "6281234567890")]
+    assert not [w for w in left if w[2] in ("nurhaliza", "batik", "#6281234567890")]
     # Others are still found, the organisation another visitor shares too.
     assert history(core, "siti") == ["Budi Santoso"]
 
@@ -209,3 +214,15 @@ def test_rebuild_makes_the_same_words_as_the_services_kept(
         search_index.rebuild(conn)
     assert words(core) == kept
     assert ("visitor", people["Budi Santoso"], "s") in kept
+
+
+@pytest.mark.parametrize("typed", ["siti", "Nurhal", "7890", "jaya", "lestari", "siti nur", "xqz"])
+def test_a_page_of_many_matches_finds_the_same_visits(
+    core: Core, receptionist: Actor, people: dict[str, str], typed: str, monkeypatch
+) -> None:
+    """Past MANY matches a page checks each visit newest first instead: the same visits."""
+    flt = VisitFilter(VisitScope.HISTORY, typed)
+    few = [v.id for v in core.visitors.list_visits(flt)]
+    monkeypatch.setattr(search, "MANY", 1)
+    assert [v.id for v in core.visitors.list_visits(flt)] == few
+    assert core.visitors.count_visits(flt) == len(few)

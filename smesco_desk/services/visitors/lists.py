@@ -49,7 +49,7 @@ def find_visit(session: Session, key: str) -> Visit:
 
 def count_visits(core: Core, flt: VisitFilter) -> int:
     with core.db.read() as session:
-        query = filtered(core, select(func.count()).select_from(Visit), flt)
+        query = filtered(core, session, select(func.count()).select_from(Visit), flt)
         return session.scalar(query) or 0
 
 
@@ -58,14 +58,16 @@ def list_visits(
 ) -> list[VisitRecord]:
     """One page of visits, newest check-in first."""
     with core.db.read() as session:
-        query = filtered(core, select(Visit), flt)
+        query = filtered(core, session, select(Visit), flt, for_page=True)
         query = query.order_by(Visit.checked_in_at.desc(), Visit.id.desc())
         rows = session.scalars(query.offset(offset).limit(limit)).all()
         labels = purpose_labels(session)
         return [visit_record(session, v, labels) for v in rows]
 
 
-def filtered(core: Core, query: _Q, flt: VisitFilter) -> _Q:
+def filtered(
+    core: Core, session: Session, query: _Q, flt: VisitFilter, for_page: bool = False
+) -> _Q:
     query = query.where(Visit.deleted_at.is_(None))
     if flt.scope is VisitScope.IN_BUILDING:
         query = query.where(Visit.checked_out_at.is_(None))
@@ -74,8 +76,8 @@ def filtered(core: Core, query: _Q, flt: VisitFilter) -> _Q:
         query = query.where(Visit.checked_in_at >= start, Visit.checked_in_at < end)
     text = flt.text.strip()
     if text:
-        conds = [Visit.badge_number == text.upper()]
-        found = visit_matches(text)
+        conds = []
+        found = visit_matches(session, text, badge=text.upper(), for_page=for_page)
         if found is not None:
             conds.append(found)
         inside = flt.scope is VisitScope.IN_BUILDING

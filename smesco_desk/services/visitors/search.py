@@ -12,19 +12,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, exists, or_, select
+from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select, union_all
 from sqlalchemy.orm import Session, aliased
 
 from smesco_desk.db.models import SearchWord, Visit
 from smesco_desk.db.search_index import HOST, ORG, VISITOR
-from smesco_desk.domain.search_words import phone_query, query_terms, upper_bound
+from smesco_desk.domain.search_words import Term, phone_query, query_terms, upper_bound
 
 
-def _starts(word: Any, term: str) -> ColumnElement[bool]:
-    return and_(word >= term, word < upper_bound(term))
+def _starts(word: Any, term: Term) -> ColumnElement[bool]:
+    """`word` starts with one of the term's alternatives (each an index range)."""
+    ranges = [and_(word >= alt, word < upper_bound(alt)) for alt in term]
+    return ranges[0] if len(ranges) == 1 else or_(*ranges)
 
 
-def matching(owner: str, terms: list[str]) -> Select[str]:
+def matching(owner: str, terms: list[Term]) -> Select[str]:
     """The refs of `owner` (visitor ids, organisations, hosts) that every term
     starts a word of; `terms` longest first (query_terms), the first leads."""
     lead = aliased(SearchWord)
@@ -54,19 +56,76 @@ def visitor_ids(session: Session, typed: str, limit: int) -> tuple[list[str], st
     return found, kind
 
 
-def visit_matches(typed: str) -> ColumnElement[bool] | None:
+MANY = 5000  # visits: past this, a page reads the visits newest first and checks each
+
+
+def visit_matches(
+    session: Session, typed: str, badge: str | None = None, for_page: bool = False
+) -> ColumnElement[bool] | None:
     """The visits `typed` finds: its visitor, organisation or host has every term
-    as the start of a word (a phone number only through the visitor); None if
-    nothing typed is searchable."""
+    as the start of a word (a phone number only through the visitor), or its
+    badge number is `badge`; None if nothing typed is searchable.
+
+    Two ways to the same visits. Few of them (or to count them): one index
+    lookup per kind, gathered by id (as an OR of the four, SQLite's planner
+    reads every visit instead), the organisations and hosts found read first
+    and given as values (as a subquery, SQLite guesses that a range of words
+    holds a quarter of them, and reads every visit too). Many of them, for a
+    page (`for_page`): the visits newest first, each checked against the words
+    of its visitor, organisation and host, until the page is full."""
     terms = query_terms(typed)
-    if not terms:
+    by_visitor = matching(VISITOR, terms).order_by(None) if terms else None
+    texts: dict[str, list[str]] = {}
+    if terms and phone_query(typed) is None:
+        for owner in (ORG, HOST):
+            texts[owner] = list(session.scalars(matching(owner, terms).order_by(None).distinct()))
+    parts: list[Select[Any]] = []
+    if by_visitor is not None:
+        parts.append(select(Visit.id).where(Visit.visitor_id.in_(by_visitor)))
+    for owner, column in ((ORG, Visit.organisation), (HOST, Visit.host)):
+        if texts.get(owner):
+            parts.append(select(Visit.id).where(column.in_(texts[owner])))
+    if badge is not None:
+        parts.append(select(Visit.id).where(Visit.badge_number == badge))
+    if not parts:
         return None
-    conds: list[ColumnElement[bool]] = [
-        Visit.visitor_id.in_(matching(VISITOR, terms).order_by(None))
-    ]
-    if phone_query(typed) is None:
-        conds.append(Visit.organisation.in_(matching(ORG, terms).order_by(None)))
-        conds.append(Visit.host.in_(matching(HOST, terms).order_by(None)))
+    if for_page and terms and _count_capped(session, parts) >= MANY:
+        return _checked_each(terms, badge, texts)
+    return Visit.id.in_(union_all(*parts) if len(parts) > 1 else parts[0])
+
+
+def _count_capped(session: Session, parts: list[Select[Any]]) -> int:
+    """How many visits the parts hold together, counted up to MANY (cheap either way)."""
+    total = 0
+    for part in parts:
+        capped = part.limit(MANY - total).subquery()
+        total += session.scalar(select(func.count()).select_from(capped)) or 0
+        if total >= MANY:
+            break
+    return total
+
+
+def _checked_each(
+    terms: list[Term], badge: str | None, texts: dict[str, list[str]]
+) -> ColumnElement[bool]:
+    """The same visits as a condition on each visit row (no index leads)."""
+
+    def every_term(owner: str, ref: Any) -> ColumnElement[bool]:
+        conds = []
+        for term in terms:
+            word = aliased(SearchWord)
+            conds.append(
+                exists().where(word.owner == owner, word.ref == ref, _starts(word.word, term))
+            )
+        return and_(*conds)
+
+    conds = [every_term(VISITOR, Visit.visitor_id)]
+    if texts.get(ORG):
+        conds.append(every_term(ORG, Visit.organisation))
+    if texts.get(HOST):
+        conds.append(every_term(HOST, Visit.host))
+    if badge is not None:
+        conds.append(Visit.badge_number == badge)
     return or_(*conds)
 
 
