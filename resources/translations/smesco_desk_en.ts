@@ -1377,8 +1377,8 @@ Once it is closed, the next payment needs a new shift.</translation>
         <translation type="vanished">Scan the badge / type the badge number</translation>
     </message>
     <message>
-        <source>Pindai badge / ketik nomor badge, nama atau telepon</source>
-        <translation>Scan a badge / type a badge number, name or phone</translation>
+        <source>Pindai badge / ketik nomor, nama, HP</source>
+        <translation>Scan a badge / type a number, name, phone</translation>
     </message>
     <message>
         <source>Badge tamu: tamu keluar (check-out). Badge peserta acara: peserta masuk (check-in) dan tercatat sebagai tamu hari ini.</source>
@@ -6259,8 +6259,8 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
         <translation>Search the start of a word of a name, organisation or host; 4+ digits of a phone; a badge number</translation>
     </message>
     <message>
-        <source>Di gedung sekarang ({n} cocok)</source>
-        <translation>In the building now ({n} matching)</translation>
+        <source>Di gedung: {n} cocok</source>
+        <translation>In the building: {n} matching</translation>
     </message>
     <message>
         <source>Cari nama, organisasi, tuan rumah, atau nomor badge persis</source>

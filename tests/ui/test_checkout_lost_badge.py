@@ -143,7 +143,7 @@ def test_the_in_building_filter_box(
     qtbot.keyClicks(lists.in_building_filter, "citra")
     qtbot.waitUntil(lambda: model.rowCount() == 2)
     assert {model.record(r).name for r in range(2)} == {"Citra Lestari", "Citra Dewi"}
-    assert lists.tabs.tabText(IN_BUILDING_TAB) == "Di gedung sekarang (2 cocok)"
+    assert lists.tabs.tabText(IN_BUILDING_TAB) == "Di gedung: 2 cocok"
     lists.in_building_filter.clear()
     qtbot.keyClicks(lists.in_building_filter, "5555")
     qtbot.waitUntil(lambda: model.rowCount() == 1)

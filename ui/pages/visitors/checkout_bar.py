@@ -45,7 +45,7 @@ class CheckOutBar(QFrame):
         self.scan_edit = QLineEdit(self)
         self.scan_edit.setObjectName("scan_edit")
         self.scan_edit.setPlaceholderText(
-            self.tr("Pindai badge / ketik nomor badge, nama atau telepon")
+            self.tr("Pindai badge / ketik nomor, nama, HP")
         )
         self.scan_edit.setToolTip(
             self.tr(

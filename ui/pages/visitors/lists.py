@@ -110,18 +110,19 @@ class VisitLists(QWidget):
             self.tr("Awal kata nama, 4 angka telepon atau lebih, atau nomor badge (017)")
         )
         self.in_building_filter.setClearButtonEnabled(True)
-        self.in_building_filter.setMinimumWidth(120)
         self._filter_timer = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
         self._filter_timer.timeout.connect(self.filter_in_building)
         self.in_building_filter.textChanged.connect(self._filter_timer.start)
         row = QHBoxLayout()
         row.addWidget(self.checkout_button)
         row.addWidget(self.reprint_button)
-        row.addWidget(self.in_building_filter, 1)
+        row.addStretch(1)
         row.addWidget(self._build_muster_button(page))
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
+        # A row of its own: beside the buttons it would widen a 1024 px window.
+        layout.addWidget(self.in_building_filter)
         layout.addWidget(self.in_building_table, 1)
         self._update_actions()
         return page
@@ -180,7 +181,7 @@ class VisitLists(QWidget):
     def _on_total_changed(self) -> None:
         count = self.in_building_model.total()
         filtered = bool(self.in_building_model.filter().text)  # how many match, not who is in
-        title = self.tr("Di gedung sekarang ({n} cocok)") if filtered else None
+        title = self.tr("Di gedung: {n} cocok") if filtered else None
         self.tabs.setTabText(
             IN_BUILDING_TAB, (title or self.tr("Di gedung sekarang ({n})")).format(n=count)
         )
