@@ -9,12 +9,14 @@ import pytest
 from sqlalchemy import text
 
 from smesco_desk.db import search_index
+from smesco_desk.domain.charges import LineInput
 from smesco_desk.domain.search_words import name_words, phone_query, phone_words, query_terms
 from smesco_desk.services.actors import Actor
 from smesco_desk.services.core import Core
 from smesco_desk.services.visitors import search
+from smesco_desk.values.payments import ChargeForm, PayerForm, ReceiptFilter
 from smesco_desk.values.visitors import VisitFilter, VisitScope
-from tests.core.helpers_core import visitor_form
+from tests.core.helpers_core import cash, visitor_form
 
 
 @pytest.fixture
@@ -226,3 +228,23 @@ def test_a_page_of_many_matches_finds_the_same_visits(
     monkeypatch.setattr(search, "MANY", 1)
     assert [v.id for v in core.visitors.list_visits(flt)] == few
     assert core.visitors.count_visits(flt) == len(few)
+
+
+def test_receipts_found_by_a_surname_start_and_the_visitors_phone_run(
+    core: Core, receptionist: Actor, supervisor: Actor, people: dict[str, str]
+) -> None:
+    core.payments.open_shift(receptionist, 0)
+    lines = (LineInput("Sewa ruang rapat", 1, 250_000),)
+    for name in ("Siti Nurhaliza", "Budi Santoso"):
+        payer = PayerForm("visitor", name, payer_id=people[name])
+        core.payments.sell(receptionist, ChargeForm(payer, "service", lines, source="sale"), cash())
+
+    def payers(typed: str) -> list[str]:
+        return sorted(r.payer_name for r in core.payments.receipts(ReceiptFilter(text=typed)))
+
+    assert payers("Nurhal") == ["Siti Nurhaliza"]  # the start of the surname
+    assert payers("7890") == ["Siti Nurhaliza"]  # the last four of her phone
+    assert payers("2222 7891") == ["Budi Santoso"]
+    assert payers("0000") == []  # another visitor's phone, who paid nothing
+    core.privacy.erase_visitor(supervisor, people["Siti Nurhaliza"])
+    assert payers("7890") == [] and payers("Nurhal") == []
