@@ -248,3 +248,15 @@ def test_receipts_found_by_a_surname_start_and_the_visitors_phone_run(
     assert payers("0000") == []  # another visitor's phone, who paid nothing
     core.privacy.erase_visitor(supervisor, people["Siti Nurhaliza"])
     assert payers("7890") == [] and payers("Nurhal") == []
+
+
+def test_a_restored_backup_does_not_bring_an_erased_visitor_back_into_search(
+    core: Core, receptionist: Actor, supervisor: Actor, people: dict[str, str], tmp_path
+) -> None:
+    backup = core.maintenance.backup(supervisor, tmp_path / "before.sqlite3").path
+    core.privacy.erase_visitor(supervisor, people["Siti Nurhaliza"])
+    core.maintenance.restore(supervisor, backup)  # erases her again in the restored file
+    assert suggested(core, receptionist, "7890") == []
+    assert suggested(core, receptionist, "nurhal") == []
+    assert history(core, "nurhal") == [] and history(core, "batik") == []
+    assert suggested(core, receptionist, "nunez") == ["Zoë Ñúñez"]  # the others are back
