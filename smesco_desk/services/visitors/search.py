@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select, union_all
+from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from smesco_desk.db.models import SearchWord, Visit
@@ -67,38 +67,37 @@ def visit_matches(
     badge number is `badge`; None if nothing typed is searchable.
 
     Two ways to the same visits. Few of them (or to count them): one index
-    lookup per kind, gathered by id (as an OR of the four, SQLite's planner
-    reads every visit instead), the organisations and hosts found read first
-    and given as values (as a subquery, SQLite guesses that a range of words
-    holds a quarter of them, and reads every visit too). Many of them, for a
-    page (`for_page`): the visits newest first, each checked against the words
-    of its visitor, organisation and host, until the page is full."""
+    lookup per kind, their visits gathered (SQLite's MULTI-INDEX OR), the
+    organisations and hosts found read first and given as values (as a
+    subquery, SQLite guesses that a range of words holds a quarter of them and
+    reads every visit instead). Many of them, for a page (`for_page`): the
+    visits newest first, each checked against the words of its visitor,
+    organisation and host, until the page is full."""
     terms = query_terms(typed)
-    by_visitor = matching(VISITOR, terms).order_by(None) if terms else None
     texts: dict[str, list[str]] = {}
     if terms and phone_query(typed) is None:
         for owner in (ORG, HOST):
             texts[owner] = list(session.scalars(matching(owner, terms).order_by(None).distinct()))
-    parts: list[Select[Any]] = []
-    if by_visitor is not None:
-        parts.append(select(Visit.id).where(Visit.visitor_id.in_(by_visitor)))
+    conds: list[ColumnElement[bool]] = []
+    if terms:
+        conds.append(Visit.visitor_id.in_(matching(VISITOR, terms).order_by(None)))
     for owner, column in ((ORG, Visit.organisation), (HOST, Visit.host)):
         if texts.get(owner):
-            parts.append(select(Visit.id).where(column.in_(texts[owner])))
+            conds.append(column.in_(texts[owner]))
     if badge is not None:
-        parts.append(select(Visit.id).where(Visit.badge_number == badge))
-    if not parts:
+        conds.append(Visit.badge_number == badge)
+    if not conds:
         return None
-    if for_page and terms and _count_capped(session, parts) >= MANY:
+    if for_page and terms and _count_capped(session, conds) >= MANY:
         return _checked_each(terms, badge, texts)
-    return Visit.id.in_(union_all(*parts) if len(parts) > 1 else parts[0])
+    return or_(*conds)
 
 
-def _count_capped(session: Session, parts: list[Select[Any]]) -> int:
-    """How many visits the parts hold together, counted up to MANY (cheap either way)."""
+def _count_capped(session: Session, conds: list[ColumnElement[bool]]) -> int:
+    """How many visits the conditions find together, counted up to MANY (cheap either way)."""
     total = 0
-    for part in parts:
-        capped = part.limit(MANY - total).subquery()
+    for cond in conds:
+        capped = select(Visit.id).where(cond).limit(MANY - total).subquery()
         total += session.scalar(select(func.count()).select_from(capped)) or 0
         if total >= MANY:
             break
