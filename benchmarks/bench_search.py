@@ -6,8 +6,9 @@ Times `core.visitors.suggest(actor, text)` for 700+ typed queries (starts
 of 2-6 letters of first names and surnames, phone numbers' beginnings typed as
 08.. and +62 .., runs of 4-6 digits from the middle or the end of a number,
 full NIKs) beside the same query run raw with the sqlite3 module (same SQL
-shape: an indexed range of search_words for the longest term, an EXISTS range
-for each other term, LIMIT 32, then the visitors by id; or equality on
+shape: an indexed range of search_words for the longest term (one query for
+each reading of it: 0812 is 62812... or the run 0812), an EXISTS range for
+each other term, LIMIT 32, then the visitors by id; or equality on
 nik_hash; the raw side also computes the terms and the NIK pseudonym).
 Then the history list's first page, the in-building count and history text
 searches (a name's start, a surname's start, a phone's last four digits).
@@ -99,13 +100,13 @@ class RawSearch:
         if kind == "nik":
             params = (nik_pseudonym(self.nik_key, text),)
             return self.conn.execute(NIK_SQL, params).fetchall()
-        sql, args = self.words_sql(query_terms(text))
+        terms = query_terms(text)
         ids: list[str] = []
-        for (ref,) in self.conn.execute(sql, args):
-            if ref not in ids:
-                ids.append(ref)
-                if len(ids) == LIMIT:
-                    break
+        for alternative in terms[0]:
+            sql, args = self.words_sql([(alternative,), *terms[1:]])
+            for (ref,) in self.conn.execute(sql, args):
+                if ref not in ids and len(ids) < LIMIT:
+                    ids.append(ref)
         marks = ",".join("?" * len(ids))
         rows = self.conn.execute(
             f"SELECT {COLUMNS} FROM visitors WHERE id IN ({marks}) AND deleted_at IS NULL", ids
@@ -127,7 +128,7 @@ class RawSearch:
         cases: dict[str, list[Term]] = {
             "one term": [("nurhal",)],
             "two terms": [("santoso",), ("bu",)],
-            "0-run": [("#0668", "#62668")],
+            "0-run, one reading": [("#62668",)],
             "nik": [],
         }
         out = []

@@ -75,10 +75,11 @@ def phone_query(typed: str) -> tuple[str, ...] | None:
 
 
 def _runs(digits: str) -> tuple[str, ...]:
+    # The prefix's reading first: 0812... is far more often a number's start.
     if digits.startswith("00") and len(digits) - 2 >= MIN_PHONE_RUN:
-        return (digits, digits[2:])  # 0062...: the international prefix
+        return (digits[2:], digits)  # 0062...: the international prefix
     if digits.startswith("0") and not digits.startswith("00"):
-        return (digits, "62" + digits[1:])
+        return ("62" + digits[1:], digits)
     return (digits,)  # a run from anywhere in the number (62812..., 812..., 7890)
 
 

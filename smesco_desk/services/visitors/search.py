@@ -47,12 +47,18 @@ def visitor_ids(session: Session, typed: str, limit: int) -> tuple[list[str], st
     if not terms:
         return [], kind
     found: list[str] = []
-    # A visitor may match through two words ("Siti Sitorus" for "sit"): read more.
-    for ref in session.scalars(matching(VISITOR, terms).limit(limit * 4)):
-        if ref not in found:
-            found.append(ref)
-            if len(found) == limit:
-                break
+    # Each reading of the first term on its own (0812...: 62812... first, then
+    # the run 0812): one index range in order, never the sort of their union.
+    for alternative in terms[0]:
+        if len(found) == limit:
+            break
+        query = matching(VISITOR, [(alternative,), *terms[1:]])
+        # A visitor may match through two words ("Siti Sitorus" for "sit"): read more.
+        for ref in session.scalars(query.limit(limit * 4)):
+            if ref not in found:
+                found.append(ref)
+                if len(found) == limit:
+                    break
     return found, kind
 
 
