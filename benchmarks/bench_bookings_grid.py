@@ -49,30 +49,12 @@ from ui.settings import UiSettings  # noqa: E402
 BUDGET_MS = 50.0
 WEEK = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 # (start, end) of a space's bookings each day, WIB; 15-minute buffers fit between them
-SLOTS = (
-    ("07:00", "08:30"),
-    ("09:00", "10:30"),
-    ("11:00", "12:30"),
-    ("13:00", "14:30"),
-    ("15:00", "16:30"),
-    ("17:00", "18:30"),
-)
-TITLES = (
-    "Rapat koordinasi",
-    "Pelatihan foto produk",
-    "Kurasi produk",
-    "Temu mitra ritel",
-    "Kelas QRIS dan pembukuan",
-    "Konsultasi ekspor",
-)
-BOOKERS = (
-    "Koperasi Maju Bersama",
-    "Kopi Gayo Lestari",
-    "Dinas Koperasi DKI Jakarta",
-    "Batik Sekar Jagad",
-    "Asosiasi UMKM Nusantara",
-    "Keripik Tempe Bu Sri",
-)
+SLOTS = (("07:00", "08:30"), ("09:00", "10:30"), ("11:00", "12:30"), ("13:00", "14:30"),
+         ("15:00", "16:30"), ("17:00", "18:30"))
+TITLES = ("Rapat koordinasi", "Pelatihan foto produk", "Kurasi produk", "Temu mitra ritel",
+          "Kelas QRIS dan pembukuan", "Konsultasi ekspor")
+BOOKERS = ("Koperasi Maju Bersama", "Kopi Gayo Lestari", "Dinas Koperasi DKI Jakarta",
+           "Batik Sekar Jagad", "Asosiasi UMKM Nusantara", "Keripik Tempe Bu Sri")
 
 
 def make_desk(folder: Path, spaces: int) -> Core:
@@ -81,20 +63,9 @@ def make_desk(folder: Path, spaces: int) -> Core:
     core.setup.create_first_admin("admin", "Admin Satu", "bench-2026!")
     admin = core.users.authenticate("admin", "bench-2026!")
     for i in range(spaces):
-        core.bookings.save_space(
-            admin,
-            SpaceForm(
-                f"ruang_{i:02d}",
-                f"Ruang Rapat {i + 1:02d}",
-                "meeting_room",
-                12,
-                {d: ["07:00", "21:00"] for d in WEEK},
-                str(1 + i % 4),
-                15,
-                15,
-                250_000,
-            ),
-        )
+        core.bookings.save_space(admin, SpaceForm(
+            f"ruang_{i:02d}", f"Ruang Rapat {i + 1:02d}", "meeting_room", 12,
+            {d: ["07:00", "21:00"] for d in WEEK}, str(1 + i % 4), 15, 15, 250_000))
     return core
 
 
@@ -118,35 +89,23 @@ def fill(core: Core, bookings: int) -> None:
                     break
                 starts, ends = at(day, start), at(day, end)
                 made += 1
-                rows.append(
-                    {
-                        "id": new_id(),
-                        "origin_desk": "D01",
-                        "version": 1,
-                        "created_at": starts - timedelta(days=3),
-                        "updated_at": starts - timedelta(days=3),
-                        "space_id": space,
-                        "title": TITLES[(s + k + d) % len(TITLES)],
-                        "payer_kind": "organisation",
-                        "payer_id": None,
-                        "payer_name": BOOKERS[(s * 7 + k + d) % len(BOOKERS)],
-                        "umkm": False,
-                        "attendees": 8,
-                        "starts_at": starts,
-                        "ends_at": ends,
-                        "setup_minutes": 15,
-                        "cleanup_minutes": 15,
-                        "occupied_from": starts - timedelta(minutes=15),
-                        "occupied_until": ends + timedelta(minutes=15),
-                        "status": "cancelled" if made % 23 == 0 else "confirmed",
-                        "charge_id": None,
-                        "notes": "",
-                        "cancel_reason": "",
-                    }
-                )
+                rows.append({
+                    "id": new_id(), "origin_desk": "D01", "version": 1,
+                    "created_at": starts - timedelta(days=3),
+                    "updated_at": starts - timedelta(days=3),
+                    "space_id": space, "title": TITLES[(s + k + d) % len(TITLES)],
+                    "payer_kind": "organisation", "payer_id": None,
+                    "payer_name": BOOKERS[(s * 7 + k + d) % len(BOOKERS)], "umkm": False,
+                    "attendees": 8, "starts_at": starts, "ends_at": ends,
+                    "setup_minutes": 15, "cleanup_minutes": 15,
+                    "occupied_from": starts - timedelta(minutes=15),
+                    "occupied_until": ends + timedelta(minutes=15),
+                    "status": "cancelled" if made % 23 == 0 else "confirmed",
+                    "charge_id": None, "notes": "", "cancel_reason": "",
+                })
     with core.db.engine.begin() as conn:
         for i in range(0, len(rows), 5000):
-            conn.execute(insert(Booking.__table__), rows[i : i + 5000])
+            conn.execute(insert(Booking.__table__), rows[i:i + 5000])
         conn.exec_driver_sql("ANALYZE")
 
 
@@ -170,16 +129,13 @@ def run(args: argparse.Namespace) -> None:
         day = page.model.day()
         query = timings(lambda: core.bookings.bookings_on(day), args.runs)
         paint = timings(page.grid.viewport().repaint, args.runs)
-        print(
-            f"   {page.model.block_count()} bookings in the day shown, "
-            f"{page.model.columnCount()} columns"
-        )
+        print(f"   {page.model.block_count()} bookings in the day shown, "
+              f"{page.model.columnCount()} columns")
         print(f"   day change to painted     {fmt(summary(change))}")
         print(f"   bookings_on(day) alone    {fmt(summary(query))}")
         print(f"   paint alone               {fmt(summary(paint))}")
-        print(
-            "   " + budget_line("day change to painted, median", summary(change)["p50"], BUDGET_MS)
-        )
+        print("   " + budget_line("day change to painted, median", summary(change)["p50"],
+                                 BUDGET_MS))
         week_figures(page, core, args.runs)
         page.close()
         ctx.runner.wait_idle()
@@ -198,14 +154,13 @@ def week_figures(page: BookingsPage, core: Core, runs: int) -> None:
     sunday = monday + timedelta(days=6)
     query = timings(lambda: core.bookings.bookings_between(monday, sunday, space.id), runs)
     paint = timings(page.week_grid.viewport().repaint, runs)
-    print(
-        f"   week view of {space.code}: {page.week_model.block_count()} bookings in the week "
-        f"shown, {page.week_model.rowCount()} rows"
-    )
+    print(f"   week view of {space.code}: {page.week_model.block_count()} bookings in the week "
+          f"shown, {page.week_model.rowCount()} rows")
     print(f"   week change to painted    {fmt(summary(change))}")
     print(f"   bookings_between alone    {fmt(summary(query))}")
     print(f"   week paint alone          {fmt(summary(paint))}")
-    print("   " + budget_line("week change to painted, median", summary(change)["p50"], BUDGET_MS))
+    print("   " + budget_line("week change to painted, median", summary(change)["p50"],
+                             BUDGET_MS))
 
 
 def step_week_and_paint(page: BookingsPage, weeks: int) -> float:

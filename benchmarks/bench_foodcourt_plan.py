@@ -53,28 +53,8 @@ def floor_states(floor: int, count: int) -> list[StallStatus]:
     for index in range(count):
         x, y, w, h = place(index)
         code = stall_code(floor, index + 1)
-        info = StallInfo(
-            code,
-            code,
-            floor,
-            index + 1,
-            62_500,
-            x,
-            y,
-            w,
-            h,
-            True,
-            False,
-            True,
-            "",
-            150_000,
-            900_000,
-            3_000_000,
-            6_000_000,
-            "stall_rent",
-            True,
-            "",
-        )
+        info = StallInfo(code, code, floor, index + 1, 62_500, x, y, w, h, True, False, True,
+                         "", 150_000, 900_000, 3_000_000, 6_000_000, "stall_rent", True, "")
         state = STATES[(index + floor) % len(STATES)]
         tenant = None if state in ("vacant", "out_of_service") else TENANTS[index % len(TENANTS)][0]
         out.append(StallStatus(info, state, None, tenant, None, None, 0))  # fmt: skip

@@ -15,9 +15,8 @@ class BadgeNews(QObject):
     """Tells of the visit registered last and prints its badge; the banner's
     button prints it again (a copy once it has been printed)."""
 
-    def __init__(
-        self, banner: StatusBanner, documents: VisitorDocuments, parent: QObject | None = None
-    ) -> None:
+    def __init__(self, banner: StatusBanner, documents: VisitorDocuments,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.banner = banner
         self._documents = documents

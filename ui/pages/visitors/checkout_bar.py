@@ -44,15 +44,10 @@ class CheckOutBar(QFrame):
         self.purpose_label.setWordWrap(True)  # wraps rather than widen a narrow window
         self.scan_edit = QLineEdit(self)
         self.scan_edit.setObjectName("scan_edit")
-        self.scan_edit.setPlaceholderText(
-            self.tr("Pindai badge / ketik nomor, nama, HP")
-        )
-        self.scan_edit.setToolTip(
-            self.tr(
-                "Badge tamu: tamu keluar (check-out). Badge peserta acara: peserta masuk "
-                "(check-in) dan tercatat sebagai tamu hari ini."
-            )
-        )
+        self.scan_edit.setPlaceholderText(self.tr("Pindai badge / ketik nomor, nama, HP"))
+        self.scan_edit.setToolTip(self.tr(
+            "Badge tamu: tamu keluar (check-out). Badge peserta acara: peserta masuk "
+            "(check-in) dan tercatat sebagai tamu hari ini."))
         self.scan_edit.setClearButtonEnabled(True)
         self.scan_edit.setMaxLength(200)
         self.scan_edit.returnPressed.connect(self.submit)

@@ -23,9 +23,8 @@ def same_person(typed: str, linked: str) -> bool:
         return False
     return a.startswith(b) or b.startswith(a) or SequenceMatcher(None, a, b).ratio() >= 0.8
 
-
 class ReturningChip(QFrame):
-    """ "Tamu lama: <name> · N kunjungan sebelumnya", and a ✕ for "not this person".
+    """"Tamu lama: <name> · N kunjungan sebelumnya", and a ✕ for "not this person".
 
     The text wraps instead of widening the form, and the ✕ stays in view; only a
     name longer than two lines of the chip is shortened (in full in the tooltip).
@@ -69,11 +68,8 @@ class ReturningChip(QFrame):
         metrics = self.label.fontMetrics()
         room = max(2 * (self.label.width() - 8), metrics.averageCharWidth() * 16)
         name = metrics.elidedText(self._name, Qt.TextElideMode.ElideRight, room)
-        self.label.setText(
-            self.tr("Tamu lama: {name} · {count} kunjungan sebelumnya").format(
-                name=name, count=self._count
-            )
-        )
+        self.label.setText(self.tr("Tamu lama: {name} · {count} kunjungan sebelumnya").format(
+            name=name, count=self._count))
         self.label.setToolTip(self._name if name != self._name else "")
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override

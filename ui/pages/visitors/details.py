@@ -27,12 +27,8 @@ class VisitDetailsDialog(QDialog):
             (self.tr("Desk"), visit.desk_code),
             (self.tr("Masuk"), self._when(visit.checked_in_at)),
             (self.tr("Berlaku sampai"), self._when(visit.valid_until)),
-            (
-                self.tr("Keluar"),
-                self._when(visit.checked_out_at)
-                if visit.checked_out_at
-                else self.tr("Masih di dalam gedung"),
-            ),
+            (self.tr("Keluar"), self._when(visit.checked_out_at) if visit.checked_out_at
+             else self.tr("Masih di dalam gedung")),
         ]
         for label, value in rows:
             field = QLabel(value, self)

@@ -41,11 +41,8 @@ class ScanCatcher(QObject):
             edit.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt
-        if (
-            event.type() != QEvent.Type.KeyPress
-            or not isinstance(event, QKeyEvent)
-            or not isinstance(watched, QLineEdit)
-        ):
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent) \
+                or not isinstance(watched, QLineEdit):
             return False
         if event.key() in ENTER_KEYS:
             return self._enter(watched)

@@ -24,7 +24,8 @@ class SuggestionController(QObject):
 
     visitor_chosen = Signal(str)
 
-    def __init__(self, ctx: AppContext, overlay_parent: QWidget, fields: list[QLineEdit]) -> None:
+    def __init__(self, ctx: AppContext, overlay_parent: QWidget,
+                 fields: list[QLineEdit]) -> None:
         super().__init__(overlay_parent)
         self._ctx = ctx
         self._overlay_parent = overlay_parent
@@ -68,9 +69,9 @@ class SuggestionController(QObject):
             self.hide()
             return
         visitors, actor = self._ctx.core.visitors, self._ctx.require_actor()
-        self._ctx.runner.op(lambda: visitors.suggest(actor, text), self).success(
-            lambda rows: self._show(token, rows)
-        ).failure(lambda _exc: self.hide()).run()
+        self._ctx.runner.op(lambda: visitors.suggest(actor, text), self) \
+            .success(lambda rows: self._show(token, rows)) \
+            .failure(lambda _exc: self.hide()).run()
 
     def _show(self, token: int, rows: list[VisitorSuggestion]) -> None:
         if token != self._token or self._field is None:
@@ -115,11 +116,8 @@ class SuggestionController(QObject):
         if event.type() == QEvent.Type.FocusOut:
             self._token += 1
             self.hide()
-        elif (
-            event.type() == QEvent.Type.KeyPress
-            and self.popup.isVisible()
-            and isinstance(event, QKeyEvent)
-        ):
+        elif (event.type() == QEvent.Type.KeyPress and self.popup.isVisible()
+              and isinstance(event, QKeyEvent)):
             return self._key(event)
         return False
 
@@ -130,9 +128,8 @@ class SuggestionController(QObject):
         if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
             step = 1 if key == Qt.Key.Key_Down else -1
             new_row = max(-1, min(self.model.rowCount() - 1, row + step))
-            self.popup.setCurrentIndex(
-                self.model.index(new_row, 0) if new_row >= 0 else QModelIndex()
-            )
+            self.popup.setCurrentIndex(self.model.index(new_row, 0) if new_row >= 0
+                                       else QModelIndex())
             return True
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and row >= 0:
             self._choose(row)
