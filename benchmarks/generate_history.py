@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import Any
 
 from smesco_desk.clock import WIB, to_wib
-from smesco_desk.db import migrate
+from smesco_desk.db import migrate, search_index
 from smesco_desk.db.engine import make_engine, sqlite_url
 from smesco_desk.demo import FIRST, HOSTS, LAST, ORGS, PURPOSES
 from smesco_desk.domain.nik import PROVINCES, mask_nik, nik_pseudonym
@@ -222,6 +222,7 @@ def generate(
     pseudonyms = {nik: nik_pseudonym(key, nik) for nik in sample_niks}
     db = database_path(data_dir)
     _bulk_insert(db, rng, people, rows, pseudonyms)
+    _index_words(db)
     _analyze(db)
     seconds = time.perf_counter() - started
     info = _facts(rng, people, rows, seed, seconds, db.stat().st_size, now)
@@ -530,6 +531,17 @@ def uuid7_at(moment: datetime, rng: random.Random) -> str:
 def ts(moment: datetime) -> str:
     """A UTC instant as SQLAlchemy stores it in SQLite (naive, with microseconds)."""
     return moment.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+
+
+def _index_words(db: Path) -> None:
+    """The search words of the bulk-inserted rows, as the services keep them."""
+    engine = make_engine(sqlite_url(db))
+    try:
+        with engine.begin() as conn:
+            count = search_index.rebuild(conn)
+        print(f"search words: {count:,}")
+    finally:
+        engine.dispose()
 
 
 def _analyze(db: Path) -> None:

@@ -38,6 +38,15 @@ class AlreadyDone(DomainError):
     """The change was already made (e.g. a visit already checked out)."""
 
 
+class BadgeReplaced(AlreadyDone):
+    """An old badge of a visitor who was given a new one: `current` is the visit
+    of the badge that replaced it (a VisitRecord), still open or not."""
+
+    def __init__(self, message: str, current: object, field: str | None = None) -> None:
+        super().__init__(message, field)
+        self.current = current
+
+
 class SetupRequired(DomainError):
     """The database has not been initialised yet."""
 

@@ -1644,7 +1644,11 @@ Once it is closed, the next payment needs a new shift.</translation>
     </message>
     <message>
         <source>Pindai badge / ketik nomor badge</source>
-        <translation>Scan the badge / type the badge number</translation>
+        <translation type="vanished">Scan the badge / type the badge number</translation>
+    </message>
+    <message>
+        <source>Pindai badge / ketik nomor, nama, HP</source>
+        <translation>Scan a badge / type a number, name, phone</translation>
     </message>
     <message>
         <source>Badge tamu: tamu keluar (check-out). Badge peserta acara: peserta masuk (check-in) dan tercatat sebagai tamu hari ini.</source>
@@ -1663,12 +1667,39 @@ Once it is closed, the next payment needs a new shift.</translation>
         <translation>{name} checked in as a participant · {badge} · {time}</translation>
     </message>
     <message>
+        <source>Check-out {name} ({badge})?</source>
+        <translation>Check out {name} ({badge})?</translation>
+    </message>
+    <message>
+        <source>Check-out {name}</source>
+        <translation>Check out {name}</translation>
+    </message>
+    <message>
+        <source>Pilih tamu yang keluar:</source>
+        <translation>Choose the visitor who is leaving:</translation>
+    </message>
+    <message>
+        <source>Check-out {badge}</source>
+        <translation>Check out {badge}</translation>
+    </message>
+    <message>
         <source>Tekan F2 dari mana saja di halaman ini untuk memindai</source>
         <translation type="vanished">Press F2 anywhere on this page to scan</translation>
     </message>
     <message>
         <source>{name} keluar · {badge} · {time}</source>
         <translation>{name} left · {badge} · {time}</translation>
+    </message>
+</context>
+<context>
+    <name>CheckOutChoices</name>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>masuk {time}</source>
+        <translation>in {time}</translation>
     </message>
 </context>
 <context>
@@ -6660,6 +6691,14 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
         <translation>Reprint</translation>
     </message>
     <message>
+        <source>Saring: nama, telepon, badge</source>
+        <translation>Filter: name, phone, badge</translation>
+    </message>
+    <message>
+        <source>Awal kata nama, 4 angka telepon atau lebih, atau nomor badge (017)</source>
+        <translation>The start of a word of the name, 4 or more digits of the phone, or the badge number (017)</translation>
+    </message>
+    <message>
         <source>Cetak daftar evakuasi (muster)</source>
         <translation>Print evacuation list (muster)</translation>
     </message>
@@ -6676,8 +6715,16 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
         <translation>Save PDF…</translation>
     </message>
     <message>
+        <source>Cari awal kata nama, organisasi, tuan rumah; 4+ angka telepon; nomor badge</source>
+        <translation>Search the start of a word of a name, organisation or host; 4+ digits of a phone; a badge number</translation>
+    </message>
+    <message>
+        <source>Di gedung: {n} cocok</source>
+        <translation>In the building: {n} matching</translation>
+    </message>
+    <message>
         <source>Cari nama, organisasi, tuan rumah, atau nomor badge persis</source>
-        <translation>Search name, organisation, host, or an exact badge number</translation>
+        <translation type="vanished">Search name, organisation, host, or an exact badge number</translation>
     </message>
     <message>
         <source>Di gedung sekarang ({n})</source>
@@ -6702,6 +6749,10 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
     <message>
         <source>Belum ada kunjungan.</source>
         <translation>No visits yet.</translation>
+    </message>
+    <message>
+        <source>Tidak ada tamu di gedung yang cocok dengan “{text}”.</source>
+        <translation>Nobody in the building matches “{text}”.</translation>
     </message>
     <message>
         <source>Catat {name} ({badge}) keluar sekarang?</source>

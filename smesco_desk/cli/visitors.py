@@ -29,7 +29,12 @@ def register(sub: Subcommands) -> Commands:
     visits = sub.add_parser("visits", help="list visits")
     visits.add_argument("--today", action="store_true")
     visits.add_argument("--in-building", action="store_true")
-    visits.add_argument("--search", default="", help="name, organisation, host or badge")
+    visits.add_argument(
+        "--search",
+        default="",
+        help="4+ digits of a phone, the start of any word of a name, organisation or host, "
+        "or a whole badge number",
+    )
     visits.add_argument("--json", action="store_true")
 
     reg = sub.add_parser("register", help="register a walk-in visitor and check them in")

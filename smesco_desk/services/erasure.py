@@ -23,6 +23,7 @@ from sqlalchemy import bindparam, inspect, or_, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from smesco_desk.db import search_index
 from smesco_desk.db.models import BookingAttendee, Business, Visitor
 from smesco_desk.domain.erasure import (
     BLANKS,
@@ -98,10 +99,29 @@ def erase_locally(
     the watchlist's entries about them to blank (services.watchlist)."""
     people, copies = locate(session, visitor_ids, attendees, businesses, watchlist)
     conn = session.connection()
+    shown = _visit_texts(conn, people.visits)
     with granted(conn, "erasure", people.visitors):
         _blank_tables(conn, people)
     copies.scrub(people)
+    # Nobody erased stays findable: their words go, and so do those of an
+    # organisation or host no live visit has any more.
+    search_index.visitors(conn, people.visitors)
+    for owner, texts in shown.items():
+        search_index.values(conn, owner, texts)
     return people
+
+
+def _visit_texts(conn: Connection, visits: Collection[str]) -> dict[str, set[str]]:
+    """The organisations and hosts of these visits, read before they are blanked."""
+    shown: dict[str, set[str]] = {search_index.ORG: set(), search_index.HOST: set()}
+    if visits:
+        query = text("SELECT organisation, host FROM visits WHERE id IN :v").bindparams(
+            bindparam("v", expanding=True)
+        )
+        for organisation, host in conn.execute(query, {"v": list(visits)}):
+            shown[search_index.ORG].add(organisation or "")
+            shown[search_index.HOST].add(host or "")
+    return shown
 
 
 def locate(

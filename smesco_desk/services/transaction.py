@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from sqlalchemy.orm import Session
 
 from smesco_desk.db import changes
+from smesco_desk.db import search_index as _search_index  # noqa: F401 - its flush listener
 from smesco_desk.db.models import SyncedMixin
 from smesco_desk.services import recording
 from smesco_desk.services.actors import Actor

@@ -19,7 +19,7 @@ from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
-from smesco_desk.db import changes
+from smesco_desk.db import changes, search_index
 from smesco_desk.db.models import OutboxOp, SyncConflict, SyncHeld, SyncState
 from smesco_desk.sync.server import Change, OpResult, PushOp
 from smesco_desk.sync.tables import SyncedTable, synced_table
@@ -230,6 +230,7 @@ class LocalApplier:
             self._hold(change, str(exc))
             return False
         changes.mark(self.session, table.name)
+        _index(self.session, table.name, [values])
         self._unhold(
             "DELETE FROM sync_held WHERE entity_id = ? AND seq < ?", (change.entity_id, change.seq)
         )
@@ -277,6 +278,22 @@ class LocalApplier:
         self.raw.executemany(_statements(table.name)[1], [self.params(table, r) for r in rows])
         if rows:
             changes.mark(self.session, table.name)
+            _index(self.session, table.name, rows)
+
+
+def _index(session: Session, table: str, rows: Sequence[dict[str, Any]]) -> None:
+    """Keep this desk's search words in step with visitors and visits stored past
+    the ORM (smesco_desk.db.search_index)."""
+    if table == "visitors":
+        search_index.visitors(session.connection(), [str(r["id"]) for r in rows])
+    elif table == "visits":
+        live = [r for r in rows if r.get("deleted_at") is None]
+        search_index.visit_values(
+            session.connection(),
+            {str(r.get("organisation") or "") for r in live},
+            {str(r.get("host") or "") for r in live},
+        )
+        changes.mark(session, "search_words")
 
 
 def _utc_now() -> datetime:

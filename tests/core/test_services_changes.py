@@ -139,7 +139,8 @@ def test_erasure_reports_every_table_it_blanked(core: Core, supervisor: Actor) -
     written, reported = written_and_reported(
         core, lambda: core.privacy.erase_visitor(supervisor, visit.visitor_id)
     )
-    assert written == {"visitors", "visits", "erasures", *BOOKKEEPING}
+    # The person's search words go with them (smesco_desk.db.search_index).
+    assert written == {"visitors", "visits", "erasures", "search_words", *BOOKKEEPING}
     # The triggers' grant is written and taken back in the same transaction.
     assert reported == written | {"sanctioned_rewrites"}
 
@@ -154,7 +155,7 @@ def test_a_visitor_registration_and_check_out_report_their_tables(
     assert_reports_what_it_wrote(
         core,
         lambda: registered.append(core.visitors.register(receptionist, visitor_form())),
-        {"visitors", "visits", *BOOKKEEPING},
+        {"visitors", "visits", "search_words", *BOOKKEEPING},
     )
     assert_reports_what_it_wrote(
         core,
@@ -578,7 +579,7 @@ def test_the_watchlist_and_an_approved_stop_report_their_tables(
     assert_reports_what_it_wrote(  # the supervisor's own registration: approved by them
         core,
         lambda: core.visitors.register(supervisor, visitor_form(name="Joko Pranoto")),
-        {"visitors", "visits", *BOOKKEEPING},
+        {"visitors", "visits", "search_words", *BOOKKEEPING},
     )
     assert_reports_what_it_wrote(
         core,

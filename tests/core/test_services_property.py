@@ -232,11 +232,13 @@ def test_visitor_lookups_and_check_out(
     check(desk, lambda: core.visitors.get_visit(key))
     check(desk, lambda: core.visitors.visitor_details(actor, key))
     check(desk, lambda: core.visitors.suggest(actor, key, limit=max(1, number % 20)))
+    check(desk, lambda: core.visitors.inside_matching(actor, key, limit=max(1, number % 20)))
     check(desk, lambda: core.visitors.badge_pdf(key, copy))
     check(desk, lambda: core.visitors.badge_label_pdf(key, copy))
-    flt = VisitFilter(VisitScope.HISTORY, key)
-    check(desk, lambda: core.visitors.list_visits(flt, max(0, number % 50), 5))
-    check(desk, lambda: core.visitors.count_visits(flt))
+    for scope in (VisitScope.HISTORY, VisitScope.IN_BUILDING):
+        flt = VisitFilter(scope, key)
+        check(desk, lambda f=flt: core.visitors.list_visits(f, max(0, number % 50), 5))
+        check(desk, lambda f=flt: core.visitors.count_visits(f))
     check(desk, lambda: core.visitors.validate_form(VisitorForm(key, key, key, consent=copy)))
 
 
@@ -579,6 +581,7 @@ FUZZED = {
             "get_visit",
             "visitor_details",
             "suggest",
+            "inside_matching",
             "badge_pdf",
             "badge_label_pdf",
             "list_visits",

@@ -41,6 +41,9 @@ def test_valid_form_creates_visitor_visit_and_no_check_out(
         "audit_log": 1,
         "outbox": 3,
         "desk_counters": 1,
+        # Her name's 2 words, 10 runs of 4+ digits of +6281234567890, the
+        # organisation's 3 words and the host's 2 (smesco_desk.db.search_index).
+        "search_words": 2 + 10 + 3 + 2,
     }
     assert (visit.name, visit.organisation, visit.host) == (
         "Siti Rahayu",
@@ -216,6 +219,7 @@ def test_returning_visitor_by_id_updates_the_same_visitor(
         "audit_log": 1,
         "outbox": 3,
         "desk_counters": 1,
+        "search_words": 2,  # the new organisation's words ("UMKM Baru")
     }
 
     details = core.visitors.visitor_details(receptionist, first.visitor_id)
@@ -312,6 +316,7 @@ def test_every_change_writes_audit_and_outbox_rows(
         "audit_log": 6,
         "outbox": 6 * 3,
         "desk_counters": 1,
+        "search_words": 53,  # the four visitors' words, their organisations' and hosts'
     }
     assert_outbox_gap_free(core)
 

@@ -112,7 +112,9 @@ def test_limit_and_order(core: Core, receptionist: Actor) -> None:
         form = visitor_form(name=f"Ahmad {chr(ord('L') - i)}", phone=f"0811 0000 {i:04d}")
         core.visitors.register(receptionist, form)
     found = core.visitors.suggest(receptionist, "ahmad", limit=5)
-    assert names(found) == ["Ahmad A", "Ahmad B", "Ahmad C", "Ahmad D", "Ahmad E"]
+    # In the order of the word that matched, then of registration.
+    assert names(found) == ["Ahmad L", "Ahmad K", "Ahmad J", "Ahmad I", "Ahmad H"]
+    assert names(core.visitors.suggest(receptionist, "ahmad b")) == ["Ahmad B"]
     assert len(core.visitors.suggest(receptionist, "ahmad")) == 8
 
 

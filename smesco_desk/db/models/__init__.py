@@ -31,6 +31,7 @@ from smesco_desk.db.models.payments import (
     ReceiptVoid,
     RefundPayout,
 )
+from smesco_desk.db.models.search import SearchWord
 from smesco_desk.db.models.sync import SyncConflict, SyncHeld, SyncState
 from smesco_desk.db.models.system import (
     AppSetting,
@@ -77,6 +78,7 @@ __all__ = [
     "ReceiptVoid",
     "RefundPayout",
     "SanctionedRewrite",
+    "SearchWord",
     "Space",
     "Stall",
     "SyncConflict",

@@ -70,6 +70,9 @@ class Visit(SyncedMixin, Base):
         Index("ix_visits_checked_in_at", "checked_in_at"),
         Index("ix_visits_open", "checked_out_at", "checked_in_at"),
         Index("ix_visits_visitor", "visitor_id", "checked_in_at"),
+        # A search finds an organisation's or a host's visits by the text (search_words).
+        Index("ix_visits_organisation", "organisation"),
+        Index("ix_visits_host", "host"),
     )
 
 

@@ -2,8 +2,9 @@
 
 A receipt is found by its number (any case, or only its last digits on this
 desk) or its id. The list searches one WIB day (or every day) for a payer's
-name, a reference, a part of the number or an amount, and shows beside the
-receipts the numbers a restore skipped on that day.
+name (any part of it: the start of any word is one), a visitor's phone (a run
+of four or more digits), a reference, a part of the number or an amount, and
+shows beside the receipts the numbers a restore skipped on that day.
 """
 
 from __future__ import annotations
@@ -14,14 +15,16 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from smesco_desk.clock import wib_day_bounds, wib_today
-from smesco_desk.db.models import Receipt, ReceiptVoid
+from smesco_desk.db.models import Charge, Receipt, ReceiptVoid
 from smesco_desk.domain.charges import MAX_TOTAL
 from smesco_desk.domain.money import InvalidAmount, parse_rupiah
+from smesco_desk.domain.search_words import phone_query, query_terms
 from smesco_desk.domain.text import fold
 from smesco_desk.i18n import _
 from smesco_desk.services.payments import series
 from smesco_desk.services.payments.mapping import receipt_records, receipt_value
 from smesco_desk.services.queries import containing, live
+from smesco_desk.services.visitors.search import VISITOR, matching
 from smesco_desk.values.payments import ReceiptFilter, ReceiptGap, ReceiptRecord, ReceiptsSummary
 
 if TYPE_CHECKING:
@@ -128,12 +131,20 @@ def filtered(core: Core, query: Select[Any], filt: ReceiptFilter) -> Select[Any]
 
 
 def _text_matches(text: str) -> list[Any]:
-    """What a receipt may match of the searched text: its payer, its reference,
-    a part of its number, its number's last digits, or its total."""
+    """What a receipt may match of the searched text: its payer (any part of
+    the name, diacritics ignored; a visitor also by a run of four or more
+    digits of their phone), its reference, a part of its number, its number's
+    last digits, or its total."""
     conds: list[Any] = [
         Receipt.payer_key.like(containing(fold(text)), escape="\\"),
         func.upper(Receipt.reference).like(containing(text.upper()), escape="\\"),
     ]
+    if phone_query(text) is not None:  # the visitor who paid, by their phone
+        visitors = matching(VISITOR, query_terms(text)).order_by(None)
+        paid_by = select(Charge.id).where(
+            Charge.payer_kind == "visitor", Charge.payer_id.in_(visitors)
+        )
+        conds.append(Receipt.charge_id.in_(paid_by))
     digits = text.replace(".", "")
     if not (digits.isascii() and digits.isdigit()):  # int() reads ASCII digits only
         # "KW/D01", "2026/0001": a part of the number. Plain digits would

@@ -6,7 +6,8 @@ use (`core.visitors.register(...)`), each method handing over to one of them:
 - purposes: the purposes of a visit the form offers
 - form: the registration form's checks
 - registration: registering (new or returning) and checking in
-- checkout: check-out by badge, and at closing time
+- checkout: check-out by badge (or by who is inside), and at closing time
+- search: finding visitors and visits through the search words
 - lists: the lists of visits and their search
 - suggestions: returning visitors offered while typing, and their details
 - documents: badges and the muster list
@@ -74,6 +75,9 @@ class VisitorService:
 
     def check_out(self, actor: Actor, key: str, method: str | None = None) -> CheckOutResult:
         return checkout.check_out(self.core, actor, key, method)
+
+    def inside_matching(self, actor: Actor, text: str, limit: int = 10) -> list[VisitRecord]:
+        return checkout.inside_matching(self.core, actor, text, limit)
 
     def auto_check_out(self, actor: Actor = SYSTEM) -> int:
         return checkout.auto_check_out(self.core, actor)

@@ -1,7 +1,10 @@
 """The lists of visits: who is in the building, today's visits, the history.
 
-Pages are read in SQL (newest check-in first); the search finds a name, an
-organisation or a host containing what was typed, or a whole badge number.
+Pages are read in SQL (newest check-in first); the search finds the visits
+of a visitor by the starts of words of their name or a run of four or more
+digits of their phone, of an organisation or a host by the starts of its words
+(smesco_desk.services.visitors.search), or a whole badge number (among the
+people inside, its short number too: "017").
 """
 
 from __future__ import annotations
@@ -15,9 +18,10 @@ from sqlalchemy.orm import Session
 from smesco_desk.clock import wib_day_bounds, wib_today
 from smesco_desk.db.models import Visit
 from smesco_desk.i18n import _
-from smesco_desk.services.queries import containing, live
+from smesco_desk.services.queries import live
 from smesco_desk.services.visitors.mapping import visit_record
 from smesco_desk.services.visitors.purposes import purpose_labels
+from smesco_desk.services.visitors.search import visit_matches
 from smesco_desk.values.visitors import VisitFilter, VisitRecord, VisitScope
 
 if TYPE_CHECKING:
@@ -45,7 +49,7 @@ def find_visit(session: Session, key: str) -> Visit:
 
 def count_visits(core: Core, flt: VisitFilter) -> int:
     with core.db.read() as session:
-        query = filtered(core, select(func.count()).select_from(Visit), flt)
+        query = filtered(core, session, select(func.count()).select_from(Visit), flt)
         return session.scalar(query) or 0
 
 
@@ -54,14 +58,16 @@ def list_visits(
 ) -> list[VisitRecord]:
     """One page of visits, newest check-in first."""
     with core.db.read() as session:
-        query = filtered(core, select(Visit), flt)
+        query = filtered(core, session, select(Visit), flt, for_page=True)
         query = query.order_by(Visit.checked_in_at.desc(), Visit.id.desc())
         rows = session.scalars(query.offset(offset).limit(limit)).all()
         labels = purpose_labels(session)
         return [visit_record(session, v, labels) for v in rows]
 
 
-def filtered(core: Core, query: _Q, flt: VisitFilter) -> _Q:
+def filtered(
+    core: Core, session: Session, query: _Q, flt: VisitFilter, for_page: bool = False
+) -> _Q:
     query = query.where(Visit.deleted_at.is_(None))
     if flt.scope is VisitScope.IN_BUILDING:
         query = query.where(Visit.checked_out_at.is_(None))
@@ -70,13 +76,13 @@ def filtered(core: Core, query: _Q, flt: VisitFilter) -> _Q:
         query = query.where(Visit.checked_in_at >= start, Visit.checked_in_at < end)
     text = flt.text.strip()
     if text:
-        like = containing(text)  # % and _ are searched for as themselves
-        query = query.where(
-            or_(
-                Visit.visitor_name.ilike(like, escape="\\"),
-                Visit.organisation.ilike(like, escape="\\"),
-                Visit.badge_number == text.upper(),
-                Visit.host.ilike(like, escape="\\"),
-            )
-        )
+        conds = []
+        found = visit_matches(session, text, badge=text.upper(), for_page=for_page)
+        if found is not None:
+            conds.append(found)
+        inside = flt.scope is VisitScope.IN_BUILDING
+        if inside and text.isascii() and text.isdigit() and len(text) <= 4:
+            # The short number of a badge worn today ("017").
+            conds.append(Visit.badge_number.like(f"%-{int(text):03d}"))
+        query = query.where(or_(*conds))
     return query

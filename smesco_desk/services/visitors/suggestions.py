@@ -1,8 +1,11 @@
 """Returning visitors: suggestions while the receptionist types, and their details.
 
 What was typed is read as a whole NIK (one slow hash, then an indexed lookup
-of its pseudonym), a phone number's beginning, or a name's beginning; each is
-an index range, never a scan. A suggestion shows the phone partly hidden.
+of its pseudonym), a run of four or more digits of a phone number (the last
+four, or 0812...), or the starts of words of a name, diacritics ignored
+("nurhal" finds "Siti Nurhaliza"): each an index range of the search words
+(smesco_desk.services.visitors.search), never a scan. A suggestion shows the
+phone partly hidden.
 """
 
 from __future__ import annotations
@@ -10,15 +13,15 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Select, select
+from sqlalchemy import select
 
 from smesco_desk.db.models import Visit, Visitor
 from smesco_desk.domain.nik import InvalidNik, normalize_nik
 from smesco_desk.domain.phone import mask_phone
-from smesco_desk.domain.text import fold, prefix_upper_bound
 from smesco_desk.i18n import _
 from smesco_desk.services.actors import Actor, Permission, require
 from smesco_desk.services.queries import get_live
+from smesco_desk.services.visitors.search import visitor_ids
 from smesco_desk.values.visitors import VisitorDetails, VisitorSuggestion
 
 if TYPE_CHECKING:
@@ -26,13 +29,29 @@ if TYPE_CHECKING:
 
 
 def suggest(core: Core, actor: Actor, text: str, limit: int = 8) -> list[VisitorSuggestion]:
-    """Returning visitors matching a phone number, a name prefix or a NIK."""
+    """Returning visitors matching a whole NIK, a run of a phone's digits or the
+    starts of words of a name."""
     require(actor, Permission.VIEW_PERSONAL_DATA)
-    query, matched_on = _suggest_query(core, text)
+    hashed = _nik_pseudonym(core, text)
     with core.db.read() as session:
-        if query is None:
-            return []
-        rows = session.scalars(query.where(Visitor.deleted_at.is_(None)).limit(limit))
+        if hashed is not None:
+            rows = list(
+                session.scalars(
+                    select(Visitor)
+                    .where(Visitor.nik_hash == hashed, Visitor.deleted_at.is_(None))
+                    .limit(limit)
+                )
+            )
+            matched_on = "nik"
+        else:
+            ids, matched_on = visitor_ids(session, text, limit)
+            by_id = {
+                v.id: v
+                for v in session.scalars(
+                    select(Visitor).where(Visitor.id.in_(ids), Visitor.deleted_at.is_(None))
+                )
+            }
+            rows = [by_id[i] for i in ids if i in by_id]
         return [
             VisitorSuggestion(
                 v.id,
@@ -48,35 +67,16 @@ def suggest(core: Core, actor: Actor, text: str, limit: int = 8) -> list[Visitor
         ]
 
 
-def _suggest_query(core: Core, text: str) -> tuple[Select[Visitor] | None, str]:
-    """The query for what was typed; a whole NIK costs one slow hash (an indexed
-    equality lookup on its pseudonym), never a hash per stored visitor."""
-    text = text.strip()
-    digits = re.sub(r"[\s.\-()]", "", text)
-    if digits.isascii() and digits.lstrip("+").isdigit():  # int() reads ASCII only
-        plain = digits.lstrip("+")
-        if len(plain) == 16:
-            try:
-                hashed = core.nik_key.pseudonym(normalize_nik(plain))
-                return select(Visitor).where(Visitor.nik_hash == hashed), "nik"
-            except InvalidNik:
-                pass
-        key = phone_search_key(digits)
-        if len(key) < 5:
-            return None, "phone"
-        return (
-            select(Visitor)
-            .where(Visitor.phone_key >= key, Visitor.phone_key < prefix_upper_bound(key))
-            .order_by(Visitor.phone_key)
-        ), "phone"
-    key = fold(text)
-    if len(key) < 2:
-        return None, "name"
-    return (
-        select(Visitor)
-        .where(Visitor.name_key >= key, Visitor.name_key < prefix_upper_bound(key))
-        .order_by(Visitor.name_key)
-    ), "name"
+def _nik_pseudonym(core: Core, text: str) -> str | None:
+    """The pseudonym of a whole NIK typed (one slow hash, then an indexed equality
+    lookup), never a hash per stored visitor; None if `text` is not a NIK."""
+    digits = re.sub(r"[\s.\-()]", "", text.strip())
+    if not (digits.isascii() and digits.isdigit() and len(digits) == 16):
+        return None
+    try:
+        return core.nik_key.pseudonym(normalize_nik(digits))
+    except InvalidNik:
+        return None
 
 
 def visitor_details(core: Core, actor: Actor, visitor_id: str) -> VisitorDetails:

@@ -2,7 +2,10 @@
 
 A visitor's badge checks the visitor out; an event participant's badge (its QR
 code holds the participant's id, core.bookings.find_attendee) checks the
-participant in instead, registering them as a visitor of the day."""
+participant in instead, registering them as a visitor of the day. What is not
+a badge (a name, a phone, the badge's short number "017": a visitor who lost
+the badge) offers the matching people inside to pick from (CheckOutChoices);
+an old badge of someone given a new one offers the current visit's check-out."""
 
 from __future__ import annotations
 
@@ -11,12 +14,15 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from smesco_desk.clock import to_wib
-from smesco_desk.errors import DomainError
+from smesco_desk.errors import BadgeReplaced, DomainError, NotFound
 from smesco_desk.values.bookings import AttendeeRecord
 from smesco_desk.values.visitors import CheckOutResult, VisitRecord
 from ui.context import AppContext
 from ui.errors import show_error
+from ui.pages.visitors.checkout_choices import CheckOutChoices
 from ui.widgets import set_flag
+
+UUID_CHARS = 32  # a scanned QR code holds a visit id: never a name to look up
 
 
 class CheckOutBar(QFrame):
@@ -38,7 +44,7 @@ class CheckOutBar(QFrame):
         self.purpose_label.setWordWrap(True)  # wraps rather than widen a narrow window
         self.scan_edit = QLineEdit(self)
         self.scan_edit.setObjectName("scan_edit")
-        self.scan_edit.setPlaceholderText(self.tr("Pindai badge / ketik nomor badge"))
+        self.scan_edit.setPlaceholderText(self.tr("Pindai badge / ketik nomor, nama, HP"))
         self.scan_edit.setToolTip(self.tr(
             "Badge tamu: tamu keluar (check-out). Badge peserta acara: peserta masuk "
             "(check-in) dan tercatat sebagai tamu hari ini."))
@@ -49,6 +55,9 @@ class CheckOutBar(QFrame):
         self.message_label = QLabel(self)
         self.message_label.setObjectName("scan_message_label")
         self.message_label.setWordWrap(True)
+        self.choices = CheckOutChoices(self)
+        self.choices.chosen.connect(self._on_chosen)
+        self.choices.cancelled.connect(self._on_choice_cancelled)
         hint = QLabel(self.tr("F2"), self)
         hint.setObjectName("hint_label")
         hint.setToolTip(self.tr("Tekan F2 dari mana saja di aplikasi untuk memindai"))
@@ -62,6 +71,7 @@ class CheckOutBar(QFrame):
         layout.addLayout(row)
         layout.addWidget(self.scan_edit)
         layout.addWidget(self.message_label)
+        layout.addWidget(self.choices)
         # The line is kept even when empty, so the lists do not jump at every scan.
         self.message_label.setMinimumHeight(self.message_label.fontMetrics().height())
 
@@ -71,6 +81,7 @@ class CheckOutBar(QFrame):
         if key:
             # Cleared at once so that the next scan starts on an empty field.
             self.scan_edit.clear()
+            self.choices.clear()
             self.check_out(key)
 
     def check_out(self, key: str, take_focus: bool = True) -> None:
@@ -83,9 +94,14 @@ class CheckOutBar(QFrame):
         """
         core, actor = self._ctx.core, self._ctx.require_actor()
 
-        def scan() -> CheckOutResult | VisitRecord:
+        def scan() -> CheckOutResult | VisitRecord | list[VisitRecord]:
             if core.bookings.find_attendee(key) is None:
-                return core.visitors.check_out(actor, key)
+                try:
+                    return core.visitors.check_out(actor, key)
+                except NotFound:
+                    if len(key) >= UUID_CHARS:  # a scanned code: no person's name
+                        raise
+                    return core.visitors.inside_matching(actor, key)  # no badge: who is it?
             attendee: AttendeeRecord = core.bookings.check_in_attendee(actor, key)
             return core.visitors.get_visit(attendee.visit_id or "")
 
@@ -93,7 +109,12 @@ class CheckOutBar(QFrame):
             lambda result: self._on_scanned(result, take_focus)
         ).failure(lambda exc: self._on_failed(key, exc)).run()
 
-    def _on_scanned(self, result: CheckOutResult | VisitRecord, take_focus: bool) -> None:
+    def _on_scanned(
+        self, result: CheckOutResult | VisitRecord | list[VisitRecord], take_focus: bool
+    ) -> None:
+        if isinstance(result, list):
+            self._offer(result)
+            return
         if isinstance(result, CheckOutResult):
             self._on_checked_out(result, take_focus)
             return
@@ -122,18 +143,57 @@ class CheckOutBar(QFrame):
             self.scan_edit.setFocus()
         self.visitor_checked_out.emit(visit)
 
+    def _offer(self, found: list[VisitRecord]) -> None:
+        """The people inside whom what was typed finds: one to confirm, or a choice."""
+        self.show_message("info", "")
+        if len(found) == 1:
+            visit = found[0]
+            self.choices.offer(
+                self.tr("Check-out {name} ({badge})?").format(
+                    name=visit.name, badge=visit.badge_number
+                ),
+                found,
+                self.tr("Check-out {name}").format(name=visit.name),
+            )
+        else:
+            self.choices.offer(self.tr("Pilih tamu yang keluar:"), found)
+
+    @Slot(object)
+    def _on_chosen(self, visit: VisitRecord) -> None:
+        """Check out the visit picked from the choices (typed, not scanned: "badge")."""
+        self.choices.clear()
+        core, actor = self._ctx.core, self._ctx.require_actor()
+        self._ctx.runner.op(
+            lambda: core.visitors.check_out(actor, visit.id, "badge"), self
+        ).success(self._on_checked_out).failure(
+            lambda exc: self._on_failed(visit.badge_number, exc)
+        ).run()
+
+    @Slot()
+    def _on_choice_cancelled(self) -> None:
+        self.choices.clear()
+        self.show_message("info", "")
+        self.scan_edit.setFocus()
+
     def _on_failed(self, key: str, exc: BaseException) -> None:
         if not isinstance(exc, DomainError):
             show_error(self, exc)
             return
         self.show_message("error", exc.message)
+        current = exc.current if isinstance(exc, BadgeReplaced) else None
+        if isinstance(current, VisitRecord) and current.in_building:
+            # The current badge's visit, to check out instead.
+            self.choices.offer(
+                "", [current], self.tr("Check-out {badge}").format(badge=current.badge_number)
+            )
+            return
         if not self.scan_edit.text():  # give the text back to correct a typed number
             self.scan_edit.setText(key)
             self.scan_edit.selectAll()
         self.scan_edit.setFocus()
 
     def show_message(self, kind: str, text: str) -> None:
-        """kind: success (green) or error (red, the field marked too)."""
+        """kind: success (green), error (red, the field marked too) or info."""
         set_flag(self.message_label, "kind", kind)
         set_flag(self.scan_edit, "invalid", kind == "error")
         self.message_label.setText(text)
@@ -143,6 +203,8 @@ class CheckOutBar(QFrame):
 
     @Slot()
     def _on_edited(self) -> None:
+        if self.choices.is_offering():  # typing again: the offer was for the old text
+            self.choices.clear()
         if self.scan_edit.property("invalid"):
             set_flag(self.scan_edit, "invalid", False)
 

@@ -103,6 +103,16 @@ class VisitLists(QWidget):
         self.reprint_button.setObjectName("reprint_button")
         self.reprint_button.clicked.connect(self.reprint_selected)
         self.reprint_button.setVisible(self._ctx.can(Permission.REGISTER_VISITOR))
+        self.in_building_filter = QLineEdit(page)
+        self.in_building_filter.setObjectName("in_building_filter_edit")
+        self.in_building_filter.setPlaceholderText(self.tr("Saring: nama, telepon, badge"))
+        self.in_building_filter.setToolTip(
+            self.tr("Awal kata nama, 4 angka telepon atau lebih, atau nomor badge (017)")
+        )
+        self.in_building_filter.setClearButtonEnabled(True)
+        self._filter_timer = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
+        self._filter_timer.timeout.connect(self.filter_in_building)
+        self.in_building_filter.textChanged.connect(self._filter_timer.start)
         row = QHBoxLayout()
         row.addWidget(self.checkout_button)
         row.addWidget(self.reprint_button)
@@ -111,6 +121,8 @@ class VisitLists(QWidget):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
+        # A row of its own: beside the buttons it would widen a 1024 px window.
+        layout.addWidget(self.in_building_filter)
         layout.addWidget(self.in_building_table, 1)
         self._update_actions()
         return page
@@ -141,7 +153,7 @@ class VisitLists(QWidget):
         self.search_edit = QLineEdit(page)
         self.search_edit.setObjectName("history_search_edit")
         self.search_edit.setPlaceholderText(
-            self.tr("Cari nama, organisasi, tuan rumah, atau nomor badge persis")
+            self.tr("Cari awal kata nama, organisasi, tuan rumah; 4+ angka telepon; nomor badge")
         )
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.textChanged.connect(self._on_search_edited)
@@ -168,12 +180,16 @@ class VisitLists(QWidget):
     @Slot()
     def _on_total_changed(self) -> None:
         count = self.in_building_model.total()
-        self.tabs.setTabText(IN_BUILDING_TAB, self.tr("Di gedung sekarang ({n})").format(n=count))
+        filtered = bool(self.in_building_model.filter().text)  # how many match, not who is in
+        title = self.tr("Di gedung: {n} cocok") if filtered else None
+        self.tabs.setTabText(
+            IN_BUILDING_TAB, (title or self.tr("Di gedung sekarang ({n})")).format(n=count)
+        )
         self.tabs.setTabText(
             TODAY_TAB, self.tr("Log hari ini ({n})").format(n=self.today_model.total())
         )
         self._update_history_count()
-        if self.sender() is self.in_building_model:
+        if self.sender() is self.in_building_model and not filtered:
             self.in_building_count_changed.emit(count)
 
     @Slot()
@@ -200,7 +216,20 @@ class VisitLists(QWidget):
     def _on_tab_changed(self, index: int) -> None:
         self.history_model.set_live(index == HISTORY_TAB)
 
-    # --- history search -------------------------------------------------------
+    # --- searches -------------------------------------------------------------
+
+    @Slot()
+    def filter_in_building(self) -> None:
+        """Show only the people inside whom the filter box finds (in SQL)."""
+        text = self.in_building_filter.text().strip()
+        if text == self.in_building_model.filter().text:
+            return
+        self.in_building_model.set_filter(VisitFilter(VisitScope.IN_BUILDING, text))
+        self.in_building_table.set_empty_text(
+            self.tr("Tidak ada tamu di gedung yang cocok dengan “{text}”.").format(text=text)
+            if text
+            else self.tr("Tidak ada tamu di gedung.")
+        )
 
     @Slot()
     def _on_search_edited(self) -> None:

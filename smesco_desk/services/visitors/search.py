@@ -1,0 +1,137 @@
+"""Finding visitors and visits by what was typed, through the search words.
+
+Every typed term must be the start of a word of the same visitor (their
+name's words, the runs of their phone's digits), or of the same organisation,
+or of the same host (smesco_desk.domain.search_words says how text becomes
+terms, smesco_desk.db.search_index keeps the words). Each term is an index
+range of `search_words`, never a scan of the visits: the longest term leads,
+and the others are looked up for each of its rows.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from smesco_desk.db.models import SearchWord, Visit
+from smesco_desk.db.search_index import HOST, ORG, VISITOR
+from smesco_desk.domain.search_words import Term, phone_query, query_terms, upper_bound
+
+
+def _starts(word: Any, term: Term) -> ColumnElement[bool]:
+    """`word` starts with one of the term's alternatives (each an index range)."""
+    ranges = [and_(word >= alt, word < upper_bound(alt)) for alt in term]
+    return ranges[0] if len(ranges) == 1 else or_(*ranges)
+
+
+def matching(owner: str, terms: list[Term]) -> Select[str]:
+    """The refs of `owner` (visitor ids, organisations, hosts) that every term
+    starts a word of; `terms` longest first (query_terms), the first leads."""
+    lead = aliased(SearchWord)
+    query = select(lead.ref).where(lead.owner == owner, _starts(lead.word, terms[0]))
+    for term in terms[1:]:
+        other = aliased(SearchWord)
+        query = query.where(
+            exists().where(other.owner == owner, other.ref == lead.ref, _starts(other.word, term))
+        )
+    return query.order_by(lead.word, lead.ref)
+
+
+def visitor_ids(session: Session, typed: str, limit: int) -> tuple[list[str], str]:
+    """Up to `limit` live visitors whom `typed` finds, in the order of the word
+    that matched; and what it matched on (phone or name)."""
+    terms = query_terms(typed)
+    kind = "phone" if phone_query(typed) is not None else "name"
+    if not terms:
+        return [], kind
+    found: list[str] = []
+    # Each reading of the first term on its own (0812...: 62812... first, then
+    # the run 0812): one index range in order, never the sort of their union.
+    for alternative in terms[0]:
+        if len(found) == limit:
+            break
+        query = matching(VISITOR, [(alternative,), *terms[1:]])
+        # A visitor may match through two words ("Siti Sitorus" for "sit"): read more.
+        for ref in session.scalars(query.limit(limit * 4)):
+            if ref not in found:
+                found.append(ref)
+                if len(found) == limit:
+                    break
+    return found, kind
+
+
+MANY = 5000  # visits: past this, a page reads the visits newest first and checks each
+
+
+def visit_matches(
+    session: Session, typed: str, badge: str | None = None, for_page: bool = False
+) -> ColumnElement[bool] | None:
+    """The visits `typed` finds: its visitor, organisation or host has every term
+    as the start of a word (a phone number only through the visitor), or its
+    badge number is `badge`; None if nothing typed is searchable.
+
+    Two ways to the same visits. Few of them (or to count them): one index
+    lookup per kind, their visits gathered (SQLite's MULTI-INDEX OR), the
+    organisations and hosts found read first and given as values (as a
+    subquery, SQLite guesses that a range of words holds a quarter of them and
+    reads every visit instead). Many of them, for a page (`for_page`): the
+    visits newest first, each checked against the words of its visitor,
+    organisation and host, until the page is full."""
+    terms = query_terms(typed)
+    texts: dict[str, list[str]] = {}
+    if terms and phone_query(typed) is None:
+        for owner in (ORG, HOST):
+            texts[owner] = list(session.scalars(matching(owner, terms).order_by(None).distinct()))
+    conds: list[ColumnElement[bool]] = []
+    if terms:
+        conds.append(Visit.visitor_id.in_(matching(VISITOR, terms).order_by(None)))
+    for owner, column in ((ORG, Visit.organisation), (HOST, Visit.host)):
+        if texts.get(owner):
+            conds.append(column.in_(texts[owner]))
+    if badge is not None:
+        conds.append(Visit.badge_number == badge)
+    if not conds:
+        return None
+    if for_page and terms and _count_capped(session, conds) >= MANY:
+        return _checked_each(terms, badge, texts)
+    return or_(*conds)
+
+
+def _count_capped(session: Session, conds: list[ColumnElement[bool]]) -> int:
+    """How many visits the conditions find together, counted up to MANY (cheap either way)."""
+    total = 0
+    for cond in conds:
+        capped = select(Visit.id).where(cond).limit(MANY - total).subquery()
+        total += session.scalar(select(func.count()).select_from(capped)) or 0
+        if total >= MANY:
+            break
+    return total
+
+
+def _checked_each(
+    terms: list[Term], badge: str | None, texts: dict[str, list[str]]
+) -> ColumnElement[bool]:
+    """The same visits as a condition on each visit row (no index leads)."""
+
+    def every_term(owner: str, ref: Any) -> ColumnElement[bool]:
+        conds = []
+        for term in terms:
+            word = aliased(SearchWord)
+            conds.append(
+                exists().where(word.owner == owner, word.ref == ref, _starts(word.word, term))
+            )
+        return and_(*conds)
+
+    conds = [every_term(VISITOR, Visit.visitor_id)]
+    if texts.get(ORG):
+        conds.append(every_term(ORG, Visit.organisation))
+    if texts.get(HOST):
+        conds.append(every_term(HOST, Visit.host))
+    if badge is not None:
+        conds.append(Visit.badge_number == badge)
+    return or_(*conds)
+
+
+__all__ = ["HOST", "ORG", "VISITOR", "matching", "visit_matches", "visitor_ids"]
