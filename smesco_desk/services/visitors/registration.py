@@ -72,6 +72,7 @@ def register_in(
             "badge_number": visit.badge_number,
             "purpose": clean.purpose,
             "replaced": replaced,
+            **({"group_id": clean.group_id} if clean.group_id else {}),
             **(detail or {}),
         },
     )
@@ -164,5 +165,6 @@ def _check_in(tx: Transaction, visitor: Visitor, form: CleanForm) -> Visit:
         checked_in_at=now,
         valid_until=next_closing(tx.session, now),
         checked_in_by=tx.actor.audit_name,
+        group_id=form.group_id,
     )
     return tx.insert(visit)
