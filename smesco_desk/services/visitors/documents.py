@@ -111,8 +111,9 @@ def _phones(core: Core, actor: Actor, visits: Sequence[VisitRecord]) -> dict[str
     ids = sorted({v.visitor_id for v in visits})
     with Transaction.begin(core, actor) as tx:
         phones: dict[str, str] = {}
-        for chunk in range(0, len(ids), 500):
-            query = select(Visitor.id, Visitor.phone).where(Visitor.id.in_(ids[chunk : chunk + 500]))
-            phones.update({str(i): format_phone_display(p) for i, p in tx.session.execute(query) if p})
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            found = tx.session.execute(select(Visitor.id, Visitor.phone).where(Visitor.id.in_(chunk)))
+            phones.update({str(i): format_phone_display(p) for i, p in found if p})
         tx.record("visit.muster_phones", [], {"people": len(visits), "phones": len(phones)})
     return phones
