@@ -21,7 +21,12 @@ def _register(
     core: Core, actor: Actor, name: str, phone: str, group_id: str | None = None
 ) -> VisitRecord:
     form = VisitorForm(
-        name, phone, "meeting", "Dinas Koperasi DKI", host="Pelatihan Foto", consent=True,
+        name,
+        phone,
+        "meeting",
+        "Dinas Koperasi DKI",
+        host="Pelatihan Foto",
+        consent=True,
         group_id=group_id,
     )
     return core.visitors.register(actor, form)

@@ -113,7 +113,8 @@ def _phones(core: Core, actor: Actor, visits: Sequence[VisitRecord]) -> dict[str
         phones: dict[str, str] = {}
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
-            found = tx.session.execute(select(Visitor.id, Visitor.phone).where(Visitor.id.in_(chunk)))
+            query = select(Visitor.id, Visitor.phone).where(Visitor.id.in_(chunk))
+            found = tx.session.execute(query)
             phones.update({str(i): format_phone_display(p) for i, p in found if p})
         tx.record("visit.muster_phones", [], {"people": len(visits), "phones": len(phones)})
     return phones
