@@ -263,10 +263,7 @@ def _users(core: Core) -> list[Actor]:
 
 
 def _visits(
-    core: Core,
-    actors: list[Actor],
-    rng: random.Random,
-    days: int,
+    core: Core, actors: list[Actor], rng: random.Random, days: int,
     day_done: Callable[[int], None],
 ) -> tuple[int, int]:
     desk = [a for a in actors if a.role in (Role.RECEPTIONIST, Role.ADMIN)] or actors

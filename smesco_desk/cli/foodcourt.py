@@ -346,6 +346,7 @@ def cmd_end_lease(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+
 def _charge_lines(found: list[TenantChargeItem], as_json: bool) -> None:
     if as_json:
         say(json_text([c.to_json() for c in found]))

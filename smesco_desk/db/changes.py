@@ -47,7 +47,9 @@ def track(session: Session) -> set[str]:
     returns the set that fills as it goes."""
     names: set[str] = session.info.setdefault(_KEY, set())
 
-    def after_cursor_execute(_conn: Connection, cursor: Any, statement: str, *_args: Any) -> None:
+    def after_cursor_execute(
+        _conn: Connection, cursor: Any, statement: str, *_args: Any
+    ) -> None:
         match = _SQL_TARGET.match(statement)
         if match and getattr(cursor, "rowcount", -1) != 0:
             names.add(match[1])

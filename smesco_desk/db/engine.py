@@ -145,9 +145,8 @@ class Database:
             return None
         with self._watch_lock:
             if self._watch is None:
-                self._watch = sqlite3.connect(
-                    self.path, check_same_thread=False, isolation_level=None
-                )
+                self._watch = sqlite3.connect(self.path, check_same_thread=False,
+                                              isolation_level=None)
             self._seen_version = int(self._watch.execute("PRAGMA data_version").fetchone()[0])
             return self._seen_version
 

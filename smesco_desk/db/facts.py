@@ -118,7 +118,9 @@ def sqlite_triggers(table: str, columns: list[str]) -> list[str]:
     update_when = f"({_any_changed(frozen)})"
     if personal:
         update_when += f" OR (({_any_changed(personal)}) AND NOT {_GRANTED})"
-    delete_when = f"NOT {_ENROLMENT} AND (OLD.server_seq IS NOT NULL OR NOT {_WITHDRAWN})"
+    delete_when = (
+        f"NOT {_ENROLMENT} AND (OLD.server_seq IS NOT NULL OR NOT {_WITHDRAWN})"
+    )
     return [
         f'CREATE TRIGGER "append_only_{table}_update" BEFORE UPDATE ON "{table}"'
         f" WHEN {update_when} " + refuse.format(t=table, op="UPDATE"),

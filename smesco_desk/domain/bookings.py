@@ -246,12 +246,8 @@ def booking_lines(
             hours_note += f"; {duration_text(left)} dihitung {price.hours} jam"
     units = (  # stored on the charge as the receipt prints them (in Indonesian)
         (price.days, rates.day, "hari", f"per hari, {DAY_MINUTES // HOUR_MINUTES} jam"),
-        (
-            price.half_days,
-            rates.half_day,
-            "setengah hari",
-            f"per setengah hari, {HALF_DAY_MINUTES // HOUR_MINUTES} jam",
-        ),
+        (price.half_days, rates.half_day, "setengah hari",
+         f"per setengah hari, {HALF_DAY_MINUTES // HOUR_MINUTES} jam"),
         (price.hours, rates.hour, "jam", hours_note),
     )
     lines = [

@@ -115,11 +115,8 @@ def _story(report: TurnoverReport) -> list[Any]:
     story: list[Any] = [
         para(report_title(), _style(11, bold=True, color=MUTED), bold=True),
         Spacer(1, 1 * mm),
-        para(
-            _("Food court · {month}").format(month=month_name(report.month)),
-            _style(16, bold=True, color=BRAND),
-            bold=True,
-        ),  # fmt: skip
+        para(_("Food court · {month}").format(month=month_name(report.month)),
+             _style(16, bold=True, color=BRAND), bold=True),  # fmt: skip
         Spacer(1, 1.5 * mm),
     ]
     if not report.closed:

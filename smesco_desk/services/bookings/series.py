@@ -155,13 +155,10 @@ def series_info(core: Core, booking_id: str) -> SeriesInfo | None:
         if row.series_id is None:
             return None
         series = session.get(BookingSeries, row.series_id)
-        ids = list(
-            session.scalars(
-                select(Booking.id)
-                .where(Booking.series_id == row.series_id, Booking.deleted_at.is_(None))
-                .order_by(Booking.starts_at, Booking.id)
-            )
-        )
+        ids = list(session.scalars(
+            select(Booking.id).where(Booking.series_id == row.series_id,
+                                     Booking.deleted_at.is_(None))
+            .order_by(Booking.starts_at, Booking.id)))
         now = core.now()
         return SeriesInfo(
             series_id=row.series_id,

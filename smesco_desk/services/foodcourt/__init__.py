@@ -208,6 +208,7 @@ class FoodCourtService:
     def remove_document(self, actor: Actor, document_id: str) -> TenantDocumentInfo:
         return attachments.remove_document(self.core, actor, document_id)
 
+
     def post_rent(self, actor: Actor = SYSTEM, day: date | None = None) -> list[TenantChargeItem]:
         return rent.post_rent(self.core, actor, day)
 
@@ -259,7 +260,10 @@ class FoodCourtService:
             self.core, actor, tenant_id, pay_by, record_print=record_print
         )
 
-    def turnover_grid(self, start: date, days: int = 7, floor: int | None = None) -> TurnoverGrid:
+
+    def turnover_grid(
+        self, start: date, days: int = 7, floor: int | None = None
+    ) -> TurnoverGrid:
         return turnover.turnover_grid(self.core, start, days, floor)
 
     def record_turnover(self, actor: Actor, cells: Sequence[TurnoverCell]) -> TurnoverSaved:
