@@ -103,6 +103,9 @@ class VisitorDetails:
     visit_count: int
     last_purpose: str | None
     last_host: str
+    # When the visitor consented to the privacy notice now in force (None: they
+    # consented to an older one, and are asked again).
+    consent_at: datetime | None = None
 
 
 class VisitScope(StrEnum):

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from smesco_desk.clock import wib_day_bounds, wib_today
 from smesco_desk.db.models import Visit
+from smesco_desk.domain.text import isolate
 from smesco_desk.i18n import _
 from smesco_desk.services.queries import containing, live
 from smesco_desk.services.visitors.mapping import visit_record
@@ -40,7 +41,7 @@ def find_visit(session: Session, key: str) -> Visit:
         visit = session.get(Visit, match.group(0).lower())
     else:
         visit = session.scalar(select(Visit).where(Visit.badge_number == key.upper()))
-    return live(visit, _("Badge {key} tidak dikenal.").format(key=key), "scan")
+    return live(visit, _("Badge {key} tidak dikenal.").format(key=isolate(key)), "scan")
 
 
 def count_visits(core: Core, flt: VisitFilter) -> int:
