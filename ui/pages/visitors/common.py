@@ -23,6 +23,7 @@ QLineEdit#scan_edit { font-size: 15pt; padding: 8px 12px; border: 1px solid #8fa
 QLineEdit#scan_edit:focus { border: 2px solid #e08a00; padding: 7px 11px; }
 QLineEdit#scan_edit[invalid="true"] { border: 2px solid #b42318; padding: 7px 11px; }
 QLineEdit#scan_edit[invalid="true"]:focus { border-color: #e08a00; }
+QPushButton#group_button:checked { background: #1d5fa8; border-color: #1d5fa8; color: #ffffff; }
 QFrame#group_bar { background: #eaf1fb; border: 1px solid #a9c5ea; border-radius: 6px; }
 QLabel#group_count_label { font-weight: 600; color: #1d5fa8; }
 QLabel#scan_message_label { font-size: 12pt; }

@@ -221,7 +221,6 @@ class RegistrationFields(QFrame):
         else:
             self.register_button.set_texts(self.tr("Daftarkan"), self.tr("Daftarkan"))
 
-
     def _line_edits(self) -> list[QLineEdit]:
         return [
             self.name_edit,
@@ -241,7 +240,6 @@ class RegistrationFields(QFrame):
             "host": self.host_edit,
             "consent": self.consent_check,
         }[field]
-
 
     def _skip_kept_fields(self, skip: bool) -> None:
         """While a group goes on, Tab goes name -> phone -> consent: what stays for
@@ -269,11 +267,9 @@ class RegistrationFields(QFrame):
                 )
             )
 
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt
         if watched is self.consent_label and event.type() == QEvent.Type.MouseButtonRelease:
             self.consent_check.toggle()
             self.consent_check.setFocus()
             return True
         return super().eventFilter(watched, event)
-

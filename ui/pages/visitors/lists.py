@@ -247,7 +247,8 @@ class VisitLists(QWidget):
         ).failure(self._on_failed).run()
 
     def _on_checked_out(self, result: CheckOutResult) -> None:
-        self.banner.show_message("success", self.tr("{name} keluar").format(name=isolate(result.visit.name)))
+        name = isolate(result.visit.name)
+        self.banner.show_message("success", self.tr("{name} keluar").format(name=name))
         self.visitor_checked_out.emit(result.visit)
 
     @Slot()

@@ -146,8 +146,10 @@ class RegistrationForm(RegistrationFields):
         person_blank = not any(
             edit.text().strip() for edit in (self.name_edit, self.phone_edit, self.nik_edit)
         )
-        return person_blank and not self.consent_check.isChecked() and (
-            self.is_blank() or self.group.active()
+        return (
+            person_blank
+            and not self.consent_check.isChecked()
+            and (self.is_blank() or self.group.active())
         )
 
     def is_blank(self) -> bool:
