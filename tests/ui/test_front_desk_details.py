@@ -9,10 +9,10 @@ from collections.abc import Iterator
 
 import pytest
 from pypdf import PdfReader
-from sqlalchemy import text
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QTextLayout
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from sqlalchemy import text
 
 from smesco_desk.domain.text import isolate
 from smesco_desk.services.actors import Actor
