@@ -231,6 +231,7 @@ def test_visitor_lookups_and_check_out(
     check(desk, lambda: core.visitors.suggest(actor, key, limit=max(1, number % 20)))
     check(desk, lambda: core.visitors.badge_pdf(key, copy))
     check(desk, lambda: core.visitors.badge_label_pdf(key, copy))
+    check(desk, lambda: core.visitors.group_badges_pdf([key, key], bool(copy)))
     flt = VisitFilter(VisitScope.HISTORY, key)
     check(desk, lambda: core.visitors.list_visits(flt, max(0, number % 50), 5))
     check(desk, lambda: core.visitors.count_visits(flt))
@@ -570,6 +571,7 @@ FUZZED = {
             "suggest",
             "badge_pdf",
             "badge_label_pdf",
+            "group_badges_pdf",
             "list_visits",
             "count_visits",
             "validate_form",
