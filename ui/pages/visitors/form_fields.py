@@ -248,6 +248,12 @@ class RegistrationFields(QFrame):
         for widget in (self.nik_edit, self.organisation_edit, self.purpose_combo, self.host_edit):
             widget.setFocusPolicy(policy)
 
+    def forget_cuts(self) -> None:
+        """Take back the notes of cut text (the text was a scanned badge after all)."""
+        for field in self._cut_fields:
+            self.errors[field].show_message("")
+        self._cut_fields.clear()
+
     @Slot(str)
     def _limit_length(self, text: str) -> None:
         """Cut text over the field's limit (a long paste) and say so under the field."""

@@ -140,6 +140,7 @@ class RegistrationForm(RegistrationFields):
     @Slot(str)
     def _on_scanned(self, visit_id: str) -> None:
         self.suggestions.hide()
+        self.forget_cuts()
         self.badge_scanned.emit(visit_id)
 
     def _nobody_typed(self) -> bool:
@@ -171,6 +172,8 @@ class RegistrationForm(RegistrationFields):
             self.group.add(visit)
             self.clear_person()
             self._skip_kept_fields(True)
+            for kept in (self.organisation_edit, self.host_edit):
+                kept.setCursorPosition(0)  # their beginning, not the end typed last
             print_badge = print_badge and not self.group.prints_at_the_end()
         else:
             self.clear_form()
