@@ -109,7 +109,7 @@ def test_the_evacuation_list_has_phones_and_says_so_in_the_audit(
 
     evacuation = "".join(_pages_text(core.visitors.muster_pdf(receptionist, evacuation=True)))
     assert "No. HP" in evacuation
-    assert "812-9999-0000" in evacuation and "812-1000-0010" in evacuation
+    assert "0812-9999-0000" in evacuation and "0812-1000-0010" in evacuation
     assert all(f"Peserta {n:02d}" in evacuation for n in range(1, 11))
     assert "11" in evacuation  # the head count
     (detail,) = rows(

@@ -253,7 +253,7 @@ def test_the_evacuation_print_has_phones_and_the_audit_says_so(
     assert "Siti Nurhaliza" in saved and "No. HP" not in saved
     page.lists.print_muster()
     printed = "".join(p.extract_text() for p in PdfReader(io.BytesIO(printer.pdfs[-1])).pages)
-    assert "No. HP" in printed and "812-3456-7801" in printed
+    assert "No. HP" in printed and "0812-3456-7801" in printed
     (audit,) = rows(core, "SELECT detail FROM audit_log WHERE action = 'visit.muster_phones'")
     assert json.loads(audit[0]) == {"people": 1, "phones": 1}
 

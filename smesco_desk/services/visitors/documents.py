@@ -105,6 +105,12 @@ def muster_pdf(
     )
 
 
+def _dialled(phone: str) -> str:
+    """As a warden dials it on a local phone: 0812-3456-7890 (others in full)."""
+    shown = format_phone_display(phone)
+    return "0" + shown.removeprefix("+62 ") if shown.startswith("+62 ") else shown
+
+
 def _phones(core: Core, actor: Actor, visits: Sequence[VisitRecord]) -> dict[str, str]:
     """The phones of the visitors (by visitor id), read in the transaction that
     records their printing."""
@@ -115,6 +121,6 @@ def _phones(core: Core, actor: Actor, visits: Sequence[VisitRecord]) -> dict[str
             chunk = ids[start : start + 500]
             query = select(Visitor.id, Visitor.phone).where(Visitor.id.in_(chunk))
             found = tx.session.execute(query)
-            phones.update({str(i): format_phone_display(p) for i, p in found if p})
+            phones.update({str(i): _dialled(p) for i, p in found if p})
         tx.record("visit.muster_phones", [], {"people": len(visits), "phones": len(phones)})
     return phones
