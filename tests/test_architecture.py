@@ -418,6 +418,7 @@ READ_ONLY_LOOKUPS = {
     "UserService.count",
     "VisitorService.badge_label_pdf",
     "VisitorService.badge_pdf",
+    "VisitorService.group_badges_pdf",  # the badges of a group in one PDF, as badge_pdf
     "VisitorService.count_visits",
     "VisitorService.get_visit",
     "VisitorService.list_visits",

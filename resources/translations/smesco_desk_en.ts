@@ -2183,8 +2183,12 @@ Once it is closed, the next payment needs a new shift.</translation>
         <translation>Welcome to Smesco Desk</translation>
     </message>
     <message>
+        <source>Dua langkah singkat, kode meja ini lalu akun administrator pertama, menyiapkan komputer ini sebagai meja depan Gedung SMESCO.</source>
+        <translation>Two short steps, this desk&apos;s code and then the first administrator&apos;s account, set this computer up as a front desk of the SMESCO building.</translation>
+    </message>
+    <message>
         <source>Tiga langkah singkat menyiapkan komputer ini sebagai meja depan Gedung SMESCO.</source>
-        <translation>Three short steps set this computer up as a front desk of the SMESCO building.</translation>
+        <translation type="vanished">Three short steps set this computer up as a front desk of the SMESCO building.</translation>
     </message>
     <message>
         <source>Setiap meja depan punya kode sendiri, mis. D01 untuk meja pertama di lobi dan D02 untuk meja kedua. Kode ini tercetak di nomor kartu tamu dan kuitansi, dan tidak dapat diubah nanti.</source>
@@ -2518,6 +2522,53 @@ The set-up starts again the next time the application is opened.</translation>
     <message>
         <source>&amp;Omzet</source>
         <translation>T&amp;urnover</translation>
+    </message>
+</context>
+<context>
+    <name>GroupBar</name>
+    <message>
+        <source>&amp;Rombongan</source>
+        <translation>G&amp;roup</translation>
+    </message>
+    <message>
+        <source>Tamu yang datang bersama: organisasi, keperluan dan tuan rumah tetap untuk orang berikutnya; cukup isi nama, No. HP dan persetujuan.</source>
+        <translation>Visitors arriving together: the organisation, purpose and host stay for the next person; fill in only the name, mobile number and consent.</translation>
+    </message>
+    <message>
+        <source>Badge satu per satu</source>
+        <translation>Badges one by one</translation>
+    </message>
+    <message>
+        <source>Badge sekaligus di akhir</source>
+        <translation>All badges at the end</translation>
+    </message>
+    <message>
+        <source>Mencetak {count} badge…</source>
+        <translation>Printing {count} badges…</translation>
+    </message>
+    <message>
+        <source>Rombongan selesai: {count} orang terdaftar.</source>
+        <translation>Group done: {count} people registered.</translation>
+    </message>
+    <message>
+        <source>{count} orang terdaftar</source>
+        <translation>{count} people registered</translation>
+    </message>
+    <message>
+        <source>Selesai · cetak {count} badge</source>
+        <translation>Done · print {count} badges</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>{count} badge rombongan dicetak dalam satu kali cetak.</source>
+        <translation>{count} group badges printed in one print job.</translation>
+    </message>
+    <message>
+        <source>Badge rombongan gagal dicetak: {error}</source>
+        <translation>The group&apos;s badges could not be printed: {error}</translation>
     </message>
 </context>
 <context>
@@ -4657,7 +4708,7 @@ Since {time} WIB</translation>
     </message>
 </context>
 <context>
-    <name>RegistrationForm</name>
+    <name>RegistrationFields</name>
     <message>
         <source>Pendaftaran tamu</source>
         <translation>Visitor registration</translation>
@@ -4683,8 +4734,8 @@ Since {time} WIB</translation>
         <translation>Organisation, agency or small business</translation>
     </message>
     <message>
-        <source>Pilih keperluan…</source>
-        <translation type="vanished">Choose a purpose…</translation>
+        <source>Pilih…</source>
+        <translation>Choose…</translation>
     </message>
     <message>
         <source>Yang dikunjungi atau nama acara</source>
@@ -4715,14 +4766,6 @@ Since {time} WIB</translation>
         <translation>Host / event</translation>
     </message>
     <message>
-        <source>Bukan orang ini: daftarkan sebagai tamu baru</source>
-        <translation type="vanished">Not this person: register as a new visitor</translation>
-    </message>
-    <message>
-        <source>Pilih…</source>
-        <translation>Choose…</translation>
-    </message>
-    <message>
         <source>Bersihkan</source>
         <translation>Clear</translation>
     </message>
@@ -4741,6 +4784,101 @@ Since {time} WIB</translation>
     <message>
         <source>Daftarkan</source>
         <translation>Register</translation>
+    </message>
+    <message>
+        <source>Teks dipotong menjadi {limit} karakter (yang dimasukkan {count}).</source>
+        <translation>Text cut to {limit} characters ({count} were entered).</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationForm</name>
+    <message>
+        <source>Pendaftaran tamu</source>
+        <translation type="vanished">Visitor registration</translation>
+    </message>
+    <message>
+        <source>F3: ke Nama · F2: ke pindai badge · Enter: daftarkan</source>
+        <translation type="vanished">F3: to Name · F2: to badge scan · Enter: register</translation>
+    </message>
+    <message>
+        <source>Nama lengkap sesuai identitas</source>
+        <translation type="vanished">Full name as on the ID</translation>
+    </message>
+    <message>
+        <source>mis. 0812 3456 7890</source>
+        <translation type="vanished">e.g. 0812 3456 7890</translation>
+    </message>
+    <message>
+        <source>16 digit (opsional)</source>
+        <translation>16 digits (optional)</translation>
+    </message>
+    <message>
+        <source>Persetujuan pemberitahuan privasi (UU PDP) tercatat sejak {date}.</source>
+        <translation>Consent to the privacy notice (Personal Data Protection Law) on record since {date}.</translation>
+    </message>
+    <message>
+        <source>Nama organisasi, instansi atau UMKM</source>
+        <translation type="vanished">Organisation, agency or small business</translation>
+    </message>
+    <message>
+        <source>Pilih keperluan…</source>
+        <translation type="vanished">Choose a purpose…</translation>
+    </message>
+    <message>
+        <source>Yang dikunjungi atau nama acara</source>
+        <translation type="vanished">Person visited or event name</translation>
+    </message>
+    <message>
+        <source>Nama *</source>
+        <translation type="vanished">Name *</translation>
+    </message>
+    <message>
+        <source>No. HP *</source>
+        <translation type="vanished">Mobile no. *</translation>
+    </message>
+    <message>
+        <source>NIK (opsional)</source>
+        <translation type="vanished">NIK (optional)</translation>
+    </message>
+    <message>
+        <source>Organisasi / UMKM</source>
+        <translation type="vanished">Organisation / business</translation>
+    </message>
+    <message>
+        <source>Keperluan *</source>
+        <translation type="vanished">Purpose *</translation>
+    </message>
+    <message>
+        <source>Tuan rumah / acara</source>
+        <translation type="vanished">Host / event</translation>
+    </message>
+    <message>
+        <source>Bukan orang ini: daftarkan sebagai tamu baru</source>
+        <translation type="vanished">Not this person: register as a new visitor</translation>
+    </message>
+    <message>
+        <source>Pilih…</source>
+        <translation type="vanished">Choose…</translation>
+    </message>
+    <message>
+        <source>Bersihkan</source>
+        <translation type="vanished">Clear</translation>
+    </message>
+    <message>
+        <source>Tamu setuju data dirinya diproses untuk keperluan keamanan dan layanan gedung sesuai UU PDP (UU No. 27 Tahun 2022); data disimpan {days} hari, lalu dihapus.</source>
+        <translation type="vanished">The visitor agrees that their data is processed for building security and services under the Personal Data Protection Law (Law No. 27 of 2022); it is kept for {days} days, then deleted.</translation>
+    </message>
+    <message>
+        <source>Daftarkan &amp;&amp; cetak badge</source>
+        <translation type="vanished">Register &amp;&amp; print badge</translation>
+    </message>
+    <message>
+        <source>Daftarkan &amp;&amp; cetak</source>
+        <translation type="vanished">Register &amp;&amp; print</translation>
+    </message>
+    <message>
+        <source>Daftarkan</source>
+        <translation type="vanished">Register</translation>
     </message>
     <message>
         <source>Menyimpan…</source>
@@ -6805,6 +6943,14 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
         <translation>Visitor badge {badge}</translation>
     </message>
     <message>
+        <source>Kartu tamu rombongan ({count})</source>
+        <translation>Group visitor badges ({count})</translation>
+    </message>
+    <message>
+        <source>Menyiapkan badge rombongan…</source>
+        <translation>Preparing the group&apos;s badges…</translation>
+    </message>
+    <message>
         <source>Daftar evakuasi</source>
         <translation>Evacuation list</translation>
     </message>
@@ -6842,6 +6988,10 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
     <message>
         <source>Keluar</source>
         <translation>Out</translation>
+    </message>
+    <message>
+        <source>Rombongan {n}</source>
+        <translation>Group of {n}</translation>
     </message>
 </context>
 <context>

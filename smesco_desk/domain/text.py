@@ -70,3 +70,13 @@ def text_errors(fields: dict[str, object]) -> dict[str, str]:
         elif isinstance(value, str) and value.strip() and not has_visible(value):
             errors[field] = _("Wajib diisi dengan huruf atau angka yang terlihat.")
     return errors
+
+
+FSI, PDI = "\u2068", "\u2069"  # Unicode first-strong isolate and its end
+
+
+def isolate(text: str) -> str:
+    """User text (a name, a typed key) set apart inside a sentence, so that an
+    Arabic or Hebrew name keeps its own direction and leaves the sentence's
+    alone. Every message that embeds what a person typed wraps it with this."""
+    return f"{FSI}{text}{PDI}" if text else ""

@@ -13,6 +13,7 @@ and nothing leaves the 3.5 mm margin is drawn.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -325,15 +326,35 @@ def render_badge_label(data: BadgeData) -> bytes:
     return _render(data, layout_label(data))
 
 
+def render_badges(badges: Sequence[BadgeData], label: bool = False) -> bytes:
+    """The badges of a group as one document (one print job), a page each, in
+    the order given; cards, or labels when `label`."""
+    if not badges:
+        raise ValueError("no badges to render")
+    lay = layout_label if label else layout_badge
+    return _render_pages([(data, lay(data)) for data in badges])
+
+
 def _render(data: BadgeData, layout: Layout) -> bytes:
-    # The badge number only: a PDF's metadata should not carry the visitor's name.
-    title = _("Kartu tamu {number}").format(number=data.badge_number)
-    canvas, buffer = new_canvas((layout.width, layout.height), title)
-    draw_band(canvas, layout.band)
-    for block in layout.blocks:
-        draw_block(canvas, block)
-    draw_qr(canvas, badge_qr_payload(data), layout.qr)
-    canvas.showPage()
+    return _render_pages([(data, layout)])
+
+
+def _render_pages(pages: Sequence[tuple[BadgeData, Layout]]) -> bytes:
+    # Badge numbers only: a PDF's metadata should not carry the visitors' names.
+    numbers = [data.badge_number for data, _layout in pages]
+    title = _("Kartu tamu {number}").format(
+        number=numbers[0] if len(numbers) == 1 else f"{numbers[0]} … {numbers[-1]}"
+    )
+    first = pages[0][1]
+    canvas, buffer = new_canvas((first.width, first.height), title)
+    for index, (data, layout) in enumerate(pages):
+        canvas.setPageSize((layout.width, layout.height))
+        draw_band(canvas, layout.band)
+        for block in layout.blocks:
+            draw_block(canvas, block)
+        # A form's name is the document's: each page's code needs its own.
+        draw_qr(canvas, badge_qr_payload(data), layout.qr, f"{QR_FORM_NAME}_{index}")
+        canvas.showPage()
     canvas.save()
     return buffer.getvalue()
 

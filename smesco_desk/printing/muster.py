@@ -44,6 +44,8 @@ TOP_MARGIN = 16 * mm
 BOTTOM_MARGIN = 16 * mm
 # No, badge, name, organisation, purpose, host, check-in, tick box (186 mm).
 COLUMN_WIDTHS = [w * mm for w in (8, 25.5, 41, 32.5, 24, 26.5, 14, 14.5)]
+# The same with a phone column after the name (the evacuation print).
+PHONE_COLUMN_WIDTHS = [w * mm for w in (8, 25.5, 35, 28, 24, 19, 20, 12.5, 14)]
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ class MusterRow:
     purpose_label: str
     host: str
     checked_in_at: datetime
+    phone: str = ""  # only on the evacuation print (MusterData.with_phones)
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,7 @@ class MusterData:
     desk_code: str
     building_name: str = "SMESCO Indonesia"
     last_sync_at: datetime | None = None  # shown as "Data per sinkronisasi terakhir: ..."
+    with_phones: bool = False  # the evacuation print: a phone column after the name
 
 
 def render_muster_list(data: MusterData) -> bytes:
@@ -154,11 +158,12 @@ def _count_box(count: int) -> Table:
     return box
 
 
-def _headers() -> list[str]:
+def _headers(with_phones: bool) -> list[str]:
     return [
         _("No"),
         _("No. badge"),
         _("Nama"),
+        *([_("No. HP")] if with_phones else []),
         _("Organisasi"),
         _("Keperluan"),
         _("Tuan rumah"),
@@ -187,13 +192,17 @@ def _table(data: MusterData) -> Table:
     cell = _style(7.5)
     name = _style(8)
     head = _style(7.5, bold=True, color=WHITE)
-    rows: list[list[Any]] = [[para(text, head, bold=True) for text in _headers()]]
+    widths = PHONE_COLUMN_WIDTHS if data.with_phones else COLUMN_WIDTHS
+    headers = _headers(data.with_phones)
+    rows: list[list[Any]] = [[para(text, head, bold=True) for text in headers]]
     for number, row in enumerate(data.rows, start=1):
+        phone = [_cell(row.phone, cell, widths[3])] if data.with_phones else []
         rows.append(
             [
                 str(number),
-                _cell(row.badge_number, cell, COLUMN_WIDTHS[1]),
+                _cell(row.badge_number, cell, widths[1]),
                 para(row.name, name, bold=True),
+                *phone,
                 para(row.organisation, cell),
                 para(row.purpose_label, cell),
                 para(row.host, cell),
@@ -201,7 +210,7 @@ def _table(data: MusterData) -> Table:
                 _tick_box(),
             ]
         )
-    table = Table(rows, colWidths=COLUMN_WIDTHS, repeatRows=1, hAlign="LEFT")
+    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(_table_style(len(rows)))
     return table
 

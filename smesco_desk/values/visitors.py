@@ -23,6 +23,7 @@ class VisitorForm:
     host: str = ""
     consent: bool = False
     visitor_id: str | None = None  # a returning visitor chosen from the suggestions
+    group_id: str | None = None  # the group ("rombongan") the person arrives with
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,8 @@ class VisitRecord:
     checked_out_at: datetime | None
     # Badges of this visitor's earlier visits that this check-in closed.
     replaced_badges: tuple[str, ...] = ()
+    group_id: str | None = None  # the group ("rombongan") registered together
+    group_size: int = 0  # how many of the group the list holds (lists only)
 
     @property
     def in_building(self) -> bool:
@@ -71,6 +74,7 @@ class VisitRecord:
             "valid_until": iso(self.valid_until),
             "checked_out_at": iso(self.checked_out_at),
             "replaced_badges": list(self.replaced_badges),
+            "group_id": self.group_id,
         }
 
 
@@ -99,6 +103,9 @@ class VisitorDetails:
     visit_count: int
     last_purpose: str | None
     last_host: str
+    # When the visitor consented to the privacy notice now in force (None: they
+    # consented to an older one, and are asked again).
+    consent_at: datetime | None = None
 
 
 class VisitScope(StrEnum):

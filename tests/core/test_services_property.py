@@ -235,6 +235,7 @@ def test_visitor_lookups_and_check_out(
     check(desk, lambda: core.visitors.inside_matching(actor, key, limit=max(1, number % 20)))
     check(desk, lambda: core.visitors.badge_pdf(key, copy))
     check(desk, lambda: core.visitors.badge_label_pdf(key, copy))
+    check(desk, lambda: core.visitors.group_badges_pdf([key, key], bool(copy)))
     for scope in (VisitScope.HISTORY, VisitScope.IN_BUILDING):
         flt = VisitFilter(scope, key)
         check(desk, lambda f=flt: core.visitors.list_visits(f, max(0, number % 50), 5))
@@ -584,6 +585,7 @@ FUZZED = {
             "inside_matching",
             "badge_pdf",
             "badge_label_pdf",
+            "group_badges_pdf",
             "list_visits",
             "count_visits",
             "validate_form",

@@ -74,7 +74,7 @@ def test_a_name_offers_the_people_inside_to_pick_from(
     with qtbot.waitSignal(page.visitor_checked_out) as checked_out:
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     assert checked_out.args[0].id == visits["Citra Lestari"].id
-    assert bar.message().startswith("Citra Lestari keluar")
+    assert bar.message().startswith("\u2068Citra Lestari\u2069 keluar")  # isolated name
     assert not bar.choices.isVisible() and bar.choices.buttons == []
     assert QApplication.focusWidget() is bar.scan_edit
     assert sorted(_inside(core)) == ["Bambang Sutrisno", "Citra Dewi"]

@@ -60,7 +60,9 @@ def test_scanning_a_participant_badge_checks_them_in(
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     visit = checked_in.args[0]
     assert visit.name == "Siti Nurhaliza" and visit.host.startswith("Pelatihan Foto")
-    assert bar.message().startswith(f"Siti Nurhaliza masuk sebagai peserta · {visit.badge_number}")
+    assert bar.message().startswith(
+        f"\u2068Siti Nurhaliza\u2069 masuk sebagai peserta · {visit.badge_number}"
+    )
     assert bar.message_label.property("kind") == "success"
     in_building = core.visitors.list_visits(VisitFilter(VisitScope.IN_BUILDING))
     assert [v.id for v in in_building] == [visit.id]

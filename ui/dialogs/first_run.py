@@ -89,7 +89,8 @@ class DeskPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
         _heading(layout, self.tr("Selamat datang di Smesco Desk"), self.tr(
-            "Tiga langkah singkat menyiapkan komputer ini sebagai meja depan Gedung SMESCO."),
+            "Dua langkah singkat, kode meja ini lalu akun administrator pertama, menyiapkan "
+            "komputer ini sebagai meja depan Gedung SMESCO."),
             self)
         layout.addWidget(note_label(self.tr(
             "Setiap meja depan punya kode sendiri, mis. D01 untuk meja pertama di lobi dan "

@@ -90,7 +90,11 @@ class VisitsTableModel(LazyTableModel[VisitRecord, VisitFilter]):
             return self._time(r.checked_in_at)
         if column == COL_OUT:
             return self._time_out(r)
-        values = (r.badge_number, r.name, r.organisation, r.purpose_label, r.host)
+        organisation = r.organisation
+        if r.group_size > 1:  # the group's members stand together: say they are one
+            group = self.tr("Rombongan {n}").format(n=r.group_size)
+            organisation = f"{group} · {organisation}" if organisation else group
+        values = (r.badge_number, r.name, organisation, r.purpose_label, r.host)
         return values[column] if 0 <= column < len(values) else ""
 
     def _time(self, moment: datetime) -> str:

@@ -65,9 +65,13 @@ class Visit(SyncedMixin, Base):
     checked_in_by: Mapped[str] = mapped_column(String(64))
     # Denormalised from the CheckOut fact, kept in the same transaction.
     checked_out_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    # The group ("rombongan") registered together at the desk: one id shared by
+    # its visits, made by the desk that registered the first of them.
+    group_id: Mapped[str | None] = mapped_column(String(36), default=None)
 
     __table_args__ = (
         Index("ix_visits_checked_in_at", "checked_in_at"),
+        Index("ix_visits_group", "group_id"),
         Index("ix_visits_open", "checked_out_at", "checked_in_at"),
         Index("ix_visits_visitor", "visitor_id", "checked_in_at"),
         # A search finds an organisation's or a host's visits by the text (search_words).

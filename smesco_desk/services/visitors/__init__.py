@@ -16,6 +16,7 @@ use (`core.visitors.register(...)`), each method handing over to one of them:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -109,8 +110,13 @@ class VisitorService:
     def badge_label_pdf(self, visit_id: str, copy: bool = False) -> bytes:
         return documents.badge_label_pdf(self.core, visit_id, copy)
 
-    def muster_pdf(self, actor: Actor, last_sync_at: datetime | None = None) -> bytes:
-        return documents.muster_pdf(self.core, actor, last_sync_at)
+    def group_badges_pdf(self, visit_ids: Sequence[str], label: bool = False) -> bytes:
+        return documents.group_badges_pdf(self.core, visit_ids, label)
+
+    def muster_pdf(
+        self, actor: Actor, last_sync_at: datetime | None = None, evacuation: bool = False
+    ) -> bytes:
+        return documents.muster_pdf(self.core, actor, last_sync_at, evacuation)
 
 
 __all__ = ["VisitorService", "phone_search_key"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from smesco_desk.domain.nik import InvalidNik, normalize_nik
@@ -12,6 +13,7 @@ from smesco_desk.i18n import _
 from smesco_desk.values.visitors import VisitorForm
 
 MAX_TEXT = 200
+GROUP_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +27,7 @@ class CleanForm:
     nik: str
     host: str
     visitor_id: str | None
+    group_id: str | None = None
 
 
 def validate_form(form: VisitorForm) -> CleanForm:
@@ -41,6 +44,8 @@ def validate_form(form: VisitorForm) -> CleanForm:
     )
     if form.visitor_id is not None and unstorable(form.visitor_id):
         errors["visitor_id"] = _("Data tamu lama tidak ditemukan; daftarkan sebagai tamu baru.")
+    if form.group_id is not None and not GROUP_ID.fullmatch(form.group_id):
+        errors["group_id"] = _("Rombongan tidak dikenal; mulai rombongan baru.")
     if errors.get("name") is None:
         _check_name(clean_name(form.name), errors)
     if form.consent is not True:  # "no" or 1 is not a visitor's consent
@@ -79,4 +84,6 @@ def _clean_fields(form: VisitorForm, errors: dict[str, str]) -> CleanForm:
     if errors:
         raise ValidationError(errors)
     name = clean_name(form.name)
-    return CleanForm(name, phone, form.purpose, organisation, nik, host, form.visitor_id)
+    return CleanForm(
+        name, phone, form.purpose, organisation, nik, host, form.visitor_id, form.group_id
+    )

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from smesco_desk.clock import wib_day_bounds, wib_today
 from smesco_desk.db.models import Visit
+from smesco_desk.domain.text import isolate
 from smesco_desk.i18n import _
 from smesco_desk.services.queries import live
 from smesco_desk.services.visitors.mapping import visit_record
@@ -44,7 +45,7 @@ def find_visit(session: Session, key: str) -> Visit:
         visit = session.get(Visit, match.group(0).lower())
     else:
         visit = session.scalar(select(Visit).where(Visit.badge_number == key.upper()))
-    return live(visit, _("Badge {key} tidak dikenal.").format(key=key), "scan")
+    return live(visit, _("Badge {key} tidak dikenal.").format(key=isolate(key)), "scan")
 
 
 def count_visits(core: Core, flt: VisitFilter) -> int:
@@ -56,13 +57,38 @@ def count_visits(core: Core, flt: VisitFilter) -> int:
 def list_visits(
     core: Core, flt: VisitFilter, offset: int = 0, limit: int = 200
 ) -> list[VisitRecord]:
-    """One page of visits, newest check-in first."""
+    """One page of visits, newest check-in first. In the building, a group
+    ("rombongan") stays together: at its first member's check-in, in the order
+    its members were registered."""
     with core.db.read() as session:
         query = filtered(core, session, select(Visit), flt, for_page=True)
-        query = query.order_by(Visit.checked_in_at.desc(), Visit.id.desc())
+        if flt.scope is VisitScope.IN_BUILDING:
+            query = query.order_by(*_grouped_order())
+        else:
+            query = query.order_by(Visit.checked_in_at.desc(), Visit.id.desc())
         rows = session.scalars(query.offset(offset).limit(limit)).all()
         labels = purpose_labels(session)
-        return [visit_record(session, v, labels) for v in rows]
+        sizes = _group_sizes(session, {v.group_id for v in rows if v.group_id}, flt)
+        return [visit_record(session, v, labels, sizes.get(v.group_id or "", 0)) for v in rows]
+
+
+def _grouped_order() -> tuple[Any, ...]:
+    together = func.coalesce(Visit.group_id, Visit.id)
+    first_in = func.min(Visit.checked_in_at).over(partition_by=together)
+    return (first_in.desc(), together.desc(), Visit.checked_in_at, Visit.id)
+
+
+def _group_sizes(session: Session, group_ids: set[str], flt: VisitFilter) -> dict[str, int]:
+    """How many visits of each group the same list holds."""
+    if not group_ids:
+        return {}
+    query = select(Visit.group_id, func.count()).where(
+        Visit.group_id.in_(group_ids), Visit.deleted_at.is_(None)
+    )
+    if flt.scope is VisitScope.IN_BUILDING:
+        query = query.where(Visit.checked_out_at.is_(None))
+    rows = session.execute(query.group_by(Visit.group_id)).all()
+    return {str(group): int(count) for group, count in rows}
 
 
 def filtered(

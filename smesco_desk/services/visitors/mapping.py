@@ -10,9 +10,13 @@ from smesco_desk.values.visitors import VisitRecord
 
 
 def visit_record(
-    session: Session, visit: Visit, labels: dict[str, str] | None = None
+    session: Session,
+    visit: Visit,
+    labels: dict[str, str] | None = None,
+    group_size: int = 0,
 ) -> VisitRecord:
-    """The visit's value; `labels` (purpose code -> label) saves a query per row."""
+    """The visit's value; `labels` (purpose code -> label) saves a query per row.
+    `group_size` is for lists, which count the group's visits they hold."""
     labels = labels if labels is not None else purpose_labels(session)
     return VisitRecord(
         visit.id,
@@ -27,4 +31,6 @@ def visit_record(
         visit.checked_in_at,
         visit.valid_until,
         visit.checked_out_at,
+        group_id=visit.group_id,
+        group_size=group_size,
     )

@@ -82,6 +82,7 @@ def register_in(
             "badge_number": visit.badge_number,
             "purpose": clean.purpose,
             "replaced": replaced,
+            **({"group_id": clean.group_id} if clean.group_id else {}),
             **(detail or {}),
         },
     )
@@ -120,11 +121,18 @@ def _visitor_for(
     if hashed:
         visitor.nik_hash = hashed
         visitor.nik_masked = mask_nik(form.nik) if form.nik else nik_masked
-    visitor.consent_at = now
-    visitor.consent_version = str(SettingsService.get_in(session, "consent_version"))
+    version = current_consent_version(session)
+    if op == "insert" or visitor.consent_version != version:  # a consent on record keeps its day
+        visitor.consent_at = now
+        visitor.consent_version = version
     visitor.last_visit_at = now
     visitor.visit_count = (visitor.visit_count or 0) + 1
     return visitor, op
+
+
+def current_consent_version(session: Session) -> str:
+    """The version of the privacy notice visitors consent to now."""
+    return str(SettingsService.get_in(session, "consent_version"))
 
 
 def _find_existing(session: Session, form: CleanForm, hashed: str | None) -> Visitor | None:
@@ -174,5 +182,6 @@ def _check_in(tx: Transaction, visitor: Visitor, form: CleanForm) -> Visit:
         checked_in_at=now,
         valid_until=next_closing(tx.session, now),
         checked_in_by=tx.actor.audit_name,
+        group_id=form.group_id,
     )
     return tx.insert(visit)

@@ -21,6 +21,7 @@ from smesco_desk.domain.phone import mask_phone
 from smesco_desk.i18n import _
 from smesco_desk.services.actors import Actor, Permission, require
 from smesco_desk.services.queries import get_live
+from smesco_desk.services.visitors.registration import current_consent_version
 from smesco_desk.services.visitors.search import visitor_ids
 from smesco_desk.values.visitors import VisitorDetails, VisitorSuggestion
 
@@ -100,6 +101,7 @@ def visitor_details(core: Core, actor: Actor, visitor_id: str) -> VisitorDetails
             v.visit_count,
             last.purpose_code if last else None,
             last.host if last else "",
+            v.consent_at if v.consent_version == current_consent_version(session) else None,
         )
 
 

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from smesco_desk.domain.payments import PaymentMethod
 from smesco_desk.values.payments import PaymentForm
-from ui.flow_layout import FlowLayout
 from ui.forms import FieldErrors
 from ui.pages.payments.common import rupiah
 from ui.widgets import RupiahEdit, set_flag
@@ -102,17 +101,25 @@ class PaymentPanel(QFrame):
         self.exact_button = QPushButton(self.tr("Uang &pas"), page)
         self.exact_button.setObjectName("exact_cash_button")
         self.exact_button.clicked.connect(self.exact_cash)
-        # The buttons wrap to a second row rather than cut "Rp2.780.000" short.
+        # Two rows of two, their room kept while hidden: a flowing third row was
+        # cut off at the bottom when the dialog was short ("Rp1.000.000").
         quick_row = QWidget(page)
-        quick = FlowLayout(quick_row, spacing=6)
-        quick.addWidget(self.exact_button)
+        quick = QGridLayout(quick_row)
+        quick.setContentsMargins(0, 0, 0, 0)
+        quick.setSpacing(6)
+        self.exact_button.setProperty("quick", True)
+        quick.addWidget(self.exact_button, 0, 0)
         self.quick_buttons: list[QPushButton] = []
         for number in range(QUICK_COUNT):
             button = QPushButton(quick_row)
             button.setObjectName(f"quick_cash_{number}_button")
+            button.setProperty("quick", True)
             button.clicked.connect(lambda _c=False, n=number: self._quick_cash(n))
+            policy = button.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            button.setSizePolicy(policy)
             button.hide()
-            quick.addWidget(button)
+            quick.addWidget(button, (number + 1) // 2, (number + 1) % 2)
             self.quick_buttons.append(button)
         self.change_label = QLabel(page)
         self.change_label.setObjectName("change_label")
@@ -216,9 +223,11 @@ class PaymentPanel(QFrame):
             return
         if tendered >= total:
             self.change_label.setText(
-                self.tr("Kembalian {amount}").format(amount=rupiah(tendered - total)))
+                self.tr("Kembalian {amount}").format(amount=rupiah(tendered - total))
+            )
             set_flag(self.change_label, "kind", "ok")
         else:
             self.change_label.setText(
-                self.tr("Kurang {amount}").format(amount=rupiah(total - tendered)))
+                self.tr("Kurang {amount}").format(amount=rupiah(total - tendered))
+            )
             set_flag(self.change_label, "kind", "short")

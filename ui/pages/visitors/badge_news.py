@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Slot
 
+from smesco_desk.domain.text import isolate
 from smesco_desk.values.visitors import VisitRecord
 from ui.errors import error_text
 from ui.pages.visitors.badges import VisitorDocuments
@@ -74,7 +75,8 @@ class BadgeNews(QObject):
         if visit is not self.last_visit:
             return
         headline = self.tr("Terdaftar: {badge}").format(badge=visit.badge_number)
-        text = f"{visit.name}. {note}" if note else visit.name
+        name = isolate(visit.name)
+        text = f"{name}. {note}" if note else name
         if visit.replaced_badges:
             text += " " + self.tr("Badge lama {badges} tidak berlaku lagi.").format(
                 badges=", ".join(visit.replaced_badges)

@@ -32,13 +32,25 @@ class VisitorDocuments(PageDocuments):
             lambda pdf: self._deliver(pdf, "badge", title, done, failed)
         ).failure(failed).run()
 
+    def print_group_badges(self, visits: list[VisitRecord], done: Done, failed: Failed) -> None:
+        """The badges of a group, one page each, sent as one print job."""
+        visitors, ids = self._ctx.core.visitors, [v.id for v in visits]
+        label = self._ctx.settings.get(BADGE_FORMAT) == "label"
+        title = self.tr("Kartu tamu rombongan ({count})").format(count=len(ids))
+        self._ctx.runner.op(lambda: visitors.group_badges_pdf(ids, label), self).success(
+            lambda pdf: self._deliver(pdf, "badge", title, done, failed)
+        ).failure(failed).with_progress(self.tr("Menyiapkan badge rombongan…")).run()
+
     def muster(self, mode: str, done: Done, failed: Failed) -> None:
         """mode: print | preview | save. An enrolled desk's list says when it last
-        synced: during an outage it shows only what this desk knew by then."""
+        synced: during an outage it shows only what this desk knew by then. The
+        list printed (for an evacuation) has the visitors' phones; a preview or a
+        saved copy has none."""
         core, actor = self._ctx.core, self._ctx.require_actor()
         title = self.tr("Daftar evakuasi")
+        evacuation = mode == "print"
         self._ctx.runner.op(
-            lambda: core.visitors.muster_pdf(actor, _last_sync_at(core)), self
+            lambda: core.visitors.muster_pdf(actor, _last_sync_at(core), evacuation), self
         ).success(lambda pdf: self._muster_ready(pdf, mode, title, done, failed)).failure(
             failed
         ).with_progress(self.tr("Menyiapkan daftar evakuasi…")).run()

@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from smesco_desk.clock import to_wib
+from smesco_desk.domain.text import isolate
 from smesco_desk.errors import BadgeReplaced, DomainError, NotFound
 from smesco_desk.values.bookings import AttendeeRecord
 from smesco_desk.values.visitors import CheckOutResult, VisitRecord
@@ -121,7 +122,7 @@ class CheckOutBar(QFrame):
         self.show_message(
             "success",
             self.tr("{name} masuk sebagai peserta · {badge} · {time}").format(
-                name=result.name,
+                name=isolate(result.name),
                 badge=result.badge_number,
                 time=to_wib(result.checked_in_at).strftime("%H:%M"),
             ),
@@ -136,7 +137,7 @@ class CheckOutBar(QFrame):
         self.show_message(
             "success",
             self.tr("{name} keluar · {badge} · {time}").format(
-                name=visit.name, badge=visit.badge_number, time=when
+                name=isolate(visit.name), badge=visit.badge_number, time=when
             ),
         )
         if take_focus:
@@ -197,6 +198,11 @@ class CheckOutBar(QFrame):
         set_flag(self.message_label, "kind", kind)
         set_flag(self.scan_edit, "invalid", kind == "error")
         self.message_label.setText(text)
+
+    def forget_error(self) -> None:
+        """A check-out made elsewhere (from the list) makes an old refusal stale."""
+        if self.message_label.property("kind") == "error":
+            self.show_message("", "")
 
     def message(self) -> str:
         return self.message_label.text()

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
-from smesco_desk.domain.text import fold
+from smesco_desk.domain.text import fold, isolate
 
 
 def same_person(typed: str, linked: str) -> bool:
@@ -69,7 +69,7 @@ class ReturningChip(QFrame):
         room = max(2 * (self.label.width() - 8), metrics.averageCharWidth() * 16)
         name = metrics.elidedText(self._name, Qt.TextElideMode.ElideRight, room)
         self.label.setText(self.tr("Tamu lama: {name} · {count} kunjungan sebelumnya").format(
-            name=name, count=self._count))
+            name=isolate(name), count=self._count))
         self.label.setToolTip(self._name if name != self._name else "")
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override

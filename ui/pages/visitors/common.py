@@ -16,8 +16,16 @@ QLineEdit[invalid="true"], QComboBox[invalid="true"] {
 }
 QComboBox[invalid="true"] { padding-right: 25px; }
 QCheckBox[invalid="true"] { color: #b42318; }
-QLineEdit#scan_edit { font-size: 15pt; padding: 8px 12px; border: 2px solid #1d5fa8; }
-QLineEdit#scan_edit[invalid="true"] { border: 2px solid #b42318; }
+/* Focused looks like every focused field (resources/style.qss): the amber ring.
+   Unfocused, a plain border: it must not look focused when it is not. */
+QLineEdit[invalid="true"]:focus, QComboBox[invalid="true"]:focus { border-color: #e08a00; }
+QLineEdit#scan_edit { font-size: 15pt; padding: 8px 12px; border: 1px solid #8fa6c4; }
+QLineEdit#scan_edit:focus { border: 2px solid #e08a00; padding: 7px 11px; }
+QLineEdit#scan_edit[invalid="true"] { border: 2px solid #b42318; padding: 7px 11px; }
+QLineEdit#scan_edit[invalid="true"]:focus { border-color: #e08a00; }
+QPushButton#group_button:checked { background: #1d5fa8; border-color: #1d5fa8; color: #ffffff; }
+QFrame#group_bar { background: #eaf1fb; border: 1px solid #a9c5ea; border-radius: 6px; }
+QLabel#group_count_label { font-weight: 600; color: #1d5fa8; }
 QLabel#scan_message_label { font-size: 12pt; }
 QLabel#scan_message_label[kind="success"] { color: #1e7a46; font-weight: 600; }
 QLabel#scan_message_label[kind="error"] { color: #b42318; font-weight: 600; }

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smesco_desk.domain.text import isolate
 from smesco_desk.errors import DomainError
 from smesco_desk.services.actors import Permission
 from smesco_desk.values.visitors import CheckOutResult, VisitFilter, VisitRecord, VisitScope
@@ -202,7 +203,7 @@ class VisitLists(QWidget):
             self.history_count_label.setText(self.tr("{n} kunjungan").format(n=model.total()))
         self.history_table.set_empty_text(
             self.tr("Tidak ada kunjungan yang cocok dengan “{text}”.").format(
-                text=model.filter().text
+                text=isolate(model.filter().text)
             )
             if model.filter().text
             else self.tr("Belum ada kunjungan.")
@@ -264,7 +265,7 @@ class VisitLists(QWidget):
             self,
             self.tr("Check-out"),
             self.tr("Catat {name} ({badge}) keluar sekarang?").format(
-                name=record.name, badge=record.badge_number
+                name=isolate(record.name), badge=record.badge_number
             ),
         )
         if answer != QMessageBox.StandardButton.Yes:
@@ -275,7 +276,8 @@ class VisitLists(QWidget):
         ).failure(self._on_failed).run()
 
     def _on_checked_out(self, result: CheckOutResult) -> None:
-        self.banner.show_message("success", self.tr("{name} keluar").format(name=result.visit.name))
+        name = isolate(result.visit.name)
+        self.banner.show_message("success", self.tr("{name} keluar").format(name=name))
         self.visitor_checked_out.emit(result.visit)
 
     @Slot()

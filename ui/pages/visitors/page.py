@@ -55,6 +55,7 @@ class VisitorsPage(QWidget):
         self.checkout_bar: CheckOutBar | None = None
         self.lists = VisitLists(ctx, self.documents, self)
         self.lists.visitor_checked_out.connect(self.visitor_checked_out)
+        self.lists.visitor_checked_out.connect(self._forget_scan_error)
         self.visitor_checked_out.connect(self._on_visitor_checked_out)
         self.lists.in_building_count_changed.connect(self.in_building_count_changed)
         layout = QHBoxLayout(self)
@@ -94,6 +95,11 @@ class VisitorsPage(QWidget):
     def _on_visitor_checked_out(self, visit: object) -> None:
         if self.form is not None and isinstance(visit, VisitRecord):
             self.form.on_visit_checked_out(visit)
+
+    @Slot(object)
+    def _forget_scan_error(self, _visit: object) -> None:
+        if self.checkout_bar is not None:
+            self.checkout_bar.forget_error()
 
     def _add_shortcuts(self) -> None:
         self._shortcuts: list[QShortcut] = []

@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QShowEvent
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
+from smesco_desk.clock import to_wib
 from smesco_desk.errors import ApprovalRequired, DomainError, ValidationError
 from smesco_desk.services.actors import Permission
 from smesco_desk.values.approvals import Approval
@@ -24,20 +14,18 @@ from smesco_desk.values.visitors import Purpose, VisitorDetails, VisitorForm, Vi
 from ui.context import AppContext
 from ui.dialogs.approval import ask_approval
 from ui.errors import show_error
-from ui.forms import FieldErrors
-from ui.pages.visitors.badge_news import BadgeNews
 from ui.pages.visitors.badges import VisitorDocuments
-from ui.pages.visitors.chip import ReturningChip, same_person
+from ui.pages.visitors.chip import same_person
+from ui.pages.visitors.form_fields import RegistrationFields
 from ui.pages.visitors.scan import SCANNED_BADGE, ScanCatcher
 from ui.pages.visitors.suggestions import SuggestionController
 from ui.settings import PRINT_BADGE_AFTER_REGISTER
-from ui.widgets import FittingButton, StatusBanner, set_flag
+from ui.widgets import set_flag
 
 FIELD_ORDER = ("name", "phone", "nik", "organisation", "purpose", "host", "consent")
-DEFAULT_RETENTION_DAYS = 365
 
 
-class RegistrationForm(QFrame):
+class RegistrationForm(RegistrationFields):
     """Emits `visitor_registered(VisitRecord)` once a visit is saved.
 
     A badge scanned into any of its fields is not a name or a phone number: it
@@ -51,14 +39,9 @@ class RegistrationForm(QFrame):
     def __init__(
         self, ctx: AppContext, documents: VisitorDocuments, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("registration_panel")
-        self._ctx = ctx
-        self._documents = documents
-        self._linked: VisitorDetails | None = None
+        super().__init__(ctx, documents, parent)
         self._busy = False
-        self.errors = FieldErrors()
-        self._build()
+        self._connect()
         self.suggestions = SuggestionController(
             ctx, self, [self.name_edit, self.phone_edit, self.nik_edit]
         )
@@ -71,159 +54,18 @@ class RegistrationForm(QFrame):
         self._load_purposes()
         self._load_retention()
 
-    # --- building -------------------------------------------------------------
-
-    def _build(self) -> None:
-        title = QLabel(self.tr("Pendaftaran tamu"), self)
-        title.setObjectName("section_label")
-        self.banner = StatusBanner(self)
-        self.news = BadgeNews(self.banner, self._documents, self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 14, 16, 14)
-        layout.setSpacing(10)
-        layout.addWidget(title)
-        layout.addLayout(self._build_fields())
-        layout.addLayout(self._build_consent())
-        layout.addLayout(self._build_buttons())
-        hint = QLabel(self.tr("F3: ke Nama · F2: ke pindai badge · Enter: daftarkan"), self)
-        hint.setObjectName("hint_label")
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
-        # Under everything, so that news of a registration never moves the fields.
-        layout.addWidget(self.banner)
-        layout.addStretch(1)
-
-    def _line_edit(self, name: str, placeholder: str, max_length: int = 200) -> QLineEdit:
-        edit = QLineEdit(self)
-        edit.setObjectName(f"{name}_edit")
-        edit.setPlaceholderText(placeholder)
-        edit.setMaxLength(max_length)
-        edit.textEdited.connect(self._on_field_edited)
-        return edit
-
-    def _build_fields(self) -> QGridLayout:
-        self.name_edit = self._line_edit("name", self.tr("Nama lengkap sesuai identitas"))
+    def _connect(self) -> None:
+        self.group.mode_changed.connect(self._on_group_mode)
+        self.group.news.connect(lambda kind, text: self.banner.show_message(kind, text))
+        for edit in self._line_edits():
+            edit.textEdited.connect(self._on_field_edited)
+            edit.textEdited.connect(self._limit_length)  # after: its note must stay
         self.name_edit.textEdited.connect(self._on_name_edited)
-        self.phone_edit = self._line_edit("phone", self.tr("mis. 0812 3456 7890"), 24)
-        self.nik_edit = self._line_edit("nik", self.tr("16 digit (opsional)"), 24)
-        self.organisation_edit = self._line_edit(
-            "organisation", self.tr("Nama organisasi, instansi atau UMKM")
-        )
-        self.purpose_combo = QComboBox(self)
-        self.purpose_combo.setObjectName("purpose_combo")
-        self.purpose_combo.setPlaceholderText(self.tr("Pilih…"))
-        # May be narrower than its longest label (the open list shows it in full),
-        # so that the form fits a 1024 px screen.
-        self.purpose_combo.setMinimumWidth(110)
         self.purpose_combo.currentIndexChanged.connect(self._on_field_edited)
-        self.host_edit = self._line_edit("host", self.tr("Yang dikunjungi atau nama acara"))
-        self.chip = ReturningChip(self)
         self.chip.unlink_requested.connect(self.unlink_visitor)
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(8)
-        top = Qt.AlignmentFlag.AlignTop  # a message under one field must not shift its neighbour
-        grid.addWidget(
-            self._cell("name", self.tr("Nama *"), self.name_edit, self.chip), 0, 0, 1, 2, top
-        )
-        grid.addWidget(self._cell("phone", self.tr("No. HP *"), self.phone_edit), 1, 0, top)
-        grid.addWidget(self._cell("nik", self.tr("NIK (opsional)"), self.nik_edit), 1, 1, top)
-        grid.addWidget(
-            self._cell("organisation", self.tr("Organisasi / UMKM"), self.organisation_edit),
-            2,
-            0,
-            1,
-            2,
-            top,
-        )
-        grid.addWidget(self._cell("purpose", self.tr("Keperluan *"), self.purpose_combo), 3, 0, top)
-        grid.addWidget(self._cell("host", self.tr("Tuan rumah / acara"), self.host_edit), 3, 1, top)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        return grid
-
-    def _cell(
-        self, field: str, label_text: str, widget: QWidget, extra: QWidget | None = None
-    ) -> QWidget:
-        """Label above the widget, the field's error message right under it."""
-        cell = QWidget(self)
-        cell.setObjectName(f"{field}_cell")
-        label = QLabel(label_text, cell)
-        label.setBuddy(widget)
-        box = QVBoxLayout(cell)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(3)
-        box.addWidget(label)
-        box.addWidget(widget)
-        box.addWidget(self.errors.add(field))
-        if extra is not None:
-            box.addWidget(extra)
-        return cell
-
-    def _build_consent(self) -> QVBoxLayout:
-        self.consent_check = QCheckBox(self)
-        self.consent_check.setObjectName("consent_check")
         self.consent_check.toggled.connect(self._on_field_edited)
-        self.consent_label = QLabel(self)
-        self.consent_label.setObjectName("consent_label")
-        self.consent_label.setWordWrap(True)
-        self.consent_label.installEventFilter(self)  # a click on the text ticks the box
-        self._set_consent_text(DEFAULT_RETENTION_DAYS)
-        row = QHBoxLayout()
-        row.setSpacing(6)
-        row.addWidget(self.consent_check, 0, Qt.AlignmentFlag.AlignTop)
-        row.addWidget(self.consent_label, 1)
-        box = QVBoxLayout()
-        box.setSpacing(3)
-        box.addLayout(row)
-        box.addWidget(self.errors.add("consent"))
-        return box
-
-    def _build_buttons(self) -> QHBoxLayout:
-        self.register_button = FittingButton("", "", self)
-        self.register_button.setObjectName("register_button")
-        self.register_button.setProperty("primary", True)
-        self.register_button.setDefault(True)
         self.register_button.clicked.connect(self.submit)
-        self.clear_button = QPushButton(self.tr("Bersihkan"), self)
-        self.clear_button.setObjectName("clear_button")
         self.clear_button.clicked.connect(self.clear_form)
-        for button in (self.register_button, self.clear_button):
-            button.setAutoDefault(True)  # Enter on a focused button presses it
-        self._update_register_text()
-        chain = [
-            self.name_edit,
-            self.phone_edit,
-            self.nik_edit,
-            self.organisation_edit,
-            self.purpose_combo,
-            self.host_edit,
-            self.consent_check,
-            self.register_button,
-            self.clear_button,
-        ]
-        for first, second in zip(chain, chain[1:], strict=False):
-            QWidget.setTabOrder(first, second)
-        row = QHBoxLayout()
-        row.addWidget(self.register_button, 2)
-        row.addWidget(self.clear_button, 1)
-        return row
-
-    def _set_consent_text(self, days: int) -> None:
-        text = self.tr(
-            "Tamu setuju data dirinya diproses untuk keperluan keamanan dan layanan gedung "
-            "sesuai UU PDP (UU No. 27 Tahun 2022); data disimpan {days} hari, lalu dihapus."
-        ).format(days=days)
-        self.consent_label.setText(text)
-        self.consent_check.setAccessibleName(text)
-
-    def _update_register_text(self) -> None:
-        if self._ctx.settings.get(PRINT_BADGE_AFTER_REGISTER):
-            self.register_button.set_texts(
-                self.tr("Daftarkan && cetak badge"), self.tr("Daftarkan && cetak")
-            )
-        else:
-            self.register_button.set_texts(self.tr("Daftarkan"), self.tr("Daftarkan"))
 
     # --- loading --------------------------------------------------------------
 
@@ -265,6 +107,7 @@ class RegistrationForm(QFrame):
             host=self.host_edit.text(),
             consent=self.consent_check.isChecked(),
             visitor_id=self._linked.visitor_id if self._linked else None,
+            group_id=self.group.group_id,
         )
 
     def linked_visitor(self) -> VisitorDetails | None:
@@ -273,32 +116,15 @@ class RegistrationForm(QFrame):
     def last_visit(self) -> VisitRecord | None:
         return self.news.last_visit
 
-    def _line_edits(self) -> list[QLineEdit]:
-        return [
-            self.name_edit,
-            self.phone_edit,
-            self.nik_edit,
-            self.organisation_edit,
-            self.host_edit,
-        ]
-
-    def widget_for(self, field: str) -> QWidget:
-        return {
-            "name": self.name_edit,
-            "phone": self.phone_edit,
-            "nik": self.nik_edit,
-            "organisation": self.organisation_edit,
-            "purpose": self.purpose_combo,
-            "host": self.host_edit,
-            "consent": self.consent_check,
-        }[field]
-
     # --- registering ----------------------------------------------------------
 
     @Slot()
     def submit(self) -> None:
         self.suggestions.hide()
         if self._busy:
+            return
+        if self._nobody_typed():  # a click after the form was cleared for the next person
+            self.name_edit.setFocus()
             return
         if SCANNED_BADGE.fullmatch(self.name_edit.text()):  # typed slowly, or pasted
             scanned = self.name_edit.text().strip()
@@ -320,7 +146,18 @@ class RegistrationForm(QFrame):
     @Slot(str)
     def _on_scanned(self, visit_id: str) -> None:
         self.suggestions.hide()
+        self.forget_cuts()
         self.badge_scanned.emit(visit_id)
+
+    def _nobody_typed(self) -> bool:
+        person_blank = not any(
+            edit.text().strip() for edit in (self.name_edit, self.phone_edit, self.nik_edit)
+        )
+        return (
+            person_blank
+            and not self.consent_check.isChecked()
+            and (self.is_blank() or self.group.active())
+        )
 
     def is_blank(self) -> bool:
         """Whether nothing has been entered yet (the next visitor's form)."""
@@ -336,10 +173,19 @@ class RegistrationForm(QFrame):
 
     def _on_registered(self, visit: VisitRecord) -> None:
         self._set_busy(False)
-        self.clear_form()
+        print_badge = bool(self._ctx.settings.get(PRINT_BADGE_AFTER_REGISTER))
+        if self.group.active():
+            self.group.add(visit)
+            self.clear_person()
+            self._skip_kept_fields(True)
+            for kept in (self.organisation_edit, self.host_edit):
+                kept.setCursorPosition(0)  # their beginning, not the end typed last
+            print_badge = print_badge and not self.group.prints_at_the_end()
+        else:
+            self.clear_form()
         self.name_edit.setFocus()
         self.visitor_registered.emit(visit)
-        self.news.registered(visit, self._ctx.settings.get(PRINT_BADGE_AFTER_REGISTER))
+        self.news.registered(visit, print_badge)
 
     def _on_register_failed(self, exc: BaseException, form: VisitorForm | None = None) -> None:
         self._set_busy(False)
@@ -379,19 +225,28 @@ class RegistrationForm(QFrame):
     @Slot()
     def clear_form(self) -> None:
         """Empty every field for the next visitor (the banner stays)."""
-        self.suggestions.hide()
-        for edit in (
-            self.name_edit,
-            self.phone_edit,
-            self.nik_edit,
-            self.organisation_edit,
-            self.host_edit,
-        ):
-            edit.clear()
+        self.clear_person()
+        self.organisation_edit.clear()
+        self.host_edit.clear()
         self.purpose_combo.setCurrentIndex(-1)
+
+    def clear_person(self) -> None:
+        """Empty what is the person's own (a group's next person keeps the rest)."""
+        self.suggestions.hide()
+        for edit in (self.name_edit, self.phone_edit, self.nik_edit):
+            edit.clear()
         self.consent_check.setChecked(False)
         self.unlink_visitor()
         self.clear_errors()
+
+    # --- groups ---------------------------------------------------------------
+
+    @Slot(bool)
+    def _on_group_mode(self, on: bool) -> None:
+        if not on:
+            self._skip_kept_fields(False)
+        self.hint_label.setVisible(not on)  # the group's own row takes its room
+        self.name_edit.setFocus()
 
     @Slot()
     def _on_field_edited(self) -> None:
@@ -425,17 +280,20 @@ class RegistrationForm(QFrame):
         self.clear_errors()
         self.name_edit.setText(details.name)
         self.phone_edit.setText(details.phone)
-        self.organisation_edit.setText(details.organisation)
         self.nik_edit.clear()
-        if details.last_purpose and self.purpose_combo.findData(details.last_purpose) >= 0:
-            self.purpose_combo.setCurrentIndex(self.purpose_combo.findData(details.last_purpose))
-        self.host_edit.setText(details.last_host)
+        if not self.group.active():  # a group keeps its organisation, purpose and host
+            self.organisation_edit.setText(details.organisation)
+            found = self.purpose_combo.findData(details.last_purpose)
+            if details.last_purpose and found >= 0:
+                self.purpose_combo.setCurrentIndex(found)
+            self.host_edit.setText(details.last_host)
         for edit in self._line_edits():
             edit.setCursorPosition(0)  # a long name or organisation shows its beginning
         self._link(details)
-        next_field = (
-            self.consent_check if self.purpose_combo.currentIndex() >= 0 else self.purpose_combo
-        )
+        next_field: QWidget = self.purpose_combo
+        if self.purpose_combo.currentIndex() >= 0:
+            on_record = details.consent_at is not None
+            next_field = self.register_button if on_record else self.consent_check
         next_field.setFocus()
 
     def _link(self, details: VisitorDetails) -> None:
@@ -448,11 +306,22 @@ class RegistrationForm(QFrame):
             else ""
         )
         self.chip.show_visitor(details.name, details.visit_count)
+        if details.consent_at is not None:  # not asked again; shown with its date
+            self.consent_check.setChecked(True)
+            self.consent_label.setText(
+                self.tr("Persetujuan pemberitahuan privasi (UU PDP) tercatat sejak {date}.").format(
+                    date=to_wib(details.consent_at).strftime("%d-%m-%Y")
+                )
+            )
 
     @Slot()
     def unlink_visitor(self) -> None:
         """Register the person in the form as a new visitor after all."""
+        on_record = self._linked is not None and self._linked.consent_at is not None
         self._linked = None
+        if on_record:  # ask the person in the form, who may be someone else
+            self.consent_check.setChecked(False)
+            self._set_consent_text(self._retention_days)
         self.suggestions.enabled = self._ctx.can(Permission.VIEW_PERSONAL_DATA)
         self.nik_edit.setPlaceholderText(self.tr("16 digit (opsional)"))
         self.nik_edit.setToolTip("")
@@ -480,13 +349,6 @@ class RegistrationForm(QFrame):
             self.submit()
             return
         super().keyPressEvent(event)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt
-        if watched is self.consent_label and event.type() == QEvent.Type.MouseButtonRelease:
-            self.consent_check.toggle()
-            self.consent_check.setFocus()
-            return True
-        return super().eventFilter(watched, event)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         self._update_register_text()  # the option may have changed in the settings
