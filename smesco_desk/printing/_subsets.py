@@ -7,7 +7,8 @@ on a badge or a kuitansi. The subset depends only on the face and the list of
 characters in it, and ReportLab's first subset always begins with the 128 ASCII
 positions (`asciiReadable`), so documents in Latin letters mostly share the same
 lists: the subset bytes and their compressed stream are kept here, keyed by
-that list, and handed out again. The PDF is byte for byte what ReportLab would
+that list, and handed out again; so are the font's Widths array as formatted
+and its compressed ToUnicode map. The PDF is byte for byte what ReportLab would
 write without the cache.
 """
 
@@ -64,6 +65,36 @@ class _KeptFlate:
 
 
 _FLATE = _KeptFlate()
+_NUMBERS = (int, float)
+
+
+class _KeptArray(pdfdoc.PDFArray):  # type: ignore[misc]  # ReportLab has no type hints
+    """A font's Widths: numbers only, so formatted once per distinct list."""
+
+    _formatted = _Kept(KEEP)
+
+    def format(self, document: Any, IND: bytes = b"\n ") -> bytes:  # noqa: N803 (ReportLab's)
+        key = (IND, tuple(self.sequence))
+        found = self._formatted.get(key)
+        if found is None:
+            found = super().format(document, IND)
+            self._formatted.put(key, found)
+        return found
+
+
+def _keep_font_objects(doc: Any) -> None:
+    """The document's TrueType font dictionaries: their Widths formatted and their
+    ToUnicode maps compressed once per distinct content."""
+    fonts = doc.idToObject.get("BasicFonts")
+    for font in fonts.dict.values() if fonts is not None else ():
+        if not isinstance(font, pdfdoc.PDFTrueTypeFont):
+            continue
+        widths: Any = getattr(font, "Widths", None)
+        if type(widths) is pdfdoc.PDFArray and all(type(w) in _NUMBERS for w in widths.sequence):
+            font.Widths = _KeptArray(widths.sequence)
+        cmap = doc.idToObject.get(f"toUnicodeCMap:{getattr(font, 'BaseFont', '')}")
+        if cmap is not None and cmap.filters == [pdfdoc.PDFZCompress]:
+            cmap.filters = [_FLATE]
 
 
 def keep_subsets(font: Any) -> None:
@@ -87,5 +118,11 @@ def keep_subsets(font: Any) -> None:
             stream.filters = [_FLATE]
         return reference
 
+    def add_objects(doc: Any) -> None:
+        add_font(doc)
+        _keep_font_objects(doc)
+
+    add_font = font.addObjects
     face.makeSubset = make_subset
     face.addSubsetObjects = add_subset_objects
+    font.addObjects = add_objects

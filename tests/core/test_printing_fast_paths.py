@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from reportlab.graphics.barcode import qrencoder
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFontFile
 from sqlalchemy import event, text
 
@@ -72,6 +72,17 @@ def test_a_kept_subset_is_the_one_reportlab_makes() -> None:
     assert first == TTFontFile.makeSubset(face, subset)  # what ReportLab makes
     assert face.makeSubset(list(subset)) is first  # kept, not made again
     assert _subsets._FLATE.encode(first) == zlib.compress(first)
+
+
+def test_kept_widths_are_formatted_as_reportlab_formats_them() -> None:
+    doc = pdfdoc.PDFDocument(invariant=1)
+    widths = [600.0, 601.5, 0, 1000, 277.83203125]
+    kept = _subsets._KeptArray(widths)
+    assert kept.format(doc) == pdfdoc.PDFArray(widths).format(doc)
+    assert kept.format(doc) == _subsets._KeptArray(list(widths)).format(doc)
+    render_badge(badge())
+    if hasattr(_face(), "charToGlyph"):
+        assert _subsets._KeptArray._formatted._items  # the badge's fonts went through it
 
 
 def test_a_badge_is_the_same_bytes_however_often_it_is_made() -> None:
