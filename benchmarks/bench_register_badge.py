@@ -5,11 +5,33 @@
 Times `core.visitors.register(actor, form)` followed by
 `core.visitors.badge_pdf(visit.id)` on a fresh database and on a private copy
 of the 1,000,000-visit history (the cached file never grows), 70% new
-visitors (30% of them with a NIK) and 30% returning ones. Beside it, two
-floors: `render_badge(BadgeData)` called directly (the raw ReportLab drawing
-of the same badge, no database), and a bare ReportLab canvas with a few
-drawString calls and a QR code. Budget: register + badge <= 60 ms.
+visitors (30% of them with a NIK) and 30% returning ones. Each figure is
+printed beside its engine's, with the ratio of the medians: `render_badge`
+and the service path beside a bare ReportLab canvas drawing the same badge
+(same strings, same embedded DejaVu faces, same QR matrix from ReportLab's
+`QRCode.make()`, no layout); the QR matrix beside ReportLab's encoder alone
+(`make()`, and one layout with a fixed mask). Goal (issue 14): register +
+badge median <= 20 ms, p95 <= 30 ms; the README's budget p95 <= 60 ms.
 Prints figures; asserts nothing.
+
+Where the time went (issue 14, before): 45-49 ms median; the badge 14-24 ms of
+it: the QR matrix 9.5 ms (ReportLab's `make()` lays the symbol out 8 times and
+scores each mask with list-of-bools loops), the PDF save 12 ms (three
+TrueType subsets made and compressed anew for every badge, ~700 numbers
+formatted in pure Python because `rl-accel` was not installed), layout 1-2 ms,
+the building name read from the database.
+Where it goes now: `rl-accel` is installed (C number formatting, ASCII85);
+`printing._qr` lays the symbol out once and scores the 8 masks on integers
+(the same mask as ReportLab, so the same symbol: ~1.4 ms against `make()`'s
+~10-16 ms); `printing._subsets` keeps font subsets, their compressed streams,
+Widths arrays and ToUnicode maps per process (byte-identical PDFs); the
+letterhead is kept by the settings service until app_settings changes.
+`render_badge` is now at or below the bare canvas (which still pays
+`make()`); what is left is `register` itself: its transaction (visit, visitor,
+search words, four outbox ops each flushed with its counter, the audit row),
+and for a new visitor with a NIK the Argon2id pseudonym (35-90 ms by design,
+`bench_nik_pseudonym.py`), which sets the p95 as soon as more than 5% of
+registrations carry a NIK.
 """
 
 from __future__ import annotations
