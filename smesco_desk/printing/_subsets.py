@@ -20,7 +20,7 @@ from typing import Any
 
 from reportlab.pdfbase import pdfdoc
 
-KEEP = 48  # subsets (and compressed streams) kept per face / in all
+KEEP = 16  # subsets kept per face; compressed streams and Widths kept in all (~35 KB each)
 
 
 class _Kept:
