@@ -6,12 +6,25 @@ On a fresh temporary database (desk D01, users of the generated history, PPN
 11% on room rental, a shift opened with a Rp500.000 float), each run sells 1 to
 6 lines with `core.payments.sell` (not timed) and then times
 `core.payments.receipt_pdf(actor, receipt.id, fmt, record_print=False)`: the
-receipt read back from the database, the building's name and address, and the
-PDF. Beside it: `render_receipt` alone (no database), and the floor, a bare
-ReportLab canvas drawing the same text with drawString at fixed positions (no
-measuring, wrapping or fitting), once in the embedded DejaVu TrueType the
-receipt uses and once in Helvetica (a standard font: nothing to embed).
-Goal: 80 mm receipt median under 25 ms. Prints figures; asserts nothing.
+receipt read back from the database, the letterhead (kept by the settings
+service), and the PDF. Beside it, with the ratio of the medians: the engine, a
+bare ReportLab canvas drawing the same text with drawString at fixed positions
+(no measuring, wrapping or fitting), once in the embedded DejaVu TrueType the
+receipt uses and once in Helvetica (a standard font: nothing to embed); and
+`render_receipt` alone (no database). Goal (issue 14): 80 mm median <= 8 ms.
+Prints figures; asserts nothing.
+
+Where the time went (issue 14, before): 15.4 ms median, the PDF save 55% of it
+(font subsets made and compressed for every receipt, numbers formatted in pure
+Python without `rl-accel`), the receipt read back 25%, the building's name,
+address, NPWP and city read from the database for every receipt (~1 ms).
+Where it goes now: the save keeps subsets, compressed streams, Widths and
+ToUnicode maps per process (`printing._subsets`) and runs on `rl-accel`; the
+letterhead is kept until app_settings changes (`SettingsService.letterhead`);
+what is left is the read-back of the receipt (six ORM queries: receipt,
+charge, lines, voids, prints, number gaps: about 40%), the layout and drawing
+through the per-character font fallback (about a third), and the save of the
+page itself.
 """
 
 from __future__ import annotations
@@ -34,7 +47,7 @@ from smesco_desk.domain.charges import LineInput, TaxRule
 from smesco_desk.services.core import Core, open_core
 from smesco_desk.values.payments import ChargeForm, PayerForm, PaymentForm, ReceiptRecord
 
-BUDGET_MS = 25.0
+GOAL_MS = 8.0  # issue 14 (the README's budget was < 25 ms)
 ITEMS = [
     ("Cetak warna A4", "lembar", 3_000, "service"),
     ("Cetak hitam-putih A4", "lembar", 1_000, "service"),
@@ -103,6 +116,15 @@ def bench_service(core: Core, runs: int) -> tuple[dict[str, list[float]], list[R
             values.append((time.perf_counter_ns() - started) / 1e6)
             assert pdf.startswith(b"%PDF")
     return times, receipts
+
+
+def beside(label: str, values: list[float], engine_label: str, engine: list[float]) -> str:
+    ours, floor = statistics.median(values), statistics.median(engine)
+    return (
+        f"   {label:<22} median {ours:6.2f} ms  p95 {percentile(values, 95):6.2f} ms"
+        f"  | {engine_label:<24} median {floor:6.2f} ms  p95 {percentile(engine, 95):6.2f} ms"
+        f"  | ratio {ours / floor:4.1f}x"
+    )
 
 
 def bare_canvas(receipt: ReceiptRecord, font: str, bold: str) -> bytes:
@@ -181,16 +203,17 @@ def breakdown(core: Core, receipts: list[ReceiptRecord]) -> None:
     from bench_register_badge import Timed
     from reportlab.pdfgen.canvas import Canvas
 
-    from smesco_desk.printing import receipt as module
+    from smesco_desk.printing.receipt import thermal80
+    from smesco_desk.services.payments import documents
 
     actor = core.users.authenticate("sari", PASSWORD)
     started = time.perf_counter_ns()
     with Timed(
         [
-            (core.payments, "receipt", "receipt read back (database)"),
-            (core.payments, "building", "building name and address (database)"),
-            (module, "_thermal_flow", "layout: measuring, wrapping, fitting"),
-            (Canvas, "save", "PDF save (font subsets, zlib)"),
+            (documents, "receipt", "receipt read back (database)"),
+            (core.settings, "letterhead", "letterhead (settings service, kept)"),
+            (thermal80, "_thermal_flow", "layout: measuring, wrapping, fitting"),
+            (Canvas, "save", "PDF save (subsets kept, zlib)"),
         ]
     ) as timed:
         for rec in receipts:
@@ -221,13 +244,25 @@ def main(argv: list[str] | None = None) -> int:
             floor = floors(core, receipts)
             for label, values in floor.items():
                 print(stats(label, values))
-            bare = statistics.median(floor["bare canvas, DejaVu embedded (80 mm)"])
-            for fmt in ("thermal", "a5"):
-                ratio = statistics.median(times[fmt]) / bare
-                print(f"   ratio receipt_pdf {fmt} / bare canvas (DejaVu): {ratio:.1f}x")
+            print("-- each beside its engine (ratio of the medians)")
+            dejavu = floor["bare canvas, DejaVu embedded (80 mm)"]
+            helvetica = floor["bare canvas, Helvetica (80 mm)"]
+            rows = [
+                ("receipt_pdf 80 mm", times["thermal"], "bare canvas, DejaVu", dejavu),
+                ("receipt_pdf 80 mm", times["thermal"], "bare canvas, Helvetica", helvetica),
+                ("receipt_pdf A5", times["a5"], "bare canvas, DejaVu", dejavu),
+                (
+                    "render_receipt 80 mm",
+                    floor["render_receipt 80 mm (no database)"],
+                    "bare canvas, DejaVu",
+                    dejavu,
+                ),
+            ]
+            for label, values, engine_label, engine in rows:
+                print(beside(label, values, engine_label, engine))
             breakdown(core, receipts[: min(100, len(receipts))])
             thermal = statistics.median(times["thermal"])
-            print("   " + budget_line("80 mm receipt_pdf median", thermal, BUDGET_MS))
+            print("   " + budget_line("80 mm receipt_pdf median", thermal, GOAL_MS))
         finally:
             core.close()
     return 0

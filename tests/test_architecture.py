@@ -412,6 +412,7 @@ READ_ONLY_LOOKUPS = {
     "SettingsService.all_public",
     "SettingsService.closing_time",
     "SettingsService.get",
+    "SettingsService.letterhead",  # the building's name, address, NPWP, city (kept)
     "SetupService.is_initialized",
     "SetupService.needs_admin",
     "SetupService.needs_setup",

@@ -18,11 +18,17 @@ What is written is seen three ways, so that a write made past the service's
   own) that changed a row (connection event `after_cursor_execute`).
 Writes through the raw driver connection (the sync pull's fast path) are
 marked by hand with `mark()`.
+
+A cache of what a table holds keeps the table's `stamp()` beside it and is
+stale once the stamp differs: every committed transaction that wrote the table
+moves it, and so does `forget_all()` (the database changed under this program:
+another program committed, or the file was replaced).
 """
 
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -116,6 +122,21 @@ class ChangeFeed:
         "smesco_desk_change_collections", default=()
     )
 
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._epoch = 0  # moved by forget_all()
+        self._generations: dict[str, int] = {}  # commits that wrote each table
+
+    def stamp(self, table: str) -> tuple[int, int]:
+        """Moves whenever a committed transaction writes `table` (or on forget_all)."""
+        with self._lock:
+            return self._epoch, self._generations.get(table, 0)
+
+    def forget_all(self) -> None:
+        """Every table may have changed (written elsewhere, or the file replaced)."""
+        with self._lock:
+            self._epoch += 1
+
     @contextmanager
     def collect(self) -> Iterator[set[str]]:
         """The names of the tables written by transactions of this database that
@@ -132,6 +153,9 @@ class ChangeFeed:
         tables = frozenset(tables)
         if not tables:
             return
+        with self._lock:
+            for table in tables:
+                self._generations[table] = self._generations.get(table, 0) + 1
         for feed, names in self._open.get():
             if feed is self:
                 names.update(tables)

@@ -138,7 +138,10 @@ class Database:
         for a server database."""
         before = self._seen_version
         now = self._data_version()
-        return before is not None and now != before
+        changed = before is not None and now != before
+        if changed:
+            self.changes.forget_all()  # what was cached may be stale
+        return changed
 
     def _data_version(self) -> int | None:
         if self.path is None:
@@ -155,6 +158,7 @@ class Database:
         a restore made by this program)."""
         self._file_id = _file_id(self.path) if self.path is not None else None
         self.replaced = False
+        self.changes.forget_all()
 
     def _check_same_file(self) -> None:
         if self.path is None:

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.units import mm
 
 from smesco_desk.i18n import _
@@ -31,6 +30,7 @@ from smesco_desk.printing._layout import (
     layout_problems,
     text_block,
 )
+from smesco_desk.printing._qr import qr_modules
 from smesco_desk.printing.formatting import (
     format_date,
     format_day_date,
@@ -376,16 +376,15 @@ def draw_qr(canvas: Any, payload: str, box: Box, form_name: str = QR_FORM_NAME) 
     """The QR code (level M) as a form XObject named `form_name` (one name per
     code on a page); the layout keeps its clear zone free.
 
-    ReportLab's encoder makes the matrix; the dark runs of each row go into one
-    filled path (drawing them as separate shapes took most of a badge's time).
+    ReportLab's encoder makes the matrix (its mask chosen cheaply, see `_qr`); the
+    dark runs of each row go into one filled path (drawing them as separate
+    shapes took most of a badge's time).
     """
-    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
-    code.addData(payload)
-    code.make()
-    count = code.getModuleCount()
+    modules = qr_modules(payload)
+    count = len(modules)
     module = min(box.width, box.height) / count
     path = canvas.beginPath()
-    for r, row in enumerate(code.modules):
+    for r, row in enumerate(modules):
         top = box.height - (r + 1) * module
         c = 0
         for dark, run in itertools.groupby(bool(cell) for cell in row):

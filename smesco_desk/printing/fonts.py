@@ -43,6 +43,7 @@ from smesco_desk.printing._fontfiles import (
     default_search_roots,
     script_of,
 )
+from smesco_desk.printing._subsets import keep_subsets
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +105,7 @@ def _register(path: Path, subfont: int) -> _Face | None:
         name += f"-{len(_loaded_faces)}"  # same file name in another folder
     try:
         font = TTFont(name, str(path), subfontIndex=subfont, shapable=False)
+        keep_subsets(font)  # subsets made once per process (see _subsets)
         pdfmetrics.registerFont(font)
     except Exception as error:  # a font file is outside input: any parse error
         log.warning("font %s not usable: %s", path, error)

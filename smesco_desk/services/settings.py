@@ -118,6 +118,21 @@ FLAGS = frozenset({"rent_late_fee_compounding"})
 class SettingsService:
     def __init__(self, core: Core) -> None:
         self.core = core
+        # The letterhead as last read, with the app_settings stamp it was read at.
+        self._letterhead: tuple[tuple[int, int], Building] | None = None
+
+    def letterhead(self) -> Building:
+        """The building as official documents head and sign them (`letterhead_in`),
+        read once and kept until a committed change to the settings (made here, by
+        a sync pull, or seen made elsewhere) moves the table's stamp."""
+        stamp = self.core.db.changes.stamp(AppSetting.__tablename__)
+        cached = self._letterhead
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
+        with self.core.db.read() as session:
+            building = letterhead_in(session)
+        self._letterhead = (stamp, building)
+        return building
 
     def get(self, key: str) -> Any:
         with self.core.db.read() as session:

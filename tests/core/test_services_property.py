@@ -97,6 +97,7 @@ NO_INPUT = {
     "PrivacyService.purge_expired",
     "SettingsService.all_public",
     "SettingsService.closing_time",
+    "SettingsService.letterhead",
     "SetupService.is_initialized",
     "SetupService.needs_admin",
     "SetupService.needs_setup",

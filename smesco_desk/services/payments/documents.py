@@ -19,7 +19,6 @@ from smesco_desk.services.payments.mapping import receipt_value
 from smesco_desk.services.payments.receipts import find, receipt
 from smesco_desk.services.payments.refunds import refund_payout
 from smesco_desk.services.payments.shifts import shift_payouts, shift_receipts, shift_row, summary
-from smesco_desk.services.settings import letterhead_in
 from smesco_desk.services.transaction import Transaction
 from smesco_desk.values.payments import ReceiptRecord, RefundPayoutRecord
 from smesco_desk.values.tenancy import Building
@@ -130,8 +129,7 @@ def building(core: Core) -> tuple[str, str]:
 
 def letterhead(core: Core) -> Building:
     """The issuer as a kuitansi heads and signs it (name, address, NPWP, city)."""
-    with core.db.read() as session:
-        return letterhead_in(session)
+    return core.settings.letterhead()
 
 
 def receipt_format(fmt: ReceiptFormat | str) -> ReceiptFormat:

@@ -62,7 +62,7 @@ def _badge_data(core: Core, visit_id: str, copy: bool) -> Any:
         host=visit.host,
         checked_in_at=visit.checked_in_at,
         valid_until=visit.valid_until,
-        building_name=str(core.settings.get("building_name")),
+        building_name=core.settings.letterhead().name,  # kept between badges
         copy=copy,
     )
 
