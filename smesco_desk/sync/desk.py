@@ -209,6 +209,9 @@ class LocalApplier:
         }
         self._converters: dict[str, Callable[[dict[str, Any]], list[Any]]] = {}
         self.outcome = PullOutcome()
+        # Stored visitors and visits whose search words are made at `finish()`: once
+        # per batch, not once per row (the words follow the rows as they end up).
+        self._unindexed: dict[str, list[dict[str, Any]]] = {}
 
     def params(self, table: SyncedTable, values: dict[str, Any]) -> list[Any]:
         convert = self._converters.get(table.name)
@@ -230,7 +233,8 @@ class LocalApplier:
             self._hold(change, str(exc))
             return False
         changes.mark(self.session, table.name)
-        _index(self.session, table.name, [values])
+        if table.name in INDEXED:
+            self._unindexed.setdefault(table.name, []).append(values)
         self._unhold(
             "DELETE FROM sync_held WHERE entity_id = ? AND seq < ?", (change.entity_id, change.seq)
         )
@@ -238,6 +242,13 @@ class LocalApplier:
         if change.entity == "sync_conflicts":
             self.withdraw(values)
         return True
+
+    def finish(self) -> None:
+        """Bring this desk's search words up to date with the rows `apply` stored
+        (call before the caller's transaction commits)."""
+        for name, rows in self._unindexed.items():
+            _index(self.session, name, rows)
+        self._unindexed = {}
 
     def _unhold(self, sql: str, params: tuple[Any, ...]) -> None:
         if self.raw.execute(sql, params).rowcount:
@@ -271,6 +282,7 @@ class LocalApplier:
             self._unhold("DELETE FROM sync_held WHERE seq = ?", (seq,))
             if self.apply(change):
                 done += 1
+        self.finish()
         return done
 
     def insert_rows(self, table: SyncedTable, rows: Sequence[dict[str, Any]]) -> None:
@@ -279,6 +291,9 @@ class LocalApplier:
         if rows:
             changes.mark(self.session, table.name)
             _index(self.session, table.name, rows)
+
+
+INDEXED = frozenset({"visitors", "visits"})  # the tables search words are made from
 
 
 def _index(session: Session, table: str, rows: Sequence[dict[str, Any]]) -> None:
