@@ -76,8 +76,9 @@ def pending_payloads(core: Core) -> list[tuple[str, dict[str, Any]]]:
         return [(e, json.loads(p) if isinstance(p, str) else p) for e, p in rows]
 
 
-def raw_push(url: str, payloads: list[tuple[str, dict[str, Any]]]) -> float:
-    """Seconds for a raw executemany of the same rows into empty tables."""
+def raw_push(url: str, payloads: list[tuple[str, dict[str, Any]]], copy: bool) -> float:
+    """Seconds for a raw executemany (upsert) or COPY of the same rows into empty
+    copies of the tables (indexes included; no triggers, no foreign keys)."""
     u = make_url(url)
     with psycopg.connect(
         host=u.host, port=u.port, user=u.username, dbname=u.database, autocommit=True
@@ -91,22 +92,35 @@ def raw_push(url: str, payloads: list[tuple[str, dict[str, Any]]]) -> float:
         started = time.perf_counter()
         with conn.transaction(), conn.cursor() as cur:
             for name, params in by_table.items():
-                stmt = upsert_sql(name).replace(f'INTO "{name}"', f'INTO "raw_{name}"', 1)
-                cur.executemany(stmt, params)
+                if copy:
+                    cols = ", ".join(f'"{c}"' for c in synced_table(name).columns)
+                    with cur.copy(f"COPY raw_{name} ({cols}) FROM STDIN") as out:
+                        for row in params:
+                            out.write_row(row)
+                else:
+                    stmt = upsert_sql(name).replace(f'INTO "{name}"', f'INTO "raw_{name}"', 1)
+                    cur.executemany(stmt, params)
         return time.perf_counter() - started
 
 
-def raw_pull(url: str, after: int, count: int, folder: Path) -> float:
-    """Seconds to fetch the same changes and executemany them into a scratch SQLite."""
+def raw_pull(url: str, after: int, count: int, folder: Path, copy: bool) -> float:
+    """Seconds to fetch the same changes (a SELECT, or COPY ... TO STDOUT) and
+    executemany them into a scratch SQLite."""
     u = make_url(url)
+    query = (
+        "SELECT seq, entity, entity_id, payload::text FROM sync_changes"
+        f" WHERE seq > {int(after)} ORDER BY seq LIMIT {int(count)}"
+    )
     started = time.perf_counter()
     with psycopg.connect(host=u.host, port=u.port, user=u.username, dbname=u.database) as conn:
-        rows = conn.execute(
-            "SELECT seq, entity, entity_id, payload::text FROM sync_changes"
-            " WHERE seq > %s ORDER BY seq LIMIT %s",
-            (after, count),
-        ).fetchall()
-    db = sqlite3.connect(folder / "raw.sqlite3")
+        if copy:
+            with conn.cursor() as cur, cur.copy(f"COPY ({query}) TO STDOUT") as out:
+                out.set_types(["bigint", "text", "text", "text"])
+                rows = list(out.rows())
+        else:
+            rows = conn.execute(query).fetchall()  # type: ignore[arg-type]
+    path = folder / f"raw-{'copy' if copy else 'select'}.sqlite3"
+    db = sqlite3.connect(path)
     db.execute("CREATE TABLE changes (seq INTEGER PRIMARY KEY, entity, entity_id, payload)")
     with db:
         db.executemany("INSERT INTO changes VALUES (?, ?, ?, ?)", rows)
@@ -160,17 +174,21 @@ def run(folder: Path, server: str, ops: int) -> None:
     pull_s = time.perf_counter() - started
     assert pulled.error is None and pulled.received == queued, pulled
 
-    raw_push_s = raw_push(server, payloads)
-    raw_pull_s = raw_pull(server, cursor, queued, folder)
-    print(
-        f"   push: {queued} ops in {push_s:.2f} s = {queued / push_s:8.0f} ops/s;"
-        f" raw executemany {queued / raw_push_s:8.0f} rows/s; ratio {push_s / raw_push_s:.1f}x"
-    )
-    print(
-        f"   pull: {queued} changes in {pull_s:.2f} s = {queued / pull_s:8.0f} ops/s;"
-        f" raw fetch+executemany {queued / raw_pull_s:8.0f} rows/s;"
-        f" ratio {pull_s / raw_pull_s:.1f}x"
-    )
+    raw = {
+        ("push", "executemany"): raw_push(server, payloads, copy=False),
+        ("push", "COPY"): raw_push(server, payloads, copy=True),
+        ("pull", "executemany"): raw_pull(server, cursor, queued, folder, copy=False),
+        ("pull", "COPY"): raw_pull(server, cursor, queued, folder, copy=True),
+    }
+    for way, seconds in (("push", push_s), ("pull", pull_s)):
+        print(f"   {way}: {queued} ops in {seconds:.2f} s = {queued / seconds:8.0f} ops/s")
+        for floor in ("executemany", "COPY"):
+            raw_s = raw[way, floor]
+            verdict = "within 2x" if seconds <= 2 * raw_s else "more than 2x"
+            print(
+                f"      raw {floor:<11} {queued / raw_s:8.0f} rows/s;"
+                f" ratio {seconds / raw_s:5.1f}x ({verdict})"
+            )
     print("   " + goal_line("push", queued / push_s))
     print("   " + goal_line("pull", queued / pull_s))
     d1.close()

@@ -77,32 +77,47 @@ def pending_batch(session: Session, limit: int, max_bytes: int = BATCH_BYTES) ->
         if total > max_bytes and fits:
             limit = fits
             break
-    rows = session.scalars(select(OutboxOp).where(pending).order_by(OutboxOp.seq).limit(limit))
-    ops = [_push_op(r) for r in rows]
+    rows = session.execute(_OP_COLUMNS.where(pending).order_by(OutboxOp.seq).limit(limit))
+    ops = [_push_op(*r) for r in rows]
     if len(ops) == limit:
         last = ops[-1]
-        rest = session.scalars(
-            select(OutboxOp)
-            .where(pending, OutboxOp.txn == last.txn, OutboxOp.seq > last.seq)
-            .order_by(OutboxOp.seq)
+        rest = session.execute(
+            _OP_COLUMNS.where(pending, OutboxOp.txn == last.txn, OutboxOp.seq > last.seq).order_by(
+                OutboxOp.seq
+            )
         ).all()
         if rest:
             whole = [op for op in ops if op.txn != last.txn]
-            ops = whole or ops + [_push_op(r) for r in rest]
+            ops = whole or ops + [_push_op(*r) for r in rest]
     return ops
 
 
-def _push_op(row: OutboxOp) -> PushOp:
-    payload = row.payload if isinstance(row.payload, dict) else json.loads(row.payload)
+# Plain columns, no ORM objects: a batch is read once and never changed through them.
+_OP_COLUMNS = select(
+    OutboxOp.id,
+    OutboxOp.seq,
+    OutboxOp.txn,
+    OutboxOp.entity,
+    OutboxOp.entity_id,
+    OutboxOp.op,
+    OutboxOp.payload,
+    OutboxOp.base_version,
+)
+
+
+def _push_op(
+    op_id: str,
+    seq: int,
+    txn: int | None,
+    entity: str,
+    entity_id: str,
+    op: str,
+    payload: Any,
+    base_version: int | None,
+) -> PushOp:
+    payload = payload if isinstance(payload, dict) else json.loads(payload)
     return PushOp(
-        row.id,
-        row.seq,
-        row.txn if row.txn is not None else row.seq,
-        row.entity,
-        row.entity_id,
-        row.op,
-        payload,
-        row.base_version,
+        op_id, seq, txn if txn is not None else seq, entity, entity_id, op, payload, base_version
     )
 
 
@@ -113,9 +128,15 @@ def acknowledge(
 
     A sent op keeps only its row's id and version: the server has the data, and
     a payload kept here would be one more copy of a person's data to erase."""
-    session.execute(
-        update(OutboxOp),
-        [{"id": op.id, "sent_at": now, "payload": trimmed(op.entity_id, op.payload)} for op in ops],
+    outbox = OutboxOp.__table__
+    session.connection().execute(
+        update(outbox)
+        .where(outbox.c.id == bindparam("b_id"))
+        .values(sent_at=bindparam("b_sent"), payload=bindparam("b_payload")),
+        [
+            {"b_id": op.id, "b_sent": now, "b_payload": trimmed(op.entity_id, op.payload)}
+            for op in ops
+        ],
     )
     by_table: dict[str, list[dict[str, object]]] = {}
     for op, result in zip(ops, results, strict=True):

@@ -169,9 +169,7 @@ class _Rules:
         ).fetchall()
         return {str(r[0]): r[1] for r in rows}
 
-    def _settle_visit(
-        self, visit: dict[str, Any], merged: set[str], ended: dict[str, Any]
-    ) -> str:
+    def _settle_visit(self, visit: dict[str, Any], merged: set[str], ended: dict[str, Any]) -> str:
         """Move a visit of a merged visitor to the survivor, and mark it ended when
         its check-out fact exists (two desks' edits of the row: the rule keeps one
         whole row, these two facts must both hold). Returns its visitor."""
