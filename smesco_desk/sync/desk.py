@@ -15,7 +15,7 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy import Table, bindparam, delete, func, select, update
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
@@ -129,6 +129,7 @@ def acknowledge(
     A sent op keeps only its row's id and version: the server has the data, and
     a payload kept here would be one more copy of a person's data to erase."""
     outbox = OutboxOp.__table__
+    assert isinstance(outbox, Table)
     session.connection().execute(
         update(outbox)
         .where(outbox.c.id == bindparam("b_id"))

@@ -174,7 +174,7 @@ class _Rules:
         its check-out fact exists (two desks' edits of the row: the rule keeps one
         whole row, these two facts must both hold). Returns its visitor."""
         changes: dict[str, Any] = {}
-        survivor = visit["visitor_id"]
+        survivor = str(visit["visitor_id"])
         if survivor in merged:
             survivor = self._survivor_of(survivor)
         if survivor != visit["visitor_id"]:
