@@ -15,7 +15,7 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy import Table, bindparam, delete, func, select, update
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
@@ -77,32 +77,47 @@ def pending_batch(session: Session, limit: int, max_bytes: int = BATCH_BYTES) ->
         if total > max_bytes and fits:
             limit = fits
             break
-    rows = session.scalars(select(OutboxOp).where(pending).order_by(OutboxOp.seq).limit(limit))
-    ops = [_push_op(r) for r in rows]
+    rows = session.execute(_OP_COLUMNS.where(pending).order_by(OutboxOp.seq).limit(limit))
+    ops = [_push_op(*r) for r in rows]
     if len(ops) == limit:
         last = ops[-1]
-        rest = session.scalars(
-            select(OutboxOp)
-            .where(pending, OutboxOp.txn == last.txn, OutboxOp.seq > last.seq)
-            .order_by(OutboxOp.seq)
+        rest = session.execute(
+            _OP_COLUMNS.where(pending, OutboxOp.txn == last.txn, OutboxOp.seq > last.seq).order_by(
+                OutboxOp.seq
+            )
         ).all()
         if rest:
             whole = [op for op in ops if op.txn != last.txn]
-            ops = whole or ops + [_push_op(r) for r in rest]
+            ops = whole or ops + [_push_op(*r) for r in rest]
     return ops
 
 
-def _push_op(row: OutboxOp) -> PushOp:
-    payload = row.payload if isinstance(row.payload, dict) else json.loads(row.payload)
+# Plain columns, no ORM objects: a batch is read once and never changed through them.
+_OP_COLUMNS = select(
+    OutboxOp.id,
+    OutboxOp.seq,
+    OutboxOp.txn,
+    OutboxOp.entity,
+    OutboxOp.entity_id,
+    OutboxOp.op,
+    OutboxOp.payload,
+    OutboxOp.base_version,
+)
+
+
+def _push_op(
+    op_id: str,
+    seq: int,
+    txn: int | None,
+    entity: str,
+    entity_id: str,
+    op: str,
+    payload: Any,
+    base_version: int | None,
+) -> PushOp:
+    payload = payload if isinstance(payload, dict) else json.loads(payload)
     return PushOp(
-        row.id,
-        row.seq,
-        row.txn if row.txn is not None else row.seq,
-        row.entity,
-        row.entity_id,
-        row.op,
-        payload,
-        row.base_version,
+        op_id, seq, txn if txn is not None else seq, entity, entity_id, op, payload, base_version
     )
 
 
@@ -113,9 +128,16 @@ def acknowledge(
 
     A sent op keeps only its row's id and version: the server has the data, and
     a payload kept here would be one more copy of a person's data to erase."""
-    session.execute(
-        update(OutboxOp),
-        [{"id": op.id, "sent_at": now, "payload": trimmed(op.entity_id, op.payload)} for op in ops],
+    outbox = OutboxOp.__table__
+    assert isinstance(outbox, Table)
+    session.connection().execute(
+        update(outbox)
+        .where(outbox.c.id == bindparam("b_id"))
+        .values(sent_at=bindparam("b_sent"), payload=bindparam("b_payload")),
+        [
+            {"b_id": op.id, "b_sent": now, "b_payload": trimmed(op.entity_id, op.payload)}
+            for op in ops
+        ],
     )
     by_table: dict[str, list[dict[str, object]]] = {}
     for op, result in zip(ops, results, strict=True):
@@ -209,6 +231,9 @@ class LocalApplier:
         }
         self._converters: dict[str, Callable[[dict[str, Any]], list[Any]]] = {}
         self.outcome = PullOutcome()
+        # Stored visitors and visits whose search words are made at `finish()`: once
+        # per batch, not once per row (the words follow the rows as they end up).
+        self._unindexed: dict[str, list[dict[str, Any]]] = {}
 
     def params(self, table: SyncedTable, values: dict[str, Any]) -> list[Any]:
         convert = self._converters.get(table.name)
@@ -230,7 +255,8 @@ class LocalApplier:
             self._hold(change, str(exc))
             return False
         changes.mark(self.session, table.name)
-        _index(self.session, table.name, [values])
+        if table.name in INDEXED:
+            self._unindexed.setdefault(table.name, []).append(values)
         self._unhold(
             "DELETE FROM sync_held WHERE entity_id = ? AND seq < ?", (change.entity_id, change.seq)
         )
@@ -238,6 +264,13 @@ class LocalApplier:
         if change.entity == "sync_conflicts":
             self.withdraw(values)
         return True
+
+    def finish(self) -> None:
+        """Bring this desk's search words up to date with the rows `apply` stored
+        (call before the caller's transaction commits)."""
+        for name, rows in self._unindexed.items():
+            _index(self.session, name, rows)
+        self._unindexed = {}
 
     def _unhold(self, sql: str, params: tuple[Any, ...]) -> None:
         if self.raw.execute(sql, params).rowcount:
@@ -271,6 +304,7 @@ class LocalApplier:
             self._unhold("DELETE FROM sync_held WHERE seq = ?", (seq,))
             if self.apply(change):
                 done += 1
+        self.finish()
         return done
 
     def insert_rows(self, table: SyncedTable, rows: Sequence[dict[str, Any]]) -> None:
@@ -279,6 +313,9 @@ class LocalApplier:
         if rows:
             changes.mark(self.session, table.name)
             _index(self.session, table.name, rows)
+
+
+INDEXED = frozenset({"visitors", "visits"})  # the tables search words are made from
 
 
 def _index(session: Session, table: str, rows: Sequence[dict[str, Any]]) -> None:

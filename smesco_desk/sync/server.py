@@ -47,6 +47,7 @@ from smesco_desk.sync.server_queries import (
     CHANGES_LOCK,
     Change,
     Conn,
+    copy_rows,
     enrolled_desks,
     fetch_changes,
     fetch_rows,
@@ -71,6 +72,7 @@ __all__ = [
     "REFUSALS",
     "Change",
     "Conn",
+    "copy_rows",
     "OpResult",
     "PushBatch",
     "PushOp",
@@ -142,10 +144,9 @@ def check_desk(conn: Conn, desk: str, instance_id: str) -> None:
 
 
 def _record_applied(conn: Conn, desk: str, results: Sequence[OpResult]) -> None:
-    if results:
-        with conn.cursor() as cur:
-            cur.executemany(
-                "INSERT INTO sync_applied_ops (op_id, desk, server_seq, result)"
-                " VALUES (%s, %s, %s, %s)",
-                [(r.op_id, desk, r.server_seq, Json(r.to_json())) for r in results],
-            )
+    copy_rows(
+        conn,
+        "sync_applied_ops",
+        ("op_id", "desk", "server_seq", "result"),
+        [(r.op_id, desk, r.server_seq, Json(r.to_json())) for r in results],
+    )

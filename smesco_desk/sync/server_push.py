@@ -89,7 +89,7 @@ class _Plan:
     """What one operation will write; kept only if its writes succeed."""
 
     result: OpResult
-    writes: list[tuple[str, list[Any]]] = field(default_factory=list)
+    writes: list[tuple[str, str, list[Any]]] = field(default_factory=list)  # table, SQL, params
     changes: list[tuple[Any, ...]] = field(default_factory=list)
     rows: dict[str, dict[str, Any]] = field(default_factory=dict)
     writer: str | None = None  # who the rows' state now comes from (default: the pusher)
@@ -117,9 +117,8 @@ class PushBatch:
             plans.append(plan)
         try:
             with self.conn.transaction(), self.conn.pipeline(), self.conn.cursor() as cur:
-                for plan in plans:
-                    for statement, params in plan.writes:
-                        cur.execute(statement, params)
+                for statement, rows in _grouped(plans):
+                    cur.executemany(statement, rows)
         except REFUSALS:
             self.seq, self.rows = start_seq, start_rows
             self.writers, self.changes, self.results = {}, [], {}
@@ -148,7 +147,7 @@ class PushBatch:
 
     def _run(self, plan: _Plan) -> None:
         with self.conn.transaction(), self.conn.cursor() as cur:
-            for statement, params in plan.writes:
+            for _table, statement, params in plan.writes:
                 cur.execute(statement, params)
 
     def _keep(self, plan: _Plan) -> None:
@@ -221,7 +220,7 @@ class PushBatch:
         seq = self._next_seq()
         values = {**values, "version": version, "server_seq": seq}
         plan = _Plan(OpResult(op.id, status, seq, version))
-        plan.writes.append((upsert_sql(table.name), row_params(table, values)))
+        plan.writes.append((table.name, upsert_sql(table.name), row_params(table, values)))
         plan.changes.append(
             (seq, table.name, op.entity_id, self.desk, op.id, Json(table.to_payload(values)))
         )
@@ -240,7 +239,7 @@ class PushBatch:
             .format(t=sql.Identifier(table.name))
             .as_string()
         )
-        plan.writes.append((statement, [seq, op.entity_id]))
+        plan.writes.append((table.name, statement, [seq, op.entity_id]))
         plan.changes.append(
             (seq, table.name, op.entity_id, writer, op.id, Json(table.to_payload(values)))
         )
@@ -288,7 +287,7 @@ class PushBatch:
             "status": status,
         }
         plan = _Plan(OpResult(op.id, "rejected", None, None, values["id"]))
-        plan.writes.append((upsert_sql(CONFLICTS), row_params(conflicts, values)))
+        plan.writes.append((CONFLICTS, upsert_sql(CONFLICTS), row_params(conflicts, values)))
         plan.changes.append(
             (seq, CONFLICTS, values["id"], self.desk, op.id, Json(conflicts.to_payload(values)))
         )
@@ -390,6 +389,26 @@ class PushBatch:
             if row is None
             else conflicts.to_python(dict(zip(conflicts.columns, row, strict=True)))
         )
+
+
+def _grouped(plans: Sequence[_Plan]) -> list[tuple[str, list[list[Any]]]]:
+    """A batch's writes as few statements with many rows: table by table, parents
+    first (rank: foreign-key order), each table's writes in their own order (so a
+    row written twice ends as its last write), a run of the same statement as one
+    `executemany`. Any refusal sends the whole batch down the one-op-at-a-time path,
+    in the ops' own order, which decides what is refused."""
+    by_table: dict[str, list[tuple[str, list[Any]]]] = {}
+    for plan in plans:
+        for table, statement, params in plan.writes:
+            by_table.setdefault(table, []).append((statement, params))
+    runs: list[tuple[str, list[list[Any]]]] = []
+    for table in sorted(by_table, key=lambda name: synced_table(name).rank):
+        for statement, params in by_table[table]:
+            if runs and runs[-1][0] == statement:
+                runs[-1][1].append(params)
+            else:
+                runs.append((statement, [params]))
+    return runs
 
 
 def _with_conflict(result: OpResult, conflict_id: str | None) -> OpResult:

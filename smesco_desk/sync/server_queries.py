@@ -131,13 +131,27 @@ def finish_changes(conn: Conn, desk: str, last_seq: int) -> None:
 
 
 def insert_changes(conn: Conn, changes: Sequence[tuple[Any, ...]]) -> None:
-    if changes:
-        with conn.cursor() as cur:
-            cur.executemany(
-                "INSERT INTO sync_changes (seq, entity, entity_id, origin_desk, op_id, payload)"
-                " VALUES (%s, %s, %s, %s, %s, %s)",
-                changes,
-            )
+    copy_rows(
+        conn,
+        "sync_changes",
+        ("seq", "entity", "entity_id", "origin_desk", "op_id", "payload"),
+        changes,
+    )
+
+
+def copy_rows(
+    conn: Conn, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+) -> None:
+    """Plain inserts of many rows with one COPY (a log appended to: no upsert, and
+    a constraint that refuses a row fails the whole statement, as an INSERT would)."""
+    if not rows:
+        return
+    statement = sql.SQL("COPY {t} ({cols}) FROM STDIN").format(
+        t=sql.Identifier(table), cols=sql.SQL(", ").join(sql.Identifier(c) for c in columns)
+    )
+    with conn.cursor() as cur, cur.copy(statement) as copy:
+        for row in rows:
+            copy.write_row(row)
 
 
 # --- generic row writing -----------------------------------------------------------

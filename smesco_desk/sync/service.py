@@ -318,6 +318,7 @@ class SyncService:
                         changed.add(change.entity)
                         if change.origin_desk != link.desk:
                             counts["received"] += 1
+                applier.finish()
                 local.write_state(session, **{local.CURSOR: max(cursor, changes[-1].seq)})
             self._pull_size = self._clamp(size * 2)
             self.fault("pull.applied")

@@ -119,7 +119,9 @@ class _Rules:
 
     def one_visitor_per_person(self) -> None:
         people: set[str] = set()
-        for visitor_id in sorted(self.touched.get("visitors", {})):
+        alone, twins = self._same_person_candidates(list(self.touched.get("visitors", {})))
+        people.update(alone)
+        for visitor_id in sorted(twins):
             people.update(self._merge_same_person(visitor_id))
         visits = list(self.touched.get("visits", {}))
         checkouts = list(self.touched.get("visit_checkouts", {}))
@@ -128,25 +130,57 @@ class _Rules:
                 "t.id = ANY(%s) OR t.id IN (SELECT visit_id FROM visit_checkouts"
                 " WHERE id = ANY(%s)) ORDER BY t.id"
             )
-            for visit in self._select("visits", where, visits, checkouts):
-                people.add(self._settle_visit(visit))
-        for person in sorted(people):
-            self._close_all_but_latest(person)
+            found = self._select("visits", where, visits, checkouts)
+            merged = self._merged_visitors([v["visitor_id"] for v in found])
+            ended = self._checkout_times([v["id"] for v in found if v["checked_out_at"] is None])
+            for visit in found:
+                people.add(self._settle_visit(visit, merged, ended))
+        self._close_all_but_latest(people)
 
-    def _settle_visit(self, visit: dict[str, Any]) -> str:
+    def _same_person_candidates(self, ids: list[str]) -> tuple[set[str], set[str]]:
+        """The live visitors among `ids`, split: those no other live visitor is the
+        same person as (nothing to merge: one query for the batch), and the rest."""
+        if not ids:
+            return set(), set()
+        rows = self.conn.execute(
+            "SELECT t.id, EXISTS (SELECT 1 FROM visitors o WHERE o.id <> t.id"
+            " AND o.deleted_at IS NULL AND ((t.nik_hash IS NOT NULL AND o.nik_hash = t.nik_hash)"
+            " OR (t.phone_key IS NOT NULL AND o.phone_key = t.phone_key"
+            " AND o.name_key = t.name_key))) FROM visitors t"
+            " WHERE t.id = ANY(%s) AND t.deleted_at IS NULL",
+            (ids,),
+        ).fetchall()
+        return {str(r[0]) for r in rows if not r[1]}, {str(r[0]) for r in rows if r[1]}
+
+    def _merged_visitors(self, ids: list[str]) -> set[str]:
+        """Those of `ids` that were merged into another visitor (one query)."""
+        rows = self.conn.execute(
+            "SELECT id FROM visitors WHERE id = ANY(%s) AND merged_into IS NOT NULL", (ids,)
+        ).fetchall()
+        return {str(r[0]) for r in rows}
+
+    def _checkout_times(self, visit_ids: list[str]) -> dict[str, Any]:
+        """visit id -> its check-out fact's time, for those of `visit_ids` that have one."""
+        if not visit_ids:
+            return {}
+        rows = self.conn.execute(
+            "SELECT visit_id, checked_out_at FROM visit_checkouts WHERE visit_id = ANY(%s)",
+            (visit_ids,),
+        ).fetchall()
+        return {str(r[0]): r[1] for r in rows}
+
+    def _settle_visit(self, visit: dict[str, Any], merged: set[str], ended: dict[str, Any]) -> str:
         """Move a visit of a merged visitor to the survivor, and mark it ended when
         its check-out fact exists (two desks' edits of the row: the rule keeps one
         whole row, these two facts must both hold). Returns its visitor."""
         changes: dict[str, Any] = {}
-        survivor = self._survivor_of(visit["visitor_id"])
+        survivor = str(visit["visitor_id"])
+        if survivor in merged:
+            survivor = self._survivor_of(survivor)
         if survivor != visit["visitor_id"]:
             changes["visitor_id"] = survivor
-        if visit["checked_out_at"] is None:
-            ended = self.conn.execute(
-                "SELECT checked_out_at FROM visit_checkouts WHERE visit_id = %s", (visit["id"],)
-            ).fetchone()
-            if ended is not None:
-                changes["checked_out_at"] = ended[0]
+        if visit["checked_out_at"] is None and visit["id"] in ended:
+            changes["checked_out_at"] = ended[visit["id"]]
         if changes:
             self._update("visits", visit, **changes)
         return survivor
@@ -205,16 +239,24 @@ class _Rules:
             visitor_id = str(row[0])
             seen.add(visitor_id)
 
-    def _close_all_but_latest(self, visitor_id: str) -> None:
-        open_visits = self._select(
+    def _close_all_but_latest(self, people: set[str]) -> None:
+        """Each person's open visits but the latest are closed (one query for all)."""
+        if not people:
+            return
+        by_person: dict[str, list[dict[str, Any]]] = {}
+        for visit in self._select(
             "visits",
-            "t.visitor_id = %s AND t.checked_out_at IS NULL AND t.deleted_at IS NULL"
+            "t.visitor_id = ANY(%s) AND t.checked_out_at IS NULL AND t.deleted_at IS NULL"
             " AND NOT EXISTS (SELECT 1 FROM visit_checkouts c WHERE c.visit_id = t.id)"
             " ORDER BY t.checked_in_at, t.id",
-            visitor_id,
-        )
-        if len(open_visits) < 2:
-            return
+            sorted(people),
+        ):
+            by_person.setdefault(visit["visitor_id"], []).append(visit)
+        for person in sorted(by_person):
+            if len(by_person[person]) > 1:
+                self._close_open(by_person[person])
+
+    def _close_open(self, open_visits: list[dict[str, Any]]) -> None:
         at = open_visits[-1]["checked_in_at"]
         for visit in open_visits[:-1]:
             fact = self._insert(
