@@ -25,6 +25,9 @@ IN_BUILDING_ROLE = Qt.ItemDataRole.UserRole + 4
 
 COL_BADGE, COL_NAME, COL_ORGANISATION, COL_PURPOSE, COL_HOST, COL_IN, COL_OUT = range(7)
 COLUMN_COUNT = 7
+# A history search is counted this far: past it, "more than 1000" (counting the
+# 117,000 visits of a common name would take longer than finding them).
+COUNT_UP_TO = 1000
 
 
 class VisitsTableModel(LazyTableModel[VisitRecord, VisitFilter]):
@@ -53,13 +56,22 @@ class VisitsTableModel(LazyTableModel[VisitRecord, VisitFilter]):
         self, flt: VisitFilter, limit: int
     ) -> Callable[[], tuple[int, list[VisitRecord]]]:
         visitors = self._ctx.core.visitors
-        return lambda: (visitors.count_visits(flt), visitors.list_visits(flt, 0, limit))
+        searched = flt.scope is VisitScope.HISTORY and bool(flt.text.strip())
+        up_to = COUNT_UP_TO if searched else None
+        return lambda: (visitors.count_visits(flt, up_to), visitors.list_visits(flt, 0, limit))
 
     def _batch_job(
         self, flt: VisitFilter, offset: int, limit: int
     ) -> Callable[[], list[VisitRecord]]:
         visitors = self._ctx.core.visitors
         return lambda: visitors.list_visits(flt, offset, limit)
+
+    def count_is_partial(self) -> bool:
+        """The total is a lower bound: a history search found more than COUNT_UP_TO
+        (and its rows are not all loaded yet, which would count them)."""
+        flt = self._filter
+        searched = flt.scope is VisitScope.HISTORY and bool(flt.text.strip())
+        return searched and self.total() > COUNT_UP_TO and not self._exhausted
 
     # --- cells --------------------------------------------------------------
 
@@ -114,6 +126,7 @@ __all__ = [
     "BADGE_ROLE",
     "BATCH_SIZE",
     "COLUMN_COUNT",
+    "COUNT_UP_TO",
     "IN_BUILDING_ROLE",
     "RECORD_ROLE",
     "VISIT_ID_ROLE",

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from smesco_desk.clock import wib_day_bounds, wib_today
 from smesco_desk.db.models import Visit
+from smesco_desk.db.tallies import live_visits
 from smesco_desk.i18n import _
 from smesco_desk.services.queries import live
 from smesco_desk.services.visitors.mapping import visit_record
@@ -47,8 +48,18 @@ def find_visit(session: Session, key: str) -> Visit:
     return live(visit, _("Badge {key} tidak dikenal.").format(key=key), "scan")
 
 
-def count_visits(core: Core, flt: VisitFilter) -> int:
+def count_visits(core: Core, flt: VisitFilter, up_to: int | None = None) -> int:
+    """How many visits the filter finds; with `up_to`, counted no further than
+    one past it (a search that finds 100,000 visits is not counted to the end).
+    The whole history is read from its tally (smesco_desk.db.tallies)."""
     with core.db.read() as session:
+        if flt.scope is VisitScope.HISTORY and not flt.text.strip():
+            tally = live_visits(session)
+            if tally is not None:
+                return tally
+        if up_to is not None:
+            capped = filtered(core, session, select(Visit.id), flt).limit(up_to + 1)
+            return session.scalar(select(func.count()).select_from(capped.subquery())) or 0
         query = filtered(core, session, select(func.count()).select_from(Visit), flt)
         return session.scalar(query) or 0
 
