@@ -6,7 +6,8 @@ reading this row well under a millisecond. Triggers rather than the services
 keep it, because visits change in ways that pass the ORM (a pulled sync change,
 an erasure's raw UPDATEs, a bulk load): an insert of a live visit adds one, a
 delete of one takes one away, and a change of `deleted_at` between NULL and a
-time moves it. A restore brings back the file with its own count. `install()`
+time moves it (today the append-only guard freezes `deleted_at`; the trigger
+stays in case it ever moves). A restore brings back the file with its own count. `install()`
 (a migration) creates the triggers and counts the rows once.
 """
 
@@ -36,27 +37,16 @@ def _sqlite() -> list[str]:
     ]
 
 
-def _postgres() -> list[str]:
-    old = "(CASE WHEN OLD.deleted_at IS NULL THEN 1 ELSE 0 END)"
-    new = "(CASE WHEN NEW.deleted_at IS NULL THEN 1 ELSE 0 END)"
-    body = (
-        "BEGIN"
-        f" IF TG_OP = 'INSERT' THEN {_MOVE.format(delta=new)};"
-        f" ELSIF TG_OP = 'DELETE' THEN {_MOVE.format(delta='-' + old)};"
-        f" ELSIF {old} <> {new} THEN {_MOVE.format(delta=new + ' - ' + old)};"
-        " END IF; RETURN NULL; END"
-    )
-    return [
-        "CREATE FUNCTION tally_visits() RETURNS trigger LANGUAGE plpgsql AS $$" + body + "$$",
-        "CREATE TRIGGER tally_visits AFTER INSERT OR DELETE OR UPDATE OF deleted_at ON visits"
-        " FOR EACH ROW EXECUTE FUNCTION tally_visits()",
-    ]
-
-
 def install(conn: Connection) -> None:
-    """Create the triggers and count the live visits once (the table exists)."""
+    """Create the triggers and count the live visits once (the table exists).
+
+    Not on PostgreSQL: the sync server shows no history, and one row updated by
+    every desk's pushed visit would make concurrent pushes wait on each other;
+    without a tally row the history is counted (`live_visits` is None)."""
     uninstall(conn)
-    for statement in _postgres() if conn.dialect.name == "postgresql" else _sqlite():
+    if conn.dialect.name == "postgresql":
+        return
+    for statement in _sqlite():
         conn.execute(text(statement))
     conn.execute(text("DELETE FROM tallies WHERE name = :n"), {"n": LIVE_VISITS})
     conn.execute(
@@ -69,10 +59,7 @@ def install(conn: Connection) -> None:
 
 
 def uninstall(conn: Connection) -> None:
-    if conn.dialect.name == "postgresql":
-        conn.execute(text("DROP TRIGGER IF EXISTS tally_visits ON visits"))
-        conn.execute(text("DROP FUNCTION IF EXISTS tally_visits()"))
-    else:
+    if conn.dialect.name != "postgresql":
         for op in ("insert", "delete", "update"):
             conn.execute(text(f"DROP TRIGGER IF EXISTS tally_visits_{op}"))
 

@@ -14,7 +14,12 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 
 from smesco_desk.clock import to_wib, wib_today
-from smesco_desk.values.visitors import VisitFilter, VisitRecord, VisitScope
+from smesco_desk.values.visitors import (
+    HISTORY_COUNT_UP_TO,
+    VisitFilter,
+    VisitRecord,
+    VisitScope,
+)
 from ui.context import AppContext
 from ui.models.lazy_table import BATCH_SIZE, LazyTableModel
 
@@ -25,9 +30,7 @@ IN_BUILDING_ROLE = Qt.ItemDataRole.UserRole + 4
 
 COL_BADGE, COL_NAME, COL_ORGANISATION, COL_PURPOSE, COL_HOST, COL_IN, COL_OUT = range(7)
 COLUMN_COUNT = 7
-# A history search is counted this far: past it, "more than 1000" (counting the
-# 117,000 visits of a common name would take longer than finding them).
-COUNT_UP_TO = 1000
+COUNT_UP_TO = HISTORY_COUNT_UP_TO
 
 
 class VisitsTableModel(LazyTableModel[VisitRecord, VisitFilter]):
