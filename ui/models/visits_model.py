@@ -67,7 +67,10 @@ class VisitsTableModel(LazyTableModel[VisitRecord, VisitFilter]):
         self, flt: VisitFilter, offset: int, limit: int
     ) -> Callable[[], list[VisitRecord]]:
         visitors = self._ctx.core.visitors
-        return lambda: visitors.list_visits(flt, offset, limit)
+        # Keyset: from just past the last row held (as cheap deep in the history as at its top).
+        last = self._rows[-1] if offset and offset == len(self._rows) else None
+        after = (last.checked_in_at, last.id) if last is not None else None
+        return lambda: visitors.list_visits(flt, offset, limit, after)
 
     def count_is_partial(self) -> bool:
         """The total is a lower bound: a history search found more than COUNT_UP_TO

@@ -98,8 +98,14 @@ class VisitorService:
     def count_visits(self, flt: VisitFilter, up_to: int | None = None) -> int:
         return lists.count_visits(self.core, flt, up_to)
 
-    def list_visits(self, flt: VisitFilter, offset: int = 0, limit: int = 200) -> list[VisitRecord]:
-        return lists.list_visits(self.core, flt, offset, limit)
+    def list_visits(
+        self,
+        flt: VisitFilter,
+        offset: int = 0,
+        limit: int = 200,
+        after: tuple[datetime, str] | None = None,
+    ) -> list[VisitRecord]:
+        return lists.list_visits(self.core, flt, offset, limit, after)
 
     # --- documents --------------------------------------------------------
 

@@ -10,6 +10,7 @@ people inside, its short number too: "017").
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import Select, func, or_, select
@@ -65,11 +66,24 @@ def count_visits(core: Core, flt: VisitFilter, up_to: int | None = None) -> int:
 
 
 def list_visits(
-    core: Core, flt: VisitFilter, offset: int = 0, limit: int = 200
+    core: Core,
+    flt: VisitFilter,
+    offset: int = 0,
+    limit: int = 200,
+    after: tuple[datetime, str] | None = None,
 ) -> list[VisitRecord]:
-    """One page of visits, newest check-in first."""
+    """One page of visits, newest check-in first: from `offset`, or (`after`:
+    the check-in time and id of the last visit of the page before) from just
+    past that visit, which costs the same at row 200,000 as at row 200."""
     with core.db.read() as session:
         query = filtered(core, session, select(Visit), flt, for_page=True)
+        if after is not None:
+            at, last_id = after
+            query = query.where(
+                Visit.checked_in_at <= at,
+                or_(Visit.checked_in_at < at, Visit.id < last_id),
+            )
+            offset = 0
         query = query.order_by(Visit.checked_in_at.desc(), Visit.id.desc())
         rows = session.scalars(query.offset(offset).limit(limit)).all()
         labels = purpose_labels(session)

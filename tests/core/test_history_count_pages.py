@@ -9,7 +9,7 @@ from smesco_desk.db import tallies
 from smesco_desk.services.actors import Actor
 from smesco_desk.services.core import Core
 from smesco_desk.values.visitors import VisitFilter, VisitScope
-from tests.core.helpers_core import scalar, visitor_form
+from tests.core.helpers_core import FakeClock, scalar, visitor_form
 
 HISTORY = VisitFilter(VisitScope.HISTORY)
 
@@ -81,3 +81,26 @@ def test_a_search_is_counted_up_to_one_past_the_cap(core: Core, receptionist: Ac
     assert core.visitors.count_visits(search, up_to=10) == 5
     assert core.visitors.count_visits(search, up_to=3) == 4  # more than 3
     assert core.visitors.count_visits(HISTORY, up_to=3) == 6  # the whole history: exact
+
+
+def test_pages_after_the_last_visit_are_the_pages_at_offsets(
+    core: Core, receptionist: Actor, clock: FakeClock
+) -> None:
+    for i in range(7):
+        core.visitors.register(
+            receptionist, visitor_form(name=f"Tamu {i}", phone=f"0812 3456 71{i:02d}")
+        )
+        if i % 3:
+            clock.advance(minutes=5)  # some visits share a check-in time
+    for flt in (HISTORY, VisitFilter(VisitScope.HISTORY, "tamu")):
+        whole = [v.id for v in core.visitors.list_visits(flt, 0, 100)]
+        assert len(whole) == 7
+        pages, after = [], None
+        while True:
+            page = core.visitors.list_visits(flt, 0, 2, after)
+            if not page:
+                break
+            pages += [v.id for v in page]
+            after = (page[-1].checked_in_at, page[-1].id)
+        assert pages == whole
+        assert [v.id for v in core.visitors.list_visits(flt, 4, 2)] == whole[4:6]
