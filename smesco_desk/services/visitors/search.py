@@ -105,8 +105,8 @@ def _count_capped(session: Session, conds: list[ColumnElement[bool]]) -> int:
     for cond in conds:
         # No column of the visit itself: each kind is counted in its index alone
         # (reading each visit's row for its id took 50 ms for 5,000 of them).
-        capped = select(literal_column("1")).select_from(Visit).where(cond)
-        capped = capped.limit(MANY - total).subquery()
+        query: Select[Any] = select(literal_column("1")).select_from(Visit).where(cond)
+        capped = query.limit(MANY - total).subquery()
         total += session.scalar(select(func.count()).select_from(capped)) or 0
         if total >= MANY:
             break
@@ -125,10 +125,13 @@ def _checked_each(
     visits for a name 27,000 of them carry; a correlated check of each visit's
     words took 50-100 ms)."""
 
-    def unindexed(column: Any) -> ColumnElement[Any]:
-        return column.op("||")(literal_column("''"))
+    def unindexed(column: Any) -> ColumnElement[str]:
+        concat: ColumnElement[str] = column + literal_column("''")  # `col || ''`
+        return concat
 
-    conds = [unindexed(Visit.visitor_id).in_(matching(VISITOR, terms).order_by(None))]
+    conds: list[ColumnElement[bool]] = [
+        unindexed(Visit.visitor_id).in_(matching(VISITOR, terms).order_by(None))
+    ]
     for owner, column in ((ORG, Visit.organisation), (HOST, Visit.host)):
         if texts.get(owner):
             conds.append(unindexed(column).in_(texts[owner]))
