@@ -20,6 +20,7 @@ from smesco_desk.domain.turnover import format_percent
 from smesco_desk.i18n import N_, _
 from smesco_desk.printing.a4_list import list_table_commands, render_a4_list
 from smesco_desk.printing.fonts import base_font
+from smesco_desk.printing.formatting import MONTH_NAMES
 from smesco_desk.printing.style import (
     AMBER,
     BRAND,
@@ -39,20 +40,6 @@ PAD = 1.4 * mm
 # No, tenant, stalls, days, turnover, average, turnover rent (186 mm).
 COLUMN_WIDTHS = [w * mm for w in (8, 54, 18, 11, 27, 26, 42)]
 
-MONTH_NAMES = (
-    N_("Januari"),
-    N_("Februari"),
-    N_("Maret"),
-    N_("April"),
-    N_("Mei"),
-    N_("Juni"),
-    N_("Juli"),
-    N_("Agustus"),
-    N_("September"),
-    N_("Oktober"),
-    N_("November"),
-    N_("Desember"),
-)
 STATE_LABELS = {
     RentState.POSTED.value: N_("ditagih"),
     RentState.DUE.value: N_("belum ditagih"),

@@ -91,18 +91,24 @@ def erase_locally(
     attendees: Collection[str] = (),
     businesses: Collection[str] = (),
     watchlist: Collection[str] = (),
+    *,
+    reindex: bool = True,
 ) -> ErasedPeople:
     """Blank the people's data in every table and copy of this desk (inside the
     caller's transaction, which holds the `erasures` rows). `attendees`: the event
     participants found to be these people (same_person_attendees); `businesses`:
     the businesses whose owner they are (same_person_businesses); `watchlist`:
-    the watchlist's entries about them to blank (services.watchlist)."""
+    the watchlist's entries about them to blank (services.watchlist).
+    `reindex=False`: leave the search words alone (a migration older than the
+    search_words table, which its own migration builds from the rows)."""
     people, copies = locate(session, visitor_ids, attendees, businesses, watchlist)
     conn = session.connection()
     shown = _visit_texts(conn, people.visits)
     with granted(conn, "erasure", people.visitors):
         _blank_tables(conn, people)
     copies.scrub(people)
+    if not reindex:
+        return people
     # Nobody erased stays findable: their words go, and so do those of an
     # organisation or host no live visit has any more.
     search_index.visitors(conn, people.visitors)

@@ -224,8 +224,10 @@ def assert_ints(payload: dict[str, Any], *fields: str) -> None:
     rate=rates,
 )
 def test_a_sale_stores_and_queues_what_was_quoted(
-    core: Core, cashier: Actor, supervisor: Actor, items: list[LineInput], rate: int
+    core: Core, cashier: Actor, supervisor: Actor, admin: Actor, items: list[LineInput], rate: int
 ) -> None:
+    # Any discount at all: the limit that needs a supervisor is tested in test_price_approval.
+    core.settings.set(admin, "sale_discount_limit_percent", 100)
     core.payments.save_charge_kind(supervisor, "room", "Sewa ruang", [TaxRule("ppn", "PPN", rate)])
     quote = core.payments.quote("room", items)
     form = sale_form(*items, kind="room")

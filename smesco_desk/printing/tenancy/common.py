@@ -14,9 +14,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from smesco_desk.domain.foodcourt import format_npwp
-from smesco_desk.i18n import N_, _
+from smesco_desk.i18n import _
 from smesco_desk.printing.fonts import base_font, draw_text, paragraph_markup, text_width
-from smesco_desk.printing.formatting import DAY_NAMES
+from smesco_desk.printing.formatting import DAY_NAMES, MONTH_NAMES
 from smesco_desk.printing.style import (
     ACCENT,
     BRAND,
@@ -38,25 +38,10 @@ BOTTOM_MARGIN = 18 * mm
 WIDTH = A4[0] - 2 * MARGIN  # 174 mm
 PAD = 1.3 * mm
 
-MONTHS = (
-    N_("Januari"),
-    N_("Februari"),
-    N_("Maret"),
-    N_("April"),
-    N_("Mei"),
-    N_("Juni"),
-    N_("Juli"),
-    N_("Agustus"),
-    N_("September"),
-    N_("Oktober"),
-    N_("November"),
-    N_("Desember"),
-)
-
 
 def long_date(day: date) -> str:
     """'6 Desember 2026'."""
-    return f"{day.day} {_(MONTHS[day.month - 1])} {day.year}"
+    return f"{day.day} {_(MONTH_NAMES[day.month - 1])} {day.year}"
 
 
 def day_name(day: date) -> str:

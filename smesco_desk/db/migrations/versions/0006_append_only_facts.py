@@ -82,7 +82,7 @@ def _finish_earlier_erasures(bind: sa.engine.Connection) -> None:
         )
     ]
     if erased:
-        erase_locally(Session(bind=bind), erased)
+        erase_locally(Session(bind=bind), erased, reindex=False)  # words: 0023
 
 
 def downgrade() -> None:
