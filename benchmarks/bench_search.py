@@ -38,7 +38,7 @@ from smesco_desk.domain.nik import nik_pseudonym
 from smesco_desk.domain.search_words import Term, query_terms, upper_bound
 from smesco_desk.paths import database_path
 from smesco_desk.services.core import Core, open_core
-from smesco_desk.values.visitors import VisitFilter, VisitScope
+from smesco_desk.values.visitors import HISTORY_COUNT_UP_TO, VisitFilter, VisitScope
 
 SUGGEST_BUDGET_MS = 5.0
 LIMIT = 8
@@ -256,6 +256,83 @@ def bench_lists(core: Core, runs: int, samples_phone: str) -> None:
     )
 
 
+# The history row of issue 14: what the history tab asks for when it opens or a
+# search is typed (VisitsTableModel._first_job): the count (a search counted up
+# to HISTORY_COUNT_UP_TO) and the first page of 200.
+HISTORY_SEARCHES = {
+    "a common name's start ('sant')": "sant",
+    "a surname ('santoso')": "santoso",
+    "a common word of organisations ('batik')": "batik",
+    "a common host word ('pelatihan')": "pelatihan",
+    "two letters ('bu')": "bu",
+    "no match ('xqz')": "xqz",
+}
+
+
+def history_open(core: Core, text: str = "") -> tuple[int, int]:
+    """Count + first page as the history tab asks for them; (count, rows)."""
+    flt = VisitFilter(VisitScope.HISTORY, text)
+    up_to = HISTORY_COUNT_UP_TO if text.strip() else None
+    return core.visitors.count_visits(flt, up_to), len(core.visitors.list_visits(flt, 0, 200))
+
+
+def history_row(core: Core, runs: int, samples_phone: str) -> dict[str, dict[str, float]]:
+    """Issue 14's history row: count + first page, without a search and with each
+    search of HISTORY_SEARCHES and a phone's last four digits; {label: summary}."""
+    cases = {"no search": "", **HISTORY_SEARCHES, "a phone's last four digits": samples_phone[-4:]}
+    out = {}
+    for label, text in cases.items():
+        out[label] = summary(timings(lambda t=text: history_open(core, t), runs, warmup=1))
+        out[label]["count"], out[label]["rows"] = history_open(core, text)
+    return out
+
+
+def history_floor(db: Path, runs: int) -> dict[str, dict[str, float]]:
+    """Beside it: what the count cost before the tally (counting every live visit)
+    and the engine's floor for a page (the same SELECT with sqlite3)."""
+    conn = sqlite3.connect(db)
+    try:
+        counted = timings(
+            lambda: conn.execute("SELECT count(*) FROM visits WHERE deleted_at IS NULL").fetchone(),
+            runs,
+            warmup=1,
+        )
+        page = timings(
+            lambda: conn.execute(
+                "SELECT * FROM visits WHERE deleted_at IS NULL"
+                " ORDER BY checked_in_at DESC, id DESC LIMIT 200"
+            ).fetchall(),
+            runs,
+            warmup=1,
+        )
+        tally = timings(
+            lambda: conn.execute("SELECT value FROM tallies WHERE name = 'live_visits'").fetchone(),
+            runs,
+            warmup=1,
+        )
+    finally:
+        conn.close()
+    return {
+        "count every live visit (sqlite3)": summary(counted),
+        "the tally's row (sqlite3)": summary(tally),
+        "first page SELECT (sqlite3)": summary(page),
+    }
+
+
+def bench_history(core: Core, db: Path, runs: int, samples_phone: str) -> None:
+    print(f"   history tab: count (searches up to {HISTORY_COUNT_UP_TO}) + first page of 200")
+    rows = history_row(core, runs, samples_phone)
+    width = max(len(label) for label in rows)
+    for label, st in rows.items():
+        found = int(st["count"])
+        shown = f"> {HISTORY_COUNT_UP_TO}" if found > HISTORY_COUNT_UP_TO else str(found)
+        print(f"   {label:<{width}}  {fmt(st)}  (count {shown}, n={runs})")
+    worst = max(st["p95"] for st in rows.values())
+    print("   " + budget_line("history count + first page, worst p95", worst, 50.0))
+    for label, st in history_floor(db, runs).items():
+        print(f"   engine: {label:<{width - 8}}  {fmt(st)}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--visits", type=int, default=1_000_000)
@@ -273,6 +350,10 @@ def main(argv: list[str] | None = None) -> int:
             bench_suggest(core, raw, queries(samples, random.Random(7)), args.rounds)
             print("-- visit lists")
             bench_lists(core, args.list_runs, samples["sample_phones"][0])
+            print("-- the history tab (issue 14)")
+            bench_history(
+                core, database_path(data_dir), args.list_runs, samples["sample_phones"][0]
+            )
             raw.conn.close()
         finally:
             core.close()

@@ -6877,6 +6877,10 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
         <translation>Searching…</translation>
     </message>
     <message>
+        <source>lebih dari {n} kunjungan</source>
+        <translation>more than {n} visits</translation>
+    </message>
+    <message>
         <source>{n} kunjungan</source>
         <translation>{n} visits</translation>
     </message>

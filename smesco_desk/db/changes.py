@@ -59,6 +59,8 @@ def track(session: Session) -> set[str]:
         match = _SQL_TARGET.match(statement)
         if match and getattr(cursor, "rowcount", -1) != 0:
             names.add(match[1])
+            if match[1] == "visits" and not statement.lstrip().upper().startswith("UPDATE"):
+                names.add("tallies")  # its triggers count the visits (smesco_desk.db.tallies)
 
     # (The listener goes with this Connection object; the pooled DBAPI connection
     # under it keeps none.)

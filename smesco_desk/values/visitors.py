@@ -108,6 +108,12 @@ class VisitorDetails:
     consent_at: datetime | None = None
 
 
+# A history search is counted this far (count_visits(..., up_to=)): past it the
+# list says "more than 1000"; counting the 117,000 visits of a common name to
+# the end would take longer than finding the first page of them (issue 14).
+HISTORY_COUNT_UP_TO = 1000
+
+
 class VisitScope(StrEnum):
     IN_BUILDING = "in_building"
     TODAY = "today"

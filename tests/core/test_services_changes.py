@@ -155,7 +155,7 @@ def test_a_visitor_registration_and_check_out_report_their_tables(
     assert_reports_what_it_wrote(
         core,
         lambda: registered.append(core.visitors.register(receptionist, visitor_form())),
-        {"visitors", "visits", "search_words", *BOOKKEEPING},
+        {"visitors", "visits", "search_words", "tallies", *BOOKKEEPING},
     )
     assert_reports_what_it_wrote(
         core,
@@ -579,7 +579,7 @@ def test_the_watchlist_and_an_approved_stop_report_their_tables(
     assert_reports_what_it_wrote(  # the supervisor's own registration: approved by them
         core,
         lambda: core.visitors.register(supervisor, visitor_form(name="Joko Pranoto")),
-        {"visitors", "visits", "search_words", *BOOKKEEPING},
+        {"visitors", "visits", "search_words", "tallies", *BOOKKEEPING},
     )
     assert_reports_what_it_wrote(
         core,

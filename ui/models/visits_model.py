@@ -14,7 +14,12 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 
 from smesco_desk.clock import to_wib, wib_today
-from smesco_desk.values.visitors import VisitFilter, VisitRecord, VisitScope
+from smesco_desk.values.visitors import (
+    HISTORY_COUNT_UP_TO,
+    VisitFilter,
+    VisitRecord,
+    VisitScope,
+)
 from ui.context import AppContext
 from ui.models.lazy_table import BATCH_SIZE, LazyTableModel
 
@@ -25,6 +30,7 @@ IN_BUILDING_ROLE = Qt.ItemDataRole.UserRole + 4
 
 COL_BADGE, COL_NAME, COL_ORGANISATION, COL_PURPOSE, COL_HOST, COL_IN, COL_OUT = range(7)
 COLUMN_COUNT = 7
+COUNT_UP_TO = HISTORY_COUNT_UP_TO
 
 
 class VisitsTableModel(LazyTableModel[VisitRecord, VisitFilter]):
@@ -53,13 +59,25 @@ class VisitsTableModel(LazyTableModel[VisitRecord, VisitFilter]):
         self, flt: VisitFilter, limit: int
     ) -> Callable[[], tuple[int, list[VisitRecord]]]:
         visitors = self._ctx.core.visitors
-        return lambda: (visitors.count_visits(flt), visitors.list_visits(flt, 0, limit))
+        searched = flt.scope is VisitScope.HISTORY and bool(flt.text.strip())
+        up_to = COUNT_UP_TO if searched else None
+        return lambda: (visitors.count_visits(flt, up_to), visitors.list_visits(flt, 0, limit))
 
     def _batch_job(
         self, flt: VisitFilter, offset: int, limit: int
     ) -> Callable[[], list[VisitRecord]]:
         visitors = self._ctx.core.visitors
-        return lambda: visitors.list_visits(flt, offset, limit)
+        # Keyset: from just past the last row held (as cheap deep in the history as at its top).
+        last = self._rows[-1] if offset and offset == len(self._rows) else None
+        after = (last.checked_in_at, last.id) if last is not None else None
+        return lambda: visitors.list_visits(flt, offset, limit, after)
+
+    def count_is_partial(self) -> bool:
+        """The total is a lower bound: a history search found more than COUNT_UP_TO
+        (and its rows are not all loaded yet, which would count them)."""
+        flt = self._filter
+        searched = flt.scope is VisitScope.HISTORY and bool(flt.text.strip())
+        return searched and self.total() > COUNT_UP_TO and not self._exhausted
 
     # --- cells --------------------------------------------------------------
 
@@ -118,6 +136,7 @@ __all__ = [
     "BADGE_ROLE",
     "BATCH_SIZE",
     "COLUMN_COUNT",
+    "COUNT_UP_TO",
     "IN_BUILDING_ROLE",
     "RECORD_ROLE",
     "VISIT_ID_ROLE",

@@ -44,6 +44,7 @@ from smesco_desk.db.models.system import (
     SanctionedRewrite,
     User,
 )
+from smesco_desk.db.models.tallies import Tally
 from smesco_desk.db.models.tenant_documents import DocumentBlob, TenantDocument
 from smesco_desk.db.models.visitors import CheckOut, Erasure, Visit, Visitor, VisitPurpose
 from smesco_desk.db.models.watchlist import WatchlistEntry
@@ -84,6 +85,7 @@ __all__ = [
     "SyncConflict",
     "SyncHeld",
     "SyncState",
+    "Tally",
     "SyncedMixin",
     "Tenant",
     "TenantCharge",

@@ -96,11 +96,17 @@ class VisitorService:
     def get_visit(self, visit_id_or_badge: str) -> VisitRecord:
         return lists.get_visit(self.core, visit_id_or_badge)
 
-    def count_visits(self, flt: VisitFilter) -> int:
-        return lists.count_visits(self.core, flt)
+    def count_visits(self, flt: VisitFilter, up_to: int | None = None) -> int:
+        return lists.count_visits(self.core, flt, up_to)
 
-    def list_visits(self, flt: VisitFilter, offset: int = 0, limit: int = 200) -> list[VisitRecord]:
-        return lists.list_visits(self.core, flt, offset, limit)
+    def list_visits(
+        self,
+        flt: VisitFilter,
+        offset: int = 0,
+        limit: int = 200,
+        after: tuple[datetime, str] | None = None,
+    ) -> list[VisitRecord]:
+        return lists.list_visits(self.core, flt, offset, limit, after)
 
     # --- documents --------------------------------------------------------
 

@@ -10,6 +10,7 @@ people inside, its short number too: "017").
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import Select, func, or_, select
@@ -17,10 +18,11 @@ from sqlalchemy.orm import Session
 
 from smesco_desk.clock import wib_day_bounds, wib_today
 from smesco_desk.db.models import Visit
+from smesco_desk.db.tallies import live_visits
 from smesco_desk.domain.text import isolate
 from smesco_desk.i18n import _
 from smesco_desk.services.queries import live
-from smesco_desk.services.visitors.mapping import visit_record
+from smesco_desk.services.visitors.mapping import RECORD_COLUMNS, visit_record, visit_records
 from smesco_desk.services.visitors.purposes import purpose_labels
 from smesco_desk.services.visitors.search import visit_matches
 from smesco_desk.values.visitors import VisitFilter, VisitRecord, VisitScope
@@ -28,7 +30,7 @@ from smesco_desk.values.visitors import VisitFilter, VisitRecord, VisitScope
 if TYPE_CHECKING:
     from smesco_desk.services.core import Core
 
-_Q = TypeVar("_Q", bound=Select[Any])
+_Q = TypeVar("_Q", bound=Select[*tuple[Any, ...]])
 UUID_RE = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
 
@@ -48,28 +50,51 @@ def find_visit(session: Session, key: str) -> Visit:
     return live(visit, _("Badge {key} tidak dikenal.").format(key=isolate(key)), "scan")
 
 
-def count_visits(core: Core, flt: VisitFilter) -> int:
+def count_visits(core: Core, flt: VisitFilter, up_to: int | None = None) -> int:
+    """How many visits the filter finds; with `up_to`, counted no further than
+    one past it (a search that finds 100,000 visits is not counted to the end).
+    The whole history is read from its tally (smesco_desk.db.tallies)."""
     with core.db.read() as session:
+        if flt.scope is VisitScope.HISTORY and not flt.text.strip():
+            tally = live_visits(session)
+            if tally is not None:
+                return tally
+        if up_to is not None:
+            capped = filtered(core, session, select(Visit.id), flt).limit(up_to + 1)
+            return session.scalar(select(func.count()).select_from(capped.subquery())) or 0
         query = filtered(core, session, select(func.count()).select_from(Visit), flt)
         return session.scalar(query) or 0
 
 
 def list_visits(
-    core: Core, flt: VisitFilter, offset: int = 0, limit: int = 200
+    core: Core,
+    flt: VisitFilter,
+    offset: int = 0,
+    limit: int = 200,
+    after: tuple[datetime, str] | None = None,
 ) -> list[VisitRecord]:
-    """One page of visits, newest check-in first. In the building, a group
-    ("rombongan") stays together: at its first member's check-in, in the order
-    its members were registered."""
+    """One page of visits, newest check-in first: from `offset`, or (`after`:
+    the check-in time and id of the last visit of the page before) from just
+    past that visit, which costs the same at row 200,000 as at row 200. In the
+    building, a group ("rombongan") stays together: at its first member's
+    check-in, in the order its members were registered (paged by `offset`: the
+    list is short)."""
     with core.db.read() as session:
-        query = filtered(core, session, select(Visit), flt, for_page=True)
+        query = filtered(core, session, select(*RECORD_COLUMNS), flt, for_page=True)
         if flt.scope is VisitScope.IN_BUILDING:
             query = query.order_by(*_grouped_order())
         else:
+            if after is not None:
+                at, last_id = after
+                query = query.where(
+                    Visit.checked_in_at <= at,
+                    or_(Visit.checked_in_at < at, Visit.id < last_id),
+                )
+                offset = 0
             query = query.order_by(Visit.checked_in_at.desc(), Visit.id.desc())
-        rows = session.scalars(query.offset(offset).limit(limit)).all()
-        labels = purpose_labels(session)
-        sizes = _group_sizes(session, {v.group_id for v in rows if v.group_id}, flt)
-        return [visit_record(session, v, labels, sizes.get(v.group_id or "", 0)) for v in rows]
+        rows = session.execute(query.offset(offset).limit(limit)).all()
+        sizes = _group_sizes(session, {r.group_id for r in rows if r.group_id}, flt)
+        return visit_records(rows, purpose_labels(session), sizes)
 
 
 def _grouped_order() -> tuple[Any, ...]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, exists, func, literal_column, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from smesco_desk.db.models import SearchWord, Visit
@@ -77,8 +77,8 @@ def visit_matches(
     organisations and hosts found read first and given as values (as a
     subquery, SQLite guesses that a range of words holds a quarter of them and
     reads every visit instead). Many of them, for a page (`for_page`): the
-    visits newest first, each checked against the words of its visitor,
-    organisation and host, until the page is full."""
+    visits newest first, each checked against the visitors, organisations and
+    hosts found, until the page is full."""
     terms = query_terms(typed)
     texts: dict[str, list[str]] = {}
     if terms and phone_query(typed) is None:
@@ -103,7 +103,10 @@ def _count_capped(session: Session, conds: list[ColumnElement[bool]]) -> int:
     """How many visits the conditions find together, counted up to MANY (cheap either way)."""
     total = 0
     for cond in conds:
-        capped = select(Visit.id).where(cond).limit(MANY - total).subquery()
+        # No column of the visit itself: each kind is counted in its index alone
+        # (reading each visit's row for its id took 50 ms for 5,000 of them).
+        query: Select[Any] = select(literal_column("1")).select_from(Visit).where(cond)
+        capped = query.limit(MANY - total).subquery()
         total += session.scalar(select(func.count()).select_from(capped)) or 0
         if total >= MANY:
             break
@@ -113,22 +116,25 @@ def _count_capped(session: Session, conds: list[ColumnElement[bool]]) -> int:
 def _checked_each(
     terms: list[Term], badge: str | None, texts: dict[str, list[str]]
 ) -> ColumnElement[bool]:
-    """The same visits as a condition on each visit row (no index leads)."""
+    """The same visits as a condition checked on each visit row read newest first.
 
-    def every_term(owner: str, ref: Any) -> ColumnElement[bool]:
-        conds = []
-        for term in terms:
-            word = aliased(SearchWord)
-            conds.append(
-                exists().where(word.owner == owner, word.ref == ref, _starts(word.word, term))
-            )
-        return and_(*conds)
+    The found visitors are one list subquery (SQLite builds it once, then each
+    visit's visitor is a lookup in it), the organisations and hosts values; the
+    visit's columns are written `col || ''` so that no index of theirs leads and
+    the page is read down the check-in index until it is full (2-13 ms on 1M
+    visits for a name 27,000 of them carry; a correlated check of each visit's
+    words took 50-100 ms)."""
 
-    conds = [every_term(VISITOR, Visit.visitor_id)]
-    if texts.get(ORG):
-        conds.append(every_term(ORG, Visit.organisation))
-    if texts.get(HOST):
-        conds.append(every_term(HOST, Visit.host))
+    def unindexed(column: Any) -> ColumnElement[str]:
+        concat: ColumnElement[str] = column + literal_column("''")  # `col || ''`
+        return concat
+
+    conds: list[ColumnElement[bool]] = [
+        unindexed(Visit.visitor_id).in_(matching(VISITOR, terms).order_by(None))
+    ]
+    for owner, column in ((ORG, Visit.organisation), (HOST, Visit.host)):
+        if texts.get(owner):
+            conds.append(unindexed(column).in_(texts[owner]))
     if badge is not None:
         conds.append(Visit.badge_number == badge)
     return or_(*conds)

@@ -22,7 +22,13 @@ from smesco_desk.services.actors import Permission
 from smesco_desk.values.visitors import CheckOutResult, VisitFilter, VisitRecord, VisitScope
 from ui.context import AppContext
 from ui.errors import error_text, show_error
-from ui.models.visits_model import COL_OUT, COL_PURPOSE, RECORD_ROLE, VisitsTableModel
+from ui.models.visits_model import (
+    COL_OUT,
+    COL_PURPOSE,
+    COUNT_UP_TO,
+    RECORD_ROLE,
+    VisitsTableModel,
+)
 from ui.pages.visitors.badges import VisitorDocuments
 from ui.pages.visitors.details import VisitDetailsDialog
 from ui.pages.visitors.visit_table import VisitTable
@@ -199,6 +205,10 @@ class VisitLists(QWidget):
         model = self.history_model
         if model.is_loading() and model.rowCount() == 0:
             self.history_count_label.setText(self.tr("Mencari…"))
+        elif model.count_is_partial():
+            self.history_count_label.setText(
+                self.tr("lebih dari {n} kunjungan").format(n=COUNT_UP_TO)
+            )
         else:
             self.history_count_label.setText(self.tr("{n} kunjungan").format(n=model.total()))
         self.history_table.set_empty_text(
