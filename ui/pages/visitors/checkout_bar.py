@@ -5,13 +5,27 @@ code holds the participant's id, core.bookings.find_attendee) checks the
 participant in instead, registering them as a visitor of the day. What is not
 a badge (a name, a phone, the badge's short number "017": a visitor who lost
 the badge) offers the matching people inside to pick from (CheckOutChoices);
-an old badge of someone given a new one offers the current visit's check-out."""
+an old badge of someone given a new one offers the current visit's check-out.
+
+An offer answers the text that asked for it, and nothing after it: any change
+of the field's text (typing, a scan, a paste) drops it, and an answer that
+comes back from the worker after newer input is not offered at all. Only an
+explicit confirm (Enter on the offered button, or a click) checks out; a
+scanner's next badge ("012" + Enter) is a new question of its own."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from smesco_desk.clock import to_wib
 from smesco_desk.domain.text import isolate
@@ -37,6 +51,7 @@ class CheckOutBar(QFrame):
         super().__init__(parent)
         self.setObjectName("checkout_bar")
         self._ctx = ctx
+        self._asked = 0  # counts the questions (and edits): an answer to an older one is stale
         title = QLabel(self.tr("Pindai badge"), self)
         title.setObjectName("section_label")
         self.title_label = title
@@ -53,12 +68,14 @@ class CheckOutBar(QFrame):
         self.scan_edit.setMaxLength(200)
         self.scan_edit.returnPressed.connect(self.submit)
         self.scan_edit.textEdited.connect(self._on_edited)
+        self.scan_edit.textChanged.connect(self._on_text_changed)
         self.message_label = QLabel(self)
         self.message_label.setObjectName("scan_message_label")
         self.message_label.setWordWrap(True)
         self.choices = CheckOutChoices(self)
         self.choices.chosen.connect(self._on_chosen)
         self.choices.cancelled.connect(self._on_choice_cancelled)
+        self.choices.typing.connect(self._on_typed_at_choices)
         hint = QLabel(self.tr("F2"), self)
         hint.setObjectName("hint_label")
         hint.setToolTip(self.tr("Tekan F2 dari mana saja di aplikasi untuk memindai"))
@@ -82,7 +99,6 @@ class CheckOutBar(QFrame):
         if key:
             # Cleared at once so that the next scan starts on an empty field.
             self.scan_edit.clear()
-            self.choices.clear()
             self.check_out(key)
 
     def check_out(self, key: str, take_focus: bool = True) -> None:
@@ -94,6 +110,7 @@ class CheckOutBar(QFrame):
         failure always brings it here, to the message and the text to correct.
         """
         core, actor = self._ctx.core, self._ctx.require_actor()
+        asked = self._ask()
 
         def scan() -> CheckOutResult | VisitRecord | list[VisitRecord]:
             if core.bookings.find_attendee(key) is None:
@@ -107,14 +124,29 @@ class CheckOutBar(QFrame):
             return core.visitors.get_visit(attendee.visit_id or "")
 
         self._ctx.runner.op(scan, self).success(
-            lambda result: self._on_scanned(result, take_focus)
-        ).failure(lambda exc: self._on_failed(key, exc)).run()
+            lambda result: self._on_scanned(result, take_focus, asked)
+        ).failure(lambda exc: self._on_failed(key, exc, asked)).run()
+
+    def _ask(self) -> int:
+        """A new question: the offer on screen (if any) was for an older one."""
+        self.choices.clear()
+        self._asked += 1
+        return self._asked
+
+    def _is_current(self, asked: int) -> bool:
+        """Nothing asked, typed or scanned since question `asked`."""
+        return asked == self._asked
 
     def _on_scanned(
-        self, result: CheckOutResult | VisitRecord | list[VisitRecord], take_focus: bool
+        self,
+        result: CheckOutResult | VisitRecord | list[VisitRecord],
+        take_focus: bool,
+        asked: int,
     ) -> None:
+        take_focus = take_focus and self._is_current(asked)  # never move the typing elsewhere
         if isinstance(result, list):
-            self._offer(result)
+            if self._is_current(asked):  # else newer input asks its own question
+                self._offer(result)
             return
         if isinstance(result, CheckOutResult):
             self._on_checked_out(result, take_focus)
@@ -162,13 +194,13 @@ class CheckOutBar(QFrame):
     @Slot(object)
     def _on_chosen(self, visit: VisitRecord) -> None:
         """Check out the visit picked from the choices (typed, not scanned: "badge")."""
-        self.choices.clear()
         core, actor = self._ctx.core, self._ctx.require_actor()
+        asked = self._ask()
         self._ctx.runner.op(
             lambda: core.visitors.check_out(actor, visit.id, "badge"), self
-        ).success(self._on_checked_out).failure(
-            lambda exc: self._on_failed(visit.badge_number, exc)
-        ).run()
+        ).success(
+            lambda result: self._on_checked_out(result, self._is_current(asked))
+        ).failure(lambda exc: self._on_failed(visit.badge_number, exc, asked)).run()
 
     @Slot()
     def _on_choice_cancelled(self) -> None:
@@ -176,11 +208,25 @@ class CheckOutBar(QFrame):
         self.show_message("info", "")
         self.scan_edit.setFocus()
 
-    def _on_failed(self, key: str, exc: BaseException) -> None:
+    @Slot(object)
+    def _on_typed_at_choices(self, event: QKeyEvent) -> None:
+        """A key typed while a button of the offer had the focus: it was for the field."""
+        self.scan_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.choices.clear()
+        again = QKeyEvent(
+            QEvent.Type.KeyPress, event.key(), event.modifiers(), event.text(),
+            event.isAutoRepeat(), event.count(),
+        )
+        QApplication.sendEvent(self.scan_edit, again)
+
+    def _on_failed(self, key: str, exc: BaseException, asked: int) -> None:
         if not isinstance(exc, DomainError):
             show_error(self, exc)
             return
         self.show_message("error", exc.message)
+        if not self._is_current(asked):  # said, but the field holds newer input now
+            set_flag(self.scan_edit, "invalid", False)
+            return
         current = exc.current if isinstance(exc, BadgeReplaced) else None
         if isinstance(current, VisitRecord) and current.in_building:
             # The current badge's visit, to check out instead.
@@ -209,10 +255,14 @@ class CheckOutBar(QFrame):
 
     @Slot()
     def _on_edited(self) -> None:
-        if self.choices.is_offering():  # typing again: the offer was for the old text
-            self.choices.clear()
         if self.scan_edit.property("invalid"):
             set_flag(self.scan_edit, "invalid", False)
+
+    @Slot()
+    def _on_text_changed(self) -> None:
+        """New text in the field, however it came: the offer (shown, or still to
+        come back from the worker) was for the old one."""
+        self._ask()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -5,6 +5,11 @@ number; the field then offers the matching people inside, one button each
 (one match: that person, to confirm), and a Cancel. An old badge of someone
 given a new one offers the check-out of the current visit the same way.
 Up/Down move between the buttons, Enter picks, Escape cancels.
+
+A key that types text (a digit, a letter, a space) is never an answer: the
+buttons hand it on (`typing`) for the field, and the field drops the offer.
+The first button has the focus, and a badge scanner types the next badge,
+then Enter: without this, that Enter would confirm the person offered.
 """
 
 from __future__ import annotations
@@ -19,12 +24,26 @@ from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 from smesco_desk.clock import to_wib
 from smesco_desk.values.visitors import VisitRecord
 
+SHORTCUT_MODIFIERS = (
+    Qt.KeyboardModifier.ControlModifier
+    | Qt.KeyboardModifier.AltModifier
+    | Qt.KeyboardModifier.MetaModifier
+)
+
+
+def types_text(event: QKeyEvent) -> bool:
+    """A key that puts text in a field (Space too: here it is typing, not a press)."""
+    text = event.text()
+    return bool(text) and text.isprintable() and not event.modifiers() & SHORTCUT_MODIFIERS
+
 
 class CheckOutChoices(QFrame):
-    """Emits `chosen` with the VisitRecord picked, or `cancelled`."""
+    """Emits `chosen` with the VisitRecord picked, or `cancelled`, or `typing`
+    with a key typed on a button (the field takes it and drops the offer)."""
 
     chosen = Signal(object)  # VisitRecord
     cancelled = Signal()
+    typing = Signal(object)  # QKeyEvent of a key that types text, for the field
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,6 +112,9 @@ class CheckOutChoices(QFrame):
                 return True
             if key == Qt.Key.Key_Escape:
                 self.cancelled.emit()
+                return True
+            if types_text(event):  # type: ignore[arg-type]
+                self.typing.emit(event)
                 return True
         return super().eventFilter(watched, event)
 
