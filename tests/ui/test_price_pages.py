@@ -326,7 +326,9 @@ def test_an_administrator_sees_the_pages_after_purposes(qtbot, ctx: AppContext) 
     panel = make(qtbot, SettingsPanel(ctx))
     names = list(panel.pages)
     assert names.index("prices") == names.index("purposes") + 1
-    assert names.index("charge_kinds") == names.index("prices") + 1
+    # the sale rules (the discount limit) belong with the prices, then the charge kinds
+    assert names.index("sale_rules") == names.index("prices") + 1
+    assert names.index("charge_kinds") == names.index("sale_rules") + 1
     titles = [panel.tabs.tabText(i) for i in range(panel.tabs.count())]
     assert "Harga" in titles
     assert "Tagihan && pajak" in titles  # a literal "&", not a keyboard shortcut
