@@ -1,0 +1,109 @@
+"""Opening the core while the login dialog is already on screen.
+
+Importing SQLAlchemy's ORM and the services, opening the database (schema check,
+backup clean-up) and importing the main window's modules take most of a cold
+start (see benchmarks/bench_startup.py). None of it is needed to paint the
+login dialog, so a `CoreLoader` does it in a plain Python thread while the
+person types. Only imports and the core are made there: no Qt widget (those
+belong to the main thread).
+
+    loader = CoreLoader(lambda: open_core(data_dir, url)).start()
+    ctx = AppContext(loader, runner, settings)   # ctx.core waits for it
+    loader.wait()                                # or block here
+"""
+
+from __future__ import annotations
+
+import importlib
+import threading
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from smesco_desk.services.core import Core
+
+# What the main window needs right after the login: imported by the loader too.
+WARM_MODULES = ("ui.main_window", "ui.pages.visitors.page", "ui.dialogs.first_run")
+
+
+class CoreLoader:
+    """Runs `open_core` (and warms the imports of `modules`) in a thread, once."""
+
+    def __init__(self, open_core: Callable[[], Core], *, likely_set_up: bool = True,
+                 modules: Sequence[str] = WARM_MODULES) -> None:
+        """`likely_set_up`: the database is there (its file exists), so the login
+        can be shown before the core is open."""
+        self._open_core = open_core
+        self.likely_set_up = likely_set_up
+        self._modules = tuple(modules)
+        self._done = threading.Event()
+        self._core: Core | None = None
+        self._error: BaseException | None = None
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+
+    def start(self) -> CoreLoader:
+        with self._lock:
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="core-loader",
+                                                daemon=True)
+                self._thread.start()
+        return self
+
+    def _run(self) -> None:
+        try:
+            self._core = self._open_core()
+        except BaseException as exc:  # noqa: BLE001 - handed to whoever waits
+            self._error = exc
+        finally:
+            self._done.set()
+        for name in self._modules:  # the core is ready first: a fast typist waits less
+            try:
+                importlib.import_module(name)
+            except Exception:  # noqa: BLE001, S112 - imported again (and raised) on use
+                continue
+
+    def is_done(self) -> bool:
+        return self._done.is_set()
+
+    def wait(self) -> Core:
+        """The core, once opened (started here if need be); raises what opening raised."""
+        self.start()
+        self._done.wait()
+        if self._error is not None:
+            raise self._error
+        assert self._core is not None
+        return self._core
+
+    @property
+    def error(self) -> BaseException | None:
+        """What opening raised, once done (None while loading or after success)."""
+        return self._error if self._done.is_set() else None
+
+
+class _FirstPaint(QObject):
+    """Starts the loader on the turn after `widget`'s first paint (so the thread
+    does not compete with it), or after FALLBACK_MS if no paint comes."""
+
+    FALLBACK_MS = 300
+
+    def __init__(self, widget: QWidget, loader: CoreLoader) -> None:
+        super().__init__(widget)
+        self._loader = loader
+        widget.installEventFilter(self)
+        QTimer.singleShot(self.FALLBACK_MS, self, loader.start)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint:
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._loader.start)
+        return False
+
+
+def start_after_first_paint(widget: QWidget, loader: CoreLoader) -> None:
+    """Start `loader` once `widget` (the login dialog) has painted itself."""
+    _FirstPaint(widget, loader)
