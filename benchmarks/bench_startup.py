@@ -1,24 +1,43 @@
-"""Cold start of the real application to its main window's first paint, and its memory.
+"""Cold start of the real application: login dialog painted, main window after the password.
 
-    uv run python benchmarks/bench_startup.py [--runs 10] [--visits 1000000] [--no-xvfb]
+    uv run python benchmarks/bench_startup.py [--runs 7] [--visits 1000000] [--no-xvfb]
 
-Each run is a new process (`benchmarks/_startup_probe.py`, which follows
-`ui.app.main()` step by step and logs in the user given in an environment
-variable) on a private copy of the 1,000,000-visit history, timed from
-`time.time()` just before `Popen` to the first paint of the main window.
-Runs under QT_QPA_PLATFORM=offscreen and under a real X server (an Xvfb this
-script starts on :77 and stops). "Cold" means a new process with the OS file
-cache warm (one discarded warm-up run first).
+Each run is a new process on a private copy of the generated history, timed
+from `time.time()` just before `Popen`:
 
-Python's bytecode cache matters a lot here: this environment sets
-PYTHONDONTWRITEBYTECODE=1 and the venv holds no .pyc files, so every start
-compiles SQLAlchemy and the rest from source. The main figures use a bytecode
-cache (PYTHONPYCACHEPREFIX=benchmarks/.cache/pycache, filled by the warm-up
-run; the venv is not touched), as an installed application would have; the
-start without any bytecode is reported beside them.
+- the engine's figure: a bare PySide6 window (`_bare_window_probe.py`: import
+  PySide6.QtWidgets, a QApplication, a login-sized QWidget with a label) to its
+  first paint;
+- `_startup_probe.py` follows `ui.app.main()` with the real SessionController:
+  start to the login dialog's first paint; then, after TYPING_MS (the person
+  typing), it fills in the user and presses "Masuk" (the dialog's own submit:
+  the same Argon2 check, in the worker) and times Masuk to the main window's
+  first paint; and Masuk pressed at once (at the dialog's first paint), which
+  waits for the core.
 
-Then memory: VmRSS/VmHWM with the Visitors page's history tab open after its
-model has fetched 5 batches. Budgets: start <= 1.2 s, RSS <= 250 MB.
+Ratios are to the bare window of the same run. Runs under QT_QPA_PLATFORM=offscreen
+and a real X server (an Xvfb started on :77 or the next free display). "Cold"
+means a new process with the OS file cache warm (one discarded warm-up run per
+series). The main figures use a bytecode cache (PYTHONPYCACHEPREFIX=
+benchmarks/.cache/pycache-3xx, filled by the warm-up; the venv is not touched),
+as an installed application has; the start without bytecode is printed too.
+Then memory: VmRSS/VmHWM with the history tab open after 5 batches.
+
+Where the time goes (2026-12-07, 2 cores; see benchmarks/README.md):
+- Before this pass everything came before the first window: `ui.app` imported
+  the core (SQLAlchemy's ORM, the 40 models, psycopg through the sync
+  service: `import sqlalchemy.orm` alone 275-560 ms), `open_core` opened the
+  database, and only then the login dialog was built; after the password,
+  `MainWindow(ctx)` also imported the main window and the Visitors page.
+- Now the login dialog needs PySide6 and a few small modules only (no
+  SQLAlchemy, no services, no pages: tests/ui/test_startup.py checks it). A
+  `CoreLoader` thread (ui/startup.py) starts once the dialog has painted,
+  imports the ORM, opens the core and imports ui.main_window and the Visitors
+  page while the person types. What is left after Masuk: the Argon2 check
+  (argon2-cffi defaults, 64 MiB, 4 lanes: the security rules, not changed),
+  `MainWindow(ctx)` (the Visitors page: three tables and the form, ~90 ms CPU on
+  the UI thread, the rest waits for the GIL behind the worker's first loads),
+  and the first paint. The other pages are built when first shown (ui/navigation.py).
 Prints figures; asserts nothing.
 """
 
