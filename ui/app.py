@@ -257,8 +257,11 @@ def _close(ctx: AppContext) -> None:
     try:
         core = ctx.core
     except Exception:  # noqa: BLE001 - never opened: nothing to close
-        return
-    core.close()
+        core = None
+    if ctx.loader is not None:
+        ctx.loader.join(30)
+    if core is not None:
+        core.close()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -67,6 +67,12 @@ class CoreLoader:
             except Exception:  # noqa: BLE001, S112 - imported again (and raised) on use
                 continue
 
+    def join(self, timeout: float | None = None) -> None:
+        """Wait for the whole thread (the warm-up imports too): before the
+        interpreter shuts down, so no import is cut off half-way."""
+        if self._thread is not None:
+            self._thread.join(timeout)
+
     def is_done(self) -> bool:
         return self._done.is_set()
 
