@@ -179,8 +179,16 @@ def main() -> int:
     controller = SessionController(ctx)
     extra: dict[str, object] = {"platform": QApplication.platformName(),
                                 "typing_ms": typing_ms}
-    watch = QTimer(app, interval=2)  # when the loader's thread has opened the core
-    watch.timeout.connect(lambda: loader.is_done() and (mark("core_open"), watch.stop()))
+    watch = QTimer(app, interval=10)  # when the loader's thread opened the core, and finished
+
+    def look() -> None:
+        if loader.is_done() and "core_open" not in MARKS:
+            mark("core_open")
+        if loader.is_warm():
+            mark("loader_finished")
+            watch.stop()
+
+    watch.timeout.connect(look)
     watch.start()
 
     def enter(dialog: QWidget) -> None:

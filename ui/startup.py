@@ -73,6 +73,10 @@ class CoreLoader:
         if self._thread is not None:
             self._thread.join(timeout)
 
+    def is_warm(self) -> bool:
+        """Whether the thread has finished: the core opened and the modules imported."""
+        return self._thread is not None and not self._thread.is_alive()
+
     def is_done(self) -> bool:
         return self._done.is_set()
 
