@@ -71,7 +71,6 @@ PHASES = [  # (label, from mark, to mark), of a start with TYPING_MS of typing
     ("QApplication, style sheet, translations", "imports", "qapplication"),
     ("login dialog built, shown, painted", "qapplication", "login_painted"),
     ("core opened in the thread (after the paint)", "login_painted", "core_open"),
-    ("main window's modules imported too", "core_open", "loader_finished"),
     ("Masuk: Argon2 check (worker)", "enter", "authenticated"),
     ("MainWindow(ctx), show()", "authenticated", "shown"),
     ("to first paint, flushed", "shown", "first_paint"),

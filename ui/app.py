@@ -22,7 +22,7 @@ from ui.context import AppContext
 from ui.errors import show_error
 from ui.operations import OperationRunner
 from ui.settings import LANGUAGE, UiSettings
-from ui.startup import CoreLoader, start_after_first_paint
+from ui.startup import CoreLoader, start_after_first_paint, warm_up
 from ui.system_libraries import require_display_plugin
 
 if TYPE_CHECKING:
@@ -194,6 +194,8 @@ class SessionController(QObject):
         elif self.ctx.core.setup.needs_setup():
             self._setup_needed = True
             dialog.done(SETUP_NEEDED)
+        else:
+            warm_up()  # the main window's modules, while the person still types
 
     def _open_main_window(self, actor: Actor) -> None:
         from ui.main_window import MainWindow

@@ -1,11 +1,11 @@
 """Opening the core while the login dialog is already on screen.
 
-Importing SQLAlchemy's ORM and the services, opening the database (schema check,
-backup clean-up) and importing the main window's modules take most of a cold
-start (see benchmarks/bench_startup.py). None of it is needed to paint the
-login dialog, so a `CoreLoader` does it in a plain Python thread while the
-person types. Only imports and the core are made there: no Qt widget (those
-belong to the main thread).
+Importing SQLAlchemy's ORM and the services and opening the database (schema
+check, backup clean-up) take most of a cold start (see
+benchmarks/bench_startup.py). None of it is needed to paint the login dialog,
+so a `CoreLoader` does it in a plain Python thread while the person types; the
+main window's modules are imported on the UI thread once the core is open
+(`warm_up`). No Qt in the thread.
 
     loader = CoreLoader(lambda: open_core(data_dir, url)).start()
     ctx = AppContext(loader, runner, settings)   # ctx.core waits for it
@@ -26,20 +26,27 @@ if TYPE_CHECKING:
 
     from smesco_desk.services.core import Core
 
-# What the main window needs right after the login: imported by the loader too.
+# What the main window needs right after the login: imported (on the UI thread,
+# see warm_up) once the core is open, while the person still types. Not in the
+# loader's thread: with them imported there, a benchmark run that pressed Masuk
+# while the thread still imported ended in a SIGSEGV; Qt stays on the UI thread.
 WARM_MODULES = ("ui.main_window", "ui.pages.visitors.page", "ui.dialogs.first_run")
 
 
-class CoreLoader:
-    """Runs `open_core` (and warms the imports of `modules`) in a thread, once."""
+def warm_up(modules: Sequence[str] = WARM_MODULES) -> None:
+    """Import `modules` now (call on the UI thread)."""
+    for name in modules:
+        importlib.import_module(name)
 
-    def __init__(self, open_core: Callable[[], Core], *, likely_set_up: bool = True,
-                 modules: Sequence[str] = WARM_MODULES) -> None:
+
+class CoreLoader:
+    """Runs `open_core` in a thread, once. No Qt there: SQLAlchemy and the services."""
+
+    def __init__(self, open_core: Callable[[], Core], *, likely_set_up: bool = True) -> None:
         """`likely_set_up`: the database is there (its file exists), so the login
         can be shown before the core is open."""
         self._open_core = open_core
         self.likely_set_up = likely_set_up
-        self._modules = tuple(modules)
         self._done = threading.Event()
         self._core: Core | None = None
         self._error: BaseException | None = None
@@ -61,11 +68,6 @@ class CoreLoader:
             self._error = exc
         finally:
             self._done.set()
-        for name in self._modules:  # the core is ready first: a fast typist waits less
-            try:
-                importlib.import_module(name)
-            except Exception:  # noqa: BLE001, S112 - imported again (and raised) on use
-                continue
 
     def join(self, timeout: float | None = None) -> None:
         """Wait for the whole thread (the warm-up imports too): before the
@@ -74,7 +76,7 @@ class CoreLoader:
             self._thread.join(timeout)
 
     def is_warm(self) -> bool:
-        """Whether the thread has finished: the core opened and the modules imported."""
+        """Whether the thread has finished (the core opened, or failed to)."""
         return self._thread is not None and not self._thread.is_alive()
 
     def is_done(self) -> bool:

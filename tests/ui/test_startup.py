@@ -60,7 +60,7 @@ def loading(ui_settings: UiSettings, runner: OperationRunner
     """A context whose core a `CoreLoader` opens (through a Gate)."""
 
     def make(gate: Gate, likely_set_up: bool = True) -> AppContext:
-        return AppContext(CoreLoader(gate, likely_set_up=likely_set_up, modules=()), runner,
+        return AppContext(CoreLoader(gate, likely_set_up=likely_set_up), runner,
                           ui_settings)
 
     return make
