@@ -32,8 +32,9 @@ Where the time goes (2026-12-07, 2 cores; see benchmarks/README.md):
 - Now the login dialog needs PySide6 and a few small modules only (no
   SQLAlchemy, no services, no pages: tests/ui/test_startup.py checks it). A
   `CoreLoader` thread (ui/startup.py) starts once the dialog has painted,
-  imports the ORM, opens the core and imports ui.main_window and the Visitors
-  page while the person types. What is left after Masuk: the Argon2 check
+  imports the ORM and opens the core while the person types; ui.main_window and
+  the Visitors page are then imported on the UI thread (no Qt in the thread).
+  What is left after Masuk: the Argon2 check
   (argon2-cffi defaults, 64 MiB, 4 lanes: the security rules, not changed),
   `MainWindow(ctx)` (the Visitors page: three tables and the form, ~90 ms CPU on
   the UI thread, the rest waits for the GIL behind the worker's first loads),
