@@ -12,22 +12,30 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QObject, QTranslator, Slot
+from PySide6.QtCore import QLocale, QObject, QTimer, QTranslator, Slot
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from smesco_desk import i18n
-from smesco_desk.paths import resource, translations_dir
+from smesco_desk.paths import database_path, default_data_dir, resource, translations_dir
 from smesco_desk.services.actors import Actor
-from smesco_desk.services.core import Core, open_core
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.operations import OperationRunner
 from ui.settings import LANGUAGE, UiSettings
+from ui.startup import CoreLoader, start_after_first_paint, warm_up
 from ui.system_libraries import require_display_plugin
 
 if TYPE_CHECKING:
     from smesco_desk.demo import DemoInfo
+    from smesco_desk.services.core import Core
+    from ui.dialogs.login import LoginDialog
     from ui.main_window import MainWindow
+
+# Not imported at start: SQLAlchemy's ORM, the services and the pages come in the
+# CoreLoader's thread while the login dialog is on screen (ui/startup.py).
+LOADER_POLL_MS = 20
+# LoginDialog.done() code when the database turned out to need the first-run wizard.
+SETUP_NEEDED = 2
 
 ORGANIZATION = "SMESCO"
 APPLICATION = "SmescoDesk"
@@ -85,9 +93,9 @@ def install_translations(app: QApplication, language: str) -> list[QTranslator]:
     return installed
 
 
-def build_context(core: Core, settings: UiSettings | None = None,
+def build_context(core: Core | CoreLoader, settings: UiSettings | None = None,
                   parent: QObject | None = None) -> AppContext:
-    """The context every window gets: core, one operation runner, settings."""
+    """The context every window gets: core (or its loader), one operation runner, settings."""
     return AppContext(core, OperationRunner(parent), settings or UiSettings())
 
 
@@ -122,14 +130,33 @@ class SessionController(QObject):
         self.demo_hint = demo_hint
         self.demo_username = demo_username
         self.window: MainWindow | None = None
+        self._setup_needed = False
 
     def start(self) -> bool:
-        """Run the first-run wizard or the login; False if the person gave up."""
-        actor = self._first_run() if self.ctx.core.setup.needs_setup() else self._login()
+        """Run the first-run wizard or the login; False if the person gave up (or
+        the database could not be opened: `ctx.loader.error`)."""
+        self._setup_needed = False
+        actor = self._first_run() if self._starts_with_setup() else self._login()
+        if actor is None and self._setup_needed:  # the login was up before we knew
+            actor = self._first_run()
         if actor is None:
             return False
         self._open_main_window(actor)
         return True
+
+    def _starts_with_setup(self) -> bool:
+        """Whether to begin with the wizard. While the core is still opening, a
+        desk whose database file is there shows the login at once (the loader
+        may still turn it into the wizard); a new desk waits for the core."""
+        loader = self.ctx.loader
+        if self.ctx.core_ready() or loader is None or not loader.likely_set_up:
+            try:
+                return self.ctx.core.setup.needs_setup()
+            except Exception:  # noqa: BLE001 - the caller reports the loader's error
+                if loader is None or loader.error is None:
+                    raise
+                return False
+        return False
 
     def _first_run(self) -> Actor | None:
         from ui.dialogs.first_run import FirstRunWizard
@@ -142,10 +169,33 @@ class SessionController(QObject):
     def _login(self) -> Actor | None:
         from ui.dialogs.login import LoginDialog
 
+        loader = self.ctx.loader
+        if loader is not None and loader.error is not None:
+            return None
         dialog = LoginDialog(self.ctx, self.demo_hint, self.demo_username)
+        if not self.ctx.core_ready() and loader is not None:
+            start_after_first_paint(dialog, loader)
+            watch = QTimer(dialog, interval=LOADER_POLL_MS)
+            watch.timeout.connect(lambda: self._core_opened(dialog, watch))
+            watch.start()
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         dialog.deleteLater()
         return dialog.actor if accepted else None
+
+    def _core_opened(self, dialog: LoginDialog, watch: QTimer) -> None:
+        """Polled while the login is up and the core still opening: a failure
+        ends the login; a desk that needs setting up gets the wizard instead."""
+        loader = self.ctx.loader
+        if loader is None or not loader.is_done():
+            return
+        watch.stop()
+        if loader.error is not None:
+            dialog.reject()
+        elif self.ctx.core.setup.needs_setup():
+            self._setup_needed = True
+            dialog.done(SETUP_NEEDED)
+        else:
+            warm_up()  # the main window's modules, while the person still types
 
     def _open_main_window(self, actor: Actor) -> None:
         from ui.main_window import MainWindow
@@ -186,12 +236,34 @@ def _excepthook(kind: type[BaseException], exc: BaseException,
     show_error(active if isinstance(active, QWidget) else None, exc)
 
 
-def _open_core(args: argparse.Namespace) -> Core | None:
-    try:
+def core_loader(args: argparse.Namespace) -> CoreLoader:
+    """Opens the core of `args` in a thread (not started yet)."""
+
+    def open_it() -> Core:
+        from smesco_desk.services.core import open_core
+
         return open_core(args.data_dir, args.database_url)
-    except Exception as exc:  # noqa: BLE001 - any failure here ends the start, with a message
-        show_error(None, exc, QApplication.translate("app", "Basis data tidak dapat dibuka"))
-        return None
+
+    has_file = args.database_url is not None or database_path(
+        args.data_dir or default_data_dir()).is_file()
+    return CoreLoader(open_it, likely_set_up=has_file)
+
+
+def _cannot_open(exc: BaseException) -> int:
+    show_error(None, exc, QApplication.translate("app", "Basis data tidak dapat dibuka"))
+    return 1
+
+
+def _close(ctx: AppContext) -> None:
+    """Close the core, once the loader is done (it may be upgrading the schema)."""
+    try:
+        core = ctx.core
+    except Exception:  # noqa: BLE001 - never opened: nothing to close
+        core = None
+    if ctx.loader is not None:
+        ctx.loader.join(30)
+    if core is not None:
+        core.close()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -200,11 +272,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings = UiSettings()
     language = args.lang or str(settings.get(LANGUAGE))
     install_translations(app, language if language in LANGUAGES else "id")
-    core = _open_core(args)
-    if core is None:
-        return 1
-    ctx = build_context(core, settings, app)
+    loader = core_loader(args)
+    ctx = build_context(loader, settings, app)
     try:
+        if args.demo:
+            try:
+                ctx.core  # noqa: B018 - the demo fill needs it now
+            except Exception as exc:  # noqa: BLE001 - any failure here ends the start
+                return _cannot_open(exc)
         info = prepare_demo(ctx) if args.demo else None
         hint = QApplication.translate("app", "Data demo: masuk sebagai {user} / {password}")
         controller = SessionController(
@@ -212,10 +287,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             info.username if info else "")
         sys.excepthook = _excepthook
         if not controller.start():
-            return 0
+            return 0 if loader.error is None else _cannot_open(loader.error)
         return app.exec()
     finally:
         sys.excepthook = sys.__excepthook__
         ctx.runner.wait_idle()
         settings.sync()
-        core.close()
+        _close(ctx)

@@ -147,8 +147,8 @@ class LoginDialog(QDialog):
             self.errors["username"].show_message(self.tr("Isi nama pengguna."))
             return
         self._set_busy(True)
-        core = self.ctx.core
-        self.ctx.runner.op(lambda: core.users.authenticate(username, password), parent=self) \
+        ctx = self.ctx  # its core may still be opening: waited for in the worker, not here
+        self.ctx.runner.op(lambda: ctx.core.users.authenticate(username, password), parent=self) \
             .success(self._logged_in).failure(self._refused).run()
 
     def _submit_change(self, username: str, temporary: str) -> None:
@@ -159,8 +159,9 @@ class LoginDialog(QDialog):
             self.repeat_edit.setFocus()
             return
         self._set_busy(True)
-        users = self.ctx.core.users
-        self.ctx.runner.op(lambda: users.change_temporary_password(username, temporary, new),
+        ctx = self.ctx
+        self.ctx.runner.op(lambda: ctx.core.users.change_temporary_password(username, temporary,
+                                                                            new),
                            parent=self) \
             .success(self._logged_in).failure(self._refused).run()
 
