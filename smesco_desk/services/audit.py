@@ -181,7 +181,7 @@ def _record(row: AuditEntry, full_names: dict[str, str]) -> AuditRecord:
     return AuditRecord(
         row.id, row.at, row.actor, name, row.actor_kind, row.action, row.entity,
         row.entity_id, row.origin_desk, detail, label,
-        audit_text.action_label(row.action), approver, audit_text.who_text(label, approver),
+        audit_text.action_label(row.action), approver, audit_text.who_text(label, row.actor, approver),
         audit_text.detail_text(detail),
     )  # fmt: skip
 

@@ -126,18 +126,38 @@ AREA_LABELS = {
 }
 
 KEY_LABELS = {
+    "active": N_("Aktif"),
+    "amount": N_("Jumlah"),
+    "as_of": N_("Per tanggal"),
+    "at": N_("Waktu"),
+    "attendee": N_("Peserta"),
     "badge_number": N_("Kartu"),
-    "cleared": N_("Dihapus"),
+    "booking": N_("Pemesanan"),
+    "by": N_("Oleh"),
     "charges": N_("Tagihan"),
+    "cleared": N_("Dihapus"),
+    "closing": N_("Penutupan"),
     "code": N_("Kode"),
     "counted": N_("Dihitung"),
+    "deductions": N_("Potongan"),
+    "deposit": N_("Deposit"),
     "difference": N_("Selisih"),
     "discount": N_("Diskon"),
     "documents": N_("Dokumen"),
     "ends_on": N_("Sampai"),
+    "event_kind": N_("Jenis acara"),
     "expected": N_("Seharusnya"),
+    "failures": N_("Gagal masuk"),
+    "fee": N_("Biaya"),
+    "fee_percent": N_("Biaya (%)"),
+    "fee_waived": N_("Biaya dibebaskan"),
+    "fields": N_("Isian"),
+    "file": N_("Berkas"),
     "format": N_("Format"),
     "from": N_("Dari"),
+    "gaps": N_("Celah"),
+    "imported": N_("Diimpor"),
+    "kept_in": N_("Disimpan di"),
     "key": N_("Pengaturan"),
     "kind": N_("Jenis"),
     "leases": N_("Sewa"),
@@ -145,18 +165,29 @@ KEY_LABELS = {
     "matched_by": N_("Cocok"),
     "method": N_("Cara bayar"),
     "month": N_("Bulan"),
+    "new_starts_on": N_("Mulai baru"),
+    "notice_fee": N_("Denda pemberitahuan"),
+    "notice_on": N_("Tanggal pemberitahuan"),
     "number": N_("Nomor"),
     "opening_float": N_("Modal awal"),
     "owners": N_("Pemilik"),
     "participants": N_("Peserta"),
+    "pay_by": N_("Bayar sebelum"),
     "payer": N_("Pembayar"),
+    "people": N_("Orang"),
+    "phones": N_("Nomor HP"),
     "price": N_("Harga"),
     "purpose": N_("Keperluan"),
     "reason": N_("Alasan"),
     "reasons": N_("Alasan"),
+    "refund": N_("Pengembalian"),
+    "refund_due": N_("Harus dikembalikan"),
     "replaced": N_("Menggantikan"),
     "role": N_("Peran"),
     "rows": N_("Baris"),
+    "settled_by": N_("Diselesaikan oleh"),
+    "size": N_("Ukuran"),
+    "skipped": N_("Dilewati"),
     "space": N_("Ruang"),
     "stall": N_("Kios"),
     "starts_at": N_("Mulai"),
@@ -164,13 +195,19 @@ KEY_LABELS = {
     "taxes": N_("Pajak"),
     "to": N_("Menjadi"),
     "total": N_("Jumlah"),
+    "unit_price": N_("Harga satuan"),
     "until": N_("Sampai"),
     "username": N_("Pengguna"),
     "value": N_("Nilai"),
+    "visit": N_("Kunjungan"),
+    "visits": N_("Kunjungan"),
+    "waived": N_("Dibebaskan"),
+    "was": N_("Sebelumnya"),
     "written": N_("Ditulis"),
 }
-MONEY_KEYS = frozenset({"counted", "difference", "discount", "expected", "opening_float",
-                        "price", "total"})  # fmt: skip
+MONEY_KEYS = frozenset({"amount", "counted", "deductions", "deposit", "difference", "discount",
+                        "expected", "fee", "notice_fee", "opening_float", "price", "refund",
+                        "refund_due", "total", "unit_price"})  # fmt: skip
 # Shown elsewhere (who asked and who approved: the user column) or ids nobody reads.
 HIDDEN_KEYS = frozenset({"requested_by", "requested_by_name", "approved_by",
                          "approved_by_name", "entries"})  # fmt: skip
@@ -194,11 +231,12 @@ def approver_of(actor: str, detail: dict[str, Any]) -> str:
     return approver if isinstance(approver, str) and approver and approver != actor else ""
 
 
-def who_text(label: str, approver: str) -> str:
-    """The user column: "Sari Wulandari (sari), disetujui hendra"."""
+def who_text(label: str, actor: str, approver: str) -> str:
+    """The user column: "Sari Wulandari (sari)", or with who approved it, short
+    enough to be read whole: "sari (disetujui hendra)"."""
     if not approver:
         return label
-    return _("{who}, disetujui {approver}").format(who=label, approver=approver)
+    return _("{who} (disetujui {approver})").format(who=actor, approver=approver)
 
 
 def detail_text(detail: dict[str, Any]) -> str:
@@ -237,6 +275,8 @@ def _value(key: str, value: Any) -> str:
                          for t in value)  # fmt: skip
     if isinstance(value, list):
         return " ".join(_value(key, v) for v in value) if value else ""
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {_value(k, v)}" for k, v in value.items())
     if isinstance(value, str):
         return _moment(value)
     return str(value)

@@ -38,7 +38,7 @@ class AuditRecord:
     # detail as readable text.
     action_label: str = ""
     approver: str = ""
-    who_label: str = ""  # "Sari Wulandari (sari), disetujui hendra"
+    who_label: str = ""  # "sari (disetujui hendra)"
     detail_label: str = ""
 
     @property

@@ -50,6 +50,6 @@ def test_details_read_as_text(detail: dict[str, object], text: str) -> None:
 def test_the_approver_shows_beside_who_asked_when_someone_else_approved() -> None:
     detail = {"requested_by": "sari", "approved_by": "hendra"}
     assert approver_of("sari", detail) == "hendra"
-    assert who_text("Sari (sari)", "hendra") == "Sari (sari), disetujui hendra"
+    assert who_text("Sari (sari)", "sari", "hendra") == "sari (disetujui hendra)"
     assert approver_of("hendra", {"approved_by": "hendra"}) == ""  # their own role
-    assert who_text("Hendra (hendra)", "") == "Hendra (hendra)"
+    assert who_text("Hendra (hendra)", "hendra", "") == "Hendra (hendra)"

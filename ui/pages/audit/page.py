@@ -33,7 +33,13 @@ from smesco_desk.services.audit_text import action_label, area_label
 from smesco_desk.values.audit import AuditActor, AuditFilter
 from ui.context import AppContext
 from ui.errors import show_error
-from ui.models.audit_model import COL_DETAIL, AuditTableModel
+from ui.models.audit_model import (
+    COL_ACTION,
+    COL_ACTOR,
+    COL_DETAIL,
+    COL_ENTITY,
+    AuditTableModel,
+)
 from ui.record_table import RecordTable
 
 # The periods offered: today, the last 7 or 30 days, every day, or chosen days.
@@ -137,7 +143,14 @@ class AuditPage(QWidget):
         self.table.set_empty_text(self.tr("Tidak ada catatan yang cocok."))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Who and what at a set width (the whole text in the tip, the column can be
+        # dragged wider), so the details keep room at 1024 px. The object's table
+        # is left out: the kind names it (the export keeps it, and its id).
+        for column, width in ((COL_ACTOR, 200), (COL_ACTION, 170)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
         header.setSectionResizeMode(COL_DETAIL, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnHidden(COL_ENTITY, True)
         return self.table
 
     # --- filters --------------------------------------------------------------------
