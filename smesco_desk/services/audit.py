@@ -178,11 +178,11 @@ def _record(row: AuditEntry, full_names: dict[str, str]) -> AuditRecord:
     detail = dict(row.detail or {})
     label = _actor_label(row.actor, full_names if row.actor_kind == "user" else {})
     approver = audit_text.approver_of(row.actor, detail)
+    who = audit_text.who_text(label, row.actor, approver)
     return AuditRecord(
         row.id, row.at, row.actor, name, row.actor_kind, row.action, row.entity,
         row.entity_id, row.origin_desk, detail, label,
-        audit_text.action_label(row.action), approver, audit_text.who_text(label, row.actor, approver),
-        audit_text.detail_text(detail),
+        audit_text.action_label(row.action), approver, who, audit_text.detail_text(detail),
     )  # fmt: skip
 
 
