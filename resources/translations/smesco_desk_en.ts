@@ -424,8 +424,8 @@
         <translation>No matching entries.</translation>
     </message>
     <message>
-        <source>{area}.* (semua)</source>
-        <translation>{area}.* (all)</translation>
+        <source>{area} (semua)</source>
+        <translation>{area} (all)</translation>
     </message>
     <message>
         <source>Tanggal akhir sebelum tanggal awal.</source>

@@ -50,6 +50,15 @@ MATCH_LABELS = {
     MatchedBy.PHONE: N_("nomor HP sama"),
     MatchedBy.NAME: N_("nama mirip"),
 }
+SAME_NAME_LABEL = N_("nama sama")  # a name match that is the very name, once folded
+
+
+def match_label(by: MatchedBy, same_name: bool = False) -> str:
+    """What matched, in words: "nama sama" for the listed name itself (case,
+    diacritics and punctuation aside), "nama mirip" for a close one."""
+    if by == MatchedBy.NAME and same_name:
+        return _(SAME_NAME_LABEL)
+    return _(MATCH_LABELS[by])
 
 _NOT_WORD = re.compile(r"[^\w\s]|_")
 MAX_WORDS_PAIRED = 5  # beyond this, words are paired in sorted order only

@@ -11,6 +11,9 @@ every name with a diacritic), `;` between fields (the list separator of
 Windows set to Indonesian, where `,` is the decimal mark), and a cell that
 starts like a formula (`=`, `+`, `-`, `@`) prefixed with `'`, so a name
 typed at the desk can never run as a formula in the supervisor's Excel.
+Its columns keep the action's code (`booking.create`, for filtering in Excel)
+beside its label, and the detail as stored (JSON) beside the readable text
+(smesco_desk.services.audit_text), so nothing the log holds is left out.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from __future__ import annotations
 import csv
 import heapq
 import io
+import json
 from collections.abc import Iterator
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -29,6 +33,7 @@ from smesco_desk.clock import to_wib, wib_day_bounds
 from smesco_desk.db.models import AuditEntry, User
 from smesco_desk.errors import ValidationError
 from smesco_desk.i18n import _
+from smesco_desk.services import audit_text
 from smesco_desk.services.actors import Actor, Permission, require
 from smesco_desk.values.audit import AuditActor, AuditFilter, AuditRecord
 
@@ -94,14 +99,16 @@ class AuditService:
         conditions = _conditions(flt, with_area=False)
         out = io.StringIO()
         writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-        writer.writerow([_("Waktu (WIB)"), _("Pengguna"), _("Nama"), _("Jenis"), _("Objek"),
-                         _("ID objek"), _("Meja"), _("Rincian")])  # fmt: skip
+        writer.writerow([_("Waktu (WIB)"), _("Pengguna"), _("Nama"), _("Disetujui oleh"),
+                         _("Kode jenis"), _("Jenis"), _("Objek"), _("ID objek"), _("Meja"),
+                         _("Rincian"), _("Data rincian")])  # fmt: skip
         with self.core.db.read() as session:
             names = _full_names(session)
             for r in _oldest_first(session, conditions, _area_actions(session, flt), names):
                 writer.writerow([_cell(v) for v in (
                     to_wib(r.at).strftime("%Y-%m-%d %H:%M:%S"), r.actor, r.actor_name,
-                    r.action, r.entity, r.entity_id or "", r.desk, r.detail_text)])  # fmt: skip
+                    r.approver, r.action, r.action_label, r.entity, r.entity_id or "", r.desk,
+                    r.detail_label, _raw(r.detail))])  # fmt: skip
         return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -168,10 +175,14 @@ def _actor_label(name: str, full_names: dict[str, str]) -> str:
 
 def _record(row: AuditEntry, full_names: dict[str, str]) -> AuditRecord:
     name = full_names.get(row.actor, "") if row.actor_kind == "user" else ""
+    detail = dict(row.detail or {})
+    label = _actor_label(row.actor, full_names if row.actor_kind == "user" else {})
+    approver = audit_text.approver_of(row.actor, detail)
+    who = audit_text.who_text(label, row.actor, approver)
     return AuditRecord(
         row.id, row.at, row.actor, name, row.actor_kind, row.action, row.entity,
-        row.entity_id, row.origin_desk, dict(row.detail or {}),
-        _actor_label(row.actor, full_names if row.actor_kind == "user" else {}),
+        row.entity_id, row.origin_desk, detail, label,
+        audit_text.action_label(row.action), approver, who, audit_text.detail_text(detail),
     )  # fmt: skip
 
 
@@ -254,6 +265,11 @@ def _batches(session: Session, query: Select[Any]) -> Iterator[AuditEntry]:
             return
         at, key = rows[-1].at, rows[-1].id
         after = or_(AuditEntry.at > at, and_(AuditEntry.at == at, AuditEntry.id > key))
+
+
+def _raw(detail: dict[str, Any]) -> str:
+    """The detail as stored (JSON), for whoever needs an id or a key the text leaves out."""
+    return json.dumps(detail, ensure_ascii=False, separators=(",", ":")) if detail else ""
 
 
 def _cell(value: str) -> str:

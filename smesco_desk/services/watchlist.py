@@ -31,11 +31,11 @@ from smesco_desk.domain.nik import InvalidNik, mask_nik, normalize_nik
 from smesco_desk.domain.phone import InvalidPhone, normalize_phone
 from smesco_desk.domain.text import clean_name, has_visible, text_errors
 from smesco_desk.domain.watchlist import (
-    MATCH_LABELS,
     MatchedBy,
     WatchKind,
     approvable,
     kind_label,
+    match_label,
     name_key,
     names_close,
 )
@@ -225,7 +225,7 @@ def check_visitor(
     request = ApprovalRequired(
         KIND,
         subject_of([sorted(e.id for e, _by in found), name_key(name), phone, nik_hash]),
-        tuple(_reason(e, by) for e, by in found),
+        tuple(_reason(e, by, name_key(name)) for e, by in found),
         approvable=all(approvable(e.kind, by) for e, by in found),
     )
     detail = {
@@ -235,8 +235,8 @@ def check_visitor(
     approvals.record(tx, approval, request, row, detail)
 
 
-def _reason(entry: WatchlistEntry, by: set[MatchedBy]) -> str:
-    matched = ", ".join(_(MATCH_LABELS[b]) for b in sorted(by))
+def _reason(entry: WatchlistEntry, by: set[MatchedBy], key: str) -> str:
+    matched = ", ".join(match_label(b, entry.name_key == key) for b in sorted(by))
     text = _("Daftar pantauan — {kind} ({matched}): {reason}").format(
         kind=kind_label(entry.kind), matched=matched, reason=entry.reason
     )

@@ -33,10 +33,18 @@ class AuditRecord:
     desk: str
     detail: dict[str, Any] = field(default_factory=dict)
     actor_label: str = ""  # "Hendra Gunawan (hendra)", "Sistem", "Baris perintah: budi"
+    # In words (smesco_desk.services.audit_text): "Pemesanan ruang dibuat", who
+    # approved it (someone else than the actor), the label with the approver, the
+    # detail as readable text.
+    action_label: str = ""
+    approver: str = ""
+    who_label: str = ""  # "sari (disetujui hendra)"
+    detail_label: str = ""
 
     @property
     def detail_text(self) -> str:
-        """The detail as one line of `key: value` pairs."""
+        """The detail as one line of `key: value` pairs, as stored (the command
+        line; the viewer shows `detail_label`)."""
         return ", ".join(f"{k}: {_value(v)}" for k, v in self.detail.items())
 
 

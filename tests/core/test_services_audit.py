@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from datetime import date
 
 import pytest
@@ -91,20 +92,22 @@ def test_csv_export_opens_in_excel_with_names_intact_and_no_formulas(
 ) -> None:
     rows = _csv_rows(core.audit.export_csv(admin, AuditFilter()))
     header, body = rows[0], rows[1:]
-    assert header == ["Waktu (WIB)", "Pengguna", "Nama", "Jenis", "Objek", "ID objek", "Meja",
-                      "Rincian"]  # fmt: skip
+    assert header == ["Waktu (WIB)", "Pengguna", "Nama", "Disetujui oleh", "Kode jenis", "Jenis",
+                      "Objek", "ID objek", "Meja", "Rincian", "Data rincian"]  # fmt: skip
     assert len(body) == core.audit.count(admin, AuditFilter())
     assert [r[0] for r in body] == sorted(r[0] for r in body)  # oldest first
-    register = next(r for r in body if r[3] == "visit.check_in")
+    register = next(r for r in body if r[4] == "visit.check_in")
     assert register[0] == "2026-03-11 23:30:00" and register[1] == "resepsionis"
-    rename = next(r for r in body if r[3] == "user.rename")
+    rename = next(r for r in body if r[4] == "user.rename")
     assert rename[2] == "Administrator Gedung"
-    assert "=HYPERLINK" in rename[7] and not rename[7].startswith("=")
+    assert "=HYPERLINK" in rename[9] and not rename[9].startswith("=")
+    assert rename[5] == "Nama pengguna diubah" and rename[9].startswith("Pengguna: ")
+    assert json.loads(rename[10])["username"] == rename[9].split(";")[0].split(": ")[1]
     receptionist_rows = [r for r in body if r[1] == "resepsionis"]
     assert {r[2] for r in receptionist_rows} == {'\'=HYPERLINK("x")'}  # the name today, inert
     assert {r[2] for r in body if r[1] == "supervisor"} == {"Dédé Ñúñez Çağlar"}
     only = _csv_rows(core.audit.export_csv(admin, AuditFilter(kind="visit.check_in")))
-    assert [r[3] for r in only[1:]] == ["visit.check_in"]
+    assert [r[4] for r in only[1:]] == ["visit.check_in"]
 
 
 def test_csv_export_reads_past_its_batches(
@@ -116,7 +119,7 @@ def test_csv_export_reads_past_its_batches(
         core.users.create(admin, f"staf{n}", f"Staf {n}", "rahasia-staf-1", Role.RECEPTIONIST)
     monkeypatch.setattr(audit, "EXPORT_BATCH", 2)
     body = _csv_rows(core.audit.export_csv(admin, AuditFilter()))[1:]
-    ids = [r[5] + r[3] for r in body]
+    ids = [r[7] + r[4] for r in body]
     assert len(body) == core.audit.count(admin, AuditFilter()) and len(set(ids)) == len(ids)
 
 
@@ -136,5 +139,5 @@ def test_an_area_is_paged_and_exported_in_the_same_order_as_one_query(
     assert core.audit.count(admin, flt) == len(whole)
     monkeypatch.setattr(audit, "EXPORT_BATCH", 2)
     body = _csv_rows(core.audit.export_csv(admin, flt))[1:]
-    assert [(r[3], r[5]) for r in body] == [(r.action, r.entity_id or "") for r in reversed(whole)]
+    assert [(r[4], r[7]) for r in body] == [(r.action, r.entity_id or "") for r in reversed(whole)]
     assert core.audit.entries(admin, AuditFilter(kind="nothing")) == []

@@ -193,3 +193,14 @@ def test_purge_blanks_entries_ended_longer_ago_than_the_retention(
     core.privacy.purge_expired(admin)
     names = dict(rows(core, "SELECT id, full_name FROM watchlist_entries"))
     assert names == {old: ERASED_NAME, recent: "Rina Marlina"}
+
+
+def test_the_very_name_is_called_the_same_and_a_close_one_similar(
+    core: Core, hendra: Actor, receptionist: Actor
+) -> None:
+    """A reviewer saw an identical name called "nama mirip" (issue 13, point 11)."""
+    _add(core, hendra, kind="approval", reason="Sengketa sewa.")
+    same = _stopped(core, receptionist, name="joko  PRANOTO").message  # folded: the same
+    assert "nama sama" in same and "nama mirip" not in same
+    close = _stopped(core, receptionist, name="Joko Pranata").message
+    assert "nama mirip" in close and "nama sama" not in close

@@ -224,3 +224,36 @@ def test_logout_then_giving_up_quits(qtbot, ctx: AppContext, controller,
     assert session.window is not None
     session.window.logout_action.trigger()
     assert quits == [True] and session.window is None and ctx.actor is None
+
+
+def test_question_boxes_have_plain_buttons(qapp: QApplication) -> None:
+    """Under X the platform theme gave "Ya" and "Tidak" green and red ball icons
+    (a reviewer's screenshot); the style sheet turns them off whatever the theme."""
+    from PySide6.QtWidgets import QMessageBox, QProxyStyle, QStyle
+
+    hint = QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons
+
+    class IconTheme(QProxyStyle):  # a platform theme that wants icons, as X's did
+        def styleHint(self, which, option=None, widget=None, data=None):  # noqa: N802
+            return 1 if which == hint else super().styleHint(which, option, widget, data)
+
+    old_sheet, old_style = qapp.styleSheet(), qapp.style().name()
+    try:
+        qapp.setStyle(IconTheme("Fusion"))
+        qapp.setStyleSheet("")
+        boxes = []
+        for sheet in ("", load_style_sheet()):
+            qapp.setStyleSheet(sheet)
+            box = QMessageBox(QMessageBox.Icon.Question, "?", "Nonaktifkan?",
+                              QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+            box.show()
+            boxes.append(box)
+            QCoreApplication.processEvents()
+        with_theme, with_sheet = ([b.icon().isNull() for b in box.buttons()] for box in boxes)
+        assert with_theme == [False, False]  # (the theme's icons, without the rule)
+        assert with_sheet == [True, True]
+        for box in boxes:
+            box.close()
+    finally:
+        qapp.setStyleSheet(old_sheet)
+        qapp.setStyle(old_style)

@@ -17,7 +17,7 @@ from smesco_desk.services.actors import Actor, Role
 from smesco_desk.values.audit import AuditFilter
 from tests.ui.helpers_ui import make_actor
 from ui.context import AppContext
-from ui.models.audit_model import COL_ACTION, COL_ACTOR, AuditTableModel
+from ui.models.audit_model import COL_ACTION, COL_ACTOR, COL_DETAIL, AuditTableModel
 from ui.pages import PAGES
 from ui.pages.audit.page import PERIOD_ALL, PERIOD_RANGE, AuditPage
 
@@ -59,9 +59,12 @@ def test_filters_by_user_kind_and_period(page: AuditPage) -> None:
     assert set(_column(page, COL_ACTOR)) == {"Sari Wulandari (sari)"}  # the name today
     _choose(page.actor_combo, "")
     _choose(page.kind_combo, "user.rename")
-    assert _column(page, COL_ACTION) == ["user.rename"]
+    assert page.kind_combo.currentText().strip() == "Nama pengguna diubah"  # in words
+    assert _column(page, COL_ACTION) == ["Nama pengguna diubah"]
     _choose(page.kind_combo, "user")  # the whole area
-    assert set(_column(page, COL_ACTION)) >= {"user.login", "user.create", "user.rename"}
+    assert page.kind_combo.currentText() == "Pengguna (semua)"
+    assert {page.model.record(r).action for r in range(page.model.rowCount())} >= {
+        "user.login", "user.create", "user.rename"}
     _choose(page.period_combo, PERIOD_RANGE)
     assert page.from_edit.isVisible() and page.to_edit.isVisible()
     tomorrow = wib_today(page.ctx.core.now()) + timedelta(days=1)
@@ -104,13 +107,16 @@ def test_export_writes_the_rows_shown_as_csv_for_excel(
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";"))
     assert len(rows) - 1 == page.model.total()
     assert {(r[1], r[2]) for r in rows[1:]} == {("sari", "Sari Wulandari")}
+    assert rows[0][4:6] == ["Kode jenis", "Jenis"]  # the code to filter by in Excel, the label
+    assert ("user.login", "Masuk") in {(r[4], r[5]) for r in rows[1:]}
 
 
 def test_a_new_change_shows_up(page: AuditPage, ctx: AppContext, admin: Actor) -> None:
     before = page.model.total()
     ctx.runner.op(lambda: ctx.core.users.create(admin, "baru", "Baru", "rahasia-baru-1",
                                                 Role.RECEPTIONIST.value)).run()  # fmt: skip
-    assert page.model.total() == before + 1 and _column(page, COL_ACTION)[0] == "user.create"
+    assert page.model.total() == before + 1
+    assert _column(page, COL_ACTION)[0] == "Pengguna dibuat"
 
 
 def test_the_filters_fit_beside_the_navigation_at_1024(
@@ -134,3 +140,33 @@ def test_the_filters_fit_beside_the_navigation_at_1024(
         assert page.from_edit.isVisible()
     finally:
         qapp.setStyleSheet(old)
+
+
+def test_rows_read_as_words_with_the_approver_beside_the_user(
+    page: AuditPage, ctx: AppContext, admin: Actor
+) -> None:
+    """A reviewer saw codes, raw keys ("expected: 38…") and an approval under the
+    clerk's name only; the approver now shows in the user column."""
+    from smesco_desk.services.transaction import Transaction
+
+    sari = next(a for a in ctx.core.audit.actors(admin) if a.name == "sari")
+    clerk = make_actor(ctx.core, admin, Role.RECEPTIONIST, "ani")
+    with Transaction.begin(ctx.core, clerk) as tx:
+        tx.audit("approval.price", None, {
+            "requested_by": "ani", "requested_by_name": "Ani", "approved_by": "hendra",
+            "approved_by_name": "Hendra", "reasons": ["Harga diubah."]})  # fmt: skip
+        tx.audit("shift.close", None, {"expected": 380000, "counted": 375000,
+                                       "difference": -5000})  # fmt: skip
+        tx.audit("shiny.new", None, {"tenant_id": "0192-abc", "mystery": 7})
+    page.model.set_filter(AuditFilter(actor="ani"))
+    rows = {page.model.record(r).action: r for r in range(page.model.rowCount())}
+    approval, shift, unknown = rows["approval.price"], rows["shift.close"], rows["shiny.new"]
+    assert page.model.index(approval, COL_ACTOR).data() == "ani (disetujui hendra)"
+    assert page.model.index(approval, COL_ACTION).data() == "Persetujuan harga/diskon"
+    detail = page.model.index(approval, COL_DETAIL).data()
+    assert detail == "Alasan: Harga diubah." and "requested_by" not in detail
+    assert page.model.index(shift, COL_DETAIL).data() == (
+        "Seharusnya: Rp380.000; Dihitung: Rp375.000; Selisih: -Rp5.000")
+    assert page.model.index(unknown, COL_ACTION).data() == "shiny.new"  # unknown: the code
+    assert page.model.index(unknown, COL_DETAIL).data() == "mystery: 7"  # the id left out
+    assert sari.label == "Sari Wulandari (sari)"

@@ -152,3 +152,42 @@ def test_a_new_user_is_still_added(qtbot, ctx: AppContext) -> None:
     page.password_edit.setText(ADMIN_PASSWORD)
     page.add_button.click()
     assert _cell(page, "rudi", 1) == "Rudi Hartono" and _cell(page, "rudi", 3) == "Aktif"
+
+
+def test_one_message_and_five_users_in_view_at_1024x768(
+    qtbot, qapp, ctx: AppContext, admin: Actor, sari: Actor
+) -> None:
+    """A reviewer saw "Perubahan rudi disimpan." and "Pengaturan tersimpan." at
+    once, and two or three users over the form at 1024x768."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from ui.app import load_style_sheet
+    from ui.pages.settings.panel import SettingsPanel
+    from ui.pages.settings.users import LIST_ROWS
+
+    for name in ("rudi", "dewi", "hendra", "wati"):
+        make_actor(ctx.core, admin, Role.RECEPTIONIST, name)
+    old = qapp.styleSheet()
+    qapp.setStyleSheet(load_style_sheet())
+    try:
+        panel = SettingsPanel(ctx)
+        qtbot.addWidget(panel)
+        panel.resize(1024 - 190 - 48, 768 - 30 - 30 - 70)  # beside the navigation
+        panel.show()
+        panel.show_tab("users")
+        qtbot.waitExposed(panel)
+        page = panel.pages["users"]
+        assert isinstance(page, UsersPage)
+        _pick(page, "rudi")
+        page.full_name_edit.setText("Rudi Hartono")
+        page.update_button.click()
+        assert page.result_label.text() == "Perubahan rudi disimpan."
+        assert panel.status_label.text() == ""  # one message only
+        rows = page.table.viewport().height() // page.table.verticalHeader().defaultSectionSize()
+        assert rows >= LIST_ROWS >= 5
+        scroll = page.findChild(QScrollArea, "user_form_scroll")
+        for button in (page.update_button, page.new_button, page.active_button):
+            bottom = button.mapTo(scroll.viewport(), button.rect().bottomRight()).y()
+            assert bottom <= scroll.viewport().height(), button.text()  # not scrolled away
+    finally:
+        qapp.setStyleSheet(old)

@@ -72,8 +72,12 @@ class AuditTableModel(LazyTableModel[AuditRecord, AuditFilter]):
             return None
         if column == COL_AT:
             return to_wib(record.at).strftime("%d-%m-%Y %H:%M:%S")
-        if column == COL_ACTOR:
-            return record.actor_label or record.actor
-        values = {COL_ACTION: record.action, COL_ENTITY: record.entity,
-                  COL_DETAIL: record.detail_text, COL_DESK: record.desk}  # fmt: skip
+        if column == COL_ACTOR:  # with who approved it, when someone else did
+            return record.who_label or record.actor_label or record.actor
+        if column == COL_ACTION:  # the label; its code in the tip (as the export has it)
+            label = record.action_label or record.action
+            tip = role == Qt.ItemDataRole.ToolTipRole and label != record.action
+            return f"{label} ({record.action})" if tip else label
+        values = {COL_ENTITY: record.entity, COL_DETAIL: record.detail_label,
+                  COL_DESK: record.desk}  # fmt: skip
         return values.get(column, "")

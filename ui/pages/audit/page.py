@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Slot
+from PySide6.QtCore import QDate, Qt, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,10 +29,17 @@ from PySide6.QtWidgets import (
 from smesco_desk.clock import wib_today
 from smesco_desk.errors import DomainError
 from smesco_desk.private_files import write_private
+from smesco_desk.services.audit_text import action_label, area_label
 from smesco_desk.values.audit import AuditActor, AuditFilter
 from ui.context import AppContext
 from ui.errors import show_error
-from ui.models.audit_model import COL_DETAIL, AuditTableModel
+from ui.models.audit_model import (
+    COL_ACTION,
+    COL_ACTOR,
+    COL_DETAIL,
+    COL_ENTITY,
+    AuditTableModel,
+)
 from ui.record_table import RecordTable
 
 # The periods offered: today, the last 7 or 30 days, every day, or chosen days.
@@ -136,7 +143,14 @@ class AuditPage(QWidget):
         self.table.set_empty_text(self.tr("Tidak ada catatan yang cocok."))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Who and what at a set width (the whole text in the tip, the column can be
+        # dragged wider), so the details keep room at 1024 px. The object's table
+        # is left out: the kind names it (the export keeps it, and its id).
+        for column, width in ((COL_ACTOR, 200), (COL_ACTION, 170)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
         header.setSectionResizeMode(COL_DETAIL, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnHidden(COL_ENTITY, True)
         return self.table
 
     # --- filters --------------------------------------------------------------------
@@ -159,11 +173,16 @@ class AuditPage(QWidget):
             combo.blockSignals(True)
         for who in actors:
             self.actor_combo.addItem(who.label, who.name)
-        areas = sorted({k.split(".", 1)[0] for k in kinds if "." in k})
-        for area in areas:
-            self.kind_combo.addItem(self.tr("{area}.* (semua)").format(area=area), area)
+        areas = sorted({k.split(".", 1)[0] for k in kinds if "." in k},
+                       key=lambda a: area_label(a).casefold())  # fmt: skip
+        for area in areas:  # in words; the codes (as the export has them) in the tips
+            self.kind_combo.addItem(self.tr("{area} (semua)").format(area=area_label(area)), area)
+            self.kind_combo.setItemData(self.kind_combo.count() - 1, f"{area}.*",
+                                        Qt.ItemDataRole.ToolTipRole)  # fmt: skip
             for kind in (k for k in kinds if k.startswith(area + ".")):
-                self.kind_combo.addItem("    " + kind, kind)
+                self.kind_combo.addItem("    " + action_label(kind), kind)
+                self.kind_combo.setItemData(self.kind_combo.count() - 1, kind,
+                                            Qt.ItemDataRole.ToolTipRole)  # fmt: skip
         for combo in (self.actor_combo, self.kind_combo):
             combo.blockSignals(False)
             view = combo.view()  # the list open is as wide as its longest entry

@@ -19,6 +19,7 @@ class OptionsPage(QWidget):
 
     name = ""
     saves = True  # False: the page has its own buttons (lists of things)
+    says_saved = False  # True: the page says what it saved (the panel then says nothing)
     saved = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:

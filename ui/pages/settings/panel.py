@@ -15,6 +15,8 @@ the core. Which pages there are, in what order and for whom, is the registry's
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -59,7 +61,7 @@ class SettingsPanel(QWidget):
             button.setCheckable(True)
             self.section_buttons.addButton(button, index)
             flow.addWidget(button)
-            page.saved.connect(self._page_saved)
+            page.saved.connect(partial(self._page_saved, page))
         self.section_buttons.idClicked.connect(self.tabs.setCurrentIndex)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.status_label = QLabel(self)
@@ -93,9 +95,10 @@ class SettingsPanel(QWidget):
             if page.saves:
                 page.save()
 
-    @Slot()
-    def _page_saved(self) -> None:
-        self.status_label.setText(self.tr("Pengaturan tersimpan."))
+    def _page_saved(self, page: OptionsPage) -> None:
+        """One message only: a page that says what it saved is not repeated."""
+        if not page.says_saved:
+            self.status_label.setText(self.tr("Pengaturan tersimpan."))
 
     @Slot(int)
     def _tab_changed(self, index: int) -> None:

@@ -9,15 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +38,7 @@ from ui.pages.settings.registry import settings_page
 from ui.widgets import note_label
 
 USER_TABLES = frozenset({"users", "login_failures"})
+LIST_ROWS = 5  # the list keeps room for this many users (at 1024x768 it once showed 2-3)
 
 
 def _last_login(user: UserInfo) -> str:
@@ -60,6 +66,7 @@ class UsersPage(CataloguePage[UserInfo]):
 
     name = "users"
     tables = USER_TABLES
+    says_saved = True  # "Perubahan rudi disimpan." under the form
 
     def title(self) -> str:
         return self.tr("Pengguna")
@@ -89,10 +96,9 @@ class UsersPage(CataloguePage[UserInfo]):
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.password_edit.setPlaceholderText(self.tr("minimal 8 karakter"))
         form = QFormLayout()
+        form.addRow(self.tr("Nama pengguna"), self._name_and_role_row(box))
         for label, widget, field in (
-            (self.tr("Nama pengguna"), self.username_edit, "username"),
             (self.tr("Nama lengkap"), self.full_name_edit, "full_name"),
-            (self.tr("Peran"), self.role_combo, "role"),
             (self.tr("Kata sandi"), self._password_row(box), "password"),
         ):
             form.addRow(label, with_error(widget, self.errors.add(field)))
@@ -101,11 +107,54 @@ class UsersPage(CataloguePage[UserInfo]):
         column = QVBoxLayout(box)
         column.addLayout(form)
         column.addWidget(self.errors.add(""))
-        column.addWidget(self.result_label)
-        column.addStretch(1)
+        column.addStretch(1)  # (what was done: beside the buttons, a row less)
         column.addLayout(self._build_buttons(box))
         self._show_mode()
         return box
+
+    def _name_and_role_row(self, box: QGroupBox) -> QWidget:
+        """The login name and the role on one row: a row less under the list."""
+        row = QWidget(box)
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        role_label = QLabel(self.tr("Peran"), row)
+        role_label.setBuddy(self.role_combo)
+        role_label.setMinimumHeight(self.role_combo.sizeHint().height())  # level with it
+        line.addWidget(with_error(self.username_edit, self.errors.add("username")), 3)
+        line.addSpacing(8)
+        line.addWidget(role_label, 0, Qt.AlignmentFlag.AlignTop)
+        line.addWidget(with_error(self.role_combo, self.errors.add("role")), 2)
+        return row
+
+    def arrange(self, table: QTableView, form: QGroupBox) -> None:
+        """The list keeps room for LIST_ROWS users (the rest scroll) and the form
+        under it is whole; the list takes what a taller window gives."""
+        super().arrange(table, form)
+        scroll = QScrollArea(self)
+        scroll.setObjectName("user_form_scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.removeWidget(form)
+        scroll.setWidget(form)
+        layout.addWidget(scroll, 0)
+        self.form_scroll = scroll
+        table.setMinimumHeight(table.horizontalHeader().sizeHint().height()
+                               + LIST_ROWS * table.verticalHeader().defaultSectionSize()
+                               + 2 * table.frameWidth())  # fmt: skip
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """The form whole before the list grows (the list had squeezed it to
+        scroll); measured once shown, with the style sheet's spacing."""
+        super().showEvent(event)
+        self._fit_form()
+
+    def _fit_form(self) -> None:
+        """The form's height, again after a message beside the buttons (it wraps)."""
+        self.box.adjustSize()
+        self.form_scroll.setMinimumHeight(self.box.sizeHint().height())
 
     def _password_row(self, box: QGroupBox) -> QWidget:
         """The password, and for a chosen user the button that makes it their
@@ -136,7 +185,7 @@ class UsersPage(CataloguePage[UserInfo]):
         self.update_button.clicked.connect(self.save_entry)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
-        buttons.addStretch(1)
+        buttons.addWidget(self.result_label, 1)
         for button in (self.unlock_button, self.active_button, self.add_button,
                        self.update_button):
             buttons.addWidget(button)
@@ -241,6 +290,7 @@ class UsersPage(CataloguePage[UserInfo]):
             edit.clear()
         self.result_label.setText(
             self.tr("Pengguna {username} ditambahkan.").format(username=user.username))
+        self._fit_form()
         self.saved.emit()
 
     def _run(self, work: Callable[[], UserInfo], done: str) -> None:
@@ -252,6 +302,7 @@ class UsersPage(CataloguePage[UserInfo]):
         self.result_label.setText(done.format(username=user.username))
         self.chosen = user
         self.show_entry(user)
+        self._fit_form()
         self.saved.emit()
 
     @Slot()
@@ -307,4 +358,5 @@ class UsersPage(CataloguePage[UserInfo]):
             (self.tr("Kata sandi {username} diganti.") if own else self.tr(
                 "Kata sandi sementara {username} disimpan: berikan kepadanya; ia memilih "
                 "kata sandinya sendiri saat masuk berikutnya.")).format(username=user.username))
+        self._fit_form()
         self.saved.emit()
