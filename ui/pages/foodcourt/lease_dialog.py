@@ -8,10 +8,10 @@ already taken (LeaseConflict) shows at the stall and at the dates, naming the
 lease in the way. An optional turnover rent ("Sewa omzet (%)", 0 = none).
 A lease starting on or before today has its rent due so far posted with it
 (LeaseForm.post_due_rent). Once saved the dialog stays open to say what is
-owed, and offers "Bayar deposit…" then "Bayar sewa…": each open charge of the
-lease, deposit first, paid through the payments area (tenant_payment) with its
-kuitansi printed, until nothing of the lease is owed. That button is the
-default and has the focus, so Enter after "Sewakan" goes on to paying;
+owed, and offers "Bayar deposit & sewa…" ("Bayar deposit…", "Bayar…" when
+only one is open): the pay dialog of the payments area (tenant_payment) with
+the lease's open charges all ticked, paid with one kuitansi. That button is
+the default and has the focus, so Enter after "Sewakan" goes on to paying;
 "Selesai" takes Enter once nothing is owed.
 """
 
@@ -93,7 +93,7 @@ class LeaseDialog(QDialog):
         self._end_touched = False
         self.errors = FieldErrors()
         self.banner = StatusBanner(self)
-        self.banner.action_triggered.connect(self.pay_deposit)
+        self.banner.action_triggered.connect(self.pay_owed)
         self.payment = TenantPayment(ctx, self, self._report, printer)
         self.payment.paid.connect(lambda _receipt: self._load_owed())
         self.owed: list[ChargeRecord] = []  # the lease's open charges, deposit first
@@ -127,6 +127,9 @@ class LeaseDialog(QDialog):
         if line is not None:
             line.setPlaceholderText(self.tr("ketik nama usaha atau pemilik"))
         self.tenant_combo.currentIndexChanged.connect(lambda _i: self._clear("tenant_id"))
+        # (once the completer has put the whole name in: its start shown)
+        self.tenant_combo.currentIndexChanged.connect(
+            lambda _i: QTimer.singleShot(0, self, self._show_name_start))
         self.new_tenant_button = QPushButton(self.tr("Tenan &baru…"), self)
         self.new_tenant_button.setObjectName("new_tenant_button")
         self.new_tenant_button.setAutoDefault(False)
@@ -233,6 +236,8 @@ class LeaseDialog(QDialog):
         if stall is not None:
             self.stall_combo.setCurrentIndex(max(self.stall_combo.findData(stall), 0))
         self._update_money()
+        if not self.tenant_id():  # the first empty field
+            self.tenant_combo.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def set_tenants(self, tenants: list[TenantInfo], chosen: str | None = None) -> None:
         self.tenant_combo.clear()
@@ -242,6 +247,26 @@ class LeaseDialog(QDialog):
         self.tenant_combo.setCurrentIndex(index)
         if index < 0:
             self.tenant_combo.setEditText("")
+        self._show_name_start()
+
+    def _show_name_start(self) -> None:
+        """The start of the tenant's name in view (a long one elides at the right)."""
+        line = self.tenant_combo.lineEdit()
+        if line is not None:
+            line.setCursorPosition(0)
+
+    def take_typed_tenant(self) -> bool:
+        """The first tenant whose name or owner holds what is typed (as the
+        completer lists them), chosen; False when none does."""
+        text = self.tenant_combo.currentText().strip().casefold()
+        if not text:
+            return False
+        for index in range(self.tenant_combo.count()):
+            if text in self.tenant_combo.itemText(index).casefold():
+                self.tenant_combo.setCurrentIndex(index)
+                self._show_name_start()
+                return True
+        return False
 
     # --- fields -------------------------------------------------------------------------
 
@@ -342,6 +367,11 @@ class LeaseDialog(QDialog):
             self.turnover_edit.setFocus()
             fit_height(self)
             return
+        if not self.tenant_id() and self.take_typed_tenant():
+            line = self.tenant_combo.lineEdit()
+            if line is not None and line.hasFocus():  # Enter in the field: chosen, not saved
+                self.stall_combo.setFocus(Qt.FocusReason.TabFocusReason)
+                return
         form = self.form_value(rate)
         if not form.tenant_id:
             self.errors["tenant_id"].show_message(self.tr("Pilih tenan, atau buat tenan baru."))
@@ -412,12 +442,16 @@ class LeaseDialog(QDialog):
         return self.tr("deposit") if deposit else self.tr("sewa")
 
     def next_action(self) -> str:
-        """The banner's button: the next charge to pay ("" when none, or not allowed)."""
+        """The banner's button: paying what the lease owes ("" when nothing is,
+        or when not allowed)."""
         if not self.owed or not self._ctx.can(Permission.TAKE_PAYMENT):
             return ""
-        if self.charge_label(self.owed[0]) == self.tr("deposit"):
+        deposit = self.charge_label(self.owed[0]) == self.tr("deposit")
+        if deposit and len(self.owed) > 1:
+            return self.tr("Bayar &deposit && sewa…")
+        if deposit:
             return self.tr("Bayar &deposit…")
-        return self.tr("Bayar se&wa…")
+        return self.tr("&Bayar…")
 
     def _report(self, kind: str, text: str) -> None:
         self._last_report = (kind, text)
@@ -438,8 +472,8 @@ class LeaseDialog(QDialog):
         fit_height(self)
 
     def _enter_goes_to(self, button: QPushButton) -> None:
-        """Once saved, Enter pays the next charge while one is owed ("Bayar
-        deposit…", "Bayar sewa…"), then presses "Selesai" (still a Tab away)."""
+        """Once saved, Enter pays what is owed ("Bayar deposit & sewa…") while
+        anything is, then presses "Selesai" (still a Tab away)."""
         for other in (self.save_button, self.banner.action_button):
             other.setDefault(other is button)
         button.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -451,7 +485,7 @@ class LeaseDialog(QDialog):
             button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot()
-    def pay_deposit(self) -> None:
-        """Pay the next open charge of the lease (the deposit, then the rent)."""
+    def pay_owed(self) -> None:
+        """Pay the open charges of the lease, all ticked, with one kuitansi."""
         if self.lease is not None and self.owed:
-            self.payment.pay_charge(self.owed[0])
+            self.payment.pay(self.lease.tenant_id, self.lease.id)
