@@ -187,7 +187,7 @@ def test_a_stall_leased_paid_and_printed_by_the_tenant_manager(
     assert pdf_title(kuitansi) == receipts[0]["number"]
     lines = [line["description"] for line in receipts[0]["lines"]]
     assert len(lines) == 2, lines
-    assert lines[0] == f"Deposit sewa stan {STALL}" and lines[1].startswith(f"Sewa stan {STALL},")
+    assert lines[0] == f"Deposit stan {STALL}" and lines[1].startswith(f"Sewa stan {STALL},")
     screen.focus(dialog)
     screen.key("Return")  # "Selesai"
     wait_until(lambda: not screen.windows(r"^Sewakan stan"), 10, "the lease dialog closed",

@@ -347,7 +347,16 @@ class LeaseDialog(QDialog):
     def _tenant_made(self, tenant: TenantInfo) -> None:
         foodcourt = self._ctx.core.foodcourt
         self._ctx.runner.op(foodcourt.tenants, self).success(
-            lambda tenants: self.set_tenants(tenants, tenant.id)).run()
+            lambda tenants: self._tenants_again(tenants, tenant.id)).run()
+
+    def _tenants_again(self, tenants: list[TenantInfo], chosen: str) -> None:
+        """The new tenant chosen; the completer's list (from keys typed while
+        the tenant dialog opened) hidden, and on to the stall."""
+        self.set_tenants(tenants, chosen)
+        completer = self.tenant_combo.completer()
+        if completer is not None and completer.popup() is not None:
+            completer.popup().hide()
+        self.stall_combo.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- saving -------------------------------------------------------------------------
 
