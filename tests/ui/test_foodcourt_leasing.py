@@ -284,7 +284,13 @@ def test_the_dialog_starts_at_the_tenant_and_enter_takes_the_first_match(
     assert line is not None
     qtbot.waitUntil(line.hasFocus)  # the first empty field, not "Sewakan"
     qtbot.keyClicks(line, "bakso")
-    qtbot.keyClick(line, Qt.Key.Key_Return)
+    completer = dialog.tenant_combo.completer()
+    assert completer is not None
+    popup = completer.popup()
+    qtbot.waitUntil(popup.isVisible)  # the suggestions showing, none picked
+    assert not popup.currentIndex().isValid()
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert not popup.isVisible() and dialog.stall_combo.hasFocus()
     assert dialog.tenant_id() == court.tenants["FC2-03"].id
     assert dialog.lease is None and not dialog.errors["tenant_id"].text()  # chosen, not saved
     assert line.cursorPosition() == 0  # the start of the name in view

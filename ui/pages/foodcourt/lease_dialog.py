@@ -23,7 +23,6 @@ from datetime import date, timedelta
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -50,6 +49,7 @@ from ui.documents import DocumentPrinterLike
 from ui.errors import error_text
 from ui.forms import FieldErrors, error_slot, with_error
 from ui.pages.foodcourt.common import day_text, from_qdate, period_text, to_qdate
+from ui.pages.foodcourt.tenant_combo import TenantCombo
 from ui.pages.foodcourt.tenant_dialog import TenantDialog
 from ui.pages.foodcourt.tenant_payment import TenantPayment, lease_charges
 from ui.pages.payments.common import fit_height
@@ -111,25 +111,9 @@ class LeaseDialog(QDialog):
 
     def _build_form(self) -> QFormLayout:
         form = QFormLayout()
-        self.tenant_combo = QComboBox(self)
-        self.tenant_combo.setObjectName("tenant_combo")
-        self.tenant_combo.setEditable(True)
-        self.tenant_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        # (a long tenant's name never widens the dialog past the screen)
-        self.tenant_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.tenant_combo.setMinimumContentsLength(20)
-        completer = self.tenant_combo.completer()
-        if completer is not None:
-            completer.setFilterMode(Qt.MatchFlag.MatchContains)
-            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        line = self.tenant_combo.lineEdit()
-        if line is not None:
-            line.setPlaceholderText(self.tr("ketik nama usaha atau pemilik"))
+        self.tenant_combo = TenantCombo(self)
         self.tenant_combo.currentIndexChanged.connect(lambda _i: self._clear("tenant_id"))
-        # (once the completer has put the whole name in: its start shown)
-        self.tenant_combo.currentIndexChanged.connect(
-            lambda _i: QTimer.singleShot(0, self, self._show_name_start))
+        self.tenant_combo.picked.connect(self._to_stall)
         self.new_tenant_button = QPushButton(self.tr("Tenan &baru…"), self)
         self.new_tenant_button.setObjectName("new_tenant_button")
         self.new_tenant_button.setAutoDefault(False)
@@ -240,40 +224,17 @@ class LeaseDialog(QDialog):
             self.tenant_combo.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def set_tenants(self, tenants: list[TenantInfo], chosen: str | None = None) -> None:
-        self.tenant_combo.clear()
-        for tenant in sorted(tenants, key=lambda t: t.name.casefold()):
-            self.tenant_combo.addItem(f"{tenant.name} ({tenant.owner})", tenant.id)
-        index = self.tenant_combo.findData(chosen) if chosen else -1
-        self.tenant_combo.setCurrentIndex(index)
-        if index < 0:
-            self.tenant_combo.setEditText("")
-        self._show_name_start()
+        self.tenant_combo.set_tenants(tenants, chosen)
 
-    def _show_name_start(self) -> None:
-        """The start of the tenant's name in view (a long one elides at the right)."""
-        line = self.tenant_combo.lineEdit()
-        if line is not None:
-            line.setCursorPosition(0)
-
-    def take_typed_tenant(self) -> bool:
-        """The first tenant whose name or owner holds what is typed (as the
-        completer lists them), chosen; False when none does."""
-        text = self.tenant_combo.currentText().strip().casefold()
-        if not text:
-            return False
-        for index in range(self.tenant_combo.count()):
-            if text in self.tenant_combo.itemText(index).casefold():
-                self.tenant_combo.setCurrentIndex(index)
-                self._show_name_start()
-                return True
-        return False
+    def _to_stall(self) -> None:
+        """A tenant taken with Enter: on to the next field."""
+        self.stall_combo.setFocus(Qt.FocusReason.TabFocusReason)
 
     # --- fields -------------------------------------------------------------------------
 
     def tenant_id(self) -> str:
         """The tenant chosen: the one whose name is in the field ("" if none is)."""
-        index = self.tenant_combo.findText(self.tenant_combo.currentText())
-        return str(self.tenant_combo.itemData(index)) if index >= 0 else ""
+        return self.tenant_combo.tenant_id()
 
     def period(self) -> str:
         return str(self.period_combo.currentData())
@@ -353,9 +314,7 @@ class LeaseDialog(QDialog):
         """The new tenant chosen; the completer's list (from keys typed while
         the tenant dialog opened) hidden, and on to the stall."""
         self.set_tenants(tenants, chosen)
-        completer = self.tenant_combo.completer()
-        if completer is not None and completer.popup() is not None:
-            completer.popup().hide()
+        self.tenant_combo.hide_list()
         self.stall_combo.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- saving -------------------------------------------------------------------------
@@ -376,10 +335,10 @@ class LeaseDialog(QDialog):
             self.turnover_edit.setFocus()
             fit_height(self)
             return
-        if not self.tenant_id() and self.take_typed_tenant():
+        if not self.tenant_id() and self.tenant_combo.take_typed():
             line = self.tenant_combo.lineEdit()
             if line is not None and line.hasFocus():  # Enter in the field: chosen, not saved
-                self.stall_combo.setFocus(Qt.FocusReason.TabFocusReason)
+                self._to_stall()
                 return
         form = self.form_value(rate)
         if not form.tenant_id:
