@@ -318,3 +318,18 @@ def test_a_new_tenants_long_name_shows_from_its_start(
     assert line is not None
     qtbot.waitUntil(lambda: line.cursorPosition() == 0)
     assert line.cursorRect().left() < line.fontMetrics().averageCharWidth() * 2
+
+
+def test_the_new_tenant_dialog_starts_at_the_name(
+    qtbot: Any, ctx: AppContext, court: FoodCourt
+) -> None:
+    dialog = show_active(qtbot, LeaseDialog(ctx, None, stall="FC2-02"))
+    qtbot.waitUntil(lambda: dialog.tenant_combo.count() == 3)
+    qtbot.mouseClick(dialog.new_tenant_button, Qt.MouseButton.LeftButton)
+    tenant_dialog = dialog.tenant_dialog
+    assert tenant_dialog is not None
+    activate(qtbot, tenant_dialog)
+    qtbot.waitUntil(lambda: tenant_dialog.focusWidget() is tenant_dialog.edits["name"])
+    qtbot.keyClicks(tenant_dialog.focusWidget(), "Es Teler Bu Rahma")
+    assert tenant_dialog.edits["name"].text() == "Es Teler Bu Rahma"
+    assert not tenant_dialog.errors["owner"].text()  # nothing pressed "Simpan"
