@@ -2810,7 +2810,7 @@ The set-up starts again the next time the application is opened.</translation>
     </message>
     <message>
         <source>ketik nama usaha atau pemilik</source>
-        <translation>type the business or owner name</translation>
+        <translation type="vanished">type the business or owner name</translation>
     </message>
     <message>
         <source>Tenan &amp;baru…</source>
@@ -2921,8 +2921,16 @@ The set-up starts again the next time the application is opened.</translation>
         <translation>rent</translation>
     </message>
     <message>
+        <source>Bayar &amp;deposit &amp;&amp; sewa…</source>
+        <translation>Pay &amp;deposit &amp;&amp; rent…</translation>
+    </message>
+    <message>
+        <source>&amp;Bayar…</source>
+        <translation>&amp;Pay…</translation>
+    </message>
+    <message>
         <source>Bayar se&amp;wa…</source>
-        <translation>Pay &amp;rent…</translation>
+        <translation type="vanished">Pay &amp;rent…</translation>
     </message>
     <message>
         <source>{what} {amount}</source>
@@ -6043,6 +6051,13 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
     <message>
         <source>Hapus pajak ini</source>
         <translation>Remove this tax</translation>
+    </message>
+</context>
+<context>
+    <name>TenantCombo</name>
+    <message>
+        <source>ketik nama usaha atau pemilik</source>
+        <translation>type the business or owner name</translation>
     </message>
 </context>
 <context>

@@ -120,6 +120,8 @@ def register(sub: Subcommands) -> Commands:
     leases = sub.add_parser("leases", help="the leases of a tenant, of a stall, or all")
     leases.add_argument("--tenant", default=None, metavar="TENANT_ID")
     leases.add_argument("--stall", default=None, metavar="CODE")
+    leases.add_argument("--date", type=iso_date, default=None,
+                        help="YYYY-MM-DD (WIB; today): a lease past its end shows expired")
     leases.add_argument("--json", action="store_true")
 
     cancel = sub.add_parser("cancel-lease", help="cancel a lease: its days are free again")
@@ -301,33 +303,40 @@ def cmd_add_tenant(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _lease_lines(found: list[LeaseRecord], as_json: bool, one: bool = False) -> None:
+def _lease_lines(
+    core: Core, found: list[LeaseRecord], as_json: bool, one: bool = False,
+    day: date | None = None,
+) -> None:
+    """The leases, each with its state on `day` (today): an active lease past
+    its last day says "expired", as the plan shows its stall (nothing stored)."""
+    today = day or wib_today(core.now())
     if as_json:
-        say(json_text(found[0].to_json() if one else [r.to_json() for r in found]))
+        say(json_text(found[0].to_json(today) if one else [r.to_json(today) for r in found]))
         return
     for r in found:
         say(f"{r.id}\t{r.stall_code}\t{r.tenant}\t{r.starts_on}\t{r.ends_on}\t{r.period}"
-            f"\t{r.rent}\t{r.deposit}\t{r.status}")  # fmt: skip
+            f"\t{r.rent}\t{r.deposit}\t{r.state(today)}")  # fmt: skip
 
 
 def cmd_lease(args: argparse.Namespace) -> int:
     core = open_desk(args)
     form = LeaseForm(args.tenant, args.stall, args.start, args.end, args.period, args.notes)
     made = core.foodcourt.lease(_actor(core, args, Permission.MANAGE_LEASES), form)
-    _lease_lines([made], args.json, one=True)
+    _lease_lines(core, [made], args.json, one=True)
     return EXIT_OK
 
 
 def cmd_leases(args: argparse.Namespace) -> int:
     core = open_desk(args)
-    _lease_lines(core.foodcourt.leases(args.tenant, args.stall), args.json)
+    _lease_lines(core, core.foodcourt.leases(args.tenant, args.stall), args.json, day=args.date)
     return EXIT_OK
 
 
 def cmd_cancel_lease(args: argparse.Namespace) -> int:
     core = open_desk(args)
     actor = _actor(core, args, Permission.MANAGE_LEASES)
-    _lease_lines([core.foodcourt.cancel_lease(actor, args.lease_id, args.reason)], args.json, True)
+    _lease_lines(
+        core, [core.foodcourt.cancel_lease(actor, args.lease_id, args.reason)], args.json, True)
     return EXIT_OK
 
 
@@ -342,7 +351,7 @@ def cmd_end_lease(args: argparse.Namespace) -> int:
         notice_on=args.notice_on,
         waive_fee=args.waive_fee,
     )
-    _lease_lines([ended], args.json, True)
+    _lease_lines(core, [ended], args.json, True)
     return EXIT_OK
 
 

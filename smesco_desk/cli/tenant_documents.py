@@ -94,7 +94,7 @@ def cmd_move_lease(args: argparse.Namespace) -> int:
     moved = core.foodcourt.move_lease(
         actor, args.lease_id, args.stall, args.start, args.end, args.note
     )
-    _lease_lines([moved], args.json, True)
+    _lease_lines(core, [moved], args.json, True)
     return EXIT_OK
 
 
@@ -102,7 +102,10 @@ def cmd_cancel_conflicted_lease(args: argparse.Namespace) -> int:
     core = open_desk(args)
     actor = _actor(core, args, Permission.MANAGE_LEASES)
     _lease_lines(
-        [core.foodcourt.cancel_conflicted_lease(actor, args.lease_id, args.reason)], args.json, True
+        core,
+        [core.foodcourt.cancel_conflicted_lease(actor, args.lease_id, args.reason)],
+        args.json,
+        True,
     )
     return EXIT_OK
 

@@ -10,7 +10,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from smesco_desk.domain.foodcourt import size_m2_decimal, size_m2_text
+from smesco_desk.domain.foodcourt import lease_state, size_m2_decimal, size_m2_text
 
 
 @dataclass(frozen=True)
@@ -209,7 +209,13 @@ class LeaseRecord:
     cancel_reason: str = ""
     turnover_rate_bp: int = 0
 
-    def to_json(self) -> dict[str, Any]:
+    def state(self, today: date) -> str:
+        """Its status on `today` for people: "expired" for an active lease past
+        its last day (derived, never stored: domain.foodcourt.lease_state)."""
+        return lease_state(self.status, self.ends_on, today)
+
+    def to_json(self, today: date | None = None) -> dict[str, Any]:
+        """With `today`: "status" is the state on that day (`state`)."""
         return {
             "id": self.id,
             "stall": self.stall_code,
@@ -222,7 +228,7 @@ class LeaseRecord:
             "rent": self.rent,
             "deposit": self.deposit,
             "due_day": self.due_day,
-            "status": self.status,
+            "status": self.status if today is None else self.state(today),
             "deposit_charge_id": self.deposit_charge_id,
             "owed": self.owed,
             "notes": self.notes,

@@ -101,3 +101,29 @@ def test_the_deposit_of_an_expired_lease_can_be_returned(
     pay_all(core, tenant_manager, january)
     back = core.foodcourt.return_deposit(tenant_manager, january.id, [("Kebersihan", 250_000)])
     assert back.returned == january.deposit - 250_000
+
+
+def test_leases_json_says_expired_as_the_plan_shows_the_stall_vacant(
+    core: Core, data_dir: Path, tenant_manager: Actor, january: LeaseRecord
+) -> None:
+    pay_all(core, tenant_manager, january)
+
+    def cli(*args: str) -> object:
+        out = run(data_dir, *args)
+        assert out.returncode == 0, out.stderr
+        return json.loads(out.stdout)
+
+    (lease,) = cli("leases", "--json", "--date", "2026-03-10")
+    assert (lease["id"], lease["status"]) == (january.id, "expired")
+    assert (lease["start"], lease["end"], lease["rent"]) == ("2026-01-01", "2026-01-31", 3_000_000)
+    (stall,) = cli("stalls", "--json", "--date", "2026-03-10")
+    assert (stall["state"], stall["lease_id"]) == ("vacant", None)
+    (on_its_last_day,) = cli("leases", "--json", "--date", "2026-01-31")
+    assert on_its_last_day["status"] == "active"
+    (stall,) = cli("stalls", "--json", "--date", "2026-01-31")
+    assert (stall["state"], stall["lease_id"]) == ("occupied", january.id)
+    (tenant,) = cli("tenants", "--json")
+    assert (tenant["id"], tenant["balance"]) == (january.tenant_id, 0)
+    text = run(data_dir, "leases", "--stall", "FC2-07", "--date", "2026-03-10").stdout
+    assert text.split("\t")[0] == january.id and text.rstrip().endswith("\texpired")
+    assert core.foodcourt.get_lease(january.id).status == "active"  # nothing stored

@@ -92,22 +92,31 @@ def test_the_tenant_manager_leases_a_vacant_stall_to_a_new_tenant_and_takes_the_
     # The stall is occupied on the plan.
     qtbot.waitUntil(lambda: state_on_plan(page, "FC2-02") == "occupied")
     assert plan.fill_of("FC2-02").name() == STATE_FILL["occupied"].lower()
-    # "Bayar deposit…": the payments area's dialog, the kuitansi printed.
+    # "Bayar deposit & sewa…": the payments area's dialog with both ticked,
+    # paid with one kuitansi, printed; then "Selesai" takes Enter.
     ctx.core.payments.open_shift(court.manager, 100_000)
     assert dialog.banner.action_button.isVisible()
+    assert dialog.banner.action_button.text() == "Bayar &deposit && sewa…"
+    assert dialog.banner.action_button.isDefault()
     qtbot.mouseClick(dialog.banner.action_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.payment.dialog is not None)
     pay = dialog.payment.dialog
     assert isinstance(pay, ChargePayDialog)
     activate(qtbot, pay)
     qtbot.waitUntil(lambda: pay.charge is not None)
-    assert pay.charge is not None and pay.charge.total == 6_000_000
-    qtbot.keyClicks(pay.tendered_edit, "6000000")
+    assert pay.choice is not None
+    assert sorted(pay.choice.chosen_ids()) == sorted(c.id for c in dialog.owed)
+    assert pay.total_label.text() == format_rupiah(9_000_000)
+    qtbot.keyClicks(pay.tendered_edit, "9000000")
     with qtbot.waitSignal(pay.paid) as paid:
         qtbot.keyClick(pay.tendered_edit, Qt.Key.Key_Return)
     receipt = paid.args[0]
+    assert receipt.total == 9_000_000
     qtbot.waitUntil(lambda: ("receipt", receipt.number) in printer.jobs)
-    assert f"kuitansi {receipt.number}" in dialog.banner.text()
-    assert ctx.core.foodcourt.get_lease(lease.id).owed == 3_000_000  # the first rent, next
+    qtbot.waitUntil(lambda: f"kuitansi {receipt.number}" in dialog.banner.text())
+    assert ctx.core.foodcourt.get_lease(lease.id).owed == 0  # the deposit and the rent
+    qtbot.waitUntil(lambda: not dialog.owed and dialog.save_button.isDefault())
+    assert not dialog.banner.action_button.isVisible()
 
 
 def test_a_stall_taken_on_those_days_is_refused_at_the_stall_and_the_dates(
@@ -264,3 +273,63 @@ def test_the_turnover_rent_field_shows_its_placeholder_whole(
         text = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
         margins = edit.textMargins()
         assert edit.width() - margins.left() - margins.right() - 2 * 8 - 2 > text
+
+
+def test_the_dialog_starts_at_the_tenant_and_enter_takes_the_first_match(
+    qtbot: Any, ctx: AppContext, court: FoodCourt
+) -> None:
+    dialog = show_active(qtbot, LeaseDialog(ctx, None, stall="FC2-02"))
+    qtbot.waitUntil(lambda: dialog.tenant_combo.count() == 3)
+    line = dialog.tenant_combo.lineEdit()
+    assert line is not None
+    qtbot.waitUntil(line.hasFocus)  # the first empty field, not "Sewakan"
+    qtbot.keyClicks(line, "bakso")
+    completer = dialog.tenant_combo.completer()
+    assert completer is not None
+    popup = completer.popup()
+    qtbot.waitUntil(popup.isVisible)  # the suggestions showing, none picked
+    assert not popup.currentIndex().isValid()
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert not popup.isVisible() and dialog.stall_combo.hasFocus()
+    assert dialog.tenant_id() == court.tenants["FC2-03"].id
+    assert dialog.lease is None and not dialog.errors["tenant_id"].text()  # chosen, not saved
+    assert line.cursorPosition() == 0  # the start of the name in view
+    # Several match ("a" is in all): the first, as the completer lists them.
+    dialog.tenant_combo.setEditText("")
+    line.setFocus()
+    qtbot.keyClicks(line, "a")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert dialog.tenant_combo.currentText().startswith("Bakso Malang Cak Man")
+
+
+def test_a_new_tenants_long_name_shows_from_its_start(
+    qtbot: Any, ctx: AppContext, court: FoodCourt
+) -> None:
+    dialog = show_active(qtbot, LeaseDialog(ctx, None, stall="FC2-02"))
+    qtbot.waitUntil(lambda: dialog.tenant_combo.count() == 3)
+    qtbot.mouseClick(dialog.new_tenant_button, Qt.MouseButton.LeftButton)
+    tenant_dialog = dialog.tenant_dialog
+    assert tenant_dialog is not None
+    fill_new_tenant(qtbot, tenant_dialog, name="Es Teler Bu Rahma Asli Medan Sejak 1985",
+                    owner="Rahmawati Siregar Binti Abdullah", phone="0812 5555 6666")  # fmt: skip
+    qtbot.mouseClick(tenant_dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.tenant_id() != "")
+    line = dialog.tenant_combo.lineEdit()
+    assert line is not None
+    qtbot.waitUntil(lambda: line.cursorPosition() == 0)
+    assert line.cursorRect().left() < line.fontMetrics().averageCharWidth() * 2
+
+
+def test_the_new_tenant_dialog_starts_at_the_name(
+    qtbot: Any, ctx: AppContext, court: FoodCourt
+) -> None:
+    dialog = show_active(qtbot, LeaseDialog(ctx, None, stall="FC2-02"))
+    qtbot.waitUntil(lambda: dialog.tenant_combo.count() == 3)
+    qtbot.mouseClick(dialog.new_tenant_button, Qt.MouseButton.LeftButton)
+    tenant_dialog = dialog.tenant_dialog
+    assert tenant_dialog is not None
+    activate(qtbot, tenant_dialog)
+    qtbot.waitUntil(lambda: tenant_dialog.focusWidget() is tenant_dialog.edits["name"])
+    qtbot.keyClicks(tenant_dialog.focusWidget(), "Es Teler Bu Rahma")
+    assert tenant_dialog.edits["name"].text() == "Es Teler Bu Rahma"
+    assert not tenant_dialog.errors["owner"].text()  # nothing pressed "Simpan"

@@ -163,3 +163,25 @@ def test_squeezing_cuts_the_widest_text_columns_only() -> None:
     assert squeezed([100, 400, 300, 90], [1, 2], 890) == [100, 400, 300, 90]  # fits
     assert squeezed([100, 400, 300, 90], [1, 2], 700) == [100, 255, 255, 90]
     assert squeezed([100, 400, 300, 90], [1, 2], 100) == [100, 64, 64, 90]  # the floor
+
+
+def test_the_leases_tabs_buttons_are_whole_in_a_1024_window(
+    qtbot: Any, qapp: Any, ctx: AppContext, court: FoodCourt
+) -> None:
+    with app_style(qapp):
+        window = show_active(qtbot, MainWindow(ctx), 1024, 768)
+        page = window.pages["foodcourt"]
+        assert isinstance(page, FoodCourtPage)
+        window.resize(1024, 768)  # (offscreen's screen is 800 px: shown, it was shrunk)
+        tab = page.leases_tab
+        page.show_tab(tab)
+        buttons = (tab.agreement_button, tab.renew_button, tab.deposit_button,
+                   tab.pay_button, tab.end_button, tab.cancel_button)  # fmt: skip
+        qtbot.waitUntil(lambda: window.width() == 1024 and all(b.isVisible() for b in buttons))
+        qtbot.wait(20)
+        for button in buttons:
+            assert button.width() >= button.sizeHint().width(), button.text()
+            assert tab.rect().contains(button.geometry()), button.text()  # inside the tab
+        tops = {b.geometry().top() for b in buttons}
+        bottom = max(b.geometry().bottom() for b in buttons)
+        assert tab.table.geometry().bottom() < min(tops) and bottom <= tab.height()

@@ -228,3 +228,28 @@ def test_a_popup_goes_beside_its_anchor_and_stays_on_screen() -> None:
     assert at == QPoint(158, 568)
     wide = QSize(600, 200)  # no room either side: below
     assert beside(QRect(400, 100, 300, 50), wide, screen) == QPoint(400, 158)
+
+
+def test_the_card_stays_on_the_plan_and_starts_with_its_title(
+    qtbot: Any, ctx: AppContext, court: FoodCourt, printer: FakePrinter
+) -> None:
+    page = plan_page(qtbot, ctx, printer)
+    plan = page.plan_tab.plan
+    area = page.plan_tab.plan_on_screen().intersected(page.screen().availableGeometry())
+    legend_top = page.plan_tab.mapToGlobal(plan.geometry().bottomLeft()).y()
+    for code in ("FC2-02", "FC2-06", "FC2-04"):  # vacant; vacant, low on the plan; owing
+        qtbot.mouseClick(plan, Qt.MouseButton.LeftButton, pos=plan.stall_rect(code).center())
+        card = page.card
+        assert card is not None and card.status.stall.code == code
+        qtbot.waitUntil(card.isVisible)
+        placed = card.frameGeometry()
+        assert area.contains(placed), (code, placed, area)  # not over the legend
+        assert placed.bottom() < legend_top
+        assert not placed.intersects(page.plan_tab.stall_on_screen(code))
+        layout = card.layout()
+        assert layout is not None
+        top = layout.contentsMargins().top()
+        assert card.title_label.geometry().top() <= top + 1, code  # no blank above
+        assert card.height() <= layout.totalHeightForWidth(card.width()) + 1, code
+        card.reject()
+        qtbot.waitUntil(lambda: page.card is None)

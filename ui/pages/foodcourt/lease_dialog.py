@@ -8,10 +8,10 @@ already taken (LeaseConflict) shows at the stall and at the dates, naming the
 lease in the way. An optional turnover rent ("Sewa omzet (%)", 0 = none).
 A lease starting on or before today has its rent due so far posted with it
 (LeaseForm.post_due_rent). Once saved the dialog stays open to say what is
-owed, and offers "Bayar deposit…" then "Bayar sewa…": each open charge of the
-lease, deposit first, paid through the payments area (tenant_payment) with its
-kuitansi printed, until nothing of the lease is owed. That button is the
-default and has the focus, so Enter after "Sewakan" goes on to paying;
+owed, and offers "Bayar deposit & sewa…" ("Bayar deposit…", "Bayar…" when
+only one is open): the pay dialog of the payments area (tenant_payment) with
+the lease's open charges all ticked, paid with one kuitansi. That button is
+the default and has the focus, so Enter after "Sewakan" goes on to paying;
 "Selesai" takes Enter once nothing is owed.
 """
 
@@ -23,7 +23,6 @@ from datetime import date, timedelta
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -50,6 +49,7 @@ from ui.documents import DocumentPrinterLike
 from ui.errors import error_text
 from ui.forms import FieldErrors, error_slot, with_error
 from ui.pages.foodcourt.common import day_text, from_qdate, period_text, to_qdate
+from ui.pages.foodcourt.tenant_combo import TenantCombo
 from ui.pages.foodcourt.tenant_dialog import TenantDialog
 from ui.pages.foodcourt.tenant_payment import TenantPayment, lease_charges
 from ui.pages.payments.common import fit_height
@@ -93,7 +93,7 @@ class LeaseDialog(QDialog):
         self._end_touched = False
         self.errors = FieldErrors()
         self.banner = StatusBanner(self)
-        self.banner.action_triggered.connect(self.pay_deposit)
+        self.banner.action_triggered.connect(self.pay_owed)
         self.payment = TenantPayment(ctx, self, self._report, printer)
         self.payment.paid.connect(lambda _receipt: self._load_owed())
         self.owed: list[ChargeRecord] = []  # the lease's open charges, deposit first
@@ -111,22 +111,9 @@ class LeaseDialog(QDialog):
 
     def _build_form(self) -> QFormLayout:
         form = QFormLayout()
-        self.tenant_combo = QComboBox(self)
-        self.tenant_combo.setObjectName("tenant_combo")
-        self.tenant_combo.setEditable(True)
-        self.tenant_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        # (a long tenant's name never widens the dialog past the screen)
-        self.tenant_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.tenant_combo.setMinimumContentsLength(20)
-        completer = self.tenant_combo.completer()
-        if completer is not None:
-            completer.setFilterMode(Qt.MatchFlag.MatchContains)
-            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        line = self.tenant_combo.lineEdit()
-        if line is not None:
-            line.setPlaceholderText(self.tr("ketik nama usaha atau pemilik"))
+        self.tenant_combo = TenantCombo(self)
         self.tenant_combo.currentIndexChanged.connect(lambda _i: self._clear("tenant_id"))
+        self.tenant_combo.picked.connect(self._to_stall)
         self.new_tenant_button = QPushButton(self.tr("Tenan &baru…"), self)
         self.new_tenant_button.setObjectName("new_tenant_button")
         self.new_tenant_button.setAutoDefault(False)
@@ -233,22 +220,21 @@ class LeaseDialog(QDialog):
         if stall is not None:
             self.stall_combo.setCurrentIndex(max(self.stall_combo.findData(stall), 0))
         self._update_money()
+        if not self.tenant_id():  # the first empty field
+            self.tenant_combo.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def set_tenants(self, tenants: list[TenantInfo], chosen: str | None = None) -> None:
-        self.tenant_combo.clear()
-        for tenant in sorted(tenants, key=lambda t: t.name.casefold()):
-            self.tenant_combo.addItem(f"{tenant.name} ({tenant.owner})", tenant.id)
-        index = self.tenant_combo.findData(chosen) if chosen else -1
-        self.tenant_combo.setCurrentIndex(index)
-        if index < 0:
-            self.tenant_combo.setEditText("")
+        self.tenant_combo.set_tenants(tenants, chosen)
+
+    def _to_stall(self) -> None:
+        """A tenant taken with Enter: on to the next field."""
+        self.stall_combo.setFocus(Qt.FocusReason.TabFocusReason)
 
     # --- fields -------------------------------------------------------------------------
 
     def tenant_id(self) -> str:
         """The tenant chosen: the one whose name is in the field ("" if none is)."""
-        index = self.tenant_combo.findText(self.tenant_combo.currentText())
-        return str(self.tenant_combo.itemData(index)) if index >= 0 else ""
+        return self.tenant_combo.tenant_id()
 
     def period(self) -> str:
         return str(self.period_combo.currentData())
@@ -322,7 +308,14 @@ class LeaseDialog(QDialog):
     def _tenant_made(self, tenant: TenantInfo) -> None:
         foodcourt = self._ctx.core.foodcourt
         self._ctx.runner.op(foodcourt.tenants, self).success(
-            lambda tenants: self.set_tenants(tenants, tenant.id)).run()
+            lambda tenants: self._tenants_again(tenants, tenant.id)).run()
+
+    def _tenants_again(self, tenants: list[TenantInfo], chosen: str) -> None:
+        """The new tenant chosen; the completer's list (from keys typed while
+        the tenant dialog opened) hidden, and on to the stall."""
+        self.set_tenants(tenants, chosen)
+        self.tenant_combo.hide_list()
+        self.stall_combo.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- saving -------------------------------------------------------------------------
 
@@ -342,6 +335,11 @@ class LeaseDialog(QDialog):
             self.turnover_edit.setFocus()
             fit_height(self)
             return
+        if not self.tenant_id() and self.tenant_combo.take_typed():
+            line = self.tenant_combo.lineEdit()
+            if line is not None and line.hasFocus():  # Enter in the field: chosen, not saved
+                self._to_stall()
+                return
         form = self.form_value(rate)
         if not form.tenant_id:
             self.errors["tenant_id"].show_message(self.tr("Pilih tenan, atau buat tenan baru."))
@@ -412,12 +410,16 @@ class LeaseDialog(QDialog):
         return self.tr("deposit") if deposit else self.tr("sewa")
 
     def next_action(self) -> str:
-        """The banner's button: the next charge to pay ("" when none, or not allowed)."""
+        """The banner's button: paying what the lease owes ("" when nothing is,
+        or when not allowed)."""
         if not self.owed or not self._ctx.can(Permission.TAKE_PAYMENT):
             return ""
-        if self.charge_label(self.owed[0]) == self.tr("deposit"):
+        deposit = self.charge_label(self.owed[0]) == self.tr("deposit")
+        if deposit and len(self.owed) > 1:
+            return self.tr("Bayar &deposit && sewa…")
+        if deposit:
             return self.tr("Bayar &deposit…")
-        return self.tr("Bayar se&wa…")
+        return self.tr("&Bayar…")
 
     def _report(self, kind: str, text: str) -> None:
         self._last_report = (kind, text)
@@ -438,8 +440,8 @@ class LeaseDialog(QDialog):
         fit_height(self)
 
     def _enter_goes_to(self, button: QPushButton) -> None:
-        """Once saved, Enter pays the next charge while one is owed ("Bayar
-        deposit…", "Bayar sewa…"), then presses "Selesai" (still a Tab away)."""
+        """Once saved, Enter pays what is owed ("Bayar deposit & sewa…") while
+        anything is, then presses "Selesai" (still a Tab away)."""
         for other in (self.save_button, self.banner.action_button):
             other.setDefault(other is button)
         button.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -451,7 +453,7 @@ class LeaseDialog(QDialog):
             button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot()
-    def pay_deposit(self) -> None:
-        """Pay the next open charge of the lease (the deposit, then the rent)."""
+    def pay_owed(self) -> None:
+        """Pay the open charges of the lease, all ticked, with one kuitansi."""
         if self.lease is not None and self.owed:
-            self.payment.pay_charge(self.owed[0])
+            self.payment.pay(self.lease.tenant_id, self.lease.id)

@@ -21,6 +21,7 @@ from smesco_desk.values.foodcourt import LeaseRecord
 from ui.context import AppContext
 from ui.documents import DocumentPrinterLike, PageDocuments
 from ui.errors import error_text
+from ui.flow_layout import FlowLayout
 from ui.pages.foodcourt.common import LiveTab, day_text
 from ui.pages.foodcourt.lease_actions import LeaseChangeDialog, change_lease
 from ui.pages.foodcourt.lease_more import (
@@ -118,8 +119,8 @@ class LeasesTab(LiveTab):
         bar.addWidget(self.search_edit, 1)
         bar.addWidget(self.show_combo)
         bar.addWidget(self.new_button)
-        actions = QHBoxLayout()
-        actions.addStretch(1)
+        # (a second row when the window is narrow: no button cut at 1024 px)
+        actions = FlowLayout(spacing=6)
         for button in (self.agreement_button, self.renew_button, self.deposit_button,
                        self.pay_button, self.end_button, self.cancel_button):
             actions.addWidget(button)  # fmt: skip

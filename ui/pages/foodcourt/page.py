@@ -124,24 +124,30 @@ class FoodCourtPage(QWidget):
     # --- a stall's card, a new lease -------------------------------------------------
 
     @Slot(object)
-    def open_stall(self, status: StallStatus, anchor: QRect | None = None) -> StallCard:
+    def open_stall(
+        self, status: StallStatus, anchor: QRect | None = None, area: QRect | None = None
+    ) -> StallCard:
         """The stall's card; beside `anchor` (the stall on the plan, in screen
-        coordinates) so that it does not cover it, inside the screen."""
+        coordinates) so that it does not cover it, inside `area` (the plan's
+        visible part: not over the legend) and the screen."""
         self.card = StallCard(self.ctx, self, status, self.printer)
         self.card.lease_requested.connect(lambda code: self.new_lease(stall=code))
         self.card.finished.connect(lambda _r: setattr(self, "card", None))
         if anchor is not None and not anchor.isEmpty():
-            self.card.adjustSize()
+            self.card.fit()
             frame = self.card.style().pixelMetric(QStyle.PixelMetric.PM_TitleBarHeight)
             size = self.card.size() + QSize(2 * CARD_FRAME, frame + 2 * CARD_FRAME)
             screen = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+            if area is not None and not area.isEmpty():
+                screen = screen.intersected(area)
             self.card.move(beside(anchor, size, screen))
         self.card.open()
         return self.card
 
     @Slot(object)
     def _open_from_plan(self, status: StallStatus) -> None:
-        self.open_stall(status, self.plan_tab.stall_on_screen(status.stall.code))
+        code = status.stall.code
+        self.open_stall(status, self.plan_tab.stall_on_screen(code), self.plan_tab.plan_on_screen())
 
     def new_lease(self, stall: str | None = None, tenant_id: str | None = None) -> LeaseDialog:
         self.lease_dialog = LeaseDialog(

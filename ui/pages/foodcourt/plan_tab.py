@@ -98,6 +98,11 @@ class PlanTab(LiveTab):
         rect = self.plan.stall_rect(code)
         return rect if rect.isEmpty() else QRect(self.plan.mapToGlobal(rect.topLeft()), rect.size())
 
+    def plan_on_screen(self) -> QRect:
+        """The plan's visible part, in screen coordinates (where a card may go)."""
+        shown = self.plan.visibleRegion().boundingRect()
+        return QRect(self.plan.mapToGlobal(shown.topLeft()), shown.size())
+
     # --- building -----------------------------------------------------------------------
 
     def _build_bar(self) -> QHBoxLayout:

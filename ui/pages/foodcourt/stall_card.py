@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -67,6 +68,8 @@ class StallCard(QDialog):
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
         self.title_label = QLabel(self)
         self.title_label.setObjectName("card_title_label")
+        # (its own height, never the room left over: no blank above the title)
+        self.title_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.banner = StatusBanner(self)
         self.payment = TenantPayment(ctx, self, self._report, printer)
         self.payment.paid.connect(lambda _receipt: self.refresh())
@@ -81,6 +84,18 @@ class StallCard(QDialog):
         layout.addLayout(self._build_buttons())
         self.setMinimumWidth(460)
         self.show_status(status)
+
+    def fit(self) -> None:
+        """As tall as its rows need at its width (wrapped values counted), no taller."""
+        layout = self.layout()
+        if layout is None:
+            return
+        self.adjustSize()
+        layout.activate()
+        width = self.width()
+        height = (layout.totalHeightForWidth(width) if layout.hasHeightForWidth()
+                  else layout.totalSizeHint().height())  # fmt: skip
+        self.resize(width, height)
 
     def _button(self, name: str, text: str, tip: str) -> QPushButton:
         button = QPushButton(text, self)
@@ -192,6 +207,7 @@ class StallCard(QDialog):
         self.cancel_button.setVisible(manage and status.lease_id is not None and not over)
         self.agreement_button.setVisible(manage and status.lease_id is not None)
         self.renew_button.setVisible(manage and status.lease_id is not None)  # fmt: skip
+        self.fit()
 
     def value_of(self, label: str) -> str:
         """The text of the row `label` (tests, accessibility)."""

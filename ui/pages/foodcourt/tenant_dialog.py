@@ -10,7 +10,7 @@ Saved through `core.foodcourt.save_tenant`; a refusal shows under each field
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -89,6 +89,9 @@ class TenantDialog(QDialog):
         self.setMinimumWidth(520)
         if tenant is not None:
             self._fill(tenant)
+        # the first field has the keys from the start (not "Simpan": typing
+        # "Es Teler…" would press it with the space, and the name lose "Es ")
+        self.edits["name"].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _fill(self, tenant: TenantInfo) -> None:
         values = {

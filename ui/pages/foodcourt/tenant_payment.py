@@ -3,8 +3,8 @@ payments area's ChargePayDialog and kuitansi (ChargePayment, shared with a
 booking's payment). One charge open: that one. Several: they are listed
 ticked, oldest due first (foodcourt.owed_charges), and the ticked ones, or the
 oldest that a typed amount pays in full, are paid with one kuitansi
-(payments.pay_charges). The lease dialog pays its charges one at a time
-(`pay_charge`): the deposit first, then the rent."""
+(payments.pay_charges). The lease dialog pays the lease's charges (the deposit
+and the first rent) that way, together."""
 
 from __future__ import annotations
 
@@ -34,7 +34,3 @@ class TenantPayment(ChargePayment):
             self._report("info", self.tr("Tidak ada tagihan terbuka."))
             return
         self.open_dialog(charges[0], charges)
-
-    def pay_charge(self, charge: ChargeRecord) -> None:
-        """The pay dialog for this charge."""
-        self.open_dialog(charge)
