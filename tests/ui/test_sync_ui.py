@@ -554,9 +554,12 @@ def _muster_times(qtbot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> li
     seen: list[Any] = []
     original = ctx.core.visitors.muster_pdf
 
-    def muster_pdf(actor: Any, last_sync_at: datetime | None = None) -> bytes:
+    def muster_pdf(
+        actor: Any, last_sync_at: datetime | None = None, evacuation: bool = False
+    ) -> bytes:
+        assert evacuation  # printed for an evacuation: with phones, noted in the audit
         seen.append(last_sync_at)
-        return original(actor, last_sync_at)
+        return original(actor, last_sync_at, evacuation)
 
     monkeypatch.setattr(ctx.core.visitors, "muster_pdf", muster_pdf)
     widget = QWidget()
