@@ -111,22 +111,20 @@ def startup(runs: int, visits: int) -> Row:
     )
     lines = run_printing(lambda: bench_startup.main(["--runs", str(runs), "--visits", str(visits)]))
     for place, section in (("Xvfb", "Xvfb"), ("offscreen", "offscreen")):
-        login = figure(lines, rf"login dialog.*median {NUMBER} ms", section)
-        window = figure(lines, rf"main window, bytecode cached.*median {NUMBER} ms", section)
-        built = figure(lines, rf"MainWindow\(ctx\)\s+median\s+{NUMBER}", section)
-        shown = figure(lines, rf"show\(\) to first paint.*median\s+{NUMBER}", section)
-        after = figure(lines, rf"after the password.*median\s+{NUMBER}", section)
-        if after is None and built is not None and shown is not None:
-            after = built + shown  # MainWindow(ctx) + show to first paint (medians)
-        row.measured[f"{place} login"] = login
-        row.measured[f"{place} after password"] = after
-        row.measured[f"{place} start to window"] = window
-    bare = figure(lines, rf"bare PySide6.*median\s+{NUMBER}")
-    row.engine["bare PySide6 window"] = bare
+        row.measured[f"{place} login"] = figure(
+            lines, rf"login dialog painted\s+median\s+{NUMBER} ms", section
+        )
+        row.measured[f"{place} after password"] = figure(
+            lines, rf"main window after Masuk.*median\s+{NUMBER} ms", section
+        )
+        row.engine[f"{place} bare PySide6 window"] = figure(
+            lines, rf"bare PySide6 window.*median\s+{NUMBER}", section
+        )
+    bare = row.engine["Xvfb bare PySide6 window"]
     if bare is None:
         row.notes.append("bench_startup prints no bare PySide6 window; the issue measured 253 ms")
     login, after = row.measured["Xvfb login"], row.measured["Xvfb after password"]
-    row.ratio = ratio(row.measured["Xvfb start to window"], bare)
+    row.ratio = f"login {ratio(login, bare)}"
     row.met = verdict(None if login is None or after is None else login <= 400 and after <= 700)
     return row
 
@@ -227,16 +225,30 @@ def sync(ops: int) -> Row:
     finally:
         sys.argv = argv
     ratios = []
-    for way, raw in (("push", "raw executemany"), ("pull", "raw fetch\\+executemany")):
-        rate = figure(lines, rf"{way}: .*= *{NUMBER} ops/s")
-        row.measured[way] = rate
-        row.engine[f"{way}: {raw.replace(chr(92), '')}"] = figure(
-            lines, rf"{way}: .*{raw} *{NUMBER} rows/s"
-        )
-        ratios.append(figure(lines, rf"{way}: .*ratio {NUMBER}x"))
+    for way in ("push", "pull"):
+        part = way_lines(lines, way)
+        row.measured[way] = figure(part, rf"{way}: .*= *{NUMBER} ops/s")
+        for raw in ("raw executemany", "raw COPY"):
+            row.engine[f"{way}: {raw}"] = figure(part, rf"{raw}\s+{NUMBER} rows/s")
+        ratios.append(figure(part, rf"raw executemany.*ratio\s+{NUMBER}x"))
     row.ratio = " / ".join("?" if r is None else f"{r:.1f}x" for r in ratios)
     row.met = verdict(None if None in ratios else all(r <= 2 for r in ratios if r is not None))
     return row
+
+
+def way_lines(lines: list[str], way: str) -> list[str]:
+    """The lines bench_sync prints for one way: its "push: N ops in ..." line
+    and the indented raw-engine lines under it."""
+    part: list[str] = []
+    for line in lines:
+        text = line.strip()
+        if text.startswith(f"{way}: ") and " ops in " in text:
+            part = [text]
+        elif part and text.startswith("raw "):
+            part.append(text)
+        elif part:
+            break
+    return part
 
 
 def table(rows: list[Row]) -> None:
