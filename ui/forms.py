@@ -13,10 +13,18 @@ typed (`reserve=True`) keeps that line from the start.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Protocol
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from smesco_desk.errors import DomainError, ValidationError
+from ui.errors import error_text
+
+
+class Banner(Protocol):
+    """What a refusal needs of a dialog's banner (ui.widgets.StatusBanner)."""
+
+    def show_message(self, kind: str, text: str, action: str = "", headline: str = "") -> None: ...
 
 
 class FieldError(QLabel):
@@ -85,6 +93,16 @@ class FieldErrors:
         if isinstance(exc, ValidationError):
             return self.show(exc.errors)
         return self.show({exc.field or "": exc.message})
+
+    def show_refusal(self, exc: BaseException, banner: Banner) -> None:
+        """A save the service refused: each message under its field, the ones
+        that fit no field (and anything that is not a domain error) in the banner."""
+        if isinstance(exc, DomainError):
+            unplaced = self.show_error(exc)
+            if unplaced:
+                banner.show_message("error", " ".join(unplaced.values()))
+        else:
+            banner.show_message("error", error_text(exc))
 
 
 def error_slot(*errors: FieldError) -> QWidget:

@@ -25,12 +25,10 @@ from PySide6.QtWidgets import (
 from smesco_desk.clock import wib_today
 from smesco_desk.domain.money import format_rupiah
 from smesco_desk.domain.tenancy import notice_fee, notice_short
-from smesco_desk.errors import DomainError
 from smesco_desk.services.actors import Permission
 from smesco_desk.values.foodcourt import LeaseRecord
 from smesco_desk.values.tenancy import NoticePolicy
 from ui.context import AppContext
-from ui.errors import error_text
 from ui.forms import FieldErrors, with_error
 from ui.pages.foodcourt.common import day_text, from_qdate, period_text, to_qdate
 from ui.pages.payments.common import fit_height
@@ -169,12 +167,7 @@ class LeaseChangeDialog(QDialog):
 
     def _refused(self, exc: BaseException) -> None:
         self.ok_button.setEnabled(True)
-        if isinstance(exc, DomainError):
-            unplaced = self.errors.show_error(exc)
-            if unplaced:
-                self.banner.show_message("error", " ".join(unplaced.values()))
-        else:
-            self.banner.show_message("error", error_text(exc))
+        self.errors.show_refusal(exc, self.banner)
         fit_height(self)
 
 

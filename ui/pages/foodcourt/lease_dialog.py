@@ -39,7 +39,6 @@ from smesco_desk.clock import wib_today
 from smesco_desk.domain.foodcourt import LeasePeriod
 from smesco_desk.domain.money import format_rupiah
 from smesco_desk.domain.turnover import parse_percent
-from smesco_desk.errors import DomainError
 from smesco_desk.services.actors import Permission
 from smesco_desk.services.foodcourt import LeaseConflict
 from smesco_desk.values.foodcourt import LeaseForm, LeaseRecord, StallInfo, TenantInfo
@@ -374,12 +373,8 @@ class LeaseDialog(QDialog):
                     tenant=exc.lease.tenant))
             self.errors["starts_on"].show_message(exc.message)
             self.start_edit.setFocus()
-        elif isinstance(exc, DomainError):
-            unplaced = self.errors.show_error(exc)
-            if unplaced:
-                self.banner.show_message("error", " ".join(unplaced.values()))
         else:
-            self.banner.show_message("error", error_text(exc))
+            self.errors.show_refusal(exc, self.banner)
         fit_height(self)  # fmt: skip
 
     # --- paying what the lease owes -----------------------------------------------------

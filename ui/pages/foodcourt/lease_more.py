@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from smesco_desk.domain.money import format_rupiah
-from smesco_desk.errors import DomainError, ValidationError
+from smesco_desk.errors import ValidationError
 from smesco_desk.services.foodcourt import LeaseConflict
 from smesco_desk.values.foodcourt import LeaseRecord
 from smesco_desk.values.tenancy import DepositReturn
@@ -115,12 +115,7 @@ class _LeaseDialog(QDialog):
 
     def refused(self, exc: BaseException) -> None:
         self.ok_button.setEnabled(True)
-        if isinstance(exc, DomainError):
-            unplaced = self.errors.show_error(exc)
-            if unplaced:
-                self.banner.show_message("error", " ".join(unplaced.values()))
-        else:
-            self.banner.show_message("error", error_text(exc))
+        self.errors.show_refusal(exc, self.banner)
         fit_height(self)
 
 

@@ -21,10 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smesco_desk.errors import DomainError
 from smesco_desk.values.foodcourt import TenantForm, TenantInfo
 from ui.context import AppContext
-from ui.errors import error_text
 from ui.forms import FieldErrors, with_error
 from ui.pages.payments.common import fit_height
 from ui.widgets import StatusBanner, note_label
@@ -134,13 +132,8 @@ class TenantDialog(QDialog):
 
     def _refused(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
-        if isinstance(exc, DomainError):
-            unplaced = self.errors.show_error(exc)
-            if unplaced:
-                self.banner.show_message("error", " ".join(unplaced.values()))
-            first = next((f for f in FIELDS if f in self.edits and self.errors[f].text()), None)
-            if first is not None:
-                self.edits[first].setFocus()
-        else:
-            self.banner.show_message("error", error_text(exc))
+        self.errors.show_refusal(exc, self.banner)
+        first = next((f for f in FIELDS if f in self.edits and self.errors[f].text()), None)
+        if first is not None:
+            self.edits[first].setFocus()
         fit_height(self)
