@@ -20,9 +20,11 @@ from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QGroupBox,
     QHeaderView,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -141,6 +143,21 @@ class CataloguePage(OptionsPage, Generic[T]):
         layout.setContentsMargins(8, 8, 8, 4)  # the panel's frame is margin enough
         layout.addWidget(table, 1)
         layout.addWidget(form, 0)
+
+    def scroll_form(self, form: QGroupBox, name: str) -> QScrollArea:
+        """After `arrange`: the form under the list scrolls up and down when the
+        window is short (1024x768), instead of being squeezed."""
+        scroll = QScrollArea(self)
+        scroll.setObjectName(name)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.removeWidget(form)
+        scroll.setWidget(form)
+        layout.addWidget(scroll, 0)
+        return scroll
 
     def buttons(self, box: QWidget, new: tuple[str, str],
                 save: tuple[str, str]) -> tuple[QPushButton, QPushButton]:

@@ -10,21 +10,19 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
-    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QScrollArea,
     QSpinBox,
     QTableView,
     QVBoxLayout,
@@ -189,16 +187,7 @@ class SpacesPage(ColumnsFormPage[SpaceInfo]):
         """The list keeps room for LIST_ROWS spaces; the form under it scrolls when
         the window is short (1024x768)."""
         super().arrange(table, form)
-        scroll = QScrollArea(self)
-        scroll.setObjectName("space_form_scroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        layout = self.layout()
-        assert isinstance(layout, QVBoxLayout)
-        layout.removeWidget(form)
-        scroll.setWidget(form)
-        layout.addWidget(scroll, 0)
+        self.scroll_form(form, "space_form_scroll")
         self.keep_list_rows(table)
 
     # --- the form -------------------------------------------------------------------

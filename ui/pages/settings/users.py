@@ -14,14 +14,12 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -130,17 +128,7 @@ class UsersPage(CataloguePage[UserInfo]):
         """The list keeps room for LIST_ROWS users (the rest scroll) and the form
         under it is whole; the list takes what a taller window gives."""
         super().arrange(table, form)
-        scroll = QScrollArea(self)
-        scroll.setObjectName("user_form_scroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        layout = self.layout()
-        assert isinstance(layout, QVBoxLayout)
-        layout.removeWidget(form)
-        scroll.setWidget(form)
-        layout.addWidget(scroll, 0)
-        self.form_scroll = scroll
+        self.form_scroll = self.scroll_form(form, "user_form_scroll")
         table.setMinimumHeight(table.horizontalHeader().sizeHint().height()
                                + LIST_ROWS * table.verticalHeader().defaultSectionSize()
                                + 2 * table.frameWidth())  # fmt: skip
