@@ -10,9 +10,21 @@ and the others are looked up for each of its rows.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, literal_column, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    TextClause,
+    and_,
+    exists,
+    func,
+    literal_column,
+    or_,
+    select,
+    text,
+)
 from sqlalchemy.orm import Session, aliased
 
 from smesco_desk.db.models import SearchWord, Visit
@@ -47,19 +59,53 @@ def visitor_ids(session: Session, typed: str, limit: int) -> tuple[list[str], st
     if not terms:
         return [], kind
     found: list[str] = []
+    conn = session.connection()
     # Each reading of the first term on its own (0812...: 62812... first, then
     # the run 0812): one index range in order, never the sort of their union.
     for alternative in terms[0]:
         if len(found) == limit:
             break
-        query = matching(VISITOR, [(alternative,), *terms[1:]])
+        shape = [(alternative,), *terms[1:]]
         # A visitor may match through two words ("Siti Sitorus" for "sit"): read more.
-        for ref in session.scalars(query.limit(limit * 4)):
+        params = _range_params(shape) | {"owner": VISITOR, "limit": limit * 4}
+        for (ref,) in conn.execute(_lead_statement(tuple(len(t) for t in shape)), params):
             if ref not in found:
                 found.append(ref)
                 if len(found) == limit:
                     break
     return found, kind
+
+
+# While typing, the statement is the time: `matching` built as a SQLAlchemy
+# select costs ~5 ms a keystroke in construction and cache keys against ~0.4 ms
+# in SQLite, so the suggestions run the same SQL as text, one per shape of terms.
+
+
+@lru_cache(maxsize=64)
+def _lead_statement(shape: tuple[int, ...]) -> TextClause:
+    """`matching(VISITOR, terms)` as text, for terms of these many alternatives:
+    the first term's words in index order, every other term an EXISTS."""
+
+    def ranges(alias: str, term: int) -> str:
+        alts = range(shape[term])
+        return " OR ".join(f"({alias}.word >= :lo{term}_{a} AND {alias}.word < :hi{term}_{a})"
+                           for a in alts)  # fmt: skip
+
+    sql = f"SELECT s.ref FROM search_words AS s WHERE s.owner = :owner AND ({ranges('s', 0)})"
+    for term in range(1, len(shape)):
+        sql += (
+            f" AND EXISTS (SELECT 1 FROM search_words AS o{term} WHERE o{term}.owner = :owner"
+            f" AND o{term}.ref = s.ref AND ({ranges(f'o{term}', term)}))"
+        )
+    return text(sql + " ORDER BY s.word, s.ref LIMIT :limit")
+
+
+def _range_params(terms: list[Term]) -> dict[str, Any]:
+    params: dict[str, Any] = {}
+    for t, term in enumerate(terms):
+        for a, alt in enumerate(term):
+            params[f"lo{t}_{a}"], params[f"hi{t}_{a}"] = alt, upper_bound(alt)
+    return params
 
 
 MANY = 5000  # visits: past this, a page reads the visits newest first and checks each
