@@ -70,13 +70,15 @@ class Visit(SyncedMixin, Base):
     group_id: Mapped[str | None] = mapped_column(String(36), default=None)
 
     __table_args__ = (
-        Index("ix_visits_checked_in_at", "checked_in_at"),
+        # The visitor and deleted_at: a search's page is checked in the index (0026).
+        Index("ix_visits_checked_in_at", "checked_in_at", "visitor_id", "deleted_at"),
         Index("ix_visits_group", "group_id"),
         Index("ix_visits_open", "checked_out_at", "checked_in_at"),
-        Index("ix_visits_visitor", "visitor_id", "checked_in_at"),
+        # deleted_at last: a search counts live visits in the index alone (migration 0026).
+        Index("ix_visits_visitor", "visitor_id", "checked_in_at", "deleted_at"),
         # A search finds an organisation's or a host's visits by the text (search_words).
-        Index("ix_visits_organisation", "organisation"),
-        Index("ix_visits_host", "host"),
+        Index("ix_visits_organisation", "organisation", "deleted_at"),
+        Index("ix_visits_host", "host", "deleted_at"),
     )
 
 

@@ -13,7 +13,7 @@ import re
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, false, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from smesco_desk.clock import wib_day_bounds, wib_today
@@ -60,10 +60,26 @@ def count_visits(core: Core, flt: VisitFilter, up_to: int | None = None) -> int:
             if tally is not None:
                 return tally
         if up_to is not None:
-            capped = filtered(core, session, select(Visit.id), flt).limit(up_to + 1)
-            return session.scalar(select(func.count()).select_from(capped.subquery())) or 0
+            return _count_capped(core, session, flt, up_to)
         query = filtered(core, session, select(func.count()).select_from(Visit), flt)
         return session.scalar(query) or 0
+
+
+def _count_capped(core: Core, session: Session, flt: VisitFilter, up_to: int) -> int:
+    """The count up to one past `up_to`. A search finds visits in several ways
+    (visitors, organisations, hosts, a badge): if one of them alone finds more
+    than `up_to`, so do they together, and each is counted in its index alone;
+    only below that are they counted together (at most a few thousand rows)."""
+
+    def capped(query: Select[Any]) -> int:
+        inner = query.limit(up_to + 1).subquery()
+        return session.scalar(select(func.count()).select_from(inner)) or 0
+
+    one: Select[Any] = select(literal_column("1")).select_from(Visit)
+    ways = search_conds(core, session, flt)
+    if len(ways) > 1 and any(capped(scoped(core, one, flt).where(way)) > up_to for way in ways):
+        return up_to + 1
+    return capped(filtered(core, session, one, flt))
 
 
 def list_visits(
@@ -116,24 +132,40 @@ def _group_sizes(session: Session, group_ids: set[str], flt: VisitFilter) -> dic
     return {str(group): int(count) for group, count in rows}
 
 
-def filtered(
-    core: Core, session: Session, query: _Q, flt: VisitFilter, for_page: bool = False
-) -> _Q:
+def scoped(core: Core, query: _Q, flt: VisitFilter) -> _Q:
+    """`query` limited to the live visits of the filter's scope (no search)."""
     query = query.where(Visit.deleted_at.is_(None))
     if flt.scope is VisitScope.IN_BUILDING:
         query = query.where(Visit.checked_out_at.is_(None))
     elif flt.scope is VisitScope.TODAY:
         start, end = wib_day_bounds(flt.day or wib_today(core.now()))
         query = query.where(Visit.checked_in_at >= start, Visit.checked_in_at < end)
+    return query
+
+
+def search_conds(
+    core: Core, session: Session, flt: VisitFilter, for_page: bool = False
+) -> list[ColumnElement[bool]]:
+    """The ways the filter's text finds visits, any one of which will do."""
     text = flt.text.strip()
+    conds: list[ColumnElement[bool]] = []
     if text:
-        conds = []
-        found = visit_matches(session, text, badge=text.upper(), for_page=for_page)
-        if found is not None:
-            conds.append(found)
+        # A badge number has the day's digits: a name's start is no badge.
+        badge = text.upper() if any(c.isdigit() for c in text) else None
+        conds.extend(visit_matches(session, text, badge=badge, for_page=for_page))
         inside = flt.scope is VisitScope.IN_BUILDING
         if inside and text.isascii() and text.isdigit() and len(text) <= 4:
             # The short number of a badge worn today ("017").
             conds.append(Visit.badge_number.like(f"%-{int(text):03d}"))
-        query = query.where(or_(*conds))
+    return conds
+
+
+def filtered(
+    core: Core, session: Session, query: _Q, flt: VisitFilter, for_page: bool = False
+) -> _Q:
+    query = scoped(core, query, flt)
+    if flt.text.strip():
+        # Nothing searchable typed ("_", "%"): nothing found, not everything.
+        conds = search_conds(core, session, flt, for_page)
+        query = query.where(or_(*conds) if conds else false())
     return query

@@ -113,10 +113,11 @@ MANY = 5000  # visits: past this, a page reads the visits newest first and check
 
 def visit_matches(
     session: Session, typed: str, badge: str | None = None, for_page: bool = False
-) -> ColumnElement[bool] | None:
-    """The visits `typed` finds: its visitor, organisation or host has every term
-    as the start of a word (a phone number only through the visitor), or its
-    badge number is `badge`; None if nothing typed is searchable.
+) -> list[ColumnElement[bool]]:
+    """The visits `typed` finds, as the ways any one of which will do: its
+    visitor, organisation or host has every term as the start of a word (a
+    phone number only through the visitor), or its badge number is `badge`;
+    none if nothing typed is searchable.
 
     Two ways to the same visits. Few of them (or to count them): one index
     lookup per kind, their visits gathered (SQLite's MULTI-INDEX OR), the
@@ -138,11 +139,9 @@ def visit_matches(
             conds.append(column.in_(texts[owner]))
     if badge is not None:
         conds.append(Visit.badge_number == badge)
-    if not conds:
-        return None
-    if for_page and terms and _count_capped(session, conds) >= MANY:
+    if conds and for_page and terms and _count_capped(session, conds) >= MANY:
         return _checked_each(terms, badge, texts)
-    return or_(*conds)
+    return conds
 
 
 def _count_capped(session: Session, conds: list[ColumnElement[bool]]) -> int:
@@ -161,7 +160,7 @@ def _count_capped(session: Session, conds: list[ColumnElement[bool]]) -> int:
 
 def _checked_each(
     terms: list[Term], badge: str | None, texts: dict[str, list[str]]
-) -> ColumnElement[bool]:
+) -> list[ColumnElement[bool]]:
     """The same visits as a condition checked on each visit row read newest first.
 
     The found visitors are one list subquery (SQLite builds it once, then each
@@ -183,7 +182,7 @@ def _checked_each(
             conds.append(unindexed(column).in_(texts[owner]))
     if badge is not None:
         conds.append(Visit.badge_number == badge)
-    return or_(*conds)
+    return conds
 
 
 __all__ = ["HOST", "ORG", "VISITOR", "matching", "visit_matches", "visitor_ids"]
