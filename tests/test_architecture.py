@@ -450,6 +450,7 @@ SYSTEM_ENTRY_POINTS = {
     "SyncService.push",
     "SyncService.run_once",
     "SyncService.fault",  # a named fault point the tests cut the connection at
+    "VisitorService.forget_prepared_niks",  # logout: NIK pseudonyms made ahead, in memory, go
 }
 
 

@@ -213,6 +213,8 @@ class SessionController(QObject):
             old.closed.disconnect(self._quit)
             old.close()
             old.deleteLater()
+        # After whatever the worker still has queued (a NIK being prepared).
+        self.ctx.runner.op(self.ctx.core.visitors.forget_prepared_niks).run()
         self.ctx.actor = None
         actor = self._login()
         if actor is None:

@@ -83,6 +83,12 @@ class Core:
             self._desk_code = code
         return self._desk_code
 
+    def after_erasure(self) -> None:
+        """What an erasure leaves at this desk besides its rows goes too: the old
+        pages in the write-ahead log, and NIK pseudonyms prepared ahead."""
+        self.nik_key.forget()
+        self.db.truncate_wal()
+
     def forget_desk_code(self) -> None:
         self._desk_code = None
 

@@ -15,6 +15,10 @@ Where it lives, and why there:
   linked to a server and holds no pseudonym. Anywhere else a missing file is an
   error that says what to do: a new key would silently stop returning visitors
   from being found.
+
+Pseudonyms made ahead (`prepare`: while the receptionist still types) wait in
+a small memo in memory (smesco_desk.domain.nik_memo); `pseudonym` takes one
+from there when it is ready and computes it otherwise: the same value either way.
 """
 
 from __future__ import annotations
@@ -28,7 +32,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from smesco_desk.db.models import BookingAttendee, SyncState, Visitor
-from smesco_desk.domain.nik import NIK_KEY_BYTES, nik_pseudonym
+from smesco_desk.domain.nik import NIK_KEY_BYTES, nik_pseudonym, normalize_nik
+from smesco_desk.domain.nik_memo import PseudonymMemo
 from smesco_desk.errors import DomainError
 from smesco_desk.i18n import _
 from smesco_desk.paths import default_data_dir, nik_key_path
@@ -53,6 +58,7 @@ class NikKeyStore:
         self.core = core
         self._key: bytes | None = None
         self._lock = threading.Lock()
+        self._ready = PseudonymMemo()
 
     def path(self) -> Path:
         """Where the key file is: the data folder, else beside the SQLite file, else
@@ -71,9 +77,29 @@ class NikKeyStore:
             return self._key
 
     def pseudonym(self, nik: str) -> str:
-        """The stored pseudonym of a (normalised) NIK: one slow hash, done outside
-        any write transaction by the callers so the write lock is not held for it."""
-        return nik_pseudonym(self.key(), nik)
+        """The stored pseudonym of a (normalised) NIK: the one prepared for it if
+        there is one, else one slow hash, done outside any write transaction by
+        the callers so the write lock is not held for it."""
+        key = self.key()
+        return self._ready.get(key, nik) or nik_pseudonym(key, nik)
+
+    def prepare(self, nik: str) -> str:
+        """The pseudonym of a NIK as typed (spaces, dots, dashes allowed), made now
+        and kept ready for `pseudonym` (a few minutes, in memory). InvalidNik when
+        it is not a NIK."""
+        digits, key = normalize_nik(nik), self.key()
+        ready = self._ready.get(key, digits)
+        if ready is None:
+            ready = nik_pseudonym(key, digits)
+            self._ready.put(key, digits, ready)
+        return ready
+
+    def forget(self, nik: str | None = None) -> None:
+        """Drop the pseudonym prepared for this (normalised) NIK, or every one."""
+        if nik is None:
+            self._ready.clear()
+        elif self._key is not None:
+            self._ready.discard(self._key, nik)
 
     def read(self) -> bytes | None:
         """The key in the file, or None when there is no file."""
@@ -107,6 +133,7 @@ class NikKeyStore:
             _write_replacing(self.path(), key)
         with self._lock:
             self._key = key
+        self._ready.clear()  # (an entry under another key is never found anyway)
 
     def has_pseudonyms(self) -> bool:
         """Whether this desk holds a pseudonym made with its key: a visitor's or an

@@ -127,7 +127,7 @@ class PrivacyService:
             visitor = self._visitor(tx.session, visitor_id)
             visits, gone = self._erase(tx, [visitor], "privacy.erase")
         remove_files(self.core, gone)
-        self.core.db.truncate_wal()
+        self.core.after_erasure()
         return visits
 
     def purge_expired(self, actor: Actor) -> int:
@@ -163,7 +163,7 @@ class PrivacyService:
                 erase_locally(tx.session, [], [], [b.id for b in owners])
         remove_files(self.core, gone)
         if expired or participants or owners:
-            self.core.db.truncate_wal()
+            self.core.after_erasure()
         return len(expired)
 
     def export_owner(self, actor: Actor, tenant_id: str) -> dict[str, Any]:
@@ -234,7 +234,7 @@ class PrivacyService:
             tx.record("privacy.erase_owner", [(fact, "insert")], {"business_id": business.id})
             erase_locally(session, [business.id], [], [business.id])
         remove_files(self.core, gone)
-        self.core.db.truncate_wal()
+        self.core.after_erasure()
 
     def _visitor(self, session: Session, visitor_id: str) -> Visitor:
         visitor = session.get(Visitor, visitor_id)

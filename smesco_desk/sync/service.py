@@ -326,7 +326,7 @@ class SyncService:
             if local.held_count(session):
                 self._applier(session, link.desk).retry_held()
         if erased:
-            self.core.db.truncate_wal()
+            self.core.after_erasure()
 
     def _applier(self, session: Session, desk: str) -> local.LocalApplier:
         return local.LocalApplier(session, desk, lambda c: self._withdraw(session, desk, c))

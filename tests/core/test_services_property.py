@@ -106,6 +106,7 @@ NO_INPUT = {
     "AuditService.kinds",
     "AuditService.actors",
     "VisitorService.auto_check_out",
+    "VisitorService.forget_prepared_niks",
     "VisitorService.purposes",
     "VisitorService.muster_pdf",
     "SyncService.conflicts",
@@ -233,6 +234,7 @@ def test_visitor_lookups_and_check_out(
     check(desk, lambda: core.visitors.get_visit(key))
     check(desk, lambda: core.visitors.visitor_details(actor, key))
     check(desk, lambda: core.visitors.suggest(actor, key, limit=max(1, number % 20)))
+    check(desk, lambda: core.visitors.prepare_nik(actor, key))
     check(desk, lambda: core.visitors.inside_matching(actor, key, limit=max(1, number % 20)))
     check(desk, lambda: core.visitors.badge_pdf(key, copy))
     check(desk, lambda: core.visitors.badge_label_pdf(key, copy))
@@ -583,6 +585,7 @@ FUZZED = {
             "get_visit",
             "visitor_details",
             "suggest",
+            "prepare_nik",
             "inside_matching",
             "badge_pdf",
             "badge_label_pdf",

@@ -71,6 +71,16 @@ class VisitorService:
         """A person on the watchlist raises ApprovalRequired unless `approval` covers them."""
         return registration.register(self.core, actor, form, approval)
 
+    def prepare_nik(self, actor: Actor, nik: str) -> bool:
+        """Make the slow pseudonym of a NIK typed in the form now, while the rest is
+        filled in, so that `register` finds it ready (it computes it itself
+        otherwise, to the same value). False when `nik` is not a valid NIK."""
+        return registration.prepare_nik(self.core, actor, nik)
+
+    def forget_prepared_niks(self) -> None:
+        """Drop every pseudonym prepared ahead (on logout)."""
+        self.core.nik_key.forget()
+
     def validate_form(self, form: VisitorForm) -> CleanForm:
         return visitor_form.validate_form(form)
 

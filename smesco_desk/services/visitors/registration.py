@@ -4,6 +4,10 @@ A returning visitor is found by the visitor chosen from the suggestions, by
 their NIK's pseudonym, or by the same phone and name; their details are
 updated and counted. Each check-in gets a badge number of the desk and day
 (D01-260310-001) and is valid until the next closing time.
+
+The NIK's pseudonym (a slow hash, on purpose) is usually made ahead, when the
+receptionist leaves the NIK field (`prepare_nik`); registering takes it from
+there, or computes it when it is not ready: the same value either way.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from smesco_desk.clock import to_wib
 from smesco_desk.db.models import Visit, Visitor
-from smesco_desk.domain.nik import mask_nik
+from smesco_desk.domain.nik import InvalidNik, mask_nik
 from smesco_desk.domain.text import fold
 from smesco_desk.errors import NotFound
 from smesco_desk.i18n import _
@@ -52,7 +56,20 @@ def register(
     pseudonym = core.nik_key.pseudonym(clean.nik) if clean.nik else None
     with Transaction.begin(core, actor) as tx:
         visit, replaced = register_in(tx, clean, pseudonym, approval=approval)
-        return replace(visit_record(tx.session, visit), replaced_badges=tuple(replaced))
+        record = replace(visit_record(tx.session, visit), replaced_badges=tuple(replaced))
+    if clean.nik:
+        core.nik_key.forget(clean.nik)  # saved: no longer needed ready
+    return record
+
+
+def prepare_nik(core: Core, actor: Actor, nik: str) -> bool:
+    """The pseudonym of a NIK typed in the form, made ahead (see the module)."""
+    require(actor, Permission.REGISTER_VISITOR)
+    try:
+        core.nik_key.prepare(nik)
+    except InvalidNik:
+        return False
+    return True
 
 
 def register_in(

@@ -17,7 +17,7 @@ from sqlalchemy import Row, bindparam, select
 from sqlalchemy.orm import Session
 
 from smesco_desk.db.models import Visit, Visitor
-from smesco_desk.domain.nik import InvalidNik, normalize_nik
+from smesco_desk.domain.nik import InvalidNik
 from smesco_desk.domain.phone import mask_phone
 from smesco_desk.i18n import _
 from smesco_desk.services.actors import Actor, Permission, require
@@ -91,12 +91,13 @@ def _visitors_by_id(session: Session, ids: list[str]) -> list[Row[Any]]:
 
 def _nik_pseudonym(core: Core, text: str) -> str | None:
     """The pseudonym of a whole NIK typed (one slow hash, then an indexed equality
-    lookup), never a hash per stored visitor; None if `text` is not a NIK."""
+    lookup), never a hash per stored visitor; None if `text` is not a NIK. It is
+    kept ready for registering that person (NikKeyStore.prepare)."""
     digits = re.sub(r"[\s.\-()]", "", text.strip())
     if not (digits.isascii() and digits.isdigit() and len(digits) == 16):
         return None
     try:
-        return core.nik_key.pseudonym(normalize_nik(digits))
+        return core.nik_key.prepare(digits)
     except InvalidNik:
         return None
 

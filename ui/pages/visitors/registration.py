@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from smesco_desk.clock import to_wib
+from smesco_desk.domain.nik import InvalidNik, normalize_nik
 from smesco_desk.errors import ApprovalRequired, DomainError, ValidationError
 from smesco_desk.services.actors import Permission
 from smesco_desk.values.approvals import Approval
@@ -61,6 +62,7 @@ class RegistrationForm(RegistrationFields):
             edit.textEdited.connect(self._on_field_edited)
             edit.textEdited.connect(self._limit_length)  # after: its note must stay
         self.name_edit.textEdited.connect(self._on_name_edited)
+        self.nik_edit.editingFinished.connect(self._prepare_nik)
         self.purpose_combo.currentIndexChanged.connect(self._on_field_edited)
         self.chip.unlink_requested.connect(self.unlink_visitor)
         self.consent_check.toggled.connect(self._on_field_edited)
@@ -142,6 +144,23 @@ class RegistrationForm(RegistrationFields):
         self._ctx.runner.op(lambda: visitors.register(actor, form, approval), self).with_progress(
             self.tr("Menyimpan…")
         ).success(self._on_registered).failure(lambda e: self._on_register_failed(e, form)).run()
+
+    @Slot()
+    def _prepare_nik(self) -> None:
+        """A whole NIK typed: its slow pseudonym is made now, on the worker, while
+        the rest of the form is filled in, so that registering does not wait for it."""
+        actor = self._ctx.actor
+        try:
+            nik = normalize_nik(self.nik_edit.text())
+        except InvalidNik:
+            return  # empty, or not a NIK: registering says what is wrong
+        if actor is None:
+            return
+        visitors = self._ctx.core.visitors
+        # A failure is left to registering, which computes it again and says why.
+        self._ctx.runner.op(lambda: visitors.prepare_nik(actor, nik), self).failure(
+            lambda _exc: None
+        ).run()
 
     @Slot(str)
     def _on_scanned(self, visit_id: str) -> None:
