@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from smesco_desk.services import nik_key as nik_key_module
 from tests.template_db import make_template
 
 # Widgets render without a screen unless a test asks for a real one (xvfb_display).
@@ -45,3 +46,17 @@ def template_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 # --- UI fixtures (qtbot, application context) ---------------------------------------
+
+
+@pytest.fixture
+def hashes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The NIK digits of every slow hash the key store computes, in order."""
+    computed: list[str] = []
+    real = nik_key_module.nik_pseudonym
+
+    def counting(key: bytes, nik: str) -> str:
+        computed.append(nik)
+        return real(key, nik)
+
+    monkeypatch.setattr(nik_key_module, "nik_pseudonym", counting)
+    return computed

@@ -16,27 +16,12 @@ from smesco_desk.domain import nik_memo
 from smesco_desk.domain.nik import nik_pseudonym
 from smesco_desk.domain.nik_memo import PseudonymMemo
 from smesco_desk.errors import ApprovalRequired, PermissionDenied
-from smesco_desk.services import nik_key as nik_key_module
 from smesco_desk.services.actors import Actor, Role
 from smesco_desk.services.core import Core
 from smesco_desk.values.watchlist import WatchlistForm
 from tests.core.helpers_core import NIK_BUDI, NIK_SITI, rows, visitor_form
 
 KEY_A, KEY_B = b"a" * 32, b"b" * 32
-
-
-@pytest.fixture
-def hashes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The NIK digits of every slow hash the key store computes, in order."""
-    computed: list[str] = []
-    real = nik_key_module.nik_pseudonym
-
-    def counting(key: bytes, nik: str) -> str:
-        computed.append(nik)
-        return real(key, nik)
-
-    monkeypatch.setattr(nik_key_module, "nik_pseudonym", counting)
-    return computed
 
 
 def stored_hash(core: Core, name: str) -> str:

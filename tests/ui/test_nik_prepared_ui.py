@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from smesco_desk.domain.nik import nik_pseudonym
-from smesco_desk.services import nik_key as nik_key_module
 from smesco_desk.services.core import Core
 from tests.ui.helpers_ui import FakePrinter, show_active
 from ui.context import AppContext
@@ -17,20 +16,6 @@ from ui.pages.visitors.page import VisitorsPage
 from ui.pages.visitors.registration import RegistrationForm
 
 NIK = "3174015708900001"
-
-
-@pytest.fixture
-def hashes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The NIK digits of every slow hash the key store computes, in order."""
-    computed: list[str] = []
-    real = nik_key_module.nik_pseudonym
-
-    def counting(key: bytes, nik: str) -> str:
-        computed.append(nik)
-        return real(key, nik)
-
-    monkeypatch.setattr(nik_key_module, "nik_pseudonym", counting)
-    return computed
 
 
 @pytest.fixture
