@@ -39,12 +39,51 @@ At 10,000 ops (2026-12-07 04:29, load 6.6 on the shared cores): push 3.85 s =
 (4.7x / 7.4x); before, the same VM at load 1.7: push 802, pull 1,405 ops/s
 (30.2x / 42.5x raw executemany).
 
-What stands in the way of 2x: the raw floor writes each row once into tables
-without triggers or foreign keys. A push also writes, per op, its change-log
-row and its idempotency record (three rows, not one), reads and decodes the op
-from SQLite and marks it sent there, checks its version against the server's
-row and runs the cross-row rules; a pull also decodes each JSON payload into
-typed values and makes the desk's search words (about ten rows per visitor).
+Second round (2026-12-07 06:20-07:15, 2 shared cores at load 2-6 all along:
+identical runs differed by 2x in wall time). cProfile, 3,000 ops, before:
+push 1.5 s: the server batch 1.09 s (planning each op 0.30, the rows'
+`executemany` 0.21, the rules 0.16, the two COPYs 0.17), acknowledging 0.20
+(SQLAlchemy's per-row parameters and the text guard), reading the outbox 0.13
+(JSON); pull 0.82 s: storing rows 0.35 (an upsert and a DELETE FROM sync_held
+for every change; SQLAlchemy's bind processors 0.12), search words 0.25 (the
+SQLAlchemy insert and the text guard walking each word through generators
+0.17), fetching 0.10. Taken away: that DELETE while nothing is held (half a
+pull's statements); search words as plain tuples in one driver `executemany`
+(same SQL; the connection's events still run); the text guard a loop;
+acknowledging through the driver with SQLAlchemy's own bind processors (same
+SQL); each synced table's payload converters chosen once per column.
+Measured and dropped: 500-row INSERT ... VALUES ... ON CONFLICT statements
+instead of the pipelined `executemany`: 1.5-2.0 s against 0.27-0.44 s for
+the same 3,000 rows.
+At 10,000 ops, wall time (load average at the start):
+  before: push 1,719 / 902 / 2,215 ops/s = 6.1x / 10.8x / 5.5x raw executemany
+          (loads 1.9 / 3.9 / 5.1); pull 3,491 / 1,727 / 3,265 ops/s = 15.7x /
+          19.3x / 12.6x. Medians: push 1,719 ops/s (6.1x), pull 3,265 (15.7x).
+  after:  push 1,120 / 1,413 / 1,269 ops/s = 6.4x / 7.9x / 8.0x raw
+          executemany (loads 4.9 / 3.5 / 3.1); pull 2,791 / 2,720 / 2,730 ops/s =
+          13.7x / 17.7x / 22.4x. Medians: push 1,269 ops/s (7.9x), pull 2,730
+          (17.7x). Lower than before's medians, which come from the one quiet
+          run (load 1.9); at like loads (3-5) the before and after runs overlap.
+Client CPU (process_time, 3,000 ops, before and after alternating, twice):
+push 0.83, 0.98 s before / 0.91, 0.85 s after; pull 0.62, 0.77 / 0.69, 0.66.
+So the work taken away shows in cProfile but not above this machine's noise:
+no speed-up can honestly be claimed, and 2x is not reached either way.
+
+What stands in the way of 2x (about 5,000 ops/s push and 25,000 ops/s pull
+here): the raw floor writes each row once into tables without triggers or
+foreign keys. A push also writes, per op, its change-log row and its
+idempotency record (three rows, not one), reads and decodes the op from
+SQLite and marks it sent there (two fsynced commits per batch of 500), checks
+its version against the server's row and runs the cross-row rules; about half
+of its time is this process's own CPU, spread over a dozen costs none above a
+tenth (payload conversion, JSON both ways, psycopg's parameter dumping). A pull
+also decodes each JSON payload into typed values, binds them as SQLAlchemy
+stores them, upserts into the real tables (their indexes and triggers) and
+makes the desk's search words (about ten rows per visitor, each through the
+text guard). Next worth measuring: COPY into a temporary table and one INSERT
+... SELECT ... ON CONFLICT per table for push (needs a split wherever a batch
+writes a row twice), a converter straight from payload text to SQLite's
+stored value for pull (checked against SQLAlchemy's), and larger batches.
 """
 
 from __future__ import annotations

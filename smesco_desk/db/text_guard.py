@@ -36,12 +36,19 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
 
 
 def _has_bad_text(parameters: Any) -> bool:
-    if isinstance(parameters, str):
-        return _BAD.search(parameters) is not None
-    if isinstance(parameters, dict):
-        return any(_has_bad_text(v) for v in parameters.values())
-    if isinstance(parameters, (list, tuple)):
-        return any(_has_bad_text(v) for v in parameters)
+    # A loop over a stack, not a recursion through generators: an executemany of
+    # thousands of rows (a pull, search words) is checked here value by value.
+    search = _BAD.search
+    pending = [parameters]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            if search(item) is not None:
+                return True
+        elif isinstance(item, dict):
+            pending.extend(item.values())
+        elif isinstance(item, (list, tuple)):
+            pending.extend(item)
     return False
 
 

@@ -15,7 +15,7 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Table, bindparam, delete, func, select, update
+from sqlalchemy import Table, delete, func, select, update
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
@@ -127,32 +127,42 @@ def acknowledge(
     """After the server's commit: mark the ops sent, and give rows the server's number.
 
     A sent op keeps only its row's id and version: the server has the data, and
-    a payload kept here would be one more copy of a person's data to erase."""
-    outbox = OutboxOp.__table__
-    assert isinstance(outbox, Table)
-    session.connection().execute(
-        update(outbox)
-        .where(outbox.c.id == bindparam("b_id"))
-        .values(sent_at=bindparam("b_sent"), payload=bindparam("b_payload")),
-        [
-            {"b_id": op.id, "b_sent": now, "b_payload": trimmed(op.entity_id, op.payload)}
-            for op in ops
-        ],
+    a payload kept here would be one more copy of a person's data to erase.
+    Written through the driver's connection (one `executemany` per table, values
+    bound as SQLAlchemy binds them); the tables written are marked by hand."""
+    raw: sqlite3.Connection = session.connection().connection.driver_connection  # type: ignore[assignment]
+    sent, payload = _outbox_binds(session.connection().dialect)
+    stamp = sent(now)
+    done = raw.executemany(
+        "UPDATE outbox SET sent_at = ?, payload = ? WHERE id = ?",
+        [(stamp, payload(trimmed(op.entity_id, op.payload)), op.id) for op in ops],
     )
-    by_table: dict[str, list[dict[str, object]]] = {}
+    if done.rowcount:
+        changes.mark(session, "outbox")
+    by_table: dict[str, list[tuple[int, str, int]]] = {}
     for op, result in zip(ops, results, strict=True):
         if result.status in ("applied", "same") and result.server_seq and result.version:
             by_table.setdefault(op.entity, []).append(
-                {"b_id": op.entity_id, "b_version": result.version, "b_seq": result.server_seq}
+                (result.server_seq, op.entity_id, result.version)
             )
     for name, rows in by_table.items():
-        table = synced_table(name).table
-        stmt = (
-            update(table)
-            .where(table.c.id == bindparam("b_id"), table.c.version == bindparam("b_version"))
-            .values(server_seq=bindparam("b_seq"))
+        statement = (
+            f'UPDATE "{synced_table(name).name}" SET server_seq = ? WHERE id = ? AND version = ?'
         )
-        session.connection().execute(stmt, rows)
+        if raw.executemany(statement, rows).rowcount:
+            changes.mark(session, name)
+
+
+def _outbox_binds(dialect: Dialect) -> tuple[Callable[[Any], Any], Callable[[Any], Any]]:
+    """How SQLAlchemy binds the outbox's `sent_at` and `payload` on this dialect."""
+    outbox = OutboxOp.__table__
+    assert isinstance(outbox, Table)
+
+    def binder(column: str) -> Callable[[Any], Any]:
+        proc = outbox.c[column].type.dialect_impl(dialect).bind_processor(dialect)
+        return proc if proc is not None else (lambda value: value)
+
+    return binder("sent_at"), binder("payload")
 
 
 def trimmed(entity_id: str, payload: dict[str, Any]) -> dict[str, Any]:
@@ -230,6 +240,9 @@ class LocalApplier:
             for r in self.raw.execute("SELECT DISTINCT entity_id FROM outbox WHERE sent_at IS NULL")
         }
         self._converters: dict[str, Callable[[dict[str, Any]], list[Any]]] = {}
+        # While sync_held is empty (the usual case) a stored change has nothing to
+        # release there: its DELETE is not run for every change.
+        self._any_held = self.raw.execute("SELECT 1 FROM sync_held LIMIT 1").fetchone() is not None
         self.outcome = PullOutcome()
         # Stored visitors and visits whose search words are made at `finish()`: once
         # per batch, not once per row (the words follow the rows as they end up).
@@ -257,9 +270,11 @@ class LocalApplier:
         changes.mark(self.session, table.name)
         if table.name in INDEXED:
             self._unindexed.setdefault(table.name, []).append(values)
-        self._unhold(
-            "DELETE FROM sync_held WHERE entity_id = ? AND seq < ?", (change.entity_id, change.seq)
-        )
+        if self._any_held:
+            self._unhold(
+                "DELETE FROM sync_held WHERE entity_id = ? AND seq < ?",
+                (change.entity_id, change.seq),
+            )
         self.outcome.applied += 1
         if change.entity == "sync_conflicts":
             self.withdraw(values)
@@ -289,6 +304,7 @@ class LocalApplier:
             )
         )
         self.session.flush()
+        self._any_held = True
         self.outcome.held += 1
 
     def retry_held(self) -> int:

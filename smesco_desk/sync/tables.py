@@ -10,10 +10,10 @@ already holds (`recording.row_payload`); times as ISO 8601 in UTC, bytes
 from __future__ import annotations
 
 import base64
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from sqlalchemy import JSON, Date, DateTime, LargeBinary, Table
@@ -57,6 +57,19 @@ def _to_date(value: Any) -> date | None:
     return date.fromisoformat(str(value))
 
 
+def _datetime_text(value: Any) -> str | None:
+    moment = _to_datetime(value)
+    return None if moment is None else moment.isoformat()
+
+
+def _payload_value(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bytes | bytearray | memoryview):
+        return bytes_text(value)
+    return value
+
+
 @dataclass(frozen=True)
 class SyncedTable:
     """One synced table: its columns and how its values convert."""
@@ -73,33 +86,43 @@ class SyncedTable:
     def name(self) -> str:
         return self.table.name
 
+    @cached_property
+    def _readers(self) -> tuple[tuple[str, Callable[[Any], Any] | None], ...]:
+        """Each column with how its payload value becomes a column value (None: as is)."""
+        return tuple((col, self._reader(col)) for col in self.columns)
+
+    def _reader(self, col: str) -> Callable[[Any], Any] | None:
+        if col in self.datetime_columns:
+            return _to_datetime
+        if col in self.date_columns:
+            return _to_date
+        if col in self.binary_columns:
+            return to_bytes
+        return None
+
+    @cached_property
+    def _writers(self) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+        """Each column with how its value becomes a payload value."""
+        return tuple(
+            (col, _datetime_text if col in self.datetime_columns else _payload_value)
+            for col in self.columns
+        )
+
     def to_python(self, payload: Mapping[str, Any]) -> dict[str, Any]:
         """Column values from a payload: aware UTC datetimes, dates; unknown keys dropped."""
         out: dict[str, Any] = {}
-        for col in self.columns:
-            value = payload.get(col)
-            if col in self.datetime_columns:
-                value = _to_datetime(value)
-            elif col in self.date_columns:
-                value = _to_date(value)
-            elif col in self.binary_columns:
-                value = to_bytes(value)
-            out[col] = value
+        get = payload.get
+        for col, convert in self._readers:
+            value = get(col)
+            out[col] = value if convert is None else convert(value)
         return out
 
     def to_payload(self, values: Mapping[str, Any]) -> dict[str, Any]:
         """A JSON-friendly payload from column values (datetimes as ISO 8601 UTC)."""
         out: dict[str, Any] = {}
-        for col in self.columns:
-            value = values.get(col)
-            if col in self.datetime_columns:
-                moment = _to_datetime(value)
-                value = None if moment is None else moment.isoformat()
-            elif isinstance(value, date):
-                value = value.isoformat()
-            elif isinstance(value, bytes | bytearray | memoryview):
-                value = bytes_text(value)
-            out[col] = value
+        get = values.get
+        for col, convert in self._writers:
+            out[col] = convert(get(col))
         return out
 
     def normalize(self, payload: Mapping[str, Any]) -> dict[str, Any]:
