@@ -156,3 +156,18 @@ def test_the_in_building_filter_box(
     qtbot.waitUntil(lambda: model.rowCount() == 3)
     assert lists.tabs.tabText(IN_BUILDING_TAB) == "Di gedung sekarang (3)"
     assert page.in_building_count() == 3
+
+
+def test_an_old_badge_s_short_number_offers_the_current_visit(
+    qtbot, page: VisitorsPage, core: Core, admin: Actor, visits: dict[str, VisitRecord]
+) -> None:
+    old = visits["Bambang Sutrisno"]
+    new = _register(core, admin, "Bambang Sutrisno", "0857 4444 5555")  # a new badge
+    bar = page.checkout_bar
+    assert bar is not None
+    _scan(qtbot, page, old.badge_number.rsplit("-", 1)[1])  # "003", as printed big
+    assert bar.message() == (f"Badge lama, diganti dengan {new.badge_number}; tamu masih di dalam.")
+    assert _labels(page) == [f"Check-out {new.badge_number}", "Batal"]
+    with qtbot.waitSignal(page.visitor_checked_out) as checked_out:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert checked_out.args[0].id == new.id
