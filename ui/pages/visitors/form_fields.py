@@ -214,7 +214,9 @@ class RegistrationFields(QFrame):
         self.consent_check.setAccessibleName(text)
 
     def _update_register_text(self) -> None:
-        if self._ctx.settings.get(PRINT_BADGE_AFTER_REGISTER):
+        """What the button does: a group whose badges wait for the end prints nothing."""
+        prints = not self.group.prints_at_the_end()
+        if prints and self._ctx.settings.get(PRINT_BADGE_AFTER_REGISTER):
             self.register_button.set_texts(
                 self.tr("Daftarkan && cetak badge"), self.tr("Daftarkan && cetak")
             )

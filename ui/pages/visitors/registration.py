@@ -57,6 +57,8 @@ class RegistrationForm(RegistrationFields):
     def _connect(self) -> None:
         self.group.mode_changed.connect(self._on_group_mode)
         self.group.news.connect(lambda kind, text: self.banner.show_message(kind, text))
+        self.group.print_combo.currentIndexChanged.connect(self._update_register_text)
+        self.news.badge_done.connect(self.group.badge_done)
         for edit in self._line_edits():
             edit.textEdited.connect(self._on_field_edited)
             edit.textEdited.connect(self._limit_length)  # after: its note must stay
@@ -175,12 +177,12 @@ class RegistrationForm(RegistrationFields):
         self._set_busy(False)
         print_badge = bool(self._ctx.settings.get(PRINT_BADGE_AFTER_REGISTER))
         if self.group.active():
-            self.group.add(visit)
+            print_badge = print_badge and not self.group.prints_at_the_end()
+            self.group.add(visit, print_badge)
             self.clear_person()
             self._skip_kept_fields(True)
             for kept in (self.organisation_edit, self.host_edit):
                 kept.setCursorPosition(0)  # their beginning, not the end typed last
-            print_badge = print_badge and not self.group.prints_at_the_end()
         else:
             self.clear_form()
         self.name_edit.setFocus()
@@ -243,8 +245,10 @@ class RegistrationForm(RegistrationFields):
 
     @Slot(bool)
     def _on_group_mode(self, on: bool) -> None:
-        if not on:
+        if not on:  # the next one is a walk-in of their own: nothing of the group's
             self._skip_kept_fields(False)
+            self.clear_form()
+        self._update_register_text()
         self.hint_label.setVisible(not on)  # the group's own row takes its room
         self.name_edit.setFocus()
 
