@@ -168,9 +168,15 @@ class RegistrationFields(QFrame):
         row.setSpacing(6)
         row.addWidget(self.consent_check, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.consent_label, 1)
+        # Why the box was cleared (the person in the form changed), until it is ticked again.
+        self.consent_note_label = QLabel(self)
+        self.consent_note_label.setObjectName("consent_note_label")
+        self.consent_note_label.setWordWrap(True)
+        self.consent_note_label.hide()
         box = QVBoxLayout()
         box.setSpacing(3)
         box.addLayout(row)
+        box.addWidget(self.consent_note_label)
         box.addWidget(self.errors.add("consent"))
         return box
 

@@ -1,6 +1,14 @@
-"""The registration form: a walk-in visitor (new or returning) checked in with a badge."""
+"""The registration form: a walk-in visitor (new or returning) checked in with a badge.
+
+The UU PDP consent is the person's in the form: a name or phone typed over
+after the box was ticked clears it, with a note, so that the next person is
+asked (a form filled for a returning visitor, or a badge scanned into a field,
+is not a new person).
+"""
 
 from __future__ import annotations
+
+import time
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QShowEvent
@@ -41,6 +49,7 @@ class RegistrationForm(RegistrationFields):
     ) -> None:
         super().__init__(ctx, documents, parent)
         self._busy = False
+        self._consent_taken_at: float | None = None  # when an edit cleared the consent
         self._connect()
         self.suggestions = SuggestionController(
             ctx, self, [self.name_edit, self.phone_edit, self.nik_edit]
@@ -63,6 +72,9 @@ class RegistrationForm(RegistrationFields):
             edit.textEdited.connect(self._on_field_edited)
             edit.textEdited.connect(self._limit_length)  # after: its note must stay
         self.name_edit.textEdited.connect(self._on_name_edited)
+        for edit in (self.name_edit, self.phone_edit):  # after: a renamed link is undone first
+            edit.textEdited.connect(self._on_person_edited)
+        self.consent_check.toggled.connect(self._on_consent_toggled)
         self.purpose_combo.currentIndexChanged.connect(self._on_field_edited)
         self.chip.unlink_requested.connect(self.unlink_visitor)
         self.consent_check.toggled.connect(self._on_field_edited)
@@ -149,6 +161,9 @@ class RegistrationForm(RegistrationFields):
     def _on_scanned(self, visit_id: str) -> None:
         self.suggestions.hide()
         self.forget_cuts()
+        taken = self._consent_taken_at
+        if taken is not None and taken >= self.scan_catcher.burst_started:
+            self.consent_check.setChecked(True)  # cleared by the scan's keys, not a new person
         self.badge_scanned.emit(visit_id)
 
     def _nobody_typed(self) -> bool:
@@ -238,6 +253,7 @@ class RegistrationForm(RegistrationFields):
         for edit in (self.name_edit, self.phone_edit, self.nik_edit):
             edit.clear()
         self.consent_check.setChecked(False)
+        self.consent_note_label.hide()
         self.unlink_visitor()
         self.clear_errors()
 
@@ -330,6 +346,25 @@ class RegistrationForm(RegistrationFields):
         self.nik_edit.setPlaceholderText(self.tr("16 digit (opsional)"))
         self.nik_edit.setToolTip("")
         self.chip.hide()
+
+    @Slot()
+    def _on_person_edited(self) -> None:
+        """The name or phone typed over: a consent ticked for whoever was there is
+        not this person's (a returning visitor's on record stays theirs)."""
+        on_record = self._linked is not None and self._linked.consent_at is not None
+        if self.consent_check.isChecked() and not on_record:
+            self.consent_check.setChecked(False)
+            self._consent_taken_at = time.monotonic()
+            self.consent_note_label.setText(
+                self.tr("Persetujuan dihapus karena nama atau No. HP diubah: tanyakan tamu ini.")
+            )
+            self.consent_note_label.show()
+
+    @Slot(bool)
+    def _on_consent_toggled(self, checked: bool) -> None:
+        if checked:
+            self.consent_note_label.hide()
+            self._consent_taken_at = None
 
     @Slot(str)
     def _on_name_edited(self, text: str) -> None:
