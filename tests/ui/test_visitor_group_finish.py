@@ -1,7 +1,8 @@
 """After a group ("rombongan"): the next walk-in starts on an empty form, and
 badges printed one by one are not printed again by the job at the end
 (review of 2026-12-07, points 1 and 2), with buttons that say what they do
-and show it whole at 1024 px."""
+and show it whole at 1024 px; groups told apart in the in-building list and a
+long purpose shown whole or with "…" (point 6)."""
 
 from __future__ import annotations
 
@@ -10,12 +11,15 @@ import io
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton, QStyleOptionViewItem
 
+from smesco_desk.ids import new_id
+from smesco_desk.services.actors import Actor
 from smesco_desk.services.core import Core
-from smesco_desk.values.visitors import VisitFilter, VisitScope
+from smesco_desk.values.visitors import VisitFilter, VisitorForm, VisitScope
 from tests.ui.helpers_ui import FakePrinter, show_active
 from ui.context import AppContext
+from ui.models.visits_model import COL_ORGANISATION
 from ui.pages.visitors.group import AT_THE_END
 from ui.pages.visitors.page import VisitorsPage
 from ui.settings import PRINT_BADGE_AFTER_REGISTER
@@ -143,3 +147,45 @@ def test_the_group_s_buttons_say_what_they_do_and_fit_1024_px(
     assert form.register_button.long_text() == "Daftarkan && cetak badge"
     finish.click()
     assert form.register_button.long_text() == "Daftarkan && cetak badge"
+
+
+def _painted_text(table, row: int, column: int) -> str:
+    """The text of a cell as drawn: its delegate's choice, elided to the cell."""
+    index = table.model().index(row, column)
+    option = QStyleOptionViewItem()
+    option.initFrom(table)
+    option.rect = table.visualRect(index)
+    (table.itemDelegateForColumn(column) or table.itemDelegate()).initStyleOption(option, index)
+    metrics = option.fontMetrics
+    return metrics.elidedText(option.text, Qt.TextElideMode.ElideRight, option.rect.width() - 12)
+
+
+def test_two_groups_are_told_apart_in_the_in_building_list_at_1024_px(
+    qtbot, page: VisitorsPage, core: Core, admin: Actor
+) -> None:
+    for organisation, people in (("Kopi Nusantara Sejahtera", FIVE[:3]), (ORGANISATION, FIVE[3:])):
+        group = new_id()
+        for name, phone in people:
+            form = VisitorForm(name, phone, "training", organisation, consent=True, group_id=group)
+            core.visitors.register(admin, form)
+    page.lists.in_building_model.refresh()
+    table = page.lists.in_building_table
+    qtbot.waitUntil(lambda: table.model().rowCount() == 5)
+    assert not table.isColumnHidden(COL_ORGANISATION)
+    shown = {_painted_text(table, row, COL_ORGANISATION) for row in range(5)}
+    assert any(s.startswith("Rbg 2 · Kop") for s in shown)  # the organisation's start
+    assert any(s.startswith("Rbg 3 · Kop") for s in shown)
+    assert all(len(s.split(" · ", 1)[1]) >= 4 for s in shown)  # more than "K…"
+    whole = table.model().index(0, COL_ORGANISATION).data(Qt.ItemDataRole.ToolTipRole)
+    assert whole.startswith("Rombongan ")
+
+
+def test_a_long_purpose_is_shown_whole_or_with_an_ellipsis(qtbot, page: VisitorsPage) -> None:
+    combo = page.form.purpose_combo
+    combo.setCurrentIndex(combo.findData("training"))
+    label = combo.currentText()
+    shown = combo.shown_text()
+    assert shown == label or (shown.endswith("…") and label.startswith(shown[:-1]))
+    assert combo.toolTip() == label
+    combo.setCurrentIndex(-1)
+    assert combo.shown_text() == "Pilih…"
