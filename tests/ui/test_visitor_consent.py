@@ -88,6 +88,10 @@ def test_a_returning_visitor_s_filled_form_keeps_the_consent_on_record(
     form.phone_edit.end(False)
     qtbot.keyClick(form.phone_edit, Qt.Key.Key_Backspace)  # a digit corrected: still her
     assert form.consent_check.isChecked() and form.consent_note_label.isHidden()
+    form.name_edit.setFocus()
+    form.name_edit.selectAll()
+    qtbot.keyClicks(form.name_edit, "Rina Marlina")  # someone else: asked again
+    assert not form.consent_check.isChecked() and form.consent_note_label.isVisible()
 
 
 def test_a_badge_scanned_into_the_name_leaves_the_consent_ticked(

@@ -354,11 +354,14 @@ class RegistrationForm(RegistrationFields):
         on_record = self._linked is not None and self._linked.consent_at is not None
         if self.consent_check.isChecked() and not on_record:
             self.consent_check.setChecked(False)
-            self._consent_taken_at = time.monotonic()
-            self.consent_note_label.setText(
-                self.tr("Persetujuan dihapus karena nama atau No. HP diubah: tanyakan tamu ini.")
-            )
-            self.consent_note_label.show()
+            self._say_consent_taken_back()
+
+    def _say_consent_taken_back(self) -> None:
+        self._consent_taken_at = time.monotonic()
+        self.consent_note_label.setText(
+            self.tr("Persetujuan dihapus karena nama atau No. HP diubah: tanyakan tamu ini.")
+        )
+        self.consent_note_label.show()
 
     @Slot(bool)
     def _on_consent_toggled(self, checked: bool) -> None:
@@ -369,7 +372,10 @@ class RegistrationForm(RegistrationFields):
     @Slot(str)
     def _on_name_edited(self, text: str) -> None:
         if self._linked is not None and not same_person(text, self._linked.name):
-            self.unlink_visitor()
+            consented = self.consent_check.isChecked()
+            self.unlink_visitor()  # someone else: a consent on record was not theirs
+            if consented and not self.consent_check.isChecked():
+                self._say_consent_taken_back()
 
     def _show_failure(self, exc: BaseException) -> None:
         if isinstance(exc, DomainError):
