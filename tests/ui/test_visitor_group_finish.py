@@ -22,7 +22,8 @@ from ui.context import AppContext
 from ui.models.visits_model import COL_ORGANISATION
 from ui.pages.visitors.group import AT_THE_END
 from ui.pages.visitors.page import VisitorsPage
-from ui.settings import PRINT_BADGE_AFTER_REGISTER
+from ui.printing import PreviewOutcome
+from ui.settings import PREVIEW_BEFORE_PRINT, PRINT_BADGE_AFTER_REGISTER
 
 FIVE = [
     ("Bambang Sutrisno", "081234567801"),
@@ -189,3 +190,24 @@ def test_a_long_purpose_is_shown_whole_or_with_an_ellipsis(qtbot, page: Visitors
     assert combo.toolTip() == label
     combo.setCurrentIndex(-1)
     assert combo.shown_text() == "Pilih…"
+
+
+def test_a_badge_printed_from_its_preview_is_not_printed_again_at_the_end(
+    qtbot, page: VisitorsPage, printer: FakePrinter, monkeypatch
+) -> None:
+    page.ctx.settings.set(PREVIEW_BEFORE_PRINT, True)
+
+    def preview(pdf: bytes, kind: str, title: str, parent=None) -> PreviewOutcome:
+        printer.jobs.append((f"preview:{kind}", title))
+        return PreviewOutcome(printed=True)
+
+    monkeypatch.setattr(printer, "preview", preview)
+    form = page.form
+    assert form is not None
+    _start_group(page)
+    _register(qtbot, page, FIVE[:2])  # each previewed, and printed from there
+    form.group.print_combo.setCurrentIndex(form.group.print_combo.findData(AT_THE_END))
+    _register(qtbot, page, FIVE[2:3])
+    assert form.group.finish_button.long_text() == "Selesai · cetak 1 badge"
+    form.group.finish_button.click()
+    assert printer.jobs[-1] == ("preview:badge", "Kartu tamu rombongan (1)")
