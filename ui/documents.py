@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from ui.context import AppContext
-from ui.printing import DocumentPrinter
+from ui.printing import DocumentPrinter, PreviewOutcome
 
 Done = Callable[[bool], None]  # True: sent to the printer (not only previewed or saved)
 Failed = Callable[[BaseException], None]
@@ -59,6 +59,15 @@ class PageDocuments(QObject):
     def printer_name(self, kind: str) -> str:
         """The printer documents of `kind` go to (the set one, or the default)."""
         return self.printer().printer_name(kind)
+
+    def _preview_then(self, pdf: bytes, kind: str, title: str, done: Done, failed: Failed) -> None:
+        """The preview; `done(True)` if the person printed from it."""
+        outcome: list[object] = []
+        self._guard(
+            lambda: outcome.append(self.printer().preview(pdf, kind, title, self._widget)),
+            lambda: done(isinstance(outcome[0], PreviewOutcome) and outcome[0].printed),
+            failed,
+        )
 
     @staticmethod
     def _guard(action: Callable[[], object], done: Callable[[], None], failed: Failed) -> None:

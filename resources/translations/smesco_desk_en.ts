@@ -2559,6 +2559,10 @@ The set-up starts again the next time the application is opened.</translation>
         <translation>Done · print {count} badges</translation>
     </message>
     <message>
+        <source>Selesai · {count} badge</source>
+        <translation>Done · {count} badges</translation>
+    </message>
+    <message>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
@@ -4825,6 +4829,10 @@ Since {time} WIB</translation>
         <translation>Consent to the privacy notice (Personal Data Protection Law) on record since {date}.</translation>
     </message>
     <message>
+        <source>Persetujuan dihapus karena nama atau No. HP diubah: tanyakan tamu ini.</source>
+        <translation>Consent cleared because the name or phone changed: ask this visitor.</translation>
+    </message>
+    <message>
         <source>Nama organisasi, instansi atau UMKM</source>
         <translation type="vanished">Organisation, agency or small business</translation>
     </message>
@@ -7011,6 +7019,10 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
     <message>
         <source>Rombongan {n}</source>
         <translation>Group of {n}</translation>
+    </message>
+    <message>
+        <source>Rbg {n}</source>
+        <translation>Grp {n}</translation>
     </message>
 </context>
 <context>

@@ -117,3 +117,44 @@ def test_a_badge_that_really_left_says_when(
         core.visitors.check_out(receptionist, inside["Citra Gone"].badge_number)
     assert not isinstance(caught.value, BadgeReplaced)
     assert "sudah keluar pada" in caught.value.message
+
+
+def test_an_old_badge_s_short_number_names_the_new_one(
+    core: Core, receptionist: Actor, clock: FakeClock, inside: dict[str, VisitRecord]
+) -> None:
+    """Typed as its short number ("001"), a replaced badge of today says what its
+    whole number says (it used to say nobody inside matches)."""
+    old = inside["Citra Lestari"]
+    form = visitor_form(visitor_id=old.visitor_id, name=old.name, phone="0812 1111 7890")
+    new = core.visitors.register(receptionist, form)
+    short = old.badge_number.rsplit("-", 1)[1]
+    before = rows(core, "SELECT count(*) FROM visit_checkouts")
+    with pytest.raises(BadgeReplaced) as caught:
+        core.visitors.inside_matching(receptionist, short)
+    assert caught.value.message == (
+        f"Badge lama, diganti dengan {new.badge_number}; tamu masih di dalam."
+    )
+    current = caught.value.current
+    assert isinstance(current, VisitRecord) and current.id == new.id
+    assert rows(core, "SELECT count(*) FROM visit_checkouts") == before
+
+
+def test_a_short_number_that_is_someone_s_current_badge_finds_that_person(
+    core: Core, receptionist: Actor, clock: FakeClock, inside: dict[str, VisitRecord]
+) -> None:
+    """Replaced yesterday, "001" is today's badge of someone inside: that is the match."""
+    old = inside["Citra Lestari"]
+    form = visitor_form(visitor_id=old.visitor_id, name=old.name, phone="0812 1111 7890")
+    core.visitors.register(receptionist, form)
+    clock.advance(days=1)
+    core.visitors.auto_check_out(receptionist)
+    first_today = core.visitors.register(
+        receptionist, visitor_form(name="Yusuf Hakim", phone="0812 5555 6666")
+    )
+    assert first_today.badge_number.endswith("-001")
+    (found,) = core.visitors.inside_matching(receptionist, "001")
+    assert found.id == first_today.id
+    # Yesterday's replaced badges are not today's: nobody else by that number.
+    core.visitors.check_out(receptionist, first_today.id)
+    with pytest.raises(NotFound):
+        core.visitors.inside_matching(receptionist, "001")

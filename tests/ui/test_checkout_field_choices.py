@@ -156,3 +156,42 @@ def test_the_in_building_filter_box(
     qtbot.waitUntil(lambda: model.rowCount() == 3)
     assert lists.tabs.tabText(IN_BUILDING_TAB) == "Di gedung sekarang (3)"
     assert page.in_building_count() == 3
+
+
+def test_an_old_badge_s_short_number_offers_the_current_visit(
+    qtbot, page: VisitorsPage, core: Core, admin: Actor, visits: dict[str, VisitRecord]
+) -> None:
+    old = visits["Bambang Sutrisno"]
+    new = _register(core, admin, "Bambang Sutrisno", "0857 4444 5555")  # a new badge
+    bar = page.checkout_bar
+    assert bar is not None
+    _scan(qtbot, page, old.badge_number.rsplit("-", 1)[1])  # "003", as printed big
+    assert bar.message() == (f"Badge lama, diganti dengan {new.badge_number}; tamu masih di dalam.")
+    assert _labels(page) == [f"Check-out {new.badge_number}", "Batal"]
+    with qtbot.waitSignal(page.visitor_checked_out) as checked_out:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert checked_out.args[0].id == new.id
+
+
+def test_long_choices_show_the_start_of_each_name_at_1024_px(
+    qtbot, ctx: AppContext, printer: FakePrinter, core: Core, admin: Actor
+) -> None:
+    people = ["Yusuf Hakim", "Rina Marlina", "Agus Salim", "Dewi Lestari", "Bambang Sutrisno"]
+    organisation = "Koperasi Batik Tulis Lasem Rembang Jawa Tengah"
+    for i, name in enumerate(people):
+        _register(core, admin, name, f"0812 5678 00{i:02d}", organisation=organisation)
+    # The visitors page of a 1024 x 768 screen (less the side bar and the menu).
+    page = show_active(qtbot, VisitorsPage(ctx, printer=printer), 834, 700)
+    _scan(qtbot, page, "5678")
+    bar = page.checkout_bar
+    assert bar is not None
+    buttons = bar.choices.buttons[:-1]
+    assert len(buttons) == 5
+    assert page.width() == 834  # the choices never widen the window
+    for button in buttons:
+        shown = button.shown_text()
+        name = button.text().split(" · ")[0]
+        assert name in people
+        assert shown.startswith(name)  # from its start, never "uf Hakim"
+        assert shown.endswith("…") and button.toolTip() == button.text()
+        assert button.width() <= bar.width()

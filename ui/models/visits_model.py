@@ -27,6 +27,7 @@ VISIT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 BADGE_ROLE = Qt.ItemDataRole.UserRole + 2
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 3  # the whole VisitRecord
 IN_BUILDING_ROLE = Qt.ItemDataRole.UserRole + 4
+SHORT_TEXT_ROLE = Qt.ItemDataRole.UserRole + 5  # a shorter text for a narrow column, or None
 
 COL_BADGE, COL_NAME, COL_ORGANISATION, COL_PURPOSE, COL_HOST, COL_IN, COL_OUT = range(7)
 COLUMN_COUNT = 7
@@ -95,6 +96,8 @@ class VisitsTableModel(LazyTableModel[VisitRecord, VisitFilter]):
     def _cell(self, record: VisitRecord, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._text(record, column)
+        if role == SHORT_TEXT_ROLE:
+            return self._short_text(record, column)
         values = {
             VISIT_ID_ROLE: record.id,
             BADGE_ROLE: record.badge_number,
@@ -114,6 +117,14 @@ class VisitsTableModel(LazyTableModel[VisitRecord, VisitFilter]):
             organisation = f"{group} · {organisation}" if organisation else group
         values = (r.badge_number, r.name, organisation, r.purpose_label, r.host)
         return values[column] if 0 <= column < len(values) else ""
+
+    def _short_text(self, r: VisitRecord, column: int) -> str | None:
+        """A group's organisation with "Rbg" for "Rombongan": in a narrow column
+        the organisation's start stays readable (two groups told apart)."""
+        if column != COL_ORGANISATION or r.group_size <= 1 or not r.organisation:
+            return None
+        group = self.tr("Rbg {n}").format(n=r.group_size)
+        return f"{group} · {r.organisation}"
 
     def _time(self, moment: datetime) -> str:
         """WIB; HH:MM for today, with the date in history or for older visits."""

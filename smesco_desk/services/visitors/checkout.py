@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from smesco_desk.clock import to_wib
+from smesco_desk.clock import to_wib, wib_day_bounds, wib_today
 from smesco_desk.db.models import CheckOut, Visit
 from smesco_desk.domain.search_words import query_terms
 from smesco_desk.errors import AlreadyDone, BadgeReplaced, NotFound, ValidationError
@@ -96,11 +96,30 @@ def _refuse_replaced(session: Session, visit: Visit) -> None:
     )
 
 
+def _refuse_replaced_today(session: Session, number: int, now: datetime) -> None:
+    """BadgeReplaced if today's badge with short number `number` is an old one,
+    replaced by a new badge (as its whole number would say)."""
+    start, _end = wib_day_bounds(wib_today(now))
+    closed = session.scalars(
+        select(Visit)
+        .where(
+            Visit.badge_number.like(f"%-{number:03d}"),
+            Visit.checked_in_at >= start,
+            Visit.checked_out_at.is_not(None),
+            Visit.deleted_at.is_(None),
+        )
+        .order_by(Visit.checked_in_at.desc())
+    )
+    for visit in closed:
+        _refuse_replaced(session, visit)
+
+
 def inside_matching(core: Core, actor: Actor, text: str, limit: int = 10) -> list[VisitRecord]:
     """The visits still open that what was typed finds: a badge's short number
     ("017", "17"), a run of four or more digits of the phone, or the starts of
     words of the name; newest check-in first. NotFound, naming what was typed,
-    if nobody inside matches."""
+    if nobody inside matches; BadgeReplaced if a short number that finds nobody
+    inside is that of a badge of today replaced by a new one."""
     require(actor, Permission.CHECK_OUT)
     typed = text.strip()
     if not typed:
@@ -109,7 +128,8 @@ def inside_matching(core: Core, actor: Actor, text: str, limit: int = 10) -> lis
         raise NotFound(_("Badge {key} tidak dikenal.").format(key=typed), "scan")
     conds = []
     digits = typed.lstrip("#")
-    if digits.isascii() and digits.isdigit() and len(digits) <= 4:
+    short = digits.isascii() and digits.isdigit() and len(digits) <= 4
+    if short:
         conds.append(Visit.badge_number.like(f"%-{int(digits):03d}"))
     terms = query_terms(typed)
     if terms:
@@ -125,6 +145,8 @@ def inside_matching(core: Core, actor: Actor, text: str, limit: int = 10) -> lis
                     .limit(limit)
                 )
             )
+        if not rows and short:
+            _refuse_replaced_today(session, int(digits), core.now())
         if not rows:
             raise NotFound(
                 _("Tidak ada tamu di dalam yang cocok dengan \u201c{text}\u201d.").format(

@@ -3,7 +3,7 @@ printed (or not, with a button to print it again)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from smesco_desk.domain.text import isolate
 from smesco_desk.values.visitors import VisitRecord
@@ -14,7 +14,12 @@ from ui.widgets import StatusBanner
 
 class BadgeNews(QObject):
     """Tells of the visit registered last and prints its badge; the banner's
-    button prints it again (a copy once it has been printed)."""
+    button prints it again (a copy once it has been printed).
+
+    Emits `badge_done(visit_id, printed)` when a badge print ends (printed
+    False: it failed, or was only previewed)."""
+
+    badge_done = Signal(str, bool)
 
     def __init__(self, banner: StatusBanner, documents: VisitorDocuments,
                  parent: QObject | None = None) -> None:
@@ -55,6 +60,7 @@ class BadgeNews(QObject):
         )
 
     def _badge_done(self, visit: VisitRecord, printed: bool) -> None:
+        self.badge_done.emit(visit.id, printed)
         self._badge_printed = self._badge_printed or printed
         printer = self._documents.printer_name("badge") if printed else ""
         note = (
@@ -67,6 +73,7 @@ class BadgeNews(QObject):
         self._report(visit, "success", note, self.tr("Cetak ulang badge"))
 
     def _badge_failed(self, visit: VisitRecord, exc: BaseException) -> None:
+        self.badge_done.emit(visit.id, False)
         note = self.tr("Badge gagal dicetak: {error}").format(error=error_text(exc))
         self._report(visit, "error", note, self.tr("Cetak ulang badge"))
 

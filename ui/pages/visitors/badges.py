@@ -82,11 +82,7 @@ class VisitorDocuments(PageDocuments):
         preview_allowed: bool = True,
     ) -> None:
         if preview_allowed and self._ctx.settings.get(PREVIEW_BEFORE_PRINT):
-            self._guard(
-                lambda: self.printer().preview(pdf, kind, title, self._widget),
-                lambda: done(False),
-                failed,
-            )
+            self._preview_then(pdf, kind, title, done, failed)  # printed from it: a badge given out
         else:
             self._guard(
                 lambda: self.printer().print_pdf(pdf, kind, title, self._widget),

@@ -10,6 +10,9 @@ A key that types text (a digit, a letter, a space) is never an answer: the
 buttons hand it on (`typing`) for the field, and the field drops the offer.
 The first button has the focus, and a badge scanner types the next badge,
 then Enter: without this, that Enter would confirm the person offered.
+
+A button's text starts with the person's name and ends in "…" when it is
+longer than the button (a push button would cut both ends of it).
 """
 
 from __future__ import annotations
@@ -17,9 +20,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QPaintEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
+    QStylePainter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from smesco_desk.clock import to_wib
 from smesco_desk.values.visitors import VisitRecord
@@ -35,6 +48,37 @@ def types_text(event: QKeyEvent) -> bool:
     """A key that puts text in a field (Space too: here it is typing, not a press)."""
     text = event.text()
     return bool(text) and text.isprintable() and not event.modifiers() & SHORTCUT_MODIFIERS
+
+
+class ChoiceButton(QPushButton):
+    """A push button whose text, when longer than the button, shows its start
+    and ends in "…" (the whole text in its tooltip); it never widens its window."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setToolTip(text)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(0, super().minimumSizeHint().height())
+
+    def _option(self) -> QStyleOptionButton:
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        return option
+
+    def shown_text(self) -> str:
+        """The text as painted: the start of it, up to what the button holds."""
+        option = self._option()
+        room = self.style().subElementRect(
+            QStyle.SubElement.SE_PushButtonContents, option, self
+        ).width()
+        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, room - 4)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        option = self._option()
+        option.text = self.shown_text()
+        QStylePainter(self).drawControl(QStyle.ControlElement.CE_PushButton, option)
 
 
 class CheckOutChoices(QFrame):
@@ -55,7 +99,7 @@ class CheckOutChoices(QFrame):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(4)
         self._layout.addWidget(self.prompt_label)
-        self.buttons: list[QPushButton] = []
+        self.buttons: list[ChoiceButton] = []
         self.setVisible(False)
 
     def offer(self, prompt: str, visits: list[VisitRecord], one_label: str = "") -> None:
@@ -81,8 +125,8 @@ class CheckOutChoices(QFrame):
         )
         return " · ".join(parts)
 
-    def _add_button(self, text: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(text, self)
+    def _add_button(self, text: str, slot: Callable[[], object]) -> ChoiceButton:
+        button = ChoiceButton(text, self)
         button.setObjectName("checkout_choice_button")
         button.setAutoDefault(True)  # Enter presses the button that has the focus
         button.clicked.connect(lambda _checked=False: slot())

@@ -10,6 +10,7 @@ behaviour.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Slot
+from PySide6.QtGui import QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,6 +20,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
     QVBoxLayout,
     QWidget,
 )
@@ -39,12 +43,41 @@ DEFAULT_RETENTION_DAYS = 365
 class PurposeCombo(QComboBox):
     """The purpose list. Opened with nothing chosen, it highlights nothing: Qt
     puts its cursor on the first item unshown, so the first Down landed on the
-    second (a receptionist picked "Bengkel Produk" for "Business Lounge")."""
+    second (a receptionist picked "Bengkel Produk" for "Business Lounge").
+
+    Narrower than a long label at 1024 px, it shows the label's start and "…"
+    ("Pelatihan / K…"), never a label cut without a sign; the whole in its tooltip."""
 
     def showPopup(self) -> None:  # noqa: N802 - Qt override
         super().showPopup()
         if self.currentIndex() < 0:
             self.view().setCurrentIndex(QModelIndex())
+
+    def _option(self) -> QStyleOptionComboBox:
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        if self.currentIndex() < 0 and self.placeholderText():
+            option.currentText = self.placeholderText()
+            text_colour = option.palette.color(QPalette.ColorRole.PlaceholderText)
+            option.palette.setColor(QPalette.ColorRole.ButtonText, text_colour)
+        return option
+
+    def shown_text(self) -> str:
+        """The label as painted: its start, with "…" when it is longer than the field."""
+        option = self._option()
+        room = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, self
+        ).width()
+        return self.fontMetrics().elidedText(
+            option.currentText, Qt.TextElideMode.ElideRight, room - 2
+        )
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        option = self._option()
+        painter = QStylePainter(self)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        option.currentText = self.shown_text()
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
 
 
 class RegistrationFields(QFrame):
@@ -113,6 +146,7 @@ class RegistrationFields(QFrame):
         # May be narrower than its longest label (the open list shows it in full),
         # so that the form fits a 1024 px screen.
         self.purpose_combo.setMinimumWidth(110)
+        self.purpose_combo.currentTextChanged.connect(self.purpose_combo.setToolTip)
         self.host_edit = self._line_edit("host", self.tr("Yang dikunjungi atau nama acara"))
         self.chip = ReturningChip(self)
         grid = QGridLayout()
@@ -168,9 +202,15 @@ class RegistrationFields(QFrame):
         row.setSpacing(6)
         row.addWidget(self.consent_check, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.consent_label, 1)
+        # Why the box was cleared (the person in the form changed), until it is ticked again.
+        self.consent_note_label = QLabel(self)
+        self.consent_note_label.setObjectName("consent_note_label")
+        self.consent_note_label.setWordWrap(True)
+        self.consent_note_label.hide()
         box = QVBoxLayout()
         box.setSpacing(3)
         box.addLayout(row)
+        box.addWidget(self.consent_note_label)
         box.addWidget(self.errors.add("consent"))
         return box
 
@@ -214,7 +254,9 @@ class RegistrationFields(QFrame):
         self.consent_check.setAccessibleName(text)
 
     def _update_register_text(self) -> None:
-        if self._ctx.settings.get(PRINT_BADGE_AFTER_REGISTER):
+        """What the button does: a group whose badges wait for the end prints nothing."""
+        prints = not self.group.prints_at_the_end()
+        if prints and self._ctx.settings.get(PRINT_BADGE_AFTER_REGISTER):
             self.register_button.set_texts(
                 self.tr("Daftarkan && cetak badge"), self.tr("Daftarkan && cetak")
             )

@@ -1,6 +1,14 @@
-"""The registration form: a walk-in visitor (new or returning) checked in with a badge."""
+"""The registration form: a walk-in visitor (new or returning) checked in with a badge.
+
+The UU PDP consent is the person's in the form: a name or phone typed over
+after the box was ticked clears it, with a note, so that the next person is
+asked (a form filled for a returning visitor, or a badge scanned into a field,
+is not a new person).
+"""
 
 from __future__ import annotations
+
+import time
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QShowEvent
@@ -42,6 +50,7 @@ class RegistrationForm(RegistrationFields):
     ) -> None:
         super().__init__(ctx, documents, parent)
         self._busy = False
+        self._consent_taken_at: float | None = None  # when an edit cleared the consent
         self._connect()
         self.suggestions = SuggestionController(
             ctx, self, [self.name_edit, self.phone_edit, self.nik_edit]
@@ -58,11 +67,16 @@ class RegistrationForm(RegistrationFields):
     def _connect(self) -> None:
         self.group.mode_changed.connect(self._on_group_mode)
         self.group.news.connect(lambda kind, text: self.banner.show_message(kind, text))
+        self.group.print_combo.currentIndexChanged.connect(self._update_register_text)
+        self.news.badge_done.connect(self.group.badge_done)
         for edit in self._line_edits():
             edit.textEdited.connect(self._on_field_edited)
             edit.textEdited.connect(self._limit_length)  # after: its note must stay
         self.name_edit.textEdited.connect(self._on_name_edited)
         self.nik_edit.editingFinished.connect(self._prepare_nik)
+        for edit in (self.name_edit, self.phone_edit):  # after: a renamed link is undone first
+            edit.textEdited.connect(self._on_person_edited)
+        self.consent_check.toggled.connect(self._on_consent_toggled)
         self.purpose_combo.currentIndexChanged.connect(self._on_field_edited)
         self.chip.unlink_requested.connect(self.unlink_visitor)
         self.consent_check.toggled.connect(self._on_field_edited)
@@ -166,6 +180,9 @@ class RegistrationForm(RegistrationFields):
     def _on_scanned(self, visit_id: str) -> None:
         self.suggestions.hide()
         self.forget_cuts()
+        taken = self._consent_taken_at
+        if taken is not None and taken >= self.scan_catcher.burst_started:
+            self.consent_check.setChecked(True)  # cleared by the scan's keys, not a new person
         self.badge_scanned.emit(visit_id)
 
     def _nobody_typed(self) -> bool:
@@ -194,12 +211,12 @@ class RegistrationForm(RegistrationFields):
         self._set_busy(False)
         print_badge = bool(self._ctx.settings.get(PRINT_BADGE_AFTER_REGISTER))
         if self.group.active():
-            self.group.add(visit)
+            print_badge = print_badge and not self.group.prints_at_the_end()
+            self.group.add(visit, print_badge)
             self.clear_person()
             self._skip_kept_fields(True)
             for kept in (self.organisation_edit, self.host_edit):
                 kept.setCursorPosition(0)  # their beginning, not the end typed last
-            print_badge = print_badge and not self.group.prints_at_the_end()
         else:
             self.clear_form()
         self.name_edit.setFocus()
@@ -255,6 +272,7 @@ class RegistrationForm(RegistrationFields):
         for edit in (self.name_edit, self.phone_edit, self.nik_edit):
             edit.clear()
         self.consent_check.setChecked(False)
+        self.consent_note_label.hide()
         self.unlink_visitor()
         self.clear_errors()
 
@@ -262,8 +280,10 @@ class RegistrationForm(RegistrationFields):
 
     @Slot(bool)
     def _on_group_mode(self, on: bool) -> None:
-        if not on:
+        if not on:  # the next one is a walk-in of their own: nothing of the group's
             self._skip_kept_fields(False)
+            self.clear_form()
+        self._update_register_text()
         self.hint_label.setVisible(not on)  # the group's own row takes its room
         self.name_edit.setFocus()
 
@@ -346,10 +366,35 @@ class RegistrationForm(RegistrationFields):
         self.nik_edit.setToolTip("")
         self.chip.hide()
 
+    @Slot()
+    def _on_person_edited(self) -> None:
+        """The name or phone typed over: a consent ticked for whoever was there is
+        not this person's (a returning visitor's on record stays theirs)."""
+        on_record = self._linked is not None and self._linked.consent_at is not None
+        if self.consent_check.isChecked() and not on_record:
+            self.consent_check.setChecked(False)
+            self._say_consent_taken_back()
+
+    def _say_consent_taken_back(self) -> None:
+        self._consent_taken_at = time.monotonic()
+        self.consent_note_label.setText(
+            self.tr("Persetujuan dihapus karena nama atau No. HP diubah: tanyakan tamu ini.")
+        )
+        self.consent_note_label.show()
+
+    @Slot(bool)
+    def _on_consent_toggled(self, checked: bool) -> None:
+        if checked:
+            self.consent_note_label.hide()
+            self._consent_taken_at = None
+
     @Slot(str)
     def _on_name_edited(self, text: str) -> None:
         if self._linked is not None and not same_person(text, self._linked.name):
-            self.unlink_visitor()
+            consented = self.consent_check.isChecked()
+            self.unlink_visitor()  # someone else: a consent on record was not theirs
+            if consented and not self.consent_check.isChecked():
+                self._say_consent_taken_back()
 
     def _show_failure(self, exc: BaseException) -> None:
         if isinstance(exc, DomainError):

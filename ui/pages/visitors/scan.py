@@ -37,6 +37,7 @@ class ScanCatcher(QObject):
         self._before = ""  # that field's text before the burst
         self._keys = ""
         self._last = 0.0
+        self.burst_started = 0.0  # when the last burst of keys began (time.monotonic)
         for edit in edits:
             edit.installEventFilter(self)
 
@@ -57,6 +58,7 @@ class ScanCatcher(QObject):
         now = time.monotonic()
         if edit is not self._edit or now - self._last > MAX_KEY_GAP_S:
             self._edit, self._before, self._keys = edit, edit.text(), ""
+            self.burst_started = now
         self._keys += text
         self._last = now
 

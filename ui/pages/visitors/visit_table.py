@@ -14,9 +14,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QPoint, Qt, QTimer, Slot
+from PySide6.QtCore import QByteArray, QModelIndex, QPersistentModelIndex, QPoint, Qt, QTimer, Slot
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from ui.models.visits_model import (
     COL_BADGE,
@@ -27,6 +27,7 @@ from ui.models.visits_model import (
     COL_OUT,
     COL_PURPOSE,
     COLUMN_COUNT,
+    SHORT_TEXT_ROLE,
     VisitsTableModel,
 )
 from ui.record_table import RecordTable
@@ -40,6 +41,20 @@ DROP_ORDER = (COL_PURPOSE, COL_HOST, COL_OUT, COL_ORGANISATION)  # when the widt
 MIN_TEXT_WIDTH = 100  # a name, organisation or host column is never narrower than this
 PURPOSE_SAMPLES = ("Business Lounge", "Pelatihan / Kelas")  # the longest default labels
 SAVE_DELAY_MS = 400
+
+
+class ShortTextDelegate(QStyledItemDelegate):
+    """Shows a cell's short text (SHORT_TEXT_ROLE) when its whole text does not
+    fit: "Rbg 5 · Kopi Nusantara…" rather than "Rombongan 5 · K…"."""
+
+    def initStyleOption(  # noqa: N802 - Qt override
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        short = index.data(SHORT_TEXT_ROLE)
+        room = option.rect.width() - 12  # the cell's margins
+        if short and option.fontMetrics.horizontalAdvance(option.text) > room:
+            option.text = short
 
 
 def columns_state_key(name: str) -> str:
@@ -72,6 +87,8 @@ class VisitTable(RecordTable):
         self._widths: dict[int, int] = {}  # fixed columns the person has resized
         self._ratios = dict(SHARES)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self._short_texts = ShortTextDelegate(self)
+        self.setItemDelegateForColumn(COL_ORGANISATION, self._short_texts)
         self._set_up_header()
         self._restore_columns()
         # Rows that arrive may bring a date into a time column: measure again.
