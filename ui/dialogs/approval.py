@@ -58,6 +58,8 @@ class ApprovalDialog(QDialog):
         layout.addWidget(self._heading())
         self.reasons_label = self._reasons()
         layout.addWidget(self.reasons_label)
+        self.details_label = self._details()
+        layout.addWidget(self.details_label)
         if request.approvable:
             layout.addLayout(self._build_form())
         layout.addStretch(1)
@@ -73,7 +75,8 @@ class ApprovalDialog(QDialog):
         assert layout is not None  # made in __init__
         margins = layout.contentsMargins()
         inner = WIDTH - margins.left() - margins.right()
-        self.reasons_label.setMinimumHeight(self.reasons_label.heightForWidth(inner))
+        for label in (self.reasons_label, self.details_label):
+            label.setMinimumHeight(label.heightForWidth(inner) if label.text() else 0)
         self.adjustSize()
         super().showEvent(event)
 
@@ -99,6 +102,16 @@ class ApprovalDialog(QDialog):
         label.setObjectName("approval_reasons_label")
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.PlainText)  # a reason is user text
+        return label
+
+    def _details(self) -> QLabel:
+        """What the supervisor compares with the visitor (a name-only match: the
+        listed person's phone and NIK, masked); hidden when there is nothing."""
+        label = QLabel("\n".join(self.request.details), self)
+        label.setObjectName("approval_details_label")
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)  # a listed name is user text
+        label.setVisible(bool(self.request.details))
         return label
 
     def _build_form(self) -> QFormLayout:
