@@ -3180,6 +3180,10 @@ The set-up starts again the next time the application is opened.</translation>
         <source>Harga dari daftar harga. Ubah dengan ✎ (perlu persetujuan supervisor).</source>
         <translation>The price-list price. Change it with ✎ (needs a supervisor&apos;s approval).</translation>
     </message>
+    <message>
+        <source>Diskon di atas batas {limit}%: perlu persetujuan supervisor saat membayar.</source>
+        <translation>Discount above the {limit}% limit: needs a supervisor&apos;s approval when paying.</translation>
+    </message>
 </context>
 <context>
     <name>LinesEditor</name>
