@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, cast, runtime_checkable
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QStackedWidget,
@@ -321,11 +323,44 @@ class MainWindow(QMainWindow):
         self.new_visitor_action.setEnabled(page.form is not None)
         menu = self.menuBar().addMenu(self.tr("&Tamu"))
         menu.setObjectName("visitors_menu")
+        self.visitors_menu = menu
         menu.addAction(self.scan_action)
         menu.addAction(self.new_visitor_action)
         for action in (self.scan_action, self.new_visitor_action):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(action)  # works with the menu closed, from any page
+        menu.addSeparator()
+        self._build_in_building_actions(menu, page)
+
+    def _build_in_building_actions(self, menu: QMenu, page: VisitorsPage) -> None:
+        """The in-building list by keyboard: its filter, and check-out or reprint of
+        the chosen visitor. The keys work while the keyboard is on the Visitors page
+        (the Payments page has its own Ctrl+F and Ctrl+P); the menu from anywhere."""
+        lists = page.lists
+        for name, text, keys, slot, allowed in (
+            ("filter_in_building_action", self.tr("&Saring tamu di gedung"), "Ctrl+F",
+             lists.focus_filter, True),
+            ("checkout_selected_action", self.tr("Check-&out tamu terpilih…"), "Ctrl+O",
+             lists.check_out_selected, self.ctx.can(Permission.CHECK_OUT)),
+            ("reprint_selected_action", self.tr("&Cetak ulang badge tamu terpilih"), "Ctrl+P",
+             lists.reprint_selected, self.ctx.can(Permission.REGISTER_VISITOR)),
+        ):  # fmt: skip
+            action = self._action(name, text, partial(self._on_in_building, slot),
+                                  QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.setEnabled(allowed)
+            page.addAction(action)  # the keys: while the keyboard is on the page
+            menu.addAction(action)
+            setattr(self, name, action)
+
+    def _on_in_building(self, slot: Callable[[], None]) -> None:
+        """To the in-building list, then `slot`; with no visitor chosen yet the
+        keyboard goes to the list (which chooses the first) instead."""
+        self.show_page("visitors")
+        lists = self.visitors_page.lists
+        if slot != lists.focus_filter and lists.show_in_building() is None:
+            return
+        slot()
 
     def _build_payments_menu(self) -> None:
         """F4 (a new sale) from every page of the window, the shift and the cash-up."""

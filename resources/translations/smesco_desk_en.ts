@@ -3407,6 +3407,18 @@ The set-up starts again the next time the application is opened.</translation>
         <translation>&amp;Visitors</translation>
     </message>
     <message>
+        <source>&amp;Saring tamu di gedung</source>
+        <translation>&amp;Filter the people in the building</translation>
+    </message>
+    <message>
+        <source>Check-&amp;out tamu terpilih…</source>
+        <translation>Check &amp;out the chosen visitor…</translation>
+    </message>
+    <message>
+        <source>&amp;Cetak ulang badge tamu terpilih</source>
+        <translation>Reprint the &amp;chosen visitor&apos;s badge</translation>
+    </message>
+    <message>
         <source>Penjualan &amp;baru…</source>
         <translation>&amp;New sale…</translation>
     </message>
@@ -6840,6 +6852,10 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
         <translation>Check out</translation>
     </message>
     <message>
+        <source>Check-out tamu terpilih (Ctrl+O)</source>
+        <translation>Check out the chosen visitor (Ctrl+O)</translation>
+    </message>
+    <message>
         <source>Cetak ulang badge</source>
         <translation>Reprint badge</translation>
     </message>
@@ -6848,12 +6864,16 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
         <translation>Reprint</translation>
     </message>
     <message>
+        <source>Cetak ulang badge tamu terpilih (Ctrl+P)</source>
+        <translation>Reprint the chosen visitor&apos;s badge (Ctrl+P)</translation>
+    </message>
+    <message>
         <source>Saring: nama, telepon, badge</source>
         <translation>Filter: name, phone, badge</translation>
     </message>
     <message>
         <source>Awal kata nama, 4 angka telepon atau lebih, atau nomor badge (017)</source>
-        <translation>The start of a word of the name, 4 or more digits of the phone, or the badge number (017)</translation>
+        <translation type="vanished">The start of a word of the name, 4 or more digits of the phone, or the badge number (017)</translation>
     </message>
     <message>
         <source>Cetak daftar evakuasi (muster)</source>
@@ -6882,6 +6902,10 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
     <message>
         <source>Cari nama, organisasi, tuan rumah, atau nomor badge persis</source>
         <translation type="vanished">Search name, organisation, host, or an exact badge number</translation>
+    </message>
+    <message>
+        <source>Awal kata nama, 4 angka telepon atau lebih, atau nomor badge (017). Ctrl+F</source>
+        <translation>The start of a word of the name, 4 or more digits of the phone, or the badge number (017). Ctrl+F</translation>
     </message>
     <message>
         <source>Di gedung sekarang ({n})</source>
