@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -35,7 +34,7 @@ from smesco_desk.sync.tables import synced_tables
 from smesco_desk.values.visitors import VisitFilter, VisitScope
 from ui.context import AppContext
 from ui.errors import show_error
-from ui.navigation import LazyPages
+from ui.navigation import LazyPages, NavList
 from ui.pages import PAGES
 from ui.pages.conflicts import can_resolve
 from ui.pages.visitors.page import VisitorsPage  # the first page shown: built at start anyway
@@ -95,7 +94,7 @@ class MainWindow(QMainWindow):
     # --- pages ------------------------------------------------------------------
 
     def _build_pages(self) -> None:
-        self.nav_list = QListWidget(self)
+        self.nav_list = NavList(self)
         self.nav_list.setObjectName("nav_list")
         self.nav_list.setIconSize(QSize(20, 20))
         self.stack = QStackedWidget(self)
@@ -104,7 +103,7 @@ class MainWindow(QMainWindow):
         for spec in PAGES:
             if spec.visible_to(self.ctx) and not spec.once_enrolled:
                 self.pages.add(spec)
-        self.nav_list.currentRowChanged.connect(self._show_row)
+        self.nav_list.itemSelectionChanged.connect(self._show_selected)
         self.nav_list.setCurrentRow(self._home_row())
         central = QWidget(self)
         central.setObjectName("central_widget")
@@ -123,10 +122,11 @@ class MainWindow(QMainWindow):
         return next((names.index(s.name) for s in PAGES
                      if role in s.home_for and s.name in names), 0)  # fmt: skip
 
-    @Slot(int)
-    def _show_row(self, row: int) -> None:
-        if row >= 0:
-            self.stack.setCurrentWidget(self.pages[self.pages.name_at(row)])
+    @Slot()
+    def _show_selected(self) -> None:
+        rows = [i.row() for i in self.nav_list.selectedIndexes()]
+        if rows:
+            self.stack.setCurrentWidget(self.pages[self.pages.name_at(rows[0])])
 
     def _page_built(self, _name: str, page: QWidget) -> None:
         if isinstance(page, OwnsShortcuts):

@@ -158,3 +158,24 @@ def test_check_out_and_reprint_of_the_chosen_row_from_the_tamu_menu(
                    checkout.shortcut()[0].keyboardModifiers())  # fmt: skip
     qtbot.waitUntil(lambda: lists.in_building_model.total() == 1)
     assert name not in [lists.in_building_model.record(0).name]
+
+
+def test_arrows_in_the_page_list_move_the_ring_and_enter_opens_the_page(
+    qtbot, window: MainWindow
+) -> None:
+    """The review (S/38c): Down in the page list switched to Pembayaran, whose
+    receipt list took the keyboard, so the next key landed there. Now the arrows
+    move the ring, Enter opens the page; typed text never switches pages."""
+    nav, visitors = window.nav_list, window.visitors_page
+    _focus(qtbot, nav)
+    qtbot.keyClick(nav, Qt.Key.Key_Down)
+    assert nav.currentRow() == 1 and window.stack.currentWidget() is visitors
+    assert nav.hasFocus()
+    qtbot.keyClicks(nav, "pr")  # "Pembayaran", "Ruang": no jumping by letter
+    assert window.stack.currentWidget() is visitors and nav.currentRow() == 1
+    qtbot.keyClick(nav, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.pages["payments"]
+    assert [i.row() for i in nav.selectedIndexes()] == [1]
+    qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton,
+                     pos=nav.visualItemRect(nav.item(0)).center())  # fmt: skip
+    assert window.stack.currentWidget() is visitors  # a click opens at once
