@@ -60,6 +60,8 @@ class ApprovalDialog(QDialog):
         layout.addWidget(self.reasons_label)
         self.details_label = self._details()
         layout.addWidget(self.details_label)
+        self.then_label = self._then()
+        layout.addWidget(self.then_label)
         if request.approvable:
             layout.addLayout(self._build_form())
         layout.addStretch(1)
@@ -75,7 +77,7 @@ class ApprovalDialog(QDialog):
         assert layout is not None  # made in __init__
         margins = layout.contentsMargins()
         inner = WIDTH - margins.left() - margins.right()
-        for label in (self.reasons_label, self.details_label):
+        for label in (self.reasons_label, self.details_label, self.then_label):
             label.setMinimumHeight(label.heightForWidth(inner) if label.text() else 0)
         self.adjustSize()
         super().showEvent(event)
@@ -91,6 +93,14 @@ class ApprovalDialog(QDialog):
         return label
 
     def _reasons(self) -> QLabel:
+        label = QLabel("\n".join(self.request.reasons), self)
+        label.setObjectName("approval_reasons_label")
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)  # a reason is user text
+        return label
+
+    def _then(self) -> QLabel:
+        """What happens next: a supervisor logs in below, or nobody may here."""
         if self.request.approvable:
             then = self.tr("Supervisor atau administrator masuk di sini untuk menyetujui.")
         else:
@@ -98,10 +108,9 @@ class ApprovalDialog(QDialog):
                 "Tidak dapat disetujui di meja. Bila keliru, supervisor mengubah daftar "
                 "pantauan di Pengaturan."
             )
-        label = QLabel("\n".join(self.request.reasons) + "\n\n" + then, self)
-        label.setObjectName("approval_reasons_label")
+        label = QLabel(then, self)
+        label.setObjectName("approval_then_label")
         label.setWordWrap(True)
-        label.setTextFormat(Qt.TextFormat.PlainText)  # a reason is user text
         return label
 
     def _details(self) -> QLabel:
