@@ -71,13 +71,22 @@ class ApprovalRequired(DomainError):
     watchlist). `kind` and `subject` say what exactly: an approval given for
     them (smesco_desk.services.approvals) lets the same call through. `reasons`
     are the lines to show; `approvable` is False when nobody may let it through
-    (a visitor the watchlist refuses)."""
+    (a visitor the watchlist refuses). `details` are what the approving
+    supervisor compares (a watchlist entry matched by the name only: its masked
+    phone and NIK), shown in the approval dialog, not in the message."""
 
     def __init__(
-        self, kind: str, subject: str, reasons: tuple[str, ...], *, approvable: bool = True
+        self,
+        kind: str,
+        subject: str,
+        reasons: tuple[str, ...],
+        *,
+        approvable: bool = True,
+        details: tuple[str, ...] = (),
     ) -> None:
         super().__init__(" ".join(reasons), "approval")
         self.kind = kind
         self.subject = subject
         self.reasons = reasons
         self.approvable = approvable
+        self.details = details

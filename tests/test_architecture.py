@@ -401,6 +401,7 @@ READ_ONLY_LOOKUPS = {
     "PaymentService.shift_refund_payouts",
     "PaymentService.price_list",
     "PaymentService.quote",
+    "PaymentService.discount_check",
     "PaymentService.receipt",
     "PaymentService.receipts",
     "PaymentService.receipts_summary",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, cast, runtime_checkable
@@ -13,8 +14,8 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QStackedWidget,
@@ -33,7 +34,7 @@ from smesco_desk.sync.tables import synced_tables
 from smesco_desk.values.visitors import VisitFilter, VisitScope
 from ui.context import AppContext
 from ui.errors import show_error
-from ui.navigation import LazyPages
+from ui.navigation import LazyPages, NavList
 from ui.pages import PAGES
 from ui.pages.conflicts import can_resolve
 from ui.pages.visitors.page import VisitorsPage  # the first page shown: built at start anyway
@@ -93,7 +94,7 @@ class MainWindow(QMainWindow):
     # --- pages ------------------------------------------------------------------
 
     def _build_pages(self) -> None:
-        self.nav_list = QListWidget(self)
+        self.nav_list = NavList(self)
         self.nav_list.setObjectName("nav_list")
         self.nav_list.setIconSize(QSize(20, 20))
         self.stack = QStackedWidget(self)
@@ -102,7 +103,7 @@ class MainWindow(QMainWindow):
         for spec in PAGES:
             if spec.visible_to(self.ctx) and not spec.once_enrolled:
                 self.pages.add(spec)
-        self.nav_list.currentRowChanged.connect(self._show_row)
+        self.nav_list.itemSelectionChanged.connect(self._show_selected)
         self.nav_list.setCurrentRow(self._home_row())
         central = QWidget(self)
         central.setObjectName("central_widget")
@@ -121,10 +122,11 @@ class MainWindow(QMainWindow):
         return next((names.index(s.name) for s in PAGES
                      if role in s.home_for and s.name in names), 0)  # fmt: skip
 
-    @Slot(int)
-    def _show_row(self, row: int) -> None:
-        if row >= 0:
-            self.stack.setCurrentWidget(self.pages[self.pages.name_at(row)])
+    @Slot()
+    def _show_selected(self) -> None:
+        rows = [i.row() for i in self.nav_list.selectedIndexes()]
+        if rows:
+            self.stack.setCurrentWidget(self.pages[self.pages.name_at(rows[0])])
 
     def _page_built(self, _name: str, page: QWidget) -> None:
         if isinstance(page, OwnsShortcuts):
@@ -321,11 +323,44 @@ class MainWindow(QMainWindow):
         self.new_visitor_action.setEnabled(page.form is not None)
         menu = self.menuBar().addMenu(self.tr("&Tamu"))
         menu.setObjectName("visitors_menu")
+        self.visitors_menu = menu
         menu.addAction(self.scan_action)
         menu.addAction(self.new_visitor_action)
         for action in (self.scan_action, self.new_visitor_action):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(action)  # works with the menu closed, from any page
+        menu.addSeparator()
+        self._build_in_building_actions(menu, page)
+
+    def _build_in_building_actions(self, menu: QMenu, page: VisitorsPage) -> None:
+        """The in-building list by keyboard: its filter, and check-out or reprint of
+        the chosen visitor. The keys work while the keyboard is on the Visitors page
+        (the Payments page has its own Ctrl+F and Ctrl+P); the menu from anywhere."""
+        lists = page.lists
+        for name, text, keys, slot, allowed in (
+            ("filter_in_building_action", self.tr("&Saring tamu di gedung"), "Ctrl+F",
+             lists.focus_filter, True),
+            ("checkout_selected_action", self.tr("Check-&out tamu terpilih…"), "Ctrl+O",
+             lists.check_out_selected, self.ctx.can(Permission.CHECK_OUT)),
+            ("reprint_selected_action", self.tr("&Cetak ulang badge tamu terpilih"), "Ctrl+P",
+             lists.reprint_selected, self.ctx.can(Permission.REGISTER_VISITOR)),
+        ):  # fmt: skip
+            action = self._action(name, text, partial(self._on_in_building, slot),
+                                  QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.setEnabled(allowed)
+            page.addAction(action)  # the keys: while the keyboard is on the page
+            menu.addAction(action)
+            setattr(self, name, action)
+
+    def _on_in_building(self, slot: Callable[[], None]) -> None:
+        """To the in-building list, then `slot`; with no visitor chosen yet the
+        keyboard goes to the list (which chooses the first) instead."""
+        self.show_page("visitors")
+        lists = self.visitors_page.lists
+        if slot != lists.focus_filter and lists.show_in_building() is None:
+            return
+        slot()
 
     def _build_payments_menu(self) -> None:
         """F4 (a new sale) from every page of the window, the shift and the cash-up."""

@@ -5,19 +5,58 @@ page built (and its module imported) the first time it is shown or asked for.
     pages.add(spec)                 # a row of ui.pages.PAGES the person may see
     pages["payments"]               # the page, built now if it was not yet
     "conflicts" in pages            # offered? (builds nothing)
+
+The list itself (NavList) is moved in by keyboard without switching pages: the
+arrows move the focus ring to another page, Enter or Space opens it (a click
+opens it at once). Pages take the keyboard when shown (the receipt list, the
+room calendar), so a page opened by each arrow press took the keyboard with it
+and the next key landed in that page (the review's S/38c); and typing or a badge
+scanned into the list never opens a page.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStackedWidget, QWidget
 
 from ui.context import AppContext
 from ui.pages import PageSpec
 
 NAV_ROW_HEIGHT = 44
+OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
+
+
+class NavList(QListWidget):
+    """The page list: the selected row is the page shown; the keyboard moves the
+    current row (the focus ring) and opens it with Enter or Space."""
+
+    def selectionCommand(  # noqa: N802 - Qt override
+        self, index: QModelIndex | QPersistentModelIndex, event: QEvent | None = None
+    ) -> QItemSelectionModel.SelectionFlag:
+        if isinstance(event, QKeyEvent):
+            return QItemSelectionModel.SelectionFlag.NoUpdate  # moves the ring only
+        return super().selectionCommand(index, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() in OPEN_KEYS and not event.modifiers() and self.currentRow() >= 0:
+            self.setCurrentRow(self.currentRow())  # selects it: the page opens
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def keyboardSearch(self, search: str) -> None:  # noqa: N802 - Qt override
+        """No jumping to a page by its first letter: typed text is not for here."""
 
 
 class LazyPages(Mapping[str, QWidget]):

@@ -1,8 +1,10 @@
 """The base of the tables over a lazily loaded model (visits, receipts).
 
-Rows select whole; a reload keeps the chosen record and the scroll position
-(a record asked for with `select_id` before it has loaded is chosen when it
-arrives); an empty table says why it is empty instead of showing nothing.
+Rows select whole; Tab leaves the table (the arrows move between rows), and the
+keyboard arriving chooses the row it is on, so it shows; a reload keeps the
+chosen record and the scroll position (a record asked for with `select_id`
+before it has loaded is chosen when it arrives); an empty table says why it
+is empty instead of showing nothing.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFocusEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QWidget
 
 from ui.models.lazy_table import LazyTableModel
@@ -34,6 +36,7 @@ class RecordTable(QTableView):
         self._empty_text = ""
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setTabKeyNavigation(False)  # Tab goes on to the next field, not the next cell
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
@@ -61,6 +64,16 @@ class RecordTable(QTableView):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self.empty_label.setGeometry(self.viewport().rect().adjusted(16, 16, -16, -16))
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+        """Tabbed into: the row the keyboard is on is chosen (selected), not only a
+        faint mark on its first cell; the actions then apply to what shows."""
+        super().focusInEvent(event)
+        row = self.currentIndex().row() if self.currentIndex().isValid() else 0
+        by_mouse = event.reason() == Qt.FocusReason.MouseFocusReason  # the click chooses
+        chosen = self.selectionModel().isRowSelected(row)
+        if not by_mouse and row < self._model.rowCount() and not chosen:
+            self.selectRow(row)
 
     # --- empty state ----------------------------------------------------------
 

@@ -3184,6 +3184,10 @@ The set-up starts again the next time the application is opened.</translation>
         <source>Harga dari daftar harga. Ubah dengan ✎ (perlu persetujuan supervisor).</source>
         <translation>The price-list price. Change it with ✎ (needs a supervisor&apos;s approval).</translation>
     </message>
+    <message>
+        <source>Diskon di atas batas {limit}%: perlu persetujuan supervisor saat membayar.</source>
+        <translation>Discount above the {limit}% limit: needs a supervisor&apos;s approval when paying.</translation>
+    </message>
 </context>
 <context>
     <name>LinesEditor</name>
@@ -3405,6 +3409,18 @@ The set-up starts again the next time the application is opened.</translation>
     <message>
         <source>&amp;Tamu</source>
         <translation>&amp;Visitors</translation>
+    </message>
+    <message>
+        <source>&amp;Saring tamu di gedung</source>
+        <translation>&amp;Filter the people in the building</translation>
+    </message>
+    <message>
+        <source>Check-&amp;out tamu terpilih…</source>
+        <translation>Check &amp;out the chosen visitor…</translation>
+    </message>
+    <message>
+        <source>&amp;Cetak ulang badge tamu terpilih</source>
+        <translation>Reprint the &amp;chosen visitor&apos;s badge</translation>
     </message>
     <message>
         <source>Penjualan &amp;baru…</source>
@@ -6844,6 +6860,10 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
         <translation>Check out</translation>
     </message>
     <message>
+        <source>Check-out tamu terpilih (Ctrl+O)</source>
+        <translation>Check out the chosen visitor (Ctrl+O)</translation>
+    </message>
+    <message>
         <source>Cetak ulang badge</source>
         <translation>Reprint badge</translation>
     </message>
@@ -6852,12 +6872,16 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
         <translation>Reprint</translation>
     </message>
     <message>
+        <source>Cetak ulang badge tamu terpilih (Ctrl+P)</source>
+        <translation>Reprint the chosen visitor&apos;s badge (Ctrl+P)</translation>
+    </message>
+    <message>
         <source>Saring: nama, telepon, badge</source>
         <translation>Filter: name, phone, badge</translation>
     </message>
     <message>
         <source>Awal kata nama, 4 angka telepon atau lebih, atau nomor badge (017)</source>
-        <translation>The start of a word of the name, 4 or more digits of the phone, or the badge number (017)</translation>
+        <translation type="vanished">The start of a word of the name, 4 or more digits of the phone, or the badge number (017)</translation>
     </message>
     <message>
         <source>Cetak daftar evakuasi (muster)</source>
@@ -6886,6 +6910,10 @@ The bookings stay as they are; call the bookers to move or cancel them. Save any
     <message>
         <source>Cari nama, organisasi, tuan rumah, atau nomor badge persis</source>
         <translation type="vanished">Search name, organisation, host, or an exact badge number</translation>
+    </message>
+    <message>
+        <source>Awal kata nama, 4 angka telepon atau lebih, atau nomor badge (017). Ctrl+F</source>
+        <translation>The start of a word of the name, 4 or more digits of the phone, or the badge number (017). Ctrl+F</translation>
     </message>
     <message>
         <source>Di gedung sekarang ({n})</source>

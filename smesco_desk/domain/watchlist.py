@@ -2,13 +2,19 @@
 
 A visitor matches an entry by the same NIK pseudonym, the same phone (both
 stored as +62...), or a close name. Close means, after folding (case and
-diacritics ignored, punctuation dropped, single spaces): the same letters
-whatever the spacing ("Nur Haliza" / "Nurhaliza"), or the same number of words
-that, paired up in the best order (word order ignored), differ by at most a
-few edits in all (Levenshtein distance): none for names of four letters or
-fewer, one up to ten letters, two beyond. "Siti Rahma" is "Rahma Siti" and
-"Siti Rahmah"; "Budi Santoso" is not "Budi Santosa Putra" (a word more), and
-"Ani" is not "Adi" (too short to guess).
+diacritics ignored, punctuation dropped, single spaces) and spelling each word
+the way its Indonesian variants agree (old spelling oe/dj/tj/sj/nj as u/j/c/sy/ny,
+y as i, a doubled letter once, a final h after a vowel dropped: "Soekarno" is
+"Sukarno", "Rudy" is "Rudi", "Muhammad" is "Muhamad", "Rahmah" is "Rahma"):
+the same letters whatever the spacing ("Nur Haliza" / "Nurhaliza"), or the
+same number of words that, paired up in the best order (word order ignored),
+each start with the same letter and differ by at most a few edits (Levenshtein
+distance): in all, none for names of four letters or fewer, one up to ten
+letters, two beyond; and in one word, none for a word of three letters, one up
+to six, two beyond. "Siti Rahma" is "Rahma Siti" and "Siti Rahmah"; "Rudy
+Hartanto" is "Rudi Hartono"; "Budi Santoso" is not "Budi Santosa Putra" (a
+word more), "Agus Salim" is not "Agus Halim" (another first letter), and "Ani"
+is not "Adi" (too short to guess).
 
 A "refused" entry is a person who may not enter: when they are matched by the
 NIK or the phone, registration is refused and nobody at the desk can approve
@@ -98,9 +104,32 @@ def levenshtein(a: str, b: str, cap: int) -> int:
     return previous[-1]
 
 
+# Old (pre-1972) spellings and common variants, each as the spelling they agree on.
+_VARIANTS = (("oe", "u"), ("dj", "j"), ("tj", "c"), ("sj", "sy"), ("nj", "ny"), ("ph", "f"),
+             ("y", "i"))  # fmt: skip
+_DOUBLED = re.compile(r"(.)\1+")
+_FINAL_H = re.compile(r"(?<=[aiueo])h$")
+
+
+def spelling_key(word: str) -> str:
+    """A folded word spelt as its variants agree ("Soekarno", "Sukarno": "sukarno")."""
+    for old, new in _VARIANTS:
+        word = word.replace(old, new)
+    word = _DOUBLED.sub(r"\1", word)
+    return _FINAL_H.sub("", word) if len(word) > 3 else word
+
+
+def word_budget(letters: int) -> int:
+    """How many edits one word of this many letters may differ by."""
+    if letters <= 3:
+        return 0
+    return 1 if letters <= 6 else 2
+
+
 def names_close(a_key: str, b_key: str) -> bool:
     """Whether two name keys (name_key) are close, as the module says."""
-    a_words, b_words = a_key.split(), b_key.split()
+    a_words = [spelling_key(w) for w in a_key.split()]
+    b_words = [spelling_key(w) for w in b_key.split()]
     if not a_words or not b_words:
         return False
     a_joined, b_joined = "".join(a_words), "".join(b_words)
@@ -120,9 +149,13 @@ def names_close(a_key: str, b_key: str) -> bool:
 def _within(a_words: list[str], b_words: list[str], budget: int) -> bool:
     spent = 0
     for a, b in zip(a_words, b_words, strict=True):
-        spent += levenshtein(a, b, budget - spent)
-        if spent > budget:
+        if a[0] != b[0]:
             return False
+        cap = min(budget - spent, word_budget(max(len(a), len(b))))
+        distance = levenshtein(a, b, cap)
+        if distance > cap:
+            return False
+        spent += distance
     return True
 
 

@@ -28,7 +28,7 @@ from smesco_desk.clock import wib_today
 from smesco_desk.db.models import WatchlistEntry
 from smesco_desk.domain.erasure import ERASED_NAME
 from smesco_desk.domain.nik import InvalidNik, mask_nik, normalize_nik
-from smesco_desk.domain.phone import InvalidPhone, normalize_phone
+from smesco_desk.domain.phone import InvalidPhone, mask_phone, normalize_phone
 from smesco_desk.domain.text import clean_name, has_visible, text_errors
 from smesco_desk.domain.watchlist import (
     MatchedBy,
@@ -227,6 +227,7 @@ def check_visitor(
         subject_of([sorted(e.id for e, _by in found), name_key(name), phone, nik_hash]),
         tuple(_reason(e, by, name_key(name)) for e, by in found),
         approvable=all(approvable(e.kind, by) for e, by in found),
+        details=tuple(_listed(e) for e, by in found if by == {MatchedBy.NAME}),
     )
     detail = {
         "entries": [e.id for e, _by in found],
@@ -243,6 +244,16 @@ def _reason(entry: WatchlistEntry, by: set[MatchedBy], key: str) -> str:
     if entry.until is not None:
         text += " " + _("(sampai {day})").format(day=entry.until.strftime("%d-%m-%Y"))
     return text
+
+
+def _listed(entry: WatchlistEntry) -> str:
+    """A listed person matched by the name only, as the approving supervisor
+    compares them with the visitor: the name, the phone and NIK masked."""
+    return _("Di daftar: {name} · HP {phone} · NIK {nik}").format(
+        name=entry.full_name,
+        phone=mask_phone(entry.phone) or _("tidak dicatat"),
+        nik=entry.nik_masked or _("tidak dicatat"),
+    )
 
 
 def same_person_entries(

@@ -33,6 +33,15 @@ class PriceItemInfo:
 
 
 @dataclass(frozen=True)
+class DiscountCheck:
+    """The lines of a sale being typed whose discount is above the limit
+    (`sale_discount_limit_percent`): they will need a supervisor's approval."""
+
+    limit_percent: int
+    over_limit: tuple[int, ...]  # indexes of the lines as sent
+
+
+@dataclass(frozen=True)
 class PayerForm:
     kind: str  # a PayerKind value
     name: str

@@ -599,6 +599,7 @@ FUZZED = {
             "save_price_item",
             "save_charge_kind",
             "quote",
+            "discount_check",
             "sell",
             "create_charge",
             "pay",

@@ -31,7 +31,8 @@ NIK = "3174056508900001"
         ("Nur Haliza", "Nurhaliza", True),  # spacing
         ("Budi  Santoso.", "budi santoso", True),  # punctuation, spaces
         ("Muhammad Rizki", "Muhamad Rizky", True),  # 13 letters: two edits
-        ("Muhammad Rizki", "Mohamad Rizky", False),  # three edits
+        ("Muhammad Rizki", "Mohamad Rizky", True),  # a spelling variant: o/u, mm, y/i
+        ("Muhammad Rizki", "Mahmud Rizki", False),  # another name
         ("Siti Rahma", "Siti Rahmat Putri", False),  # a word more
         ("Ani", "Adi", False),  # too short to guess
         ("Ani", "ani", True),
@@ -44,6 +45,41 @@ NIK = "3174056508900001"
 def test_close_names(a: str, b: str, close: bool) -> None:
     assert names_close(name_key(a), name_key(b)) is close
     assert names_close(name_key(b), name_key(a)) is close  # symmetric
+
+
+@pytest.mark.parametrize(
+    ("listed", "variant"),
+    [
+        ("Rudi Hartono", "Rudy Hartanto"),  # the review's: y/i and two edits in a long word
+        ("Soekarno Hadi", "Sukarno Hadi"),  # old spelling oe
+        ("Djoko Susilo", "Joko Susilo"),  # dj
+        ("Tjahjo Kumolo", "Cahyo Kumolo"),  # tj, j/y
+        ("Mohammad Yusuf", "Muhammad Yusuf"),  # a doubled letter, o/u
+        ("Achmad Fauzi", "Ahmad Fauzi"),
+        ("Siti Fatimah", "Siti Fatima"),  # a final h
+    ],
+)
+def test_spelling_variants_of_indonesian_names_are_close(listed: str, variant: str) -> None:
+    assert names_close(name_key(listed), name_key(variant))
+    assert names_close(name_key(variant), name_key(listed))
+
+
+@pytest.mark.parametrize(
+    ("listed", "other"),
+    [
+        ("Rudi Hartono", "Rudi Susanto"),
+        ("Rudi Hartono", "Andi Hartono"),  # another first letter
+        ("Agus Salim", "Agus Halim"),
+        ("Budi Santoso", "Budi Susanto"),
+        ("Dewi Lestari", "Dewi Kartika"),
+        ("Hendra Gunawan", "Hendra Kurniawan"),
+        ("Putri Adnyana", "Putu Adnyana"),  # a short word: one edit at most
+        ("Rudi Hartono", "Rudi Hartati"),
+    ],
+)
+def test_clearly_different_people_are_not_close(listed: str, other: str) -> None:
+    assert not names_close(name_key(listed), name_key(other))
+    assert not names_close(name_key(other), name_key(listed))
 
 
 def test_edit_budget_grows_with_the_name() -> None:
@@ -204,3 +240,20 @@ def test_the_very_name_is_called_the_same_and_a_close_one_similar(
     assert "nama sama" in same and "nama mirip" not in same
     close = _stopped(core, receptionist, name="Joko Pranata").message
     assert "nama mirip" in close and "nama sama" not in close
+
+
+def test_a_name_only_match_gives_the_supervisor_the_listed_phone_and_nik_masked(
+    core: Core, hendra: Actor, receptionist: Actor
+) -> None:
+    """The review's "Rudy Hartanto": a variant of a listed name with another phone
+    stops, and the approval shows the listed entry's phone and NIK, masked."""
+    _add(core, hendra, name="Rudi Hartono", phone="0812 7777 1234", nik=NIK, kind="approval")
+    request = _stopped(core, receptionist, name="Rudy Hartanto", phone="0813 5555 0000")
+    assert request.approvable and "nama mirip" in request.message
+    [detail] = request.details
+    assert "Rudi Hartono" in detail
+    assert "+62812" in detail and detail.count("\u2022") >= 4 and "234" in detail
+    assert "************0001" in detail and NIK not in detail and "77771234" not in detail
+    assert detail not in request.message  # for the approval dialog only
+    by_phone = _stopped(core, receptionist, name="Orang Lain", phone="0812 7777 1234")
+    assert by_phone.details == ()  # the phone is the same: nothing to compare

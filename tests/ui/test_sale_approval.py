@@ -64,7 +64,10 @@ def test_the_list_price_is_locked_and_enter_goes_to_the_next_line(qtbot, sari: A
     assert row.price_edit.text() == "Rp300.000"
     assert row.price_edit.isReadOnly() and row.price_locked()
     assert row.unlock_button.isVisible()
-    _key(qtbot, Qt.Key.Key_Return)  # the extra Enter of the issue: the next line
+    _key(qtbot, Qt.Key.Key_Return)  # the locked price is skipped: the discount
+    assert QApplication.focusWidget() is row.discount_edit
+    assert len(dialog.lines.rows) == 1
+    _key(qtbot, Qt.Key.Key_Return)  # the line's last field: the next line
     assert len(dialog.lines.rows) == 2
     assert QApplication.focusWidget() is dialog.lines.rows[1].item_combo
     assert row.price_edit.text() == "Rp300.000"
@@ -73,6 +76,49 @@ def test_the_list_price_is_locked_and_enter_goes_to_the_next_line(qtbot, sari: A
     row.quantity_spin.setFocus()
     _key(qtbot, Qt.Key.Key_F2)  # F2: another price for this line's item, as ✎
     assert not row.price_edit.isReadOnly() and QApplication.focusWidget() is row.price_edit
+
+
+def test_enter_goes_service_quantity_discount_then_a_new_line(qtbot, sari: AppContext) -> None:
+    """The review (S/7x-a): Enter after Banyak opened a new line and skipped Diskon,
+    while the hint says "Enter: kolom berikutnya"."""
+    dialog = show_active(qtbot, SaleDialog(sari))
+    _choose_room(qtbot, dialog)
+    row = dialog.lines.rows[0]
+    assert QApplication.focusWidget() is row.quantity_spin
+    qtbot.keyClicks(row.quantity_spin, "2")
+    _key(qtbot, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is row.discount_edit and len(dialog.lines.rows) == 1
+    qtbot.keyClicks(row.discount_edit, "10000")
+    _key(qtbot, Qt.Key.Key_Return)
+    assert len(dialog.lines.rows) == 2
+    assert QApplication.focusWidget() is dialog.lines.rows[1].item_combo
+    assert row.line().discount == 10_000 and row.line().quantity == 2
+
+
+def test_a_discount_above_the_limit_is_noted_at_its_line_as_it_is_typed(
+    qtbot, sari: AppContext
+) -> None:
+    """The review (S/79): the limit (10 % by default) was said only when paying;
+    the approval at paying stays."""
+    dialog = show_active(qtbot, SaleDialog(sari))
+    _choose_room(qtbot, dialog)  # Rp300.000
+    row = dialog.lines.rows[0]
+    row.discount_edit.setFocus()
+    qtbot.keyClicks(row.discount_edit, "20000")  # 6.7 %: within the limit
+    dialog.refresh_quote()
+    qtbot.waitUntil(lambda: dialog.total() == 280_000)
+    assert row.note_label.isHidden()
+    qtbot.keyClicks(row.discount_edit, "0")  # Rp200.000: 66 %
+    qtbot.waitUntil(lambda: row.note_label.isVisible())
+    assert "perlu persetujuan supervisor" in row.note_label.text()
+    assert "10%" in row.note_label.text()
+    dialog._exact_cash()
+    dialog.pay()
+    asking = _approval_dialog(dialog)  # still asked when paying
+    assert "melebihi batas 10%" in asking.reasons_label.text()
+    asking.reject()
+    row.discount_edit.set_value(None)  # no discount: no note
+    qtbot.waitUntil(lambda: row.note_label.isHidden())
 
 
 def test_a_supervisor_types_any_price_without_a_lock(qtbot, ctx: AppContext) -> None:

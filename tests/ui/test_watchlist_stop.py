@@ -85,3 +85,24 @@ def test_a_refused_person_gets_only_a_close_button(
     qtbot.mouseClick(asking.cancel_button, Qt.MouseButton.LeftButton)
     assert not asking.isVisible() and _visits(ctx) == 0
     assert page.form is not None and page.form.name_edit.text() == "Siapa Saja"  # kept
+
+
+def test_a_name_only_match_shows_the_listed_phone_and_nik_masked(
+    qtbot, page: VisitorsPage, ctx: AppContext
+) -> None:
+    """The review (S/105, S/106): a spelling variant of a listed name stops, and the
+    supervisor sees the listed entry's phone and NIK, masked, to compare."""
+    hendra = ctx.core.users.authenticate("hendra", PASSWORD)
+    ctx.core.watchlist.save(
+        hendra,
+        WatchlistForm("Rudi Hartono", "Pernah merusak stan.", "refused", "0812 7777 1234",
+                      "3174056508900001"),
+    )  # fmt: skip
+    _fill_and_register(qtbot, page, "Rudy Hartanto", "0813 5555 0000")
+    asking = _asking(page)
+    details = asking.findChild(QLabel, "approval_details_label")
+    assert details.isVisible()
+    assert "Rudi Hartono" in details.text() and "************0001" in details.text()
+    assert "+62812" in details.text() and "77771234" not in details.text()
+    assert "3174056508900001" not in details.text()
+    assert _visits(ctx) == 0

@@ -58,6 +58,10 @@ class ApprovalDialog(QDialog):
         layout.addWidget(self._heading())
         self.reasons_label = self._reasons()
         layout.addWidget(self.reasons_label)
+        self.details_label = self._details()
+        layout.addWidget(self.details_label)
+        self.then_label = self._then()
+        layout.addWidget(self.then_label)
         if request.approvable:
             layout.addLayout(self._build_form())
         layout.addStretch(1)
@@ -73,7 +77,8 @@ class ApprovalDialog(QDialog):
         assert layout is not None  # made in __init__
         margins = layout.contentsMargins()
         inner = WIDTH - margins.left() - margins.right()
-        self.reasons_label.setMinimumHeight(self.reasons_label.heightForWidth(inner))
+        for label in (self.reasons_label, self.details_label, self.then_label):
+            label.setMinimumHeight(label.heightForWidth(inner) if label.text() else 0)
         self.adjustSize()
         super().showEvent(event)
 
@@ -88,6 +93,14 @@ class ApprovalDialog(QDialog):
         return label
 
     def _reasons(self) -> QLabel:
+        label = QLabel("\n".join(self.request.reasons), self)
+        label.setObjectName("approval_reasons_label")
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)  # a reason is user text
+        return label
+
+    def _then(self) -> QLabel:
+        """What happens next: a supervisor logs in below, or nobody may here."""
         if self.request.approvable:
             then = self.tr("Supervisor atau administrator masuk di sini untuk menyetujui.")
         else:
@@ -95,10 +108,19 @@ class ApprovalDialog(QDialog):
                 "Tidak dapat disetujui di meja. Bila keliru, supervisor mengubah daftar "
                 "pantauan di Pengaturan."
             )
-        label = QLabel("\n".join(self.request.reasons) + "\n\n" + then, self)
-        label.setObjectName("approval_reasons_label")
+        label = QLabel(then, self)
+        label.setObjectName("approval_then_label")
         label.setWordWrap(True)
-        label.setTextFormat(Qt.TextFormat.PlainText)  # a reason is user text
+        return label
+
+    def _details(self) -> QLabel:
+        """What the supervisor compares with the visitor (a name-only match: the
+        listed person's phone and NIK, masked); hidden when there is nothing."""
+        label = QLabel("\n".join(self.request.details), self)
+        label.setObjectName("approval_details_label")
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)  # a listed name is user text
+        label.setVisible(bool(self.request.details))
         return label
 
     def _build_form(self) -> QFormLayout:

@@ -42,6 +42,7 @@ from smesco_desk.services.payments import (
     catalogue,
     charges,
     documents,
+    overrides,
     paying,
     receipts,
     refunds,
@@ -54,6 +55,7 @@ from smesco_desk.values.payments import (
     ChargeForm,
     ChargeKindInfo,
     ChargeRecord,
+    DiscountCheck,
     PaymentForm,
     PriceItemInfo,
     ReceiptFilter,
@@ -113,6 +115,11 @@ class PaymentService:
 
     def quote(self, kind_code: str, lines: Sequence[LineInput]) -> ChargeTotals:
         return charges.quote(self.core, kind_code, lines)
+
+    def discount_check(self, lines: Sequence[LineInput]) -> DiscountCheck:
+        """The lines whose discount is above the limit (a supervisor approves them)."""
+        with self.core.db.read() as session:
+            return overrides.discount_check(session, lines)
 
     def create_charge(
         self, actor: Actor, form: ChargeForm, approval: Approval | None = None

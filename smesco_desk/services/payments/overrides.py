@@ -28,6 +28,7 @@ from smesco_desk.services import approvals
 from smesco_desk.services.approvals import Approval, subject_of
 from smesco_desk.services.settings import SettingsService
 from smesco_desk.services.transaction import Transaction
+from smesco_desk.values.payments import DiscountCheck
 
 KIND = "price"
 
@@ -66,6 +67,14 @@ def overrides(session: Session, lines: Sequence[LineInput]) -> list[dict[str, An
                 }
             )
     return found
+
+
+def discount_check(session: Session, lines: Sequence[LineInput]) -> DiscountCheck:
+    """Which lines' discounts are above the limit, said as they are typed (the
+    sale is still refused without approval when paid: `check`)."""
+    limit = int(SettingsService.get_in(session, "sale_discount_limit_percent"))
+    found = overrides(session, lines)
+    return DiscountCheck(limit, tuple(o["line"] for o in found if o["over_limit"]))
 
 
 def request_for(found: list[dict[str, Any]]) -> ApprovalRequired:

@@ -7,15 +7,18 @@ once the receipt is committed and hands it on (`sale_completed`): printing
 comes after, and a print failure cannot undo it. Without an open cash shift
 the dialog offers to open one (the opening float), then pays.
 
-Keyboard: Enter moves to the next field (from an item's quantity to the next
-line) and pays from "Uang diterima" or "No. referensi"; Ctrl+Enter pays from
-anywhere; Ctrl+T adds a line and Ctrl+Del removes the one being typed in; F2
-types another price for the item of the line being typed in (as ✎ does).
+Keyboard: Enter moves to the next field (along a line: service, quantity,
+discount; from the discount to the next line) and pays from "Uang diterima"
+or "No. referensi"; Ctrl+Enter pays from anywhere; Ctrl+T adds a line and
+Ctrl+Del removes the one being typed in; F2 types another price for the item
+of the line being typed in (as ✎ does).
 
 A price-list price is locked for a user who may not change it alone; a sale
 the core refuses for want of approval (a changed price, a discount above the
 limit) opens the supervisor's approval dialog and, approved, is sent again
-with the approval (issue 13).
+with the approval (issue 13). A discount above the limit is noted at its line
+as it is typed (`core.payments.discount_check`, with the quote), so the person
+knows before paying.
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smesco_desk.domain.charges import ChargeTotals
+from smesco_desk.domain.charges import ChargeTotals, LineInput
 from smesco_desk.domain.payments import PayerKind, PaymentMethod, payer_label
 from smesco_desk.errors import ApprovalRequired, DomainError, ValidationError
 from smesco_desk.services.actors import Permission
@@ -44,6 +47,7 @@ from smesco_desk.values.approvals import Approval
 from smesco_desk.values.payments import (
     ChargeForm,
     ChargeKindInfo,
+    DiscountCheck,
     PayerForm,
     PaymentForm,
     PriceItemInfo,
@@ -85,7 +89,8 @@ class SaleDialog(PaymentFlow, QDialog):
         self._quote_timer = QTimer(self, singleShot=True, interval=QUOTE_DELAY_MS)
         self._quote_timer.timeout.connect(self.refresh_quote)
         self._build()
-        self.lines.set_price_lock(not ctx.require_actor().can(Permission.APPROVE_EXCEPTIONS))
+        self._may_approve = ctx.require_actor().can(Permission.APPROVE_EXCEPTIONS)
+        self.lines.set_price_lock(not self._may_approve)
         self._add_shortcuts()
         self._fit_screen()
         self._load()
@@ -242,6 +247,22 @@ class SaleDialog(PaymentFlow, QDialog):
         self._ctx.runner.op(lambda: payments.quote(kind, lines), self).success(
             lambda totals: self._quoted(generation, totals)
         ).failure(lambda exc: self._quote_failed(generation, exc)).run()
+        self._check_discounts(generation, lines)
+
+    def _check_discounts(self, generation: int, lines: tuple[LineInput, ...]) -> None:
+        """Note a discount above the limit at its line, for someone who needs a
+        supervisor for it (one who may approve makes it themselves)."""
+        if self._may_approve or not any(line.discount for line in lines):
+            self.lines.show_discount_check(None)
+            return
+        payments = self._ctx.core.payments
+        self._ctx.runner.op(lambda: payments.discount_check(lines), self).success(
+            lambda check: self._discounts_checked(generation, check)
+        ).run()
+
+    def _discounts_checked(self, generation: int, check: DiscountCheck) -> None:
+        if generation == self._quote_generation:
+            self.lines.show_discount_check(check)
 
     def _quoted(self, generation: int, totals: ChargeTotals) -> None:
         if generation == self._quote_generation:

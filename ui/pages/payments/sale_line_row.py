@@ -102,6 +102,10 @@ class LineRow(QWidget):
         self.remove_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Ctrl+Del from the keyboard
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
         self.error = FieldError(self)
+        self.note_label = QLabel(self)  # a discount above the limit, as it is typed
+        self.note_label.setObjectName("line_note_label")
+        self.note_label.setWordWrap(True)
+        self.note_label.hide()
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(6)
@@ -120,6 +124,7 @@ class LineRow(QWidget):
         layout.setSpacing(2)
         layout.addLayout(row)
         layout.addWidget(self.error)
+        layout.addWidget(self.note_label)
 
     # --- the price list -------------------------------------------------------
 
@@ -271,6 +276,17 @@ class LineRow(QWidget):
 
     def first_bad_widget(self, errors: Mapping[str, str]) -> QWidget | None:
         return next((self.widget_for(f) for f in LINE_FIELDS if f in errors), None)
+
+    def show_discount_over(self, limit_percent: int | None) -> None:
+        """Say at the line that its discount is above the limit (None: it is not)."""
+        if limit_percent is None:
+            self.note_label.hide()
+            return
+        self.note_label.setText(
+            self.tr("Diskon di atas batas {limit}%: perlu persetujuan supervisor saat membayar.")
+            .format(limit=limit_percent)
+        )
+        self.note_label.show()
 
     def set_amount(self, amount: int | None) -> None:
         self.amount_label.setText("—" if amount is None else rupiah(amount))

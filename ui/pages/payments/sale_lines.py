@@ -8,8 +8,11 @@ the item's kind of charge); any other text is a free "Lain-lain" line with
 that description. For a user who may not change prices alone (issue 13) the
 price of an item stays the list's: read-only, skipped by Tab and Enter, and
 the ✎ button beside it lets them type another, which the core then sells only
-with a supervisor's approval. Enter in an item's quantity goes to the next
-line (a new one after the last), never to its price. A row left completely
+with a supervisor's approval. Enter goes along a line as Tab does (the
+service, its quantity, the price where it may be typed, the discount) and from
+the discount to the next line (a new one after the last); a discount above
+the administrator's limit is noted at its line as it is typed (the approval
+itself is asked when paying). A row left completely
 empty is not a line (sale_line_row holds one line). Error keys from the core
 ("lines.2.quantity") name the line as sent, so the editor keeps the map from
 those indexes back to its rows.
@@ -33,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from smesco_desk.domain.charges import LineInput
-from smesco_desk.values.payments import PriceItemInfo
+from smesco_desk.values.payments import DiscountCheck, PriceItemInfo
 from ui.forms import FieldError
 from ui.pages.payments.sale_line_row import (
     AMOUNT_WIDTH,
@@ -127,18 +130,19 @@ class LinesEditor(QFrame):
             row.set_price_lock(locked)
 
     def enter_from(self, focus: QWidget | None) -> bool:
-        """Enter in an item's quantity goes to the next line (a new one after the
-        last), not to the price; True when it moved."""
+        """Enter in a line's discount, its last field, goes to the next line (a new
+        one after the last); the fields before it go on as Tab does. True when it
+        moved."""
         row = next(
             (
                 r
                 for r in self.rows
-                if focus is r.quantity_spin
-                or (focus is not None and r.quantity_spin.isAncestorOf(focus))
+                if focus is r.discount_edit
+                or (focus is not None and r.discount_edit.isAncestorOf(focus))
             ),
             None,
         )
-        if row is None or row.item is None:
+        if row is None or row.is_blank():
             return False
         index = self.rows.index(row)
         if index + 1 < len(self.rows):
@@ -239,6 +243,15 @@ class LinesEditor(QFrame):
         if first is None and "lines" in errors and self.rows:
             first = self.rows[0].item_combo
         return first
+
+    def show_discount_check(self, check: DiscountCheck | None) -> None:
+        """Note the sent lines whose discount is above the limit (None: none)."""
+        over = set(check.over_limit) if check is not None else set()
+        for index, row in enumerate(self._sent):
+            row.show_discount_over(check.limit_percent if check and index in over else None)
+        for row in self.rows:
+            if row not in self._sent:
+                row.show_discount_over(None)
 
     def set_amounts(self, amounts: Sequence[int] | None) -> None:
         """The amounts of the sent lines from a quote (None: unknown)."""

@@ -102,19 +102,23 @@ class VisitLists(QWidget):
         self.in_building_table.selectionModel().currentRowChanged.connect(self._update_actions)
         self.checkout_button = QPushButton(self.tr("Check-out"), page)
         self.checkout_button.setObjectName("list_checkout_button")
+        self.checkout_button.setToolTip(self.tr("Check-out tamu terpilih (Ctrl+O)"))
         self.checkout_button.clicked.connect(self.check_out_selected)
         self.checkout_button.setVisible(self._ctx.can(Permission.CHECK_OUT))
         self.reprint_button = FittingButton(
             self.tr("Cetak ulang badge"), self.tr("Cetak ulang"), page
         )
         self.reprint_button.setObjectName("reprint_button")
+        self.reprint_button.setToolTip(self.tr("Cetak ulang badge tamu terpilih (Ctrl+P)"))
         self.reprint_button.clicked.connect(self.reprint_selected)
         self.reprint_button.setVisible(self._ctx.can(Permission.REGISTER_VISITOR))
         self.in_building_filter = QLineEdit(page)
         self.in_building_filter.setObjectName("in_building_filter_edit")
         self.in_building_filter.setPlaceholderText(self.tr("Saring: nama, telepon, badge"))
         self.in_building_filter.setToolTip(
-            self.tr("Awal kata nama, 4 angka telepon atau lebih, atau nomor badge (017)")
+            self.tr(
+                "Awal kata nama, 4 angka telepon atau lebih, atau nomor badge (017). Ctrl+F"
+            )
         )
         self.in_building_filter.setClearButtonEnabled(True)
         self._filter_timer = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
@@ -131,6 +135,11 @@ class VisitLists(QWidget):
         # A row of its own: beside the buttons it would widen a 1024 px window.
         layout.addWidget(self.in_building_filter)
         layout.addWidget(self.in_building_table, 1)
+        # Tab as the eye reads: the buttons, the filter, then the table (made first).
+        chain = (self.checkout_button, self.reprint_button, self.muster_button,
+                 self.in_building_filter, self.in_building_table)  # fmt: skip
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
         self._update_actions()
         return page
 
@@ -226,6 +235,24 @@ class VisitLists(QWidget):
     @Slot(int)
     def _on_tab_changed(self, index: int) -> None:
         self.history_model.set_live(index == HISTORY_TAB)
+
+    # --- by keyboard ----------------------------------------------------------
+
+    @Slot()
+    def focus_filter(self) -> None:
+        """Ctrl+F: the in-building list shown, the keyboard in its filter."""
+        self.tabs.setCurrentIndex(IN_BUILDING_TAB)
+        self.in_building_filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.in_building_filter.selectAll()
+
+    def show_in_building(self) -> VisitRecord | None:
+        """The in-building list shown; its chosen visitor, or None with the keyboard
+        put in the list (which chooses the first row) for the person to pick."""
+        self.tabs.setCurrentIndex(IN_BUILDING_TAB)
+        record = self.in_building_table.current_record()
+        if record is None:
+            self.in_building_table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return record if isinstance(record, VisitRecord) else None
 
     # --- searches -------------------------------------------------------------
 

@@ -77,6 +77,7 @@ class VisitorsPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a Tab stop with nothing to show
         scroll.setFixedWidth(FORM_WIDTH)
         self.form_scroll = scroll
         return scroll
@@ -88,6 +89,9 @@ class VisitorsPage(QWidget):
             self.checkout_bar = CheckOutBar(self.ctx, self)
             self.checkout_bar.visitor_checked_out.connect(self.visitor_checked_out)
             right.addWidget(self.checkout_bar)
+            # Tab from the scan field goes on into the list under it (made first,
+            # the list came before the form in the chain, and Tab left the page).
+            QWidget.setTabOrder(self.checkout_bar.scan_edit, self.lists.tabs)
         right.addWidget(self.lists, 1)
         return right
 
