@@ -139,7 +139,11 @@ class VisitorsPage(QWidget):
         super().resizeEvent(event)
         if self.form is not None:
             narrow = event.size().width() < NARROW_PAGE_WIDTH
-            self.form_scroll.setFixedWidth(NARROW_FORM_WIDTH if narrow else FORM_WIDTH)
+            width = NARROW_FORM_WIDTH if narrow else FORM_WIDTH
+            # Room for the form beside its scroll bar (a taller font shows the bar
+            # at 768 px: the form must not be cut at its right edge).
+            bar = self.form_scroll.verticalScrollBar().sizeHint().width()
+            self.form_scroll.setFixedWidth(max(width, self.form.minimumSizeHint().width() + bar))
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
