@@ -79,7 +79,9 @@ def _count_capped(core: Core, session: Session, flt: VisitFilter, up_to: int) ->
     ways = search_conds(core, session, flt)
     if len(ways) > 1 and any(capped(scoped(core, one, flt).where(way)) > up_to for way in ways):
         return up_to + 1
-    return capped(filtered(core, session, one, flt))
+    if not flt.text.strip():
+        return capped(scoped(core, one, flt))
+    return capped(scoped(core, one, flt).where(or_(*ways) if ways else false()))
 
 
 def list_visits(

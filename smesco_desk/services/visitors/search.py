@@ -25,7 +25,7 @@ from sqlalchemy import (
     select,
     text,
 )
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from smesco_desk.db.models import SearchWord, Visit
 from smesco_desk.db.search_index import HOST, ORG, VISITOR
@@ -38,17 +38,23 @@ def _starts(word: Any, term: Term) -> ColumnElement[bool]:
     return ranges[0] if len(ranges) == 1 else or_(*ranges)
 
 
+_WORDS = SearchWord.__table__
+
+
 def matching(owner: str, terms: list[Term]) -> Select[str]:
     """The refs of `owner` (visitor ids, organisations, hosts) that every term
     starts a word of; `terms` longest first (query_terms), the first leads."""
-    lead = aliased(SearchWord)
-    query = select(lead.ref).where(lead.owner == owner, _starts(lead.word, terms[0]))
+    # Table aliases, not ORM ones: aliased() costs ~1 ms a search in adaptation.
+    lead = _WORDS.alias()
+    query = select(lead.c.ref).where(lead.c.owner == owner, _starts(lead.c.word, terms[0]))
     for term in terms[1:]:
-        other = aliased(SearchWord)
+        other = _WORDS.alias()
         query = query.where(
-            exists().where(other.owner == owner, other.ref == lead.ref, _starts(other.word, term))
+            exists().where(
+                other.c.owner == owner, other.c.ref == lead.c.ref, _starts(other.c.word, term)
+            )
         )
-    return query.order_by(lead.word, lead.ref)
+    return query.order_by(lead.c.word, lead.c.ref)
 
 
 def visitor_ids(session: Session, typed: str, limit: int) -> tuple[list[str], str]:
