@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TypedDict
 
-from sqlalchemy import func, select
+from sqlalchemy import BindParameter, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from smesco_desk.db.models import (
@@ -132,31 +132,35 @@ def receipt_record(
     )
 
 
+# Built once: a kuitansi is read back right after the sale, and building these
+# statements each time was a third of the read (issue 14).
+_IDS: BindParameter[list[str]] = bindparam("ids", expanding=True)
+_CHARGES = select(Charge).where(Charge.id.in_(_IDS))
+_LINES = (
+    select(ChargeLine)
+    .where(ChargeLine.charge_id.in_(_IDS))
+    .order_by(ChargeLine.charge_id, ChargeLine.line_no)
+)
+_VOIDS = select(ReceiptVoid).where(ReceiptVoid.receipt_id.in_(_IDS))
+_PRINTS = (
+    select(ReceiptPrint.receipt_id, func.count())
+    .where(ReceiptPrint.receipt_id.in_(_IDS))
+    .group_by(ReceiptPrint.receipt_id)
+)
+
+
 def receipt_records(session: Session, rows: Sequence[Receipt]) -> list[ReceiptRecord]:
     """The receipts' values, in the order of `rows`."""
     if not rows:
         return []
     ids = [r.id for r in rows]
     charge_ids = [r.charge_id for r in rows]
-    charges = {c.id: c for c in session.scalars(select(Charge).where(Charge.id.in_(charge_ids)))}
+    charges = {c.id: c for c in session.scalars(_CHARGES, {"ids": charge_ids})}
     lines: dict[str, list[ChargeLine]] = {}
-    for ln in session.scalars(
-        select(ChargeLine)
-        .where(ChargeLine.charge_id.in_(charge_ids))
-        .order_by(ChargeLine.charge_id, ChargeLine.line_no)
-    ):
+    for ln in session.scalars(_LINES, {"ids": charge_ids}):
         lines.setdefault(ln.charge_id, []).append(ln)
-    voids = {
-        v.receipt_id: v
-        for v in session.scalars(select(ReceiptVoid).where(ReceiptVoid.receipt_id.in_(ids)))
-    }
-    prints = dict(
-        session.execute(
-            select(ReceiptPrint.receipt_id, func.count())
-            .where(ReceiptPrint.receipt_id.in_(ids))
-            .group_by(ReceiptPrint.receipt_id)
-        ).all()
-    )
+    voids = {v.receipt_id: v for v in session.scalars(_VOIDS, {"ids": ids})}
+    prints = dict(session.execute(_PRINTS, {"ids": ids}).all())
     gaps = series.gaps_before(session, rows)
     return [
         replace(
