@@ -19,6 +19,7 @@ from smesco_desk.services.actors import Actor
 from smesco_desk.services.core import Core, open_core
 from tests.template_db import seed_data_dir
 from tests.ui.helpers_ui import ADMIN_PASSWORD, ADMIN_USERNAME, FakePrinter
+from ui.app import load_style_sheet
 from ui.context import AppContext
 from ui.operations import OperationRunner
 from ui.settings import UiSettings
@@ -83,3 +84,12 @@ def bare_ctx(bare_core: Core, ui_settings: UiSettings, runner: OperationRunner) 
 def printer() -> FakePrinter:
     """A fake printer for pages and dialogs that print (PaymentsPage(ctx, printer=...))."""
     return FakePrinter()
+
+
+@pytest.fixture
+def styled(qapp) -> Iterator[None]:
+    """The application's real style sheet for one test (its paddings and focus ring)."""
+    old = qapp.styleSheet()
+    qapp.setStyleSheet(load_style_sheet())
+    yield
+    qapp.setStyleSheet(old)

@@ -11,6 +11,7 @@ from typing import TypeVar
 
 from pypdf import PdfReader
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
 from smesco_desk.domain.charges import LineInput
@@ -130,3 +131,18 @@ def app_style(qapp: QApplication) -> Iterator[None]:
         yield
     finally:
         qapp.setStyleSheet(old)
+
+
+FOCUS_RING = QColor("#e08a00")  # resources/style.qss
+
+
+def ring_pixels(image: QImage) -> int:
+    """How many pixels are (nearly) the focus ring's amber."""
+    count = 0
+    for y in range(image.height()):
+        for x in range(image.width()):
+            colour = image.pixelColor(x, y)
+            if abs(colour.red() - FOCUS_RING.red()) + abs(colour.green() - FOCUS_RING.green()) \
+                    + abs(colour.blue() - FOCUS_RING.blue()) < 40:
+                count += 1
+    return count

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterator
 
 import pytest
 from pypdf import PdfReader
@@ -20,20 +19,12 @@ from smesco_desk.services.core import Core
 from smesco_desk.values.visitors import VisitFilter, VisitorForm, VisitRecord, VisitScope
 from tests.core.helpers_core import rows
 from tests.ui.helpers_ui import FakePrinter, show_active
-from ui.app import load_style_sheet
 from ui.context import AppContext
 from ui.pages.visitors.page import VisitorsPage
 from ui.settings import PRINT_BADGE_AFTER_REGISTER
 
 FOCUS_RING = QColor("#e08a00")
 
-
-@pytest.fixture
-def styled(qapp) -> Iterator[None]:
-    old = qapp.styleSheet()
-    qapp.setStyleSheet(load_style_sheet())
-    yield
-    qapp.setStyleSheet(old)
 
 
 @pytest.fixture

@@ -9,17 +9,14 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from smesco_desk.services.actors import Actor
 from smesco_desk.values.visitors import VisitorForm
-from tests.ui.helpers_ui import FakePrinter
-from ui.app import load_style_sheet
+from tests.ui.helpers_ui import FakePrinter, ring_pixels
 from ui.context import AppContext
 from ui.main_window import MainWindow
 
-FOCUS_RING = QColor("#e08a00")
 WINDOWS: list[MainWindow] = []
 
 
@@ -30,13 +27,6 @@ def _close_windows_first(qtbot) -> Iterator[None]:
         WINDOWS.pop().close()
     qtbot.wait(5)
 
-
-@pytest.fixture
-def styled(qapp) -> Iterator[None]:
-    old = qapp.styleSheet()
-    qapp.setStyleSheet(load_style_sheet())
-    yield
-    qapp.setStyleSheet(old)
 
 
 @pytest.fixture
@@ -54,16 +44,6 @@ def window(qtbot, ctx: AppContext, admin: Actor, printer: FakePrinter) -> MainWi
     qtbot.waitUntil(made.isActiveWindow)
     return made
 
-
-def ring_pixels(image: QImage) -> int:
-    count = 0
-    for y in range(image.height()):
-        for x in range(image.width()):
-            c = image.pixelColor(x, y)
-            if abs(c.red() - FOCUS_RING.red()) + abs(c.green() - FOCUS_RING.green()) \
-                    + abs(c.blue() - FOCUS_RING.blue()) < 40:
-                count += 1
-    return count
 
 
 def _focus(qtbot, widget: QWidget) -> None:

@@ -2,35 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QCheckBox, QPushButton, QVBoxLayout, QWidget
 
-from ui.app import load_style_sheet
-
-FOCUS_RING = QColor("#e08a00")
-
-
-@pytest.fixture
-def styled(qapp) -> Iterator[None]:
-    old = qapp.styleSheet()
-    qapp.setStyleSheet(load_style_sheet())
-    yield
-    qapp.setStyleSheet(old)
-
-
-def ring_pixels(image: QImage) -> int:
-    """How many pixels are (nearly) the focus ring's amber."""
-    count = 0
-    for y in range(image.height()):
-        for x in range(image.width()):
-            colour = image.pixelColor(x, y)
-            if abs(colour.red() - FOCUS_RING.red()) + abs(colour.green() - FOCUS_RING.green()) \
-                    + abs(colour.blue() - FOCUS_RING.blue()) < 40:
-                count += 1
-    return count
+from tests.ui.helpers_ui import ring_pixels
 
 
 @pytest.mark.parametrize("kind", ["checkbox", "button", "primary_button"])
