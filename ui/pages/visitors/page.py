@@ -12,7 +12,7 @@ services check the permissions again).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
@@ -80,6 +80,7 @@ class VisitorsPage(QWidget):
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a Tab stop with nothing to show
         scroll.setFixedWidth(FORM_WIDTH)
         self.form_scroll = scroll
+        self.form.installEventFilter(self)
         return scroll
 
     def _build_right(self) -> QVBoxLayout:
@@ -137,13 +138,24 @@ class VisitorsPage(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        if self.form is not None:
-            narrow = event.size().width() < NARROW_PAGE_WIDTH
-            width = NARROW_FORM_WIDTH if narrow else FORM_WIDTH
-            # Room for the form beside its scroll bar (a taller font shows the bar
-            # at 768 px: the form must not be cut at its right edge).
-            bar = self.form_scroll.verticalScrollBar().sizeHint().width()
-            self.form_scroll.setFixedWidth(max(width, self.form.minimumSizeHint().width() + bar))
+        self._fit_form_column()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.form and event.type() == QEvent.Type.LayoutRequest:
+            self._fit_form_column()  # the form's minimum may have changed (polish, a note)
+        return super().eventFilter(watched, event)
+
+    def _fit_form_column(self) -> None:
+        """Room for the form beside its scroll bar, always (a taller font shows the
+        bar at 768 px): the form is never cut at its right edge."""
+        if self.form is None:
+            return
+        narrow = self.width() < NARROW_PAGE_WIDTH
+        width = max(NARROW_FORM_WIDTH if narrow else FORM_WIDTH,
+                    self.form.minimumSizeHint().width())  # fmt: skip
+        bar = self.form_scroll.verticalScrollBar().sizeHint().width()
+        if self.form_scroll.width() != width + bar:
+            self.form_scroll.setFixedWidth(width + bar)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
